@@ -1,0 +1,31 @@
+#pragma once
+
+#include "configfile.h"
+#include "diagnostics/result.h"
+
+#include <QList>
+
+namespace SyncDesk {
+
+class Store;
+
+struct ImportSummary
+{
+    int profilesCreated = 0;
+    int profilesUpdated = 0;
+    int profilesUnchanged = 0;
+    int mailboxesCreated = 0;
+    int mailboxesUpdated = 0;
+    int mailboxesUnchanged = 0;
+};
+
+// Writes a parsed configuration into the store in one transaction: all of it or nothing. Profiles are
+// matched by name and mailboxes by address, so importing the same file twice updates, never duplicates.
+class ConfigImporter final
+{
+public:
+    using Outcome = std::variant<ImportSummary, QList<ConfigIssue>, SyncError>;
+    static Outcome import(Store &store, const ConfigFile &file);
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "configfile.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <variant>
+
+namespace SyncDesk {
+
+// Reads and validates a configuration file. Pure: no store, no network. Every problem is reported with
+// the JSON path of the value at fault; unknown keys are problems too, so a typo never goes unnoticed.
+// Relative file names (password_file, ca_file) are resolved against baseDir, the file's folder.
+class ConfigParser final
+{
+public:
+    using Outcome = std::variant<ConfigFile, QList<ConfigIssue>>;
+
+    static Outcome parse(const QByteArray &json, const QString &baseDir);
+    static Outcome parseFile(const QString &path);
+
+private:
+    explicit ConfigParser(const QString &baseDir);
+
+    void parseRoot(const QJsonObject &root);
+    void parseProfile(const QJsonValue &value, const QString &path);
+    std::optional<Endpoint> parseEndpoint(const QJsonValue &value, const QString &path, bool outgoing);
+    void parseMailbox(const QJsonValue &value, const QString &path);
+    bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed);
+    QString resolvePath(const QString &fileName) const;
+    void error(const QString &path, const QString &message);
+    void warning(const QString &path, const QString &message);
+
+    QString m_baseDir;
+    ConfigFile m_file;
+    QList<ConfigIssue> m_errors;
+};
+
+} // namespace SyncDesk

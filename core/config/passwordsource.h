@@ -1,0 +1,33 @@
+#pragma once
+
+#include "diagnostics/result.h"
+
+#include <QString>
+
+namespace SyncDesk {
+
+// Where a mailbox's password comes from. Only this reference is stored, never the password:
+// "file:/etc/syncdesk/alice.pass" (first line of the file) or "env:ALICE_PASSWORD".
+class PasswordSource final
+{
+public:
+    enum class Kind { None, File, Environment };
+
+    static PasswordSource fromFile(const QString &absolutePath);
+    static PasswordSource fromEnvironment(const QString &variable);
+    static PasswordSource parse(const QString &encoded);
+
+    Kind kind() const { return m_kind; }
+    QString location() const { return m_location; }
+    QString encode() const;
+    QString describe() const; // "password file /etc/…" / "environment variable X"
+
+    // Reads the password now. Errors are Config class with the password-unavailable hint.
+    Result<QString> resolve() const;
+
+private:
+    Kind m_kind = Kind::None;
+    QString m_location;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,89 @@
+#include "errorclass.h"
+
+#include <array>
+#include <utility>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr std::array<std::pair<ErrorClass, QLatin1StringView>, 15> kNames{{
+    {ErrorClass::None, "None"_L1},
+    {ErrorClass::Network, "Network"_L1},
+    {ErrorClass::Timeout, "Timeout"_L1},
+    {ErrorClass::Tls, "Tls"_L1},
+    {ErrorClass::Auth, "Auth"_L1},
+    {ErrorClass::Throttled, "Throttled"_L1},
+    {ErrorClass::ServerNo, "ServerNo"_L1},
+    {ErrorClass::ServerBad, "ServerBad"_L1},
+    {ErrorClass::Protocol, "Protocol"_L1},
+    {ErrorClass::Parse, "Parse"_L1},
+    {ErrorClass::Config, "Config"_L1},
+    {ErrorClass::Permission, "Permission"_L1},
+    {ErrorClass::Store, "Store"_L1},
+    {ErrorClass::Cancelled, "Cancelled"_L1},
+    {ErrorClass::Internal, "Internal"_L1},
+}};
+
+} // namespace
+
+QString errorClassName(ErrorClass errorClass)
+{
+    for (const auto &[value, name] : kNames) {
+        if (value == errorClass) {
+            return QString(name);
+        }
+    }
+    return u"Internal"_s;
+}
+
+ErrorClass errorClassFromName(const QString &name)
+{
+    for (const auto &[value, text] : kNames) {
+        if (name.compare(text, Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return ErrorClass::Internal;
+}
+
+bool isTransientByDefault(ErrorClass errorClass)
+{
+    switch (errorClass) {
+    case ErrorClass::Network:
+    case ErrorClass::Timeout:
+    case ErrorClass::Throttled:
+    case ErrorClass::ServerNo:
+    case ErrorClass::Protocol:
+    case ErrorClass::Store:
+    case ErrorClass::Cancelled:
+        return true;
+    case ErrorClass::None:
+    case ErrorClass::Tls:
+    case ErrorClass::Auth:
+    case ErrorClass::ServerBad:
+    case ErrorClass::Parse:
+    case ErrorClass::Config:
+    case ErrorClass::Permission:
+    case ErrorClass::Internal:
+        return false;
+    }
+    return false;
+}
+
+QString errorScopeName(ErrorScope scope)
+{
+    switch (scope) {
+    case ErrorScope::Item:
+        return u"item"_s;
+    case ErrorScope::Mailbox:
+        return u"mailbox"_s;
+    case ErrorScope::Profile:
+        return u"profile"_s;
+    }
+    return u"mailbox"_s;
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,115 @@
+#include "logger.h"
+
+#include <QMutexLocker>
+
+#include <cstdio>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+Logger &Logger::instance()
+{
+    static Logger logger;
+    return logger;
+}
+
+void Logger::log(LogLevel level, const QString &category, const QString &mailbox, const QString &message)
+{
+    LogRecord record;
+    record.at = QDateTime::currentDateTimeUtc();
+    record.level = level;
+    record.category = category;
+    record.mailbox = mailbox;
+    record.message = message;
+
+    bool echo = false;
+    {
+        QMutexLocker locker(&m_mutex);
+        if (level < m_minimumLevel) {
+            return;
+        }
+        echo = m_echoLevel.has_value() && level >= *m_echoLevel;
+        m_recent.push_back(record);
+        while (qsizetype(m_recent.size()) > m_recentCapacity) {
+            m_recent.pop_front();
+        }
+        m_pending.push_back(record);
+        while (qsizetype(m_pending.size()) > m_pendingCapacity) {
+            m_pending.pop_front();
+            ++m_dropped;
+        }
+    }
+    if (echo) {
+        const QString line = record.at.toString(Qt::ISODateWithMs) + u' ' + logLevelName(level).toUpper() + u' ' +
+                             category + (mailbox.isEmpty() ? QString() : u" ["_s + mailbox + u']') + u' ' + message +
+                             u'\n';
+        std::fputs(line.toLocal8Bit().constData(), stderr);
+    }
+}
+
+void Logger::setMinimumLevel(LogLevel level)
+{
+    QMutexLocker locker(&m_mutex);
+    m_minimumLevel = level;
+}
+
+LogLevel Logger::minimumLevel() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_minimumLevel;
+}
+
+void Logger::setEchoLevel(std::optional<LogLevel> level)
+{
+    QMutexLocker locker(&m_mutex);
+    m_echoLevel = level;
+}
+
+QList<LogRecord> Logger::recent() const
+{
+    QMutexLocker locker(&m_mutex);
+    return QList<LogRecord>(m_recent.begin(), m_recent.end());
+}
+
+QList<LogRecord> Logger::takePending()
+{
+    QMutexLocker locker(&m_mutex);
+    QList<LogRecord> records(m_pending.begin(), m_pending.end());
+    m_pending.clear();
+    return records;
+}
+
+qint64 Logger::droppedCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_dropped;
+}
+
+void Logger::setCapacity(qsizetype recentCapacity, qsizetype pendingCapacity)
+{
+    QMutexLocker locker(&m_mutex);
+    m_recentCapacity = qMax<qsizetype>(1, recentCapacity);
+    m_pendingCapacity = qMax<qsizetype>(1, pendingCapacity);
+}
+
+namespace Log {
+void debug(const QString &category, const QString &mailbox, const QString &message)
+{
+    Logger::instance().log(LogLevel::Debug, category, mailbox, message);
+}
+void info(const QString &category, const QString &mailbox, const QString &message)
+{
+    Logger::instance().log(LogLevel::Info, category, mailbox, message);
+}
+void warning(const QString &category, const QString &mailbox, const QString &message)
+{
+    Logger::instance().log(LogLevel::Warning, category, mailbox, message);
+}
+void error(const QString &category, const QString &mailbox, const QString &message)
+{
+    Logger::instance().log(LogLevel::Error, category, mailbox, message);
+}
+} // namespace Log
+
+} // namespace SyncDesk

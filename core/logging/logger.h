@@ -1,0 +1,56 @@
+#pragma once
+
+#include "logrecord.h"
+
+#include <QList>
+#include <QMutex>
+
+#include <deque>
+#include <optional>
+
+namespace SyncDesk {
+
+// Process-wide structured log. Thread-safe: workers, the scheduler and the UI all log through it.
+// Keeps a bounded ring buffer of recent records and a bounded queue of records waiting to be
+// persisted (LogPersister drains it into the store). Optionally echoes to stderr.
+class Logger final
+{
+public:
+    static Logger &instance();
+
+    void log(LogLevel level, const QString &category, const QString &mailbox, const QString &message);
+
+    // Records below this level are dropped (debug is off unless asked for).
+    void setMinimumLevel(LogLevel level);
+    LogLevel minimumLevel() const;
+    // Echo records at or above this level to stderr; nullopt turns the echo off.
+    void setEchoLevel(std::optional<LogLevel> level);
+
+    QList<LogRecord> recent() const;
+    QList<LogRecord> takePending();
+    // How many records were dropped because nobody drained the pending queue fast enough.
+    qint64 droppedCount() const;
+
+    void setCapacity(qsizetype recentCapacity, qsizetype pendingCapacity);
+
+private:
+    Logger() = default;
+
+    mutable QMutex m_mutex;
+    std::deque<LogRecord> m_recent;
+    std::deque<LogRecord> m_pending;
+    qsizetype m_recentCapacity = 5000;
+    qsizetype m_pendingCapacity = 100000;
+    qint64 m_dropped = 0;
+    LogLevel m_minimumLevel = LogLevel::Info;
+    std::optional<LogLevel> m_echoLevel;
+};
+
+namespace Log {
+void debug(const QString &category, const QString &mailbox, const QString &message);
+void info(const QString &category, const QString &mailbox, const QString &message);
+void warning(const QString &category, const QString &mailbox, const QString &message);
+void error(const QString &category, const QString &mailbox, const QString &message);
+} // namespace Log
+
+} // namespace SyncDesk

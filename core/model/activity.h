@@ -1,0 +1,53 @@
+#pragma once
+
+#include "emailaddress.h"
+#include "recordref.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SyncDesk {
+
+struct AttachmentInfo
+{
+    QString fileName;
+    QString contentType;
+    qint64 size = 0; // decoded size in bytes
+
+    friend bool operator==(const AttachmentInfo &, const AttachmentInfo &) = default;
+};
+
+// An email activity record in the CRM store: one tracked message.
+struct Activity
+{
+    qint64 id = 0;
+    qint64 mailboxId = 0;
+    QString mailboxAddress;
+    QString folder;
+    quint32 uidValidity = 0;
+    quint32 uid = 0;
+    QString messageId; // without angle brackets; may be empty
+    QString dedupeKey; // messageId, or a digest of the headers when there is none
+    QString subject;   // decoded
+    EmailAddress from;
+    QList<EmailAddress> to;
+    QList<EmailAddress> cc;
+    QDateTime date; // UTC; invalid when the message has no usable Date header
+    QString bodyText;
+    QList<AttachmentInfo> attachments;
+    QString inReplyTo;
+    QStringList references;
+    qint64 size = 0;          // raw size in bytes
+    QStringList warnings;     // what could not be decoded
+    std::optional<RecordRef> regarding;
+    QString correlation;      // how the regarding record was found; empty when none
+    QDateTime createdAt;
+
+    friend bool operator==(const Activity &, const Activity &) = default;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "diagnostics/errorclass.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace SyncDesk {
+
+// Why a mailbox has the interval it has.
+enum class IntervalReason { Normal, Busy, Quiet, Backoff, Immediate };
+
+QString intervalReasonName(IntervalReason reason); // "normal", "busy", "quiet", "backoff", "immediate"
+IntervalReason intervalReasonFromName(const QString &name);
+
+// The scheduler's record of one mailbox, the single source of truth the console and the node read.
+struct MailboxState
+{
+    qint64 mailboxId = 0;
+    int intervalSeconds = 300;
+    IntervalReason intervalReason = IntervalReason::Normal;
+    QDateTime lastSyncAt;    // start of the last finished run, whatever its result
+    QDateTime lastSuccessAt; // start of the last successful run
+    QDateTime nextDueAt;     // invalid: due now (never synced)
+    int consecutiveFailures = 0;
+    ErrorClass lastErrorClass = ErrorClass::None;
+    QString lastErrorMessage;
+    QString lastErrorDetail;
+    QString lastErrorHintId;
+    int itemsLastSync = 0;
+    QString leaseOwner; // the node running a sync of this mailbox right now, empty when none
+    QDateTime leaseUntil;
+
+    bool hasError() const { return lastErrorClass != ErrorClass::None; }
+    friend bool operator==(const MailboxState &, const MailboxState &) = default;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace SyncDesk {
+
+enum class MailProtocol { Imap, Pop3, Smtp };
+enum class Security { None, StartTls, Tls };
+
+QString protocolName(MailProtocol protocol);                       // "imap", "pop3", "smtp"
+std::optional<MailProtocol> protocolFromName(const QString &name); // case-sensitive, as in the config file
+QString securityName(Security security);                           // "none", "starttls", "tls"
+std::optional<Security> securityFromName(const QString &name);
+
+// Where and how to reach one server.
+struct Endpoint
+{
+    MailProtocol protocol = MailProtocol::Imap;
+    QString host;
+    quint16 port = 0;
+    Security security = Security::Tls;
+    QString caFile; // extra PEM certificate authorities to trust, besides the system store
+
+    friend bool operator==(const Endpoint &, const Endpoint &) = default;
+};
+
+// A mail server many mailboxes share: incoming (IMAP or POP3), optional outgoing (SMTP) and limits.
+struct ServerProfile
+{
+    qint64 id = 0;
+    QString name;
+    Endpoint incoming;
+    std::optional<Endpoint> outgoing;
+    int maxConcurrentConnections = 10;
+
+    friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "diagnostics/errorclass.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace SyncDesk {
+
+enum class SyncTrigger { Scheduled, Manual, Once };
+
+QString syncTriggerName(SyncTrigger trigger);
+
+// One finished sync run of one mailbox, kept as history.
+struct SyncRun
+{
+    qint64 id = 0;
+    qint64 mailboxId = 0;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    SyncTrigger trigger = SyncTrigger::Scheduled;
+    bool success = false;
+    int itemsNew = 0;  // activities created
+    int itemsSeen = 0; // messages fetched and decoded
+    ErrorClass errorClass = ErrorClass::None;
+    QString errorMessage;
+    QString node;
+
+    qint64 durationMs() const { return startedAt.msecsTo(finishedAt); }
+    friend bool operator==(const SyncRun &, const SyncRun &) = default;
+};
+
+} // namespace SyncDesk

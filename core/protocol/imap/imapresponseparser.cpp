@@ -1,0 +1,569 @@
+#include "imapresponseparser.h"
+
+#include <limits>
+
+namespace SyncDesk::Imap {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString printable(const QByteArray &bytes)
+{
+    QString out;
+    const QByteArray shown = bytes.left(160);
+    for (char c : shown) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u == '\r') {
+            out += u"\\r"_s;
+        } else if (u == '\n') {
+            out += u"\\n"_s;
+        } else if (u < 0x20 || u >= 0x7f) {
+            out += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
+        } else {
+            out += QLatin1Char(c);
+        }
+    }
+    if (bytes.size() > shown.size()) {
+        out += u"..."_s;
+    }
+    return out;
+}
+
+// Splits a complete response (its final line ending removed) into tokens.
+class Tokenizer
+{
+public:
+    Tokenizer(const QByteArray &data, qsizetype begin, qsizetype end, const ParserLimits &limits)
+        : m_data(data)
+        , m_pos(begin)
+        , m_end(end)
+        , m_limits(limits)
+    {
+    }
+
+    bool atEnd() const { return m_pos >= m_end; }
+    char peek() const { return atEnd() ? '\0' : m_data.at(m_pos); }
+    qsizetype position() const { return m_pos; }
+    void setPosition(qsizetype pos) { m_pos = pos; }
+    const QString &error() const { return m_error; }
+    bool failed() const { return !m_error.isEmpty(); }
+
+    bool expectSpace()
+    {
+        if (peek() != ' ') {
+            return setError(atEnd() ? u"response ends too early"_s : u"expected a space"_s);
+        }
+        ++m_pos;
+        return true;
+    }
+
+    void skipSpaces()
+    {
+        while (!atEnd() && m_data.at(m_pos) == ' ') {
+            ++m_pos;
+        }
+    }
+
+    // An atom; "[...]" runs inside it (section specs) may hold spaces and parentheses.
+    QByteArray readAtom()
+    {
+        const qsizetype begin = m_pos;
+        while (!atEnd()) {
+            const char c = m_data.at(m_pos);
+            if (c == '[') {
+                if (!skipBracket()) {
+                    return {};
+                }
+                continue;
+            }
+            if (c == ' ' || c == '(' || c == ')' || c == '"' || c == '{' || c == '\r' || c == '\n' ||
+                static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                break;
+            }
+            ++m_pos;
+        }
+        return m_data.mid(begin, m_pos - begin);
+    }
+
+    // Up to the matching ']', honouring quoted strings. Returns the position of that ']'.
+    qsizetype findClosingBracket(qsizetype from) const
+    {
+        int depth = 0;
+        bool quoted = false;
+        for (qsizetype i = from; i < m_end; ++i) {
+            const char c = m_data.at(i);
+            if (quoted) {
+                if (c == '\\') {
+                    ++i;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            if (c == '"') {
+                quoted = true;
+            } else if (c == '[') {
+                ++depth;
+            } else if (c == ']') {
+                if (--depth == 0) {
+                    return i;
+                }
+            } else if (c == '\r' || c == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    bool readValue(Value &out, int depth)
+    {
+        if (atEnd()) {
+            return setError(u"response ends where a value was expected"_s);
+        }
+        const char c = peek();
+        if (c == '(') {
+            if (depth >= m_limits.maxNesting) {
+                return setError(u"lists nested deeper than %1 levels"_s.arg(m_limits.maxNesting));
+            }
+            ++m_pos;
+            QList<Value> items;
+            while (true) {
+                skipSpaces();
+                if (atEnd()) {
+                    return setError(u"unterminated list"_s);
+                }
+                if (peek() == ')') {
+                    ++m_pos;
+                    break;
+                }
+                Value item;
+                if (!readValue(item, depth + 1)) {
+                    return false;
+                }
+                items.append(std::move(item));
+            }
+            out = Value::list(items);
+            return true;
+        }
+        if (c == '"') {
+            QByteArray text;
+            if (!readQuoted(text)) {
+                return false;
+            }
+            out = Value::string(text);
+            return true;
+        }
+        if (c == '{') {
+            QByteArray bytes;
+            if (!readLiteral(bytes)) {
+                return false;
+            }
+            out = Value::string(bytes);
+            return true;
+        }
+        if (c == ')') {
+            return setError(u"unexpected ')'"_s);
+        }
+        const QByteArray atom = readAtom();
+        if (failed()) {
+            return false;
+        }
+        if (atom.isEmpty()) {
+            return setError(u"unexpected character 0x%1"_s.arg(
+                QString::number(static_cast<unsigned char>(peek()), 16).rightJustified(2, u'0')));
+        }
+        out = toValue(atom);
+        return true;
+    }
+
+    static Value toValue(const QByteArray &atom)
+    {
+        if (atom.compare("NIL", Qt::CaseInsensitive) == 0) {
+            return Value::nil();
+        }
+        if (atom.size() <= 20 && std::all_of(atom.begin(), atom.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            bool ok = false;
+            const quint64 number = atom.toULongLong(&ok);
+            if (ok) {
+                return Value::number(number);
+            }
+        }
+        return Value::atom(atom);
+    }
+
+    bool readQuoted(QByteArray &out)
+    {
+        ++m_pos; // opening quote
+        while (!atEnd()) {
+            const char c = m_data.at(m_pos++);
+            if (c == '"') {
+                return true;
+            }
+            if (c == '\\') {
+                if (atEnd()) {
+                    break;
+                }
+                out += m_data.at(m_pos++);
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                return setError(u"line break inside a quoted string"_s);
+            }
+            out += c;
+        }
+        return setError(u"unterminated quoted string"_s);
+    }
+
+    bool readLiteral(QByteArray &out)
+    {
+        const qsizetype close = m_data.indexOf('}', m_pos);
+        if (close < 0 || close >= m_end) {
+            return setError(u"malformed literal"_s);
+        }
+        QByteArray digits = m_data.mid(m_pos + 1, close - m_pos - 1);
+        if (digits.endsWith('+')) {
+            digits.chop(1);
+        }
+        bool ok = false;
+        const qint64 size = digits.toLongLong(&ok);
+        if (!ok || size < 0 || digits.isEmpty() || digits.startsWith('+') || digits.startsWith('-')) {
+            return setError(u"malformed literal size"_s);
+        }
+        qsizetype pos = close + 1;
+        if (pos < m_end && m_data.at(pos) == '\r') {
+            ++pos;
+        }
+        if (pos >= m_end || m_data.at(pos) != '\n') {
+            return setError(u"literal size not followed by a line break"_s);
+        }
+        ++pos;
+        if (size > m_end - pos) {
+            return setError(u"literal shorter than announced"_s);
+        }
+        out = m_data.mid(pos, size);
+        m_pos = pos + size;
+        return true;
+    }
+
+    QByteArray rest() const { return m_data.mid(m_pos, m_end - m_pos); }
+
+private:
+    bool skipBracket()
+    {
+        const qsizetype close = findClosingBracket(m_pos);
+        if (close < 0) {
+            return setError(u"unterminated '['"_s);
+        }
+        m_pos = close + 1;
+        return true;
+    }
+
+    bool setError(const QString &message)
+    {
+        if (m_error.isEmpty()) {
+            m_error = message;
+        }
+        return false;
+    }
+
+    const QByteArray &m_data;
+    qsizetype m_pos;
+    qsizetype m_end;
+    const ParserLimits &m_limits;
+    QString m_error;
+};
+
+bool isStatusName(const QByteArray &name, ResponseStatus &status)
+{
+    static const std::pair<const char *, ResponseStatus> kStatuses[] = {
+        {"OK", ResponseStatus::Ok}, {"NO", ResponseStatus::No}, {"BAD", ResponseStatus::Bad}, {"BYE", ResponseStatus::Bye}, {"PREAUTH", ResponseStatus::Preauth},
+    };
+    for (const auto &[text, value] : kStatuses) {
+        if (name == text) {
+            status = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isValidTag(const QByteArray &tag)
+{
+    if (tag.isEmpty()) {
+        return false;
+    }
+    for (char c : tag) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f || c == '(' || c == ')' || c == '{' || c == '%' || c == '"' || c == '\\' ||
+            c == '+') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Parses "[CODE args] text" or "text" after a status name.
+bool parseResponseText(Tokenizer &tokens, const QByteArray &data, qsizetype end, const ParserLimits &limits,
+                       Response &response)
+{
+    if (tokens.atEnd()) {
+        return true; // "* OK" with no text: tolerated
+    }
+    if (!tokens.expectSpace()) {
+        return false;
+    }
+    if (tokens.peek() == '[') {
+        const qsizetype open = tokens.position();
+        const qsizetype close = tokens.findClosingBracket(open);
+        if (close < 0) {
+            // Not a response code after all (a '[' in free text): keep it as text.
+            response.text = tokens.rest();
+            return true;
+        }
+        Tokenizer code(data, open + 1, close, limits);
+        ResponseCode responseCode;
+        responseCode.name = code.readAtom().toUpper();
+        while (!code.failed() && !code.atEnd()) {
+            code.skipSpaces();
+            if (code.atEnd()) {
+                break;
+            }
+            Value argument;
+            if (!code.readValue(argument, 0)) {
+                break;
+            }
+            responseCode.arguments.append(argument);
+        }
+        if (code.failed() || responseCode.name.isEmpty()) {
+            // Servers put free-form text in codes; keep it rather than reject the response.
+            responseCode.arguments = {Value::atom(data.mid(open + 1, close - open - 1).mid(responseCode.name.size()).trimmed())};
+        }
+        response.code = responseCode;
+        tokens.setPosition(close + 1);
+        if (tokens.peek() == ' ') {
+            tokens.setPosition(close + 2);
+        }
+    }
+    Q_UNUSED(end)
+    response.text = tokens.rest();
+    return true;
+}
+
+} // namespace
+
+ResponseParser::ResponseParser(ParserLimits limits)
+    : m_limits(limits)
+{
+}
+
+void ResponseParser::feed(const QByteArray &bytes)
+{
+    if (!m_failed) {
+        m_buffer.append(bytes);
+    }
+}
+
+qint64 ResponseParser::pendingLiteralBytes() const
+{
+    return m_literalEnd < 0 ? 0 : qMax<qint64>(0, m_literalEnd - m_buffer.size());
+}
+
+ResponseParser::State ResponseParser::fail(const QString &message, const QByteArray &context)
+{
+    m_failed = true;
+    m_error = SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"malformed IMAP response: "_s + message,
+                              printable(context));
+    m_buffer.clear();
+    m_start = m_lineStart = m_scan = 0;
+    m_literalEnd = -1;
+    return State::Failed;
+}
+
+void ResponseParser::compact()
+{
+    if (m_start == 0) {
+        return;
+    }
+    if (m_start >= m_buffer.size()) {
+        m_buffer.clear();
+        m_start = m_lineStart = m_scan = 0;
+        return;
+    }
+    if (m_start > 64 * 1024 && m_start * 2 > m_buffer.size()) {
+        m_buffer.remove(0, m_start);
+        m_lineStart -= m_start;
+        m_scan -= m_start;
+        if (m_literalEnd >= 0) {
+            m_literalEnd -= m_start;
+        }
+        m_start = 0;
+    }
+}
+
+ResponseParser::State ResponseParser::next(Response &out)
+{
+    if (m_failed) {
+        return State::Failed;
+    }
+    while (true) {
+        if (m_literalEnd >= 0) {
+            if (m_buffer.size() < m_literalEnd) {
+                return State::NeedMore;
+            }
+            m_lineStart = m_scan = m_literalEnd;
+            m_literalEnd = -1;
+        }
+        const qsizetype newline = m_buffer.indexOf('\n', m_scan);
+        if (newline < 0) {
+            if (m_buffer.size() - m_lineStart > m_limits.maxLineLength) {
+                return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength),
+                            m_buffer.mid(m_lineStart, 160));
+            }
+            m_scan = m_buffer.size();
+            return State::NeedMore;
+        }
+        qsizetype lineEnd = newline;
+        if (lineEnd > m_lineStart && m_buffer.at(lineEnd - 1) == '\r') {
+            --lineEnd;
+        }
+        if (lineEnd - m_lineStart > m_limits.maxLineLength) {
+            return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
+        }
+        // A line ending in {N} or {N+} announces N bytes of literal data after the line break.
+        if (lineEnd > m_lineStart && m_buffer.at(lineEnd - 1) == '}') {
+            const qsizetype open = m_buffer.lastIndexOf('{', lineEnd - 1);
+            if (open >= m_lineStart) {
+                QByteArray digits = m_buffer.mid(open + 1, lineEnd - 1 - open - 1);
+                if (digits.endsWith('+')) {
+                    digits.chop(1);
+                }
+                const bool numeric = !digits.isEmpty() && digits.size() <= 19 &&
+                                     std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+                if (numeric) {
+                    const qint64 size = digits.toLongLong();
+                    if (size > m_limits.maxLiteralSize) {
+                        return fail(u"literal of %1 bytes is larger than the limit of %2 bytes"_s.arg(size).arg(
+                                        m_limits.maxLiteralSize),
+                                    m_buffer.mid(m_lineStart, lineEnd - m_lineStart));
+                    }
+                    m_literalEnd = newline + 1 + qsizetype(size);
+                    continue;
+                }
+            }
+        }
+        // The response is complete: [m_start, lineEnd).
+        const qsizetype begin = m_start;
+        m_start = m_lineStart = m_scan = newline + 1;
+
+        Tokenizer tokens(m_buffer, begin, lineEnd, m_limits);
+        Response response;
+        const QByteArray context = m_buffer.mid(begin, qMin<qsizetype>(lineEnd - begin, 160));
+        if (tokens.peek() == '+') {
+            response.kind = Response::Kind::Continuation;
+            tokens.setPosition(begin + 1);
+            if (tokens.peek() == ' ') {
+                tokens.setPosition(begin + 2);
+            }
+            response.text = tokens.rest();
+            out = std::move(response);
+            compact();
+            return State::Ready;
+        }
+        const QByteArray tag = tokens.readAtom();
+        if (tag == "*") {
+            response.kind = Response::Kind::Untagged;
+        } else if (isValidTag(tag)) {
+            response.kind = Response::Kind::Tagged;
+            response.tag = tag;
+        } else {
+            return fail(u"response does not start with a tag"_s, context);
+        }
+        if (!tokens.expectSpace()) {
+            return fail(tokens.error(), context);
+        }
+        QByteArray name = tokens.readAtom();
+        if (tokens.failed()) {
+            return fail(tokens.error(), context);
+        }
+        if (response.isUntagged() && !name.isEmpty() &&
+            std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            bool ok = false;
+            response.number = name.toULongLong(&ok);
+            if (!ok || !tokens.expectSpace()) {
+                return fail(tokens.failed() ? tokens.error() : u"number out of range"_s, context);
+            }
+            name = tokens.readAtom();
+            if (tokens.failed()) {
+                return fail(tokens.error(), context);
+            }
+        }
+        if (name.isEmpty()) {
+            return fail(u"response without a name"_s, context);
+        }
+        response.name = name.toUpper();
+        if (isStatusName(response.name, response.status)) {
+            if (response.number) {
+                return fail(u"status response with a number"_s, context);
+            }
+            if (!parseResponseText(tokens, m_buffer, lineEnd, m_limits, response)) {
+                return fail(tokens.error(), context);
+            }
+        } else if (response.isTagged()) {
+            return fail(u"tagged response is not OK, NO or BAD"_s, context);
+        } else {
+            while (true) {
+                tokens.skipSpaces();
+                if (tokens.atEnd()) {
+                    break;
+                }
+                Value value;
+                if (!tokens.readValue(value, 0)) {
+                    return fail(tokens.error(), context);
+                }
+                response.data.append(std::move(value));
+            }
+        }
+        out = std::move(response);
+        compact();
+        return State::Ready;
+    }
+}
+
+Result<Response> ResponseParser::parseOne(const QByteArray &complete, ParserLimits limits)
+{
+    auto all = parseAll(complete, limits);
+    if (!all) {
+        return all.error();
+    }
+    if (all->size() != 1) {
+        return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                               u"expected one response, got %1"_s.arg(all->size()));
+    }
+    return all->constFirst();
+}
+
+Result<QList<Response>> ResponseParser::parseAll(const QByteArray &bytes, ParserLimits limits)
+{
+    ResponseParser parser(limits);
+    parser.feed(bytes);
+    QList<Response> responses;
+    Response response;
+    while (true) {
+        switch (parser.next(response)) {
+        case State::Ready:
+            responses.append(response);
+            continue;
+        case State::Failed:
+            return parser.error();
+        case State::NeedMore:
+            if (parser.bufferedBytes() > 0) {
+                return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"incomplete response"_s,
+                                       printable(bytes.right(parser.bufferedBytes())));
+            }
+            return responses;
+        }
+    }
+}
+
+} // namespace SyncDesk::Imap

@@ -1,0 +1,564 @@
+#include "imapsession.h"
+
+#include "imaperrors.h"
+#include "logging/logger.h"
+
+namespace SyncDesk::Imap {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kCategory = u"imap"_s;
+
+SyncError lostConnection(const QString &waitingFor)
+{
+    return SyncError::make(ErrorClass::Network, u"connection-lost"_s,
+                           u"the server closed the connection while %1"_s.arg(waitingFor));
+}
+
+} // namespace
+
+Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_stream(std::move(stream))
+    , m_options(options)
+    , m_parser(options.limits)
+{
+    m_watchdog.setSingleShot(true);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
+                             u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host,
+                                                                  m_waitingFor)));
+    });
+    connect(m_stream.get(), &ByteStream::connected, this, &Session::onConnected);
+    connect(m_stream.get(), &ByteStream::encrypted, this, &Session::onEncrypted);
+    connect(m_stream.get(), &ByteStream::readyRead, this, &Session::onReadyRead);
+    connect(m_stream.get(), &ByteStream::disconnected, this, &Session::onDisconnected);
+    connect(m_stream.get(), &ByteStream::failed, this, [this](const SyncError &error) {
+        if (m_state == State::LoggingOut || m_state == State::Closed) {
+            m_state = State::Closed;
+            m_watchdog.stop();
+            if (auto done = std::exchange(m_logoutDone, nullptr)) {
+                done();
+            }
+            return;
+        }
+        fail(error);
+    });
+}
+
+Session::~Session()
+{
+    m_state = State::Closed;
+    m_watchdog.stop();
+    if (m_stream) {
+        m_stream->disconnect(this);
+    }
+}
+
+bool Session::hasCapability(const QByteArray &capability) const
+{
+    return m_capabilities.contains(capability.toUpper());
+}
+
+QList<QByteArray> Session::capabilities() const
+{
+    QList<QByteArray> list(m_capabilities.begin(), m_capabilities.end());
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+bool Session::isEncrypted() const
+{
+    return m_stream && m_stream->isEncrypted();
+}
+
+TlsSessionInfo Session::tlsSessionInfo() const
+{
+    return m_stream ? m_stream->tlsSessionInfo() : TlsSessionInfo{};
+}
+
+void Session::trace(const QByteArray &direction, const QByteArray &line)
+{
+    if (m_tracing) {
+        Log::debug(kCategory, m_options.mailbox, QString::fromLatin1(direction + ' ' + line.left(300)));
+    }
+}
+
+void Session::open(const QString &host, quint16 port, Security security, std::function<void(Status)> done)
+{
+    m_host = host;
+    m_security = security;
+    m_openDone = std::move(done);
+    m_tracing = Logger::instance().minimumLevel() <= LogLevel::Debug;
+    m_state = State::Connecting;
+    armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
+    m_stream->connectToHost(host, port, security == Security::Tls);
+}
+
+void Session::onConnected()
+{
+    if (m_state != State::Connecting) {
+        return;
+    }
+    m_state = State::Greeting;
+    armWatchdog(m_options.commandTimeoutMs, u"waiting for the greeting"_s);
+}
+
+void Session::handleGreeting(const Response &response)
+{
+    if (!response.isUntagged() ||
+        (response.status != ResponseStatus::Ok && response.status != ResponseStatus::Preauth && response.status != ResponseStatus::Bye)) {
+        fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                             u"the server did not greet with an IMAP greeting; is this an IMAP port?"_s,
+                             QString::fromLatin1(dump(response)).left(200)));
+        return;
+    }
+    if (response.status == ResponseStatus::Bye) {
+        fail(errorFromResponse(response, "greeting"));
+        return;
+    }
+    if (response.code && response.code->name == "CAPABILITY") {
+        updateCapabilities(response.code->arguments);
+    }
+    m_authenticated = response.status == ResponseStatus::Preauth;
+    m_state = State::Ready;
+    afterGreeting();
+}
+
+void Session::afterGreeting()
+{
+    auto continueOpen = [this](Status status) {
+        if (!status) {
+            finishOpen(status);
+            return;
+        }
+        if (m_security != Security::StartTls || isEncrypted()) {
+            finishOpen({});
+            return;
+        }
+        if (!hasCapability("STARTTLS")) {
+            fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
+                                 u"the server does not offer STARTTLS; refusing to continue unencrypted"_s));
+            return;
+        }
+        startTlsUpgrade();
+    };
+    if (m_capabilities.isEmpty()) {
+        requestCapabilities(continueOpen);
+    } else {
+        continueOpen({});
+    }
+}
+
+void Session::startTlsUpgrade()
+{
+    execute(Command("STARTTLS"), nullptr, [this](const Result<Response> &result) {
+        if (!result) {
+            SyncError error = result.error();
+            error.errorClass = ErrorClass::Tls;
+            error.hintId = u"starttls-not-offered"_s;
+            error.transient = false;
+            fail(error);
+            return;
+        }
+        if (m_parser.bufferedBytes() > 0) {
+            // Anything after the OK was sent before encryption: a man in the middle could have injected it.
+            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
+                                 u"the server sent unencrypted data after agreeing to STARTTLS"_s));
+            return;
+        }
+        m_state = State::StartingTls;
+        armWatchdog(m_options.connectTimeoutMs, u"negotiating TLS"_s);
+        m_stream->startTls();
+    });
+}
+
+void Session::onEncrypted()
+{
+    if (m_state != State::StartingTls) {
+        return;
+    }
+    m_state = State::Ready;
+    m_capabilities.clear(); // capabilities learnt in clear text must not be trusted (RFC 3501 6.2.1)
+    disarmWatchdogIfIdle();
+    requestCapabilities([this](Status status) { finishOpen(status); });
+}
+
+void Session::finishOpen(const Status &status)
+{
+    if (auto done = std::exchange(m_openDone, nullptr)) {
+        done(status);
+    }
+}
+
+void Session::requestCapabilities(std::function<void(Status)> then)
+{
+    execute(Command("CAPABILITY"), nullptr, [then = std::move(then)](const Result<Response> &result) {
+        if (!result) {
+            then(result.error());
+            return;
+        }
+        then({});
+    });
+}
+
+void Session::updateCapabilities(const QList<Value> &values)
+{
+    m_capabilities.clear();
+    for (const Value &value : values) {
+        if (value.isAtom()) {
+            m_capabilities.insert(value.bytes().toUpper());
+        }
+    }
+}
+
+void Session::login(const QString &username, const QString &password, std::function<void(Status)> done)
+{
+    if (m_authenticated) {
+        done({});
+        return;
+    }
+    if (hasCapability("LOGINDISABLED")) {
+        done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
+                             isEncrypted() ? u"the server does not allow logging in with a password"_s
+                                           : u"the server does not allow a password login on an unencrypted "
+                                             "connection"_s));
+        return;
+    }
+    const QByteArray user = username.toUtf8();
+    const QByteArray pass = password.toUtf8();
+    std::optional<Command> command;
+    if (hasCapability("AUTH=PLAIN")) {
+        QByteArray plain;
+        plain.append('\0').append(user).append('\0').append(pass);
+        const QByteArray initial = plain.toBase64();
+        command.emplace("AUTHENTICATE");
+        command->atom("PLAIN");
+        if (hasCapability("SASL-IR")) {
+            command->raw(initial.isEmpty() ? QByteArray("=") : initial);
+        } else {
+            command->continuation(initial);
+        }
+    } else {
+        command.emplace("LOGIN");
+        command->astring(user).astring(pass);
+    }
+    command->sensitive();
+    execute(*command, nullptr, [this, done = std::move(done)](const Result<Response> &result) {
+        if (!result) {
+            done(result.error());
+            return;
+        }
+        m_authenticated = true;
+        const Response &ok = result.value();
+        if (ok.code && ok.code->name == "CAPABILITY") {
+            updateCapabilities(ok.code->arguments);
+            done({});
+            return;
+        }
+        // Capabilities often change after login; ask again.
+        requestCapabilities(done);
+    });
+}
+
+void Session::select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done)
+{
+    auto info = std::make_shared<SelectInfo>();
+    Command command(readOnly ? "EXAMINE" : "SELECT");
+    command.mailbox(folder);
+    execute(
+        command,
+        [info](const Response &response) {
+            if (response.is("EXISTS") && response.number) {
+                info->exists = quint32(*response.number);
+            } else if (response.status == ResponseStatus::Ok && response.code) {
+                const ResponseCode &code = *response.code;
+                const quint64 argument =
+                    code.arguments.isEmpty() ? 0 : code.arguments.constFirst().text().toULongLong();
+                if (code.name == "UIDVALIDITY") {
+                    info->uidValidity = quint32(argument);
+                } else if (code.name == "UIDNEXT") {
+                    info->uidNext = quint32(argument);
+                } else if (code.name == "HIGHESTMODSEQ") {
+                    info->highestModSeq = argument;
+                }
+            }
+        },
+        [info, done = std::move(done)](const Result<Response> &result) {
+            if (!result) {
+                done(result.error());
+                return;
+            }
+            info->readOnly = result->code && result->code->name == "READ-ONLY";
+            done(*info);
+        });
+}
+
+void Session::execute(const Command &command, UntaggedHandler onUntagged, Done done)
+{
+    if (m_state == State::Failed || m_state == State::Closed || m_state == State::LoggingOut) {
+        done(SyncError::make(ErrorClass::Network, u"connection-lost"_s,
+                             u"the IMAP session is closed; cannot send %1"_s.arg(QString::fromLatin1(command.name()))));
+        return;
+    }
+    auto pending = std::make_shared<Pending>(Pending{{}, command, {}, 0, std::move(onUntagged), std::move(done)});
+    m_queued.push_back(std::move(pending));
+    pump();
+}
+
+void Session::pump()
+{
+    if (m_state != State::Ready && m_state != State::LoggingOut) {
+        return;
+    }
+    while (!m_queued.empty() && !m_awaitingContinuation && int(m_inFlight.size()) < qMax(1, m_options.maxInFlight)) {
+        std::shared_ptr<Pending> pending = m_queued.front();
+        m_queued.pop_front();
+        pending->tag = 'A' + QByteArray::number(m_nextTag++).rightJustified(4, '0');
+        const bool literalPlus = hasCapability("LITERAL+");
+        pending->chunks = pending->command.chunks(pending->tag, literalPlus);
+        m_inFlight.push_back(pending);
+        trace("C:", pending->command.redacted(pending->tag));
+        sendChunk(*pending);
+        if (pending->nextChunk < pending->chunks.size()) {
+            m_awaitingContinuation = pending;
+        }
+        // A command that changes the connection's state must complete before anything else is sent.
+        const QByteArray &name = pending->command.name();
+        if (name == "STARTTLS" || name == "LOGIN" || name == "AUTHENTICATE" || name == "LOGOUT") {
+            break;
+        }
+    }
+    if (!m_inFlight.empty()) {
+        armWatchdog(m_options.commandTimeoutMs,
+                    u"waiting for the answer to %1"_s.arg(QString::fromLatin1(m_inFlight.front()->command.name())));
+    }
+}
+
+void Session::sendChunk(Pending &pending)
+{
+    m_stream->write(pending.chunks.at(pending.nextChunk));
+    ++pending.nextChunk;
+}
+
+void Session::armWatchdog(int timeoutMs, const QString &waitingFor)
+{
+    m_waitingFor = waitingFor;
+    m_watchdog.start(timeoutMs);
+}
+
+void Session::disarmWatchdogIfIdle()
+{
+    if (m_inFlight.empty() && m_queued.empty() && m_state == State::Ready) {
+        m_watchdog.stop();
+    }
+}
+
+void Session::onReadyRead()
+{
+    if (m_state == State::Failed || m_state == State::Closed) {
+        return;
+    }
+    const QByteArray bytes = m_stream->readAll();
+    if (bytes.isEmpty()) {
+        return;
+    }
+    m_parser.feed(bytes);
+    if (m_watchdog.isActive()) {
+        m_watchdog.start(); // progress: the same stage gets its full time again
+    }
+    Response response;
+    while (m_state != State::Failed && m_state != State::Closed) {
+        // TLS must start right after the STARTTLS OK: further bytes stay buffered until then (and are
+        // refused as injected data).
+        if (m_state == State::StartingTls) {
+            return;
+        }
+        const ResponseParser::State state = m_parser.next(response);
+        if (state == ResponseParser::State::NeedMore) {
+            return;
+        }
+        if (state == ResponseParser::State::Failed) {
+            fail(m_parser.error());
+            return;
+        }
+        trace("S:", dump(response));
+        handle(response);
+    }
+}
+
+void Session::handle(const Response &response)
+{
+    if (m_state == State::Greeting) {
+        handleGreeting(response);
+        return;
+    }
+    if (response.isContinuation()) {
+        if (!m_awaitingContinuation) {
+            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                 u"the server sent a continuation request nobody asked for"_s,
+                                 QString::fromLatin1(response.text).left(200)));
+            return;
+        }
+        std::shared_ptr<Pending> pending = m_awaitingContinuation;
+        sendChunk(*pending);
+        if (pending->nextChunk >= pending->chunks.size()) {
+            m_awaitingContinuation.reset();
+            pump();
+        }
+        return;
+    }
+    if (response.isTagged()) {
+        auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                               [&](const std::shared_ptr<Pending> &pending) { return pending->tag == response.tag; });
+        if (it == m_inFlight.end()) {
+            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                 u"the server answered a command that was never sent"_s,
+                                 QString::fromLatin1(dump(response)).left(200)));
+            return;
+        }
+        std::shared_ptr<Pending> pending = *it;
+        m_inFlight.erase(it);
+        if (m_awaitingContinuation == pending) {
+            m_awaitingContinuation.reset(); // rejected before its literal was sent
+        }
+        if (response.code && response.code->name == "CAPABILITY") {
+            updateCapabilities(response.code->arguments);
+        }
+        if (pending->command.name() == "LOGOUT") {
+            m_state = State::Closed;
+            m_watchdog.stop();
+            m_stream->close();
+            if (auto done = std::exchange(m_logoutDone, nullptr)) {
+                done();
+            }
+            return;
+        }
+        if (pending->done) {
+            if (response.status == ResponseStatus::Ok) {
+                pending->done(response);
+            } else {
+                pending->done(errorFromResponse(response, pending->command.name()));
+            }
+        }
+        pump();
+        disarmWatchdogIfIdle();
+        return;
+    }
+    // Untagged.
+    if (response.status == ResponseStatus::Bye) {
+        if (m_state == State::LoggingOut) {
+            return; // the expected goodbye
+        }
+        fail(errorFromResponse(response, m_inFlight.empty() ? QByteArray("session") : m_inFlight.front()->command.name()));
+        return;
+    }
+    if (response.is("CAPABILITY")) {
+        updateCapabilities(response.data);
+    } else if (response.code && response.code->name == "CAPABILITY") {
+        updateCapabilities(response.code->arguments);
+    }
+    if (!m_inFlight.empty() && m_inFlight.front()->onUntagged) {
+        m_inFlight.front()->onUntagged(response);
+    }
+}
+
+void Session::logout(std::function<void()> done)
+{
+    if (m_state != State::Ready) {
+        m_state = m_state == State::Failed ? State::Failed : State::Closed;
+        if (m_stream) {
+            m_stream->close();
+        }
+        done();
+        return;
+    }
+    m_logoutDone = std::move(done);
+    // Commands nobody sent yet will not be: they complete as cancelled.
+    std::deque<std::shared_ptr<Pending>> unsent;
+    unsent.swap(m_queued);
+    m_state = State::LoggingOut;
+    for (const auto &command : unsent) {
+        if (command->done) {
+            command->done(SyncError::make(ErrorClass::Cancelled, u"cancelled"_s,
+                                          u"%1 was not sent: the session is logging out"_s.arg(
+                                              QString::fromLatin1(command->command.name()))));
+        }
+    }
+    auto pending = std::make_shared<Pending>(Pending{{}, Command("LOGOUT"), {}, 0, nullptr, nullptr});
+    m_queued.push_back(pending);
+    pump();
+    armWatchdog(qMin(m_options.commandTimeoutMs, 5000), u"logging out"_s);
+    // A server that does not answer LOGOUT must not hold us up: the watchdog closes the session.
+    QObject::disconnect(&m_watchdog, nullptr, this, nullptr);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        m_state = State::Closed;
+        m_stream->close();
+        if (auto logoutDone = std::exchange(m_logoutDone, nullptr)) {
+            logoutDone();
+        }
+    });
+}
+
+void Session::onDisconnected()
+{
+    if (m_state == State::LoggingOut || m_state == State::Closed) {
+        m_state = State::Closed;
+        m_watchdog.stop();
+        if (auto done = std::exchange(m_logoutDone, nullptr)) {
+            done();
+        }
+        return;
+    }
+    if (m_state == State::Failed) {
+        return;
+    }
+    // Whatever the server sent last may explain why (a BYE in the buffer is handled by onReadyRead).
+    fail(lostConnection(m_waitingFor.isEmpty() ? u"idle"_s : m_waitingFor));
+}
+
+void Session::abort(const SyncError &reason)
+{
+    fail(reason);
+}
+
+void Session::fail(const SyncError &error)
+{
+    if (m_state == State::Failed || m_state == State::Closed) {
+        return;
+    }
+    m_state = State::Failed;
+    m_watchdog.stop();
+    if (m_tracing) {
+        Log::debug(kCategory, m_options.mailbox, u"session failed: "_s + error.toString());
+    }
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->close();
+    }
+    std::deque<std::shared_ptr<Pending>> pending;
+    pending.swap(m_inFlight);
+    for (auto &queued : m_queued) {
+        pending.push_back(queued);
+    }
+    m_queued.clear();
+    m_awaitingContinuation.reset();
+    auto openDone = std::exchange(m_openDone, nullptr);
+    auto logoutDone = std::exchange(m_logoutDone, nullptr);
+    for (const auto &command : pending) {
+        if (command->done) {
+            command->done(error);
+        }
+    }
+    if (openDone) {
+        openDone(error);
+    }
+    if (logoutDone) {
+        logoutDone();
+    }
+    Q_EMIT failed(error);
+}
+
+} // namespace SyncDesk::Imap

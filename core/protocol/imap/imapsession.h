@@ -1,0 +1,128 @@
+#pragma once
+
+#include "diagnostics/result.h"
+#include "imapcommand.h"
+#include "imapresponse.h"
+#include "imapresponseparser.h"
+#include "model/serverprofile.h"
+#include "protocol/bytestream.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace SyncDesk::Imap {
+
+struct SessionOptions
+{
+    int connectTimeoutMs = 30000;
+    int commandTimeoutMs = 60000; // a command without any byte from the server for this long fails
+    int maxInFlight = 4;          // pipelining bound
+    ParserLimits limits;
+    QString mailbox; // address, for log records
+};
+
+struct SelectInfo
+{
+    quint32 exists = 0;
+    quint32 uidValidity = 0;
+    quint32 uidNext = 0; // 0 when the server did not say
+    quint64 highestModSeq = 0;
+    bool readOnly = false;
+};
+
+// One IMAP client connection, asynchronous, driven by the event loop of the thread it lives in.
+// Commands are queued and pipelined up to maxInFlight; untagged responses go to the oldest command in
+// flight (servers answer pipelined commands in order). Every failure of the connection (lost, BYE,
+// timeout, garbage) completes every pending command with the same classified error, then failed().
+class Session final : public QObject
+{
+    Q_OBJECT
+public:
+    using UntaggedHandler = std::function<void(const Response &)>;
+    using Done = std::function<void(const Result<Response> &)>;
+
+    Session(std::unique_ptr<ByteStream> stream, const SessionOptions &options, QObject *parent = nullptr);
+    ~Session() override;
+
+    // Connects, reads the greeting and the capabilities, and upgrades with STARTTLS when asked to;
+    // never falls back to clear text when STARTTLS is missing.
+    void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
+    // AUTHENTICATE PLAIN when offered, LOGIN otherwise; honours LOGINDISABLED.
+    void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    void select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done);
+    void execute(const Command &command, UntaggedHandler onUntagged, Done done);
+    // LOGOUT, then close; done runs in any case (also when the server does not answer).
+    void logout(std::function<void()> done);
+    // Ends the session now: every pending command completes with `reason`.
+    void abort(const SyncError &reason);
+
+    bool hasCapability(const QByteArray &capability) const;
+    QList<QByteArray> capabilities() const;
+    bool isEncrypted() const;
+    bool isAuthenticated() const { return m_authenticated; }
+    bool isUsable() const { return m_state == State::Ready; }
+    TlsSessionInfo tlsSessionInfo() const;
+    int commandsInFlight() const { return int(m_inFlight.size()); }
+    int commandsQueued() const { return int(m_queued.size()); }
+
+Q_SIGNALS:
+    void failed(const SyncDesk::SyncError &error);
+
+private:
+    enum class State { Idle, Connecting, Greeting, StartingTls, Ready, LoggingOut, Closed, Failed };
+
+    struct Pending
+    {
+        QByteArray tag;
+        Command command;
+        QList<QByteArray> chunks;
+        int nextChunk = 0;
+        UntaggedHandler onUntagged;
+        Done done;
+    };
+
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onDisconnected();
+    void handle(const Response &response);
+    void handleGreeting(const Response &response);
+    void afterGreeting();
+    void startTlsUpgrade();
+    void requestCapabilities(std::function<void(Status)> then);
+    void updateCapabilities(const QList<Value> &values);
+    void pump();
+    void sendChunk(Pending &pending);
+    void armWatchdog(int timeoutMs, const QString &waitingFor);
+    void disarmWatchdogIfIdle();
+    void fail(const SyncError &error);
+    void finishOpen(const Status &status);
+    void trace(const QByteArray &direction, const QByteArray &line);
+
+    std::unique_ptr<ByteStream> m_stream;
+    SessionOptions m_options;
+    ResponseParser m_parser;
+    State m_state = State::Idle;
+    Security m_security = Security::Tls;
+    QString m_host;
+    QSet<QByteArray> m_capabilities;
+    bool m_authenticated = false;
+    std::function<void(Status)> m_openDone;
+    std::function<void()> m_logoutDone;
+    std::deque<std::shared_ptr<Pending>> m_queued;
+    std::deque<std::shared_ptr<Pending>> m_inFlight;
+    std::shared_ptr<Pending> m_awaitingContinuation;
+    quint32 m_nextTag = 1;
+    QTimer m_watchdog;
+    QString m_waitingFor;
+    bool m_tracing = false;
+};
+
+} // namespace SyncDesk::Imap

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDebug>
+#include <QList>
+
+namespace SyncDesk::Imap {
+
+// One token of a response's data: NIL, an atom (incl. flags such as \Seen and section specs such
+// as BODY[HEADER.FIELDS (SUBJECT)]), a number, a string (quoted or literal) or a parenthesized list.
+class Value
+{
+public:
+    enum class Type { Nil, Atom, Number, String, List };
+
+    Value() = default;
+    static Value nil() { return Value(); }
+    static Value atom(const QByteArray &text);
+    static Value number(quint64 number);
+    static Value string(const QByteArray &bytes);
+    static Value list(const QList<Value> &items);
+
+    Type type() const { return m_type; }
+    bool isNil() const { return m_type == Type::Nil; }
+    bool isAtom() const { return m_type == Type::Atom; }
+    bool isNumber() const { return m_type == Type::Number; }
+    bool isString() const { return m_type == Type::String; }
+    bool isList() const { return m_type == Type::List; }
+    // Atom compared case-insensitively, as IMAP keywords are.
+    bool isAtom(const char *keyword) const;
+
+    const QByteArray &bytes() const { return m_bytes; } // atom text or string content
+    quint64 toNumber() const { return m_number; }
+    const QList<Value> &items() const { return m_items; }
+    // Atom, number or string as text; NIL as empty. Lists give an empty array.
+    QByteArray text() const;
+
+    friend bool operator==(const Value &, const Value &) = default;
+
+private:
+    Type m_type = Type::Nil;
+    QByteArray m_bytes;
+    quint64 m_number = 0;
+    QList<Value> m_items;
+};
+
+QDebug operator<<(QDebug debug, const Value &value);
+// Compact IMAP-like rendering for dumps and test output: (UID 4 BODY[] "…")
+QByteArray dump(const Value &value);
+
+} // namespace SyncDesk::Imap

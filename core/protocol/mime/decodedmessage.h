@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model/activity.h"
+#include "model/emailaddress.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace SyncDesk {
+
+// What the MIME decoder made of one raw message. Always filled as far as the message allowed;
+// `warnings` says what could not be decoded.
+struct DecodedMessage
+{
+    bool parsed = false; // false: not a MIME message at all; bodyText holds the raw text
+    QString messageId;   // without angle brackets
+    QString inReplyTo;
+    QStringList references;
+    QString subject;
+    EmailAddress from;
+    QList<EmailAddress> to;
+    QList<EmailAddress> cc;
+    QDateTime date; // UTC; invalid when the Date header is missing or unreadable
+    QString bodyText;
+    bool bodyFromHtml = false; // no text/plain part: bodyText was made from the HTML part
+    QList<AttachmentInfo> attachments;
+    QByteArray headerDigest; // SHA-1 of the raw header block, hex: identifies messages without a Message-ID
+    QStringList warnings;
+};
+
+} // namespace SyncDesk

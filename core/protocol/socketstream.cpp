@@ -1,0 +1,232 @@
+#include "socketstream.h"
+
+#include <QSslCipher>
+#include <QSslConfiguration>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString certificateName(const QStringList &names)
+{
+    return names.isEmpty() ? QString() : names.join(u", "_s);
+}
+
+} // namespace
+
+SocketStream::SocketStream(const TlsSettings &settings, QObject *parent)
+    : ByteStream(parent)
+    , m_settings(settings)
+{
+    connect(&m_socket, &QSslSocket::connected, this, [this] {
+        if (!m_implicitTls) {
+            Q_EMIT connected();
+        }
+    });
+    connect(&m_socket, &QSslSocket::encrypted, this, [this] {
+        if (m_implicitTls) {
+            Q_EMIT connected();
+        } else {
+            Q_EMIT encrypted();
+        }
+    });
+    connect(&m_socket, &QSslSocket::readyRead, this, &ByteStream::readyRead);
+    connect(&m_socket, &QSslSocket::disconnected, this, [this] {
+        if (!m_failed) {
+            Q_EMIT disconnected();
+        }
+    });
+    connect(&m_socket, &QSslSocket::errorOccurred, this, &SocketStream::onSocketError);
+    connect(&m_socket, &QSslSocket::sslErrors, this, &SocketStream::onSslErrors);
+}
+
+SocketStream::~SocketStream()
+{
+    m_failed = true; // no signals while tearing down
+    m_socket.abort();
+}
+
+ByteStreamFactory SocketStream::factory()
+{
+    return [](const TlsSettings &settings) -> std::unique_ptr<ByteStream> {
+        return std::make_unique<SocketStream>(settings);
+    };
+}
+
+bool SocketStream::configureTls()
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_settings.caFile.isEmpty()) {
+        const QList<QSslCertificate> authorities = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
+        if (authorities.isEmpty()) {
+            fail(SyncError::make(ErrorClass::Config, u"tls-untrusted"_s,
+                                 u"ca_file %1 holds no PEM certificate"_s.arg(m_settings.caFile)));
+            return false;
+        }
+        configuration.addCaCertificates(authorities);
+    }
+    m_socket.setSslConfiguration(configuration);
+    m_socket.setPeerVerifyName(m_settings.peerName.isEmpty() ? m_host : m_settings.peerName);
+    return true;
+}
+
+void SocketStream::connectToHost(const QString &host, quint16 port, bool implicitTls)
+{
+    m_host = host;
+    m_port = port;
+    m_implicitTls = implicitTls;
+    if (implicitTls) {
+        if (!QSslSocket::supportsSsl()) {
+            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, u"no TLS support in this build of Qt"_s));
+            return;
+        }
+        if (!configureTls()) {
+            return;
+        }
+        m_tlsRequested = true;
+        m_socket.connectToHostEncrypted(host, port, m_socket.peerVerifyName());
+    } else {
+        m_socket.connectToHost(host, port);
+    }
+}
+
+void SocketStream::startTls()
+{
+    if (!configureTls()) {
+        return;
+    }
+    m_tlsRequested = true;
+    m_socket.startClientEncryption();
+}
+
+void SocketStream::write(const QByteArray &data)
+{
+    if (!m_failed) {
+        m_socket.write(data);
+    }
+}
+
+QByteArray SocketStream::readAll()
+{
+    return m_socket.readAll();
+}
+
+void SocketStream::close()
+{
+    m_closing = true;
+    m_socket.disconnectFromHost();
+}
+
+bool SocketStream::isEncrypted() const
+{
+    return m_socket.isEncrypted();
+}
+
+TlsSessionInfo SocketStream::tlsSessionInfo() const
+{
+    TlsSessionInfo info;
+    info.encrypted = m_socket.isEncrypted();
+    if (!info.encrypted) {
+        return info;
+    }
+    const QSslCipher cipher = m_socket.sessionCipher();
+    info.protocol = cipher.protocolString();
+    info.cipher = cipher.name();
+    const QSslCertificate certificate = m_socket.peerCertificate();
+    info.subject = certificateName(certificate.subjectInfo(QSslCertificate::CommonName));
+    info.issuer = certificateName(certificate.issuerInfo(QSslCertificate::CommonName));
+    info.expiresAt = certificate.expiryDate().toUTC();
+    return info;
+}
+
+void SocketStream::onSslErrors(const QList<QSslError> &errors)
+{
+    // Never ignored: the first error decides the hint. Host name and expiry are more specific than
+    // "untrusted", so they win when several are reported together.
+    QString hint = u"tls-untrusted"_s;
+    QString message = u"the server's certificate is not trusted"_s;
+    QStringList details;
+    for (const QSslError &error : errors) {
+        details.append(error.errorString());
+        switch (error.error()) {
+        case QSslError::HostNameMismatch:
+            hint = u"tls-hostname"_s;
+            message = u"the server's certificate does not name %1"_s.arg(m_socket.peerVerifyName());
+            break;
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            if (hint != u"tls-hostname"_s) {
+                hint = u"tls-expired"_s;
+                message = u"the server's certificate has expired or is not yet valid"_s;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    fail(SyncError::make(ErrorClass::Tls, hint, message, details.join(u"; "_s)));
+}
+
+void SocketStream::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (m_failed) {
+        return;
+    }
+    const QString detail = m_socket.errorString();
+    const QString where = m_host + u':' + QString::number(m_port);
+    switch (error) {
+    case QAbstractSocket::HostNotFoundError:
+        fail(SyncError::make(ErrorClass::Network, u"host-not-found"_s, u"host %1 not found"_s.arg(m_host), detail));
+        return;
+    case QAbstractSocket::ConnectionRefusedError:
+        fail(SyncError::make(ErrorClass::Network, u"connection-refused"_s, u"connection to %1 refused"_s.arg(where),
+                             detail));
+        return;
+    case QAbstractSocket::SocketTimeoutError:
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, u"%1 did not answer"_s.arg(where), detail));
+        return;
+    case QAbstractSocket::RemoteHostClosedError:
+        if (m_closing) {
+            return;
+        }
+        if (m_tlsRequested && !m_socket.isEncrypted()) {
+            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
+                                 u"%1 closed the connection during the TLS handshake"_s.arg(where), detail));
+            return;
+        }
+        fail(SyncError::make(ErrorClass::Network, u"connection-lost"_s, u"%1 closed the connection"_s.arg(where),
+                             detail));
+        return;
+    case QAbstractSocket::SslHandshakeFailedError: {
+        const bool oldVersion = detail.contains(u"version"_s, Qt::CaseInsensitive) ||
+                                detail.contains(u"protocol"_s, Qt::CaseInsensitive);
+        fail(SyncError::make(ErrorClass::Tls, oldVersion ? u"tls-version"_s : u"tls-handshake"_s,
+                             u"TLS handshake with %1 failed"_s.arg(where), detail));
+        return;
+    }
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, u"TLS error with %1"_s.arg(where), detail));
+        return;
+    default:
+        fail(SyncError::make(ErrorClass::Network, u"network-error"_s, u"network error with %1"_s.arg(where),
+                             detail));
+        return;
+    }
+}
+
+void SocketStream::fail(const SyncError &error)
+{
+    if (m_failed) {
+        return;
+    }
+    m_failed = true;
+    m_socket.abort();
+    Q_EMIT failed(error);
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "bytestream.h"
+
+#include <QSslError>
+#include <QSslSocket>
+
+namespace SyncDesk {
+
+// ByteStream over QSslSocket. Certificates are verified against the system store plus the profile's
+// ca_file; a certificate that fails verification ends the connection with the Tls class. There is no
+// way to ignore certificate errors: an untrusted server is never silently accepted.
+class SocketStream final : public ByteStream
+{
+    Q_OBJECT
+public:
+    explicit SocketStream(const TlsSettings &settings, QObject *parent = nullptr);
+    ~SocketStream() override;
+
+    static ByteStreamFactory factory();
+
+    void connectToHost(const QString &host, quint16 port, bool implicitTls) override;
+    void startTls() override;
+    void write(const QByteArray &data) override;
+    QByteArray readAll() override;
+    void close() override;
+    bool isEncrypted() const override;
+    TlsSessionInfo tlsSessionInfo() const override;
+
+private:
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onSslErrors(const QList<QSslError> &errors);
+    void fail(const SyncError &error);
+    bool configureTls();
+
+    QSslSocket m_socket;
+    TlsSettings m_settings;
+    QString m_host;
+    quint16 m_port = 0;
+    bool m_implicitTls = false;
+    bool m_failed = false;
+    bool m_closing = false;
+    bool m_tlsRequested = false;
+};
+
+} // namespace SyncDesk

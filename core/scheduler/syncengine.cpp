@@ -1,0 +1,114 @@
+#include "syncengine.h"
+
+#include "logging/logger.h"
+#include "logging/logpersister.h"
+#include "mailboxscheduler.h"
+#include "protocol/socketstream.h"
+#include "store/store.h"
+#include "workerpool.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+SyncEngine::SyncEngine(const EngineSettings &settings, ByteStreamFactory streams, std::shared_ptr<Clock> clock,
+                       QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_streams(streams ? std::move(streams) : SocketStream::factory())
+    , m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
+    , m_nodeId(settings.nodeId.isEmpty() ? defaultNodeId() : settings.nodeId)
+{
+    qRegisterMetaType<SyncDesk::SyncOutcome>();
+    qRegisterMetaType<QList<SyncDesk::SyncOutcome>>();
+}
+
+SyncEngine::~SyncEngine()
+{
+    // Order matters: the scheduler refers to the pool and the store; the pool joins its threads.
+    m_scheduler.reset();
+    m_pool.reset();
+    if (m_store) {
+        (void)m_store->releaseAllLeases(m_nodeId);
+    }
+    m_logPersister.reset();
+    m_store.reset();
+}
+
+QString SyncEngine::defaultNodeId()
+{
+    return QSysInfo::machineHostName() + u':' + QString::number(QCoreApplication::applicationPid());
+}
+
+Status SyncEngine::ensureStarted()
+{
+    if (m_scheduler) {
+        return {};
+    }
+    auto store = Store::open(m_settings.store);
+    if (!store) {
+        return store.error();
+    }
+    m_store = std::move(store).value();
+    m_logPersister = std::make_unique<LogPersister>(*m_store);
+    m_logPersister->start();
+    m_pool = std::make_unique<WorkerPool>(m_settings.scheduler.workerThreads, m_settings.store, m_streams);
+    m_scheduler =
+        std::make_unique<MailboxScheduler>(*m_store, *m_pool, *m_clock, m_settings.scheduler, m_nodeId);
+    connect(m_scheduler.get(), &MailboxScheduler::syncStarted, this, &SyncEngine::syncStarted);
+    connect(m_scheduler.get(), &MailboxScheduler::syncFinished, this, &SyncEngine::syncFinished);
+    connect(m_scheduler.get(), &MailboxScheduler::onceFinished, this, &SyncEngine::onceFinished);
+    connect(m_scheduler.get(), &MailboxScheduler::stopped, this, [this] {
+        m_logPersister->flush();
+        Q_EMIT stopped();
+    });
+    return {};
+}
+
+Status SyncEngine::start()
+{
+    if (Status started = ensureStarted(); !started) {
+        return started;
+    }
+    Log::info(u"scheduler"_s, {},
+              u"engine started as %1 with %2 worker thread(s) on %3"_s.arg(m_nodeId)
+                  .arg(m_pool->threadCount())
+                  .arg(m_settings.store.describe()));
+    m_scheduler->start();
+    return {};
+}
+
+Status SyncEngine::runOnce(const QList<qint64> &mailboxIds)
+{
+    if (Status started = ensureStarted(); !started) {
+        return started;
+    }
+    m_scheduler->runOnce(mailboxIds);
+    return {};
+}
+
+void SyncEngine::requestSync(const QList<qint64> &mailboxIds)
+{
+    if (m_scheduler) {
+        m_scheduler->requestSync(mailboxIds, SyncTrigger::Manual);
+    }
+}
+
+void SyncEngine::stop()
+{
+    if (!m_scheduler) {
+        QMetaObject::invokeMethod(this, &SyncEngine::stopped, Qt::QueuedConnection);
+        return;
+    }
+    m_scheduler->stop();
+}
+
+int SyncEngine::runningCount() const
+{
+    return m_scheduler ? m_scheduler->runningCount() : 0;
+}
+
+} // namespace SyncDesk

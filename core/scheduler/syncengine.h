@@ -1,0 +1,72 @@
+#pragma once
+
+#include "clock.h"
+#include "diagnostics/result.h"
+#include "protocol/bytestream.h"
+#include "schedulersettings.h"
+#include "store/storeconfig.h"
+#include "sync/syncoutcome.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace SyncDesk {
+
+class LogPersister;
+class MailboxScheduler;
+class Store;
+class WorkerPool;
+
+struct EngineSettings
+{
+    StoreConfig store;
+    SchedulerSettings scheduler;
+    QString nodeId; // empty: host name and process id
+};
+
+// The sync engine as the console and syncdesk-node use it: its own store connection, the worker
+// pool, the scheduler and log persistence. Lives in one thread (the node's main thread, or a thread of
+// its own in the console); every method must be called in that thread.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncEngine(const EngineSettings &settings, ByteStreamFactory streams = {},
+                        std::shared_ptr<Clock> clock = {}, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    static QString defaultNodeId();
+
+    // Continuous operation until stop().
+    Status start();
+    // Syncs these mailboxes once, then onceFinished.
+    Status runOnce(const QList<qint64> &mailboxIds);
+    void requestSync(const QList<qint64> &mailboxIds);
+    // Graceful: running syncs finish (or are cancelled after the grace period), then stopped().
+    void stop();
+
+    const QString &nodeId() const { return m_nodeId; }
+    int runningCount() const;
+
+Q_SIGNALS:
+    void syncStarted(qint64 mailboxId);
+    void syncFinished(const SyncDesk::SyncOutcome &outcome);
+    void onceFinished(const QList<SyncDesk::SyncOutcome> &outcomes);
+    void stopped();
+
+private:
+    Status ensureStarted();
+
+    EngineSettings m_settings;
+    ByteStreamFactory m_streams;
+    std::shared_ptr<Clock> m_clock;
+    QString m_nodeId;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<MailboxScheduler> m_scheduler;
+    std::unique_ptr<LogPersister> m_logPersister;
+};
+
+} // namespace SyncDesk

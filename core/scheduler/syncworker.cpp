@@ -1,0 +1,76 @@
+#include "syncworker.h"
+
+#include "store/store.h"
+#include "sync/mailboxsync.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+SyncWorker::SyncWorker(const StoreConfig &storeConfig, ByteStreamFactory streams)
+    : m_storeConfig(storeConfig)
+    , m_streams(std::move(streams))
+{
+}
+
+SyncWorker::~SyncWorker()
+{
+    shutdown();
+}
+
+void SyncWorker::startJob(const SyncJob &job)
+{
+    SyncOutcome refused;
+    refused.mailboxId = job.mailbox.id;
+    refused.address = job.mailbox.address;
+    refused.trigger = job.trigger;
+    refused.startedAt = refused.finishedAt = QDateTime::currentDateTimeUtc();
+    if (m_active.contains(job.mailbox.id)) {
+        refused.error = SyncError::make(ErrorClass::Internal, u"internal-error"_s,
+                                        u"the mailbox is already being synced by this worker"_s);
+        Q_EMIT jobFinished(refused);
+        return;
+    }
+    if (!m_store) {
+        auto opened = Store::open(m_storeConfig);
+        if (!opened) {
+            refused.error = opened.error();
+            Q_EMIT jobFinished(refused);
+            return;
+        }
+        m_store = std::move(opened).value();
+    }
+    std::unique_ptr<MailboxSync> sync = MailboxSync::create(job, *m_store, m_streams);
+    MailboxSync *raw = sync.release();
+    raw->setParent(this);
+    m_active.insert(job.mailbox.id, raw);
+    connect(raw, &MailboxSync::finished, this,
+            [this, raw](const SyncOutcome &outcome) { onFinished(raw, outcome); });
+    raw->start();
+}
+
+void SyncWorker::onFinished(MailboxSync *sync, const SyncOutcome &outcome)
+{
+    m_active.remove(outcome.mailboxId);
+    sync->disconnect(this);
+    sync->deleteLater();
+    Q_EMIT jobFinished(outcome);
+}
+
+void SyncWorker::cancelAll()
+{
+    const QList<MailboxSync *> active = m_active.values();
+    for (MailboxSync *sync : active) {
+        sync->cancel();
+    }
+}
+
+void SyncWorker::shutdown()
+{
+    cancelAll();
+    qDeleteAll(m_active);
+    m_active.clear();
+    m_store.reset();
+}
+
+} // namespace SyncDesk

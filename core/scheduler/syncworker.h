@@ -1,0 +1,45 @@
+#pragma once
+
+#include "protocol/bytestream.h"
+#include "store/storeconfig.h"
+#include "sync/syncjob.h"
+#include "sync/syncoutcome.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace SyncDesk {
+
+class MailboxSync;
+class Store;
+
+// Runs sync jobs in the thread it lives in, many at a time: every session is asynchronous, so one
+// thread drives them all with its event loop. Opens its own store connection in that thread.
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    SyncWorker(const StoreConfig &storeConfig, ByteStreamFactory streams);
+    ~SyncWorker() override;
+
+    // Called in the worker's thread (through a queued invocation).
+    void startJob(const SyncDesk::SyncJob &job);
+    void cancelAll();
+    // Cancels what runs and closes the store connection; must run in the worker's thread.
+    void shutdown();
+
+Q_SIGNALS:
+    void jobFinished(const SyncDesk::SyncOutcome &outcome);
+
+private:
+    void onFinished(MailboxSync *sync, const SyncOutcome &outcome);
+
+    StoreConfig m_storeConfig;
+    ByteStreamFactory m_streams;
+    std::unique_ptr<Store> m_store;
+    QHash<qint64, MailboxSync *> m_active;
+};
+
+} // namespace SyncDesk

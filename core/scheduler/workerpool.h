@@ -1,0 +1,49 @@
+#pragma once
+
+#include "protocol/bytestream.h"
+#include "store/storeconfig.h"
+#include "sync/syncjob.h"
+#include "sync/syncoutcome.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class QThread;
+
+namespace SyncDesk {
+
+class SyncWorker;
+
+// A fixed set of worker threads, each with a SyncWorker driving many sessions. Jobs go to the worker
+// with the fewest running. Lives in the scheduler's thread; outcomes come back there as signals.
+class WorkerPool final : public QObject
+{
+    Q_OBJECT
+public:
+    WorkerPool(int threads, const StoreConfig &storeConfig, const ByteStreamFactory &streams,
+               QObject *parent = nullptr);
+    ~WorkerPool() override; // cancels what runs and joins the threads
+
+    void dispatch(const SyncJob &job);
+    void cancelAll();
+    int threadCount() const { return int(m_workers.size()); }
+    int runningJobs() const;
+    // Threads with at least one job.
+    int busyThreads() const;
+
+Q_SIGNALS:
+    void jobFinished(const SyncDesk::SyncOutcome &outcome);
+
+private:
+    struct Worker
+    {
+        QThread *thread = nullptr;
+        SyncWorker *worker = nullptr;
+        int running = 0;
+    };
+    QList<Worker> m_workers;
+    QHash<qint64, int> m_workerOfMailbox;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,958 @@
+#include "store.h"
+
+#include "schemamigration.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+QVariant toMs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime fromMs(const QVariant &value)
+{
+    if (value.isNull()) {
+        return {};
+    }
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QString addressesToJson(const QList<EmailAddress> &addresses)
+{
+    QJsonArray array;
+    for (const EmailAddress &address : addresses) {
+        array.append(QJsonObject{{u"name"_s, address.name}, {u"address"_s, address.address}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<EmailAddress> addressesFromJson(const QString &json)
+{
+    QList<EmailAddress> addresses;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        addresses.append({object.value(u"name"_s).toString(), object.value(u"address"_s).toString()});
+    }
+    return addresses;
+}
+
+QString stringsToJson(const QStringList &strings)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(strings)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stringsFromJson(const QString &json)
+{
+    QStringList strings;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        strings.append(value.toString());
+    }
+    return strings;
+}
+
+QString attachmentsToJson(const QList<AttachmentInfo> &attachments)
+{
+    QJsonArray array;
+    for (const AttachmentInfo &attachment : attachments) {
+        array.append(QJsonObject{{u"name"_s, attachment.fileName},
+                                 {u"type"_s, attachment.contentType},
+                                 {u"size"_s, attachment.size}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<AttachmentInfo> attachmentsFromJson(const QString &json)
+{
+    QList<AttachmentInfo> attachments;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        attachments.append({object.value(u"name"_s).toString(), object.value(u"type"_s).toString(),
+                            object.value(u"size"_s).toInteger()});
+    }
+    return attachments;
+}
+
+const QString kProfileColumns = u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
+                                "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
+                                "max_concurrent_connections"_s;
+
+ServerProfile profileFromQuery(const QSqlQuery &query)
+{
+    ServerProfile profile;
+    profile.id = query.value(0).toLongLong();
+    profile.name = query.value(1).toString();
+    profile.incoming.protocol = protocolFromName(query.value(2).toString()).value_or(MailProtocol::Imap);
+    profile.incoming.host = query.value(3).toString();
+    profile.incoming.port = quint16(query.value(4).toUInt());
+    profile.incoming.security = securityFromName(query.value(5).toString()).value_or(Security::Tls);
+    profile.incoming.caFile = query.value(6).toString();
+    if (!query.value(7).isNull()) {
+        Endpoint outgoing;
+        outgoing.protocol = MailProtocol::Smtp;
+        outgoing.host = query.value(7).toString();
+        outgoing.port = quint16(query.value(8).toUInt());
+        outgoing.security = securityFromName(query.value(9).toString()).value_or(Security::Tls);
+        outgoing.caFile = query.value(10).toString();
+        profile.outgoing = outgoing;
+    }
+    profile.maxConcurrentConnections = query.value(11).toInt();
+    return profile;
+}
+
+const QString kMailboxColumns =
+    u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, m.folders"_s;
+
+Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
+{
+    Mailbox mailbox;
+    mailbox.id = query.value(offset + 0).toLongLong();
+    mailbox.address = query.value(offset + 1).toString();
+    mailbox.profileId = query.value(offset + 2).toLongLong();
+    mailbox.profileName = query.value(offset + 3).toString();
+    mailbox.username = query.value(offset + 4).toString();
+    mailbox.passwordSource = query.value(offset + 5).toString();
+    mailbox.enabled = query.value(offset + 6).toBool();
+    mailbox.folders = stringsFromJson(query.value(offset + 7).toString());
+    if (mailbox.folders.isEmpty()) {
+        mailbox.folders = {u"INBOX"_s};
+    }
+    return mailbox;
+}
+
+const QString kStateColumns = u"s.mailbox_id, s.interval_seconds, s.interval_reason, s.last_sync_at, "
+                              "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, "
+                              "s.last_error_message, s.last_error_detail, s.last_error_hint, s.items_last_sync, "
+                              "s.lease_owner, s.lease_until"_s;
+
+MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
+{
+    MailboxState state;
+    state.mailboxId = query.value(offset + 0).toLongLong();
+    state.intervalSeconds = query.value(offset + 1).toInt();
+    state.intervalReason = intervalReasonFromName(query.value(offset + 2).toString());
+    state.lastSyncAt = fromMs(query.value(offset + 3));
+    state.lastSuccessAt = fromMs(query.value(offset + 4));
+    state.nextDueAt = fromMs(query.value(offset + 5));
+    state.consecutiveFailures = query.value(offset + 6).toInt();
+    state.lastErrorClass =
+        query.value(offset + 7).isNull() ? ErrorClass::None : errorClassFromName(query.value(offset + 7).toString());
+    state.lastErrorMessage = query.value(offset + 8).toString();
+    state.lastErrorDetail = query.value(offset + 9).toString();
+    state.lastErrorHintId = query.value(offset + 10).toString();
+    state.itemsLastSync = query.value(offset + 11).toInt();
+    state.leaseOwner = query.value(offset + 12).toString();
+    state.leaseUntil = fromMs(query.value(offset + 13));
+    return state;
+}
+
+const QString kActivityColumns = u"a.id, a.mailbox_id, m.address, a.folder, a.uidvalidity, a.uid, a.message_id, "
+                                 "a.dedupe_key, a.subject, a.from_name, a.from_address, a.to_json, a.cc_json, "
+                                 "a.sent_at, a.body_text, a.regarding_type, a.regarding_id, a.correlation, "
+                                 "a.created_at, a.in_reply_to, a.references_json, a.attachments_json, a.size_bytes, "
+                                 "a.warnings_json"_s;
+
+Activity activityFromQuery(const QSqlQuery &query)
+{
+    Activity activity;
+    activity.id = query.value(0).toLongLong();
+    activity.mailboxId = query.value(1).toLongLong();
+    activity.mailboxAddress = query.value(2).toString();
+    activity.folder = query.value(3).toString();
+    activity.uidValidity = query.value(4).toUInt();
+    activity.uid = query.value(5).toUInt();
+    activity.messageId = query.value(6).toString();
+    activity.dedupeKey = query.value(7).toString();
+    activity.subject = query.value(8).toString();
+    activity.from = {query.value(9).toString(), query.value(10).toString()};
+    activity.to = addressesFromJson(query.value(11).toString());
+    activity.cc = addressesFromJson(query.value(12).toString());
+    activity.date = fromMs(query.value(13));
+    activity.bodyText = query.value(14).toString();
+    if (!query.value(15).isNull()) {
+        activity.regarding = RecordRef{query.value(15).toString(), query.value(16).toString()};
+    }
+    activity.correlation = query.value(17).toString();
+    activity.createdAt = fromMs(query.value(18));
+    activity.inReplyTo = query.value(19).toString();
+    activity.references = stringsFromJson(query.value(20).toString());
+    activity.attachments = attachmentsFromJson(query.value(21).toString());
+    activity.size = query.value(22).toLongLong();
+    activity.warnings = stringsFromJson(query.value(23).toString());
+    return activity;
+}
+
+} // namespace
+
+Store::Store(const StoreConfig &config)
+    : m_config(config)
+    , m_connectionName(u"syncdesk-store-"_s + QString::number(++s_connectionCounter))
+{
+}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const StoreConfig &config)
+{
+    return openAtVersion(config, latestSchemaVersion());
+}
+
+Result<std::unique_ptr<Store>> Store::openAtVersion(const StoreConfig &config, int version)
+{
+    std::unique_ptr<Store> store(new Store(config));
+    if (Status opened = store->openConnection(); !opened) {
+        return opened.error();
+    }
+    if (Status migrated = store->migrate(version); !migrated) {
+        return migrated.error();
+    }
+    return store;
+}
+
+Status Store::openConnection()
+{
+    if (m_config.sqlitePath.isEmpty()) {
+        return SyncError::make(ErrorClass::Config, u"store-error"_s, u"no database path given"_s);
+    }
+    const QFileInfo info(m_config.sqlitePath);
+    if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
+        return SyncError::make(ErrorClass::Store, u"store-readonly"_s,
+                               u"cannot create the database folder %1"_s.arg(info.absolutePath()));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    if (!db.isValid()) {
+        return SyncError::make(ErrorClass::Store, u"store-error"_s,
+                               u"the Qt SQLite driver (QSQLITE) is not installed"_s);
+    }
+    db.setDatabaseName(m_config.sqlitePath);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_config.busyTimeoutMs));
+    if (!db.open()) {
+        return errorFrom(db.lastError(), u"open database %1"_s.arg(m_config.sqlitePath));
+    }
+    // WAL lets readers (the console) work while a writer commits; NORMAL is durable across crashes
+    // of the process, and still consistent after a power loss.
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                                  u"PRAGMA foreign_keys=ON"_s}) {
+        if (auto result = exec(pragma); !result) {
+            return result.error();
+        }
+    }
+    return {};
+}
+
+Status Store::migrate(int targetVersion)
+{
+    auto created = exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                        "description TEXT NOT NULL, applied_at INTEGER NOT NULL)"_s);
+    if (!created) {
+        return created.error();
+    }
+    for (const SchemaMigration &migration : schemaMigrations()) {
+        if (migration.version > targetVersion) {
+            break;
+        }
+        // Each step in its own write transaction; the version is checked again inside it, so two
+        // processes opening a new file at the same time do not both apply a step.
+        Status applied = transaction([&]() -> Status {
+            auto current = schemaVersion();
+            if (!current) {
+                return current.error();
+            }
+            if (*current >= migration.version) {
+                return {};
+            }
+            for (const QString &statement : migration.statements) {
+                if (auto result = exec(statement); !result) {
+                    return result.error();
+                }
+            }
+            auto recorded = exec(u"INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"_s,
+                                 {migration.version, migration.description, QDateTime::currentMSecsSinceEpoch()});
+            if (!recorded) {
+                return recorded.error();
+            }
+            return {};
+        });
+        if (!applied) {
+            SyncError error = applied.error();
+            error.message = u"schema migration to version %1 failed: %2"_s.arg(migration.version).arg(error.message);
+            return error;
+        }
+    }
+    auto current = schemaVersion();
+    if (!current) {
+        return current.error();
+    }
+    if (*current > latestSchemaVersion()) {
+        return SyncError::make(ErrorClass::Store, u"store-error"_s,
+                               u"the database %1 has schema version %2, newer than this SyncDesk knows (%3); "
+                               "use a newer SyncDesk"_s.arg(m_config.sqlitePath)
+                                   .arg(*current)
+                                   .arg(latestSchemaVersion()));
+    }
+    return {};
+}
+
+Result<int> Store::schemaVersion()
+{
+    auto query = exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s);
+    if (!query) {
+        return query.error();
+    }
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<qint64> Store::dataVersion()
+{
+    auto query = exec(u"PRAGMA data_version"_s);
+    if (!query) {
+        return query.error();
+    }
+    return query->next() ? query->value(0).toLongLong() : qint64(0);
+}
+
+Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        return errorFrom(query, u"prepare"_s);
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        query.bindValue(int(i), values.at(i));
+    }
+    if (!query.exec()) {
+        return errorFrom(query, u"execute"_s);
+    }
+    return query;
+}
+
+SyncError Store::errorFrom(const QSqlQuery &query, const QString &what) const
+{
+    return errorFrom(query.lastError(), what + u": "_s + query.lastQuery().simplified().left(120));
+}
+
+SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
+{
+    // SQLite result codes: the primary code is the low byte of the extended one.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    QString hint = u"store-error"_s;
+    QString message = u"database error"_s;
+    switch (code) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        hint = u"store-locked"_s;
+        message = u"the database is locked by another process"_s;
+        break;
+    case 8: // SQLITE_READONLY
+        hint = u"store-readonly"_s;
+        message = u"the database is read-only"_s;
+        break;
+    case 13: // SQLITE_FULL
+        hint = u"store-full"_s;
+        message = u"the database's disk is full"_s;
+        break;
+    case 14: // SQLITE_CANTOPEN
+        hint = u"store-readonly"_s;
+        message = u"the database file cannot be opened"_s;
+        break;
+    default:
+        break;
+    }
+    SyncError result = SyncError::make(ErrorClass::Store, hint, message + u" (" + m_config.sqlitePath + u')',
+                                       what + u": "_s + error.text());
+    return result;
+}
+
+Status Store::transaction(const std::function<Status()> &body)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status status = body();
+        --m_transactionDepth;
+        return status;
+    }
+    // IMMEDIATE takes the write lock up front (waiting up to the busy timeout) so that a transaction
+    // never fails half-way because another connection wrote first.
+    if (auto begun = exec(u"BEGIN IMMEDIATE"_s); !begun) {
+        return begun.error();
+    }
+    ++m_transactionDepth;
+    Status status = body();
+    --m_transactionDepth;
+    if (status) {
+        if (auto committed = exec(u"COMMIT"_s); !committed) {
+            (void)exec(u"ROLLBACK"_s);
+            return committed.error();
+        }
+        return {};
+    }
+    (void)exec(u"ROLLBACK"_s);
+    return status;
+}
+
+Result<qint64> Store::upsertProfile(const ServerProfile &profile)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool hasOutgoing = profile.outgoing.has_value();
+    const QVariant nullText(QMetaType::fromType<QString>());
+    const QVariant nullInt(QMetaType::fromType<int>());
+    auto query = exec(
+        u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
+        "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
+        "max_concurrent_connections, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
+        "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
+        "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
+        "outgoing_host = excluded.outgoing_host, outgoing_port = excluded.outgoing_port, "
+        "outgoing_security = excluded.outgoing_security, outgoing_ca_file = excluded.outgoing_ca_file, "
+        "max_concurrent_connections = excluded.max_concurrent_connections, updated_at = excluded.updated_at"_s,
+        {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
+         securityName(profile.incoming.security), profile.incoming.caFile,
+         hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
+         hasOutgoing ? QVariant(int(profile.outgoing->port)) : nullInt,
+         hasOutgoing ? QVariant(securityName(profile.outgoing->security)) : nullText,
+         hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections, now, now});
+    if (!query) {
+        return query.error();
+    }
+    auto id = exec(u"SELECT id FROM server_profiles WHERE name = ?"_s, {profile.name});
+    if (!id) {
+        return id.error();
+    }
+    return id->next() ? id->value(0).toLongLong() : qint64(0);
+}
+
+Result<QList<ServerProfile>> Store::profiles()
+{
+    auto query = exec(u"SELECT "_s + kProfileColumns + u" FROM server_profiles ORDER BY name"_s);
+    if (!query) {
+        return query.error();
+    }
+    QList<ServerProfile> result;
+    while (query->next()) {
+        result.append(profileFromQuery(*query));
+    }
+    return result;
+}
+
+Result<std::optional<ServerProfile>> Store::profile(qint64 id)
+{
+    auto query = exec(u"SELECT "_s + kProfileColumns + u" FROM server_profiles WHERE id = ?"_s, {id});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return std::optional<ServerProfile>();
+    }
+    return std::optional<ServerProfile>(profileFromQuery(*query));
+}
+
+Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        auto query = exec(u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
+                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT (address) DO UPDATE SET profile_id = excluded.profile_id, "
+                          "username = excluded.username, password_source = excluded.password_source, "
+                          "enabled = excluded.enabled, folders = excluded.folders, updated_at = excluded.updated_at"_s,
+                          {mailbox.address, mailbox.profileId, mailbox.username, mailbox.passwordSource,
+                           mailbox.enabled ? 1 : 0, stringsToJson(mailbox.folders), now, now});
+        if (!query) {
+            return query.error();
+        }
+        auto select = exec(u"SELECT id FROM mailboxes WHERE address = ?"_s, {mailbox.address});
+        if (!select) {
+            return select.error();
+        }
+        if (!select->next()) {
+            return SyncError::make(ErrorClass::Internal, u"internal-error"_s, u"mailbox vanished after insert"_s);
+        }
+        id = select->value(0).toLongLong();
+        return ensureStateRow(id);
+    });
+    if (!status) {
+        return status.error();
+    }
+    return id;
+}
+
+Status Store::ensureStateRow(qint64 mailboxId)
+{
+    auto query = exec(u"INSERT INTO mailbox_state (mailbox_id) VALUES (?) ON CONFLICT (mailbox_id) DO NOTHING"_s,
+                      {mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QList<Mailbox>> Store::mailboxes()
+{
+    auto query = exec(u"SELECT "_s + kMailboxColumns +
+                      u" FROM mailboxes m JOIN server_profiles p ON p.id = m.profile_id ORDER BY m.address"_s);
+    if (!query) {
+        return query.error();
+    }
+    QList<Mailbox> result;
+    while (query->next()) {
+        result.append(mailboxFromQuery(*query));
+    }
+    return result;
+}
+
+Result<std::optional<Mailbox>> Store::mailbox(qint64 id)
+{
+    auto query = exec(u"SELECT "_s + kMailboxColumns +
+                          u" FROM mailboxes m JOIN server_profiles p ON p.id = m.profile_id WHERE m.id = ?"_s,
+                      {id});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return std::optional<Mailbox>();
+    }
+    return std::optional<Mailbox>(mailboxFromQuery(*query));
+}
+
+Result<std::optional<Mailbox>> Store::mailboxByAddress(const QString &address)
+{
+    auto query = exec(u"SELECT "_s + kMailboxColumns +
+                          u" FROM mailboxes m JOIN server_profiles p ON p.id = m.profile_id WHERE m.address = ?"_s,
+                      {address.trimmed().toLower()});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return std::optional<Mailbox>();
+    }
+    return std::optional<Mailbox>(mailboxFromQuery(*query));
+}
+
+Status Store::setMailboxEnabled(qint64 mailboxId, bool enabled)
+{
+    auto query = exec(u"UPDATE mailboxes SET enabled = ?, updated_at = ? WHERE id = ?"_s,
+                      {enabled ? 1 : 0, QDateTime::currentMSecsSinceEpoch(), mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<MailboxState> Store::mailboxState(qint64 mailboxId)
+{
+    auto query = exec(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id = ?"_s, {mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        MailboxState state;
+        state.mailboxId = mailboxId;
+        return state;
+    }
+    return stateFromQuery(*query);
+}
+
+Status Store::saveMailboxState(const MailboxState &state)
+{
+    const bool hasError = state.lastErrorClass != ErrorClass::None;
+    const QVariant nullText(QMetaType::fromType<QString>());
+    auto query = exec(
+        u"INSERT INTO mailbox_state (mailbox_id, interval_seconds, interval_reason, last_sync_at, last_success_at, "
+        "next_due_at, consecutive_failures, last_error_class, last_error_message, last_error_detail, "
+        "last_error_hint, items_last_sync) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (mailbox_id) DO UPDATE SET interval_seconds = excluded.interval_seconds, "
+        "interval_reason = excluded.interval_reason, last_sync_at = excluded.last_sync_at, "
+        "last_success_at = excluded.last_success_at, next_due_at = excluded.next_due_at, "
+        "consecutive_failures = excluded.consecutive_failures, last_error_class = excluded.last_error_class, "
+        "last_error_message = excluded.last_error_message, last_error_detail = excluded.last_error_detail, "
+        "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync"_s,
+        {state.mailboxId, state.intervalSeconds, intervalReasonName(state.intervalReason), toMs(state.lastSyncAt),
+         toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
+         hasError ? QVariant(errorClassName(state.lastErrorClass)) : nullText,
+         hasError ? QVariant(state.lastErrorMessage) : nullText, hasError ? QVariant(state.lastErrorDetail) : nullText,
+         hasError ? QVariant(state.lastErrorHintId) : nullText, state.itemsLastSync});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<MailboxStatusList> Store::mailboxStatuses()
+{
+    auto query = exec(u"SELECT "_s + kMailboxColumns + u", "_s + kStateColumns +
+                      u" FROM mailboxes m JOIN server_profiles p ON p.id = m.profile_id "
+                      "LEFT JOIN mailbox_state s ON s.mailbox_id = m.id ORDER BY m.address"_s);
+    if (!query) {
+        return query.error();
+    }
+    MailboxStatusList result;
+    while (query->next()) {
+        MailboxStatus status;
+        status.mailbox = mailboxFromQuery(*query, 0);
+        status.state = stateFromQuery(*query, 8);
+        status.state.mailboxId = status.mailbox.id;
+        result.append(status);
+    }
+    return result;
+}
+
+Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    auto query = exec(u"SELECT m.id FROM mailboxes m JOIN mailbox_state s ON s.mailbox_id = m.id "
+                      "WHERE m.enabled = 1 AND (s.next_due_at IS NULL OR s.next_due_at <= ?) "
+                      "AND (s.lease_owner IS NULL OR s.lease_until IS NULL OR s.lease_until <= ?) "
+                      "ORDER BY COALESCE(s.next_due_at, 0), m.id"_s,
+                      {nowMs, nowMs});
+    if (!query) {
+        return query.error();
+    }
+    QList<qint64> ids;
+    while (query->next()) {
+        ids.append(query->value(0).toLongLong());
+    }
+    return ids;
+}
+
+Result<bool> Store::claimMailbox(qint64 mailboxId, const QString &node, const QDateTime &now,
+                                 const QDateTime &leaseUntil)
+{
+    bool claimed = false;
+    Status status = transaction([&]() -> Status {
+        if (Status row = ensureStateRow(mailboxId); !row) {
+            return row;
+        }
+        auto query = exec(u"UPDATE mailbox_state SET lease_owner = ?, lease_until = ? WHERE mailbox_id = ? AND "
+                          "(lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)"_s,
+                          {node, leaseUntil.toMSecsSinceEpoch(), mailboxId, node, now.toMSecsSinceEpoch()});
+        if (!query) {
+            return query.error();
+        }
+        claimed = query->numRowsAffected() == 1;
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return claimed;
+}
+
+Status Store::renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil)
+{
+    auto query = exec(u"UPDATE mailbox_state SET lease_until = ? WHERE mailbox_id = ? AND lease_owner = ?"_s,
+                      {leaseUntil.toMSecsSinceEpoch(), mailboxId, node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Status Store::releaseMailbox(qint64 mailboxId, const QString &node)
+{
+    auto query = exec(u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL "
+                      "WHERE mailbox_id = ? AND lease_owner = ?"_s,
+                      {mailboxId, node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Status Store::releaseAllLeases(const QString &node)
+{
+    auto query =
+        exec(u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?"_s, {node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<FolderState> Store::folderState(qint64 mailboxId, const QString &folder)
+{
+    auto query = exec(u"SELECT uidvalidity, uidnext, highestmodseq, updated_at FROM folder_state "
+                      "WHERE mailbox_id = ? AND folder = ?"_s,
+                      {mailboxId, folder});
+    if (!query) {
+        return query.error();
+    }
+    FolderState state;
+    state.mailboxId = mailboxId;
+    state.folder = folder;
+    if (query->next()) {
+        state.uidValidity = query->value(0).toUInt();
+        state.uidNext = query->value(1).toUInt();
+        state.highestModSeq = query->value(2).toULongLong();
+        state.updatedAt = fromMs(query->value(3));
+    }
+    return state;
+}
+
+Result<BatchResult> Store::writeBatch(const FolderState &folderState, const QList<Activity> &activities)
+{
+    BatchResult result;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Status status = transaction([&]() -> Status {
+        for (const Activity &activity : activities) {
+            // Already stored under its Message-ID (or header digest)? After a UIDVALIDITY reset of the
+            // same folder the stored row moves to the new UID; a copy in another folder stays one activity.
+            auto existing = exec(u"SELECT id, folder, uidvalidity FROM activities WHERE mailbox_id = ? AND "
+                                 "dedupe_key = ?"_s,
+                                 {activity.mailboxId, activity.dedupeKey});
+            if (!existing) {
+                return existing.error();
+            }
+            if (existing->next()) {
+                const qint64 id = existing->value(0).toLongLong();
+                const bool sameFolder = existing->value(1).toString() == activity.folder;
+                const quint32 storedValidity = existing->value(2).toUInt();
+                existing->finish();
+                if (sameFolder && storedValidity != activity.uidValidity) {
+                    auto moved = exec(u"UPDATE activities SET uidvalidity = ?, uid = ? WHERE id = ?"_s,
+                                      {activity.uidValidity, activity.uid, id});
+                    if (!moved) {
+                        return moved.error();
+                    }
+                    ++result.relinked;
+                }
+                ++result.duplicates;
+                continue;
+            }
+            existing->finish();
+            auto sameLocation = exec(u"SELECT 1 FROM activities WHERE mailbox_id = ? AND folder = ? AND "
+                                     "uidvalidity = ? AND uid = ?"_s,
+                                     {activity.mailboxId, activity.folder, activity.uidValidity, activity.uid});
+            if (!sameLocation) {
+                return sameLocation.error();
+            }
+            if (sameLocation->next()) {
+                ++result.duplicates;
+                continue;
+            }
+            sameLocation->finish();
+            const QVariant nullText(QMetaType::fromType<QString>());
+            auto inserted = exec(
+                u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
+                "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
+                "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {activity.mailboxId, activity.folder, activity.uidValidity, activity.uid, activity.messageId,
+                 activity.dedupeKey, activity.subject, activity.from.name, activity.from.address,
+                 addressesToJson(activity.to), addressesToJson(activity.cc), toMs(activity.date), activity.bodyText,
+                 activity.regarding ? QVariant(activity.regarding->type) : nullText,
+                 activity.regarding ? QVariant(activity.regarding->id) : nullText, activity.correlation, now,
+                 activity.inReplyTo, stringsToJson(activity.references), attachmentsToJson(activity.attachments),
+                 activity.size, stringsToJson(activity.warnings)});
+            if (!inserted) {
+                return inserted.error();
+            }
+            ++result.inserted;
+        }
+        auto saved = exec(u"INSERT INTO folder_state (mailbox_id, folder, uidvalidity, uidnext, highestmodseq, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_id, folder) DO UPDATE SET "
+                          "uidvalidity = excluded.uidvalidity, uidnext = excluded.uidnext, "
+                          "highestmodseq = excluded.highestmodseq, updated_at = excluded.updated_at"_s,
+                          {folderState.mailboxId, folderState.folder, folderState.uidValidity, folderState.uidNext,
+                           qint64(folderState.highestModSeq), now});
+        if (!saved) {
+            return saved.error();
+        }
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return result;
+}
+
+Result<qint64> Store::activityCount(std::optional<qint64> mailboxId)
+{
+    auto query = mailboxId ? exec(u"SELECT COUNT(*) FROM activities WHERE mailbox_id = ?"_s, {*mailboxId})
+                           : exec(u"SELECT COUNT(*) FROM activities"_s);
+    if (!query) {
+        return query.error();
+    }
+    return query->next() ? query->value(0).toLongLong() : qint64(0);
+}
+
+Status Store::forEachActivity(const std::function<bool(const Activity &)> &callback, std::optional<qint64> mailboxId)
+{
+    const QString base =
+        u"SELECT "_s + kActivityColumns + u" FROM activities a JOIN mailboxes m ON m.id = a.mailbox_id"_s;
+    auto query = mailboxId ? exec(base + u" WHERE a.mailbox_id = ? ORDER BY a.id"_s, {*mailboxId})
+                           : exec(base + u" ORDER BY a.id"_s);
+    if (!query) {
+        return query.error();
+    }
+    while (query->next()) {
+        if (!callback(activityFromQuery(*query))) {
+            break;
+        }
+    }
+    return {};
+}
+
+Status Store::recordRun(const SyncRun &run)
+{
+    const bool hasError = run.errorClass != ErrorClass::None;
+    const QVariant nullText(QMetaType::fromType<QString>());
+    auto query = exec(u"INSERT INTO sync_runs (mailbox_id, started_at, finished_at, trigger, success, items_new, "
+                      "items_seen, error_class, error_message, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                      {run.mailboxId, toMs(run.startedAt), toMs(run.finishedAt), syncTriggerName(run.trigger),
+                       run.success ? 1 : 0, run.itemsNew, run.itemsSeen,
+                       hasError ? QVariant(errorClassName(run.errorClass)) : nullText,
+                       hasError ? QVariant(run.errorMessage) : nullText, run.node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit)
+{
+    auto query = exec(u"SELECT id, mailbox_id, started_at, finished_at, trigger, success, items_new, items_seen, "
+                      "error_class, error_message, node FROM sync_runs WHERE mailbox_id = ? "
+                      "ORDER BY started_at DESC, id DESC LIMIT ?"_s,
+                      {mailboxId, limit});
+    if (!query) {
+        return query.error();
+    }
+    QList<SyncRun> runs;
+    while (query->next()) {
+        SyncRun run;
+        run.id = query->value(0).toLongLong();
+        run.mailboxId = query->value(1).toLongLong();
+        run.startedAt = fromMs(query->value(2));
+        run.finishedAt = fromMs(query->value(3));
+        const QString trigger = query->value(4).toString();
+        run.trigger = trigger == u"manual"_s ? SyncTrigger::Manual
+                      : trigger == u"once"_s ? SyncTrigger::Once
+                                             : SyncTrigger::Scheduled;
+        run.success = query->value(5).toBool();
+        run.itemsNew = query->value(6).toInt();
+        run.itemsSeen = query->value(7).toInt();
+        run.errorClass =
+            query->value(8).isNull() ? ErrorClass::None : errorClassFromName(query->value(8).toString());
+        run.errorMessage = query->value(9).toString();
+        run.node = query->value(10).toString();
+        runs.append(run);
+    }
+    return runs;
+}
+
+Status Store::appendLog(const QList<LogRecord> &records)
+{
+    if (records.isEmpty()) {
+        return {};
+    }
+    return transaction([&]() -> Status {
+        for (const LogRecord &record : records) {
+            auto query = exec(u"INSERT INTO log_records (at, level, category, mailbox, message) VALUES (?, ?, ?, ?, ?)"_s,
+                              {toMs(record.at), int(record.level), record.category, record.mailbox, record.message});
+            if (!query) {
+                return query.error();
+            }
+        }
+        return {};
+    });
+}
+
+Result<QList<LogRecord>> Store::logRecordsAfter(qint64 afterId, int limit)
+{
+    auto query = exec(u"SELECT id, at, level, category, mailbox, message FROM log_records WHERE id > ? "
+                      "ORDER BY id LIMIT ?"_s,
+                      {afterId, limit});
+    if (!query) {
+        return query.error();
+    }
+    QList<LogRecord> records;
+    while (query->next()) {
+        LogRecord record;
+        record.id = query->value(0).toLongLong();
+        record.at = fromMs(query->value(1));
+        record.level = LogLevel(qBound(0, query->value(2).toInt(), 3));
+        record.category = query->value(3).toString();
+        record.mailbox = query->value(4).toString();
+        record.message = query->value(5).toString();
+        records.append(record);
+    }
+    return records;
+}
+
+Result<qint64> Store::lastLogId()
+{
+    auto query = exec(u"SELECT COALESCE(MAX(id), 0) FROM log_records"_s);
+    if (!query) {
+        return query.error();
+    }
+    return query->next() ? query->value(0).toLongLong() : qint64(0);
+}
+
+Status Store::requestSync(qint64 mailboxId, const QString &reason, const QDateTime &now)
+{
+    auto query = exec(u"INSERT INTO sync_requests (mailbox_id, reason, requested_at) VALUES (?, ?, ?)"_s,
+                      {mailboxId, reason, now.toMSecsSinceEpoch()});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QList<SyncRequest>> Store::takeSyncRequests()
+{
+    QList<SyncRequest> requests;
+    Status status = transaction([&]() -> Status {
+        auto query = exec(u"SELECT id, mailbox_id, reason, requested_at FROM sync_requests ORDER BY id"_s);
+        if (!query) {
+            return query.error();
+        }
+        while (query->next()) {
+            requests.append({query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
+                             fromMs(query->value(3))});
+        }
+        query->finish();
+        if (!requests.isEmpty()) {
+            auto deleted = exec(u"DELETE FROM sync_requests WHERE id <= ?"_s, {requests.constLast().id});
+            if (!deleted) {
+                return deleted.error();
+            }
+        }
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return requests;
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "diagnostics/result.h"
+#include "logging/logrecord.h"
+#include "model/activity.h"
+#include "model/folderstate.h"
+#include "model/mailbox.h"
+#include "model/mailboxstatus.h"
+#include "model/serverprofile.h"
+#include "model/syncrun.h"
+#include "storeconfig.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace SyncDesk {
+
+struct BatchResult
+{
+    int inserted = 0;   // new activities
+    int duplicates = 0; // already stored (same Message-ID or same folder/UIDVALIDITY/UID)
+    int relinked = 0;   // already stored, moved to the folder's new UIDVALIDITY/UID
+};
+
+struct SyncRequest
+{
+    qint64 id = 0;
+    qint64 mailboxId = 0;
+    QString reason;
+    QDateTime requestedAt;
+};
+
+// The CRM store on Qt Sql. One Store object belongs to one thread: it opens its own named connection
+// there and removes it in its destructor, which must run in the same thread. Every method returns an
+// error value (class Store, with a hint) instead of failing silently.
+class Store final
+{
+public:
+    // Opens (creating if needed) and migrates the database to the latest schema version.
+    static Result<std::unique_ptr<Store>> open(const StoreConfig &config);
+    // Opens without migrating past `version`: for tests that need a database made by an older release.
+    static Result<std::unique_ptr<Store>> openAtVersion(const StoreConfig &config, int version);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    const StoreConfig &config() const { return m_config; }
+    Result<int> schemaVersion();
+    // Changes whenever another connection commits (SQLite's data_version): cheap change detection.
+    Result<qint64> dataVersion();
+
+    // Runs body inside one transaction: commits when it returns ok, rolls back otherwise.
+    Status transaction(const std::function<Status()> &body);
+
+    // Server profiles and mailboxes.
+    Result<qint64> upsertProfile(const ServerProfile &profile); // by name
+    Result<QList<ServerProfile>> profiles();
+    Result<std::optional<ServerProfile>> profile(qint64 id);
+    Result<qint64> upsertMailbox(const Mailbox &mailbox); // by address; creates its state row
+    Result<QList<Mailbox>> mailboxes();
+    Result<std::optional<Mailbox>> mailbox(qint64 id);
+    Result<std::optional<Mailbox>> mailboxByAddress(const QString &address);
+    Status setMailboxEnabled(qint64 mailboxId, bool enabled);
+
+    // Mailbox state.
+    Result<MailboxState> mailboxState(qint64 mailboxId);
+    Status saveMailboxState(const MailboxState &state); // everything but the lease
+    Result<MailboxStatusList> mailboxStatuses();
+    // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
+    Result<QList<qint64>> dueMailboxes(const QDateTime &now);
+    // Takes the mailbox for this node until leaseUntil unless another node holds a live lease.
+    Result<bool> claimMailbox(qint64 mailboxId, const QString &node, const QDateTime &now, const QDateTime &leaseUntil);
+    Status renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil);
+    Status releaseMailbox(qint64 mailboxId, const QString &node);
+    // Drops leases held by this node (after a crash, the same node id starts again).
+    Status releaseAllLeases(const QString &node);
+
+    // Folder state and activities.
+    Result<FolderState> folderState(qint64 mailboxId, const QString &folder);
+    // One transaction: the batch's activities and the folder state reached after them.
+    Result<BatchResult> writeBatch(const FolderState &folderState, const QList<Activity> &activities);
+    Result<qint64> activityCount(std::optional<qint64> mailboxId = std::nullopt);
+    // Streams activities in id order; the callback returns false to stop.
+    Status forEachActivity(const std::function<bool(const Activity &)> &callback,
+                           std::optional<qint64> mailboxId = std::nullopt);
+
+    // Run history.
+    Status recordRun(const SyncRun &run);
+    Result<QList<SyncRun>> recentRuns(qint64 mailboxId, int limit);
+
+    // Structured log.
+    Status appendLog(const QList<LogRecord> &records);
+    Result<QList<LogRecord>> logRecordsAfter(qint64 afterId, int limit);
+    Result<qint64> lastLogId();
+
+    // Requests for an immediate sync, from the console or the CLI, picked up by whichever engine runs.
+    Status requestSync(qint64 mailboxId, const QString &reason, const QDateTime &now);
+    Result<QList<SyncRequest>> takeSyncRequests();
+
+private:
+    explicit Store(const StoreConfig &config);
+    Status openConnection();
+    Status migrate(int targetVersion);
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    SyncError errorFrom(const QSqlQuery &query, const QString &what) const;
+    SyncError errorFrom(const QSqlError &error, const QString &what) const;
+    Status ensureStateRow(qint64 mailboxId);
+
+    StoreConfig m_config;
+    QString m_connectionName;
+    int m_transactionDepth = 0;
+};
+
+} // namespace SyncDesk

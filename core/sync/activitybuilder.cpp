@@ -1,0 +1,31 @@
+#include "activitybuilder.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+Activity ActivityBuilder::build(const DecodedMessage &message, const MessageLocation &location)
+{
+    Activity activity;
+    activity.mailboxId = location.mailboxId;
+    activity.folder = location.folder;
+    activity.uidValidity = location.uidValidity;
+    activity.uid = location.uid;
+    activity.messageId = message.messageId;
+    activity.dedupeKey = message.messageId.isEmpty() ? u"sha1:"_s + QString::fromLatin1(message.headerDigest)
+                                                     : message.messageId;
+    activity.subject = message.subject;
+    activity.from = message.from;
+    activity.to = message.to;
+    activity.cc = message.cc;
+    activity.date = message.date.isValid() ? message.date : location.receivedAt.toUTC();
+    activity.bodyText = message.bodyText;
+    activity.attachments = message.attachments;
+    activity.inReplyTo = message.inReplyTo;
+    activity.references = message.references;
+    activity.size = location.size;
+    activity.warnings = message.warnings;
+    return activity;
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,343 @@
+#include "imapmailboxsync.h"
+
+#include "activitybuilder.h"
+#include "config/passwordsource.h"
+#include "logging/logger.h"
+#include "protocol/mime/mimedecoder.h"
+#include "store/store.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kCategory = u"sync"_s;
+}
+
+ImapMailboxSync::ImapMailboxSync(const SyncJob &job, Store &store, const ByteStreamFactory &streams)
+    : MailboxSync(job, store, streams)
+{
+}
+
+ImapMailboxSync::~ImapMailboxSync() = default;
+
+void ImapMailboxSync::start()
+{
+    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
+    if (!password) {
+        finish(password.error());
+        return;
+    }
+    m_password = password.value();
+
+    const Endpoint &incoming = m_job.profile.incoming;
+    TlsSettings tls;
+    tls.caFile = incoming.caFile;
+    Imap::SessionOptions options;
+    options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
+    options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
+    options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth);
+    options.mailbox = m_job.mailbox.address;
+    m_session = std::make_unique<Imap::Session>(m_streams(tls), options);
+    m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
+        if (stopped()) {
+            return;
+        }
+        if (!status) {
+            fail(status.error());
+            return;
+        }
+        login();
+    });
+}
+
+void ImapMailboxSync::cancel()
+{
+    if (m_finished || m_cancelled) {
+        return;
+    }
+    m_cancelled = true;
+    const SyncError cancelled =
+        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the sync was cancelled"_s);
+    if (m_session) {
+        m_session->abort(cancelled);
+    }
+    finish(cancelled);
+}
+
+void ImapMailboxSync::login()
+{
+    m_session->login(m_job.mailbox.username, m_password, [this](Status status) {
+        m_password.fill(u'\0');
+        m_password.clear();
+        if (stopped()) {
+            return;
+        }
+        if (!status) {
+            fail(status.error());
+            return;
+        }
+        nextFolder();
+    });
+}
+
+void ImapMailboxSync::nextFolder()
+{
+    ++m_folderIndex;
+    if (m_folderIndex >= m_job.mailbox.folders.size()) {
+        if (m_folderError) {
+            fail(*m_folderError);
+        } else {
+            succeed();
+        }
+        return;
+    }
+    m_folder = m_job.mailbox.folders.at(m_folderIndex);
+    m_planned.clear();
+    m_sent.clear();
+    m_highestStored = 0;
+    auto state = m_store.folderState(m_job.mailbox.id, m_folder);
+    if (!state) {
+        fail(state.error());
+        return;
+    }
+    m_folderState = state.value();
+    m_session->select(m_folder, true, [this](const Result<Imap::SelectInfo> &result) {
+        if (stopped()) {
+            return;
+        }
+        if (!result) {
+            folderFailed(result.error());
+            return;
+        }
+        onSelected(result.value());
+    });
+}
+
+void ImapMailboxSync::folderFailed(const SyncError &error)
+{
+    SyncError located = error;
+    located.message = u"folder \"%1\": %2"_s.arg(m_folder, error.message);
+    Log::warning(kCategory, m_job.mailbox.address, located.toString());
+    if (!m_session->isUsable()) {
+        fail(located); // the connection is gone: no other folder can be synced
+        return;
+    }
+    if (!m_folderError) {
+        m_folderError = located;
+    }
+    nextFolder();
+}
+
+void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
+{
+    m_select = info;
+    if (info.uidValidity == 0) {
+        folderFailed(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                     u"the server did not report UIDVALIDITY; UIDs cannot be trusted"_s));
+        return;
+    }
+    quint32 fromUid = m_folderState.uidNext == 0 ? 1 : m_folderState.uidNext;
+    if (m_folderState.uidValidity != 0 && m_folderState.uidValidity != info.uidValidity) {
+        const QString notice = u"folder \"%1\" was renumbered by the server (UIDVALIDITY %2 → %3); fetching it again, "
+                               "matching messages by Message-ID [hint: uidvalidity-reset]"_s.arg(m_folder)
+                                   .arg(m_folderState.uidValidity)
+                                   .arg(info.uidValidity);
+        Log::info(kCategory, m_job.mailbox.address, notice);
+        m_outcome.notices.append(notice);
+        fromUid = 1;
+    }
+    m_folderState.uidValidity = info.uidValidity;
+    m_folderState.uidNext = fromUid;
+    m_folderState.highestModSeq = info.highestModSeq;
+
+    const bool nothingNew = info.exists == 0 || (info.uidNext != 0 && fromUid >= info.uidNext);
+    if (nothingNew) {
+        m_folderState.uidNext = qMax(fromUid, info.uidNext);
+        finishFolder();
+        return;
+    }
+    listNewMessages(fromUid);
+}
+
+void ImapMailboxSync::listNewMessages(quint32 fromUid)
+{
+    auto found = std::make_shared<QList<QPair<quint32, qint64>>>();
+    Imap::Command command("UID FETCH");
+    command.atom(QByteArray::number(fromUid) + ":*").raw("(UID RFC822.SIZE)");
+    m_session->execute(
+        command,
+        [found, fromUid](const Imap::Response &response) {
+            // "n:*" always includes the highest message, even when its UID is below n.
+            if (auto message = Imap::parseFetch(response); message && message->uid >= fromUid) {
+                found->append({message->uid, message->size});
+            }
+        },
+        [this, found, fromUid](const Result<Imap::Response> &result) {
+            if (stopped()) {
+                return;
+            }
+            if (!result) {
+                folderFailed(result.error());
+                return;
+            }
+            if (found->isEmpty()) {
+                m_folderState.uidNext = qMax(fromUid, m_select.uidNext);
+                finishFolder();
+                return;
+            }
+            planBatches(*found);
+            fetchMore();
+        });
+}
+
+void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
+{
+    std::sort(uidsAndSizes.begin(), uidsAndSizes.end());
+    auto batch = std::make_shared<Batch>();
+    qint64 bytes = 0;
+    for (const auto &[uid, size] : uidsAndSizes) {
+        const bool full = batch->uids.size() >= m_job.tuning.batchMessages ||
+                          (!batch->uids.isEmpty() && bytes + qMax<qint64>(size, 0) > m_job.tuning.batchBytes);
+        if (full) {
+            m_planned.push_back(batch);
+            batch = std::make_shared<Batch>();
+            bytes = 0;
+        }
+        batch->uids.append(uid);
+        bytes += qMax<qint64>(size, 0);
+    }
+    if (!batch->uids.isEmpty()) {
+        m_planned.push_back(batch);
+    }
+}
+
+void ImapMailboxSync::fetchMore()
+{
+    while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
+        std::shared_ptr<Batch> batch = m_planned.front();
+        m_planned.pop_front();
+        m_sent.push_back(batch);
+        Imap::Command command("UID FETCH");
+        command.atom(Imap::uidSet(batch->uids)).raw("(UID RFC822.SIZE INTERNALDATE BODY.PEEK[])");
+        m_session->execute(
+            command,
+            [batch](const Imap::Response &response) {
+                if (auto message = Imap::parseFetch(response); message && message->uid != 0 && message->body) {
+                    batch->fetched.insert(message->uid, *message);
+                }
+            },
+            [this, batch](const Result<Imap::Response> &result) {
+                if (stopped()) {
+                    return;
+                }
+                if (!result) {
+                    folderFailed(result.error());
+                    return;
+                }
+                batch->complete = true;
+                onBatchComplete();
+            });
+    }
+}
+
+void ImapMailboxSync::onBatchComplete()
+{
+    // Batches are written in UID order, so the folder state only ever moves past committed messages.
+    while (!m_sent.empty() && m_sent.front()->complete) {
+        std::shared_ptr<Batch> batch = m_sent.front();
+        m_sent.pop_front();
+        if (!writeBatch(*batch)) {
+            return;
+        }
+    }
+    if (m_sent.empty() && m_planned.empty()) {
+        m_folderState.uidNext = qMax(m_highestStored + 1, m_select.uidNext);
+        finishFolder();
+        return;
+    }
+    fetchMore();
+}
+
+bool ImapMailboxSync::writeBatch(Batch &batch)
+{
+    QList<Activity> activities;
+    activities.reserve(batch.fetched.size());
+    for (quint32 uid : std::as_const(batch.uids)) {
+        auto it = batch.fetched.constFind(uid);
+        if (it == batch.fetched.constEnd()) {
+            continue; // expunged since it was listed
+        }
+        const Imap::FetchedMessage &fetched = it.value();
+        const DecodedMessage decoded = MimeDecoder::decode(*fetched.body);
+        MessageLocation location;
+        location.mailboxId = m_job.mailbox.id;
+        location.folder = m_folder;
+        location.uidValidity = m_folderState.uidValidity;
+        location.uid = uid;
+        location.receivedAt = fetched.internalDate;
+        location.size = fetched.size >= 0 ? fetched.size : fetched.body->size();
+        Activity activity = ActivityBuilder::build(decoded, location);
+        if (!decoded.warnings.isEmpty()) {
+            Log::warning(kCategory, m_job.mailbox.address,
+                         u"message UID %1 in \"%2\" (%3) stored with what could be decoded: %4 [hint: message-parse]"_s
+                             .arg(uid)
+                             .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
+                                  decoded.warnings.join(u"; "_s)));
+        }
+        activities.append(std::move(activity));
+        ++m_outcome.itemsSeen;
+    }
+    const quint32 highest = *std::max_element(batch.uids.cbegin(), batch.uids.cend());
+    FolderState reached = m_folderState;
+    reached.uidNext = qMax(reached.uidNext, highest + 1);
+    auto written = m_store.writeBatch(reached, activities);
+    batch.fetched.clear();
+    if (!written) {
+        fail(written.error());
+        return false;
+    }
+    m_folderState.uidNext = reached.uidNext;
+    m_highestStored = qMax(m_highestStored, highest);
+    m_outcome.itemsNew += written->inserted;
+    m_outcome.duplicates += written->duplicates;
+    Log::debug(kCategory, m_job.mailbox.address,
+               u"folder \"%1\": stored %2 new of %3 fetched (UID %4..%5)"_s.arg(m_folder)
+                   .arg(written->inserted)
+                   .arg(activities.size())
+                   .arg(batch.uids.constFirst())
+                   .arg(highest));
+    return true;
+}
+
+void ImapMailboxSync::finishFolder()
+{
+    auto written = m_store.writeBatch(m_folderState, {});
+    if (!written) {
+        fail(written.error());
+        return;
+    }
+    nextFolder();
+}
+
+void ImapMailboxSync::fail(const SyncError &error)
+{
+    if (stopped()) {
+        return;
+    }
+    if (m_session && m_session->isUsable()) {
+        // Say goodbye politely when the connection still works (a NO from the server, a store error).
+        m_ending = true;
+        m_session->logout([this, error] { finish(error); });
+        return;
+    }
+    finish(error);
+}
+
+void ImapMailboxSync::succeed()
+{
+    m_ending = true;
+    m_session->logout([this] { finish(); });
+}
+
+} // namespace SyncDesk

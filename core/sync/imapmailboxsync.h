@@ -1,0 +1,68 @@
+#pragma once
+
+#include "mailboxsync.h"
+#include "model/folderstate.h"
+#include "protocol/imap/imapfetch.h"
+#include "protocol/imap/imapsession.h"
+
+#include <QHash>
+#include <QList>
+
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace SyncDesk {
+
+// Syncs the configured folders of one IMAP mailbox. Per folder: EXAMINE; compare UIDVALIDITY and
+// UIDNEXT with the stored folder state; list the new UIDs with their sizes; fetch them in batches
+// (pipelined, bounded); decode each batch and store it with the folder state reached, in one
+// transaction. An interrupted run resumes after the last committed batch. A UIDVALIDITY change
+// refetches the folder; Message-ID matching keeps it free of duplicates.
+class ImapMailboxSync final : public MailboxSync
+{
+    Q_OBJECT
+public:
+    ImapMailboxSync(const SyncJob &job, Store &store, const ByteStreamFactory &streams);
+    ~ImapMailboxSync() override;
+
+    void start() override;
+    void cancel() override;
+
+private:
+    struct Batch
+    {
+        QList<quint32> uids;
+        QHash<quint32, Imap::FetchedMessage> fetched;
+        bool complete = false;
+    };
+
+    void login();
+    void nextFolder();
+    void onSelected(const Imap::SelectInfo &info);
+    void listNewMessages(quint32 fromUid);
+    void planBatches(QList<QPair<quint32, qint64>> uidsAndSizes);
+    void fetchMore();
+    void onBatchComplete();
+    bool writeBatch(Batch &batch);
+    void finishFolder();
+    void folderFailed(const SyncError &error);
+    void fail(const SyncError &error);
+    void succeed();
+    bool stopped() const { return m_finished || m_cancelled || m_ending; }
+
+    std::unique_ptr<Imap::Session> m_session;
+    QString m_password;
+    int m_folderIndex = -1;
+    QString m_folder;
+    FolderState m_folderState;
+    Imap::SelectInfo m_select;
+    std::deque<std::shared_ptr<Batch>> m_planned; // not requested yet, in UID order
+    std::deque<std::shared_ptr<Batch>> m_sent;    // requested, in the order the server answers them
+    quint32 m_highestStored = 0;
+    std::optional<SyncError> m_folderError; // first folder that failed; the others still sync
+    bool m_cancelled = false;
+    bool m_ending = false; // logging out: late callbacks change nothing
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "protocol/bytestream.h"
+#include "syncjob.h"
+#include "syncoutcome.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace SyncDesk {
+
+class Store;
+
+// One sync run of one mailbox: connect, log in, fetch what is new, decode, store, report. Lives in a
+// worker thread and is driven by its event loop; emits finished() exactly once.
+// Subclassed per incoming protocol.
+class MailboxSync : public QObject
+{
+    Q_OBJECT
+public:
+    static std::unique_ptr<MailboxSync> create(const SyncJob &job, Store &store, const ByteStreamFactory &streams);
+
+    ~MailboxSync() override = default;
+
+    virtual void start() = 0;
+    // Stops as soon as possible; what was committed stays, the batch in progress is not written.
+    virtual void cancel() = 0;
+
+    const SyncJob &job() const { return m_job; }
+
+Q_SIGNALS:
+    void finished(const SyncDesk::SyncOutcome &outcome);
+
+protected:
+    MailboxSync(const SyncJob &job, Store &store, const ByteStreamFactory &streams);
+
+    // Emits finished() once; later calls are ignored.
+    void finish(std::optional<SyncError> error = std::nullopt);
+
+    SyncJob m_job;
+    Store &m_store;
+    ByteStreamFactory m_streams;
+    SyncOutcome m_outcome;
+    bool m_finished = false;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "model/mailbox.h"
+#include "model/serverprofile.h"
+#include "model/syncrun.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace SyncDesk {
+
+// Limits and sizes of one sync run.
+struct SyncTuning
+{
+    int connectTimeoutMs = 30000;
+    int commandTimeoutMs = 60000;
+    int batchMessages = 50;                // messages per UID FETCH and per store transaction
+    qint64 batchBytes = 16 * 1024 * 1024;  // ... or fewer when they are large
+    int pipelineDepth = 2;                 // UID FETCH commands in flight at once
+};
+
+// Everything a worker needs to sync one mailbox once.
+struct SyncJob
+{
+    Mailbox mailbox;
+    ServerProfile profile;
+    SyncTrigger trigger = SyncTrigger::Scheduled;
+    SyncTuning tuning;
+};
+
+} // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::SyncJob)

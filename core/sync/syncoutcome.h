@@ -1,0 +1,36 @@
+#pragma once
+
+#include "diagnostics/syncerror.h"
+#include "model/syncrun.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SyncDesk {
+
+// The result of one sync run of one mailbox, sent from the worker to the scheduler.
+struct SyncOutcome
+{
+    qint64 mailboxId = 0;
+    QString address;
+    SyncTrigger trigger = SyncTrigger::Scheduled;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    int itemsNew = 0;   // activities created
+    int itemsSeen = 0;  // messages fetched and decoded
+    int duplicates = 0; // fetched but already stored
+    QStringList notices; // information worth a log line (UIDVALIDITY reset, messages stored with warnings)
+    std::optional<SyncError> error;
+
+    bool succeeded() const { return !error.has_value(); }
+    bool cancelled() const { return error && error->errorClass == ErrorClass::Cancelled; }
+};
+
+} // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::SyncOutcome)
