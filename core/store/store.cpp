@@ -346,7 +346,13 @@ Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values)
         return errorFrom(query, u"prepare"_s);
     }
     for (qsizetype i = 0; i < values.size(); ++i) {
-        query.bindValue(int(i), values.at(i));
+        const QVariant &value = values.at(i);
+        // A null QString binds as SQL NULL; only an explicitly null QVariant should.
+        if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()) {
+            query.bindValue(int(i), QStringLiteral(""));
+        } else {
+            query.bindValue(int(i), value);
+        }
     }
     if (!query.exec()) {
         return errorFrom(query, u"execute"_s);

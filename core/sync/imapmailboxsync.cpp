@@ -205,6 +205,7 @@ void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
             bytes = 0;
         }
         batch->uids.append(uid);
+        batch->wanted.insert(uid);
         bytes += qMax<qint64>(size, 0);
     }
     if (!batch->uids.isEmpty()) {
@@ -223,7 +224,9 @@ void ImapMailboxSync::fetchMore()
         m_session->execute(
             command,
             [batch](const Imap::Response &response) {
-                if (auto message = Imap::parseFetch(response); message && message->uid != 0 && message->body) {
+                // Responses to other pipelined batches arrive here too: keep this batch's UIDs only.
+                if (auto message = Imap::parseFetch(response);
+                    message && message->body && batch->wanted.contains(message->uid)) {
                     batch->fetched.insert(message->uid, *message);
                 }
             },

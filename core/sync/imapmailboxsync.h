@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <deque>
 #include <memory>
@@ -33,6 +34,7 @@ private:
     struct Batch
     {
         QList<quint32> uids;
+        QSet<quint32> wanted;
         QHash<quint32, Imap::FetchedMessage> fetched;
         bool complete = false;
     };

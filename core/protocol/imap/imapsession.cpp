@@ -460,8 +460,13 @@ void Session::handle(const Response &response)
     } else if (response.code && response.code->name == "CAPABILITY") {
         updateCapabilities(response.code->arguments);
     }
-    if (!m_inFlight.empty() && m_inFlight.front()->onUntagged) {
-        m_inFlight.front()->onUntagged(response);
+    // A server may interleave the data of pipelined commands (RFC 3501 5.5): every command in flight
+    // sees every untagged response and keeps what concerns it (FETCH by UID, for example).
+    const std::deque<std::shared_ptr<Pending>> inFlight = m_inFlight;
+    for (const auto &pending : inFlight) {
+        if (pending->onUntagged && m_state != State::Failed) {
+            pending->onUntagged(response);
+        }
     }
 }
 

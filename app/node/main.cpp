@@ -1,0 +1,14 @@
+#include "nodecli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // Same organization and application name as the console: both find the same default database.
+    QCoreApplication::setOrganizationName(QStringLiteral("SyncDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("syncdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SYNCDESK_VERSION));
+    SyncDesk::NodeCli cli;
+    return cli.run(QCoreApplication::arguments());
+}

@@ -1,0 +1,511 @@
+#include "nodecli.h"
+
+#include "config/configimporter.h"
+#include "config/configparser.h"
+#include "diagnostics/hintcatalog.h"
+#include "logging/logger.h"
+#include "logging/logpersister.h"
+#include "model/jsonexport.h"
+#include "scheduler/syncengine.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int s_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(s_signalFds[0], &byte, 1);
+}
+
+QString defaultDatabasePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("SYNCDESK_DB");
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/syncdesk.db"_s;
+}
+
+QString ago(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return u"never"_s;
+    }
+    const qint64 seconds = time.secsTo(now);
+    if (seconds < 0) {
+        const qint64 ahead = -seconds;
+        return ahead < 120 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg(ahead / 60);
+    }
+    if (seconds < 120) {
+        return u"%1 s ago"_s.arg(seconds);
+    }
+    if (seconds < 7200) {
+        return u"%1 min ago"_s.arg(seconds / 60);
+    }
+    return u"%1 h ago"_s.arg(seconds / 3600);
+}
+
+const char *kUsage =
+    "Commands:\n"
+    "  config import FILE.json        import server profiles and mailboxes (updates on re-import)\n"
+    "  sync --once [--mailbox ADDR]   sync every enabled mailbox (or the ones named) now, then exit\n"
+    "  sync --mailbox ADDR            ask the running engine (node or console) to sync a mailbox now\n"
+    "  status [--json]                every mailbox's state, interval, last and next sync, last error\n"
+    "  export activities --jsonl [--mailbox ADDR] [--output FILE]\n"
+    "                                 the stored email activities, one JSON object per line\n"
+    "  run                            the scheduler, until SIGINT or SIGTERM\n";
+
+} // namespace
+
+NodeCli::NodeCli()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+NodeCli::~NodeCli()
+{
+    if (m_signalNotifier) {
+        ::close(s_signalFds[0]);
+        ::close(s_signalFds[1]);
+    }
+}
+
+int NodeCli::usage(const QString &message)
+{
+    m_err << "syncdesk-node: " << message << "\n" << "Run 'syncdesk-node --help' for the commands.\n";
+    m_err.flush();
+    return UsageError;
+}
+
+int NodeCli::storeFailure(const SyncError &error)
+{
+    m_err << "syncdesk-node: " << error.toString() << "\n";
+    const QString hint = HintCatalog::instance().summary(error.hintId);
+    if (!hint.isEmpty()) {
+        m_err << "  hint: " << hint << "\n";
+    }
+    m_err.flush();
+    return StoreError;
+}
+
+int NodeCli::run(const QStringList &arguments)
+{
+    m_parser.setApplicationDescription(
+        u"SyncDesk headless node: imports configuration, syncs mailboxes on their schedule and reports status."_s);
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({
+        {u"db"_s, u"The database file (default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()), u"PATH"_s},
+        {u"once"_s, u"sync: sync now in this process and exit."_s},
+        {u"mailbox"_s, u"sync, export: only this mailbox (may be repeated)."_s, u"ADDRESS"_s},
+        {u"json"_s, u"status: print JSON."_s},
+        {u"jsonl"_s, u"export: print one JSON object per line."_s},
+        {u"output"_s, u"export: write to FILE instead of standard output."_s, u"FILE"_s},
+        {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
+    });
+    m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
+    if (!m_parser.parse(arguments)) {
+        return usage(m_parser.errorText());
+    }
+    if (m_parser.isSet(u"help"_s)) {
+        m_out << m_parser.helpText();
+        m_out.flush();
+        return Success;
+    }
+    if (m_parser.isSet(u"version"_s)) {
+        m_out << "syncdesk-node " << QCoreApplication::applicationVersion() << "\n";
+        m_out.flush();
+        return Success;
+    }
+    m_storeConfig = StoreConfig::sqlite(m_parser.isSet(u"db"_s) ? m_parser.value(u"db"_s) : defaultDatabasePath());
+    if (m_parser.isSet(u"verbose"_s)) {
+        Logger::instance().setMinimumLevel(LogLevel::Debug);
+        Logger::instance().setEchoLevel(LogLevel::Debug);
+    }
+
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.isEmpty()) {
+        return usage(u"no command given"_s);
+    }
+    const QString command = positional.constFirst();
+    auto allowOnly = [&](const QStringList &allowed) -> bool {
+        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s}) {
+            if (m_parser.isSet(option) && !allowed.contains(option)) {
+                usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
+                return false;
+            }
+        }
+        return true;
+    };
+    if (command == u"config"_s) {
+        return allowOnly({}) ? importConfig(positional.mid(1)) : UsageError;
+    }
+    if (command == u"sync"_s) {
+        if (positional.size() > 1) {
+            return usage(u"'sync' takes no arguments; name mailboxes with --mailbox"_s);
+        }
+        return allowOnly({u"once"_s, u"mailbox"_s}) ? sync() : UsageError;
+    }
+    if (command == u"status"_s) {
+        if (positional.size() > 1) {
+            return usage(u"'status' takes no arguments"_s);
+        }
+        return allowOnly({u"json"_s}) ? status() : UsageError;
+    }
+    if (command == u"export"_s) {
+        return allowOnly({u"jsonl"_s, u"mailbox"_s, u"output"_s}) ? exportActivities(positional.mid(1)) : UsageError;
+    }
+    if (command == u"run"_s) {
+        if (positional.size() > 1) {
+            return usage(u"'run' takes no arguments"_s);
+        }
+        return allowOnly({}) ? runEngine() : UsageError;
+    }
+    return usage(u"unknown command '%1'"_s.arg(command));
+}
+
+Result<std::unique_ptr<Store>> NodeCli::openStore()
+{
+    return Store::open(m_storeConfig);
+}
+
+int NodeCli::importConfig(const QStringList &positional)
+{
+    if (positional.size() != 2 || positional.at(0) != u"import"_s) {
+        return usage(u"usage: syncdesk-node config import FILE.json"_s);
+    }
+    const QString path = positional.at(1);
+    const ConfigParser::Outcome parsed = ConfigParser::parseFile(path);
+    if (const auto *issues = std::get_if<QList<ConfigIssue>>(&parsed)) {
+        m_err << "syncdesk-node: " << path << " was not imported; nothing was changed:\n";
+        for (const ConfigIssue &issue : *issues) {
+            m_err << "  " << issue.toString() << "\n";
+        }
+        m_err.flush();
+        return UsageError;
+    }
+    const ConfigFile &file = std::get<ConfigFile>(parsed);
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    const ConfigImporter::Outcome imported = ConfigImporter::import(**store, file);
+    if (const auto *issues = std::get_if<QList<ConfigIssue>>(&imported)) {
+        m_err << "syncdesk-node: " << path << " was not imported; nothing was changed:\n";
+        for (const ConfigIssue &issue : *issues) {
+            m_err << "  " << issue.toString() << "\n";
+        }
+        m_err.flush();
+        return UsageError;
+    }
+    if (const auto *error = std::get_if<SyncError>(&imported)) {
+        return storeFailure(*error);
+    }
+    for (const ConfigIssue &warning : file.warnings) {
+        m_err << "warning: " << warning.toString() << "\n";
+    }
+    const ImportSummary &summary = std::get<ImportSummary>(imported);
+    m_out << "Imported " << path << " into " << m_storeConfig.describe() << ":\n"
+          << "  server profiles: " << summary.profilesCreated << " new, " << summary.profilesUpdated << " updated, "
+          << summary.profilesUnchanged << " unchanged\n"
+          << "  mailboxes:       " << summary.mailboxesCreated << " new, " << summary.mailboxesUpdated << " updated, "
+          << summary.mailboxesUnchanged << " unchanged\n";
+    m_out.flush();
+    m_err.flush();
+    Log::info(u"config"_s, {},
+              u"imported %1: %2 new and %3 updated mailboxes"_s.arg(path)
+                  .arg(summary.mailboxesCreated)
+                  .arg(summary.mailboxesUpdated));
+    LogPersister(**store).flush();
+    return Success;
+}
+
+Result<QList<qint64>> NodeCli::resolveMailboxes(Store &store, bool skipDisabled)
+{
+    QList<qint64> ids;
+    const QStringList addresses = m_parser.values(u"mailbox"_s);
+    if (addresses.isEmpty()) {
+        auto all = store.mailboxes();
+        if (!all) {
+            return all.error();
+        }
+        for (const Mailbox &mailbox : *all) {
+            if (mailbox.enabled || !skipDisabled) {
+                ids.append(mailbox.id);
+            }
+        }
+        return ids;
+    }
+    for (const QString &address : addresses) {
+        auto mailbox = store.mailboxByAddress(address);
+        if (!mailbox) {
+            return mailbox.error();
+        }
+        if (!mailbox->has_value()) {
+            return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                                   u"no mailbox %1 in %2"_s.arg(address, m_storeConfig.describe()));
+        }
+        if (!(*mailbox)->enabled && skipDisabled) {
+            return SyncError::make(ErrorClass::Config, u"mailbox-disabled"_s,
+                                   u"the mailbox %1 is disabled; enable it before syncing it"_s.arg(address));
+        }
+        ids.append((*mailbox)->id);
+    }
+    return ids;
+}
+
+int NodeCli::sync()
+{
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto ids = resolveMailboxes(**store, true);
+    if (!ids) {
+        if (ids.error().errorClass == ErrorClass::Store) {
+            return storeFailure(ids.error());
+        }
+        return usage(ids.error().message);
+    }
+    if (!m_parser.isSet(u"once"_s)) {
+        if (!m_parser.isSet(u"mailbox"_s)) {
+            return usage(u"use 'sync --once' to sync here and now, or 'sync --mailbox ADDRESS' to ask the running "
+                         "engine"_s);
+        }
+        for (qint64 id : *ids) {
+            if (Status requested = (*store)->requestSync(id, u"cli"_s, QDateTime::currentDateTimeUtc()); !requested) {
+                return storeFailure(requested.error());
+            }
+        }
+        m_out << "Requested an immediate sync of " << ids->size()
+              << " mailbox(es); the running syncdesk-node or console picks it up within a second.\n";
+        m_out.flush();
+        return Success;
+    }
+    if (ids->isEmpty()) {
+        m_out << "No enabled mailboxes to sync in " << m_storeConfig.describe() << ".\n";
+        m_out.flush();
+        return Success;
+    }
+    store->reset();
+    return syncOnce(*ids);
+}
+
+void NodeCli::printFailure(const SyncOutcome &outcome)
+{
+    const SyncError &error = *outcome.error;
+    m_err << outcome.address << ": " << errorClassName(error.errorClass) << ": " << error.message << "\n";
+    if (!error.detail.isEmpty() && !error.message.contains(error.detail)) {
+        m_err << "  detail: " << error.detail << "\n";
+    }
+    const Hint hint = HintCatalog::instance().hint(error.hintId);
+    if (hint.isValid()) {
+        m_err << "  hint [" << hint.id << "]: " << hint.title << "\n";
+        for (const QString &step : hint.remedy) {
+            m_err << "    - " << step << "\n";
+        }
+    }
+}
+
+int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
+{
+    EngineSettings settings;
+    settings.store = m_storeConfig;
+    m_engine = std::make_unique<SyncEngine>(settings);
+    int exitCode = Success;
+    connect(m_engine.get(), &SyncEngine::onceFinished, this, [this, &exitCode](const QList<SyncOutcome> &outcomes) {
+        for (const SyncOutcome &outcome : outcomes) {
+            if (outcome.succeeded()) {
+                m_out << outcome.address << ": ok, " << outcome.itemsNew << " new, " << outcome.itemsSeen
+                      << " fetched\n";
+            } else {
+                exitCode = SyncFailed;
+                printFailure(outcome);
+            }
+        }
+        m_out.flush();
+        m_err.flush();
+        m_engine->stop();
+    });
+    connect(m_engine.get(), &SyncEngine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    installSignalHandlers();
+    if (Status started = m_engine->runOnce(mailboxIds); !started) {
+        return storeFailure(started.error());
+    }
+    QCoreApplication::exec();
+    m_engine.reset();
+    if (m_stopRequested && exitCode == Success) {
+        exitCode = SyncFailed;
+    }
+    return exitCode;
+}
+
+int NodeCli::status()
+{
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto statuses = (*store)->mailboxStatuses();
+    if (!statuses) {
+        return storeFailure(statuses.error());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const MailboxStatus &status : *statuses) {
+            array.append(JsonExport::mailboxStatus(status, now));
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (statuses->isEmpty()) {
+        m_out << "No mailboxes in " << m_storeConfig.describe() << ". Import a configuration with "
+              << "'syncdesk-node config import FILE.json'.\n";
+        m_out.flush();
+        return Success;
+    }
+    m_out << qSetFieldWidth(34) << Qt::left << "ADDRESS" << qSetFieldWidth(10) << "STATE" << qSetFieldWidth(10)
+          << "INTERVAL" << qSetFieldWidth(14) << "LAST OK" << qSetFieldWidth(14) << "NEXT" << qSetFieldWidth(6)
+          << "FAIL" << qSetFieldWidth(0) << "LAST ERROR\n";
+    for (const MailboxStatus &status : *statuses) {
+        const MailboxState &state = status.state;
+        const QString error = state.hasError() ? errorClassName(state.lastErrorClass) + u": "_s +
+                                                     HintCatalog::instance().summary(state.lastErrorHintId)
+                                               : QString();
+        m_out << qSetFieldWidth(34) << status.mailbox.address << qSetFieldWidth(10)
+              << runStateName(status.runState(now)) << qSetFieldWidth(10)
+              << QString(QString::number(state.intervalSeconds / 60.0, 'g', 3) + u" min"_s) << qSetFieldWidth(14)
+              << ago(state.lastSuccessAt, now) << qSetFieldWidth(14)
+              << (status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s)
+                                         : u"-"_s)
+              << qSetFieldWidth(6) << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+int NodeCli::exportActivities(const QStringList &positional)
+{
+    if (positional.size() != 1 || positional.at(0) != u"activities"_s) {
+        return usage(u"usage: syncdesk-node export activities --jsonl [--mailbox ADDRESS] [--output FILE]"_s);
+    }
+    if (!m_parser.isSet(u"jsonl"_s)) {
+        return usage(u"'export activities' needs --jsonl (one JSON object per line)"_s);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto ids = resolveMailboxes(**store, false);
+    if (!ids) {
+        return ids.error().errorClass == ErrorClass::Store ? storeFailure(ids.error()) : usage(ids.error().message);
+    }
+    QFile output;
+    if (m_parser.isSet(u"output"_s)) {
+        output.setFileName(m_parser.value(u"output"_s));
+        if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return usage(u"cannot write %1: %2"_s.arg(output.fileName(), output.errorString()));
+        }
+    } else if (!output.open(stdout, QIODevice::WriteOnly)) {
+        return usage(u"cannot write to standard output"_s);
+    }
+    qint64 count = 0;
+    auto write = [&](const Activity &activity) {
+        output.write(QJsonDocument(JsonExport::activity(activity)).toJson(QJsonDocument::Compact));
+        output.write("\n");
+        ++count;
+        return true;
+    };
+    if (m_parser.isSet(u"mailbox"_s)) {
+        for (qint64 id : *ids) {
+            if (Status exported = (*store)->forEachActivity(write, id); !exported) {
+                return storeFailure(exported.error());
+            }
+        }
+    } else if (Status exported = (*store)->forEachActivity(write); !exported) {
+        return storeFailure(exported.error());
+    }
+    output.flush();
+    if (m_parser.isSet(u"output"_s)) {
+        m_err << "Exported " << count << " activities to " << output.fileName() << ".\n";
+        m_err.flush();
+    }
+    return Success;
+}
+
+void NodeCli::installSignalHandlers()
+{
+    if (m_signalNotifier) {
+        return;
+    }
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0) {
+        m_err << "syncdesk-node: cannot install signal handlers\n";
+        return;
+    }
+    m_signalNotifier = std::make_unique<QSocketNotifier>(s_signalFds[1], QSocketNotifier::Read);
+    connect(m_signalNotifier.get(), &QSocketNotifier::activated, this, [this] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(s_signalFds[1], &byte, 1);
+        if (m_stopRequested) {
+            return;
+        }
+        m_stopRequested = true;
+        Log::info(u"node"_s, {}, u"stop requested; finishing running syncs"_s);
+        if (m_engine) {
+            m_engine->stop();
+        } else {
+            QCoreApplication::quit();
+        }
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+int NodeCli::runEngine()
+{
+    Logger::instance().setEchoLevel(m_parser.isSet(u"verbose"_s) ? LogLevel::Debug : LogLevel::Info);
+    EngineSettings settings;
+    settings.store = m_storeConfig;
+    m_engine = std::make_unique<SyncEngine>(settings);
+    connect(m_engine.get(), &SyncEngine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    installSignalHandlers();
+    if (Status started = m_engine->start(); !started) {
+        return storeFailure(started.error());
+    }
+    QCoreApplication::exec();
+    m_engine.reset();
+    Log::info(u"node"_s, {}, u"stopped cleanly"_s);
+    // The engine's persister is gone with it; the last records go through a fresh connection.
+    if (auto store = openStore()) {
+        LogPersister(**store).flush();
+    }
+    return Success;
+}
+
+} // namespace SyncDesk

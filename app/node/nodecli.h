@@ -1,0 +1,60 @@
+#pragma once
+
+#include "diagnostics/result.h"
+#include "store/storeconfig.h"
+#include "sync/syncoutcome.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+class QSocketNotifier;
+
+namespace SyncDesk {
+
+class Store;
+class SyncEngine;
+
+// The commands of syncdesk-node. Exit codes: 0 success, 1 a mailbox failed to sync, 2 bad usage or
+// configuration, 3 the database could not be used.
+class NodeCli final : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode { Success = 0, SyncFailed = 1, UsageError = 2, StoreError = 3 };
+
+    NodeCli();
+    ~NodeCli() override;
+
+    // Parses the arguments and runs the command; returns the exit code for main(). Long-running
+    // commands (run, sync --once) spin the application's event loop.
+    int run(const QStringList &arguments);
+
+private:
+    int importConfig(const QStringList &positional);
+    int sync();
+    int syncOnce(const QList<qint64> &mailboxIds);
+    int status();
+    int exportActivities(const QStringList &positional);
+    int runEngine();
+
+    Result<std::unique_ptr<Store>> openStore();
+    Result<QList<qint64>> resolveMailboxes(Store &store, bool skipDisabled);
+    void installSignalHandlers();
+    int usage(const QString &message);
+    int storeFailure(const SyncError &error);
+    void printFailure(const SyncOutcome &outcome);
+
+    QCommandLineParser m_parser;
+    StoreConfig m_storeConfig;
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<QSocketNotifier> m_signalNotifier;
+    bool m_stopRequested = false;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,12 @@
+# Fails when the given binary loads Qt Gui or Widgets (directly or through a dependency).
+execute_process(COMMAND ldd ${BINARY} OUTPUT_VARIABLE libraries RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "ldd ${BINARY} failed")
+endif()
+if(libraries MATCHES "libQt6(Gui|Widgets|OpenGL)")
+    message(FATAL_ERROR "${BINARY} links ${CMAKE_MATCH_0}: syncdesk_core must stay free of Gui and Widgets")
+endif()
+if(NOT libraries MATCHES "libQt6Core")
+    message(FATAL_ERROR "unexpected ldd output for ${BINARY}:\n${libraries}")
+endif()
+message(STATUS "${BINARY}: Qt Core/Network/Sql only")

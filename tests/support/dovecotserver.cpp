@@ -1,0 +1,364 @@
+#include "dovecotserver.h"
+
+#include "testcertificates.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <grp.h>
+#include <pwd.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace SyncDesk::Testing {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString findProgram(const QString &name)
+{
+    QString path = QStandardPaths::findExecutable(name);
+    if (path.isEmpty()) {
+        path = QStandardPaths::findExecutable(name, {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s});
+    }
+    return path;
+}
+
+quint16 freePort(const QHostAddress &address)
+{
+    QTcpServer server;
+    if (!server.listen(address, 0)) {
+        return 0;
+    }
+    return server.serverPort();
+}
+
+bool ipv6LoopbackAvailable()
+{
+    QTcpServer server;
+    return server.listen(QHostAddress::LocalHostIPv6, 0);
+}
+
+struct MailOwner
+{
+    uid_t uid;
+    gid_t gid;
+    QString user;
+    QString group;
+};
+
+// Dovecot refuses to access mail as root; as root the mail belongs to "nobody".
+MailOwner mailOwner()
+{
+    if (::geteuid() == 0) {
+        const passwd *nobody = ::getpwnam("nobody");
+        const group *nogroup = ::getgrnam("nogroup");
+        if (nobody && nogroup) {
+            return {nobody->pw_uid, nogroup->gr_gid, u"nobody"_s, u"nogroup"_s};
+        }
+    }
+    const passwd *me = ::getpwuid(::geteuid());
+    const group *myGroup = ::getgrgid(::getegid());
+    return {::geteuid(), ::getegid(), me ? QString::fromLocal8Bit(me->pw_name) : QString::number(::geteuid()),
+            myGroup ? QString::fromLocal8Bit(myGroup->gr_name) : QString::number(::getegid())};
+}
+
+} // namespace
+
+DovecotServer::DovecotServer()
+    : DovecotServer(Options{})
+{
+}
+
+DovecotServer::DovecotServer(const Options &options)
+    : m_options(options)
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+DovecotServer::~DovecotServer()
+{
+    stop();
+}
+
+bool DovecotServer::isAvailable()
+{
+    return !findProgram(u"dovecot"_s).isEmpty() && !findProgram(u"doveadm"_s).isEmpty() &&
+           !QStandardPaths::findExecutable(u"openssl"_s).isEmpty();
+}
+
+QString DovecotServer::caFile() const
+{
+    return m_caFile;
+}
+
+QString DovecotServer::directory() const
+{
+    return m_dir ? m_dir->path() : QString();
+}
+
+bool DovecotServer::start(QString *error)
+{
+    if (!isAvailable()) {
+        if (error) {
+            *error = u"dovecot, doveadm or openssl is not installed"_s;
+        }
+        return false;
+    }
+    // A short path: Dovecot's unix sockets live below it and socket paths are limited to 107 bytes.
+    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/sd-dovecot-XXXXXX"_s);
+    if (!m_dir->isValid()) {
+        if (error) {
+            *error = u"cannot create a temporary directory: "_s + m_dir->errorString();
+        }
+        return false;
+    }
+    const QString dir = m_dir->path();
+    // The mail processes run as an unprivileged user that must be able to reach the mail folder.
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                   QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                   QFileDevice::ExeOther);
+    for (const QString &sub : {u"run"_s, u"state"_s, u"mail"_s, u"tls"_s}) {
+        QDir().mkpath(dir + u'/' + sub);
+    }
+    const MailOwner owner = mailOwner();
+    if (::chown(QFile::encodeName(dir + u"/mail"_s).constData(), owner.uid, owner.gid) != 0 && ::geteuid() == 0) {
+        if (error) {
+            *error = u"cannot hand the mail folder to %1"_s.arg(owner.user);
+        }
+        return false;
+    }
+
+    TestCertificates certificates(dir + u"/tls"_s);
+    QString certificateError;
+    bool made = certificates.create(&certificateError);
+    if (made && m_options.certificate == Certificate::SelfSigned) {
+        made = certificates.createSelfSigned(&certificateError);
+    } else if (made && m_options.certificate == Certificate::WrongHost) {
+        made = certificates.createWrongHost(&certificateError);
+    }
+    if (!made) {
+        if (error) {
+            *error = certificateError;
+        }
+        return false;
+    }
+    m_caFile = certificates.caFile();
+
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        m_imapPort = freePort(QHostAddress::LocalHost);
+        m_imapsPort = freePort(QHostAddress::LocalHost);
+        m_pop3Port = freePort(QHostAddress::LocalHost);
+        m_pop3sPort = freePort(QHostAddress::LocalHost);
+        if (!writeConfiguration(error) || !writePasswd()) {
+            return false;
+        }
+        m_process.start(findProgram(u"dovecot"_s), {u"-F"_s, u"-c"_s, dir + u"/dovecot.conf"_s});
+        if (!m_process.waitForStarted(10000)) {
+            if (error) {
+                *error = u"dovecot did not start: "_s + m_process.errorString();
+            }
+            return false;
+        }
+        if (waitUntilReady(error)) {
+            return true;
+        }
+        stop();
+        // A port taken between choosing and binding it: try other ports.
+        if (!log().contains(u"Address already in use"_s)) {
+            break;
+        }
+    }
+    return false;
+}
+
+bool DovecotServer::writeConfiguration(QString *error)
+{
+    const QString dir = m_dir->path();
+    const MailOwner owner = mailOwner();
+    QString certificate = dir + u"/tls/server.pem"_s;
+    QString key = dir + u"/tls/server.key"_s;
+    if (m_options.certificate == Certificate::SelfSigned) {
+        certificate = dir + u"/tls/selfsigned.pem"_s;
+        key = dir + u"/tls/selfsigned.key"_s;
+    } else if (m_options.certificate == Certificate::WrongHost) {
+        certificate = dir + u"/tls/wronghost.pem"_s;
+        key = dir + u"/tls/wronghost.key"_s;
+    }
+    const bool root = ::geteuid() == 0;
+    const QString listen = ipv6LoopbackAvailable() ? u"127.0.0.1, ::1"_s : u"127.0.0.1"_s;
+    QString config;
+    config += u"instance_name = syncdesk-test-%1\n"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
+    config += u"base_dir = %1/run\nstate_dir = %1/state\nlog_path = %1/dovecot.log\n"_s.arg(dir);
+    config += u"listen = %1\nprotocols = imap pop3\n"_s.arg(listen);
+    config += u"ssl = yes\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(certificate, key);
+    config += u"disable_plaintext_auth = %1\n"_s.arg(m_options.allowPlaintextAuth ? u"no"_s : u"yes"_s);
+    config += u"auth_mechanisms = plain login\nauth_failure_delay = 0\n"_s;
+    config += u"mail_location = maildir:~/Maildir\nfirst_valid_uid = 1\n"_s;
+    config += u"namespace inbox {\n  inbox = yes\n  separator = /\n}\n"_s;
+    if (!root) {
+        config += u"default_internal_user = %1\ndefault_login_user = %1\ndefault_internal_group = %2\n"_s.arg(
+            owner.user, owner.group);
+    }
+    config += u"passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u %1/passwd\n}\n"_s.arg(dir);
+    config += u"userdb {\n  driver = static\n  args = uid=%1 gid=%2 home=%3/mail/%u\n}\n"_s.arg(owner.uid)
+                  .arg(owner.gid)
+                  .arg(dir);
+    config += u"protocol imap {\n  mail_max_userip_connections = 500\n}\n"_s;
+    config += u"protocol pop3 {\n  mail_max_userip_connections = 500\n}\n"_s;
+    config += u"service imap-login {\n  chroot =\n  inet_listener imap {\n    port = %1\n  }\n"
+              "  inet_listener imaps {\n    port = %2\n    ssl = yes\n  }\n}\n"_s.arg(m_imapPort)
+                  .arg(m_imapsPort);
+    config += u"service pop3-login {\n  chroot =\n  inet_listener pop3 {\n    port = %1\n  }\n"
+              "  inet_listener pop3s {\n    port = %2\n    ssl = yes\n  }\n}\n"_s.arg(m_pop3Port)
+                  .arg(m_pop3sPort);
+    config += u"service anvil {\n  chroot =\n}\nservice stats {\n  chroot =\n}\n"_s;
+
+    QFile file(dir + u"/dovecot.conf"_s);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {
+        if (error) {
+            *error = u"cannot write the Dovecot configuration: "_s + file.errorString();
+        }
+        return false;
+    }
+    return true;
+}
+
+bool DovecotServer::writePasswd()
+{
+    QFile file(m_dir->path() + u"/passwd"_s);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        return false;
+    }
+    for (auto it = m_users.cbegin(); it != m_users.cend(); ++it) {
+        file.write((it.key() + u":{PLAIN}"_s + it.value() + u"\n"_s).toUtf8());
+    }
+    return true;
+}
+
+bool DovecotServer::waitUntilReady(QString *error)
+{
+    const QDeadlineTimer deadline(20000);
+    QString lastProblem;
+    while (!deadline.hasExpired()) {
+        if (m_process.state() != QProcess::Running) {
+            if (error) {
+                *error = u"dovecot exited: "_s + QString::fromLocal8Bit(m_process.readAll()) + log();
+            }
+            return false;
+        }
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_imapPort);
+        if (!socket.waitForConnected(500)) {
+            lastProblem = socket.errorString();
+            m_process.waitForReadyRead(100); // gives the server time to bind, and notices an early exit
+            continue;
+        }
+        QByteArray greeting;
+        while (!greeting.contains("ready") && socket.waitForReadyRead(2000)) {
+            greeting += socket.readAll();
+        }
+        if (greeting.contains("ready")) {
+            return true;
+        }
+        lastProblem = QString::fromLatin1(greeting);
+    }
+    if (error) {
+        *error = u"dovecot did not become ready: "_s + lastProblem + u"\n"_s + log();
+    }
+    return false;
+}
+
+void DovecotServer::stop()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+}
+
+bool DovecotServer::isRunning() const
+{
+    return m_process.state() == QProcess::Running;
+}
+
+bool DovecotServer::setUser(const QString &user, const QString &password)
+{
+    m_users.insert(user, password);
+    return !m_dir || writePasswd();
+}
+
+bool DovecotServer::doveadm(const QStringList &arguments, const QByteArray &input, QString *error, QByteArray *output)
+{
+    QProcess process;
+    QStringList all{u"-c"_s, m_dir->path() + u"/dovecot.conf"_s};
+    all += arguments;
+    process.start(findProgram(u"doveadm"_s), all);
+    if (!process.waitForStarted(10000)) {
+        if (error) {
+            *error = u"doveadm did not start: "_s + process.errorString();
+        }
+        return false;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        if (error) {
+            *error = u"doveadm %1 failed: %2"_s.arg(arguments.join(u' '),
+                                                    QString::fromLocal8Bit(process.readAllStandardError()));
+        }
+        return false;
+    }
+    if (output) {
+        *output = process.readAllStandardOutput();
+    }
+    return true;
+}
+
+bool DovecotServer::deliver(const QString &user, const QString &folder, const QByteArray &message, QString *error)
+{
+    return doveadm({u"save"_s, u"-u"_s, user, u"-m"_s, folder}, message, error);
+}
+
+bool DovecotServer::createFolder(const QString &user, const QString &folder, QString *error)
+{
+    return doveadm({u"mailbox"_s, u"create"_s, u"-u"_s, user, folder}, {}, error);
+}
+
+bool DovecotServer::setUidValidity(const QString &user, const QString &folder, quint32 uidValidity, QString *error)
+{
+    return doveadm({u"mailbox"_s, u"update"_s, u"-u"_s, user, u"--uid-validity"_s, QString::number(uidValidity), folder},
+                   {}, error);
+}
+
+int DovecotServer::messageCount(const QString &user, const QString &folder)
+{
+    QByteArray output;
+    if (!doveadm({u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, user, u"messages"_s, folder}, {}, nullptr,
+                 &output)) {
+        return -1;
+    }
+    const qsizetype at = output.indexOf("messages=");
+    return at < 0 ? -1 : output.mid(at + 9).trimmed().toInt();
+}
+
+QString DovecotServer::log() const
+{
+    if (!m_dir) {
+        return {};
+    }
+    QFile file(m_dir->path() + u"/dovecot.log"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace SyncDesk::Testing

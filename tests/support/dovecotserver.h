@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace SyncDesk::Testing {
+
+// A private Dovecot (IMAP and POP3) for tests and the demo: its own temporary directory, passwd-file
+// users, maildir storage, free loopback ports, its own CA-signed certificate. Started and stopped by
+// its owner; nothing is left running when it is destroyed. Mail is delivered with doveadm, the real
+// delivery path, so UIDs and indexes are Dovecot's own.
+class DovecotServer final
+{
+public:
+    enum class Certificate {
+        Trusted,    // signed by the private CA of caFile()
+        SelfSigned, // trusted by nobody
+        WrongHost,  // signed by the CA but for mail.example.invalid
+    };
+
+    struct Options
+    {
+        Certificate certificate = Certificate::Trusted;
+        // false: "disable_plaintext_auth = yes": the plain port announces LOGINDISABLED.
+        bool allowPlaintextAuth = true;
+    };
+
+    DovecotServer();
+    explicit DovecotServer(const Options &options);
+    ~DovecotServer();
+    DovecotServer(const DovecotServer &) = delete;
+    DovecotServer &operator=(const DovecotServer &) = delete;
+
+    // Whether the dovecot binaries are installed (tests skip, saying so, when they are not).
+    static bool isAvailable();
+
+    // Writes the configuration, starts Dovecot and waits until it greets; false with a reason on failure.
+    bool start(QString *error = nullptr);
+    void stop();
+    bool isRunning() const;
+
+    QString host() const { return QStringLiteral("localhost"); }
+    quint16 imapPort() const { return m_imapPort; }
+    quint16 imapsPort() const { return m_imapsPort; }
+    quint16 pop3Port() const { return m_pop3Port; }
+    quint16 pop3sPort() const { return m_pop3sPort; }
+    QString caFile() const;
+    QString directory() const;
+
+    // Adds or changes a user; Dovecot rereads the passwd file on its own.
+    bool setUser(const QString &user, const QString &password);
+    bool deliver(const QString &user, const QString &folder, const QByteArray &message, QString *error = nullptr);
+    bool createFolder(const QString &user, const QString &folder, QString *error = nullptr);
+    bool setUidValidity(const QString &user, const QString &folder, quint32 uidValidity, QString *error = nullptr);
+    // Message count of a folder, from doveadm; -1 on error.
+    int messageCount(const QString &user, const QString &folder);
+    QString log() const;
+
+private:
+    bool writeConfiguration(QString *error);
+    bool waitUntilReady(QString *error);
+    bool doveadm(const QStringList &arguments, const QByteArray &input, QString *error, QByteArray *output = nullptr);
+    bool writePasswd();
+
+    Options m_options;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QProcess m_process;
+    QHash<QString, QString> m_users;
+    quint16 m_imapPort = 0;
+    quint16 m_imapsPort = 0;
+    quint16 m_pop3Port = 0;
+    quint16 m_pop3sPort = 0;
+    QString m_caFile;
+};
+
+} // namespace SyncDesk::Testing

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+namespace SyncDesk::Testing {
+
+// A private certificate authority and certificates signed by it, made with the openssl command line
+// in a directory of the caller's. The CA is trusted only by clients configured with caFile().
+class TestCertificates final
+{
+public:
+    explicit TestCertificates(const QString &directory);
+
+    // CA plus a server certificate for localhost / 127.0.0.1 / ::1.
+    bool create(QString *error);
+    // A self-signed server certificate no client trusts.
+    bool createSelfSigned(QString *error);
+    // Signed by the CA but for another host name.
+    bool createWrongHost(QString *error);
+
+    QString caFile() const;
+    QString serverCertificate() const;
+    QString serverKey() const;
+    QString selfSignedCertificate() const;
+    QString selfSignedKey() const;
+    QString wrongHostCertificate() const;
+    QString wrongHostKey() const;
+
+private:
+    bool run(const QStringList &arguments, QString *error);
+    bool issue(const QString &name, const QString &subjectAltNames, QString *error);
+
+    QString m_directory;
+};
+
+} // namespace SyncDesk::Testing

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "dovecotserver.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace SyncDesk::Testing {
+
+// Builds SyncDesk configuration files pointing at a private Dovecot, with password files written
+// beside them. Used by the integration tests and the demo.
+class TestConfig final
+{
+public:
+    explicit TestConfig(const QString &directory);
+
+    // A server profile for the Dovecot: security "none" (plain port), "starttls" or "tls".
+    void addProfile(const QString &name, const DovecotServer &server, const QString &security,
+                    int maxConnections = 10);
+    // A profile pointing at a port where nothing listens.
+    void addClosedPortProfile(const QString &name, quint16 port);
+    void addMailbox(const QString &address, const QString &profile, const QString &username,
+                    const QString &password, const QStringList &folders = {});
+
+    QJsonObject json() const;
+    // Writes config.json into the directory; returns its path.
+    QString write() const;
+
+private:
+    QString m_directory;
+    QJsonArray m_profiles;
+    QJsonArray m_mailboxes;
+};
+
+} // namespace SyncDesk::Testing
