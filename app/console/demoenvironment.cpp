@@ -1,0 +1,160 @@
+#include "demoenvironment.h"
+
+#include "dovecotserver.h"
+#include "logging/logger.h"
+#include "mailfactory.h"
+#include "synchelper.h"
+#include "testconfig.h"
+
+#include <QDir>
+#include <QTcpServer>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+using namespace SyncDesk::Testing;
+
+namespace {
+
+struct DemoMailbox
+{
+    const char16_t *user;
+    const char16_t *address;
+    const char16_t *profile;
+    int seeded;
+};
+
+// Who is in the demo and how much mail they start with.
+const DemoMailbox kMailboxes[] = {
+    {u"ana", u"ana.sales@contoso.demo", u"Contoso IMAP (STARTTLS)", 24},
+    {u"ben", u"ben.support@contoso.demo", u"Contoso IMAP (TLS)", 40},
+    {u"carla", u"carla.ceo@contoso.demo", u"Contoso IMAP (TLS)", 9},
+    {u"dan", u"dan.archive@contoso.demo", u"Contoso IMAP (STARTTLS)", 3},
+    {u"support", u"support-queue@contoso.demo", u"Contoso IMAP (TLS)", 60},
+};
+
+quint16 closedPort()
+{
+    // A port nothing listens on: bind one, remember it, let it go.
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+} // namespace
+
+DemoEnvironment::DemoEnvironment()
+{
+    m_deliveryTimer.setInterval(4000);
+    connect(&m_deliveryTimer, &QTimer::timeout, this, &DemoEnvironment::deliverSome);
+}
+
+DemoEnvironment::~DemoEnvironment()
+{
+    stop();
+}
+
+void DemoEnvironment::start()
+{
+    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/syncdesk-demo-XXXXXX"_s);
+    if (!m_dir->isValid()) {
+        Q_EMIT failed(u"cannot create a temporary directory: "_s + m_dir->errorString());
+        return;
+    }
+    m_dovecot = std::make_unique<DovecotServer>();
+    for (const DemoMailbox &mailbox : kMailboxes) {
+        m_dovecot->setUser(QString::fromUtf16(mailbox.user), u"demo-"_s + QString::fromUtf16(mailbox.user));
+    }
+    m_dovecot->setUser(u"erin"_s, u"the-right-password"_s);
+    QString error;
+    if (!m_dovecot->start(&error)) {
+        Q_EMIT failed(u"The demo mail server (Dovecot) did not start: "_s + error);
+        return;
+    }
+    // Seed every mailbox with a few weeks of mail.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const DemoMailbox &mailbox : kMailboxes) {
+        const QString user = QString::fromUtf16(mailbox.user);
+        for (int i = 0; i < mailbox.seeded; ++i) {
+            const QDateTime date = now.addSecs(-3600LL * 6 * (mailbox.seeded - i));
+            const MailFactory::Message message =
+                MailFactory::realistic(QString::fromUtf16(mailbox.address), m_messageIndex++, date);
+            if (!m_dovecot->deliver(user, u"INBOX"_s, MailFactory::build(message), &error)) {
+                Q_EMIT failed(error);
+                return;
+            }
+        }
+    }
+    m_dovecot->createFolder(u"carla"_s, u"Customers/Contoso"_s);
+    for (int i = 0; i < 4; ++i) {
+        m_dovecot->deliver(u"carla"_s, u"Customers/Contoso"_s,
+                           MailFactory::build(MailFactory::realistic(u"carla.ceo@contoso.demo"_s, m_messageIndex++,
+                                                                     now.addDays(-i))));
+    }
+
+    TestConfig config(m_dir->filePath(u"config"_s));
+    config.addProfile(u"Contoso IMAP (STARTTLS)"_s, *m_dovecot, u"starttls"_s);
+    config.addProfile(u"Contoso IMAP (TLS)"_s, *m_dovecot, u"tls"_s);
+    config.addClosedPortProfile(u"Legacy server (offline)"_s, closedPort());
+    for (const DemoMailbox &mailbox : kMailboxes) {
+        const QString user = QString::fromUtf16(mailbox.user);
+        config.addMailbox(QString::fromUtf16(mailbox.address), QString::fromUtf16(mailbox.profile), user,
+                          u"demo-"_s + user,
+                          user == u"carla"_s ? QStringList{u"INBOX"_s, u"Customers/Contoso"_s} : QStringList{});
+    }
+    config.addMailbox(u"erin.wrongpass@contoso.demo"_s, u"Contoso IMAP (TLS)"_s, u"erin"_s, u"an-old-password"_s);
+    config.addMailbox(u"frank.legacy@contoso.demo"_s, u"Legacy server (offline)"_s, u"frank"_s, u"whatever"_s);
+
+    const QString database = m_dir->filePath(u"syncdesk-demo.db"_s);
+    const QString imported = SyncHelper::importConfig(StoreConfig::sqlite(database), config.write());
+    if (!imported.isEmpty()) {
+        Q_EMIT failed(u"The demo configuration could not be imported: "_s + imported);
+        return;
+    }
+    Log::info(u"demo"_s, {},
+              u"demo mail server on localhost (IMAP %1, IMAPS %2) with %3 mailboxes; new mail arrives every few "
+              "seconds"_s.arg(m_dovecot->imapPort())
+                  .arg(m_dovecot->imapsPort())
+                  .arg(std::size(kMailboxes) + 2));
+    m_deliveryTimer.start();
+    Q_EMIT ready(database);
+}
+
+void DemoEnvironment::deliverSome()
+{
+    // The support queue is busy, sales gets mail now and then, the others stay quiet.
+    ++m_tick;
+    QList<int> targets{4};
+    if (m_tick % 2 == 0) {
+        targets.append(0);
+    }
+    if (m_tick % 5 == 0) {
+        targets.append(1);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int target : targets) {
+        const DemoMailbox &mailbox = kMailboxes[target];
+        const int count = target == 4 ? 1 + m_tick % 3 : 1;
+        for (int i = 0; i < count; ++i) {
+            const MailFactory::Message message =
+                MailFactory::realistic(QString::fromUtf16(mailbox.address), m_messageIndex++, now);
+            QString error;
+            if (!m_dovecot->deliver(QString::fromUtf16(mailbox.user), u"INBOX"_s, MailFactory::build(message),
+                                    &error)) {
+                Log::warning(u"demo"_s, QString::fromUtf16(mailbox.address), u"delivery failed: "_s + error);
+            }
+        }
+    }
+}
+
+void DemoEnvironment::stop()
+{
+    m_deliveryTimer.stop();
+    if (m_dovecot) {
+        m_dovecot->stop();
+        m_dovecot.reset();
+    }
+    m_dir.reset();
+}
+
+} // namespace SyncDesk

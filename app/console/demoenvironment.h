@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+
+namespace SyncDesk {
+
+namespace Testing {
+class DovecotServer;
+}
+
+// Demo mode: a private Dovecot (the tests' helper) with a handful of mailboxes seeded with realistic
+// mail — one with a wrong password, one on a server profile whose port is closed — and new mail
+// delivered to some mailboxes as time goes by. Lives in a thread of its own (starting Dovecot and
+// delivering mail block); everything, database included, is in a temporary directory removed on stop.
+class DemoEnvironment final : public QObject
+{
+    Q_OBJECT
+public:
+    DemoEnvironment();
+    ~DemoEnvironment() override;
+
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    void ready(const QString &databasePath);
+    void failed(const QString &message);
+
+private:
+    void deliverSome();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Testing::DovecotServer> m_dovecot;
+    QTimer m_deliveryTimer{this}; // a child, so that moveToThread() moves it too
+    int m_messageIndex = 0;
+    int m_tick = 0;
+};
+
+} // namespace SyncDesk

@@ -1,1 +1,143 @@
-int main() { return 0; }
+#include "consolebackend.h"
+#include "demoenvironment.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace SyncDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString defaultDatabasePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("SYNCDESK_DB");
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/syncdesk.db"_s;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"SyncDesk"_s);
+    QApplication::setApplicationName(u"syncdesk"_s);
+    QApplication::setApplicationDisplayName(u"SyncDesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(SYNCDESK_VERSION));
+    QApplication::setDesktopFileName(u"syncdesk"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"SyncDesk monitoring console."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"db"_s, u"The database to open (default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()), u"PATH"_s},
+        {u"demo"_s, u"Demo mode: a private mail server with demo mailboxes, a schedule 60 times faster."_s},
+        {u"monitor-only"_s, u"Do not sync from this console; watch the engine of a syncdesk-node on the same "
+                            "database."_s},
+        {u"workers"_s, u"Worker threads of the engine (default: one per core)."_s, u"N"_s},
+        {u"screenshot"_s, u"Save a picture of the window to FILE after --screenshot-delay seconds, then quit."_s,
+         u"FILE"_s},
+        {u"screenshot-delay"_s, u"Seconds to wait before --screenshot (default 10)."_s, u"SECONDS"_s, u"10"_s},
+    });
+    parser.process(app);
+    if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
+        std::fputs("syncdesk: --demo uses a database of its own; leave out --db\n", stderr);
+        return 2;
+    }
+
+    ConsoleBackend::Options options;
+    options.runEngine = !parser.isSet(u"monitor-only"_s);
+    if (parser.isSet(u"workers"_s)) {
+        bool ok = false;
+        const int workers = parser.value(u"workers"_s).toInt(&ok);
+        if (!ok || workers < 1 || workers > 64) {
+            std::fputs("syncdesk: --workers expects a number from 1 to 64\n", stderr);
+            return 2;
+        }
+        options.scheduler.workerThreads = workers;
+    }
+
+    MainWindow window;
+    std::unique_ptr<ConsoleBackend> backend;
+    QThread demoThread;
+    demoThread.setObjectName(u"syncdesk-demo"_s);
+    DemoEnvironment *demo = nullptr;
+
+    auto quitAll = [&] {
+        if (demo) {
+            QMetaObject::invokeMethod(demo, [demo] { demo->stop(); }, Qt::BlockingQueuedConnection);
+            QObject::connect(&demoThread, &QThread::finished, demo, &QObject::deleteLater);
+            demoThread.quit();
+            demoThread.wait();
+            demo = nullptr;
+        }
+        QApplication::quit();
+    };
+    QObject::connect(&window, &MainWindow::closeRequested, &app, [&] {
+        if (!backend) {
+            quitAll();
+            return;
+        }
+        QObject::connect(backend.get(), &ConsoleBackend::shutDown, &app, quitAll, Qt::QueuedConnection);
+        backend->shutdown();
+    });
+
+    auto startBackend = [&](const QString &database) {
+        options.store = StoreConfig::sqlite(database);
+        backend = std::make_unique<ConsoleBackend>(options);
+        window.setBackend(backend.get());
+        backend->start();
+    };
+
+    if (parser.isSet(u"demo"_s)) {
+        const QString subtitle = u"demo — the schedule runs 60× faster: 1 minute of schedule takes 1 second"_s;
+        window.setSubtitle(subtitle);
+        window.setPlaceholder(u"Starting the demo mail server and seeding the demo mailboxes…"_s);
+        options.scheduler.intervals.scale = 1.0 / 60.0;
+        demo = new DemoEnvironment;
+        demo->moveToThread(&demoThread);
+        QObject::connect(demo, &DemoEnvironment::ready, &app, [&, subtitle](const QString &database) {
+            startBackend(database);
+            window.setSubtitle(subtitle);
+        });
+        QObject::connect(demo, &DemoEnvironment::failed, &app, [&](const QString &message) {
+            window.setPlaceholder(u"The demo could not start.\n\n"_s + message);
+        });
+        demoThread.start();
+        QMetaObject::invokeMethod(demo, [demo] { demo->start(); }, Qt::QueuedConnection);
+    } else {
+        startBackend(parser.isSet(u"db"_s) ? parser.value(u"db"_s) : defaultDatabasePath());
+        if (!options.runEngine) {
+            window.setSubtitle(options.store.describe() + u" (monitoring only)"_s);
+        }
+    }
+
+    window.show();
+    if (parser.isSet(u"screenshot"_s)) {
+        const QString file = parser.value(u"screenshot"_s);
+        const int delayMs = qMax(0, parser.value(u"screenshot-delay"_s).toInt()) * 1000;
+        QTimer::singleShot(delayMs, &window, [&window, file] {
+            if (!window.grab().save(file)) {
+                std::fprintf(stderr, "syncdesk: cannot save the screenshot to %s\n", qPrintable(file));
+            }
+            window.close();
+        });
+    }
+    const int result = QApplication::exec();
+    backend.reset();
+    if (demo) {
+        quitAll();
+    }
+    return result;
+}

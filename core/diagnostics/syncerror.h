@@ -31,3 +31,5 @@ struct SyncError
 QDebug operator<<(QDebug debug, const SyncError &error);
 
 } // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::SyncError)

@@ -21,7 +21,7 @@ public:
 
 private:
     Store &m_store;
-    QTimer m_timer;
+    QTimer m_timer{this}; // a child, so that moveToThread() moves it too
 };
 
 } // namespace SyncDesk

@@ -89,9 +89,9 @@ private:
     bool m_stopping = false;
     QSet<qint64> m_onceWaiting;
     QList<SyncOutcome> m_onceOutcomes;
-    QTimer m_pollTimer;
-    QTimer m_leaseTimer;
-    QTimer m_graceTimer;
+    QTimer m_pollTimer{this}; // a child, so that moveToThread() moves it too
+    QTimer m_leaseTimer{this}; // a child, so that moveToThread() moves it too
+    QTimer m_graceTimer{this}; // a child, so that moveToThread() moves it too
 };
 
 } // namespace SyncDesk

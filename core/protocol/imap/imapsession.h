@@ -120,7 +120,7 @@ private:
     std::deque<std::shared_ptr<Pending>> m_inFlight;
     std::shared_ptr<Pending> m_awaitingContinuation;
     quint32 m_nextTag = 1;
-    QTimer m_watchdog;
+    QTimer m_watchdog{this}; // a child, so that moveToThread() moves it too
     QString m_waitingFor;
     bool m_tracing = false;
 };

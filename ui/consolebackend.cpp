@@ -1,0 +1,126 @@
+#include "consolebackend.h"
+
+#include "scheduler/syncengine.h"
+#include "store/storepoller.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+ConsoleBackend::ConsoleBackend(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_pollerThread.setObjectName(u"syncdesk-poller"_s);
+    m_engineThread.setObjectName(u"syncdesk-engine"_s);
+}
+
+ConsoleBackend::~ConsoleBackend()
+{
+    if (m_engine) {
+        SyncEngine *engine = m_engine;
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        m_engine = nullptr;
+    }
+    m_engineThread.quit();
+    m_engineThread.wait();
+    if (m_poller) {
+        StorePoller *poller = m_poller;
+        QMetaObject::invokeMethod(poller, [poller] { delete poller; }, Qt::BlockingQueuedConnection);
+        m_poller = nullptr;
+    }
+    m_pollerThread.quit();
+    m_pollerThread.wait();
+}
+
+void ConsoleBackend::start()
+{
+    if (m_started) {
+        return;
+    }
+    m_started = true;
+    m_poller = new StorePoller(m_options.store, m_options.pollIntervalMs);
+    m_poller->moveToThread(&m_pollerThread);
+    connect(m_poller, &StorePoller::statusesChanged, this, &ConsoleBackend::statusesChanged);
+    connect(m_poller, &StorePoller::logRecordsAdded, this, &ConsoleBackend::logRecordsAdded);
+    connect(m_poller, &StorePoller::failed, this, &ConsoleBackend::storeFailed);
+    m_pollerThread.start();
+    StorePoller *poller = m_poller;
+    QMetaObject::invokeMethod(poller, [poller] { poller->start(); }, Qt::QueuedConnection);
+
+    if (!m_options.runEngine) {
+        return;
+    }
+    EngineSettings settings;
+    settings.store = m_options.store;
+    settings.scheduler = m_options.scheduler;
+    m_engine = new SyncEngine(settings);
+    m_engine->moveToThread(&m_engineThread);
+    connect(m_engine, &SyncEngine::syncStarted, m_poller, &StorePoller::pollNow);
+    connect(m_engine, &SyncEngine::syncFinished, m_poller, &StorePoller::pollNow);
+    connect(m_engine, &SyncEngine::stopped, this, [this] {
+        SyncEngine *engine = std::exchange(m_engine, nullptr);
+        connect(&m_engineThread, &QThread::finished, engine, &QObject::deleteLater);
+        m_engineThread.quit();
+        m_engineThread.wait();
+        stopPoller();
+    });
+    m_engineThread.start();
+    SyncEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine,
+        [this, engine] {
+            if (Status started = engine->start(); !started) {
+                Q_EMIT engineFailed(started.error());
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void ConsoleBackend::requestSync(const QList<qint64> &mailboxIds)
+{
+    if (mailboxIds.isEmpty() || m_shuttingDown) {
+        return;
+    }
+    if (m_engine) {
+        SyncEngine *engine = m_engine;
+        QMetaObject::invokeMethod(engine, [engine, mailboxIds] { engine->requestSync(mailboxIds); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    if (m_poller) {
+        StorePoller *poller = m_poller;
+        QMetaObject::invokeMethod(
+            poller, [poller, mailboxIds] { poller->requestSync(mailboxIds, u"console"_s); }, Qt::QueuedConnection);
+    }
+}
+
+void ConsoleBackend::shutdown()
+{
+    if (m_shuttingDown) {
+        return;
+    }
+    m_shuttingDown = true;
+    if (m_engine) {
+        SyncEngine *engine = m_engine;
+        QMetaObject::invokeMethod(engine, [engine] { engine->stop(); }, Qt::QueuedConnection);
+        return; // continues when the engine reports stopped
+    }
+    stopPoller();
+}
+
+void ConsoleBackend::stopPoller()
+{
+    if (m_poller) {
+        StorePoller *poller = std::exchange(m_poller, nullptr);
+        connect(&m_pollerThread, &QThread::finished, poller, &QObject::deleteLater);
+        m_pollerThread.quit();
+        m_pollerThread.wait();
+    }
+    if (!m_done) {
+        m_done = true;
+        Q_EMIT shutDown();
+    }
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "diagnostics/syncerror.h"
+#include "logging/logrecord.h"
+#include "model/mailboxstatus.h"
+#include "scheduler/schedulersettings.h"
+#include "store/storeconfig.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace SyncDesk {
+
+class StorePoller;
+class SyncEngine;
+
+// What the console's window talks to. Runs the store poller in one thread and, unless the console
+// only monitors, the sync engine in another: the UI thread never waits on the network or the disk.
+class ConsoleBackend final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        StoreConfig store;
+        bool runEngine = true; // false: monitor only; resync requests go to the engine that runs elsewhere
+        SchedulerSettings scheduler;
+        int pollIntervalMs = 1000;
+    };
+
+    explicit ConsoleBackend(const Options &options, QObject *parent = nullptr);
+    ~ConsoleBackend() override; // a backend not shut down is stopped here, waiting for its threads
+
+    void start();
+    void requestSync(const QList<qint64> &mailboxIds);
+    // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
+    void shutdown();
+
+    const Options &options() const { return m_options; }
+    bool runsEngine() const { return m_options.runEngine; }
+    bool isShuttingDown() const { return m_shuttingDown; }
+
+Q_SIGNALS:
+    void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
+    void logRecordsAdded(const QList<SyncDesk::LogRecord> &records);
+    void storeFailed(const SyncDesk::SyncError &error);
+    void engineFailed(const SyncDesk::SyncError &error);
+    void shutDown();
+
+private:
+    void stopPoller();
+
+    Options m_options;
+    QThread m_pollerThread;
+    QThread m_engineThread;
+    StorePoller *m_poller = nullptr;
+    SyncEngine *m_engine = nullptr;
+    bool m_started = false;
+    bool m_shuttingDown = false;
+    bool m_done = false;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,339 @@
+#include "mailboxtablemodel.h"
+
+#include "diagnostics/hintcatalog.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+QString formatDuration(qint64 seconds)
+{
+    seconds = qAbs(seconds);
+    if (seconds < 90) {
+        return u"%1 s"_s.arg(seconds);
+    }
+    if (seconds < 3600) {
+        return u"%1 min"_s.arg((seconds + 30) / 60);
+    }
+    if (seconds < 48 * 3600) {
+        const qint64 minutes = (seconds % 3600) / 60;
+        return minutes == 0 ? u"%1 h"_s.arg(seconds / 3600) : u"%1 h %2 min"_s.arg(seconds / 3600).arg(minutes);
+    }
+    return u"%1 days"_s.arg(seconds / 86400);
+}
+
+QString formatRelative(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return {};
+    }
+    const qint64 seconds = time.secsTo(now);
+    if (seconds >= 0 && seconds < 5) {
+        return u"just now"_s;
+    }
+    return seconds >= 0 ? formatDuration(seconds) + u" ago"_s : u"in "_s + formatDuration(-seconds);
+}
+
+namespace {
+
+QString stateText(MailboxRunState state)
+{
+    switch (state) {
+    case MailboxRunState::Never:
+        return u"Never synced"_s;
+    case MailboxRunState::Ok:
+        return u"OK"_s;
+    case MailboxRunState::Syncing:
+        return u"Syncing"_s;
+    case MailboxRunState::Failing:
+        return u"Failing"_s;
+    case MailboxRunState::Disabled:
+        return u"Disabled"_s;
+    }
+    return {};
+}
+
+QString exact(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat) : u"never"_s;
+}
+
+} // namespace
+
+MailboxTableModel::MailboxTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_now(QDateTime::currentDateTimeUtc())
+{
+    m_stateIcons[int(MailboxRunState::Never)] = QIcon(u":/syncdesk/icons/state-never.svg"_s);
+    m_stateIcons[int(MailboxRunState::Ok)] = QIcon(u":/syncdesk/icons/state-ok.svg"_s);
+    m_stateIcons[int(MailboxRunState::Syncing)] = QIcon(u":/syncdesk/icons/state-syncing.svg"_s);
+    m_stateIcons[int(MailboxRunState::Failing)] = QIcon(u":/syncdesk/icons/state-failing.svg"_s);
+    m_stateIcons[int(MailboxRunState::Disabled)] = QIcon(u":/syncdesk/icons/state-disabled.svg"_s);
+}
+
+int MailboxTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MailboxTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MailboxTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case Address:
+        return u"Mailbox"_s;
+    case State:
+        return u"State"_s;
+    case Interval:
+        return u"Interval"_s;
+    case LastSync:
+        return u"Last sync"_s;
+    case NextSync:
+        return u"Next sync"_s;
+    case Failures:
+        return u"Failures"_s;
+    case LastError:
+        return u"Last error"_s;
+    case Hint:
+        return u"What to do"_s;
+    default:
+        return {};
+    }
+}
+
+QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const MailboxStatus &status = m_rows.at(index.row());
+    const MailboxRunState state = status.runState(m_now);
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(status, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(status, index.column());
+    case Qt::DecorationRole:
+        return index.column() == State ? QVariant(m_stateIcons[int(state)]) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == Failures ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case Qt::ForegroundRole:
+        if ((index.column() == LastError || index.column() == State) && state == MailboxRunState::Failing) {
+            return QBrush(QColor(0xcf, 0x22, 0x2e));
+        }
+        if (index.column() == NextSync && status.mailbox.enabled && status.state.nextDueAt.isValid() &&
+            status.state.nextDueAt.secsTo(m_now) > kOverdueGraceSeconds && state != MailboxRunState::Syncing) {
+            return QBrush(QColor(0xbf, 0x87, 0x00));
+        }
+        return {};
+    case MailboxIdRole:
+        return status.mailbox.id;
+    case SortRole:
+        return sortValue(status, index.column());
+    case RunStateRole:
+        return int(state);
+    case EnabledRole:
+        return status.mailbox.enabled;
+    default:
+        return {};
+    }
+}
+
+QVariant MailboxTableModel::display(const MailboxStatus &status, int column) const
+{
+    const MailboxState &state = status.state;
+    switch (column) {
+    case Address:
+        return status.mailbox.address;
+    case State:
+        return stateText(status.runState(m_now));
+    case Interval:
+        return QString(formatDuration(state.intervalSeconds) + u" ("_s + intervalReasonName(state.intervalReason) +
+                       u')');
+    case LastSync:
+        if (!state.lastSyncAt.isValid()) {
+            return u"never"_s;
+        }
+        return QString(formatRelative(state.lastSyncAt, m_now) +
+                       (state.consecutiveFailures > 0 ? u" (failed)"_s : QString()));
+    case NextSync: {
+        if (!status.mailbox.enabled) {
+            return u"—"_s;
+        }
+        if (status.runState(m_now) == MailboxRunState::Syncing) {
+            return u"running"_s;
+        }
+        if (!state.nextDueAt.isValid()) {
+            return u"due now"_s;
+        }
+        const qint64 late = state.nextDueAt.secsTo(m_now);
+        if (late > kOverdueGraceSeconds) {
+            return QString(u"overdue "_s + formatDuration(late));
+        }
+        if (late >= 0) {
+            return u"due now"_s;
+        }
+        return QString(u"in "_s + formatDuration(-late));
+    }
+    case Failures:
+        return state.consecutiveFailures;
+    case LastError:
+        if (!state.hasError()) {
+            return QString();
+        }
+        return QString(errorClassName(state.lastErrorClass) + u": "_s + state.lastErrorMessage);
+    case Hint:
+        return state.hasError() ? HintCatalog::instance().summary(state.lastErrorHintId) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) const
+{
+    const MailboxState &state = status.state;
+    switch (column) {
+    case Address:
+        return u"%1\nServer profile: %2\nUser name: %3\nFolders: %4"_s.arg(
+            status.mailbox.address, status.mailbox.profileName, status.mailbox.username,
+            status.mailbox.folders.join(u", "_s));
+    case Interval:
+        return u"Synced every %1 (%2)"_s.arg(formatDuration(state.intervalSeconds),
+                                              intervalReasonName(state.intervalReason));
+    case LastSync:
+        return u"Last attempt: %1\nLast success: %2\nNew items in the last sync: %3"_s.arg(
+            exact(state.lastSyncAt), exact(state.lastSuccessAt), QString::number(state.itemsLastSync));
+    case NextSync:
+        return u"Next sync: %1"_s.arg(status.mailbox.enabled ? exact(state.nextDueAt) : u"disabled"_s);
+    case LastError:
+        if (!state.hasError()) {
+            return {};
+        }
+        return QString(errorClassName(state.lastErrorClass) + u": "_s + state.lastErrorMessage +
+                       (state.lastErrorDetail.isEmpty() ? QString() : u"\n\nDetail: "_s + state.lastErrorDetail));
+    case Hint: {
+        const SyncDesk::Hint hint = HintCatalog::instance().hint(state.lastErrorHintId);
+        if (!state.hasError() || !hint.isValid()) {
+            return {};
+        }
+        QString text = u"<b>"_s + hint.title.toHtmlEscaped() + u"</b><p>"_s + hint.explanation.toHtmlEscaped() +
+                       u"</p><ul>"_s;
+        for (const QString &step : hint.remedy) {
+            text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
+        }
+        return QString(text + u"</ul><p><i>hint id: "_s + hint.id + u"</i></p>"_s);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant MailboxTableModel::sortValue(const MailboxStatus &status, int column) const
+{
+    const MailboxState &state = status.state;
+    switch (column) {
+    case Address:
+        return status.mailbox.address;
+    case State:
+        return int(status.runState(m_now));
+    case Interval:
+        return state.intervalSeconds;
+    case LastSync:
+        return state.lastSyncAt.isValid() ? state.lastSyncAt.toMSecsSinceEpoch() : qint64(0);
+    case NextSync:
+        if (!status.mailbox.enabled) {
+            return std::numeric_limits<qint64>::max();
+        }
+        return state.nextDueAt.isValid() ? state.nextDueAt.toMSecsSinceEpoch() : qint64(0);
+    case Failures:
+        return state.consecutiveFailures;
+    case LastError:
+        return state.hasError() ? errorClassName(state.lastErrorClass) : QString();
+    case Hint:
+        return state.lastErrorHintId;
+    default:
+        return {};
+    }
+}
+
+void MailboxTableModel::rebuildIndex()
+{
+    m_rowOfId.clear();
+    m_rowOfId.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        m_rowOfId.insert(m_rows.at(row).mailbox.id, row);
+    }
+}
+
+void MailboxTableModel::setStatuses(const MailboxStatusList &statuses)
+{
+    QHash<qint64, const MailboxStatus *> incoming;
+    incoming.reserve(statuses.size());
+    for (const MailboxStatus &status : statuses) {
+        incoming.insert(status.mailbox.id, &status);
+    }
+    // Remove vanished rows, bottom-up, in contiguous ranges.
+    for (int row = int(m_rows.size()) - 1; row >= 0;) {
+        if (incoming.contains(m_rows.at(row).mailbox.id)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !incoming.contains(m_rows.at(first - 1).mailbox.id)) {
+            --first;
+        }
+        beginRemoveRows({}, first, row);
+        m_rows.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    rebuildIndex();
+    // Update rows that changed.
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const auto found = incoming.constFind(m_rows.at(row).mailbox.id);
+        if (found == incoming.constEnd() || found.value() == nullptr) {
+            continue; // cannot happen: vanished rows were removed above
+        }
+        if (!(*found.value() == m_rows.at(row))) {
+            m_rows[row] = *found.value();
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    // Append new ones.
+    QList<MailboxStatus> added;
+    for (const MailboxStatus &status : statuses) {
+        if (!m_rowOfId.contains(status.mailbox.id)) {
+            added.append(status);
+        }
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+        m_rows.append(added);
+        rebuildIndex();
+        endInsertRows();
+    }
+}
+
+void MailboxTableModel::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (m_rows.isEmpty()) {
+        return;
+    }
+    // Only the columns that depend on the clock change.
+    Q_EMIT dataChanged(index(0, State), index(int(m_rows.size()) - 1, State));
+    Q_EMIT dataChanged(index(0, LastSync), index(int(m_rows.size()) - 1, NextSync));
+}
+
+} // namespace SyncDesk

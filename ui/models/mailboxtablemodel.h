@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/mailboxstatus.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QIcon>
+
+namespace SyncDesk {
+
+// Every mailbox with its state, one row each. Holds no business logic: it shows what the store says,
+// formatted, with raw values under SortRole so that sorting is on values, not on text.
+class MailboxTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Address, State, Interval, LastSync, NextSync, Failures, LastError, Hint, ColumnCount };
+    enum Role { MailboxIdRole = Qt::UserRole + 1, SortRole, RunStateRole, EnabledRole };
+
+    explicit MailboxTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Replaces the content with minimal changes: rows are matched by mailbox id; only rows that
+    // changed emit dataChanged, new ones are inserted, vanished ones removed.
+    void setStatuses(const MailboxStatusList &statuses);
+    // Moves the clock the relative times ("3 min ago", "in 2:41") are computed against.
+    void setNow(const QDateTime &now);
+    QDateTime now() const { return m_now; }
+
+    const MailboxStatus &status(int row) const { return m_rows.at(row); }
+    int rowOfMailbox(qint64 mailboxId) const { return m_rowOfId.value(mailboxId, -1); }
+
+    // Seconds a due time may pass before the mailbox is shown as overdue.
+    static constexpr int kOverdueGraceSeconds = 60;
+
+private:
+    QVariant display(const MailboxStatus &status, int column) const;
+    QVariant toolTip(const MailboxStatus &status, int column) const;
+    QVariant sortValue(const MailboxStatus &status, int column) const;
+    void rebuildIndex();
+
+    QList<MailboxStatus> m_rows;
+    QHash<qint64, int> m_rowOfId;
+    QDateTime m_now;
+    QIcon m_stateIcons[5];
+};
+
+QString formatDuration(qint64 seconds);         // "45 s", "5 min", "1 h 10 min"
+QString formatRelative(const QDateTime &time, const QDateTime &now); // "3 min ago", "in 2 min"
+
+} // namespace SyncDesk
