@@ -1,0 +1,172 @@
+// The console, offscreen, on a real database and a real Dovecot: the table shows the mailboxes and
+// Resync syncs the selected one.
+
+#include "consolebackend.h"
+#include "dovecotserver.h"
+#include "mailfactory.h"
+#include "mainwindow.h"
+#include "models/logmodel.h"
+#include "models/mailboxtablemodel.h"
+#include "store/store.h"
+#include "synchelper.h"
+#include "testconfig.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestConsoleSmoke : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void tableShowsMailboxesAndResyncSyncs();
+    void emptyDatabaseSaysWhatToDo();
+
+private:
+    int rowOf(const MailboxTableModel *model, const QString &address) const;
+
+    DovecotServer m_dovecot;
+    QTemporaryDir m_dir;
+    StoreConfig m_store;
+};
+
+void TestConsoleSmoke::initTestCase()
+{
+    if (!DovecotServer::isAvailable()) {
+        QSKIP("dovecot is not installed: run scripts/test.sh, which installs it");
+    }
+    m_dovecot.setUser(u"alice"_s, u"pw-a"_s);
+    m_dovecot.setUser(u"bob"_s, u"pw-b"_s);
+    QString error;
+    QVERIFY2(m_dovecot.start(&error), qPrintable(error));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
+                                  MailFactory::build(MailFactory::realistic(u"alice@ui.test"_s, i,
+                                                                            QDateTime::currentDateTimeUtc()))));
+    }
+    m_store = StoreConfig::sqlite(m_dir.filePath(u"console.db"_s));
+    TestConfig config(m_dir.filePath(u"cfg"_s));
+    config.addProfile(u"UI test"_s, m_dovecot, u"tls"_s);
+    config.addMailbox(u"alice@ui.test"_s, u"UI test"_s, u"alice"_s, u"pw-a"_s);
+    config.addMailbox(u"bob@ui.test"_s, u"UI test"_s, u"bob"_s, u"pw-b"_s);
+    const QString imported = SyncHelper::importConfig(m_store, config.write());
+    QVERIFY2(imported.isEmpty(), qPrintable(imported));
+
+    // Both mailboxes synced a minute ago and not due for an hour: only Resync can start a sync now.
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    auto mailboxes = (*store)->mailboxes();
+    QVERIFY(mailboxes);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Mailbox &mailbox : *mailboxes) {
+        MailboxState state;
+        state.mailboxId = mailbox.id;
+        state.lastSyncAt = state.lastSuccessAt = now.addSecs(-60);
+        state.nextDueAt = now.addSecs(3600);
+        QVERIFY((*store)->saveMailboxState(state));
+    }
+}
+
+int TestConsoleSmoke::rowOf(const MailboxTableModel *model, const QString &address) const
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->status(row).mailbox.address == address) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void TestConsoleSmoke::tableShowsMailboxesAndResyncSyncs()
+{
+    MainWindow window;
+    QAbstractItemModelTester mailboxTester(window.mailboxModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester logTester(window.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConsoleBackend::Options options;
+    options.store = m_store;
+    options.pollIntervalMs = 200;
+    options.scheduler.pollIntervalMs = 200;
+    ConsoleBackend backend(options);
+    window.setBackend(&backend);
+    backend.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    MailboxTableModel *model = window.mailboxModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
+    const int alice = rowOf(model, u"alice@ui.test"_s);
+    QVERIFY(alice >= 0);
+    QCOMPARE(model->index(alice, MailboxTableModel::State).data().toString(), u"OK"_s);
+    QVERIFY(model->index(alice, MailboxTableModel::LastSync).data().toString().endsWith(u" s ago"_s));
+    QVERIFY(model->index(alice, MailboxTableModel::NextSync).data().toString().startsWith(u"in "_s));
+    QCOMPARE(model->status(alice).state.itemsLastSync, 0);
+
+    // Select alice in the (sorted) view and press Resync.
+    QTableView *view = window.mailboxView();
+    QVERIFY(!window.resyncAction()->isEnabled());
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        if (view->model()->index(row, 0).data().toString() == u"alice@ui.test"_s) {
+            view->selectRow(row);
+        }
+    }
+    QVERIFY(window.resyncAction()->isEnabled());
+    window.resyncAction()->trigger();
+
+    QTRY_COMPARE_WITH_TIMEOUT(model->status(rowOf(model, u"alice@ui.test"_s)).state.itemsLastSync, 3, 20000);
+    QCOMPARE(model->index(rowOf(model, u"alice@ui.test"_s), MailboxTableModel::LastSync).data().toString(),
+             u"just now"_s);
+    // Bob was not selected: untouched.
+    QCOMPARE(model->status(rowOf(model, u"bob@ui.test"_s)).state.lastSuccessAt.secsTo(QDateTime::currentDateTimeUtc()) >=
+                 60,
+             true);
+    // The log pane shows the engine's record of it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < window.logModel()->rowCount(); ++row) {
+                const LogRecord &record = window.logModel()->record(row);
+                if (record.mailbox == u"alice@ui.test"_s && record.message.startsWith(u"synced: 3 new"_s)) {
+                    return true;
+                }
+            }
+            return false;
+        }(),
+        10000);
+
+    // Closing lets the engine stop cleanly.
+    QSignalSpy shutDown(&backend, &ConsoleBackend::shutDown);
+    QObject::connect(&window, &MainWindow::closeRequested, &backend, &ConsoleBackend::shutdown);
+    window.close();
+    QVERIFY(shutDown.wait(20000) || shutDown.count() == 1);
+}
+
+void TestConsoleSmoke::emptyDatabaseSaysWhatToDo()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    ConsoleBackend::Options options;
+    options.store = StoreConfig::sqlite(dir.filePath(u"empty.db"_s));
+    options.runEngine = false;
+    options.pollIntervalMs = 200;
+    ConsoleBackend backend(options);
+    window.setBackend(&backend);
+    backend.start();
+    window.show();
+    auto *placeholder = window.findChild<QLabel *>(u"placeholder"_s);
+    QVERIFY(placeholder);
+    QTRY_VERIFY_WITH_TIMEOUT(placeholder->text().contains(u"No mailboxes yet"_s), 10000);
+    QVERIFY(placeholder->isVisible());
+    QVERIFY(placeholder->text().contains(u"config import"_s));
+}
+
+QTEST_MAIN(TestConsoleSmoke)
+#include "tst_consolesmoke.moc"

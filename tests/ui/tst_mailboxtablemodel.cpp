@@ -1,0 +1,174 @@
+// The mailbox table model: minimal updates, formatting, raw sort values; checked by QAbstractItemModelTester.
+
+#include "models/logmodel.h"
+#include "models/mailboxtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+MailboxStatus makeStatus(qint64 id, const QString &address, const QDateTime &now)
+{
+    MailboxStatus status;
+    status.mailbox.id = id;
+    status.mailbox.address = address;
+    status.mailbox.profileName = u"p"_s;
+    status.state.mailboxId = id;
+    status.state.intervalSeconds = 300;
+    status.state.lastSyncAt = status.state.lastSuccessAt = now.addSecs(-180);
+    status.state.nextDueAt = now.addSecs(120);
+    return status;
+}
+
+} // namespace
+
+class TestMailboxTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void insertsUpdatesAndRemovesMinimally();
+    void formatsStatesTimesAndErrors();
+    void sortsOnRawValues();
+    void logModelStaysBounded();
+};
+
+void TestMailboxTableModel::insertsUpdatesAndRemovesMinimally()
+{
+    MailboxTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    model.setNow(now);
+    MailboxStatusList list{makeStatus(1, u"a@x"_s, now), makeStatus(2, u"b@x"_s, now), makeStatus(3, u"c@x"_s, now)};
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setStatuses(list);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(inserted.count(), 1);
+
+    // Same content: nothing is signalled.
+    inserted.clear();
+    model.setStatuses(list);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+
+    // One row changes: one dataChanged, for that row only.
+    list[1].state.consecutiveFailures = 2;
+    model.setStatuses(list);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), model.rowOfMailbox(2));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), model.rowOfMailbox(2));
+
+    // One removed, one added: a removal and an insertion, never a reset.
+    list.removeAt(0);
+    list.append(makeStatus(4, u"d@x"_s, now));
+    model.setStatuses(list);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowOfMailbox(1), -1);
+    QVERIFY(model.rowOfMailbox(4) >= 0);
+    QCOMPARE(model.index(model.rowOfMailbox(4), MailboxTableModel::Address).data().toString(), u"d@x"_s);
+
+    model.setStatuses({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestMailboxTableModel::formatsStatesTimesAndErrors()
+{
+    MailboxTableModel model;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    model.setNow(now);
+    MailboxStatus ok = makeStatus(1, u"ok@x"_s, now);
+    MailboxStatus failing = makeStatus(2, u"failing@x"_s, now);
+    failing.state.consecutiveFailures = 3;
+    failing.state.lastErrorClass = ErrorClass::Auth;
+    failing.state.lastErrorMessage = u"the server rejected the credentials"_s;
+    failing.state.lastErrorHintId = u"auth-failed"_s;
+    failing.state.intervalSeconds = 240;
+    failing.state.intervalReason = IntervalReason::Backoff;
+    MailboxStatus overdue = makeStatus(3, u"late@x"_s, now);
+    overdue.state.nextDueAt = now.addSecs(-300);
+    MailboxStatus disabled = makeStatus(4, u"off@x"_s, now);
+    disabled.mailbox.enabled = false;
+    MailboxStatus never = makeStatus(5, u"new@x"_s, now);
+    never.state.lastSyncAt = never.state.lastSuccessAt = never.state.nextDueAt = {};
+    model.setStatuses({ok, failing, overdue, disabled, never});
+
+    auto cell = [&](qint64 id, int column) { return model.index(model.rowOfMailbox(id), column).data().toString(); };
+    QCOMPARE(cell(1, MailboxTableModel::State), u"OK"_s);
+    QCOMPARE(cell(1, MailboxTableModel::Interval), u"5 min (normal)"_s);
+    QCOMPARE(cell(1, MailboxTableModel::LastSync), u"3 min ago"_s);
+    QCOMPARE(cell(1, MailboxTableModel::NextSync), u"in 2 min"_s);
+    QCOMPARE(cell(2, MailboxTableModel::State), u"Failing"_s);
+    QCOMPARE(cell(2, MailboxTableModel::Interval), u"4 min (backoff)"_s);
+    QCOMPARE(cell(2, MailboxTableModel::LastSync), u"3 min ago (failed)"_s);
+    QCOMPARE(cell(2, MailboxTableModel::LastError), u"Auth: the server rejected the credentials"_s);
+    QCOMPARE(cell(2, MailboxTableModel::Hint), u"Mail server rejected the user name or password"_s);
+    QVERIFY(model.index(model.rowOfMailbox(2), MailboxTableModel::Hint)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"password_file"_s)); // the remedy names the setting to check
+    QCOMPARE(cell(3, MailboxTableModel::NextSync), u"overdue 5 min"_s);
+    QCOMPARE(cell(4, MailboxTableModel::State), u"Disabled"_s);
+    QCOMPARE(cell(4, MailboxTableModel::NextSync), u"—"_s);
+    QCOMPARE(cell(5, MailboxTableModel::State), u"Never synced"_s);
+    QCOMPARE(cell(5, MailboxTableModel::NextSync), u"due now"_s);
+
+    // Time passes: relative times move without new data.
+    model.setNow(now.addSecs(60));
+    QCOMPARE(cell(1, MailboxTableModel::LastSync), u"4 min ago"_s);
+    QCOMPARE(cell(1, MailboxTableModel::NextSync), u"in 60 s"_s);
+}
+
+void TestMailboxTableModel::sortsOnRawValues()
+{
+    MailboxTableModel model;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    model.setNow(now);
+    MailboxStatus a = makeStatus(1, u"a@x"_s, now);
+    a.state.intervalSeconds = 720; // "12 min" sorts before "2 min" as text, after it as a value
+    MailboxStatus b = makeStatus(2, u"b@x"_s, now);
+    b.state.intervalSeconds = 120;
+    model.setStatuses({a, b});
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(MailboxTableModel::SortRole);
+    proxy.sort(MailboxTableModel::Interval, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, MailboxTableModel::Address).data().toString(), u"b@x"_s);
+    QCOMPARE(proxy.index(1, MailboxTableModel::Address).data().toString(), u"a@x"_s);
+}
+
+void TestMailboxTableModel::logModelStaysBounded()
+{
+    LogModel model(100);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<LogRecord> batch;
+    for (int i = 0; i < 250; ++i) {
+        LogRecord record;
+        record.id = i + 1;
+        record.at = QDateTime::currentDateTimeUtc();
+        record.message = u"record %1"_s.arg(i);
+        batch.append(record);
+        if (batch.size() == 70) {
+            model.append(batch);
+            batch.clear();
+        }
+    }
+    model.append(batch);
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.record(0).message, u"record 150"_s);
+    QCOMPARE(model.record(99).message, u"record 249"_s);
+}
+
+QTEST_MAIN(TestMailboxTableModel)
+#include "tst_mailboxtablemodel.moc"
