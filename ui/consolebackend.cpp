@@ -19,14 +19,16 @@ ConsoleBackend::~ConsoleBackend()
 {
     if (m_engine) {
         SyncEngine *engine = m_engine;
-        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
         m_engine = nullptr;
     }
     m_engineThread.quit();
     m_engineThread.wait();
     if (m_poller) {
         StorePoller *poller = m_poller;
-        QMetaObject::invokeMethod(poller, [poller] { delete poller; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            poller, [poller] { delete poller; }, Qt::BlockingQueuedConnection);
         m_poller = nullptr;
     }
     m_pollerThread.quit();
@@ -46,7 +48,8 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::failed, this, &ConsoleBackend::storeFailed);
     m_pollerThread.start();
     StorePoller *poller = m_poller;
-    QMetaObject::invokeMethod(poller, [poller] { poller->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        poller, [poller] { poller->start(); }, Qt::QueuedConnection);
 
     if (!m_options.runEngine) {
         return;
@@ -84,8 +87,8 @@ void ConsoleBackend::requestSync(const QList<qint64> &mailboxIds)
     }
     if (m_engine) {
         SyncEngine *engine = m_engine;
-        QMetaObject::invokeMethod(engine, [engine, mailboxIds] { engine->requestSync(mailboxIds); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine, mailboxIds] { engine->requestSync(mailboxIds); }, Qt::QueuedConnection);
         return;
     }
     if (m_poller) {
@@ -103,7 +106,8 @@ void ConsoleBackend::shutdown()
     m_shuttingDown = true;
     if (m_engine) {
         SyncEngine *engine = m_engine;
-        QMetaObject::invokeMethod(engine, [engine] { engine->stop(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine] { engine->stop(); }, Qt::QueuedConnection);
         return; // continues when the engine reports stopped
     }
     stopPoller();

@@ -108,8 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_summary, 1);
     statusBar()->addPermanentWidget(m_engineLabel);
 
-    connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
+    connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_mailboxView, &QTableView::doubleClicked, this, [this] { resyncSelected(); });
 
     // Relative times ("3 min ago", "in 0:41") move with the clock.

@@ -87,9 +87,9 @@ void DemoEnvironment::start()
     }
     m_dovecot->createFolder(u"carla"_s, u"Customers/Contoso"_s);
     for (int i = 0; i < 4; ++i) {
-        m_dovecot->deliver(u"carla"_s, u"Customers/Contoso"_s,
-                           MailFactory::build(MailFactory::realistic(u"carla.ceo@contoso.demo"_s, m_messageIndex++,
-                                                                     now.addDays(-i))));
+        m_dovecot->deliver(
+            u"carla"_s, u"Customers/Contoso"_s,
+            MailFactory::build(MailFactory::realistic(u"carla.ceo@contoso.demo"_s, m_messageIndex++, now.addDays(-i))));
     }
 
     TestConfig config(m_dir->filePath(u"config"_s));

@@ -76,7 +76,8 @@ int main(int argc, char *argv[])
 
     auto quitAll = [&] {
         if (demo) {
-            QMetaObject::invokeMethod(demo, [demo] { demo->stop(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                demo, [demo] { demo->stop(); }, Qt::BlockingQueuedConnection);
             QObject::connect(&demoThread, &QThread::finished, demo, &QObject::deleteLater);
             demoThread.quit();
             demoThread.wait();
@@ -115,7 +116,8 @@ int main(int argc, char *argv[])
             window.setPlaceholder(u"The demo could not start.\n\n"_s + message);
         });
         demoThread.start();
-        QMetaObject::invokeMethod(demo, [demo] { demo->start(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            demo, [demo] { demo->start(); }, Qt::QueuedConnection);
     } else {
         startBackend(parser.isSet(u"db"_s) ? parser.value(u"db"_s) : defaultDatabasePath());
         if (!options.runEngine) {

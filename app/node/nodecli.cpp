@@ -79,8 +79,7 @@ const char *kUsage =
 NodeCli::NodeCli()
     : m_out(stdout)
     , m_err(stderr)
-{
-}
+{}
 
 NodeCli::~NodeCli()
 {
@@ -92,7 +91,8 @@ NodeCli::~NodeCli()
 
 int NodeCli::usage(const QString &message)
 {
-    m_err << "syncdesk-node: " << message << "\n" << "Run 'syncdesk-node --help' for the commands.\n";
+    m_err << "syncdesk-node: " << message << "\n"
+          << "Run 'syncdesk-node --help' for the commands.\n";
     m_err.flush();
     return UsageError;
 }
@@ -398,8 +398,7 @@ int NodeCli::status()
               << runStateName(status.runState(now)) << qSetFieldWidth(10)
               << QString(QString::number(state.intervalSeconds / 60.0, 'g', 3) + u" min"_s) << qSetFieldWidth(14)
               << ago(state.lastSuccessAt, now) << qSetFieldWidth(14)
-              << (status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s)
-                                         : u"-"_s)
+              << (status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s) : u"-"_s)
               << qSetFieldWidth(6) << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
     }
     m_out.flush();

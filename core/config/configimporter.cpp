@@ -43,9 +43,9 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
             Mailbox mailbox = file.mailboxes.at(i);
             auto profile = profilesByName.constFind(mailbox.profileName);
             if (profile == profilesByName.constEnd()) {
-                issues.append({u"$.mailboxes[%1].profile"_s.arg(i),
-                               u"no server profile named \"%1\" in this file or in the database"_s.arg(
-                                   mailbox.profileName)});
+                issues.append(
+                    {u"$.mailboxes[%1].profile"_s.arg(i),
+                     u"no server profile named \"%1\" in this file or in the database"_s.arg(mailbox.profileName)});
                 continue;
             }
             mailbox.profileId = profile->id;
@@ -66,7 +66,8 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
             }
         }
         if (!issues.isEmpty()) {
-            return SyncError::make(ErrorClass::Config, u"config-invalid"_s, u"configuration refers to unknown profiles"_s);
+            return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                                   u"configuration refers to unknown profiles"_s);
         }
         return {};
     });

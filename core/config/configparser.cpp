@@ -61,7 +61,8 @@ bool isValidAddress(const QString &address)
 
 bool isValidHost(const QString &host)
 {
-    static const QRegularExpression pattern(u"^[A-Za-z0-9]([A-Za-z0-9\\-\\.]*[A-Za-z0-9])?$|^\\[?[0-9A-Fa-f:\\.]+\\]?$"_s);
+    static const QRegularExpression pattern(
+        u"^[A-Za-z0-9]([A-Za-z0-9\\-\\.]*[A-Za-z0-9])?$|^\\[?[0-9A-Fa-f:\\.]+\\]?$"_s);
     return pattern.match(host).hasMatch();
 }
 
@@ -83,8 +84,7 @@ quint16 defaultPort(MailProtocol protocol, Security security)
 
 ConfigParser::ConfigParser(const QString &baseDir)
     : m_baseDir(baseDir)
-{
-}
+{}
 
 ConfigParser::Outcome ConfigParser::parseFile(const QString &path)
 {
@@ -300,9 +300,9 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
         return;
     }
     const QJsonObject object = value.toObject();
-    checkKeys(object, path,
-              {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"enabled"_s,
-               u"folders"_s});
+    checkKeys(
+        object, path,
+        {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"enabled"_s, u"folders"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);

@@ -16,12 +16,10 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_data(std::move(value))
-    {
-    }
+    {}
     Result(SyncError error)
         : m_data(std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -46,8 +44,7 @@ public:
     Result() = default;
     Result(SyncError error)
         : m_error(std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

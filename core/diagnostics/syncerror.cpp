@@ -27,8 +27,8 @@ QString SyncError::toString() const
 QDebug operator<<(QDebug debug, const SyncError &error)
 {
     QDebugStateSaver saver(debug);
-    debug.nospace() << "SyncError(" << errorClassName(error.errorClass) << ", " << error.hintId << ", "
-                    << error.message << ", detail=" << error.detail << ')';
+    debug.nospace() << "SyncError(" << errorClassName(error.errorClass) << ", " << error.hintId << ", " << error.message
+                    << ", detail=" << error.detail << ')';
     return debug;
 }
 

@@ -41,10 +41,10 @@ struct Activity
     QList<AttachmentInfo> attachments;
     QString inReplyTo;
     QStringList references;
-    qint64 size = 0;          // raw size in bytes
-    QStringList warnings;     // what could not be decoded
+    qint64 size = 0;      // raw size in bytes
+    QStringList warnings; // what could not be decoded
     std::optional<RecordRef> regarding;
-    QString correlation;      // how the regarding record was found; empty when none
+    QString correlation; // how the regarding record was found; empty when none
     QDateTime createdAt;
 
     friend bool operator==(const Activity &, const Activity &) = default;

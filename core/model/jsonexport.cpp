@@ -74,7 +74,8 @@ QJsonObject JsonExport::activity(const Activity &activity)
         {u"date"_s, time(activity.date)},
         {u"body_text"_s, activity.bodyText},
         {u"regarding"_s, regarding},
-        {u"correlation"_s, activity.correlation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(activity.correlation)},
+        {u"correlation"_s,
+         activity.correlation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(activity.correlation)},
         {u"attachments"_s, attachments},
         {u"warnings"_s, QJsonArray::fromStringList(activity.warnings)},
     };

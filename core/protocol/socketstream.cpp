@@ -202,8 +202,8 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
                              detail));
         return;
     case QAbstractSocket::SslHandshakeFailedError: {
-        const bool oldVersion = detail.contains(u"version"_s, Qt::CaseInsensitive) ||
-                                detail.contains(u"protocol"_s, Qt::CaseInsensitive);
+        const bool oldVersion =
+            detail.contains(u"version"_s, Qt::CaseInsensitive) || detail.contains(u"protocol"_s, Qt::CaseInsensitive);
         fail(SyncError::make(ErrorClass::Tls, oldVersion ? u"tls-version"_s : u"tls-handshake"_s,
                              u"TLS handshake with %1 failed"_s.arg(where), detail));
         return;
@@ -213,8 +213,7 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
         fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, u"TLS error with %1"_s.arg(where), detail));
         return;
     default:
-        fail(SyncError::make(ErrorClass::Network, u"network-error"_s, u"network error with %1"_s.arg(where),
-                             detail));
+        fail(SyncError::make(ErrorClass::Network, u"network-error"_s, u"network error with %1"_s.arg(where), detail));
         return;
     }
 }

@@ -24,8 +24,7 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(const QDateTime &start = QDateTime::currentDateTimeUtc())
         : m_now(start.toUTC())
-    {
-    }
+    {}
     QDateTime now() const override { return m_now; }
     void advance(qint64 ms) { m_now = m_now.addMSecs(ms); }
     void set(const QDateTime &time) { m_now = time.toUTC(); }

@@ -6,8 +6,7 @@ namespace SyncDesk {
 
 IntervalPolicy::IntervalPolicy(const IntervalSettings &settings)
     : m_settings(settings)
-{
-}
+{}
 
 int IntervalPolicy::scaled(int seconds) const
 {

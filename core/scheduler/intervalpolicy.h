@@ -7,10 +7,10 @@ namespace SyncDesk {
 
 struct IntervalSettings
 {
-    int baseSeconds = 300;         // normal interval
-    int minSeconds = 120;          // busy mailboxes, never less
-    int maxSeconds = 720;          // quiet mailboxes and backoff, never more: the 12-minute guarantee
-    int backoffStartSeconds = 60;  // first retry after a transient failure
+    int baseSeconds = 300;        // normal interval
+    int minSeconds = 120;         // busy mailboxes, never less
+    int maxSeconds = 720;         // quiet mailboxes and backoff, never more: the 12-minute guarantee
+    int backoffStartSeconds = 60; // first retry after a transient failure
     // Multiplies every interval: 1 in production; the demo runs a minute in a second (1/60).
     double scale = 1.0;
 };

@@ -59,7 +59,8 @@ void MailboxScheduler::runOnce(const QList<qint64> &mailboxIds)
     m_pollTimer.start();
     m_leaseTimer.start();
     if (m_onceWaiting.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT onceFinished({}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT onceFinished({}); }, Qt::QueuedConnection);
         return;
     }
     dispatchQueue();
@@ -250,7 +251,8 @@ void MailboxScheduler::completeOnce(const SyncOutcome &outcome)
         m_pollTimer.stop();
         m_leaseTimer.stop();
         const QList<SyncOutcome> outcomes = std::exchange(m_onceOutcomes, {});
-        QMetaObject::invokeMethod(this, [this, outcomes] { Q_EMIT onceFinished(outcomes); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, outcomes] { Q_EMIT onceFinished(outcomes); }, Qt::QueuedConnection);
     }
 }
 
@@ -316,9 +318,9 @@ void MailboxScheduler::applyOutcome(const SyncOutcome &outcome)
         Log::info(u"sync"_s, outcome.address, u"sync cancelled after %1 ms; it resumes next time"_s.arg(ms));
     } else {
         const QString hint = HintCatalog::instance().summary(outcome.error->hintId);
-        Log::error(u"sync"_s, outcome.address,
-                   u"sync failed: %1%2"_s.arg(outcome.error->toString(),
-                                              hint.isEmpty() ? QString() : u" — hint: "_s + hint));
+        Log::error(
+            u"sync"_s, outcome.address,
+            u"sync failed: %1%2"_s.arg(outcome.error->toString(), hint.isEmpty() ? QString() : u" — hint: "_s + hint));
     }
 }
 

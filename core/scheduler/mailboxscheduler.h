@@ -89,7 +89,7 @@ private:
     bool m_stopping = false;
     QSet<qint64> m_onceWaiting;
     QList<SyncOutcome> m_onceOutcomes;
-    QTimer m_pollTimer{this}; // a child, so that moveToThread() moves it too
+    QTimer m_pollTimer{this};  // a child, so that moveToThread() moves it too
     QTimer m_leaseTimer{this}; // a child, so that moveToThread() moves it too
     QTimer m_graceTimer{this}; // a child, so that moveToThread() moves it too
 };

@@ -56,8 +56,7 @@ Status SyncEngine::ensureStarted()
     m_logPersister = std::make_unique<LogPersister>(*m_store);
     m_logPersister->start();
     m_pool = std::make_unique<WorkerPool>(m_settings.scheduler.workerThreads, m_settings.store, m_streams);
-    m_scheduler =
-        std::make_unique<MailboxScheduler>(*m_store, *m_pool, *m_clock, m_settings.scheduler, m_nodeId);
+    m_scheduler = std::make_unique<MailboxScheduler>(*m_store, *m_pool, *m_clock, m_settings.scheduler, m_nodeId);
     connect(m_scheduler.get(), &MailboxScheduler::syncStarted, this, &SyncEngine::syncStarted);
     connect(m_scheduler.get(), &MailboxScheduler::syncFinished, this, &SyncEngine::syncFinished);
     connect(m_scheduler.get(), &MailboxScheduler::onceFinished, this, &SyncEngine::onceFinished);

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 SyncWorker::SyncWorker(const StoreConfig &storeConfig, ByteStreamFactory streams)
     : m_storeConfig(storeConfig)
     , m_streams(std::move(streams))
-{
-}
+{}
 
 SyncWorker::~SyncWorker()
 {
@@ -44,8 +43,7 @@ void SyncWorker::startJob(const SyncJob &job)
     MailboxSync *raw = sync.release();
     raw->setParent(this);
     m_active.insert(job.mailbox.id, raw);
-    connect(raw, &MailboxSync::finished, this,
-            [this, raw](const SyncOutcome &outcome) { onFinished(raw, outcome); });
+    connect(raw, &MailboxSync::finished, this, [this, raw](const SyncOutcome &outcome) { onFinished(raw, outcome); });
     raw->start();
 }
 

@@ -36,7 +36,8 @@ WorkerPool::~WorkerPool()
     for (Worker &slot : m_workers) {
         SyncWorker *worker = slot.worker;
         // Cancel and close the store connection in the worker's own thread, then stop it.
-        QMetaObject::invokeMethod(worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
         worker->disconnect(this);
         slot.thread->quit();
         slot.thread->wait();
@@ -54,14 +55,16 @@ void WorkerPool::dispatch(const SyncJob &job)
     ++m_workers[best].running;
     m_workerOfMailbox.insert(job.mailbox.id, best);
     SyncWorker *worker = m_workers.at(best).worker;
-    QMetaObject::invokeMethod(worker, [worker, job] { worker->startJob(job); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, job] { worker->startJob(job); }, Qt::QueuedConnection);
 }
 
 void WorkerPool::cancelAll()
 {
     for (const Worker &slot : std::as_const(m_workers)) {
         SyncWorker *worker = slot.worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->cancelAll(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->cancelAll(); }, Qt::QueuedConnection);
     }
 }
 

@@ -72,9 +72,8 @@ QString attachmentsToJson(const QList<AttachmentInfo> &attachments)
 {
     QJsonArray array;
     for (const AttachmentInfo &attachment : attachments) {
-        array.append(QJsonObject{{u"name"_s, attachment.fileName},
-                                 {u"type"_s, attachment.contentType},
-                                 {u"size"_s, attachment.size}});
+        array.append(QJsonObject{
+            {u"name"_s, attachment.fileName}, {u"type"_s, attachment.contentType}, {u"size"_s, attachment.size}});
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
@@ -205,8 +204,7 @@ Activity activityFromQuery(const QSqlQuery &query)
 Store::Store(const StoreConfig &config)
     : m_config(config)
     , m_connectionName(u"syncdesk-store-"_s + QString::number(++s_connectionCounter))
-{
-}
+{}
 
 Store::~Store()
 {
@@ -258,8 +256,8 @@ Status Store::openConnection()
     }
     // WAL lets readers (the console) work while a writer commits; NORMAL is durable across crashes
     // of the process, and still consistent after a power loss.
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s}) {
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s}) {
         if (auto result = exec(pragma); !result) {
             return result.error();
         }
@@ -430,22 +428,22 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
     const bool hasOutgoing = profile.outgoing.has_value();
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullInt(QMetaType::fromType<int>());
-    auto query = exec(
-        u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
-        "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
-        "max_concurrent_connections, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
-        "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
-        "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
-        "outgoing_host = excluded.outgoing_host, outgoing_port = excluded.outgoing_port, "
-        "outgoing_security = excluded.outgoing_security, outgoing_ca_file = excluded.outgoing_ca_file, "
-        "max_concurrent_connections = excluded.max_concurrent_connections, updated_at = excluded.updated_at"_s,
-        {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
-         securityName(profile.incoming.security), profile.incoming.caFile,
-         hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
-         hasOutgoing ? QVariant(int(profile.outgoing->port)) : nullInt,
-         hasOutgoing ? QVariant(securityName(profile.outgoing->security)) : nullText,
-         hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections, now, now});
+    auto query =
+        exec(u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
+             "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
+             "max_concurrent_connections, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
+             "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
+             "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
+             "outgoing_host = excluded.outgoing_host, outgoing_port = excluded.outgoing_port, "
+             "outgoing_security = excluded.outgoing_security, outgoing_ca_file = excluded.outgoing_ca_file, "
+             "max_concurrent_connections = excluded.max_concurrent_connections, updated_at = excluded.updated_at"_s,
+             {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
+              securityName(profile.incoming.security), profile.incoming.caFile,
+              hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
+              hasOutgoing ? QVariant(int(profile.outgoing->port)) : nullInt,
+              hasOutgoing ? QVariant(securityName(profile.outgoing->security)) : nullText,
+              hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections, now, now});
     if (!query) {
         return query.error();
     }
@@ -514,8 +512,8 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
 
 Status Store::ensureStateRow(qint64 mailboxId)
 {
-    auto query = exec(u"INSERT INTO mailbox_state (mailbox_id) VALUES (?) ON CONFLICT (mailbox_id) DO NOTHING"_s,
-                      {mailboxId});
+    auto query =
+        exec(u"INSERT INTO mailbox_state (mailbox_id) VALUES (?) ON CONFLICT (mailbox_id) DO NOTHING"_s, {mailboxId});
     if (!query) {
         return query.error();
     }
@@ -772,13 +770,28 @@ Result<BatchResult> Store::writeBatch(const FolderState &folderState, const QLis
                 "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
                 "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                {activity.mailboxId, activity.folder, activity.uidValidity, activity.uid, activity.messageId,
-                 activity.dedupeKey, activity.subject, activity.from.name, activity.from.address,
-                 addressesToJson(activity.to), addressesToJson(activity.cc), toMs(activity.date), activity.bodyText,
+                {activity.mailboxId,
+                 activity.folder,
+                 activity.uidValidity,
+                 activity.uid,
+                 activity.messageId,
+                 activity.dedupeKey,
+                 activity.subject,
+                 activity.from.name,
+                 activity.from.address,
+                 addressesToJson(activity.to),
+                 addressesToJson(activity.cc),
+                 toMs(activity.date),
+                 activity.bodyText,
                  activity.regarding ? QVariant(activity.regarding->type) : nullText,
-                 activity.regarding ? QVariant(activity.regarding->id) : nullText, activity.correlation, now,
-                 activity.inReplyTo, stringsToJson(activity.references), attachmentsToJson(activity.attachments),
-                 activity.size, stringsToJson(activity.warnings)});
+                 activity.regarding ? QVariant(activity.regarding->id) : nullText,
+                 activity.correlation,
+                 now,
+                 activity.inReplyTo,
+                 stringsToJson(activity.references),
+                 attachmentsToJson(activity.attachments),
+                 activity.size,
+                 stringsToJson(activity.warnings)});
             if (!inserted) {
                 return inserted.error();
             }
@@ -867,8 +880,7 @@ Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit)
         run.success = query->value(5).toBool();
         run.itemsNew = query->value(6).toInt();
         run.itemsSeen = query->value(7).toInt();
-        run.errorClass =
-            query->value(8).isNull() ? ErrorClass::None : errorClassFromName(query->value(8).toString());
+        run.errorClass = query->value(8).isNull() ? ErrorClass::None : errorClassFromName(query->value(8).toString());
         run.errorMessage = query->value(9).toString();
         run.node = query->value(10).toString();
         runs.append(run);
@@ -883,8 +895,9 @@ Status Store::appendLog(const QList<LogRecord> &records)
     }
     return transaction([&]() -> Status {
         for (const LogRecord &record : records) {
-            auto query = exec(u"INSERT INTO log_records (at, level, category, mailbox, message) VALUES (?, ?, ?, ?, ?)"_s,
-                              {toMs(record.at), int(record.level), record.category, record.mailbox, record.message});
+            auto query =
+                exec(u"INSERT INTO log_records (at, level, category, mailbox, message) VALUES (?, ?, ?, ?, ?)"_s,
+                     {toMs(record.at), int(record.level), record.category, record.mailbox, record.message});
             if (!query) {
                 return query.error();
             }

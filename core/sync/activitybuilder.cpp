@@ -12,8 +12,8 @@ Activity ActivityBuilder::build(const DecodedMessage &message, const MessageLoca
     activity.uidValidity = location.uidValidity;
     activity.uid = location.uid;
     activity.messageId = message.messageId;
-    activity.dedupeKey = message.messageId.isEmpty() ? u"sha1:"_s + QString::fromLatin1(message.headerDigest)
-                                                     : message.messageId;
+    activity.dedupeKey =
+        message.messageId.isEmpty() ? u"sha1:"_s + QString::fromLatin1(message.headerDigest) : message.messageId;
     activity.subject = message.subject;
     activity.from = message.from;
     activity.to = message.to;

@@ -16,8 +16,7 @@ const QString kCategory = u"sync"_s;
 
 ImapMailboxSync::ImapMailboxSync(const SyncJob &job, Store &store, const ByteStreamFactory &streams)
     : MailboxSync(job, store, streams)
-{
-}
+{}
 
 ImapMailboxSync::~ImapMailboxSync() = default;
 
@@ -57,8 +56,7 @@ void ImapMailboxSync::cancel()
         return;
     }
     m_cancelled = true;
-    const SyncError cancelled =
-        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the sync was cancelled"_s);
+    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the sync was cancelled"_s);
     if (m_session) {
         m_session->abort(cancelled);
     }
@@ -282,11 +280,11 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         location.size = fetched.size >= 0 ? fetched.size : fetched.body->size();
         Activity activity = ActivityBuilder::build(decoded, location);
         if (!decoded.warnings.isEmpty()) {
-            Log::warning(kCategory, m_job.mailbox.address,
-                         u"message UID %1 in \"%2\" (%3) stored with what could be decoded: %4 [hint: message-parse]"_s
-                             .arg(uid)
-                             .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
-                                  decoded.warnings.join(u"; "_s)));
+            Log::warning(
+                kCategory, m_job.mailbox.address,
+                u"message UID %1 in \"%2\" (%3) stored with what could be decoded: %4 [hint: message-parse]"_s.arg(uid)
+                    .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
+                         decoded.warnings.join(u"; "_s)));
         }
         activities.append(std::move(activity));
         ++m_outcome.itemsSeen;

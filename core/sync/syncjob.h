@@ -14,9 +14,9 @@ struct SyncTuning
 {
     int connectTimeoutMs = 30000;
     int commandTimeoutMs = 60000;
-    int batchMessages = 50;                // messages per UID FETCH and per store transaction
-    qint64 batchBytes = 16 * 1024 * 1024;  // ... or fewer when they are large
-    int pipelineDepth = 2;                 // UID FETCH commands in flight at once
+    int batchMessages = 50;               // messages per UID FETCH and per store transaction
+    qint64 batchBytes = 16 * 1024 * 1024; // ... or fewer when they are large
+    int pipelineDepth = 2;                // UID FETCH commands in flight at once
 };
 
 // Everything a worker needs to sync one mailbox once.

@@ -21,9 +21,9 @@ struct SyncOutcome
     SyncTrigger trigger = SyncTrigger::Scheduled;
     QDateTime startedAt;
     QDateTime finishedAt;
-    int itemsNew = 0;   // activities created
-    int itemsSeen = 0;  // messages fetched and decoded
-    int duplicates = 0; // fetched but already stored
+    int itemsNew = 0;    // activities created
+    int itemsSeen = 0;   // messages fetched and decoded
+    int duplicates = 0;  // fetched but already stored
     QStringList notices; // information worth a log line (UIDVALIDITY reset, messages stored with warnings)
     std::optional<SyncError> error;
 

@@ -167,7 +167,8 @@ void TestCorpus::everyMessageIsDecoded_data()
 void TestCorpus::everyMessageIsDecoded()
 {
     QFETCH(QString, file);
-    const auto entry = std::find_if(m_files.cbegin(), m_files.cend(), [&](const CorpusFile &f) { return f.name == file; });
+    const auto entry =
+        std::find_if(m_files.cbegin(), m_files.cend(), [&](const CorpusFile &f) { return f.name == file; });
     QVERIFY(entry != m_files.cend());
     const Activity *activity = activityFor(file);
     QVERIFY(activity);

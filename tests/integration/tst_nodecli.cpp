@@ -49,7 +49,8 @@ private Q_SLOTS:
     void defaultDatabaseLivesInAppData();
 
 private:
-    Run node(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    Run node(const QStringList &arguments,
+             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QJsonArray statusJson();
     QString writeConfig(const QString &name, const QJsonObject &json);
 
@@ -107,8 +108,9 @@ void TestNodeCli::initTestCase()
     QVERIFY2(m_dovecot.start(&error), qPrintable(error));
     const QDateTime base(QDate(2026, 10, 1), QTime(8, 30), Qt::UTC);
     for (int i = 0; i < 4; ++i) {
-        QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
-                                  MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, i, base.addDays(i)))));
+        QVERIFY(
+            m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
+                              MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, i, base.addDays(i)))));
     }
     m_db = m_dir.filePath(u"node.db"_s);
     TestConfig config(m_dir.filePath(u"cfg"_s));
@@ -122,8 +124,8 @@ void TestNodeCli::helpAndUsageErrors()
 {
     Run run = node({u"--help"_s});
     QCOMPARE(run.exitCode, 0);
-    for (const QString &command : {u"config import"_s, u"sync --once"_s, u"status"_s, u"export activities"_s,
-                                   u"run"_s}) {
+    for (const QString &command :
+         {u"config import"_s, u"sync --once"_s, u"status"_s, u"export activities"_s, u"run"_s}) {
         QVERIFY2(run.out.contains(command), qPrintable(command));
     }
     run = node({u"--db"_s, m_db, u"frobnicate"_s});
@@ -203,9 +205,9 @@ void TestNodeCli::syncOnceExitCodeAndFailuresOnStderr()
 
 void TestNodeCli::syncOnceOneMailbox()
 {
-    QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
-                              MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 50,
-                                                                        QDateTime::currentDateTimeUtc()))));
+    QVERIFY(m_dovecot.deliver(
+        u"alice"_s, u"INBOX"_s,
+        MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 50, QDateTime::currentDateTimeUtc()))));
     Run run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"ALICE@corp.test"_s});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(u"alice@corp.test: ok, 1 new"_s), qPrintable(run.out));
@@ -219,9 +221,9 @@ void TestNodeCli::statusJsonHasTheDocumentedShape()
 {
     const QJsonArray statuses = statusJson();
     QCOMPARE(statuses.size(), 2);
-    const QStringList keys{u"address"_s,          u"enabled"_s,         u"state"_s,          u"interval_seconds"_s,
-                           u"last_sync_at"_s,     u"last_success_at"_s, u"next_due_at"_s,    u"consecutive_failures"_s,
-                           u"items_last_sync"_s,  u"last_error"_s};
+    const QStringList keys{u"address"_s,         u"enabled"_s,         u"state"_s,       u"interval_seconds"_s,
+                           u"last_sync_at"_s,    u"last_success_at"_s, u"next_due_at"_s, u"consecutive_failures"_s,
+                           u"items_last_sync"_s, u"last_error"_s};
     static const QRegularExpression iso(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"_s);
     for (const QJsonValue &value : statuses) {
         const QJsonObject object = value.toObject();
@@ -284,9 +286,8 @@ void TestNodeCli::exportActivitiesJsonl()
     QCOMPARE(first.value(u"date"_s).toString(), u"2026-10-01T08:30:00Z"_s);
 
     const QString file = m_dir.filePath(u"bob.jsonl"_s);
-    const Run bob =
-        node({u"--db"_s, m_db, u"export"_s, u"activities"_s, u"--jsonl"_s, u"--mailbox"_s, u"bob@corp.test"_s,
-              u"--output"_s, file});
+    const Run bob = node({u"--db"_s, m_db, u"export"_s, u"activities"_s, u"--jsonl"_s, u"--mailbox"_s,
+                          u"bob@corp.test"_s, u"--output"_s, file});
     QCOMPARE(bob.exitCode, 0);
     QCOMPARE(QFileInfo(file).size(), 0);
     QVERIFY(bob.err.contains(u"Exported 0 activities"_s));
@@ -313,9 +314,9 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
     QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"failing"_s, 30000);
 
     // A request from another process is picked up by the running node.
-    QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
-                              MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 60,
-                                                                        QDateTime::currentDateTimeUtc()))));
+    QVERIFY(m_dovecot.deliver(
+        u"alice"_s, u"INBOX"_s,
+        MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 60, QDateTime::currentDateTimeUtc()))));
     const Run requested = node({u"--db"_s, db, u"sync"_s, u"--mailbox"_s, u"alice@corp.test"_s});
     QCOMPARE(requested.exitCode, 0);
     QTRY_VERIFY_WITH_TIMEOUT(status(u"alice@corp.test"_s).value(u"items_last_sync"_s).toInt() == 1, 30000);
@@ -337,7 +338,8 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
     }
     auto runs = (*store)->recentRuns(statuses->at(0).mailbox.id, 10);
     QVERIFY(runs);
-    QVERIFY(std::any_of(runs->begin(), runs->end(), [](const SyncRun &run) { return run.trigger == SyncTrigger::Manual; }));
+    QVERIFY(
+        std::any_of(runs->begin(), runs->end(), [](const SyncRun &run) { return run.trigger == SyncTrigger::Manual; }));
 }
 
 void TestNodeCli::defaultDatabaseLivesInAppData()

@@ -13,8 +13,8 @@
 
 #include <csignal>
 #include <grp.h>
-#include <sys/prctl.h>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -76,8 +76,7 @@ MailOwner mailOwner()
 
 DovecotServer::DovecotServer()
     : DovecotServer(Options{})
-{
-}
+{}
 
 DovecotServer::DovecotServer(const Options &options)
     : m_options(options)
@@ -212,9 +211,9 @@ bool DovecotServer::writeConfiguration(QString *error)
             owner.user, owner.group);
     }
     config += u"passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u %1/passwd\n}\n"_s.arg(dir);
-    config += u"userdb {\n  driver = static\n  args = uid=%1 gid=%2 home=%3/mail/%u\n}\n"_s.arg(owner.uid)
-                  .arg(owner.gid)
-                  .arg(dir);
+    config +=
+        u"userdb {\n  driver = static\n  args = uid=%1 gid=%2 home=%3/mail/%u\n}\n"_s.arg(owner.uid).arg(owner.gid).arg(
+            dir);
     config += u"protocol imap {\n  mail_max_userip_connections = 500\n}\n"_s;
     config += u"protocol pop3 {\n  mail_max_userip_connections = 500\n}\n"_s;
     config += u"service imap-login {\n  chroot =\n  inet_listener imap {\n    port = %1\n  }\n"
@@ -344,8 +343,9 @@ bool DovecotServer::createFolder(const QString &user, const QString &folder, QSt
 
 bool DovecotServer::setUidValidity(const QString &user, const QString &folder, quint32 uidValidity, QString *error)
 {
-    return doveadm({u"mailbox"_s, u"update"_s, u"-u"_s, user, u"--uid-validity"_s, QString::number(uidValidity), folder},
-                   {}, error);
+    return doveadm(
+        {u"mailbox"_s, u"update"_s, u"-u"_s, user, u"--uid-validity"_s, QString::number(uidValidity), folder}, {},
+        error);
 }
 
 int DovecotServer::messageCount(const QString &user, const QString &folder)

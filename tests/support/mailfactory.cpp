@@ -63,14 +63,10 @@ struct Sender
 };
 
 const Sender kSenders[] = {
-    {u"Ana Souza", u"ana.souza@contoso.example"},
-    {u"Jürgen Weiß", u"j.weiss@fabrikam.example"},
-    {u"Chloé Martin", u"chloe.martin@northwind.example"},
-    {u"Kenji Tanaka", u"kenji@adventure-works.example"},
-    {u"Priya Raman", u"priya.raman@tailspin.example"},
-    {u"Olumide Bello", u"o.bello@wingtip.example"},
-    {u"Sofia Lindqvist", u"sofia@litware.example"},
-    {u"Mateo García", u"mateo.garcia@proseware.example"},
+    {u"Ana Souza", u"ana.souza@contoso.example"},         {u"Jürgen Weiß", u"j.weiss@fabrikam.example"},
+    {u"Chloé Martin", u"chloe.martin@northwind.example"}, {u"Kenji Tanaka", u"kenji@adventure-works.example"},
+    {u"Priya Raman", u"priya.raman@tailspin.example"},    {u"Olumide Bello", u"o.bello@wingtip.example"},
+    {u"Sofia Lindqvist", u"sofia@litware.example"},       {u"Mateo García", u"mateo.garcia@proseware.example"},
 };
 
 struct Topic
@@ -89,9 +85,8 @@ const Topic kTopics[] = {
     {u"Re: Case %1: login problem after update",
      u"Thanks for the quick answer. After clearing the cache the login works again on two of three "
      "machines; the third still shows error 0x80072EE2.\n\n%2"},
-    {u"Meeting next Tuesday?",
-     u"Hello,\n\nwould Tuesday at 10:00 work for a 30-minute call about the rollout plan? "
-     "I can send an invite.\n\nKind regards,\n%2"},
+    {u"Meeting next Tuesday?", u"Hello,\n\nwould Tuesday at 10:00 work for a 30-minute call about the rollout plan? "
+                               "I can send an invite.\n\nKind regards,\n%2"},
     {u"Rechnung %1 – Zahlungserinnerung",
      u"Guten Tag,\n\nlaut unserer Buchhaltung ist die Rechnung %1 noch offen. Könnten Sie den Zahlungsstatus "
      "prüfen?\n\nMit freundlichen Grüßen\n%2"},
@@ -145,8 +140,8 @@ QByteArray MailFactory::build(const Message &message)
         out += "Message-ID: <" + message.messageId.toUtf8() + ">\r\n";
     }
     if (!message.inReplyTo.isEmpty()) {
-        out += "In-Reply-To: <" + message.inReplyTo.toUtf8() + ">\r\nReferences: <" + message.inReplyTo.toUtf8() +
-               ">\r\n";
+        out +=
+            "In-Reply-To: <" + message.inReplyTo.toUtf8() + ">\r\nReferences: <" + message.inReplyTo.toUtf8() + ">\r\n";
     }
     out += "MIME-Version: 1.0\r\n";
 
@@ -188,11 +183,9 @@ MailFactory::Message MailFactory::realistic(const QString &toAddress, int index,
     message.fromAddress = QString::fromUtf16(sender.address);
     message.to = {toAddress};
     message.subject = QString::fromUtf16(topic.subject).replace(u"%1"_s, number);
-    message.body =
-        QString::fromUtf16(topic.body).replace(u"%1"_s, number).replace(u"%2"_s, message.fromName);
+    message.body = QString::fromUtf16(topic.body).replace(u"%1"_s, number).replace(u"%2"_s, message.fromName);
     message.date = date;
-    message.messageId = u"%1.%2@%3"_s.arg(index).arg(date.toSecsSinceEpoch()).arg(
-        message.fromAddress.section(u'@', 1));
+    message.messageId = u"%1.%2@%3"_s.arg(index).arg(date.toSecsSinceEpoch()).arg(message.fromAddress.section(u'@', 1));
     if (index % 3 == 1) {
         message.html = u"<html><body><p>"_s + message.body.toHtmlEscaped().replace(u"\n\n"_s, u"</p><p>"_s) +
                        u"</p></body></html>"_s;

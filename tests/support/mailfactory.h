@@ -21,11 +21,11 @@ public:
         QStringList cc;
         QString subject;
         QString body;
-        QString html;             // non-empty: multipart/alternative with this HTML part
-        QString messageId;        // without brackets; empty: no Message-ID header
-        QString inReplyTo;        // without brackets
-        QDateTime date;           // invalid: no Date header
-        QString attachmentName;   // non-empty: adds an attachment (application/pdf)
+        QString html;           // non-empty: multipart/alternative with this HTML part
+        QString messageId;      // without brackets; empty: no Message-ID header
+        QString inReplyTo;      // without brackets
+        QDateTime date;         // invalid: no Date header
+        QString attachmentName; // non-empty: adds an attachment (application/pdf)
         QByteArray attachmentData;
     };
 

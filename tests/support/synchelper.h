@@ -17,8 +17,7 @@ public:
     // Imports a configuration file; returns an empty string on success, else what went wrong.
     static QString importConfig(const StoreConfig &store, const QString &configPath);
     // Syncs the mailboxes (by address) once with a real SyncEngine; empty list on timeout.
-    static QList<SyncOutcome> syncOnce(const StoreConfig &store, const QStringList &addresses,
-                                       int timeoutMs = 60000);
+    static QList<SyncOutcome> syncOnce(const StoreConfig &store, const QStringList &addresses, int timeoutMs = 60000);
     static qint64 mailboxId(const StoreConfig &store, const QString &address);
 };
 

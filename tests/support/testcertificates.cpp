@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 TestCertificates::TestCertificates(const QString &directory)
     : m_directory(directory)
-{
-}
+{}
 
 QString TestCertificates::caFile() const
 {
@@ -94,9 +93,8 @@ bool TestCertificates::createSelfSigned(QString *error)
 {
     QDir().mkpath(m_directory);
     return run({u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
-                u"-nodes"_s, u"-keyout"_s, u"selfsigned.key"_s, u"-out"_s, u"selfsigned.pem"_s, u"-days"_s,
-                u"825"_s, u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s,
-                u"subjectAltName=DNS:localhost,IP:127.0.0.1"_s},
+                u"-nodes"_s, u"-keyout"_s, u"selfsigned.key"_s, u"-out"_s, u"selfsigned.pem"_s, u"-days"_s, u"825"_s,
+                u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s, u"subjectAltName=DNS:localhost,IP:127.0.0.1"_s},
                error);
 }
 

@@ -18,25 +18,22 @@ void TestConfig::addProfile(const QString &name, const DovecotServer &server, co
                             int maxConnections)
 {
     const quint16 port = security == u"tls"_s ? server.imapsPort() : server.imapPort();
-    QJsonObject incoming{{u"protocol"_s, u"imap"_s},
-                         {u"host"_s, server.host()},
-                         {u"port"_s, int(port)},
-                         {u"security"_s, security}};
+    QJsonObject incoming{
+        {u"protocol"_s, u"imap"_s}, {u"host"_s, server.host()}, {u"port"_s, int(port)}, {u"security"_s, security}};
     if (security != u"none"_s) {
         incoming.insert(u"ca_file"_s, server.caFile());
     }
-    m_profiles.append(QJsonObject{
-        {u"name"_s, name}, {u"incoming"_s, incoming}, {u"max_concurrent_connections"_s, maxConnections}});
+    m_profiles.append(
+        QJsonObject{{u"name"_s, name}, {u"incoming"_s, incoming}, {u"max_concurrent_connections"_s, maxConnections}});
 }
 
 void TestConfig::addClosedPortProfile(const QString &name, quint16 port)
 {
-    m_profiles.append(QJsonObject{
-        {u"name"_s, name},
-        {u"incoming"_s, QJsonObject{{u"protocol"_s, u"imap"_s},
-                                    {u"host"_s, u"127.0.0.1"_s},
-                                    {u"port"_s, int(port)},
-                                    {u"security"_s, u"none"_s}}}});
+    m_profiles.append(QJsonObject{{u"name"_s, name},
+                                  {u"incoming"_s, QJsonObject{{u"protocol"_s, u"imap"_s},
+                                                              {u"host"_s, u"127.0.0.1"_s},
+                                                              {u"port"_s, int(port)},
+                                                              {u"security"_s, u"none"_s}}}});
 }
 
 void TestConfig::addMailbox(const QString &address, const QString &profile, const QString &username,

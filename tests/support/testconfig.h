@@ -16,12 +16,11 @@ public:
     explicit TestConfig(const QString &directory);
 
     // A server profile for the Dovecot: security "none" (plain port), "starttls" or "tls".
-    void addProfile(const QString &name, const DovecotServer &server, const QString &security,
-                    int maxConnections = 10);
+    void addProfile(const QString &name, const DovecotServer &server, const QString &security, int maxConnections = 10);
     // A profile pointing at a port where nothing listens.
     void addClosedPortProfile(const QString &name, quint16 port);
-    void addMailbox(const QString &address, const QString &profile, const QString &username,
-                    const QString &password, const QStringList &folders = {});
+    void addMailbox(const QString &address, const QString &profile, const QString &username, const QString &password,
+                    const QStringList &folders = {});
 
     QJsonObject json() const;
     // Writes config.json into the directory; returns its path.

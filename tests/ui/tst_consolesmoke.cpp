@@ -50,9 +50,9 @@ void TestConsoleSmoke::initTestCase()
     QString error;
     QVERIFY2(m_dovecot.start(&error), qPrintable(error));
     for (int i = 0; i < 3; ++i) {
-        QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
-                                  MailFactory::build(MailFactory::realistic(u"alice@ui.test"_s, i,
-                                                                            QDateTime::currentDateTimeUtc()))));
+        QVERIFY(m_dovecot.deliver(
+            u"alice"_s, u"INBOX"_s,
+            MailFactory::build(MailFactory::realistic(u"alice@ui.test"_s, i, QDateTime::currentDateTimeUtc()))));
     }
     m_store = StoreConfig::sqlite(m_dir.filePath(u"console.db"_s));
     TestConfig config(m_dir.filePath(u"cfg"_s));
@@ -90,7 +90,8 @@ int TestConsoleSmoke::rowOf(const MailboxTableModel *model, const QString &addre
 void TestConsoleSmoke::tableShowsMailboxesAndResyncSyncs()
 {
     MainWindow window;
-    QAbstractItemModelTester mailboxTester(window.mailboxModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester mailboxTester(window.mailboxModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester logTester(window.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     ConsoleBackend::Options options;
     options.store = m_store;
@@ -126,9 +127,9 @@ void TestConsoleSmoke::tableShowsMailboxesAndResyncSyncs()
     QCOMPARE(model->index(rowOf(model, u"alice@ui.test"_s), MailboxTableModel::LastSync).data().toString(),
              u"just now"_s);
     // Bob was not selected: untouched.
-    QCOMPARE(model->status(rowOf(model, u"bob@ui.test"_s)).state.lastSuccessAt.secsTo(QDateTime::currentDateTimeUtc()) >=
-                 60,
-             true);
+    QCOMPARE(
+        model->status(rowOf(model, u"bob@ui.test"_s)).state.lastSuccessAt.secsTo(QDateTime::currentDateTimeUtc()) >= 60,
+        true);
     // The log pane shows the engine's record of it.
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {

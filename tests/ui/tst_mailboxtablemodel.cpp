@@ -104,7 +104,9 @@ void TestMailboxTableModel::formatsStatesTimesAndErrors()
     never.state.lastSyncAt = never.state.lastSuccessAt = never.state.nextDueAt = {};
     model.setStatuses({ok, failing, overdue, disabled, never});
 
-    auto cell = [&](qint64 id, int column) { return model.index(model.rowOfMailbox(id), column).data().toString(); };
+    auto cell = [&](qint64 id, int column) {
+        return model.index(model.rowOfMailbox(id), column).data().toString();
+    };
     QCOMPARE(cell(1, MailboxTableModel::State), u"OK"_s);
     QCOMPARE(cell(1, MailboxTableModel::Interval), u"5 min (normal)"_s);
     QCOMPARE(cell(1, MailboxTableModel::LastSync), u"3 min ago"_s);

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 LogModel::LogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(qMax(1, capacity))
-{
-}
+{}
 
 int LogModel::rowCount(const QModelIndex &parent) const
 {

@@ -210,7 +210,7 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
             status.mailbox.folders.join(u", "_s));
     case Interval:
         return u"Synced every %1 (%2)"_s.arg(formatDuration(state.intervalSeconds),
-                                              intervalReasonName(state.intervalReason));
+                                             intervalReasonName(state.intervalReason));
     case LastSync:
         return u"Last attempt: %1\nLast success: %2\nNew items in the last sync: %3"_s.arg(
             exact(state.lastSyncAt), exact(state.lastSuccessAt), QString::number(state.itemsLastSync));
@@ -227,8 +227,8 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
         if (!state.hasError() || !hint.isValid()) {
             return {};
         }
-        QString text = u"<b>"_s + hint.title.toHtmlEscaped() + u"</b><p>"_s + hint.explanation.toHtmlEscaped() +
-                       u"</p><ul>"_s;
+        QString text =
+            u"<b>"_s + hint.title.toHtmlEscaped() + u"</b><p>"_s + hint.explanation.toHtmlEscaped() + u"</p><ul>"_s;
         for (const QString &step : hint.remedy) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }

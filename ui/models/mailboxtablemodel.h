@@ -50,7 +50,7 @@ private:
     QIcon m_stateIcons[5];
 };
 
-QString formatDuration(qint64 seconds);         // "45 s", "5 min", "1 h 10 min"
+QString formatDuration(qint64 seconds);                              // "45 s", "5 min", "1 h 10 min"
 QString formatRelative(const QDateTime &time, const QDateTime &now); // "3 min ago", "in 2 min"
 
 } // namespace SyncDesk

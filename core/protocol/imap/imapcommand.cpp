@@ -52,8 +52,7 @@ QByteArray quote(const QByteArray &bytes)
 
 Command::Command(const QByteArray &name)
     : m_name(name)
-{
-}
+{}
 
 Command &Command::atom(const QByteArray &atom)
 {

@@ -32,7 +32,8 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
     const QString said = u"%1 answered %2"_s.arg(command, QString::fromLatin1(statusName(response.status)));
     const QString reason = text.isEmpty() ? QString() : u": "_s + text;
 
-    const bool throttled = code == "THROTTLED" || response.text.contains("throttl") || response.text.contains("Throttl");
+    const bool throttled =
+        code == "THROTTLED" || response.text.contains("throttl") || response.text.contains("Throttl");
     if (throttled) {
         SyncError error = SyncError::make(ErrorClass::Throttled, u"throttled"_s,
                                           u"the server is throttling this client"_s + reason, detail);
@@ -48,8 +49,7 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
                                u"the server requires an encrypted connection to log in"_s + reason, detail);
     }
     if (code == "EXPIRED" || code == "CONTACTADMIN") {
-        return SyncError::make(ErrorClass::Auth, u"account-locked"_s,
-                               u"the account cannot be used"_s + reason, detail);
+        return SyncError::make(ErrorClass::Auth, u"account-locked"_s, u"the account cannot be used"_s + reason, detail);
     }
     if (code == "NONEXISTENT") {
         return SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s, u"the folder does not exist"_s + reason,

@@ -27,13 +27,13 @@ struct Response
     enum class Kind { Untagged, Tagged, Continuation };
 
     Kind kind = Kind::Untagged;
-    QByteArray tag;                // tagged responses only
-    ResponseStatus status = ResponseStatus::None;  // OK/NO/BAD/BYE/PREAUTH responses
-    std::optional<quint64> number; // "* 23 EXISTS": 23
-    QByteArray name;               // upper case: "OK", "EXISTS", "FETCH", "CAPABILITY", "LIST", ...
+    QByteArray tag;                               // tagged responses only
+    ResponseStatus status = ResponseStatus::None; // OK/NO/BAD/BYE/PREAUTH responses
+    std::optional<quint64> number;                // "* 23 EXISTS": 23
+    QByteArray name;                              // upper case: "OK", "EXISTS", "FETCH", "CAPABILITY", "LIST", ...
     std::optional<ResponseCode> code;
-    QByteArray text;               // human-readable text of status responses and continuations
-    QList<Value> data;             // data responses: everything after the name
+    QByteArray text;   // human-readable text of status responses and continuations
+    QList<Value> data; // data responses: everything after the name
 
     bool isTagged() const { return kind == Kind::Tagged; }
     bool isUntagged() const { return kind == Kind::Untagged; }

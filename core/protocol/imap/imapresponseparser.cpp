@@ -39,8 +39,7 @@ public:
         , m_pos(begin)
         , m_end(end)
         , m_limits(limits)
-    {
-    }
+    {}
 
     bool atEnd() const { return m_pos >= m_end; }
     char peek() const { return atEnd() ? '\0' : m_data.at(m_pos); }
@@ -277,7 +276,8 @@ private:
 bool isStatusName(const QByteArray &name, ResponseStatus &status)
 {
     static const std::pair<const char *, ResponseStatus> kStatuses[] = {
-        {"OK", ResponseStatus::Ok}, {"NO", ResponseStatus::No}, {"BAD", ResponseStatus::Bad}, {"BYE", ResponseStatus::Bye}, {"PREAUTH", ResponseStatus::Preauth},
+        {"OK", ResponseStatus::Ok},   {"NO", ResponseStatus::No},           {"BAD", ResponseStatus::Bad},
+        {"BYE", ResponseStatus::Bye}, {"PREAUTH", ResponseStatus::Preauth},
     };
     for (const auto &[text, value] : kStatuses) {
         if (name == text) {
@@ -337,7 +337,8 @@ bool parseResponseText(Tokenizer &tokens, const QByteArray &data, qsizetype end,
         }
         if (code.failed() || responseCode.name.isEmpty()) {
             // Servers put free-form text in codes; keep it rather than reject the response.
-            responseCode.arguments = {Value::atom(data.mid(open + 1, close - open - 1).mid(responseCode.name.size()).trimmed())};
+            responseCode.arguments = {
+                Value::atom(data.mid(open + 1, close - open - 1).mid(responseCode.name.size()).trimmed())};
         }
         response.code = responseCode;
         tokens.setPosition(close + 1);
@@ -354,8 +355,7 @@ bool parseResponseText(Tokenizer &tokens, const QByteArray &data, qsizetype end,
 
 ResponseParser::ResponseParser(ParserLimits limits)
     : m_limits(limits)
-{
-}
+{}
 
 void ResponseParser::feed(const QByteArray &bytes)
 {
@@ -417,8 +417,7 @@ ResponseParser::State ResponseParser::next(Response &out)
         const qsizetype newline = m_buffer.indexOf('\n', m_scan);
         if (newline < 0) {
             if (m_buffer.size() - m_lineStart > m_limits.maxLineLength) {
-                return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength),
-                            m_buffer.mid(m_lineStart, 160));
+                return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
             }
             m_scan = m_buffer.size();
             return State::NeedMore;
@@ -438,8 +437,9 @@ ResponseParser::State ResponseParser::next(Response &out)
                 if (digits.endsWith('+')) {
                     digits.chop(1);
                 }
-                const bool numeric = !digits.isEmpty() && digits.size() <= 19 &&
-                                     std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+                const bool numeric =
+                    !digits.isEmpty() && digits.size() <= 19 &&
+                    std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
                 if (numeric) {
                     const qint64 size = digits.toLongLong();
                     if (size > m_limits.maxLiteralSize) {

@@ -45,9 +45,9 @@ private:
 
     ParserLimits m_limits;
     QByteArray m_buffer;
-    qsizetype m_start = 0;      // start of the response being framed
-    qsizetype m_lineStart = 0;  // start of the current line of that response
-    qsizetype m_scan = 0;       // where to continue looking for LF
+    qsizetype m_start = 0;       // start of the response being framed
+    qsizetype m_lineStart = 0;   // start of the current line of that response
+    qsizetype m_scan = 0;        // where to continue looking for LF
     qsizetype m_literalEnd = -1; // while waiting for a literal's bytes: where it ends
     bool m_failed = false;
     SyncError m_error;

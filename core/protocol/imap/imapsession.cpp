@@ -27,9 +27,9 @@ Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &optio
 {
     m_watchdog.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
-                             u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host,
-                                                                  m_waitingFor)));
+        fail(SyncError::make(
+            ErrorClass::Timeout, u"timeout"_s,
+            u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host, m_waitingFor)));
     });
     connect(m_stream.get(), &ByteStream::connected, this, &Session::onConnected);
     connect(m_stream.get(), &ByteStream::encrypted, this, &Session::onEncrypted);
@@ -109,7 +109,8 @@ void Session::onConnected()
 void Session::handleGreeting(const Response &response)
 {
     if (!response.isUntagged() ||
-        (response.status != ResponseStatus::Ok && response.status != ResponseStatus::Preauth && response.status != ResponseStatus::Bye)) {
+        (response.status != ResponseStatus::Ok && response.status != ResponseStatus::Preauth &&
+         response.status != ResponseStatus::Bye)) {
         fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
                              u"the server did not greet with an IMAP greeting; is this an IMAP port?"_s,
                              QString::fromLatin1(dump(response)).left(200)));
@@ -452,7 +453,8 @@ void Session::handle(const Response &response)
         if (m_state == State::LoggingOut) {
             return; // the expected goodbye
         }
-        fail(errorFromResponse(response, m_inFlight.empty() ? QByteArray("session") : m_inFlight.front()->command.name()));
+        fail(errorFromResponse(response,
+                               m_inFlight.empty() ? QByteArray("session") : m_inFlight.front()->command.name()));
         return;
     }
     if (response.is("CAPABILITY")) {
@@ -487,9 +489,9 @@ void Session::logout(std::function<void()> done)
     m_state = State::LoggingOut;
     for (const auto &command : unsent) {
         if (command->done) {
-            command->done(SyncError::make(ErrorClass::Cancelled, u"cancelled"_s,
-                                          u"%1 was not sent: the session is logging out"_s.arg(
-                                              QString::fromLatin1(command->command.name()))));
+            command->done(SyncError::make(
+                ErrorClass::Cancelled, u"cancelled"_s,
+                u"%1 was not sent: the session is logging out"_s.arg(QString::fromLatin1(command->command.name()))));
         }
     }
     auto pending = std::make_shared<Pending>(Pending{{}, Command("LOGOUT"), {}, 0, nullptr, nullptr});

@@ -39,8 +39,9 @@ struct SelectInfo
 
 // One IMAP client connection, asynchronous, driven by the event loop of the thread it lives in.
 // Commands are queued and pipelined up to maxInFlight. Servers may interleave the untagged data of
-// pipelined commands, so every command in flight sees every untagged response and keeps what is its own. Every failure of the connection (lost, BYE,
-// timeout, garbage) completes every pending command with the same classified error, then failed().
+// pipelined commands, so every command in flight sees every untagged response and keeps what is its own. Every failure
+// of the connection (lost, BYE, timeout, garbage) completes every pending command with the same classified error, then
+// failed().
 class Session final : public QObject
 {
     Q_OBJECT

@@ -11,17 +11,17 @@ namespace {
 const QHash<QString, char32_t> &namedEntities()
 {
     static const QHash<QString, char32_t> entities{
-        {u"amp"_s, U'&'},     {u"lt"_s, U'<'},      {u"gt"_s, U'>'},      {u"quot"_s, U'"'},    {u"apos"_s, U'\''},
-        {u"nbsp"_s, 0xa0},    {u"copy"_s, 0xa9},    {u"reg"_s, 0xae},     {u"trade"_s, 0x2122}, {u"euro"_s, 0x20ac},
-        {u"pound"_s, 0xa3},   {u"yen"_s, 0xa5},     {u"cent"_s, 0xa2},    {u"sect"_s, 0xa7},    {u"deg"_s, 0xb0},
-        {u"middot"_s, 0xb7},  {u"bull"_s, 0x2022},  {u"hellip"_s, 0x2026}, {u"ndash"_s, 0x2013}, {u"mdash"_s, 0x2014},
-        {u"lsquo"_s, 0x2018}, {u"rsquo"_s, 0x2019}, {u"ldquo"_s, 0x201c}, {u"rdquo"_s, 0x201d}, {u"laquo"_s, 0xab},
-        {u"raquo"_s, 0xbb},   {u"times"_s, 0xd7},   {u"divide"_s, 0xf7},  {u"auml"_s, 0xe4},    {u"ouml"_s, 0xf6},
-        {u"uuml"_s, 0xfc},    {u"Auml"_s, 0xc4},    {u"Ouml"_s, 0xd6},    {u"Uuml"_s, 0xdc},    {u"szlig"_s, 0xdf},
-        {u"eacute"_s, 0xe9},  {u"egrave"_s, 0xe8},  {u"ecirc"_s, 0xea},   {u"aacute"_s, 0xe1},  {u"agrave"_s, 0xe0},
-        {u"acirc"_s, 0xe2},   {u"ccedil"_s, 0xe7},  {u"ntilde"_s, 0xf1},  {u"oacute"_s, 0xf3},  {u"iacute"_s, 0xed},
-        {u"uacute"_s, 0xfa},  {u"Eacute"_s, 0xc9},  {u"aring"_s, 0xe5},   {u"oslash"_s, 0xf8},  {u"aelig"_s, 0xe6},
-        {u"shy"_s, 0xad},     {u"zwnj"_s, 0x200c},  {u"zwj"_s, 0x200d},   {u"thinsp"_s, 0x2009}, {u"ensp"_s, 0x2002},
+        {u"amp"_s, U'&'},     {u"lt"_s, U'<'},      {u"gt"_s, U'>'},       {u"quot"_s, U'"'},     {u"apos"_s, U'\''},
+        {u"nbsp"_s, 0xa0},    {u"copy"_s, 0xa9},    {u"reg"_s, 0xae},      {u"trade"_s, 0x2122},  {u"euro"_s, 0x20ac},
+        {u"pound"_s, 0xa3},   {u"yen"_s, 0xa5},     {u"cent"_s, 0xa2},     {u"sect"_s, 0xa7},     {u"deg"_s, 0xb0},
+        {u"middot"_s, 0xb7},  {u"bull"_s, 0x2022},  {u"hellip"_s, 0x2026}, {u"ndash"_s, 0x2013},  {u"mdash"_s, 0x2014},
+        {u"lsquo"_s, 0x2018}, {u"rsquo"_s, 0x2019}, {u"ldquo"_s, 0x201c},  {u"rdquo"_s, 0x201d},  {u"laquo"_s, 0xab},
+        {u"raquo"_s, 0xbb},   {u"times"_s, 0xd7},   {u"divide"_s, 0xf7},   {u"auml"_s, 0xe4},     {u"ouml"_s, 0xf6},
+        {u"uuml"_s, 0xfc},    {u"Auml"_s, 0xc4},    {u"Ouml"_s, 0xd6},     {u"Uuml"_s, 0xdc},     {u"szlig"_s, 0xdf},
+        {u"eacute"_s, 0xe9},  {u"egrave"_s, 0xe8},  {u"ecirc"_s, 0xea},    {u"aacute"_s, 0xe1},   {u"agrave"_s, 0xe0},
+        {u"acirc"_s, 0xe2},   {u"ccedil"_s, 0xe7},  {u"ntilde"_s, 0xf1},   {u"oacute"_s, 0xf3},   {u"iacute"_s, 0xed},
+        {u"uacute"_s, 0xfa},  {u"Eacute"_s, 0xc9},  {u"aring"_s, 0xe5},    {u"oslash"_s, 0xf8},   {u"aelig"_s, 0xe6},
+        {u"shy"_s, 0xad},     {u"zwnj"_s, 0x200c},  {u"zwj"_s, 0x200d},    {u"thinsp"_s, 0x2009}, {u"ensp"_s, 0x2002},
         {u"emsp"_s, 0x2003},
     };
     return entities;
@@ -29,10 +29,10 @@ const QHash<QString, char32_t> &namedEntities()
 
 bool isBlockTag(const QString &name)
 {
-    static const QStringList blocks{u"p"_s,     u"div"_s,     u"tr"_s,    u"table"_s, u"h1"_s,  u"h2"_s,
-                                    u"h3"_s,    u"h4"_s,      u"h5"_s,    u"h6"_s,    u"ul"_s,  u"ol"_s,
-                                    u"pre"_s,   u"blockquote"_s, u"hr"_s, u"address"_s, u"section"_s,
-                                    u"article"_s, u"header"_s, u"footer"_s, u"dl"_s, u"dt"_s, u"dd"_s, u"center"_s};
+    static const QStringList blocks{u"p"_s,      u"div"_s,        u"tr"_s, u"table"_s,   u"h1"_s,      u"h2"_s,
+                                    u"h3"_s,     u"h4"_s,         u"h5"_s, u"h6"_s,      u"ul"_s,      u"ol"_s,
+                                    u"pre"_s,    u"blockquote"_s, u"hr"_s, u"address"_s, u"section"_s, u"article"_s,
+                                    u"header"_s, u"footer"_s,     u"dl"_s, u"dt"_s,      u"dd"_s,      u"center"_s};
     return blocks.contains(name);
 }
 

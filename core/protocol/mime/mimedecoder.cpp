@@ -6,7 +6,6 @@
 #include <QStringDecoder>
 
 #include <gmime/gmime.h>
-
 #include <memory>
 #include <mutex>
 
@@ -176,8 +175,7 @@ class BodyWalker
 public:
     explicit BodyWalker(QStringList &warnings)
         : m_warnings(warnings)
-    {
-    }
+    {}
 
     void walk(GMimeObject *object, int depth)
     {
@@ -256,9 +254,10 @@ private:
         bool valid = true;
         const QString text = decodeLenient(QByteArray(converted.get()), &valid);
         if (!valid) {
-            const QString warning = charset ? u"text in charset \"%1\" could not be converted; read as Windows-1252"_s.arg(
-                                                  QString::fromLatin1(charset))
-                                            : u"8-bit text without a charset; read as Windows-1252"_s;
+            const QString warning = charset
+                                        ? u"text in charset \"%1\" could not be converted; read as Windows-1252"_s.arg(
+                                              QString::fromLatin1(charset))
+                                        : u"8-bit text without a charset; read as Windows-1252"_s;
             if (!m_warnings.contains(warning)) {
                 m_warnings.append(warning);
             }
