@@ -53,15 +53,18 @@ QString ago(const QDateTime &time, const QDateTime &now)
     const qint64 seconds = time.secsTo(now);
     if (seconds < 0) {
         const qint64 ahead = -seconds;
-        return ahead < 120 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg(ahead / 60);
+        return ahead < 90 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg((ahead + 30) / 60);
     }
-    if (seconds < 120) {
+    if (seconds < 5) {
+        return u"just now"_s;
+    }
+    if (seconds < 90) {
         return u"%1 s ago"_s.arg(seconds);
     }
     if (seconds < 7200) {
-        return u"%1 min ago"_s.arg(seconds / 60);
+        return u"%1 min ago"_s.arg((seconds + 30) / 60);
     }
-    return u"%1 h ago"_s.arg(seconds / 3600);
+    return u"%1 h ago"_s.arg((seconds + 1800) / 3600);
 }
 
 const char *kUsage =
