@@ -1,0 +1,841 @@
+// Store schema migrations on real SQLite files: fresh databases, a version-1 file made from a committed
+// SQL fixture and migrated forward, databases newer than this build, and the store operations the
+// migrations exist for (run history, log, sync requests, batches with deduplication, leases).
+
+#include "store/schemamigration.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QPair>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace SyncDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kFixture = QStringLiteral(SYNCDESK_SOURCE_DIR "/tests/core/data/schema_v1.sql");
+
+QDateTime utc(int year, int month, int day, int hour, int minute, int second = 0)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second), Qt::UTC);
+}
+
+// Runs SQL on its own connection, outside any Store. Returns the rows, or one row "ERROR: ..." on failure.
+QList<QStringList> rawSql(const QString &path, const QStringList &statements)
+{
+    static int counter = 0;
+    const QString name = u"tst-storemigrations-raw-%1"_s.arg(++counter);
+    QList<QStringList> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            rows.append({u"ERROR: "_s + db.lastError().text()});
+        } else {
+            for (const QString &statement : statements) {
+                QSqlQuery query(db);
+                if (!query.exec(statement)) {
+                    rows = {{u"ERROR: "_s + query.lastError().text() + u" in: "_s + statement.left(80)}};
+                    break;
+                }
+                while (query.next()) {
+                    QStringList row;
+                    for (int i = 0; i < query.record().count(); ++i) {
+                        row.append(query.value(i).isNull() ? u"NULL"_s : query.value(i).toString());
+                    }
+                    rows.append(row);
+                }
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+QList<QStringList> rawSql(const QString &path, const QString &statement)
+{
+    return rawSql(path, QStringList{statement});
+}
+
+// The fixture's statements: each ends with ';' at the end of its last line; "--" lines are comments.
+QStringList fixtureStatements(QString *text = nullptr)
+{
+    QFile file(kFixture);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        return {};
+    }
+    const QString content = QString::fromUtf8(file.readAll());
+    if (text) {
+        *text = content;
+    }
+    QStringList statements;
+    QString current;
+    for (const QString &line : content.split(u'\n')) {
+        if (line.startsWith(u"--"_s) || (current.isEmpty() && line.trimmed().isEmpty())) {
+            continue;
+        }
+        current += (current.isEmpty() ? QString() : u"\n"_s) + line;
+        if (line.trimmed().endsWith(u';')) {
+            current.chop(current.size() - current.lastIndexOf(u';'));
+            statements.append(current);
+            current.clear();
+        }
+    }
+    return statements;
+}
+
+// Creates a version-1 database from the fixture; returns an empty string on success or the error.
+QString createFromFixture(const QString &path)
+{
+    const QStringList statements = fixtureStatements();
+    if (statements.size() < 10) {
+        return u"cannot read the fixture %1"_s.arg(kFixture);
+    }
+    const QList<QStringList> result = rawSql(path, statements);
+    if (!result.isEmpty()) {
+        return result.constFirst().join(u' ');
+    }
+    return {};
+}
+
+QString why(const SyncError &error)
+{
+    return error.toString();
+}
+
+Activity activity(qint64 mailboxId, const QString &folder, quint32 uidValidity, quint32 uid, const QString &messageId,
+                  const QString &subject)
+{
+    Activity a;
+    a.mailboxId = mailboxId;
+    a.folder = folder;
+    a.uidValidity = uidValidity;
+    a.uid = uid;
+    a.messageId = messageId;
+    a.dedupeKey = messageId.isEmpty() ? u"sha1:"_s + QString::fromLatin1(subject.toUtf8().toHex()) : messageId;
+    a.subject = subject;
+    a.from = {u"Sender"_s, u"sender@example.test"_s};
+    return a;
+}
+
+FolderState folder(qint64 mailboxId, const QString &name, quint32 uidValidity, quint32 uidNext, quint64 modSeq = 0)
+{
+    FolderState state;
+    state.mailboxId = mailboxId;
+    state.folder = name;
+    state.uidValidity = uidValidity;
+    state.uidNext = uidNext;
+    state.highestModSeq = modSeq;
+    return state;
+}
+
+QString batchText(const BatchResult &result)
+{
+    return u"inserted %1, duplicates %2, relinked %3"_s.arg(result.inserted)
+        .arg(result.duplicates)
+        .arg(result.relinked);
+}
+
+QList<Activity> activities(Store &store, std::optional<qint64> mailboxId = std::nullopt)
+{
+    QList<Activity> list;
+    const Status status = store.forEachActivity(
+        [&](const Activity &a) {
+            list.append(a);
+            return true;
+        },
+        mailboxId);
+    if (!status) {
+        qWarning("forEachActivity failed: %s", qPrintable(status.error().toString()));
+    }
+    return list;
+}
+
+// A store with one profile and one mailbox; returns the mailbox id, 0 on failure.
+qint64 addMailbox(Store &store, const QString &address)
+{
+    ServerProfile profile;
+    profile.name = u"Test"_s;
+    profile.incoming.host = u"imap.example.test"_s;
+    profile.incoming.port = 993;
+    auto profileId = store.upsertProfile(profile);
+    if (!profileId) {
+        return 0;
+    }
+    Mailbox mailbox;
+    mailbox.address = address;
+    mailbox.profileId = *profileId;
+    mailbox.username = address;
+    mailbox.passwordSource = u"env:TEST_PW"_s;
+    auto mailboxId = store.upsertMailbox(mailbox);
+    return mailboxId ? *mailboxId : 0;
+}
+
+} // namespace
+
+class TestStoreMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshDatabaseReachesLatestVersion();
+    void fixtureHoldsTheVersionOneStatements();
+    void versionOneFileMigratesWithDataIntact();
+    void migratedDatabaseUsesVersionTwoFeatures();
+    void openAtVersionOneStaysThere();
+    void newerSchemaVersionIsRefused();
+    void writeBatchDedupesAndRelinks();
+    void writeBatchIsAllOrNothing();
+    void leases();
+    void readOnlyDatabaseIsStoreError();
+    void unusableFilesAreStoreErrors();
+};
+
+void TestStoreMigrations::freshDatabaseReachesLatestVersion()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"fresh.db"_s);
+    {
+        auto store = Store::open(StoreConfig::sqlite(path));
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+        auto version = (*store)->schemaVersion();
+        QVERIFY(version.ok());
+        QCOMPARE(*version, latestSchemaVersion());
+        QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
+        QCOMPARE(latestSchemaVersion(), 2);
+    }
+    // Every step is recorded once, in order; opening again applies nothing twice.
+    {
+        auto again = Store::open(StoreConfig::sqlite(path));
+        QVERIFY(again.ok());
+    }
+    QList<QStringList> versions;
+    for (const SchemaMigration &migration : schemaMigrations()) {
+        versions.append({QString::number(migration.version), migration.description});
+    }
+    QCOMPARE(rawSql(path, u"SELECT version, description FROM schema_version ORDER BY version"_s), versions);
+    const QList<QStringList> tables =
+        rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
+    QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},
+                                         {u"folder_state"_s},
+                                         {u"log_records"_s},
+                                         {u"mailbox_state"_s},
+                                         {u"mailboxes"_s},
+                                         {u"schema_version"_s},
+                                         {u"server_profiles"_s},
+                                         {u"sync_requests"_s},
+                                         {u"sync_runs"_s}}));
+}
+
+void TestStoreMigrations::fixtureHoldsTheVersionOneStatements()
+{
+    QString text;
+    const QStringList statements = fixtureStatements(&text);
+    QVERIFY2(!statements.isEmpty(), qPrintable(kFixture));
+    // Each version-1 statement of the code appears verbatim in the fixture.
+    QCOMPARE(schemaMigrations().constFirst().version, 1);
+    for (const QString &statement : schemaMigrations().constFirst().statements) {
+        QVERIFY2(statements.contains(statement), qPrintable(u"missing from the fixture: "_s + statement.left(60)));
+    }
+
+    // And the schema it makes is the one Store::openAtVersion(…, 1) makes.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fromFixture = dir.filePath(u"fixture.db"_s);
+    const QString fromStore = dir.filePath(u"store.db"_s);
+    QCOMPARE(createFromFixture(fromFixture), QString());
+    {
+        auto store = Store::openAtVersion(StoreConfig::sqlite(fromStore), 1);
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+    }
+    const QString schema = u"SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"_s;
+    auto normalized = [](QList<QStringList> rows) {
+        for (QStringList &row : rows) {
+            row.last() = row.last().simplified();
+        }
+        return rows;
+    };
+    const QList<QStringList> expected = normalized(rawSql(fromStore, schema));
+    QVERIFY(expected.size() >= 7);
+    QCOMPARE(normalized(rawSql(fromFixture, schema)), expected);
+    QCOMPARE(rawSql(fromFixture, u"SELECT version FROM schema_version"_s), QList<QStringList>{{u"1"_s}});
+}
+
+void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"legacy.db"_s);
+    QCOMPARE(createFromFixture(path), QString());
+
+    auto opened = Store::open(StoreConfig::sqlite(path));
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    auto version = store.schemaVersion();
+    QVERIFY(version.ok());
+    QCOMPARE(*version, latestSchemaVersion());
+    QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
+             (QList<QStringList>{{u"1"_s}, {u"2"_s}}));
+
+    auto profiles = store.profiles();
+    QVERIFY(profiles.ok());
+    QCOMPARE(profiles->size(), 1);
+    const ServerProfile &profile = profiles->at(0);
+    QCOMPARE(profile.id, qint64(1));
+    QCOMPARE(profile.name, u"Legacy"_s);
+    QCOMPARE(profile.incoming.protocol, MailProtocol::Imap);
+    QCOMPARE(profile.incoming.host, u"imap.legacy.test"_s);
+    QCOMPARE(profile.incoming.port, quint16(10993));
+    QCOMPARE(profile.incoming.security, Security::StartTls);
+    QCOMPARE(profile.incoming.caFile, u"/etc/ssl/legacy-ca.pem"_s);
+    QVERIFY(profile.outgoing.has_value());
+    QCOMPARE(profile.outgoing->protocol, MailProtocol::Smtp);
+    QCOMPARE(profile.outgoing->host, u"smtp.legacy.test"_s);
+    QCOMPARE(profile.outgoing->port, quint16(465));
+    QCOMPARE(profile.outgoing->security, Security::Tls);
+    QCOMPARE(profile.maxConcurrentConnections, 4);
+
+    auto mailboxes = store.mailboxes();
+    QVERIFY(mailboxes.ok());
+    QCOMPARE(mailboxes->size(), 1);
+    Mailbox expectedMailbox;
+    expectedMailbox.id = 1;
+    expectedMailbox.address = u"old@legacy.test"_s;
+    expectedMailbox.profileId = 1;
+    expectedMailbox.profileName = u"Legacy"_s;
+    expectedMailbox.username = u"old-user"_s;
+    expectedMailbox.passwordSource = u"env:OLD_PW"_s;
+    expectedMailbox.enabled = true;
+    expectedMailbox.folders = {u"INBOX"_s, u"Archiv/2023"_s};
+    QCOMPARE(mailboxes->at(0).folders, expectedMailbox.folders);
+    QVERIFY(mailboxes->at(0) == expectedMailbox);
+
+    auto state = store.mailboxState(1);
+    QVERIFY(state.ok());
+    QCOMPARE(state->mailboxId, qint64(1));
+    QCOMPARE(state->intervalSeconds, 600);
+    QCOMPARE(state->intervalReason, IntervalReason::Busy);
+    QCOMPARE(state->lastSyncAt, utc(2024, 3, 5, 14, 0));
+    QCOMPARE(state->lastSuccessAt, utc(2024, 3, 5, 13, 0));
+    QCOMPARE(state->nextDueAt, utc(2024, 3, 5, 14, 10));
+    QCOMPARE(state->consecutiveFailures, 2);
+    QCOMPARE(state->lastErrorClass, ErrorClass::Network);
+    QCOMPARE(state->lastErrorMessage, u"connection refused"_s);
+    QCOMPARE(state->lastErrorDetail, u"imap.legacy.test:10993"_s);
+    QCOMPARE(state->lastErrorHintId, u"network-refused"_s);
+    QCOMPARE(state->itemsLastSync, 7);
+    QCOMPARE(state->leaseOwner, QString());
+    QVERIFY(!state->leaseUntil.isValid());
+
+    auto folderState = store.folderState(1, u"INBOX"_s);
+    QVERIFY(folderState.ok());
+    QCOMPARE(folderState->uidValidity, quint32(1700000000));
+    QCOMPARE(folderState->uidNext, quint32(43));
+    QCOMPARE(folderState->highestModSeq, quint64(0));
+    QCOMPARE(folderState->updatedAt, utc(2024, 3, 5, 14, 0));
+
+    const QList<Activity> stored = activities(store);
+    QCOMPARE(stored.size(), 2);
+    Activity first;
+    first.id = 1;
+    first.mailboxId = 1;
+    first.mailboxAddress = u"old@legacy.test"_s;
+    first.folder = u"INBOX"_s;
+    first.uidValidity = 1700000000;
+    first.uid = 41;
+    first.messageId = u"first@legacy.test"_s;
+    first.dedupeKey = u"first@legacy.test"_s;
+    first.subject = u"Grüße; aus Köln"_s;
+    first.from = {u"Jörg Müller"_s, u"joerg@legacy.test"_s};
+    first.to = {{u"Old"_s, u"old@legacy.test"_s}};
+    first.date = utc(2024, 3, 5, 12, 0);
+    first.bodyText = u"Hallo, it's me"_s;
+    first.regarding = RecordRef{u"account"_s, u"ACC-1"_s};
+    first.correlation = u"from-address"_s;
+    first.createdAt = utc(2024, 3, 5, 12, 0, 1);
+    // The columns version 2 added read as their defaults.
+    QCOMPARE(stored.at(0).subject, first.subject);
+    QCOMPARE(stored.at(0).from.name, first.from.name);
+    QCOMPARE(stored.at(0).date, first.date);
+    QCOMPARE(stored.at(0).inReplyTo, QString());
+    QCOMPARE(stored.at(0).references, QStringList());
+    QVERIFY(stored.at(0).attachments.isEmpty());
+    QCOMPARE(stored.at(0).size, qint64(0));
+    QCOMPARE(stored.at(0).warnings, QStringList());
+    QVERIFY(stored.at(0) == first);
+
+    const Activity &second = stored.at(1);
+    QCOMPARE(second.id, qint64(2));
+    QCOMPARE(second.uid, quint32(42));
+    QCOMPARE(second.messageId, QString());
+    QCOMPARE(second.dedupeKey, u"sha1:3f786850e387550fdab836ed7e6dc881de23001b"_s);
+    QCOMPARE(second.from.address, u"anon@legacy.test"_s);
+    QVERIFY(second.to.isEmpty());
+    QCOMPARE(second.cc.size(), 1);
+    QCOMPARE(second.cc.at(0).address, u"cc@legacy.test"_s);
+    QVERIFY(!second.date.isValid());
+    QVERIFY(!second.regarding.has_value());
+    QCOMPARE(second.createdAt, utc(2024, 3, 5, 12, 0, 2));
+}
+
+void TestStoreMigrations::migratedDatabaseUsesVersionTwoFeatures()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"legacy.db"_s);
+    QCOMPARE(createFromFixture(path), QString());
+    auto opened = Store::open(StoreConfig::sqlite(path));
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+
+    // Run history, newest first.
+    SyncRun ok;
+    ok.mailboxId = 1;
+    ok.startedAt = utc(2024, 3, 6, 9, 0);
+    ok.finishedAt = utc(2024, 3, 6, 9, 0, 4);
+    ok.trigger = SyncTrigger::Manual;
+    ok.success = true;
+    ok.itemsNew = 3;
+    ok.itemsSeen = 5;
+    ok.node = u"node-a"_s;
+    SyncRun failed;
+    failed.mailboxId = 1;
+    failed.startedAt = utc(2024, 3, 6, 9, 5);
+    failed.finishedAt = utc(2024, 3, 6, 9, 5, 1);
+    failed.trigger = SyncTrigger::Scheduled;
+    failed.errorClass = ErrorClass::Auth;
+    failed.errorMessage = u"the server rejected the credentials"_s;
+    failed.node = u"node-b"_s;
+    QVERIFY(store.recordRun(ok).ok());
+    QVERIFY(store.recordRun(failed).ok());
+    auto runs = store.recentRuns(1, 10);
+    QVERIFY(runs.ok());
+    QCOMPARE(runs->size(), 2);
+    QVERIFY(runs->at(0).id > runs->at(1).id);
+    failed.id = runs->at(0).id;
+    ok.id = runs->at(1).id;
+    QVERIFY(runs->at(0) == failed);
+    QVERIFY(runs->at(1) == ok);
+    QCOMPARE(runs->at(1).durationMs(), qint64(4000));
+    auto limited = store.recentRuns(1, 1);
+    QVERIFY(limited.ok());
+    QCOMPARE(limited->size(), 1);
+    QCOMPARE(limited->at(0).id, failed.id);
+
+    // Structured log.
+    QList<LogRecord> records;
+    for (int i = 0; i < 3; ++i) {
+        LogRecord record;
+        record.at = utc(2024, 3, 6, 10, i);
+        record.level = i == 2 ? LogLevel::Error : LogLevel::Info;
+        record.category = u"sync"_s;
+        record.mailbox = u"old@legacy.test"_s;
+        record.message = u"message %1"_s.arg(i);
+        records.append(record);
+    }
+    QVERIFY(store.appendLog(records).ok());
+    auto all = store.logRecordsAfter(0, 100);
+    QVERIFY(all.ok());
+    QCOMPARE(all->size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        LogRecord expected = records.at(i);
+        expected.id = all->at(i).id;
+        QVERIFY(expected.id > 0);
+        QVERIFY(all->at(i) == expected);
+    }
+    auto after = store.logRecordsAfter(all->at(0).id, 1);
+    QVERIFY(after.ok());
+    QCOMPARE(after->size(), 1);
+    QCOMPARE(after->at(0).message, u"message 1"_s);
+    auto lastId = store.lastLogId();
+    QVERIFY(lastId.ok());
+    QCOMPARE(*lastId, all->at(2).id);
+
+    // Sync requests are handed out once.
+    QVERIFY(store.requestSync(1, u"console"_s, utc(2024, 3, 6, 11, 0)).ok());
+    QVERIFY(store.requestSync(1, u"cli"_s, utc(2024, 3, 6, 11, 1)).ok());
+    auto requests = store.takeSyncRequests();
+    QVERIFY(requests.ok());
+    QCOMPARE(requests->size(), 2);
+    QCOMPARE(requests->at(0).mailboxId, qint64(1));
+    QCOMPARE(requests->at(0).reason, u"console"_s);
+    QCOMPARE(requests->at(0).requestedAt, utc(2024, 3, 6, 11, 0));
+    QCOMPARE(requests->at(1).reason, u"cli"_s);
+    auto none = store.takeSyncRequests();
+    QVERIFY(none.ok());
+    QVERIFY(none->isEmpty());
+
+    // A batch with the message details version 2 added.
+    Activity detailed = activity(1, u"INBOX"_s, 1700000000, 43, u"third@legacy.test"_s, u"Rechnung"_s);
+    detailed.inReplyTo = u"first@legacy.test"_s;
+    detailed.references = {u"root@legacy.test"_s, u"first@legacy.test"_s};
+    detailed.attachments = {{u"Rechnung März.pdf"_s, u"application/pdf"_s, 48213}, {u"logo.png"_s, u"image/png"_s, 8}};
+    detailed.size = 70123;
+    detailed.warnings = {u"a header contains unencoded 8-bit characters"_s};
+    detailed.date = utc(2024, 3, 6, 8, 0);
+    auto batch = store.writeBatch(folder(1, u"INBOX"_s, 1700000000, 44, 9000), {detailed});
+    QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(why(batch.error())));
+    QCOMPARE(batchText(*batch), batchText({1, 0, 0}));
+    const QList<Activity> stored = activities(store, 1);
+    QCOMPARE(stored.size(), 3);
+    const Activity &third = stored.at(2);
+    QCOMPARE(third.messageId, detailed.messageId);
+    QCOMPARE(third.inReplyTo, detailed.inReplyTo);
+    QCOMPARE(third.references, detailed.references);
+    QCOMPARE(third.attachments, detailed.attachments);
+    QCOMPARE(third.size, detailed.size);
+    QCOMPARE(third.warnings, detailed.warnings);
+    QCOMPARE(third.date, detailed.date);
+    auto folderState = store.folderState(1, u"INBOX"_s);
+    QVERIFY(folderState.ok());
+    QCOMPARE(folderState->uidNext, quint32(44));
+    QCOMPARE(folderState->highestModSeq, quint64(9000));
+}
+
+void TestStoreMigrations::openAtVersionOneStaysThere()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"v1.db"_s);
+    {
+        auto store = Store::openAtVersion(StoreConfig::sqlite(path), 1);
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+        auto version = (*store)->schemaVersion();
+        QVERIFY(version.ok());
+        QCOMPARE(*version, 1);
+        // The version-1 tables work; version-2 ones do not exist yet.
+        QVERIFY(addMailbox(**store, u"v1@example.test"_s) > 0);
+        SyncRun run;
+        run.mailboxId = 1;
+        run.startedAt = run.finishedAt = utc(2024, 1, 1, 0, 0);
+        const Status recorded = (*store)->recordRun(run);
+        QVERIFY(!recorded.ok());
+        QCOMPARE(recorded.error().errorClass, ErrorClass::Store);
+    }
+    QCOMPARE(rawSql(path, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'sync_runs'"_s),
+             QList<QStringList>{{u"0"_s}});
+    // Opened normally later, it moves on to the latest version and keeps its rows.
+    auto store = Store::open(StoreConfig::sqlite(path));
+    QVERIFY(store.ok());
+    auto version = (*store)->schemaVersion();
+    QVERIFY(version.ok());
+    QCOMPARE(*version, latestSchemaVersion());
+    auto mailbox = (*store)->mailboxByAddress(u"v1@example.test"_s);
+    QVERIFY(mailbox.ok());
+    QVERIFY(mailbox->has_value());
+}
+
+void TestStoreMigrations::newerSchemaVersionIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"future.db"_s);
+    {
+        auto store = Store::open(StoreConfig::sqlite(path));
+        QVERIFY(store.ok());
+        QVERIFY(addMailbox(**store, u"future@example.test"_s) > 0);
+    }
+    const int future = latestSchemaVersion() + 1;
+    QCOMPARE(rawSql(path, u"INSERT INTO schema_version (version, description, applied_at) VALUES (%1, 'from the "
+                          "future', 0)"_s.arg(future)),
+             QList<QStringList>{});
+
+    auto refused = Store::open(StoreConfig::sqlite(path));
+    QVERIFY(!refused.ok());
+    const SyncError &error = refused.error();
+    QCOMPARE(error.errorClass, ErrorClass::Store);
+    QCOMPARE(error.hintId, u"store-error"_s);
+    QVERIFY2(error.message.contains(u"schema version %1"_s.arg(future)), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"newer than this SyncDesk knows (%1)"_s.arg(latestSchemaVersion())),
+             qPrintable(error.message));
+    QVERIFY(error.message.contains(path));
+
+    auto refusedAtOne = Store::openAtVersion(StoreConfig::sqlite(path), 1);
+    QVERIFY(!refusedAtOne.ok());
+    QCOMPARE(refusedAtOne.error().errorClass, ErrorClass::Store);
+
+    // Nothing was changed by the refused opens.
+    QCOMPARE(rawSql(path, u"SELECT MAX(version), COUNT(*) FROM schema_version"_s),
+             (QList<QStringList>{{QString::number(future), QString::number(future)}}));
+    QCOMPARE(rawSql(path, u"SELECT address FROM mailboxes"_s), QList<QStringList>{{u"future@example.test"_s}});
+}
+
+void TestStoreMigrations::writeBatchDedupesAndRelinks()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"batch.db"_s)));
+    QVERIFY(opened.ok());
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"batch@example.test"_s);
+    QVERIFY(id > 0);
+
+    const Activity a = activity(id, u"INBOX"_s, 100, 1, u"a@example.test"_s, u"A"_s);
+    const Activity b = activity(id, u"INBOX"_s, 100, 2, u"b@example.test"_s, u"B"_s);
+    const Activity c = activity(id, u"INBOX"_s, 100, 3, QString(), u"C without id"_s);
+
+    auto first = store.writeBatch(folder(id, u"INBOX"_s, 100, 4), {a, b, c});
+    QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(why(first.error())));
+    QCOMPARE(batchText(*first), batchText({3, 0, 0}));
+    QCOMPARE(*store.activityCount(id), qint64(3));
+    auto inbox = store.folderState(id, u"INBOX"_s);
+    QVERIFY(inbox.ok());
+    QCOMPARE(inbox->uidValidity, quint32(100));
+    QCOMPARE(inbox->uidNext, quint32(4));
+
+    // The same batch again (a retried sync): all duplicates.
+    auto again = store.writeBatch(folder(id, u"INBOX"_s, 100, 4), {a, b, c});
+    QVERIFY(again.ok());
+    QCOMPARE(batchText(*again), batchText({0, 3, 0}));
+
+    // A copy in another folder stays one activity, where it was first seen.
+    auto copy = store.writeBatch(folder(id, u"Sent"_s, 7, 6), {activity(id, u"Sent"_s, 7, 5, a.messageId, a.subject)});
+    QVERIFY(copy.ok());
+    QCOMPARE(batchText(*copy), batchText({0, 1, 0}));
+
+    // Another message at a location already taken (same folder, UIDVALIDITY and UID) is not stored.
+    auto sameLocation = store.writeBatch(folder(id, u"INBOX"_s, 100, 4),
+                                         {activity(id, u"INBOX"_s, 100, 2, u"z@example.test"_s, u"Z"_s)});
+    QVERIFY(sameLocation.ok());
+    QCOMPARE(batchText(*sameLocation), batchText({0, 1, 0}));
+
+    // Twice the same new message in one batch: stored once.
+    const Activity e = activity(id, u"INBOX"_s, 100, 4, u"e@example.test"_s, u"E"_s);
+    auto twice = store.writeBatch(folder(id, u"INBOX"_s, 100, 5), {e, e});
+    QVERIFY(twice.ok());
+    QCOMPARE(batchText(*twice), batchText({1, 1, 0}));
+    QCOMPARE(*store.activityCount(id), qint64(4));
+
+    // UIDVALIDITY of INBOX changes: every message comes again under new UIDs; the stored rows move.
+    const Activity d = activity(id, u"INBOX"_s, 200, 15, u"d@example.test"_s, u"D"_s);
+    auto reset = store.writeBatch(folder(id, u"INBOX"_s, 200, 16, 77),
+                                  {activity(id, u"INBOX"_s, 200, 11, a.messageId, a.subject),
+                                   activity(id, u"INBOX"_s, 200, 12, b.messageId, b.subject),
+                                   activity(id, u"INBOX"_s, 200, 13, QString(), c.subject),
+                                   activity(id, u"INBOX"_s, 200, 14, e.messageId, e.subject), d});
+    QVERIFY2(reset.ok(), reset.ok() ? "" : qPrintable(why(reset.error())));
+    QCOMPARE(batchText(*reset), batchText({1, 4, 4}));
+    QCOMPARE(*store.activityCount(id), qint64(5));
+    QCOMPARE(*store.activityCount(), qint64(5));
+
+    QHash<QString, QPair<quint32, quint32>> locations;
+    for (const Activity &stored : activities(store, id)) {
+        QCOMPARE(stored.folder, u"INBOX"_s);
+        locations.insert(stored.subject, {stored.uidValidity, stored.uid});
+    }
+    QCOMPARE(locations.value(u"A"_s), (QPair<quint32, quint32>(200, 11)));
+    QCOMPARE(locations.value(u"B"_s), (QPair<quint32, quint32>(200, 12)));
+    QCOMPARE(locations.value(u"C without id"_s), (QPair<quint32, quint32>(200, 13)));
+    QCOMPARE(locations.value(u"E"_s), (QPair<quint32, quint32>(200, 14)));
+    QCOMPARE(locations.value(u"D"_s), (QPair<quint32, quint32>(200, 15)));
+    inbox = store.folderState(id, u"INBOX"_s);
+    QVERIFY(inbox.ok());
+    QCOMPARE(inbox->uidValidity, quint32(200));
+    QCOMPARE(inbox->uidNext, quint32(16));
+    QCOMPARE(inbox->highestModSeq, quint64(77));
+    auto sent = store.folderState(id, u"Sent"_s);
+    QVERIFY(sent.ok());
+    QCOMPARE(sent->uidValidity, quint32(7));
+
+    // The same reset batch once more: duplicates, nothing moves.
+    auto repeated = store.writeBatch(folder(id, u"INBOX"_s, 200, 16, 77),
+                                     {activity(id, u"INBOX"_s, 200, 11, a.messageId, a.subject), d});
+    QVERIFY(repeated.ok());
+    QCOMPARE(batchText(*repeated), batchText({0, 2, 0}));
+}
+
+void TestStoreMigrations::writeBatchIsAllOrNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"atomic.db"_s)));
+    QVERIFY(opened.ok());
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"atomic@example.test"_s);
+    QVERIFY(id > 0);
+    QVERIFY(
+        store.writeBatch(folder(id, u"INBOX"_s, 1, 2), {activity(id, u"INBOX"_s, 1, 1, u"x@e.test"_s, u"X"_s)}).ok());
+
+    // The second activity names a mailbox that does not exist: the foreign key fails the whole batch.
+    auto failed =
+        store.writeBatch(folder(id, u"INBOX"_s, 1, 9), {activity(id, u"INBOX"_s, 1, 2, u"y@e.test"_s, u"Y"_s),
+                                                        activity(9999, u"INBOX"_s, 1, 3, u"w@e.test"_s, u"W"_s)});
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().errorClass, ErrorClass::Store);
+    QCOMPARE(*store.activityCount(), qint64(1));
+    auto inbox = store.folderState(id, u"INBOX"_s);
+    QVERIFY(inbox.ok());
+    QCOMPARE(inbox->uidNext, quint32(2));
+    // The store is usable afterwards.
+    auto next = store.writeBatch(folder(id, u"INBOX"_s, 1, 3), {activity(id, u"INBOX"_s, 1, 2, u"y@e.test"_s, u"Y"_s)});
+    QVERIFY(next.ok());
+    QCOMPARE(batchText(*next), batchText({1, 0, 0}));
+}
+
+void TestStoreMigrations::leases()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"lease.db"_s)));
+    QVERIFY(opened.ok());
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"lease@example.test"_s);
+    QVERIFY(id > 0);
+    const QDateTime t0 = utc(2024, 3, 5, 12, 0);
+
+    auto due = store.dueMailboxes(t0);
+    QVERIFY(due.ok());
+    QCOMPARE(*due, QList<qint64>{id}); // never synced: due now
+
+    auto claimed = store.claimMailbox(id, u"node-a"_s, t0, t0.addSecs(60));
+    QVERIFY(claimed.ok());
+    QVERIFY(*claimed);
+    auto state = store.mailboxState(id);
+    QVERIFY(state.ok());
+    QCOMPARE(state->leaseOwner, u"node-a"_s);
+    QCOMPARE(state->leaseUntil, t0.addSecs(60));
+
+    // Another node cannot take a live lease, and the mailbox is not due for anyone meanwhile.
+    auto stolen = store.claimMailbox(id, u"node-b"_s, t0.addSecs(10), t0.addSecs(70));
+    QVERIFY(stolen.ok());
+    QVERIFY(!*stolen);
+    due = store.dueMailboxes(t0.addSecs(10));
+    QVERIFY(due.ok());
+    QVERIFY(due->isEmpty());
+    // A release by the wrong node changes nothing.
+    QVERIFY(store.releaseMailbox(id, u"node-b"_s).ok());
+    QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-a"_s);
+
+    // The holder may claim again (renew), and renewLease extends it.
+    auto renewed = store.claimMailbox(id, u"node-a"_s, t0.addSecs(20), t0.addSecs(80));
+    QVERIFY(renewed.ok());
+    QVERIFY(*renewed);
+    QVERIFY(store.renewLease(id, u"node-a"_s, t0.addSecs(90)).ok());
+    QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
+    QVERIFY(store.renewLease(id, u"node-b"_s, t0.addSecs(500)).ok()); // not the holder: no effect
+    QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
+
+    // Once the lease has expired (node-a crashed), another node can take the mailbox.
+    stolen = store.claimMailbox(id, u"node-b"_s, t0.addSecs(89), t0.addSecs(150));
+    QVERIFY(stolen.ok());
+    QVERIFY(!*stolen);
+    due = store.dueMailboxes(t0.addSecs(90));
+    QVERIFY(due.ok());
+    QCOMPARE(*due, QList<qint64>{id});
+    auto taken = store.claimMailbox(id, u"node-b"_s, t0.addSecs(90), t0.addSecs(150));
+    QVERIFY(taken.ok());
+    QVERIFY(*taken);
+    QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-b"_s);
+
+    // Released, anyone may claim it at once.
+    QVERIFY(store.releaseMailbox(id, u"node-b"_s).ok());
+    state = store.mailboxState(id);
+    QVERIFY(state.ok());
+    QCOMPARE(state->leaseOwner, QString());
+    QVERIFY(!state->leaseUntil.isValid());
+    auto back = store.claimMailbox(id, u"node-a"_s, t0.addSecs(100), t0.addSecs(160));
+    QVERIFY(back.ok());
+    QVERIFY(*back);
+    QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
+    QCOMPARE(store.mailboxState(id)->leaseOwner, QString());
+
+    // Claiming a mailbox that does not exist fails: its state row cannot reference it.
+    auto missing = store.claimMailbox(4242, u"node-a"_s, t0, t0.addSecs(60));
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().errorClass, ErrorClass::Store);
+}
+
+void TestStoreMigrations::readOnlyDatabaseIsStoreError()
+{
+    if (::geteuid() == 0) {
+        QSKIP("running as root: root ignores file permissions, so a chmod 0444 database in a chmod 0555 folder "
+              "stays writable and cannot show the read-only error; run the tests as a normal user");
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folderPath = dir.filePath(u"ro"_s);
+    const QString path = folderPath + u"/readonly.db"_s;
+    qint64 id = 0;
+    {
+        auto store = Store::open(StoreConfig::sqlite(path));
+        QVERIFY(store.ok());
+        id = addMailbox(**store, u"ro@example.test"_s);
+        QVERIFY(id > 0);
+    }
+    const QFileDevice::Permissions readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(path, readOnly));
+    QVERIFY(QFile::setPermissions(folderPath,
+                                  readOnly | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    auto restore = qScopeGuard([&] {
+        QFile::setPermissions(folderPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    });
+
+    // Either the open already fails, or the first write does; both as Store errors.
+    auto store = Store::open(StoreConfig::sqlite(path));
+    if (!store.ok()) {
+        QCOMPARE(store.error().errorClass, ErrorClass::Store);
+        QCOMPARE(store.error().hintId, u"store-readonly"_s);
+        QVERIFY(store.error().message.contains(path));
+        return;
+    }
+    const Status written = (*store)->setMailboxEnabled(id, false);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().errorClass, ErrorClass::Store);
+    QCOMPARE(written.error().hintId, u"store-readonly"_s);
+}
+
+void TestStoreMigrations::unusableFilesAreStoreErrors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    // Not an SQLite file.
+    const QString garbage = dir.filePath(u"garbage.db"_s);
+    QFile file(garbage);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 100; ++i) {
+        file.write("this is not an SQLite database, just some text\n");
+    }
+    file.close();
+    auto notADatabase = Store::open(StoreConfig::sqlite(garbage));
+    QVERIFY(!notADatabase.ok());
+    QCOMPARE(notADatabase.error().errorClass, ErrorClass::Store);
+    QVERIFY(notADatabase.error().message.contains(garbage));
+
+    // A folder that cannot be created (a file is in the way).
+    const QString blocker = dir.filePath(u"blocker"_s);
+    QFile blockerFile(blocker);
+    QVERIFY(blockerFile.open(QIODevice::WriteOnly));
+    blockerFile.close();
+    auto noFolder = Store::open(StoreConfig::sqlite(blocker + u"/sub/store.db"_s));
+    QVERIFY(!noFolder.ok());
+    QCOMPARE(noFolder.error().errorClass, ErrorClass::Store);
+    QCOMPARE(noFolder.error().hintId, u"store-readonly"_s);
+
+    // A folder where the database should be.
+    QVERIFY(QDir(dir.path()).mkdir(u"folder.db"_s));
+    auto folderInstead = Store::open(StoreConfig::sqlite(dir.filePath(u"folder.db"_s)));
+    QVERIFY(!folderInstead.ok());
+    QCOMPARE(folderInstead.error().errorClass, ErrorClass::Store);
+
+    // No path at all is a configuration problem, not a store failure.
+    auto noPath = Store::open(StoreConfig::sqlite(QString()));
+    QVERIFY(!noPath.ok());
+    QCOMPARE(noPath.error().errorClass, ErrorClass::Config);
+}
+
+QTEST_GUILESS_MAIN(TestStoreMigrations)
+#include "tst_storemigrations.moc"
