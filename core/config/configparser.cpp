@@ -104,7 +104,11 @@ ConfigParser::Outcome ConfigParser::parse(const QByteArray &json, const QString 
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return QList<ConfigIssue>{
-            {u"$"_s, u"not valid JSON at %1: %2"_s.arg(position(json, parseError.offset), parseError.errorString())}};
+            // Qt reports the offset just past the character at fault (or the end, when input ran out).
+            {u"$"_s,
+             u"not valid JSON at %1: %2"_s.arg(
+                 position(json, parseError.offset < json.size() ? qMax(0, parseError.offset - 1) : parseError.offset),
+                 parseError.errorString())}};
     }
     if (!document.isObject()) {
         return QList<ConfigIssue>{{u"$"_s, u"expected an object with \"server_profiles\" and \"mailboxes\""_s}};

@@ -5,16 +5,6 @@
 #include "protocol/imap/imapfetch.h"
 #include "protocol/imap/imapresponseparser.h"
 
-// Value's defaulted operator== is only usable when `Value == Value` is the first equality of the three
-// types this translation unit instantiates (its QList<Value> member makes the constraint recursive).
-// Instantiate it here, before QTest and the metatype declarations compare lists, codes and responses.
-namespace {
-[[maybe_unused]] bool sameValue(const SyncDesk::Imap::Value &a, const SyncDesk::Imap::Value &b)
-{
-    return a == b;
-}
-} // namespace
-
 #include <QTest>
 #include <QTimeZone>
 
@@ -550,6 +540,14 @@ void TestImapResponseParser::rejectsBadInput_data()
     QTest::newRow("literal shorter than announced")
         << QByteArray("* 1 FETCH (BODY[] {10}\r\nabc)\r\n") << defaults << u"incomplete response"_s << false;
     QTest::newRow("incomplete line") << QByteArray("A1 OK done") << defaults << u"incomplete response"_s << false;
+    QTest::newRow("tagged BYE") << QByteArray("A1 BYE bye\r\n") << defaults << u"tagged response is not OK, NO or BAD"_s
+                                << true;
+    QTest::newRow("tagged PREAUTH") << QByteArray("A1 PREAUTH hi\r\n") << defaults
+                                    << u"tagged response is not OK, NO or BAD"_s << true;
+    QTest::newRow("star inside a tag") << QByteArray("A*1 OK x\r\n") << defaults << u"does not start with a tag"_s
+                                       << true;
+    QTest::newRow("star before a tag") << QByteArray("*1 OK x\r\n") << defaults << u"does not start with a tag"_s
+                                       << true;
 }
 
 void TestImapResponseParser::rejectsBadInput()
@@ -630,6 +628,14 @@ void TestImapResponseParser::longLineFailsBeforeItsLineBreakArrives()
     ResponseParser exact(limits);
     exact.feed("A1 OK 0123456789\r\n");
     QCOMPARE(exact.next(response), ResponseParser::State::Ready);
+    QCOMPARE(response, Response(Expect::tagged("A1", "OK").text("0123456789")));
+
+    // ...also when its CR and LF arrive apart: the CR waiting for its LF does not count.
+    ResponseParser split(limits);
+    split.feed("A1 OK 0123456789\r");
+    QCOMPARE(split.next(response), ResponseParser::State::NeedMore);
+    split.feed("\n");
+    QCOMPARE(split.next(response), ResponseParser::State::Ready);
     QCOMPARE(response, Response(Expect::tagged("A1", "OK").text("0123456789")));
 }
 
@@ -921,6 +927,11 @@ void TestImapResponseParser::parseInternalDate_data()
     QTest::newRow("zone without sign") << QByteArray("17-Jul-1996 02:44:25 0700") << QDateTime();
     QTest::newRow("named zone") << QByteArray("17-Jul-1996 02:44:25 PDT") << QDateTime();
     QTest::newRow("day 32") << QByteArray("32-Jul-1996 02:44:25 -0700") << QDateTime();
+    QTest::newRow("hour 25") << QByteArray("17-Jul-1996 25:00:00 -0700") << QDateTime();
+    QTest::newRow("99:99:99") << QByteArray("17-Jul-1996 99:99:99 +0000") << QDateTime();
+    QTest::newRow("zone minutes 99") << QByteArray("17-Jul-1996 02:44:25 +0099") << QDateTime();
+    QTest::newRow("two-digit year") << QByteArray("17-Jul-96 02:44:25 -0700") << QDateTime();
+    QTest::newRow("30 February") << QByteArray("30-Feb-2024 02:44:25 -0700") << QDateTime();
 
     QTest::newRow("RFC 5322 date") << QByteArray("Wed, 17 Jul 1996 02:23:25 -0700") << QDateTime();
 }

@@ -75,6 +75,11 @@ QDateTime parseInternalDate(const QByteArray &text)
     if (month == 0 || !std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; })) {
         return {};
     }
+    // Qt turns an invalid time into midnight: check every field instead of trusting isValid().
+    if (date.at(2).size() != 4 || !QDate::isValid(year, month, day) || !QTime::isValid(hour, minute, second) ||
+        zoneHours > 14 || zoneMinutes > 59) {
+        return {};
+    }
     const int offset = (zoneHours * 3600 + zoneMinutes * 60) * (zone.at(0) == '-' ? -1 : 1);
     const QDateTime local(QDate(year, month, day), QTime(hour, minute, second), QTimeZone(offset));
     return local.isValid() ? local.toUTC() : QDateTime();

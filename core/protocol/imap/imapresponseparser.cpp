@@ -295,8 +295,8 @@ bool isValidTag(const QByteArray &tag)
     }
     for (char c : tag) {
         const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u >= 0x7f || c == '(' || c == ')' || c == '{' || c == '%' || c == '"' || c == '\\' ||
-            c == '+') {
+        if (u <= 0x20 || u >= 0x7f || c == '(' || c == ')' || c == '{' || c == '%' || c == '*' || c == '"' ||
+            c == '\\' || c == '+') {
             return false;
         }
     }
@@ -416,7 +416,9 @@ ResponseParser::State ResponseParser::next(Response &out)
         }
         const qsizetype newline = m_buffer.indexOf('\n', m_scan);
         if (newline < 0) {
-            if (m_buffer.size() - m_lineStart > m_limits.maxLineLength) {
+            // A CR waiting for its LF is not part of the line's length.
+            const qsizetype pending = m_buffer.size() - m_lineStart - (m_buffer.endsWith('\r') ? 1 : 0);
+            if (pending > m_limits.maxLineLength) {
                 return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
             }
             m_scan = m_buffer.size();
@@ -502,15 +504,18 @@ ResponseParser::State ResponseParser::next(Response &out)
             return fail(u"response without a name"_s, context);
         }
         response.name = name.toUpper();
-        if (isStatusName(response.name, response.status)) {
+        const bool isStatus = isStatusName(response.name, response.status);
+        if (response.isTagged() &&
+            (!isStatus || response.status == ResponseStatus::Bye || response.status == ResponseStatus::Preauth)) {
+            return fail(u"tagged response is not OK, NO or BAD"_s, context); // RFC 3501 7.1
+        }
+        if (isStatus) {
             if (response.number) {
                 return fail(u"status response with a number"_s, context);
             }
             if (!parseResponseText(tokens, m_buffer, lineEnd, m_limits, response)) {
                 return fail(tokens.error(), context);
             }
-        } else if (response.isTagged()) {
-            return fail(u"tagged response is not OK, NO or BAD"_s, context);
         } else {
             while (true) {
                 tokens.skipSpaces();

@@ -34,6 +34,11 @@ Value Value::list(const QList<Value> &items)
     return value;
 }
 
+bool operator==(const Value &a, const Value &b)
+{
+    return a.m_type == b.m_type && a.m_bytes == b.m_bytes && a.m_number == b.m_number && a.m_items == b.m_items;
+}
+
 bool Value::isAtom(const char *keyword) const
 {
     return m_type == Type::Atom && m_bytes.compare(keyword, Qt::CaseInsensitive) == 0;

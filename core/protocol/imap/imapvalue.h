@@ -35,7 +35,9 @@ public:
     // Atom, number or string as text; NIL as empty. Lists give an empty array.
     QByteArray text() const;
 
-    friend bool operator==(const Value &, const Value &) = default;
+    // Out of line: a defaulted comparison of a type holding QList<itself> is deleted by GCC 12 when
+    // QList<Value>'s comparison is instantiated first.
+    friend bool operator==(const Value &a, const Value &b);
 
 private:
     Type m_type = Type::Nil;

@@ -111,7 +111,9 @@ void onParserWarning(gint64 offset, GMimeParserWarning code, const gchar *item, 
     if (item && *item) {
         text += u" ("_s + QString::fromUtf8(item).left(80) + u')';
     }
-    text += u" at byte %1"_s.arg(offset);
+    if (offset >= 0) {
+        text += u" at byte %1"_s.arg(offset);
+    }
     if (!warnings->contains(text) && warnings->size() < 20) {
         warnings->append(text);
     }
