@@ -37,11 +37,7 @@ Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &optio
     connect(m_stream.get(), &ByteStream::disconnected, this, &Session::onDisconnected);
     connect(m_stream.get(), &ByteStream::failed, this, [this](const SyncError &error) {
         if (m_state == State::LoggingOut || m_state == State::Closed) {
-            m_state = State::Closed;
-            m_watchdog.stop();
-            if (auto done = std::exchange(m_logoutDone, nullptr)) {
-                done();
-            }
+            finishLogout(false);
             return;
         }
         fail(error);
@@ -429,12 +425,7 @@ void Session::handle(const Response &response)
             updateCapabilities(response.code->arguments);
         }
         if (pending->command.name() == "LOGOUT") {
-            m_state = State::Closed;
-            m_watchdog.stop();
-            m_stream->close();
-            if (auto done = std::exchange(m_logoutDone, nullptr)) {
-                done();
-            }
+            finishLogout(true);
             return;
         }
         if (pending->done) {
@@ -500,23 +491,25 @@ void Session::logout(std::function<void()> done)
     armWatchdog(qMin(m_options.commandTimeoutMs, 5000), u"logging out"_s);
     // A server that does not answer LOGOUT must not hold us up: the watchdog closes the session.
     QObject::disconnect(&m_watchdog, nullptr, this, nullptr);
-    connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        m_state = State::Closed;
+    connect(&m_watchdog, &QTimer::timeout, this, [this] { finishLogout(true); });
+}
+
+void Session::finishLogout(bool closeStream)
+{
+    m_state = State::Closed;
+    m_watchdog.stop();
+    if (closeStream) {
         m_stream->close();
-        if (auto logoutDone = std::exchange(m_logoutDone, nullptr)) {
-            logoutDone();
-        }
-    });
+    }
+    if (auto done = std::exchange(m_logoutDone, nullptr)) {
+        done();
+    }
 }
 
 void Session::onDisconnected()
 {
     if (m_state == State::LoggingOut || m_state == State::Closed) {
-        m_state = State::Closed;
-        m_watchdog.stop();
-        if (auto done = std::exchange(m_logoutDone, nullptr)) {
-            done();
-        }
+        finishLogout(false);
         return;
     }
     if (m_state == State::Failed) {

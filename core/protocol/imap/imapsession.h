@@ -104,6 +104,7 @@ private:
     void armWatchdog(int timeoutMs, const QString &waitingFor);
     void disarmWatchdogIfIdle();
     void fail(const SyncError &error);
+    void finishLogout(bool closeStream);
     void finishOpen(const Status &status);
     void trace(const QByteArray &direction, const QByteArray &line);
 
