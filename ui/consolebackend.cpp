@@ -46,6 +46,7 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::statusesChanged, this, &ConsoleBackend::statusesChanged);
     connect(m_poller, &StorePoller::logRecordsAdded, this, &ConsoleBackend::logRecordsAdded);
     connect(m_poller, &StorePoller::failed, this, &ConsoleBackend::storeFailed);
+    connect(m_poller, &StorePoller::enginesChanged, this, &ConsoleBackend::enginesChanged);
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
@@ -96,6 +97,18 @@ void ConsoleBackend::requestSync(const QList<qint64> &mailboxIds)
         QMetaObject::invokeMethod(
             poller, [poller, mailboxIds] { poller->requestSync(mailboxIds, u"console"_s); }, Qt::QueuedConnection);
     }
+}
+
+void ConsoleBackend::setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled)
+{
+    if (mailboxIds.isEmpty() || m_shuttingDown || !m_poller) {
+        return;
+    }
+    // Through the store, so that whichever engine runs on it (here or in a syncdesk-node) follows.
+    StorePoller *poller = m_poller;
+    QMetaObject::invokeMethod(
+        poller, [poller, mailboxIds, enabled] { poller->setMailboxesEnabled(mailboxIds, enabled); },
+        Qt::QueuedConnection);
 }
 
 void ConsoleBackend::shutdown()

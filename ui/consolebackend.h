@@ -3,6 +3,7 @@
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/mailboxstatus.h"
+#include "model/nodestatus.h"
 #include "scheduler/schedulersettings.h"
 #include "store/storeconfig.h"
 
@@ -33,6 +34,7 @@ public:
 
     void start();
     void requestSync(const QList<qint64> &mailboxIds);
+    void setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -43,6 +45,7 @@ public:
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
     void logRecordsAdded(const QList<SyncDesk::LogRecord> &records);
+    void enginesChanged(const QList<SyncDesk::NodeStatus> &nodes, int overdueGraceSeconds);
     void storeFailed(const SyncDesk::SyncError &error);
     void engineFailed(const SyncDesk::SyncError &error);
     void shutDown();

@@ -7,7 +7,9 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMap>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -97,15 +99,34 @@ MainWindow::MainWindow(QWidget *parent)
     m_resyncAction->setEnabled(false);
     connect(m_resyncAction, &QAction::triggered, this, &MainWindow::resyncSelected);
 
+    m_enableAction = new QAction(QIcon(u":/syncdesk/icons/state-ok.svg"_s), u"&Enable"_s, this);
+    m_enableAction->setObjectName(u"enableAction"_s);
+    m_enableAction->setToolTip(u"Enable the selected mailboxes; their failure counters start again from zero"_s);
+    m_enableAction->setEnabled(false);
+    connect(m_enableAction, &QAction::triggered, this, [this] { setSelectedEnabled(true); });
+    m_disableAction = new QAction(QIcon(u":/syncdesk/icons/state-disabled.svg"_s), u"&Disable"_s, this);
+    m_disableAction->setObjectName(u"disableAction"_s);
+    m_disableAction->setToolTip(u"Stop syncing the selected mailboxes until they are enabled again"_s);
+    m_disableAction->setEnabled(false);
+    connect(m_disableAction, &QAction::triggered, this, [this] { setSelectedEnabled(false); });
+
     QToolBar *toolbar = addToolBar(u"Actions"_s);
     toolbar->setObjectName(u"actionsToolbar"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setMovable(false);
     toolbar->addAction(m_resyncAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_enableAction);
+    toolbar->addAction(m_disableAction);
+    m_mailboxView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_mailboxView->addActions({m_resyncAction, m_enableAction, m_disableAction});
 
     m_summary = new QLabel;
+    m_schedulerLabel = new QLabel;
+    m_schedulerLabel->setObjectName(u"schedulerLabel"_s);
     m_engineLabel = new QLabel;
     statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_schedulerLabel);
     statusBar()->addPermanentWidget(m_engineLabel);
 
     connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -129,6 +150,7 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::logRecordsAdded, this, &MainWindow::onLogRecords);
     connect(backend, &ConsoleBackend::storeFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::engineFailed, this, &MainWindow::onStoreFailed);
+    connect(backend, &ConsoleBackend::enginesChanged, this, &MainWindow::onEngines);
     m_engineLabel->setText(backend->runsEngine() ? u"Engine running in this console"_s
                                                  : u"Monitoring only: syncs run in syncdesk-node"_s);
     setSubtitle(backend->options().store.describe());
@@ -203,9 +225,75 @@ void MainWindow::resyncSelected()
                              5000);
 }
 
+void MainWindow::setSelectedEnabled(bool enabled)
+{
+    QList<qint64> ids;
+    for (qint64 id : selectedMailboxIds(false)) {
+        const int row = m_mailboxModel->rowOfMailbox(id);
+        if (row >= 0 && m_mailboxModel->status(row).mailbox.enabled != enabled) {
+            ids.append(id);
+        }
+    }
+    if (ids.isEmpty() || !m_backend) {
+        return;
+    }
+    m_backend->setMailboxesEnabled(ids, enabled);
+    statusBar()->showMessage(
+        (enabled ? u"Enabled %1 mailbox(es); they sync now"_s : u"Disabled %1 mailbox(es)"_s).arg(ids.size()), 5000);
+}
+
+void MainWindow::onEngines(const QList<NodeStatus> &nodes, int overdueGraceSeconds)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_mailboxModel->setOverdueGrace(overdueGraceSeconds);
+    QStringList parts;
+    int busy = 0;
+    int total = 0;
+    int queued = 0;
+    QMap<QString, QPair<int, int>> connections;
+    bool alive = false;
+    for (const NodeStatus &node : nodes) {
+        if (!node.isAlive(now)) {
+            continue;
+        }
+        alive = true;
+        busy += node.workersBusy;
+        total += node.workersTotal;
+        queued += node.queued;
+        for (const QJsonValue &value : node.profiles) {
+            const QJsonObject profile = value.toObject();
+            auto &pair = connections[profile.value(u"profile"_s).toString()];
+            pair.first += profile.value(u"running"_s).toInt();
+            pair.second = profile.value(u"max_connections"_s).toInt();
+        }
+    }
+    m_mailboxModel->setEngineRunning(alive);
+    if (!alive) {
+        m_schedulerLabel->setText(u"No engine running"_s);
+        m_schedulerLabel->setToolTip(u"Nothing syncs these mailboxes: start 'syncdesk-node run' on this database, or "
+                                     "open the console without --monitor-only."_s);
+        return;
+    }
+    parts.append(u"Workers %1/%2 busy"_s.arg(busy).arg(total));
+    parts.append(u"queue %1"_s.arg(queued));
+    QStringList tip;
+    for (auto it = connections.cbegin(); it != connections.cend(); ++it) {
+        tip.append(u"%1: %2 of %3 connections in use"_s.arg(it.key()).arg(it.value().first).arg(it.value().second));
+    }
+    m_schedulerLabel->setText(parts.join(u" · "_s));
+    m_schedulerLabel->setToolTip(tip.join(u'\n'));
+}
+
 void MainWindow::updateActions()
 {
     const bool any = !selectedMailboxIds(true).isEmpty();
+    bool anyDisabled = false;
+    for (qint64 id : selectedMailboxIds(false)) {
+        const int row = m_mailboxModel->rowOfMailbox(id);
+        anyDisabled = anyDisabled || (row >= 0 && !m_mailboxModel->status(row).mailbox.enabled);
+    }
+    m_enableAction->setEnabled(anyDisabled && m_backend && !m_closing);
+    m_disableAction->setEnabled(any && m_backend && !m_closing);
     m_resyncAction->setEnabled(any && m_backend && !m_closing);
     m_resyncAction->setToolTip(any || selectedMailboxIds(false).isEmpty()
                                    ? u"Sync the selected mailboxes now (F5)"_s
@@ -221,8 +309,7 @@ void MainWindow::updateStatusBar()
         const MailboxStatus &status = m_mailboxModel->status(row);
         const MailboxRunState state = status.runState(now);
         ++counts[int(state)];
-        if (status.mailbox.enabled && state != MailboxRunState::Syncing && status.state.nextDueAt.isValid() &&
-            status.state.nextDueAt.secsTo(now) > MailboxTableModel::kOverdueGraceSeconds) {
+        if (status.isOverdue(now, m_mailboxModel->overdueGrace())) {
             ++overdue;
         }
     }

@@ -3,6 +3,7 @@
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/mailboxstatus.h"
+#include "model/nodestatus.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -38,6 +39,8 @@ public:
     LogModel *logModel() const { return m_logModel; }
     QTableView *mailboxView() const { return m_mailboxView; }
     QAction *resyncAction() const { return m_resyncAction; }
+    QAction *enableAction() const { return m_enableAction; }
+    QAction *disableAction() const { return m_disableAction; }
 
 Q_SIGNALS:
     // The user closed the window: the owner shuts the backend down, then quits.
@@ -50,6 +53,8 @@ private:
     void onStatuses(const MailboxStatusList &statuses);
     void onLogRecords(const QList<LogRecord> &records);
     void onStoreFailed(const SyncError &error);
+    void onEngines(const QList<NodeStatus> &nodes, int overdueGraceSeconds);
+    void setSelectedEnabled(bool enabled);
     void resyncSelected();
     void updateActions();
     void updateStatusBar();
@@ -66,6 +71,9 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_engineLabel = nullptr;
     QAction *m_resyncAction = nullptr;
+    QAction *m_enableAction = nullptr;
+    QAction *m_disableAction = nullptr;
+    QLabel *m_schedulerLabel = nullptr;
     QTimer m_clockTimer;
     bool m_closing = false;
     bool m_haveStatuses = false;

@@ -6,6 +6,7 @@
 #include "logging/logger.h"
 #include "logging/logpersister.h"
 #include "model/jsonexport.h"
+#include "scheduler/schedulersettings.h"
 #include "scheduler/syncengine.h"
 #include "store/store.h"
 
@@ -75,7 +76,9 @@ const char *kUsage =
     "  status [--json]                every mailbox's state, interval, last and next sync, last error\n"
     "  export activities --jsonl [--mailbox ADDR] [--output FILE]\n"
     "                                 the stored email activities, one JSON object per line\n"
-    "  run                            the scheduler, until SIGINT or SIGTERM\n";
+    "  mailbox enable|disable ADDR    enable (resetting its failure counters) or disable a mailbox\n"
+    "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
+    "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n";
 
 } // namespace
 
@@ -124,6 +127,7 @@ int NodeCli::run(const QStringList &arguments)
         {u"json"_s, u"status: print JSON."_s},
         {u"jsonl"_s, u"export: print one JSON object per line."_s},
         {u"output"_s, u"export: write to FILE instead of standard output."_s, u"FILE"_s},
+        {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -152,7 +156,7 @@ int NodeCli::run(const QStringList &arguments)
     }
     const QString command = positional.constFirst();
     auto allowOnly = [&](const QStringList &allowed) -> bool {
-        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s}) {
+        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -182,7 +186,16 @@ int NodeCli::run(const QStringList &arguments)
         if (positional.size() > 1) {
             return usage(u"'run' takes no arguments"_s);
         }
-        return allowOnly({}) ? runEngine() : UsageError;
+        return allowOnly({u"workers"_s}) ? runEngine() : UsageError;
+    }
+    if (command == u"mailbox"_s) {
+        return allowOnly({}) ? mailboxCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"scheduler"_s) {
+        if (positional.size() > 1) {
+            return usage(u"'scheduler' takes no arguments"_s);
+        }
+        return allowOnly({u"json"_s}) ? scheduler() : UsageError;
     }
     return usage(u"unknown command '%1'"_s.arg(command));
 }
@@ -224,15 +237,18 @@ int NodeCli::importConfig(const QStringList &positional)
     if (const auto *error = std::get_if<SyncError>(&imported)) {
         return storeFailure(*error);
     }
-    for (const ConfigIssue &warning : file.warnings) {
+    const ImportSummary &summary = std::get<ImportSummary>(imported);
+    for (const ConfigIssue &warning : file.warnings + summary.warnings) {
         m_err << "warning: " << warning.toString() << "\n";
     }
-    const ImportSummary &summary = std::get<ImportSummary>(imported);
     m_out << "Imported " << path << " into " << m_storeConfig.describe() << ":\n"
           << "  server profiles: " << summary.profilesCreated << " new, " << summary.profilesUpdated << " updated, "
           << summary.profilesUnchanged << " unchanged\n"
           << "  mailboxes:       " << summary.mailboxesCreated << " new, " << summary.mailboxesUpdated << " updated, "
           << summary.mailboxesUnchanged << " unchanged\n";
+    if (summary.schedulerUpdated) {
+        m_out << "  scheduler settings updated; running engines use them within a second\n";
+    }
     m_out.flush();
     m_err.flush();
     Log::info(u"config"_s, {},
@@ -374,10 +390,15 @@ int NodeCli::status()
         return storeFailure(statuses.error());
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto grace = overdueGrace(**store);
+    if (!grace) {
+        return storeFailure(grace.error());
+    }
+    const bool engine = engineRunning(**store);
     if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const MailboxStatus &status : *statuses) {
-            array.append(JsonExport::mailboxStatus(status, now));
+            array.append(JsonExport::mailboxStatus(status, now, *grace, engine));
         }
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         m_out.flush();
@@ -389,20 +410,30 @@ int NodeCli::status()
         m_out.flush();
         return Success;
     }
-    m_out << qSetFieldWidth(34) << Qt::left << "ADDRESS" << qSetFieldWidth(10) << "STATE" << qSetFieldWidth(10)
-          << "INTERVAL" << qSetFieldWidth(14) << "LAST OK" << qSetFieldWidth(14) << "NEXT" << qSetFieldWidth(6)
+    m_out << qSetFieldWidth(34) << Qt::left << "ADDRESS" << qSetFieldWidth(10) << "STATE" << qSetFieldWidth(20)
+          << "INTERVAL" << qSetFieldWidth(14) << "LAST OK" << qSetFieldWidth(30) << "NEXT" << qSetFieldWidth(6)
           << "FAIL" << qSetFieldWidth(0) << "LAST ERROR\n";
+    if (!engine) {
+        m_err << "note: no engine runs on this database (start 'syncdesk-node run' or the console)\n";
+    }
     for (const MailboxStatus &status : *statuses) {
         const MailboxState &state = status.state;
         const QString error = state.hasError() ? errorClassName(state.lastErrorClass) + u": "_s +
                                                      HintCatalog::instance().summary(state.lastErrorHintId)
                                                : QString();
+        QString next = status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s)
+                                              : u"- ("_s + status.mailbox.disabledReason + u')';
+        if (status.isOverdue(now, *grace)) {
+            const QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
+            next = u"overdue "_s + ago(state.nextDueAt, now).remove(u" ago"_s) + u" ("_s +
+                   json.value(u"overdue_cause"_s).toString() + u')';
+        }
         m_out << qSetFieldWidth(34) << status.mailbox.address << qSetFieldWidth(10)
-              << runStateName(status.runState(now)) << qSetFieldWidth(10)
-              << QString(QString::number(state.intervalSeconds / 60.0, 'g', 3) + u" min"_s) << qSetFieldWidth(14)
-              << ago(state.lastSuccessAt, now) << qSetFieldWidth(14)
-              << (status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s) : u"-"_s)
-              << qSetFieldWidth(6) << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
+              << runStateName(status.runState(now)) << qSetFieldWidth(20)
+              << QString(QString::number(state.intervalSeconds() / 60.0, 'g', 3) + u" min "_s +
+                         intervalReasonName(state.intervalReason))
+              << qSetFieldWidth(14) << ago(state.lastSuccessAt, now) << qSetFieldWidth(30) << next << qSetFieldWidth(6)
+              << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
     }
     m_out.flush();
     return Success;
@@ -457,6 +488,184 @@ int NodeCli::exportActivities(const QStringList &positional)
     return Success;
 }
 
+Result<int> NodeCli::overdueGrace(Store &store)
+{
+    auto stored = store.setting(u"scheduler"_s);
+    if (!stored) {
+        return stored.error();
+    }
+    return SchedulerSettings().withStored(*stored).overdueGraceSeconds;
+}
+
+bool NodeCli::engineRunning(Store &store)
+{
+    auto nodes = store.nodes();
+    if (!nodes) {
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return std::any_of(nodes->cbegin(), nodes->cend(), [&](const NodeStatus &node) { return node.isAlive(now); });
+}
+
+int NodeCli::mailboxCommand(const QStringList &positional)
+{
+    if (positional.size() != 2 || (positional.at(0) != u"enable"_s && positional.at(0) != u"disable"_s)) {
+        return usage(u"usage: syncdesk-node mailbox enable|disable ADDRESS"_s);
+    }
+    const bool enable = positional.at(0) == u"enable"_s;
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto mailbox = (*store)->mailboxByAddress(positional.at(1));
+    if (!mailbox) {
+        return storeFailure(mailbox.error());
+    }
+    if (!mailbox->has_value()) {
+        return usage(u"no mailbox %1 in %2"_s.arg(positional.at(1), m_storeConfig.describe()));
+    }
+    const Mailbox &box = **mailbox;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (box.enabled == enable) {
+        m_out << box.address << " is already " << (enable ? "enabled" : "disabled") << ".\n";
+        m_out.flush();
+        return Success;
+    }
+    Status changed = (*store)->transaction([&]() -> Status {
+        if (Status set = (*store)->setMailboxEnabled(box.id, enable, u"admin"_s, now); !set) {
+            return set;
+        }
+        // The alert about its disabling is resolved by enabling it.
+        return enable ? (*store)->closeAlerts(u"mailbox-disabled:%1"_s.arg(box.id), now) : Status();
+    });
+    if (!changed) {
+        return storeFailure(changed.error());
+    }
+    Log::info(u"node"_s, box.address,
+              enable ? u"enabled by an operator; failure counters reset"_s : u"disabled by an operator"_s);
+    LogPersister(**store).flush();
+    if (enable) {
+        m_out << box.address << " enabled; its failure counters are reset and it is due now"
+              << (box.disabledReason.isEmpty() ? QString() : u" (it was disabled: "_s + box.disabledReason + u')')
+              << ".\n";
+    } else {
+        m_out << box.address << " disabled; it is not synced until enabled again.\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+int NodeCli::scheduler()
+{
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto nodes = (*store)->nodes();
+    auto statuses = (*store)->mailboxStatuses();
+    auto profiles = (*store)->profiles();
+    auto grace = overdueGrace(**store);
+    for (const SyncError *error : {nodes ? nullptr : &nodes.error(), statuses ? nullptr : &statuses.error(),
+                                   profiles ? nullptr : &profiles.error(), grace ? nullptr : &grace.error()}) {
+        if (error) {
+            return storeFailure(*error);
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonArray engines;
+    int workersBusy = 0;
+    int workersTotal = 0;
+    int queued = 0;
+    QHash<QString, QJsonObject> perProfile;
+    for (const ServerProfile &profile : *profiles) {
+        perProfile.insert(profile.name, QJsonObject{{u"profile"_s, profile.name},
+                                                    {u"connections_in_use"_s, 0},
+                                                    {u"max_connections"_s, profile.maxConcurrentConnections},
+                                                    {u"needed_connections"_s, 0},
+                                                    {u"needed_connections_for_guarantee"_s, 0},
+                                                    {u"overdue"_s, 0}});
+    }
+    for (const NodeStatus &node : *nodes) {
+        if (!node.isAlive(now)) {
+            continue;
+        }
+        workersBusy += node.workersBusy;
+        workersTotal += node.workersTotal;
+        queued += node.queued;
+        engines.append(QJsonObject{{u"node"_s, node.nodeId},
+                                   {u"host"_s, node.host},
+                                   {u"pid"_s, node.pid},
+                                   {u"started_at"_s, JsonExport::time(node.startedAt)},
+                                   {u"heartbeat_at"_s, JsonExport::time(node.heartbeatAt)},
+                                   {u"workers_busy"_s, node.workersBusy},
+                                   {u"workers_total"_s, node.workersTotal},
+                                   {u"capacity"_s, node.capacity},
+                                   {u"running"_s, node.running},
+                                   {u"queue_length"_s, node.queued}});
+        for (const QJsonValue &value : node.profiles) {
+            const QJsonObject profile = value.toObject();
+            QJsonObject &total = perProfile[profile.value(u"profile"_s).toString()];
+            total.insert(u"connections_in_use"_s,
+                         total.value(u"connections_in_use"_s).toInt() + profile.value(u"running"_s).toInt());
+            total.insert(u"needed_connections"_s, qMax(total.value(u"needed_connections"_s).toInt(),
+                                                       profile.value(u"needed_connections"_s).toInt()));
+            total.insert(u"needed_connections_for_guarantee"_s,
+                         qMax(total.value(u"needed_connections_for_guarantee"_s).toInt(),
+                              profile.value(u"needed_connections_for_guarantee"_s).toInt()));
+        }
+    }
+    int overdue = 0;
+    for (const MailboxStatus &status : *statuses) {
+        if (status.isOverdue(now, *grace)) {
+            ++overdue;
+            QJsonObject &total = perProfile[status.mailbox.profileName];
+            total.insert(u"overdue"_s, total.value(u"overdue"_s).toInt() + 1);
+        }
+    }
+    QJsonArray profileArray;
+    QStringList names = perProfile.keys();
+    names.sort();
+    for (const QString &name : names) {
+        profileArray.append(perProfile.value(name));
+    }
+    const QJsonObject view{{u"engine_running"_s, !engines.isEmpty()},
+                           {u"engines"_s, engines},
+                           {u"workers_busy"_s, workersBusy},
+                           {u"workers_total"_s, workersTotal},
+                           {u"queue_length"_s, queued},
+                           {u"overdue"_s, overdue},
+                           {u"profiles"_s, profileArray}};
+    if (m_parser.isSet(u"json"_s)) {
+        m_out << QString::fromUtf8(QJsonDocument(view).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (engines.isEmpty()) {
+        m_out << "No engine runs on " << m_storeConfig.describe() << " (start 'syncdesk-node run' or the console).\n";
+    }
+    for (const QJsonValue &value : std::as_const(engines)) {
+        const QJsonObject engine = value.toObject();
+        m_out << "engine " << engine.value(u"node"_s).toString() << ": workers "
+              << engine.value(u"workers_busy"_s).toInt() << "/" << engine.value(u"workers_total"_s).toInt() << " busy, "
+              << engine.value(u"running"_s).toInt() << " syncs running, queue "
+              << engine.value(u"queue_length"_s).toInt() << "\n";
+    }
+    m_out << "overdue mailboxes: " << overdue << "\n";
+    for (const QJsonValue &value : std::as_const(profileArray)) {
+        const QJsonObject profile = value.toObject();
+        m_out << "  " << profile.value(u"profile"_s).toString() << ": "
+              << profile.value(u"connections_in_use"_s).toInt() << "/" << profile.value(u"max_connections"_s).toInt()
+              << " connections, " << profile.value(u"overdue"_s).toInt() << " overdue";
+        const int needed = profile.value(u"needed_connections"_s).toInt();
+        if (needed > profile.value(u"max_connections"_s).toInt()) {
+            m_out << " — needs about " << needed << " connections to keep every interval";
+        }
+        m_out << "\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
 void NodeCli::installSignalHandlers()
 {
     if (m_signalNotifier) {
@@ -494,6 +703,14 @@ int NodeCli::runEngine()
     Logger::instance().setEchoLevel(m_parser.isSet(u"verbose"_s) ? LogLevel::Debug : LogLevel::Info);
     EngineSettings settings;
     settings.store = m_storeConfig;
+    if (m_parser.isSet(u"workers"_s)) {
+        bool ok = false;
+        const int workers = m_parser.value(u"workers"_s).toInt(&ok);
+        if (!ok || workers < 1 || workers > 64) {
+            return usage(u"--workers expects a number from 1 to 64"_s);
+        }
+        settings.scheduler.workerThreads = workers;
+    }
     m_engine = std::make_unique<SyncEngine>(settings);
     connect(m_engine.get(), &SyncEngine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     installSignalHandlers();

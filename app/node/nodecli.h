@@ -40,6 +40,10 @@ private:
     int status();
     int exportActivities(const QStringList &positional);
     int runEngine();
+    int mailboxCommand(const QStringList &positional);
+    int scheduler();
+    Result<int> overdueGrace(Store &store);
+    bool engineRunning(Store &store);
 
     Result<std::unique_ptr<Store>> openStore();
     Result<QList<qint64>> resolveMailboxes(Store &store, bool skipDisabled);

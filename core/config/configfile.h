@@ -3,8 +3,11 @@
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace SyncDesk {
 
@@ -23,6 +26,8 @@ struct ConfigFile
 {
     QList<ServerProfile> profiles;
     QList<Mailbox> mailboxes; // profileName set, profileId not yet resolved
+    // The "scheduler" section as given (validated), stored as the global schedule settings.
+    std::optional<QJsonObject> scheduler;
     QList<ConfigIssue> warnings;
 };
 

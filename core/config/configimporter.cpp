@@ -12,7 +12,18 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
 {
     ImportSummary summary;
     QList<ConfigIssue> issues;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     Status status = store.transaction([&]() -> Status {
+        if (file.scheduler) {
+            auto current = store.setting(u"scheduler"_s);
+            if (!current) {
+                return current.error();
+            }
+            summary.schedulerUpdated = *current != *file.scheduler;
+            if (Status saved = store.setSetting(u"scheduler"_s, *file.scheduler); !saved) {
+                return saved;
+            }
+        }
         auto existingProfiles = store.profiles();
         if (!existingProfiles) {
             return existingProfiles.error();
@@ -52,6 +63,20 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
             auto existing = store.mailboxByAddress(mailbox.address);
             if (!existing) {
                 return existing.error();
+            }
+            if (!mailbox.enabled) {
+                const bool alreadyDisabled = existing->has_value() && !(*existing)->enabled;
+                mailbox.disabledReason = alreadyDisabled ? (*existing)->disabledReason : u"config"_s;
+                mailbox.disabledAt = alreadyDisabled ? (*existing)->disabledAt : now;
+            } else if (existing->has_value() && !(*existing)->enabled && (*existing)->disabledReason != u"config"_s) {
+                mailbox.enabled = false;
+                mailbox.disabledReason = (*existing)->disabledReason;
+                mailbox.disabledAt = (*existing)->disabledAt;
+                summary.warnings.append(
+                    {u"$.mailboxes[%1].enabled"_s.arg(i),
+                     u"%1 stays disabled (%2); enable it with 'syncdesk-node mailbox enable %1'"_s.arg(
+                         mailbox.address,
+                         (*existing)->disabledReason.isEmpty() ? u"admin"_s : (*existing)->disabledReason)});
             }
             if (!existing->has_value()) {
                 ++summary.mailboxesCreated;

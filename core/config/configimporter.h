@@ -17,10 +17,14 @@ struct ImportSummary
     int mailboxesCreated = 0;
     int mailboxesUpdated = 0;
     int mailboxesUnchanged = 0;
+    bool schedulerUpdated = false;
+    QList<ConfigIssue> warnings; // e.g. a mailbox kept disabled although the file enables it
 };
 
 // Writes a parsed configuration into the store in one transaction: all of it or nothing. Profiles are
 // matched by name and mailboxes by address, so importing the same file twice updates, never duplicates.
+// "enabled": false disables a mailbox; "enabled": true re-enables only what a file disabled — a mailbox
+// disabled by an operator or after failures stays disabled (with a warning) until enabled explicitly.
 class ConfigImporter final
 {
 public:

@@ -150,7 +150,10 @@ QString ConfigParser::resolvePath(const QString &fileName) const
 
 void ConfigParser::parseRoot(const QJsonObject &root)
 {
-    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s});
+    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s});
+    if (root.contains(u"scheduler"_s)) {
+        parseScheduler(root.value(u"scheduler"_s), u"$.scheduler"_s);
+    }
 
     const QJsonValue profiles = root.value(u"server_profiles"_s);
     if (profiles.isUndefined()) {
@@ -187,7 +190,7 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
         return;
     }
     const QJsonObject object = value.toObject();
-    checkKeys(object, path, {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s});
+    checkKeys(object, path, {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s, u"polling"_s});
 
     ServerProfile profile;
     const QJsonValue name = object.value(u"name"_s);
@@ -223,6 +226,9 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
         } else {
             profile.maxConcurrentConnections = int(number);
         }
+    }
+    if (object.contains(u"polling"_s)) {
+        parsePolling(object.value(u"polling"_s), path + u".polling"_s, profile);
     }
     m_file.profiles.append(profile);
 }
@@ -295,6 +301,82 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
         return std::nullopt;
     }
     return endpoint;
+}
+
+std::optional<int> ConfigParser::integer(const QJsonObject &object, const QString &key, const QString &path,
+                                         int minimum, int maximum)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined()) {
+        return std::nullopt;
+    }
+    const double number = value.toDouble(-1e18);
+    if (!value.isDouble() || number != double(qint64(number)) || number < minimum || number > maximum) {
+        error(path + u'.' + key,
+              u"expected an integer from %1 to %2, got "_s.arg(minimum).arg(maximum) + describe(value));
+        return std::nullopt;
+    }
+    return int(number);
+}
+
+void ConfigParser::checkBounds(std::optional<int> minimum, std::optional<int> base, std::optional<int> maximum,
+                               const QString &path)
+{
+    // Unset bounds take the defaults, so that a lone value is checked against them too.
+    const int low = minimum.value_or(120);
+    const int middle = base.value_or(300);
+    const int high = maximum.value_or(720);
+    if (low > middle || middle > high) {
+        error(path, u"the intervals must satisfy min_interval_seconds (%1) <= base_interval_seconds (%2) <= "
+                    "max_interval_seconds (%3)"_s.arg(low)
+                        .arg(middle)
+                        .arg(high));
+    }
+}
+
+void ConfigParser::parsePolling(const QJsonValue &value, const QString &path, ServerProfile &profile)
+{
+    if (!value.isObject()) {
+        error(path,
+              u"expected an object with min_interval_seconds, base_interval_seconds, max_interval_seconds, got "_s +
+                  describe(value));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, {u"min_interval_seconds"_s, u"base_interval_seconds"_s, u"max_interval_seconds"_s});
+    // Every mailbox syncs at least every 12 minutes: no bound may go beyond that.
+    profile.minIntervalSeconds = integer(object, u"min_interval_seconds"_s, path, 10, 720);
+    profile.baseIntervalSeconds = integer(object, u"base_interval_seconds"_s, path, 10, 720);
+    profile.maxIntervalSeconds = integer(object, u"max_interval_seconds"_s, path, 10, 720);
+    checkBounds(profile.minIntervalSeconds, profile.baseIntervalSeconds, profile.maxIntervalSeconds, path);
+}
+
+void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject()) {
+        error(path, u"expected an object, got "_s + describe(value));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path,
+              {u"base_interval_seconds"_s, u"min_interval_seconds"_s, u"max_interval_seconds"_s,
+               u"busy_items_per_sync"_s, u"quiet_after_minutes"_s, u"max_transient_failures"_s,
+               u"overdue_grace_seconds"_s});
+    const int errorsBefore = int(m_errors.size());
+    const auto minimum = integer(object, u"min_interval_seconds"_s, path, 10, 720);
+    const auto base = integer(object, u"base_interval_seconds"_s, path, 10, 720);
+    const auto maximum = integer(object, u"max_interval_seconds"_s, path, 10, 720);
+    checkBounds(minimum, base, maximum, path);
+    integer(object, u"quiet_after_minutes"_s, path, 1, 1440);
+    integer(object, u"max_transient_failures"_s, path, 1, 1000);
+    integer(object, u"overdue_grace_seconds"_s, path, 0, 3600);
+    const QJsonValue busy = object.value(u"busy_items_per_sync"_s);
+    if (!busy.isUndefined() && (!busy.isDouble() || busy.toDouble() <= 0 || busy.toDouble() > 100000)) {
+        error(path + u".busy_items_per_sync"_s, u"expected a number above 0, got "_s + describe(busy));
+    }
+    if (int(m_errors.size()) == errorsBefore) {
+        m_file.scheduler = object;
+    }
 }
 
 void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)

@@ -29,6 +29,12 @@ private:
     void parseProfile(const QJsonValue &value, const QString &path);
     std::optional<Endpoint> parseEndpoint(const QJsonValue &value, const QString &path, bool outgoing);
     void parseMailbox(const QJsonValue &value, const QString &path);
+    void parseScheduler(const QJsonValue &value, const QString &path);
+    void parsePolling(const QJsonValue &value, const QString &path, ServerProfile &profile);
+    std::optional<int> integer(const QJsonObject &object, const QString &key, const QString &path, int minimum,
+                               int maximum);
+    void checkBounds(std::optional<int> minimum, std::optional<int> base, std::optional<int> maximum,
+                     const QString &path);
     bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed);
     QString resolvePath(const QString &fileName) const;
     void error(const QString &path, const QString &message);

@@ -16,7 +16,16 @@ QJsonValue JsonExport::time(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-QJsonObject JsonExport::mailboxStatus(const MailboxStatus &status, const QDateTime &now)
+QJsonValue JsonExport::seconds(qint64 ms)
+{
+    if (ms % 1000 == 0) {
+        return qint64(ms / 1000);
+    }
+    return double(ms) / 1000.0;
+}
+
+QJsonObject JsonExport::mailboxStatus(const MailboxStatus &status, const QDateTime &now, int graceSeconds,
+                                      bool engineRunning)
 {
     const MailboxState &state = status.state;
     QJsonValue lastError = QJsonValue::Null;
@@ -28,12 +37,19 @@ QJsonObject JsonExport::mailboxStatus(const MailboxStatus &status, const QDateTi
             {u"hint"_s, HintCatalog::instance().summary(state.lastErrorHintId)},
         };
     }
+    const bool overdue = status.isOverdue(now, graceSeconds);
+    QJsonValue overdueCause = QJsonValue::Null;
+    if (overdue) {
+        overdueCause = !engineRunning                  ? u"no-engine"_s
+                       : !state.overdueCause.isEmpty() ? state.overdueCause
+                                                       : u"workers-busy"_s;
+    }
     return QJsonObject{
         {u"address"_s, status.mailbox.address},
         {u"profile"_s, status.mailbox.profileName},
         {u"enabled"_s, status.mailbox.enabled},
         {u"state"_s, runStateName(status.runState(now))},
-        {u"interval_seconds"_s, state.intervalSeconds},
+        {u"interval_seconds"_s, seconds(state.intervalMs)},
         {u"interval_reason"_s, intervalReasonName(state.intervalReason)},
         {u"last_sync_at"_s, time(state.lastSyncAt)},
         {u"last_success_at"_s, time(state.lastSuccessAt)},
@@ -41,6 +57,11 @@ QJsonObject JsonExport::mailboxStatus(const MailboxStatus &status, const QDateTi
         {u"consecutive_failures"_s, state.consecutiveFailures},
         {u"items_last_sync"_s, state.itemsLastSync},
         {u"last_error"_s, lastError},
+        {u"overdue"_s, overdue},
+        {u"overdue_cause"_s, overdueCause},
+        {u"disabled_reason"_s, status.mailbox.enabled || status.mailbox.disabledReason.isEmpty()
+                                   ? QJsonValue(QJsonValue::Null)
+                                   : QJsonValue(status.mailbox.disabledReason)},
     };
 }
 

@@ -13,7 +13,11 @@ namespace SyncDesk {
 class JsonExport final
 {
 public:
-    static QJsonObject mailboxStatus(const MailboxStatus &status, const QDateTime &now);
+    // graceSeconds: how late a due mailbox may be before it is overdue; engineRunning: whether any engine
+    // runs on the store (when none does, an overdue mailbox's cause is "no-engine").
+    static QJsonObject mailboxStatus(const MailboxStatus &status, const QDateTime &now, int graceSeconds = 60,
+                                     bool engineRunning = true);
+    static QJsonValue seconds(qint64 ms); // a whole number when it is one
     static QJsonObject activity(const Activity &activity);
     static QJsonValue time(const QDateTime &time);
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,9 @@ struct Mailbox
     QString passwordSource;
     bool enabled = true;
     QStringList folders{QStringLiteral("INBOX")};
+    // Why a disabled mailbox is disabled: "admin", "permanent-failure" or "repeated-failures".
+    QString disabledReason;
+    QDateTime disabledAt;
 
     friend bool operator==(const Mailbox &, const Mailbox &) = default;
 };

@@ -19,7 +19,7 @@ IntervalReason intervalReasonFromName(const QString &name);
 struct MailboxState
 {
     qint64 mailboxId = 0;
-    int intervalSeconds = 300;
+    qint64 intervalMs = 300000;
     IntervalReason intervalReason = IntervalReason::Normal;
     QDateTime lastSyncAt;    // start of the last finished run, whatever its result
     QDateTime lastSuccessAt; // start of the last successful run
@@ -32,8 +32,15 @@ struct MailboxState
     int itemsLastSync = 0;
     QString leaseOwner; // the node running a sync of this mailbox right now, empty when none
     QDateTime leaseUntil;
+    // Inputs of the adaptive interval.
+    double itemsPerMinute = 0; // moving average of new items per minute
+    QDateTime lastNewItemAt;
+    QDateTime firstSyncAt;
+    // Why the running engine could not start it although it is due ("connection-cap", ...), else empty.
+    QString overdueCause;
 
     bool hasError() const { return lastErrorClass != ErrorClass::None; }
+    double intervalSeconds() const { return double(intervalMs) / 1000.0; }
     friend bool operator==(const MailboxState &, const MailboxState &) = default;
 };
 

@@ -21,6 +21,15 @@ QString runStateName(MailboxRunState state)
     return u"never"_s;
 }
 
+bool MailboxStatus::isOverdue(const QDateTime &now, int graceSeconds) const
+{
+    const MailboxRunState state = runState(now);
+    if (state == MailboxRunState::Disabled || state == MailboxRunState::Syncing) {
+        return false;
+    }
+    return this->state.nextDueAt.isValid() && this->state.nextDueAt.secsTo(now) > graceSeconds;
+}
+
 MailboxRunState MailboxStatus::runState(const QDateTime &now) const
 {
     if (!mailbox.enabled) {

@@ -21,6 +21,8 @@ struct MailboxStatus
 
     // Derived at a point in time: a lease that ran out means the node that held it is gone.
     MailboxRunState runState(const QDateTime &now) const;
+    // Enabled, not running, and its due time passed by more than the grace period.
+    bool isOverdue(const QDateTime &now, int graceSeconds) const;
 
     friend bool operator==(const MailboxStatus &, const MailboxStatus &) = default;
 };

@@ -34,6 +34,10 @@ struct ServerProfile
     Endpoint incoming;
     std::optional<Endpoint> outgoing;
     int maxConcurrentConnections = 10;
+    // Polling bounds of this server, overriding the global ones ("polling" in the configuration).
+    std::optional<int> minIntervalSeconds;
+    std::optional<int> baseIntervalSeconds;
+    std::optional<int> maxIntervalSeconds;
 
     friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
 };

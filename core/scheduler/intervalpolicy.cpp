@@ -1,5 +1,6 @@
 #include "intervalpolicy.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace SyncDesk {
@@ -8,27 +9,79 @@ IntervalPolicy::IntervalPolicy(const IntervalSettings &settings)
     : m_settings(settings)
 {}
 
-int IntervalPolicy::scaled(int seconds) const
+qint64 IntervalPolicy::scaledMs(double seconds) const
 {
-    return qMax(1, int(std::lround(seconds * m_settings.scale)));
+    return std::max<qint64>(1, std::llround(seconds * 1000.0 * m_settings.scale));
 }
 
-IntervalDecision IntervalPolicy::afterRun(const MailboxState &stateAfterRun, const SyncOutcome &outcome) const
+qint64 IntervalPolicy::longestHealthyMs() const
 {
-    if (outcome.succeeded()) {
-        return {scaled(m_settings.baseSeconds), IntervalReason::Normal};
+    const int cap = std::min(m_settings.maxSeconds, m_settings.guaranteeSeconds - m_settings.guardSeconds);
+    return scaledMs(std::max(cap, m_settings.minSeconds));
+}
+
+IntervalDecision IntervalPolicy::healthy(const ActivityStats &stats, qint64 nowMs) const
+{
+    const qint64 base = scaledMs(m_settings.baseSeconds);
+    const qint64 shortest = scaledMs(m_settings.minSeconds);
+    const qint64 longest = longestHealthyMs();
+    // Items per minute of simulated (scaled) time.
+    const double perMinute = stats.itemsPerMinute;
+    const double inNormalInterval = perMinute * double(base) / 60000.0;
+    if (m_settings.busyItemsPerSync > 0 && inNormalInterval >= m_settings.busyItemsPerSync) {
+        const qint64 ms = std::llround(m_settings.busyItemsPerSync / perMinute * 60000.0);
+        const qint64 bounded = std::clamp(ms, shortest, base);
+        return {bounded, bounded < base ? IntervalReason::Busy : IntervalReason::Normal};
     }
-    const int failures = qMax(1, stateAfterRun.consecutiveFailures);
-    qint64 seconds = m_settings.backoffStartSeconds;
-    for (int i = 1; i < failures && seconds < m_settings.maxSeconds; ++i) {
-        seconds *= 2;
+    const qint64 since = stats.lastNewItemMs > 0 ? stats.lastNewItemMs : stats.firstSyncMs;
+    if (since > 0) {
+        const qint64 idle = nowMs - since;
+        const qint64 quietAfter = scaledMs(m_settings.quietAfterSeconds);
+        if (idle > quietAfter && longest > base) {
+            const double ramp = double(std::max<qint64>(1, scaledMs(m_settings.quietRampSeconds)));
+            const double fraction = std::min(1.0, double(idle - quietAfter) / ramp);
+            const qint64 ms = base + std::llround(double(longest - base) * fraction);
+            return {std::min(ms, longest), IntervalReason::Quiet};
+        }
     }
-    seconds = qMin<qint64>(seconds, m_settings.maxSeconds);
-    int result = scaled(int(seconds));
-    if (outcome.error && outcome.error->retryAfterMs > 0) {
-        result = qMax(result, int((outcome.error->retryAfterMs + 999) / 1000));
+    return {std::clamp(base, shortest, longest), IntervalReason::Normal};
+}
+
+IntervalDecision IntervalPolicy::backoff(int consecutiveFailures, qint64 retryAfterMs, double random01) const
+{
+    const qint64 longest = scaledMs(m_settings.maxSeconds);
+    double ms = double(scaledMs(m_settings.backoffStartSeconds));
+    for (int i = 1; i < consecutiveFailures && ms < double(longest); ++i) {
+        ms *= 2;
     }
-    return {result, IntervalReason::Backoff};
+    ms = std::min(ms, double(longest));
+    ms *= 1.0 + m_settings.jitter * (2.0 * std::clamp(random01, 0.0, 1.0) - 1.0);
+    const qint64 delay = std::clamp<qint64>(std::llround(ms), 1, longest);
+    // A throttling server's request wins over the maximum: coming back sooner would only be refused.
+    return {std::max(delay, retryAfterMs), IntervalReason::Backoff};
+}
+
+ActivityStats IntervalPolicy::afterSuccess(ActivityStats stats, int newItems, qint64 startedMs) const
+{
+    const qint64 previous = stats.lastSuccessMs;
+    stats.lastSuccessMs = startedMs;
+    if (newItems > 0) {
+        stats.lastNewItemMs = startedMs;
+    }
+    if (stats.firstSyncMs == 0 || previous <= 0 || startedMs <= previous) {
+        // The first sync pulls the whole backlog: it says nothing about how busy the mailbox is.
+        if (stats.firstSyncMs == 0) {
+            stats.firstSyncMs = startedMs;
+            stats.itemsPerMinute = 0;
+        }
+        return stats;
+    }
+    const double elapsedMs = double(startedMs - previous);
+    const double rate = double(std::max(0, newItems)) / (elapsedMs / 60000.0);
+    const double constant = double(scaledMs(std::max(1, m_settings.averageSeconds)));
+    const double weight = 1.0 - std::exp(-elapsedMs / constant);
+    stats.itemsPerMinute = weight * rate + (1.0 - weight) * stats.itemsPerMinute;
+    return stats;
 }
 
 } // namespace SyncDesk

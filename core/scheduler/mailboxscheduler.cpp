@@ -5,13 +5,43 @@
 #include "store/store.h"
 #include "workerpool.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <limits>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
 const QString kCategory = u"scheduler"_s;
+
+PlannerSettings plannerSettings(const SchedulerSettings &settings, int threads)
+{
+    PlannerSettings planner;
+    planner.intervals = settings.intervals;
+    planner.capacity = qMax(1, threads * qMax(1, settings.sessionsPerWorker));
+    planner.maxTransientFailures = settings.maxTransientFailures;
+    planner.overdueGraceSeconds = settings.overdueGraceSeconds;
+    planner.seed = settings.seed;
+    return planner;
 }
+
+qint64 msOf(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime timeOf(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+} // namespace
 
 MailboxScheduler::MailboxScheduler(Store &store, WorkerPool &pool, const Clock &clock,
                                    const SchedulerSettings &settings, const QString &nodeId, QObject *parent)
@@ -19,15 +49,16 @@ MailboxScheduler::MailboxScheduler(Store &store, WorkerPool &pool, const Clock &
     , m_store(store)
     , m_pool(pool)
     , m_clock(clock)
+    , m_localSettings(settings)
     , m_settings(settings)
-    , m_policy(settings.intervals)
     , m_nodeId(nodeId)
+    , m_planner(std::make_unique<SchedulePlanner>(plannerSettings(settings, pool.threadCount())))
 {
     connect(&m_pool, &WorkerPool::jobFinished, this, &MailboxScheduler::onJobFinished);
     m_pollTimer.setInterval(qMax(10, settings.pollIntervalMs));
-    connect(&m_pollTimer, &QTimer::timeout, this, &MailboxScheduler::tick);
-    m_leaseTimer.setInterval(qMax(1, settings.leaseSeconds / 3) * 1000);
-    connect(&m_leaseTimer, &QTimer::timeout, this, &MailboxScheduler::renewLeases);
+    connect(&m_pollTimer, &QTimer::timeout, this, &MailboxScheduler::poll);
+    m_wakeupTimer.setSingleShot(true);
+    connect(&m_wakeupTimer, &QTimer::timeout, this, &MailboxScheduler::tick);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         Log::warning(kCategory, {},
@@ -39,195 +70,239 @@ MailboxScheduler::MailboxScheduler(Store &store, WorkerPool &pool, const Clock &
 
 MailboxScheduler::~MailboxScheduler() = default;
 
+bool MailboxScheduler::reload(const QSet<qint64> &only)
+{
+    auto version = m_store.configVersion();
+    auto stored = m_store.setting(u"scheduler"_s);
+    auto profiles = m_store.profiles();
+    auto statuses = m_store.mailboxStatuses();
+    for (const SyncError *error : {version ? nullptr : &version.error(), stored ? nullptr : &stored.error(),
+                                   profiles ? nullptr : &profiles.error(), statuses ? nullptr : &statuses.error()}) {
+        if (error) {
+            Log::error(kCategory, {}, u"cannot read the schedule: "_s + error->toString());
+            return false;
+        }
+    }
+    m_configVersion = *version;
+    m_settings = m_localSettings.withStored(*stored);
+    m_planner->updateSettings(plannerSettings(m_settings, m_pool.threadCount()));
+
+    m_profiles.clear();
+    for (const ServerProfile &profile : *profiles) {
+        m_profiles.insert(profile.id, profile);
+        PlannerProfile limits;
+        limits.id = profile.id;
+        limits.maxConnections = profile.maxConcurrentConnections;
+        limits.minSeconds = profile.minIntervalSeconds;
+        limits.baseSeconds = profile.baseIntervalSeconds;
+        limits.maxSeconds = profile.maxIntervalSeconds;
+        m_planner->setProfile(limits);
+    }
+    QSet<qint64> seen;
+    for (const MailboxStatus &status : *statuses) {
+        const Mailbox &mailbox = status.mailbox;
+        const bool wanted = only.isEmpty() ? true : only.contains(mailbox.id);
+        if (!wanted || (m_mode == Mode::Once && !mailbox.enabled)) {
+            continue;
+        }
+        seen.insert(mailbox.id);
+        m_mailboxes.insert(mailbox.id, mailbox);
+        const MailboxState &state = status.state;
+        PlannerMailbox entry;
+        entry.id = mailbox.id;
+        entry.profileId = mailbox.profileId;
+        entry.enabled = mailbox.enabled;
+        entry.lastStartMs = msOf(state.lastSyncAt);
+        entry.dueMs = m_mode == Mode::Once ? 0 : msOf(state.nextDueAt);
+        entry.intervalMs = state.intervalMs;
+        entry.reason = state.intervalReason;
+        entry.stats.itemsPerMinute = state.itemsPerMinute;
+        entry.stats.lastSuccessMs = msOf(state.lastSuccessAt);
+        entry.stats.lastNewItemMs = msOf(state.lastNewItemAt);
+        entry.stats.firstSyncMs = msOf(state.firstSyncAt);
+        entry.consecutiveFailures = state.consecutiveFailures;
+        m_planner->upsertMailbox(entry);
+    }
+    const QList<qint64> known = m_mailboxes.keys();
+    for (qint64 id : known) {
+        if (!seen.contains(id)) {
+            m_mailboxes.remove(id);
+            m_planner->removeMailbox(id);
+        }
+    }
+    return true;
+}
+
 void MailboxScheduler::start()
 {
-    m_continuous = true;
+    m_mode = Mode::Continuous;
+    m_startedAt = m_clock.now();
+    m_lastLeaseRenewal = m_startedAt;
     if (Status released = m_store.releaseAllLeases(m_nodeId); !released) {
         Log::warning(kCategory, {}, released.error().toString());
     }
+    reload();
+    publish();
     m_pollTimer.start();
-    m_leaseTimer.start();
     tick();
 }
 
 void MailboxScheduler::runOnce(const QList<qint64> &mailboxIds)
 {
-    for (qint64 id : mailboxIds) {
-        m_onceWaiting.insert(id);
-        enqueue(id, SyncTrigger::Once, false);
+    m_mode = Mode::Once;
+    m_startedAt = m_clock.now();
+    m_lastLeaseRenewal = m_startedAt;
+    const QSet<qint64> wanted(mailboxIds.cbegin(), mailboxIds.cend());
+    reload(wanted);
+    for (qint64 id : wanted) {
+        if (m_planner->contains(id)) {
+            m_onceWaiting.insert(id);
+        }
     }
     m_pollTimer.start();
-    m_leaseTimer.start();
     if (m_onceWaiting.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [this] { Q_EMIT onceFinished({}); }, Qt::QueuedConnection);
         return;
     }
-    dispatchQueue();
-}
-
-bool MailboxScheduler::isQueued(qint64 mailboxId) const
-{
-    return std::any_of(m_queue.begin(), m_queue.end(), [&](const Queued &q) { return q.mailboxId == mailboxId; });
-}
-
-void MailboxScheduler::enqueue(qint64 mailboxId, SyncTrigger trigger, bool front)
-{
-    if (m_stopping) {
-        return;
-    }
-    if (m_running.contains(mailboxId)) {
-        if (front) {
-            m_followUps.insert(mailboxId);
-        }
-        return;
-    }
-    auto it = std::find_if(m_queue.begin(), m_queue.end(), [&](const Queued &q) { return q.mailboxId == mailboxId; });
-    if (it != m_queue.end()) {
-        if (!front) {
-            return;
-        }
-        // Already waiting: an immediate request moves it to the front, once.
-        Queued existing = *it;
-        m_queue.erase(it);
-        existing.trigger = trigger == SyncTrigger::Scheduled ? existing.trigger : trigger;
-        m_queue.push_front(existing);
-        return;
-    }
-    if (front) {
-        m_queue.push_front({mailboxId, trigger});
-    } else {
-        m_queue.push_back({mailboxId, trigger});
-    }
+    tick();
 }
 
 void MailboxScheduler::requestSync(const QList<qint64> &mailboxIds, SyncTrigger trigger)
 {
-    for (auto it = mailboxIds.crbegin(); it != mailboxIds.crend(); ++it) {
-        enqueue(*it, trigger, true);
+    for (qint64 id : mailboxIds) {
+        switch (m_planner->requestImmediate(id, trigger)) {
+        case SchedulePlanner::Request::Disabled:
+            Log::info(kCategory, m_mailboxes.value(id).address, u"not synced: the mailbox is disabled"_s);
+            break;
+        case SchedulePlanner::Request::Unknown:
+            Log::warning(kCategory, {}, u"sync requested for an unknown mailbox (id %1)"_s.arg(id));
+            break;
+        case SchedulePlanner::Request::FollowUp:
+            Log::debug(kCategory, m_mailboxes.value(id).address, u"running: it syncs again when this run ends"_s);
+            break;
+        case SchedulePlanner::Request::Queued:
+        case SchedulePlanner::Request::Coalesced:
+            break;
+        }
     }
-    dispatchQueue();
+    tick();
+}
+
+void MailboxScheduler::poll()
+{
+    if (m_stopping) {
+        return;
+    }
+    if (m_mode == Mode::Continuous) {
+        auto version = m_store.configVersion();
+        if (version && *version != m_configVersion) {
+            reload();
+        }
+        auto requests = m_store.takeSyncRequests();
+        if (!requests) {
+            Log::error(kCategory, {}, requests.error().toString());
+        } else if (!requests->isEmpty()) {
+            QList<qint64> ids;
+            for (const SyncRequest &request : *requests) {
+                ids.append(request.mailboxId);
+            }
+            requestSync(ids, SyncTrigger::Manual);
+        }
+        publish();
+    }
+    if (m_lastLeaseRenewal.secsTo(m_clock.now()) >= qMax(1, m_settings.leaseSeconds / 3)) {
+        renewLeases();
+    }
+    tick();
 }
 
 void MailboxScheduler::tick()
 {
-    if (m_stopping) {
+    if (m_stopping || m_mode == Mode::Idle) {
         return;
     }
-    if (m_continuous) {
-        auto requests = m_store.takeSyncRequests();
-        if (!requests) {
-            Log::error(kCategory, {}, requests.error().toString());
-        } else {
-            for (auto it = requests->crbegin(); it != requests->crend(); ++it) {
-                enqueue(it->mailboxId, SyncTrigger::Manual, true);
-            }
-        }
-        auto due = m_store.dueMailboxes(m_clock.now());
-        if (!due) {
-            Log::error(kCategory, {}, due.error().toString());
-        } else {
-            for (qint64 id : due.value()) {
-                enqueue(id, SyncTrigger::Scheduled, false);
-            }
-        }
-    }
-    dispatchQueue();
+    dispatch(m_planner->takeStarts(nowMs()));
+    armWakeup();
 }
 
-void MailboxScheduler::dispatchQueue()
+void MailboxScheduler::armWakeup()
 {
-    if (m_stopping) {
+    const qint64 next = m_planner->nextWakeupMs();
+    if (next == std::numeric_limits<qint64>::max()) {
+        m_wakeupTimer.stop();
         return;
     }
-    const int capacity = m_pool.threadCount() * qMax(1, m_settings.sessionsPerWorker);
-    QHash<qint64, ServerProfile> profiles;
-    for (auto it = m_queue.begin(); it != m_queue.end() && int(m_running.size()) < capacity;) {
-        const Queued queued = *it;
-        if (m_running.contains(queued.mailboxId)) {
-            ++it;
+    // The poll timer ticks anyway; the wake-up only makes a due time precise.
+    const qint64 delay = std::clamp<qint64>(next - nowMs(), 0, qint64(m_settings.pollIntervalMs));
+    m_wakeupTimer.start(int(delay));
+}
+
+void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
+{
+    if (starts.isEmpty()) {
+        return;
+    }
+    const QDateTime now = m_clock.now();
+    for (const StartDecision &decision : starts) {
+        const auto mailbox = m_mailboxes.constFind(decision.mailboxId);
+        const auto profile =
+            mailbox == m_mailboxes.constEnd() ? m_profiles.constEnd() : m_profiles.constFind(mailbox->profileId);
+        if (mailbox == m_mailboxes.constEnd() || profile == m_profiles.constEnd()) {
+            m_planner->releaseStart(decision.mailboxId, now.toMSecsSinceEpoch() + m_settings.pollIntervalMs,
+                                    OverdueCause::None);
             continue;
         }
-        auto mailbox = m_store.mailbox(queued.mailboxId);
-        if (!mailbox) {
-            Log::error(kCategory, {}, mailbox.error().toString());
-            return; // the store is failing: try again on the next tick
-        }
-        if (!mailbox->has_value() || !(*mailbox)->enabled) {
-            // Deleted or disabled since it was queued: a disabled mailbox is not synced, whoever asks.
-            it = m_queue.erase(it);
-            if (mailbox->has_value()) {
-                Log::info(kCategory, (*mailbox)->address, u"not synced: the mailbox is disabled"_s);
+        auto claimed = m_store.claimMailbox(decision.mailboxId, profile->id, profile->maxConcurrentConnections,
+                                            m_nodeId, now, now.addSecs(m_settings.leaseSeconds));
+        if (!claimed || claimed.value() != Store::Claim::Claimed) {
+            if (!claimed) {
+                Log::error(kCategory, mailbox->address, claimed.error().toString());
             }
-            SyncOutcome skipped;
-            skipped.mailboxId = queued.mailboxId;
-            skipped.address = mailbox->has_value() ? (*mailbox)->address : QString();
-            skipped.trigger = queued.trigger;
-            skipped.startedAt = skipped.finishedAt = QDateTime::currentDateTimeUtc();
-            skipped.error = SyncError::make(ErrorClass::Config, u"mailbox-disabled"_s,
-                                            mailbox->has_value() ? u"the mailbox is disabled"_s
-                                                                 : u"the mailbox no longer exists"_s);
-            completeOnce(skipped);
+            // Another process syncs it, or holds the profile's connections, right now; try again shortly
+            // (a run-once waits for it).
+            const OverdueCause cause = !claimed                                       ? OverdueCause::None
+                                       : claimed.value() == Store::Claim::ProfileFull ? OverdueCause::ConnectionCap
+                                                                                      : OverdueCause::ClaimedElsewhere;
+            m_planner->releaseStart(decision.mailboxId, now.toMSecsSinceEpoch() + qMax(1000, m_settings.pollIntervalMs),
+                                    cause);
             continue;
         }
-        const Mailbox &box = **mailbox;
-        if (!profiles.contains(box.profileId)) {
-            auto profile = m_store.profile(box.profileId);
-            if (!profile || !profile->has_value()) {
-                Log::error(kCategory, box.address, u"the mailbox's server profile cannot be read"_s);
-                it = m_queue.erase(it);
-                continue;
-            }
-            profiles.insert(box.profileId, **profile);
-        }
-        const ServerProfile &profile = profiles.value(box.profileId);
-        if (m_connections.value(profile.id) >= qMax(1, profile.maxConcurrentConnections)) {
-            ++it; // the profile's connection cap is reached; it waits
-            continue;
-        }
-        const QDateTime now = m_clock.now();
-        auto claimed = m_store.claimMailbox(box.id, m_nodeId, now, now.addSecs(m_settings.leaseSeconds));
-        if (!claimed) {
-            Log::error(kCategory, box.address, claimed.error().toString());
-            return;
-        }
-        if (!claimed.value()) {
-            // Another process syncs it right now. A run-once waits for it; the schedule leaves it to them.
-            if (queued.trigger == SyncTrigger::Once) {
-                ++it;
-            } else {
-                it = m_queue.erase(it);
-            }
-            continue;
-        }
-        it = m_queue.erase(it);
         SyncJob job;
-        job.mailbox = box;
-        job.profile = profile;
-        job.trigger = queued.trigger;
+        job.mailbox = *mailbox;
+        job.profile = *profile;
+        job.trigger = m_mode == Mode::Once ? SyncTrigger::Once : decision.trigger;
         job.tuning = m_settings.tuning;
-        m_running.insert(box.id, {profile.id, queued.trigger});
-        ++m_connections[profile.id];
-        Log::debug(kCategory, box.address, u"sync started (%1)"_s.arg(syncTriggerName(queued.trigger)));
+        StartDecision recorded = decision;
+        recorded.trigger = job.trigger;
+        m_running.insert(decision.mailboxId, {recorded, now});
+        Log::debug(kCategory, mailbox->address,
+                   u"sync started (%1, %2 ms after it was due)"_s.arg(syncTriggerName(job.trigger))
+                       .arg(qMax<qint64>(0, now.toMSecsSinceEpoch() - decision.dueMs)));
         m_pool.dispatch(job);
-        Q_EMIT syncStarted(box.id);
+        Q_EMIT syncStarted(decision.mailboxId);
     }
 }
 
 void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
 {
-    auto running = m_running.constFind(outcome.mailboxId);
-    if (running == m_running.constEnd()) {
+    auto found = m_running.find(outcome.mailboxId);
+    if (found == m_running.end()) {
         return;
     }
-    const qint64 profileId = running->profileId;
-    m_running.erase(running);
-    if (--m_connections[profileId] <= 0) {
-        m_connections.remove(profileId);
-    }
-    applyOutcome(outcome);
+    const Running running = found.value();
+    m_running.erase(found);
+    RunResult result;
+    result.startedMs = running.startedAt.toMSecsSinceEpoch();
+    result.finishedMs = nowMs();
+    result.newItems = outcome.itemsNew;
+    result.success = outcome.succeeded();
+    result.cancelled = outcome.cancelled();
+    result.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
+    result.retryAfterMs = outcome.error ? outcome.error->retryAfterMs : 0;
+    const FinishReport report = m_planner->finish(outcome.mailboxId, result, result.finishedMs);
+    persist(outcome, running, report);
     Q_EMIT syncFinished(outcome);
-
     completeOnce(outcome);
     if (m_stopping) {
         if (m_running.isEmpty()) {
@@ -235,66 +310,50 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
         }
         return;
     }
-    if (m_followUps.remove(outcome.mailboxId)) {
-        enqueue(outcome.mailboxId, SyncTrigger::Manual, true);
-    }
-    dispatchQueue();
+    tick();
 }
 
-void MailboxScheduler::completeOnce(const SyncOutcome &outcome)
-{
-    if (!m_onceWaiting.remove(outcome.mailboxId)) {
-        return;
-    }
-    m_onceOutcomes.append(outcome);
-    if (m_onceWaiting.isEmpty()) {
-        m_pollTimer.stop();
-        m_leaseTimer.stop();
-        const QList<SyncOutcome> outcomes = std::exchange(m_onceOutcomes, {});
-        QMetaObject::invokeMethod(
-            this, [this, outcomes] { Q_EMIT onceFinished(outcomes); }, Qt::QueuedConnection);
-    }
-}
-
-void MailboxScheduler::applyOutcome(const SyncOutcome &outcome)
+void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &running, const FinishReport &report)
 {
     const QDateTime now = m_clock.now();
+    const QString address = m_mailboxes.value(outcome.mailboxId).address;
     Status status = m_store.transaction([&]() -> Status {
         auto loaded = m_store.mailboxState(outcome.mailboxId);
         if (!loaded) {
             return loaded.error();
         }
         MailboxState state = loaded.value();
+        state.nextDueAt = timeOf(report.nextDueMs);
+        state.intervalMs = report.interval.ms;
+        state.intervalReason = report.interval.reason;
         if (!outcome.cancelled()) {
-            state.lastSyncAt = outcome.startedAt;
+            state.lastSyncAt = running.startedAt;
             state.itemsLastSync = outcome.itemsNew;
+            state.consecutiveFailures = report.consecutiveFailures;
+            state.itemsPerMinute = report.stats.itemsPerMinute;
+            state.lastNewItemAt = timeOf(report.stats.lastNewItemMs);
+            state.firstSyncAt = timeOf(report.stats.firstSyncMs);
             if (outcome.succeeded()) {
-                state.lastSuccessAt = outcome.startedAt;
-                state.consecutiveFailures = 0;
+                state.lastSuccessAt = running.startedAt;
                 state.lastErrorClass = ErrorClass::None;
                 state.lastErrorMessage.clear();
                 state.lastErrorDetail.clear();
                 state.lastErrorHintId.clear();
             } else {
-                ++state.consecutiveFailures;
                 state.lastErrorClass = outcome.error->errorClass;
                 state.lastErrorMessage = outcome.error->message;
                 state.lastErrorDetail = outcome.error->detail;
                 state.lastErrorHintId = outcome.error->hintId;
             }
-            const IntervalDecision decision = m_policy.afterRun(state, outcome);
-            state.intervalSeconds = decision.seconds;
-            state.intervalReason = decision.reason;
-            state.nextDueAt = now.addSecs(decision.seconds);
         }
         if (Status saved = m_store.saveMailboxState(state); !saved) {
             return saved;
         }
         SyncRun run;
         run.mailboxId = outcome.mailboxId;
-        run.startedAt = outcome.startedAt;
-        run.finishedAt = outcome.finishedAt;
-        run.trigger = outcome.trigger;
+        run.startedAt = running.startedAt;
+        run.finishedAt = now;
+        run.trigger = running.decision.trigger;
         run.success = outcome.succeeded();
         run.itemsNew = outcome.itemsNew;
         run.itemsSeen = outcome.itemsSeen;
@@ -304,33 +363,149 @@ void MailboxScheduler::applyOutcome(const SyncOutcome &outcome)
         if (Status recorded = m_store.recordRun(run); !recorded) {
             return recorded;
         }
+        if (report.disabled != DisableReason::None) {
+            if (Status disabled =
+                    m_store.setMailboxEnabled(outcome.mailboxId, false, disableReasonName(report.disabled), now);
+                !disabled) {
+                return disabled;
+            }
+            Alert alert;
+            alert.causeKey = u"mailbox-disabled:%1"_s.arg(outcome.mailboxId);
+            alert.kind = u"mailbox-disabled"_s;
+            alert.severity = u"error"_s;
+            alert.mailboxId = outcome.mailboxId;
+            alert.profileId = m_mailboxes.value(outcome.mailboxId).profileId;
+            alert.hintId = outcome.error ? outcome.error->hintId : u"mailbox-disabled"_s;
+            alert.message = report.disabled == DisableReason::PermanentFailure
+                                ? u"%1 was disabled: %2 (retrying cannot fix it)"_s.arg(
+                                      address, outcome.error ? outcome.error->toString() : QString())
+                                : u"%1 was disabled after %2 failures in a row; the last: %3"_s.arg(address)
+                                      .arg(report.consecutiveFailures)
+                                      .arg(outcome.error ? outcome.error->toString() : QString());
+            alert.raisedAt = now;
+            if (auto raised = m_store.raiseAlert(alert); !raised) {
+                return raised.error();
+            }
+        }
         return m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
     });
     if (!status) {
-        Log::error(kCategory, outcome.address, u"could not record the outcome: "_s + status.error().toString());
+        Log::error(kCategory, address, u"could not record the outcome: "_s + status.error().toString());
+    }
+    if (report.disabled != DisableReason::None) {
+        m_mailboxes[outcome.mailboxId].enabled = false;
+        Log::error(kCategory, address,
+                   u"mailbox disabled (%1) [hint: mailbox-disabled]; enable it with 'syncdesk-node mailbox enable %2' "
+                   "once the cause is fixed"_s.arg(disableReasonName(report.disabled), address));
     }
 
-    const qint64 ms = outcome.startedAt.msecsTo(outcome.finishedAt);
+    const qint64 ms = running.startedAt.msecsTo(now);
     if (outcome.succeeded()) {
-        Log::info(u"sync"_s, outcome.address,
-                  u"synced: %1 new, %2 fetched in %3 ms"_s.arg(outcome.itemsNew).arg(outcome.itemsSeen).arg(ms));
+        Log::info(
+            u"sync"_s, address,
+            u"synced: %1 new, %2 fetched in %3 ms; next in %4 s (%5)"_s.arg(outcome.itemsNew)
+                .arg(outcome.itemsSeen)
+                .arg(ms)
+                .arg(QString::number(double(report.interval.ms) / 1000.0, 'f', report.interval.ms < 10000 ? 1 : 0))
+                .arg(intervalReasonName(report.interval.reason)));
     } else if (outcome.cancelled()) {
-        Log::info(u"sync"_s, outcome.address, u"sync cancelled after %1 ms; it resumes next time"_s.arg(ms));
+        Log::info(u"sync"_s, address, u"sync cancelled after %1 ms; it resumes next time"_s.arg(ms));
     } else {
         const QString hint = HintCatalog::instance().summary(outcome.error->hintId);
         Log::error(
-            u"sync"_s, outcome.address,
+            u"sync"_s, address,
             u"sync failed: %1%2"_s.arg(outcome.error->toString(), hint.isEmpty() ? QString() : u" — hint: "_s + hint));
+    }
+}
+
+SchedulerSnapshot MailboxScheduler::snapshot() const
+{
+    return m_planner->snapshot(nowMs());
+}
+
+void MailboxScheduler::publish(bool stopped)
+{
+    const QDateTime now = m_clock.now();
+    const SchedulerSnapshot view = m_planner->snapshot(now.toMSecsSinceEpoch());
+    NodeStatus node;
+    node.nodeId = m_nodeId;
+    node.host = QSysInfo::machineHostName();
+    node.pid = QCoreApplication::applicationPid();
+    node.startedAt = m_startedAt;
+    node.heartbeatAt = now;
+    node.workersTotal = m_pool.threadCount();
+    node.workersBusy = m_pool.busyThreads();
+    node.capacity = view.capacity;
+    node.running = view.running;
+    node.queued = view.queued;
+    node.overdue = view.overdue;
+    node.stopped = stopped;
+    for (const ProfileSnapshot &profile : view.profiles) {
+        node.profiles.append(QJsonObject{
+            {u"profile"_s, m_profiles.value(profile.id).name},
+            {u"running"_s, profile.running},
+            {u"max_connections"_s, profile.maxConnections},
+            {u"enabled_mailboxes"_s, profile.enabled},
+            {u"failing_mailboxes"_s, profile.failing},
+            {u"overdue"_s, profile.overdue},
+            {u"needed_connections"_s, profile.neededForIntervals},
+            {u"needed_connections_for_guarantee"_s, profile.neededForGuarantee},
+        });
+    }
+    if (Status published = m_store.publishNode(node); !published) {
+        Log::warning(kCategory, {}, published.error().toString());
+    }
+    // Only what changed goes to the store.
+    QHash<qint64, QString> changes;
+    QHash<qint64, QString> current;
+    if (!stopped) {
+        for (auto it = view.overdueMailboxes.cbegin(); it != view.overdueMailboxes.cend(); ++it) {
+            current.insert(it.key(), overdueCauseName(it.value()));
+        }
+    }
+    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        if (m_publishedOverdue.value(it.key()) != it.value()) {
+            changes.insert(it.key(), it.value());
+        }
+    }
+    for (auto it = m_publishedOverdue.cbegin(); it != m_publishedOverdue.cend(); ++it) {
+        if (!current.contains(it.key())) {
+            changes.insert(it.key(), QString());
+        }
+    }
+    if (Status saved = m_store.setOverdueCauses(changes); saved) {
+        m_publishedOverdue = current;
+    } else {
+        Log::warning(kCategory, {}, saved.error().toString());
     }
 }
 
 void MailboxScheduler::renewLeases()
 {
-    const QDateTime until = m_clock.now().addSecs(m_settings.leaseSeconds);
+    m_lastLeaseRenewal = m_clock.now();
+    const QDateTime until = m_lastLeaseRenewal.addSecs(m_settings.leaseSeconds);
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
         if (Status renewed = m_store.renewLease(it.key(), m_nodeId, until); !renewed) {
             Log::warning(kCategory, {}, renewed.error().toString());
         }
+    }
+}
+
+void MailboxScheduler::completeOnce(const SyncOutcome &outcome)
+{
+    if (m_mode != Mode::Once || !m_onceWaiting.remove(outcome.mailboxId)) {
+        return;
+    }
+    m_onceOutcomes.append(outcome);
+    if (m_onceWaiting.isEmpty()) {
+        m_pollTimer.stop();
+        m_wakeupTimer.stop();
+        const QList<SyncOutcome> outcomes = std::exchange(m_onceOutcomes, {});
+        QMetaObject::invokeMethod(
+            this, [this, outcomes] { Q_EMIT onceFinished(outcomes); }, Qt::QueuedConnection);
+    } else if (m_planner->mailbox(outcome.mailboxId) && !m_planner->isRunning(outcome.mailboxId)) {
+        // A run-once syncs each mailbox once: whatever the planner scheduled next is not for now.
+        m_planner->removeMailbox(outcome.mailboxId);
     }
 }
 
@@ -341,8 +516,7 @@ void MailboxScheduler::stop()
     }
     m_stopping = true;
     m_pollTimer.stop();
-    m_queue.clear();
-    m_followUps.clear();
+    m_wakeupTimer.stop();
     if (m_running.isEmpty()) {
         QMetaObject::invokeMethod(this, &MailboxScheduler::finishStop, Qt::QueuedConnection);
         return;
@@ -356,9 +530,11 @@ void MailboxScheduler::stop()
 void MailboxScheduler::finishStop()
 {
     m_graceTimer.stop();
-    m_leaseTimer.stop();
     if (Status released = m_store.releaseAllLeases(m_nodeId); !released) {
         Log::warning(kCategory, {}, released.error().toString());
+    }
+    if (m_mode == Mode::Continuous) {
+        publish(true);
     }
     Q_EMIT stopped();
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "clock.h"
-#include "intervalpolicy.h"
+#include "model/mailbox.h"
+#include "model/serverprofile.h"
+#include "scheduleplanner.h"
 #include "schedulersettings.h"
 #include "sync/syncoutcome.h"
 
@@ -12,17 +14,19 @@
 #include <QSet>
 #include <QTimer>
 
-#include <deque>
+#include <memory>
 
 namespace SyncDesk {
 
 class Store;
 class WorkerPool;
 
-// Owns time: decides which mailbox syncs when, hands jobs to the worker pool within the caps, and
-// writes each outcome (state, next due time, run history) to the store. A mailbox is claimed with a
-// lease in the store before it runs, so several processes sharing a database never sync the same
-// mailbox at once, and never twice at once here.
+// Runs the schedule: the SchedulePlanner decides, this class carries the decisions out. It loads the
+// mailboxes and their state from the store (again whenever the configuration changes, from any process),
+// claims each mailbox with a lease before it runs, so that processes sharing a database never sync the
+// same mailbox at once, hands the job to the worker pool, and writes each outcome — state, next due time,
+// run history, disabling and its alert — in one transaction. Every second it reads requests from other
+// processes and publishes its view (workers, queue, connections per profile, overdue mailboxes and why).
 class MailboxScheduler final : public QObject
 {
     Q_OBJECT
@@ -31,21 +35,20 @@ public:
                      const QString &nodeId, QObject *parent = nullptr);
     ~MailboxScheduler() override;
 
-    // Continuous mode: due mailboxes and requests stored by other processes are picked up as they come.
+    // Continuous mode: the schedule, immediate requests and requests from other processes.
     void start();
-    // Syncs these mailboxes now, once each, then emits onceFinished.
+    // Syncs these mailboxes now, once each (within the caps), then emits onceFinished.
     void runOnce(const QList<qint64> &mailboxIds);
-    // To the front of the queue. A mailbox already queued is not queued twice; one that is running
-    // gets one follow-up run.
+    // To the front of the queue; coalesced when already queued, one follow-up when running.
     void requestSync(const QList<qint64> &mailboxIds, SyncTrigger trigger);
     // Stops dispatching, lets running syncs finish (up to stopGraceMs), cancels the rest, then stopped().
     void stop();
 
-    // One scheduling pass; runs on the poll timer, public for tests.
+    // One scheduling pass; runs on the timers, public for tests.
     void tick();
 
     int runningCount() const { return int(m_running.size()); }
-    int queuedCount() const { return int(m_queue.size()); }
+    SchedulerSnapshot snapshot() const;
     bool isStopping() const { return m_stopping; }
 
 Q_SIGNALS:
@@ -55,43 +58,46 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    struct Queued
-    {
-        qint64 mailboxId = 0;
-        SyncTrigger trigger = SyncTrigger::Scheduled;
-    };
+    enum class Mode { Idle, Continuous, Once };
     struct Running
     {
-        qint64 profileId = 0;
-        SyncTrigger trigger = SyncTrigger::Scheduled;
+        StartDecision decision;
+        QDateTime startedAt;
     };
 
-    void enqueue(qint64 mailboxId, SyncTrigger trigger, bool front);
-    void dispatchQueue();
+    bool reload(const QSet<qint64> &only = {});
+    void poll();
+    void dispatch(const QList<StartDecision> &starts);
     void onJobFinished(const SyncOutcome &outcome);
-    void applyOutcome(const SyncOutcome &outcome);
-    void completeOnce(const SyncOutcome &outcome);
+    void persist(const SyncOutcome &outcome, const Running &running, const FinishReport &report);
+    void publish(bool stopped = false);
+    void armWakeup();
     void renewLeases();
+    void completeOnce(const SyncOutcome &outcome);
     void finishStop();
-    bool isQueued(qint64 mailboxId) const;
+    qint64 nowMs() const { return m_clock.now().toMSecsSinceEpoch(); }
 
     Store &m_store;
     WorkerPool &m_pool;
     const Clock &m_clock;
+    SchedulerSettings m_localSettings; // as the process was started; stored settings go over them
     SchedulerSettings m_settings;
-    IntervalPolicy m_policy;
     QString m_nodeId;
-    std::deque<Queued> m_queue;
+    std::unique_ptr<SchedulePlanner> m_planner;
+    QHash<qint64, Mailbox> m_mailboxes;
+    QHash<qint64, ServerProfile> m_profiles;
     QHash<qint64, Running> m_running;
-    QHash<qint64, int> m_connections; // per profile id
-    QSet<qint64> m_followUps;
-    bool m_continuous = false;
+    Mode m_mode = Mode::Idle;
     bool m_stopping = false;
+    qint64 m_configVersion = -1;
+    QDateTime m_startedAt;
+    QDateTime m_lastLeaseRenewal;
+    QHash<qint64, QString> m_publishedOverdue;
     QSet<qint64> m_onceWaiting;
     QList<SyncOutcome> m_onceOutcomes;
-    QTimer m_pollTimer{this};  // a child, so that moveToThread() moves it too
-    QTimer m_leaseTimer{this}; // a child, so that moveToThread() moves it too
-    QTimer m_graceTimer{this}; // a child, so that moveToThread() moves it too
+    QTimer m_pollTimer{this};
+    QTimer m_wakeupTimer{this};
+    QTimer m_graceTimer{this};
 };
 
 } // namespace SyncDesk

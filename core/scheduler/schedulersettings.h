@@ -3,6 +3,7 @@
 #include "intervalpolicy.h"
 #include "sync/syncjob.h"
 
+#include <QJsonObject>
 #include <QThread>
 
 namespace SyncDesk {
@@ -12,10 +13,35 @@ struct SchedulerSettings
     int workerThreads = qMax(2, QThread::idealThreadCount());
     int sessionsPerWorker = 25; // concurrent syncs one worker thread drives
     IntervalSettings intervals;
+    int maxTransientFailures = 10; // consecutive transient failures before a mailbox is disabled
+    int overdueGraceSeconds = 60;  // a due time passed by more than this is reported overdue
     SyncTuning tuning;
     int leaseSeconds = 300;    // how long a claim on a mailbox lasts without renewal (crash recovery)
-    int pollIntervalMs = 1000; // how often due mailboxes and requests from other processes are checked
+    int pollIntervalMs = 1000; // how often requests and configuration changes from other processes are read
     int stopGraceMs = 15000;   // on shutdown, running syncs get this long to finish before they are cancelled
+    quint32 seed = 0;          // of the backoff jitter; 0 draws one
+
+    // The global "scheduler" settings stored in the database (from the configuration file) over these.
+    SchedulerSettings withStored(const QJsonObject &stored) const
+    {
+        SchedulerSettings result = *this;
+        auto number = [&](const char *key, auto &target) {
+            const QJsonValue value = stored.value(QLatin1StringView(key));
+            if (value.isDouble()) {
+                target = static_cast<std::remove_reference_t<decltype(target)>>(value.toDouble());
+            }
+        };
+        number("base_interval_seconds", result.intervals.baseSeconds);
+        number("min_interval_seconds", result.intervals.minSeconds);
+        number("max_interval_seconds", result.intervals.maxSeconds);
+        number("busy_items_per_sync", result.intervals.busyItemsPerSync);
+        if (stored.value(QLatin1StringView("quiet_after_minutes")).isDouble()) {
+            result.intervals.quietAfterSeconds = stored.value(QLatin1StringView("quiet_after_minutes")).toInt() * 60;
+        }
+        number("max_transient_failures", result.maxTransientFailures);
+        number("overdue_grace_seconds", result.overdueGraceSeconds);
+        return result;
+    }
 };
 
 } // namespace SyncDesk

@@ -117,6 +117,76 @@ const QList<SchemaMigration> &schemaMigrations()
              u"ALTER TABLE activities ADD COLUMN size_bytes INTEGER NOT NULL DEFAULT 0"_s,
              u"ALTER TABLE activities ADD COLUMN warnings_json TEXT NOT NULL DEFAULT '[]'"_s,
          }},
+        {3,
+         u"adaptive schedule, overdue causes, disabling, per-profile polling bounds, settings, nodes, alerts"_s,
+         {
+             u"ALTER TABLE mailbox_state ADD COLUMN interval_ms INTEGER"_s,
+             u"UPDATE mailbox_state SET interval_ms = interval_seconds * 1000"_s,
+             u"ALTER TABLE mailbox_state ADD COLUMN avg_new_items REAL NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE mailbox_state ADD COLUMN last_new_item_at INTEGER"_s,
+             u"ALTER TABLE mailbox_state ADD COLUMN first_sync_at INTEGER"_s,
+             u"ALTER TABLE mailbox_state ADD COLUMN overdue_cause TEXT"_s,
+             u"ALTER TABLE mailboxes ADD COLUMN disabled_reason TEXT"_s,
+             u"ALTER TABLE mailboxes ADD COLUMN disabled_at INTEGER"_s,
+             u"ALTER TABLE server_profiles ADD COLUMN min_interval_seconds INTEGER"_s,
+             u"ALTER TABLE server_profiles ADD COLUMN base_interval_seconds INTEGER"_s,
+             u"ALTER TABLE server_profiles ADD COLUMN max_interval_seconds INTEGER"_s,
+             uR"(CREATE TABLE settings (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL))"_s,
+             // Bumped by triggers whenever mailboxes, profiles or settings change, so that a running
+             // engine notices changes made by any process with one cheap read.
+             uR"(CREATE TABLE meta (
+                    key TEXT PRIMARY KEY,
+                    value INTEGER NOT NULL))"_s,
+             u"INSERT INTO meta (key, value) VALUES ('config_version', 1)"_s,
+             u"CREATE TRIGGER mailboxes_changed_insert AFTER INSERT ON mailboxes BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER mailboxes_changed_update AFTER UPDATE ON mailboxes BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER mailboxes_changed_delete AFTER DELETE ON mailboxes BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER profiles_changed_insert AFTER INSERT ON server_profiles BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER profiles_changed_update AFTER UPDATE ON server_profiles BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER settings_changed_insert AFTER INSERT ON settings BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER settings_changed_update AFTER UPDATE ON settings BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             uR"(CREATE TABLE nodes (
+                    node_id TEXT PRIMARY KEY,
+                    host TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    heartbeat_at INTEGER NOT NULL,
+                    workers_total INTEGER NOT NULL,
+                    workers_busy INTEGER NOT NULL,
+                    capacity INTEGER NOT NULL,
+                    running INTEGER NOT NULL,
+                    queued INTEGER NOT NULL,
+                    overdue INTEGER NOT NULL,
+                    profiles_json TEXT NOT NULL DEFAULT '[]',
+                    stopped INTEGER NOT NULL DEFAULT 0))"_s,
+             uR"(CREATE TABLE alerts (
+                    id INTEGER PRIMARY KEY,
+                    cause_key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    mailbox_id INTEGER REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    profile_id INTEGER REFERENCES server_profiles(id) ON DELETE CASCADE,
+                    hint_id TEXT NOT NULL DEFAULT '',
+                    message TEXT NOT NULL,
+                    raised_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    occurrences INTEGER NOT NULL DEFAULT 1,
+                    state TEXT NOT NULL DEFAULT 'open',
+                    acknowledged_at INTEGER,
+                    closed_at INTEGER))"_s,
+             u"CREATE INDEX mailbox_state_leases ON mailbox_state (lease_owner) WHERE lease_owner IS NOT NULL"_s,
+             // One open alert per cause.
+             u"CREATE UNIQUE INDEX alerts_open_cause ON alerts (cause_key) WHERE state <> 'closed'"_s,
+         }},
     };
     return migrations;
 }

@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSysInfo>
 
 namespace SyncDesk {
 
@@ -92,7 +93,8 @@ QList<AttachmentInfo> attachmentsFromJson(const QString &json)
 
 const QString kProfileColumns = u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
                                 "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
-                                "max_concurrent_connections"_s;
+                                "max_concurrent_connections, min_interval_seconds, base_interval_seconds, "
+                                "max_interval_seconds"_s;
 
 ServerProfile profileFromQuery(const QSqlQuery &query)
 {
@@ -114,11 +116,18 @@ ServerProfile profileFromQuery(const QSqlQuery &query)
         profile.outgoing = outgoing;
     }
     profile.maxConcurrentConnections = query.value(11).toInt();
+    auto optionalInt = [&](int column) {
+        return query.value(column).isNull() ? std::optional<int>() : std::optional<int>(query.value(column).toInt());
+    };
+    profile.minIntervalSeconds = optionalInt(12);
+    profile.baseIntervalSeconds = optionalInt(13);
+    profile.maxIntervalSeconds = optionalInt(14);
     return profile;
 }
 
-const QString kMailboxColumns =
-    u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, m.folders"_s;
+const QString kMailboxColumns = u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
+                                "m.folders, m.disabled_reason, m.disabled_at"_s;
+constexpr int kMailboxColumnCount = 10;
 
 Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
 {
@@ -134,19 +143,22 @@ Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     if (mailbox.folders.isEmpty()) {
         mailbox.folders = {u"INBOX"_s};
     }
+    mailbox.disabledReason = query.value(offset + 8).toString();
+    mailbox.disabledAt = fromMs(query.value(offset + 9));
     return mailbox;
 }
 
-const QString kStateColumns = u"s.mailbox_id, s.interval_seconds, s.interval_reason, s.last_sync_at, "
-                              "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, "
-                              "s.last_error_message, s.last_error_detail, s.last_error_hint, s.items_last_sync, "
-                              "s.lease_owner, s.lease_until"_s;
+const QString kStateColumns =
+    u"s.mailbox_id, COALESCE(s.interval_ms, s.interval_seconds * 1000), s.interval_reason, s.last_sync_at, "
+    "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, s.last_error_message, "
+    "s.last_error_detail, s.last_error_hint, s.items_last_sync, s.lease_owner, s.lease_until, s.avg_new_items, "
+    "s.last_new_item_at, s.first_sync_at, s.overdue_cause"_s;
 
 MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
 {
     MailboxState state;
     state.mailboxId = query.value(offset + 0).toLongLong();
-    state.intervalSeconds = query.value(offset + 1).toInt();
+    state.intervalMs = query.value(offset + 1).isNull() ? 300000 : query.value(offset + 1).toLongLong();
     state.intervalReason = intervalReasonFromName(query.value(offset + 2).toString());
     state.lastSyncAt = fromMs(query.value(offset + 3));
     state.lastSuccessAt = fromMs(query.value(offset + 4));
@@ -160,6 +172,10 @@ MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
     state.itemsLastSync = query.value(offset + 11).toInt();
     state.leaseOwner = query.value(offset + 12).toString();
     state.leaseUntil = fromMs(query.value(offset + 13));
+    state.itemsPerMinute = query.value(offset + 14).toDouble();
+    state.lastNewItemAt = fromMs(query.value(offset + 15));
+    state.firstSyncAt = fromMs(query.value(offset + 16));
+    state.overdueCause = query.value(offset + 17).toString();
     return state;
 }
 
@@ -428,22 +444,28 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
     const bool hasOutgoing = profile.outgoing.has_value();
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullInt(QMetaType::fromType<int>());
-    auto query =
-        exec(u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
-             "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
-             "max_concurrent_connections, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-             "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
-             "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
-             "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
-             "outgoing_host = excluded.outgoing_host, outgoing_port = excluded.outgoing_port, "
-             "outgoing_security = excluded.outgoing_security, outgoing_ca_file = excluded.outgoing_ca_file, "
-             "max_concurrent_connections = excluded.max_concurrent_connections, updated_at = excluded.updated_at"_s,
-             {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
-              securityName(profile.incoming.security), profile.incoming.caFile,
-              hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
-              hasOutgoing ? QVariant(int(profile.outgoing->port)) : nullInt,
-              hasOutgoing ? QVariant(securityName(profile.outgoing->security)) : nullText,
-              hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections, now, now});
+    auto query = exec(
+        u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
+        "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
+        "max_concurrent_connections, min_interval_seconds, base_interval_seconds, max_interval_seconds, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
+        "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
+        "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
+        "outgoing_host = excluded.outgoing_host, outgoing_port = excluded.outgoing_port, "
+        "outgoing_security = excluded.outgoing_security, outgoing_ca_file = excluded.outgoing_ca_file, "
+        "max_concurrent_connections = excluded.max_concurrent_connections, "
+        "min_interval_seconds = excluded.min_interval_seconds, base_interval_seconds = excluded.base_interval_seconds, "
+        "max_interval_seconds = excluded.max_interval_seconds, updated_at = excluded.updated_at"_s,
+        {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
+         securityName(profile.incoming.security), profile.incoming.caFile,
+         hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
+         hasOutgoing ? QVariant(int(profile.outgoing->port)) : nullInt,
+         hasOutgoing ? QVariant(securityName(profile.outgoing->security)) : nullText,
+         hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections,
+         profile.minIntervalSeconds ? QVariant(*profile.minIntervalSeconds) : nullInt,
+         profile.baseIntervalSeconds ? QVariant(*profile.baseIntervalSeconds) : nullInt,
+         profile.maxIntervalSeconds ? QVariant(*profile.maxIntervalSeconds) : nullInt, now, now});
     if (!query) {
         return query.error();
     }
@@ -484,13 +506,19 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto query = exec(u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
-                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT (address) DO UPDATE SET profile_id = excluded.profile_id, "
-                          "username = excluded.username, password_source = excluded.password_source, "
-                          "enabled = excluded.enabled, folders = excluded.folders, updated_at = excluded.updated_at"_s,
-                          {mailbox.address, mailbox.profileId, mailbox.username, mailbox.passwordSource,
-                           mailbox.enabled ? 1 : 0, stringsToJson(mailbox.folders), now, now});
+        const QVariant nullText(QMetaType::fromType<QString>());
+        auto query =
+            exec(u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
+                 "disabled_reason, disabled_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT (address) DO UPDATE SET profile_id = excluded.profile_id, "
+                 "username = excluded.username, password_source = excluded.password_source, "
+                 "enabled = excluded.enabled, folders = excluded.folders, "
+                 "disabled_reason = excluded.disabled_reason, disabled_at = excluded.disabled_at, "
+                 "updated_at = excluded.updated_at"_s,
+                 {mailbox.address, mailbox.profileId, mailbox.username, mailbox.passwordSource, mailbox.enabled ? 1 : 0,
+                  stringsToJson(mailbox.folders),
+                  mailbox.enabled || mailbox.disabledReason.isEmpty() ? nullText : QVariant(mailbox.disabledReason),
+                  mailbox.enabled ? QVariant(QMetaType::fromType<qint64>()) : toMs(mailbox.disabledAt), now, now});
         if (!query) {
             return query.error();
         }
@@ -562,14 +590,223 @@ Result<std::optional<Mailbox>> Store::mailboxByAddress(const QString &address)
     return std::optional<Mailbox>(mailboxFromQuery(*query));
 }
 
-Status Store::setMailboxEnabled(qint64 mailboxId, bool enabled)
+Status Store::setMailboxEnabled(qint64 mailboxId, bool enabled, const QString &reason, const QDateTime &now)
 {
-    auto query = exec(u"UPDATE mailboxes SET enabled = ?, updated_at = ? WHERE id = ?"_s,
-                      {enabled ? 1 : 0, QDateTime::currentMSecsSinceEpoch(), mailboxId});
+    return transaction([&]() -> Status {
+        if (!enabled) {
+            auto query = exec(u"UPDATE mailboxes SET enabled = 0, disabled_reason = ?, disabled_at = ?, updated_at = ? "
+                              "WHERE id = ?"_s,
+                              {reason, now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), mailboxId});
+            if (!query) {
+                return query.error();
+            }
+            return {};
+        }
+        auto query = exec(u"UPDATE mailboxes SET enabled = 1, disabled_reason = NULL, disabled_at = NULL, "
+                          "updated_at = ? WHERE id = ?"_s,
+                          {now.toMSecsSinceEpoch(), mailboxId});
+        if (!query) {
+            return query.error();
+        }
+        // Enabling starts afresh: no failure counted, due now.
+        auto reset =
+            exec(u"UPDATE mailbox_state SET consecutive_failures = 0, next_due_at = NULL, "
+                 "interval_reason = 'normal', last_error_class = NULL, last_error_message = NULL, "
+                 "last_error_detail = NULL, last_error_hint = NULL, overdue_cause = NULL WHERE mailbox_id = ?"_s,
+                 {mailboxId});
+        if (!reset) {
+            return reset.error();
+        }
+        return {};
+    });
+}
+
+Result<qint64> Store::configVersion()
+{
+    auto query = exec(u"SELECT value FROM meta WHERE key = 'config_version'"_s);
+    if (!query) {
+        return query.error();
+    }
+    return query->next() ? query->value(0).toLongLong() : qint64(0);
+}
+
+Result<QJsonObject> Store::setting(const QString &key)
+{
+    auto query = exec(u"SELECT value FROM settings WHERE key = ?"_s, {key});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return QJsonObject();
+    }
+    return QJsonDocument::fromJson(query->value(0).toString().toUtf8()).object();
+}
+
+Status Store::setSetting(const QString &key, const QJsonObject &value)
+{
+    auto current = setting(key);
+    if (current && *current == value) {
+        return {}; // unchanged: do not make every engine reload
+    }
+    auto query = exec(u"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                      "value = excluded.value"_s,
+                      {key, QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact))});
     if (!query) {
         return query.error();
     }
     return {};
+}
+
+Status Store::setOverdueCauses(const QHash<qint64, QString> &changes)
+{
+    if (changes.isEmpty()) {
+        return {};
+    }
+    return transaction([&]() -> Status {
+        const QVariant nullText(QMetaType::fromType<QString>());
+        for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+            auto query = exec(u"UPDATE mailbox_state SET overdue_cause = ? WHERE mailbox_id = ?"_s,
+                              {it.value().isEmpty() ? nullText : QVariant(it.value()), it.key()});
+            if (!query) {
+                return query.error();
+            }
+        }
+        return {};
+    });
+}
+
+Status Store::publishNode(const NodeStatus &node)
+{
+    auto query =
+        exec(u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, "
+             "capacity, running, queued, overdue, profiles_json, stopped) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+             "heartbeat_at = excluded.heartbeat_at, workers_total = excluded.workers_total, "
+             "workers_busy = excluded.workers_busy, capacity = excluded.capacity, "
+             "running = excluded.running, queued = excluded.queued, overdue = excluded.overdue, "
+             "profiles_json = excluded.profiles_json, stopped = excluded.stopped"_s,
+             {node.nodeId, node.host, node.pid, toMs(node.startedAt), toMs(node.heartbeatAt), node.workersTotal,
+              node.workersBusy, node.capacity, node.running, node.queued, node.overdue,
+              QString::fromUtf8(QJsonDocument(node.profiles).toJson(QJsonDocument::Compact)), node.stopped ? 1 : 0});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QList<NodeStatus>> Store::nodes()
+{
+    auto query = exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
+                      "running, queued, overdue, profiles_json, stopped FROM nodes ORDER BY node_id"_s);
+    if (!query) {
+        return query.error();
+    }
+    QList<NodeStatus> nodes;
+    while (query->next()) {
+        NodeStatus node;
+        node.nodeId = query->value(0).toString();
+        node.host = query->value(1).toString();
+        node.pid = query->value(2).toLongLong();
+        node.startedAt = fromMs(query->value(3));
+        node.heartbeatAt = fromMs(query->value(4));
+        node.workersTotal = query->value(5).toInt();
+        node.workersBusy = query->value(6).toInt();
+        node.capacity = query->value(7).toInt();
+        node.running = query->value(8).toInt();
+        node.queued = query->value(9).toInt();
+        node.overdue = query->value(10).toInt();
+        node.profiles = QJsonDocument::fromJson(query->value(11).toString().toUtf8()).array();
+        node.stopped = query->value(12).toBool();
+        nodes.append(node);
+    }
+    return nodes;
+}
+
+Result<qint64> Store::raiseAlert(const Alert &alert)
+{
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        auto existing = exec(u"SELECT id FROM alerts WHERE cause_key = ? AND state <> 'closed'"_s, {alert.causeKey});
+        if (!existing) {
+            return existing.error();
+        }
+        const qint64 now = toMs(alert.raisedAt).toLongLong();
+        if (existing->next()) {
+            // One open alert per cause: a repeat counts, it does not raise another.
+            id = existing->value(0).toLongLong();
+            existing->finish();
+            auto updated = exec(u"UPDATE alerts SET occurrences = occurrences + 1, updated_at = ?, message = ? "
+                                "WHERE id = ?"_s,
+                                {now, alert.message, id});
+            if (!updated) {
+                return updated.error();
+            }
+            return {};
+        }
+        existing->finish();
+        const QVariant nullId(QMetaType::fromType<qint64>());
+        auto inserted =
+            exec(u"INSERT INTO alerts (cause_key, kind, severity, mailbox_id, profile_id, hint_id, message, "
+                 "raised_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 {alert.causeKey, alert.kind, alert.severity, alert.mailboxId > 0 ? QVariant(alert.mailboxId) : nullId,
+                  alert.profileId > 0 ? QVariant(alert.profileId) : nullId, alert.hintId, alert.message, now, now});
+        if (!inserted) {
+            return inserted.error();
+        }
+        id = inserted->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return id;
+}
+
+Status Store::closeAlerts(const QString &causeKey, const QDateTime &now)
+{
+    auto query = exec(u"UPDATE alerts SET state = 'closed', closed_at = ?, updated_at = ? "
+                      "WHERE cause_key = ? AND state <> 'closed'"_s,
+                      {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), causeKey});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QList<Alert>> Store::alerts(bool includeClosed)
+{
+    auto query =
+        exec(u"SELECT a.id, a.cause_key, a.kind, a.severity, a.mailbox_id, a.profile_id, a.hint_id, "
+             "a.message, a.raised_at, a.updated_at, a.occurrences, a.state, a.acknowledged_at, a.closed_at, "
+             "COALESCE(m.address, ''), COALESCE(p.name, '') FROM alerts a "
+             "LEFT JOIN mailboxes m ON m.id = a.mailbox_id LEFT JOIN server_profiles p ON p.id = a.profile_id " +
+             QString(includeClosed ? QString() : u"WHERE a.state <> 'closed' "_s) +
+             u"ORDER BY a.raised_at DESC, a.id DESC"_s);
+    if (!query) {
+        return query.error();
+    }
+    QList<Alert> list;
+    while (query->next()) {
+        Alert alert;
+        alert.id = query->value(0).toLongLong();
+        alert.causeKey = query->value(1).toString();
+        alert.kind = query->value(2).toString();
+        alert.severity = query->value(3).toString();
+        alert.mailboxId = query->value(4).toLongLong();
+        alert.profileId = query->value(5).toLongLong();
+        alert.hintId = query->value(6).toString();
+        alert.message = query->value(7).toString();
+        alert.raisedAt = fromMs(query->value(8));
+        alert.updatedAt = fromMs(query->value(9));
+        alert.occurrences = query->value(10).toInt();
+        alert.state = query->value(11).toString();
+        alert.acknowledgedAt = fromMs(query->value(12));
+        alert.closedAt = fromMs(query->value(13));
+        alert.mailboxAddress = query->value(14).toString();
+        alert.profileName = query->value(15).toString();
+        list.append(alert);
+    }
+    return list;
 }
 
 Result<MailboxState> Store::mailboxState(qint64 mailboxId)
@@ -593,18 +830,22 @@ Status Store::saveMailboxState(const MailboxState &state)
     auto query = exec(
         u"INSERT INTO mailbox_state (mailbox_id, interval_seconds, interval_reason, last_sync_at, last_success_at, "
         "next_due_at, consecutive_failures, last_error_class, last_error_message, last_error_detail, "
-        "last_error_hint, items_last_sync) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "last_error_hint, items_last_sync, interval_ms, avg_new_items, last_new_item_at, first_sync_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (mailbox_id) DO UPDATE SET interval_seconds = excluded.interval_seconds, "
         "interval_reason = excluded.interval_reason, last_sync_at = excluded.last_sync_at, "
         "last_success_at = excluded.last_success_at, next_due_at = excluded.next_due_at, "
         "consecutive_failures = excluded.consecutive_failures, last_error_class = excluded.last_error_class, "
         "last_error_message = excluded.last_error_message, last_error_detail = excluded.last_error_detail, "
-        "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync"_s,
-        {state.mailboxId, state.intervalSeconds, intervalReasonName(state.intervalReason), toMs(state.lastSyncAt),
-         toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
+        "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync, "
+        "interval_ms = excluded.interval_ms, avg_new_items = excluded.avg_new_items, "
+        "last_new_item_at = excluded.last_new_item_at, first_sync_at = excluded.first_sync_at"_s,
+        {state.mailboxId, int((state.intervalMs + 500) / 1000), intervalReasonName(state.intervalReason),
+         toMs(state.lastSyncAt), toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
          hasError ? QVariant(errorClassName(state.lastErrorClass)) : nullText,
          hasError ? QVariant(state.lastErrorMessage) : nullText, hasError ? QVariant(state.lastErrorDetail) : nullText,
-         hasError ? QVariant(state.lastErrorHintId) : nullText, state.itemsLastSync});
+         hasError ? QVariant(state.lastErrorHintId) : nullText, state.itemsLastSync, state.intervalMs,
+         state.itemsPerMinute, toMs(state.lastNewItemAt), toMs(state.firstSyncAt)});
     if (!query) {
         return query.error();
     }
@@ -623,7 +864,7 @@ Result<MailboxStatusList> Store::mailboxStatuses()
     while (query->next()) {
         MailboxStatus status;
         status.mailbox = mailboxFromQuery(*query, 0);
-        status.state = stateFromQuery(*query, 8);
+        status.state = stateFromQuery(*query, kMailboxColumnCount);
         status.state.mailboxId = status.mailbox.id;
         result.append(status);
     }
@@ -648,21 +889,33 @@ Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now)
     return ids;
 }
 
-Result<bool> Store::claimMailbox(qint64 mailboxId, const QString &node, const QDateTime &now,
-                                 const QDateTime &leaseUntil)
+Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int maxConnections, const QString &node,
+                                         const QDateTime &now, const QDateTime &leaseUntil)
 {
-    bool claimed = false;
+    Claim claimed = Claim::HeldElsewhere;
     Status status = transaction([&]() -> Status {
         if (Status row = ensureStateRow(mailboxId); !row) {
             return row;
         }
+        auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
+                         "WHERE m.profile_id = ? AND s.mailbox_id <> ? AND s.lease_owner IS NOT NULL "
+                         "AND s.lease_until > ?"_s,
+                         {profileId, mailboxId, now.toMSecsSinceEpoch()});
+        if (!busy) {
+            return busy.error();
+        }
+        if (busy->next() && busy->value(0).toInt() >= qMax(1, maxConnections)) {
+            claimed = Claim::ProfileFull;
+            return {};
+        }
+        busy->finish();
         auto query = exec(u"UPDATE mailbox_state SET lease_owner = ?, lease_until = ? WHERE mailbox_id = ? AND "
                           "(lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)"_s,
                           {node, leaseUntil.toMSecsSinceEpoch(), mailboxId, node, now.toMSecsSinceEpoch()});
         if (!query) {
             return query.error();
         }
-        claimed = query->numRowsAffected() == 1;
+        claimed = query->numRowsAffected() == 1 ? Claim::Claimed : Claim::HeldElsewhere;
         return {};
     });
     if (!status) {

@@ -3,13 +3,17 @@
 #include "diagnostics/result.h"
 #include "logging/logrecord.h"
 #include "model/activity.h"
+#include "model/alert.h"
 #include "model/folderstate.h"
 #include "model/mailbox.h"
 #include "model/mailboxstatus.h"
+#include "model/nodestatus.h"
 #include "model/serverprofile.h"
 #include "model/syncrun.h"
 #include "storeconfig.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -67,7 +71,13 @@ public:
     Result<QList<Mailbox>> mailboxes();
     Result<std::optional<Mailbox>> mailbox(qint64 id);
     Result<std::optional<Mailbox>> mailboxByAddress(const QString &address);
-    Status setMailboxEnabled(qint64 mailboxId, bool enabled);
+    // Disabling records why ("admin", "permanent-failure", "repeated-failures"); enabling resets the
+    // failure counter and the last error and makes the mailbox due now.
+    Status setMailboxEnabled(qint64 mailboxId, bool enabled, const QString &reason, const QDateTime &now);
+    // Changes whenever mailboxes, server profiles or settings change, whoever changed them.
+    Result<qint64> configVersion();
+    Result<QJsonObject> setting(const QString &key);
+    Status setSetting(const QString &key, const QJsonObject &value);
 
     // Mailbox state.
     Result<MailboxState> mailboxState(qint64 mailboxId);
@@ -75,12 +85,26 @@ public:
     Result<MailboxStatusList> mailboxStatuses();
     // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
     Result<QList<qint64>> dueMailboxes(const QDateTime &now);
-    // Takes the mailbox for this node until leaseUntil unless another node holds a live lease.
-    Result<bool> claimMailbox(qint64 mailboxId, const QString &node, const QDateTime &now, const QDateTime &leaseUntil);
+    enum class Claim { Claimed, HeldElsewhere, ProfileFull };
+    // Takes the mailbox for this node until leaseUntil, unless another node holds a live lease on it or
+    // the profile already has maxConnections live leases (counted across every process on this store).
+    Result<Claim> claimMailbox(qint64 mailboxId, qint64 profileId, int maxConnections, const QString &node,
+                               const QDateTime &now, const QDateTime &leaseUntil);
     Status renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil);
     Status releaseMailbox(qint64 mailboxId, const QString &node);
     // Drops leases held by this node (after a crash, the same node id starts again).
     Status releaseAllLeases(const QString &node);
+    // Why due mailboxes could not start; an empty cause clears it.
+    Status setOverdueCauses(const QHash<qint64, QString> &changes);
+
+    // The engines that run on this store, with their scheduler's view (heartbeat every second).
+    Status publishNode(const NodeStatus &node);
+    Result<QList<NodeStatus>> nodes();
+
+    // Alerts: one open alert per cause key; raising it again counts an occurrence.
+    Result<qint64> raiseAlert(const Alert &alert);
+    Status closeAlerts(const QString &causeKey, const QDateTime &now);
+    Result<QList<Alert>> alerts(bool includeClosed = false);
 
     // Folder state and activities.
     Result<FolderState> folderState(qint64 mailboxId, const QString &folder);

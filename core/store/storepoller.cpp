@@ -2,6 +2,8 @@
 
 #include "store.h"
 
+#include <QJsonValue>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -13,6 +15,7 @@ StorePoller::StorePoller(const StoreConfig &config, int intervalMs, int initialL
     qRegisterMetaType<SyncDesk::MailboxStatusList>();
     qRegisterMetaType<QList<SyncDesk::LogRecord>>();
     qRegisterMetaType<SyncDesk::SyncError>();
+    qRegisterMetaType<QList<SyncDesk::NodeStatus>>();
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StorePoller::pollNow);
 }
@@ -63,6 +66,12 @@ void StorePoller::pollNow()
         }
         m_dataVersion = *version;
         Q_EMIT statusesChanged(*statuses);
+        auto nodes = m_store->nodes();
+        auto scheduler = m_store->setting(u"scheduler"_s);
+        if (nodes && scheduler) {
+            const QJsonValue grace = scheduler->value(u"overdue_grace_seconds"_s);
+            Q_EMIT enginesChanged(*nodes, grace.isDouble() ? grace.toInt() : 60);
+        }
     }
     if (m_lastLogId < 0) {
         auto last = m_store->lastLogId();
@@ -87,6 +96,36 @@ void StorePoller::pollNow()
             break;
         }
     }
+}
+
+void StorePoller::setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled)
+{
+    if (!m_store) {
+        pollNow();
+    }
+    if (!m_store) {
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Status status = m_store->transaction([&]() -> Status {
+        for (qint64 id : mailboxIds) {
+            if (Status set = m_store->setMailboxEnabled(id, enabled, u"admin"_s, now); !set) {
+                return set;
+            }
+            if (enabled) {
+                if (Status closed = m_store->closeAlerts(u"mailbox-disabled:%1"_s.arg(id), now); !closed) {
+                    return closed;
+                }
+            }
+        }
+        return {};
+    });
+    if (!status) {
+        Q_EMIT failed(status.error());
+        return;
+    }
+    m_dataVersion = -1; // our own write does not move data_version: read again now
+    pollNow();
 }
 
 void StorePoller::requestSync(const QList<qint64> &mailboxIds, const QString &reason)

@@ -3,6 +3,7 @@
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/mailboxstatus.h"
+#include "model/nodestatus.h"
 #include "storeconfig.h"
 
 #include <QList>
@@ -32,10 +33,14 @@ public:
     void pollNow();
     // Asks whichever engine runs on this store to sync these mailboxes now.
     void requestSync(const QList<qint64> &mailboxIds, const QString &reason);
+    // Enables (resetting failure counters, closing their disabled alerts) or disables mailboxes, as an operator.
+    void setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
     void logRecordsAdded(const QList<SyncDesk::LogRecord> &records);
+    // The engines running on the store (alive or not) and the overdue grace period in seconds.
+    void enginesChanged(const QList<SyncDesk::NodeStatus> &nodes, int overdueGraceSeconds);
     void failed(const SyncDesk::SyncError &error);
 
 private:

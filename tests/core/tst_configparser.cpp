@@ -70,7 +70,14 @@ QString summaryText(const ImportSummary &s)
 
 QString summaryText(int pc, int pu, int pn, int mc, int mu, int mn)
 {
-    return summaryText(ImportSummary{pc, pu, pn, mc, mu, mn});
+    ImportSummary summary;
+    summary.profilesCreated = pc;
+    summary.profilesUpdated = pu;
+    summary.profilesUnchanged = pn;
+    summary.mailboxesCreated = mc;
+    summary.mailboxesUpdated = mu;
+    summary.mailboxesUnchanged = mn;
+    return summaryText(summary);
 }
 
 bool writeFile(const QString &path, const QByteArray &content, QFileDevice::Permissions permissions = {})
@@ -527,6 +534,13 @@ void TestConfigParser::importCreatesThenReportsUnchanged()
         QVERIFY(mailboxes->at(i).id > 0);
         expectedBoxes[i].id = mailboxes->at(i).id;
         expectedBoxes[i].profileId = profileIds.value(expectedBoxes.at(i).profileName);
+        if (!expectedBoxes.at(i).enabled) {
+            // "enabled": false in a file disables the mailbox, saying so and since when.
+            QCOMPARE(mailboxes->at(i).disabledReason, u"config"_s);
+            QVERIFY(mailboxes->at(i).disabledAt.isValid());
+            expectedBoxes[i].disabledReason = u"config"_s;
+            expectedBoxes[i].disabledAt = mailboxes->at(i).disabledAt;
+        }
     }
     QCOMPARE(*mailboxes, expectedBoxes);
 

@@ -214,7 +214,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 2);
+        QCOMPARE(latestSchemaVersion(), 3);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -229,12 +229,16 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
     const QList<QStringList> tables =
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
     QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},
+                                         {u"alerts"_s},
                                          {u"folder_state"_s},
                                          {u"log_records"_s},
                                          {u"mailbox_state"_s},
                                          {u"mailboxes"_s},
+                                         {u"meta"_s},
+                                         {u"nodes"_s},
                                          {u"schema_version"_s},
                                          {u"server_profiles"_s},
+                                         {u"settings"_s},
                                          {u"sync_requests"_s},
                                          {u"sync_runs"_s}}));
 }
@@ -287,7 +291,7 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     QVERIFY(version.ok());
     QCOMPARE(*version, latestSchemaVersion());
     QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
-             (QList<QStringList>{{u"1"_s}, {u"2"_s}}));
+             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -325,7 +329,7 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     auto state = store.mailboxState(1);
     QVERIFY(state.ok());
     QCOMPARE(state->mailboxId, qint64(1));
-    QCOMPARE(state->intervalSeconds, 600);
+    QCOMPARE(state->intervalMs, qint64(600000)); // migrated from interval_seconds by version 3
     QCOMPARE(state->intervalReason, IntervalReason::Busy);
     QCOMPARE(state->lastSyncAt, utc(2024, 3, 5, 14, 0));
     QCOMPARE(state->lastSuccessAt, utc(2024, 3, 5, 13, 0));
@@ -515,8 +519,22 @@ void TestStoreMigrations::openAtVersionOneStaysThere()
         auto version = (*store)->schemaVersion();
         QVERIFY(version.ok());
         QCOMPARE(*version, 1);
-        // The version-1 tables work; version-2 ones do not exist yet.
-        QVERIFY(addMailbox(**store, u"v1@example.test"_s) > 0);
+        // The version-1 tables are there (the Store itself always writes the latest schema, so the row
+        // goes in with plain SQL); version-2 ones do not exist yet.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1-raw"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery insert(db);
+            QVERIFY(insert.exec(
+                u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, "
+                "incoming_security, created_at, updated_at) VALUES ('p', 'imap', 'h', 993, 'tls', 0, 0)"_s));
+            QVERIFY(insert.exec(u"INSERT INTO mailboxes (address, profile_id, username, password_source, created_at, "
+                                "updated_at) VALUES ('v1@example.test', 1, 'v1', 'env:X', 0, 0)"_s));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"v1-raw"_s);
         SyncRun run;
         run.mailboxId = 1;
         run.startedAt = run.finishedAt = utc(2024, 1, 1, 0, 0);
@@ -693,24 +711,25 @@ void TestStoreMigrations::leases()
     Store &store = **opened;
     const qint64 id = addMailbox(store, u"lease@example.test"_s);
     QVERIFY(id > 0);
+    const qint64 profileId = (*store.mailbox(id))->profileId;
     const QDateTime t0 = utc(2024, 3, 5, 12, 0);
 
     auto due = store.dueMailboxes(t0);
     QVERIFY(due.ok());
     QCOMPARE(*due, QList<qint64>{id}); // never synced: due now
 
-    auto claimed = store.claimMailbox(id, u"node-a"_s, t0, t0.addSecs(60));
+    auto claimed = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0, t0.addSecs(60));
     QVERIFY(claimed.ok());
-    QVERIFY(*claimed);
+    QCOMPARE(*claimed, Store::Claim::Claimed);
     auto state = store.mailboxState(id);
     QVERIFY(state.ok());
     QCOMPARE(state->leaseOwner, u"node-a"_s);
     QCOMPARE(state->leaseUntil, t0.addSecs(60));
 
     // Another node cannot take a live lease, and the mailbox is not due for anyone meanwhile.
-    auto stolen = store.claimMailbox(id, u"node-b"_s, t0.addSecs(10), t0.addSecs(70));
+    auto stolen = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(10), t0.addSecs(70));
     QVERIFY(stolen.ok());
-    QVERIFY(!*stolen);
+    QCOMPARE(*stolen, Store::Claim::HeldElsewhere);
     due = store.dueMailboxes(t0.addSecs(10));
     QVERIFY(due.ok());
     QVERIFY(due->isEmpty());
@@ -719,24 +738,24 @@ void TestStoreMigrations::leases()
     QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-a"_s);
 
     // The holder may claim again (renew), and renewLease extends it.
-    auto renewed = store.claimMailbox(id, u"node-a"_s, t0.addSecs(20), t0.addSecs(80));
+    auto renewed = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0.addSecs(20), t0.addSecs(80));
     QVERIFY(renewed.ok());
-    QVERIFY(*renewed);
+    QCOMPARE(*renewed, Store::Claim::Claimed);
     QVERIFY(store.renewLease(id, u"node-a"_s, t0.addSecs(90)).ok());
     QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
     QVERIFY(store.renewLease(id, u"node-b"_s, t0.addSecs(500)).ok()); // not the holder: no effect
     QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
 
     // Once the lease has expired (node-a crashed), another node can take the mailbox.
-    stolen = store.claimMailbox(id, u"node-b"_s, t0.addSecs(89), t0.addSecs(150));
+    stolen = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(89), t0.addSecs(150));
     QVERIFY(stolen.ok());
-    QVERIFY(!*stolen);
+    QCOMPARE(*stolen, Store::Claim::HeldElsewhere);
     due = store.dueMailboxes(t0.addSecs(90));
     QVERIFY(due.ok());
     QCOMPARE(*due, QList<qint64>{id});
-    auto taken = store.claimMailbox(id, u"node-b"_s, t0.addSecs(90), t0.addSecs(150));
+    auto taken = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(90), t0.addSecs(150));
     QVERIFY(taken.ok());
-    QVERIFY(*taken);
+    QCOMPARE(*taken, Store::Claim::Claimed);
     QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-b"_s);
 
     // Released, anyone may claim it at once.
@@ -745,14 +764,27 @@ void TestStoreMigrations::leases()
     QVERIFY(state.ok());
     QCOMPARE(state->leaseOwner, QString());
     QVERIFY(!state->leaseUntil.isValid());
-    auto back = store.claimMailbox(id, u"node-a"_s, t0.addSecs(100), t0.addSecs(160));
+    auto back = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0.addSecs(100), t0.addSecs(160));
     QVERIFY(back.ok());
-    QVERIFY(*back);
+    QCOMPARE(*back, Store::Claim::Claimed);
     QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
     QCOMPARE(store.mailboxState(id)->leaseOwner, QString());
 
+    // The profile's connection cap holds across nodes: with a cap of 1, a second mailbox of the same
+    // profile waits while the first one's lease is live, whoever holds it.
+    const qint64 other = addMailbox(store, u"lease2@example.test"_s);
+    QCOMPARE((*store.mailbox(other))->profileId, profileId);
+    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"node-a"_s, t0.addSecs(200), t0.addSecs(260)),
+             Store::Claim::Claimed);
+    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"node-b"_s, t0.addSecs(201), t0.addSecs(261)),
+             Store::Claim::ProfileFull);
+    QCOMPARE(*store.claimMailbox(other, profileId, 2, u"node-b"_s, t0.addSecs(201), t0.addSecs(261)),
+             Store::Claim::Claimed);
+    QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
+    QVERIFY(store.releaseAllLeases(u"node-b"_s).ok());
+
     // Claiming a mailbox that does not exist fails: its state row cannot reference it.
-    auto missing = store.claimMailbox(4242, u"node-a"_s, t0, t0.addSecs(60));
+    auto missing = store.claimMailbox(4242, profileId, 10, u"node-a"_s, t0, t0.addSecs(60));
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().errorClass, ErrorClass::Store);
 }
@@ -791,7 +823,7 @@ void TestStoreMigrations::readOnlyDatabaseIsStoreError()
         QVERIFY(store.error().message.contains(path));
         return;
     }
-    const Status written = (*store)->setMailboxEnabled(id, false);
+    const Status written = (*store)->setMailboxEnabled(id, false, u"admin"_s, QDateTime::currentDateTimeUtc());
     QVERIFY(!written.ok());
     QCOMPARE(written.error().errorClass, ErrorClass::Store);
     QCOMPARE(written.error().hintId, u"store-readonly"_s);

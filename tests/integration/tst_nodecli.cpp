@@ -47,6 +47,7 @@ private Q_SLOTS:
     void exportActivitiesJsonl();
     void runSyncsUntilSigtermThenStopsCleanly();
     void defaultDatabaseLivesInAppData();
+    void enableDisableAndOverdueWithoutEngine();
 
 private:
     Run node(const QStringList &arguments,
@@ -241,8 +242,12 @@ void TestNodeCli::statusJsonHasTheDocumentedShape()
     QCOMPARE(alice.value(u"consecutive_failures"_s).toInt(), 0);
     QVERIFY(alice.value(u"last_error"_s).isNull());
 
+    // A rejected password disables the mailbox at once: retrying could lock the account.
     const QJsonObject bob = statuses.at(1).toObject();
-    QCOMPARE(bob.value(u"state"_s).toString(), u"failing"_s);
+    QCOMPARE(bob.value(u"state"_s).toString(), u"disabled"_s);
+    QCOMPARE(bob.value(u"enabled"_s).toBool(), false);
+    QCOMPARE(bob.value(u"disabled_reason"_s).toString(), u"permanent-failure"_s);
+    QCOMPARE(bob.value(u"overdue"_s).toBool(), false);
     QVERIFY(bob.value(u"last_success_at"_s).isNull());
     QCOMPARE(bob.value(u"consecutive_failures"_s).toInt(), 1);
     const QJsonObject error = bob.value(u"last_error"_s).toObject();
@@ -311,7 +316,38 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
         return QJsonObject();
     };
     QTRY_VERIFY_WITH_TIMEOUT(status(u"alice@corp.test"_s).value(u"state"_s).toString() == u"ok"_s, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"failing"_s, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"disabled"_s, 30000);
+
+    // The scheduler view of the running node.
+    QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(node({u"--db"_s, db, u"scheduler"_s, u"--json"_s}).out.toUtf8())
+                                 .object()
+                                 .value(u"engine_running"_s)
+                                 .toBool(),
+                             10000);
+    const QJsonObject view =
+        QJsonDocument::fromJson(node({u"--db"_s, db, u"scheduler"_s, u"--json"_s}).out.toUtf8()).object();
+    for (const QString &key :
+         {u"engines"_s, u"workers_busy"_s, u"workers_total"_s, u"queue_length"_s, u"overdue"_s, u"profiles"_s}) {
+        QVERIFY2(view.contains(key), qPrintable(key));
+    }
+    QCOMPARE(view.value(u"engines"_s).toArray().size(), 1);
+    QVERIFY(view.value(u"workers_total"_s).toInt() >= 2);
+    QCOMPARE(view.value(u"overdue"_s).toInt(), 0);
+    const QJsonObject profile = view.value(u"profiles"_s).toArray().at(0).toObject();
+    QCOMPARE(profile.value(u"profile"_s).toString(), u"Corp IMAP"_s);
+    QCOMPARE(profile.value(u"max_connections"_s).toInt(), 4);
+    QVERIFY(profile.contains(u"connections_in_use"_s));
+
+    // Re-enabled from another process, with the right password, the running node syncs it.
+    QFile password(m_dir.filePath(u"cfg/bob.password"_s));
+    QVERIFY(password.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    password.write("bob-pw\n");
+    password.close();
+    const Run enabled = node({u"--db"_s, db, u"mailbox"_s, u"enable"_s, u"bob@corp.test"_s});
+    QCOMPARE(enabled.exitCode, 0);
+    QVERIFY2(enabled.out.contains(u"it was disabled: permanent-failure"_s), qPrintable(enabled.out));
+    QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"ok"_s, 30000);
+    QCOMPARE(status(u"bob@corp.test"_s).value(u"consecutive_failures"_s).toInt(), 0);
 
     // A request from another process is picked up by the running node.
     QVERIFY(m_dovecot.deliver(
@@ -355,6 +391,57 @@ void TestNodeCli::defaultDatabaseLivesInAppData()
     environment.insert(u"SYNCDESK_DB"_s, home.filePath(u"elsewhere.db"_s));
     QCOMPARE(node({u"config"_s, u"import"_s, m_goodConfig}, environment).exitCode, 0);
     QVERIFY(QFile::exists(home.filePath(u"elsewhere.db"_s)));
+}
+
+void TestNodeCli::enableDisableAndOverdueWithoutEngine()
+{
+    // m_db: alice synced, bob disabled after his wrong password (earlier tests).
+    Run run = node({u"--db"_s, m_db, u"mailbox"_s, u"disable"_s, u"alice@corp.test"_s});
+    QCOMPARE(run.exitCode, 0);
+    QJsonObject alice = statusJson().at(0).toObject();
+    QCOMPARE(alice.value(u"state"_s).toString(), u"disabled"_s);
+    QCOMPARE(alice.value(u"disabled_reason"_s).toString(), u"admin"_s);
+    run = node({u"--db"_s, m_db, u"mailbox"_s, u"disable"_s, u"alice@corp.test"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(u"already disabled"_s));
+    // A disabled mailbox is not synced, even when named.
+    run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"alice@corp.test"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(u"disabled"_s));
+    // Re-importing the configuration does not undo an operator's decision.
+    run = node({u"--db"_s, m_db, u"config"_s, u"import"_s, m_goodConfig});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(u"alice@corp.test stays disabled (admin)"_s), qPrintable(run.err));
+    QCOMPARE(statusJson().at(0).toObject().value(u"state"_s).toString(), u"disabled"_s);
+
+    run = node({u"--db"_s, m_db, u"mailbox"_s, u"enable"_s, u"alice@corp.test"_s});
+    QCOMPARE(run.exitCode, 0);
+    alice = statusJson().at(0).toObject();
+    QCOMPARE(alice.value(u"enabled"_s).toBool(), true);
+    QCOMPARE(alice.value(u"consecutive_failures"_s).toInt(), 0);
+    QVERIFY(alice.value(u"next_due_at"_s).isNull()); // due now
+    run = node({u"--db"_s, m_db, u"mailbox"_s, u"enable"_s, u"nobody@corp.test"_s});
+    QCOMPARE(run.exitCode, 2);
+    run = node({u"--db"_s, m_db, u"mailbox"_s, u"frob"_s, u"alice@corp.test"_s});
+    QCOMPARE(run.exitCode, 2);
+
+    // Long past its due time with no engine running: overdue, and the status says why.
+    auto store = Store::open(StoreConfig::sqlite(m_db));
+    QVERIFY(store);
+    const qint64 id = (*(*store)->mailboxByAddress(u"alice@corp.test"_s))->id;
+    MailboxState state = *(*store)->mailboxState(id);
+    state.nextDueAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+    QVERIFY((*store)->saveMailboxState(state));
+    alice = statusJson().at(0).toObject();
+    QCOMPARE(alice.value(u"overdue"_s).toBool(), true);
+    QCOMPARE(alice.value(u"overdue_cause"_s).toString(), u"no-engine"_s);
+    run = node({u"--db"_s, m_db, u"scheduler"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject view = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(view.value(u"engine_running"_s).toBool(), false);
+    QCOMPARE(view.value(u"overdue"_s).toInt(), 1);
+    run = node({u"--db"_s, m_db, u"status"_s});
+    QVERIFY2(run.out.contains(u"overdue 10 min (no-engine)"_s), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestNodeCli)

@@ -20,7 +20,7 @@ MailboxStatus makeStatus(qint64 id, const QString &address, const QDateTime &now
     status.mailbox.address = address;
     status.mailbox.profileName = u"p"_s;
     status.state.mailboxId = id;
-    status.state.intervalSeconds = 300;
+    status.state.intervalMs = 300000;
     status.state.lastSyncAt = status.state.lastSuccessAt = now.addSecs(-180);
     status.state.nextDueAt = now.addSecs(120);
     return status;
@@ -94,7 +94,7 @@ void TestMailboxTableModel::formatsStatesTimesAndErrors()
     failing.state.lastErrorClass = ErrorClass::Auth;
     failing.state.lastErrorMessage = u"the server rejected the credentials"_s;
     failing.state.lastErrorHintId = u"auth-failed"_s;
-    failing.state.intervalSeconds = 240;
+    failing.state.intervalMs = 240000;
     failing.state.intervalReason = IntervalReason::Backoff;
     MailboxStatus overdue = makeStatus(3, u"late@x"_s, now);
     overdue.state.nextDueAt = now.addSecs(-300);
@@ -138,9 +138,9 @@ void TestMailboxTableModel::sortsOnRawValues()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     model.setNow(now);
     MailboxStatus a = makeStatus(1, u"a@x"_s, now);
-    a.state.intervalSeconds = 720; // "12 min" sorts before "2 min" as text, after it as a value
+    a.state.intervalMs = 720000; // "12 min" sorts before "2 min" as text, after it as a value
     MailboxStatus b = makeStatus(2, u"b@x"_s, now);
-    b.state.intervalSeconds = 120;
+    b.state.intervalMs = 120000;
     model.setStatuses({a, b});
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);

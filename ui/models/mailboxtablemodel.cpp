@@ -26,6 +26,37 @@ QString formatDuration(qint64 seconds)
     return u"%1 days"_s.arg(seconds / 86400);
 }
 
+QString formatInterval(qint64 ms)
+{
+    if (ms < 10000) {
+        return QString::number(double(ms) / 1000.0, 'g', 2) + u" s"_s;
+    }
+    if (ms < 120000 || ms % 60000 == 0) {
+        return formatDuration((ms + 500) / 1000);
+    }
+    return QString::number(double(ms) / 60000.0, 'f', 1) + u" min"_s;
+}
+
+QString overdueCauseText(const QString &name)
+{
+    if (name == u"workers-busy"_s) {
+        return u"workers busy"_s;
+    }
+    if (name == u"connection-cap"_s) {
+        return u"connection cap reached"_s;
+    }
+    if (name == u"server-failing"_s) {
+        return u"server failing"_s;
+    }
+    if (name == u"claimed-elsewhere"_s) {
+        return u"held by another engine"_s;
+    }
+    if (name == u"no-engine"_s) {
+        return u"no engine running"_s;
+    }
+    return name;
+}
+
 QString formatRelative(const QDateTime &time, const QDateTime &now)
 {
     if (!time.isValid()) {
@@ -132,8 +163,7 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
         if ((index.column() == LastError || index.column() == State) && state == MailboxRunState::Failing) {
             return QBrush(QColor(0xcf, 0x22, 0x2e));
         }
-        if (index.column() == NextSync && status.mailbox.enabled && status.state.nextDueAt.isValid() &&
-            status.state.nextDueAt.secsTo(m_now) > kOverdueGraceSeconds && state != MailboxRunState::Syncing) {
+        if (index.column() == NextSync && status.isOverdue(m_now, m_overdueGraceSeconds)) {
             return QBrush(QColor(0xbf, 0x87, 0x00));
         }
         return {};
@@ -159,8 +189,7 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
     case State:
         return stateText(status.runState(m_now));
     case Interval:
-        return QString(formatDuration(state.intervalSeconds) + u" ("_s + intervalReasonName(state.intervalReason) +
-                       u')');
+        return QString(formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
     case LastSync:
         if (!state.lastSyncAt.isValid()) {
             return u"never"_s;
@@ -169,7 +198,9 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
                        (state.consecutiveFailures > 0 ? u" (failed)"_s : QString()));
     case NextSync: {
         if (!status.mailbox.enabled) {
-            return u"—"_s;
+            const QString reason = status.mailbox.disabledReason;
+            return reason == u"repeated-failures"_s || reason == u"permanent-failure"_s ? u"— (after failures)"_s
+                                                                                        : u"—"_s;
         }
         if (status.runState(m_now) == MailboxRunState::Syncing) {
             return u"running"_s;
@@ -178,8 +209,10 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
             return u"due now"_s;
         }
         const qint64 late = state.nextDueAt.secsTo(m_now);
-        if (late > kOverdueGraceSeconds) {
-            return QString(u"overdue "_s + formatDuration(late));
+        if (status.isOverdue(m_now, m_overdueGraceSeconds)) {
+            const QString cause = m_engineRunning ? state.overdueCause : u"no-engine"_s;
+            return QString(u"overdue "_s + formatDuration(late) +
+                           (cause.isEmpty() ? QString() : u" ("_s + overdueCauseText(cause) + u')'));
         }
         if (late >= 0) {
             return u"due now"_s;
@@ -209,13 +242,19 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
             status.mailbox.address, status.mailbox.profileName, status.mailbox.username,
             status.mailbox.folders.join(u", "_s));
     case Interval:
-        return u"Synced every %1 (%2)"_s.arg(formatDuration(state.intervalSeconds),
-                                             intervalReasonName(state.intervalReason));
+        return u"Synced every %1 (%2); %3 new items per minute on average"_s.arg(
+            formatInterval(state.intervalMs), intervalReasonName(state.intervalReason),
+            QString::number(state.itemsPerMinute, 'g', 3));
     case LastSync:
         return u"Last attempt: %1\nLast success: %2\nNew items in the last sync: %3"_s.arg(
             exact(state.lastSyncAt), exact(state.lastSuccessAt), QString::number(state.itemsLastSync));
     case NextSync:
-        return u"Next sync: %1"_s.arg(status.mailbox.enabled ? exact(state.nextDueAt) : u"disabled"_s);
+        if (!status.mailbox.enabled) {
+            return u"Disabled (%1) since %2"_s.arg(
+                status.mailbox.disabledReason.isEmpty() ? u"admin"_s : status.mailbox.disabledReason,
+                exact(status.mailbox.disabledAt));
+        }
+        return u"Next sync: %1"_s.arg(exact(state.nextDueAt));
     case LastError:
         if (!state.hasError()) {
             return {};
@@ -248,7 +287,7 @@ QVariant MailboxTableModel::sortValue(const MailboxStatus &status, int column) c
     case State:
         return int(status.runState(m_now));
     case Interval:
-        return state.intervalSeconds;
+        return state.intervalMs;
     case LastSync:
         return state.lastSyncAt.isValid() ? state.lastSyncAt.toMSecsSinceEpoch() : qint64(0);
     case NextSync:
@@ -322,6 +361,22 @@ void MailboxTableModel::setStatuses(const MailboxStatusList &statuses)
         m_rows.append(added);
         rebuildIndex();
         endInsertRows();
+    }
+}
+
+void MailboxTableModel::setOverdueGrace(int seconds)
+{
+    if (m_overdueGraceSeconds != seconds) {
+        m_overdueGraceSeconds = seconds;
+        setNow(m_now);
+    }
+}
+
+void MailboxTableModel::setEngineRunning(bool running)
+{
+    if (m_engineRunning != running) {
+        m_engineRunning = running;
+        setNow(m_now);
     }
 }
 

@@ -35,8 +35,11 @@ public:
     const MailboxStatus &status(int row) const { return m_rows.at(row); }
     int rowOfMailbox(qint64 mailboxId) const { return m_rowOfId.value(mailboxId, -1); }
 
-    // Seconds a due time may pass before the mailbox is shown as overdue.
-    static constexpr int kOverdueGraceSeconds = 60;
+    // How late a due mailbox may be before it is overdue, and whether any engine runs on the store
+    // (when none does, the cause of being overdue is that nothing syncs).
+    void setOverdueGrace(int seconds);
+    int overdueGrace() const { return m_overdueGraceSeconds; }
+    void setEngineRunning(bool running);
 
 private:
     QVariant display(const MailboxStatus &status, int column) const;
@@ -48,9 +51,13 @@ private:
     QHash<qint64, int> m_rowOfId;
     QDateTime m_now;
     QIcon m_stateIcons[5];
+    int m_overdueGraceSeconds = 60;
+    bool m_engineRunning = true;
 };
 
 QString formatDuration(qint64 seconds);                              // "45 s", "5 min", "1 h 10 min"
+QString formatInterval(qint64 ms);                                   // "0.2 s", "5 s", "5 min", "11.5 min"
+QString overdueCauseText(const QString &name);                       // "connection cap reached", ...
 QString formatRelative(const QDateTime &time, const QDateTime &now); // "3 min ago", "in 2 min"
 
 } // namespace SyncDesk
