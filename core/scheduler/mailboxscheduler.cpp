@@ -387,10 +387,41 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
                 return raised.error();
             }
         }
+        const qint64 profileId = m_mailboxes.value(outcome.mailboxId).profileId;
+        if (report.outageStarted) {
+            Alert alert;
+            alert.causeKey = u"profile-outage:%1"_s.arg(profileId);
+            alert.kind = u"profile-outage"_s;
+            alert.severity = u"error"_s;
+            alert.profileId = profileId;
+            alert.hintId = u"profile-outage"_s;
+            alert.message =
+                u"the server of %1 is failing (%2); one mailbox at a time probes it, the others wait "
+                "and sync as soon as it answers"_s.arg(m_profiles.value(profileId).name,
+                                                       outcome.error ? outcome.error->toString() : QString());
+            alert.raisedAt = now;
+            if (auto raised = m_store.raiseAlert(alert); !raised) {
+                return raised.error();
+            }
+        }
+        if (report.outageEnded) {
+            if (Status closed = m_store.closeAlerts(u"profile-outage:%1"_s.arg(profileId), now); !closed) {
+                return closed;
+            }
+        }
         return m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
     });
     if (!status) {
         Log::error(kCategory, address, u"could not record the outcome: "_s + status.error().toString());
+    }
+    const QString profileName = m_profiles.value(m_mailboxes.value(outcome.mailboxId).profileId).name;
+    if (report.outageStarted) {
+        Log::error(kCategory, {},
+                   u"server profile %1 is failing: probing it with one mailbox at a time [hint: profile-outage]"_s.arg(
+                       profileName));
+    }
+    if (report.outageEnded) {
+        Log::info(kCategory, {}, u"server profile %1 answers again: its waiting mailboxes sync now"_s.arg(profileName));
     }
     if (report.disabled != DisableReason::None) {
         m_mailboxes[outcome.mailboxId].enabled = false;

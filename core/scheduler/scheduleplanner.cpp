@@ -94,6 +94,16 @@ IntervalSettings merged(const IntervalSettings &global, const PlannerProfile &pr
 
 } // namespace
 
+// A min-heap of entries, on their due time (waiting) or on their priority (ready).
+struct SchedulePlanner::Heap
+{
+    std::vector<Entry *> items;
+    bool byPriority = false;
+    qint64 keyOf(const Entry *entry) const;
+    Entry *top() const { return items.front(); }
+    bool empty() const { return items.empty(); }
+};
+
 struct SchedulePlanner::Profile
 {
     PlannerProfile config;
@@ -101,9 +111,14 @@ struct SchedulePlanner::Profile
     int maxConnections = 10;
     IntervalPolicy policy;
     int running = 0;
-    std::vector<Entry *> heap; // min-heap on dueMs
+    Heap waiting{{}, false}; // not due yet, on due time
+    Heap ready{{}, true};    // due, on priority: min(due + slack, last start + guarantee)
     double averageDurationMs = 0;
     bool hasDuration = false;
+    // Outage detection: connection failures in a row, and the mailboxes they came from.
+    int failuresInRow = 0;
+    qint64 failingMailboxes[2] = {0, 0};
+    bool outage = false;
 };
 
 struct SchedulePlanner::Entry
@@ -115,6 +130,8 @@ struct SchedulePlanner::Entry
     qint64 lastStartMs = 0;
     qint64 intervalMs = 0;
     ActivityStats stats;
+    qint64 priorityMs = 0; // while ready: the order among due mailboxes
+    Heap *heap = nullptr;  // the heap it is in, if any
     int heapIndex = -1;
     int failures = 0;
     IntervalReason reason = IntervalReason::Normal;
@@ -182,72 +199,102 @@ const IntervalPolicy &SchedulePlanner::policyOf(qint64 profileId) const
     return it == m_profiles.end() ? m_globalPolicy : it->second->policy;
 }
 
-void SchedulePlanner::siftUp(Profile &owner, int index)
+qint64 SchedulePlanner::Heap::keyOf(const Entry *entry) const
 {
-    std::vector<Entry *> &heap = owner.heap;
-    Entry *moving = heap[size_t(index)];
+    return byPriority ? entry->priorityMs : entry->dueMs;
+}
+
+void SchedulePlanner::siftUp(Heap &heap, int index)
+{
+    std::vector<Entry *> &items = heap.items;
+    Entry *moving = items[size_t(index)];
+    const qint64 key = heap.keyOf(moving);
     while (index > 0) {
         const int parent = (index - 1) / 2;
-        if (heap[size_t(parent)]->dueMs <= moving->dueMs) {
+        if (heap.keyOf(items[size_t(parent)]) <= key) {
             break;
         }
-        heap[size_t(index)] = heap[size_t(parent)];
-        heap[size_t(index)]->heapIndex = index;
+        items[size_t(index)] = items[size_t(parent)];
+        items[size_t(index)]->heapIndex = index;
         index = parent;
     }
-    heap[size_t(index)] = moving;
+    items[size_t(index)] = moving;
     moving->heapIndex = index;
 }
 
-void SchedulePlanner::siftDown(Profile &owner, int index)
+void SchedulePlanner::siftDown(Heap &heap, int index)
 {
-    std::vector<Entry *> &heap = owner.heap;
-    const int count = int(heap.size());
-    Entry *moving = heap[size_t(index)];
+    std::vector<Entry *> &items = heap.items;
+    const int count = int(items.size());
+    Entry *moving = items[size_t(index)];
+    const qint64 key = heap.keyOf(moving);
     while (true) {
         const int left = 2 * index + 1;
         if (left >= count) {
             break;
         }
         const int right = left + 1;
-        const int child = right < count && heap[size_t(right)]->dueMs < heap[size_t(left)]->dueMs ? right : left;
-        if (moving->dueMs <= heap[size_t(child)]->dueMs) {
+        const int child =
+            right < count && heap.keyOf(items[size_t(right)]) < heap.keyOf(items[size_t(left)]) ? right : left;
+        if (key <= heap.keyOf(items[size_t(child)])) {
             break;
         }
-        heap[size_t(index)] = heap[size_t(child)];
-        heap[size_t(index)]->heapIndex = index;
+        items[size_t(index)] = items[size_t(child)];
+        items[size_t(index)]->heapIndex = index;
         index = child;
     }
-    heap[size_t(index)] = moving;
+    items[size_t(index)] = moving;
     moving->heapIndex = index;
+}
+
+void SchedulePlanner::insert(Heap &heap, Entry &entry)
+{
+    heap.items.push_back(&entry);
+    entry.heap = &heap;
+    entry.heapIndex = int(heap.items.size()) - 1;
+    siftUp(heap, entry.heapIndex);
 }
 
 void SchedulePlanner::push(Entry &entry)
 {
-    if (entry.heapIndex >= 0 || entry.running || entry.queuedImmediate || !entry.enabled) {
+    if (entry.heap || entry.running || entry.queuedImmediate || !entry.enabled) {
         return;
     }
-    Profile &owner = *entry.profile;
-    owner.heap.push_back(&entry);
-    entry.heapIndex = int(owner.heap.size()) - 1;
-    siftUp(owner, entry.heapIndex);
+    insert(entry.profile->waiting, entry);
 }
 
 void SchedulePlanner::remove(Entry &entry)
 {
-    if (entry.heapIndex < 0) {
+    if (!entry.heap) {
         return;
     }
-    Profile &owner = *entry.profile;
+    Heap &heap = *entry.heap;
     const int index = entry.heapIndex;
-    Entry *last = owner.heap.back();
-    owner.heap.pop_back();
+    Entry *last = heap.items.back();
+    heap.items.pop_back();
+    entry.heap = nullptr;
     entry.heapIndex = -1;
     if (last != &entry) {
-        owner.heap[size_t(index)] = last;
+        heap.items[size_t(index)] = last;
         last->heapIndex = index;
-        siftDown(owner, index);
-        siftUp(owner, last->heapIndex);
+        siftDown(heap, index);
+        siftUp(heap, last->heapIndex);
+    }
+}
+
+void SchedulePlanner::promoteDue(Profile &owner, qint64 nowMs)
+{
+    const qint64 slack = m_globalPolicy.scaledMs(m_settings.readySlackSeconds);
+    const qint64 guarantee = owner.policy.scaledMs(owner.policy.settings().guaranteeSeconds);
+    while (!owner.waiting.empty() && owner.waiting.top()->dueMs <= nowMs) {
+        Entry &entry = *owner.waiting.top();
+        remove(entry);
+        // Among due mailboxes, the one closest to breaking the guarantee goes first; otherwise the most overdue.
+        entry.priorityMs = entry.dueMs + slack;
+        if (entry.lastStartMs > 0 && entry.failures == 0) {
+            entry.priorityMs = std::min(entry.priorityMs, entry.lastStartMs + guarantee);
+        }
+        insert(owner.ready, entry);
     }
 }
 
@@ -373,8 +420,8 @@ QList<StartDecision> SchedulePlanner::takeStarts(qint64 nowMs)
             continue;
         }
         Entry &entry = found->second;
-        if (entry.profile->running >= entry.profile->maxConnections) {
-            entry.blocked = OverdueCause::ConnectionCap;
+        if (entry.profile->running >= limitOf(*entry.profile)) {
+            entry.blocked = entry.profile->outage ? OverdueCause::ServerFailing : OverdueCause::ConnectionCap;
             ++it;
             continue;
         }
@@ -383,29 +430,31 @@ QList<StartDecision> SchedulePlanner::takeStarts(qint64 nowMs)
         start(entry, entry.trigger, nowMs, starts);
         --free;
     }
-    // Then the most overdue mailbox among the profiles with a free connection, again and again.
+    // Then, among the profiles with a free connection, the most urgent due mailbox, again and again.
     std::vector<Profile *> candidates;
     candidates.reserve(m_profiles.size());
     for (auto &[id, owner] : m_profiles) {
-        if (!owner->heap.empty()) {
+        promoteDue(*owner, nowMs);
+        if (!owner->ready.empty()) {
             candidates.push_back(owner.get());
         }
     }
     while (free > 0) {
         Profile *best = nullptr;
         for (Profile *owner : candidates) {
-            if (owner->running >= owner->maxConnections || owner->heap.empty() || owner->heap.front()->dueMs > nowMs) {
+            if (owner->running >= limitOf(*owner) || owner->ready.empty()) {
                 continue;
             }
-            if (!best || owner->heap.front()->dueMs < best->heap.front()->dueMs ||
-                (owner->heap.front()->dueMs == best->heap.front()->dueMs && owner->id < best->id)) {
+            const qint64 key = owner->ready.top()->priorityMs;
+            if (!best || key < best->ready.top()->priorityMs ||
+                (key == best->ready.top()->priorityMs && owner->id < best->id)) {
                 best = owner;
             }
         }
         if (!best) {
             break;
         }
-        Entry &entry = *best->heap.front();
+        Entry &entry = *best->ready.top();
         const qint64 due = entry.dueMs;
         remove(entry);
         start(entry, SyncTrigger::Scheduled, due, starts);
@@ -460,19 +509,62 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
     owner.hasDuration = true;
     entry.lastStartMs = result.startedMs;
 
+    // The server's health, from the runs of all its mailboxes.
+    const bool connectionFailure =
+        !result.success && (result.errorClass == ErrorClass::Network || result.errorClass == ErrorClass::Timeout);
+    if (result.success) {
+        owner.failuresInRow = 0;
+        owner.failingMailboxes[0] = owner.failingMailboxes[1] = 0;
+        if (owner.outage) {
+            owner.outage = false;
+            report.outageEnded = true;
+            // Everyone the outage held back syncs now, most overdue first.
+            std::vector<Entry *> waiting(owner.waiting.items.begin(), owner.waiting.items.end());
+            waiting.insert(waiting.end(), owner.ready.items.begin(), owner.ready.items.end());
+            for (Entry *other : waiting) {
+                if (other->failures > 0 || other->dueMs < nowMs) {
+                    remove(*other);
+                    other->dueMs = std::min(other->dueMs, nowMs);
+                    push(*other);
+                }
+            }
+        }
+    } else if (connectionFailure) {
+        ++owner.failuresInRow;
+        if (owner.failingMailboxes[0] != entry.id) {
+            owner.failingMailboxes[1] = owner.failingMailboxes[0];
+            owner.failingMailboxes[0] = entry.id;
+        }
+        if (!owner.outage && owner.failuresInRow >= std::max(2, m_settings.outageFailures) &&
+            owner.failingMailboxes[1] != 0) {
+            owner.outage = true;
+            report.outageStarted = true;
+        }
+    }
+
     if (result.success) {
         report.recovered = entry.failures > 0;
         entry.failures = 0;
         entry.stats = owner.policy.afterSuccess(entry.stats, result.newItems, result.startedMs);
         report.interval = owner.policy.healthy(entry.stats, nowMs);
+        // Up to healthyJitter earlier, never later (the guarantee), never below the minimum: mailboxes
+        // that synced together (after an outage or a restart) drift apart instead of coming back together.
+        const qint64 shortest = owner.policy.scaledMs(owner.policy.settings().minSeconds);
+        const qint64 earlier = std::llround(double(report.interval.ms) * m_settings.healthyJitter * random01());
+        const qint64 wait = std::max(std::min(shortest, report.interval.ms), report.interval.ms - earlier);
         // From the start of this run: the guarantee is about the time between two starts.
-        entry.dueMs = std::max(result.startedMs + report.interval.ms, nowMs);
+        entry.dueMs = std::max(result.startedMs + wait, nowMs);
     } else {
         entry.failures++;
         if (disablesAtOnce(result.errorClass)) {
             report.disabled = DisableReason::PermanentFailure;
         } else if (entry.failures >= std::max(1, m_settings.maxTransientFailures)) {
             report.disabled = DisableReason::RepeatedFailures;
+        }
+        if (owner.outage && connectionFailure && report.disabled == DisableReason::RepeatedFailures) {
+            // The server is down, not this mailbox: a probe's failures do not disable it.
+            report.disabled = DisableReason::None;
+            entry.failures = std::max(1, m_settings.maxTransientFailures - 1);
         }
         report.interval = owner.policy.backoff(entry.failures, result.retryAfterMs, random01());
         const bool keepSchedule = isImmediate(entry.trigger) && entry.regularDueMs > 0 && result.retryAfterMs == 0;
@@ -499,6 +591,11 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
     return report;
 }
 
+int SchedulePlanner::limitOf(const Profile &owner)
+{
+    return owner.outage ? 1 : owner.maxConnections;
+}
+
 qint64 SchedulePlanner::nextWakeupMs() const
 {
     if (m_running >= m_settings.capacity) {
@@ -506,14 +603,20 @@ qint64 SchedulePlanner::nextWakeupMs() const
     }
     for (qint64 id : m_immediate) {
         auto it = m_entries.find(id);
-        if (it != m_entries.end() && it->second.profile->running < it->second.profile->maxConnections) {
+        if (it != m_entries.end() && it->second.profile->running < limitOf(*it->second.profile)) {
             return 0;
         }
     }
     qint64 earliest = std::numeric_limits<qint64>::max();
     for (const auto &[id, owner] : m_profiles) {
-        if (!owner->heap.empty() && owner->running < owner->maxConnections) {
-            earliest = std::min(earliest, owner->heap.front()->dueMs);
+        if (owner->running >= limitOf(*owner)) {
+            continue;
+        }
+        if (!owner->ready.empty()) {
+            return 0;
+        }
+        if (!owner->waiting.empty()) {
+            earliest = std::min(earliest, owner->waiting.top()->dueMs);
         }
     }
     return earliest;
@@ -575,6 +678,7 @@ SchedulerSnapshot SchedulePlanner::snapshot(qint64 nowMs) const
         tally.snapshot.id = id;
         tally.snapshot.running = owner->running;
         tally.snapshot.maxConnections = owner->maxConnections;
+        tally.snapshot.outage = owner->outage;
     }
     for (const auto &[id, entry] : m_entries) {
         if (!entry.enabled) {
@@ -604,7 +708,9 @@ SchedulerSnapshot SchedulePlanner::snapshot(qint64 nowMs) const
         const Profile &owner = *entry.profile;
         const Tally &tally = tallies[owner.id];
         OverdueCause cause = entry.blocked;
-        if (cause == OverdueCause::None || cause == OverdueCause::ConnectionCap) {
+        if (owner.outage) {
+            cause = OverdueCause::ServerFailing;
+        } else if (cause == OverdueCause::None || cause == OverdueCause::ConnectionCap) {
             if (owner.running >= owner.maxConnections) {
                 cause = OverdueCause::ConnectionCap;
             } else if (workersFull) {
@@ -630,7 +736,8 @@ SchedulerSnapshot SchedulePlanner::snapshot(qint64 nowMs) const
         const double duration = owner != m_profiles.end() ? owner->second->averageDurationMs : 0.0;
         const IntervalPolicy &policy = owner != m_profiles.end() ? owner->second->policy : m_globalPolicy;
         const double guaranteeMs = double(policy.scaledMs(policy.settings().guaranteeSeconds));
-        tally.snapshot.neededForIntervals = int(std::ceil(tally.perSecond * duration / 1000.0));
+        // Connections busy on average at the present intervals, with 15 % headroom for bursts.
+        tally.snapshot.neededForIntervals = int(std::ceil(1.15 * tally.perSecond * duration / 1000.0));
         tally.snapshot.neededForGuarantee = int(std::ceil(double(tally.snapshot.enabled) * duration / guaranteeMs));
         snapshot.profiles.append(tally.snapshot);
     }

@@ -39,7 +39,14 @@ struct PlannerSettings
     int capacity = 50;             // syncs this engine runs at once (worker threads × sessions each)
     int maxTransientFailures = 10; // consecutive transient failures before a mailbox is disabled
     int overdueGraceSeconds = 60;  // a due time passed by more than this is overdue (scaled)
-    quint32 seed = 0;              // of the backoff jitter; 0 draws one
+    // Connection failures (Network, Timeout) in a row, over at least two mailboxes of one profile, that
+    // mean its server is down: then one probe at a time instead of every mailbox, until one succeeds.
+    int outageFailures = 5;
+    // Among due mailboxes the order is min(due + this, last start + guarantee): the most overdue first,
+    // except that one about to break the 12-minute guarantee goes ahead of those with time to spare.
+    int readySlackSeconds = 60;
+    double healthyJitter = 0.1; // a healthy mailbox's next sync comes up to 10 % early, at random
+    quint32 seed = 0;           // of the backoff jitter; 0 draws one
 };
 
 struct PlannerProfile
@@ -96,6 +103,8 @@ struct FinishReport
     DisableReason disabled = DisableReason::None; // disabled by this run
     bool recovered = false;                       // succeeded after failing
     bool followUpQueued = false;                  // a request came while it ran: it runs again at once
+    bool outageStarted = false;                   // this run tripped its profile's outage
+    bool outageEnded = false;                     // this run was the probe that found the server back
 };
 
 struct ProfileSnapshot
@@ -106,8 +115,10 @@ struct ProfileSnapshot
     int enabled = 0;
     int failing = 0;
     int overdue = 0;
-    // Connections that would let every mailbox of the profile start on time at its present interval, and
-    // at the guarantee (from the average sync duration seen on this profile).
+    bool outage = false; // its server is down: one probe at a time
+    // Connections that would let every mailbox of the profile start on time at its present interval (with
+    // headroom for bursts), and the bare minimum for the 12-minute guarantee alone (from the average sync
+    // duration seen on this profile).
     int neededForIntervals = 0;
     int neededForGuarantee = 0;
 };
@@ -127,10 +138,16 @@ struct SchedulerSnapshot
 // backoff and disabling after failures. Pure: no threads, no timers, no store, so that tests and the
 // simulation benchmark run days of schedule in milliseconds on the same code the engine uses.
 //
-// Due mailboxes wait in one min-heap per server profile, ordered by due time. A decision takes
-// immediate requests first (oldest first), then, among the profiles with a free connection, the most
-// overdue mailbox — earliest deadline first, which keeps the lag fair when demand exceeds capacity.
+// Mailboxes wait in two min-heaps per server profile: not yet due, on their due time; due, on their
+// priority, min(due + readySlack, last start + guarantee). A decision takes immediate requests first
+// (oldest first), then, among the profiles with a free connection, the due mailbox of lowest priority
+// value: the most overdue, which keeps the lag fair when demand exceeds capacity, except that a mailbox
+// close to breaking the 12-minute guarantee overtakes one that only wants to be fresh.
 // One decision costs O(profiles + log mailboxes).
+//
+// When a profile's server is down (connection failures in a row over several mailboxes), its mailboxes
+// are not all sent to fail and time out: one probe at a time goes, the others wait (overdue, cause
+// "server-failing") without counting failures, and when a probe succeeds they all become due at once.
 class SchedulePlanner final
 {
 public:
@@ -181,10 +198,14 @@ private:
     Profile &profile(qint64 profileId);
     void push(Entry &entry);
     void remove(Entry &entry);
-    void siftUp(Profile &profile, int index);
-    void siftDown(Profile &profile, int index);
+    struct Heap;
+    void siftUp(Heap &heap, int index);
+    void siftDown(Heap &heap, int index);
+    void insert(Heap &heap, Entry &entry);
+    void promoteDue(Profile &profile, qint64 nowMs);
     void start(Entry &entry, SyncTrigger trigger, qint64 dueMs, QList<StartDecision> &starts);
     double random01();
+    static int limitOf(const Profile &profile); // connections it may use now: 1 probe during an outage
 
     PlannerSettings m_settings;
     IntervalPolicy m_globalPolicy;

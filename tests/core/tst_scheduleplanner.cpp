@@ -67,6 +67,8 @@ private Q_SLOTS:
     void noHealthyMailboxWaitsMoreThanTwelveMinutes();
     void mostOverdueFirstWhenDemandExceedsCapacity();
     void overdueMailboxesSayWhy();
+    void urgencyOrdersDueMailboxes();
+    void serverOutageSendsOneProbeAndReleasesEveryoneOnRecovery();
     void unknownAndDisabledMailboxesAreNotStarted();
 };
 
@@ -377,21 +379,14 @@ void TestSchedulePlanner::mostOverdueFirstWhenDemandExceedsCapacity()
     for (qint64 id = 1; id <= 400; ++id) {
         planner.upsertMailbox(mailbox(id, 1, kStart + (id % 50) * kSecond));
     }
-    qint64 previousDue = 0;
-    int outOfOrder = 0;
     QHash<qint64, qint64> lags;
     ScheduleSimulation simulation(planner, kStart);
     simulation.setRunModel(
         [](const StartDecision &, RunResult &result) { result.finishedMs = result.startedMs + 10 * kSecond; });
     simulation.onStart([&](const StartDecision &decision, qint64 now) {
-        if (decision.dueMs < previousDue) {
-            ++outOfOrder;
-        }
-        previousDue = decision.dueMs;
         lags[decision.mailboxId] = std::max(lags.value(decision.mailboxId), now - decision.dueMs);
     });
     simulation.runUntil(kStart + 6 * kHour);
-    QCOMPARE(outOfOrder, 0); // earliest deadline first
     // Fair: the worst lag of any mailbox is close to the worst lag of all.
     qint64 smallest = std::numeric_limits<qint64>::max();
     qint64 largest = 0;
@@ -407,6 +402,101 @@ void TestSchedulePlanner::mostOverdueFirstWhenDemandExceedsCapacity()
     QVERIFY2(snapshot.profiles.at(0).neededForGuarantee > 2,
              qPrintable(QString::number(snapshot.profiles.at(0).neededForGuarantee)));
     QVERIFY(snapshot.overdue > 0);
+}
+
+void TestSchedulePlanner::urgencyOrdersDueMailboxes()
+{
+    PlannerSettings strict = settings(1);
+    strict.healthyJitter = 0;
+    SchedulePlanner planner(strict);
+    planner.setProfile({1, 10, {}, {}, {}});
+    const qint64 t = kStart + kHour;
+    auto add = [&](qint64 id, qint64 dueAgo, qint64 lastStartAgo) {
+        PlannerMailbox entry = mailbox(id, 1, t - dueAgo);
+        entry.lastStartMs = t - lastStartAgo;
+        planner.upsertMailbox(entry);
+    };
+    add(1, 300 * kSecond, 600 * kSecond); // overdue 5 min, 7 min from its guarantee
+    add(2, 30 * kSecond, 740 * kSecond);  // overdue 30 s, but 12 min since its last start: urgent
+    add(3, 50 * kSecond, 350 * kSecond);  // overdue 50 s, plenty of time
+    add(4, 20 * kSecond, 300 * kSecond);  // overdue 20 s, plenty of time
+    QList<qint64> order;
+    for (int i = 0; i < 4; ++i) {
+        const QList<StartDecision> starts = planner.takeStarts(t + i);
+        QCOMPARE(starts.size(), 1); // capacity 1: one at a time
+        order.append(starts.at(0).mailboxId);
+        RunResult result;
+        result.startedMs = result.finishedMs = t + i;
+        result.success = true;
+        planner.finish(starts.at(0).mailboxId, result, t + i);
+    }
+    // The most overdue first, except the one about to break the guarantee, which overtakes 3 and 4.
+    QCOMPARE(order, (QList<qint64>{1, 2, 3, 4}));
+}
+
+void TestSchedulePlanner::serverOutageSendsOneProbeAndReleasesEveryoneOnRecovery()
+{
+    SchedulePlanner planner(settings(100));
+    planner.setProfile({1, 10, {}, {}, {}});
+    planner.setProfile({2, 10, {}, {}, {}});
+    for (qint64 id = 1; id <= 60; ++id) {
+        planner.upsertMailbox(mailbox(id, 1 + id % 2, kStart + (id % 30) * kSecond));
+    }
+    const qint64 outageStart = kStart + kHour;
+    const qint64 outageEnd = outageStart + 3 * kHour; // long enough to disable everyone without protection
+    int runningOnProfile1 = 0;
+    int peakDuringOutage = 0;
+    int disabled = 0;
+    int outagesStarted = 0;
+    int outagesEnded = 0;
+    qint64 recoveredAll = 0;
+    QSet<qint64> synced;
+    ScheduleSimulation simulation(planner, kStart);
+    simulation.setRunModel([&](const StartDecision &decision, RunResult &result) {
+        const bool down = decision.profileId == 1 && result.startedMs >= outageStart && result.startedMs < outageEnd;
+        result.success = !down;
+        result.errorClass = down ? ErrorClass::Timeout : ErrorClass::None;
+        result.finishedMs = result.startedMs + (down ? 30 * kSecond : 2 * kSecond);
+    });
+    simulation.onStart([&](const StartDecision &decision, qint64 now) {
+        if (decision.profileId == 1) {
+            ++runningOnProfile1;
+            if (now > outageStart + 10 * kMinute && now < outageEnd) {
+                peakDuringOutage = std::max(peakDuringOutage, runningOnProfile1);
+            }
+        }
+    });
+    simulation.onFinish([&](const StartDecision &decision, const RunResult &result, const FinishReport &report) {
+        if (decision.profileId == 1) {
+            --runningOnProfile1;
+        }
+        disabled += report.disabled != DisableReason::None ? 1 : 0;
+        outagesStarted += report.outageStarted ? 1 : 0;
+        outagesEnded += report.outageEnded ? 1 : 0;
+        if (decision.profileId == 1 && result.success && result.startedMs >= outageEnd) {
+            synced.insert(decision.mailboxId);
+            if (synced.size() == 30 && recoveredAll == 0) {
+                recoveredAll = result.finishedMs;
+            }
+        }
+    });
+    simulation.at(outageStart + 30 * kMinute, [&] {
+        const SchedulerSnapshot snapshot = planner.snapshot(simulation.now());
+        QVERIFY(snapshot.profiles.at(0).outage);
+        QVERIFY(!snapshot.profiles.at(1).outage);
+        QVERIFY(snapshot.overdue > 20);
+        for (auto it = snapshot.overdueMailboxes.cbegin(); it != snapshot.overdueMailboxes.cend(); ++it) {
+            QCOMPARE(it.value(), OverdueCause::ServerFailing);
+        }
+    });
+    simulation.runUntil(outageEnd + kHour);
+    QCOMPARE(outagesStarted, 1);
+    QCOMPARE(outagesEnded, 1);
+    QCOMPARE(peakDuringOutage, 1); // one probe at a time while the server is down
+    QCOMPARE(disabled, 0);         // the server's outage disabled nobody
+    QVERIFY(recoveredAll > 0);
+    // Every held mailbox synced soon after the server came back (within two backoff steps of the probe).
+    QVERIFY2(recoveredAll - outageEnd < 15 * kMinute, qPrintable(QString::number((recoveredAll - outageEnd) / 1000)));
 }
 
 void TestSchedulePlanner::overdueMailboxesSayWhy()
