@@ -189,6 +189,9 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
     case State:
         return stateText(status.runState(m_now));
     case Interval:
+        if (!status.mailbox.enabled) {
+            return u"—"_s; // not synced at all while disabled
+        }
         return QString(formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
     case LastSync:
         if (!state.lastSyncAt.isValid()) {
