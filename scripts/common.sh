@@ -9,7 +9,7 @@ BUILD_DIR="${SYNCDESK_BUILD_DIR:-$SYNCDESK_ROOT/build}"
 # What each package is for is in the README ("Dependencies").
 BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
-    qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite
     libgmime-3.0-dev
 )
 TEST_PACKAGES=(

@@ -3,6 +3,9 @@
 #include "scheduler/syncengine.h"
 #include "store/storepoller.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -47,6 +50,10 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::logRecordsAdded, this, &ConsoleBackend::logRecordsAdded);
     connect(m_poller, &StorePoller::failed, this, &ConsoleBackend::storeFailed);
     connect(m_poller, &StorePoller::enginesChanged, this, &ConsoleBackend::enginesChanged);
+    connect(m_poller, &StorePoller::detailsLoaded, this, &ConsoleBackend::detailsLoaded);
+    connect(m_poller, &StorePoller::statisticsChanged, this, &ConsoleBackend::statisticsChanged);
+    connect(m_poller, &StorePoller::configApplied, this, &ConsoleBackend::configApplied);
+    connect(m_poller, &StorePoller::profilesChanged, this, &ConsoleBackend::profilesChanged);
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
@@ -108,6 +115,48 @@ void ConsoleBackend::setMailboxesEnabled(const QList<qint64> &mailboxIds, bool e
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
         poller, [poller, mailboxIds, enabled] { poller->setMailboxesEnabled(mailboxIds, enabled); },
+        Qt::QueuedConnection);
+}
+
+void ConsoleBackend::loadDetails(qint64 mailboxId)
+{
+    if (m_poller && !m_shuttingDown) {
+        StorePoller *poller = m_poller;
+        QMetaObject::invokeMethod(
+            poller, [poller, mailboxId] { poller->loadDetails(mailboxId); }, Qt::QueuedConnection);
+    }
+}
+
+void ConsoleBackend::importConfigFile(const QString &path)
+{
+    if (!m_poller || m_shuttingDown) {
+        return;
+    }
+    StorePoller *poller = m_poller;
+    // Read in the poller's thread too: the UI thread never touches the disk.
+    QMetaObject::invokeMethod(
+        poller,
+        [poller, path] {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                Q_EMIT poller->configApplied(path, {u"%1: cannot read the file: %2"_s.arg(path, file.errorString())},
+                                             {}, {});
+                return;
+            }
+            poller->applyConfig(file.readAll(), QFileInfo(path).absolutePath(), path);
+        },
+        Qt::QueuedConnection);
+}
+
+void ConsoleBackend::applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
+                                 const QHash<QString, QString> &secrets)
+{
+    if (!m_poller || m_shuttingDown) {
+        return;
+    }
+    StorePoller *poller = m_poller;
+    QMetaObject::invokeMethod(
+        poller, [poller, json, baseDir, origin, secrets] { poller->applyConfig(json, baseDir, origin, secrets); },
         Qt::QueuedConnection);
 }
 

@@ -2,9 +2,11 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
 #include "scheduler/schedulersettings.h"
+#include "store/store.h"
 #include "store/storeconfig.h"
 
 #include <QObject>
@@ -35,6 +37,11 @@ public:
     void start();
     void requestSync(const QList<qint64> &mailboxIds);
     void setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled);
+    void loadDetails(qint64 mailboxId);
+    // Imports a configuration file, or applies the JSON a dialog built; configApplied() tells how it went.
+    void importConfigFile(const QString &path);
+    void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
+                     const QHash<QString, QString> &secrets = {});
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -46,6 +53,11 @@ Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
     void logRecordsAdded(const QList<SyncDesk::LogRecord> &records);
     void enginesChanged(const QList<SyncDesk::NodeStatus> &nodes, int overdueGraceSeconds);
+    void profilesChanged(const QList<SyncDesk::ServerProfile> &profiles);
+    void detailsLoaded(const SyncDesk::MailboxDetails &details);
+    void statisticsChanged(const SyncDesk::RunStatistics &lastHour, const SyncDesk::RunStatistics &lastFiveMinutes);
+    void configApplied(const QString &origin, const QStringList &issues, const QString &summary,
+                       const QStringList &warnings);
     void storeFailed(const SyncDesk::SyncError &error);
     void engineFailed(const SyncDesk::SyncError &error);
     void shutDown();

@@ -1,22 +1,41 @@
 #include "mainwindow.h"
 
 #include "consolebackend.h"
+#include "dialogs/mailboxdialog.h"
+#include "dialogs/profiledialog.h"
 #include "models/logmodel.h"
 #include "models/mailboxtablemodel.h"
+#include "statusexporter.h"
+#include "views/mailboxdetailspane.h"
+#include "views/overviewpane.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QButtonGroup>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMap>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolBar>
+#include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 static void initUiResources()
@@ -28,49 +47,41 @@ namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+const std::pair<MailboxFilterProxy::QuickFilter, const char16_t *> kQuickFilters[] = {
+    {MailboxFilterProxy::QuickFilter::All, u"All"},           {MailboxFilterProxy::QuickFilter::Failing, u"Failing"},
+    {MailboxFilterProxy::QuickFilter::Disabled, u"Disabled"}, {MailboxFilterProxy::QuickFilter::Overdue, u"Overdue"},
+    {MailboxFilterProxy::QuickFilter::Syncing, u"Syncing"},
+};
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     initUiResources();
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(u"SyncDesk"_s);
     setWindowIcon(QIcon(u":/syncdesk/icons/syncdesk.svg"_s));
-    resize(1280, 760);
+    resize(1400, 860);
 
     m_mailboxModel = new MailboxTableModel(this);
-    m_mailboxProxy = new QSortFilterProxyModel(this);
+    m_mailboxProxy = new MailboxFilterProxy(this);
     m_mailboxProxy->setSourceModel(m_mailboxModel);
-    m_mailboxProxy->setSortRole(MailboxTableModel::SortRole);
-    m_mailboxProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-
-    m_mailboxView = new QTableView;
-    m_mailboxView->setObjectName(u"mailboxView"_s);
-    m_mailboxView->setAccessibleName(u"Mailboxes"_s);
-    m_mailboxView->setModel(m_mailboxProxy);
-    m_mailboxView->setSortingEnabled(true);
-    m_mailboxView->sortByColumn(MailboxTableModel::Address, Qt::AscendingOrder);
-    m_mailboxView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_mailboxView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_mailboxView->setAlternatingRowColors(true);
-    m_mailboxView->setWordWrap(false);
-    m_mailboxView->verticalHeader()->hide();
-    m_mailboxView->horizontalHeader()->setStretchLastSection(true);
-    m_mailboxView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const int widths[] = {250, 110, 120, 130, 110, 70, 300};
-    for (int column = 0; column < int(std::size(widths)); ++column) {
-        m_mailboxView->setColumnWidth(column, widths[column]);
-    }
-
-    m_placeholder = new QLabel;
-    m_placeholder->setObjectName(u"placeholder"_s);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_placeholder->setText(u"Reading the database…"_s);
-    m_stack = new QStackedWidget;
-    m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(m_mailboxView);
-
     m_logModel = new LogModel(20000, this);
+
+    createActions();
+    createMenus();
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"tabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createMailboxTab(), u"&Mailboxes"_s);
+    m_overview = new OverviewPane;
+    m_tabs->addTab(m_overview, u"O&verview"_s);
+    setCentralWidget(m_tabs);
+
     m_logView = new QTableView;
     m_logView->setObjectName(u"logView"_s);
     m_logView->setAccessibleName(u"Log"_s);
@@ -84,44 +95,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_logView->setColumnWidth(LogModel::Level, 70);
     m_logView->setColumnWidth(LogModel::Mailbox, 220);
     m_logView->setColumnWidth(LogModel::Category, 80);
-
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_stack);
-    splitter->addWidget(m_logView);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
-
-    m_resyncAction = new QAction(QIcon(u":/syncdesk/icons/action-resync.svg"_s), u"&Resync now"_s, this);
-    m_resyncAction->setObjectName(u"resyncAction"_s);
-    m_resyncAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_resyncAction->setToolTip(u"Sync the selected mailboxes now (F5)"_s);
-    m_resyncAction->setEnabled(false);
-    connect(m_resyncAction, &QAction::triggered, this, &MainWindow::resyncSelected);
-
-    m_enableAction = new QAction(QIcon(u":/syncdesk/icons/state-ok.svg"_s), u"&Enable"_s, this);
-    m_enableAction->setObjectName(u"enableAction"_s);
-    m_enableAction->setToolTip(u"Enable the selected mailboxes; their failure counters start again from zero"_s);
-    m_enableAction->setEnabled(false);
-    connect(m_enableAction, &QAction::triggered, this, [this] { setSelectedEnabled(true); });
-    m_disableAction = new QAction(QIcon(u":/syncdesk/icons/state-disabled.svg"_s), u"&Disable"_s, this);
-    m_disableAction->setObjectName(u"disableAction"_s);
-    m_disableAction->setToolTip(u"Stop syncing the selected mailboxes until they are enabled again"_s);
-    m_disableAction->setEnabled(false);
-    connect(m_disableAction, &QAction::triggered, this, [this] { setSelectedEnabled(false); });
-
-    QToolBar *toolbar = addToolBar(u"Actions"_s);
-    toolbar->setObjectName(u"actionsToolbar"_s);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->setMovable(false);
-    toolbar->addAction(m_resyncAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_enableAction);
-    toolbar->addAction(m_disableAction);
-    m_mailboxView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_mailboxView->addActions({m_resyncAction, m_enableAction, m_disableAction});
+    m_logDock = new QDockWidget(u"Log"_s);
+    m_logDock->setObjectName(u"logDock"_s);
+    m_logDock->setWidget(m_logView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
     m_summary = new QLabel;
+    m_summary->setObjectName(u"summary"_s);
     m_schedulerLabel = new QLabel;
     m_schedulerLabel->setObjectName(u"schedulerLabel"_s);
     m_engineLabel = new QLabel;
@@ -129,19 +109,227 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_schedulerLabel);
     statusBar()->addPermanentWidget(m_engineLabel);
 
-    connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_mailboxView, &QTableView::doubleClicked, this, [this] { resyncSelected(); });
+    connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_mailboxView, &QTableView::doubleClicked, this, [this] { resync(selectedMailboxIds(true)); });
+    connect(m_details, &MailboxDetailsPane::resyncRequested, this, [this](qint64 id) { resync({id}); });
+    connect(m_details, &MailboxDetailsPane::editRequested, this, &MainWindow::editMailbox);
+    connect(m_details, &MailboxDetailsPane::enableRequested, this, [this](qint64 id, bool enabled) {
+        if (m_backend) {
+            m_backend->setMailboxesEnabled({id}, enabled);
+        }
+    });
+    connect(m_details, &MailboxDetailsPane::showLogRequested, this, &MainWindow::showLog);
 
-    // Relative times ("3 min ago", "in 0:41") move with the clock.
+    // Relative times ("3 min ago", "in 0:41") move with the clock; details follow changes at most once a second.
     m_clockTimer.setInterval(1000);
     connect(&m_clockTimer, &QTimer::timeout, this, [this] {
         m_mailboxModel->setNow(QDateTime::currentDateTimeUtc());
         updateStatusBar();
+        updateQuickFilterCounts();
     });
     m_clockTimer.start();
+    m_detailsTimer.setSingleShot(true);
+    m_detailsTimer.setInterval(250);
+    connect(&m_detailsTimer, &QTimer::timeout, this, [this] {
+        if (m_backend && m_detailsFor > 0) {
+            m_backend->loadDetails(m_detailsFor);
+        }
+    });
+    restoreLayout();
+    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QString &icon, const QKeySequence &shortcut,
+                       const QString &tip, auto slot) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this);
+        action->setObjectName(name + u"Action"_s);
+        action->setShortcut(shortcut);
+        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut.toString() + u')');
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.insert(name, action);
+        return action;
+    };
+    make(u"resync"_s, u"&Resync now"_s, u":/syncdesk/icons/action-resync.svg"_s, QKeySequence(Qt::Key_F5),
+         u"Sync the selected mailboxes now"_s, [this] { resync(selectedMailboxIds(true)); });
+    make(u"resyncFailing"_s, u"Resync all &failing"_s, QString(), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+         u"Sync every failing mailbox now"_s, [this] {
+             QList<qint64> ids;
+             for (const MailboxStatus &status : m_mailboxModel->statuses()) {
+                 if (status.runState(m_mailboxModel->now()) == MailboxRunState::Failing) {
+                     ids.append(status.mailbox.id);
+                 }
+             }
+             resync(ids);
+         });
+    make(u"enable"_s, u"&Enable"_s, u":/syncdesk/icons/state-ok.svg"_s, QKeySequence(),
+         u"Enable the selected mailboxes; their failure counters start again from zero"_s,
+         [this] { setSelectedEnabled(true); });
+    make(u"disable"_s, u"&Disable"_s, u":/syncdesk/icons/state-disabled.svg"_s, QKeySequence(),
+         u"Stop syncing the selected mailboxes until they are enabled again"_s, [this] { setSelectedEnabled(false); });
+    make(u"addMailbox"_s, u"&Add mailbox…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_N), u"Add a mailbox"_s,
+         [this] { addMailbox(); });
+    make(u"editMailbox"_s, u"Ed&it mailbox…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_E),
+         u"Change the selected mailbox"_s, [this] { editMailbox(); });
+    make(u"addProfile"_s, u"Add server &profile…"_s, QString(), QKeySequence(), u"Add a server profile"_s,
+         [this] { addProfile(); });
+    make(u"editProfile"_s, u"Edit server pro&file…"_s, QString(), QKeySequence(),
+         u"Change the server profile of the selected mailbox"_s, [this] { editProfile(); });
+    make(u"import"_s, u"&Import configuration…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_I),
+         u"Import server profiles and mailboxes from a configuration file"_s, [this] { importConfig(); });
+    make(u"export"_s, u"E&xport status…"_s, QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+         u"Save every mailbox's status as CSV or JSON"_s, [this] { exportStatus(); });
+    make(u"filter"_s, u"&Filter mailboxes"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_F),
+         u"Type to filter the mailboxes"_s, [this] {
+             m_tabs->setCurrentIndex(0);
+             m_filter->setFocus();
+             m_filter->selectAll();
+         });
+    make(u"log"_s, u"Show &log"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_L), u"Show the log"_s,
+         [this] { showLog(QString()); });
+    make(u"quit"_s, u"&Quit"_s, QString(), QKeySequence::Quit, u"Close the console"_s, [this] { close(); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(u"&File"_s);
+    file->addAction(action(u"import"_s));
+    file->addAction(action(u"export"_s));
+    file->addSeparator();
+    file->addAction(action(u"quit"_s));
+    QMenu *mailbox = menuBar()->addMenu(u"&Mailbox"_s);
+    for (const QString &name : {u"resync"_s, u"resyncFailing"_s}) {
+        mailbox->addAction(action(name));
+    }
+    mailbox->addSeparator();
+    mailbox->addAction(action(u"enable"_s));
+    mailbox->addAction(action(u"disable"_s));
+    mailbox->addSeparator();
+    for (const QString &name : {u"addMailbox"_s, u"editMailbox"_s, u"addProfile"_s, u"editProfile"_s}) {
+        mailbox->addAction(action(name));
+    }
+    QMenu *view = menuBar()->addMenu(u"&View"_s);
+    view->addAction(action(u"filter"_s));
+    view->addAction(action(u"log"_s));
+
+    QToolBar *toolbar = addToolBar(u"Actions"_s);
+    toolbar->setObjectName(u"actionsToolbar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(action(u"resync"_s));
+    toolbar->addAction(action(u"resyncFailing"_s));
+    toolbar->addSeparator();
+    toolbar->addAction(action(u"enable"_s));
+    toolbar->addAction(action(u"disable"_s));
+    toolbar->addSeparator();
+    toolbar->addAction(action(u"addMailbox"_s));
+    toolbar->addAction(action(u"import"_s));
+    toolbar->addAction(action(u"export"_s));
+}
+
+QWidget *MainWindow::createMailboxTab()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    auto *bar = new QHBoxLayout;
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(u"filter"_s);
+    m_filter->setPlaceholderText(u"Filter by address, profile, error or hint (Ctrl+F)"_s);
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(u"Filter mailboxes"_s);
+    connect(m_filter, &QLineEdit::textChanged, m_mailboxProxy, &MailboxFilterProxy::setText);
+    bar->addWidget(m_filter, 1);
+    m_quickFilters = new QButtonGroup(this);
+    m_quickFilters->setExclusive(true);
+    for (const auto &[filter, label] : kQuickFilters) {
+        auto *button = new QToolButton;
+        button->setText(QString::fromUtf16(label));
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setAccessibleName(u"Show "_s + QString::fromUtf16(label));
+        button->setChecked(filter == MailboxFilterProxy::QuickFilter::All);
+        m_quickFilters->addButton(button, int(filter));
+        bar->addWidget(button);
+    }
+    connect(m_quickFilters, &QButtonGroup::idClicked, this,
+            [this](int id) { m_mailboxProxy->setQuickFilter(MailboxFilterProxy::QuickFilter(id)); });
+    layout->addLayout(bar);
+
+    m_mailboxView = new QTableView;
+    m_mailboxView->setObjectName(u"mailboxView"_s);
+    m_mailboxView->setAccessibleName(u"Mailboxes"_s);
+    m_mailboxView->setModel(m_mailboxProxy);
+    m_mailboxView->setSortingEnabled(true);
+    m_mailboxView->sortByColumn(MailboxTableModel::Address, Qt::AscendingOrder);
+    m_mailboxView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_mailboxView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_mailboxView->setAlternatingRowColors(true);
+    m_mailboxView->setWordWrap(false);
+    m_mailboxView->verticalHeader()->hide();
+    m_mailboxView->horizontalHeader()->setStretchLastSection(true);
+    m_mailboxView->horizontalHeader()->setSectionsMovable(true);
+    m_mailboxView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    auto *separator2 = new QAction(this);
+    separator2->setSeparator(true);
+    m_mailboxView->addActions({action(u"resync"_s), separator, action(u"enable"_s), action(u"disable"_s), separator2,
+                               action(u"editMailbox"_s), action(u"editProfile"_s), action(u"log"_s)});
+    const int widths[] = {220, 130, 105, 115, 90, 140, 50, 60, 75};
+    for (int column = 0; column < int(std::size(widths)); ++column) {
+        m_mailboxView->setColumnWidth(column, widths[column]);
+    }
+
+    m_placeholderPage = new QWidget;
+    auto *placeholderLayout = new QVBoxLayout(m_placeholderPage);
+    placeholderLayout->addStretch();
+    m_placeholder = new QLabel;
+    m_placeholder->setObjectName(u"placeholder"_s);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_placeholder->setText(u"Reading the database…"_s);
+    placeholderLayout->addWidget(m_placeholder);
+    m_placeholderActions = new QWidget;
+    auto *buttons = new QHBoxLayout(m_placeholderActions);
+    buttons->addStretch();
+    for (const QString &name : {u"addMailbox"_s, u"import"_s}) {
+        auto *button = new QPushButton(action(name)->text().remove(u'&'));
+        button->setObjectName(name + u"Button"_s);
+        connect(button, &QPushButton::clicked, action(name), &QAction::trigger);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch();
+    m_placeholderActions->hide();
+    placeholderLayout->addWidget(m_placeholderActions);
+    placeholderLayout->addStretch();
+
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(m_placeholderPage);
+    m_stack->addWidget(m_mailboxView);
+    m_details = new MailboxDetailsPane;
+    m_details->setObjectName(u"details"_s);
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(u"mailboxSplitter"_s);
+    splitter->addWidget(m_stack);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({880, 520});
+    layout->addWidget(splitter, 1);
+    return page;
+}
 
 void MainWindow::setBackend(ConsoleBackend *backend)
 {
@@ -151,15 +339,22 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::storeFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::engineFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::enginesChanged, this, &MainWindow::onEngines);
+    connect(backend, &ConsoleBackend::detailsLoaded, this, &MainWindow::onDetails);
+    connect(backend, &ConsoleBackend::configApplied, this, &MainWindow::onConfigApplied);
+    connect(backend, &ConsoleBackend::profilesChanged, this,
+            [this](const QList<ServerProfile> &profiles) { m_profiles = profiles; });
+    connect(backend, &ConsoleBackend::statisticsChanged, m_overview, &OverviewPane::setStatistics);
     m_engineLabel->setText(backend->runsEngine() ? u"Engine running in this console"_s
                                                  : u"Monitoring only: syncs run in syncdesk-node"_s);
     setSubtitle(backend->options().store.describe());
+    updateActions();
 }
 
-void MainWindow::setPlaceholder(const QString &text)
+void MainWindow::setPlaceholder(const QString &text, bool offerActions)
 {
     m_placeholder->setText(text);
-    m_stack->setCurrentWidget(m_placeholder);
+    m_placeholderActions->setVisible(offerActions);
+    m_stack->setCurrentWidget(m_placeholderPage);
 }
 
 void MainWindow::setSubtitle(const QString &subtitle)
@@ -170,17 +365,27 @@ void MainWindow::setSubtitle(const QString &subtitle)
 void MainWindow::onStatuses(const MailboxStatusList &statuses)
 {
     m_haveStatuses = true;
-    m_mailboxModel->setNow(QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_mailboxModel->setNow(now);
     m_mailboxModel->setStatuses(statuses);
+    m_overview->setStatuses(statuses, now, m_mailboxModel->overdueGrace());
     if (statuses.isEmpty()) {
-        setPlaceholder(u"No mailboxes yet.\n\nImport a configuration with\n"
-                       "syncdesk-node --db %1 config import FILE.json\n\nThe table fills in on its own."_s.arg(
-                           m_backend ? m_backend->options().store.describe() : QString()));
+        setPlaceholder(
+            u"No mailboxes yet — add a mailbox or import a configuration.\n\nFrom a shell: syncdesk-node "
+            "--db %1 config import FILE.json"_s.arg(m_backend ? m_backend->options().store.describe() : QString()),
+            true);
     } else {
         m_stack->setCurrentWidget(m_mailboxView);
     }
+    if (!m_pendingSelection.isEmpty() && m_mailboxModel->rowCount() > 0) {
+        selectMailbox(std::exchange(m_pendingSelection, QString()));
+    }
+    if (m_detailsFor > 0) {
+        m_detailsTimer.start();
+    }
     updateActions();
     updateStatusBar();
+    updateQuickFilterCounts();
 }
 
 void MainWindow::onLogRecords(const QList<LogRecord> &records)
@@ -201,52 +406,12 @@ void MainWindow::onStoreFailed(const SyncError &error)
     }
 }
 
-QList<qint64> MainWindow::selectedMailboxIds(bool enabledOnly) const
-{
-    QList<qint64> ids;
-    const QModelIndexList rows = m_mailboxView->selectionModel()->selectedRows();
-    for (const QModelIndex &row : rows) {
-        if (enabledOnly && !row.data(MailboxTableModel::EnabledRole).toBool()) {
-            continue;
-        }
-        ids.append(row.data(MailboxTableModel::MailboxIdRole).toLongLong());
-    }
-    return ids;
-}
-
-void MainWindow::resyncSelected()
-{
-    const QList<qint64> ids = selectedMailboxIds(true);
-    if (ids.isEmpty() || !m_backend) {
-        return;
-    }
-    m_backend->requestSync(ids);
-    statusBar()->showMessage(u"Resync requested for %n mailbox(es)"_s.replace(u"%n"_s, QString::number(ids.size())),
-                             5000);
-}
-
-void MainWindow::setSelectedEnabled(bool enabled)
-{
-    QList<qint64> ids;
-    for (qint64 id : selectedMailboxIds(false)) {
-        const int row = m_mailboxModel->rowOfMailbox(id);
-        if (row >= 0 && m_mailboxModel->status(row).mailbox.enabled != enabled) {
-            ids.append(id);
-        }
-    }
-    if (ids.isEmpty() || !m_backend) {
-        return;
-    }
-    m_backend->setMailboxesEnabled(ids, enabled);
-    statusBar()->showMessage(
-        (enabled ? u"Enabled %1 mailbox(es); they sync now"_s : u"Disabled %1 mailbox(es)"_s).arg(ids.size()), 5000);
-}
-
 void MainWindow::onEngines(const QList<NodeStatus> &nodes, int overdueGraceSeconds)
 {
+    m_nodes = nodes;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_mailboxModel->setOverdueGrace(overdueGraceSeconds);
-    QStringList parts;
+    m_overview->setEngines(nodes, now);
     int busy = 0;
     int total = 0;
     int queued = 0;
@@ -274,30 +439,287 @@ void MainWindow::onEngines(const QList<NodeStatus> &nodes, int overdueGraceSecon
                                      "open the console without --monitor-only."_s);
         return;
     }
-    parts.append(u"Workers %1/%2 busy"_s.arg(busy).arg(total));
-    parts.append(u"queue %1"_s.arg(queued));
     QStringList tip;
     for (auto it = connections.cbegin(); it != connections.cend(); ++it) {
         tip.append(u"%1: %2 of %3 connections in use"_s.arg(it.key()).arg(it.value().first).arg(it.value().second));
     }
-    m_schedulerLabel->setText(parts.join(u" · "_s));
+    m_schedulerLabel->setText(u"Workers %1/%2 busy · queue %3"_s.arg(busy).arg(total).arg(queued));
     m_schedulerLabel->setToolTip(tip.join(u'\n'));
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QList<qint64> ids = selectedMailboxIds(false);
+    updateActions();
+    if (ids.size() == 1) {
+        m_detailsFor = ids.constFirst();
+        m_detailsTimer.start(0);
+    } else {
+        m_detailsFor = 0;
+        m_details->showMessage(ids.isEmpty() ? u"Select a mailbox to see its details."_s
+                                             : u"%1 mailboxes selected."_s.arg(ids.size()));
+    }
+}
+
+void MainWindow::onDetails(const MailboxDetails &details)
+{
+    if (details.status.mailbox.id == m_detailsFor) {
+        m_details->setDetails(details, QDateTime::currentDateTimeUtc());
+    }
+}
+
+QList<qint64> MainWindow::selectedMailboxIds(bool enabledOnly) const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_mailboxView->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        if (enabledOnly && !row.data(MailboxTableModel::EnabledRole).toBool()) {
+            continue;
+        }
+        ids.append(row.data(MailboxTableModel::MailboxIdRole).toLongLong());
+    }
+    return ids;
+}
+
+void MainWindow::resync(const QList<qint64> &ids)
+{
+    if (ids.isEmpty() || !m_backend || m_closing) {
+        return;
+    }
+    m_backend->requestSync(ids);
+    statusBar()->showMessage(u"Resync requested for %1 mailbox(es)"_s.arg(ids.size()), 5000);
+}
+
+void MainWindow::setSelectedEnabled(bool enabled)
+{
+    QList<qint64> ids;
+    for (qint64 id : selectedMailboxIds(false)) {
+        const int row = m_mailboxModel->rowOfMailbox(id);
+        if (row >= 0 && m_mailboxModel->status(row).mailbox.enabled != enabled) {
+            ids.append(id);
+        }
+    }
+    if (ids.isEmpty() || !m_backend) {
+        return;
+    }
+    m_backend->setMailboxesEnabled(ids, enabled);
+    statusBar()->showMessage(
+        (enabled ? u"Enabled %1 mailbox(es); they sync now"_s : u"Disabled %1 mailbox(es)"_s).arg(ids.size()), 5000);
+}
+
+void MainWindow::addMailbox()
+{
+    if (!m_backend) {
+        return;
+    }
+    if (m_profiles.isEmpty()) {
+        QMessageBox::information(this, u"Add mailbox"_s,
+                                 u"A mailbox is synced from a server profile: add a server profile first."_s);
+        addProfile();
+        return;
+    }
+    MailboxDialog dialog(m_backend, m_profiles, std::nullopt, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(u"Mailbox added"_s, 5000);
+    }
+}
+
+void MainWindow::editMailbox()
+{
+    const QList<qint64> ids = selectedMailboxIds(false);
+    if (ids.size() != 1 || !m_backend) {
+        return;
+    }
+    const int row = m_mailboxModel->rowOfMailbox(ids.constFirst());
+    if (row < 0) {
+        return;
+    }
+    MailboxDialog dialog(m_backend, m_profiles, m_mailboxModel->status(row).mailbox, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(u"Mailbox saved"_s, 5000);
+    }
+}
+
+void MainWindow::addProfile()
+{
+    if (!m_backend) {
+        return;
+    }
+    ProfileDialog dialog(m_backend, std::nullopt, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(u"Server profile added"_s, 5000);
+    }
+}
+
+void MainWindow::editProfile()
+{
+    const QList<qint64> ids = selectedMailboxIds(false);
+    if (ids.size() != 1 || !m_backend) {
+        return;
+    }
+    const int row = m_mailboxModel->rowOfMailbox(ids.constFirst());
+    const qint64 profileId = row >= 0 ? m_mailboxModel->status(row).mailbox.profileId : 0;
+    const auto profile = std::find_if(m_profiles.cbegin(), m_profiles.cend(),
+                                      [&](const ServerProfile &candidate) { return candidate.id == profileId; });
+    if (profile == m_profiles.cend()) {
+        return;
+    }
+    ProfileDialog dialog(m_backend, *profile, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(u"Server profile saved"_s, 5000);
+    }
+}
+
+void MainWindow::importConfig()
+{
+    if (!m_backend) {
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, u"Import configuration"_s, QString(),
+                                                      u"Configuration (*.json);;All files (*)"_s);
+    if (path.isEmpty()) {
+        return;
+    }
+    m_importOrigin = path;
+    statusBar()->showMessage(u"Importing %1…"_s.arg(path));
+    m_backend->importConfigFile(path);
+}
+
+void MainWindow::onConfigApplied(const QString &origin, const QStringList &issues, const QString &summary,
+                                 const QStringList &warnings)
+{
+    if (origin != m_importOrigin || m_importOrigin.isEmpty()) {
+        return; // a dialog's, it shows its own result
+    }
+    m_importOrigin.clear();
+    statusBar()->clearMessage();
+    if (!issues.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, u"Import configuration"_s,
+                        u"%1 was not imported; nothing was changed."_s.arg(origin), QMessageBox::Ok, this);
+        box.setDetailedText(issues.join(u'\n'));
+        box.setInformativeText(issues.mid(0, 5).join(u'\n'));
+        box.exec();
+        return;
+    }
+    QMessageBox box(QMessageBox::Information, u"Import configuration"_s, u"Imported %1."_s.arg(origin), QMessageBox::Ok,
+                    this);
+    box.setInformativeText(summary + (warnings.isEmpty() ? QString() : u"\n\nWarnings:\n"_s + warnings.join(u'\n')));
+    box.exec();
+}
+
+void MainWindow::exportStatus()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, u"Export status"_s, u"syncdesk-status.csv"_s,
+                                                      u"CSV (*.csv);;JSON (*.json)"_s, &filter);
+    if (path.isEmpty()) {
+        return;
+    }
+    const StatusExporter::Format format = path.endsWith(u".json"_s, Qt::CaseInsensitive) || filter.startsWith(u"JSON"_s)
+                                              ? StatusExporter::Format::Json
+                                              : StatusExporter::Format::Csv;
+    const QList<MailboxStatus> statuses = m_mailboxModel->statuses();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const int grace = m_mailboxModel->overdueGrace();
+    const bool engine = m_mailboxModel->engineRunning();
+    statusBar()->showMessage(u"Exporting %1 mailboxes…"_s.arg(statuses.size()));
+    QPointer<MainWindow> self(this);
+    // The disk is written off the UI thread; the result comes back to it.
+    QThreadPool::globalInstance()->start([self, path, statuses, now, grace, engine, format] {
+        const QString error = StatusExporter::write(path, statuses, now, grace, engine, format);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, path, error, count = statuses.size()] {
+                if (!self) {
+                    return;
+                }
+                if (error.isEmpty()) {
+                    self->statusBar()->showMessage(u"Exported %1 mailboxes to %2"_s.arg(count).arg(path), 8000);
+                } else {
+                    self->statusBar()->clearMessage();
+                    QMessageBox::warning(self, u"Export status"_s, error);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showLog(const QString &address)
+{
+    m_logDock->show();
+    m_logDock->raise();
+    m_logView->setFocus();
+    if (!address.isEmpty()) {
+        statusBar()->showMessage(u"Log of %1"_s.arg(address), 5000);
+    }
+}
+
+void MainWindow::selectMailbox(const QString &address)
+{
+    for (int row = 0; row < m_mailboxProxy->rowCount(); ++row) {
+        const QModelIndex index = m_mailboxProxy->index(row, MailboxTableModel::Address);
+        if (index.data().toString().compare(address, Qt::CaseInsensitive) == 0) {
+            m_mailboxView->selectRow(row);
+            m_mailboxView->scrollTo(index);
+            return;
+        }
+    }
+    m_pendingSelection = address; // not loaded yet: selected when it appears
+}
+
+void MainWindow::showOverview()
+{
+    m_tabs->setCurrentWidget(m_overview);
+}
+
+void MainWindow::setQuickFilter(MailboxFilterProxy::QuickFilter filter)
+{
+    if (QAbstractButton *button = m_quickFilters->button(int(filter))) {
+        button->setChecked(true);
+    }
+    m_mailboxProxy->setQuickFilter(filter);
+}
+
+QString MainWindow::quickFilterLabel(MailboxFilterProxy::QuickFilter filter) const
+{
+    QAbstractButton *button = m_quickFilters->button(int(filter));
+    return button ? button->text() : QString();
+}
+
+void MainWindow::updateQuickFilterCounts()
+{
+    for (const auto &[filter, label] : kQuickFilters) {
+        int count = 0;
+        for (int row = 0; row < m_mailboxModel->rowCount(); ++row) {
+            count += m_mailboxProxy->matchesQuickFilter(row, filter) ? 1 : 0;
+        }
+        m_quickFilters->button(int(filter))->setText(u"%1 (%2)"_s.arg(QString::fromUtf16(label)).arg(count));
+    }
 }
 
 void MainWindow::updateActions()
 {
-    const bool any = !selectedMailboxIds(true).isEmpty();
+    const bool ready = m_backend && !m_closing;
+    const QList<qint64> selected = selectedMailboxIds(false);
+    const bool anyEnabled = !selectedMailboxIds(true).isEmpty();
     bool anyDisabled = false;
-    for (qint64 id : selectedMailboxIds(false)) {
+    for (qint64 id : selected) {
         const int row = m_mailboxModel->rowOfMailbox(id);
         anyDisabled = anyDisabled || (row >= 0 && !m_mailboxModel->status(row).mailbox.enabled);
     }
-    m_enableAction->setEnabled(anyDisabled && m_backend && !m_closing);
-    m_disableAction->setEnabled(any && m_backend && !m_closing);
-    m_resyncAction->setEnabled(any && m_backend && !m_closing);
-    m_resyncAction->setToolTip(any || selectedMailboxIds(false).isEmpty()
-                                   ? u"Sync the selected mailboxes now (F5)"_s
-                                   : u"Disabled mailboxes are not synced; enable them first"_s);
+    action(u"resync"_s)->setEnabled(ready && anyEnabled);
+    action(u"resyncFailing"_s)->setEnabled(ready);
+    action(u"enable"_s)->setEnabled(ready && anyDisabled);
+    action(u"disable"_s)->setEnabled(ready && anyEnabled);
+    action(u"addMailbox"_s)->setEnabled(ready);
+    action(u"addProfile"_s)->setEnabled(ready);
+    action(u"editMailbox"_s)->setEnabled(ready && selected.size() == 1);
+    action(u"editProfile"_s)->setEnabled(ready && selected.size() == 1);
+    action(u"import"_s)->setEnabled(ready);
+    action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);
+    action(u"resync"_s)
+        ->setToolTip(anyEnabled || selected.isEmpty() ? u"Sync the selected mailboxes now (F5)"_s
+                                                      : u"Disabled mailboxes are not synced; enable them first"_s);
 }
 
 void MainWindow::updateStatusBar()
@@ -305,13 +727,9 @@ void MainWindow::updateStatusBar()
     int counts[5] = {};
     int overdue = 0;
     const QDateTime now = m_mailboxModel->now();
-    for (int row = 0; row < m_mailboxModel->rowCount(); ++row) {
-        const MailboxStatus &status = m_mailboxModel->status(row);
-        const MailboxRunState state = status.runState(now);
-        ++counts[int(state)];
-        if (status.isOverdue(now, m_mailboxModel->overdueGrace())) {
-            ++overdue;
-        }
+    for (const MailboxStatus &status : m_mailboxModel->statuses()) {
+        ++counts[int(status.runState(now))];
+        overdue += m_mailboxModel->isOverdue(status) ? 1 : 0;
     }
     m_summary->setText(u"%1 mailboxes — %2 OK, %3 failing, %4 syncing, %5 disabled, %6 never synced, %7 overdue"_s
                            .arg(m_mailboxModel->rowCount())
@@ -323,8 +741,37 @@ void MainWindow::updateStatusBar()
                            .arg(overdue));
 }
 
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/mailboxHeader"_s, m_mailboxView->horizontalHeader()->saveState());
+    settings.setValue(u"window/logHeader"_s, m_logView->horizontalHeader()->saveState());
+    if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
+        settings.setValue(u"window/splitter"_s, splitter->saveState());
+    }
+    settings.setValue(u"window/tab"_s, m_tabs->currentIndex());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_mailboxView->horizontalHeader()->restoreState(settings.value(u"window/mailboxHeader"_s).toByteArray());
+    m_logView->horizontalHeader()->restoreState(settings.value(u"window/logHeader"_s).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
+        splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    }
+    m_tabs->setCurrentIndex(settings.value(u"window/tab"_s, 0).toInt());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_closing) {
+        saveLayout();
+    }
     if (m_closing || !m_backend) {
         event->accept();
         if (!m_closing) {
@@ -336,7 +783,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Let running syncs finish (or be cancelled) without freezing the window; the owner closes us after.
     event->ignore();
     m_closing = true;
-    m_resyncAction->setEnabled(false);
+    updateActions();
     statusBar()->showMessage(u"Stopping: letting running syncs finish…"_s);
     Q_EMIT closeRequested();
 }

@@ -2,26 +2,38 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
+#include "model/serverprofile.h"
+#include "models/mailboxfilterproxy.h"
+#include "store/store.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 
 class QAction;
+class QButtonGroup;
+class QDockWidget;
 class QLabel;
-class QSortFilterProxyModel;
+class QLineEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace SyncDesk {
 
 class ConsoleBackend;
 class LogModel;
+class MailboxDetailsPane;
 class MailboxTableModel;
+class OverviewPane;
 
 // The monitoring console's main window: every mailbox with its interval, last and next sync, failures,
-// last error and what to do about it; a Resync action; the log.
+// last error and what to do about it; the details of the selected one; an overview of the fleet; the
+// actions an operator needs; the log.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -32,15 +44,26 @@ public:
     // The backend is owned by the caller; the window follows its signals.
     void setBackend(ConsoleBackend *backend);
     // Text shown while there is nothing to show (no mailboxes yet, demo starting, store unreadable).
-    void setPlaceholder(const QString &text);
+    void setPlaceholder(const QString &text, bool offerActions = false);
     void setSubtitle(const QString &subtitle);
 
     MailboxTableModel *mailboxModel() const { return m_mailboxModel; }
+    MailboxFilterProxy *mailboxProxy() const { return m_mailboxProxy; }
     LogModel *logModel() const { return m_logModel; }
     QTableView *mailboxView() const { return m_mailboxView; }
-    QAction *resyncAction() const { return m_resyncAction; }
-    QAction *enableAction() const { return m_enableAction; }
-    QAction *disableAction() const { return m_disableAction; }
+    MailboxDetailsPane *detailsPane() const { return m_details; }
+    OverviewPane *overviewPane() const { return m_overview; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QAction *action(const QString &name) const; // "resync", "resyncFailing", "enable", "disable", ...
+    QAction *resyncAction() const { return action(QStringLiteral("resync")); }
+    QAction *enableAction() const { return action(QStringLiteral("enable")); }
+    QAction *disableAction() const { return action(QStringLiteral("disable")); }
+    void setQuickFilter(MailboxFilterProxy::QuickFilter filter);
+    // Selects a mailbox by address (now, or as soon as it is loaded).
+    void selectMailbox(const QString &address);
+    void showOverview();
+    QString quickFilterLabel(MailboxFilterProxy::QuickFilter filter) const;
+    QList<qint64> selectedMailboxIds(bool enabledOnly) const;
 
 Q_SIGNALS:
     // The user closed the window: the owner shuts the backend down, then quits.
@@ -50,31 +73,59 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    QWidget *createMailboxTab();
     void onStatuses(const MailboxStatusList &statuses);
     void onLogRecords(const QList<LogRecord> &records);
     void onStoreFailed(const SyncError &error);
     void onEngines(const QList<NodeStatus> &nodes, int overdueGraceSeconds);
+    void onDetails(const MailboxDetails &details);
+    void onConfigApplied(const QString &origin, const QStringList &issues, const QString &summary,
+                         const QStringList &warnings);
+    void onSelectionChanged();
+    void resync(const QList<qint64> &ids);
     void setSelectedEnabled(bool enabled);
-    void resyncSelected();
+    void addMailbox();
+    void editMailbox();
+    void addProfile();
+    void editProfile();
+    void importConfig();
+    void exportStatus();
+    void showLog(const QString &address);
     void updateActions();
     void updateStatusBar();
-    QList<qint64> selectedMailboxIds(bool enabledOnly) const;
+    void updateQuickFilterCounts();
+    void saveLayout() const;
+    void restoreLayout();
 
     ConsoleBackend *m_backend = nullptr;
     MailboxTableModel *m_mailboxModel = nullptr;
-    QSortFilterProxyModel *m_mailboxProxy = nullptr;
+    MailboxFilterProxy *m_mailboxProxy = nullptr;
     LogModel *m_logModel = nullptr;
     QTableView *m_mailboxView = nullptr;
     QTableView *m_logView = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QWidget *m_placeholderPage = nullptr;
     QLabel *m_placeholder = nullptr;
+    QWidget *m_placeholderActions = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QButtonGroup *m_quickFilters = nullptr;
+    MailboxDetailsPane *m_details = nullptr;
+    OverviewPane *m_overview = nullptr;
     QLabel *m_summary = nullptr;
-    QLabel *m_engineLabel = nullptr;
-    QAction *m_resyncAction = nullptr;
-    QAction *m_enableAction = nullptr;
-    QAction *m_disableAction = nullptr;
     QLabel *m_schedulerLabel = nullptr;
+    QLabel *m_engineLabel = nullptr;
+    QHash<QString, QAction *> m_actions;
+    QList<ServerProfile> m_profiles;
+    QList<NodeStatus> m_nodes;
     QTimer m_clockTimer;
+    QTimer m_detailsTimer;
+    qint64 m_detailsFor = 0;
+    QString m_importOrigin;
+    QString m_pendingSelection;
     bool m_closing = false;
     bool m_haveStatuses = false;
 };

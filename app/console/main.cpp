@@ -49,6 +49,8 @@ int main(int argc, char *argv[])
         {u"screenshot"_s, u"Save a picture of the window to FILE after --screenshot-delay seconds, then quit."_s,
          u"FILE"_s},
         {u"screenshot-delay"_s, u"Seconds to wait before --screenshot (default 10)."_s, u"SECONDS"_s, u"10"_s},
+        {u"select"_s, u"Select this mailbox, showing its details."_s, u"ADDRESS"_s},
+        {u"tab"_s, u"Open this tab: mailboxes or overview."_s, u"TAB"_s},
     });
     parser.process(app);
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
@@ -125,6 +127,12 @@ int main(int argc, char *argv[])
         }
     }
 
+    if (parser.isSet(u"select"_s)) {
+        window.selectMailbox(parser.value(u"select"_s));
+    }
+    if (parser.value(u"tab"_s) == u"overview"_s) {
+        window.showOverview();
+    }
     window.show();
     if (parser.isSet(u"screenshot"_s)) {
         const QString file = parser.value(u"screenshot"_s);

@@ -25,6 +25,8 @@ struct SyncRun
     ErrorClass errorClass = ErrorClass::None;
     QString errorMessage;
     QString node;
+    qint64 intervalMs = 0; // the interval the scheduler chose after this run (0: not recorded)
+    QString intervalReason;
 
     qint64 durationMs() const { return startedAt.msecsTo(finishedAt); }
     friend bool operator==(const SyncRun &, const SyncRun &) = default;

@@ -360,6 +360,8 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
         run.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
         run.errorMessage = outcome.error ? outcome.error->message : QString();
         run.node = m_nodeId;
+        run.intervalMs = report.interval.ms;
+        run.intervalReason = intervalReasonName(report.interval.reason);
         if (Status recorded = m_store.recordRun(run); !recorded) {
             return recorded;
         }

@@ -184,6 +184,9 @@ const QList<SchemaMigration> &schemaMigrations()
                     acknowledged_at INTEGER,
                     closed_at INTEGER))"_s,
              u"CREATE INDEX mailbox_state_leases ON mailbox_state (lease_owner) WHERE lease_owner IS NOT NULL"_s,
+             u"ALTER TABLE sync_runs ADD COLUMN interval_ms INTEGER"_s,
+             u"ALTER TABLE sync_runs ADD COLUMN interval_reason TEXT"_s,
+             u"CREATE INDEX sync_runs_started ON sync_runs (started_at)"_s,
              // One open alert per cause.
              u"CREATE UNIQUE INDEX alerts_open_cause ON alerts (cause_key) WHERE state <> 'closed'"_s,
          }},

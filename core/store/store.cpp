@@ -1099,23 +1099,26 @@ Status Store::recordRun(const SyncRun &run)
     const bool hasError = run.errorClass != ErrorClass::None;
     const QVariant nullText(QMetaType::fromType<QString>());
     auto query = exec(u"INSERT INTO sync_runs (mailbox_id, started_at, finished_at, trigger, success, items_new, "
-                      "items_seen, error_class, error_message, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                      "items_seen, error_class, error_message, node, interval_ms, interval_reason) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                       {run.mailboxId, toMs(run.startedAt), toMs(run.finishedAt), syncTriggerName(run.trigger),
                        run.success ? 1 : 0, run.itemsNew, run.itemsSeen,
                        hasError ? QVariant(errorClassName(run.errorClass)) : nullText,
-                       hasError ? QVariant(run.errorMessage) : nullText, run.node});
+                       hasError ? QVariant(run.errorMessage) : nullText, run.node,
+                       run.intervalMs > 0 ? QVariant(run.intervalMs) : QVariant(QMetaType::fromType<qint64>()),
+                       run.intervalReason.isEmpty() ? nullText : QVariant(run.intervalReason)});
     if (!query) {
         return query.error();
     }
     return {};
 }
 
-Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit)
+Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit, const QDateTime &since)
 {
     auto query = exec(u"SELECT id, mailbox_id, started_at, finished_at, trigger, success, items_new, items_seen, "
-                      "error_class, error_message, node FROM sync_runs WHERE mailbox_id = ? "
-                      "ORDER BY started_at DESC, id DESC LIMIT ?"_s,
-                      {mailboxId, limit});
+                      "error_class, error_message, node, interval_ms, interval_reason FROM sync_runs "
+                      "WHERE mailbox_id = ? AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?"_s,
+                      {mailboxId, since.isValid() ? since.toMSecsSinceEpoch() : qint64(0), limit});
     if (!query) {
         return query.error();
     }
@@ -1136,9 +1139,33 @@ Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit)
         run.errorClass = query->value(8).isNull() ? ErrorClass::None : errorClassFromName(query->value(8).toString());
         run.errorMessage = query->value(9).toString();
         run.node = query->value(10).toString();
+        run.intervalMs = query->value(11).toLongLong();
+        run.intervalReason = query->value(12).toString();
         runs.append(run);
     }
     return runs;
+}
+
+Result<RunStatistics> Store::runStatistics(const QDateTime &since)
+{
+    RunStatistics statistics;
+    statistics.since = since;
+    auto query = exec(u"SELECT COALESCE(error_class, ''), COUNT(*) FROM sync_runs WHERE started_at >= ? "
+                      "GROUP BY error_class"_s,
+                      {since.toMSecsSinceEpoch()});
+    if (!query) {
+        return query.error();
+    }
+    while (query->next()) {
+        const QString errorClass = query->value(0).toString();
+        const int count = query->value(1).toInt();
+        statistics.runs += count;
+        if (!errorClass.isEmpty()) {
+            statistics.failures += count;
+            statistics.failuresByClass.insert(errorClass, count);
+        }
+    }
+    return statistics;
 }
 
 Status Store::appendLog(const QList<LogRecord> &records)

@@ -14,6 +14,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -31,6 +32,14 @@ struct BatchResult
     int inserted = 0;   // new activities
     int duplicates = 0; // already stored (same Message-ID or same folder/UIDVALIDITY/UID)
     int relinked = 0;   // already stored, moved to the folder's new UIDVALIDITY/UID
+};
+
+struct RunStatistics
+{
+    QDateTime since;
+    int runs = 0;
+    int failures = 0;
+    QMap<QString, int> failuresByClass;
 };
 
 struct SyncRequest
@@ -117,7 +126,10 @@ public:
 
     // Run history.
     Status recordRun(const SyncRun &run);
-    Result<QList<SyncRun>> recentRuns(qint64 mailboxId, int limit);
+    // The latest runs first; `since` keeps only those that started at or after it.
+    Result<QList<SyncRun>> recentRuns(qint64 mailboxId, int limit, const QDateTime &since = {});
+    // Runs and failures (by error class) of every mailbox since a time: the console's overview.
+    Result<RunStatistics> runStatistics(const QDateTime &since);
 
     // Structured log.
     Status appendLog(const QList<LogRecord> &records);
@@ -143,3 +155,5 @@ private:
 };
 
 } // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::RunStatistics)

@@ -1,7 +1,12 @@
 #include "storepoller.h"
 
+#include "config/configimporter.h"
+#include "config/configparser.h"
 #include "store.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonValue>
 
 namespace SyncDesk {
@@ -16,6 +21,9 @@ StorePoller::StorePoller(const StoreConfig &config, int intervalMs, int initialL
     qRegisterMetaType<QList<SyncDesk::LogRecord>>();
     qRegisterMetaType<SyncDesk::SyncError>();
     qRegisterMetaType<QList<SyncDesk::NodeStatus>>();
+    qRegisterMetaType<SyncDesk::MailboxDetails>();
+    qRegisterMetaType<SyncDesk::RunStatistics>();
+    qRegisterMetaType<QList<SyncDesk::ServerProfile>>();
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StorePoller::pollNow);
 }
@@ -66,11 +74,23 @@ void StorePoller::pollNow()
         }
         m_dataVersion = *version;
         Q_EMIT statusesChanged(*statuses);
+        if (auto profiles = m_store->profiles()) {
+            Q_EMIT profilesChanged(*profiles);
+        }
         auto nodes = m_store->nodes();
         auto scheduler = m_store->setting(u"scheduler"_s);
         if (nodes && scheduler) {
             const QJsonValue grace = scheduler->value(u"overdue_grace_seconds"_s);
             Q_EMIT enginesChanged(*nodes, grace.isDouble() ? grace.toInt() : 60);
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!m_lastStatistics.isValid() || m_lastStatistics.msecsTo(now) >= 5000) {
+            m_lastStatistics = now;
+            auto hour = m_store->runStatistics(now.addSecs(-3600));
+            auto five = m_store->runStatistics(now.addSecs(-300));
+            if (hour && five) {
+                Q_EMIT statisticsChanged(*hour, *five);
+            }
         }
     }
     if (m_lastLogId < 0) {
@@ -126,6 +146,107 @@ void StorePoller::setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enab
     }
     m_dataVersion = -1; // our own write does not move data_version: read again now
     pollNow();
+}
+
+void StorePoller::loadDetails(qint64 mailboxId)
+{
+    if (!m_store) {
+        pollNow();
+    }
+    if (!m_store) {
+        return;
+    }
+    MailboxDetails details;
+    auto statuses = m_store->mailboxStatuses();
+    if (!statuses) {
+        Q_EMIT failed(statuses.error());
+        return;
+    }
+    const auto found = std::find_if(statuses->cbegin(), statuses->cend(),
+                                    [&](const MailboxStatus &status) { return status.mailbox.id == mailboxId; });
+    if (found == statuses->cend()) {
+        return; // deleted meanwhile
+    }
+    details.status = *found;
+    auto profile = m_store->profile(found->mailbox.profileId);
+    auto runs = m_store->recentRuns(mailboxId, 5000, QDateTime::currentDateTimeUtc().addDays(-1));
+    auto alerts = m_store->alerts(false);
+    if (!profile || !runs || !alerts) {
+        Q_EMIT failed(!profile ? profile.error() : !runs ? runs.error() : alerts.error());
+        return;
+    }
+    if (profile->has_value()) {
+        details.profile = **profile;
+    }
+    details.runs = *runs;
+    for (const Alert &alert : *alerts) {
+        if (alert.mailboxId == mailboxId || (alert.mailboxId == 0 && alert.profileId == found->mailbox.profileId)) {
+            details.alerts.append(alert);
+        }
+    }
+    Q_EMIT detailsLoaded(details);
+}
+
+void StorePoller::applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
+                              const QHash<QString, QString> &secrets)
+{
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        QDir().mkpath(QFileInfo(it.key()).absolutePath());
+        QFile file(it.key());
+        // Created private before the password goes in.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            file.write(it.value().toUtf8() + '\n') < 0) {
+            Q_EMIT configApplied(origin, {u"cannot write the password file %1: %2"_s.arg(it.key(), file.errorString())},
+                                 {}, {});
+            return;
+        }
+    }
+    if (!m_store) {
+        pollNow();
+    }
+    if (!m_store) {
+        Q_EMIT configApplied(origin, {u"the database cannot be opened"_s}, {}, {});
+        return;
+    }
+    const ConfigParser::Outcome parsed = ConfigParser::parse(json, baseDir);
+    QStringList issues;
+    if (const auto *list = std::get_if<QList<ConfigIssue>>(&parsed)) {
+        for (const ConfigIssue &issue : *list) {
+            issues.append(issue.toString());
+        }
+        Q_EMIT configApplied(origin, issues, {}, {});
+        return;
+    }
+    const ConfigFile &file = std::get<ConfigFile>(parsed);
+    const ConfigImporter::Outcome imported = ConfigImporter::import(*m_store, file);
+    if (const auto *list = std::get_if<QList<ConfigIssue>>(&imported)) {
+        for (const ConfigIssue &issue : *list) {
+            issues.append(issue.toString());
+        }
+        Q_EMIT configApplied(origin, issues, {}, {});
+        return;
+    }
+    if (const auto *error = std::get_if<SyncError>(&imported)) {
+        Q_EMIT configApplied(origin, {error->toString()}, {}, {});
+        return;
+    }
+    const ImportSummary &summary = std::get<ImportSummary>(imported);
+    QStringList warnings;
+    for (const ConfigIssue &warning : file.warnings + summary.warnings) {
+        warnings.append(warning.toString());
+    }
+    const QString text =
+        u"Server profiles: %1 new, %2 updated, %3 unchanged. Mailboxes: %4 new, %5 updated, %6 unchanged."_s
+            .arg(summary.profilesCreated)
+            .arg(summary.profilesUpdated)
+            .arg(summary.profilesUnchanged)
+            .arg(summary.mailboxesCreated)
+            .arg(summary.mailboxesUpdated)
+            .arg(summary.mailboxesUnchanged);
+    m_dataVersion = -1; // our own write: read again now
+    pollNow();
+    Q_EMIT configApplied(origin, {}, text, warnings);
 }
 
 void StorePoller::requestSync(const QList<qint64> &mailboxIds, const QString &reason)

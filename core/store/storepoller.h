@@ -2,8 +2,10 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
+#include "store.h"
 #include "storeconfig.h"
 
 #include <QList>
@@ -35,12 +37,25 @@ public:
     void requestSync(const QList<qint64> &mailboxIds, const QString &reason);
     // Enables (resetting failure counters, closing their disabled alerts) or disables mailboxes, as an operator.
     void setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled);
+    // Reads the details of one mailbox (runs of the last 24 hours, alerts): detailsLoaded().
+    void loadDetails(qint64 mailboxId);
+    // Writes a configuration (a file's content, or one profile or mailbox from a dialog): configApplied().
+    // `secrets` (path → password) are written first, each to a file only this user can read.
+    void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
+                     const QHash<QString, QString> &secrets = {});
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
     void logRecordsAdded(const QList<SyncDesk::LogRecord> &records);
     // The engines running on the store (alive or not) and the overdue grace period in seconds.
     void enginesChanged(const QList<SyncDesk::NodeStatus> &nodes, int overdueGraceSeconds);
+    void profilesChanged(const QList<SyncDesk::ServerProfile> &profiles);
+    void detailsLoaded(const SyncDesk::MailboxDetails &details);
+    // Runs of every mailbox in the last hour and in the last five minutes, for the overview.
+    void statisticsChanged(const SyncDesk::RunStatistics &lastHour, const SyncDesk::RunStatistics &lastFiveMinutes);
+    // The outcome of applyConfig: issues (nothing was written) or the summary and warnings.
+    void configApplied(const QString &origin, const QStringList &issues, const QString &summary,
+                       const QStringList &warnings);
     void failed(const SyncDesk::SyncError &error);
 
 private:
@@ -50,6 +65,7 @@ private:
     QTimer m_timer{this}; // a child, so that moveToThread() moves it too
     qint64 m_dataVersion = -1;
     qint64 m_lastLogId = -1;
+    QDateTime m_lastStatistics;
     bool m_reportedFailure = false;
 };
 

@@ -109,18 +109,33 @@ void TestMailboxTableModel::formatsStatesTimesAndErrors()
     };
     QCOMPARE(cell(1, MailboxTableModel::State), u"OK"_s);
     QCOMPARE(cell(1, MailboxTableModel::Interval), u"5 min (normal)"_s);
-    QCOMPARE(cell(1, MailboxTableModel::LastSync), u"3 min ago"_s);
+    QCOMPARE(cell(1, MailboxTableModel::LastSuccess), u"3 min ago"_s);
     QCOMPARE(cell(1, MailboxTableModel::NextSync), u"in 2 min"_s);
+    QCOMPARE(cell(1, MailboxTableModel::Profile), u"p"_s);
+    QCOMPARE(cell(1, MailboxTableModel::ItemsLastSync), u"0"_s);
     QCOMPARE(cell(2, MailboxTableModel::State), u"Failing"_s);
     QCOMPARE(cell(2, MailboxTableModel::Interval), u"4 min (backoff)"_s);
-    QCOMPARE(cell(2, MailboxTableModel::LastSync), u"3 min ago (failed)"_s);
-    QCOMPARE(cell(2, MailboxTableModel::LastError), u"Auth: the server rejected the credentials"_s);
+    QCOMPARE(cell(2, MailboxTableModel::LastSuccess), u"3 min ago"_s);
+    QCOMPARE(cell(2, MailboxTableModel::ErrorClass), u"Auth"_s);
+    QVERIFY(model.index(model.rowOfMailbox(2), MailboxTableModel::ErrorClass)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"the server rejected the credentials"_s));
     QCOMPARE(cell(2, MailboxTableModel::Hint), u"Mail server rejected the user name or password"_s);
     QVERIFY(model.index(model.rowOfMailbox(2), MailboxTableModel::Hint)
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(u"password_file"_s)); // the remedy names the setting to check
     QCOMPARE(cell(3, MailboxTableModel::NextSync), u"overdue 5 min"_s);
+    QCOMPARE(model.index(model.rowOfMailbox(3), 0).data(MailboxTableModel::OverdueRole).toBool(), true);
+    // With its cause when the engine recorded one, and "no engine running" when nothing runs.
+    MailboxStatus capped = overdue;
+    capped.state.overdueCause = u"connection-cap"_s;
+    model.setStatuses({ok, failing, capped, disabled, never});
+    QCOMPARE(cell(3, MailboxTableModel::NextSync), u"overdue 5 min (connection cap reached)"_s);
+    model.setEngineRunning(false);
+    QCOMPARE(cell(3, MailboxTableModel::NextSync), u"overdue 5 min (no engine running)"_s);
+    model.setEngineRunning(true);
     QCOMPARE(cell(4, MailboxTableModel::State), u"Disabled"_s);
     QCOMPARE(cell(4, MailboxTableModel::NextSync), u"—"_s);
     QCOMPARE(cell(5, MailboxTableModel::State), u"Never synced"_s);
@@ -128,7 +143,7 @@ void TestMailboxTableModel::formatsStatesTimesAndErrors()
 
     // Time passes: relative times move without new data.
     model.setNow(now.addSecs(60));
-    QCOMPARE(cell(1, MailboxTableModel::LastSync), u"4 min ago"_s);
+    QCOMPARE(cell(1, MailboxTableModel::LastSuccess), u"4 min ago"_s);
     QCOMPARE(cell(1, MailboxTableModel::NextSync), u"in 60 s"_s);
 }
 

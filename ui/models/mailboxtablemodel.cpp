@@ -1,10 +1,12 @@
 #include "mailboxtablemodel.h"
 
 #include "diagnostics/hintcatalog.h"
+#include "themecolors.h"
 
 #include <QBrush>
-#include <QColor>
 #include <QLocale>
+
+#include <limits>
 
 namespace SyncDesk {
 
@@ -37,6 +39,18 @@ QString formatInterval(qint64 ms)
     return QString::number(double(ms) / 60000.0, 'f', 1) + u" min"_s;
 }
 
+QString formatRelative(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return {};
+    }
+    const qint64 seconds = time.secsTo(now);
+    if (seconds >= 0 && seconds < 5) {
+        return u"just now"_s;
+    }
+    return seconds >= 0 ? formatDuration(seconds) + u" ago"_s : u"in "_s + formatDuration(-seconds);
+}
+
 QString overdueCauseText(const QString &name)
 {
     if (name == u"workers-busy"_s) {
@@ -57,21 +71,7 @@ QString overdueCauseText(const QString &name)
     return name;
 }
 
-QString formatRelative(const QDateTime &time, const QDateTime &now)
-{
-    if (!time.isValid()) {
-        return {};
-    }
-    const qint64 seconds = time.secsTo(now);
-    if (seconds >= 0 && seconds < 5) {
-        return u"just now"_s;
-    }
-    return seconds >= 0 ? formatDuration(seconds) + u" ago"_s : u"in "_s + formatDuration(-seconds);
-}
-
-namespace {
-
-QString stateText(MailboxRunState state)
+QString runStateText(MailboxRunState state)
 {
     switch (state) {
     case MailboxRunState::Never:
@@ -87,6 +87,8 @@ QString stateText(MailboxRunState state)
     }
     return {};
 }
+
+namespace {
 
 QString exact(const QDateTime &time)
 {
@@ -118,29 +120,34 @@ int MailboxTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant MailboxTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) {
         return {};
     }
-    switch (section) {
-    case Address:
-        return u"Mailbox"_s;
-    case State:
-        return u"State"_s;
-    case Interval:
-        return u"Interval"_s;
-    case LastSync:
-        return u"Last sync"_s;
-    case NextSync:
-        return u"Next sync"_s;
-    case Failures:
-        return u"Failures"_s;
-    case LastError:
-        return u"Last error"_s;
-    case Hint:
-        return u"What to do"_s;
-    default:
+    static const char16_t *const kTitles[ColumnCount] = {
+        u"Mailbox",   u"Server profile", u"State",    u"Interval", u"Last success",
+        u"Next sync", u"Items",          u"Failures", u"Error",    u"What to do",
+    };
+    static const char16_t *const kTips[ColumnCount] = {
+        u"The mailbox's address",
+        u"The server profile it is synced from",
+        u"Never synced, OK, syncing, failing or disabled",
+        u"How often it syncs, and why: normal, busy, quiet or backoff after failures",
+        u"When it last synced successfully",
+        u"When it syncs next; overdue mailboxes say why",
+        u"New items stored by the last sync",
+        u"Failures in a row",
+        u"The class of the last error",
+        u"The troubleshooting hint for the last error",
+    };
+    if (section < 0 || section >= ColumnCount) {
         return {};
     }
+    return QString::fromUtf16(role == Qt::DisplayRole ? kTitles[section] : kTips[section]);
+}
+
+bool MailboxTableModel::isOverdue(const MailboxStatus &status) const
+{
+    return status.isOverdue(m_now, m_overdueGraceSeconds);
 }
 
 QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
@@ -158,13 +165,15 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == State ? QVariant(m_stateIcons[int(state)]) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Failures ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+        return index.column() == Failures || index.column() == ItemsLastSync
+                   ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                   : QVariant();
     case Qt::ForegroundRole:
-        if ((index.column() == LastError || index.column() == State) && state == MailboxRunState::Failing) {
-            return QBrush(QColor(0xcf, 0x22, 0x2e));
+        if ((index.column() == ErrorClass || index.column() == State) && state == MailboxRunState::Failing) {
+            return QBrush(ThemeColors::error());
         }
-        if (index.column() == NextSync && status.isOverdue(m_now, m_overdueGraceSeconds)) {
-            return QBrush(QColor(0xbf, 0x87, 0x00));
+        if (index.column() == NextSync && isOverdue(status)) {
+            return QBrush(ThemeColors::warning());
         }
         return {};
     case MailboxIdRole:
@@ -175,6 +184,13 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
         return int(state);
     case EnabledRole:
         return status.mailbox.enabled;
+    case OverdueRole:
+        return isOverdue(status);
+    case SearchTextRole:
+        return QString(status.mailbox.address + u'\n' + status.mailbox.profileName + u'\n' +
+                       errorClassName(status.state.lastErrorClass) + u'\n' + status.state.lastErrorMessage + u'\n' +
+                       HintCatalog::instance().summary(status.state.lastErrorHintId))
+            .toLower();
     default:
         return {};
     }
@@ -186,19 +202,17 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
     switch (column) {
     case Address:
         return status.mailbox.address;
+    case Profile:
+        return status.mailbox.profileName;
     case State:
-        return stateText(status.runState(m_now));
+        return runStateText(status.runState(m_now));
     case Interval:
         if (!status.mailbox.enabled) {
             return u"—"_s; // not synced at all while disabled
         }
         return QString(formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
-    case LastSync:
-        if (!state.lastSyncAt.isValid()) {
-            return u"never"_s;
-        }
-        return QString(formatRelative(state.lastSyncAt, m_now) +
-                       (state.consecutiveFailures > 0 ? u" (failed)"_s : QString()));
+    case LastSuccess:
+        return state.lastSuccessAt.isValid() ? formatRelative(state.lastSuccessAt, m_now) : u"never"_s;
     case NextSync: {
         if (!status.mailbox.enabled) {
             const QString reason = status.mailbox.disabledReason;
@@ -212,7 +226,7 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
             return u"due now"_s;
         }
         const qint64 late = state.nextDueAt.secsTo(m_now);
-        if (status.isOverdue(m_now, m_overdueGraceSeconds)) {
+        if (isOverdue(status)) {
             const QString cause = m_engineRunning ? state.overdueCause : u"no-engine"_s;
             return QString(u"overdue "_s + formatDuration(late) +
                            (cause.isEmpty() ? QString() : u" ("_s + overdueCauseText(cause) + u')'));
@@ -222,13 +236,12 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
         }
         return QString(u"in "_s + formatDuration(-late));
     }
+    case ItemsLastSync:
+        return state.lastSyncAt.isValid() ? QVariant(state.itemsLastSync) : QVariant();
     case Failures:
         return state.consecutiveFailures;
-    case LastError:
-        if (!state.hasError()) {
-            return QString();
-        }
-        return QString(errorClassName(state.lastErrorClass) + u": "_s + state.lastErrorMessage);
+    case ErrorClass:
+        return state.hasError() ? errorClassName(state.lastErrorClass) : QString();
     case Hint:
         return state.hasError() ? HintCatalog::instance().summary(state.lastErrorHintId) : QString();
     default:
@@ -248,9 +261,8 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
         return u"Synced every %1 (%2); %3 new items per minute on average"_s.arg(
             formatInterval(state.intervalMs), intervalReasonName(state.intervalReason),
             QString::number(state.itemsPerMinute, 'g', 3));
-    case LastSync:
-        return u"Last attempt: %1\nLast success: %2\nNew items in the last sync: %3"_s.arg(
-            exact(state.lastSyncAt), exact(state.lastSuccessAt), QString::number(state.itemsLastSync));
+    case LastSuccess:
+        return u"Last success: %1\nLast attempt: %2"_s.arg(exact(state.lastSuccessAt), exact(state.lastSyncAt));
     case NextSync:
         if (!status.mailbox.enabled) {
             return u"Disabled (%1) since %2"_s.arg(
@@ -258,7 +270,7 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
                 exact(status.mailbox.disabledAt));
         }
         return u"Next sync: %1"_s.arg(exact(state.nextDueAt));
-    case LastError:
+    case ErrorClass:
         if (!state.hasError()) {
             return {};
         }
@@ -287,20 +299,24 @@ QVariant MailboxTableModel::sortValue(const MailboxStatus &status, int column) c
     switch (column) {
     case Address:
         return status.mailbox.address;
+    case Profile:
+        return status.mailbox.profileName;
     case State:
         return int(status.runState(m_now));
     case Interval:
-        return state.intervalMs;
-    case LastSync:
-        return state.lastSyncAt.isValid() ? state.lastSyncAt.toMSecsSinceEpoch() : qint64(0);
+        return status.mailbox.enabled ? state.intervalMs : std::numeric_limits<qint64>::max();
+    case LastSuccess:
+        return state.lastSuccessAt.isValid() ? state.lastSuccessAt.toMSecsSinceEpoch() : qint64(0);
     case NextSync:
         if (!status.mailbox.enabled) {
             return std::numeric_limits<qint64>::max();
         }
         return state.nextDueAt.isValid() ? state.nextDueAt.toMSecsSinceEpoch() : qint64(0);
+    case ItemsLastSync:
+        return state.itemsLastSync;
     case Failures:
         return state.consecutiveFailures;
-    case LastError:
+    case ErrorClass:
         return state.hasError() ? errorClassName(state.lastErrorClass) : QString();
     case Hint:
         return state.lastErrorHintId;
@@ -326,6 +342,7 @@ void MailboxTableModel::setStatuses(const MailboxStatusList &statuses)
         incoming.insert(status.mailbox.id, &status);
     }
     // Remove vanished rows, bottom-up, in contiguous ranges.
+    bool removed = false;
     for (int row = int(m_rows.size()) - 1; row >= 0;) {
         if (incoming.contains(m_rows.at(row).mailbox.id)) {
             --row;
@@ -338,18 +355,28 @@ void MailboxTableModel::setStatuses(const MailboxStatusList &statuses)
         beginRemoveRows({}, first, row);
         m_rows.remove(first, row - first + 1);
         endRemoveRows();
+        removed = true;
         row = first - 1;
     }
-    rebuildIndex();
-    // Update rows that changed.
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const auto found = incoming.constFind(m_rows.at(row).mailbox.id);
-        if (found == incoming.constEnd() || found.value() == nullptr) {
-            continue; // cannot happen: vanished rows were removed above
+    if (removed) {
+        rebuildIndex();
+    }
+    // Update rows that changed, in contiguous ranges.
+    int firstChanged = -1;
+    for (int row = 0; row <= int(m_rows.size()); ++row) {
+        bool changed = false;
+        if (row < int(m_rows.size())) {
+            const auto found = incoming.constFind(m_rows.at(row).mailbox.id);
+            if (found != incoming.constEnd() && found.value() && !(*found.value() == m_rows.at(row))) {
+                m_rows[row] = *found.value();
+                changed = true;
+            }
         }
-        if (!(*found.value() == m_rows.at(row))) {
-            m_rows[row] = *found.value();
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (changed && firstChanged < 0) {
+            firstChanged = row;
+        } else if (!changed && firstChanged >= 0) {
+            Q_EMIT dataChanged(index(firstChanged, 0), index(row - 1, ColumnCount - 1));
+            firstChanged = -1;
         }
     }
     // Append new ones.
@@ -391,7 +418,7 @@ void MailboxTableModel::setNow(const QDateTime &now)
     }
     // Only the columns that depend on the clock change.
     Q_EMIT dataChanged(index(0, State), index(int(m_rows.size()) - 1, State));
-    Q_EMIT dataChanged(index(0, LastSync), index(int(m_rows.size()) - 1, NextSync));
+    Q_EMIT dataChanged(index(0, LastSuccess), index(int(m_rows.size()) - 1, NextSync));
 }
 
 } // namespace SyncDesk

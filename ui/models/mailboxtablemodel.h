@@ -15,8 +15,27 @@ class MailboxTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Address, State, Interval, LastSync, NextSync, Failures, LastError, Hint, ColumnCount };
-    enum Role { MailboxIdRole = Qt::UserRole + 1, SortRole, RunStateRole, EnabledRole };
+    enum Column {
+        Address,
+        Profile,
+        State,
+        Interval,
+        LastSuccess,
+        NextSync,
+        ItemsLastSync,
+        Failures,
+        ErrorClass,
+        Hint,
+        ColumnCount
+    };
+    enum Role {
+        MailboxIdRole = Qt::UserRole + 1,
+        SortRole,
+        RunStateRole, // MailboxRunState as int
+        EnabledRole,
+        OverdueRole,    // bool
+        SearchTextRole, // lower-case text the filter matches: address, profile, error, hint
+    };
 
     explicit MailboxTableModel(QObject *parent = nullptr);
 
@@ -31,15 +50,18 @@ public:
     // Moves the clock the relative times ("3 min ago", "in 2:41") are computed against.
     void setNow(const QDateTime &now);
     QDateTime now() const { return m_now; }
-
-    const MailboxStatus &status(int row) const { return m_rows.at(row); }
-    int rowOfMailbox(qint64 mailboxId) const { return m_rowOfId.value(mailboxId, -1); }
-
     // How late a due mailbox may be before it is overdue, and whether any engine runs on the store
     // (when none does, the cause of being overdue is that nothing syncs).
     void setOverdueGrace(int seconds);
     int overdueGrace() const { return m_overdueGraceSeconds; }
     void setEngineRunning(bool running);
+    bool engineRunning() const { return m_engineRunning; }
+
+    const MailboxStatus &status(int row) const { return m_rows.at(row); }
+    const QList<MailboxStatus> &statuses() const { return m_rows; }
+    int rowOfMailbox(qint64 mailboxId) const { return m_rowOfId.value(mailboxId, -1); }
+    bool isOverdue(const MailboxStatus &status) const;
+    QIcon stateIcon(MailboxRunState state) const { return m_stateIcons[int(state)]; }
 
 private:
     QVariant display(const MailboxStatus &status, int column) const;
@@ -57,7 +79,8 @@ private:
 
 QString formatDuration(qint64 seconds);                              // "45 s", "5 min", "1 h 10 min"
 QString formatInterval(qint64 ms);                                   // "0.2 s", "5 s", "5 min", "11.5 min"
-QString overdueCauseText(const QString &name);                       // "connection cap reached", ...
 QString formatRelative(const QDateTime &time, const QDateTime &now); // "3 min ago", "in 2 min"
+QString overdueCauseText(const QString &name);                       // "connection cap reached", ...
+QString runStateText(MailboxRunState state);                         // "OK", "Failing", "Never synced", ...
 
 } // namespace SyncDesk

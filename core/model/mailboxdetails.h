@@ -1,0 +1,24 @@
+#pragma once
+
+#include "alert.h"
+#include "mailboxstatus.h"
+#include "serverprofile.h"
+#include "syncrun.h"
+
+#include <QList>
+#include <QMetaType>
+
+namespace SyncDesk {
+
+// Everything the console's details pane shows about one mailbox, read in one go off the UI thread.
+struct MailboxDetails
+{
+    MailboxStatus status;
+    ServerProfile profile;
+    QList<SyncRun> runs; // the last 24 hours, latest first
+    QList<Alert> alerts; // open and acknowledged alerts about it or its profile
+};
+
+} // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::MailboxDetails)

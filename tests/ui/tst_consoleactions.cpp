@@ -1,0 +1,412 @@
+// The console's actions on a real database, offscreen: filters, details, enable/disable, the add/edit
+// dialogs with validation, import, export, the overview and the remembered layout. Monitor-only: the
+// console watches and writes the store; no server is needed.
+
+#include "config/passwordsource.h"
+#include "consolebackend.h"
+#include "dialogs/mailboxdialog.h"
+#include "dialogs/profiledialog.h"
+#include "mainwindow.h"
+#include "models/mailboxfilterproxy.h"
+#include "models/mailboxtablemodel.h"
+#include "statusexporter.h"
+#include "store/store.h"
+#include "synchelper.h"
+#include "views/mailboxdetailspane.h"
+#include "views/overviewpane.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestConsoleActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void quickFiltersAndTextFilter();
+    void detailsPaneShowsTheSelectedMailbox();
+    void enableAndDisableFromTheWindow();
+    void addMailboxDialogValidatesThenSaves();
+    void addProfileDialogValidatesThenSaves();
+    void importReportsProblemsAndResults();
+    void exportWritesCsvAndJson();
+    void overviewCountsByState();
+    void layoutIsRemembered();
+
+private:
+    int rowOf(const QString &address) const;
+    void writeConfig(const QString &name, const QByteArray &json);
+
+    QTemporaryDir m_dir;
+    StoreConfig m_store;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ConsoleBackend> m_backend;
+};
+
+void TestConsoleActions::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings and app data go to a test location
+    QCoreApplication::setOrganizationName(u"SyncDeskTests"_s);
+    QCoreApplication::setApplicationName(u"tst_consoleactions"_s);
+    QVERIFY(m_dir.isValid());
+    m_store = StoreConfig::sqlite(m_dir.filePath(u"actions.db"_s));
+    QFile password(m_dir.filePath(u"pw"_s));
+    QVERIFY(password.open(QIODevice::WriteOnly));
+    password.write("secret\n");
+    password.close();
+    password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    writeConfig(u"config.json"_s, QByteArray(R"({
+      "server_profiles": [
+        {"name": "Main", "incoming": {"protocol": "imap", "host": "imap.example.test", "security": "tls"}},
+        {"name": "Legacy", "incoming": {"protocol": "imap", "host": "old.example.test", "security": "starttls"}}
+      ],
+      "mailboxes": [
+        {"address": "ok@example.test", "profile": "Main", "password_file": "pw"},
+        {"address": "failing@example.test", "profile": "Main", "password_file": "pw"},
+        {"address": "late@example.test", "profile": "Legacy", "password_file": "pw"},
+        {"address": "off@example.test", "profile": "Legacy", "password_file": "pw", "enabled": false}
+      ]
+    })"));
+    const QString imported = SyncHelper::importConfig(m_store, m_dir.filePath(u"config.json"_s));
+    QVERIFY2(imported.isEmpty(), qPrintable(imported));
+
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto state = [&](const QString &address) {
+        MailboxState mailboxState;
+        mailboxState.mailboxId = SyncHelper::mailboxId(m_store, address);
+        mailboxState.lastSyncAt = mailboxState.lastSuccessAt = now.addSecs(-120);
+        mailboxState.nextDueAt = now.addSecs(180);
+        return mailboxState;
+    };
+    QVERIFY((*store)->saveMailboxState(state(u"ok@example.test"_s)));
+    MailboxState failing = state(u"failing@example.test"_s);
+    failing.consecutiveFailures = 2;
+    failing.lastErrorClass = ErrorClass::Timeout;
+    failing.lastErrorMessage = u"no answer from imap.example.test while waiting for the greeting"_s;
+    failing.lastErrorHintId = u"timeout"_s;
+    QVERIFY((*store)->saveMailboxState(failing));
+    MailboxState late = state(u"late@example.test"_s);
+    late.nextDueAt = now.addSecs(-600);
+    QVERIFY((*store)->saveMailboxState(late));
+    SyncRun run;
+    run.mailboxId = SyncHelper::mailboxId(m_store, u"ok@example.test"_s);
+    run.startedAt = now.addSecs(-120);
+    run.finishedAt = now.addSecs(-119);
+    run.success = true;
+    run.itemsNew = 7;
+    run.intervalMs = 300000;
+    QVERIFY((*store)->recordRun(run));
+}
+
+void TestConsoleActions::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    ConsoleBackend::Options options;
+    options.store = m_store;
+    options.runEngine = false;
+    options.pollIntervalMs = 100;
+    m_backend = std::make_unique<ConsoleBackend>(options);
+    m_window->setBackend(m_backend.get());
+    m_backend->start();
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() >= 4, 10000);
+}
+
+void TestConsoleActions::cleanup()
+{
+    m_window->close();
+    QSignalSpy shutDown(m_backend.get(), &ConsoleBackend::shutDown);
+    m_backend->shutdown();
+    QVERIFY(shutDown.count() == 1 || shutDown.wait(10000));
+    m_window.reset();
+    m_backend.reset();
+}
+
+void TestConsoleActions::writeConfig(const QString &name, const QByteArray &json)
+{
+    QFile file(m_dir.filePath(name));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(json);
+}
+
+int TestConsoleActions::rowOf(const QString &address) const
+{
+    return m_window->mailboxModel()->rowOfMailbox(SyncHelper::mailboxId(m_store, address));
+}
+
+void TestConsoleActions::quickFiltersAndTextFilter()
+{
+    MailboxFilterProxy *proxy = m_window->mailboxProxy();
+    QCOMPARE(proxy->rowCount(), 4);
+    m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Failing);
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, MailboxTableModel::Address).data().toString(), u"failing@example.test"_s);
+    m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Disabled);
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, MailboxTableModel::Address).data().toString(), u"off@example.test"_s);
+    m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Overdue);
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, MailboxTableModel::Address).data().toString(), u"late@example.test"_s);
+    QCOMPARE(proxy->index(0, MailboxTableModel::NextSync).data().toString(), u"overdue 10 min (no engine running)"_s);
+    m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Syncing);
+    QCOMPARE(proxy->rowCount(), 0);
+    m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::All);
+    QTRY_VERIFY(m_window->quickFilterLabel(MailboxFilterProxy::QuickFilter::Failing) == u"Failing (1)"_s);
+
+    // Text: address, profile, error text and hint all match; Ctrl+F focuses the field.
+    m_window->action(u"filter"_s)->trigger();
+    QVERIFY(m_window->filterEdit()->hasFocus());
+    QTest::keyClicks(m_window->filterEdit(), u"legacy"_s);
+    QCOMPARE(proxy->rowCount(), 2);
+    m_window->filterEdit()->setText(u"greeting"_s); // in the error message
+    QCOMPARE(proxy->rowCount(), 1);
+    m_window->filterEdit()->setText(u"did not answer in time"_s); // the timeout hint's title
+    QCOMPARE(proxy->rowCount(), 1);
+    m_window->filterEdit()->clear();
+    QCOMPARE(proxy->rowCount(), 4);
+}
+
+void TestConsoleActions::detailsPaneShowsTheSelectedMailbox()
+{
+    MailboxDetailsPane *details = m_window->detailsPane();
+    m_window->selectMailbox(u"ok@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(details->mailboxId(), SyncHelper::mailboxId(m_store, u"ok@example.test"_s), 5000);
+    auto *runs = details->findChild<QTableWidget *>();
+    QVERIFY(runs);
+    QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
+    QCOMPARE(runs->item(0, 3)->text(), u"7"_s);
+    QCOMPARE(runs->item(0, 4)->text(), u"OK"_s);
+
+    m_window->selectMailbox(u"failing@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(details->mailboxId(), SyncHelper::mailboxId(m_store, u"failing@example.test"_s), 5000);
+    bool showsHint = false;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            showsHint = false;
+            for (QLabel *label : details->findChildren<QLabel *>()) {
+                showsHint = showsHint || label->text().contains(u"Mail server did not answer in time"_s);
+            }
+            return showsHint;
+        }(),
+        5000);
+    m_window->mailboxView()->selectAll();
+    QTRY_COMPARE(details->mailboxId(), qint64(0)); // several selected: no single mailbox's details
+}
+
+void TestConsoleActions::enableAndDisableFromTheWindow()
+{
+    m_window->selectMailbox(u"ok@example.test"_s);
+    QTRY_VERIFY(m_window->disableAction()->isEnabled());
+    QVERIFY(!m_window->enableAction()->isEnabled());
+    m_window->disableAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->mailboxModel()->status(rowOf(u"ok@example.test"_s)).mailbox.enabled, false,
+                              5000);
+    QCOMPARE(m_window->mailboxModel()->status(rowOf(u"ok@example.test"_s)).mailbox.disabledReason, u"admin"_s);
+    m_window->selectMailbox(u"ok@example.test"_s);
+    QTRY_VERIFY(m_window->enableAction()->isEnabled());
+    QVERIFY(!m_window->resyncAction()->isEnabled()); // a disabled mailbox is not resynced
+    m_window->enableAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->mailboxModel()->status(rowOf(u"ok@example.test"_s)).mailbox.enabled, true,
+                              5000);
+}
+
+void TestConsoleActions::addMailboxDialogValidatesThenSaves()
+{
+    QList<ServerProfile> profiles;
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    profiles = *(*store)->profiles();
+    MailboxDialog dialog(m_backend.get(), profiles);
+    dialog.show();
+    // Nothing entered: the parser's complaints land next to the fields, and nothing is written.
+    dialog.accept();
+    auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
+    QVERIFY(issues->isVisible());
+    QVERIFY2(issues->text().contains(u"$.mailboxes[0].address"_s), qPrintable(issues->text()));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.addressEdit()->styleSheet().isEmpty()); // the field is marked
+
+    dialog.addressEdit()->setText(u"New.Person@Example.test"_s);
+    dialog.profileCombo()->setCurrentText(u"Main"_s);
+    dialog.passwordEdit()->setText(u"typed-secret"_s);
+    QTest::keyClicks(dialog.passwordEdit(), u"!"_s); // typing picks "Type it"
+    dialog.foldersEdit()->setText(u"INBOX, Customers"_s);
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    dialog.accept();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(u"new.person@example.test"_s) >= 0, 5000);
+    const Mailbox added = m_window->mailboxModel()->status(rowOf(u"new.person@example.test"_s)).mailbox;
+    QCOMPARE(added.folders, (QStringList{u"INBOX"_s, u"Customers"_s}));
+    // The typed password is in a private file, not in the database.
+    const PasswordSource source = PasswordSource::parse(added.passwordSource);
+    QCOMPARE(source.kind(), PasswordSource::Kind::File);
+    QCOMPARE(source.location(), MailboxDialog::secretFileFor(u"new.person@example.test"_s));
+    QCOMPARE(*source.resolve(), u"typed-secret!"_s);
+    QCOMPARE(QFileInfo(source.location()).permissions() &
+                 (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QFile database(m_store.sqlitePath);
+    QVERIFY(database.open(QIODevice::ReadOnly));
+    QVERIFY(!database.readAll().contains("typed-secret"));
+
+    // Editing keeps the address and the password source unless told otherwise.
+    MailboxDialog edit(m_backend.get(), profiles, added);
+    edit.show();
+    QVERIFY(edit.addressEdit()->isReadOnly());
+    edit.foldersEdit()->setText(u"INBOX"_s);
+    QSignalSpy edited(&edit, &QDialog::finished);
+    edit.accept();
+    QVERIFY(edited.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->mailboxModel()->status(rowOf(u"new.person@example.test"_s)).mailbox.folders,
+                              QStringList{u"INBOX"_s}, 5000);
+    QCOMPARE(m_window->mailboxModel()->status(rowOf(u"new.person@example.test"_s)).mailbox.passwordSource,
+             added.passwordSource);
+}
+
+void TestConsoleActions::addProfileDialogValidatesThenSaves()
+{
+    ProfileDialog dialog(m_backend.get());
+    dialog.show();
+    dialog.nameEdit()->setText(u"Fabrikam"_s);
+    dialog.hostEdit()->setText(u"not a host name!"_s);
+    dialog.accept();
+    auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
+    QVERIFY2(issues->text().contains(u"$.server_profiles[0].incoming.host"_s), qPrintable(issues->text()));
+    QVERIFY(!dialog.hostEdit()->styleSheet().isEmpty());
+    dialog.hostEdit()->setText(u"imap.fabrikam.test"_s);
+    dialog.securityCombo()->setCurrentIndex(dialog.securityCombo()->findData(u"starttls"_s));
+    QCOMPARE(dialog.portSpin()->value(), 143); // suggested for IMAP with STARTTLS
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    dialog.accept();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    const QList<ServerProfile> profiles = *(*store)->profiles();
+    const auto added = std::find_if(profiles.cbegin(), profiles.cend(),
+                                    [](const ServerProfile &profile) { return profile.name == u"Fabrikam"_s; });
+    QVERIFY(added != profiles.cend());
+    QCOMPARE(added->incoming.host, u"imap.fabrikam.test"_s);
+    QCOMPARE(added->incoming.port, quint16(143));
+    QCOMPARE(added->incoming.security, Security::StartTls);
+}
+
+void TestConsoleActions::importReportsProblemsAndResults()
+{
+    QSignalSpy applied(m_backend.get(), &ConsoleBackend::configApplied);
+    writeConfig(u"bad.json"_s,
+                R"({"mailboxes": [{"address": "x@example.test", "profile": "Nope", "password_env": "X"}]})");
+    m_backend->importConfigFile(m_dir.filePath(u"bad.json"_s));
+    QVERIFY(applied.wait(10000));
+    QStringList issues = applied.at(0).at(1).toStringList();
+    QCOMPARE(issues.size(), 1);
+    QVERIFY(issues.at(0).startsWith(u"$.mailboxes[0].profile"_s));
+    QCOMPARE(rowOf(u"x@example.test"_s), -1);
+
+    writeConfig(u"good.json"_s,
+                R"({"mailboxes": [{"address": "imported@example.test", "profile": "Main", "password_env": "X"}]})");
+    m_backend->importConfigFile(m_dir.filePath(u"good.json"_s));
+    QVERIFY(applied.wait(10000));
+    QVERIFY(applied.at(1).at(1).toStringList().isEmpty());
+    QVERIFY2(applied.at(1).at(2).toString().contains(u"Mailboxes: 1 new"_s),
+             qPrintable(applied.at(1).at(2).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(u"imported@example.test"_s) >= 0, 5000);
+
+    m_backend->importConfigFile(m_dir.filePath(u"missing.json"_s));
+    QVERIFY(applied.wait(10000));
+    QVERIFY(applied.at(2).at(1).toStringList().value(0).contains(u"cannot read the file"_s));
+}
+
+void TestConsoleActions::exportWritesCsvAndJson()
+{
+    const QList<MailboxStatus> statuses = m_window->mailboxModel()->statuses();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString csvPath = m_dir.filePath(u"status.csv"_s);
+    QCOMPARE(StatusExporter::write(csvPath, statuses, now, 60, false, StatusExporter::Format::Csv), QString());
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    QVERIFY(lines.at(0).startsWith("address,profile,enabled,state,interval_seconds"));
+    QCOMPARE(lines.size() - 2, int(statuses.size())); // a header, a row each, a final line break
+    bool sawFailing = false;
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("failing@example.test")) {
+            sawFailing = true;
+            QVERIFY(line.contains(",Timeout,"));
+            QVERIFY(line.contains(",timeout,"));
+        }
+    }
+    QVERIFY(sawFailing);
+
+    // A value that a spreadsheet would run as a formula is neutralized, commas are quoted.
+    MailboxStatus hostile = statuses.at(0);
+    hostile.state.lastErrorClass = ErrorClass::ServerNo;
+    hostile.state.lastErrorMessage = u"=HYPERLINK(\"http://evil\"), then more"_s;
+    const QByteArray text = StatusExporter::csv({hostile}, now, 60, true);
+    QVERIFY2(text.contains("\"'=HYPERLINK(\"\"http://evil\"\"), then more\""), text.constData());
+
+    const QString jsonPath = m_dir.filePath(u"status.json"_s);
+    QCOMPARE(StatusExporter::write(jsonPath, statuses, now, 60, false, StatusExporter::Format::Json), QString());
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray array = QJsonDocument::fromJson(json.readAll()).array();
+    QCOMPARE(array.size(), statuses.size());
+    QVERIFY(array.at(0).toObject().contains(u"overdue_cause"_s));
+    QVERIFY(!StatusExporter::write(m_dir.filePath(u"no/such/folder/x.csv"_s), statuses, now, 60, false,
+                                   StatusExporter::Format::Csv)
+                 .isEmpty());
+}
+
+void TestConsoleActions::overviewCountsByState()
+{
+    OverviewPane *overview = m_window->overviewPane();
+    QTRY_COMPARE_WITH_TIMEOUT(overview->tile(u"mailboxes"_s), QString::number(m_window->mailboxModel()->rowCount()),
+                              5000);
+    QCOMPARE(overview->tile(u"failing"_s), u"1"_s);
+    QCOMPARE(overview->tile(u"overdue"_s), u"1"_s);
+    QVERIFY(overview->tile(u"disabled"_s).toInt() >= 1);
+}
+
+void TestConsoleActions::layoutIsRemembered()
+{
+    QHeaderView *header = m_window->mailboxView()->horizontalHeader();
+    header->resizeSection(MailboxTableModel::Profile, 321);
+    header->moveSection(header->visualIndex(MailboxTableModel::Hint), 1);
+    auto *splitter = m_window->findChild<QSplitter *>(u"mailboxSplitter"_s);
+    splitter->setSizes({700, 300});
+    const QList<int> sizes = splitter->sizes();
+    m_window->close(); // saves the layout
+    MainWindow again;
+    again.show();
+    QCOMPARE(again.mailboxView()->horizontalHeader()->sectionSize(MailboxTableModel::Profile), 321);
+    QCOMPARE(again.mailboxView()->horizontalHeader()->visualIndex(MailboxTableModel::Hint), 1);
+    QCOMPARE(again.findChild<QSplitter *>(u"mailboxSplitter"_s)->sizes(), sizes);
+}
+
+QTEST_MAIN(TestConsoleActions)
+#include "tst_consoleactions.moc"

@@ -1,0 +1,171 @@
+#include "mailboxdialog.h"
+
+#include "config/passwordsource.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+QString MailboxDialog::secretFileFor(const QString &address)
+{
+    QString safe = address.trimmed().toLower();
+    safe.replace(u'/', u'_');
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/secrets/"_s + safe + u".password"_s;
+}
+
+MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile> &profiles,
+                             const std::optional<Mailbox> &existing, QWidget *parent)
+    : ConfigEditDialog(backend, parent)
+    , m_existing(existing)
+{
+    setWindowTitle(existing ? u"Edit mailbox %1"_s.arg(existing->address) : u"Add mailbox"_s);
+    auto *form = new QFormLayout;
+    m_address = new QLineEdit;
+    m_address->setPlaceholderText(u"ana.souza@contoso.com"_s);
+    m_address->setAccessibleName(u"Address"_s);
+    m_profile = new QComboBox;
+    m_profile->setAccessibleName(u"Server profile"_s);
+    for (const ServerProfile &profile : profiles) {
+        m_profile->addItem(profile.name);
+    }
+    m_username = new QLineEdit;
+    m_username->setPlaceholderText(u"the address, if empty"_s);
+    m_username->setAccessibleName(u"User name"_s);
+    form->addRow(u"&Address:"_s, m_address);
+    form->addRow(u"Server &profile:"_s, m_profile);
+    form->addRow(u"&User name:"_s, m_username);
+
+    auto *password = new QGridLayout;
+    m_keepPassword = new QRadioButton(u"Keep the current password source"_s);
+    m_typePassword = new QRadioButton(u"Type it:"_s);
+    m_filePassword = new QRadioButton(u"Read it from a file:"_s);
+    m_envPassword = new QRadioButton(u"Read it from an environment variable:"_s);
+    m_password = new QLineEdit;
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(u"Password"_s);
+    m_password->setToolTip(u"Kept in a file only you can read, never in the database"_s);
+    m_passwordFile = new QLineEdit;
+    m_passwordFile->setAccessibleName(u"Password file"_s);
+    auto *browse = new QPushButton(u"Browse…"_s);
+    m_passwordEnv = new QLineEdit;
+    m_passwordEnv->setPlaceholderText(u"SYNCDESK_PW_ANA"_s);
+    m_passwordEnv->setAccessibleName(u"Password environment variable"_s);
+    int line = 0;
+    if (existing) {
+        password->addWidget(m_keepPassword, line++, 0, 1, 3);
+    }
+    password->addWidget(m_typePassword, line, 0);
+    password->addWidget(m_password, line++, 1, 1, 2);
+    password->addWidget(m_filePassword, line, 0);
+    password->addWidget(m_passwordFile, line, 1);
+    password->addWidget(browse, line++, 2);
+    password->addWidget(m_envPassword, line, 0);
+    password->addWidget(m_passwordEnv, line++, 1, 1, 2);
+    form->addRow(u"Password:"_s, password);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, u"Password file"_s);
+        if (!file.isEmpty()) {
+            m_passwordFile->setText(file);
+            m_filePassword->setChecked(true);
+        }
+    });
+    connect(m_password, &QLineEdit::textEdited, this, [this] { m_typePassword->setChecked(true); });
+    connect(m_passwordFile, &QLineEdit::textEdited, this, [this] { m_filePassword->setChecked(true); });
+    connect(m_passwordEnv, &QLineEdit::textEdited, this, [this] { m_envPassword->setChecked(true); });
+
+    m_folders = new QLineEdit(u"INBOX"_s);
+    m_folders->setAccessibleName(u"Folders"_s);
+    m_folders->setToolTip(u"Folders to sync, separated by commas"_s);
+    m_enabled = new QCheckBox(u"Sync this mailbox"_s);
+    m_enabled->setChecked(true);
+    form->addRow(u"&Folders:"_s, m_folders);
+    form->addRow(QString(), m_enabled);
+    contentLayout()->addLayout(form);
+
+    if (existing) {
+        m_address->setText(existing->address);
+        m_address->setReadOnly(true);
+        m_address->setToolTip(u"The address identifies the mailbox; add a new one to change it"_s);
+        m_profile->setCurrentText(existing->profileName);
+        m_username->setText(existing->username == existing->address ? QString() : existing->username);
+        m_keepPassword->setChecked(true);
+        const PasswordSource source = PasswordSource::parse(existing->passwordSource);
+        m_keepPassword->setText(u"Keep the current one (%1)"_s.arg(source.describe()));
+        m_folders->setText(existing->folders.join(u", "_s));
+        m_enabled->setChecked(existing->enabled);
+    } else {
+        m_typePassword->setChecked(true);
+    }
+}
+
+QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool forValidation) const
+{
+    const QString address = m_address->text().trimmed();
+    QJsonObject mailbox{{u"address"_s, address}, {u"profile"_s, m_profile->currentText()}};
+    if (!m_username->text().trimmed().isEmpty()) {
+        mailbox.insert(u"username"_s, m_username->text().trimmed());
+    }
+    if (m_keepPassword->isChecked() && m_existing) {
+        const PasswordSource source = PasswordSource::parse(m_existing->passwordSource);
+        mailbox.insert(source.kind() == PasswordSource::Kind::Environment ? u"password_env"_s : u"password_file"_s,
+                       source.location());
+    } else if (m_typePassword->isChecked()) {
+        if (m_password->text().isEmpty()) {
+            mailbox.insert(u"password_file"_s, QString()); // reported as missing, next to the field
+        } else if (forValidation) {
+            mailbox.insert(u"password_env"_s, u"SYNCDESK_PASSWORD_TYPED_IN_THE_DIALOG"_s);
+        } else {
+            const QString file = secretFileFor(address);
+            secrets.insert(file, m_password->text());
+            mailbox.insert(u"password_file"_s, file);
+        }
+    } else if (m_filePassword->isChecked()) {
+        mailbox.insert(u"password_file"_s, m_passwordFile->text().trimmed());
+    } else {
+        mailbox.insert(u"password_env"_s, m_passwordEnv->text().trimmed());
+    }
+    QJsonArray folders;
+    for (const QString &folder : m_folders->text().split(u',', Qt::SkipEmptyParts)) {
+        folders.append(folder.trimmed());
+    }
+    mailbox.insert(u"folders"_s, folders);
+    mailbox.insert(u"enabled"_s, m_enabled->isChecked());
+    return QJsonObject{{u"mailboxes"_s, QJsonArray{mailbox}}};
+}
+
+QWidget *MailboxDialog::fieldFor(const QString &jsonPath) const
+{
+    if (jsonPath.endsWith(u".address"_s)) {
+        return m_address;
+    }
+    if (jsonPath.endsWith(u".profile"_s)) {
+        return m_profile;
+    }
+    if (jsonPath.endsWith(u".username"_s)) {
+        return m_username;
+    }
+    if (jsonPath.contains(u".folders"_s)) {
+        return m_folders;
+    }
+    if (jsonPath.endsWith(u".password_env"_s)) {
+        return m_passwordEnv;
+    }
+    if (jsonPath.endsWith(u".password_file"_s) || jsonPath == u"$.mailboxes[0]"_s) {
+        return m_typePassword->isChecked() ? m_password : m_passwordFile;
+    }
+    return nullptr;
+}
+
+} // namespace SyncDesk

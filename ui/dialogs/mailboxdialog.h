@@ -1,0 +1,52 @@
+#pragma once
+
+#include "configeditdialog.h"
+#include "model/mailbox.h"
+#include "model/serverprofile.h"
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QRadioButton;
+
+namespace SyncDesk {
+
+// Adds a mailbox, or edits one (its address is its key and stays as it is).
+class MailboxDialog final : public ConfigEditDialog
+{
+    Q_OBJECT
+public:
+    MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile> &profiles,
+                  const std::optional<Mailbox> &existing = std::nullopt, QWidget *parent = nullptr);
+
+    // Where a password typed in the dialog is kept: a file only this user can read.
+    static QString secretFileFor(const QString &address);
+
+    QLineEdit *addressEdit() const { return m_address; }
+    QComboBox *profileCombo() const { return m_profile; }
+    QLineEdit *passwordEdit() const { return m_password; }
+    QLineEdit *foldersEdit() const { return m_folders; }
+
+protected:
+    QJsonObject buildConfig(QHash<QString, QString> &secrets, bool forValidation) const override;
+    QWidget *fieldFor(const QString &jsonPath) const override;
+
+private:
+    std::optional<Mailbox> m_existing;
+    QLineEdit *m_address = nullptr;
+    QComboBox *m_profile = nullptr;
+    QLineEdit *m_username = nullptr;
+    QRadioButton *m_keepPassword = nullptr;
+    QRadioButton *m_typePassword = nullptr;
+    QRadioButton *m_filePassword = nullptr;
+    QRadioButton *m_envPassword = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLineEdit *m_passwordFile = nullptr;
+    QLineEdit *m_passwordEnv = nullptr;
+    QLineEdit *m_folders = nullptr;
+    QCheckBox *m_enabled = nullptr;
+};
+
+} // namespace SyncDesk

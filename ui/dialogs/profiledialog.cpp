@@ -1,0 +1,186 @@
+#include "profiledialog.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QComboBox *makeSecurityCombo(const QString &accessibleName)
+{
+    auto *combo = new QComboBox;
+    combo->addItem(u"TLS from the first byte"_s, u"tls"_s);
+    combo->addItem(u"STARTTLS"_s, u"starttls"_s);
+    combo->addItem(u"None (not encrypted)"_s, u"none"_s);
+    combo->setAccessibleName(accessibleName);
+    return combo;
+}
+
+QSpinBox *spin(int minimum, int maximum, int value, const QString &accessibleName)
+{
+    auto *box = new QSpinBox;
+    box->setRange(minimum, maximum);
+    box->setValue(value);
+    box->setAccessibleName(accessibleName);
+    return box;
+}
+
+} // namespace
+
+ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<ServerProfile> &existing, QWidget *parent)
+    : ConfigEditDialog(backend, parent)
+{
+    setWindowTitle(existing ? u"Edit server profile %1"_s.arg(existing->name) : u"Add server profile"_s);
+    auto *form = new QFormLayout;
+    m_name = new QLineEdit;
+    m_name->setAccessibleName(u"Name"_s);
+    m_protocol = new QComboBox;
+    m_protocol->addItem(u"IMAP"_s, u"imap"_s);
+    m_protocol->addItem(u"POP3"_s, u"pop3"_s);
+    m_protocol->setAccessibleName(u"Protocol"_s);
+    m_host = new QLineEdit;
+    m_host->setPlaceholderText(u"mail.contoso.com"_s);
+    m_host->setAccessibleName(u"Host"_s);
+    m_port = spin(1, 65535, 993, u"Port"_s);
+    m_security = makeSecurityCombo(u"Security"_s);
+    m_caFile = new QLineEdit;
+    m_caFile->setPlaceholderText(u"only for a private certificate authority"_s);
+    m_caFile->setAccessibleName(u"CA file"_s);
+    auto *browse = new QPushButton(u"Browse…"_s);
+    auto *ca = new QHBoxLayout;
+    ca->addWidget(m_caFile);
+    ca->addWidget(browse);
+    m_connections = spin(1, 1000, 10, u"Maximum concurrent connections"_s);
+    form->addRow(u"&Name:"_s, m_name);
+    form->addRow(u"&Protocol:"_s, m_protocol);
+    form->addRow(u"&Host:"_s, m_host);
+    form->addRow(u"P&ort:"_s, m_port);
+    form->addRow(u"&Security:"_s, m_security);
+    form->addRow(u"CA &file:"_s, ca);
+    form->addRow(u"Connections at most:"_s, m_connections);
+    contentLayout()->addLayout(form);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, u"Certificate authority (PEM)"_s);
+        if (!file.isEmpty()) {
+            m_caFile->setText(file);
+        }
+    });
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, &ProfileDialog::suggestPort);
+    connect(m_security, &QComboBox::currentIndexChanged, this, &ProfileDialog::suggestPort);
+
+    m_outgoing = new QGroupBox(u"Outgoing mail (SMTP)"_s);
+    m_outgoing->setCheckable(true);
+    m_outgoing->setChecked(false);
+    auto *smtp = new QFormLayout(m_outgoing);
+    m_smtpHost = new QLineEdit;
+    m_smtpHost->setAccessibleName(u"SMTP host"_s);
+    m_smtpPort = spin(1, 65535, 587, u"SMTP port"_s);
+    m_smtpSecurity = makeSecurityCombo(u"SMTP security"_s);
+    m_smtpSecurity->setCurrentIndex(1);
+    smtp->addRow(u"Host:"_s, m_smtpHost);
+    smtp->addRow(u"Port:"_s, m_smtpPort);
+    smtp->addRow(u"Security:"_s, m_smtpSecurity);
+    contentLayout()->addWidget(m_outgoing);
+
+    m_polling = new QGroupBox(u"Polling bounds of this server (otherwise the global ones)"_s);
+    m_polling->setCheckable(true);
+    m_polling->setChecked(false);
+    auto *polling = new QFormLayout(m_polling);
+    m_minInterval = spin(10, 720, 120, u"Minimum interval in seconds"_s);
+    m_baseInterval = spin(10, 720, 300, u"Normal interval in seconds"_s);
+    m_maxInterval = spin(10, 720, 720, u"Maximum interval in seconds"_s);
+    polling->addRow(u"Busy mailboxes, at least every (s):"_s, m_minInterval);
+    polling->addRow(u"Normal interval (s):"_s, m_baseInterval);
+    polling->addRow(u"Quiet mailboxes, at most every (s):"_s, m_maxInterval);
+    contentLayout()->addWidget(m_polling);
+
+    if (existing) {
+        m_name->setText(existing->name);
+        m_name->setReadOnly(true);
+        m_protocol->setCurrentIndex(m_protocol->findData(protocolName(existing->incoming.protocol)));
+        m_host->setText(existing->incoming.host);
+        m_security->setCurrentIndex(m_security->findData(securityName(existing->incoming.security)));
+        m_port->setValue(existing->incoming.port);
+        m_caFile->setText(existing->incoming.caFile);
+        m_connections->setValue(existing->maxConcurrentConnections);
+        if (existing->outgoing) {
+            m_outgoing->setChecked(true);
+            m_smtpHost->setText(existing->outgoing->host);
+            m_smtpSecurity->setCurrentIndex(m_smtpSecurity->findData(securityName(existing->outgoing->security)));
+            m_smtpPort->setValue(existing->outgoing->port);
+        }
+        if (existing->minIntervalSeconds || existing->baseIntervalSeconds || existing->maxIntervalSeconds) {
+            m_polling->setChecked(true);
+            m_minInterval->setValue(existing->minIntervalSeconds.value_or(120));
+            m_baseInterval->setValue(existing->baseIntervalSeconds.value_or(300));
+            m_maxInterval->setValue(existing->maxIntervalSeconds.value_or(720));
+        }
+    }
+}
+
+void ProfileDialog::suggestPort()
+{
+    const bool tls = m_security->currentData().toString() == u"tls"_s;
+    const bool pop = m_protocol->currentData().toString() == u"pop3"_s;
+    m_port->setValue(pop ? (tls ? 995 : 110) : (tls ? 993 : 143));
+}
+
+QJsonObject ProfileDialog::buildConfig(QHash<QString, QString> &secrets, bool forValidation) const
+{
+    Q_UNUSED(secrets)
+    Q_UNUSED(forValidation)
+    QJsonObject incoming{{u"protocol"_s, m_protocol->currentData().toString()},
+                         {u"host"_s, m_host->text().trimmed()},
+                         {u"port"_s, m_port->value()},
+                         {u"security"_s, m_security->currentData().toString()}};
+    if (!m_caFile->text().trimmed().isEmpty()) {
+        incoming.insert(u"ca_file"_s, m_caFile->text().trimmed());
+    }
+    QJsonObject profile{{u"name"_s, m_name->text().trimmed()},
+                        {u"incoming"_s, incoming},
+                        {u"max_concurrent_connections"_s, m_connections->value()}};
+    if (m_outgoing->isChecked()) {
+        profile.insert(u"outgoing"_s, QJsonObject{{u"host"_s, m_smtpHost->text().trimmed()},
+                                                  {u"port"_s, m_smtpPort->value()},
+                                                  {u"security"_s, m_smtpSecurity->currentData().toString()}});
+    }
+    if (m_polling->isChecked()) {
+        profile.insert(u"polling"_s, QJsonObject{{u"min_interval_seconds"_s, m_minInterval->value()},
+                                                 {u"base_interval_seconds"_s, m_baseInterval->value()},
+                                                 {u"max_interval_seconds"_s, m_maxInterval->value()}});
+    }
+    return QJsonObject{{u"server_profiles"_s, QJsonArray{profile}}};
+}
+
+QWidget *ProfileDialog::fieldFor(const QString &jsonPath) const
+{
+    const QList<std::pair<const char16_t *, QWidget *>> fields{
+        {u".name", m_name},
+        {u".incoming.host", m_host},
+        {u".incoming.port", m_port},
+        {u".incoming.security", m_security},
+        {u".incoming.ca_file", m_caFile},
+        {u".outgoing.host", m_smtpHost},
+        {u".outgoing.port", m_smtpPort},
+        {u".max_concurrent_connections", m_connections},
+        {u".polling", m_polling},
+    };
+    for (const auto &[suffix, widget] : fields) {
+        if (jsonPath.contains(QString::fromUtf16(suffix))) {
+            return widget;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace SyncDesk

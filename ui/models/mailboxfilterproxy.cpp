@@ -1,0 +1,63 @@
+#include "mailboxfilterproxy.h"
+
+#include "mailboxtablemodel.h"
+
+namespace SyncDesk {
+
+MailboxFilterProxy::MailboxFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(MailboxTableModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setDynamicSortFilter(true);
+}
+
+void MailboxFilterProxy::setQuickFilter(QuickFilter filter)
+{
+    if (m_quick != filter) {
+        m_quick = filter;
+        invalidateFilter();
+    }
+}
+
+void MailboxFilterProxy::setText(const QString &text)
+{
+    const QString lowered = text.trimmed().toLower();
+    if (m_text != lowered) {
+        m_text = lowered;
+        invalidateFilter();
+    }
+}
+
+bool MailboxFilterProxy::matchesQuickFilter(int sourceRow, QuickFilter filter) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0);
+    const auto state = MailboxRunState(index.data(MailboxTableModel::RunStateRole).toInt());
+    switch (filter) {
+    case QuickFilter::All:
+        return true;
+    case QuickFilter::Failing:
+        return state == MailboxRunState::Failing;
+    case QuickFilter::Disabled:
+        return state == MailboxRunState::Disabled;
+    case QuickFilter::Overdue:
+        return index.data(MailboxTableModel::OverdueRole).toBool();
+    case QuickFilter::Syncing:
+        return state == MailboxRunState::Syncing;
+    }
+    return true;
+}
+
+bool MailboxFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !matchesQuickFilter(sourceRow, m_quick)) {
+        return false;
+    }
+    if (m_text.isEmpty()) {
+        return true;
+    }
+    const QString haystack = sourceModel()->index(sourceRow, 0).data(MailboxTableModel::SearchTextRole).toString();
+    return haystack.contains(m_text);
+}
+
+} // namespace SyncDesk

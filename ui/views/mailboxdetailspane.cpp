@@ -1,0 +1,334 @@
+#include "mailboxdetailspane.h"
+
+#include "diagnostics/hintcatalog.h"
+#include "models/mailboxtablemodel.h"
+#include "themecolors.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *wrappingLabel(const QString &accessibleName)
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setTextFormat(Qt::RichText);
+    label->setAccessibleName(accessibleName);
+    return label;
+}
+
+QString when(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return u"never"_s;
+    }
+    return u"%1 (%2)"_s.arg(formatRelative(time, now), QLocale().toString(time.toLocalTime(), QLocale::ShortFormat));
+}
+
+QString endpointText(const Endpoint &endpoint)
+{
+    return u"%1 %2:%3, %4"_s.arg(protocolName(endpoint.protocol).toUpper(), endpoint.host)
+        .arg(endpoint.port)
+        .arg(securityName(endpoint.security));
+}
+
+QString row(const QString &name, const QString &value)
+{
+    return u"<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(name.toHtmlEscaped(), value);
+}
+
+} // namespace
+
+MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(u"Mailbox details"_s);
+    m_stack = new QStackedWidget;
+    m_message = new QLabel;
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_stack->addWidget(m_message);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    m_title = new QLabel;
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_subtitle = new QLabel;
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+
+    auto *buttons = new QHBoxLayout;
+    auto *resync = new QPushButton(u"Resync now"_s);
+
+    auto *edit = new QPushButton(u"Edit…"_s);
+    m_enable = new QPushButton(u"Disable"_s);
+    auto *log = new QPushButton(u"Show log"_s);
+    for (QPushButton *button : {resync, edit, m_enable, log}) {
+        button->setAccessibleName(button->text());
+        buttons->addWidget(button);
+    }
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(resync, &QPushButton::clicked, this, [this] { Q_EMIT resyncRequested(m_mailboxId); });
+
+    connect(edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_mailboxId); });
+    connect(m_enable, &QPushButton::clicked, this, [this] { Q_EMIT enableRequested(m_mailboxId, !m_enabled); });
+    connect(log, &QPushButton::clicked, this, [this] { Q_EMIT showLogRequested(m_address); });
+
+    auto *directions = new QHBoxLayout;
+    auto *incomingBox = new QGroupBox(u"Incoming"_s);
+    m_incoming = wrappingLabel(u"Incoming state"_s);
+    (new QVBoxLayout(incomingBox))->addWidget(m_incoming);
+    auto *outgoingBox = new QGroupBox(u"Outgoing"_s);
+    m_outgoing = wrappingLabel(u"Outgoing state"_s);
+    (new QVBoxLayout(outgoingBox))->addWidget(m_outgoing);
+    directions->addWidget(incomingBox, 3);
+    directions->addWidget(outgoingBox, 2);
+    layout->addLayout(directions);
+
+    m_chart = new QChart;
+    m_chart->setTitle(u"Interval and new items per run, last 24 hours"_s);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chartView = new QChartView(m_chart);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(220);
+    m_chartView->setAccessibleName(u"Interval and items chart"_s);
+    layout->addWidget(m_chartView);
+
+    auto *errorBox = new QGroupBox(u"Last error"_s);
+    m_error = wrappingLabel(u"Last error"_s);
+    (new QVBoxLayout(errorBox))->addWidget(m_error);
+    layout->addWidget(errorBox);
+    auto *hintBox = new QGroupBox(u"What to do"_s);
+    m_hint = wrappingLabel(u"Troubleshooting hint"_s);
+    (new QVBoxLayout(hintBox))->addWidget(m_hint);
+    layout->addWidget(hintBox);
+
+    auto *runsBox = new QGroupBox(u"Recent runs"_s);
+    m_runs = new QTableWidget(0, 5);
+    m_runs->setAccessibleName(u"Recent runs"_s);
+    m_runs->setHorizontalHeaderLabels({u"Started"_s, u"Duration"_s, u"Trigger"_s, u"New items"_s, u"Result"_s});
+    m_runs->verticalHeader()->hide();
+    m_runs->horizontalHeader()->setStretchLastSection(true);
+    m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_runs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runs->setMinimumHeight(160);
+    (new QVBoxLayout(runsBox))->addWidget(m_runs);
+    layout->addWidget(runsBox);
+
+    auto *alertsBox = new QGroupBox(u"Alerts"_s);
+    m_alerts = new QListWidget;
+    m_alerts->setAccessibleName(u"Alerts of this mailbox"_s);
+    m_alerts->setMaximumHeight(110);
+    m_alerts->setWordWrap(true);
+    (new QVBoxLayout(alertsBox))->addWidget(m_alerts);
+    layout->addWidget(alertsBox);
+    layout->addStretch();
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(scroll);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+    showMessage(u"Select a mailbox to see its details."_s);
+}
+
+void MailboxDetailsPane::showMessage(const QString &message)
+{
+    m_mailboxId = 0;
+    m_message->setText(message);
+    m_stack->setCurrentIndex(0);
+}
+
+void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTime &now)
+{
+    const MailboxStatus &status = details.status;
+    const MailboxState &state = status.state;
+    m_mailboxId = status.mailbox.id;
+    m_address = status.mailbox.address;
+    m_enabled = status.mailbox.enabled;
+    m_enable->setText(m_enabled ? u"Disable"_s : u"Enable"_s);
+    m_enable->setAccessibleName(m_enable->text());
+    const MailboxRunState runState = status.runState(now);
+    m_title->setText(status.mailbox.address);
+    m_subtitle->setText(
+        u"%1 · %2 · user %3"_s.arg(runStateText(runState), status.mailbox.profileName, status.mailbox.username));
+
+    QString incoming = u"<table>"_s;
+    incoming += row(u"Server"_s, endpointText(details.profile.incoming).toHtmlEscaped());
+    incoming += row(u"Folders"_s, status.mailbox.folders.join(u", "_s).toHtmlEscaped());
+    incoming += row(u"State"_s, runStateText(runState));
+    if (!status.mailbox.enabled) {
+        incoming +=
+            row(u"Disabled"_s, (status.mailbox.disabledReason.isEmpty() ? u"admin"_s : status.mailbox.disabledReason) +
+                                   u", "_s + when(status.mailbox.disabledAt, now));
+    } else {
+        incoming += row(u"Interval"_s,
+                        formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
+        QString next = state.nextDueAt.isValid() ? when(state.nextDueAt, now) : u"due now"_s;
+        if (status.isOverdue(now, 60) && !state.overdueCause.isEmpty()) {
+            next += u" — overdue: "_s + overdueCauseText(state.overdueCause);
+        }
+        incoming += row(u"Next sync"_s, next);
+    }
+    incoming += row(u"Last success"_s, when(state.lastSuccessAt, now));
+    incoming += row(u"Last attempt"_s, when(state.lastSyncAt, now));
+    incoming += row(u"New items, last sync"_s, QString::number(state.itemsLastSync));
+    incoming += row(u"Activity"_s, u"%1 new items a minute"_s.arg(QString::number(state.itemsPerMinute, 'g', 3)));
+    incoming += row(u"Failures in a row"_s, QString::number(state.consecutiveFailures));
+    m_incoming->setText(incoming + u"</table>"_s);
+    m_outgoing->setText(
+        details.profile.outgoing
+            ? u"<table>"_s + row(u"Server"_s, endpointText(*details.profile.outgoing).toHtmlEscaped()) +
+                  u"</table><p>Sending is not synchronized; Test connection checks it.</p>"_s
+            : u"No outgoing (SMTP) server is configured for %1."_s.arg(details.profile.name.toHtmlEscaped()));
+
+    if (state.hasError()) {
+        m_error->setText(u"<b>%1</b>: %2%3"_s.arg(
+            errorClassName(state.lastErrorClass), state.lastErrorMessage.toHtmlEscaped(),
+            state.lastErrorDetail.isEmpty() ? QString()
+                                            : u"<br><small>%1</small>"_s.arg(state.lastErrorDetail.toHtmlEscaped())));
+        const Hint hint = HintCatalog::instance().hint(state.lastErrorHintId);
+        QString text = u"<b>%1</b><p>%2</p><ol>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
+        for (const QString &step : hint.remedy) {
+            text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
+        }
+        m_hint->setText(text + u"</ol><small>hint id: "_s + hint.id + u"</small>"_s);
+    } else {
+        m_error->setText(u"None."_s);
+        m_hint->setText(u"Nothing to do."_s);
+    }
+
+    m_runs->setRowCount(0);
+    const int shown = int(qMin<qsizetype>(details.runs.size(), 50));
+    m_runs->setRowCount(shown);
+    for (int i = 0; i < shown; ++i) {
+        const SyncRun &run = details.runs.at(i);
+        const QString result = run.success ? u"OK"_s : errorClassName(run.errorClass) + u": "_s + run.errorMessage;
+        const QStringList cells{QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                QString::number(run.durationMs()) + u" ms"_s, syncTriggerName(run.trigger),
+                                QString::number(run.itemsNew), result};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column == 4) {
+                item->setForeground(run.success ? ThemeColors::success(palette()) : ThemeColors::error(palette()));
+                item->setToolTip(result);
+            }
+            m_runs->setItem(i, column, item);
+        }
+    }
+    m_runs->resizeColumnsToContents();
+
+    m_alerts->clear();
+    for (const Alert &alert : details.alerts) {
+        auto *item = new QListWidgetItem(
+            u"[%1] %2 — %3"_s.arg(alert.severity, alert.message, formatRelative(alert.raisedAt, now)));
+        item->setForeground(alert.severity == u"error"_s ? ThemeColors::error(palette())
+                                                         : ThemeColors::warning(palette()));
+        m_alerts->addItem(item);
+    }
+    if (details.alerts.isEmpty()) {
+        m_alerts->addItem(u"No open alerts."_s);
+    }
+    updateChart(details, now);
+    m_stack->setCurrentIndex(1);
+}
+
+void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateTime &now)
+{
+    m_chart->removeAllSeries();
+    const QList<QAbstractAxis *> axes = m_chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        m_chart->removeAxis(axis);
+        delete axis;
+    }
+    // Minutes, unless the intervals are seconds long (a demo or a test schedule).
+    qint64 longestMs = 0;
+    for (const SyncRun &run : details.runs) {
+        longestMs = qMax(longestMs, run.intervalMs);
+    }
+    const bool seconds = longestMs > 0 && longestMs < 120000;
+    const double unitMs = seconds ? 1000.0 : 60000.0;
+    auto *interval = new QLineSeries;
+    interval->setName(seconds ? u"interval (seconds)"_s : u"interval (minutes)"_s);
+    auto *items = new QScatterSeries;
+    items->setName(u"new items"_s);
+    items->setMarkerSize(6);
+    double longest = 1;
+    double most = 1;
+    // Oldest first for the line.
+    for (auto it = details.runs.crbegin(); it != details.runs.crend(); ++it) {
+        const qreal x = qreal(it->startedAt.toMSecsSinceEpoch());
+        if (it->intervalMs > 0) {
+            const double value = double(it->intervalMs) / unitMs;
+            interval->append(x, value);
+            longest = qMax(longest, value);
+        }
+        items->append(x, it->itemsNew);
+        most = qMax(most, double(it->itemsNew));
+    }
+    m_chart->addSeries(interval);
+    m_chart->addSeries(items);
+    // The last 24 hours, or less when the runs on record cover less.
+    QDateTime from = now.addDays(-1);
+    if (!details.runs.isEmpty() && details.runs.constLast().startedAt > from) {
+        const QDateTime first = details.runs.constLast().startedAt;
+        from = first.addMSecs(-qMax<qint64>(1000, first.msecsTo(now) / 20));
+    }
+    const bool short_ = from.secsTo(now) < 2 * 3600;
+    m_chart->setTitle(short_ ? u"Interval and new items per run, since %1"_s.arg(
+                                   QLocale().toString(from.toLocalTime().time(), QLocale::ShortFormat))
+                             : u"Interval and new items per run, last 24 hours"_s);
+    auto *time = new QDateTimeAxis;
+    time->setFormat(from.secsTo(now) < 600 ? u"HH:mm:ss"_s : u"HH:mm"_s);
+    time->setRange(from.toLocalTime(), now.toLocalTime());
+    time->setTickCount(6);
+    auto *minutes = new QValueAxis;
+    minutes->setTitleText(seconds ? u"seconds"_s : u"minutes"_s);
+    minutes->setRange(0, longest * 1.15);
+    minutes->setLabelFormat(u"%.1f"_s);
+    auto *count = new QValueAxis;
+    count->setTitleText(u"items"_s);
+    count->setRange(0, most * 1.15);
+    count->setLabelFormat(u"%d"_s);
+    m_chart->addAxis(time, Qt::AlignBottom);
+    m_chart->addAxis(minutes, Qt::AlignLeft);
+    m_chart->addAxis(count, Qt::AlignRight);
+    interval->attachAxis(time);
+    interval->attachAxis(minutes);
+    items->attachAxis(time);
+    items->attachAxis(count);
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "model/mailboxdetails.h"
+
+#include <QWidget>
+
+class QChartView;
+class QChart;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace SyncDesk {
+
+// Everything about the selected mailbox: state per direction, a chart of its interval and of the new
+// items per run over the last 24 hours, its recent runs, its last error in full, the troubleshooting
+// hint with its remedy steps, and its alerts.
+class MailboxDetailsPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MailboxDetailsPane(QWidget *parent = nullptr);
+
+    void setDetails(const MailboxDetails &details, const QDateTime &now);
+    void showMessage(const QString &message); // nothing selected, several selected, ...
+    qint64 mailboxId() const { return m_mailboxId; }
+
+Q_SIGNALS:
+    void resyncRequested(qint64 mailboxId);
+
+    void editRequested(qint64 mailboxId);
+    void enableRequested(qint64 mailboxId, bool enabled);
+    void showLogRequested(const QString &address);
+
+private:
+    void updateChart(const MailboxDetails &details, const QDateTime &now);
+
+    qint64 m_mailboxId = 0;
+    QString m_address;
+    bool m_enabled = true;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QLabel *m_incoming = nullptr;
+    QLabel *m_outgoing = nullptr;
+    QChart *m_chart = nullptr;
+    QChartView *m_chartView = nullptr;
+    QTableWidget *m_runs = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_hint = nullptr;
+    QListWidget *m_alerts = nullptr;
+    QPushButton *m_enable = nullptr;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,207 @@
+#include "overviewpane.h"
+
+#include "themecolors.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMap>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void fill(QTableWidget *table, const QList<QStringList> &rows)
+{
+    table->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        for (int column = 0; column < rows.at(row).size(); ++column) {
+            table->setItem(row, column, new QTableWidgetItem(rows.at(row).at(column)));
+        }
+    }
+    table->resizeColumnsToContents();
+}
+
+QTableWidget *makeTable(const QStringList &headers, const QString &name)
+{
+    auto *table = new QTableWidget(0, int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAccessibleName(name);
+    return table;
+}
+
+} // namespace
+
+OverviewPane::OverviewPane(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(u"Overview"_s);
+    auto *layout = new QVBoxLayout(this);
+    auto *tiles = new QGridLayout;
+    const QList<std::pair<QString, QString>> names{
+        {u"mailboxes"_s, u"Mailboxes"_s},
+        {u"ok"_s, u"OK"_s},
+        {u"failing"_s, u"Failing"_s},
+        {u"syncing"_s, u"Syncing"_s},
+        {u"disabled"_s, u"Disabled"_s},
+        {u"never"_s, u"Never synced"_s},
+        {u"overdue"_s, u"Overdue"_s},
+        {u"syncs_per_minute"_s, u"Syncs a minute (5 min)"_s},
+        {u"failures_last_hour"_s, u"Failed runs (1 h)"_s},
+    };
+    for (int i = 0; i < names.size(); ++i) {
+        auto *box = new QGroupBox(names.at(i).second);
+        auto *value = addTile(names.at(i).first, names.at(i).second);
+        (new QVBoxLayout(box))->addWidget(value);
+        tiles->addWidget(box, i / 5, i % 5);
+    }
+    layout->addLayout(tiles);
+
+    m_failures = new QChart;
+    m_failures->setTitle(u"Failed runs by error class, last hour"_s);
+    m_failures->legend()->hide();
+    auto *chartView = new QChartView(m_failures);
+    chartView->setRenderHint(QPainter::Antialiasing);
+    chartView->setMinimumHeight(200);
+    chartView->setAccessibleName(u"Failures by error class"_s);
+    layout->addWidget(chartView, 2);
+
+    auto *pool = new QGroupBox(u"Worker pool"_s);
+    auto *poolLayout = new QVBoxLayout(pool);
+    m_enginesEmpty = new QLabel(u"No engine runs on this database: start 'syncdesk-node run', or open the console "
+                                "without --monitor-only."_s);
+    m_enginesEmpty->setWordWrap(true);
+    m_engines =
+        makeTable({u"Engine"_s, u"Workers busy"_s, u"Syncs running"_s, u"Queue"_s, u"Last heartbeat"_s}, u"Engines"_s);
+    m_profiles =
+        makeTable({u"Server profile"_s, u"Connections in use"_s, u"Cap"_s, u"Overdue"_s, u"Connections needed"_s},
+                  u"Connections per profile"_s);
+    poolLayout->addWidget(m_enginesEmpty);
+    poolLayout->addWidget(m_engines);
+    poolLayout->addWidget(m_profiles);
+    layout->addWidget(pool, 2);
+}
+
+QLabel *OverviewPane::addTile(const QString &name, const QString &title)
+{
+    auto *label = new QLabel(u"—"_s);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.8);
+    font.setBold(true);
+    label->setFont(font);
+    label->setAlignment(Qt::AlignCenter);
+    label->setAccessibleName(title);
+    m_tiles.insert(name, label);
+    return label;
+}
+
+QString OverviewPane::tile(const QString &name) const
+{
+    QLabel *label = m_tiles.value(name);
+    return label ? label->text() : QString();
+}
+
+void OverviewPane::setStatuses(const MailboxStatusList &statuses, const QDateTime &now, int overdueGraceSeconds)
+{
+    int counts[5] = {};
+    int overdue = 0;
+    for (const MailboxStatus &status : statuses) {
+        ++counts[int(status.runState(now))];
+        overdue += status.isOverdue(now, overdueGraceSeconds) ? 1 : 0;
+    }
+    m_tiles.value(u"mailboxes"_s)->setText(QString::number(statuses.size()));
+    m_tiles.value(u"ok"_s)->setText(QString::number(counts[int(MailboxRunState::Ok)]));
+    m_tiles.value(u"failing"_s)->setText(QString::number(counts[int(MailboxRunState::Failing)]));
+    m_tiles.value(u"syncing"_s)->setText(QString::number(counts[int(MailboxRunState::Syncing)]));
+    m_tiles.value(u"disabled"_s)->setText(QString::number(counts[int(MailboxRunState::Disabled)]));
+    m_tiles.value(u"never"_s)->setText(QString::number(counts[int(MailboxRunState::Never)]));
+    m_tiles.value(u"overdue"_s)->setText(QString::number(overdue));
+    const QString error = u"color: %1"_s.arg(ThemeColors::error(palette()).name());
+    m_tiles.value(u"failing"_s)->setStyleSheet(counts[int(MailboxRunState::Failing)] > 0 ? error : QString());
+    m_tiles.value(u"overdue"_s)
+        ->setStyleSheet(overdue > 0 ? u"color: %1"_s.arg(ThemeColors::warning(palette()).name()) : QString());
+}
+
+void OverviewPane::setEngines(const QList<NodeStatus> &nodes, const QDateTime &now)
+{
+    QList<QStringList> engines;
+    QMap<QString, QStringList> profiles;
+    for (const NodeStatus &node : nodes) {
+        if (!node.isAlive(now)) {
+            continue;
+        }
+        engines.append({node.nodeId, u"%1 / %2"_s.arg(node.workersBusy).arg(node.workersTotal),
+                        u"%1 (of %2 at once)"_s.arg(node.running).arg(node.capacity), QString::number(node.queued),
+                        u"%1 s ago"_s.arg(node.heartbeatAt.secsTo(now))});
+        for (const QJsonValue &value : node.profiles) {
+            const QJsonObject profile = value.toObject();
+            const QString name = profile.value(u"profile"_s).toString();
+            QStringList row = profiles.value(name, {name, u"0"_s, QString(), u"0"_s, u"0"_s});
+            row[1] = QString::number(row.at(1).toInt() + profile.value(u"running"_s).toInt());
+            row[2] = QString::number(profile.value(u"max_connections"_s).toInt());
+            row[3] = QString::number(qMax(row.at(3).toInt(), profile.value(u"overdue"_s).toInt()));
+            row[4] = QString::number(qMax(row.at(4).toInt(), profile.value(u"needed_connections"_s).toInt()));
+            profiles.insert(name, row);
+        }
+    }
+    m_enginesEmpty->setVisible(engines.isEmpty());
+    m_engines->setVisible(!engines.isEmpty());
+    fill(m_engines, engines);
+    fill(m_profiles, profiles.values());
+}
+
+void OverviewPane::setStatistics(const RunStatistics &lastHour, const RunStatistics &lastFiveMinutes)
+{
+    m_tiles.value(u"syncs_per_minute"_s)->setText(QString::number(double(lastFiveMinutes.runs) / 5.0, 'f', 1));
+    m_tiles.value(u"failures_last_hour"_s)->setText(QString::number(lastHour.failures));
+    m_failures->removeAllSeries();
+    const QList<QAbstractAxis *> axes = m_failures->axes();
+    for (QAbstractAxis *axis : axes) {
+        m_failures->removeAxis(axis);
+        delete axis;
+    }
+    auto *set = new QBarSet(u"failed runs"_s);
+    set->setColor(ThemeColors::error(palette()));
+    QStringList classes;
+    int most = 1;
+    for (auto it = lastHour.failuresByClass.cbegin(); it != lastHour.failuresByClass.cend(); ++it) {
+        classes.append(it.key());
+        *set << it.value();
+        most = qMax(most, it.value());
+    }
+    if (classes.isEmpty()) {
+        m_failures->setTitle(u"No failed runs in the last hour"_s);
+        return;
+    }
+    m_failures->setTitle(u"Failed runs by error class, last hour"_s);
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    m_failures->addSeries(series);
+    auto *categories = new QBarCategoryAxis;
+    categories->append(classes);
+    auto *values = new QValueAxis;
+    values->setRange(0, most);
+    values->applyNiceNumbers();
+    values->setLabelFormat(u"%d"_s);
+    m_failures->addAxis(categories, Qt::AlignLeft);
+    m_failures->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(categories);
+    series->attachAxis(values);
+}
+
+} // namespace SyncDesk
