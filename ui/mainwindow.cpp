@@ -513,15 +513,14 @@ void MainWindow::addMailbox()
         return;
     }
     if (m_profiles.isEmpty()) {
-        QMessageBox::information(this, u"Add mailbox"_s,
-                                 u"A mailbox is synced from a server profile: add a server profile first."_s);
+        statusBar()->showMessage(u"A mailbox is synced from a server profile: add a server profile first."_s, 8000);
         addProfile();
         return;
     }
-    MailboxDialog dialog(m_backend, m_profiles, std::nullopt, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        statusBar()->showMessage(u"Mailbox added"_s, 5000);
-    }
+    auto *dialog = new MailboxDialog(m_backend, m_profiles, std::nullopt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Mailbox added"_s, 5000); });
+    dialog->open(); // window-modal, no nested event loop
 }
 
 void MainWindow::editMailbox()
@@ -534,10 +533,10 @@ void MainWindow::editMailbox()
     if (row < 0) {
         return;
     }
-    MailboxDialog dialog(m_backend, m_profiles, m_mailboxModel->status(row).mailbox, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        statusBar()->showMessage(u"Mailbox saved"_s, 5000);
-    }
+    auto *dialog = new MailboxDialog(m_backend, m_profiles, m_mailboxModel->status(row).mailbox, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Mailbox saved"_s, 5000); });
+    dialog->open(); // window-modal, no nested event loop
 }
 
 void MainWindow::addProfile()
@@ -545,10 +544,10 @@ void MainWindow::addProfile()
     if (!m_backend) {
         return;
     }
-    ProfileDialog dialog(m_backend, std::nullopt, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        statusBar()->showMessage(u"Server profile added"_s, 5000);
-    }
+    auto *dialog = new ProfileDialog(m_backend, std::nullopt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Server profile added"_s, 5000); });
+    dialog->open(); // window-modal, no nested event loop
 }
 
 void MainWindow::editProfile()
@@ -564,10 +563,10 @@ void MainWindow::editProfile()
     if (profile == m_profiles.cend()) {
         return;
     }
-    ProfileDialog dialog(m_backend, *profile, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        statusBar()->showMessage(u"Server profile saved"_s, 5000);
-    }
+    auto *dialog = new ProfileDialog(m_backend, *profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Server profile saved"_s, 5000); });
+    dialog->open(); // window-modal, no nested event loop
 }
 
 void MainWindow::importConfig()
@@ -594,17 +593,19 @@ void MainWindow::onConfigApplied(const QString &origin, const QStringList &issue
     m_importOrigin.clear();
     statusBar()->clearMessage();
     if (!issues.isEmpty()) {
-        QMessageBox box(QMessageBox::Warning, u"Import configuration"_s,
-                        u"%1 was not imported; nothing was changed."_s.arg(origin), QMessageBox::Ok, this);
-        box.setDetailedText(issues.join(u'\n'));
-        box.setInformativeText(issues.mid(0, 5).join(u'\n'));
-        box.exec();
+        auto *box = new QMessageBox(QMessageBox::Warning, u"Import configuration"_s,
+                                    u"%1 was not imported; nothing was changed."_s.arg(origin), QMessageBox::Ok, this);
+        box->setDetailedText(issues.join(u'\n'));
+        box->setInformativeText(issues.mid(0, 5).join(u'\n'));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return;
     }
-    QMessageBox box(QMessageBox::Information, u"Import configuration"_s, u"Imported %1."_s.arg(origin), QMessageBox::Ok,
-                    this);
-    box.setInformativeText(summary + (warnings.isEmpty() ? QString() : u"\n\nWarnings:\n"_s + warnings.join(u'\n')));
-    box.exec();
+    auto *box = new QMessageBox(QMessageBox::Information, u"Import configuration"_s, u"Imported %1."_s.arg(origin),
+                                QMessageBox::Ok, this);
+    box->setInformativeText(summary + (warnings.isEmpty() ? QString() : u"\n\nWarnings:\n"_s + warnings.join(u'\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::exportStatus()
@@ -637,7 +638,9 @@ void MainWindow::exportStatus()
                     self->statusBar()->showMessage(u"Exported %1 mailboxes to %2"_s.arg(count).arg(path), 8000);
                 } else {
                     self->statusBar()->clearMessage();
-                    QMessageBox::warning(self, u"Export status"_s, error);
+                    auto *box = new QMessageBox(QMessageBox::Warning, u"Export status"_s, error, QMessageBox::Ok, self);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
                 }
             },
             Qt::QueuedConnection);

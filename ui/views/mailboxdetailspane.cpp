@@ -113,6 +113,9 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     layout->addLayout(directions);
 
     m_chart = new QChart;
+    // Follow the palette: a dark chart on a dark desktop.
+    m_chart->setTheme(ThemeColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_chart->setBackgroundRoundness(0);
     m_chart->setTitle(u"Interval and new items per run, last 24 hours"_s);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));

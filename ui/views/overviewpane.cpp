@@ -73,6 +73,9 @@ OverviewPane::OverviewPane(QWidget *parent)
     layout->addLayout(tiles);
 
     m_failures = new QChart;
+    // Follow the palette: a dark chart on a dark desktop.
+    m_failures->setTheme(ThemeColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_failures->setBackgroundRoundness(0);
     m_failures->setTitle(u"Failed runs by error class, last hour"_s);
     m_failures->legend()->hide();
     auto *chartView = new QChartView(m_failures);
