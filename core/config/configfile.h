@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/crmrecord.h"
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
 
@@ -28,6 +29,10 @@ struct ConfigFile
     QList<Mailbox> mailboxes; // profileName set, profileId not yet resolved
     // The "scheduler" section as given (validated), stored as the global schedule settings.
     std::optional<QJsonObject> scheduler;
+    // The settings of the "crm" section (roles, field_security_profiles, tracking_token, tracked_keyword,
+    // conversation_days): the keys given replace the stored ones.
+    std::optional<QJsonObject> crm;
+    CrmRecordList crmRecords;
     QList<ConfigIssue> warnings;
 };
 

@@ -1,12 +1,102 @@
 #include "configimporter.h"
 
+#include "crmconfigparser.h"
+#include "store/crmstore.h"
 #include "store/store.h"
 
 #include <QHash>
+#include <QJsonArray>
 
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+Status importCrm(Store &store, const ConfigFile &file, ImportSummary &summary, QList<ConfigIssue> &issues)
+{
+    CrmStore crm(store);
+    auto stored = store.setting(u"crm"_s);
+    if (!stored) {
+        return stored.error();
+    }
+    QJsonObject settings = *stored;
+    if (file.crm) {
+        for (auto it = file.crm->begin(); it != file.crm->end(); ++it) {
+            settings.insert(it.key(), it.value());
+        }
+        summary.crmSettingsUpdated = settings != *stored;
+        if (Status saved = store.setSetting(u"crm"_s, settings); !saved) {
+            return saved;
+        }
+    }
+    if (file.crmRecords.isEmpty()) {
+        return {};
+    }
+
+    const QJsonObject roles = settings.value(u"roles"_s).toObject();
+    const QJsonObject fieldProfiles = settings.value(u"field_security_profiles"_s).toObject();
+    const QString definedRoles =
+        roles.isEmpty() ? u"none are defined in crm.roles"_s : u"defined: "_s + roles.keys().join(u", "_s);
+    for (const CrmRecord &record : file.crmRecords) {
+        const QString path = u"$.crm.%1 (%2)"_s.arg(CrmConfigParser::listKeyFor(record.type), record.key);
+        for (const QJsonValue &role : record.extra.value(u"roles"_s).toArray()) {
+            if (!roles.contains(role.toString())) {
+                issues.append({path + u".roles"_s, u"unknown role \"%1\"; %2"_s.arg(role.toString(), definedRoles)});
+            }
+        }
+        const QString profile = record.extra.value(u"field_security_profile"_s).toString();
+        if (!profile.isEmpty() && !fieldProfiles.contains(profile)) {
+            issues.append(
+                {path + u".field_security_profile"_s,
+                 u"unknown field security profile \"%1\"; define it in crm.field_security_profiles"_s.arg(profile)});
+        }
+    }
+    if (!issues.isEmpty()) {
+        return SyncError::make(ErrorClass::Config, u"config-invalid"_s, u"the crm section refers to unknown roles"_s);
+    }
+    auto counts = crm.upsertRecords(file.crmRecords);
+    if (!counts) {
+        return counts.error();
+    }
+    summary.crmRecordsCreated = counts->created;
+    summary.crmRecordsUpdated = counts->updated;
+    summary.crmRecordsUnchanged = counts->unchanged;
+    return {};
+}
+
+// A mailbox's owner must exist; a tracked folder's record may come later (a warning).
+Status checkTracking(Store &store, const Mailbox &mailbox, qsizetype index, ImportSummary &summary,
+                     QList<ConfigIssue> &issues)
+{
+    CrmStore crm(store);
+    if (!mailbox.ownerKey.isEmpty()) {
+        auto owner = crm.record(mailbox.ownerType, mailbox.ownerKey);
+        if (!owner) {
+            return owner.error();
+        }
+        if (!owner->has_value()) {
+            issues.append(
+                {u"$.mailboxes[%1].owner"_s.arg(index),
+                 u"no %1 \"%2\" in the crm section or in the database"_s.arg(mailbox.ownerType, mailbox.ownerKey)});
+        }
+    }
+    for (auto it = mailbox.trackedFolders.cbegin(); it != mailbox.trackedFolders.cend(); ++it) {
+        auto record = crm.record(it.value().type, it.value().id);
+        if (!record) {
+            return record.error();
+        }
+        if (!record->has_value()) {
+            summary.warnings.append(
+                {u"$.mailboxes[%1].tracked_folders.%2"_s.arg(index).arg(it.key()),
+                 u"%1:%2 is not a CRM record yet; messages in %3 are tracked without a regarding record until it is "
+                 "imported"_s.arg(it.value().type, it.value().id, it.key())});
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &file)
 {
@@ -23,6 +113,9 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
             if (Status saved = store.setSetting(u"scheduler"_s, *file.scheduler); !saved) {
                 return saved;
             }
+        }
+        if (Status crm = importCrm(store, file, summary, issues); !crm) {
+            return crm;
         }
         auto existingProfiles = store.profiles();
         if (!existingProfiles) {
@@ -85,6 +178,9 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
                 comparable.id = (*existing)->id;
                 ++(comparable == **existing ? summary.mailboxesUnchanged : summary.mailboxesUpdated);
             }
+            if (Status owner = checkTracking(store, mailbox, i, summary, issues); !owner) {
+                return owner;
+            }
             auto id = store.upsertMailbox(mailbox);
             if (!id) {
                 return id.error();
@@ -92,7 +188,7 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
         }
         if (!issues.isEmpty()) {
             return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                                   u"configuration refers to unknown profiles"_s);
+                                   u"configuration refers to unknown profiles, owners or roles"_s);
         }
         return {};
     });

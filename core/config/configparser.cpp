@@ -1,5 +1,6 @@
 #include "configparser.h"
 
+#include "crmconfigparser.h"
 #include "passwordsource.h"
 
 #include <QDir>
@@ -150,9 +151,12 @@ QString ConfigParser::resolvePath(const QString &fileName) const
 
 void ConfigParser::parseRoot(const QJsonObject &root)
 {
-    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s});
+    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s, u"crm"_s});
     if (root.contains(u"scheduler"_s)) {
         parseScheduler(root.value(u"scheduler"_s), u"$.scheduler"_s);
+    }
+    if (root.contains(u"crm"_s)) {
+        CrmConfigParser(m_errors, m_file.warnings).parse(root.value(u"crm"_s), u"$.crm"_s, m_file);
     }
 
     const QJsonValue profiles = root.value(u"server_profiles"_s);
@@ -178,8 +182,8 @@ void ConfigParser::parseRoot(const QJsonObject &root)
             parseMailbox(array.at(i), u"$.mailboxes[%1]"_s.arg(i));
         }
     }
-    if (profiles.isUndefined() && mailboxes.isUndefined()) {
-        error(u"$"_s, u"the file has neither \"server_profiles\" nor \"mailboxes\""_s);
+    if (profiles.isUndefined() && mailboxes.isUndefined() && !root.contains(u"crm"_s)) {
+        error(u"$"_s, u"the file has none of \"server_profiles\", \"mailboxes\" and \"crm\""_s);
     }
 }
 
@@ -386,9 +390,9 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
         return;
     }
     const QJsonObject object = value.toObject();
-    checkKeys(
-        object, path,
-        {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"enabled"_s, u"folders"_s});
+    checkKeys(object, path,
+              {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"enabled"_s,
+               u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
@@ -491,7 +495,78 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
             mailbox.folders = names;
         }
     }
+    parseMailboxTracking(object, path, mailbox);
     m_file.mailboxes.append(mailbox);
+}
+
+void ConfigParser::parseMailboxTracking(const QJsonObject &object, const QString &path, Mailbox &mailbox)
+{
+    const QJsonValue owner = object.value(u"owner"_s);
+    if (!owner.isUndefined()) {
+        QString problem;
+        const auto reference =
+            owner.isString()
+                ? CrmConfigParser::parseReference(owner.toString(), {u"systemuser"_s, u"queue"_s}, &problem)
+                : std::nullopt;
+        if (!reference) {
+            error(path + u".owner"_s,
+                  owner.isString() ? problem : u"expected systemuser:ID or queue:ID, got "_s + describe(owner));
+        } else {
+            mailbox.ownerType = reference->type;
+            mailbox.ownerKey = reference->id;
+        }
+    }
+
+    const QJsonValue tracking = object.value(u"tracking"_s);
+    if (!tracking.isUndefined()) {
+        const auto option = trackingOptionFromName(tracking.toString());
+        if (!tracking.isString() || !option) {
+            error(path + u".tracking"_s,
+                  u"expected one of all, responses, known-records, email-enabled, none, got "_s + describe(tracking));
+        } else {
+            mailbox.tracking = *option;
+        }
+    }
+
+    const QJsonValue trackedFolders = object.value(u"tracked_folders"_s);
+    if (trackedFolders.isUndefined()) {
+        return;
+    }
+    if (!trackedFolders.isObject()) {
+        error(path + u".tracked_folders"_s,
+              u"expected an object of folder names and records, {\"Customers/Contoso\": \"account:contoso\"}, got "_s +
+                  describe(trackedFolders));
+        return;
+    }
+    const QJsonObject folders = trackedFolders.toObject();
+    for (auto it = folders.begin(); it != folders.end(); ++it) {
+        const QString folderPath = path + u".tracked_folders."_s + it.key();
+        QString folder = it.key();
+        if (folder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0) {
+            folder = u"INBOX"_s;
+        }
+        if (folder.isEmpty() || folder.contains(u'\r') || folder.contains(u'\n')) {
+            error(folderPath, u"expected a folder name without line breaks"_s);
+            continue;
+        }
+        QString problem;
+        const auto regarding = it.value().isString()
+                                   ? CrmConfigParser::parseReference(
+                                         it.value().toString(),
+                                         {u"account"_s, u"contact"_s, u"lead"_s, u"opportunity"_s, u"case"_s}, &problem)
+                                   : std::nullopt;
+        if (!regarding) {
+            error(folderPath, it.value().isString()
+                                  ? problem
+                                  : u"expected a record such as account:contoso, got "_s + describe(it.value()));
+            continue;
+        }
+        mailbox.trackedFolders.insert(folder, *regarding);
+        // A tracked folder is synced, whether or not "folders" lists it.
+        if (!mailbox.folders.contains(folder)) {
+            mailbox.folders.append(folder);
+        }
+    }
 }
 
 } // namespace SyncDesk

@@ -29,6 +29,7 @@ private:
     void parseProfile(const QJsonValue &value, const QString &path);
     std::optional<Endpoint> parseEndpoint(const QJsonValue &value, const QString &path, bool outgoing);
     void parseMailbox(const QJsonValue &value, const QString &path);
+    void parseMailboxTracking(const QJsonObject &object, const QString &path, Mailbox &mailbox);
     void parseScheduler(const QJsonValue &value, const QString &path);
     void parsePolling(const QJsonValue &value, const QString &path, ServerProfile &profile);
     std::optional<int> integer(const QJsonObject &object, const QString &key, const QString &path, int minimum,

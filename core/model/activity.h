@@ -12,6 +12,16 @@
 
 namespace SyncDesk {
 
+// A sender or recipient matched to a CRM record.
+struct ActivityParty
+{
+    QString role; // "from", "to", "cc"
+    QString address;
+    RecordRef record;
+
+    friend bool operator==(const ActivityParty &, const ActivityParty &) = default;
+};
+
 struct AttachmentInfo
 {
     QString fileName;
@@ -44,7 +54,11 @@ struct Activity
     qint64 size = 0;      // raw size in bytes
     QStringList warnings; // what could not be decoded
     std::optional<RecordRef> regarding;
-    QString correlation; // how the regarding record was found; empty when none
+    QString correlation; // how it was correlated: "in-reply-to", "references", "tracking-token", "conversation",
+                         // "folder", "track-request", "party-list", or "none"
+    QList<ActivityParty> parties;
+    QStringList withheldFields; // fields the owner may not sync ("body", "attachments", "cc"): stored as withheld
+    QString conversation;       // normalized subject, for conversation correlation
     QDateTime createdAt;
 
     friend bool operator==(const Activity &, const Activity &) = default;

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "recordref.h"
+#include "trackingoption.h"
+
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -18,9 +22,17 @@ struct Mailbox
     QString passwordSource;
     bool enabled = true;
     QStringList folders{QStringLiteral("INBOX")};
-    // Why a disabled mailbox is disabled: "admin", "permanent-failure" or "repeated-failures".
+    // Why a disabled mailbox is disabled: "admin", "config", "permanent-failure" or "repeated-failures".
     QString disabledReason;
     QDateTime disabledAt;
+    // Who owns it in the CRM ("systemuser" or "queue", and the key): their permissions decide what syncs.
+    QString ownerType;
+    QString ownerKey;
+    TrackingOption tracking = TrackingOption::All;
+    // Folders whose every message is tracked with a regarding record, whatever the tracking option.
+    QMap<QString, RecordRef> trackedFolders;
+
+    QString owner() const { return ownerKey.isEmpty() ? QString() : ownerType + QLatin1Char(':') + ownerKey; }
 
     friend bool operator==(const Mailbox &, const Mailbox &) = default;
 };

@@ -38,6 +38,9 @@ struct MailboxState
     QDateTime firstSyncAt;
     // Why the running engine could not start it although it is due ("connection-cap", ...), else empty.
     QString overdueCause;
+    // What security permissions kept back, in total: messages not tracked or not linked, field values.
+    qint64 itemsWithheld = 0;
+    qint64 fieldsWithheld = 0;
 
     bool hasError() const { return lastErrorClass != ErrorClass::None; }
     double intervalSeconds() const { return double(intervalMs) / 1000.0; }

@@ -126,8 +126,29 @@ ServerProfile profileFromQuery(const QSqlQuery &query)
 }
 
 const QString kMailboxColumns = u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
-                                "m.folders, m.disabled_reason, m.disabled_at"_s;
-constexpr int kMailboxColumnCount = 10;
+                                "m.folders, m.disabled_reason, m.disabled_at, m.owner_type, m.owner_key, m.tracking, "
+                                "m.tracked_folders_json"_s;
+constexpr int kMailboxColumnCount = 14;
+
+QString trackedFoldersToJson(const QMap<QString, RecordRef> &folders)
+{
+    QJsonObject object;
+    for (auto it = folders.cbegin(); it != folders.cend(); ++it) {
+        object.insert(it.key(), QString(it.value().type + u':' + it.value().id));
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QMap<QString, RecordRef> trackedFoldersFromJson(const QString &json)
+{
+    QMap<QString, RecordRef> folders;
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString reference = it.value().toString();
+        folders.insert(it.key(), {reference.section(u':', 0, 0), reference.section(u':', 1)});
+    }
+    return folders;
+}
 
 Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
 {
@@ -145,6 +166,10 @@ Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     }
     mailbox.disabledReason = query.value(offset + 8).toString();
     mailbox.disabledAt = fromMs(query.value(offset + 9));
+    mailbox.ownerType = query.value(offset + 10).toString();
+    mailbox.ownerKey = query.value(offset + 11).toString();
+    mailbox.tracking = trackingOptionFromName(query.value(offset + 12).toString()).value_or(TrackingOption::All);
+    mailbox.trackedFolders = trackedFoldersFromJson(query.value(offset + 13).toString());
     return mailbox;
 }
 
@@ -152,7 +177,7 @@ const QString kStateColumns =
     u"s.mailbox_id, COALESCE(s.interval_ms, s.interval_seconds * 1000), s.interval_reason, s.last_sync_at, "
     "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, s.last_error_message, "
     "s.last_error_detail, s.last_error_hint, s.items_last_sync, s.lease_owner, s.lease_until, s.avg_new_items, "
-    "s.last_new_item_at, s.first_sync_at, s.overdue_cause"_s;
+    "s.last_new_item_at, s.first_sync_at, s.overdue_cause, s.items_withheld, s.fields_withheld"_s;
 
 MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
 {
@@ -176,6 +201,8 @@ MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
     state.lastNewItemAt = fromMs(query.value(offset + 15));
     state.firstSyncAt = fromMs(query.value(offset + 16));
     state.overdueCause = query.value(offset + 17).toString();
+    state.itemsWithheld = query.value(offset + 18).toLongLong();
+    state.fieldsWithheld = query.value(offset + 19).toLongLong();
     return state;
 }
 
@@ -509,16 +536,21 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
         const QVariant nullText(QMetaType::fromType<QString>());
         auto query =
             exec(u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
-                 "disabled_reason, disabled_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "disabled_reason, disabled_at, owner_type, owner_key, tracking, tracked_folders_json, "
+                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT (address) DO UPDATE SET profile_id = excluded.profile_id, "
                  "username = excluded.username, password_source = excluded.password_source, "
                  "enabled = excluded.enabled, folders = excluded.folders, "
                  "disabled_reason = excluded.disabled_reason, disabled_at = excluded.disabled_at, "
+                 "owner_type = excluded.owner_type, owner_key = excluded.owner_key, "
+                 "tracking = excluded.tracking, tracked_folders_json = excluded.tracked_folders_json, "
                  "updated_at = excluded.updated_at"_s,
                  {mailbox.address, mailbox.profileId, mailbox.username, mailbox.passwordSource, mailbox.enabled ? 1 : 0,
                   stringsToJson(mailbox.folders),
                   mailbox.enabled || mailbox.disabledReason.isEmpty() ? nullText : QVariant(mailbox.disabledReason),
-                  mailbox.enabled ? QVariant(QMetaType::fromType<qint64>()) : toMs(mailbox.disabledAt), now, now});
+                  mailbox.enabled ? QVariant(QMetaType::fromType<qint64>()) : toMs(mailbox.disabledAt),
+                  mailbox.ownerType, mailbox.ownerKey, trackingOptionName(mailbox.tracking),
+                  trackedFoldersToJson(mailbox.trackedFolders), now, now});
         if (!query) {
             return query.error();
         }

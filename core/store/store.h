@@ -141,6 +141,7 @@ public:
     Result<QList<SyncRequest>> takeSyncRequests();
 
 private:
+    friend class CrmStore;
     explicit Store(const StoreConfig &config);
     Status openConnection();
     Status migrate(int targetVersion);

@@ -1,0 +1,43 @@
+#include "configvalues.h"
+
+#include <QRegularExpression>
+
+namespace SyncDesk::ConfigValues {
+
+using namespace Qt::StringLiterals;
+
+QString describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double:
+        return u"the number "_s + QString::number(value.toDouble());
+    case QJsonValue::String:
+        return u"the string \""_s + value.toString().left(60) + u'"';
+    case QJsonValue::Array:
+        return u"an array"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return u"nothing"_s;
+}
+
+bool isEmailAddress(const QString &address)
+{
+    static const QRegularExpression pattern(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+    return pattern.match(address).hasMatch();
+}
+
+bool isImapKeyword(const QString &keyword)
+{
+    // RFC 3501 atom: no atom-specials (( ) { SP CTL % * " \ ]); a leading backslash is a system flag.
+    static const QRegularExpression pattern(u"^[!#$&'+,\\-./0-9:;<=>?@A-Z\\[^_`a-z|}~]{1,64}$"_s);
+    return pattern.match(keyword).hasMatch();
+}
+
+} // namespace SyncDesk::ConfigValues
