@@ -24,6 +24,8 @@ struct SyncOutcome
     int itemsNew = 0;    // activities created
     int itemsSeen = 0;   // messages fetched and decoded
     int duplicates = 0;  // fetched but already stored
+    int foldersSelected = 0;  // folders opened with SELECT/EXAMINE (or POP3 maildrops listed)
+    int foldersUnchanged = 0; // folders whose STATUS showed nothing new: not selected, nothing fetched
     QStringList notices; // information worth a log line (UIDVALIDITY reset, messages stored with warnings)
     std::optional<SyncError> error;
 

@@ -3,6 +3,8 @@
 #include "imaperrors.h"
 #include "logging/logger.h"
 
+#include <limits>
+
 namespace SyncDesk::Imap {
 
 using namespace Qt::StringLiterals;
@@ -226,6 +228,8 @@ void Session::login(const QString &username, const QString &password, std::funct
     }
     const QByteArray user = username.toUtf8();
     const QByteArray pass = password.toUtf8();
+    // The strongest of what the server offers that works with a password: SASL PLAIN (one round trip
+    // with SASL-IR), SASL LOGIN (server-first, one continuation per credential), the LOGIN command.
     std::optional<Command> command;
     if (hasCapability("AUTH=PLAIN")) {
         QByteArray plain;
@@ -238,9 +242,17 @@ void Session::login(const QString &username, const QString &password, std::funct
         } else {
             command->continuation(initial);
         }
+        m_authMethod = "AUTHENTICATE PLAIN";
+    } else if (hasCapability("AUTH=LOGIN")) {
+        command.emplace("AUTHENTICATE");
+        command->atom("LOGIN");
+        command->continuation(user.toBase64());
+        command->continuation(pass.toBase64());
+        m_authMethod = "AUTHENTICATE LOGIN";
     } else {
         command.emplace("LOGIN");
         command->astring(user).astring(pass);
+        m_authMethod = "LOGIN";
     }
     command->sensitive();
     execute(*command, nullptr, [this, done = std::move(done)](const Result<Response> &result) {
@@ -258,6 +270,117 @@ void Session::login(const QString &username, const QString &password, std::funct
         // Capabilities often change after login; ask again.
         requestCapabilities(done);
     });
+}
+
+void Session::enable(const QList<QByteArray> &extensions, std::function<void(Status)> done)
+{
+    QList<QByteArray> wanted;
+    for (const QByteArray &extension : extensions) {
+        if (hasCapability(extension)) {
+            wanted.append(extension.toUpper());
+        }
+    }
+    if (!hasCapability("ENABLE") || wanted.isEmpty()) {
+        done({});
+        return;
+    }
+    Command command("ENABLE");
+    for (const QByteArray &extension : std::as_const(wanted)) {
+        command.atom(extension);
+    }
+    execute(
+        command,
+        [this](const Response &response) {
+            if (response.is("ENABLED")) {
+                for (const Value &value : response.data) {
+                    if (value.isAtom()) {
+                        m_enabled.insert(value.bytes().toUpper());
+                    }
+                }
+            }
+        },
+        [done = std::move(done)](const Result<Response> &result) {
+            // A server that refuses ENABLE still works without the extensions.
+            Q_UNUSED(result)
+            done({});
+        });
+}
+
+bool Session::isEnabled(const QByteArray &extension) const
+{
+    const QByteArray upper = extension.toUpper();
+    // QRESYNC implies CONDSTORE (RFC 7162 3.2.3).
+    return m_enabled.contains(upper) || (upper == "CONDSTORE" && m_enabled.contains("QRESYNC"));
+}
+
+void Session::status(const QStringList &folders, std::function<void(Result<StatusReport>)> done)
+{
+    auto report = std::make_shared<StatusReport>();
+    if (folders.isEmpty()) {
+        done(*report);
+        return;
+    }
+    QByteArray items = "(MESSAGES UIDNEXT UIDVALIDITY";
+    if (hasCapability("CONDSTORE") || hasCapability("QRESYNC")) {
+        items += " HIGHESTMODSEQ";
+    }
+    items += ')';
+    // Which requested folder a STATUS response is about (INBOX is case-insensitive).
+    auto requested = [folders](const QString &name) -> QString {
+        for (const QString &folder : folders) {
+            if (folder == name || (folder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0 &&
+                                   name.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0)) {
+                return folder;
+            }
+        }
+        return {};
+    };
+    auto onUntagged = [report, requested](const Response &response) {
+        if (auto status = parseStatus(response)) {
+            const QString folder = requested(status->folder);
+            if (!folder.isEmpty()) {
+                report->statuses.insert(folder, *status);
+            }
+        }
+    };
+    const bool wildcards = std::any_of(folders.begin(), folders.end(), [](const QString &folder) {
+        return folder.contains(u'*') || folder.contains(u'%');
+    });
+    if (hasCapability("LIST-EXTENDED") && hasCapability("LIST-STATUS") && !wildcards) {
+        report->usedListStatus = true;
+        Command command("LIST");
+        command.string("").mailboxList(folders).raw("RETURN (STATUS " + items + ')');
+        execute(command, onUntagged, [report, done = std::move(done)](const Result<Response> &result) {
+            if (!result) {
+                done(result.error());
+                return;
+            }
+            done(*report);
+        });
+        return;
+    }
+    auto remaining = std::make_shared<qsizetype>(folders.size());
+    auto finished = std::make_shared<std::function<void(Result<StatusReport>)>>(std::move(done));
+    for (const QString &folder : folders) {
+        Command command("STATUS");
+        command.mailbox(folder).raw(items);
+        execute(command, onUntagged, [this, report, remaining, finished, folder](const Result<Response> &result) {
+            if (!result) {
+                if (!isUsable()) {
+                    if (auto callback = std::exchange(*finished, nullptr)) {
+                        callback(result.error());
+                    }
+                    return;
+                }
+                report->errors.insert(folder, result.error());
+            }
+            if (--*remaining == 0) {
+                if (auto callback = std::exchange(*finished, nullptr)) {
+                    callback(*report);
+                }
+            }
+        });
+    }
 }
 
 void Session::select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done)
@@ -314,8 +437,10 @@ void Session::pump()
         std::shared_ptr<Pending> pending = m_queued.front();
         m_queued.pop_front();
         pending->tag = 'A' + QByteArray::number(m_nextTag++).rightJustified(4, '0');
-        const bool literalPlus = hasCapability("LITERAL+");
-        pending->chunks = pending->command.chunks(pending->tag, literalPlus);
+        const qint64 nonSynchronizing = hasCapability("LITERAL+")   ? std::numeric_limits<qint64>::max()
+                                        : hasCapability("LITERAL-") ? qint64(4096)
+                                                                    : qint64(0);
+        pending->chunks = pending->command.chunks(pending->tag, nonSynchronizing);
         m_inFlight.push_back(pending);
         trace("C:", pending->command.redacted(pending->tag));
         sendChunk(*pending);
