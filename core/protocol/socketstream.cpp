@@ -202,6 +202,15 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
                              detail));
         return;
     case QAbstractSocket::SslHandshakeFailedError: {
+        if (detail.contains(u"wrong version number"_s, Qt::CaseInsensitive) ||
+            detail.contains(u"packet length too long"_s, Qt::CaseInsensitive)) {
+            // OpenSSL's words for "the peer does not speak TLS": a plain-text port, or a broken STARTTLS.
+            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
+                                 u"%1 did not answer in TLS; check that incoming.port and incoming.security "
+                                 "match"_s.arg(where),
+                                 detail));
+            return;
+        }
         const bool oldVersion =
             detail.contains(u"version"_s, Qt::CaseInsensitive) || detail.contains(u"protocol"_s, Qt::CaseInsensitive);
         fail(SyncError::make(ErrorClass::Tls, oldVersion ? u"tls-version"_s : u"tls-handshake"_s,

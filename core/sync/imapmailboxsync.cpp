@@ -84,12 +84,11 @@ void ImapMailboxSync::checkFolders()
     // CONDSTORE makes SELECT and STATUS report HIGHESTMODSEQ, stored per folder. Sent without waiting:
     // it travels with the STATUS commands.
     m_session->enable({"CONDSTORE"}, [](Status) {});
-    m_session->status(m_job.mailbox.folders,
-                      [this](const Result<Imap::StatusReport> &report) {
-                          if (!stopped()) {
-                              onStatus(report);
-                          }
-                      });
+    m_session->status(m_job.mailbox.folders, [this](const Result<Imap::StatusReport> &report) {
+        if (!stopped()) {
+            onStatus(report);
+        }
+    });
 }
 
 void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
@@ -102,8 +101,8 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
             return;
         }
         // LIST-STATUS refused: select every folder instead.
-        Log::debug(kCategory, m_job.mailbox.address, u"STATUS failed, selecting every folder: "_s +
-                                                         report.error().toString());
+        Log::debug(kCategory, m_job.mailbox.address,
+                   u"STATUS failed, selecting every folder: "_s + report.error().toString());
         nextFolder();
         return;
     }

@@ -98,6 +98,8 @@ std::deque<FakeServer::Step> FakeServer::parse(const QString &script)
             steps.push_back({Step::Kind::Send, unescape(body)});
         } else if (line.startsWith(u"C: "_s)) {
             steps.push_back({Step::Kind::Expect, body.toUtf8()});
+        } else if (line == u"X: read"_s) {
+            steps.push_back({Step::Kind::ReadAny, {}});
         } else if (line == u"X: close"_s) {
             steps.push_back({Step::Kind::Close, {}});
         } else if (line == u"X: drop"_s) {
@@ -167,8 +169,8 @@ void FakeServer::advance(Connection *connection)
             }
             m_received.append(line);
             if (!matches(step.bytes, line)) {
-                m_failures.append(u"expected \"%1\", got \"%2\""_s.arg(QString::fromUtf8(step.bytes),
-                                                                       QString::fromUtf8(line)));
+                m_failures.append(
+                    u"expected \"%1\", got \"%2\""_s.arg(QString::fromUtf8(step.bytes), QString::fromUtf8(line)));
                 connection->done = true;
                 connection->socket->disconnectFromHost();
                 return;
@@ -176,6 +178,14 @@ void FakeServer::advance(Connection *connection)
             connection->steps.pop_front();
             break;
         }
+        case Step::Kind::ReadAny:
+            if (connection->buffer.isEmpty()) {
+                return;
+            }
+            m_received.append(connection->buffer);
+            connection->buffer.clear();
+            connection->steps.pop_front();
+            break;
         case Step::Kind::Close:
             connection->steps.pop_front();
             if (connection->steps.empty()) {

@@ -21,6 +21,7 @@ namespace SyncDesk::Testing {
 //   S: * OK ready          the server sends the line and CRLF (\r \n \t \\ and \xNN escapes allowed)
 //   S+ {10}\r\nHel         the server sends exactly these bytes, no CRLF added
 //   C: A0001 LOGIN *       the server waits for one line from the client; a trailing * matches any rest
+//   X: read                the server waits for any bytes from the client (a TLS ClientHello) and drops them
 //   X: close               the server closes the connection
 //   X: drop                the server resets the connection (no orderly close)
 //   # comment              ignored, as are empty lines
@@ -54,7 +55,7 @@ Q_SIGNALS:
 private:
     struct Step
     {
-        enum class Kind { Send, Expect, Close, Drop };
+        enum class Kind { Send, Expect, ReadAny, Close, Drop };
         Kind kind = Kind::Send;
         QByteArray bytes; // Send: what to send; Expect: the pattern
     };

@@ -19,10 +19,10 @@ public:
     Command &number(quint64 number);
     // Any string: atom-safe text stays bare, 7-bit text is quoted, the rest becomes a literal.
     Command &astring(const QByteArray &bytes);
-    Command &string(const QByteArray &bytes); // quoted or literal, never a bare atom
-    Command &mailbox(const QString &name);    // modified UTF-7, quoted
+    Command &string(const QByteArray &bytes);       // quoted or literal, never a bare atom
+    Command &mailbox(const QString &name);          // modified UTF-7, quoted
     Command &mailboxList(const QStringList &names); // ("a" "b"), for LIST-EXTENDED patterns
-    Command &raw(const QByteArray &text);     // appended verbatim after a space
+    Command &raw(const QByteArray &text);           // appended verbatim after a space
     // Marks the command as carrying secrets: logs show only its name.
     Command &sensitive();
     // Text sent after a continuation request, without the space handling of arguments (AUTHENTICATE).
