@@ -117,6 +117,16 @@ const QList<SchemaMigration> &schemaMigrations()
              u"ALTER TABLE activities ADD COLUMN size_bytes INTEGER NOT NULL DEFAULT 0"_s,
              u"ALTER TABLE activities ADD COLUMN warnings_json TEXT NOT NULL DEFAULT '[]'"_s,
          }},
+        {3,
+         u"POP3: the UIDLs seen per mailbox"_s,
+         {
+             uR"(CREATE TABLE pop3_seen (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    uidl TEXT NOT NULL,
+                    local_uid INTEGER NOT NULL,
+                    seen_at INTEGER NOT NULL,
+                    PRIMARY KEY (mailbox_id, uidl)))"_s,
+         }},
     };
     return migrations;
 }

@@ -146,6 +146,8 @@ bool DovecotServer::start(QString *error)
         made = certificates.createSelfSigned(&certificateError);
     } else if (made && m_options.certificate == Certificate::WrongHost) {
         made = certificates.createWrongHost(&certificateError);
+    } else if (made && m_options.certificate == Certificate::Expired) {
+        made = certificates.createExpired(&certificateError);
     }
     if (!made) {
         if (error) {
@@ -194,16 +196,26 @@ bool DovecotServer::writeConfiguration(QString *error)
     } else if (m_options.certificate == Certificate::WrongHost) {
         certificate = dir + u"/tls/wronghost.pem"_s;
         key = dir + u"/tls/wronghost.key"_s;
+    } else if (m_options.certificate == Certificate::Expired) {
+        certificate = dir + u"/tls/expired.pem"_s;
+        key = dir + u"/tls/expired.key"_s;
     }
     const bool root = ::geteuid() == 0;
-    const QString listen = ipv6LoopbackAvailable() ? u"127.0.0.1, ::1"_s : u"127.0.0.1"_s;
+    // A strict server listens on 127.0.0.2 only: clients reach it from 127.0.0.1, so Dovecot does not take
+    // them for local connections (which it treats as secure, allowing clear-text passwords).
+    const QString listen = !m_options.allowPlaintextAuth ? u"127.0.0.2"_s
+                           : ipv6LoopbackAvailable()     ? u"127.0.0.1, ::1"_s
+                                                         : u"127.0.0.1"_s;
     QString config;
     config += u"instance_name = syncdesk-test-%1\n"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
     config += u"base_dir = %1/run\nstate_dir = %1/state\nlog_path = %1/dovecot.log\n"_s.arg(dir);
     config += u"listen = %1\nprotocols = imap pop3\n"_s.arg(listen);
-    config += u"ssl = yes\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(certificate, key);
+    // Dovecot treats loopback connections as secure and would accept a clear-text password on them;
+    // "ssl = required" refuses it there too, so that the tests see what a remote client would.
+    config += u"ssl = %3\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(
+        certificate, key, m_options.allowPlaintextAuth ? u"yes"_s : u"required"_s);
     config += u"disable_plaintext_auth = %1\n"_s.arg(m_options.allowPlaintextAuth ? u"no"_s : u"yes"_s);
-    config += u"auth_mechanisms = plain login\nauth_failure_delay = 0\n"_s;
+    config += u"auth_mechanisms = %1\nauth_failure_delay = 0\n"_s.arg(m_options.authMechanisms);
     config += u"mail_location = maildir:~/Maildir\nfirst_valid_uid = 1\n"_s;
     config += u"namespace inbox {\n  inbox = yes\n  separator = /\n}\n"_s;
     if (!root) {
@@ -261,7 +273,9 @@ bool DovecotServer::waitUntilReady(QString *error)
             return false;
         }
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_imapPort);
+        socket.connectToHost(m_options.allowPlaintextAuth ? QHostAddress(QHostAddress::LocalHost)
+                                                          : QHostAddress(u"127.0.0.2"_s),
+                             m_imapPort);
         if (!socket.waitForConnected(500)) {
             lastProblem = socket.errorString();
             m_process.waitForReadyRead(100); // gives the server time to bind, and notices an early exit

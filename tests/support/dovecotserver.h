@@ -21,13 +21,17 @@ public:
         Trusted,    // signed by the private CA of caFile()
         SelfSigned, // trusted by nobody
         WrongHost,  // signed by the CA but for mail.example.invalid
+        Expired,    // signed by the CA for localhost, but valid only during 2020
     };
 
     struct Options
     {
         Certificate certificate = Certificate::Trusted;
-        // false: "disable_plaintext_auth = yes": the plain port announces LOGINDISABLED.
+        // false: "disable_plaintext_auth = yes" and "ssl = required", also for loopback clients: the plain
+        // IMAP port announces LOGINDISABLED, POP3's CAPA leaves out USER.
         bool allowPlaintextAuth = true;
+        // Dovecot's auth_mechanisms: which SASL mechanisms IMAP announces (AUTH=...) and accepts.
+        QString authMechanisms = QStringLiteral("plain login");
     };
 
     DovecotServer();
@@ -44,7 +48,11 @@ public:
     void stop();
     bool isRunning() const;
 
-    QString host() const { return QStringLiteral("localhost"); }
+    // "localhost"; a strict server (allowPlaintextAuth false) is at 127.0.0.2.
+    QString host() const
+    {
+        return m_options.allowPlaintextAuth ? QStringLiteral("localhost") : QStringLiteral("127.0.0.2");
+    }
     quint16 imapPort() const { return m_imapPort; }
     quint16 imapsPort() const { return m_imapsPort; }
     quint16 pop3Port() const { return m_pop3Port; }
