@@ -240,7 +240,8 @@ void TestImapFakeServer::loginCommandWhenNoMechanismIsOffered()
 
 void TestImapFakeServer::loginDisabledIsHonoured()
 {
-    m_server->addScenario(u"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN LOGINDISABLED] ready\n"_s + logout(1));
+    // As Dovecot on a clear-text port: LOGINDISABLED and no mechanism announced.
+    m_server->addScenario(u"S: * OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\n"_s + logout(1));
     const SyncOutcome outcome = run();
     expectError(outcome, ErrorClass::Auth, u"login-disabled"_s);
     for (const QByteArray &line : m_server->received()) {

@@ -219,19 +219,26 @@ void Session::login(const QString &username, const QString &password, std::funct
         done({});
         return;
     }
-    if (hasCapability("LOGINDISABLED")) {
+    const QByteArray user = username.toUtf8();
+    const QByteArray pass = password.toUtf8();
+    // The first mechanism of ours the server announces: SASL PLAIN (one round trip with SASL-IR), SASL
+    // LOGIN (server-first, one continuation per credential); else the LOGIN command.
+    QByteArray mechanism;
+    for (const QByteArray &candidate : std::as_const(m_options.saslMechanisms)) {
+        if (hasCapability("AUTH=" + candidate.toUpper())) {
+            mechanism = candidate.toUpper();
+            break;
+        }
+    }
+    if (mechanism.isEmpty() && hasCapability("LOGINDISABLED")) {
         done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
                              isEncrypted() ? u"the server does not allow logging in with a password"_s
                                            : u"the server does not allow a password login on an unencrypted "
                                              "connection"_s));
         return;
     }
-    const QByteArray user = username.toUtf8();
-    const QByteArray pass = password.toUtf8();
-    // The strongest of what the server offers that works with a password: SASL PLAIN (one round trip
-    // with SASL-IR), SASL LOGIN (server-first, one continuation per credential), the LOGIN command.
     std::optional<Command> command;
-    if (hasCapability("AUTH=PLAIN")) {
+    if (mechanism == "PLAIN") {
         QByteArray plain;
         plain.append('\0').append(user).append('\0').append(pass);
         const QByteArray initial = plain.toBase64();
@@ -243,7 +250,7 @@ void Session::login(const QString &username, const QString &password, std::funct
             command->continuation(initial);
         }
         m_authMethod = "AUTHENTICATE PLAIN";
-    } else if (hasCapability("AUTH=LOGIN")) {
+    } else if (mechanism == "LOGIN") {
         command.emplace("AUTHENTICATE");
         command->atom("LOGIN");
         command->continuation(user.toBase64());

@@ -26,6 +26,9 @@ struct SessionOptions
     int connectTimeoutMs = 30000;
     int commandTimeoutMs = 60000; // a command without any byte from the server for this long fails
     int maxInFlight = 4;          // pipelining bound
+    // SASL mechanisms the session may use, in order of preference, when the server announces them;
+    // without any, it falls back to the LOGIN command.
+    QList<QByteArray> saslMechanisms{"PLAIN", "LOGIN"};
     ParserLimits limits;
     QString mailbox; // address, for log records
 };
@@ -66,8 +69,8 @@ public:
     // Connects, reads the greeting and the capabilities, and upgrades with STARTTLS when asked to;
     // never falls back to clear text when STARTTLS is missing.
     void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
-    // AUTHENTICATE PLAIN when offered, else AUTHENTICATE LOGIN when offered, else the LOGIN command;
-    // honours LOGINDISABLED.
+    // AUTHENTICATE PLAIN when offered, else AUTHENTICATE LOGIN when offered, else the LOGIN command,
+    // which LOGINDISABLED forbids (RFC 3501 6.2.3: it does not forbid the mechanisms the server announces).
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
     // ENABLE (RFC 5161) those of `extensions` the server offers; done also when it offers none or
     // refuses (the session then simply works without them).
