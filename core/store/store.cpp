@@ -781,23 +781,14 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             continue;
         }
         found.finish();
-        auto sameLocation = execCached(u"SELECT 1 FROM activities WHERE mailbox_id = ? AND folder = ? AND "
-                                       "uidvalidity = ? AND uid = ?"_s,
-                                       {activity.mailboxId, activity.folder, activity.uidValidity, activity.uid});
-        if (!sameLocation) {
-            return sameLocation.error();
-        }
-        const bool taken = (*sameLocation)->next();
-        (*sameLocation)->finish();
-        if (taken) {
-            ++result.duplicates;
-            continue;
-        }
+        // A row already at this folder/UIDVALIDITY/UID (a message seen again without a Message-ID match)
+        // makes the insert do nothing: a duplicate, found by the unique index instead of one more query.
         auto inserted = execCached(
             u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
             "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
             "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (mailbox_id, folder, uidvalidity, uid) DO NOTHING"_s,
             {activity.mailboxId,
              activity.folder,
              activity.uidValidity,
@@ -822,6 +813,10 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
              stringsToJson(activity.warnings)});
         if (!inserted) {
             return inserted.error();
+        }
+        if ((*inserted)->numRowsAffected() == 0) {
+            ++result.duplicates;
+            continue;
         }
         ++result.inserted;
     }

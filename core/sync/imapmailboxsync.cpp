@@ -32,6 +32,7 @@ void ImapMailboxSync::start()
     const Endpoint &incoming = m_job.profile.incoming;
     TlsSettings tls;
     tls.caFile = incoming.caFile;
+    tls.plainOnly = incoming.security == Security::None;
     Imap::SessionOptions options;
     options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;

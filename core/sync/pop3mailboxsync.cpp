@@ -42,6 +42,7 @@ void Pop3MailboxSync::start()
     const Endpoint &incoming = m_job.profile.incoming;
     TlsSettings tls;
     tls.caFile = incoming.caFile;
+    tls.plainOnly = incoming.security == Security::None;
     Pop3::SessionOptions options;
     options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;

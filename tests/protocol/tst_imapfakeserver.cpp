@@ -73,6 +73,7 @@ private Q_SLOTS:
 
     void fullConversationStoresMessages();
     void unchangedFolderCostsOneRoundTripAndNoFetch();
+    void oneFolderIsCheckedWithStatus();
     void saslLoginWhenOnlyLoginMechanismIsOffered();
     void loginCommandWhenNoMechanismIsOffered();
     void loginDisabledIsHonoured();
@@ -167,22 +168,84 @@ void TestImapFakeServer::fullConversationStoresMessages()
 
 void TestImapFakeServer::unchangedFolderCostsOneRoundTripAndNoFetch()
 {
-    // The folder was synced up to UIDNEXT 5 before. After login the client sends ENABLE and LIST-STATUS
-    // together, and with nothing new logs out: no SELECT, no FETCH (the script has none, so any would
-    // be a mismatch).
+    // Both folders were synced before (INBOX up to UIDNEXT 5, Projects up to 9). After login the client
+    // sends ENABLE and one LIST-STATUS for both together, and with nothing new logs out: no SELECT, no
+    // FETCH (the script has none, so any would be a mismatch).
     const QString caps = u"IMAP4rev1 SASL-IR AUTH=PLAIN ENABLE CONDSTORE LIST-EXTENDED LIST-STATUS"_s;
     m_server->addScenario(
         u"S: * OK [CAPABILITY %1] ready\n"
         "C: A0001 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
         "S: A0001 OK [CAPABILITY %1] Logged in\n"
         "C: A0002 ENABLE CONDSTORE\n"
-        "C: A0003 LIST \"\" (\"INBOX\") RETURN (STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))\n"
+        "C: A0003 LIST \"\" (\"INBOX\" \"Projects\") RETURN (STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))\n"
         "S: * ENABLED CONDSTORE\n"
         "S: A0002 OK enabled\n"
         "S: * LIST (\\HasNoChildren) \"/\" INBOX\n"
         "S: * STATUS INBOX (MESSAGES 4 UIDNEXT 5 UIDVALIDITY 7 HIGHESTMODSEQ 20)\n"
+        "S: * LIST (\\HasNoChildren) \"/\" Projects\n"
+        "S: * STATUS Projects (MESSAGES 8 UIDNEXT 9 UIDVALIDITY 3 HIGHESTMODSEQ 41)\n"
         "S: A0003 OK done\n"_s.arg(caps) +
         logout(4));
+    Endpoint incoming;
+    incoming.host = u"127.0.0.1"_s;
+    incoming.port = m_server->port();
+    incoming.security = Security::None;
+    std::optional<SyncJob> job =
+        SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s, {u"INBOX"_s, u"Projects"_s});
+    QVERIFY(job);
+    {
+        auto store = Store::open(m_store);
+        QVERIFY(store);
+        for (const auto &[folder, validity, next] :
+             {std::tuple{u"INBOX"_s, 7u, 5u}, std::tuple{u"Projects"_s, 3u, 9u}}) {
+            FolderState state;
+            state.mailboxId = job->mailbox.id;
+            state.folder = folder;
+            state.uidValidity = validity;
+            state.uidNext = next;
+            QVERIFY((*store)->writeBatch(state, {}));
+        }
+    }
+    const std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QCOMPARE(outcome->foldersUnchanged, 2);
+    QCOMPARE(outcome->foldersSelected, 0);
+    QCOMPARE(outcome->itemsSeen, 0);
+    for (const QByteArray &line : m_server->received()) {
+        QVERIFY2(!line.contains("FETCH") && !line.contains("SELECT") && !line.contains("EXAMINE"), line.constData());
+    }
+    // The HIGHESTMODSEQ the server reported is stored per folder.
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    auto projects = (*store)->folderState(job->mailbox.id, u"Projects"_s);
+    QVERIFY(projects);
+    QCOMPARE(projects->highestModSeq, 41u);
+    QCOMPARE(projects->uidNext, 9u);
+}
+
+void TestImapFakeServer::oneFolderIsCheckedWithStatus()
+{
+    // One folder: a plain STATUS (the server need not list mailboxes); a new message moves UIDNEXT, so
+    // the folder is opened and only the new UID fetched.
+    const QString caps = u"IMAP4rev1 SASL-IR AUTH=PLAIN LIST-EXTENDED LIST-STATUS"_s;
+    m_server->addScenario(u"S: * OK [CAPABILITY %1] ready\n"
+                          "C: A0001 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
+                          "S: A0001 OK [CAPABILITY %1] Logged in\n"
+                          "C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"
+                          "S: * STATUS INBOX (MESSAGES 3 UIDNEXT 3 UIDVALIDITY 7)\n"
+                          "S: A0002 OK done\n"
+                          "C: A0003 EXAMINE \"INBOX\"\n"
+                          "S: * 3 EXISTS\n"
+                          "S: * OK [UIDVALIDITY 7] ok\n"
+                          "S: * OK [UIDNEXT 3] ok\n"
+                          "S: A0003 OK [READ-ONLY] done\n"
+                          "C: A0004 UID FETCH 2:* (UID RFC822.SIZE)\n"
+                          "S: * 3 FETCH (UID 2 RFC822.SIZE 150)\n"
+                          "S: A0004 OK done\n"
+                          "C: A0005 UID FETCH 2 (UID RFC822.SIZE INTERNALDATE BODY.PEEK[])\n"_s.arg(caps) +
+                          fetchResponse(3, 2) + u"S: A0005 OK done\n"_s + logout(6));
     Endpoint incoming;
     incoming.host = u"127.0.0.1"_s;
     incoming.port = m_server->port();
@@ -196,20 +259,15 @@ void TestImapFakeServer::unchangedFolderCostsOneRoundTripAndNoFetch()
         state.mailboxId = job->mailbox.id;
         state.folder = u"INBOX"_s;
         state.uidValidity = 7;
-        state.uidNext = 5;
-        state.highestModSeq = 20;
+        state.uidNext = 2;
         QVERIFY((*store)->writeBatch(state, {}));
     }
     const std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
     QVERIFY(outcome);
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
     QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
-    QCOMPARE(outcome->foldersUnchanged, 1);
-    QCOMPARE(outcome->foldersSelected, 0);
-    QCOMPARE(outcome->itemsSeen, 0);
-    for (const QByteArray &line : m_server->received()) {
-        QVERIFY2(!line.contains("FETCH") && !line.contains("SELECT") && !line.contains("EXAMINE"), line.constData());
-    }
+    QCOMPARE(outcome->foldersSelected, 1);
+    QCOMPARE(outcome->itemsNew, 1);
 }
 
 void TestImapFakeServer::saslLoginWhenOnlyLoginMechanismIsOffered()

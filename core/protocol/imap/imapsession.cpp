@@ -353,7 +353,9 @@ void Session::status(const QStringList &folders, std::function<void(Result<Statu
     const bool wildcards = std::any_of(folders.begin(), folders.end(), [](const QString &folder) {
         return folder.contains(u'*') || folder.contains(u'%');
     });
-    if (hasCapability("LIST-EXTENDED") && hasCapability("LIST-STATUS") && !wildcards) {
+    // One folder: STATUS, which spares the server listing mailboxes. Several: one LIST-STATUS command
+    // instead of one STATUS each (both ways cost one round trip, as the STATUS commands are pipelined).
+    if (folders.size() > 1 && hasCapability("LIST-EXTENDED") && hasCapability("LIST-STATUS") && !wildcards) {
         report->usedListStatus = true;
         Command command("LIST");
         command.string("").mailboxList(folders).raw("RETURN (STATUS " + items + ')');
@@ -449,7 +451,9 @@ void Session::pump()
                                                                     : qint64(0);
         pending->chunks = pending->command.chunks(pending->tag, nonSynchronizing);
         m_inFlight.push_back(pending);
-        trace("C:", pending->command.redacted(pending->tag));
+        if (m_tracing) {
+            trace("C:", pending->command.redacted(pending->tag));
+        }
         sendChunk(*pending);
         if (pending->nextChunk < pending->chunks.size()) {
             m_awaitingContinuation = pending;
@@ -513,7 +517,9 @@ void Session::onReadyRead()
             fail(m_parser.error());
             return;
         }
-        trace("S:", dump(response));
+        if (m_tracing) { // dumping every FETCH costs more than parsing it
+            trace("S:", dump(response));
+        }
         handle(response);
     }
 }

@@ -77,7 +77,8 @@ public:
     void enable(const QList<QByteArray> &extensions, std::function<void(Status)> done);
     bool isEnabled(const QByteArray &extension) const;
     // MESSAGES, UIDNEXT, UIDVALIDITY (and HIGHESTMODSEQ with CONDSTORE) of each folder without selecting
-    // it: one LIST-STATUS command where offered (RFC 5819), else pipelined STATUS commands.
+    // it, in one round trip: one LIST-STATUS command for several folders where offered (RFC 5819), else
+    // pipelined STATUS commands.
     void status(const QStringList &folders, std::function<void(Result<StatusReport>)> done);
     void select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done);
     void execute(const Command &command, UntaggedHandler onUntagged, Done done);
