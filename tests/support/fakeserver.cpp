@@ -123,6 +123,9 @@ void FakeServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         ++m_connections;
+        // Each step is its own write: without this, Nagle's algorithm holds small writes back for the
+        // client's delayed ACK (40 ms a step on Linux).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *connection = new Connection;
         connection->socket = socket;
         if (!m_scenarios.empty()) {
