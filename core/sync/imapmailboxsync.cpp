@@ -1,9 +1,9 @@
 #include "imapmailboxsync.h"
 
 #include "activitybuilder.h"
+#include "batchdecoder.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
-#include "protocol/mime/mimedecoder.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -326,10 +326,15 @@ void ImapMailboxSync::fetchMore()
 void ImapMailboxSync::onBatchComplete()
 {
     // Batches are written in UID order, so the folder state only ever moves past committed messages.
+    // The next commands go out first, so that the server works on them while this thread decodes and writes.
+    std::deque<std::shared_ptr<Batch>> ready;
     while (!m_sent.empty() && m_sent.front()->complete) {
-        std::shared_ptr<Batch> batch = m_sent.front();
+        ready.push_back(m_sent.front());
         m_sent.pop_front();
-        if (!writeBatch(*batch)) {
+    }
+    fetchMore();
+    for (const std::shared_ptr<Batch> &batch : ready) {
+        if (stopped() || !writeBatch(*batch)) {
             return;
         }
     }
@@ -343,15 +348,28 @@ void ImapMailboxSync::onBatchComplete()
 
 bool ImapMailboxSync::writeBatch(Batch &batch)
 {
-    QList<Activity> activities;
-    activities.reserve(batch.fetched.size());
+    QList<quint32> uids;
+    QList<const Imap::FetchedMessage *> fetchedMessages;
+    QList<QByteArray> raws;
+    uids.reserve(batch.fetched.size());
+    fetchedMessages.reserve(batch.fetched.size());
+    raws.reserve(batch.fetched.size());
     for (quint32 uid : std::as_const(batch.uids)) {
         auto it = batch.fetched.constFind(uid);
         if (it == batch.fetched.constEnd()) {
             continue; // expunged since it was listed
         }
-        const Imap::FetchedMessage &fetched = it.value();
-        const DecodedMessage decoded = MimeDecoder::decode(*fetched.body);
+        uids.append(uid);
+        fetchedMessages.append(&it.value());
+        raws.append(*it->body);
+    }
+    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    QList<Activity> activities;
+    activities.reserve(uids.size());
+    for (qsizetype i = 0; i < uids.size(); ++i) {
+        const quint32 uid = uids.at(i);
+        const Imap::FetchedMessage &fetched = *fetchedMessages.at(i);
+        const DecodedMessage &decoded = decodedMessages.at(i);
         MessageLocation location;
         location.mailboxId = m_job.mailbox.id;
         location.folder = m_folder;

@@ -1,9 +1,9 @@
 #include "pop3mailboxsync.h"
 
 #include "activitybuilder.h"
+#include "batchdecoder.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
-#include "protocol/mime/mimedecoder.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -184,10 +184,15 @@ void Pop3MailboxSync::fetchMore()
 
 void Pop3MailboxSync::onBatchComplete()
 {
+    // The next RETRs go out first, so that the server works on them while this thread decodes and writes.
+    std::deque<std::shared_ptr<Batch>> ready;
     while (!m_sent.empty() && m_sent.front()->complete) {
-        std::shared_ptr<Batch> batch = m_sent.front();
+        ready.push_back(m_sent.front());
         m_sent.pop_front();
-        if (!writeBatch(*batch)) {
+    }
+    fetchMore();
+    for (const std::shared_ptr<Batch> &batch : ready) {
+        if (stopped() || !writeBatch(*batch)) {
             return;
         }
     }
@@ -204,10 +209,17 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
     QList<Pop3SeenMessage> seen;
     activities.reserve(batch.messages.size());
     seen.reserve(batch.messages.size());
+    QList<QByteArray> raws;
+    raws.reserve(batch.messages.size());
     for (Message &message : batch.messages) {
-        const QByteArray raw = message.raw.value_or(QByteArray());
+        raws.append(message.raw.value_or(QByteArray()));
         message.raw.reset();
-        const DecodedMessage decoded = MimeDecoder::decode(raw);
+    }
+    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    for (qsizetype i = 0; i < batch.messages.size(); ++i) {
+        const Message &message = batch.messages.at(i);
+        const QByteArray &raw = raws.at(i);
+        const DecodedMessage &decoded = decodedMessages.at(i);
         MessageLocation location;
         location.mailboxId = m_job.mailbox.id;
         location.folder = kFolder;

@@ -293,6 +293,7 @@ int main(int argc, char **argv)
     parser.addOption({u"size"_s, u"approximate message size in bytes (default 4096)"_s, u"bytes"_s, u"4096"_s});
     parser.addOption({u"sweep"_s, u"unchanged mailboxes in the sweep (default 100)"_s, u"n"_s, u"100"_s});
     parser.addOption({u"no-offlineimap"_s, u"skip offlineimap even when installed"_s});
+    parser.addOption({u"no-mbsync"_s, u"skip mbsync even when installed (when tuning syncdesk-node alone)"_s});
     parser.addOption({u"dovecot-defaults"_s,
                       u"run Dovecot with a new process per connection instead of its high-performance mode"_s});
     parser.addOption(
@@ -312,7 +313,7 @@ int main(int argc, char **argv)
         out() << "syncdesk-node not found next to the benchmark or on the PATH\n";
         return 2;
     }
-    const QString mbsync = QStandardPaths::findExecutable(u"mbsync"_s);
+    const QString mbsync = parser.isSet(u"no-mbsync"_s) ? QString() : QStandardPaths::findExecutable(u"mbsync"_s);
     const QString offlineimap =
         parser.isSet(u"no-offlineimap"_s) ? QString() : QStandardPaths::findExecutable(u"offlineimap"_s);
 
