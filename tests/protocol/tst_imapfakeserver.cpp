@@ -86,13 +86,15 @@ private Q_SLOTS:
     void connectionDropsInsideLiteral();
     void serverNeverGreets();
     void serverNeverAnswersACommand();
+    void tlsHandshakeNeverCompletes();
+    void serverNeverAnswersAfterStartTls();
     void garbageFromTheServer();
     void notAnImapServer();
     void literalSplitAcrossWritesIsReassembled();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000,
-                    const QString &password = u"secret"_s);
+                    const QString &password = u"secret"_s, int connectTimeoutMs = 5000);
     void expectError(const SyncOutcome &outcome, ErrorClass errorClass, const QString &hintId);
 
     std::unique_ptr<FakeServer> m_server;
@@ -120,7 +122,8 @@ void TestImapFakeServer::cleanup()
     m_server.reset();
 }
 
-SyncOutcome TestImapFakeServer::run(Security security, int commandTimeoutMs, const QString &password)
+SyncOutcome TestImapFakeServer::run(Security security, int commandTimeoutMs, const QString &password,
+                                    int connectTimeoutMs)
 {
     Endpoint incoming;
     incoming.protocol = MailProtocol::Imap;
@@ -133,7 +136,7 @@ SyncOutcome TestImapFakeServer::run(Security security, int commandTimeoutMs, con
         return {};
     }
     m_mailboxId = job->mailbox.id;
-    job->tuning.connectTimeoutMs = 5000;
+    job->tuning.connectTimeoutMs = connectTimeoutMs;
     job->tuning.commandTimeoutMs = commandTimeoutMs;
     std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
     if (!outcome) {
@@ -400,6 +403,26 @@ void TestImapFakeServer::serverNeverAnswersACommand()
     const SyncOutcome outcome = run(Security::None, 300);
     expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
     QVERIFY2(outcome.error->message.contains(u"STATUS"_s), qPrintable(outcome.error->message));
+}
+
+void TestImapFakeServer::tlsHandshakeNeverCompletes()
+{
+    // Implicit TLS to a server that accepts the connection and reads the ClientHello, then says nothing.
+    m_server->addScenario(u"X: read\n"_s);
+    const SyncOutcome outcome = run(Security::Tls, 5000, u"secret"_s, 300);
+    expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
+    QVERIFY2(outcome.error->message.contains(u"connecting"_s), qPrintable(outcome.error->message));
+}
+
+void TestImapFakeServer::serverNeverAnswersAfterStartTls()
+{
+    m_server->addScenario(u"S: * OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] ready\n"
+                          "C: A0001 STARTTLS\n"
+                          "S: A0001 OK Begin TLS negotiation now\n"
+                          "X: read\n"_s);
+    const SyncOutcome outcome = run(Security::StartTls, 5000, u"secret"_s, 300);
+    expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
+    QVERIFY2(outcome.error->message.contains(u"TLS"_s), qPrintable(outcome.error->message));
 }
 
 void TestImapFakeServer::garbageFromTheServer()
