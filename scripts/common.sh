@@ -14,6 +14,7 @@ BUILD_PACKAGES=(
 )
 TEST_PACKAGES=(
     dovecot-imapd dovecot-pop3d openssl
+    clang-14 libclang-rt-14-dev
 )
 
 missing_packages() {

@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -224,7 +226,8 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     const QJsonValue connections = object.value(u"max_concurrent_connections"_s);
     if (!connections.isUndefined()) {
         const double number = connections.toDouble(-1);
-        if (!connections.isDouble() || number != double(qint64(number)) || number < 1 || number > 1000) {
+        // Range first: converting a double outside qint64's range is undefined (found by the fuzzer).
+        if (!connections.isDouble() || number < 1 || number > 1000 || number != std::trunc(number)) {
             error(path + u".max_concurrent_connections"_s,
                   u"expected an integer from 1 to 1000, got "_s + describe(connections));
         } else {
@@ -281,7 +284,7 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
         endpoint.port = defaultPort(endpoint.protocol, endpoint.security);
     } else {
         const double number = port.toDouble(-1);
-        if (!port.isDouble() || number != double(qint64(number)) || number < 1 || number > 65535) {
+        if (!port.isDouble() || number < 1 || number > 65535 || number != std::trunc(number)) {
             error(path + u".port"_s, u"expected an integer from 1 to 65535, got "_s + describe(port));
         } else {
             endpoint.port = quint16(number);

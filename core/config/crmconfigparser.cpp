@@ -1,9 +1,10 @@
 #include "crmconfigparser.h"
 
 #include "configvalues.h"
-#include "tracking/securitycontext.h"
+#include "model/accessscope.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace SyncDesk {

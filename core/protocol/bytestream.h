@@ -27,6 +27,8 @@ struct TlsSettings
 {
     QString peerName; // host name the certificate must name; defaults to the host connected to
     QString caFile;   // extra PEM authorities to trust besides the system store
+    // The connection never uses TLS (security "none"): the stream may skip loading the TLS backend.
+    bool plainOnly = false;
 };
 
 // The bytes under a protocol session. Protocol code only sees this interface, so the same session runs

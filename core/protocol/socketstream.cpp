@@ -20,32 +20,38 @@ SocketStream::SocketStream(const TlsSettings &settings, QObject *parent)
     : ByteStream(parent)
     , m_settings(settings)
 {
-    connect(&m_socket, &QSslSocket::connected, this, [this] {
+    if (settings.plainOnly) {
+        m_socket = new QTcpSocket(this);
+    } else {
+        m_ssl = new QSslSocket(this);
+        m_socket = m_ssl;
+        connect(m_ssl, &QSslSocket::encrypted, this, [this] {
+            if (m_implicitTls) {
+                Q_EMIT connected();
+            } else {
+                Q_EMIT encrypted();
+            }
+        });
+        connect(m_ssl, &QSslSocket::sslErrors, this, &SocketStream::onSslErrors);
+    }
+    connect(m_socket, &QTcpSocket::connected, this, [this] {
         if (!m_implicitTls) {
             Q_EMIT connected();
         }
     });
-    connect(&m_socket, &QSslSocket::encrypted, this, [this] {
-        if (m_implicitTls) {
-            Q_EMIT connected();
-        } else {
-            Q_EMIT encrypted();
-        }
-    });
-    connect(&m_socket, &QSslSocket::readyRead, this, &ByteStream::readyRead);
-    connect(&m_socket, &QSslSocket::disconnected, this, [this] {
+    connect(m_socket, &QTcpSocket::readyRead, this, &ByteStream::readyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         if (!m_failed) {
             Q_EMIT disconnected();
         }
     });
-    connect(&m_socket, &QSslSocket::errorOccurred, this, &SocketStream::onSocketError);
-    connect(&m_socket, &QSslSocket::sslErrors, this, &SocketStream::onSslErrors);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &SocketStream::onSocketError);
 }
 
 SocketStream::~SocketStream()
 {
     m_failed = true; // no signals while tearing down
-    m_socket.abort();
+    m_socket->abort();
 }
 
 ByteStreamFactory SocketStream::factory()
@@ -57,6 +63,11 @@ ByteStreamFactory SocketStream::factory()
 
 bool SocketStream::configureTls()
 {
+    if (!m_ssl) {
+        fail(SyncError::make(ErrorClass::Internal, u"internal-error"_s,
+                             u"TLS was asked of a connection set up without TLS"_s));
+        return false;
+    }
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -69,8 +80,8 @@ bool SocketStream::configureTls()
         }
         configuration.addCaCertificates(authorities);
     }
-    m_socket.setSslConfiguration(configuration);
-    m_socket.setPeerVerifyName(m_settings.peerName.isEmpty() ? m_host : m_settings.peerName);
+    m_ssl->setSslConfiguration(configuration);
+    m_ssl->setPeerVerifyName(m_settings.peerName.isEmpty() ? m_host : m_settings.peerName);
     return true;
 }
 
@@ -88,9 +99,9 @@ void SocketStream::connectToHost(const QString &host, quint16 port, bool implici
             return;
         }
         m_tlsRequested = true;
-        m_socket.connectToHostEncrypted(host, port, m_socket.peerVerifyName());
+        m_ssl->connectToHostEncrypted(host, port, m_ssl->peerVerifyName());
     } else {
-        m_socket.connectToHost(host, port);
+        m_socket->connectToHost(host, port);
     }
 }
 
@@ -100,43 +111,43 @@ void SocketStream::startTls()
         return;
     }
     m_tlsRequested = true;
-    m_socket.startClientEncryption();
+    m_ssl->startClientEncryption();
 }
 
 void SocketStream::write(const QByteArray &data)
 {
     if (!m_failed) {
-        m_socket.write(data);
+        m_socket->write(data);
     }
 }
 
 QByteArray SocketStream::readAll()
 {
-    return m_socket.readAll();
+    return m_socket->readAll();
 }
 
 void SocketStream::close()
 {
     m_closing = true;
-    m_socket.disconnectFromHost();
+    m_socket->disconnectFromHost();
 }
 
 bool SocketStream::isEncrypted() const
 {
-    return m_socket.isEncrypted();
+    return m_ssl && m_ssl->isEncrypted();
 }
 
 TlsSessionInfo SocketStream::tlsSessionInfo() const
 {
     TlsSessionInfo info;
-    info.encrypted = m_socket.isEncrypted();
+    info.encrypted = isEncrypted();
     if (!info.encrypted) {
         return info;
     }
-    const QSslCipher cipher = m_socket.sessionCipher();
+    const QSslCipher cipher = m_ssl->sessionCipher();
     info.protocol = cipher.protocolString();
     info.cipher = cipher.name();
-    const QSslCertificate certificate = m_socket.peerCertificate();
+    const QSslCertificate certificate = m_ssl->peerCertificate();
     info.subject = certificateName(certificate.subjectInfo(QSslCertificate::CommonName));
     info.issuer = certificateName(certificate.issuerInfo(QSslCertificate::CommonName));
     info.expiresAt = certificate.expiryDate().toUTC();
@@ -155,7 +166,7 @@ void SocketStream::onSslErrors(const QList<QSslError> &errors)
         switch (error.error()) {
         case QSslError::HostNameMismatch:
             hint = u"tls-hostname"_s;
-            message = u"the server's certificate does not name %1"_s.arg(m_socket.peerVerifyName());
+            message = u"the server's certificate does not name %1"_s.arg(m_ssl->peerVerifyName());
             break;
         case QSslError::CertificateExpired:
         case QSslError::CertificateNotYetValid:
@@ -176,7 +187,7 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
     if (m_failed) {
         return;
     }
-    const QString detail = m_socket.errorString();
+    const QString detail = m_socket->errorString();
     const QString where = m_host + u':' + QString::number(m_port);
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
@@ -193,7 +204,7 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
         if (m_closing) {
             return;
         }
-        if (m_tlsRequested && !m_socket.isEncrypted()) {
+        if (m_tlsRequested && !isEncrypted()) {
             fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
                                  u"%1 closed the connection during the TLS handshake"_s.arg(where), detail));
             return;
@@ -202,6 +213,15 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
                              detail));
         return;
     case QAbstractSocket::SslHandshakeFailedError: {
+        if (detail.contains(u"wrong version number"_s, Qt::CaseInsensitive) ||
+            detail.contains(u"packet length too long"_s, Qt::CaseInsensitive)) {
+            // OpenSSL's words for "the peer does not speak TLS": a plain-text port, or a broken STARTTLS.
+            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
+                                 u"%1 did not answer in TLS; check that incoming.port and incoming.security "
+                                 "match"_s.arg(where),
+                                 detail));
+            return;
+        }
         const bool oldVersion =
             detail.contains(u"version"_s, Qt::CaseInsensitive) || detail.contains(u"protocol"_s, Qt::CaseInsensitive);
         fail(SyncError::make(ErrorClass::Tls, oldVersion ? u"tls-version"_s : u"tls-handshake"_s,
@@ -224,7 +244,7 @@ void SocketStream::fail(const SyncError &error)
         return;
     }
     m_failed = true;
-    m_socket.abort();
+    m_socket->abort();
     Q_EMIT failed(error);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QSslError>
 #include <QSslSocket>
+#include <QTcpSocket>
 
 namespace SyncDesk {
 
@@ -33,7 +34,10 @@ private:
     void fail(const SyncError &error);
     bool configureTls();
 
-    QSslSocket m_socket;
+    // A QSslSocket, or a plain QTcpSocket when the settings say TLS is never used (its construction
+    // would load and initialise OpenSSL for nothing). m_ssl is m_socket when it is a QSslSocket.
+    QTcpSocket *m_socket = nullptr;
+    QSslSocket *m_ssl = nullptr;
     TlsSettings m_settings;
     QString m_host;
     quint16 m_port = 0;

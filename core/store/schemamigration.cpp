@@ -230,6 +230,16 @@ const QList<SchemaMigration> &schemaMigrations()
                     activity_id INTEGER))"_s,
              u"CREATE INDEX track_requests_pending ON track_requests (mailbox_id) WHERE state = 'pending'"_s,
          }},
+        {5,
+         u"POP3: the UIDLs seen per mailbox"_s,
+         {
+             uR"(CREATE TABLE pop3_seen (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    uidl TEXT NOT NULL,
+                    local_uid INTEGER NOT NULL,
+                    seen_at INTEGER NOT NULL,
+                    PRIMARY KEY (mailbox_id, uidl)))"_s,
+         }},
     };
     return migrations;
 }

@@ -251,6 +251,7 @@ Store::Store(const StoreConfig &config)
 
 Store::~Store()
 {
+    m_cachedQueries.clear(); // before the connection goes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -399,6 +400,34 @@ Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values)
         return errorFrom(query, u"execute"_s);
     }
     return query;
+}
+
+Result<QSqlQuery *> Store::execCached(const QString &sql, const QVariantList &values)
+{
+    auto it = m_cachedQueries.find(sql);
+    if (it == m_cachedQueries.end()) {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            return errorFrom(query, u"prepare"_s);
+        }
+        it = m_cachedQueries.insert(sql, query);
+    }
+    QSqlQuery &query = it.value();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()) {
+            query.bindValue(int(i), QStringLiteral(""));
+        } else {
+            query.bindValue(int(i), value);
+        }
+    }
+    if (!query.exec()) {
+        SyncError error = errorFrom(query, u"execute"_s);
+        m_cachedQueries.erase(it);
+        return error;
+    }
+    return &query;
 }
 
 SyncError Store::errorFrom(const QSqlQuery &query, const QString &what) const
@@ -1007,87 +1036,143 @@ Result<FolderState> Store::folderState(qint64 mailboxId, const QString &folder)
     return state;
 }
 
+Status Store::insertActivities(const QList<Activity> &activities, qint64 now, BatchResult &result)
+{
+    const QVariant nullText(QMetaType::fromType<QString>());
+    for (const Activity &activity : activities) {
+        // Already stored under its Message-ID (or header digest)? After a UIDVALIDITY reset of the
+        // same folder the stored row moves to the new UID; a copy in another folder stays one activity.
+        auto existing = execCached(u"SELECT id, folder, uidvalidity FROM activities WHERE mailbox_id = ? AND "
+                                   "dedupe_key = ?"_s,
+                                   {activity.mailboxId, activity.dedupeKey});
+        if (!existing) {
+            return existing.error();
+        }
+        QSqlQuery &found = **existing;
+        if (found.next()) {
+            const qint64 id = found.value(0).toLongLong();
+            const bool sameFolder = found.value(1).toString() == activity.folder;
+            const quint32 storedValidity = found.value(2).toUInt();
+            found.finish();
+            if (sameFolder && storedValidity != activity.uidValidity) {
+                auto moved = execCached(u"UPDATE activities SET uidvalidity = ?, uid = ? WHERE id = ?"_s,
+                                        {activity.uidValidity, activity.uid, id});
+                if (!moved) {
+                    return moved.error();
+                }
+                ++result.relinked;
+            }
+            ++result.duplicates;
+            continue;
+        }
+        found.finish();
+        // A row already at this folder/UIDVALIDITY/UID (a message seen again without a Message-ID match)
+        // makes the insert do nothing: a duplicate, found by the unique index instead of one more query.
+        auto inserted = execCached(
+            u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
+            "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
+            "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (mailbox_id, folder, uidvalidity, uid) DO NOTHING"_s,
+            {activity.mailboxId,
+             activity.folder,
+             activity.uidValidity,
+             activity.uid,
+             activity.messageId,
+             activity.dedupeKey,
+             activity.subject,
+             activity.from.name,
+             activity.from.address,
+             addressesToJson(activity.to),
+             addressesToJson(activity.cc),
+             toMs(activity.date),
+             activity.bodyText,
+             activity.regarding ? QVariant(activity.regarding->type) : nullText,
+             activity.regarding ? QVariant(activity.regarding->id) : nullText,
+             activity.correlation,
+             now,
+             activity.inReplyTo,
+             stringsToJson(activity.references),
+             attachmentsToJson(activity.attachments),
+             activity.size,
+             stringsToJson(activity.warnings)});
+        if (!inserted) {
+            return inserted.error();
+        }
+        if ((*inserted)->numRowsAffected() == 0) {
+            ++result.duplicates;
+            continue;
+        }
+        ++result.inserted;
+    }
+    return {};
+}
+
+Result<Pop3Maildrop> Store::pop3Maildrop(qint64 mailboxId)
+{
+    auto query = exec(u"SELECT uidl, local_uid FROM pop3_seen WHERE mailbox_id = ?"_s, {mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    Pop3Maildrop maildrop;
+    quint32 highest = 0;
+    while (query->next()) {
+        maildrop.seenUidls.insert(query->value(0).toString().toLatin1());
+        highest = qMax(highest, query->value(1).toUInt());
+    }
+    // Activities of the mailbox in INBOX with UIDVALIDITY 0 were made by POP3 too (seen rows may be gone).
+    auto activities = exec(u"SELECT COALESCE(MAX(uid), 0) FROM activities WHERE mailbox_id = ? AND folder = 'INBOX' "
+                           "AND uidvalidity = 0"_s,
+                           {mailboxId});
+    if (!activities) {
+        return activities.error();
+    }
+    if (activities->next()) {
+        highest = qMax(highest, activities->value(0).toUInt());
+    }
+    maildrop.nextLocalUid = highest + 1;
+    return maildrop;
+}
+
+Result<BatchResult> Store::writePop3Batch(qint64 mailboxId, const QList<Pop3SeenMessage> &seen,
+                                          const QList<Activity> &activities)
+{
+    BatchResult result;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Status status = transaction([&]() -> Status {
+        if (Status inserted = insertActivities(activities, now, result); !inserted) {
+            return inserted;
+        }
+        for (const Pop3SeenMessage &message : seen) {
+            auto saved = execCached(u"INSERT INTO pop3_seen (mailbox_id, uidl, local_uid, seen_at) VALUES (?, ?, ?, ?) "
+                                    "ON CONFLICT (mailbox_id, uidl) DO NOTHING"_s,
+                                    {mailboxId, QString::fromLatin1(message.uidl), message.localUid, now});
+            if (!saved) {
+                return saved.error();
+            }
+        }
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return result;
+}
+
 Result<BatchResult> Store::writeBatch(const FolderState &folderState, const QList<Activity> &activities)
 {
     BatchResult result;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Status status = transaction([&]() -> Status {
-        for (const Activity &activity : activities) {
-            // Already stored under its Message-ID (or header digest)? After a UIDVALIDITY reset of the
-            // same folder the stored row moves to the new UID; a copy in another folder stays one activity.
-            auto existing = exec(u"SELECT id, folder, uidvalidity FROM activities WHERE mailbox_id = ? AND "
-                                 "dedupe_key = ?"_s,
-                                 {activity.mailboxId, activity.dedupeKey});
-            if (!existing) {
-                return existing.error();
-            }
-            if (existing->next()) {
-                const qint64 id = existing->value(0).toLongLong();
-                const bool sameFolder = existing->value(1).toString() == activity.folder;
-                const quint32 storedValidity = existing->value(2).toUInt();
-                existing->finish();
-                if (sameFolder && storedValidity != activity.uidValidity) {
-                    auto moved = exec(u"UPDATE activities SET uidvalidity = ?, uid = ? WHERE id = ?"_s,
-                                      {activity.uidValidity, activity.uid, id});
-                    if (!moved) {
-                        return moved.error();
-                    }
-                    ++result.relinked;
-                }
-                ++result.duplicates;
-                continue;
-            }
-            existing->finish();
-            auto sameLocation = exec(u"SELECT 1 FROM activities WHERE mailbox_id = ? AND folder = ? AND "
-                                     "uidvalidity = ? AND uid = ?"_s,
-                                     {activity.mailboxId, activity.folder, activity.uidValidity, activity.uid});
-            if (!sameLocation) {
-                return sameLocation.error();
-            }
-            if (sameLocation->next()) {
-                ++result.duplicates;
-                continue;
-            }
-            sameLocation->finish();
-            const QVariant nullText(QMetaType::fromType<QString>());
-            auto inserted = exec(
-                u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
-                "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
-                "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                {activity.mailboxId,
-                 activity.folder,
-                 activity.uidValidity,
-                 activity.uid,
-                 activity.messageId,
-                 activity.dedupeKey,
-                 activity.subject,
-                 activity.from.name,
-                 activity.from.address,
-                 addressesToJson(activity.to),
-                 addressesToJson(activity.cc),
-                 toMs(activity.date),
-                 activity.bodyText,
-                 activity.regarding ? QVariant(activity.regarding->type) : nullText,
-                 activity.regarding ? QVariant(activity.regarding->id) : nullText,
-                 activity.correlation,
-                 now,
-                 activity.inReplyTo,
-                 stringsToJson(activity.references),
-                 attachmentsToJson(activity.attachments),
-                 activity.size,
-                 stringsToJson(activity.warnings)});
-            if (!inserted) {
-                return inserted.error();
-            }
-            ++result.inserted;
+        if (Status inserted = insertActivities(activities, now, result); !inserted) {
+            return inserted;
         }
-        auto saved = exec(u"INSERT INTO folder_state (mailbox_id, folder, uidvalidity, uidnext, highestmodseq, "
-                          "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_id, folder) DO UPDATE SET "
-                          "uidvalidity = excluded.uidvalidity, uidnext = excluded.uidnext, "
-                          "highestmodseq = excluded.highestmodseq, updated_at = excluded.updated_at"_s,
-                          {folderState.mailboxId, folderState.folder, folderState.uidValidity, folderState.uidNext,
-                           qint64(folderState.highestModSeq), now});
+        auto saved = execCached(u"INSERT INTO folder_state (mailbox_id, folder, uidvalidity, uidnext, highestmodseq, "
+                                "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_id, folder) DO UPDATE SET "
+                                "uidvalidity = excluded.uidvalidity, uidnext = excluded.uidnext, "
+                                "highestmodseq = excluded.highestmodseq, updated_at = excluded.updated_at"_s,
+                                {folderState.mailboxId, folderState.folder, folderState.uidValidity,
+                                 folderState.uidNext, qint64(folderState.highestModSeq), now});
         if (!saved) {
             return saved.error();
         }

@@ -8,6 +8,7 @@
 #include "model/mailbox.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
+#include "model/pop3maildrop.h"
 #include "model/serverprofile.h"
 #include "model/syncrun.h"
 #include "storeconfig.h"
@@ -119,6 +120,12 @@ public:
     Result<FolderState> folderState(qint64 mailboxId, const QString &folder);
     // One transaction: the batch's activities and the folder state reached after them.
     Result<BatchResult> writeBatch(const FolderState &folderState, const QList<Activity> &activities);
+    // POP3: the UIDLs seen in a mailbox and the next local number for its activities.
+    Result<Pop3Maildrop> pop3Maildrop(qint64 mailboxId);
+    // One transaction: the batch's activities and the UIDLs they came from (seen also when an activity was
+    // a duplicate, so that the message is not downloaded again).
+    Result<BatchResult> writePop3Batch(qint64 mailboxId, const QList<Pop3SeenMessage> &seen,
+                                       const QList<Activity> &activities);
     Result<qint64> activityCount(std::optional<qint64> mailboxId = std::nullopt);
     // Streams activities in id order; the callback returns false to stop.
     Status forEachActivity(const std::function<bool(const Activity &)> &callback,
@@ -146,6 +153,10 @@ private:
     Status openConnection();
     Status migrate(int targetVersion);
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    // The same for statements run many times (per message of a batch): prepared once per connection,
+    // then only bound and stepped. The query stays valid until the next call with the same SQL.
+    Result<QSqlQuery *> execCached(const QString &sql, const QVariantList &values);
+    Status insertActivities(const QList<Activity> &activities, qint64 now, BatchResult &result);
     SyncError errorFrom(const QSqlQuery &query, const QString &what) const;
     SyncError errorFrom(const QSqlError &error, const QString &what) const;
     Status ensureStateRow(qint64 mailboxId);
@@ -153,6 +164,7 @@ private:
     StoreConfig m_config;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    QHash<QString, QSqlQuery> m_cachedQueries;
 };
 
 } // namespace SyncDesk

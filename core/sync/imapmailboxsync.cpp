@@ -1,9 +1,9 @@
 #include "imapmailboxsync.h"
 
 #include "activitybuilder.h"
+#include "batchdecoder.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
-#include "protocol/mime/mimedecoder.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -32,6 +32,7 @@ void ImapMailboxSync::start()
     const Endpoint &incoming = m_job.profile.incoming;
     TlsSettings tls;
     tls.caFile = incoming.caFile;
+    tls.plainOnly = incoming.security == Security::None;
     Imap::SessionOptions options;
     options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
@@ -75,8 +76,83 @@ void ImapMailboxSync::login()
             fail(status.error());
             return;
         }
-        nextFolder();
+        checkFolders();
     });
+}
+
+void ImapMailboxSync::checkFolders()
+{
+    // CONDSTORE makes SELECT and STATUS report HIGHESTMODSEQ, stored per folder. Sent without waiting:
+    // it travels with the STATUS commands.
+    m_session->enable({"CONDSTORE"}, [](Status) {});
+    m_session->status(m_job.mailbox.folders, [this](const Result<Imap::StatusReport> &report) {
+        if (!stopped()) {
+            onStatus(report);
+        }
+    });
+}
+
+void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
+{
+    const QStringList &folders = m_job.mailbox.folders;
+    m_plans = QList<FolderPlan>(folders.size(), FolderPlan::Select);
+    if (!report) {
+        if (!m_session->isUsable()) {
+            fail(report.error());
+            return;
+        }
+        // LIST-STATUS refused: select every folder instead.
+        Log::debug(kCategory, m_job.mailbox.address,
+                   u"STATUS failed, selecting every folder: "_s + report.error().toString());
+        nextFolder();
+        return;
+    }
+    for (qsizetype i = 0; i < folders.size(); ++i) {
+        const QString &folder = folders.at(i);
+        if (const auto error = report->errors.constFind(folder); error != report->errors.constEnd()) {
+            m_folder = folder;
+            SyncError located = error.value();
+            located.message = u"folder \"%1\": %2"_s.arg(folder, located.message);
+            Log::warning(kCategory, m_job.mailbox.address, located.toString());
+            if (!m_folderError) {
+                m_folderError = located;
+            }
+            m_plans[i] = FolderPlan::Failed;
+            continue;
+        }
+        const auto found = report->statuses.constFind(folder);
+        if (found == report->statuses.constEnd() || found->uidValidity == 0 || found->uidNext == 0) {
+            continue; // not reported: EXAMINE tells what is wrong with it
+        }
+        const Imap::FolderStatus &status = found.value();
+        auto stored = m_store.folderState(m_job.mailbox.id, folder);
+        if (!stored) {
+            fail(stored.error());
+            return;
+        }
+        FolderState state = stored.value();
+        const bool sameNumbering = state.uidValidity == status.uidValidity;
+        const bool unchanged = sameNumbering && state.uidNext == status.uidNext;
+        const bool empty = status.hasMessages && status.messages == 0;
+        if (!unchanged && !empty) {
+            continue;
+        }
+        // Nothing to fetch: an unchanged folder, or an empty one. Its state is written only when it moved.
+        m_plans[i] = FolderPlan::Done;
+        ++m_outcome.foldersUnchanged;
+        FolderState reached = state;
+        reached.uidValidity = status.uidValidity;
+        reached.uidNext = qMax(sameNumbering ? state.uidNext : 0u, status.uidNext);
+        reached.highestModSeq = status.highestModSeq;
+        if (reached.uidValidity != state.uidValidity || reached.uidNext != state.uidNext ||
+            reached.highestModSeq != state.highestModSeq) {
+            if (auto written = m_store.writeBatch(reached, {}); !written) {
+                fail(written.error());
+                return;
+            }
+        }
+    }
+    nextFolder();
 }
 
 void ImapMailboxSync::nextFolder()
@@ -90,7 +166,12 @@ void ImapMailboxSync::nextFolder()
         }
         return;
     }
+    if (m_folderIndex < m_plans.size() && m_plans.at(m_folderIndex) != FolderPlan::Select) {
+        nextFolder();
+        return;
+    }
     m_folder = m_job.mailbox.folders.at(m_folderIndex);
+    ++m_outcome.foldersSelected;
     m_planned.clear();
     m_sent.clear();
     m_highestStored = 0;
@@ -245,10 +326,15 @@ void ImapMailboxSync::fetchMore()
 void ImapMailboxSync::onBatchComplete()
 {
     // Batches are written in UID order, so the folder state only ever moves past committed messages.
+    // The next commands go out first, so that the server works on them while this thread decodes and writes.
+    std::deque<std::shared_ptr<Batch>> ready;
     while (!m_sent.empty() && m_sent.front()->complete) {
-        std::shared_ptr<Batch> batch = m_sent.front();
+        ready.push_back(m_sent.front());
         m_sent.pop_front();
-        if (!writeBatch(*batch)) {
+    }
+    fetchMore();
+    for (const std::shared_ptr<Batch> &batch : ready) {
+        if (stopped() || !writeBatch(*batch)) {
             return;
         }
     }
@@ -262,15 +348,28 @@ void ImapMailboxSync::onBatchComplete()
 
 bool ImapMailboxSync::writeBatch(Batch &batch)
 {
-    QList<Activity> activities;
-    activities.reserve(batch.fetched.size());
+    QList<quint32> uids;
+    QList<const Imap::FetchedMessage *> fetchedMessages;
+    QList<QByteArray> raws;
+    uids.reserve(batch.fetched.size());
+    fetchedMessages.reserve(batch.fetched.size());
+    raws.reserve(batch.fetched.size());
     for (quint32 uid : std::as_const(batch.uids)) {
         auto it = batch.fetched.constFind(uid);
         if (it == batch.fetched.constEnd()) {
             continue; // expunged since it was listed
         }
-        const Imap::FetchedMessage &fetched = it.value();
-        const DecodedMessage decoded = MimeDecoder::decode(*fetched.body);
+        uids.append(uid);
+        fetchedMessages.append(&it.value());
+        raws.append(*it->body);
+    }
+    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    QList<Activity> activities;
+    activities.reserve(uids.size());
+    for (qsizetype i = 0; i < uids.size(); ++i) {
+        const quint32 uid = uids.at(i);
+        const Imap::FetchedMessage &fetched = *fetchedMessages.at(i);
+        const DecodedMessage &decoded = decodedMessages.at(i);
         MessageLocation location;
         location.mailboxId = m_job.mailbox.id;
         location.folder = m_folder;

@@ -15,7 +15,9 @@
 
 namespace SyncDesk {
 
-// Syncs the configured folders of one IMAP mailbox. Per folder: EXAMINE; compare UIDVALIDITY and
+// Syncs the configured folders of one IMAP mailbox. First the STATUS of every folder in one round trip
+// (LIST-STATUS where offered, else pipelined STATUS): a folder whose UIDVALIDITY and UIDNEXT did not
+// move is not selected at all. Per changed folder: EXAMINE; compare UIDVALIDITY and
 // UIDNEXT with the stored folder state; list the new UIDs with their sizes; fetch them in batches
 // (pipelined, bounded); decode each batch and store it with the folder state reached, in one
 // transaction. An interrupted run resumes after the last committed batch. A UIDVALIDITY change
@@ -39,7 +41,11 @@ private:
         bool complete = false;
     };
 
+    enum class FolderPlan { Select, Done, Failed };
+
     void login();
+    void checkFolders();
+    void onStatus(const Result<Imap::StatusReport> &report);
     void nextFolder();
     void onSelected(const Imap::SelectInfo &info);
     void listNewMessages(quint32 fromUid);
@@ -56,6 +62,7 @@ private:
     std::unique_ptr<Imap::Session> m_session;
     QString m_password;
     int m_folderIndex = -1;
+    QList<FolderPlan> m_plans; // per configured folder, after STATUS
     QString m_folder;
     FolderState m_folderState;
     Imap::SelectInfo m_select;

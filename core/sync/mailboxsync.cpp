@@ -1,6 +1,7 @@
 #include "mailboxsync.h"
 
 #include "imapmailboxsync.h"
+#include "pop3mailboxsync.h"
 
 namespace SyncDesk {
 
@@ -42,6 +43,7 @@ std::unique_ptr<MailboxSync> MailboxSync::create(const SyncJob &job, Store &stor
     case MailProtocol::Imap:
         return std::make_unique<ImapMailboxSync>(job, store, streams);
     case MailProtocol::Pop3:
+        return std::make_unique<Pop3MailboxSync>(job, store, streams);
     case MailProtocol::Smtp:
         break;
     }

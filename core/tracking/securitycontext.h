@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/result.h"
+#include "model/accessscope.h"
 #include "model/crmrecord.h"
 #include "model/mailbox.h"
 
@@ -12,10 +13,6 @@
 namespace SyncDesk {
 
 class CrmStore;
-
-enum class AccessScope { None = 0, Own = 1, BusinessUnit = 2, Organization = 3 };
-QString accessScopeName(AccessScope scope); // "none", "own", "business-unit", "organization"
-AccessScope accessScopeFromName(const QString &name, bool *ok = nullptr);
 
 // What a mailbox's owner may see, from the CRM's security model: roles grant read access to record
 // types at a scope (their own records, their business unit's, the whole organization's); a field

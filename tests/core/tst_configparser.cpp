@@ -328,6 +328,17 @@ void TestConfigParser::badFiles_data()
                                                R"("host": "pop.example.test", "port": "995"})")
                                     << QStringList{u"$.server_profiles[1].incoming.port"_s}
                                     << u"got the string \"995\""_s;
+    // Fuzzer finding: a number beyond qint64's range was converted to an integer before its range was checked
+    // (undefined behaviour); it is just another port out of range.
+    QTest::newRow("port 1e90 (fuzzer regression)")
+        << changed(R"("host": "imap.example.test"})", R"("host": "imap.example.test", "port": 1.66667e90})")
+        << QStringList{u"$.server_profiles[0].incoming.port"_s} << u"expected an integer from 1 to 65535"_s;
+    QTest::newRow("port -1e300") << changed(R"("host": "imap.example.test"})",
+                                            R"("host": "imap.example.test", "port": -1e300})")
+                                 << QStringList{u"$.server_profiles[0].incoming.port"_s} << u"from 1 to 65535"_s;
+    QTest::newRow("max_concurrent_connections 1e300")
+        << changed(R"("name": "Other", )", R"("name": "Other", "max_concurrent_connections": 1e300, )")
+        << QStringList{u"$.server_profiles[1].max_concurrent_connections"_s} << u"1e+300"_s;
     QTest::newRow("port fractional") << changed(R"("host": "imap.example.test"})",
                                                 R"("host": "imap.example.test", "port": 993.5})")
                                      << QStringList{u"$.server_profiles[0].incoming.port"_s} << u"993.5"_s;
@@ -387,7 +398,7 @@ void TestConfigParser::badFiles_data()
                                             << u"expected an array of mailboxes, got an object"_s;
     QTest::newRow("top level array") << QByteArray("[]") << QStringList{u"$"_s} << u"expected an object"_s;
     QTest::newRow("top level empty object")
-        << QByteArray("{}") << QStringList{u"$"_s} << u"neither \"server_profiles\" nor \"mailboxes\""_s;
+        << QByteArray("{}") << QStringList{u"$"_s} << u"none of \"server_profiles\", \"mailboxes\" and \"crm\""_s;
     QTest::newRow("unknown top-level key") << changed(R"("server_profiles")", R"("server_profile")")
                                            << QStringList{u"$.server_profile"_s} << u"unknown key"_s;
     QTest::newRow("profile without incoming")

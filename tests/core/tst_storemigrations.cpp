@@ -197,6 +197,7 @@ private Q_SLOTS:
     void newerSchemaVersionIsRefused();
     void writeBatchDedupesAndRelinks();
     void writeBatchIsAllOrNothing();
+    void pop3SeenUidlsArePerMailbox();
     void leases();
     void readOnlyDatabaseIsStoreError();
     void unusableFilesAreStoreErrors();
@@ -214,7 +215,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 3);
+        QCOMPARE(latestSchemaVersion(), 5);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -230,17 +231,20 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
     QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},
                                          {u"alerts"_s},
+                                         {u"crm_records"_s},
                                          {u"folder_state"_s},
                                          {u"log_records"_s},
                                          {u"mailbox_state"_s},
                                          {u"mailboxes"_s},
                                          {u"meta"_s},
                                          {u"nodes"_s},
+                                         {u"pop3_seen"_s},
                                          {u"schema_version"_s},
                                          {u"server_profiles"_s},
                                          {u"settings"_s},
                                          {u"sync_requests"_s},
-                                         {u"sync_runs"_s}}));
+                                         {u"sync_runs"_s},
+                                         {u"track_requests"_s}}));
 }
 
 void TestStoreMigrations::fixtureHoldsTheVersionOneStatements()
@@ -291,7 +295,7 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     QVERIFY(version.ok());
     QCOMPARE(*version, latestSchemaVersion());
     QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
-             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}}));
+             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -588,6 +592,45 @@ void TestStoreMigrations::newerSchemaVersionIsRefused()
     QCOMPARE(rawSql(path, u"SELECT MAX(version), COUNT(*) FROM schema_version"_s),
              (QList<QStringList>{{QString::number(future), QString::number(future)}}));
     QCOMPARE(rawSql(path, u"SELECT address FROM mailboxes"_s), QList<QStringList>{{u"future@example.test"_s}});
+}
+
+void TestStoreMigrations::pop3SeenUidlsArePerMailbox()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"pop3.db"_s)));
+    QVERIFY(opened.ok());
+    Store &store = **opened;
+    const qint64 first = addMailbox(store, u"pop-a@example.test"_s);
+    const qint64 second = addMailbox(store, u"pop-b@example.test"_s);
+    QVERIFY(first > 0 && second > 0);
+
+    auto empty = store.pop3Maildrop(first);
+    QVERIFY(empty.ok());
+    QVERIFY(empty->seenUidls.isEmpty());
+    QCOMPARE(empty->nextLocalUid, 1u);
+
+    // Two messages; the second is a copy of the first (same Message-ID): one activity, both UIDLs seen.
+    const Activity a = activity(first, u"INBOX"_s, 0, 1, u"pop-1@example.test"_s, u"One"_s);
+    const Activity copy = activity(first, u"INBOX"_s, 0, 2, u"pop-1@example.test"_s, u"One"_s);
+    auto written = store.writePop3Batch(first, {{"uidl-1", 1}, {"uidl-2", 2}}, {a, copy});
+    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(why(written.error())));
+    QCOMPARE(written->inserted, 1);
+    QCOMPARE(written->duplicates, 1);
+
+    auto after = store.pop3Maildrop(first);
+    QVERIFY(after.ok());
+    QCOMPARE(after->seenUidls, (QSet<QByteArray>{"uidl-1", "uidl-2"}));
+    QCOMPARE(after->nextLocalUid, 3u);
+    // Another mailbox of the same server shares nothing.
+    auto other = store.pop3Maildrop(second);
+    QVERIFY(other.ok());
+    QVERIFY(other->seenUidls.isEmpty());
+    // Writing a seen UIDL again changes nothing and is no error.
+    auto again = store.writePop3Batch(first, {{"uidl-1", 9}}, {});
+    QVERIFY(again.ok());
+    QCOMPARE(rawSql(dir.filePath(u"pop3.db"_s), u"SELECT uidl, local_uid FROM pop3_seen ORDER BY uidl"_s),
+             (QList<QStringList>{{u"uidl-1"_s, u"1"_s}, {u"uidl-2"_s, u"2"_s}}));
 }
 
 void TestStoreMigrations::writeBatchDedupesAndRelinks()

@@ -304,6 +304,12 @@ void TestImapResponseParser::parsesResponse_data()
     QTest::newRow("ALERT and brackets in text")
         << QByteArray("* NO [ALERT] see [docs] now\r\n")
         << Response(Expect::untagged("NO").code("ALERT").text("see [docs] now"));
+    QTest::newRow("status text ending in {5} is no literal")
+        << QByteArray("* OK see {5}\r\n") << Response(Expect::untagged("OK").text("see {5}"));
+    QTest::newRow("tagged NO text ending in {2}")
+        << QByteArray("A7 NO quota {2}\r\n") << Response(Expect::tagged("A7", "NO").text("quota {2}"));
+    QTest::newRow("continuation ending in {3}")
+        << QByteArray("+ send {3}\r\n") << Response(Expect::continuation("send {3}"));
     QTest::newRow("unclosed bracket is text")
         << QByteArray("* OK [not a code\r\n") << Response(Expect::untagged("OK").text("[not a code"));
     QTest::newRow("BADCHARSET list") << QByteArray("A9 NO [BADCHARSET (UTF-8 US-ASCII)] charset\r\n")

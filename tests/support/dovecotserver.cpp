@@ -2,6 +2,7 @@
 
 #include "testcertificates.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -146,6 +147,8 @@ bool DovecotServer::start(QString *error)
         made = certificates.createSelfSigned(&certificateError);
     } else if (made && m_options.certificate == Certificate::WrongHost) {
         made = certificates.createWrongHost(&certificateError);
+    } else if (made && m_options.certificate == Certificate::Expired) {
+        made = certificates.createExpired(&certificateError);
     }
     if (!made) {
         if (error) {
@@ -194,16 +197,26 @@ bool DovecotServer::writeConfiguration(QString *error)
     } else if (m_options.certificate == Certificate::WrongHost) {
         certificate = dir + u"/tls/wronghost.pem"_s;
         key = dir + u"/tls/wronghost.key"_s;
+    } else if (m_options.certificate == Certificate::Expired) {
+        certificate = dir + u"/tls/expired.pem"_s;
+        key = dir + u"/tls/expired.key"_s;
     }
     const bool root = ::geteuid() == 0;
-    const QString listen = ipv6LoopbackAvailable() ? u"127.0.0.1, ::1"_s : u"127.0.0.1"_s;
+    // A strict server listens on 127.0.0.2 only: clients reach it from 127.0.0.1, so Dovecot does not take
+    // them for local connections (which it treats as secure, allowing clear-text passwords).
+    const QString listen = !m_options.allowPlaintextAuth ? u"127.0.0.2"_s
+                           : ipv6LoopbackAvailable()     ? u"127.0.0.1, ::1"_s
+                                                         : u"127.0.0.1"_s;
     QString config;
     config += u"instance_name = syncdesk-test-%1\n"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
     config += u"base_dir = %1/run\nstate_dir = %1/state\nlog_path = %1/dovecot.log\n"_s.arg(dir);
     config += u"listen = %1\nprotocols = imap pop3\n"_s.arg(listen);
-    config += u"ssl = yes\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(certificate, key);
+    // Dovecot treats loopback connections as secure and would accept a clear-text password on them;
+    // "ssl = required" refuses it there too, so that the tests see what a remote client would.
+    config += u"ssl = %3\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(
+        certificate, key, m_options.allowPlaintextAuth ? u"yes"_s : u"required"_s);
     config += u"disable_plaintext_auth = %1\n"_s.arg(m_options.allowPlaintextAuth ? u"no"_s : u"yes"_s);
-    config += u"auth_mechanisms = plain login\nauth_failure_delay = 0\n"_s;
+    config += u"auth_mechanisms = %1\nauth_failure_delay = 0\n"_s.arg(m_options.authMechanisms);
     config += u"mail_location = maildir:~/Maildir\nfirst_valid_uid = 1\n"_s;
     config += u"namespace inbox {\n  inbox = yes\n  separator = /\n}\n"_s;
     if (!root) {
@@ -216,10 +229,19 @@ bool DovecotServer::writeConfiguration(QString *error)
             dir);
     config += u"protocol imap {\n  mail_max_userip_connections = 500\n}\n"_s;
     config += u"protocol pop3 {\n  mail_max_userip_connections = 500\n}\n"_s;
-    config += u"service imap-login {\n  chroot =\n  inet_listener imap {\n    port = %1\n  }\n"
+    const QString reuse = m_options.highPerformance
+                              ? u"  service_count = 0\n  process_min_avail = 2\n  client_limit = 1000\n"_s
+                              : QString();
+    if (m_options.highPerformance) {
+        config += u"service imap {\n  service_count = 0\n  process_min_avail = 4\n}\n"_s;
+        config += u"service pop3 {\n  service_count = 0\n}\n"_s;
+    }
+    config += u"service imap-login {\n  chroot =\n"_s + reuse +
+              u"  inet_listener imap {\n    port = %1\n  }\n"
               "  inet_listener imaps {\n    port = %2\n    ssl = yes\n  }\n}\n"_s.arg(m_imapPort)
                   .arg(m_imapsPort);
-    config += u"service pop3-login {\n  chroot =\n  inet_listener pop3 {\n    port = %1\n  }\n"
+    config += u"service pop3-login {\n  chroot =\n"_s + reuse +
+              u"  inet_listener pop3 {\n    port = %1\n  }\n"
               "  inet_listener pop3s {\n    port = %2\n    ssl = yes\n  }\n}\n"_s.arg(m_pop3Port)
                   .arg(m_pop3sPort);
     // No brute-force penalty: tests and the demo log in wrongly on purpose, and the penalty is per IP, so it
@@ -261,7 +283,9 @@ bool DovecotServer::waitUntilReady(QString *error)
             return false;
         }
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_imapPort);
+        socket.connectToHost(m_options.allowPlaintextAuth ? QHostAddress(QHostAddress::LocalHost)
+                                                          : QHostAddress(u"127.0.0.2"_s),
+                             m_imapPort);
         if (!socket.waitForConnected(500)) {
             lastProblem = socket.errorString();
             m_process.waitForReadyRead(100); // gives the server time to bind, and notices an early exit
@@ -334,6 +358,59 @@ bool DovecotServer::doveadm(const QStringList &arguments, const QByteArray &inpu
 bool DovecotServer::deliver(const QString &user, const QString &folder, const QByteArray &message, QString *error)
 {
     return doveadm({u"save"_s, u"-u"_s, user, u"-m"_s, folder}, message, error);
+}
+
+bool DovecotServer::bulkDeliver(const QString &user, int count, const std::function<QByteArray(int)> &message,
+                                QString *error)
+{
+    const QString home = m_dir->path() + u"/mail/"_s + user;
+    const QString maildir = home + u"/Maildir"_s;
+    for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
+        if (!QDir().mkpath(maildir + u'/' + sub)) {
+            if (error) {
+                *error = u"cannot create "_s + maildir;
+            }
+            return false;
+        }
+    }
+    const MailOwner owner = mailOwner();
+    const qint64 stamp = QDateTime::currentSecsSinceEpoch();
+    for (int i = 0; i < count; ++i) {
+        const QByteArray bytes = message(i);
+        // Maildir names carry the size (S=) and the size with CRLF line ends (W=, RFC822.SIZE), as Dovecot's
+        // own delivery writes them, so it need not read the file to know them.
+        const qsizetype bareLineFeeds = bytes.count('\n') - bytes.count("\r\n");
+        const QString name = u"%1.M%2P%3.syncdesk-bench,S=%4,W=%5:2,"_s.arg(stamp)
+                                 .arg(i)
+                                 .arg(::getpid())
+                                 .arg(bytes.size())
+                                 .arg(bytes.size() + bareLineFeeds);
+        QFile file(maildir + u"/cur/"_s + name);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+            if (error) {
+                *error = u"cannot write "_s + file.fileName();
+            }
+            return false;
+        }
+        file.close();
+        if (::chown(QFile::encodeName(file.fileName()).constData(), owner.uid, owner.gid) != 0 && ::geteuid() == 0) {
+            if (error) {
+                *error = u"cannot hand %1 to %2"_s.arg(file.fileName(), owner.user);
+            }
+            return false;
+        }
+    }
+    for (const QString &path :
+         QStringList{home, maildir, maildir + u"/cur"_s, maildir + u"/new"_s, maildir + u"/tmp"_s}) {
+        if (::chown(QFile::encodeName(path).constData(), owner.uid, owner.gid) != 0 && ::geteuid() == 0) {
+            if (error) {
+                *error = u"cannot hand %1 to %2"_s.arg(path, owner.user);
+            }
+            return false;
+        }
+    }
+    // Dovecot reads the new files into its index now, not during the first client's SELECT.
+    return doveadm({u"mailbox"_s, u"status"_s, u"-u"_s, user, u"messages uidnext"_s, u"INBOX"_s}, {}, error);
 }
 
 bool DovecotServer::createFolder(const QString &user, const QString &folder, QString *error)

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace SyncDesk::Testing {
@@ -21,13 +22,20 @@ public:
         Trusted,    // signed by the private CA of caFile()
         SelfSigned, // trusted by nobody
         WrongHost,  // signed by the CA but for mail.example.invalid
+        Expired,    // signed by the CA for localhost, but valid only during 2020
     };
 
     struct Options
     {
         Certificate certificate = Certificate::Trusted;
-        // false: "disable_plaintext_auth = yes": the plain port announces LOGINDISABLED.
+        // false: "disable_plaintext_auth = yes" and "ssl = required", also for loopback clients: the plain
+        // IMAP port announces LOGINDISABLED, POP3's CAPA leaves out USER.
         bool allowPlaintextAuth = true;
+        // Dovecot's auth_mechanisms: which SASL mechanisms IMAP announces (AUTH=...) and accepts.
+        QString authMechanisms = QStringLiteral("plain login");
+        // Dovecot's documented high-performance mode (benchmarks): login and imap processes are kept and
+        // reused instead of one fresh process per connection.
+        bool highPerformance = false;
     };
 
     DovecotServer();
@@ -44,7 +52,11 @@ public:
     void stop();
     bool isRunning() const;
 
-    QString host() const { return QStringLiteral("localhost"); }
+    // "localhost"; a strict server (allowPlaintextAuth false) is at 127.0.0.2.
+    QString host() const
+    {
+        return m_options.allowPlaintextAuth ? QStringLiteral("localhost") : QStringLiteral("127.0.0.2");
+    }
     quint16 imapPort() const { return m_imapPort; }
     quint16 imapsPort() const { return m_imapsPort; }
     quint16 pop3Port() const { return m_pop3Port; }
@@ -55,6 +67,10 @@ public:
     // Adds or changes a user; Dovecot rereads the passwd file on its own.
     bool setUser(const QString &user, const QString &password);
     bool deliver(const QString &user, const QString &folder, const QByteArray &message, QString *error = nullptr);
+    // Many messages at once into a user's INBOX: written straight into the maildir (message(i) for i in
+    // [0, count)), handed to the mail user, then indexed by Dovecot. For benchmarks: thousands per second.
+    bool bulkDeliver(const QString &user, int count, const std::function<QByteArray(int)> &message,
+                     QString *error = nullptr);
     bool createFolder(const QString &user, const QString &folder, QString *error = nullptr);
     bool setUidValidity(const QString &user, const QString &folder, quint32 uidValidity, QString *error = nullptr);
     // Message count of a folder, from doveadm; -1 on error.

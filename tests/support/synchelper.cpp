@@ -3,8 +3,10 @@
 #include "config/configimporter.h"
 #include "config/configparser.h"
 #include "logging/logger.h"
+#include "protocol/socketstream.h"
 #include "scheduler/syncengine.h"
 #include "store/store.h"
+#include "sync/mailboxsync.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -45,6 +47,72 @@ qint64 SyncHelper::mailboxId(const StoreConfig &storeConfig, const QString &addr
     }
     auto mailbox = (*store)->mailboxByAddress(address);
     return mailbox && mailbox->has_value() ? (*mailbox)->id : 0;
+}
+
+std::optional<SyncJob> SyncHelper::makeJob(const StoreConfig &storeConfig, const Endpoint &incoming,
+                                           const QString &username, const QString &password, const QStringList &folders)
+{
+    static int counter = 0;
+    auto store = Store::open(storeConfig);
+    if (!store) {
+        return std::nullopt;
+    }
+    ++counter;
+    ServerProfile profile;
+    profile.name = u"profile-%1"_s.arg(counter);
+    profile.incoming = incoming;
+    auto profileId = (*store)->upsertProfile(profile);
+    if (!profileId) {
+        return std::nullopt;
+    }
+    profile.id = *profileId;
+    const QByteArray variable = "SYNCDESK_TEST_PASSWORD_" + QByteArray::number(counter);
+    qputenv(variable.constData(), password.toUtf8());
+    Mailbox mailbox;
+    mailbox.address = u"%1-%2@example.test"_s.arg(username).arg(counter);
+    mailbox.profileId = profile.id;
+    mailbox.profileName = profile.name;
+    mailbox.username = username;
+    mailbox.passwordSource = u"env:"_s + QString::fromLatin1(variable);
+    mailbox.folders = folders;
+    auto mailboxId = (*store)->upsertMailbox(mailbox);
+    if (!mailboxId) {
+        return std::nullopt;
+    }
+    mailbox.id = *mailboxId;
+    SyncJob job;
+    job.mailbox = mailbox;
+    job.profile = profile;
+    job.trigger = SyncTrigger::Manual;
+    return job;
+}
+
+std::optional<SyncOutcome> SyncHelper::runJob(const StoreConfig &storeConfig, const SyncJob &job, int timeoutMs)
+{
+    if (qEnvironmentVariableIsSet("SYNCDESK_TEST_VERBOSE")) {
+        Logger::instance().setMinimumLevel(LogLevel::Debug);
+        Logger::instance().setEchoLevel(LogLevel::Debug);
+    }
+    auto store = Store::open(storeConfig);
+    if (!store) {
+        return std::nullopt;
+    }
+    std::unique_ptr<MailboxSync> sync = MailboxSync::create(job, **store, SocketStream::factory());
+    std::optional<SyncOutcome> result;
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(sync.get(), &MailboxSync::finished, &loop, [&](const SyncOutcome &outcome) {
+        result = outcome;
+        loop.quit();
+    });
+    timeout.start(timeoutMs);
+    sync->start();
+    if (!result) {
+        loop.exec();
+    }
+    return result;
 }
 
 QList<SyncOutcome> SyncHelper::syncOnce(const StoreConfig &storeConfig, const QStringList &addresses, int timeoutMs)

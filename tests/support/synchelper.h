@@ -2,10 +2,13 @@
 
 #include "config/configfile.h"
 #include "store/storeconfig.h"
+#include "sync/syncjob.h"
 #include "sync/syncoutcome.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace SyncDesk::Testing {
 
@@ -19,6 +22,15 @@ public:
     // Syncs the mailboxes (by address) once with a real SyncEngine; empty list on timeout.
     static QList<SyncOutcome> syncOnce(const StoreConfig &store, const QStringList &addresses, int timeoutMs = 60000);
     static qint64 mailboxId(const StoreConfig &store, const QString &address);
+
+    // A mailbox on `incoming` stored in `store` (profile and mailbox rows), as a job ready to run. The
+    // password is read from the environment variable SYNCDESK_TEST_PASSWORD_<n>, set here.
+    static std::optional<SyncJob> makeJob(const StoreConfig &store, const Endpoint &incoming, const QString &username,
+                                          const QString &password,
+                                          const QStringList &folders = {QStringLiteral("INBOX")});
+    // Runs one MailboxSync (the real class, over real sockets) in this thread until it finishes;
+    // nullopt on timeout.
+    static std::optional<SyncOutcome> runJob(const StoreConfig &store, const SyncJob &job, int timeoutMs = 30000);
 };
 
 } // namespace SyncDesk::Testing

@@ -41,6 +41,15 @@ QString TestCertificates::wrongHostKey() const
     return m_directory + u"/wronghost.key"_s;
 }
 
+QString TestCertificates::expiredCertificate() const
+{
+    return m_directory + u"/expired.pem"_s;
+}
+QString TestCertificates::expiredKey() const
+{
+    return m_directory + u"/expired.key"_s;
+}
+
 bool TestCertificates::run(const QStringList &arguments, QString *error)
 {
     QProcess openssl;
@@ -66,7 +75,7 @@ bool TestCertificates::create(QString *error)
              error)) {
         return false;
     }
-    return issue(u"server"_s, u"DNS:localhost,IP:127.0.0.1,IP:::1"_s, error);
+    return issue(u"server"_s, u"DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1"_s, error);
 }
 
 bool TestCertificates::issue(const QString &name, const QString &subjectAltNames, QString *error)
@@ -104,6 +113,44 @@ bool TestCertificates::createWrongHost(QString *error)
         return false;
     }
     return issue(u"wronghost"_s, u"DNS:mail.example.invalid"_s, error);
+}
+
+} // namespace SyncDesk::Testing
+
+namespace SyncDesk::Testing {
+
+bool TestCertificates::createExpired(QString *error)
+{
+    if (!QFile::exists(caFile()) && !create(error)) {
+        return false;
+    }
+    auto write = [this](const QString &name, const QByteArray &content) {
+        QFile file(m_directory + u'/' + name);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+    };
+    const bool written = write(u"expired.ext"_s, "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n"
+                                                 "basicConstraints=CA:FALSE\n"
+                                                 "keyUsage=digitalSignature,keyEncipherment\n"
+                                                 "extendedKeyUsage=serverAuth\n") &&
+                         write(u"ca-index.txt"_s, {}) && write(u"ca-serial.txt"_s, "1000\n") &&
+                         write(u"ca.cnf"_s, "[ ca ]\ndefault_ca = test_ca\n"
+                                            "[ test_ca ]\ndatabase = ca-index.txt\nnew_certs_dir = .\n"
+                                            "serial = ca-serial.txt\ndefault_md = sha256\npolicy = policy_any\n"
+                                            "unique_subject = no\n"
+                                            "[ policy_any ]\ncommonName = supplied\n");
+    if (!written) {
+        if (error) {
+            *error = u"cannot write the files for the expired certificate in "_s + m_directory;
+        }
+        return false;
+    }
+    return run({u"req"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s,
+                u"-keyout"_s, u"expired.key"_s, u"-out"_s, u"expired.csr"_s, u"-subj"_s, u"/CN=localhost"_s},
+               error) &&
+           run({u"ca"_s, u"-batch"_s, u"-config"_s, u"ca.cnf"_s, u"-cert"_s, u"ca.pem"_s, u"-keyfile"_s, u"ca.key"_s,
+                u"-in"_s, u"expired.csr"_s, u"-out"_s, u"expired.pem"_s, u"-startdate"_s, u"20200101000000Z"_s,
+                u"-enddate"_s, u"20210101000000Z"_s, u"-extfile"_s, u"expired.ext"_s, u"-notext"_s},
+               error);
 }
 
 } // namespace SyncDesk::Testing

@@ -11,12 +11,15 @@ class TestCertificates final
 public:
     explicit TestCertificates(const QString &directory);
 
-    // CA plus a server certificate for localhost / 127.0.0.1 / ::1.
+    // CA plus a server certificate for localhost / 127.0.0.1 / 127.0.0.2 / ::1.
     bool create(QString *error);
     // A self-signed server certificate no client trusts.
     bool createSelfSigned(QString *error);
     // Signed by the CA but for another host name.
     bool createWrongHost(QString *error);
+    // Signed by the CA for localhost, valid only during 2020 (made with "openssl ca", which takes explicit
+    // start and end dates; "openssl x509 -req" of OpenSSL 3.0 cannot date a certificate in the past).
+    bool createExpired(QString *error);
 
     QString caFile() const;
     QString serverCertificate() const;
@@ -25,6 +28,8 @@ public:
     QString selfSignedKey() const;
     QString wrongHostCertificate() const;
     QString wrongHostKey() const;
+    QString expiredCertificate() const;
+    QString expiredKey() const;
 
 private:
     bool run(const QStringList &arguments, QString *error);

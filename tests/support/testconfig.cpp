@@ -27,6 +27,17 @@ void TestConfig::addProfile(const QString &name, const DovecotServer &server, co
         QJsonObject{{u"name"_s, name}, {u"incoming"_s, incoming}, {u"max_concurrent_connections"_s, maxConnections}});
 }
 
+void TestConfig::addPop3Profile(const QString &name, const DovecotServer &server, const QString &security)
+{
+    const quint16 port = security == u"tls"_s ? server.pop3sPort() : server.pop3Port();
+    QJsonObject incoming{
+        {u"protocol"_s, u"pop3"_s}, {u"host"_s, server.host()}, {u"port"_s, int(port)}, {u"security"_s, security}};
+    if (security != u"none"_s) {
+        incoming.insert(u"ca_file"_s, server.caFile());
+    }
+    m_profiles.append(QJsonObject{{u"name"_s, name}, {u"incoming"_s, incoming}});
+}
+
 void TestConfig::addClosedPortProfile(const QString &name, quint16 port)
 {
     m_profiles.append(QJsonObject{{u"name"_s, name},

@@ -17,6 +17,8 @@ public:
 
     // A server profile for the Dovecot: security "none" (plain port), "starttls" or "tls".
     void addProfile(const QString &name, const DovecotServer &server, const QString &security, int maxConnections = 10);
+    // A POP3 profile for the Dovecot: "none" (port 110's), "starttls" (STLS) or "tls" (995's).
+    void addPop3Profile(const QString &name, const DovecotServer &server, const QString &security);
     // A profile pointing at a port where nothing listens.
     void addClosedPortProfile(const QString &name, quint16 port);
     void addMailbox(const QString &address, const QString &profile, const QString &username, const QString &password,

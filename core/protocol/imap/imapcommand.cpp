@@ -1,5 +1,7 @@
 #include "imapcommand.h"
 
+#include <limits>
+
 namespace SyncDesk::Imap {
 
 namespace {
@@ -91,6 +93,20 @@ Command &Command::mailbox(const QString &name)
     return *this;
 }
 
+Command &Command::mailboxList(const QStringList &names)
+{
+    QByteArray text = "(";
+    for (const QString &name : names) {
+        if (text.size() > 1) {
+            text += ' ';
+        }
+        text += quote(encodeMailboxName(name));
+    }
+    text += ')';
+    m_parts.append({text});
+    return *this;
+}
+
 Command &Command::raw(const QByteArray &text)
 {
     m_parts.append({text});
@@ -111,6 +127,11 @@ Command &Command::continuation(const QByteArray &line)
 
 QList<QByteArray> Command::chunks(const QByteArray &tag, bool literalPlus) const
 {
+    return chunks(tag, literalPlus ? std::numeric_limits<qint64>::max() : qint64(0));
+}
+
+QList<QByteArray> Command::chunks(const QByteArray &tag, qint64 maxNonSynchronizingLiteral) const
+{
     QList<QByteArray> chunks;
     QByteArray current = tag + ' ' + m_name;
     for (const Part &part : m_parts) {
@@ -124,7 +145,7 @@ QList<QByteArray> Command::chunks(const QByteArray &tag, bool literalPlus) const
             current += part.text;
             continue;
         }
-        if (literalPlus) {
+        if (part.text.size() <= maxNonSynchronizingLiteral) {
             current += '{' + QByteArray::number(part.text.size()) + "+}\r\n" + part.text;
         } else {
             current += '{' + QByteArray::number(part.text.size()) + "}\r\n";

@@ -303,6 +303,25 @@ bool isValidTag(const QByteArray &tag)
     return true;
 }
 
+// Whether the line [begin, end) is a continuation request or a status response (tagged or untagged OK,
+// NO, BAD, BYE, PREAUTH): responses whose rest is text.
+bool isTextResponse(const QByteArray &buffer, qsizetype begin, qsizetype end)
+{
+    if (buffer.at(begin) == '+') {
+        return true;
+    }
+    const qsizetype space = buffer.indexOf(' ', begin);
+    if (space < 0 || space >= end) {
+        return false;
+    }
+    qsizetype nameEnd = buffer.indexOf(' ', space + 1);
+    if (nameEnd < 0 || nameEnd > end) {
+        nameEnd = end;
+    }
+    const QByteArray name = buffer.mid(space + 1, nameEnd - space - 1).toUpper();
+    return name == "OK" || name == "NO" || name == "BAD" || name == "BYE" || name == "PREAUTH";
+}
+
 // Parses "[CODE args] text" or "text" after a status name.
 bool parseResponseText(Tokenizer &tokens, const QByteArray &data, qsizetype end, const ParserLimits &limits,
                        Response &response)
@@ -431,8 +450,11 @@ ResponseParser::State ResponseParser::next(Response &out)
         if (lineEnd - m_lineStart > m_limits.maxLineLength) {
             return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
         }
-        // A line ending in {N} or {N+} announces N bytes of literal data after the line break.
-        if (lineEnd > m_lineStart && m_buffer.at(lineEnd - 1) == '}') {
+        // A line ending in {N} or {N+} announces N bytes of literal data after the line break — except in a
+        // status response or a continuation request, whose free text may end that way and which never
+        // carry literals (RFC 3501 resp-text).
+        if (lineEnd > m_lineStart && m_buffer.at(lineEnd - 1) == '}' &&
+            !(m_lineStart == m_start && isTextResponse(m_buffer, m_start, lineEnd))) {
             const qsizetype open = m_buffer.lastIndexOf('{', lineEnd - 1);
             if (open >= m_lineStart) {
                 QByteArray digits = m_buffer.mid(open + 1, lineEnd - 1 - open - 1);

@@ -3,6 +3,8 @@
 #include "imaperrors.h"
 #include "logging/logger.h"
 
+#include <limits>
+
 namespace SyncDesk::Imap {
 
 using namespace Qt::StringLiterals;
@@ -217,17 +219,26 @@ void Session::login(const QString &username, const QString &password, std::funct
         done({});
         return;
     }
-    if (hasCapability("LOGINDISABLED")) {
+    const QByteArray user = username.toUtf8();
+    const QByteArray pass = password.toUtf8();
+    // The first mechanism of ours the server announces: SASL PLAIN (one round trip with SASL-IR), SASL
+    // LOGIN (server-first, one continuation per credential); else the LOGIN command.
+    QByteArray mechanism;
+    for (const QByteArray &candidate : std::as_const(m_options.saslMechanisms)) {
+        if (hasCapability("AUTH=" + candidate.toUpper())) {
+            mechanism = candidate.toUpper();
+            break;
+        }
+    }
+    if (mechanism.isEmpty() && hasCapability("LOGINDISABLED")) {
         done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
                              isEncrypted() ? u"the server does not allow logging in with a password"_s
                                            : u"the server does not allow a password login on an unencrypted "
                                              "connection"_s));
         return;
     }
-    const QByteArray user = username.toUtf8();
-    const QByteArray pass = password.toUtf8();
     std::optional<Command> command;
-    if (hasCapability("AUTH=PLAIN")) {
+    if (mechanism == "PLAIN") {
         QByteArray plain;
         plain.append('\0').append(user).append('\0').append(pass);
         const QByteArray initial = plain.toBase64();
@@ -238,9 +249,17 @@ void Session::login(const QString &username, const QString &password, std::funct
         } else {
             command->continuation(initial);
         }
+        m_authMethod = "AUTHENTICATE PLAIN";
+    } else if (mechanism == "LOGIN") {
+        command.emplace("AUTHENTICATE");
+        command->atom("LOGIN");
+        command->continuation(user.toBase64());
+        command->continuation(pass.toBase64());
+        m_authMethod = "AUTHENTICATE LOGIN";
     } else {
         command.emplace("LOGIN");
         command->astring(user).astring(pass);
+        m_authMethod = "LOGIN";
     }
     command->sensitive();
     execute(*command, nullptr, [this, done = std::move(done)](const Result<Response> &result) {
@@ -258,6 +277,119 @@ void Session::login(const QString &username, const QString &password, std::funct
         // Capabilities often change after login; ask again.
         requestCapabilities(done);
     });
+}
+
+void Session::enable(const QList<QByteArray> &extensions, std::function<void(Status)> done)
+{
+    QList<QByteArray> wanted;
+    for (const QByteArray &extension : extensions) {
+        if (hasCapability(extension)) {
+            wanted.append(extension.toUpper());
+        }
+    }
+    if (!hasCapability("ENABLE") || wanted.isEmpty()) {
+        done({});
+        return;
+    }
+    Command command("ENABLE");
+    for (const QByteArray &extension : std::as_const(wanted)) {
+        command.atom(extension);
+    }
+    execute(
+        command,
+        [this](const Response &response) {
+            if (response.is("ENABLED")) {
+                for (const Value &value : response.data) {
+                    if (value.isAtom()) {
+                        m_enabled.insert(value.bytes().toUpper());
+                    }
+                }
+            }
+        },
+        [done = std::move(done)](const Result<Response> &result) {
+            // A server that refuses ENABLE still works without the extensions.
+            Q_UNUSED(result)
+            done({});
+        });
+}
+
+bool Session::isEnabled(const QByteArray &extension) const
+{
+    const QByteArray upper = extension.toUpper();
+    // QRESYNC implies CONDSTORE (RFC 7162 3.2.3).
+    return m_enabled.contains(upper) || (upper == "CONDSTORE" && m_enabled.contains("QRESYNC"));
+}
+
+void Session::status(const QStringList &folders, std::function<void(Result<StatusReport>)> done)
+{
+    auto report = std::make_shared<StatusReport>();
+    if (folders.isEmpty()) {
+        done(*report);
+        return;
+    }
+    QByteArray items = "(MESSAGES UIDNEXT UIDVALIDITY";
+    if (hasCapability("CONDSTORE") || hasCapability("QRESYNC")) {
+        items += " HIGHESTMODSEQ";
+    }
+    items += ')';
+    // Which requested folder a STATUS response is about (INBOX is case-insensitive).
+    auto requested = [folders](const QString &name) -> QString {
+        for (const QString &folder : folders) {
+            if (folder == name || (folder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0 &&
+                                   name.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0)) {
+                return folder;
+            }
+        }
+        return {};
+    };
+    auto onUntagged = [report, requested](const Response &response) {
+        if (auto status = parseStatus(response)) {
+            const QString folder = requested(status->folder);
+            if (!folder.isEmpty()) {
+                report->statuses.insert(folder, *status);
+            }
+        }
+    };
+    const bool wildcards = std::any_of(folders.begin(), folders.end(), [](const QString &folder) {
+        return folder.contains(u'*') || folder.contains(u'%');
+    });
+    // One folder: STATUS, which spares the server listing mailboxes. Several: one LIST-STATUS command
+    // instead of one STATUS each (both ways cost one round trip, as the STATUS commands are pipelined).
+    if (folders.size() > 1 && hasCapability("LIST-EXTENDED") && hasCapability("LIST-STATUS") && !wildcards) {
+        report->usedListStatus = true;
+        Command command("LIST");
+        command.string("").mailboxList(folders).raw("RETURN (STATUS " + items + ')');
+        execute(command, onUntagged, [report, done = std::move(done)](const Result<Response> &result) {
+            if (!result) {
+                done(result.error());
+                return;
+            }
+            done(*report);
+        });
+        return;
+    }
+    auto remaining = std::make_shared<qsizetype>(folders.size());
+    auto finished = std::make_shared<std::function<void(Result<StatusReport>)>>(std::move(done));
+    for (const QString &folder : folders) {
+        Command command("STATUS");
+        command.mailbox(folder).raw(items);
+        execute(command, onUntagged, [this, report, remaining, finished, folder](const Result<Response> &result) {
+            if (!result) {
+                if (!isUsable()) {
+                    if (auto callback = std::exchange(*finished, nullptr)) {
+                        callback(result.error());
+                    }
+                    return;
+                }
+                report->errors.insert(folder, result.error());
+            }
+            if (--*remaining == 0) {
+                if (auto callback = std::exchange(*finished, nullptr)) {
+                    callback(*report);
+                }
+            }
+        });
+    }
 }
 
 void Session::select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done)
@@ -314,10 +446,14 @@ void Session::pump()
         std::shared_ptr<Pending> pending = m_queued.front();
         m_queued.pop_front();
         pending->tag = 'A' + QByteArray::number(m_nextTag++).rightJustified(4, '0');
-        const bool literalPlus = hasCapability("LITERAL+");
-        pending->chunks = pending->command.chunks(pending->tag, literalPlus);
+        const qint64 nonSynchronizing = hasCapability("LITERAL+")   ? std::numeric_limits<qint64>::max()
+                                        : hasCapability("LITERAL-") ? qint64(4096)
+                                                                    : qint64(0);
+        pending->chunks = pending->command.chunks(pending->tag, nonSynchronizing);
         m_inFlight.push_back(pending);
-        trace("C:", pending->command.redacted(pending->tag));
+        if (m_tracing) {
+            trace("C:", pending->command.redacted(pending->tag));
+        }
         sendChunk(*pending);
         if (pending->nextChunk < pending->chunks.size()) {
             m_awaitingContinuation = pending;
@@ -381,7 +517,9 @@ void Session::onReadyRead()
             fail(m_parser.error());
             return;
         }
-        trace("S:", dump(response));
+        if (m_tracing) { // dumping every FETCH costs more than parsing it
+            trace("S:", dump(response));
+        }
         handle(response);
     }
 }

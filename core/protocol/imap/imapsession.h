@@ -4,10 +4,12 @@
 #include "imapcommand.h"
 #include "imapresponse.h"
 #include "imapresponseparser.h"
+#include "imapstatus.h"
 #include "model/serverprofile.h"
 #include "protocol/bytestream.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -24,6 +26,9 @@ struct SessionOptions
     int connectTimeoutMs = 30000;
     int commandTimeoutMs = 60000; // a command without any byte from the server for this long fails
     int maxInFlight = 4;          // pipelining bound
+    // SASL mechanisms the session may use, in order of preference, when the server announces them;
+    // without any, it falls back to the LOGIN command.
+    QList<QByteArray> saslMechanisms{"PLAIN", "LOGIN"};
     ParserLimits limits;
     QString mailbox; // address, for log records
 };
@@ -35,6 +40,15 @@ struct SelectInfo
     quint32 uidNext = 0; // 0 when the server did not say
     quint64 highestModSeq = 0;
     bool readOnly = false;
+};
+
+// STATUS of several folders, keyed by the folder names asked for. A folder in neither hash was not
+// reported (LIST-STATUS leaves out folders that do not exist): select it to find out.
+struct StatusReport
+{
+    QHash<QString, FolderStatus> statuses;
+    QHash<QString, SyncError> errors;
+    bool usedListStatus = false;
 };
 
 // One IMAP client connection, asynchronous, driven by the event loop of the thread it lives in.
@@ -55,8 +69,17 @@ public:
     // Connects, reads the greeting and the capabilities, and upgrades with STARTTLS when asked to;
     // never falls back to clear text when STARTTLS is missing.
     void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
-    // AUTHENTICATE PLAIN when offered, LOGIN otherwise; honours LOGINDISABLED.
+    // AUTHENTICATE PLAIN when offered, else AUTHENTICATE LOGIN when offered, else the LOGIN command,
+    // which LOGINDISABLED forbids (RFC 3501 6.2.3: it does not forbid the mechanisms the server announces).
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    // ENABLE (RFC 5161) those of `extensions` the server offers; done also when it offers none or
+    // refuses (the session then simply works without them).
+    void enable(const QList<QByteArray> &extensions, std::function<void(Status)> done);
+    bool isEnabled(const QByteArray &extension) const;
+    // MESSAGES, UIDNEXT, UIDVALIDITY (and HIGHESTMODSEQ with CONDSTORE) of each folder without selecting
+    // it, in one round trip: one LIST-STATUS command for several folders where offered (RFC 5819), else
+    // pipelined STATUS commands.
+    void status(const QStringList &folders, std::function<void(Result<StatusReport>)> done);
     void select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done);
     void execute(const Command &command, UntaggedHandler onUntagged, Done done);
     // LOGOUT, then close; done runs in any case (also when the server does not answer).
@@ -68,6 +91,8 @@ public:
     QList<QByteArray> capabilities() const;
     bool isEncrypted() const;
     bool isAuthenticated() const { return m_authenticated; }
+    // How login() authenticated: "AUTHENTICATE PLAIN", "AUTHENTICATE LOGIN" or "LOGIN"; empty before.
+    const QByteArray &authenticationMethod() const { return m_authMethod; }
     bool isUsable() const { return m_state == State::Ready; }
     TlsSessionInfo tlsSessionInfo() const;
     int commandsInFlight() const { return int(m_inFlight.size()); }
@@ -115,6 +140,8 @@ private:
     Security m_security = Security::Tls;
     QString m_host;
     QSet<QByteArray> m_capabilities;
+    QSet<QByteArray> m_enabled;
+    QByteArray m_authMethod;
     bool m_authenticated = false;
     std::function<void(Status)> m_openDone;
     std::function<void()> m_logoutDone;

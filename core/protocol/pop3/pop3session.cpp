@@ -1,0 +1,428 @@
+#include "pop3session.h"
+
+#include "logging/logger.h"
+#include "pop3errors.h"
+
+namespace SyncDesk::Pop3 {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kCategory = u"pop3"_s;
+}
+
+Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_stream(std::move(stream))
+    , m_options(options)
+    , m_parser(options.limits)
+{
+    m_watchdog.setSingleShot(true);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        if (m_state == State::Quitting) {
+            finishQuit(true); // a server that does not answer QUIT must not hold us up
+            return;
+        }
+        fail(SyncError::make(
+            ErrorClass::Timeout, u"timeout"_s,
+            u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host, m_waitingFor)));
+    });
+    connect(m_stream.get(), &ByteStream::connected, this, [this] {
+        if (m_state != State::Connecting) {
+            return;
+        }
+        m_state = State::Greeting;
+        armWatchdog(m_options.commandTimeoutMs, u"waiting for the greeting"_s);
+    });
+    connect(m_stream.get(), &ByteStream::encrypted, this, [this] {
+        if (m_state != State::StartingTls) {
+            return;
+        }
+        m_state = State::Ready;
+        m_watchdog.stop();
+        m_capabilities.clear(); // what was said in clear text must not be trusted
+        m_capaKnown = false;
+        requestCapabilities([this] { finishOpen({}); });
+    });
+    connect(m_stream.get(), &ByteStream::readyRead, this, &Session::onReadyRead);
+    connect(m_stream.get(), &ByteStream::disconnected, this, &Session::onDisconnected);
+    connect(m_stream.get(), &ByteStream::failed, this, [this](const SyncError &error) {
+        if (m_state == State::Quitting || m_state == State::Closed) {
+            finishQuit(false);
+            return;
+        }
+        fail(error);
+    });
+}
+
+Session::~Session()
+{
+    m_state = State::Closed;
+    m_watchdog.stop();
+    if (m_stream) {
+        m_stream->disconnect(this);
+    }
+}
+
+bool Session::hasCapability(const QByteArray &capability) const
+{
+    return m_capabilities.contains(capability.toUpper());
+}
+
+bool Session::isEncrypted() const
+{
+    return m_stream && m_stream->isEncrypted();
+}
+
+QByteArray Session::commandName(const QByteArray &command) const
+{
+    const qsizetype space = command.indexOf(' ');
+    return (space < 0 ? command : command.left(space)).toUpper();
+}
+
+void Session::open(const QString &host, quint16 port, Security security, std::function<void(Status)> done)
+{
+    m_host = host;
+    m_security = security;
+    m_openDone = std::move(done);
+    m_tracing = Logger::instance().minimumLevel() <= LogLevel::Debug;
+    m_state = State::Connecting;
+    armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
+    m_stream->connectToHost(host, port, security == Security::Tls);
+}
+
+void Session::handleGreeting(const Response &response)
+{
+    if (response.isErr()) {
+        fail(errorFromResponse(response, "greeting"));
+        return;
+    }
+    if (!response.isOk()) {
+        fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                             u"the server did not greet with a POP3 greeting; is this a POP3 port?"_s,
+                             QString::fromLatin1(dump(response)).left(200)));
+        return;
+    }
+    m_state = State::Ready;
+    m_watchdog.stop();
+    afterGreeting();
+}
+
+void Session::afterGreeting()
+{
+    requestCapabilities([this] {
+        if (m_security != Security::StartTls || isEncrypted()) {
+            finishOpen({});
+            return;
+        }
+        if (m_capaKnown && !hasCapability("STLS")) {
+            fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
+                                 u"the server does not offer STLS; refusing to continue unencrypted"_s));
+            return;
+        }
+        execute("STLS", false, [this](const Result<Response> &result) {
+            if (!result) {
+                SyncError error = result.error();
+                if (m_state == State::Failed) {
+                    return;
+                }
+                error.errorClass = ErrorClass::Tls;
+                error.hintId = u"starttls-not-offered"_s;
+                error.transient = false;
+                fail(error);
+                return;
+            }
+            if (m_parser.bufferedBytes() > 0) {
+                fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
+                                     u"the server sent unencrypted data after agreeing to STLS"_s));
+                return;
+            }
+            m_state = State::StartingTls;
+            armWatchdog(m_options.connectTimeoutMs, u"negotiating TLS"_s);
+            m_stream->startTls();
+        });
+    });
+}
+
+void Session::requestCapabilities(std::function<void()> then)
+{
+    execute("CAPA", true, [this, then = std::move(then)](const Result<Response> &result) {
+        if (m_state == State::Failed || m_state == State::Closed) {
+            return;
+        }
+        m_capabilities.clear();
+        m_capaKnown = result.ok();
+        if (result) {
+            for (const QByteArray &line : result->lines()) {
+                const QByteArray name = line.trimmed().split(' ').constFirst().toUpper();
+                if (!name.isEmpty()) {
+                    m_capabilities.insert(name);
+                }
+                if (line.toUpper().startsWith("SASL ")) {
+                    for (const QByteArray &mechanism : line.mid(5).split(' ')) {
+                        if (!mechanism.isEmpty()) {
+                            m_capabilities.insert("SASL=" + mechanism.toUpper());
+                        }
+                    }
+                }
+            }
+        }
+        then();
+    });
+}
+
+void Session::finishOpen(const Status &status)
+{
+    if (auto done = std::exchange(m_openDone, nullptr)) {
+        done(status);
+    }
+}
+
+void Session::login(const QString &username, const QString &password, std::function<void(Status)> done)
+{
+    if (m_capaKnown && !hasCapability("USER")) {
+        done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
+                             isEncrypted() ? u"the server does not allow USER/PASS login"_s
+                                           : u"the server does not allow a password login on an unencrypted "
+                                             "connection"_s));
+        return;
+    }
+    const QByteArray user = username.toUtf8();
+    const QByteArray pass = password.toUtf8();
+    if (user.contains('\r') || user.contains('\n') || pass.contains('\r') || pass.contains('\n')) {
+        done(SyncError::make(ErrorClass::Config, u"auth-failed"_s,
+                             u"the user name or password contains a line break"_s));
+        return;
+    }
+    auto finished = std::make_shared<std::function<void(Status)>>(std::move(done));
+    execute("USER " + user, false, [this, pass, finished](const Result<Response> &result) {
+        if (!result) {
+            if (auto callback = std::exchange(*finished, nullptr)) {
+                callback(result.error());
+            }
+            return;
+        }
+        execute(
+            "PASS " + pass, false,
+            [finished](const Result<Response> &answer) {
+                if (auto callback = std::exchange(*finished, nullptr)) {
+                    callback(answer ? Status() : Status(answer.error()));
+                }
+            },
+            true);
+    });
+}
+
+void Session::execute(const QByteArray &command, bool multiLine, Done done, bool sensitive)
+{
+    if (m_state == State::Failed || m_state == State::Closed || m_state == State::Quitting) {
+        done(SyncError::make(
+            ErrorClass::Network, u"connection-lost"_s,
+            u"the POP3 session is closed; cannot send %1"_s.arg(QString::fromLatin1(commandName(command)))));
+        return;
+    }
+    m_queued.push_back(std::make_shared<Pending>(Pending{command, multiLine, sensitive, std::move(done)}));
+    pump();
+}
+
+void Session::pump()
+{
+    if (m_state != State::Ready && m_state != State::Quitting) {
+        return;
+    }
+    const int limit = hasCapability("PIPELINING") ? qMax(1, m_options.maxInFlight) : 1;
+    QByteArray out;
+    while (!m_queued.empty() && int(m_inFlight.size()) < limit) {
+        std::shared_ptr<Pending> pending = m_queued.front();
+        m_queued.pop_front();
+        if (m_tracing) {
+            Log::debug(kCategory, m_options.mailbox,
+                       u"C: "_s + (pending->sensitive
+                                       ? QString::fromLatin1(commandName(pending->command)) + u" <credentials hidden>"_s
+                                       : QString::fromLatin1(pending->command)));
+        }
+        out += pending->command + "\r\n";
+        m_inFlight.push_back(pending);
+        // The connection changes after these: nothing may follow them on the wire.
+        const QByteArray name = commandName(pending->command);
+        if (name == "STLS" || name == "QUIT" || name == "USER" || name == "PASS") {
+            break;
+        }
+    }
+    if (!out.isEmpty()) {
+        m_stream->write(out);
+    }
+    if (!m_inFlight.empty()) {
+        armWatchdog(
+            m_state == State::Quitting ? qMin(m_options.commandTimeoutMs, 5000) : m_options.commandTimeoutMs,
+            u"waiting for the answer to %1"_s.arg(QString::fromLatin1(commandName(m_inFlight.front()->command))));
+    }
+}
+
+void Session::armWatchdog(int timeoutMs, const QString &waitingFor)
+{
+    m_waitingFor = waitingFor;
+    m_watchdog.start(timeoutMs);
+}
+
+void Session::onReadyRead()
+{
+    if (m_state == State::Failed || m_state == State::Closed) {
+        return;
+    }
+    const QByteArray bytes = m_stream->readAll();
+    if (bytes.isEmpty()) {
+        return;
+    }
+    m_parser.feed(bytes);
+    if (m_watchdog.isActive()) {
+        m_watchdog.start(); // progress: the same stage gets its full time again
+    }
+    while (m_state != State::Failed && m_state != State::Closed) {
+        if (m_state == State::StartingTls) {
+            return;
+        }
+        if (m_state != State::Greeting && m_inFlight.empty()) {
+            if (m_parser.bufferedBytes() > 0) {
+                fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                     u"the server sent data nobody asked for"_s));
+            }
+            return;
+        }
+        const bool multiLine = m_state != State::Greeting && m_inFlight.front()->multiLine;
+        Response response;
+        const ResponseParser::State state = m_parser.next(response, multiLine);
+        if (state == ResponseParser::State::NeedMore) {
+            return;
+        }
+        if (state == ResponseParser::State::Failed) {
+            fail(m_parser.error());
+            return;
+        }
+        if (m_tracing) {
+            Log::debug(kCategory, m_options.mailbox, QString::fromLatin1(QByteArray("S: ") + dump(response)));
+        }
+        if (m_state == State::Greeting) {
+            handleGreeting(response);
+            continue;
+        }
+        std::shared_ptr<Pending> pending = m_inFlight.front();
+        m_inFlight.pop_front();
+        if (commandName(pending->command) == "QUIT") {
+            finishQuit(true);
+            return;
+        }
+        if (response.status == Response::Status::Continuation) {
+            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                 u"the server sent a continuation request nobody asked for"_s));
+            return;
+        }
+        if (pending->done) {
+            if (response.isOk()) {
+                pending->done(response);
+            } else {
+                pending->done(errorFromResponse(response, commandName(pending->command)));
+            }
+        }
+        if (m_state == State::Ready) {
+            pump();
+            if (m_inFlight.empty() && m_queued.empty()) {
+                m_watchdog.stop();
+            }
+        }
+    }
+}
+
+void Session::quit(std::function<void()> done)
+{
+    if (m_state != State::Ready) {
+        m_state = m_state == State::Failed ? State::Failed : State::Closed;
+        if (m_stream) {
+            m_stream->close();
+        }
+        done();
+        return;
+    }
+    m_quitDone = std::move(done);
+    std::deque<std::shared_ptr<Pending>> unsent;
+    unsent.swap(m_queued);
+    m_state = State::Quitting;
+    for (const auto &command : unsent) {
+        if (command->done) {
+            command->done(SyncError::make(
+                ErrorClass::Cancelled, u"cancelled"_s,
+                u"%1 was not sent: the session is ending"_s.arg(QString::fromLatin1(commandName(command->command)))));
+        }
+    }
+    m_queued.push_back(std::make_shared<Pending>(Pending{"QUIT", false, false, nullptr}));
+    pump();
+}
+
+void Session::finishQuit(bool closeStream)
+{
+    m_state = State::Closed;
+    m_watchdog.stop();
+    if (closeStream && m_stream) {
+        m_stream->close();
+    }
+    if (auto done = std::exchange(m_quitDone, nullptr)) {
+        done();
+    }
+}
+
+void Session::onDisconnected()
+{
+    if (m_state == State::Quitting || m_state == State::Closed) {
+        finishQuit(false);
+        return;
+    }
+    if (m_state == State::Failed) {
+        return;
+    }
+    fail(SyncError::make(
+        ErrorClass::Network, u"connection-lost"_s,
+        u"the server closed the connection while %1"_s.arg(m_waitingFor.isEmpty() ? u"idle"_s : m_waitingFor)));
+}
+
+void Session::abort(const SyncError &reason)
+{
+    fail(reason);
+}
+
+void Session::fail(const SyncError &error)
+{
+    if (m_state == State::Failed || m_state == State::Closed) {
+        return;
+    }
+    m_state = State::Failed;
+    m_watchdog.stop();
+    if (m_tracing) {
+        Log::debug(kCategory, m_options.mailbox, u"session failed: "_s + error.toString());
+    }
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->close();
+    }
+    std::deque<std::shared_ptr<Pending>> pending;
+    pending.swap(m_inFlight);
+    for (auto &queued : m_queued) {
+        pending.push_back(queued);
+    }
+    m_queued.clear();
+    auto openDone = std::exchange(m_openDone, nullptr);
+    auto quitDone = std::exchange(m_quitDone, nullptr);
+    for (const auto &command : pending) {
+        if (command->done) {
+            command->done(error);
+        }
+    }
+    if (openDone) {
+        openDone(error);
+    }
+    if (quitDone) {
+        quitDone();
+    }
+    Q_EMIT failed(error);
+}
+
+} // namespace SyncDesk::Pop3

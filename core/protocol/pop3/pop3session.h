@@ -1,0 +1,102 @@
+#pragma once
+
+#include "diagnostics/result.h"
+#include "model/serverprofile.h"
+#include "pop3response.h"
+#include "pop3responseparser.h"
+#include "protocol/bytestream.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace SyncDesk::Pop3 {
+
+struct SessionOptions
+{
+    int connectTimeoutMs = 30000;
+    int commandTimeoutMs = 60000; // a command without any byte from the server for this long fails
+    int maxInFlight = 8;          // commands sent ahead when the server offers PIPELINING (RFC 2449)
+    ParserLimits limits;
+    QString mailbox; // address, for log records
+};
+
+// One POP3 client connection, asynchronous, driven by the event loop of the thread it lives in.
+// Commands are queued and answered in order; with PIPELINING several are on the wire at once. Every
+// failure of the connection (lost, timeout, garbage) completes every pending command with the same
+// classified error, then failed().
+class Session final : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const Result<Response> &)>;
+
+    Session(std::unique_ptr<ByteStream> stream, const SessionOptions &options, QObject *parent = nullptr);
+    ~Session() override;
+
+    // Connects, reads the greeting and CAPA, and upgrades with STLS when asked to; never falls back to
+    // clear text when STLS is missing.
+    void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
+    // USER/PASS. Refuses to send the password in clear text to a server whose CAPA leaves out USER
+    // (Dovecot's disable_plaintext_auth), as IMAP's LOGINDISABLED.
+    void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    // Sends one command line (without CRLF); multiLine: its +OK is followed by data up to ".".
+    void execute(const QByteArray &command, bool multiLine, Done done, bool sensitive = false);
+    // QUIT, then close; done runs in any case. QUIT never removes anything: SyncDesk sends no DELE.
+    void quit(std::function<void()> done);
+    void abort(const SyncError &reason);
+
+    bool hasCapability(const QByteArray &capability) const;
+    bool isEncrypted() const;
+    bool isUsable() const { return m_state == State::Ready; }
+    int commandsInFlight() const { return int(m_inFlight.size()); }
+
+Q_SIGNALS:
+    void failed(const SyncDesk::SyncError &error);
+
+private:
+    enum class State { Idle, Connecting, Greeting, StartingTls, Ready, Quitting, Closed, Failed };
+
+    struct Pending
+    {
+        QByteArray command;
+        bool multiLine = false;
+        bool sensitive = false;
+        Done done;
+    };
+
+    void onReadyRead();
+    void onDisconnected();
+    void handleGreeting(const Response &response);
+    void afterGreeting();
+    void requestCapabilities(std::function<void()> then);
+    void pump();
+    void armWatchdog(int timeoutMs, const QString &waitingFor);
+    void fail(const SyncError &error);
+    void finishQuit(bool closeStream);
+    void finishOpen(const Status &status);
+    QByteArray commandName(const QByteArray &command) const;
+
+    std::unique_ptr<ByteStream> m_stream;
+    SessionOptions m_options;
+    ResponseParser m_parser;
+    State m_state = State::Idle;
+    Security m_security = Security::Tls;
+    QString m_host;
+    QSet<QByteArray> m_capabilities;
+    bool m_capaKnown = false; // the server answered CAPA
+    std::function<void(Status)> m_openDone;
+    std::function<void()> m_quitDone;
+    std::deque<std::shared_ptr<Pending>> m_queued;
+    std::deque<std::shared_ptr<Pending>> m_inFlight;
+    QTimer m_watchdog{this};
+    QString m_waitingFor;
+    bool m_tracing = false;
+};
+
+} // namespace SyncDesk::Pop3

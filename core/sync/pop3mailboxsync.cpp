@@ -1,0 +1,272 @@
+#include "pop3mailboxsync.h"
+
+#include "activitybuilder.h"
+#include "batchdecoder.h"
+#include "config/passwordsource.h"
+#include "logging/logger.h"
+#include "store/store.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kCategory = u"sync"_s;
+const QString kFolder = u"INBOX"_s;
+
+// RFC 1939: a unique-id is 1 to 70 characters in the range 0x21 to 0x7E.
+bool isValidUidl(const QByteArray &uidl)
+{
+    if (uidl.isEmpty() || uidl.size() > 70) {
+        return false;
+    }
+    return std::all_of(uidl.begin(), uidl.end(), [](char c) { return c >= 0x21 && c <= 0x7e; });
+}
+} // namespace
+
+Pop3MailboxSync::Pop3MailboxSync(const SyncJob &job, Store &store, const ByteStreamFactory &streams)
+    : MailboxSync(job, store, streams)
+{}
+
+Pop3MailboxSync::~Pop3MailboxSync() = default;
+
+void Pop3MailboxSync::start()
+{
+    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
+    if (!password) {
+        finish(password.error());
+        return;
+    }
+    m_password = password.value();
+
+    const Endpoint &incoming = m_job.profile.incoming;
+    TlsSettings tls;
+    tls.caFile = incoming.caFile;
+    tls.plainOnly = incoming.security == Security::None;
+    Pop3::SessionOptions options;
+    options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
+    options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
+    options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth) * 8;
+    options.mailbox = m_job.mailbox.address;
+    m_session = std::make_unique<Pop3::Session>(m_streams(tls), options);
+    m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
+        if (stopped()) {
+            return;
+        }
+        if (!status) {
+            fail(status.error());
+            return;
+        }
+        login();
+    });
+}
+
+void Pop3MailboxSync::cancel()
+{
+    if (m_finished || m_cancelled) {
+        return;
+    }
+    m_cancelled = true;
+    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the sync was cancelled"_s);
+    if (m_session) {
+        m_session->abort(cancelled);
+    }
+    finish(cancelled);
+}
+
+void Pop3MailboxSync::login()
+{
+    m_session->login(m_job.mailbox.username, m_password, [this](Status status) {
+        m_password.fill(u'\0');
+        m_password.clear();
+        if (stopped()) {
+            return;
+        }
+        if (!status) {
+            fail(status.error());
+            return;
+        }
+        listUidls();
+    });
+}
+
+void Pop3MailboxSync::listUidls()
+{
+    ++m_outcome.foldersSelected;
+    m_session->execute("UIDL", true, [this](const Result<Pop3::Response> &result) {
+        if (stopped()) {
+            return;
+        }
+        if (!result) {
+            SyncError error = result.error();
+            if (error.errorClass == ErrorClass::ServerNo) {
+                error.hintId = u"pop3-uidl-missing"_s;
+                error.message = u"the POP3 server does not support UIDL, so new messages cannot be told from "
+                                "old ones: "_s +
+                                error.message;
+                error.transient = false;
+            }
+            fail(error);
+            return;
+        }
+        onUidls(result->lines());
+    });
+}
+
+void Pop3MailboxSync::onUidls(const QList<QByteArray> &lines)
+{
+    auto maildrop = m_store.pop3Maildrop(m_job.mailbox.id);
+    if (!maildrop) {
+        fail(maildrop.error());
+        return;
+    }
+    m_maildrop = std::move(maildrop).value();
+    auto batch = std::make_shared<Batch>();
+    int fresh = 0;
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> parts = line.simplified().split(' ');
+        bool ok = false;
+        const quint32 number = parts.size() == 2 ? parts.at(0).toUInt(&ok) : 0;
+        if (!ok || number == 0 || !isValidUidl(parts.at(1))) {
+            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                 u"malformed UIDL line from the POP3 server"_s, QString::fromLatin1(line.left(120))));
+            return;
+        }
+        const QByteArray &uidl = parts.at(1);
+        if (m_maildrop.seenUidls.contains(uidl)) {
+            continue;
+        }
+        m_maildrop.seenUidls.insert(uidl); // a server listing a UIDL twice gets it fetched once
+        ++fresh;
+        if (batch->messages.size() >= m_job.tuning.batchMessages) {
+            m_planned.push_back(batch);
+            batch = std::make_shared<Batch>();
+        }
+        batch->messages.append({number, uidl, std::nullopt});
+    }
+    if (!batch->messages.isEmpty()) {
+        m_planned.push_back(batch);
+    }
+    if (fresh == 0) {
+        ++m_outcome.foldersUnchanged;
+        succeed();
+        return;
+    }
+    fetchMore();
+}
+
+void Pop3MailboxSync::fetchMore()
+{
+    while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
+        std::shared_ptr<Batch> batch = m_planned.front();
+        m_planned.pop_front();
+        m_sent.push_back(batch);
+        batch->outstanding = int(batch->messages.size());
+        for (qsizetype i = 0; i < batch->messages.size(); ++i) {
+            m_session->execute("RETR " + QByteArray::number(batch->messages.at(i).number), true,
+                               [this, batch, i](const Result<Pop3::Response> &result) {
+                                   if (stopped()) {
+                                       return;
+                                   }
+                                   if (!result) {
+                                       fail(result.error());
+                                       return;
+                                   }
+                                   batch->messages[i].raw = std::move(*result->body);
+                                   if (--batch->outstanding == 0) {
+                                       batch->complete = true;
+                                       onBatchComplete();
+                                   }
+                               });
+        }
+    }
+}
+
+void Pop3MailboxSync::onBatchComplete()
+{
+    // The next RETRs go out first, so that the server works on them while this thread decodes and writes.
+    std::deque<std::shared_ptr<Batch>> ready;
+    while (!m_sent.empty() && m_sent.front()->complete) {
+        ready.push_back(m_sent.front());
+        m_sent.pop_front();
+    }
+    fetchMore();
+    for (const std::shared_ptr<Batch> &batch : ready) {
+        if (stopped() || !writeBatch(*batch)) {
+            return;
+        }
+    }
+    if (m_sent.empty() && m_planned.empty()) {
+        succeed();
+        return;
+    }
+    fetchMore();
+}
+
+bool Pop3MailboxSync::writeBatch(Batch &batch)
+{
+    QList<Activity> activities;
+    QList<Pop3SeenMessage> seen;
+    activities.reserve(batch.messages.size());
+    seen.reserve(batch.messages.size());
+    QList<QByteArray> raws;
+    raws.reserve(batch.messages.size());
+    for (Message &message : batch.messages) {
+        raws.append(message.raw.value_or(QByteArray()));
+        message.raw.reset();
+    }
+    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    for (qsizetype i = 0; i < batch.messages.size(); ++i) {
+        const Message &message = batch.messages.at(i);
+        const QByteArray &raw = raws.at(i);
+        const DecodedMessage &decoded = decodedMessages.at(i);
+        MessageLocation location;
+        location.mailboxId = m_job.mailbox.id;
+        location.folder = kFolder;
+        location.uidValidity = 0;
+        location.uid = m_maildrop.nextLocalUid++;
+        location.size = raw.size();
+        Activity activity = ActivityBuilder::build(decoded, location);
+        if (!decoded.warnings.isEmpty()) {
+            Log::warning(kCategory, m_job.mailbox.address,
+                         u"POP3 message %1 (%2) stored with what could be decoded: %3 [hint: message-parse]"_s.arg(
+                             QString::fromLatin1(message.uidl),
+                             activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
+                             decoded.warnings.join(u"; "_s)));
+        }
+        activities.append(std::move(activity));
+        seen.append({message.uidl, location.uid});
+        ++m_outcome.itemsSeen;
+    }
+    auto written = m_store.writePop3Batch(m_job.mailbox.id, seen, activities);
+    if (!written) {
+        fail(written.error());
+        return false;
+    }
+    m_outcome.itemsNew += written->inserted;
+    m_outcome.duplicates += written->duplicates;
+    Log::debug(kCategory, m_job.mailbox.address,
+               u"POP3: stored %1 new of %2 downloaded"_s.arg(written->inserted).arg(activities.size()));
+    return true;
+}
+
+void Pop3MailboxSync::fail(const SyncError &error)
+{
+    if (stopped()) {
+        return;
+    }
+    if (m_session && m_session->isUsable()) {
+        m_ending = true;
+        m_session->quit([this, error] { finish(error); });
+        return;
+    }
+    finish(error);
+}
+
+void Pop3MailboxSync::succeed()
+{
+    m_ending = true;
+    m_session->quit([this] { finish(); });
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "mailboxsync.h"
+#include "model/pop3maildrop.h"
+#include "protocol/pop3/pop3session.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace SyncDesk {
+
+// Syncs one POP3 mailbox: log in (USER/PASS, over TLS or STLS unless configured otherwise), list the
+// UIDLs, download the messages whose UIDL the store has not seen (RETR, pipelined in batches when the
+// server offers PIPELINING), decode them and store each batch with its UIDLs in one transaction.
+// Mail stays on the server: SyncDesk never sends DELE. Activities go to folder "INBOX".
+class Pop3MailboxSync final : public MailboxSync
+{
+    Q_OBJECT
+public:
+    Pop3MailboxSync(const SyncJob &job, Store &store, const ByteStreamFactory &streams);
+    ~Pop3MailboxSync() override;
+
+    void start() override;
+    void cancel() override;
+
+private:
+    struct Message
+    {
+        quint32 number = 0; // message number in this session
+        QByteArray uidl;
+        std::optional<QByteArray> raw;
+    };
+    struct Batch
+    {
+        QList<Message> messages;
+        int outstanding = 0;
+        bool complete = false;
+    };
+
+    void login();
+    void listUidls();
+    void onUidls(const QList<QByteArray> &lines);
+    void fetchMore();
+    void onBatchComplete();
+    bool writeBatch(Batch &batch);
+    void fail(const SyncError &error);
+    void succeed();
+    bool stopped() const { return m_finished || m_cancelled || m_ending; }
+
+    std::unique_ptr<Pop3::Session> m_session;
+    QString m_password;
+    Pop3Maildrop m_maildrop;
+    std::deque<std::shared_ptr<Batch>> m_planned;
+    std::deque<std::shared_ptr<Batch>> m_sent;
+    bool m_cancelled = false;
+    bool m_ending = false;
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,21 @@
+// libFuzzer target: the GMime-based MIME decoder on arbitrary messages, and the HTML-to-text conversion
+// it uses on its own.
+
+#include "protocol/mime/htmltotext.h"
+#include "protocol/mime/mimedecoder.h"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace SyncDesk;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
+    MimeDecoder::Options options;
+    options.maxBodyChars = 4096;
+    const DecodedMessage decoded = MimeDecoder::decode(input, options);
+    (void)decoded;
+    (void)HtmlToText::convert(QString::fromUtf8(input));
+    return 0;
+}

@@ -1,0 +1,225 @@
+// Scripted conversations with a fake POP3 server, for what Dovecot will not do on request: STLS missing
+// or broken, throttling and locked maildrops, no UIDL, a connection dropping inside a message, garbage,
+// silence. Each runs the real Pop3MailboxSync over real sockets and checks the error class and hint id;
+// and no conversation ever contains DELE.
+
+#include "fakeserver.h"
+#include "store/store.h"
+#include "synchelper.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kGreeting = u"S: +OK fake POP3 ready\n"
+                          "C: CAPA\n"
+                          "S: +OK\n"
+                          "S: USER\n"
+                          "S: UIDL\n"
+                          "S: .\n"_s;
+const QString kLogin = u"C: USER alice\n"
+                       "S: +OK\n"
+                       "C: PASS secret\n"
+                       "S: +OK Logged in.\n"_s;
+const QString kQuit = u"C: QUIT\nS: +OK bye\nX: close\n"_s;
+
+QString message(int number)
+{
+    return u"S: From: a@example.test\nS: Subject: message %1\nS: Message-ID: <pop-%1@example.test>\nS: \n"
+           "S: ..a line that starts with a dot\nS: Hello.\nS: .\n"_s.arg(number);
+}
+
+} // namespace
+
+class TestPop3FakeServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void fullConversationStoresMessagesAndNeverDeletes();
+    void stlsNotOffered();
+    void stlsAgreedButTlsDoesNotWork();
+    void throttledPass();
+    void maildropInUse();
+    void noUidl();
+    void connectionDropsInsideAMessage();
+    void serverNeverAnswers();
+    void garbageFromTheServer();
+
+private:
+    SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000);
+    void expectError(const SyncOutcome &outcome, ErrorClass errorClass, const QString &hintId);
+    void expectNoDele();
+
+    std::unique_ptr<FakeServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    StoreConfig m_store;
+    qint64 m_mailboxId = 0;
+};
+
+void TestPop3FakeServer::init()
+{
+    m_server = std::make_unique<FakeServer>();
+    QVERIFY(m_server->listen());
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = StoreConfig::sqlite(m_dir->filePath(u"store.db"_s));
+}
+
+SyncOutcome TestPop3FakeServer::run(Security security, int commandTimeoutMs)
+{
+    Endpoint incoming;
+    incoming.protocol = MailProtocol::Pop3;
+    incoming.host = u"127.0.0.1"_s;
+    incoming.port = m_server->port();
+    incoming.security = security;
+    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    if (!job) {
+        qWarning("cannot create the job");
+        return {};
+    }
+    m_mailboxId = job->mailbox.id;
+    job->tuning.connectTimeoutMs = 5000;
+    job->tuning.commandTimeoutMs = commandTimeoutMs;
+    const std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
+    if (!outcome) {
+        qWarning("the sync did not finish");
+        return {};
+    }
+    return *outcome;
+}
+
+void TestPop3FakeServer::expectError(const SyncOutcome &outcome, ErrorClass errorClass, const QString &hintId)
+{
+    QVERIFY2(outcome.error.has_value(), "the sync should have failed");
+    QCOMPARE(errorClassName(outcome.error->errorClass), errorClassName(errorClass));
+    QCOMPARE(outcome.error->hintId, hintId);
+}
+
+void TestPop3FakeServer::expectNoDele()
+{
+    for (const QByteArray &line : m_server->received()) {
+        QVERIFY2(!line.toUpper().startsWith("DELE"), line.constData());
+    }
+}
+
+void TestPop3FakeServer::fullConversationStoresMessagesAndNeverDeletes()
+{
+    m_server->addScenario(kGreeting + kLogin +
+                          u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: 2 uid-two\nS: .\n"
+                          "C: RETR 1\nS: +OK 120 octets\n"_s +
+                          message(1) + u"C: RETR 2\nS: +OK 120 octets\n"_s + message(2) + kQuit);
+    // The second run sees the same UIDLs: nothing is downloaded.
+    m_server->addScenario(kGreeting + kLogin + u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: 2 uid-two\nS: .\n"_s + kQuit);
+    Endpoint incoming;
+    incoming.protocol = MailProtocol::Pop3;
+    incoming.host = u"127.0.0.1"_s;
+    incoming.port = m_server->port();
+    incoming.security = Security::None;
+    const std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    QVERIFY(job);
+    std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsNew, 2);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsSeen, 0);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    QList<Activity> stored;
+    QVERIFY((*store)->forEachActivity(
+        [&](const Activity &activity) {
+            stored.append(activity);
+            return true;
+        },
+        job->mailbox.id));
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).subject, u"message 1"_s);
+    QCOMPARE(stored.at(0).bodyText, u".a line that starts with a dot\nHello."_s);
+    expectNoDele();
+}
+
+void TestPop3FakeServer::stlsNotOffered()
+{
+    m_server->addScenario(kGreeting);
+    const SyncOutcome outcome = run(Security::StartTls);
+    expectError(outcome, ErrorClass::Tls, u"starttls-not-offered"_s);
+    QCOMPARE(m_server->received(), QList<QByteArray>{"CAPA"}); // no USER, no PASS in clear text
+}
+
+void TestPop3FakeServer::stlsAgreedButTlsDoesNotWork()
+{
+    m_server->addScenario(u"S: +OK ready\nC: CAPA\nS: +OK\nS: STLS\nS: USER\nS: .\n"
+                          "C: STLS\nS: +OK Begin TLS negotiation\nX: read\nS: -ERR this is not TLS\nX: close\n"_s);
+    const SyncOutcome outcome = run(Security::StartTls);
+    expectError(outcome, ErrorClass::Tls, u"tls-handshake"_s);
+}
+
+void TestPop3FakeServer::throttledPass()
+{
+    m_server->addScenario(kGreeting +
+                          u"C: USER alice\nS: +OK\nC: PASS secret\n"
+                          "S: -ERR [LOGIN-DELAY] Request is throttled. Suggested Backoff Time: 4000 milliseconds\n"_s +
+                          kQuit);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::Throttled, u"throttled"_s);
+    QCOMPARE(outcome.error->retryAfterMs, 4000);
+}
+
+void TestPop3FakeServer::maildropInUse()
+{
+    m_server->addScenario(kGreeting + u"C: USER alice\nS: +OK\nC: PASS secret\nS: -ERR [IN-USE] Mailbox is locked\n"_s +
+                          kQuit);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::ServerNo, u"server-no"_s);
+    QVERIFY(outcome.error->transient);
+}
+
+void TestPop3FakeServer::noUidl()
+{
+    m_server->addScenario(kGreeting + kLogin + u"C: UIDL\nS: -ERR unknown command\n"_s + kQuit);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::ServerNo, u"pop3-uidl-missing"_s);
+}
+
+void TestPop3FakeServer::connectionDropsInsideAMessage()
+{
+    m_server->addScenario(kGreeting + kLogin +
+                          u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: .\n"
+                          "C: RETR 1\nS: +OK 120 octets\nS: From: a@example.test\nS+ Subj\nX: close\n"_s);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::Network, u"connection-lost"_s);
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    auto maildrop = (*store)->pop3Maildrop(m_mailboxId);
+    QVERIFY(maildrop);
+    QVERIFY(maildrop->seenUidls.isEmpty()); // not marked seen: the next run downloads it again
+}
+
+void TestPop3FakeServer::serverNeverAnswers()
+{
+    m_server->addScenario(kGreeting + kLogin + u"C: UIDL\n# and then silence\n"_s);
+    const SyncOutcome outcome = run(Security::None, 300);
+    expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
+    QVERIFY2(outcome.error->message.contains(u"UIDL"_s), qPrintable(outcome.error->message));
+}
+
+void TestPop3FakeServer::garbageFromTheServer()
+{
+    m_server->addScenario(u"S: * OK this is an IMAP server\n"_s);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::Protocol, u"protocol-error"_s);
+}
+
+QTEST_GUILESS_MAIN(TestPop3FakeServer)
+#include "tst_pop3fakeserver.moc"
