@@ -657,14 +657,14 @@ void LogViewer::startSearch(qint64 beforeId, bool clear)
     m_searchScanned = 0;
     m_searchTotal = 0;
     m_searchContinueBefore = 0;
-    m_searchRan = true;
     if (m_mode != Mode::SearchResults) {
         m_mode = Mode::SearchResults;
         m_following = true;
         m_proxy->setSourceModel(m_results);
     }
+    const int limit = qMin(kSearchPage, m_results->capacity()); // results are bounded like the live records
     toReader(
-        [reader = m_reader, request, filter, beforeId] { reader->search(request, filter, beforeId, kSearchPage); });
+        [reader = m_reader, request, filter, beforeId, limit] { reader->search(request, filter, beforeId, limit); });
     updateState();
 }
 
@@ -714,7 +714,6 @@ void LogViewer::showLive()
     m_following = true;
     m_proxy->setSourceModel(m_live);
     m_results->clear();
-    m_searchRan = false;
     scrollToBottom();
     updateState();
 }
@@ -915,13 +914,15 @@ void LogViewer::setFollowing(bool following)
 void LogViewer::onScrolled(int value)
 {
     if (m_programmaticScroll) {
+        m_lastScrollValue = value;
         return;
     }
     QScrollBar *bar = m_view->verticalScrollBar();
+    const int previous = std::exchange(m_lastScrollValue, value);
     setFollowing(value >= bar->maximum() - 1);
-    // Scrolling to the top of the live log reads older records from the store.
-    if (value == bar->minimum() && bar->maximum() > 0 && m_mode == Mode::Live && m_hasStore && !m_atStart &&
-        m_view->isVisible()) {
+    // Scrolling up to the top of the live log reads older records from the store.
+    if (value == bar->minimum() && previous > value && bar->maximum() > 0 && m_mode == Mode::Live && m_hasStore &&
+        !m_atStart && m_view->isVisible()) {
         loadOlder();
     }
 }

@@ -186,6 +186,7 @@ private:
     bool m_detached = false; // older records pushed the newest out of memory: resuming reads them again
     bool m_following = true; // the view shows the newest row and moves with new ones
     bool m_programmaticScroll = false;
+    int m_lastScrollValue = 0;
     bool m_atStart = false; // the oldest record of the store is in memory
     bool m_autoSearchIfEmpty = false;
     QString m_lastMessage;
@@ -202,7 +203,6 @@ private:
     qint64 m_searchScanned = 0;
     qint64 m_searchTotal = 0;
     qint64 m_searchContinueBefore = 0;
-    bool m_searchRan = false;
 
     // What a reset of the proxy (new filter, other source) should keep.
     LogRecordModel *m_anchorModel = nullptr;
