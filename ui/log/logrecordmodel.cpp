@@ -84,9 +84,9 @@ QVariant LogRecordModel::data(const QModelIndex &index, int role) const
         case Level:
             return levelText(LogLevel(entry.level));
         case Mailbox:
-            return m_mailboxes[entry.mailbox];
+            return m_mailboxes.text(entry.mailbox);
         case Category:
-            return m_categories[entry.category];
+            return m_categories.text(entry.category);
         case Message:
             return entry.message;
         default:
@@ -104,7 +104,7 @@ QVariant LogRecordModel::data(const QModelIndex &index, int role) const
         case Message:
             return entry.message;
         case Mailbox:
-            return m_mailboxes[entry.mailbox];
+            return m_mailboxes.text(entry.mailbox);
         default:
             return {};
         }
@@ -130,9 +130,9 @@ QVariant LogRecordModel::data(const QModelIndex &index, int role) const
     case TimestampRole:
         return entry.atMs == kNoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(entry.atMs, Qt::UTC);
     case MailboxRole:
-        return m_mailboxes[entry.mailbox];
+        return m_mailboxes.text(entry.mailbox);
     case CategoryRole:
-        return m_categories[entry.category];
+        return m_categories.text(entry.category);
     case MessageRole:
         return entry.message;
     default:
@@ -153,52 +153,21 @@ void LogRecordModel::setCapacity(int capacity)
     }
 }
 
-quint32 LogRecordModel::internMailbox(const QString &mailbox, QStringList &newMailboxes)
-{
-    if (mailbox.isEmpty()) {
-        return 0;
-    }
-    if (m_mailboxes[m_lastMailbox] == mailbox) {
-        return m_lastMailbox;
-    }
-    auto it = m_mailboxIndex.constFind(mailbox);
-    if (it == m_mailboxIndex.cend()) {
-        it = m_mailboxIndex.insert(mailbox, quint32(m_mailboxes.size()));
-        m_mailboxes.push_back(mailbox);
-        newMailboxes.append(mailbox);
-    }
-    m_lastMailbox = it.value();
-    return m_lastMailbox;
-}
-
-quint16 LogRecordModel::internCategory(const QString &category)
-{
-    if (category.isEmpty()) {
-        return 0;
-    }
-    if (m_categories[m_lastCategory] == category) {
-        return m_lastCategory;
-    }
-    auto it = m_categoryIndex.constFind(category);
-    if (it == m_categoryIndex.cend()) {
-        if (m_categories.size() >= std::numeric_limits<quint16>::max()) {
-            return 0; // categories are a handful of fixed names; a flood of new ones is shown without one
-        }
-        it = m_categoryIndex.insert(category, quint16(m_categories.size()));
-        m_categories.push_back(category);
-    }
-    m_lastCategory = it.value();
-    return m_lastCategory;
-}
-
 LogRecordModel::Entry LogRecordModel::toEntry(const LogRecord &record, QStringList &newMailboxes)
 {
     Entry entry;
     entry.id = record.id;
     entry.atMs = record.at.isValid() ? record.at.toMSecsSinceEpoch() : kNoTime;
     entry.message = record.message;
-    entry.mailbox = internMailbox(record.mailbox, newMailboxes);
-    entry.category = internCategory(record.category);
+    bool added = false;
+    entry.mailbox = m_mailboxes.intern(record.mailbox, &added);
+    if (added) {
+        newMailboxes.append(record.mailbox);
+    }
+    // Categories are a handful of fixed names; should a flood of new ones come, they show without one.
+    if (const quint32 category = m_categories.intern(record.category); category <= 0xffff) {
+        entry.category = quint16(category);
+    }
     entry.level = quint8(qBound(0, int(record.level), 3));
     return entry;
 }
@@ -291,8 +260,8 @@ LogRecord LogRecordModel::record(int row) const
         record.at = QDateTime::fromMSecsSinceEpoch(entry.atMs, Qt::UTC);
     }
     record.level = LogLevel(entry.level);
-    record.category = m_categories[entry.category];
-    record.mailbox = m_mailboxes[entry.mailbox];
+    record.category = m_categories.text(entry.category);
+    record.mailbox = m_mailboxes.text(entry.mailbox);
     record.message = entry.message;
     return record;
 }
@@ -309,7 +278,11 @@ qint64 LogRecordModel::lastId() const
 
 QStringList LogRecordModel::mailboxes() const
 {
-    QStringList list(m_mailboxes.begin() + 1, m_mailboxes.end());
+    QStringList list;
+    list.reserve(m_mailboxes.size() - 1);
+    for (quint32 index = 1; index < quint32(m_mailboxes.size()); ++index) {
+        list.append(m_mailboxes.text(index));
+    }
     list.sort();
     return list;
 }

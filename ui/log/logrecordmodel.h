@@ -2,9 +2,9 @@
 
 #include "logging/logrecord.h"
 #include "ringbuffer.h"
+#include "stringinterner.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QStringList>
 
 #include <limits>
@@ -75,10 +75,10 @@ public:
     qint64 endSequence() const { return m_firstSequence + qint64(m_entries.size()); }
     const Entry &entry(int row) const { return m_entries[row]; }
     const Entry &entryAtSequence(qint64 sequence) const { return m_entries[sequence - m_firstSequence]; }
-    const QString &mailboxText(quint32 index) const { return m_mailboxes[index]; }
-    const QString &categoryText(quint16 index) const { return m_categories[index]; }
-    qsizetype mailboxTextCount() const { return qsizetype(m_mailboxes.size()); }
-    qsizetype categoryTextCount() const { return qsizetype(m_categories.size()); }
+    const QString &mailboxText(quint32 index) const { return m_mailboxes.text(index); }
+    const QString &categoryText(quint16 index) const { return m_categories.text(index); }
+    qsizetype mailboxTextCount() const { return m_mailboxes.size(); }
+    qsizetype categoryTextCount() const { return m_categories.size(); }
 
 Q_SIGNALS:
     // Addresses seen for the first time (for the mailbox filter's list).
@@ -86,19 +86,13 @@ Q_SIGNALS:
 
 private:
     Entry toEntry(const LogRecord &record, QStringList &newMailboxes);
-    quint32 internMailbox(const QString &mailbox, QStringList &newMailboxes);
-    quint16 internCategory(const QString &category);
 
     RingBuffer<Entry> m_entries;
     qint64 m_firstSequence = 0;
     int m_capacity;
     qint64 m_evicted = 0;
-    std::vector<QString> m_mailboxes{QString()}; // index 0: no mailbox
-    std::vector<QString> m_categories{QString()};
-    QHash<QString, quint32> m_mailboxIndex;
-    QHash<QString, quint16> m_categoryIndex;
-    quint32 m_lastMailbox = 0; // consecutive records often share these
-    quint16 m_lastCategory = 0;
+    StringInterner m_mailboxes;
+    StringInterner m_categories;
 };
 
 } // namespace SyncDesk

@@ -89,6 +89,9 @@ LogViewer::LogViewer(QWidget *parent)
     m_textTimer.setSingleShot(true);
     m_textTimer.setInterval(200);
     connect(&m_textTimer, &QTimer::timeout, this, [this] { applyControls(); });
+    m_mailboxListTimer.setSingleShot(true);
+    m_mailboxListTimer.setInterval(1000);
+    connect(&m_mailboxListTimer, &QTimer::timeout, this, &LogViewer::updateMailboxList);
     m_searchAgainTimer.setSingleShot(true);
     m_searchAgainTimer.setInterval(400);
     connect(&m_searchAgainTimer, &QTimer::timeout, this, [this] {
@@ -164,6 +167,7 @@ void LogViewer::buildUi()
     connect(m_mailboxBox, &QComboBox::currentTextChanged, this, [this](const QString &text) {
         // A cleared field or a complete known address applies at once; a partial one on Enter.
         const QString address = text.trimmed();
+        updateMailboxList();
         if (address.isEmpty() ||
             std::binary_search(m_knownMailboxes.cbegin(), m_knownMailboxes.cend(), address.toLower())) {
             applyControls();
@@ -399,18 +403,34 @@ void LogViewer::applyFilter(const LogFilter &filter, bool searchAgain)
 
 void LogViewer::addKnownMailboxes(const QStringList &addresses)
 {
-    bool added = false;
-    for (const QString &address : addresses) {
-        const QString lower = address.toLower();
-        auto it = std::lower_bound(m_knownMailboxes.begin(), m_knownMailboxes.end(), lower);
-        if (it == m_knownMailboxes.end() || *it != lower) {
-            m_knownMailboxes.insert(it, lower);
-            added = true;
-        }
+    // New addresses come in bursts (thousands in the first batches): the list follows at most once a second.
+    m_newMailboxes.append(addresses);
+    if (!m_mailboxListTimer.isActive()) {
+        m_mailboxListTimer.start();
     }
-    if (!added) {
+}
+
+void LogViewer::updateMailboxList()
+{
+    if (m_newMailboxes.isEmpty()) {
         return;
     }
+    QStringList added;
+    added.reserve(m_newMailboxes.size());
+    for (const QString &address : std::as_const(m_newMailboxes)) {
+        added.append(address.toLower());
+    }
+    m_newMailboxes.clear();
+    added.sort();
+    QStringList merged;
+    merged.reserve(m_knownMailboxes.size() + added.size());
+    std::set_union(m_knownMailboxes.cbegin(), m_knownMailboxes.cend(), added.cbegin(), added.cend(),
+                   std::back_inserter(merged));
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    if (merged.size() == m_knownMailboxes.size()) {
+        return;
+    }
+    m_knownMailboxes = std::move(merged);
     // Replacing the list resets the combo box: keep what is typed there.
     const QSignalBlocker blocker(m_mailboxBox);
     const QString text = m_mailboxBox->currentText();

@@ -126,6 +126,7 @@ private:
     void applyControls(bool searchAgain = true);
     void applyFilter(const LogFilter &filter, bool searchAgain);
     void addKnownMailboxes(const QStringList &addresses);
+    void updateMailboxList();
     void toPending(const QList<LogRecord> &records);
     void resumeFromPending(const QList<LogRecord> &newest, bool replace);
     void startSearch(qint64 beforeId, bool clear);
@@ -154,7 +155,9 @@ private:
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_mailboxBox = nullptr;
     QStringListModel *m_mailboxList = nullptr;
-    QStringList m_knownMailboxes; // sorted
+    QStringList m_knownMailboxes; // sorted, lower case
+    QStringList m_newMailboxes;   // seen, not in the list yet
+    QTimer m_mailboxListTimer;
     QLineEdit *m_textEdit = nullptr;
     QCheckBox *m_regexBox = nullptr;
     QToolButton *m_searchButton = nullptr;

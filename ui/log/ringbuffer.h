@@ -66,11 +66,11 @@ private:
             return;
         }
         const size_t grown = std::bit_ceil(std::max<size_t>(64, m_slots.size() * 2));
-        std::vector<T> slots(grown);
+        std::vector<T> grownSlots(grown);
         for (qsizetype i = 0; i < m_size; ++i) {
-            slots[size_t(i)] = std::move((*this)[i]);
+            grownSlots[size_t(i)] = std::move((*this)[i]);
         }
-        m_slots = std::move(slots);
+        m_slots = std::move(grownSlots);
         m_head = 0;
         m_mask = qsizetype(grown) - 1;
     }
