@@ -95,6 +95,7 @@ private Q_SLOTS:
     void exportsTheSelectionAsText();
     void searchesTheStoreInTheBackground();
     void searchFurtherPagesBack();
+    void storeSearchTakesTextLiterally();
     void loadsOlderRecordsAndGoesBackToTheNewest();
     void showMailboxFiltersAndSearchesWhenNotInMemory();
     void emptyStatesSayWhatIsHappening();
@@ -578,6 +579,38 @@ void TestLogViewer::searchFurtherPagesBack()
     QCOMPARE(finished.last().at(0).toLongLong(), 0);
     QCOMPARE(viewer.resultsModel()->firstId(), 10);
     QVERIFY(viewer.statusText().contains(u"the whole log was searched"_s));
+}
+
+void TestLogViewer::storeSearchTakesTextLiterally()
+{
+    QTemporaryDir dir;
+    auto store = makeStore(dir, 10);
+    QVERIFY(store);
+    QVERIFY(store->appendLog({makeRecord(0, LogLevel::Info, {}, u"sync"_s, u"100% done"_s),
+                              makeRecord(0, LogLevel::Info, {}, u"sync"_s, u"1000 done"_s),
+                              makeRecord(0, LogLevel::Warning, {}, u"sync"_s, u"a_b\\c"_s),
+                              makeRecord(0, LogLevel::Info, {}, u"sync"_s, u"axb\\c"_s)}));
+    auto messages = [&](const LogQuery &query) {
+        QStringList found;
+        auto records = store->logRecordsMatching(query, 1, 100, 100);
+        if (records) {
+            for (const LogRecord &record : *records) {
+                found.append(record.message);
+            }
+        }
+        return found;
+    };
+    QCOMPARE(messages({LogLevel::Debug, {}, u"0% DONE"_s}), QStringList{u"100% done"_s});
+    QCOMPARE(messages({LogLevel::Debug, {}, u"a_b\\"_s}), QStringList{u"a_b\\c"_s});
+    QCOMPARE(messages({LogLevel::Warning, {}, u"_"_s}), QStringList{u"a_b\\c"_s});
+    QCOMPARE(messages({LogLevel::Debug, u"BOB@contoso.com"_s, {}}).size(), 3); // records 1, 5, 9
+    QCOMPARE(messages({LogLevel::Debug, {}, u"done"_s}), (QStringList{u"1000 done"_s, u"100% done"_s})); // newest first
+    auto page = store->logRecordsBefore(5, 3);
+    QVERIFY(page);
+    QCOMPARE(page->size(), 3);
+    QCOMPARE(page->at(0).id, 2);
+    QCOMPARE(page->at(2).id, 4);
+    QCOMPARE(*store->firstLogId(), 1);
 }
 
 void TestLogViewer::loadsOlderRecordsAndGoesBackToTheNewest()

@@ -545,7 +545,7 @@ void LogViewer::flushPendingAppends()
 
 void LogViewer::setPaused(bool paused)
 {
-    if (paused == m_paused && !(m_detached && !paused)) {
+    if (paused == m_paused) { // while detached m_paused is set: resuming goes on below
         return;
     }
     if (paused) {
