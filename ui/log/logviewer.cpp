@@ -69,7 +69,7 @@ LogViewer::LogViewer(QWidget *parent)
     connect(m_reader, &LogStoreReader::searchFinished, this, &LogViewer::onSearchFinished);
     connect(m_reader, &LogStoreReader::exportProgress, this, [this](quint64 request, qint64 written) {
         if (m_exportRequests.contains(request)) {
-            m_lastMessage = u"Exporting… %L1 records written"_s.arg(written);
+            showMessage(u"Exporting… %L1 records written"_s.arg(written));
             updateState();
         }
     });
@@ -89,6 +89,11 @@ LogViewer::LogViewer(QWidget *parent)
     m_textTimer.setSingleShot(true);
     m_textTimer.setInterval(200);
     connect(&m_textTimer, &QTimer::timeout, this, [this] { applyControls(); });
+    m_messageTimer.setSingleShot(true);
+    connect(&m_messageTimer, &QTimer::timeout, this, [this] {
+        m_lastMessage.clear();
+        updateState();
+    });
     m_mailboxListTimer.setSingleShot(true);
     m_mailboxListTimer.setInterval(1000);
     connect(&m_mailboxListTimer, &QTimer::timeout, this, &LogViewer::updateMailboxList);
@@ -117,6 +122,7 @@ LogViewer::LogViewer(QWidget *parent)
 
 LogViewer::~LogViewer()
 {
+    m_proxy->disconnect(this);
     m_reader->cancelAll();
     LogStoreReader *reader = m_reader;
     QMetaObject::invokeMethod(
@@ -561,7 +567,7 @@ void LogViewer::setPaused(bool paused)
                 const quint64 request = m_newestRequest = nextRequest();
                 const int limit = m_live->capacity();
                 toReader([reader = m_reader, request, limit] { reader->loadBefore(request, kNewest, limit); });
-                m_lastMessage = u"Reading the newest records…"_s;
+                showMessage(u"Reading the newest records…"_s);
             }
             updateState();
             return;
@@ -610,7 +616,7 @@ void LogViewer::loadOlder()
     }
     const quint64 request = m_olderRequest = nextRequest();
     toReader([reader = m_reader, request, beforeId] { reader->loadBefore(request, beforeId, kOlderPage); });
-    m_lastMessage = u"Loading older records…"_s;
+    showMessage(u"Loading older records…"_s);
     updateState();
 }
 
@@ -618,7 +624,7 @@ void LogViewer::onRecordsLoaded(quint64 request, const QList<LogRecord> &records
 {
     if (request == m_newestRequest) {
         m_newestRequest = 0;
-        m_lastMessage.clear();
+        showMessage(QString());
         resumeFromPending(records, true);
         return;
     }
@@ -638,8 +644,9 @@ void LogViewer::onRecordsLoaded(quint64 request, const QList<LogRecord> &records
         m_detached = true;
         m_paused = true;
     }
-    m_lastMessage =
-        records.isEmpty() ? u"No older records in the database"_s : u"Loaded %L1 older records"_s.arg(records.size());
+    showMessage(records.isEmpty() ? u"No older records in the database"_s
+                                  : u"Loaded %L1 older records"_s.arg(records.size()),
+                8000);
     updateState();
     Q_EMIT olderRecordsLoaded(int(records.size()));
 }
@@ -744,7 +751,7 @@ void LogViewer::cancelBackgroundWork()
         m_reader->cancel(m_searchRequest);
         m_searchRequest = 0;
         m_searchContinueBefore = 0;
-        m_lastMessage = u"Search cancelled"_s;
+        showMessage(u"Search cancelled"_s, 8000);
     }
     for (quint64 request : std::as_const(m_exportRequests)) {
         m_reader->cancel(request);
@@ -763,7 +770,7 @@ void LogViewer::onReaderFailed(quint64 request, const QString &error)
     if (request == m_newestRequest) {
         m_newestRequest = 0;
     }
-    m_lastMessage = u"The database cannot be read: %1"_s.arg(error);
+    showMessage(u"The database cannot be read: %1"_s.arg(error), 15000);
     updateState();
     Q_EMIT storeFailed(error);
 }
@@ -798,7 +805,7 @@ void LogViewer::copySelection()
         lines.append(logClipboardLine(record));
     }
     QApplication::clipboard()->setText(lines.join(u'\n') + u'\n');
-    m_lastMessage = records.size() == 1 ? u"Copied 1 record"_s : u"Copied %L1 records"_s.arg(records.size());
+    showMessage(records.size() == 1 ? u"Copied 1 record"_s : u"Copied %L1 records"_s.arg(records.size()), 8000);
     updateState();
 }
 
@@ -812,7 +819,7 @@ void LogViewer::exportSelection(const QString &fileName)
     const quint64 request = nextRequest();
     m_exportRequests.insert(request);
     toReader([reader = m_reader, request, fileName, records] { reader->exportRecords(request, fileName, records); });
-    m_lastMessage = u"Exporting %L1 records…"_s.arg(records.size());
+    showMessage(u"Exporting %L1 records…"_s.arg(records.size()));
     updateState();
 }
 
@@ -843,7 +850,7 @@ void LogViewer::exportAll(const QString &fileName)
         toReader(
             [reader = m_reader, request, fileName, records] { reader->exportRecords(request, fileName, records); });
     }
-    m_lastMessage = u"Exporting…"_s;
+    showMessage(u"Exporting…"_s);
     updateState();
 }
 
@@ -852,8 +859,9 @@ void LogViewer::onExportFinished(quint64 request, const QString &fileName, qint6
     if (!m_exportRequests.remove(request)) {
         return;
     }
-    m_lastMessage = error.isEmpty() ? u"Exported %L1 records to %2"_s.arg(written).arg(fileName)
-                                    : u"Export to %1 failed: %2"_s.arg(fileName, error);
+    showMessage(error.isEmpty() ? u"Exported %L1 records to %2"_s.arg(written).arg(fileName)
+                                : u"Export to %1 failed: %2"_s.arg(fileName, error),
+                error.isEmpty() ? 8000 : 30000);
     updateState();
     Q_EMIT exportFinished(fileName, error.isEmpty() ? written : 0, error);
 }
@@ -1063,6 +1071,16 @@ void LogViewer::onProxyReset()
 }
 
 // --- what the viewer says -------------------------------------------------------------------------
+
+void LogViewer::showMessage(const QString &text, int timeoutMs)
+{
+    m_lastMessage = text;
+    if (timeoutMs > 0) {
+        m_messageTimer.start(timeoutMs);
+    } else {
+        m_messageTimer.stop();
+    }
+}
 
 QString LogViewer::statusText() const
 {

@@ -144,6 +144,8 @@ private:
     void scrollToBottom();
     void setFollowing(bool following);
     void updateState();
+    // A line for the status; progress (no timeout) stays until the next one.
+    void showMessage(const QString &text, int timeoutMs = 0);
     template <typename Job>
     void toReader(Job &&job);
     quint64 nextRequest() { return ++m_lastRequest; }
@@ -193,6 +195,7 @@ private:
     bool m_atStart = false; // the oldest record of the store is in memory
     bool m_autoSearchIfEmpty = false;
     QString m_lastMessage;
+    QTimer m_messageTimer;
 
     bool m_hasStore = false;
     QThread m_readerThread;
