@@ -1,5 +1,8 @@
 #include "textmatcher.h"
 
+#include <algorithm>
+#include <vector>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -8,22 +11,30 @@ namespace SyncDesk {
 
 namespace {
 
-struct AsciiFold
+// Simple case folding of every UTF-16 code unit, and the same sorted by folded value so that the code
+// units folding onto a character are found at once. Built once, on first use (256 KB).
+struct FoldTables
 {
-    char16_t table[128];
-    constexpr AsciiFold()
-        : table()
+    std::vector<char16_t> fold;
+    std::vector<std::pair<char16_t, char16_t>> byFolded; // (folded, code unit)
+
+    FoldTables()
+        : fold(0x10000)
     {
-        for (int c = 0; c < 128; ++c) {
-            table[c] = char16_t(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        byFolded.reserve(0x10000);
+        for (char32_t c = 0; c <= 0xffff; ++c) {
+            const bool surrogate = c >= 0xd800 && c <= 0xdfff;
+            fold[c] = surrogate ? char16_t(c) : char16_t(QChar::toCaseFolded(c));
+            byFolded.emplace_back(fold[c], char16_t(c));
         }
+        std::sort(byFolded.begin(), byFolded.end());
     }
 };
-constexpr AsciiFold kAscii;
 
-inline char16_t fold(char16_t c)
+const FoldTables &tables()
 {
-    return c < 0x80 ? kAscii.table[c] : char16_t(QChar::toCaseFolded(char32_t(c)));
+    static const FoldTables instance;
+    return instance;
 }
 
 // Every code unit that folds to `folded`: the letter itself, its upper and title case, and the few
@@ -32,17 +43,15 @@ inline char16_t fold(char16_t c)
 template <size_t N>
 int variantsOf(char16_t folded, std::array<char16_t, N> &out)
 {
+    const auto &byFolded = tables().byFolded;
+    const auto range = std::equal_range(byFolded.begin(), byFolded.end(), std::pair<char16_t, char16_t>(folded, 0),
+                                        [](const auto &a, const auto &b) { return a.first < b.first; });
+    if (range.second - range.first > std::ptrdiff_t(N)) {
+        return -1;
+    }
     int count = 0;
-    for (char32_t c = 0; c <= 0xffff; ++c) {
-        if (c >= 0xd800 && c <= 0xdfff) {
-            continue;
-        }
-        if (fold(char16_t(c)) == folded) {
-            if (count == int(N)) {
-                return -1;
-            }
-            out[size_t(count++)] = char16_t(c);
-        }
+    for (auto it = range.first; it != range.second; ++it) {
+        out[size_t(count++)] = it->second;
     }
     return count;
 }
@@ -50,15 +59,16 @@ int variantsOf(char16_t folded, std::array<char16_t, N> &out)
 } // namespace
 
 TextMatcher::TextMatcher(QStringView needle)
+    : m_fold(tables().fold.data())
 {
     m_needle.reserve(needle.size());
     for (QChar c : needle) {
-        m_needle.append(QChar(fold(c.unicode())));
+        m_needle.append(QChar(m_fold[c.unicode()]));
     }
     if (m_needle.isEmpty()) {
         return;
     }
-    // Precomputing the variants scans the 64 K code units once per filter; cache the common ASCII case.
+    // The candidates' first and last code units, in every case that folds onto them.
     m_firstCount = variantsOf(m_needle.front().unicode(), m_first);
     m_lastCount = variantsOf(m_needle.back().unicode(), m_last);
     m_vectorizable = m_firstCount > 0 && m_lastCount > 0;
@@ -69,7 +79,7 @@ bool TextMatcher::verify(const char16_t *at) const
     const auto *needle = reinterpret_cast<const char16_t *>(m_needle.constData());
     const qsizetype length = m_needle.size();
     for (qsizetype i = 0; i < length; ++i) {
-        if (fold(at[i]) != needle[i]) {
+        if (m_fold[at[i]] != needle[i]) {
             return false;
         }
     }
@@ -81,7 +91,7 @@ bool TextMatcher::matchesScalar(const char16_t *haystack, qsizetype length) cons
     const qsizetype last = length - m_needle.size();
     const char16_t first = m_needle.front().unicode();
     for (qsizetype i = 0; i <= last; ++i) {
-        if (fold(haystack[i]) == first && verify(haystack + i)) {
+        if (m_fold[haystack[i]] == first && verify(haystack + i)) {
             return true;
         }
     }

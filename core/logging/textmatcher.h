@@ -28,7 +28,8 @@ private:
     bool matchesScalar(const char16_t *haystack, qsizetype length) const;
     bool verify(const char16_t *at) const;
 
-    QString m_needle; // case-folded
+    const char16_t *m_fold = nullptr; // the simple case folding of every UTF-16 code unit
+    QString m_needle;                 // case-folded
     // The code units that fold to the needle's first and last characters; 0 pads unused slots.
     std::array<char16_t, kMaxVariants> m_first{};
     std::array<char16_t, kMaxVariants> m_last{};
