@@ -13,6 +13,8 @@
 #include <QSqlRecord>
 #include <QSysInfo>
 
+#include <algorithm>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -89,6 +91,23 @@ QList<AttachmentInfo> attachmentsFromJson(const QString &json)
                             object.value(u"size"_s).toInteger()});
     }
     return attachments;
+}
+
+// Reads rows of (id, at, level, category, mailbox, message).
+QList<LogRecord> logRecordsFrom(QSqlQuery &query)
+{
+    QList<LogRecord> records;
+    while (query.next()) {
+        LogRecord record;
+        record.id = query.value(0).toLongLong();
+        record.at = fromMs(query.value(1));
+        record.level = LogLevel(qBound(0, query.value(2).toInt(), 3));
+        record.category = query.value(3).toString();
+        record.mailbox = query.value(4).toString();
+        record.message = query.value(5).toString();
+        records.append(record);
+    }
+    return records;
 }
 
 const QString kProfileColumns = u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
@@ -1291,12 +1310,20 @@ Status Store::appendLog(const QList<LogRecord> &records)
         return {};
     }
     return transaction([&]() -> Status {
+        // Prepared once for the batch: the persister writes thousands of records per second under load.
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        if (!query.prepare(
+                u"INSERT INTO log_records (at, level, category, mailbox, message) VALUES (?, ?, ?, ?, ?)"_s)) {
+            return errorFrom(query, u"prepare"_s);
+        }
         for (const LogRecord &record : records) {
-            auto query =
-                exec(u"INSERT INTO log_records (at, level, category, mailbox, message) VALUES (?, ?, ?, ?, ?)"_s,
-                     {toMs(record.at), int(record.level), record.category, record.mailbox, record.message});
-            if (!query) {
-                return query.error();
+            query.bindValue(0, toMs(record.at));
+            query.bindValue(1, int(record.level));
+            query.bindValue(2, record.category.isNull() ? u""_s : record.category);
+            query.bindValue(3, record.mailbox.isNull() ? u""_s : record.mailbox);
+            query.bindValue(4, record.message.isNull() ? u""_s : record.message);
+            if (!query.exec()) {
+                return errorFrom(query, u"execute"_s);
             }
         }
         return {};
@@ -1311,18 +1338,57 @@ Result<QList<LogRecord>> Store::logRecordsAfter(qint64 afterId, int limit)
     if (!query) {
         return query.error();
     }
-    QList<LogRecord> records;
-    while (query->next()) {
-        LogRecord record;
-        record.id = query->value(0).toLongLong();
-        record.at = fromMs(query->value(1));
-        record.level = LogLevel(qBound(0, query->value(2).toInt(), 3));
-        record.category = query->value(3).toString();
-        record.mailbox = query->value(4).toString();
-        record.message = query->value(5).toString();
-        records.append(record);
+    return logRecordsFrom(query.value());
+}
+
+Result<qint64> Store::firstLogId()
+{
+    auto query = exec(u"SELECT COALESCE(MIN(id), 0) FROM log_records"_s);
+    if (!query) {
+        return query.error();
     }
+    return query->next() ? query->value(0).toLongLong() : qint64(0);
+}
+
+Result<QList<LogRecord>> Store::logRecordsBefore(qint64 beforeId, int limit)
+{
+    auto query = exec(u"SELECT id, at, level, category, mailbox, message FROM log_records WHERE id < ? "
+                      "ORDER BY id DESC LIMIT ?"_s,
+                      {beforeId, limit});
+    if (!query) {
+        return query.error();
+    }
+    QList<LogRecord> records = logRecordsFrom(query.value());
+    std::reverse(records.begin(), records.end());
     return records;
+}
+
+Result<QList<LogRecord>> Store::logRecordsMatching(const LogQuery &logQuery, qint64 fromId, qint64 beforeId, int limit)
+{
+    QString sql = u"SELECT id, at, level, category, mailbox, message FROM log_records WHERE id >= ? AND id < ?"_s;
+    QVariantList values{fromId, beforeId};
+    if (logQuery.minimumLevel > LogLevel::Debug) {
+        sql += u" AND level >= ?"_s;
+        values.append(int(logQuery.minimumLevel));
+    }
+    if (!logQuery.mailbox.isEmpty()) {
+        sql += u" AND mailbox = ?"_s; // the (mailbox, id) index
+        values.append(logQuery.mailbox.toLower());
+    }
+    if (!logQuery.text.isEmpty()) {
+        QString escaped = logQuery.text;
+        escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+        const QString pattern = u'%' + escaped + u'%';
+        sql += uR"( AND (message LIKE ? ESCAPE '\' OR mailbox LIKE ? ESCAPE '\' OR category LIKE ? ESCAPE '\'))"_s;
+        values << pattern << pattern << pattern;
+    }
+    sql += u" ORDER BY id DESC LIMIT ?"_s;
+    values.append(limit);
+    auto query = exec(sql, values);
+    if (!query) {
+        return query.error();
+    }
+    return logRecordsFrom(query.value());
 }
 
 Result<qint64> Store::lastLogId()

@@ -43,6 +43,15 @@ struct RunStatistics
     QMap<QString, int> failuresByClass;
 };
 
+// A search of the persisted log. Text is matched with SQL LIKE: case-insensitive for ASCII letters only,
+// so a caller that needs full Unicode case folding leaves it empty and filters the rows itself.
+struct LogQuery
+{
+    LogLevel minimumLevel = LogLevel::Debug;
+    QString mailbox; // one address, exactly (addresses are stored lower case); empty: every mailbox
+    QString text;    // contained in the message, the mailbox or the category; empty: any
+};
+
 struct SyncRequest
 {
     qint64 id = 0;
@@ -142,6 +151,12 @@ public:
     Status appendLog(const QList<LogRecord> &records);
     Result<QList<LogRecord>> logRecordsAfter(qint64 afterId, int limit);
     Result<qint64> lastLogId();
+    Result<qint64> firstLogId(); // 0 when the log is empty
+    // The newest records before beforeId, oldest first, at most limit: to page back through the log.
+    Result<QList<LogRecord>> logRecordsBefore(qint64 beforeId, int limit);
+    // Records with fromId <= id < beforeId that match the query, newest first, at most limit. Searches
+    // walk back through the log in id windows so that they can report progress and stop early.
+    Result<QList<LogRecord>> logRecordsMatching(const LogQuery &query, qint64 fromId, qint64 beforeId, int limit);
 
     // Requests for an immediate sync, from the console or the CLI, picked up by whichever engine runs.
     Status requestSync(qint64 mailboxId, const QString &reason, const QDateTime &now);
