@@ -78,7 +78,15 @@ const char *kUsage =
     "                                 the stored email activities, one JSON object per line\n"
     "  mailbox enable|disable ADDR    enable (resetting its failure counters) or disable a mailbox\n"
     "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
-    "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n";
+    "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
+    "  crm import FILE.csv --type account|contact|lead [--skip-invalid]\n"
+    "                                 add or update CRM records from a CSV file with a header row\n"
+    "  crm list [--type TYPE] [--json]\n"
+    "                                 the CRM records mail is matched against\n"
+    "  track --mailbox ADDR --message-id ID [--regarding TYPE:ID] [--no-sync]\n"
+    "                                 track a message (and set what it is regarding), syncing it now\n"
+    "  track list [--mailbox ADDR] [--json]\n"
+    "                                 track requests: pending, done or failed with the reason\n";
 
 } // namespace
 
@@ -128,6 +136,11 @@ int NodeCli::run(const QStringList &arguments)
         {u"jsonl"_s, u"export: print one JSON object per line."_s},
         {u"output"_s, u"export: write to FILE instead of standard output."_s, u"FILE"_s},
         {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
+        {u"type"_s, u"crm: the record type (account, contact, lead, ...)."_s, u"TYPE"_s},
+        {u"skip-invalid"_s, u"crm import: import the valid rows, list the invalid ones."_s},
+        {u"message-id"_s, u"track: the Message-ID of the message to track."_s, u"ID"_s},
+        {u"regarding"_s, u"track: the record it is regarding, TYPE:ID (account:contoso)."_s, u"TYPE:ID"_s},
+        {u"no-sync"_s, u"track: record the request only; the next sync completes it."_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -156,7 +169,8 @@ int NodeCli::run(const QStringList &arguments)
     }
     const QString command = positional.constFirst();
     auto allowOnly = [&](const QStringList &allowed) -> bool {
-        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s}) {
+        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s,
+                                      u"type"_s, u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -196,6 +210,14 @@ int NodeCli::run(const QStringList &arguments)
             return usage(u"'scheduler' takes no arguments"_s);
         }
         return allowOnly({u"json"_s}) ? scheduler() : UsageError;
+    }
+    if (command == u"crm"_s) {
+        return allowOnly({u"type"_s, u"skip-invalid"_s, u"json"_s}) ? crmCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"track"_s) {
+        return allowOnly({u"mailbox"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"json"_s})
+                   ? trackCommand(positional.mid(1))
+                   : UsageError;
     }
     return usage(u"unknown command '%1'"_s.arg(command));
 }

@@ -42,6 +42,9 @@ private:
     int runEngine();
     int mailboxCommand(const QStringList &positional);
     int scheduler();
+    int crmCommand(const QStringList &positional);
+    int trackCommand(const QStringList &positional);
+    int trackList();
     Result<int> overdueGrace(Store &store);
     bool engineRunning(Store &store);
 

@@ -287,11 +287,13 @@ void CrmConfigParser::parseSettings(const QJsonObject &object, const QString &pa
     }
     if (object.contains(u"tracked_keyword"_s)) {
         const QJsonValue keyword = object.value(u"tracked_keyword"_s);
-        if (!keyword.isString() || !ConfigValues::isImapKeyword(keyword.toString()) ||
-            keyword.toString().startsWith(u'\\')) {
+        // An empty string turns the write-back off.
+        if (!keyword.isString() ||
+            (!keyword.toString().isEmpty() &&
+             (!ConfigValues::isImapKeyword(keyword.toString()) || keyword.toString().startsWith(u'\\')))) {
             error(path + u".tracked_keyword"_s,
                   u"expected an IMAP keyword such as $SyncDeskTracked (no spaces, brackets, quotes or wildcards), "
-                  "got "_s +
+                  "or \"\" for none, got "_s +
                       describe(keyword));
         }
     }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "activity.h"
+#include "crmrecord.h"
 #include "mailboxstatus.h"
+#include "trackrequest.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -19,6 +21,8 @@ public:
                                      bool engineRunning = true);
     static QJsonValue seconds(qint64 ms); // a whole number when it is one
     static QJsonObject activity(const Activity &activity);
+    static QJsonObject crmRecord(const CrmRecord &record);
+    static QJsonObject trackRequest(const TrackRequest &request);
     static QJsonValue time(const QDateTime &time);
 };
 

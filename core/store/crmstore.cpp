@@ -211,6 +211,34 @@ Result<std::optional<TrackedActivity>> CrmStore::activityById(qint64 activityId)
     return std::optional<TrackedActivity>(activityFrom(*query));
 }
 
+Result<std::optional<TrackedActivity>> CrmStore::activityInMailbox(qint64 mailboxId, const QString &messageId)
+{
+    if (messageId.isEmpty()) {
+        return std::optional<TrackedActivity>();
+    }
+    auto query = m_store.exec(u"SELECT "_s + kActivityColumns +
+                                  u" FROM activities WHERE mailbox_id = ? AND message_id = ? ORDER BY id LIMIT 1"_s,
+                              {mailboxId, messageId});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return std::optional<TrackedActivity>();
+    }
+    return std::optional<TrackedActivity>(activityFrom(*query));
+}
+
+Status CrmStore::setRegarding(qint64 activityId, const RecordRef &regarding, const QString &correlation)
+{
+    auto query = m_store.exec(u"UPDATE activities SET regarding_type = ?, regarding_id = ?, correlation = ? "
+                              "WHERE id = ?"_s,
+                              {regarding.type, regarding.id, correlation, activityId});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
 Result<std::optional<TrackedActivity>> CrmStore::latestInConversation(const QString &conversation,
                                                                       const QDateTime &since)
 {

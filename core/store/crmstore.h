@@ -46,6 +46,9 @@ public:
 
     Result<std::optional<TrackedActivity>> activityByMessageId(const QString &messageId);
     Result<std::optional<TrackedActivity>> activityById(qint64 activityId);
+    // This mailbox's activity for a Message-ID, if it tracks the message.
+    Result<std::optional<TrackedActivity>> activityInMailbox(qint64 mailboxId, const QString &messageId);
+    Status setRegarding(qint64 activityId, const RecordRef &regarding, const QString &correlation);
     // The latest tracked activity with a regarding record in a conversation (normalized subject).
     Result<std::optional<TrackedActivity>> latestInConversation(const QString &conversation, const QDateTime &since);
 

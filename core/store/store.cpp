@@ -36,6 +36,30 @@ QDateTime fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+QString partiesToJson(const QList<ActivityParty> &parties)
+{
+    QJsonArray array;
+    for (const ActivityParty &party : parties) {
+        array.append(QJsonObject{{u"role"_s, party.role},
+                                 {u"address"_s, party.address},
+                                 {u"type"_s, party.record.type},
+                                 {u"id"_s, party.record.id}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<ActivityParty> partiesFromJson(const QString &json)
+{
+    QList<ActivityParty> parties;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject object = value.toObject();
+        parties.append({object.value(u"role"_s).toString(),
+                        object.value(u"address"_s).toString(),
+                        {object.value(u"type"_s).toString(), object.value(u"id"_s).toString()}});
+    }
+    return parties;
+}
+
 QString addressesToJson(const QList<EmailAddress> &addresses)
 {
     QJsonArray array;
@@ -229,7 +253,7 @@ const QString kActivityColumns = u"a.id, a.mailbox_id, m.address, a.folder, a.ui
                                  "a.dedupe_key, a.subject, a.from_name, a.from_address, a.to_json, a.cc_json, "
                                  "a.sent_at, a.body_text, a.regarding_type, a.regarding_id, a.correlation, "
                                  "a.created_at, a.in_reply_to, a.references_json, a.attachments_json, a.size_bytes, "
-                                 "a.warnings_json"_s;
+                                 "a.warnings_json, a.parties_json, a.withheld_json, a.conversation"_s;
 
 Activity activityFromQuery(const QSqlQuery &query)
 {
@@ -258,6 +282,9 @@ Activity activityFromQuery(const QSqlQuery &query)
     activity.attachments = attachmentsFromJson(query.value(21).toString());
     activity.size = query.value(22).toLongLong();
     activity.warnings = stringsFromJson(query.value(23).toString());
+    activity.parties = partiesFromJson(query.value(24).toString());
+    activity.withheldFields = stringsFromJson(query.value(25).toString());
+    activity.conversation = query.value(26).toString();
     return activity;
 }
 
@@ -1070,6 +1097,7 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
         QSqlQuery &found = **existing;
         if (found.next()) {
             const qint64 id = found.value(0).toLongLong();
+            result.ids.append(id);
             const bool sameFolder = found.value(1).toString() == activity.folder;
             const quint32 storedValidity = found.value(2).toUInt();
             found.finish();
@@ -1085,13 +1113,15 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             continue;
         }
         found.finish();
+        result.ids.append(0);
         // A row already at this folder/UIDVALIDITY/UID (a message seen again without a Message-ID match)
         // makes the insert do nothing: a duplicate, found by the unique index instead of one more query.
         auto inserted = execCached(
             u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
             "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
-            "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json, "
+            "parties_json, withheld_json, conversation) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (mailbox_id, folder, uidvalidity, uid) DO NOTHING"_s,
             {activity.mailboxId,
              activity.folder,
@@ -1114,7 +1144,10 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
              stringsToJson(activity.references),
              attachmentsToJson(activity.attachments),
              activity.size,
-             stringsToJson(activity.warnings)});
+             stringsToJson(activity.warnings),
+             partiesToJson(activity.parties),
+             stringsToJson(activity.withheldFields),
+             activity.conversation});
         if (!inserted) {
             return inserted.error();
         }
@@ -1122,6 +1155,7 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             ++result.duplicates;
             continue;
         }
+        result.ids.last() = (*inserted)->lastInsertId().toLongLong();
         ++result.inserted;
     }
     return {};

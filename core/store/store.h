@@ -33,6 +33,7 @@ struct BatchResult
     int inserted = 0;   // new activities
     int duplicates = 0; // already stored (same Message-ID or same folder/UIDVALIDITY/UID)
     int relinked = 0;   // already stored, moved to the folder's new UIDVALIDITY/UID
+    QList<qint64> ids;  // per activity given: its row (new or already stored), 0 when unknown
 };
 
 struct RunStatistics

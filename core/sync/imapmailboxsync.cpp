@@ -22,6 +22,15 @@ ImapMailboxSync::~ImapMailboxSync() = default;
 
 void ImapMailboxSync::start()
 {
+    m_tracker = std::make_unique<SyncTracker>(m_store, m_job.mailbox);
+    if (Status prepared = m_tracker->prepare(); !prepared) {
+        finish(prepared.error());
+        return;
+    }
+    m_keyword = m_tracker->keyword();
+    Log::debug(kCategory, m_job.mailbox.address,
+               u"tracking %1; permissions: %2"_s.arg(trackingOptionName(m_job.mailbox.tracking),
+                                                     m_tracker->describeSecurity()));
     auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
     if (!password) {
         finish(password.error());
@@ -134,8 +143,8 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
         const bool sameNumbering = state.uidValidity == status.uidValidity;
         const bool unchanged = sameNumbering && state.uidNext == status.uidNext;
         const bool empty = status.hasMessages && status.messages == 0;
-        if (!unchanged && !empty) {
-            continue;
+        if ((!unchanged && !empty) || (m_tracker->hasPendingRequests() && !empty)) {
+            continue; // a pending track request may be about an older message: select it to search
         }
         // Nothing to fetch: an unchanged folder, or an empty one. Its state is written only when it moved.
         m_plans[i] = FolderPlan::Done;
@@ -175,13 +184,17 @@ void ImapMailboxSync::nextFolder()
     m_planned.clear();
     m_sent.clear();
     m_highestStored = 0;
+    m_trackedUids.clear();
+    m_searchedRequests = false;
+    m_keywordAllowed = false;
     auto state = m_store.folderState(m_job.mailbox.id, m_folder);
     if (!state) {
         fail(state.error());
         return;
     }
     m_folderState = state.value();
-    m_session->select(m_folder, true, [this](const Result<Imap::SelectInfo> &result) {
+    // SELECT (read-write) only to write the tracking keyword; EXAMINE otherwise.
+    m_session->select(m_folder, m_keyword.isEmpty(), [this](const Result<Imap::SelectInfo> &result) {
         if (stopped()) {
             return;
         }
@@ -211,6 +224,9 @@ void ImapMailboxSync::folderFailed(const SyncError &error)
 void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
 {
     m_select = info;
+    if (!m_keyword.isEmpty()) {
+        m_keywordAllowed = info.canKeepKeyword(m_keyword);
+    }
     if (info.uidValidity == 0) {
         folderFailed(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
                                      u"the server did not report UIDVALIDITY; UIDs cannot be trusted"_s));
@@ -233,7 +249,7 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
     const bool nothingNew = info.exists == 0 || (info.uidNext != 0 && fromUid >= info.uidNext);
     if (nothingNew) {
         m_folderState.uidNext = qMax(fromUid, info.uidNext);
-        finishFolder();
+        completeFolder();
         return;
     }
     listNewMessages(fromUid);
@@ -262,7 +278,7 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
             }
             if (found->isEmpty()) {
                 m_folderState.uidNext = qMax(fromUid, m_select.uidNext);
-                finishFolder();
+                completeFolder();
                 return;
             }
             planBatches(*found);
@@ -339,8 +355,8 @@ void ImapMailboxSync::onBatchComplete()
         }
     }
     if (m_sent.empty() && m_planned.empty()) {
-        m_folderState.uidNext = qMax(m_highestStored + 1, m_select.uidNext);
-        finishFolder();
+        m_folderState.uidNext = qMax(qMax(m_highestStored + 1, m_select.uidNext), m_folderState.uidNext);
+        completeFolder();
         return;
     }
     fetchMore();
@@ -365,6 +381,7 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     }
     const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
     QList<Activity> activities;
+    QList<quint32> trackedUids;
     activities.reserve(uids.size());
     for (qsizetype i = 0; i < uids.size(); ++i) {
         const quint32 uid = uids.at(i);
@@ -385,8 +402,16 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
                     .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
                          decoded.warnings.join(u"; "_s)));
         }
-        activities.append(std::move(activity));
         ++m_outcome.itemsSeen;
+        auto tracked = m_tracker->apply(decoded, m_folder, activity);
+        if (!tracked) {
+            fail(tracked.error());
+            return false;
+        }
+        if (*tracked) {
+            activities.append(std::move(activity));
+            trackedUids.append(uid);
+        }
     }
     const quint32 highest = *std::max_element(batch.uids.cbegin(), batch.uids.cend());
     FolderState reached = m_folderState;
@@ -397,17 +422,135 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         fail(written.error());
         return false;
     }
+    if (Status settled = m_tracker->afterWrite(activities, *written); !settled) {
+        fail(settled.error());
+        return false;
+    }
+    m_trackedUids.append(trackedUids);
     m_folderState.uidNext = reached.uidNext;
     m_highestStored = qMax(m_highestStored, highest);
     m_outcome.itemsNew += written->inserted;
     m_outcome.duplicates += written->duplicates;
     Log::debug(kCategory, m_job.mailbox.address,
-               u"folder \"%1\": stored %2 new of %3 fetched (UID %4..%5)"_s.arg(m_folder)
+               u"folder \"%1\": stored %2 new of %3 tracked, %4 fetched (UID %5..%6)"_s.arg(m_folder)
                    .arg(written->inserted)
                    .arg(activities.size())
+                   .arg(uids.size())
                    .arg(batch.uids.constFirst())
                    .arg(highest));
     return true;
+}
+
+void ImapMailboxSync::completeFolder()
+{
+    if (m_tracker->hasPendingRequests() && !m_searchedRequests) {
+        searchRequests();
+        return;
+    }
+    if (!m_trackedUids.isEmpty()) {
+        storeKeywords();
+        return;
+    }
+    finishFolder();
+}
+
+void ImapMailboxSync::searchRequests()
+{
+    m_searchedRequests = true;
+    const QStringList messageIds = m_tracker->pendingMessageIds();
+    auto found = std::make_shared<QSet<quint32>>();
+    auto remaining = std::make_shared<int>(int(messageIds.size()));
+    for (const QString &messageId : messageIds) {
+        Imap::Command command("UID SEARCH");
+        command.atom("HEADER").atom("Message-ID").string(QByteArray('<' + messageId.toUtf8() + '>'));
+        m_session->execute(
+            command,
+            [found](const Imap::Response &response) {
+                if (response.is("SEARCH")) {
+                    for (const Imap::Value &value : response.data) {
+                        if (value.isNumber() && value.toNumber() > 0 && value.toNumber() <= 0xffffffffu) {
+                            found->insert(quint32(value.toNumber()));
+                        }
+                    }
+                }
+            },
+            [this, found, remaining](const Result<Imap::Response> &result) {
+                if (stopped()) {
+                    return;
+                }
+                if (!result) {
+                    *remaining = -1;
+                    folderFailed(result.error());
+                    return;
+                }
+                if (*remaining < 0 || --*remaining > 0) {
+                    return;
+                }
+                // Messages already fetched were decided then; the others are older ones the request names.
+                QList<QPair<quint32, qint64>> uids;
+                for (quint32 uid : std::as_const(*found)) {
+                    if (!m_trackedUids.contains(uid)) {
+                        uids.append({uid, -1});
+                    }
+                }
+                if (uids.isEmpty()) {
+                    completeFolder();
+                    return;
+                }
+                Log::debug(kCategory, m_job.mailbox.address,
+                           u"folder \"%1\": %2 message(s) named by track requests"_s.arg(m_folder).arg(uids.size()));
+                planBatches(uids);
+                fetchMore();
+            });
+    }
+}
+
+void ImapMailboxSync::storeKeywords()
+{
+    QList<quint32> uids = m_trackedUids;
+    m_trackedUids.clear();
+    if (!m_keywordAllowed) {
+        keywordRefused(m_select.readOnly ? u"the folder opened read-only"_s
+                                         : u"its PERMANENTFLAGS do not allow new keywords"_s);
+        finishFolder();
+        return;
+    }
+    std::sort(uids.begin(), uids.end());
+    constexpr qsizetype kPerCommand = 500;
+    auto remaining = std::make_shared<int>(int((uids.size() + kPerCommand - 1) / kPerCommand));
+    for (qsizetype from = 0; from < uids.size(); from += kPerCommand) {
+        Imap::Command command("UID STORE");
+        command.atom(Imap::uidSet(uids.mid(from, kPerCommand))).raw("+FLAGS.SILENT (" + m_keyword + ')');
+        m_session->execute(command, {}, [this, remaining](const Result<Imap::Response> &result) {
+            if (stopped()) {
+                return;
+            }
+            if (!result) {
+                if (!m_session->isUsable()) {
+                    fail(result.error());
+                    return;
+                }
+                keywordRefused(result.error().message);
+            }
+            if (--*remaining == 0) {
+                finishFolder();
+            }
+        });
+    }
+}
+
+void ImapMailboxSync::keywordRefused(const QString &why)
+{
+    if (m_keywordReported) {
+        return;
+    }
+    m_keywordReported = true;
+    const QString notice = u"the server did not keep the keyword %1 on tracked messages in \"%2\" (%3); they are "
+                           "tracked, but mail clients cannot show it [hint: keyword-refused]"_s.arg(
+                               QString::fromUtf8(m_keyword), m_folder, why);
+    Log::warning(kCategory, m_job.mailbox.address, notice);
+    m_outcome.notices.append(notice);
+    m_outcome.keywordRefused = true;
 }
 
 void ImapMailboxSync::finishFolder()
@@ -425,6 +568,10 @@ void ImapMailboxSync::fail(const SyncError &error)
     if (stopped()) {
         return;
     }
+    if (m_tracker && error.errorClass != ErrorClass::Store) {
+        // What was counted is written; pending requests wait for the next sync.
+        (void)m_tracker->finish(false, m_job.mailbox.folders);
+    }
     if (m_session && m_session->isUsable()) {
         // Say goodbye politely when the connection still works (a NO from the server, a store error).
         m_ending = true;
@@ -436,6 +583,12 @@ void ImapMailboxSync::fail(const SyncError &error)
 
 void ImapMailboxSync::succeed()
 {
+    if (Status finished = m_tracker->finish(true, m_job.mailbox.folders); !finished) {
+        fail(finished.error());
+        return;
+    }
+    m_outcome.itemsTracked = m_tracker->tracked();
+    m_outcome.itemsSkipped = m_tracker->skipped();
     m_ending = true;
     m_session->logout([this] { finish(); });
 }

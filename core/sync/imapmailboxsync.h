@@ -4,6 +4,7 @@
 #include "model/folderstate.h"
 #include "protocol/imap/imapfetch.h"
 #include "protocol/imap/imapsession.h"
+#include "tracking/synctracker.h"
 
 #include <QHash>
 #include <QList>
@@ -22,6 +23,10 @@ namespace SyncDesk {
 // (pipelined, bounded); decode each batch and store it with the folder state reached, in one
 // transaction. An interrupted run resumes after the last committed batch. A UIDVALIDITY change
 // refetches the folder; Message-ID matching keeps it free of duplicates.
+// Tracking: each message is decided by the mailbox's SyncTracker; untracked messages are not stored but
+// the folder state still moves past them. Pending track requests are looked for in every folder (UID
+// SEARCH by Message-ID). Tracked messages get the tracking keyword (UID STORE, folder opened with
+// SELECT); a server that does not keep keywords is reported, and the sync goes on.
 class ImapMailboxSync final : public MailboxSync
 {
     Q_OBJECT
@@ -53,6 +58,10 @@ private:
     void fetchMore();
     void onBatchComplete();
     bool writeBatch(Batch &batch);
+    void completeFolder(); // after the new messages: pending track requests, then the keywords
+    void searchRequests();
+    void storeKeywords();
+    void keywordRefused(const QString &why);
     void finishFolder();
     void folderFailed(const SyncError &error);
     void fail(const SyncError &error);
@@ -60,6 +69,12 @@ private:
     bool stopped() const { return m_finished || m_cancelled || m_ending; }
 
     std::unique_ptr<Imap::Session> m_session;
+    std::unique_ptr<SyncTracker> m_tracker;
+    QByteArray m_keyword;           // written on tracked messages; empty: no write-back
+    bool m_keywordAllowed = false;  // in the selected folder
+    bool m_keywordReported = false; // a refusal is reported once per sync
+    QList<quint32> m_trackedUids;   // tracked in the selected folder, keyword not yet written
+    bool m_searchedRequests = false;
     QString m_password;
     int m_folderIndex = -1;
     QList<FolderPlan> m_plans; // per configured folder, after STATUS

@@ -32,6 +32,11 @@ Pop3MailboxSync::~Pop3MailboxSync() = default;
 
 void Pop3MailboxSync::start()
 {
+    m_tracker = std::make_unique<SyncTracker>(m_store, m_job.mailbox);
+    if (Status prepared = m_tracker->prepare(); !prepared) {
+        finish(prepared.error());
+        return;
+    }
     auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
     if (!password) {
         finish(password.error());
@@ -234,19 +239,33 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
                              activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
                              decoded.warnings.join(u"; "_s)));
         }
-        activities.append(std::move(activity));
+        // Seen either way: an untracked message is not downloaded again.
         seen.append({message.uidl, location.uid});
         ++m_outcome.itemsSeen;
+        auto tracked = m_tracker->apply(decoded, kFolder, activity);
+        if (!tracked) {
+            fail(tracked.error());
+            return false;
+        }
+        if (*tracked) {
+            activities.append(std::move(activity));
+        }
     }
     auto written = m_store.writePop3Batch(m_job.mailbox.id, seen, activities);
     if (!written) {
         fail(written.error());
         return false;
     }
+    if (Status settled = m_tracker->afterWrite(activities, *written); !settled) {
+        fail(settled.error());
+        return false;
+    }
     m_outcome.itemsNew += written->inserted;
     m_outcome.duplicates += written->duplicates;
     Log::debug(kCategory, m_job.mailbox.address,
-               u"POP3: stored %1 new of %2 downloaded"_s.arg(written->inserted).arg(activities.size()));
+               u"POP3: stored %1 new of %2 tracked, %3 downloaded"_s.arg(written->inserted)
+                   .arg(activities.size())
+                   .arg(seen.size()));
     return true;
 }
 
@@ -254,6 +273,9 @@ void Pop3MailboxSync::fail(const SyncError &error)
 {
     if (stopped()) {
         return;
+    }
+    if (m_tracker && error.errorClass != ErrorClass::Store) {
+        (void)m_tracker->finish(false, {kFolder});
     }
     if (m_session && m_session->isUsable()) {
         m_ending = true;
@@ -265,6 +287,15 @@ void Pop3MailboxSync::fail(const SyncError &error)
 
 void Pop3MailboxSync::succeed()
 {
+    // POP3 cannot look a message up by Message-ID: a request for one downloaded before fails, with why.
+    if (Status finished = m_tracker->finish(true, {u"the POP3 maildrop (messages downloaded before cannot be looked "
+                                                   "up again)"_s});
+        !finished) {
+        fail(finished.error());
+        return;
+    }
+    m_outcome.itemsTracked = m_tracker->tracked();
+    m_outcome.itemsSkipped = m_tracker->skipped();
     m_ending = true;
     m_session->quit([this] { finish(); });
 }

@@ -3,6 +3,7 @@
 #include "mailboxsync.h"
 #include "model/pop3maildrop.h"
 #include "protocol/pop3/pop3session.h"
+#include "tracking/synctracker.h"
 
 #include <QByteArray>
 #include <QList>
@@ -52,6 +53,7 @@ private:
     bool stopped() const { return m_finished || m_cancelled || m_ending; }
 
     std::unique_ptr<Pop3::Session> m_session;
+    std::unique_ptr<SyncTracker> m_tracker;
     QString m_password;
     Pop3Maildrop m_maildrop;
     std::deque<std::shared_ptr<Batch>> m_planned;

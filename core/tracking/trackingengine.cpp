@@ -98,6 +98,31 @@ std::optional<qint64> TrackingEngine::tokenIn(const QString &subject) const
     return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
+void TrackingEngine::remember(const QString &messageId, const TrackingDecision &decision)
+{
+    if (!decision.tracked) {
+        return;
+    }
+    TrackedActivity tracked;
+    tracked.mailboxId = m_mailbox.id;
+    tracked.messageId = messageId;
+    tracked.regarding = decision.regarding;
+    if (!messageId.isEmpty()) {
+        m_remembered.insert(messageId, tracked);
+    }
+    if (decision.regarding && !decision.conversation.isEmpty()) {
+        m_rememberedConversations.insert(decision.conversation, tracked);
+    }
+}
+
+Result<std::optional<TrackedActivity>> TrackingEngine::trackedByMessageId(const QString &messageId)
+{
+    if (auto found = m_remembered.constFind(messageId); found != m_remembered.constEnd()) {
+        return std::optional<TrackedActivity>(found.value());
+    }
+    return m_crm.activityByMessageId(messageId);
+}
+
 Result<CrmRecordList> TrackingEngine::recordsFor(const QString &address)
 {
     const QString key = address.toLower();
@@ -238,7 +263,7 @@ Result<TrackingDecision> TrackingEngine::decide(const DecodedMessage &message, c
         }
     }
     if (!message.inReplyTo.isEmpty()) {
-        auto tracked = m_crm.activityByMessageId(message.inReplyTo);
+        auto tracked = trackedByMessageId(message.inReplyTo);
         if (!tracked) {
             return tracked.error();
         }
@@ -247,7 +272,7 @@ Result<TrackingDecision> TrackingEngine::decide(const DecodedMessage &message, c
         }
     }
     for (auto it = message.references.crbegin(); it != message.references.crend() && !decision.regarding; ++it) {
-        auto tracked = m_crm.activityByMessageId(*it);
+        auto tracked = trackedByMessageId(*it);
         if (!tracked) {
             return tracked.error();
         }
@@ -265,8 +290,12 @@ Result<TrackingDecision> TrackingEngine::decide(const DecodedMessage &message, c
         }
     }
     if (!decision.regarding && looksLikeReply(message.subject) && decision.conversation.size() >= 4) {
-        auto tracked = m_crm.latestInConversation(
-            decision.conversation, QDateTime::currentDateTimeUtc().addDays(-qMax(1, m_settings.conversationDays)));
+        auto tracked = m_rememberedConversations.contains(decision.conversation)
+                           ? Result<std::optional<TrackedActivity>>(
+                                 std::optional<TrackedActivity>(m_rememberedConversations.value(decision.conversation)))
+                           : m_crm.latestInConversation(
+                                 decision.conversation,
+                                 QDateTime::currentDateTimeUtc().addDays(-qMax(1, m_settings.conversationDays)));
         if (!tracked) {
             return tracked.error();
         }

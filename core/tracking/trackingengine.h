@@ -7,6 +7,7 @@
 #include "model/trackrequest.h"
 #include "protocol/mime/decodedmessage.h"
 #include "securitycontext.h"
+#include "store/crmstore.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -65,6 +66,9 @@ public:
 
     Result<TrackingDecision> decide(const DecodedMessage &message, const QString &folder,
                                     const TrackRequest *request = nullptr);
+    // A message of this sync that was tracked but is not stored yet: later messages of the same sync
+    // (a reply in the same batch) correlate with it as with a stored one.
+    void remember(const QString &messageId, const TrackingDecision &decision);
 
     // Re:, Fwd:, AW:, WG:, SV:, tokens and brackets removed, spaces collapsed, lower case.
     static QString normalizeSubject(const QString &subject);
@@ -74,6 +78,7 @@ public:
     const TrackingSettings &settings() const { return m_settings; }
 
 private:
+    Result<std::optional<TrackedActivity>> trackedByMessageId(const QString &messageId);
     Result<CrmRecordList> recordsFor(const QString &address);
     Result<std::optional<CrmRecord>> recordFor(const RecordRef &reference);
     // The record if it exists and the owner may read it; `withheld` tells when it exists but may not be read.
@@ -86,6 +91,8 @@ private:
     QRegularExpression m_token;
     QHash<QString, CrmRecordList> m_byAddress;
     QHash<QString, std::optional<CrmRecord>> m_byReference;
+    QHash<QString, TrackedActivity> m_remembered; // by Message-ID
+    QHash<QString, TrackedActivity> m_rememberedConversations;
 };
 
 } // namespace SyncDesk

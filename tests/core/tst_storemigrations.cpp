@@ -140,11 +140,14 @@ FolderState folder(qint64 mailboxId, const QString &name, quint32 uidValidity, q
     return state;
 }
 
+QString batchText(int inserted, int duplicates, int relinked)
+{
+    return u"inserted %1, duplicates %2, relinked %3"_s.arg(inserted).arg(duplicates).arg(relinked);
+}
+
 QString batchText(const BatchResult &result)
 {
-    return u"inserted %1, duplicates %2, relinked %3"_s.arg(result.inserted)
-        .arg(result.duplicates)
-        .arg(result.relinked);
+    return batchText(result.inserted, result.duplicates, result.relinked);
 }
 
 QList<Activity> activities(Store &store, std::optional<qint64> mailboxId = std::nullopt)
@@ -495,7 +498,7 @@ void TestStoreMigrations::migratedDatabaseUsesVersionTwoFeatures()
     detailed.date = utc(2024, 3, 6, 8, 0);
     auto batch = store.writeBatch(folder(1, u"INBOX"_s, 1700000000, 44, 9000), {detailed});
     QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(why(batch.error())));
-    QCOMPARE(batchText(*batch), batchText({1, 0, 0}));
+    QCOMPARE(batchText(*batch), batchText(1, 0, 0));
     const QList<Activity> stored = activities(store, 1);
     QCOMPARE(stored.size(), 3);
     const Activity &third = stored.at(2);
@@ -649,7 +652,7 @@ void TestStoreMigrations::writeBatchDedupesAndRelinks()
 
     auto first = store.writeBatch(folder(id, u"INBOX"_s, 100, 4), {a, b, c});
     QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(why(first.error())));
-    QCOMPARE(batchText(*first), batchText({3, 0, 0}));
+    QCOMPARE(batchText(*first), batchText(3, 0, 0));
     QCOMPARE(*store.activityCount(id), qint64(3));
     auto inbox = store.folderState(id, u"INBOX"_s);
     QVERIFY(inbox.ok());
@@ -659,24 +662,24 @@ void TestStoreMigrations::writeBatchDedupesAndRelinks()
     // The same batch again (a retried sync): all duplicates.
     auto again = store.writeBatch(folder(id, u"INBOX"_s, 100, 4), {a, b, c});
     QVERIFY(again.ok());
-    QCOMPARE(batchText(*again), batchText({0, 3, 0}));
+    QCOMPARE(batchText(*again), batchText(0, 3, 0));
 
     // A copy in another folder stays one activity, where it was first seen.
     auto copy = store.writeBatch(folder(id, u"Sent"_s, 7, 6), {activity(id, u"Sent"_s, 7, 5, a.messageId, a.subject)});
     QVERIFY(copy.ok());
-    QCOMPARE(batchText(*copy), batchText({0, 1, 0}));
+    QCOMPARE(batchText(*copy), batchText(0, 1, 0));
 
     // Another message at a location already taken (same folder, UIDVALIDITY and UID) is not stored.
     auto sameLocation = store.writeBatch(folder(id, u"INBOX"_s, 100, 4),
                                          {activity(id, u"INBOX"_s, 100, 2, u"z@example.test"_s, u"Z"_s)});
     QVERIFY(sameLocation.ok());
-    QCOMPARE(batchText(*sameLocation), batchText({0, 1, 0}));
+    QCOMPARE(batchText(*sameLocation), batchText(0, 1, 0));
 
     // Twice the same new message in one batch: stored once.
     const Activity e = activity(id, u"INBOX"_s, 100, 4, u"e@example.test"_s, u"E"_s);
     auto twice = store.writeBatch(folder(id, u"INBOX"_s, 100, 5), {e, e});
     QVERIFY(twice.ok());
-    QCOMPARE(batchText(*twice), batchText({1, 1, 0}));
+    QCOMPARE(batchText(*twice), batchText(1, 1, 0));
     QCOMPARE(*store.activityCount(id), qint64(4));
 
     // UIDVALIDITY of INBOX changes: every message comes again under new UIDs; the stored rows move.
@@ -687,7 +690,7 @@ void TestStoreMigrations::writeBatchDedupesAndRelinks()
                                    activity(id, u"INBOX"_s, 200, 13, QString(), c.subject),
                                    activity(id, u"INBOX"_s, 200, 14, e.messageId, e.subject), d});
     QVERIFY2(reset.ok(), reset.ok() ? "" : qPrintable(why(reset.error())));
-    QCOMPARE(batchText(*reset), batchText({1, 4, 4}));
+    QCOMPARE(batchText(*reset), batchText(1, 4, 4));
     QCOMPARE(*store.activityCount(id), qint64(5));
     QCOMPARE(*store.activityCount(), qint64(5));
 
@@ -714,7 +717,7 @@ void TestStoreMigrations::writeBatchDedupesAndRelinks()
     auto repeated = store.writeBatch(folder(id, u"INBOX"_s, 200, 16, 77),
                                      {activity(id, u"INBOX"_s, 200, 11, a.messageId, a.subject), d});
     QVERIFY(repeated.ok());
-    QCOMPARE(batchText(*repeated), batchText({0, 2, 0}));
+    QCOMPARE(batchText(*repeated), batchText(0, 2, 0));
 }
 
 void TestStoreMigrations::writeBatchIsAllOrNothing()
@@ -742,7 +745,7 @@ void TestStoreMigrations::writeBatchIsAllOrNothing()
     // The store is usable afterwards.
     auto next = store.writeBatch(folder(id, u"INBOX"_s, 1, 3), {activity(id, u"INBOX"_s, 1, 2, u"y@e.test"_s, u"Y"_s)});
     QVERIFY(next.ok());
-    QCOMPARE(batchText(*next), batchText({1, 0, 0}));
+    QCOMPARE(batchText(*next), batchText(1, 0, 0));
 }
 
 void TestStoreMigrations::leases()

@@ -1,12 +1,14 @@
 // Scripted conversations with a fake IMAP server, for what a real server will not do on request:
 // LOGINDISABLED, broken or missing STARTTLS, throttling replies, BYE during a fetch, a connection that
 // drops inside a literal, garbage, silence. Each runs the real ImapMailboxSync over real sockets and
-// checks the error class and the hint id the administrator would see.
+// checks the error class and the hint id the administrator would see. The tracking keyword is off
+// (EXAMINE) except in the tests of the keyword write-back, which script the SELECT and UID STORE.
 
 #include "fakeserver.h"
 #include "store/store.h"
 #include "synchelper.h"
 
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -91,11 +93,16 @@ private Q_SLOTS:
     void garbageFromTheServer();
     void notAnImapServer();
     void literalSplitAcrossWritesIsReassembled();
+    void keywordIsWrittenOnTrackedMessages();
+    void keywordNotKeptByTheServerIsReported();
+    void keywordStoreRefusedIsReported();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000,
                     const QString &password = u"secret"_s, int connectTimeoutMs = 5000);
     void expectError(const SyncOutcome &outcome, ErrorClass errorClass, const QString &hintId);
+    void setKeyword(const QString &keyword);
+    QString selectUpToStore(const QString &permanentFlags);
 
     std::unique_ptr<FakeServer> m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -115,6 +122,14 @@ void TestImapFakeServer::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_store = StoreConfig::sqlite(m_dir->filePath(u"store.db"_s));
+    setKeyword(QString());
+}
+
+void TestImapFakeServer::setKeyword(const QString &keyword)
+{
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    QVERIFY((*store)->setSetting(u"crm"_s, QJsonObject{{u"tracked_keyword"_s, keyword}}));
 }
 
 void TestImapFakeServer::cleanup()
@@ -463,6 +478,59 @@ void TestImapFakeServer::literalSplitAcrossWritesIsReassembled()
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
     QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
     QCOMPARE(outcome.itemsNew, 1);
+}
+
+QString TestImapFakeServer::selectUpToStore(const QString &permanentFlags)
+{
+    QString script = kUpToFetch;
+    script.replace(u"C: A0003 EXAMINE \"INBOX\"\n"_s, u"C: A0003 SELECT \"INBOX\"\n"_s);
+    script.replace(u"S: * OK [UIDNEXT 3] ok\nS: A0003 OK [READ-ONLY] done\n"_s,
+                   u"S: * OK [UIDNEXT 3] ok\nS: * OK [PERMANENTFLAGS (%1)] ok\nS: A0003 OK [READ-WRITE] done\n"_s.arg(
+                       permanentFlags));
+    return script + fetchResponse(1, 1) + fetchResponse(2, 2) + u"S: A0005 OK done\n"_s;
+}
+
+void TestImapFakeServer::keywordIsWrittenOnTrackedMessages()
+{
+    setKeyword(u"$SyncDeskTracked"_s);
+    m_server->addScenario(selectUpToStore(u"\\\\Seen \\\\Flagged \\\\*"_s) +
+                          u"C: A0006 UID STORE 1:2 +FLAGS.SILENT ($SyncDeskTracked)\n"
+                          "S: A0006 OK done\n"_s +
+                          logout(7));
+    const SyncOutcome outcome = run();
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QCOMPARE(outcome.itemsNew, 2);
+    QVERIFY(!outcome.keywordRefused);
+}
+
+void TestImapFakeServer::keywordNotKeptByTheServerIsReported()
+{
+    // No \* in PERMANENTFLAGS: the server would drop a new keyword at logout. Nothing is stored, the sync
+    // succeeds, and the refusal is reported with its hint.
+    setKeyword(u"$SyncDeskTracked"_s);
+    m_server->addScenario(selectUpToStore(u"\\\\Seen \\\\Flagged"_s) + logout(6));
+    const SyncOutcome outcome = run();
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QCOMPARE(outcome.itemsNew, 2);
+    QVERIFY(outcome.keywordRefused);
+    QVERIFY(outcome.notices.join(u'\n').contains(u"[hint: keyword-refused]"_s));
+}
+
+void TestImapFakeServer::keywordStoreRefusedIsReported()
+{
+    setKeyword(u"$SyncDeskTracked"_s);
+    m_server->addScenario(selectUpToStore(u"\\\\Seen \\\\*"_s) +
+                          u"C: A0006 UID STORE 1:2 +FLAGS.SILENT ($SyncDeskTracked)\n"
+                          "S: A0006 NO [CANNOT] keywords are not supported here\n"_s +
+                          logout(7));
+    const SyncOutcome outcome = run();
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QCOMPARE(outcome.itemsNew, 2);
+    QVERIFY(outcome.keywordRefused);
+    QVERIFY(outcome.notices.join(u'\n').contains(u"keywords are not supported here"_s));
 }
 
 QTEST_GUILESS_MAIN(TestImapFakeServer)

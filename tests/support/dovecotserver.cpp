@@ -14,10 +14,12 @@
 
 #include <csignal>
 #include <grp.h>
+#include <memory>
 #include <pwd.h>
 #include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <vector>
 
 namespace SyncDesk::Testing {
 
@@ -34,13 +36,17 @@ QString findProgram(const QString &name)
     return path;
 }
 
-quint16 freePort(const QHostAddress &address)
+// Distinct free ports: every listener is held until all are chosen, so that two never get the same one.
+QList<quint16> freePorts(const QHostAddress &address, int count)
 {
-    QTcpServer server;
-    if (!server.listen(address, 0)) {
-        return 0;
+    std::vector<std::unique_ptr<QTcpServer>> servers;
+    QList<quint16> ports;
+    for (int i = 0; i < count; ++i) {
+        auto server = std::make_unique<QTcpServer>();
+        ports.append(server->listen(address, 0) ? server->serverPort() : quint16(0));
+        servers.push_back(std::move(server));
     }
-    return server.serverPort();
+    return ports;
 }
 
 bool ipv6LoopbackAvailable()
@@ -159,10 +165,11 @@ bool DovecotServer::start(QString *error)
     m_caFile = certificates.caFile();
 
     for (int attempt = 0; attempt < 3; ++attempt) {
-        m_imapPort = freePort(QHostAddress::LocalHost);
-        m_imapsPort = freePort(QHostAddress::LocalHost);
-        m_pop3Port = freePort(QHostAddress::LocalHost);
-        m_pop3sPort = freePort(QHostAddress::LocalHost);
+        const QList<quint16> ports = freePorts(QHostAddress::LocalHost, 4);
+        m_imapPort = ports.at(0);
+        m_imapsPort = ports.at(1);
+        m_pop3Port = ports.at(2);
+        m_pop3sPort = ports.at(3);
         if (!writeConfiguration(error) || !writePasswd()) {
             return false;
         }

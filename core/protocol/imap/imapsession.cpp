@@ -392,6 +392,22 @@ void Session::status(const QStringList &folders, std::function<void(Result<Statu
     }
 }
 
+bool SelectInfo::canKeepKeyword(const QByteArray &keyword) const
+{
+    if (readOnly) {
+        return false;
+    }
+    if (!permanentFlagsKnown) {
+        return true;
+    }
+    for (const QByteArray &flag : permanentFlags) {
+        if (flag == "\\*" || flag.compare(keyword, Qt::CaseInsensitive) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void Session::select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done)
 {
     auto info = std::make_shared<SelectInfo>();
@@ -412,6 +428,18 @@ void Session::select(const QString &folder, bool readOnly, std::function<void(Re
                     info->uidNext = quint32(argument);
                 } else if (code.name == "HIGHESTMODSEQ") {
                     info->highestModSeq = argument;
+                } else if (code.name == "PERMANENTFLAGS") {
+                    info->permanentFlagsKnown = true;
+                    info->permanentFlags.clear();
+                    for (const Value &argument : code.arguments) {
+                        if (!argument.isList()) {
+                            info->permanentFlags.append(argument.text());
+                            continue;
+                        }
+                        for (const Value &flag : argument.items()) {
+                            info->permanentFlags.append(flag.text());
+                        }
+                    }
                 }
             }
         },

@@ -40,6 +40,12 @@ struct SelectInfo
     quint32 uidNext = 0; // 0 when the server did not say
     quint64 highestModSeq = 0;
     bool readOnly = false;
+    // PERMANENTFLAGS: the flags a client may set for good; \\* means new keywords may be created.
+    bool permanentFlagsKnown = false;
+    QList<QByteArray> permanentFlags;
+
+    // Whether a keyword set now survives the session (RFC 3501 7.1: without PERMANENTFLAGS, all flags can).
+    bool canKeepKeyword(const QByteArray &keyword) const;
 };
 
 // STATUS of several folders, keyed by the folder names asked for. A folder in neither hash was not
