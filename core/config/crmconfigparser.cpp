@@ -99,8 +99,8 @@ CrmRecord CrmConfigParser::recordFrom(const QString &type, const QJsonObject &ob
     const QStringList allowed = fieldsFor(type);
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            issues.append(
-                {it.key(), u"unknown field for a %1; expected one of: %2"_s.arg(type, allowed.join(u", "_s))});
+            issues.append({it.key(), u"unknown field for the record type %1; expected one of: %2"_s.arg(
+                                         type, allowed.join(u", "_s))});
         }
     }
     auto text = [&](const QString &field, bool required) -> QString {

@@ -57,8 +57,9 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
     for (const QString &cell : header.fields) {
         const QString key = columnKey(cell);
         if (!allowed.contains(key)) {
-            headerProblems.append(u"line %1: unknown column \"%2\" for a %3; expected: %4"_s.arg(header.line)
-                                      .arg(cell.trimmed().left(60), type, allowed.join(u", "_s)));
+            headerProblems.append(
+                u"line %1: unknown column \"%2\" for the record type %3; expected: %4"_s.arg(header.line)
+                    .arg(cell.trimmed().left(60), type, allowed.join(u", "_s)));
         } else if (columns.contains(key)) {
             headerProblems.append(u"line %1: the column \"%2\" appears twice"_s.arg(header.line).arg(key));
         }

@@ -140,8 +140,14 @@ QByteArray MailFactory::build(const Message &message)
         out += "Message-ID: <" + message.messageId.toUtf8() + ">\r\n";
     }
     if (!message.inReplyTo.isEmpty()) {
-        out +=
-            "In-Reply-To: <" + message.inReplyTo.toUtf8() + ">\r\nReferences: <" + message.inReplyTo.toUtf8() + ">\r\n";
+        out += "In-Reply-To: <" + message.inReplyTo.toUtf8() + ">\r\n";
+    }
+    QStringList references = message.references;
+    if (references.isEmpty() && !message.inReplyTo.isEmpty()) {
+        references.append(message.inReplyTo);
+    }
+    if (!references.isEmpty()) {
+        out += "References: <" + references.join(u"> <"_s).toUtf8() + ">\r\n";
     }
     out += "MIME-Version: 1.0\r\n";
 

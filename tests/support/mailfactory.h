@@ -24,6 +24,7 @@ public:
         QString html;           // non-empty: multipart/alternative with this HTML part
         QString messageId;      // without brackets; empty: no Message-ID header
         QString inReplyTo;      // without brackets
+        QStringList references; // without brackets; empty: In-Reply-To's id, if any
         QDateTime date;         // invalid: no Date header
         QString attachmentName; // non-empty: adds an attachment (application/pdf)
         QByteArray attachmentData;

@@ -67,9 +67,24 @@ void TestConfig::addMailbox(const QString &address, const QString &profile, cons
     m_mailboxes.append(mailbox);
 }
 
+void TestConfig::setMailboxKey(const QString &address, const QString &key, const QJsonValue &value)
+{
+    for (qsizetype i = 0; i < m_mailboxes.size(); ++i) {
+        QJsonObject mailbox = m_mailboxes.at(i).toObject();
+        if (mailbox.value(u"address"_s).toString() == address) {
+            mailbox.insert(key, value);
+            m_mailboxes.replace(i, mailbox);
+        }
+    }
+}
+
 QJsonObject TestConfig::json() const
 {
-    return QJsonObject{{u"server_profiles"_s, m_profiles}, {u"mailboxes"_s, m_mailboxes}};
+    QJsonObject root{{u"server_profiles"_s, m_profiles}, {u"mailboxes"_s, m_mailboxes}};
+    if (!m_crm.isEmpty()) {
+        root.insert(u"crm"_s, m_crm);
+    }
+    return root;
 }
 
 QString TestConfig::write() const

@@ -24,6 +24,11 @@ public:
     void addMailbox(const QString &address, const QString &profile, const QString &username, const QString &password,
                     const QStringList &folders = {});
 
+    // Extra keys of a mailbox added before (owner, tracking, tracked_folders, ...).
+    void setMailboxKey(const QString &address, const QString &key, const QJsonValue &value);
+    // The "crm" section.
+    void setCrm(const QJsonObject &crm) { m_crm = crm; }
+
     QJsonObject json() const;
     // Writes config.json into the directory; returns its path.
     QString write() const;
@@ -32,6 +37,7 @@ private:
     QString m_directory;
     QJsonArray m_profiles;
     QJsonArray m_mailboxes;
+    QJsonObject m_crm;
 };
 
 } // namespace SyncDesk::Testing
