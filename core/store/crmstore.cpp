@@ -168,15 +168,19 @@ Result<std::optional<CrmRecord>> CrmStore::record(const QString &type, const QSt
 
 Result<CrmRecordList> CrmStore::recordsByEmail(const QString &address)
 {
-    auto query = m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM crm_records WHERE email = ? ORDER BY type, id"_s,
-                              {address.trimmed().toLower()});
+    // "email <> ''" lets SQLite use the partial index on email.
+    static const QString sql =
+        u"SELECT "_s + kRecordColumns + u" FROM crm_records WHERE email = ? AND email <> '' ORDER BY type, id"_s;
+    auto query = m_store.execCached(sql, {address.trimmed().toLower()});
     if (!query) {
         return query.error();
     }
+    QSqlQuery &found = **query;
     CrmRecordList list;
-    while (query->next()) {
-        list.append(recordFrom(*query));
+    while (found.next()) {
+        list.append(recordFrom(found));
     }
+    found.finish();
     return list;
 }
 
@@ -186,17 +190,19 @@ Result<std::optional<TrackedActivity>> CrmStore::activityByMessageId(const QStri
         return std::optional<TrackedActivity>();
     }
     // A regarding record is what correlation is after: prefer an activity that has one.
-    auto query = m_store.exec(u"SELECT "_s + kActivityColumns +
-                                  u" FROM activities WHERE message_id = ? "
-                                  "ORDER BY (regarding_type IS NULL), id LIMIT 1"_s,
-                              {messageId});
+    static const QString sql = u"SELECT "_s + kActivityColumns +
+                               u" FROM activities WHERE message_id = ? ORDER BY (regarding_type IS NULL), id LIMIT 1"_s;
+    auto query = m_store.execCached(sql, {messageId});
     if (!query) {
         return query.error();
     }
-    if (!query->next()) {
-        return std::optional<TrackedActivity>();
+    QSqlQuery &found = **query;
+    std::optional<TrackedActivity> result;
+    if (found.next()) {
+        result = activityFrom(found);
     }
-    return std::optional<TrackedActivity>(activityFrom(*query));
+    found.finish();
+    return result;
 }
 
 Result<std::optional<TrackedActivity>> CrmStore::activityById(qint64 activityId)
@@ -245,17 +251,21 @@ Result<std::optional<TrackedActivity>> CrmStore::latestInConversation(const QStr
     if (conversation.isEmpty()) {
         return std::optional<TrackedActivity>();
     }
-    auto query = m_store.exec(u"SELECT "_s + kActivityColumns +
-                                  u" FROM activities WHERE conversation = ? AND regarding_type IS NOT NULL "
-                                  "AND created_at >= ? ORDER BY id DESC LIMIT 1"_s,
-                              {conversation, since.toMSecsSinceEpoch()});
+    // "conversation <> ''" lets SQLite use the partial index on conversation: without it, a full scan.
+    static const QString sql = u"SELECT "_s + kActivityColumns +
+                               u" FROM activities WHERE conversation = ? AND conversation <> '' "
+                               "AND regarding_type IS NOT NULL AND created_at >= ? ORDER BY id DESC LIMIT 1"_s;
+    auto query = m_store.execCached(sql, {conversation, since.toMSecsSinceEpoch()});
     if (!query) {
         return query.error();
     }
-    if (!query->next()) {
-        return std::optional<TrackedActivity>();
+    QSqlQuery &found = **query;
+    std::optional<TrackedActivity> result;
+    if (found.next()) {
+        result = activityFrom(found);
     }
-    return std::optional<TrackedActivity>(activityFrom(*query));
+    found.finish();
+    return result;
 }
 
 Result<qint64> CrmStore::addTrackRequest(const TrackRequest &request)
