@@ -3,7 +3,7 @@
 #include "consolebackend.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
-#include "models/logmodel.h"
+#include "log/logviewer.h"
 #include "models/mailboxtablemodel.h"
 #include "statusexporter.h"
 #include "views/mailboxdetailspane.h"
@@ -69,7 +69,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_mailboxModel = new MailboxTableModel(this);
     m_mailboxProxy = new MailboxFilterProxy(this);
     m_mailboxProxy->setSourceModel(m_mailboxModel);
-    m_logModel = new LogModel(20000, this);
 
     createActions();
     createMenus();
@@ -82,22 +81,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_overview, u"O&verview"_s);
     setCentralWidget(m_tabs);
 
-    m_logView = new QTableView;
-    m_logView->setObjectName(u"logView"_s);
-    m_logView->setAccessibleName(u"Log"_s);
-    m_logView->setModel(m_logModel);
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->verticalHeader()->hide();
-    m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 4);
-    m_logView->horizontalHeader()->setStretchLastSection(true);
-    m_logView->setWordWrap(false);
-    m_logView->setColumnWidth(LogModel::Time, 80);
-    m_logView->setColumnWidth(LogModel::Level, 70);
-    m_logView->setColumnWidth(LogModel::Mailbox, 220);
-    m_logView->setColumnWidth(LogModel::Category, 80);
+    m_logViewer = new LogViewer;
+    m_logViewer->setObjectName(u"logViewer"_s);
     m_logDock = new QDockWidget(u"Log"_s);
     m_logDock->setObjectName(u"logDock"_s);
-    m_logDock->setWidget(m_logView);
+    m_logDock->setWidget(m_logViewer);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
     m_summary = new QLabel;
@@ -141,6 +129,11 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+LogRecordModel *MainWindow::logModel() const
+{
+    return m_logViewer->liveModel();
+}
 
 QAction *MainWindow::action(const QString &name) const
 {
@@ -335,7 +328,8 @@ void MainWindow::setBackend(ConsoleBackend *backend)
 {
     m_backend = backend;
     connect(backend, &ConsoleBackend::statusesChanged, this, &MainWindow::onStatuses);
-    connect(backend, &ConsoleBackend::logRecordsAdded, this, &MainWindow::onLogRecords);
+    connect(backend, &ConsoleBackend::logRecordsAdded, m_logViewer, &LogViewer::appendRecords);
+    m_logViewer->setStore(backend->options().store);
     connect(backend, &ConsoleBackend::storeFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::engineFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::enginesChanged, this, &MainWindow::onEngines);
@@ -386,16 +380,6 @@ void MainWindow::onStatuses(const MailboxStatusList &statuses)
     updateActions();
     updateStatusBar();
     updateQuickFilterCounts();
-}
-
-void MainWindow::onLogRecords(const QList<LogRecord> &records)
-{
-    QScrollBar *bar = m_logView->verticalScrollBar();
-    const bool atBottom = bar->value() >= bar->maximum() - 2;
-    m_logModel->append(records);
-    if (atBottom) {
-        m_logView->scrollToBottom();
-    }
 }
 
 void MainWindow::onStoreFailed(const SyncError &error)
@@ -651,10 +635,12 @@ void MainWindow::showLog(const QString &address)
 {
     m_logDock->show();
     m_logDock->raise();
-    m_logView->setFocus();
-    if (!address.isEmpty()) {
-        statusBar()->showMessage(u"Log of %1"_s.arg(address), 5000);
+    if (address.isEmpty()) {
+        m_logViewer->focusTextFilter();
+        return;
     }
+    m_logViewer->showMailbox(address);
+    statusBar()->showMessage(u"Log of %1"_s.arg(address), 5000);
 }
 
 void MainWindow::selectMailbox(const QString &address)
@@ -750,7 +736,7 @@ void MainWindow::saveLayout() const
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/mailboxHeader"_s, m_mailboxView->horizontalHeader()->saveState());
-    settings.setValue(u"window/logHeader"_s, m_logView->horizontalHeader()->saveState());
+    settings.setValue(u"window/logHeader"_s, m_logViewer->view()->horizontalHeader()->saveState());
     if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
         settings.setValue(u"window/splitter"_s, splitter->saveState());
     }
@@ -763,7 +749,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mailboxView->horizontalHeader()->restoreState(settings.value(u"window/mailboxHeader"_s).toByteArray());
-    m_logView->horizontalHeader()->restoreState(settings.value(u"window/logHeader"_s).toByteArray());
+    m_logViewer->view()->horizontalHeader()->restoreState(settings.value(u"window/logHeader"_s).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
         splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     }

@@ -26,7 +26,8 @@ class QToolButton;
 namespace SyncDesk {
 
 class ConsoleBackend;
-class LogModel;
+class LogRecordModel;
+class LogViewer;
 class MailboxDetailsPane;
 class MailboxTableModel;
 class OverviewPane;
@@ -49,7 +50,8 @@ public:
 
     MailboxTableModel *mailboxModel() const { return m_mailboxModel; }
     MailboxFilterProxy *mailboxProxy() const { return m_mailboxProxy; }
-    LogModel *logModel() const { return m_logModel; }
+    LogViewer *logViewer() const { return m_logViewer; }
+    LogRecordModel *logModel() const;
     QTableView *mailboxView() const { return m_mailboxView; }
     MailboxDetailsPane *detailsPane() const { return m_details; }
     OverviewPane *overviewPane() const { return m_overview; }
@@ -77,7 +79,6 @@ private:
     void createMenus();
     QWidget *createMailboxTab();
     void onStatuses(const MailboxStatusList &statuses);
-    void onLogRecords(const QList<LogRecord> &records);
     void onStoreFailed(const SyncError &error);
     void onEngines(const QList<NodeStatus> &nodes, int overdueGraceSeconds);
     void onDetails(const MailboxDetails &details);
@@ -102,9 +103,8 @@ private:
     ConsoleBackend *m_backend = nullptr;
     MailboxTableModel *m_mailboxModel = nullptr;
     MailboxFilterProxy *m_mailboxProxy = nullptr;
-    LogModel *m_logModel = nullptr;
     QTableView *m_mailboxView = nullptr;
-    QTableView *m_logView = nullptr;
+    LogViewer *m_logViewer = nullptr;
     QDockWidget *m_logDock = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_stack = nullptr;

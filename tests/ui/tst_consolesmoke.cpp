@@ -3,9 +3,9 @@
 
 #include "consolebackend.h"
 #include "dovecotserver.h"
+#include "log/logrecordmodel.h"
 #include "mailfactory.h"
 #include "mainwindow.h"
-#include "models/logmodel.h"
 #include "models/mailboxtablemodel.h"
 #include "store/store.h"
 #include "synchelper.h"

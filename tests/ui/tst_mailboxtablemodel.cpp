@@ -1,6 +1,5 @@
 // The mailbox table model: minimal updates, formatting, raw sort values; checked by QAbstractItemModelTester.
 
-#include "models/logmodel.h"
 #include "models/mailboxtablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -36,7 +35,6 @@ private Q_SLOTS:
     void insertsUpdatesAndRemovesMinimally();
     void formatsStatesTimesAndErrors();
     void sortsOnRawValues();
-    void logModelStaysBounded();
 };
 
 void TestMailboxTableModel::insertsUpdatesAndRemovesMinimally()
@@ -163,28 +161,6 @@ void TestMailboxTableModel::sortsOnRawValues()
     proxy.sort(MailboxTableModel::Interval, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, MailboxTableModel::Address).data().toString(), u"b@x"_s);
     QCOMPARE(proxy.index(1, MailboxTableModel::Address).data().toString(), u"a@x"_s);
-}
-
-void TestMailboxTableModel::logModelStaysBounded()
-{
-    LogModel model(100);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QList<LogRecord> batch;
-    for (int i = 0; i < 250; ++i) {
-        LogRecord record;
-        record.id = i + 1;
-        record.at = QDateTime::currentDateTimeUtc();
-        record.message = u"record %1"_s.arg(i);
-        batch.append(record);
-        if (batch.size() == 70) {
-            model.append(batch);
-            batch.clear();
-        }
-    }
-    model.append(batch);
-    QCOMPARE(model.rowCount(), 100);
-    QCOMPARE(model.record(0).message, u"record 150"_s);
-    QCOMPARE(model.record(99).message, u"record 249"_s);
 }
 
 QTEST_MAIN(TestMailboxTableModel)
