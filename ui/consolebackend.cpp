@@ -54,6 +54,15 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::statisticsChanged, this, &ConsoleBackend::statisticsChanged);
     connect(m_poller, &StorePoller::configApplied, this, &ConsoleBackend::configApplied);
     connect(m_poller, &StorePoller::profilesChanged, this, &ConsoleBackend::profilesChanged);
+    connect(m_poller, &StorePoller::crmLoaded, this, &ConsoleBackend::crmLoaded);
+    connect(m_poller, &StorePoller::trackRequestAdded, this,
+            [this](qint64 mailboxId, qint64 requestId, const QString &error) {
+                // The request is in the store before the sync that completes it is asked for.
+                if (requestId > 0) {
+                    requestSync({mailboxId});
+                }
+                Q_EMIT trackRequestAdded(mailboxId, requestId, error);
+            });
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
@@ -158,6 +167,26 @@ void ConsoleBackend::applyConfig(const QByteArray &json, const QString &baseDir,
     QMetaObject::invokeMethod(
         poller, [poller, json, baseDir, origin, secrets] { poller->applyConfig(json, baseDir, origin, secrets); },
         Qt::QueuedConnection);
+}
+
+void ConsoleBackend::loadCrm()
+{
+    if (m_poller && !m_shuttingDown) {
+        StorePoller *poller = m_poller;
+        QMetaObject::invokeMethod(
+            poller, [poller] { poller->loadCrm(); }, Qt::QueuedConnection);
+    }
+}
+
+void ConsoleBackend::trackMessage(qint64 mailboxId, const QString &messageId, const QString &regarding)
+{
+    if (m_poller && !m_shuttingDown) {
+        StorePoller *poller = m_poller;
+        QMetaObject::invokeMethod(
+            poller,
+            [poller, mailboxId, messageId, regarding] { poller->addTrackRequest(mailboxId, messageId, regarding); },
+            Qt::QueuedConnection);
+    }
 }
 
 void ConsoleBackend::shutdown()

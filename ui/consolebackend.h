@@ -2,6 +2,7 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/crmrecord.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -42,6 +43,9 @@ public:
     void importConfigFile(const QString &path);
     void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
                      const QHash<QString, QString> &secrets = {});
+    void loadCrm();
+    // Records a track request, then asks for an immediate sync of the mailbox: trackRequestAdded().
+    void trackMessage(qint64 mailboxId, const QString &messageId, const QString &regarding);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -59,6 +63,8 @@ Q_SIGNALS:
     void configApplied(const QString &origin, const QStringList &issues, const QString &summary,
                        const QStringList &warnings);
     void storeFailed(const SyncDesk::SyncError &error);
+    void crmLoaded(const SyncDesk::CrmRecordList &records, const QList<SyncDesk::TrackRequest> &requests);
+    void trackRequestAdded(qint64 mailboxId, qint64 requestId, const QString &error);
     void engineFailed(const SyncDesk::SyncError &error);
     void shutDown();
 

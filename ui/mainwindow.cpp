@@ -3,9 +3,11 @@
 #include "consolebackend.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
+#include "dialogs/trackmessagedialog.h"
 #include "log/logviewer.h"
 #include "models/mailboxtablemodel.h"
 #include "statusexporter.h"
+#include "views/crmpane.h"
 #include "views/mailboxdetailspane.h"
 #include "views/overviewpane.h"
 
@@ -79,7 +81,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(createMailboxTab(), u"&Mailboxes"_s);
     m_overview = new OverviewPane;
     m_tabs->addTab(m_overview, u"O&verview"_s);
+    m_crm = new CrmPane;
+    m_crm->setObjectName(u"crm"_s);
+    m_tabs->addTab(m_crm, u"C&RM"_s);
     setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_crm && m_backend) {
+            m_backend->loadCrm();
+        }
+    });
+    connect(m_crm, &CrmPane::refreshRequested, this, [this] {
+        if (m_backend) {
+            m_backend->loadCrm();
+        }
+    });
+    connect(m_crm, &CrmPane::trackRequested, this, [this] { trackMessage(); });
 
     m_logViewer = new LogViewer;
     m_logViewer->setObjectName(u"logViewer"_s);
@@ -108,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_details, &MailboxDetailsPane::showLogRequested, this, &MainWindow::showLog);
+    connect(m_details, &MailboxDetailsPane::trackRequested, this, [this] { trackMessage(); });
 
     // Relative times ("3 min ago", "in 0:41") move with the clock; details follow changes at most once a second.
     m_clockTimer.setInterval(1000);
@@ -188,6 +205,9 @@ void MainWindow::createActions()
              m_filter->setFocus();
              m_filter->selectAll();
          });
+    make(u"track"_s, u"&Track message…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_T),
+         u"Track a message of the selected mailbox by its Message-ID, and set what it is regarding"_s,
+         [this] { trackMessage(); });
     make(u"log"_s, u"Show &log"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_L), u"Show the log"_s,
          [this] { showLog(QString()); });
     make(u"quit"_s, u"&Quit"_s, QString(), QKeySequence::Quit, u"Close the console"_s, [this] { close(); });
@@ -201,7 +221,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(u"quit"_s));
     QMenu *mailbox = menuBar()->addMenu(u"&Mailbox"_s);
-    for (const QString &name : {u"resync"_s, u"resyncFailing"_s}) {
+    for (const QString &name : {u"resync"_s, u"resyncFailing"_s, u"track"_s}) {
         mailbox->addAction(action(name));
     }
     mailbox->addSeparator();
@@ -277,9 +297,10 @@ QWidget *MainWindow::createMailboxTab()
     separator->setSeparator(true);
     auto *separator2 = new QAction(this);
     separator2->setSeparator(true);
-    m_mailboxView->addActions({action(u"resync"_s), separator, action(u"enable"_s), action(u"disable"_s), separator2,
-                               action(u"editMailbox"_s), action(u"editProfile"_s), action(u"log"_s)});
-    const int widths[] = {220, 130, 105, 115, 90, 140, 50, 60, 75};
+    m_mailboxView->addActions({action(u"resync"_s), action(u"track"_s), separator, action(u"enable"_s),
+                               action(u"disable"_s), separator2, action(u"editMailbox"_s), action(u"editProfile"_s),
+                               action(u"log"_s)});
+    const int widths[] = {220, 110, 130, 105, 115, 90, 140, 50, 60, 75};
     for (int column = 0; column < int(std::size(widths)); ++column) {
         m_mailboxView->setColumnWidth(column, widths[column]);
     }
@@ -338,6 +359,30 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::profilesChanged, this,
             [this](const QList<ServerProfile> &profiles) { m_profiles = profiles; });
     connect(backend, &ConsoleBackend::statisticsChanged, m_overview, &OverviewPane::setStatistics);
+    connect(backend, &ConsoleBackend::crmLoaded, this,
+            [this](const CrmRecordList &records, const QList<TrackRequest> &requests) {
+                m_crmRecords = records;
+                m_crm->setCrm(records, requests);
+            });
+    connect(backend, &ConsoleBackend::trackRequestAdded, this,
+            [this](qint64 mailboxId, qint64 requestId, const QString &error) {
+                if (requestId == 0) {
+                    auto *box = new QMessageBox(QMessageBox::Warning, u"Track message"_s,
+                                                u"The request was not recorded: "_s + error, QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                    return;
+                }
+                const int row = m_mailboxModel->rowOfMailbox(mailboxId);
+                statusBar()->showMessage(u"Track request #%1 recorded; %2 syncs now"_s.arg(requestId).arg(
+                                             row >= 0 ? m_mailboxModel->status(row).mailbox.address : QString()),
+                                         8000);
+                m_backend->loadCrm();
+                if (m_detailsFor == mailboxId) {
+                    m_detailsTimer.start();
+                }
+            });
+
     m_engineLabel->setText(backend->runsEngine() ? u"Engine running in this console"_s
                                                  : u"Monitoring only: syncs run in syncdesk-node"_s);
     setSubtitle(backend->options().store.describe());
@@ -358,6 +403,14 @@ void MainWindow::setSubtitle(const QString &subtitle)
 
 void MainWindow::onStatuses(const MailboxStatusList &statuses)
 {
+    // The store changed: the CRM records (owners for the dialogs) once, and while the CRM tab shows,
+    // its records and requests at most every two seconds.
+    const bool crmVisible = m_tabs->currentWidget() == m_crm;
+    if (m_backend &&
+        (!m_haveStatuses || (crmVisible && (!m_crmLoadedAt.isValid() || m_crmLoadedAt.elapsed() > 2000)))) {
+        m_crmLoadedAt.start();
+        m_backend->loadCrm();
+    }
     m_haveStatuses = true;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_mailboxModel->setNow(now);
@@ -501,7 +554,7 @@ void MainWindow::addMailbox()
         addProfile();
         return;
     }
-    auto *dialog = new MailboxDialog(m_backend, m_profiles, std::nullopt, this);
+    auto *dialog = new MailboxDialog(m_backend, m_profiles, std::nullopt, this, m_crmRecords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Mailbox added"_s, 5000); });
     dialog->open(); // window-modal, no nested event loop
@@ -517,7 +570,7 @@ void MainWindow::editMailbox()
     if (row < 0) {
         return;
     }
-    auto *dialog = new MailboxDialog(m_backend, m_profiles, m_mailboxModel->status(row).mailbox, this);
+    auto *dialog = new MailboxDialog(m_backend, m_profiles, m_mailboxModel->status(row).mailbox, this, m_crmRecords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Mailbox saved"_s, 5000); });
     dialog->open(); // window-modal, no nested event loop
@@ -631,6 +684,24 @@ void MainWindow::exportStatus()
     });
 }
 
+void MainWindow::trackMessage()
+{
+    if (!m_backend || m_closing || m_mailboxModel->rowCount() == 0) {
+        return;
+    }
+    const QList<qint64> selected = selectedMailboxIds(false);
+    auto *dialog = new TrackMessageDialog(m_mailboxModel->statuses(), selected.isEmpty() ? 0 : selected.constFirst(),
+                                          m_crmRecords, this);
+    dialog->setObjectName(u"trackMessageDialog"_s);
+    connect(dialog, &TrackMessageDialog::trackRequested, this,
+            [this](qint64 mailboxId, const QString &messageId, const QString &regarding) {
+                if (m_backend) {
+                    m_backend->trackMessage(mailboxId, messageId, regarding);
+                }
+            });
+    dialog->open(); // window-modal, no nested event loop
+}
+
 void MainWindow::showLog(const QString &address)
 {
     m_logDock->show();
@@ -703,6 +774,7 @@ void MainWindow::updateActions()
     action(u"addMailbox"_s)->setEnabled(ready);
     action(u"addProfile"_s)->setEnabled(ready);
     action(u"editMailbox"_s)->setEnabled(ready && selected.size() == 1);
+    action(u"track"_s)->setEnabled(ready && m_mailboxModel->rowCount() > 0);
     action(u"editProfile"_s)->setEnabled(ready && selected.size() == 1);
     action(u"import"_s)->setEnabled(ready);
     action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);

@@ -2,6 +2,7 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/crmrecord.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -9,6 +10,7 @@
 #include "models/mailboxfilterproxy.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMainWindow>
 #include <QTimer>
@@ -26,6 +28,7 @@ class QToolButton;
 namespace SyncDesk {
 
 class ConsoleBackend;
+class CrmPane;
 class LogRecordModel;
 class LogViewer;
 class MailboxDetailsPane;
@@ -55,6 +58,7 @@ public:
     QTableView *mailboxView() const { return m_mailboxView; }
     MailboxDetailsPane *detailsPane() const { return m_details; }
     OverviewPane *overviewPane() const { return m_overview; }
+    CrmPane *crmPane() const { return m_crm; }
     QLineEdit *filterEdit() const { return m_filter; }
     QAction *action(const QString &name) const; // "resync", "resyncFailing", "enable", "disable", ...
     QAction *resyncAction() const { return action(QStringLiteral("resync")); }
@@ -94,6 +98,7 @@ private:
     void importConfig();
     void exportStatus();
     void showLog(const QString &address);
+    void trackMessage();
     void updateActions();
     void updateStatusBar();
     void updateQuickFilterCounts();
@@ -115,6 +120,9 @@ private:
     QButtonGroup *m_quickFilters = nullptr;
     MailboxDetailsPane *m_details = nullptr;
     OverviewPane *m_overview = nullptr;
+    CrmPane *m_crm = nullptr;
+    CrmRecordList m_crmRecords;
+    QElapsedTimer m_crmLoadedAt;
     QLabel *m_summary = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_engineLabel = nullptr;

@@ -20,24 +20,6 @@ namespace {
 
 const QStringList kRegardingTypes{u"account"_s, u"contact"_s, u"lead"_s, u"opportunity"_s, u"case"_s};
 
-// "<abc@example.com>" or "abc@example.com" -> "abc@example.com"; empty when it cannot be a Message-ID.
-QString normalizedMessageId(const QString &text)
-{
-    QString id = text.trimmed();
-    if (id.startsWith(u'<') && id.endsWith(u'>')) {
-        id = id.mid(1, id.size() - 2).trimmed();
-    }
-    if (id.isEmpty() || id.size() > 900) {
-        return {};
-    }
-    for (QChar c : id) {
-        if (c.isSpace() || c == u'<' || c == u'>' || c.category() == QChar::Other_Control) {
-            return {};
-        }
-    }
-    return id;
-}
-
 } // namespace
 
 int NodeCli::crmCommand(const QStringList &positional)
@@ -163,7 +145,7 @@ int NodeCli::trackCommand(const QStringList &positional)
     if (m_parser.values(u"mailbox"_s).size() != 1 || !m_parser.isSet(u"message-id"_s)) {
         return usage(u"'track' needs one --mailbox ADDRESS and --message-id ID"_s);
     }
-    const QString messageId = normalizedMessageId(m_parser.value(u"message-id"_s));
+    const QString messageId = TrackRequest::normalizeMessageId(m_parser.value(u"message-id"_s));
     if (messageId.isEmpty()) {
         return usage(u"--message-id \"%1\" is not a Message-ID (such as <1234@example.com>)"_s.arg(
             m_parser.value(u"message-id"_s).left(80)));

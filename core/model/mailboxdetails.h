@@ -1,9 +1,11 @@
 #pragma once
 
+#include "activity.h"
 #include "alert.h"
 #include "mailboxstatus.h"
 #include "serverprofile.h"
 #include "syncrun.h"
+#include "trackrequest.h"
 
 #include <QList>
 #include <QMetaType>
@@ -15,8 +17,10 @@ struct MailboxDetails
 {
     MailboxStatus status;
     ServerProfile profile;
-    QList<SyncRun> runs; // the last 24 hours, latest first
-    QList<Alert> alerts; // open and acknowledged alerts about it or its profile
+    QList<SyncRun> runs;               // the last 24 hours, latest first
+    QList<Alert> alerts;               // open and acknowledged alerts about it or its profile
+    QList<Activity> activities;        // the latest tracked, newest first
+    QList<TrackRequest> trackRequests; // the latest, newest first
 };
 
 } // namespace SyncDesk

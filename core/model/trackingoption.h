@@ -17,5 +17,6 @@ enum class TrackingOption {
 
 QString trackingOptionName(TrackingOption option); // "all", "responses", "known-records", "email-enabled", "none"
 std::optional<TrackingOption> trackingOptionFromName(const QString &name);
+QString trackingOptionText(TrackingOption option); // "all email messages", ... for people
 
 } // namespace SyncDesk

@@ -23,6 +23,9 @@ struct TrackRequest
     QDateTime requestedAt;
     QDateTime completedAt;
     qint64 activityId = 0;
+
+    // "<abc@example.com>" or "abc@example.com" -> "abc@example.com"; empty when it cannot be a Message-ID.
+    static QString normalizeMessageId(const QString &text);
 };
 
 } // namespace SyncDesk

@@ -1247,6 +1247,22 @@ Result<qint64> Store::activityCount(std::optional<qint64> mailboxId)
     return query->next() ? query->value(0).toLongLong() : qint64(0);
 }
 
+Result<QList<Activity>> Store::recentActivities(qint64 mailboxId, int limit)
+{
+    auto query = exec(u"SELECT "_s + kActivityColumns +
+                          u" FROM activities a JOIN mailboxes m ON m.id = a.mailbox_id WHERE a.mailbox_id = ? "
+                          "ORDER BY a.id DESC LIMIT ?"_s,
+                      {mailboxId, limit});
+    if (!query) {
+        return query.error();
+    }
+    QList<Activity> activities;
+    while (query->next()) {
+        activities.append(activityFromQuery(*query));
+    }
+    return activities;
+}
+
 Status Store::forEachActivity(const std::function<bool(const Activity &)> &callback, std::optional<qint64> mailboxId)
 {
     const QString base =

@@ -137,6 +137,8 @@ public:
     Result<BatchResult> writePop3Batch(qint64 mailboxId, const QList<Pop3SeenMessage> &seen,
                                        const QList<Activity> &activities);
     Result<qint64> activityCount(std::optional<qint64> mailboxId = std::nullopt);
+    // A mailbox's latest activities, newest first.
+    Result<QList<Activity>> recentActivities(qint64 mailboxId, int limit);
     // Streams activities in id order; the callback returns false to stop.
     Status forEachActivity(const std::function<bool(const Activity &)> &callback,
                            std::optional<qint64> mailboxId = std::nullopt);

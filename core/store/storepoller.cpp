@@ -2,6 +2,8 @@
 
 #include "config/configimporter.h"
 #include "config/configparser.h"
+#include "crmstore.h"
+#include "logging/logger.h"
 #include "store.h"
 
 #include <QDir>
@@ -24,6 +26,8 @@ StorePoller::StorePoller(const StoreConfig &config, int intervalMs, int initialL
     qRegisterMetaType<SyncDesk::MailboxDetails>();
     qRegisterMetaType<SyncDesk::RunStatistics>();
     qRegisterMetaType<QList<SyncDesk::ServerProfile>>();
+    qRegisterMetaType<SyncDesk::CrmRecordList>();
+    qRegisterMetaType<QList<SyncDesk::TrackRequest>>();
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StorePoller::pollNow);
 }
@@ -179,6 +183,14 @@ void StorePoller::loadDetails(qint64 mailboxId)
         details.profile = **profile;
     }
     details.runs = *runs;
+    auto activities = m_store->recentActivities(mailboxId, 50);
+    auto requests = CrmStore(*m_store).trackRequests(mailboxId, 20);
+    if (!activities || !requests) {
+        Q_EMIT failed(!activities ? activities.error() : requests.error());
+        return;
+    }
+    details.activities = *activities;
+    details.trackRequests = *requests;
     for (const Alert &alert : *alerts) {
         if (alert.mailboxId == mailboxId || (alert.mailboxId == 0 && alert.profileId == found->mailbox.profileId)) {
             details.alerts.append(alert);
@@ -269,6 +281,63 @@ void StorePoller::requestSync(const QList<qint64> &mailboxIds, const QString &re
     if (!status) {
         Q_EMIT failed(status.error());
     }
+}
+
+void StorePoller::loadCrm()
+{
+    if (!m_store) {
+        pollNow();
+    }
+    if (!m_store) {
+        return;
+    }
+    CrmStore crm(*m_store);
+    auto records = crm.records();
+    auto requests = crm.trackRequests(std::nullopt, 500);
+    if (!records || !requests) {
+        Q_EMIT failed(!records ? records.error() : requests.error());
+        return;
+    }
+    Q_EMIT crmLoaded(*records, *requests);
+}
+
+void StorePoller::addTrackRequest(qint64 mailboxId, const QString &messageId, const QString &regarding)
+{
+    if (!m_store) {
+        pollNow();
+    }
+    if (!m_store) {
+        Q_EMIT trackRequestAdded(mailboxId, 0, u"the database cannot be opened"_s);
+        return;
+    }
+    TrackRequest request;
+    request.mailboxId = mailboxId;
+    request.messageId = TrackRequest::normalizeMessageId(messageId);
+    if (request.messageId.isEmpty()) {
+        Q_EMIT trackRequestAdded(mailboxId, 0, u"\"%1\" is not a Message-ID"_s.arg(messageId.left(80)));
+        return;
+    }
+    CrmStore crm(*m_store);
+    if (!regarding.isEmpty()) {
+        const RecordRef reference{regarding.section(u':', 0, 0), regarding.section(u':', 1)};
+        auto record = crm.record(reference.type, reference.id);
+        if (!record) {
+            Q_EMIT trackRequestAdded(mailboxId, 0, record.error().toString());
+            return;
+        }
+        if (!record->has_value()) {
+            Q_EMIT trackRequestAdded(mailboxId, 0, u"%1 is not a CRM record"_s.arg(regarding));
+            return;
+        }
+        request.regarding = reference;
+    }
+    auto id = crm.addTrackRequest(request);
+    if (!id) {
+        Q_EMIT trackRequestAdded(mailboxId, 0, id.error().toString());
+        return;
+    }
+    Log::info(u"tracking"_s, {}, u"track request #%1 for <%2> from the console"_s.arg(*id).arg(request.messageId));
+    Q_EMIT trackRequestAdded(mailboxId, *id, QString());
 }
 
 } // namespace SyncDesk

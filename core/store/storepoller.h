@@ -2,9 +2,11 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/crmrecord.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
+#include "model/trackrequest.h"
 #include "store.h"
 #include "storeconfig.h"
 
@@ -43,6 +45,10 @@ public:
     // `secrets` (path → password) are written first, each to a file only this user can read.
     void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
                      const QHash<QString, QString> &secrets = {});
+    // Reads the CRM records and the latest track requests: crmLoaded().
+    void loadCrm();
+    // Records a request to track a message (regarding: "type:id" or empty): trackRequestAdded().
+    void addTrackRequest(qint64 mailboxId, const QString &messageId, const QString &regarding);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
@@ -57,6 +63,9 @@ Q_SIGNALS:
     void configApplied(const QString &origin, const QStringList &issues, const QString &summary,
                        const QStringList &warnings);
     void failed(const SyncDesk::SyncError &error);
+    void crmLoaded(const SyncDesk::CrmRecordList &records, const QList<SyncDesk::TrackRequest> &requests);
+    // requestId 0: refused, `error` says why.
+    void trackRequestAdded(qint64 mailboxId, qint64 requestId, const QString &error);
 
 private:
     StoreConfig m_config;

@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -26,7 +27,7 @@ QString MailboxDialog::secretFileFor(const QString &address)
 }
 
 MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile> &profiles,
-                             const std::optional<Mailbox> &existing, QWidget *parent)
+                             const std::optional<Mailbox> &existing, QWidget *parent, const CrmRecordList &crmRecords)
     : ConfigEditDialog(backend, parent)
     , m_existing(existing)
 {
@@ -92,6 +93,36 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     m_enabled->setChecked(true);
     form->addRow(u"&Folders:"_s, m_folders);
     form->addRow(QString(), m_enabled);
+
+    m_owner = new QComboBox;
+    m_owner->setAccessibleName(u"Owner"_s);
+    m_owner->setEditable(true);
+    m_owner->setInsertPolicy(QComboBox::NoInsert);
+    m_owner->setToolTip(u"The system user or queue that owns the mailbox in the CRM: their roles and field "
+                        "security profile decide what is synchronized"_s);
+    m_owner->addItem(u"(none)"_s, QString());
+    for (const CrmRecord &record : crmRecords) {
+        if (record.type == u"systemuser"_s || record.type == u"queue"_s) {
+            m_owner->addItem(u"%1 — %2"_s.arg(record.reference(), record.name), record.reference());
+        }
+    }
+    m_tracking = new QComboBox;
+    m_tracking->setAccessibleName(u"Tracking"_s);
+    for (TrackingOption option : {TrackingOption::All, TrackingOption::Responses, TrackingOption::KnownRecords,
+                                  TrackingOption::EmailEnabled, TrackingOption::None}) {
+        m_tracking->addItem(trackingOptionText(option), trackingOptionName(option));
+    }
+    form->addRow(u"&Owner:"_s, m_owner);
+    form->addRow(u"&Track:"_s, m_tracking);
+    if (existing && !existing->trackedFolders.isEmpty()) {
+        QStringList folders;
+        for (auto it = existing->trackedFolders.cbegin(); it != existing->trackedFolders.cend(); ++it) {
+            folders.append(u"%1 → %2:%3"_s.arg(it.key(), it.value().type, it.value().id));
+        }
+        auto *tracked = new QLabel(folders.join(u'\n'));
+        tracked->setToolTip(u"Kept as they are; change them in the configuration file (tracked_folders)"_s);
+        form->addRow(u"Tracked folders:"_s, tracked);
+    }
     contentLayout()->addLayout(form);
 
     if (existing) {
@@ -103,8 +134,21 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
         m_keepPassword->setChecked(true);
         const PasswordSource source = PasswordSource::parse(existing->passwordSource);
         m_keepPassword->setText(u"Keep the current one (%1)"_s.arg(source.describe()));
-        m_folders->setText(existing->folders.join(u", "_s));
+        QStringList folders = existing->folders;
+        for (auto it = existing->trackedFolders.cbegin(); it != existing->trackedFolders.cend(); ++it) {
+            folders.removeAll(it.key()); // added back from tracked_folders
+        }
+        m_folders->setText(folders.join(u", "_s));
         m_enabled->setChecked(existing->enabled);
+        if (!existing->ownerKey.isEmpty()) {
+            const int index = m_owner->findData(existing->owner());
+            if (index >= 0) {
+                m_owner->setCurrentIndex(index);
+            } else {
+                m_owner->setEditText(existing->owner());
+            }
+        }
+        m_tracking->setCurrentIndex(m_tracking->findData(trackingOptionName(existing->tracking)));
     } else {
         m_typePassword->setChecked(true);
     }
@@ -142,6 +186,21 @@ QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
     }
     mailbox.insert(u"folders"_s, folders);
     mailbox.insert(u"enabled"_s, m_enabled->isChecked());
+    // The owner: a listed record, or "type:id" typed in (the parser checks it).
+    const int ownerIndex = m_owner->findText(m_owner->currentText());
+    const QString owner = ownerIndex >= 0 ? m_owner->itemData(ownerIndex).toString()
+                                          : m_owner->currentText().trimmed().section(u' ', 0, 0);
+    if (!owner.isEmpty()) {
+        mailbox.insert(u"owner"_s, owner);
+    }
+    mailbox.insert(u"tracking"_s, m_tracking->currentData().toString());
+    if (m_existing && !m_existing->trackedFolders.isEmpty()) {
+        QJsonObject tracked;
+        for (auto it = m_existing->trackedFolders.cbegin(); it != m_existing->trackedFolders.cend(); ++it) {
+            tracked.insert(it.key(), QString(it.value().type + u':' + it.value().id));
+        }
+        mailbox.insert(u"tracked_folders"_s, tracked);
+    }
     return QJsonObject{{u"mailboxes"_s, QJsonArray{mailbox}}};
 }
 
@@ -158,6 +217,9 @@ QWidget *MailboxDialog::fieldFor(const QString &jsonPath) const
     }
     if (jsonPath.contains(u".folders"_s)) {
         return m_folders;
+    }
+    if (jsonPath.endsWith(u".owner"_s)) {
+        return m_owner;
     }
     if (jsonPath.endsWith(u".password_env"_s)) {
         return m_passwordEnv;

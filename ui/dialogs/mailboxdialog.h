@@ -1,6 +1,7 @@
 #pragma once
 
 #include "configeditdialog.h"
+#include "model/crmrecord.h"
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
 
@@ -18,8 +19,10 @@ class MailboxDialog final : public ConfigEditDialog
 {
     Q_OBJECT
 public:
+    // crmRecords: the system users and queues offered as owners.
     MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile> &profiles,
-                  const std::optional<Mailbox> &existing = std::nullopt, QWidget *parent = nullptr);
+                  const std::optional<Mailbox> &existing = std::nullopt, QWidget *parent = nullptr,
+                  const CrmRecordList &crmRecords = {});
 
     // Where a password typed in the dialog is kept: a file only this user can read.
     static QString secretFileFor(const QString &address);
@@ -28,6 +31,8 @@ public:
     QComboBox *profileCombo() const { return m_profile; }
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *foldersEdit() const { return m_folders; }
+    QComboBox *ownerCombo() const { return m_owner; }
+    QComboBox *trackingCombo() const { return m_tracking; }
 
 protected:
     QJsonObject buildConfig(QHash<QString, QString> &secrets, bool forValidation) const override;
@@ -47,6 +52,8 @@ private:
     QLineEdit *m_passwordEnv = nullptr;
     QLineEdit *m_folders = nullptr;
     QCheckBox *m_enabled = nullptr;
+    QComboBox *m_owner = nullptr;
+    QComboBox *m_tracking = nullptr;
 };
 
 } // namespace SyncDesk

@@ -124,11 +124,12 @@ QVariant MailboxTableModel::headerData(int section, Qt::Orientation orientation,
         return {};
     }
     static const char16_t *const kTitles[ColumnCount] = {
-        u"Mailbox",   u"Server profile", u"State",    u"Interval", u"Last success",
-        u"Next sync", u"Items",          u"Failures", u"Error",    u"What to do",
+        u"Mailbox",   u"Owner", u"Server profile", u"State", u"Interval",   u"Last success",
+        u"Next sync", u"Items", u"Failures",       u"Error", u"What to do",
     };
     static const char16_t *const kTips[ColumnCount] = {
         u"The mailbox's address",
+        u"Who owns it in the CRM (a system user or a queue): their permissions decide what is synced",
         u"The server profile it is synced from",
         u"Never synced, OK, syncing, failing or disabled",
         u"How often it syncs, and why: normal, busy, quiet or backoff after failures",
@@ -187,9 +188,9 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
     case OverdueRole:
         return isOverdue(status);
     case SearchTextRole:
-        return QString(status.mailbox.address + u'\n' + status.mailbox.profileName + u'\n' +
-                       errorClassName(status.state.lastErrorClass) + u'\n' + status.state.lastErrorMessage + u'\n' +
-                       HintCatalog::instance().summary(status.state.lastErrorHintId))
+        return QString(status.mailbox.address + u'\n' + status.mailbox.owner() + u'\n' + status.mailbox.profileName +
+                       u'\n' + errorClassName(status.state.lastErrorClass) + u'\n' + status.state.lastErrorMessage +
+                       u'\n' + HintCatalog::instance().summary(status.state.lastErrorHintId))
             .toLower();
     default:
         return {};
@@ -202,6 +203,8 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
     switch (column) {
     case Address:
         return status.mailbox.address;
+    case Owner:
+        return status.mailbox.ownerKey.isEmpty() ? QString() : status.mailbox.owner();
     case Profile:
         return status.mailbox.profileName;
     case State:
@@ -257,6 +260,14 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
         return u"%1\nServer profile: %2\nUser name: %3\nFolders: %4"_s.arg(
             status.mailbox.address, status.mailbox.profileName, status.mailbox.username,
             status.mailbox.folders.join(u", "_s));
+    case Owner:
+        if (status.mailbox.ownerKey.isEmpty()) {
+            return u"No CRM owner: nothing is restricted by security permissions"_s;
+        }
+        return u"Owner in the CRM: %1\nTracking: %2\nWithheld by permissions so far: %3 items, %4 fields"_s
+            .arg(status.mailbox.owner(), trackingOptionName(status.mailbox.tracking))
+            .arg(state.itemsWithheld)
+            .arg(state.fieldsWithheld);
     case Interval:
         return u"Synced every %1 (%2); %3 new items per minute on average"_s.arg(
             formatInterval(state.intervalMs), intervalReasonName(state.intervalReason),
@@ -299,6 +310,8 @@ QVariant MailboxTableModel::sortValue(const MailboxStatus &status, int column) c
     switch (column) {
     case Address:
         return status.mailbox.address;
+    case Owner:
+        return status.mailbox.owner();
     case Profile:
         return status.mailbox.profileName;
     case State:

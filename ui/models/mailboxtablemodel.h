@@ -17,6 +17,7 @@ class MailboxTableModel final : public QAbstractTableModel
 public:
     enum Column {
         Address,
+        Owner,
         Profile,
         State,
         Interval,
@@ -34,7 +35,7 @@ public:
         RunStateRole, // MailboxRunState as int
         EnabledRole,
         OverdueRole,    // bool
-        SearchTextRole, // lower-case text the filter matches: address, profile, error, hint
+        SearchTextRole, // lower-case text the filter matches: address, owner, profile, error, hint
     };
 
     explicit MailboxTableModel(QObject *parent = nullptr);

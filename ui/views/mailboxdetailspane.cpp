@@ -146,6 +146,33 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     (new QVBoxLayout(runsBox))->addWidget(m_runs);
     layout->addWidget(runsBox);
 
+    auto *trackingBox = new QGroupBox(u"Tracking"_s);
+    auto *trackingLayout = new QVBoxLayout(trackingBox);
+    m_tracking = wrappingLabel(u"Tracking"_s);
+    trackingLayout->addWidget(m_tracking);
+    auto *track = new QPushButton(u"Track message…"_s);
+    track->setAccessibleName(u"Track a message of this mailbox"_s);
+    auto *trackRow = new QHBoxLayout;
+    trackRow->addWidget(track);
+    trackRow->addStretch();
+    trackingLayout->addLayout(trackRow);
+    connect(track, &QPushButton::clicked, this, [this] { Q_EMIT trackRequested(m_mailboxId); });
+    layout->addWidget(trackingBox);
+
+    auto *activitiesBox = new QGroupBox(u"Latest activities"_s);
+    m_activities = new QTableWidget(0, 6);
+    m_activities->setAccessibleName(u"Latest activities"_s);
+    m_activities->setHorizontalHeaderLabels(
+        {u"Date"_s, u"From"_s, u"Subject"_s, u"Regarding"_s, u"Correlation"_s, u"Withheld"_s});
+    m_activities->verticalHeader()->hide();
+    m_activities->horizontalHeader()->setStretchLastSection(true);
+    m_activities->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_activities->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_activities->setWordWrap(false);
+    m_activities->setMinimumHeight(160);
+    (new QVBoxLayout(activitiesBox))->addWidget(m_activities);
+    layout->addWidget(activitiesBox);
+
     auto *alertsBox = new QGroupBox(u"Alerts"_s);
     m_alerts = new QListWidget;
     m_alerts->setAccessibleName(u"Alerts of this mailbox"_s);
@@ -264,8 +291,81 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     if (details.alerts.isEmpty()) {
         m_alerts->addItem(u"No open alerts."_s);
     }
+    setTracking(details, now);
     updateChart(details, now);
     m_stack->setCurrentIndex(1);
+}
+
+void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateTime &now)
+{
+    const Mailbox &mailbox = details.status.mailbox;
+    const MailboxState &state = details.status.state;
+    QString text = u"<table>"_s;
+    text += row(u"Owner"_s,
+                mailbox.ownerKey.isEmpty() ? u"none (nothing is restricted)"_s : mailbox.owner().toHtmlEscaped());
+    text += row(u"Tracks"_s, trackingOptionText(mailbox.tracking).toHtmlEscaped());
+    if (!mailbox.trackedFolders.isEmpty()) {
+        QStringList folders;
+        for (auto it = mailbox.trackedFolders.cbegin(); it != mailbox.trackedFolders.cend(); ++it) {
+            folders.append(u"%1 → %2:%3"_s.arg(it.key(), it.value().type, it.value().id).toHtmlEscaped());
+        }
+        text += row(u"Tracked folders"_s, folders.join(u"<br>"_s));
+    }
+    text += row(u"Withheld"_s, u"%1 items, %2 fields"_s.arg(state.itemsWithheld).arg(state.fieldsWithheld));
+    text += u"</table>"_s;
+    if (state.itemsWithheld > 0 || state.fieldsWithheld > 0) {
+        const Hint hint = HintCatalog::instance().hint(u"items-withheld"_s);
+        text += u"<p><b>%1</b> %2</p><ol>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
+        for (const QString &step : hint.remedy) {
+            text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
+        }
+        text += u"</ol><small>hint id: "_s + hint.id + u"</small>"_s;
+    }
+    if (!details.trackRequests.isEmpty()) {
+        text += u"<p><b>Track requests</b></p><table>"_s;
+        for (const TrackRequest &request : details.trackRequests) {
+            const QColor color = request.state == u"failed"_s ? ThemeColors::error(palette())
+                                 : request.state == u"done"_s ? ThemeColors::success(palette())
+                                                              : ThemeColors::warning(palette());
+            text += row(
+                u"#%1 &lt;%2&gt;"_s.arg(request.id).arg(request.messageId.toHtmlEscaped()),
+                u"<span style='color:%1'>%2</span> %3 %4"_s.arg(
+                    color.name(), request.state,
+                    request.reason.isEmpty() ? QString() : u"— "_s + request.reason.toHtmlEscaped(),
+                    formatRelative(request.completedAt.isValid() ? request.completedAt : request.requestedAt, now)));
+        }
+        text += u"</table>"_s;
+    }
+    m_tracking->setText(text);
+
+    m_activities->setRowCount(0);
+    m_activities->setRowCount(int(details.activities.size()));
+    for (int i = 0; i < int(details.activities.size()); ++i) {
+        const Activity &activity = details.activities.at(i);
+        QStringList parties;
+        for (const ActivityParty &party : activity.parties) {
+            parties.append(u"%1 %2 → %3:%4"_s.arg(party.role, party.address, party.record.type, party.record.id));
+        }
+        const QStringList cells{
+            QLocale().toString(activity.date.toLocalTime(), QLocale::ShortFormat),
+            activity.from.address,
+            activity.subject,
+            activity.regarding ? activity.regarding->type + u':' + activity.regarding->id : QString(),
+            activity.correlation.isEmpty() ? u"none"_s : activity.correlation,
+            activity.withheldFields.join(u", "_s),
+        };
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column == 4 && !parties.isEmpty()) {
+                item->setToolTip(u"Party list:\n"_s + parties.join(u'\n'));
+            }
+            if (column == 5 && !activity.withheldFields.isEmpty()) {
+                item->setToolTip(u"Withheld: the owner may not sync these fields, so they were not stored"_s);
+            }
+            m_activities->setItem(i, column, item);
+        }
+    }
+    m_activities->resizeColumnsToContents();
 }
 
 void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateTime &now)

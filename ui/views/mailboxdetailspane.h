@@ -16,7 +16,9 @@ namespace SyncDesk {
 
 // Everything about the selected mailbox: state per direction, a chart of its interval and of the new
 // items per run over the last 24 hours, its recent runs, its last error in full, the troubleshooting
-// hint with its remedy steps, and its alerts.
+// hint with its remedy steps, its alerts, and its tracking: owner, tracking option, tracked folders,
+// what permissions withheld (with the hint), track requests, and the latest activities with how each
+// was correlated.
 class MailboxDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -33,9 +35,11 @@ Q_SIGNALS:
     void editRequested(qint64 mailboxId);
     void enableRequested(qint64 mailboxId, bool enabled);
     void showLogRequested(const QString &address);
+    void trackRequested(qint64 mailboxId);
 
 private:
     void updateChart(const MailboxDetails &details, const QDateTime &now);
+    void setTracking(const MailboxDetails &details, const QDateTime &now);
 
     qint64 m_mailboxId = 0;
     QString m_address;
@@ -52,6 +56,8 @@ private:
     QLabel *m_error = nullptr;
     QLabel *m_hint = nullptr;
     QListWidget *m_alerts = nullptr;
+    QLabel *m_tracking = nullptr;
+    QTableWidget *m_activities = nullptr;
     QPushButton *m_enable = nullptr;
 };
 

@@ -1,0 +1,147 @@
+#include "crmpane.h"
+
+#include "models/crmrecordmodel.h"
+#include "models/trackrequestmodel.h"
+
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTableView *readOnlyTable(const QString &name)
+{
+    auto *view = new QTableView;
+    view->setAccessibleName(name);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSortingEnabled(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+} // namespace
+
+CrmPane::CrmPane(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(u"CRM records and track requests"_s);
+    m_records = new CrmRecordModel(this);
+    m_requests = new TrackRequestModel(this);
+    m_byType = new QSortFilterProxyModel(this);
+    m_byType->setSourceModel(m_records);
+    m_byType->setFilterKeyColumn(CrmRecordModel::Type);
+    m_byText = new QSortFilterProxyModel(this);
+    m_byText->setSourceModel(m_byType);
+    m_byText->setFilterKeyColumn(-1);
+    m_byText->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    auto *filters = new QHBoxLayout;
+    m_type = new QComboBox;
+    m_type->setAccessibleName(u"Record type"_s);
+    m_type->addItem(u"All records"_s, QString());
+    for (const QString &type : CrmRecord::types()) {
+        m_type->addItem(CrmRecordModel::typeTitle(type), type);
+    }
+    m_filter = new QLineEdit;
+    m_filter->setAccessibleName(u"Filter records"_s);
+    m_filter->setPlaceholderText(u"Filter by name, email, id, owner…"_s);
+    m_filter->setClearButtonEnabled(true);
+    m_count = new QLabel;
+    auto *refresh = new QPushButton(u"Refresh"_s);
+    refresh->setAccessibleName(u"Refresh the CRM records"_s);
+    filters->addWidget(m_type);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_count);
+    filters->addWidget(refresh);
+
+    m_recordView = readOnlyTable(u"CRM records"_s);
+    m_recordView->setModel(m_byText);
+    m_recordView->sortByColumn(CrmRecordModel::Type, Qt::AscendingOrder);
+    auto *empty = new QLabel(u"No CRM records yet — add a \"crm\" section to the configuration and import it, or run\n"
+                             "syncdesk-node crm import FILE.csv --type contact|account|lead"_s);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(empty);
+    m_stack->addWidget(m_recordView);
+
+    auto *requestsBox = new QGroupBox(u"Track requests"_s);
+    auto *requestsLayout = new QVBoxLayout(requestsBox);
+    m_requestView = readOnlyTable(u"Track requests"_s);
+    m_requestView->setModel(m_requests);
+    m_requestView->setSortingEnabled(false);
+    auto *track = new QPushButton(u"Track message…"_s);
+    track->setAccessibleName(u"Track a message"_s);
+    auto *requestButtons = new QHBoxLayout;
+    requestButtons->addWidget(new QLabel(u"A request makes the mailbox sync at once and tracks the message "
+                                         "whatever its tracking rules say."_s),
+                              1);
+    requestButtons->addWidget(track);
+    requestsLayout->addLayout(requestButtons);
+    requestsLayout->addWidget(m_requestView);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(u"crmSplitter"_s);
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(filters);
+    topLayout->addWidget(m_stack, 1);
+    splitter->addWidget(top);
+    splitter->addWidget(requestsBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(m_type, &QComboBox::currentIndexChanged, this, &CrmPane::applyFilters);
+    connect(m_filter, &QLineEdit::textChanged, this, &CrmPane::applyFilters);
+    connect(refresh, &QPushButton::clicked, this, &CrmPane::refreshRequested);
+    connect(track, &QPushButton::clicked, this, &CrmPane::trackRequested);
+    applyFilters();
+}
+
+void CrmPane::setCrm(const CrmRecordList &records, const QList<TrackRequest> &requests)
+{
+    m_records->setRecords(records);
+    m_requests->setRequests(requests);
+    m_requestView->resizeColumnsToContents();
+    m_stack->setCurrentIndex(records.isEmpty() ? 0 : 1);
+    applyFilters();
+}
+
+int CrmPane::visibleRecords() const
+{
+    return m_byText->rowCount();
+}
+
+void CrmPane::applyFilters()
+{
+    const QString type = m_type->currentData().toString();
+    m_byType->setFilterRegularExpression(
+        type.isEmpty()
+            ? QRegularExpression()
+            : QRegularExpression(u"^"_s + QRegularExpression::escape(CrmRecordModel::typeTitle(type)) + u"$"_s));
+    m_byText->setFilterFixedString(m_filter->text().trimmed());
+    m_count->setText(u"%1 of %2"_s.arg(m_byText->rowCount()).arg(m_records->rowCount()));
+}
+
+} // namespace SyncDesk
