@@ -716,6 +716,7 @@ void MainWindow::showLog(const QString &address)
 
 void MainWindow::selectMailbox(const QString &address)
 {
+    m_tabs->setCurrentIndex(0);
     for (int row = 0; row < m_mailboxProxy->rowCount(); ++row) {
         const QModelIndex index = m_mailboxProxy->index(row, MailboxTableModel::Address);
         if (index.data().toString().compare(address, Qt::CaseInsensitive) == 0) {
@@ -730,6 +731,11 @@ void MainWindow::selectMailbox(const QString &address)
 void MainWindow::showOverview()
 {
     m_tabs->setCurrentWidget(m_overview);
+}
+
+void MainWindow::showCrm()
+{
+    m_tabs->setCurrentWidget(m_crm);
 }
 
 void MainWindow::setQuickFilter(MailboxFilterProxy::QuickFilter filter)
@@ -808,7 +814,7 @@ void MainWindow::saveLayout() const
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/mailboxHeader"_s, m_mailboxView->horizontalHeader()->saveState());
-    settings.setValue(u"window/logHeader"_s, m_logViewer->view()->horizontalHeader()->saveState());
+    settings.setValue(u"window/logViewerHeader"_s, m_logViewer->view()->horizontalHeader()->saveState());
     if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
         settings.setValue(u"window/splitter"_s, splitter->saveState());
     }
@@ -821,7 +827,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mailboxView->horizontalHeader()->restoreState(settings.value(u"window/mailboxHeader"_s).toByteArray());
-    m_logViewer->view()->horizontalHeader()->restoreState(settings.value(u"window/logHeader"_s).toByteArray());
+    m_logViewer->view()->horizontalHeader()->restoreState(settings.value(u"window/logViewerHeader"_s).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
         splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     }

@@ -68,6 +68,7 @@ public:
     // Selects a mailbox by address (now, or as soon as it is loaded).
     void selectMailbox(const QString &address);
     void showOverview();
+    void showCrm();
     QString quickFilterLabel(MailboxFilterProxy::QuickFilter filter) const;
     QList<qint64> selectedMailboxIds(bool enabledOnly) const;
 

@@ -7,6 +7,8 @@
 #include "testconfig.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 
 namespace SyncDesk {
@@ -101,6 +103,62 @@ void DemoEnvironment::start()
         config.addMailbox(QString::fromUtf16(mailbox.address), QString::fromUtf16(mailbox.profile), user,
                           u"demo-"_s + user,
                           user == u"carla"_s ? QStringList{u"INBOX"_s, u"Customers/Contoso"_s} : QStringList{});
+    }
+    // The CRM: who owns which mailbox, what each tracks, and who may see what.
+    config.setCrm(QJsonDocument::fromJson(R"json({
+        "roles": {
+            "salesperson": {"account": "business-unit", "contact": "business-unit", "lead": "own",
+                            "opportunity": "own"},
+            "support-agent": {"account": "organization", "contact": "organization", "case": "business-unit"},
+            "executive": {"account": "organization", "contact": "organization", "lead": "organization",
+                          "opportunity": "organization", "case": "organization"}
+        },
+        "field_security_profiles": {"no-attachments": ["attachments"]},
+        "business_units": [{"id": "sales", "name": "Sales"}, {"id": "support", "name": "Support"}],
+        "system_users": [
+            {"id": "ana", "name": "Ana (sales)", "email": "ana.sales@contoso.demo", "business_unit": "sales",
+             "roles": ["salesperson"]},
+            {"id": "ben", "name": "Ben (support)", "email": "ben.support@contoso.demo", "business_unit": "support",
+             "roles": ["support-agent"], "field_security_profile": "no-attachments"},
+            {"id": "carla", "name": "Carla (CEO)", "email": "carla.ceo@contoso.demo", "business_unit": "sales",
+             "roles": ["executive"]}
+        ],
+        "queues": [{"id": "support", "name": "Support queue", "email": "support-queue@contoso.demo", "owner": "ben"}],
+        "accounts": [
+            {"id": "contoso", "name": "Contoso (ourselves)", "email": "ana.souza@contoso.example", "owner": "carla"},
+            {"id": "fabrikam", "name": "Fabrikam", "email": "info@fabrikam.example", "owner": "ana"},
+            {"id": "northwind", "name": "Northwind Traders", "email": "info@northwind.example", "owner": "ben"},
+            {"id": "tailspin", "name": "Tailspin Toys", "email": "info@tailspin.example", "owner": "ben"}
+        ],
+        "contacts": [
+            {"id": "juergen", "name": "Jürgen Weiß", "email": "j.weiss@fabrikam.example", "account": "fabrikam",
+             "owner": "ana"},
+            {"id": "chloe", "name": "Chloé Martin", "email": "chloe.martin@northwind.example",
+             "account": "northwind", "owner": "ben"},
+            {"id": "priya", "name": "Priya Raman", "email": "priya.raman@tailspin.example", "account": "tailspin",
+             "owner": "ben"}
+        ],
+        "leads": [{"id": "kenji", "name": "Kenji Tanaka", "email": "kenji@adventure-works.example",
+                   "company": "Adventure Works", "owner": "ana"}],
+        "opportunities": [{"id": "fabrikam-renewal", "name": "Fabrikam renewal", "account": "fabrikam",
+                           "owner": "ana"}],
+        "cases": [{"id": "case-1042", "name": "Damaged delivery", "customer": "account:northwind", "owner": "ben"}]
+    })json")
+                      .object());
+    const QList<std::pair<QString, QJsonObject>> tracking{
+        {u"ana.sales@contoso.demo"_s, {{u"owner"_s, u"systemuser:ana"_s}, {u"tracking"_s, u"known-records"_s}}},
+        {u"ben.support@contoso.demo"_s, {{u"owner"_s, u"systemuser:ben"_s}, {u"tracking"_s, u"all"_s}}},
+        {u"carla.ceo@contoso.demo"_s,
+         {{u"owner"_s, u"systemuser:carla"_s},
+          {u"tracking"_s, u"responses"_s},
+          {u"tracked_folders"_s, QJsonObject{{u"Customers/Contoso"_s, u"account:contoso"_s}}}}},
+        {u"dan.archive@contoso.demo"_s, {{u"tracking"_s, u"none"_s}}},
+        {u"support-queue@contoso.demo"_s, {{u"owner"_s, u"queue:support"_s}, {u"tracking"_s, u"email-enabled"_s}}},
+    };
+    for (const auto &[address, keys] : tracking) {
+        for (auto it = keys.begin(); it != keys.end(); ++it) {
+            config.setMailboxKey(address, it.key(), it.value());
+        }
     }
     config.addMailbox(u"erin.wrongpass@contoso.demo"_s, u"Contoso IMAP (TLS)"_s, u"erin"_s, u"an-old-password"_s);
     config.addMailbox(u"frank.legacy@contoso.demo"_s, u"Legacy server (offline)"_s, u"frank"_s, u"whatever"_s);

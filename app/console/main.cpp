@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
          u"FILE"_s},
         {u"screenshot-delay"_s, u"Seconds to wait before --screenshot (default 10)."_s, u"SECONDS"_s, u"10"_s},
         {u"select"_s, u"Select this mailbox, showing its details."_s, u"ADDRESS"_s},
-        {u"tab"_s, u"Open this tab: mailboxes or overview."_s, u"TAB"_s},
+        {u"tab"_s, u"Open this tab: mailboxes, overview or crm."_s, u"TAB"_s},
     });
     parser.process(app);
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
@@ -132,6 +132,8 @@ int main(int argc, char *argv[])
     }
     if (parser.value(u"tab"_s) == u"overview"_s) {
         window.showOverview();
+    } else if (parser.value(u"tab"_s) == u"crm"_s) {
+        window.showCrm();
     }
     window.show();
     if (parser.isSet(u"screenshot"_s)) {

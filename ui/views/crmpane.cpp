@@ -121,7 +121,11 @@ CrmPane::CrmPane(QWidget *parent)
 
 void CrmPane::setCrm(const CrmRecordList &records, const QList<TrackRequest> &requests)
 {
+    const bool first = m_records->rowCount() == 0;
     m_records->setRecords(records);
+    if (first && !records.isEmpty()) {
+        m_recordView->resizeColumnsToContents();
+    }
     m_requests->setRequests(requests);
     m_requestView->resizeColumnsToContents();
     m_stack->setCurrentIndex(records.isEmpty() ? 0 : 1);
