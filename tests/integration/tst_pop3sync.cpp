@@ -3,10 +3,13 @@
 
 #include "dovecotserver.h"
 #include "mailfactory.h"
+#include "store/crmstore.h"
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void decodesLikeImap();
     void wrongPasswordIsAuthWithHint();
     void plaintextLoginDisabledIsHonoured();
+    void trackingRulesApplyToPop3();
 
 private:
     SyncOutcome syncOne(const QString &address);
@@ -49,7 +53,7 @@ void TestPop3Sync::initTestCase()
     if (!DovecotServer::isAvailable()) {
         QSKIP("dovecot is not installed: run scripts/test.sh, which installs it");
     }
-    for (const QString &user : {u"pat"_s, u"sam"_s, u"tia"_s, u"uma"_s, u"vic"_s}) {
+    for (const QString &user : {u"pat"_s, u"sam"_s, u"tia"_s, u"uma"_s, u"vic"_s, u"xia"_s}) {
         m_dovecot.setUser(user, u"secret-"_s + user);
     }
     QString error;
@@ -225,6 +229,79 @@ void TestPop3Sync::plaintextLoginDisabledIsHonoured()
     const QList<SyncOutcome> stls = SyncHelper::syncOnce(store, {u"wes2@example.test"_s});
     QCOMPARE(stls.size(), 1);
     QVERIFY2(stls.at(0).succeeded(), why(stls.at(0)).constData());
+}
+
+void TestPop3Sync::trackingRulesApplyToPop3()
+{
+    QTemporaryDir dir;
+    const StoreConfig store = StoreConfig::sqlite(dir.filePath(u"tracking.db"_s));
+    TestConfig config(dir.filePath(u"config"_s));
+    config.addPop3Profile(u"pop3-plain"_s, m_dovecot, u"none"_s);
+    config.addMailbox(u"xia@example.test"_s, u"pop3-plain"_s, u"xia"_s, u"secret-xia"_s);
+    config.setMailboxKey(u"xia@example.test"_s, u"tracking"_s, u"known-records"_s);
+    config.setCrm(QJsonObject{{u"contacts"_s, QJsonArray{QJsonObject{{u"id"_s, u"juergen"_s},
+                                                                     {u"email"_s, u"j.weiss@fabrikam.example"_s}}}}});
+    const QString imported = SyncHelper::importConfig(store, config.write());
+    QVERIFY2(imported.isEmpty(), qPrintable(imported));
+    deliver(u"xia"_s, 8, 500);
+    QStringList expected;
+    QString untracked;
+    const QDateTime base = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+    for (int i = 0; i < 8; ++i) {
+        const MailFactory::Message message =
+            MailFactory::realistic(u"xia@example.test"_s, 500 + i, base.addSecs(60 * (500 + i)));
+        if (message.fromAddress == u"j.weiss@fabrikam.example"_s) {
+            expected.append(message.messageId);
+        } else {
+            untracked = message.messageId;
+        }
+    }
+    QVERIFY(!expected.isEmpty());
+    QVERIFY(!untracked.isEmpty());
+
+    QList<SyncOutcome> outcomes = SyncHelper::syncOnce(store, {u"xia@example.test"_s});
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY2(outcomes.at(0).succeeded(), why(outcomes.at(0)).constData());
+    QCOMPARE(outcomes.at(0).itemsSeen, 8);
+    QCOMPARE(outcomes.at(0).itemsTracked, int(expected.size()));
+    QStringList stored;
+    QStringList correlations;
+    {
+        auto opened = Store::open(store);
+        QVERIFY(opened);
+        QVERIFY((*opened)->forEachActivity([&](const Activity &activity) {
+            stored.append(activity.messageId);
+            correlations.append(activity.correlation);
+            return true;
+        }));
+    }
+    correlations.removeDuplicates();
+    QCOMPARE(correlations, QStringList{u"party-list"_s});
+    stored.sort();
+    expected.sort();
+    QCOMPARE(stored, expected);
+
+    // Untracked messages are not downloaded again; a request for one cannot be completed over POP3.
+    {
+        auto opened = Store::open(store);
+        QVERIFY(opened);
+        TrackRequest request;
+        request.mailboxId = SyncHelper::mailboxId(store, u"xia@example.test"_s);
+        request.messageId = untracked;
+        QVERIFY(CrmStore(**opened).addTrackRequest(request));
+    }
+    outcomes = SyncHelper::syncOnce(store, {u"xia@example.test"_s});
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY(outcomes.at(0).succeeded());
+    QCOMPARE(outcomes.at(0).itemsSeen, 0);
+    auto opened = Store::open(store);
+    QVERIFY(opened);
+    auto requests = CrmStore(**opened).trackRequests(std::nullopt, 10);
+    QVERIFY(requests);
+    QCOMPARE(requests->size(), 1);
+    QCOMPARE(requests->constFirst().state, u"failed"_s);
+    QVERIFY2(requests->constFirst().reason.contains(u"cannot be looked up again"_s),
+             qPrintable(requests->constFirst().reason));
 }
 
 QTEST_GUILESS_MAIN(TestPop3Sync)
