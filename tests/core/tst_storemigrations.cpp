@@ -218,7 +218,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 5);
+        QCOMPARE(latestSchemaVersion(), 6);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -233,9 +233,11 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
     const QList<QStringList> tables =
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
     QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},
+                                         {u"alert_mailboxes"_s},
                                          {u"alerts"_s},
                                          {u"crm_records"_s},
                                          {u"folder_state"_s},
+                                         {u"item_failures"_s},
                                          {u"log_records"_s},
                                          {u"mailbox_state"_s},
                                          {u"mailboxes"_s},

@@ -77,7 +77,8 @@ private:
     void requestCapabilities(std::function<void()> then);
     void pump();
     void armWatchdog(int timeoutMs, const QString &waitingFor);
-    void fail(const SyncError &error);
+    void fail(const SyncError &failure);
+    ErrorStage currentStage() const;
     void finishQuit(bool closeStream);
     void finishOpen(const Status &status);
     QByteArray commandName(const QByteArray &command) const;
