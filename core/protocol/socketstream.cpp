@@ -182,6 +182,15 @@ void SocketStream::onSslErrors(const QList<QSslError> &errors)
             break;
         }
     }
+    // What the server presented, so that the administrator sees which certificate was refused.
+    const QSslCertificate certificate = m_ssl->peerCertificate();
+    if (!certificate.isNull()) {
+        details.append(u"certificate subject %1, issuer %2, valid %3 to %4"_s.arg(
+            certificateName(certificate.subjectInfo(QSslCertificate::CommonName)),
+            certificateName(certificate.issuerInfo(QSslCertificate::CommonName)),
+            certificate.effectiveDate().toUTC().toString(Qt::ISODate),
+            certificate.expiryDate().toUTC().toString(Qt::ISODate)));
+    }
     fail(SyncError::make(ErrorClass::Tls, hint, message, details.join(u"; "_s)).at(ErrorStage::Tls));
 }
 

@@ -2,6 +2,7 @@
 
 #include "config/configimporter.h"
 #include "config/configparser.h"
+#include "diagnostics/alertmanager.h"
 #include "store.h"
 
 #include <QDir>
@@ -133,7 +134,7 @@ void StorePoller::setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enab
                 return set;
             }
             if (enabled) {
-                if (Status closed = m_store->closeAlerts(u"mailbox-disabled:%1"_s.arg(id), now); !closed) {
+                if (Status closed = AlertManager::mailboxEnabled(*m_store, id, now); !closed) {
                     return closed;
                 }
             }

@@ -69,6 +69,18 @@ bool Session::hasCapability(const QByteArray &capability) const
     return m_capabilities.contains(capability.toUpper());
 }
 
+QList<QByteArray> Session::capabilities() const
+{
+    QList<QByteArray> list(m_capabilities.begin(), m_capabilities.end());
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+TlsSessionInfo Session::tlsSessionInfo() const
+{
+    return m_stream ? m_stream->tlsSessionInfo() : TlsSessionInfo{};
+}
+
 bool Session::isEncrypted() const
 {
     return m_stream && m_stream->isEncrypted();

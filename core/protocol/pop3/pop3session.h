@@ -52,7 +52,9 @@ public:
     void abort(const SyncError &reason);
 
     bool hasCapability(const QByteArray &capability) const;
+    QList<QByteArray> capabilities() const; // CAPA's keywords, upper case, sorted
     bool isEncrypted() const;
+    TlsSessionInfo tlsSessionInfo() const;
     bool isUsable() const { return m_state == State::Ready; }
     int commandsInFlight() const { return int(m_inFlight.size()); }
 
