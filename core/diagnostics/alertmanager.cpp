@@ -239,14 +239,12 @@ Status AlertManager::onFailure(const RunAlertInput &input)
     if (!open) {
         return open.error();
     }
-    if (open->has_value() || input.wasFailing) {
+    if (open->has_value()) {
         // Still failing: the open alert counts it; no new alert.
-        return open->has_value()
-                   ? raise(failingKey(input.mailboxId), u"first-failure"_s, u"warning"_s, input, true, hintId, message)
-                   : Status();
+        return raise(failingKey(input.mailboxId), u"first-failure"_s, u"warning"_s, input, true, hintId, message);
     }
-    // A healthy mailbox failed. If it recovered less than a window ago, it is flapping: its last alert opens
-    // again instead of a new one.
+    // A healthy mailbox failed (or one still failing when the profile incident that grouped it ended). If it
+    // recovered less than a window ago, it is flapping: its last alert opens again instead of a new one.
     auto reopened =
         diagnostics.reopenAlert(failingKey(input.mailboxId), input.now.addMSecs(-m_windowMs), message, input.now);
     if (!reopened) {
