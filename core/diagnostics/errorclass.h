@@ -62,3 +62,4 @@ ErrorStage errorStageFromName(const QString &name);
 } // namespace SyncDesk
 
 Q_DECLARE_METATYPE(SyncDesk::ErrorClass)
+Q_DECLARE_METATYPE(SyncDesk::ErrorStage)

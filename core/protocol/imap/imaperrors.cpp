@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 qint64 suggestedBackoffMs(const QByteArray &text)
 {
     static const QRegularExpression pattern(
-        u"(?:backoff|back-off|retry|wait)[^0-9]{0,30}([0-9]{1,9})\\s*(ms|millisecond|milliseconds|s|sec|second|seconds)?"_s,
+        u"(?:backoff|back-off|retry|wait|try again)[^0-9]{0,30}([0-9]{1,9})\\s*(ms|millisecond|milliseconds|s|sec|second|seconds)?"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(text));
     if (!match.hasMatch()) {
