@@ -2,6 +2,7 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/itemfailure.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -11,6 +12,8 @@
 
 #include <QObject>
 #include <QThread>
+
+#include <functional>
 
 namespace SyncDesk {
 
@@ -42,6 +45,13 @@ public:
     void importConfigFile(const QString &path);
     void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
                      const QHash<QString, QString> &secrets = {});
+    // Troubleshooting, through the store so that whichever engine runs on it follows.
+    void setShowClosedAlerts(bool show);
+    void acknowledgeAlert(qint64 alertId);
+    void reenableIncident(qint64 alertId);
+    void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
+    void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    void exportDiagnostics(const QString &address, const QString &path);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -59,11 +69,16 @@ Q_SIGNALS:
     void configApplied(const QString &origin, const QStringList &issues, const QString &summary,
                        const QStringList &warnings);
     void storeFailed(const SyncDesk::SyncError &error);
+    void alertsChanged(const QList<SyncDesk::Alert> &alerts);
+    void itemFailuresChanged(const SyncDesk::ItemFailureList &failures);
+    void actionDone(const QString &message, const QString &error);
     void engineFailed(const SyncDesk::SyncError &error);
     void shutDown();
 
 private:
     void stopPoller();
+    // Runs `call` on the poller in its thread.
+    void onPoller(std::function<void(StorePoller *)> call);
 
     Options m_options;
     QThread m_pollerThread;

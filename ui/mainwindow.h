@@ -25,7 +25,10 @@ class QToolButton;
 
 namespace SyncDesk {
 
+class AlertsPane;
 class ConsoleBackend;
+class ItemFailuresPane;
+class TroubleshootingController;
 class LogModel;
 class MailboxDetailsPane;
 class MailboxTableModel;
@@ -53,6 +56,9 @@ public:
     QTableView *mailboxView() const { return m_mailboxView; }
     MailboxDetailsPane *detailsPane() const { return m_details; }
     OverviewPane *overviewPane() const { return m_overview; }
+    AlertsPane *alertsPane() const { return m_alertsPane; }
+    ItemFailuresPane *itemFailuresPane() const { return m_failuresPane; }
+    const QList<ServerProfile> &profiles() const { return m_profiles; }
     QLineEdit *filterEdit() const { return m_filter; }
     QAction *action(const QString &name) const; // "resync", "resyncFailing", "enable", "disable", ...
     QAction *resyncAction() const { return action(QStringLiteral("resync")); }
@@ -115,6 +121,9 @@ private:
     QButtonGroup *m_quickFilters = nullptr;
     MailboxDetailsPane *m_details = nullptr;
     OverviewPane *m_overview = nullptr;
+    AlertsPane *m_alertsPane = nullptr;
+    ItemFailuresPane *m_failuresPane = nullptr;
+    TroubleshootingController *m_troubleshooting = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_engineLabel = nullptr;

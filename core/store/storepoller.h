@@ -2,6 +2,7 @@
 
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
+#include "model/itemfailure.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -12,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace SyncDesk {
@@ -43,6 +45,13 @@ public:
     // `secrets` (path → password) are written first, each to a file only this user can read.
     void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
                      const QHash<QString, QString> &secrets = {});
+    // Troubleshooting: alerts (closed ones too when asked), item failures, and the operator's actions on them.
+    void setShowClosedAlerts(bool show);
+    void acknowledgeAlert(qint64 alertId);
+    void reenableIncident(qint64 alertId);
+    void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
+    void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    void exportDiagnostics(const QString &address, const QString &path);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
@@ -57,6 +66,11 @@ Q_SIGNALS:
     void configApplied(const QString &origin, const QStringList &issues, const QString &summary,
                        const QStringList &warnings);
     void failed(const SyncDesk::SyncError &error);
+    // Alerts (open, or all when showing closed ones), incidents with their mailboxes; sent when they change.
+    void alertsChanged(const QList<SyncDesk::Alert> &alerts);
+    void itemFailuresChanged(const SyncDesk::ItemFailureList &failures);
+    // The outcome of an operator's troubleshooting action, for the status bar or a message box.
+    void actionDone(const QString &message, const QString &error);
 
 private:
     StoreConfig m_config;
@@ -66,6 +80,10 @@ private:
     qint64 m_dataVersion = -1;
     qint64 m_lastLogId = -1;
     QDateTime m_lastStatistics;
+    bool m_showClosedAlerts = false;
+    void pollDiagnostics();
+    // Runs an operator's write; it returns an error text, or sets the message saying what was done.
+    void writeThenPoll(const std::function<QString(QString &message)> &write);
     bool m_reportedFailure = false;
 };
 
