@@ -80,7 +80,8 @@ void ConnectionTest::start()
               u"connection test of %1 (%2 %3) started"_s.arg(m_mailbox.address,
                                                              protocolName(m_profile.incoming.protocol).toUpper(),
                                                              endpointText(m_profile.incoming)));
-    checkCredentials();
+    // Queued, so that every signal of the test comes from the event loop, after start() returned.
+    QMetaObject::invokeMethod(this, &ConnectionTest::checkCredentials, Qt::QueuedConnection);
 }
 
 void ConnectionTest::cancel()

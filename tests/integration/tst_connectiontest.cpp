@@ -256,7 +256,8 @@ void TestConnectionTest::plaintextLoginRefused()
 {
     const ConnectionTestReport report = run(mailbox(u"alice-pw"_s), imapProfile(*m_strict, Security::None));
     expectFailure(report, u"login"_s, ErrorClass::Auth, u"login-disabled"_s);
-    QVERIFY(report.steps.at(4).data.value(u"capabilities"_s).toArray().contains(u"LOGINDISABLED"_s));
+    QVERIFY2(report.steps.at(3).data.value(u"capabilities"_s).toArray().contains(u"LOGINDISABLED"_s),
+             qPrintable(report.steps.at(3).detail));
     QVERIFY(!m_strict->log().contains(u"user=<alice>"_s));
 }
 
