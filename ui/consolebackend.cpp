@@ -63,6 +63,9 @@ void ConsoleBackend::start()
                 }
                 Q_EMIT trackRequestAdded(mailboxId, requestId, error);
             });
+    connect(m_poller, &StorePoller::alertsChanged, this, &ConsoleBackend::alertsChanged);
+    connect(m_poller, &StorePoller::itemFailuresChanged, this, &ConsoleBackend::itemFailuresChanged);
+    connect(m_poller, &StorePoller::actionDone, this, &ConsoleBackend::actionDone);
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
@@ -187,6 +190,46 @@ void ConsoleBackend::trackMessage(qint64 mailboxId, const QString &messageId, co
             [poller, mailboxId, messageId, regarding] { poller->addTrackRequest(mailboxId, messageId, regarding); },
             Qt::QueuedConnection);
     }
+}
+
+void ConsoleBackend::onPoller(std::function<void(StorePoller *)> call)
+{
+    if (!m_poller || m_shuttingDown) {
+        return;
+    }
+    StorePoller *poller = m_poller;
+    QMetaObject::invokeMethod(
+        poller, [poller, call = std::move(call)] { call(poller); }, Qt::QueuedConnection);
+}
+
+void ConsoleBackend::setShowClosedAlerts(bool show)
+{
+    onPoller([show](StorePoller *poller) { poller->setShowClosedAlerts(show); });
+}
+
+void ConsoleBackend::acknowledgeAlert(qint64 alertId)
+{
+    onPoller([alertId](StorePoller *poller) { poller->acknowledgeAlert(alertId); });
+}
+
+void ConsoleBackend::reenableIncident(qint64 alertId)
+{
+    onPoller([alertId](StorePoller *poller) { poller->reenableIncident(alertId); });
+}
+
+void ConsoleBackend::retryItemFailures(const QList<qint64> &mailboxIds)
+{
+    onPoller([mailboxIds](StorePoller *poller) { poller->retryItemFailures(mailboxIds); });
+}
+
+void ConsoleBackend::setMailboxVerbose(qint64 mailboxId, bool verbose)
+{
+    onPoller([mailboxId, verbose](StorePoller *poller) { poller->setMailboxVerbose(mailboxId, verbose); });
+}
+
+void ConsoleBackend::exportDiagnostics(const QString &address, const QString &path)
+{
+    onPoller([address, path](StorePoller *poller) { poller->exportDiagnostics(address, path); });
 }
 
 void ConsoleBackend::shutdown()

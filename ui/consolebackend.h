@@ -3,6 +3,7 @@
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/crmrecord.h"
+#include "model/itemfailure.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -12,6 +13,8 @@
 
 #include <QObject>
 #include <QThread>
+
+#include <functional>
 
 namespace SyncDesk {
 
@@ -46,6 +49,13 @@ public:
     void loadCrm();
     // Records a track request, then asks for an immediate sync of the mailbox: trackRequestAdded().
     void trackMessage(qint64 mailboxId, const QString &messageId, const QString &regarding);
+    // Troubleshooting, through the store so that whichever engine runs on it follows.
+    void setShowClosedAlerts(bool show);
+    void acknowledgeAlert(qint64 alertId);
+    void reenableIncident(qint64 alertId);
+    void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
+    void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    void exportDiagnostics(const QString &address, const QString &path);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -65,11 +75,16 @@ Q_SIGNALS:
     void storeFailed(const SyncDesk::SyncError &error);
     void crmLoaded(const SyncDesk::CrmRecordList &records, const QList<SyncDesk::TrackRequest> &requests);
     void trackRequestAdded(qint64 mailboxId, qint64 requestId, const QString &error);
+    void alertsChanged(const QList<SyncDesk::Alert> &alerts);
+    void itemFailuresChanged(const SyncDesk::ItemFailureList &failures);
+    void actionDone(const QString &message, const QString &error);
     void engineFailed(const SyncDesk::SyncError &error);
     void shutDown();
 
 private:
     void stopPoller();
+    // Runs `call` on the poller in its thread.
+    void onPoller(std::function<void(StorePoller *)> call);
 
     Options m_options;
     QThread m_pollerThread;

@@ -7,7 +7,10 @@
 #include "log/logviewer.h"
 #include "models/mailboxtablemodel.h"
 #include "statusexporter.h"
+#include "troubleshootingcontroller.h"
+#include "views/alertspane.h"
 #include "views/crmpane.h"
+#include "views/itemfailurespane.h"
 #include "views/mailboxdetailspane.h"
 #include "views/overviewpane.h"
 
@@ -73,6 +76,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_mailboxProxy->setSourceModel(m_mailboxModel);
 
     createActions();
+    // Troubleshooting: alerts, item failures, and actions on the selected mailbox (test connection, ...).
+    m_alertsPane = new AlertsPane;
+    m_failuresPane = new ItemFailuresPane;
+    m_troubleshooting = new TroubleshootingController(this, m_alertsPane, m_failuresPane);
+    m_actions.insert(m_troubleshooting->actions());
     createMenus();
 
     m_tabs = new QTabWidget;
@@ -81,6 +89,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(createMailboxTab(), u"&Mailboxes"_s);
     m_overview = new OverviewPane;
     m_tabs->addTab(m_overview, u"O&verview"_s);
+    m_tabs->addTab(m_alertsPane, u"&Alerts"_s);
+    m_tabs->addTab(m_failuresPane, u"Item fai&lures"_s);
+    connect(m_alertsPane, &AlertsPane::countChanged, this, [this](int open) {
+        m_tabs->setTabText(m_tabs->indexOf(m_alertsPane), open > 0 ? u"&Alerts (%1)"_s.arg(open) : u"&Alerts"_s);
+    });
+    connect(m_failuresPane, &ItemFailuresPane::countChanged, this, [this](int count) {
+        m_tabs->setTabText(m_tabs->indexOf(m_failuresPane),
+                           count > 0 ? u"Item fai&lures (%1)"_s.arg(count) : u"Item fai&lures"_s);
+    });
     m_crm = new CrmPane;
     m_crm->setObjectName(u"crm"_s);
     m_tabs->addTab(m_crm, u"C&RM"_s);
@@ -228,6 +245,10 @@ void MainWindow::createMenus()
     mailbox->addAction(action(u"enable"_s));
     mailbox->addAction(action(u"disable"_s));
     mailbox->addSeparator();
+    for (const QString &name : {u"testConnection"_s, u"testAndEnable"_s, u"verbose"_s, u"exportDiagnostics"_s}) {
+        mailbox->addAction(action(name));
+    }
+    mailbox->addSeparator();
     for (const QString &name : {u"addMailbox"_s, u"editMailbox"_s, u"addProfile"_s, u"editProfile"_s}) {
         mailbox->addAction(action(name));
     }
@@ -297,9 +318,12 @@ QWidget *MainWindow::createMailboxTab()
     separator->setSeparator(true);
     auto *separator2 = new QAction(this);
     separator2->setSeparator(true);
+    auto *separator3 = new QAction(this);
+    separator3->setSeparator(true);
     m_mailboxView->addActions({action(u"resync"_s), action(u"track"_s), separator, action(u"enable"_s),
-                               action(u"disable"_s), separator2, action(u"editMailbox"_s), action(u"editProfile"_s),
-                               action(u"log"_s)});
+                               action(u"disable"_s), separator2, action(u"testConnection"_s),
+                               action(u"testAndEnable"_s), action(u"verbose"_s), action(u"exportDiagnostics"_s),
+                               separator3, action(u"editMailbox"_s), action(u"editProfile"_s), action(u"log"_s)});
     const int widths[] = {220, 110, 130, 105, 115, 90, 140, 50, 60, 75};
     for (int column = 0; column < int(std::size(widths)); ++column) {
         m_mailboxView->setColumnWidth(column, widths[column]);
@@ -383,6 +407,7 @@ void MainWindow::setBackend(ConsoleBackend *backend)
                 }
             });
 
+    m_troubleshooting->setBackend(backend);
     m_engineLabel->setText(backend->runsEngine() ? u"Engine running in this console"_s
                                                  : u"Monitoring only: syncs run in syncdesk-node"_s);
     setSubtitle(backend->options().store.describe());
@@ -784,6 +809,7 @@ void MainWindow::updateActions()
     action(u"editProfile"_s)->setEnabled(ready && selected.size() == 1);
     action(u"import"_s)->setEnabled(ready);
     action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);
+    m_troubleshooting->updateActions();
     action(u"resync"_s)
         ->setToolTip(anyEnabled || selected.isEmpty() ? u"Sync the selected mailboxes now (F5)"_s
                                                       : u"Disabled mailboxes are not synced; enable them first"_s);

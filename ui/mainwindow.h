@@ -27,10 +27,13 @@ class QToolButton;
 
 namespace SyncDesk {
 
+class AlertsPane;
 class ConsoleBackend;
 class CrmPane;
 class LogRecordModel;
 class LogViewer;
+class ItemFailuresPane;
+class TroubleshootingController;
 class MailboxDetailsPane;
 class MailboxTableModel;
 class OverviewPane;
@@ -59,6 +62,9 @@ public:
     MailboxDetailsPane *detailsPane() const { return m_details; }
     OverviewPane *overviewPane() const { return m_overview; }
     CrmPane *crmPane() const { return m_crm; }
+    AlertsPane *alertsPane() const { return m_alertsPane; }
+    ItemFailuresPane *itemFailuresPane() const { return m_failuresPane; }
+    const QList<ServerProfile> &profiles() const { return m_profiles; }
     QLineEdit *filterEdit() const { return m_filter; }
     QAction *action(const QString &name) const; // "resync", "resyncFailing", "enable", "disable", ...
     QAction *resyncAction() const { return action(QStringLiteral("resync")); }
@@ -124,6 +130,9 @@ private:
     CrmPane *m_crm = nullptr;
     CrmRecordList m_crmRecords;
     QElapsedTimer m_crmLoadedAt;
+    AlertsPane *m_alertsPane = nullptr;
+    ItemFailuresPane *m_failuresPane = nullptr;
+    TroubleshootingController *m_troubleshooting = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_engineLabel = nullptr;

@@ -2,6 +2,7 @@
 
 #include "config/configimporter.h"
 #include "config/configparser.h"
+#include "diagnostics/alertmanager.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
 #include "logging/logpersister.h"
@@ -77,6 +78,19 @@ const char *kUsage =
     "  export activities --jsonl [--mailbox ADDR] [--output FILE]\n"
     "                                 the stored email activities, one JSON object per line\n"
     "  mailbox enable|disable ADDR    enable (resetting its failure counters) or disable a mailbox\n"
+    "  mailbox verbose ADDR on|off    log protocol traces (credentials hidden) of one mailbox\n"
+    "  test-mailbox ADDR [--enable] [--json]\n"
+    "                                 test DNS, TCP, TLS, login, INBOX (and SMTP) step by step; --enable\n"
+    "                                 enables the mailbox when every step passes\n"
+    "  alerts [--all] [--json]        open alerts (with --all: closed ones too)\n"
+    "  alerts ack ID                  acknowledge an alert\n"
+    "  alerts reenable ID             re-enable the mailboxes a server profile incident disabled\n"
+    "  failures [--mailbox ADDR] [--json]\n"
+    "                                 messages that could not be decoded or stored\n"
+    "  failures retry [--mailbox ADDR]\n"
+    "                                 fetch those messages again on the next sync\n"
+    "  diagnostics ADDR [--output FILE]\n"
+    "                                 a diagnostic bundle of one mailbox (passwords and contents removed)\n"
     "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
     "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
     "  crm import FILE.csv --type account|contact|lead [--skip-invalid]\n"
@@ -141,6 +155,8 @@ int NodeCli::run(const QStringList &arguments)
         {u"message-id"_s, u"track: the Message-ID of the message to track."_s, u"ID"_s},
         {u"regarding"_s, u"track: the record it is regarding, TYPE:ID (account:contoso)."_s, u"TYPE:ID"_s},
         {u"no-sync"_s, u"track: record the request only; the next sync completes it."_s},
+        {u"enable"_s, u"test-mailbox: enable the mailbox when every step passes."_s},
+        {u"all"_s, u"alerts: closed alerts too."_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -169,8 +185,9 @@ int NodeCli::run(const QStringList &arguments)
     }
     const QString command = positional.constFirst();
     auto allowOnly = [&](const QStringList &allowed) -> bool {
-        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s,
-                                      u"type"_s, u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s}) {
+        for (const QString &option :
+             {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s, u"type"_s, u"skip-invalid"_s,
+              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -218,6 +235,18 @@ int NodeCli::run(const QStringList &arguments)
         return allowOnly({u"mailbox"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"json"_s})
                    ? trackCommand(positional.mid(1))
                    : UsageError;
+    }
+    if (command == u"test-mailbox"_s) {
+        return allowOnly({u"enable"_s, u"json"_s}) ? testMailbox(positional.mid(1)) : UsageError;
+    }
+    if (command == u"alerts"_s) {
+        return allowOnly({u"all"_s, u"json"_s}) ? alertsCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"failures"_s) {
+        return allowOnly({u"mailbox"_s, u"json"_s}) ? failuresCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"diagnostics"_s) {
+        return allowOnly({u"output"_s}) ? diagnosticsCommand(positional.mid(1)) : UsageError;
     }
     return usage(u"unknown command '%1'"_s.arg(command));
 }
@@ -531,8 +560,12 @@ bool NodeCli::engineRunning(Store &store)
 
 int NodeCli::mailboxCommand(const QStringList &positional)
 {
+    if (!positional.isEmpty() && positional.constFirst() == u"verbose"_s) {
+        return mailboxVerbose(positional);
+    }
     if (positional.size() != 2 || (positional.at(0) != u"enable"_s && positional.at(0) != u"disable"_s)) {
-        return usage(u"usage: syncdesk-node mailbox enable|disable ADDRESS"_s);
+        return usage(u"usage: syncdesk-node mailbox enable|disable ADDRESS\n"
+                     "       syncdesk-node mailbox verbose ADDRESS on|off"_s);
     }
     const bool enable = positional.at(0) == u"enable"_s;
     auto store = openStore();
@@ -557,8 +590,8 @@ int NodeCli::mailboxCommand(const QStringList &positional)
         if (Status set = (*store)->setMailboxEnabled(box.id, enable, u"admin"_s, now); !set) {
             return set;
         }
-        // The alert about its disabling is resolved by enabling it.
-        return enable ? (*store)->closeAlerts(u"mailbox-disabled:%1"_s.arg(box.id), now) : Status();
+        // The alerts about its failing and disabling are resolved by enabling it.
+        return enable ? AlertManager::mailboxEnabled(**store, box.id, now) : Status();
     });
     if (!changed) {
         return storeFailure(changed.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/result.h"
+#include "model/mailbox.h"
 #include "store/storeconfig.h"
 #include "sync/syncoutcome.h"
 
@@ -45,6 +46,13 @@ private:
     int crmCommand(const QStringList &positional);
     int trackCommand(const QStringList &positional);
     int trackList();
+    // nodecli_diagnostics.cpp
+    int testMailbox(const QStringList &positional);
+    int alertsCommand(const QStringList &positional);
+    int failuresCommand(const QStringList &positional);
+    int mailboxVerbose(const QStringList &positional);
+    int diagnosticsCommand(const QStringList &positional);
+    Result<Mailbox> mailboxNamed(Store &store, const QString &address);
     Result<int> overdueGrace(Store &store);
     bool engineRunning(Store &store);
 

@@ -176,6 +176,7 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
             } else {
                 Mailbox comparable = mailbox;
                 comparable.id = (*existing)->id;
+                comparable.verboseLog = (*existing)->verboseLog; // an operator's switch, not the file's
                 ++(comparable == **existing ? summary.mailboxesUnchanged : summary.mailboxesUpdated);
             }
             if (Status owner = checkTracking(store, mailbox, i, summary, issues); !owner) {

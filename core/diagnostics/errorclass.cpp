@@ -73,6 +73,56 @@ bool isTransientByDefault(ErrorClass errorClass)
     return false;
 }
 
+namespace {
+
+constexpr std::array<std::pair<ErrorStage, QLatin1StringView>, 12> kStages{{
+    {ErrorStage::Config, "config"_L1},
+    {ErrorStage::Dns, "dns"_L1},
+    {ErrorStage::Connect, "connect"_L1},
+    {ErrorStage::Tls, "tls"_L1},
+    {ErrorStage::Greeting, "greeting"_L1},
+    {ErrorStage::Login, "login"_L1},
+    {ErrorStage::Folder, "folder"_L1},
+    {ErrorStage::Fetch, "fetch"_L1},
+    {ErrorStage::Parse, "parse"_L1},
+    {ErrorStage::Store, "store"_L1},
+    {ErrorStage::Permission, "permission"_L1},
+    {ErrorStage::Send, "send"_L1},
+}};
+
+} // namespace
+
+QString errorStageName(ErrorStage stage)
+{
+    for (const auto &[value, name] : kStages) {
+        if (value == stage) {
+            return QString(name);
+        }
+    }
+    return {};
+}
+
+ErrorStage errorStageFromName(const QString &name)
+{
+    for (const auto &[value, text] : kStages) {
+        if (name == text) {
+            return value;
+        }
+    }
+    return ErrorStage::Unknown;
+}
+
+ErrorScope errorScopeFromName(const QString &name)
+{
+    if (name == u"item"_s) {
+        return ErrorScope::Item;
+    }
+    if (name == u"profile"_s) {
+        return ErrorScope::Profile;
+    }
+    return ErrorScope::Mailbox;
+}
+
 QString errorScopeName(ErrorScope scope)
 {
     switch (scope) {

@@ -32,12 +32,34 @@ enum class ErrorScope {
     Profile, // every mailbox of the server profile
 };
 
+// The stage of the work where a failure happened: what the administrator should look at first.
+enum class ErrorStage {
+    Unknown,
+    Config,     // reading the mailbox's settings or password
+    Dns,        // resolving the server's host name
+    Connect,    // opening the TCP connection
+    Tls,        // TLS handshake, certificate, STARTTLS
+    Greeting,   // the server's greeting and capabilities
+    Login,      // authentication
+    Folder,     // selecting or checking a folder
+    Fetch,      // downloading messages
+    Parse,      // decoding a message
+    Store,      // writing to the CRM store
+    Permission, // security permissions of the mailbox's owner
+    Send,       // the outgoing (SMTP) endpoint
+};
+
 QString errorClassName(ErrorClass errorClass);
 ErrorClass errorClassFromName(const QString &name);
 // Whether a failure of this class is normally worth retrying on the regular schedule.
 bool isTransientByDefault(ErrorClass errorClass);
 QString errorScopeName(ErrorScope scope);
+ErrorScope errorScopeFromName(const QString &name);
+// "dns", "connect", "tls", ... ; an empty string for Unknown.
+QString errorStageName(ErrorStage stage);
+ErrorStage errorStageFromName(const QString &name);
 
 } // namespace SyncDesk
 
 Q_DECLARE_METATYPE(SyncDesk::ErrorClass)
+Q_DECLARE_METATYPE(SyncDesk::ErrorStage)

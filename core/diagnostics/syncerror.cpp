@@ -15,6 +15,15 @@ SyncError SyncError::make(ErrorClass errorClass, const QString &hintId, const QS
     return error;
 }
 
+SyncError SyncError::at(ErrorStage where) const
+{
+    SyncError located = *this;
+    if (located.stage == ErrorStage::Unknown) {
+        located.stage = where;
+    }
+    return located;
+}
+
 QString SyncError::toString() const
 {
     QString text = errorClassName(errorClass) + u": "_s + message;
@@ -28,7 +37,7 @@ QDebug operator<<(QDebug debug, const SyncError &error)
 {
     QDebugStateSaver saver(debug);
     debug.nospace() << "SyncError(" << errorClassName(error.errorClass) << ", " << error.hintId << ", " << error.message
-                    << ", detail=" << error.detail << ')';
+                    << ", detail=" << error.detail << ", stage=" << errorStageName(error.stage) << ')';
     return debug;
 }
 

@@ -18,9 +18,13 @@ struct SyncError
     bool transient = false;
     ErrorScope scope = ErrorScope::Mailbox;
     qint64 retryAfterMs = 0; // Throttled: the delay the server suggested, 0 when it gave none
+    ErrorStage stage = ErrorStage::Unknown;
 
     static SyncError make(ErrorClass errorClass, const QString &hintId, const QString &message,
                           const QString &detail = {});
+
+    // The same error, located at a stage (kept when it already has one: the innermost layer knows best).
+    SyncError at(ErrorStage where) const;
 
     // "Auth: LOGIN refused: [AUTHENTICATIONFAILED] Authentication failed." — for logs and stderr.
     QString toString() const;

@@ -26,7 +26,8 @@ void Logger::log(LogLevel level, const QString &category, const QString &mailbox
     bool echo = false;
     {
         QMutexLocker locker(&m_mutex);
-        if (level < m_minimumLevel) {
+        if (level < m_minimumLevel &&
+            !(level == LogLevel::Debug && !mailbox.isEmpty() && m_verboseMailboxes.contains(mailbox))) {
             return;
         }
         echo = m_echoLevel.has_value() && level >= *m_echoLevel;
@@ -58,6 +59,24 @@ LogLevel Logger::minimumLevel() const
 {
     QMutexLocker locker(&m_mutex);
     return m_minimumLevel;
+}
+
+void Logger::setVerboseMailboxes(const QSet<QString> &addresses)
+{
+    QMutexLocker locker(&m_mutex);
+    m_verboseMailboxes = addresses;
+}
+
+QSet<QString> Logger::verboseMailboxes() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_verboseMailboxes;
+}
+
+bool Logger::isDebugEnabled(const QString &mailbox) const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_minimumLevel <= LogLevel::Debug || (!mailbox.isEmpty() && m_verboseMailboxes.contains(mailbox));
 }
 
 void Logger::setEchoLevel(std::optional<LogLevel> level)

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QMutex>
+#include <QSet>
 
 #include <deque>
 #include <optional>
@@ -23,6 +24,12 @@ public:
     // Records below this level are dropped (debug is off unless asked for).
     void setMinimumLevel(LogLevel level);
     LogLevel minimumLevel() const;
+    // Mailboxes (addresses) whose debug records are kept even when the minimum level is higher: the
+    // per-mailbox verbose log an operator switches on (`syncdesk-node mailbox verbose ADDRESS on`).
+    void setVerboseMailboxes(const QSet<QString> &addresses);
+    QSet<QString> verboseMailboxes() const;
+    // Whether a debug record about this mailbox would be kept (protocol traces are only built then).
+    bool isDebugEnabled(const QString &mailbox) const;
     // Echo records at or above this level to stderr; nullopt turns the echo off.
     void setEchoLevel(std::optional<LogLevel> level);
 
@@ -43,6 +50,7 @@ private:
     qsizetype m_pendingCapacity = 100000;
     qint64 m_dropped = 0;
     LogLevel m_minimumLevel = LogLevel::Info;
+    QSet<QString> m_verboseMailboxes;
     std::optional<LogLevel> m_echoLevel;
 };
 

@@ -31,6 +31,8 @@ struct Mailbox
     TrackingOption tracking = TrackingOption::All;
     // Folders whose every message is tracked with a regarding record, whatever the tracking option.
     QMap<QString, RecordRef> trackedFolders;
+    // Debug records (protocol traces, credentials hidden) for this mailbox, whatever the engine's log level.
+    bool verboseLog = false;
 
     QString owner() const { return ownerKey.isEmpty() ? QString() : ownerType + QLatin1Char(':') + ownerKey; }
 

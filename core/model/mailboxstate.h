@@ -29,6 +29,7 @@ struct MailboxState
     QString lastErrorMessage;
     QString lastErrorDetail;
     QString lastErrorHintId;
+    ErrorStage lastErrorStage = ErrorStage::Unknown;
     int itemsLastSync = 0;
     QString leaseOwner; // the node running a sync of this mailbox right now, empty when none
     QDateTime leaseUntil;

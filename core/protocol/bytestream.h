@@ -52,6 +52,8 @@ public:
     virtual TlsSessionInfo tlsSessionInfo() const { return {}; }
 
 Q_SIGNALS:
+    // The TCP connection is up (before any TLS handshake); for observers such as the connection test.
+    void socketConnected();
     void connected();
     void encrypted();
     void readyRead();

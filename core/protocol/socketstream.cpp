@@ -35,6 +35,8 @@ SocketStream::SocketStream(const TlsSettings &settings, QObject *parent)
         connect(m_ssl, &QSslSocket::sslErrors, this, &SocketStream::onSslErrors);
     }
     connect(m_socket, &QTcpSocket::connected, this, [this] {
+        m_tcpConnected = true;
+        Q_EMIT socketConnected();
         if (!m_implicitTls) {
             Q_EMIT connected();
         }
@@ -75,7 +77,8 @@ bool SocketStream::configureTls()
         const QList<QSslCertificate> authorities = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
         if (authorities.isEmpty()) {
             fail(SyncError::make(ErrorClass::Config, u"tls-untrusted"_s,
-                                 u"ca_file %1 holds no PEM certificate"_s.arg(m_settings.caFile)));
+                                 u"ca_file %1 holds no PEM certificate"_s.arg(m_settings.caFile))
+                     .at(ErrorStage::Config));
             return false;
         }
         configuration.addCaCertificates(authorities);
@@ -179,7 +182,16 @@ void SocketStream::onSslErrors(const QList<QSslError> &errors)
             break;
         }
     }
-    fail(SyncError::make(ErrorClass::Tls, hint, message, details.join(u"; "_s)));
+    // What the server presented, so that the administrator sees which certificate was refused.
+    const QSslCertificate certificate = m_ssl->peerCertificate();
+    if (!certificate.isNull()) {
+        details.append(u"certificate subject %1, issuer %2, valid %3 to %4"_s.arg(
+            certificateName(certificate.subjectInfo(QSslCertificate::CommonName)),
+            certificateName(certificate.issuerInfo(QSslCertificate::CommonName)),
+            certificate.effectiveDate().toUTC().toString(Qt::ISODate),
+            certificate.expiryDate().toUTC().toString(Qt::ISODate)));
+    }
+    fail(SyncError::make(ErrorClass::Tls, hint, message, details.join(u"; "_s)).at(ErrorStage::Tls));
 }
 
 void SocketStream::onSocketError(QAbstractSocket::SocketError error)
@@ -191,7 +203,8 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
     const QString where = m_host + u':' + QString::number(m_port);
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
-        fail(SyncError::make(ErrorClass::Network, u"host-not-found"_s, u"host %1 not found"_s.arg(m_host), detail));
+        fail(SyncError::make(ErrorClass::Network, u"host-not-found"_s, u"host %1 not found"_s.arg(m_host), detail)
+                 .at(ErrorStage::Dns));
         return;
     case QAbstractSocket::ConnectionRefusedError:
         fail(SyncError::make(ErrorClass::Network, u"connection-refused"_s, u"connection to %1 refused"_s.arg(where),
@@ -238,11 +251,15 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
     }
 }
 
-void SocketStream::fail(const SyncError &error)
+void SocketStream::fail(const SyncError &failure)
 {
     if (m_failed) {
         return;
     }
+    // Before the TCP connection: connect; during a TLS handshake: tls; later the session knows best.
+    const SyncError error = failure.at(!m_tcpConnected                    ? ErrorStage::Connect
+                                       : m_tlsRequested && !isEncrypted() ? ErrorStage::Tls
+                                                                          : ErrorStage::Unknown);
     m_failed = true;
     m_socket->abort();
     Q_EMIT failed(error);

@@ -31,7 +31,7 @@ public:
 private:
     void onSocketError(QAbstractSocket::SocketError error);
     void onSslErrors(const QList<QSslError> &errors);
-    void fail(const SyncError &error);
+    void fail(const SyncError &failure);
     bool configureTls();
 
     // A QSslSocket, or a plain QTcpSocket when the settings say TLS is never used (its construction
@@ -45,6 +45,7 @@ private:
     bool m_failed = false;
     bool m_closing = false;
     bool m_tlsRequested = false;
+    bool m_tcpConnected = false;
 };
 
 } // namespace SyncDesk

@@ -1,5 +1,6 @@
 #include "mailboxscheduler.h"
 
+#include "diagnostics/alertmanager.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
 #include "store/store.h"
@@ -123,6 +124,13 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
         entry.consecutiveFailures = state.consecutiveFailures;
         m_planner->upsertMailbox(entry);
     }
+    QSet<QString> verbose;
+    for (const Mailbox &mailbox : std::as_const(m_mailboxes)) {
+        if (mailbox.verboseLog && seen.contains(mailbox.id)) {
+            verbose.insert(mailbox.address);
+        }
+    }
+    Logger::instance().setVerboseMailboxes(verbose);
     const QList<qint64> known = m_mailboxes.keys();
     for (qint64 id : known) {
         if (!seen.contains(id)) {
@@ -317,12 +325,14 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
 {
     const QDateTime now = m_clock.now();
     const QString address = m_mailboxes.value(outcome.mailboxId).address;
+    bool wasFailing = false;
     Status status = m_store.transaction([&]() -> Status {
         auto loaded = m_store.mailboxState(outcome.mailboxId);
         if (!loaded) {
             return loaded.error();
         }
         MailboxState state = loaded.value();
+        wasFailing = state.consecutiveFailures > 0 || state.hasError();
         state.nextDueAt = timeOf(report.nextDueMs);
         state.intervalMs = report.interval.ms;
         state.intervalReason = report.interval.reason;
@@ -339,11 +349,13 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
                 state.lastErrorMessage.clear();
                 state.lastErrorDetail.clear();
                 state.lastErrorHintId.clear();
+                state.lastErrorStage = ErrorStage::Unknown;
             } else {
                 state.lastErrorClass = outcome.error->errorClass;
                 state.lastErrorMessage = outcome.error->message;
                 state.lastErrorDetail = outcome.error->detail;
                 state.lastErrorHintId = outcome.error->hintId;
+                state.lastErrorStage = outcome.error->stage;
             }
         }
         if (Status saved = m_store.saveMailboxState(state); !saved) {
@@ -371,45 +383,25 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
                 !disabled) {
                 return disabled;
             }
-            Alert alert;
-            alert.causeKey = u"mailbox-disabled:%1"_s.arg(outcome.mailboxId);
-            alert.kind = u"mailbox-disabled"_s;
-            alert.severity = u"error"_s;
-            alert.mailboxId = outcome.mailboxId;
-            alert.profileId = m_mailboxes.value(outcome.mailboxId).profileId;
-            alert.hintId = outcome.error ? outcome.error->hintId : u"mailbox-disabled"_s;
-            alert.message = report.disabled == DisableReason::PermanentFailure
-                                ? u"%1 was disabled: %2 (retrying cannot fix it)"_s.arg(
-                                      address, outcome.error ? outcome.error->toString() : QString())
-                                : u"%1 was disabled after %2 failures in a row; the last: %3"_s.arg(address)
-                                      .arg(report.consecutiveFailures)
-                                      .arg(outcome.error ? outcome.error->toString() : QString());
-            alert.raisedAt = now;
-            if (auto raised = m_store.raiseAlert(alert); !raised) {
-                return raised.error();
-            }
         }
-        const qint64 profileId = m_mailboxes.value(outcome.mailboxId).profileId;
-        if (report.outageStarted) {
-            Alert alert;
-            alert.causeKey = u"profile-outage:%1"_s.arg(profileId);
-            alert.kind = u"profile-outage"_s;
-            alert.severity = u"error"_s;
-            alert.profileId = profileId;
-            alert.hintId = u"profile-outage"_s;
-            alert.message =
-                u"the server of %1 is failing (%2); one mailbox at a time probes it, the others wait "
-                "and sync as soon as it answers"_s.arg(m_profiles.value(profileId).name,
-                                                       outcome.error ? outcome.error->toString() : QString());
-            alert.raisedAt = now;
-            if (auto raised = m_store.raiseAlert(alert); !raised) {
-                return raised.error();
-            }
-        }
-        if (report.outageEnded) {
-            if (Status closed = m_store.closeAlerts(u"profile-outage:%1"_s.arg(profileId), now); !closed) {
-                return closed;
-            }
+        const Mailbox &mailbox = m_mailboxes.value(outcome.mailboxId);
+        RunAlertInput alertInput;
+        alertInput.now = now;
+        alertInput.mailboxId = outcome.mailboxId;
+        alertInput.address = address;
+        alertInput.profileId = mailbox.profileId;
+        alertInput.profileName = m_profiles.value(mailbox.profileId).name;
+        alertInput.succeeded = outcome.succeeded();
+        alertInput.cancelled = outcome.cancelled();
+        alertInput.error = outcome.error;
+        alertInput.wasFailing = wasFailing;
+        alertInput.disabledReason =
+            report.disabled == DisableReason::None ? QString() : disableReasonName(report.disabled);
+        alertInput.consecutiveFailures = report.consecutiveFailures;
+        alertInput.plannerOutageStarted = report.outageStarted;
+        alertInput.renumberedFolders = outcome.renumberedFolders;
+        if (Status alerted = AlertManager(m_store).onRunFinished(alertInput); !alerted) {
+            return alerted;
         }
         return m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
     });

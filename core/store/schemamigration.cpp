@@ -240,6 +240,47 @@ const QList<SchemaMigration> &schemaMigrations()
                     seen_at INTEGER NOT NULL,
                     PRIMARY KEY (mailbox_id, uidl)))"_s,
          }},
+        {6,
+         u"diagnostics: failure stage, per-mailbox verbose log, alert incidents and their mailboxes, item failures"_s,
+         {
+             u"ALTER TABLE mailbox_state ADD COLUMN last_error_stage TEXT"_s,
+             u"ALTER TABLE mailboxes ADD COLUMN verbose_log INTEGER NOT NULL DEFAULT 0"_s,
+             u"CREATE INDEX mailboxes_profile ON mailboxes (profile_id)"_s,
+             // A mailbox alert grouped into a profile incident points at the incident's alert.
+             u"ALTER TABLE alerts ADD COLUMN incident_id INTEGER"_s,
+             u"CREATE INDEX alerts_mailbox ON alerts (mailbox_id) WHERE mailbox_id IS NOT NULL"_s,
+             // The mailboxes a profile incident grouped, and which of them it disabled.
+             uR"(CREATE TABLE alert_mailboxes (
+                    alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    joined_at INTEGER NOT NULL,
+                    error_class TEXT NOT NULL DEFAULT '',
+                    hint_id TEXT NOT NULL DEFAULT '',
+                    disabled_at INTEGER,
+                    reenabled_at INTEGER,
+                    PRIMARY KEY (alert_id, mailbox_id)))"_s,
+             // Messages that could not be decoded or stored; the rest of the sync went on without them.
+             uR"(CREATE TABLE item_failures (
+                    id INTEGER PRIMARY KEY,
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    folder TEXT NOT NULL,
+                    uidvalidity INTEGER NOT NULL DEFAULT 0,
+                    uid INTEGER NOT NULL DEFAULT 0,
+                    pop3_uidl TEXT NOT NULL DEFAULT '',
+                    message_id TEXT NOT NULL DEFAULT '',
+                    subject TEXT NOT NULL DEFAULT '',
+                    size_bytes INTEGER NOT NULL DEFAULT 0,
+                    error_class TEXT NOT NULL,
+                    hint_id TEXT NOT NULL,
+                    stage TEXT NOT NULL DEFAULT '',
+                    reason TEXT NOT NULL,
+                    detail TEXT NOT NULL DEFAULT '',
+                    first_failed_at INTEGER NOT NULL,
+                    last_failed_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 1,
+                    state TEXT NOT NULL DEFAULT 'failed',
+                    UNIQUE (mailbox_id, folder, uidvalidity, uid, pop3_uidl)))"_s,
+         }},
     };
     return migrations;
 }

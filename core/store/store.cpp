@@ -170,8 +170,8 @@ ServerProfile profileFromQuery(const QSqlQuery &query)
 
 const QString kMailboxColumns = u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
                                 "m.folders, m.disabled_reason, m.disabled_at, m.owner_type, m.owner_key, m.tracking, "
-                                "m.tracked_folders_json"_s;
-constexpr int kMailboxColumnCount = 14;
+                                "m.tracked_folders_json, m.verbose_log"_s;
+constexpr int kMailboxColumnCount = 15;
 
 QString trackedFoldersToJson(const QMap<QString, RecordRef> &folders)
 {
@@ -213,6 +213,7 @@ Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     mailbox.ownerKey = query.value(offset + 11).toString();
     mailbox.tracking = trackingOptionFromName(query.value(offset + 12).toString()).value_or(TrackingOption::All);
     mailbox.trackedFolders = trackedFoldersFromJson(query.value(offset + 13).toString());
+    mailbox.verboseLog = query.value(offset + 14).toBool();
     return mailbox;
 }
 
@@ -220,7 +221,7 @@ const QString kStateColumns =
     u"s.mailbox_id, COALESCE(s.interval_ms, s.interval_seconds * 1000), s.interval_reason, s.last_sync_at, "
     "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, s.last_error_message, "
     "s.last_error_detail, s.last_error_hint, s.items_last_sync, s.lease_owner, s.lease_until, s.avg_new_items, "
-    "s.last_new_item_at, s.first_sync_at, s.overdue_cause, s.items_withheld, s.fields_withheld"_s;
+    "s.last_new_item_at, s.first_sync_at, s.overdue_cause, s.items_withheld, s.fields_withheld, s.last_error_stage"_s;
 
 MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
 {
@@ -246,6 +247,7 @@ MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
     state.overdueCause = query.value(offset + 17).toString();
     state.itemsWithheld = query.value(offset + 18).toLongLong();
     state.fieldsWithheld = query.value(offset + 19).toLongLong();
+    state.lastErrorStage = errorStageFromName(query.value(offset + 20).toString());
     return state;
 }
 
@@ -505,11 +507,30 @@ SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
         hint = u"store-readonly"_s;
         message = u"the database file cannot be opened"_s;
         break;
+    case 3:  // SQLITE_PERM
+    case 23: // SQLITE_AUTH
+        hint = u"store-readonly"_s;
+        message = u"the database refused access"_s;
+        break;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        message = u"the database file is damaged or is not a SyncDesk database"_s;
+        break;
+    case 10: // SQLITE_IOERR
+        message = u"the disk holding the database reported an I/O error"_s;
+        break;
+    case 18: // SQLITE_TOOBIG
+        message = u"a value is too large for the database"_s;
+        break;
+    case 19: // SQLITE_CONSTRAINT
+        message = u"the database refused a row (a constraint or a trigger)"_s;
+        break;
     default:
         break;
     }
     SyncError result = SyncError::make(ErrorClass::Store, hint, message + u" (" + m_config.sqlitePath + u')',
                                        what + u": "_s + error.text());
+    result.stage = ErrorStage::Store;
     return result;
 }
 
@@ -719,7 +740,8 @@ Status Store::setMailboxEnabled(qint64 mailboxId, bool enabled, const QString &r
         auto reset =
             exec(u"UPDATE mailbox_state SET consecutive_failures = 0, next_due_at = NULL, "
                  "interval_reason = 'normal', last_error_class = NULL, last_error_message = NULL, "
-                 "last_error_detail = NULL, last_error_hint = NULL, overdue_cause = NULL WHERE mailbox_id = ?"_s,
+                 "last_error_detail = NULL, last_error_hint = NULL, last_error_stage = NULL, overdue_cause = NULL "
+                 "WHERE mailbox_id = ?"_s,
                  {mailboxId});
         if (!reset) {
             return reset.error();
@@ -885,7 +907,7 @@ Result<QList<Alert>> Store::alerts(bool includeClosed)
     auto query =
         exec(u"SELECT a.id, a.cause_key, a.kind, a.severity, a.mailbox_id, a.profile_id, a.hint_id, "
              "a.message, a.raised_at, a.updated_at, a.occurrences, a.state, a.acknowledged_at, a.closed_at, "
-             "COALESCE(m.address, ''), COALESCE(p.name, '') FROM alerts a "
+             "COALESCE(m.address, ''), COALESCE(p.name, ''), a.incident_id FROM alerts a "
              "LEFT JOIN mailboxes m ON m.id = a.mailbox_id LEFT JOIN server_profiles p ON p.id = a.profile_id " +
              QString(includeClosed ? QString() : u"WHERE a.state <> 'closed' "_s) +
              u"ORDER BY a.raised_at DESC, a.id DESC"_s);
@@ -911,6 +933,7 @@ Result<QList<Alert>> Store::alerts(bool includeClosed)
         alert.closedAt = fromMs(query->value(13));
         alert.mailboxAddress = query->value(14).toString();
         alert.profileName = query->value(15).toString();
+        alert.incidentId = query->value(16).toLongLong();
         list.append(alert);
     }
     return list;
@@ -937,8 +960,8 @@ Status Store::saveMailboxState(const MailboxState &state)
     auto query = exec(
         u"INSERT INTO mailbox_state (mailbox_id, interval_seconds, interval_reason, last_sync_at, last_success_at, "
         "next_due_at, consecutive_failures, last_error_class, last_error_message, last_error_detail, "
-        "last_error_hint, items_last_sync, interval_ms, avg_new_items, last_new_item_at, first_sync_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "last_error_hint, items_last_sync, interval_ms, avg_new_items, last_new_item_at, first_sync_at, "
+        "last_error_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (mailbox_id) DO UPDATE SET interval_seconds = excluded.interval_seconds, "
         "interval_reason = excluded.interval_reason, last_sync_at = excluded.last_sync_at, "
         "last_success_at = excluded.last_success_at, next_due_at = excluded.next_due_at, "
@@ -946,13 +969,16 @@ Status Store::saveMailboxState(const MailboxState &state)
         "last_error_message = excluded.last_error_message, last_error_detail = excluded.last_error_detail, "
         "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync, "
         "interval_ms = excluded.interval_ms, avg_new_items = excluded.avg_new_items, "
-        "last_new_item_at = excluded.last_new_item_at, first_sync_at = excluded.first_sync_at"_s,
+        "last_new_item_at = excluded.last_new_item_at, first_sync_at = excluded.first_sync_at, "
+        "last_error_stage = excluded.last_error_stage"_s,
         {state.mailboxId, int((state.intervalMs + 500) / 1000), intervalReasonName(state.intervalReason),
          toMs(state.lastSyncAt), toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
          hasError ? QVariant(errorClassName(state.lastErrorClass)) : nullText,
          hasError ? QVariant(state.lastErrorMessage) : nullText, hasError ? QVariant(state.lastErrorDetail) : nullText,
          hasError ? QVariant(state.lastErrorHintId) : nullText, state.itemsLastSync, state.intervalMs,
-         state.itemsPerMinute, toMs(state.lastNewItemAt), toMs(state.firstSyncAt)});
+         state.itemsPerMinute, toMs(state.lastNewItemAt), toMs(state.firstSyncAt),
+         hasError && state.lastErrorStage != ErrorStage::Unknown ? QVariant(errorStageName(state.lastErrorStage))
+                                                                 : nullText});
     if (!query) {
         return query.error();
     }

@@ -167,6 +167,7 @@ public:
 
 private:
     friend class CrmStore;
+    friend class DiagnosticsStore;
     explicit Store(const StoreConfig &config);
     Status openConnection();
     Status migrate(int targetVersion);

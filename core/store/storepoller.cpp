@@ -3,8 +3,12 @@
 #include "config/configimporter.h"
 #include "config/configparser.h"
 #include "crmstore.h"
+#include "diagnostics/alertmanager.h"
+#include "diagnostics/diagnosticbundle.h"
 #include "logging/logger.h"
+#include "logging/logpersister.h"
 #include "store.h"
+#include "store/diagnosticsstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +32,8 @@ StorePoller::StorePoller(const StoreConfig &config, int intervalMs, int initialL
     qRegisterMetaType<QList<SyncDesk::ServerProfile>>();
     qRegisterMetaType<SyncDesk::CrmRecordList>();
     qRegisterMetaType<QList<SyncDesk::TrackRequest>>();
+    qRegisterMetaType<QList<SyncDesk::Alert>>();
+    qRegisterMetaType<SyncDesk::ItemFailureList>();
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StorePoller::pollNow);
 }
@@ -87,6 +93,7 @@ void StorePoller::pollNow()
             const QJsonValue grace = scheduler->value(u"overdue_grace_seconds"_s);
             Q_EMIT enginesChanged(*nodes, grace.isDouble() ? grace.toInt() : 60);
         }
+        pollDiagnostics();
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (!m_lastStatistics.isValid() || m_lastStatistics.msecsTo(now) >= 5000) {
             m_lastStatistics = now;
@@ -137,7 +144,7 @@ void StorePoller::setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enab
                 return set;
             }
             if (enabled) {
-                if (Status closed = m_store->closeAlerts(u"mailbox-disabled:%1"_s.arg(id), now); !closed) {
+                if (Status closed = AlertManager::mailboxEnabled(*m_store, id, now); !closed) {
                     return closed;
                 }
             }
@@ -338,6 +345,149 @@ void StorePoller::addTrackRequest(qint64 mailboxId, const QString &messageId, co
     }
     Log::info(u"tracking"_s, {}, u"track request #%1 for <%2> from the console"_s.arg(*id).arg(request.messageId));
     Q_EMIT trackRequestAdded(mailboxId, *id, QString());
+}
+
+} // namespace SyncDesk
+
+namespace SyncDesk {
+
+void StorePoller::pollDiagnostics()
+{
+    if (!m_store) {
+        return;
+    }
+    auto alerts = m_store->alerts(m_showClosedAlerts);
+    if (!alerts) {
+        Q_EMIT failed(alerts.error());
+        return;
+    }
+    DiagnosticsStore diagnostics(*m_store);
+    QList<Alert> list = std::move(alerts).value();
+    if (list.size() > 2000) {
+        list.resize(2000); // the newest; the CLI lists them all
+    }
+    for (Alert &alert : list) {
+        if (alert.kind == u"profile-outage"_s) {
+            if (auto members = diagnostics.incidentMembers(alert.id)) {
+                alert.members = *members;
+            }
+        }
+    }
+    Q_EMIT alertsChanged(list);
+    if (auto failures = diagnostics.itemFailures(std::nullopt, 5000)) {
+        Q_EMIT itemFailuresChanged(*failures);
+    } else {
+        Q_EMIT failed(failures.error());
+    }
+}
+
+void StorePoller::setShowClosedAlerts(bool show)
+{
+    m_showClosedAlerts = show;
+    pollDiagnostics();
+}
+
+void StorePoller::writeThenPoll(const std::function<QString(QString &message)> &write)
+{
+    if (!m_store) {
+        pollNow();
+    }
+    if (!m_store) {
+        Q_EMIT actionDone({}, u"the database cannot be opened"_s);
+        return;
+    }
+    QString message;
+    const QString error = write(message);
+    LogPersister(*m_store).flush();
+    m_dataVersion = -1; // our own write does not move data_version: read again now
+    pollNow();
+    Q_EMIT actionDone(error.isEmpty() ? message : QString(), error);
+}
+
+void StorePoller::acknowledgeAlert(qint64 alertId)
+{
+    writeThenPoll([this, alertId](QString &message) -> QString {
+        auto acknowledged = DiagnosticsStore(*m_store).acknowledgeAlert(alertId, QDateTime::currentDateTimeUtc());
+        if (!acknowledged) {
+            return acknowledged.error().toString();
+        }
+        Log::info(u"console"_s, acknowledged->mailboxAddress, u"alert %1 acknowledged"_s.arg(alertId));
+        message = u"Alert %1 acknowledged"_s.arg(alertId);
+        return {};
+    });
+}
+
+void StorePoller::reenableIncident(qint64 alertId)
+{
+    writeThenPoll([this, alertId](QString &message) -> QString {
+        auto enabled = DiagnosticsStore(*m_store).reenableIncident(alertId, QDateTime::currentDateTimeUtc());
+        if (!enabled) {
+            return enabled.error().toString();
+        }
+        message =
+            u"Re-enabled %1 mailbox(es) disabled by incident %2; they sync now"_s.arg(enabled->size()).arg(alertId);
+        Log::info(u"console"_s, {}, message);
+        return {};
+    });
+}
+
+void StorePoller::retryItemFailures(const QList<qint64> &mailboxIds)
+{
+    writeThenPoll([this, mailboxIds](QString &message) -> QString {
+        DiagnosticsStore diagnostics(*m_store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<std::optional<qint64>> targets;
+        if (mailboxIds.isEmpty()) {
+            targets.append(std::nullopt);
+        }
+        for (qint64 id : mailboxIds) {
+            targets.append(id);
+        }
+        int marked = 0;
+        for (const std::optional<qint64> &target : targets) {
+            auto failures = diagnostics.itemFailures(target, 100000);
+            auto count = diagnostics.retryItemFailures(target);
+            if (!failures || !count) {
+                return (!failures ? failures.error() : count.error()).toString();
+            }
+            marked += *count;
+            QSet<qint64> mailboxes;
+            for (const ItemFailure &failure : std::as_const(*failures)) {
+                mailboxes.insert(failure.mailboxId);
+            }
+            for (qint64 id : std::as_const(mailboxes)) {
+                if (Status requested = m_store->requestSync(id, u"retry-failures"_s, now); !requested) {
+                    return requested.error().toString();
+                }
+            }
+        }
+        message = u"%1 failed item(s) will be fetched again by the next sync"_s.arg(marked);
+        Log::info(u"console"_s, {}, message);
+        return {};
+    });
+}
+
+void StorePoller::setMailboxVerbose(qint64 mailboxId, bool verbose)
+{
+    writeThenPoll([this, mailboxId, verbose](QString &message) -> QString {
+        if (Status set = DiagnosticsStore(*m_store).setMailboxVerbose(mailboxId, verbose); !set) {
+            return set.error().toString();
+        }
+        message = verbose ? u"Verbose log switched on"_s : u"Verbose log switched off"_s;
+        return {};
+    });
+}
+
+void StorePoller::exportDiagnostics(const QString &address, const QString &path)
+{
+    writeThenPoll([this, address, path](QString &message) -> QString {
+        if (Status written = DiagnosticBundle::write(*m_store, address, path, QDateTime::currentDateTimeUtc());
+            !written) {
+            return written.error().toString();
+        }
+        message = u"Diagnostic bundle of %1 written to %2"_s.arg(address, path);
+        return {};
+    });
 }
 
 } // namespace SyncDesk

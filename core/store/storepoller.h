@@ -3,6 +3,7 @@
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/crmrecord.h"
+#include "model/itemfailure.h"
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -14,6 +15,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace SyncDesk {
@@ -49,6 +51,13 @@ public:
     void loadCrm();
     // Records a request to track a message (regarding: "type:id" or empty): trackRequestAdded().
     void addTrackRequest(qint64 mailboxId, const QString &messageId, const QString &regarding);
+    // Troubleshooting: alerts (closed ones too when asked), item failures, and the operator's actions on them.
+    void setShowClosedAlerts(bool show);
+    void acknowledgeAlert(qint64 alertId);
+    void reenableIncident(qint64 alertId);
+    void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
+    void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    void exportDiagnostics(const QString &address, const QString &path);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
@@ -66,6 +75,11 @@ Q_SIGNALS:
     void crmLoaded(const SyncDesk::CrmRecordList &records, const QList<SyncDesk::TrackRequest> &requests);
     // requestId 0: refused, `error` says why.
     void trackRequestAdded(qint64 mailboxId, qint64 requestId, const QString &error);
+    // Alerts (open, or all when showing closed ones), incidents with their mailboxes; sent when they change.
+    void alertsChanged(const QList<SyncDesk::Alert> &alerts);
+    void itemFailuresChanged(const SyncDesk::ItemFailureList &failures);
+    // The outcome of an operator's troubleshooting action, for the status bar or a message box.
+    void actionDone(const QString &message, const QString &error);
 
 private:
     StoreConfig m_config;
@@ -75,6 +89,10 @@ private:
     qint64 m_dataVersion = -1;
     qint64 m_lastLogId = -1;
     QDateTime m_lastStatistics;
+    bool m_showClosedAlerts = false;
+    void pollDiagnostics();
+    // Runs an operator's write; it returns an error text, or sets the message saying what was done.
+    void writeThenPoll(const std::function<QString(QString &message)> &write);
     bool m_reportedFailure = false;
 };
 

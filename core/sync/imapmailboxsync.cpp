@@ -4,6 +4,7 @@
 #include "batchdecoder.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -33,10 +34,21 @@ void ImapMailboxSync::start()
                                                      m_tracker->describeSecurity()));
     auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
     if (!password) {
-        finish(password.error());
+        finish(password.error().at(ErrorStage::Config));
         return;
     }
     m_password = password.value();
+    m_failures = std::make_unique<ItemFailures>(m_store, m_job.mailbox.id, m_job.mailbox.address);
+    auto failures = DiagnosticsStore(m_store).itemFailures(m_job.mailbox.id);
+    if (!failures) {
+        finish(failures.error());
+        return;
+    }
+    for (const ItemFailure &failure : std::as_const(*failures)) {
+        if (failure.state == u"retry"_s && failure.pop3Uidl.isEmpty()) {
+            m_retryFolders.insert(failure.folder);
+        }
+    }
 
     const Endpoint &incoming = m_job.profile.incoming;
     TlsSettings tls;
@@ -47,6 +59,7 @@ void ImapMailboxSync::start()
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
     options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth);
     options.mailbox = m_job.mailbox.address;
+    options.limits.maxLiteralSize = qMax<qint64>(m_job.tuning.maxMessageBytes, 1024 * 1024);
     m_session = std::make_unique<Imap::Session>(m_streams(tls), options);
     m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (stopped()) {
@@ -143,8 +156,9 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
         const bool sameNumbering = state.uidValidity == status.uidValidity;
         const bool unchanged = sameNumbering && state.uidNext == status.uidNext;
         const bool empty = status.hasMessages && status.messages == 0;
-        if ((!unchanged && !empty) || (m_tracker->hasPendingRequests() && !empty)) {
-            continue; // a pending track request may be about an older message: select it to search
+        if ((!unchanged && !empty) || (m_tracker->hasPendingRequests() && !empty) ||
+            (m_retryFolders.contains(folder) && !empty)) {
+            continue; // a pending track request or a retry may be about an older message: select it
         }
         // Nothing to fetch: an unchanged folder, or an empty one. Its state is written only when it moved.
         m_plans[i] = FolderPlan::Done;
@@ -186,6 +200,8 @@ void ImapMailboxSync::nextFolder()
     m_highestStored = 0;
     m_trackedUids.clear();
     m_searchedRequests = false;
+    m_retried = false;
+    m_retryUids.clear();
     m_keywordAllowed = false;
     auto state = m_store.folderState(m_job.mailbox.id, m_folder);
     if (!state) {
@@ -240,8 +256,29 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
                                    .arg(info.uidValidity);
         Log::info(kCategory, m_job.mailbox.address, notice);
         m_outcome.notices.append(notice);
+        m_outcome.renumberedFolders.append(m_folder);
         fromUid = 1;
+        // The folder is fetched again from its start: failures under the old numbering are retried anyway.
+        if (Status dropped =
+                DiagnosticsStore(m_store).dropStaleItemFailures(m_job.mailbox.id, m_folder, info.uidValidity);
+            !dropped) {
+            fail(dropped.error());
+            return;
+        }
     }
+    if (m_retryFolders.contains(m_folder)) {
+        auto uids = DiagnosticsStore(m_store).uidsToRetry(m_job.mailbox.id, m_folder, info.uidValidity);
+        if (!uids) {
+            fail(uids.error());
+            return;
+        }
+        for (quint32 uid : std::as_const(*uids)) {
+            if (uid < fromUid) { // newer ones are fetched as new messages anyway
+                m_retryUids.insert(uid);
+            }
+        }
+    }
+    m_fetchFrom = fromUid;
     m_folderState.uidValidity = info.uidValidity;
     m_folderState.uidNext = fromUid;
     m_folderState.highestModSeq = info.highestModSeq;
@@ -282,6 +319,15 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
                 return;
             }
             planBatches(*found);
+            if (m_planned.empty()) { // every new message was too large to download: listed as item failures
+                quint32 highest = fromUid;
+                for (const auto &[uid, size] : std::as_const(*found)) {
+                    highest = qMax(highest, uid);
+                }
+                m_folderState.uidNext = qMax(qMax(fromUid, m_select.uidNext), highest + 1);
+                completeFolder();
+                return;
+            }
             fetchMore();
         });
 }
@@ -292,6 +338,16 @@ void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
     auto batch = std::make_shared<Batch>();
     qint64 bytes = 0;
     for (const auto &[uid, size] : uidsAndSizes) {
+        if (size > m_job.tuning.maxMessageBytes) {
+            if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, m_job.tuning.maxMessageBytes),
+                                                     m_folder, m_folderState.uidValidity, uid);
+                !recorded) {
+                Log::error(kCategory, m_job.mailbox.address, recorded.error().toString());
+            }
+            ++m_outcome.itemsFailed;
+            m_retryUids.remove(uid);
+            continue;
+        }
         const bool full = batch->uids.size() >= m_job.tuning.batchMessages ||
                           (!batch->uids.isEmpty() && bytes + qMax<qint64>(size, 0) > m_job.tuning.batchBytes);
         if (full) {
@@ -373,6 +429,15 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     for (quint32 uid : std::as_const(batch.uids)) {
         auto it = batch.fetched.constFind(uid);
         if (it == batch.fetched.constEnd()) {
+            if (m_retryUids.remove(uid)) { // a failed message that is no longer on the server
+                Log::info(kCategory, m_job.mailbox.address,
+                          u"message UID %1 in \"%2\" is no longer on the server; its failure is cleared"_s.arg(uid).arg(
+                              m_folder));
+                if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
+                    fail(resolved.error());
+                    return false;
+                }
+            }
             continue; // expunged since it was listed
         }
         uids.append(uid);
@@ -394,15 +459,27 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         location.uid = uid;
         location.receivedAt = fetched.internalDate;
         location.size = fetched.size >= 0 ? fetched.size : fetched.body->size();
+        ++m_outcome.itemsSeen;
+        if (!decoded.parsed) {
+            // Not a message at all: listed as an item failure; the others go on.
+            m_retryUids.remove(uid);
+            ++m_outcome.itemsFailed;
+            if (Status recorded = m_failures->record(ItemFailures::notAMessage(decoded, location.size), m_folder,
+                                                     m_folderState.uidValidity, uid);
+                !recorded) {
+                fail(recorded.error());
+                return false;
+            }
+            continue;
+        }
         Activity activity = ActivityBuilder::build(decoded, location);
         if (!decoded.warnings.isEmpty()) {
-            Log::warning(
-                kCategory, m_job.mailbox.address,
-                u"message UID %1 in \"%2\" (%3) stored with what could be decoded: %4 [hint: message-parse]"_s.arg(uid)
-                    .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
-                         decoded.warnings.join(u"; "_s)));
+            Log::warning(kCategory, m_job.mailbox.address,
+                         u"message UID %1 in \"%2\" (%3) stored with what could be decoded: %4 "
+                         "[hint: message-decoded-partly]"_s.arg(uid)
+                             .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
+                                  decoded.warnings.join(u"; "_s)));
         }
-        ++m_outcome.itemsSeen;
         auto tracked = m_tracker->apply(decoded, m_folder, activity);
         if (!tracked) {
             fail(tracked.error());
@@ -416,15 +493,24 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     const quint32 highest = *std::max_element(batch.uids.cbegin(), batch.uids.cend());
     FolderState reached = m_folderState;
     reached.uidNext = qMax(reached.uidNext, highest + 1);
-    auto written = m_store.writeBatch(reached, activities);
     batch.fetched.clear();
-    if (!written) {
-        fail(written.error());
+    BatchResult stored;
+    if (!storeActivities(reached, activities, trackedUids, stored)) {
         return false;
     }
-    if (Status settled = m_tracker->afterWrite(activities, *written); !settled) {
+    const BatchResult *written = &stored;
+    if (Status settled = m_tracker->afterWrite(activities, stored); !settled) {
         fail(settled.error());
         return false;
+    }
+    // Messages tried again that are stored (or untracked) now: their failures are resolved.
+    for (quint32 uid : std::as_const(uids)) {
+        if (m_retryUids.remove(uid)) {
+            if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
+                fail(resolved.error());
+                return false;
+            }
+        }
     }
     m_trackedUids.append(trackedUids);
     m_folderState.uidNext = reached.uidNext;
@@ -441,10 +527,69 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     return true;
 }
 
+bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity> &activities, QList<quint32> &uids,
+                                      BatchResult &written)
+{
+    auto batch = m_store.writeBatch(reached, activities);
+    if (batch) {
+        written = *batch;
+        return true;
+    }
+    if (activities.isEmpty() || !ItemFailures::isItemSpecific(batch.error())) {
+        fail(batch.error());
+        return false;
+    }
+    // The store refused the batch for one of its messages: write them one by one, without moving the folder
+    // on, to keep the others.
+    Log::warning(kCategory, m_job.mailbox.address,
+                 u"folder \"%1\": the store refused a batch (%2); writing its %3 message(s) one by one"_s.arg(m_folder)
+                     .arg(batch.error().toString())
+                     .arg(activities.size()));
+    QList<Activity> kept;
+    QList<quint32> keptUids;
+    for (qsizetype i = 0; i < activities.size(); ++i) {
+        auto one = m_store.writeBatch(m_folderState, {activities.at(i)});
+        if (one) {
+            written.inserted += one->inserted;
+            written.duplicates += one->duplicates;
+            written.relinked += one->relinked;
+            written.ids.append(one->ids.value(0));
+            kept.append(activities.at(i));
+            keptUids.append(uids.at(i));
+            continue;
+        }
+        if (!ItemFailures::isItemSpecific(one.error())) {
+            fail(one.error());
+            return false;
+        }
+        const Activity &refused = activities.at(i);
+        m_retryUids.remove(uids.at(i));
+        ++m_outcome.itemsFailed;
+        if (Status recorded = m_failures->record(
+                ItemFailures::refusedByStore(one.error(), refused.messageId, refused.subject, refused.size), m_folder,
+                m_folderState.uidValidity, uids.at(i));
+            !recorded) {
+            fail(recorded.error());
+            return false;
+        }
+    }
+    // The folder moves past the batch only if the store still works at all.
+    if (auto moved = m_store.writeBatch(reached, {}); !moved) {
+        fail(moved.error());
+        return false;
+    }
+    activities = kept;
+    uids = keptUids;
+    return true;
+}
+
 void ImapMailboxSync::completeFolder()
 {
     if (m_tracker->hasPendingRequests() && !m_searchedRequests) {
         searchRequests();
+        return;
+    }
+    if (!m_retried && retryFailedItems()) {
         return;
     }
     if (!m_trackedUids.isEmpty()) {
@@ -452,6 +597,26 @@ void ImapMailboxSync::completeFolder()
         return;
     }
     finishFolder();
+}
+
+bool ImapMailboxSync::retryFailedItems()
+{
+    m_retried = true;
+    if (m_retryUids.isEmpty()) {
+        return false;
+    }
+    QList<QPair<quint32, qint64>> uids;
+    for (quint32 uid : std::as_const(m_retryUids)) {
+        uids.append({uid, -1});
+    }
+    Log::info(kCategory, m_job.mailbox.address,
+              u"folder \"%1\": trying %2 failed message(s) again"_s.arg(m_folder).arg(uids.size()));
+    planBatches(uids);
+    if (m_planned.empty()) {
+        return false;
+    }
+    fetchMore();
+    return true;
 }
 
 void ImapMailboxSync::searchRequests()
@@ -500,6 +665,10 @@ void ImapMailboxSync::searchRequests()
                 Log::debug(kCategory, m_job.mailbox.address,
                            u"folder \"%1\": %2 message(s) named by track requests"_s.arg(m_folder).arg(uids.size()));
                 planBatches(uids);
+                if (m_planned.empty()) {
+                    completeFolder();
+                    return;
+                }
                 fetchMore();
             });
     }

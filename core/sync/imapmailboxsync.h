@@ -1,9 +1,11 @@
 #pragma once
 
+#include "itemfailures.h"
 #include "mailboxsync.h"
 #include "model/folderstate.h"
 #include "protocol/imap/imapfetch.h"
 #include "protocol/imap/imapsession.h"
+#include "store/store.h"
 #include "tracking/synctracker.h"
 
 #include <QHash>
@@ -58,7 +60,13 @@ private:
     void fetchMore();
     void onBatchComplete();
     bool writeBatch(Batch &batch);
-    void completeFolder(); // after the new messages: pending track requests, then the keywords
+    // Writes a batch with the folder state reached. When the store refuses the batch because of a message
+    // (not because it is locked, read-only or full), each message is written on its own and those refused
+    // become item failures. Leaves in `activities` and `uids` what was stored.
+    bool storeActivities(const FolderState &reached, QList<Activity> &activities, QList<quint32> &uids,
+                         BatchResult &written);
+    bool retryFailedItems(); // after the new messages: the folder's item failures marked for retry
+    void completeFolder();   // after the new messages: pending track requests, then the keywords
     void searchRequests();
     void storeKeywords();
     void keywordRefused(const QString &why);
@@ -75,6 +83,11 @@ private:
     bool m_keywordReported = false; // a refusal is reported once per sync
     QList<quint32> m_trackedUids;   // tracked in the selected folder, keyword not yet written
     bool m_searchedRequests = false;
+    std::unique_ptr<ItemFailures> m_failures;
+    QSet<QString> m_retryFolders; // folders with item failures to try again
+    QSet<quint32> m_retryUids;    // in the selected folder
+    bool m_retried = false;
+    quint32 m_fetchFrom = 0; // first UID fetched as new in the selected folder
     QString m_password;
     int m_folderIndex = -1;
     QList<FolderPlan> m_plans; // per configured folder, after STATUS

@@ -4,6 +4,7 @@
 #include "batchdecoder.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -39,10 +40,21 @@ void Pop3MailboxSync::start()
     }
     auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
     if (!password) {
-        finish(password.error());
+        finish(password.error().at(ErrorStage::Config));
         return;
     }
     m_password = password.value();
+    m_failures = std::make_unique<ItemFailures>(m_store, m_job.mailbox.id, m_job.mailbox.address);
+    auto failures = DiagnosticsStore(m_store).itemFailures(m_job.mailbox.id);
+    if (!failures) {
+        finish(failures.error());
+        return;
+    }
+    for (const ItemFailure &failure : std::as_const(*failures)) {
+        if (failure.state == u"retry"_s && !failure.pop3Uidl.isEmpty()) {
+            m_retryUidls.insert(failure.pop3Uidl.toLatin1());
+        }
+    }
 
     const Endpoint &incoming = m_job.profile.incoming;
     TlsSettings tls;
@@ -53,6 +65,7 @@ void Pop3MailboxSync::start()
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
     options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth) * 8;
     options.mailbox = m_job.mailbox.address;
+    options.limits.maxResponseSize = qMax<qint64>(m_job.tuning.maxMessageBytes, 1024 * 1024);
     m_session = std::make_unique<Pop3::Session>(m_streams(tls), options);
     m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (stopped()) {
@@ -211,6 +224,7 @@ void Pop3MailboxSync::onBatchComplete()
 bool Pop3MailboxSync::writeBatch(Batch &batch)
 {
     QList<Activity> activities;
+    QList<qsizetype> seenOfActivity; // per activity: its entry in `seen`
     QList<Pop3SeenMessage> seen;
     activities.reserve(batch.messages.size());
     seen.reserve(batch.messages.size());
@@ -231,17 +245,29 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         location.uidValidity = 0;
         location.uid = m_maildrop.nextLocalUid++;
         location.size = raw.size();
-        Activity activity = ActivityBuilder::build(decoded, location);
-        if (!decoded.warnings.isEmpty()) {
-            Log::warning(kCategory, m_job.mailbox.address,
-                         u"POP3 message %1 (%2) stored with what could be decoded: %3 [hint: message-parse]"_s.arg(
-                             QString::fromLatin1(message.uidl),
-                             activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
-                             decoded.warnings.join(u"; "_s)));
-        }
-        // Seen either way: an untracked message is not downloaded again.
+        // Seen either way: an untracked or unreadable message is not downloaded again (until a retry).
         seen.append({message.uidl, location.uid});
         ++m_outcome.itemsSeen;
+        if (!decoded.parsed) {
+            ++m_outcome.itemsFailed;
+            m_retryUidls.remove(message.uidl);
+            if (Status recorded = m_failures->record(ItemFailures::notAMessage(decoded, location.size), kFolder, 0, 0,
+                                                     QString::fromLatin1(message.uidl));
+                !recorded) {
+                fail(recorded.error());
+                return false;
+            }
+            continue;
+        }
+        Activity activity = ActivityBuilder::build(decoded, location);
+        if (!decoded.warnings.isEmpty()) {
+            Log::warning(
+                kCategory, m_job.mailbox.address,
+                u"POP3 message %1 (%2) stored with what could be decoded: %3 [hint: message-decoded-partly]"_s.arg(
+                    QString::fromLatin1(message.uidl),
+                    activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
+                    decoded.warnings.join(u"; "_s)));
+        }
         auto tracked = m_tracker->apply(decoded, kFolder, activity);
         if (!tracked) {
             fail(tracked.error());
@@ -249,23 +275,98 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         }
         if (*tracked) {
             activities.append(std::move(activity));
+            seenOfActivity.append(seen.size() - 1);
         }
     }
-    auto written = m_store.writePop3Batch(m_job.mailbox.id, seen, activities);
-    if (!written) {
-        fail(written.error());
+    BatchResult stored;
+    if (auto written = m_store.writePop3Batch(m_job.mailbox.id, seen, activities)) {
+        stored = *written;
+    } else if (!storeOneByOne(written.error(), seen, activities, seenOfActivity, stored)) {
         return false;
     }
-    if (Status settled = m_tracker->afterWrite(activities, *written); !settled) {
+    if (Status settled = m_tracker->afterWrite(activities, stored); !settled) {
         fail(settled.error());
         return false;
     }
-    m_outcome.itemsNew += written->inserted;
-    m_outcome.duplicates += written->duplicates;
+    // Messages downloaded again after a retry request, stored (or untracked) now: their failures are resolved.
+    for (const Message &message : std::as_const(batch.messages)) {
+        if (m_retryUidls.remove(message.uidl)) {
+            if (Status resolved = m_failures->resolve(kFolder, 0, 0, QString::fromLatin1(message.uidl)); !resolved) {
+                fail(resolved.error());
+                return false;
+            }
+        }
+    }
+    m_outcome.itemsNew += stored.inserted;
+    m_outcome.duplicates += stored.duplicates;
     Log::debug(kCategory, m_job.mailbox.address,
-               u"POP3: stored %1 new of %2 tracked, %3 downloaded"_s.arg(written->inserted)
+               u"POP3: stored %1 new of %2 tracked, %3 downloaded"_s.arg(stored.inserted)
                    .arg(activities.size())
                    .arg(seen.size()));
+    return true;
+}
+
+bool Pop3MailboxSync::storeOneByOne(const SyncError &error, const QList<Pop3SeenMessage> &seen,
+                                    QList<Activity> &activities, QList<qsizetype> &seenOfActivity, BatchResult &written)
+{
+    if (activities.isEmpty() || !ItemFailures::isItemSpecific(error)) {
+        fail(error);
+        return false;
+    }
+    Log::warning(kCategory, m_job.mailbox.address,
+                 u"POP3: the store refused a batch (%1); writing its %2 message(s) one by one"_s.arg(error.toString())
+                     .arg(activities.size()));
+    // The messages without an activity first (seen only), then each activity with its UIDL.
+    QList<bool> carried(seen.size(), false);
+    for (qsizetype index : std::as_const(seenOfActivity)) {
+        carried[index] = true;
+    }
+    QList<Pop3SeenMessage> alone;
+    for (qsizetype i = 0; i < seen.size(); ++i) {
+        if (!carried.at(i)) {
+            alone.append(seen.at(i));
+        }
+    }
+    if (auto written = m_store.writePop3Batch(m_job.mailbox.id, alone, {}); !written) {
+        fail(written.error());
+        return false;
+    }
+    QList<Activity> kept;
+    QList<qsizetype> keptSeen;
+    for (qsizetype i = 0; i < activities.size(); ++i) {
+        const Pop3SeenMessage &uidl = seen.at(seenOfActivity.at(i));
+        auto one = m_store.writePop3Batch(m_job.mailbox.id, {uidl}, {activities.at(i)});
+        if (one) {
+            written.inserted += one->inserted;
+            written.duplicates += one->duplicates;
+            written.relinked += one->relinked;
+            written.ids.append(one->ids.value(0));
+            kept.append(activities.at(i));
+            keptSeen.append(seenOfActivity.at(i));
+            continue;
+        }
+        if (!ItemFailures::isItemSpecific(one.error())) {
+            fail(one.error());
+            return false;
+        }
+        const Activity &refused = activities.at(i);
+        ++m_outcome.itemsFailed;
+        m_retryUidls.remove(uidl.uidl);
+        if (Status recorded = m_failures->record(
+                ItemFailures::refusedByStore(one.error(), refused.messageId, refused.subject, refused.size), kFolder, 0,
+                0, QString::fromLatin1(uidl.uidl));
+            !recorded) {
+            fail(recorded.error());
+            return false;
+        }
+        // Seen, so that the next sync does not stumble on it again; a retry forgets it.
+        if (auto marked = m_store.writePop3Batch(m_job.mailbox.id, {uidl}, {}); !marked) {
+            fail(marked.error());
+            return false;
+        }
+    }
+    activities = kept;
+    seenOfActivity = keptSeen;
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "itemfailures.h"
 #include "mailboxsync.h"
 #include "model/pop3maildrop.h"
 #include "protocol/pop3/pop3session.h"
@@ -7,6 +8,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 
 #include <deque>
 #include <memory>
@@ -48,12 +50,18 @@ private:
     void fetchMore();
     void onBatchComplete();
     bool writeBatch(Batch &batch);
+    // When the store refuses the batch because of a message, writes them one by one; those refused become
+    // item failures (seen, so not downloaded again until a retry).
+    bool storeOneByOne(const SyncError &error, const QList<Pop3SeenMessage> &seen, QList<Activity> &activities,
+                       QList<qsizetype> &seenOfActivity, BatchResult &written);
     void fail(const SyncError &error);
     void succeed();
     bool stopped() const { return m_finished || m_cancelled || m_ending; }
 
     std::unique_ptr<Pop3::Session> m_session;
     std::unique_ptr<SyncTracker> m_tracker;
+    std::unique_ptr<ItemFailures> m_failures;
+    QSet<QByteArray> m_retryUidls; // downloaded again after a retry request
     QString m_password;
     Pop3Maildrop m_maildrop;
     std::deque<std::shared_ptr<Batch>> m_planned;

@@ -17,6 +17,9 @@ struct SyncTuning
     int batchMessages = 50;               // messages per UID FETCH and per store transaction
     qint64 batchBytes = 16 * 1024 * 1024; // ... or fewer when they are large
     int pipelineDepth = 2;                // UID FETCH commands in flight at once
+    // A message larger than this is not downloaded: it is listed as an item failure and the sync goes on
+    // (one huge message must not stop every sync of the mailbox). Also the protocol parsers' literal limit.
+    qint64 maxMessageBytes = 256LL * 1024 * 1024;
 };
 
 // Everything a worker needs to sync one mailbox once.

@@ -5,14 +5,17 @@
 #include "store/schemamigration.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QPair>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -203,6 +206,7 @@ private Q_SLOTS:
     void pop3SeenUidlsArePerMailbox();
     void leases();
     void readOnlyDatabaseIsStoreError();
+    void lockedDatabaseIsStoreLocked();
     void unusableFilesAreStoreErrors();
 };
 
@@ -218,7 +222,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 5);
+        QCOMPARE(latestSchemaVersion(), 6);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -233,9 +237,11 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
     const QList<QStringList> tables =
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
     QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},
+                                         {u"alert_mailboxes"_s},
                                          {u"alerts"_s},
                                          {u"crm_records"_s},
                                          {u"folder_state"_s},
+                                         {u"item_failures"_s},
                                          {u"log_records"_s},
                                          {u"mailbox_state"_s},
                                          {u"mailboxes"_s},
@@ -298,7 +304,7 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     QVERIFY(version.ok());
     QCOMPARE(*version, latestSchemaVersion());
     QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
-             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}}));
+             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}, {u"6"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -838,8 +844,26 @@ void TestStoreMigrations::leases()
 void TestStoreMigrations::readOnlyDatabaseIsStoreError()
 {
     if (::geteuid() == 0) {
-        QSKIP("running as root: root ignores file permissions, so a chmod 0444 database in a chmod 0555 folder "
-              "stays writable and cannot show the read-only error; run the tests as a normal user");
+        // Root ignores file permissions, so the check runs again in a child process as the unprivileged "nobody"
+        // user (setpriv from util-linux), which sees the read-only file the way a service account would.
+        const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
+        if (setpriv.isEmpty()) {
+            QSKIP("running as root without setpriv (util-linux) to drop to an unprivileged user");
+        }
+        QProcess child;
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TMPDIR"_s, u"/tmp"_s);
+        env.insert(u"HOME"_s, u"/tmp"_s);
+        child.setProcessEnvironment(env);
+        child.start(setpriv, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s,
+                              QCoreApplication::applicationFilePath(), u"readOnlyDatabaseIsStoreError"_s});
+        QVERIFY(child.waitForFinished(60000));
+        const QString output = QString::fromLocal8Bit(child.readAll());
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"PASS   : TestStoreMigrations::readOnlyDatabaseIsStoreError()"_s),
+                 qPrintable(output));
+        return;
     }
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -873,6 +897,42 @@ void TestStoreMigrations::readOnlyDatabaseIsStoreError()
     QVERIFY(!written.ok());
     QCOMPARE(written.error().errorClass, ErrorClass::Store);
     QCOMPARE(written.error().hintId, u"store-readonly"_s);
+}
+
+void TestStoreMigrations::lockedDatabaseIsStoreLocked()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"locked.db"_s);
+    StoreConfig config = StoreConfig::sqlite(path);
+    config.busyTimeoutMs = 200; // the default waits 15 s for the other writer
+    auto store = Store::open(config);
+    QVERIFY(store.ok());
+    const qint64 id = addMailbox(**store, u"locked@example.test"_s);
+    QVERIFY(id > 0);
+
+    // Another process (here another connection) holds the write lock and does not let go.
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-writer"_s);
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY2(lock.exec(u"BEGIN EXCLUSIVE"_s), qPrintable(lock.lastError().text()));
+
+        const Status written = (*store)->setMailboxEnabled(id, false, u"admin"_s, QDateTime::currentDateTimeUtc());
+        QVERIFY(!written.ok());
+        QCOMPARE(written.error().errorClass, ErrorClass::Store);
+        QCOMPARE(written.error().hintId, u"store-locked"_s);
+        QVERIFY2(written.error().message.contains(u"locked"_s), qPrintable(written.error().message));
+
+        QVERIFY(lock.exec(u"ROLLBACK"_s));
+        lock.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"other-writer"_s);
+
+    // Once the other writer is gone, the same store writes again.
+    QVERIFY((*store)->setMailboxEnabled(id, false, u"admin"_s, QDateTime::currentDateTimeUtc()).ok());
 }
 
 void TestStoreMigrations::unusableFilesAreStoreErrors()

@@ -2,6 +2,7 @@
 // checks that every one arrives, decoded.
 
 #include "dovecotserver.h"
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
@@ -70,7 +71,8 @@ private:
     QTemporaryDir m_dir;
     StoreConfig m_store;
     QList<CorpusFile> m_files;
-    QHash<QString, Activity> m_activities; // "user/uid"
+    QHash<QString, Activity> m_activities;  // "user/uid"
+    QHash<QString, ItemFailure> m_failures; // "user/uid"
 };
 
 void TestCorpus::initTestCase()
@@ -135,6 +137,11 @@ void TestCorpus::initTestCase()
                             activity);
         return true;
     }));
+    auto failures = DiagnosticsStore(**store).itemFailures();
+    QVERIFY(failures);
+    for (const ItemFailure &failure : std::as_const(*failures)) {
+        m_failures.insert(failure.mailboxAddress.section(u'@', 0, 0) + u'/' + QString::number(failure.uid), failure);
+    }
 }
 
 const Activity *TestCorpus::activityFor(const QString &fileName) const
@@ -150,9 +157,20 @@ const Activity *TestCorpus::activityFor(const QString &fileName) const
 
 void TestCorpus::everyMessageArrives()
 {
-    QCOMPARE(m_activities.size(), m_files.size());
+    // Nothing is dropped silently: each message is an activity, or an item failure saying why it is not.
+    QCOMPARE(m_activities.size() + m_failures.size(), m_files.size());
     for (const CorpusFile &entry : std::as_const(m_files)) {
-        QVERIFY2(activityFor(entry.name), qPrintable(entry.name));
+        const QString key = entry.user + u'/' + QString::number(entry.uid);
+        QVERIFY2(m_activities.contains(key) != m_failures.contains(key), qPrintable(entry.name));
+        if (m_failures.contains(key)) {
+            // Only a message with no header block at all is refused.
+            QVERIFY2(entry.raw.trimmed().isEmpty(), qPrintable(entry.name));
+            const ItemFailure failure = m_failures.value(key);
+            QCOMPARE(failure.errorClass, ErrorClass::Parse);
+            QCOMPARE(failure.hintId, u"message-parse"_s);
+            QCOMPARE(failure.folder, u"INBOX"_s);
+            QVERIFY(!failure.reason.isEmpty());
+        }
     }
 }
 
@@ -170,14 +188,15 @@ void TestCorpus::everyMessageIsDecoded()
     const auto entry =
         std::find_if(m_files.cbegin(), m_files.cend(), [&](const CorpusFile &f) { return f.name == file; });
     QVERIFY(entry != m_files.cend());
-    const Activity *activity = activityFor(file);
-    QVERIFY(activity);
     const QByteArray &raw = entry->raw;
     if (raw.trimmed().isEmpty()) {
-        // An empty file is still a message on the server: stored, and said to be undecodable.
-        QVERIFY(!activity->warnings.isEmpty());
+        // An empty file is still a message on the server: not an activity, but listed as an item failure.
+        QVERIFY(!activityFor(file));
+        QVERIFY(m_failures.contains(entry->user + u'/' + QString::number(entry->uid)));
         return;
     }
+    const Activity *activity = activityFor(file);
+    QVERIFY(activity);
 
     const QByteArray subject = rawHeader(raw, "Subject");
     if (!subject.isEmpty()) {

@@ -2,6 +2,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace SyncDesk::Imap {
 
 using namespace Qt::StringLiterals;
@@ -9,7 +12,7 @@ using namespace Qt::StringLiterals;
 qint64 suggestedBackoffMs(const QByteArray &text)
 {
     static const QRegularExpression pattern(
-        u"(?:backoff|back-off|retry|wait)[^0-9]{0,30}([0-9]{1,9})\\s*(ms|millisecond|milliseconds|s|sec|second|seconds)?"_s,
+        u"(?:backoff|back-off|retry|wait|try again)[^0-9]{0,30}([0-9]{1,9})\\s*(ms|millisecond|milliseconds|s|sec|second|seconds)?"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(text));
     if (!match.hasMatch()) {
@@ -23,7 +26,46 @@ qint64 suggestedBackoffMs(const QByteArray &text)
     return value;
 }
 
+ErrorStage stageOfCommand(const QByteArray &commandName)
+{
+    if (commandName == "LOGIN" || commandName == "AUTHENTICATE") {
+        return ErrorStage::Login;
+    }
+    if (commandName == "STARTTLS") {
+        return ErrorStage::Tls;
+    }
+    if (commandName == "CAPABILITY" || commandName == "ENABLE" || commandName == "ID" || commandName == "greeting") {
+        return ErrorStage::Greeting;
+    }
+    if (commandName == "SELECT" || commandName == "EXAMINE" || commandName == "STATUS" || commandName == "LIST") {
+        return ErrorStage::Folder;
+    }
+    if (commandName.endsWith("FETCH") || commandName.endsWith("SEARCH") || commandName.endsWith("STORE")) {
+        return ErrorStage::Fetch;
+    }
+    return ErrorStage::Unknown;
+}
+
+namespace {
+
+bool containsAny(const QByteArray &text, std::initializer_list<const char *> words)
+{
+    const QByteArray lower = text.toLower();
+    return std::any_of(words.begin(), words.end(), [&](const char *word) { return lower.contains(word); });
+}
+
+SyncError classify(const Response &response, const QByteArray &commandName);
+
+} // namespace
+
 SyncError errorFromResponse(const Response &response, const QByteArray &commandName)
+{
+    return classify(response, commandName).at(stageOfCommand(commandName));
+}
+
+namespace {
+
+SyncError classify(const Response &response, const QByteArray &commandName)
 {
     const QString text = QString::fromUtf8(response.text).trimmed();
     const QByteArray code = response.code ? response.code->name : QByteArray();
@@ -32,11 +74,26 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
     const QString said = u"%1 answered %2"_s.arg(command, QString::fromLatin1(statusName(response.status)));
     const QString reason = text.isEmpty() ? QString() : u": "_s + text;
 
-    const bool throttled =
-        code == "THROTTLED" || response.text.contains("throttl") || response.text.contains("Throttl");
+    const bool throttled = code == "THROTTLED" || containsAny(response.text, {"throttl"});
     if (throttled) {
         SyncError error = SyncError::make(ErrorClass::Throttled, u"throttled"_s,
                                           u"the server is throttling this client"_s + reason, detail);
+        error.retryAfterMs = suggestedBackoffMs(response.text);
+        if (error.retryAfterMs > 0) {
+            error.message += u" (it asks to wait %1 s)"_s.arg(double(error.retryAfterMs) / 1000.0, 0, 'g', 4);
+        }
+        return error;
+    }
+    // Gmail: "[UNAVAILABLE] ... Account exceeded command or bandwidth limits"; others speak of a download quota.
+    if (code == "OVERQUOTA" || code == "LIMIT" ||
+        containsAny(response.text, {"bandwidth", "quota", "download limit"})) {
+        const bool bandwidth = containsAny(response.text, {"bandwidth", "download limit", "command or bandwidth"});
+        SyncError error = SyncError::make(bandwidth ? ErrorClass::Throttled : ErrorClass::ServerNo, u"quota-exceeded"_s,
+                                          (bandwidth ? u"a bandwidth limit of the account was reached"_s
+                                                     : u"a quota or limit of the account was reached"_s) +
+                                              reason,
+                                          detail);
+        error.transient = true;
         error.retryAfterMs = suggestedBackoffMs(response.text);
         return error;
     }
@@ -55,12 +112,6 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
         return SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s, u"the folder does not exist"_s + reason,
                                detail);
     }
-    if (code == "OVERQUOTA" || code == "LIMIT") {
-        SyncError error = SyncError::make(ErrorClass::ServerNo, u"quota-exceeded"_s,
-                                          u"a quota or limit of the account was reached"_s + reason, detail);
-        error.transient = true;
-        return error;
-    }
     if (code == "UNAVAILABLE" || code == "INUSE" || code == "SERVERBUG") {
         SyncError error = SyncError::make(ErrorClass::ServerNo, u"server-no"_s,
                                           u"the server is temporarily unable to answer"_s + reason, detail);
@@ -75,6 +126,14 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
         return SyncError::make(ErrorClass::ServerBad, u"server-bad"_s, said + reason, detail);
     }
     if (commandName == "LOGIN" || commandName == "AUTHENTICATE") {
+        if (containsAny(response.text, {"plaintext", "cleartext", "ssl/tls", "encryption"})) {
+            return SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
+                                   u"the server requires an encrypted connection to log in"_s + reason, detail);
+        }
+        if (containsAny(response.text, {"locked", "disabled", "suspended", "blocked", "inactive"})) {
+            return SyncError::make(ErrorClass::Auth, u"account-locked"_s, u"the account cannot be used"_s + reason,
+                                   detail);
+        }
         // Servers without RFC 5530 codes just say NO to a bad password.
         return SyncError::make(ErrorClass::Auth, u"auth-failed"_s, u"the server rejected the credentials"_s + reason,
                                detail);
@@ -84,5 +143,7 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
     }
     return SyncError::make(ErrorClass::ServerNo, u"server-no"_s, said + reason, detail);
 }
+
+} // namespace
 
 } // namespace SyncDesk::Imap

@@ -9,6 +9,9 @@ namespace SyncDesk::Imap {
 // then well-known texts (throttling messages carrying a suggested delay).
 SyncError errorFromResponse(const Response &response, const QByteArray &commandName);
 
+// The stage a command belongs to: LOGIN is Login, SELECT is Folder, UID FETCH is Fetch, ...
+ErrorStage stageOfCommand(const QByteArray &commandName);
+
 // "Suggested Backoff Time: 3000 milliseconds" and similar: the delay in ms, or 0.
 qint64 suggestedBackoffMs(const QByteArray &text);
 

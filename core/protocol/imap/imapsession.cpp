@@ -89,7 +89,7 @@ void Session::open(const QString &host, quint16 port, Security security, std::fu
     m_host = host;
     m_security = security;
     m_openDone = std::move(done);
-    m_tracing = Logger::instance().minimumLevel() <= LogLevel::Debug;
+    m_tracing = Logger::instance().isDebugEnabled(m_options.mailbox);
     m_state = State::Connecting;
     armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
     m_stream->connectToHost(host, port, security == Security::Tls);
@@ -139,7 +139,8 @@ void Session::afterGreeting()
         }
         if (!hasCapability("STARTTLS")) {
             fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
-                                 u"the server does not offer STARTTLS; refusing to continue unencrypted"_s));
+                                 u"the server does not offer STARTTLS; refusing to continue unencrypted"_s)
+                     .at(ErrorStage::Tls));
             return;
         }
         startTlsUpgrade();
@@ -165,7 +166,8 @@ void Session::startTlsUpgrade()
         if (m_parser.bufferedBytes() > 0) {
             // Anything after the OK was sent before encryption: a man in the middle could have injected it.
             fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
-                                 u"the server sent unencrypted data after agreeing to STARTTLS"_s));
+                                 u"the server sent unencrypted data after agreeing to STARTTLS"_s)
+                     .at(ErrorStage::Tls));
             return;
         }
         m_state = State::StartingTls;
@@ -234,7 +236,8 @@ void Session::login(const QString &username, const QString &password, std::funct
         done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
                              isEncrypted() ? u"the server does not allow logging in with a password"_s
                                            : u"the server does not allow a password login on an unencrypted "
-                                             "connection"_s));
+                                             "connection"_s)
+                 .at(ErrorStage::Login));
         return;
     }
     std::optional<Command> command;
@@ -690,11 +693,35 @@ void Session::abort(const SyncError &reason)
     fail(reason);
 }
 
-void Session::fail(const SyncError &error)
+ErrorStage Session::currentStage() const
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::Connecting:
+        return ErrorStage::Connect;
+    case State::Greeting:
+        return ErrorStage::Greeting;
+    case State::StartingTls:
+        return ErrorStage::Tls;
+    case State::Ready:
+        if (!m_inFlight.empty()) {
+            return stageOfCommand(m_inFlight.front()->command.name());
+        }
+        return m_openDone ? ErrorStage::Greeting : ErrorStage::Unknown;
+    case State::LoggingOut:
+    case State::Closed:
+    case State::Failed:
+        break;
+    }
+    return ErrorStage::Unknown;
+}
+
+void Session::fail(const SyncError &failure)
 {
     if (m_state == State::Failed || m_state == State::Closed) {
         return;
     }
+    const SyncError error = failure.at(currentStage());
     m_state = State::Failed;
     m_watchdog.stop();
     if (m_tracing) {

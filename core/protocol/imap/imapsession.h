@@ -134,7 +134,8 @@ private:
     void sendChunk(Pending &pending);
     void armWatchdog(int timeoutMs, const QString &waitingFor);
     void disarmWatchdogIfIdle();
-    void fail(const SyncError &error);
+    void fail(const SyncError &failure);
+    ErrorStage currentStage() const;
     void finishLogout(bool closeStream);
     void finishOpen(const Status &status);
     void trace(const QByteArray &direction, const QByteArray &line);

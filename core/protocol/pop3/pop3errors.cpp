@@ -6,7 +6,40 @@ namespace SyncDesk::Pop3 {
 
 using namespace Qt::StringLiterals;
 
+ErrorStage stageOfCommand(const QByteArray &commandName)
+{
+    if (commandName == "USER" || commandName == "PASS" || commandName == "AUTH" || commandName == "APOP") {
+        return ErrorStage::Login;
+    }
+    if (commandName == "STLS") {
+        return ErrorStage::Tls;
+    }
+    if (commandName == "CAPA" || commandName == "greeting") {
+        return ErrorStage::Greeting;
+    }
+    if (commandName == "STAT" || commandName == "UIDL" || commandName == "LIST") {
+        return ErrorStage::Folder;
+    }
+    if (commandName == "RETR" || commandName == "TOP") {
+        return ErrorStage::Fetch;
+    }
+    return ErrorStage::Unknown;
+}
+
+namespace {
+
+SyncError classify(const Response &response, const QByteArray &commandName);
+
+} // namespace
+
 SyncError errorFromResponse(const Response &response, const QByteArray &commandName)
+{
+    return classify(response, commandName).at(stageOfCommand(commandName));
+}
+
+namespace {
+
+SyncError classify(const Response &response, const QByteArray &commandName)
 {
     const QString text = QString::fromUtf8(response.text).trimmed();
     const QString detail = QString::fromLatin1(dump(response)).left(300);
@@ -18,6 +51,9 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
         SyncError error = SyncError::make(ErrorClass::Throttled, u"throttled"_s,
                                           u"the server is throttling this client"_s + reason, detail);
         error.retryAfterMs = Imap::suggestedBackoffMs(response.text);
+        if (error.retryAfterMs > 0) {
+            error.message += u" (it asks to wait %1 s)"_s.arg(double(error.retryAfterMs) / 1000.0, 0, 'g', 4);
+        }
         return error;
     }
     if (code == "IN-USE") {
@@ -39,6 +75,12 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
                 ErrorClass::Auth, u"login-disabled"_s,
                 u"the server does not allow a password login on an unencrypted connection"_s + reason, detail);
         }
+        for (const QString &word : {u"locked"_s, u"disabled"_s, u"suspended"_s, u"blocked"_s, u"inactive"_s}) {
+            if (text.contains(word, Qt::CaseInsensitive)) {
+                return SyncError::make(ErrorClass::Auth, u"account-locked"_s, u"the account cannot be used"_s + reason,
+                                       detail);
+            }
+        }
         return SyncError::make(ErrorClass::Auth, u"auth-failed"_s, u"the server rejected the credentials"_s + reason,
                                detail);
     }
@@ -50,5 +92,7 @@ SyncError errorFromResponse(const Response &response, const QByteArray &commandN
         SyncError::make(ErrorClass::ServerNo, u"server-no"_s, command + u" answered -ERR"_s + reason, detail);
     return error;
 }
+
+} // namespace
 
 } // namespace SyncDesk::Pop3

@@ -9,4 +9,7 @@ namespace SyncDesk::Pop3 {
 // [IN-USE], [LOGIN-DELAY]), then throttling texts carrying a suggested delay, then the command.
 SyncError errorFromResponse(const Response &response, const QByteArray &commandName);
 
+// The stage a command belongs to: USER and PASS are Login, UIDL is Folder, RETR is Fetch, ...
+ErrorStage stageOfCommand(const QByteArray &commandName);
+
 } // namespace SyncDesk::Pop3

@@ -69,6 +69,18 @@ bool Session::hasCapability(const QByteArray &capability) const
     return m_capabilities.contains(capability.toUpper());
 }
 
+QList<QByteArray> Session::capabilities() const
+{
+    QList<QByteArray> list(m_capabilities.begin(), m_capabilities.end());
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+TlsSessionInfo Session::tlsSessionInfo() const
+{
+    return m_stream ? m_stream->tlsSessionInfo() : TlsSessionInfo{};
+}
+
 bool Session::isEncrypted() const
 {
     return m_stream && m_stream->isEncrypted();
@@ -85,7 +97,7 @@ void Session::open(const QString &host, quint16 port, Security security, std::fu
     m_host = host;
     m_security = security;
     m_openDone = std::move(done);
-    m_tracing = Logger::instance().minimumLevel() <= LogLevel::Debug;
+    m_tracing = Logger::instance().isDebugEnabled(m_options.mailbox);
     m_state = State::Connecting;
     armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
     m_stream->connectToHost(host, port, security == Security::Tls);
@@ -117,7 +129,8 @@ void Session::afterGreeting()
         }
         if (m_capaKnown && !hasCapability("STLS")) {
             fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
-                                 u"the server does not offer STLS; refusing to continue unencrypted"_s));
+                                 u"the server does not offer STLS; refusing to continue unencrypted"_s)
+                     .at(ErrorStage::Tls));
             return;
         }
         execute("STLS", false, [this](const Result<Response> &result) {
@@ -184,14 +197,15 @@ void Session::login(const QString &username, const QString &password, std::funct
         done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
                              isEncrypted() ? u"the server does not allow USER/PASS login"_s
                                            : u"the server does not allow a password login on an unencrypted "
-                                             "connection"_s));
+                                             "connection"_s)
+                 .at(ErrorStage::Login));
         return;
     }
     const QByteArray user = username.toUtf8();
     const QByteArray pass = password.toUtf8();
     if (user.contains('\r') || user.contains('\n') || pass.contains('\r') || pass.contains('\n')) {
-        done(SyncError::make(ErrorClass::Config, u"auth-failed"_s,
-                             u"the user name or password contains a line break"_s));
+        done(SyncError::make(ErrorClass::Config, u"auth-failed"_s, u"the user name or password contains a line break"_s)
+                 .at(ErrorStage::Login));
         return;
     }
     auto finished = std::make_shared<std::function<void(Status)>>(std::move(done));
@@ -389,11 +403,35 @@ void Session::abort(const SyncError &reason)
     fail(reason);
 }
 
-void Session::fail(const SyncError &error)
+ErrorStage Session::currentStage() const
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::Connecting:
+        return ErrorStage::Connect;
+    case State::Greeting:
+        return ErrorStage::Greeting;
+    case State::StartingTls:
+        return ErrorStage::Tls;
+    case State::Ready:
+        if (!m_inFlight.empty()) {
+            return stageOfCommand(commandName(m_inFlight.front()->command));
+        }
+        return m_openDone ? ErrorStage::Greeting : ErrorStage::Unknown;
+    case State::Quitting:
+    case State::Closed:
+    case State::Failed:
+        break;
+    }
+    return ErrorStage::Unknown;
+}
+
+void Session::fail(const SyncError &failure)
 {
     if (m_state == State::Failed || m_state == State::Closed) {
         return;
     }
+    const SyncError error = failure.at(currentStage());
     m_state = State::Failed;
     m_watchdog.stop();
     if (m_tracing) {

@@ -52,7 +52,9 @@ public:
     void abort(const SyncError &reason);
 
     bool hasCapability(const QByteArray &capability) const;
+    QList<QByteArray> capabilities() const; // CAPA's keywords, upper case, sorted
     bool isEncrypted() const;
+    TlsSessionInfo tlsSessionInfo() const;
     bool isUsable() const { return m_state == State::Ready; }
     int commandsInFlight() const { return int(m_inFlight.size()); }
 
@@ -77,7 +79,8 @@ private:
     void requestCapabilities(std::function<void()> then);
     void pump();
     void armWatchdog(int timeoutMs, const QString &waitingFor);
-    void fail(const SyncError &error);
+    void fail(const SyncError &failure);
+    ErrorStage currentStage() const;
     void finishQuit(bool closeStream);
     void finishOpen(const Status &status);
     QByteArray commandName(const QByteArray &command) const;

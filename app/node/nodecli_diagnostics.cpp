@@ -1,0 +1,448 @@
+// syncdesk-node's troubleshooting commands: test-mailbox, alerts, failures, mailbox verbose, diagnostics.
+#include "diagnostics/alertmanager.h"
+#include "diagnostics/connectiontest.h"
+#include "diagnostics/diagnosticbundle.h"
+#include "diagnostics/diagnosticsjson.h"
+#include "diagnostics/hintcatalog.h"
+#include "logging/logger.h"
+#include "logging/logpersister.h"
+#include "nodecli.h"
+#include "store/diagnosticsstore.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : u"-"_s;
+}
+
+QString stepMark(ConnectionStep::Status status)
+{
+    switch (status) {
+    case ConnectionStep::Status::Passed:
+        return u"[ ok ]"_s;
+    case ConnectionStep::Status::Failed:
+        return u"[FAIL]"_s;
+    case ConnectionStep::Status::Skipped:
+        return u"[skip]"_s;
+    case ConnectionStep::Status::Running:
+        break;
+    }
+    return u"[....]"_s;
+}
+
+} // namespace
+
+Result<Mailbox> NodeCli::mailboxNamed(Store &store, const QString &address)
+{
+    auto mailbox = store.mailboxByAddress(address);
+    if (!mailbox) {
+        return mailbox.error();
+    }
+    if (!mailbox->has_value()) {
+        return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                               u"no mailbox %1 in %2"_s.arg(address, m_storeConfig.describe()));
+    }
+    return **mailbox;
+}
+
+int NodeCli::testMailbox(const QStringList &positional)
+{
+    if (positional.size() != 1) {
+        return usage(u"usage: syncdesk-node test-mailbox ADDRESS [--enable] [--json]"_s);
+    }
+    const bool json = m_parser.isSet(u"json"_s);
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto mailbox = mailboxNamed(**store, positional.constFirst());
+    if (!mailbox) {
+        return mailbox.error().errorClass == ErrorClass::Store ? storeFailure(mailbox.error())
+                                                               : usage(mailbox.error().message);
+    }
+    auto profile = (*store)->profile(mailbox->profileId);
+    if (!profile) {
+        return storeFailure(profile.error());
+    }
+    if (!profile->has_value()) {
+        return usage(u"the server profile of %1 is missing"_s.arg(mailbox->address));
+    }
+    const ServerProfile &server = **profile;
+    if (!json) {
+        m_out << "Testing " << mailbox->address << " (" << protocolName(server.incoming.protocol).toUpper() << ' '
+              << server.incoming.host << ':' << server.incoming.port << ", " << securityName(server.incoming.security)
+              << (server.outgoing ? u"; SMTP %1:%2, %3"_s.arg(server.outgoing->host)
+                                        .arg(server.outgoing->port)
+                                        .arg(securityName(server.outgoing->security))
+                                  : QString())
+              << ")\n";
+        m_out.flush();
+    }
+    ConnectionTest test(*mailbox, server);
+    ConnectionTestReport report;
+    bool done = false;
+    connect(&test, &ConnectionTest::stepFinished, this, [this, json](const ConnectionStep &step) {
+        if (json) {
+            return;
+        }
+        m_out << "  " << stepMark(step.status) << ' ' << qSetFieldWidth(13) << Qt::left << step.id << qSetFieldWidth(0)
+              << step.title << "  (" << step.ms << " ms)\n";
+        if (!step.detail.isEmpty() && step.status == ConnectionStep::Status::Passed) {
+            m_out << "         " << step.detail << "\n";
+        }
+        if (step.error) {
+            const SyncError &error = *step.error;
+            m_out << "         " << errorClassName(error.errorClass) << ": " << error.message << "\n";
+            if (!error.detail.isEmpty() && !error.message.contains(error.detail)) {
+                m_out << "         detail: " << error.detail << "\n";
+            }
+            const Hint hint = HintCatalog::instance().hint(error.hintId);
+            if (hint.isValid()) {
+                m_out << "         hint [" << hint.id << "]: " << hint.title << "\n";
+                for (const QString &remedy : hint.remedy) {
+                    m_out << "           - " << remedy << "\n";
+                }
+            }
+        }
+        m_out.flush();
+    });
+    connect(&test, &ConnectionTest::finished, this, [&report, &done](const ConnectionTestReport &finished) {
+        report = finished;
+        done = true;
+        QCoreApplication::quit();
+    });
+    installSignalHandlers();
+    QMetaObject::invokeMethod(&test, &ConnectionTest::start, Qt::QueuedConnection);
+    QCoreApplication::exec();
+    if (!done) { // interrupted
+        test.cancel();
+        report = test.report();
+    }
+
+    bool enabledNow = false;
+    QString enableProblem;
+    if (m_parser.isSet(u"enable"_s)) {
+        if (!report.passed()) {
+            enableProblem = u"not enabled: the test did not pass"_s;
+        } else if (mailbox->enabled) {
+            enableProblem = u"already enabled"_s;
+        } else {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            Status enabled = (*store)->transaction([&]() -> Status {
+                if (Status set = (*store)->setMailboxEnabled(mailbox->id, true, u"admin"_s, now); !set) {
+                    return set;
+                }
+                return AlertManager::mailboxEnabled(**store, mailbox->id, now);
+            });
+            if (!enabled) {
+                return storeFailure(enabled.error());
+            }
+            enabledNow = true;
+            Log::info(u"node"_s, mailbox->address, u"enabled after a passed connection test"_s);
+        }
+    }
+    LogPersister(**store).flush();
+    if (json) {
+        QJsonObject object = report.toJson();
+        object.insert(u"enabled"_s, mailbox->enabled || enabledNow);
+        object.insert(u"enabled_now"_s, enabledNow);
+        m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    } else if (report.cancelled) {
+        m_out << "Result: cancelled after " << report.ms << " ms\n";
+    } else if (report.passed()) {
+        m_out << "Result: every step passed in " << report.ms << " ms\n";
+    } else {
+        const QString failedStep = report.steps.isEmpty() ? QString() : report.steps.constLast().id;
+        m_out << "Result: FAILED at " << failedStep << " (" << errorClassName(report.error->errorClass) << ", hint "
+              << report.error->hintId << ") after " << report.ms << " ms\n";
+    }
+    if (!json && m_parser.isSet(u"enable"_s)) {
+        m_out << mailbox->address << (enabledNow ? u" enabled; it syncs now."_s : QString(u": "_s + enableProblem))
+              << "\n";
+    }
+    m_out.flush();
+    return report.passed() ? Success : SyncFailed;
+}
+
+int NodeCli::alertsCommand(const QStringList &positional)
+{
+    const QString usageText = u"usage: syncdesk-node alerts [--all] [--json]\n"
+                              "       syncdesk-node alerts ack ID\n"
+                              "       syncdesk-node alerts reenable ID"_s;
+    if (!positional.isEmpty() && positional.size() != 2) {
+        return usage(usageText);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    DiagnosticsStore diagnostics(**store);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (positional.isEmpty()) {
+        auto alerts = (*store)->alerts(m_parser.isSet(u"all"_s));
+        if (!alerts) {
+            return storeFailure(alerts.error());
+        }
+        QList<Alert> list = *alerts;
+        for (Alert &alert : list) {
+            if (alert.kind == u"profile-outage"_s) {
+                auto members = diagnostics.incidentMembers(alert.id);
+                if (!members) {
+                    return storeFailure(members.error());
+                }
+                alert.members = *members;
+            }
+        }
+        if (m_parser.isSet(u"json"_s)) {
+            QJsonArray array;
+            for (const Alert &alert : std::as_const(list)) {
+                array.append(DiagnosticsJson::alert(alert));
+            }
+            m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+            m_out.flush();
+            return Success;
+        }
+        if (list.isEmpty()) {
+            m_out << (m_parser.isSet(u"all"_s) ? "No alerts.\n" : "No open alerts.\n");
+            m_out.flush();
+            return Success;
+        }
+        for (const Alert &alert : std::as_const(list)) {
+            const QString about =
+                alert.mailboxAddress.isEmpty() ? u"profile "_s + alert.profileName : alert.mailboxAddress;
+            m_out << "#" << alert.id << "  " << alert.severity.toUpper() << "  " << alert.kind << "  " << alert.state
+                  << "  " << about << "\n"
+                  << "    " << alert.message << "\n"
+                  << "    raised " << isoTime(alert.raisedAt) << ", last " << isoTime(alert.updatedAt) << ", "
+                  << alert.occurrences << " occurrence(s)";
+            if (!alert.hintId.isEmpty()) {
+                m_out << "; hint [" << alert.hintId << "]: " << HintCatalog::instance().summary(alert.hintId);
+            }
+            m_out << "\n";
+            int disabled = 0;
+            for (const AlertMember &member : alert.members) {
+                m_out << "      - " << member.address << " (" << member.errorClass << ", " << member.hintId << ")"
+                      << (member.stillDisabled ? " disabled by this incident" : "") << "\n";
+                disabled += member.stillDisabled ? 1 : 0;
+            }
+            if (disabled > 0) {
+                m_out << "    re-enable them: syncdesk-node alerts reenable " << alert.id << "\n";
+            }
+        }
+        m_out.flush();
+        return Success;
+    }
+    bool ok = false;
+    const qint64 id = positional.at(1).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        return usage(u"'%1' is not an alert id (see 'syncdesk-node alerts')"_s.arg(positional.at(1)));
+    }
+    if (positional.at(0) == u"ack"_s) {
+        auto acknowledged = diagnostics.acknowledgeAlert(id, now);
+        if (!acknowledged) {
+            return acknowledged.error().errorClass == ErrorClass::Store ? storeFailure(acknowledged.error())
+                                                                        : usage(acknowledged.error().message);
+        }
+        Log::info(u"node"_s, acknowledged->mailboxAddress, u"alert %1 acknowledged"_s.arg(id));
+        LogPersister(**store).flush();
+        m_out << "Alert " << id << " acknowledged"
+              << (acknowledged->state == u"closed"_s ? u" and closed (information)"_s
+                                                     : u"; it stays listed until its cause is resolved"_s)
+              << ".\n";
+        m_out.flush();
+        return Success;
+    }
+    if (positional.at(0) == u"reenable"_s) {
+        auto alert = diagnostics.alert(id);
+        if (!alert) {
+            return storeFailure(alert.error());
+        }
+        if (!alert->has_value() || (*alert)->kind != u"profile-outage"_s) {
+            return usage(u"alert %1 is not a server profile incident (kind profile-outage)"_s.arg(id));
+        }
+        auto enabled = diagnostics.reenableIncident(id, now);
+        if (!enabled) {
+            return storeFailure(enabled.error());
+        }
+        QStringList addresses;
+        for (const AlertMember &member : (*alert)->members) {
+            if (enabled->contains(member.mailboxId)) {
+                addresses.append(member.address);
+            }
+        }
+        Log::info(u"node"_s, {},
+                  u"re-enabled %1 mailbox(es) disabled by incident %2 of %3: %4"_s.arg(addresses.size())
+                      .arg(id)
+                      .arg((*alert)->profileName, addresses.join(u", "_s)));
+        LogPersister(**store).flush();
+        if (addresses.isEmpty()) {
+            m_out << "No mailbox of incident " << id << " is still disabled by it.\n";
+        } else {
+            m_out << "Re-enabled " << addresses.size() << " mailbox(es) disabled by incident " << id << ": "
+                  << addresses.join(u", "_s) << ". They sync now.\n";
+        }
+        m_out.flush();
+        return Success;
+    }
+    return usage(usageText);
+}
+
+int NodeCli::failuresCommand(const QStringList &positional)
+{
+    if (!positional.isEmpty() && (positional.size() != 1 || positional.constFirst() != u"retry"_s)) {
+        return usage(u"usage: syncdesk-node failures [--mailbox ADDRESS] [--json]\n"
+                     "       syncdesk-node failures retry [--mailbox ADDRESS]"_s);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    std::optional<qint64> only;
+    QString onlyAddress;
+    if (m_parser.isSet(u"mailbox"_s)) {
+        auto mailbox = mailboxNamed(**store, m_parser.value(u"mailbox"_s));
+        if (!mailbox) {
+            return mailbox.error().errorClass == ErrorClass::Store ? storeFailure(mailbox.error())
+                                                                   : usage(mailbox.error().message);
+        }
+        only = mailbox->id;
+        onlyAddress = mailbox->address;
+    }
+    DiagnosticsStore diagnostics(**store);
+    if (!positional.isEmpty()) {
+        auto failures = diagnostics.itemFailures(only, 100000);
+        if (!failures) {
+            return storeFailure(failures.error());
+        }
+        auto marked = diagnostics.retryItemFailures(only);
+        if (!marked) {
+            return storeFailure(marked.error());
+        }
+        // Ask the running engine to sync those mailboxes now; without one, the next sync does it.
+        QSet<qint64> mailboxes;
+        for (const ItemFailure &failure : std::as_const(*failures)) {
+            mailboxes.insert(failure.mailboxId);
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (qint64 id : std::as_const(mailboxes)) {
+            if (Status requested = (*store)->requestSync(id, u"retry-failures"_s, now); !requested) {
+                return storeFailure(requested.error());
+            }
+        }
+        Log::info(u"node"_s, onlyAddress, u"%1 failed item(s) marked to be tried again"_s.arg(*marked));
+        LogPersister(**store).flush();
+        m_out << *marked << " failed item(s) will be fetched again by the next sync of their mailbox"
+              << (mailboxes.isEmpty() ? QString() : u" (requested now for %1 mailbox(es))"_s.arg(mailboxes.size()))
+              << ".\n";
+        m_out.flush();
+        return Success;
+    }
+    auto failures = diagnostics.itemFailures(only, 100000);
+    if (!failures) {
+        return storeFailure(failures.error());
+    }
+    if (m_parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const ItemFailure &failure : std::as_const(*failures)) {
+            array.append(DiagnosticsJson::itemFailure(failure));
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (failures->isEmpty()) {
+        m_out << "No failed items" << (onlyAddress.isEmpty() ? QString() : u" in "_s + onlyAddress) << ".\n";
+        m_out.flush();
+        return Success;
+    }
+    QString current;
+    for (const ItemFailure &failure : std::as_const(*failures)) {
+        if (failure.mailboxAddress != current) {
+            current = failure.mailboxAddress;
+            m_out << current << ":\n";
+        }
+        const QString where =
+            failure.pop3Uidl.isEmpty()
+                ? u"%1 UID %2 (UIDVALIDITY %3)"_s.arg(failure.folder).arg(failure.uid).arg(failure.uidValidity)
+                : u"POP3 %1"_s.arg(failure.pop3Uidl);
+        m_out << "  " << where << "  " << errorClassName(failure.errorClass) << " [" << failure.hintId << "]  "
+              << failure.state << ", " << failure.attempts << " attempt(s), last " << isoTime(failure.lastFailedAt)
+              << "\n    " << failure.reason << "\n";
+        if (!failure.subject.isEmpty()) {
+            m_out << "    subject: " << failure.subject << "\n";
+        }
+    }
+    m_out.flush();
+    return Success;
+}
+
+int NodeCli::mailboxVerbose(const QStringList &positional)
+{
+    if (positional.size() != 3 || (positional.at(2) != u"on"_s && positional.at(2) != u"off"_s)) {
+        return usage(u"usage: syncdesk-node mailbox verbose ADDRESS on|off"_s);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto mailbox = mailboxNamed(**store, positional.at(1));
+    if (!mailbox) {
+        return mailbox.error().errorClass == ErrorClass::Store ? storeFailure(mailbox.error())
+                                                               : usage(mailbox.error().message);
+    }
+    const bool on = positional.at(2) == u"on"_s;
+    if (Status set = DiagnosticsStore(**store).setMailboxVerbose(mailbox->id, on); !set) {
+        return storeFailure(set.error());
+    }
+    Log::info(u"node"_s, mailbox->address,
+              on ? u"verbose log switched on: protocol traces (credentials hidden) are logged"_s
+                 : u"verbose log switched off"_s);
+    LogPersister(**store).flush();
+    m_out << mailbox->address << ": verbose log " << (on ? "on" : "off")
+          << "; running engines follow within a second.\n";
+    m_out.flush();
+    return Success;
+}
+
+int NodeCli::diagnosticsCommand(const QStringList &positional)
+{
+    if (positional.size() != 1) {
+        return usage(u"usage: syncdesk-node diagnostics ADDRESS [--output FILE]"_s);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_parser.isSet(u"output"_s)) {
+        auto bundle = DiagnosticBundle::build(**store, positional.constFirst(), now);
+        if (!bundle) {
+            return bundle.error().errorClass == ErrorClass::Store ? storeFailure(bundle.error())
+                                                                  : usage(bundle.error().message);
+        }
+        m_out << QString::fromUtf8(QJsonDocument(*bundle).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    const QString path = m_parser.value(u"output"_s);
+    if (Status written = DiagnosticBundle::write(**store, positional.constFirst(), path, now); !written) {
+        return written.error().errorClass == ErrorClass::Store ? storeFailure(written.error())
+                                                               : usage(written.error().message);
+    }
+    m_err << "Wrote the diagnostic bundle of " << positional.constFirst().trimmed().toLower() << " to " << path
+          << " (passwords, credentials and message contents removed).\n";
+    m_err.flush();
+    return Success;
+}
+
+} // namespace SyncDesk

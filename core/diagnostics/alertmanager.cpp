@@ -1,0 +1,317 @@
+#include "alertmanager.h"
+
+#include "model/alert.h"
+#include "store/diagnosticsstore.h"
+#include "store/store.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString failingKey(qint64 mailboxId)
+{
+    return u"mailbox-failing:%1"_s.arg(mailboxId);
+}
+
+QString disabledKey(qint64 mailboxId)
+{
+    return u"mailbox-disabled:%1"_s.arg(mailboxId);
+}
+
+QString recoveredKey(qint64 mailboxId)
+{
+    return u"mailbox-recovered:%1"_s.arg(mailboxId);
+}
+
+QString incidentKey(qint64 profileId)
+{
+    return u"profile-outage:%1"_s.arg(profileId);
+}
+
+QString errorText(const RunAlertInput &input)
+{
+    return input.error ? input.error->toString() : u"unknown error"_s;
+}
+
+QString incidentMessage(const QString &profile, int failing, int population, const QString &latest)
+{
+    return u"%1 of %2 mailboxes of server profile %3 are failing: the server, not the mailboxes, is the likely "
+           "cause (latest: %4)"_s.arg(failing)
+               .arg(population)
+               .arg(profile, latest);
+}
+
+} // namespace
+
+AlertManager::AlertManager(Store &store, qint64 windowMs)
+    : m_store(store)
+    , m_windowMs(windowMs)
+{}
+
+bool AlertManager::isProfileIncident(int failingMailboxes, int population)
+{
+    return failingMailboxes >= 2 && failingMailboxes * 2 > population;
+}
+
+Status AlertManager::mailboxEnabled(Store &store, qint64 mailboxId, const QDateTime &now)
+{
+    if (Status closed = store.closeAlerts(disabledKey(mailboxId), now); !closed) {
+        return closed;
+    }
+    return store.closeAlerts(failingKey(mailboxId), now);
+}
+
+Status AlertManager::raise(const QString &causeKey, const QString &kind, const QString &severity,
+                           const RunAlertInput &input, bool aboutMailbox, const QString &hintId, const QString &message)
+{
+    Alert alert;
+    alert.causeKey = causeKey;
+    alert.kind = kind;
+    alert.severity = severity;
+    alert.mailboxId = aboutMailbox ? input.mailboxId : 0;
+    alert.profileId = input.profileId;
+    alert.hintId = hintId;
+    alert.message = message;
+    alert.raisedAt = input.now;
+    auto raised = m_store.raiseAlert(alert);
+    if (!raised) {
+        return raised.error();
+    }
+    return {};
+}
+
+Status AlertManager::onRunFinished(const RunAlertInput &input)
+{
+    if (input.cancelled) {
+        return {};
+    }
+    DiagnosticsStore diagnostics(m_store);
+    for (const QString &folder : input.renumberedFolders) {
+        if (Status raised = raise(u"uidvalidity-reset:%1:%2"_s.arg(input.mailboxId).arg(folder), u"uidvalidity-reset"_s,
+                                  u"information"_s, input, true, u"uidvalidity-reset"_s,
+                                  u"folder \"%1\" of %2 was renumbered by the server; it was fetched again and "
+                                  "matched by Message-ID, nothing was duplicated"_s.arg(folder, input.address));
+            !raised) {
+            return raised;
+        }
+    }
+    return input.succeeded ? onSuccess(input) : onFailure(input);
+}
+
+Status AlertManager::onSuccess(const RunAlertInput &input)
+{
+    DiagnosticsStore diagnostics(m_store);
+    auto failing = diagnostics.openAlert(failingKey(input.mailboxId));
+    if (!failing) {
+        return failing.error();
+    }
+    auto incident = diagnostics.openIncident(input.profileId);
+    if (!incident) {
+        return incident.error();
+    }
+    if (failing->has_value()) {
+        if (Status closed = diagnostics.closeAlert((*failing)->id, input.now); !closed) {
+            return closed;
+        }
+    }
+    if ((failing->has_value() || input.wasFailing) && !incident->has_value()) {
+        if (Status raised = raise(recoveredKey(input.mailboxId), u"recovered"_s, u"information"_s, input, true, {},
+                                  u"%1 syncs again"_s.arg(input.address));
+            !raised) {
+            return raised;
+        }
+    }
+    if (!incident->has_value()) {
+        return {};
+    }
+    auto health = diagnostics.profileHealth(input.profileId, {});
+    if (!health) {
+        return health.error();
+    }
+    if (health->failingEnabled * 2 > health->population) {
+        return {}; // one mailbox answered, most still fail: the incident goes on
+    }
+    const Alert &open = **incident;
+    if (Status closed = diagnostics.closeAlert(open.id, input.now); !closed) {
+        return closed;
+    }
+    auto members = diagnostics.incidentMembers(open.id);
+    if (!members) {
+        return members.error();
+    }
+    QStringList stillDisabled;
+    for (const AlertMember &member : *members) {
+        if (member.stillDisabled) {
+            stillDisabled.append(member.address);
+        }
+    }
+    QString message = u"server profile %1 works again (%2 synced)"_s.arg(input.profileName, input.address);
+    if (!stillDisabled.isEmpty()) {
+        message += u"; %1 mailbox(es) it disabled are still disabled (%2): re-enable them with "
+                   "'syncdesk-node alerts reenable %3'"_s.arg(stillDisabled.size())
+                       .arg(stillDisabled.join(u", "_s))
+                       .arg(open.id);
+    }
+    return raise(u"profile-recovered:%1"_s.arg(input.profileId), u"profile-recovered"_s, u"information"_s, input, false,
+                 u"profile-outage"_s, message);
+}
+
+Status AlertManager::onFailure(const RunAlertInput &input)
+{
+    DiagnosticsStore diagnostics(m_store);
+    const QString errorClass = input.error ? errorClassName(input.error->errorClass) : QString();
+    const QString hintId = input.error ? input.error->hintId : QString();
+    const bool disabled = !input.disabledReason.isEmpty();
+
+    // A recovery that did not last is over.
+    auto recovered = diagnostics.openAlert(recoveredKey(input.mailboxId));
+    if (!recovered) {
+        return recovered.error();
+    }
+    if (recovered->has_value()) {
+        if (Status closed = diagnostics.closeAlert((*recovered)->id, input.now); !closed) {
+            return closed;
+        }
+    }
+
+    auto incident = diagnostics.openIncident(input.profileId);
+    if (!incident) {
+        return incident.error();
+    }
+    if (incident->has_value()) {
+        // Part of the profile's incident: it joins it instead of raising alerts of its own.
+        const qint64 incidentId = (*incident)->id;
+        if (Status added = diagnostics.addIncidentMember(incidentId, input.mailboxId, errorClass, hintId, input.now);
+            !added) {
+            return added;
+        }
+        if (disabled) {
+            if (Status marked = diagnostics.markIncidentMemberDisabled(incidentId, input.mailboxId, input.now);
+                !marked) {
+                return marked;
+            }
+        }
+        auto health = diagnostics.profileHealth(input.profileId, input.now.addMSecs(-m_windowMs));
+        if (!health) {
+            return health.error();
+        }
+        return diagnostics.updateAlertMessage(incidentId,
+                                              incidentMessage(input.profileName, int(health->failingSince.size()),
+                                                              health->population,
+                                                              input.address + u": "_s + errorText(input)),
+                                              input.now);
+    }
+
+    // A new incident: enough of the profile's mailboxes failed within the window (since the last incident).
+    QDateTime since = input.now.addMSecs(-m_windowMs);
+    auto lastClosed = diagnostics.lastIncidentClosed(input.profileId);
+    if (!lastClosed) {
+        return lastClosed.error();
+    }
+    if (lastClosed->isValid() && *lastClosed > since) {
+        since = *lastClosed;
+    }
+    auto health = diagnostics.profileHealth(input.profileId, since);
+    if (!health) {
+        return health.error();
+    }
+    if (input.plannerOutageStarted || isProfileIncident(int(health->failingSince.size()), health->population)) {
+        return openIncident(input, since);
+    }
+
+    if (disabled) {
+        if (Status closed = m_store.closeAlerts(failingKey(input.mailboxId), input.now); !closed) {
+            return closed;
+        }
+        const bool permanent = input.disabledReason == u"permanent-failure"_s;
+        const QString message =
+            permanent ? u"%1 was disabled: %2 (retrying cannot fix it)"_s.arg(input.address, errorText(input))
+                      : u"%1 was disabled after %2 failures in a row; the last: %3"_s.arg(input.address)
+                            .arg(input.consecutiveFailures)
+                            .arg(errorText(input));
+        return raise(disabledKey(input.mailboxId), u"mailbox-disabled"_s, u"error"_s, input, true,
+                     permanent && !hintId.isEmpty() ? hintId : u"mailbox-disabled"_s, message);
+    }
+    const QString message = u"%1 failed: %2"_s.arg(input.address, errorText(input));
+    auto open = diagnostics.openAlert(failingKey(input.mailboxId));
+    if (!open) {
+        return open.error();
+    }
+    if (open->has_value()) {
+        // Still failing: the open alert counts it; no new alert.
+        return raise(failingKey(input.mailboxId), u"first-failure"_s, u"warning"_s, input, true, hintId, message);
+    }
+    // A healthy mailbox failed (or one still failing when the profile incident that grouped it ended). If it
+    // recovered less than a window ago, it is flapping: its last alert opens again instead of a new one.
+    auto reopened =
+        diagnostics.reopenAlert(failingKey(input.mailboxId), input.now.addMSecs(-m_windowMs), message, input.now);
+    if (!reopened) {
+        return reopened.error();
+    }
+    if (*reopened) {
+        return {};
+    }
+    return raise(failingKey(input.mailboxId), u"first-failure"_s, u"warning"_s, input, true, hintId, message);
+}
+
+Status AlertManager::openIncident(const RunAlertInput &input, const QDateTime &since)
+{
+    DiagnosticsStore diagnostics(m_store);
+    auto health = diagnostics.profileHealth(input.profileId, since);
+    if (!health) {
+        return health.error();
+    }
+    const QString message = incidentMessage(input.profileName, int(qMax<qsizetype>(1, health->failingSince.size())),
+                                            health->population, input.address + u": "_s + errorText(input));
+    if (Status raised = raise(incidentKey(input.profileId), u"profile-outage"_s, u"error"_s, input, false,
+                              u"profile-outage"_s, message);
+        !raised) {
+        return raised;
+    }
+    auto incident = diagnostics.openIncident(input.profileId);
+    if (!incident) {
+        return incident.error();
+    }
+    if (!incident->has_value()) {
+        return SyncError::make(ErrorClass::Internal, u"internal-error"_s, u"the profile incident was not recorded"_s);
+    }
+    const qint64 incidentId = (*incident)->id;
+    QList<FailingMailbox> members = health->failingSince;
+    if (std::none_of(members.cbegin(), members.cend(),
+                     [&](const FailingMailbox &member) { return member.mailboxId == input.mailboxId; })) {
+        members.append({input.mailboxId, input.error ? errorClassName(input.error->errorClass) : QString(),
+                        input.error ? input.error->hintId : QString(), !input.disabledReason.isEmpty()});
+    }
+    for (const FailingMailbox &member : members) {
+        const bool thisRun = member.mailboxId == input.mailboxId;
+        const bool disabled = thisRun ? !input.disabledReason.isEmpty() : member.disabledByFailures;
+        if (Status added = diagnostics.addIncidentMember(incidentId, member.mailboxId, member.errorClass, member.hintId,
+                                                         input.now);
+            !added) {
+            return added;
+        }
+        if (disabled) {
+            if (Status marked = diagnostics.markIncidentMemberDisabled(incidentId, member.mailboxId, input.now);
+                !marked) {
+                return marked;
+            }
+        }
+        // Their own alerts are now told by the incident.
+        for (const QString &key : {failingKey(member.mailboxId), disabledKey(member.mailboxId)}) {
+            auto own = diagnostics.openAlert(key);
+            if (!own) {
+                return own.error();
+            }
+            if (own->has_value()) {
+                if (Status grouped = diagnostics.groupIntoIncident((*own)->id, incidentId, input.now); !grouped) {
+                    return grouped;
+                }
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace SyncDesk

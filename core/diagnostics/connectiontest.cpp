@@ -1,0 +1,614 @@
+#include "connectiontest.h"
+
+#include "config/passwordsource.h"
+#include "logging/logger.h"
+#include "protocol/imap/imapsession.h"
+#include "protocol/pop3/pop3session.h"
+#include "protocol/smtp/smtpsession.h"
+#include "protocol/socketstream.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QJsonArray>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kCategory = u"test"_s;
+
+QJsonArray toJsonArray(const QList<QByteArray> &values)
+{
+    QJsonArray array;
+    for (const QByteArray &value : values) {
+        array.append(QString::fromLatin1(value));
+    }
+    return array;
+}
+
+QString joined(const QList<QByteArray> &values)
+{
+    QStringList list;
+    for (const QByteArray &value : values) {
+        list.append(QString::fromLatin1(value));
+    }
+    return list.join(u' ');
+}
+
+QString endpointText(const Endpoint &endpoint)
+{
+    return u"%1:%2"_s.arg(endpoint.host).arg(endpoint.port);
+}
+
+} // namespace
+
+ConnectionTest::ConnectionTest(const Mailbox &mailbox, const ServerProfile &profile,
+                               const ConnectionTestOptions &options, ByteStreamFactory streams, QObject *parent)
+    : QObject(parent)
+    , m_mailbox(mailbox)
+    , m_profile(profile)
+    , m_options(options)
+    , m_streams(streams ? std::move(streams) : SocketStream::factory())
+{
+    qRegisterMetaType<SyncDesk::ConnectionStep>();
+    qRegisterMetaType<SyncDesk::ConnectionTestReport>();
+    m_report.mailbox = mailbox.address;
+    m_report.profile = profile.name;
+    m_report.protocol = protocolName(profile.incoming.protocol);
+    m_dnsTimer.setSingleShot(true);
+}
+
+ConnectionTest::~ConnectionTest()
+{
+    m_finished = true;
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+    }
+    m_password.fill(u'\0');
+}
+
+void ConnectionTest::start()
+{
+    if (m_started) {
+        return;
+    }
+    m_started = true;
+    m_totalClock.start();
+    Log::info(kCategory, m_mailbox.address,
+              u"connection test of %1 (%2 %3) started"_s.arg(m_mailbox.address,
+                                                             protocolName(m_profile.incoming.protocol).toUpper(),
+                                                             endpointText(m_profile.incoming)));
+    // Queued, so that every signal of the test comes from the event loop, after start() returned.
+    QMetaObject::invokeMethod(this, &ConnectionTest::checkCredentials, Qt::QueuedConnection);
+}
+
+void ConnectionTest::cancel()
+{
+    if (m_finished) {
+        return;
+    }
+    m_report.cancelled = true;
+    if (m_current >= 0) {
+        ConnectionStep &step = m_report.steps[m_current];
+        step.status = ConnectionStep::Status::Skipped;
+        step.ms = m_stepClock.elapsed();
+        step.detail = u"cancelled"_s;
+        m_current = -1;
+        Q_EMIT stepFinished(step);
+    }
+    const SyncError cancelled =
+        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the connection test was cancelled"_s);
+    m_dnsTimer.stop();
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    // Sessions are closed now; their callbacks see m_finished and do nothing.
+    m_finished = true;
+    if (m_imap) {
+        m_imap->abort(cancelled);
+    }
+    if (m_pop3) {
+        m_pop3->abort(cancelled);
+    }
+    if (m_smtp) {
+        m_smtp->abort(cancelled);
+    }
+    m_report.ms = m_totalClock.elapsed();
+    Log::info(kCategory, m_mailbox.address, u"connection test cancelled"_s);
+    Q_EMIT finished(m_report);
+}
+
+bool ConnectionTest::stepIs(const QString &id) const
+{
+    return m_current >= 0 && m_report.steps.at(m_current).id == id;
+}
+
+void ConnectionTest::begin(const QString &id, const QString &title)
+{
+    ConnectionStep step;
+    step.id = id;
+    step.title = title;
+    m_report.steps.append(step);
+    m_current = int(m_report.steps.size() - 1);
+    m_stepClock.start();
+    Q_EMIT stepStarted(step);
+}
+
+void ConnectionTest::pass(const QString &detail, const QJsonObject &data)
+{
+    if (m_current < 0 || m_finished) {
+        return;
+    }
+    ConnectionStep &step = m_report.steps[m_current];
+    step.status = ConnectionStep::Status::Passed;
+    step.ms = m_stepClock.elapsed();
+    step.detail = detail;
+    step.data = data;
+    m_current = -1;
+    Log::info(kCategory, m_mailbox.address,
+              u"test step %1 passed in %2 ms: %3"_s.arg(step.id).arg(step.ms).arg(detail));
+    Q_EMIT stepFinished(step);
+}
+
+void ConnectionTest::failStep(const SyncError &error)
+{
+    if (m_finished || m_report.error) {
+        return;
+    }
+    if (m_current < 0) {
+        begin(u"internal"_s, u"Internal"_s);
+    }
+    ConnectionStep &step = m_report.steps[m_current];
+    step.status = ConnectionStep::Status::Failed;
+    step.ms = m_stepClock.elapsed();
+    step.error = error;
+    step.detail = error.message;
+    m_current = -1;
+    m_report.error = error;
+    Log::warning(
+        kCategory, m_mailbox.address,
+        u"test step %1 failed in %2 ms: %3 [hint: %4]"_s.arg(step.id).arg(step.ms).arg(error.toString(), error.hintId));
+    Q_EMIT stepFinished(step);
+    complete();
+}
+
+void ConnectionTest::complete()
+{
+    if (m_finished) {
+        return;
+    }
+    auto emitFinished = [this] {
+        if (m_finished) {
+            return;
+        }
+        m_finished = true;
+        m_report.ms = m_totalClock.elapsed();
+        Log::info(kCategory, m_mailbox.address,
+                  m_report.passed() ? u"connection test passed in %1 ms"_s.arg(m_report.ms)
+                                    : u"connection test failed in %1 ms"_s.arg(m_report.ms));
+        Q_EMIT finished(m_report);
+    };
+    // A session still usable (a folder missing, for example) says goodbye first.
+    if (m_imap && m_imap->isUsable()) {
+        m_imap->logout(emitFinished);
+        return;
+    }
+    if (m_pop3 && m_pop3->isUsable()) {
+        m_pop3->quit(emitFinished);
+        return;
+    }
+    if (m_smtp) {
+        m_smtp->quit(emitFinished);
+        return;
+    }
+    emitFinished();
+}
+
+void ConnectionTest::checkCredentials()
+{
+    const PasswordSource source = PasswordSource::parse(m_mailbox.passwordSource);
+    begin(u"credentials"_s, u"Read the password (%1)"_s.arg(source.describe()));
+    auto password = source.resolve();
+    if (!password) {
+        failStep(password.error().at(ErrorStage::Config));
+        return;
+    }
+    m_password = *password;
+    pass(u"read from the %1"_s.arg(source.describe()), {{u"source"_s, source.describe()}});
+    resolve(u"dns"_s, m_profile.incoming.host, [this] {
+        if (m_profile.incoming.protocol == MailProtocol::Pop3) {
+            openPop3();
+        } else if (m_profile.incoming.protocol == MailProtocol::Imap) {
+            openImap();
+        } else {
+            begin(u"connect"_s, u"Connect"_s);
+            failStep(SyncError::make(ErrorClass::Config, u"protocol-unsupported"_s,
+                                     u"%1 cannot be synced as incoming mail"_s.arg(
+                                         protocolName(m_profile.incoming.protocol).toUpper()))
+                         .at(ErrorStage::Config));
+        }
+    });
+}
+
+void ConnectionTest::resolve(const QString &stepId, const QString &host, std::function<void()> next)
+{
+    begin(stepId, u"Resolve %1"_s.arg(host));
+    const QHostAddress literal(host);
+    if (!literal.isNull()) {
+        pass(u"%1 is an IP address: no lookup needed"_s.arg(host), {{u"addresses"_s, QJsonArray{host}}});
+        next();
+        return;
+    }
+    QObject::disconnect(&m_dnsTimer, nullptr, this, nullptr);
+    connect(&m_dnsTimer, &QTimer::timeout, this, [this, host] {
+        if (m_lookupId >= 0) {
+            QHostInfo::abortHostLookup(m_lookupId);
+            m_lookupId = -1;
+        }
+        failStep(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
+                                 u"looking up %1 took longer than %2 s"_s.arg(host).arg(m_options.dnsTimeoutMs / 1000))
+                     .at(ErrorStage::Dns));
+    });
+    m_dnsTimer.start(m_options.dnsTimeoutMs);
+    m_lookupId = QHostInfo::lookupHost(host, this, [this, host, next = std::move(next)](const QHostInfo &info) {
+        m_lookupId = -1;
+        m_dnsTimer.stop();
+        if (m_finished) {
+            return;
+        }
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
+            failStep(SyncError::make(ErrorClass::Network, notFound ? u"host-not-found"_s : u"network-error"_s,
+                                     notFound ? u"host %1 not found"_s.arg(host) : u"looking up %1 failed"_s.arg(host),
+                                     info.errorString())
+                         .at(ErrorStage::Dns));
+            return;
+        }
+        QStringList addresses;
+        QJsonArray array;
+        for (const QHostAddress &address : info.addresses()) {
+            addresses.append(address.toString());
+            array.append(address.toString());
+        }
+        pass(addresses.join(u", "_s), {{u"addresses"_s, array}});
+        next();
+    });
+}
+
+QString ConnectionTest::tlsTitle(Security security, const QString &host) const
+{
+    return security == Security::StartTls ? u"Upgrade to TLS with STARTTLS and check the certificate of %1"_s.arg(host)
+                                          : u"TLS handshake and certificate of %1"_s.arg(host);
+}
+
+void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Security security, const QString &where)
+{
+    m_stream = stream;
+    const QString connectStep = prefix + u"connect"_s;
+    const QString tlsStep = prefix + u"tls"_s;
+    const QString next = prefix.isEmpty() ? u"capabilities"_s : u"smtp-ehlo"_s;
+    const QString nextTitle = prefix.isEmpty() ? u"Greeting and capabilities"_s : u"EHLO and capabilities"_s;
+    // The stream lives as long as its session, and its signals only come while it lives.
+    auto tlsPassed = [this, stream, tlsStep, next, nextTitle] {
+        if (!stepIs(tlsStep)) {
+            return;
+        }
+        const TlsSessionInfo info = stream->tlsSessionInfo();
+        QString detail = info.protocol + u", "_s + info.cipher;
+        if (!info.subject.isEmpty() || !info.issuer.isEmpty()) {
+            detail += u"; certificate for %1 issued by %2, valid until %3"_s.arg(info.subject, info.issuer,
+                                                                                 info.expiresAt.toString(Qt::ISODate));
+        }
+        pass(detail,
+             QJsonObject{{u"protocol"_s, info.protocol},
+                         {u"cipher"_s, info.cipher},
+                         {u"subject"_s, info.subject},
+                         {u"issuer"_s, info.issuer},
+                         {u"expires_at"_s, info.expiresAt.isValid() ? QJsonValue(info.expiresAt.toString(Qt::ISODate))
+                                                                    : QJsonValue(QJsonValue::Null)}});
+        begin(next, nextTitle);
+    };
+    connect(stream, &ByteStream::socketConnected, this, [this, connectStep, tlsStep, next, nextTitle, security, where] {
+        if (!stepIs(connectStep)) {
+            return;
+        }
+        pass(u"connected to %1"_s.arg(where));
+        if (security == Security::None) {
+            begin(next, nextTitle);
+        } else {
+            begin(tlsStep, tlsTitle(security, where.section(u':', 0, -2)));
+        }
+    });
+    connect(stream, &ByteStream::connected, this, [tlsPassed, security] {
+        if (security == Security::Tls) {
+            tlsPassed();
+        }
+    });
+    connect(stream, &ByteStream::encrypted, this, tlsPassed);
+}
+
+void ConnectionTest::openImap()
+{
+    const Endpoint &incoming = m_profile.incoming;
+    begin(u"connect"_s, u"Connect to %1"_s.arg(endpointText(incoming)));
+    TlsSettings tls;
+    tls.caFile = incoming.caFile;
+    tls.plainOnly = incoming.security == Security::None;
+    std::unique_ptr<ByteStream> stream = m_streams(tls);
+    watchStream(stream.get(), {}, incoming.security, endpointText(incoming));
+    Imap::SessionOptions options;
+    options.connectTimeoutMs = m_options.connectTimeoutMs;
+    options.commandTimeoutMs = m_options.commandTimeoutMs;
+    options.mailbox = m_mailbox.address;
+    m_imap = std::make_unique<Imap::Session>(std::move(stream), options);
+    m_imap->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
+        if (m_finished) {
+            return;
+        }
+        if (!status) {
+            failStep(status.error());
+            return;
+        }
+        if (!stepIs(u"capabilities"_s)) {
+            begin(u"capabilities"_s, u"Greeting and capabilities"_s);
+        }
+        const QList<QByteArray> capabilities = m_imap->capabilities();
+        pass(joined(capabilities),
+             {{u"capabilities"_s, toJsonArray(capabilities)}, {u"encrypted"_s, m_imap->isEncrypted()}});
+        imapLogin();
+    });
+}
+
+void ConnectionTest::imapLogin()
+{
+    begin(u"login"_s, u"Log in as %1"_s.arg(m_mailbox.username));
+    m_imap->login(m_mailbox.username, m_password, [this](Status status) {
+        if (m_finished) {
+            return;
+        }
+        if (!status) {
+            failStep(status.error());
+            return;
+        }
+        pass(u"logged in with %1"_s.arg(QString::fromLatin1(m_imap->authenticationMethod())),
+             {{u"method"_s, QString::fromLatin1(m_imap->authenticationMethod())}});
+        imapInbox();
+    });
+}
+
+void ConnectionTest::imapInbox()
+{
+    begin(u"inbox"_s, u"Open INBOX (read-only)"_s);
+    m_imap->select(u"INBOX"_s, true, [this](const Result<Imap::SelectInfo> &result) {
+        if (m_finished) {
+            return;
+        }
+        if (!result) {
+            failStep(result.error());
+            return;
+        }
+        pass(u"%1 messages, UIDVALIDITY %2, UIDNEXT %3"_s.arg(result->exists)
+                 .arg(result->uidValidity)
+                 .arg(result->uidNext),
+             {{u"messages"_s, qint64(result->exists)},
+              {u"uidvalidity"_s, qint64(result->uidValidity)},
+              {u"uidnext"_s, qint64(result->uidNext)}});
+        imapFolders();
+    });
+}
+
+void ConnectionTest::imapFolders()
+{
+    QStringList folders;
+    for (const QString &folder : std::as_const(m_mailbox.folders)) {
+        if (folder.compare(u"INBOX"_s, Qt::CaseInsensitive) != 0) {
+            folders.append(folder);
+        }
+    }
+    if (folders.isEmpty()) {
+        closeIncoming();
+        return;
+    }
+    begin(u"folders"_s, u"Check the configured folders (%1)"_s.arg(folders.join(u", "_s)));
+    m_imap->status(folders, [this, folders](const Result<Imap::StatusReport> &report) {
+        if (m_finished) {
+            return;
+        }
+        if (!report) {
+            failStep(report.error());
+            return;
+        }
+        QStringList found;
+        QJsonObject counts;
+        for (const QString &folder : folders) {
+            if (const auto error = report->errors.constFind(folder); error != report->errors.constEnd()) {
+                SyncError located = error.value();
+                located.message = u"folder \"%1\": %2"_s.arg(folder, located.message);
+                failStep(located.at(ErrorStage::Folder));
+                return;
+            }
+            const auto status = report->statuses.constFind(folder);
+            if (status == report->statuses.constEnd()) {
+                failStep(SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s,
+                                         u"folder \"%1\" does not exist on the server"_s.arg(folder))
+                             .at(ErrorStage::Folder));
+                return;
+            }
+            found.append(u"%1: %2 messages"_s.arg(folder).arg(status->messages));
+            counts.insert(folder, qint64(status->messages));
+        }
+        pass(found.join(u"; "_s), {{u"folders"_s, counts}});
+        closeIncoming();
+    });
+}
+
+void ConnectionTest::openPop3()
+{
+    const Endpoint &incoming = m_profile.incoming;
+    begin(u"connect"_s, u"Connect to %1"_s.arg(endpointText(incoming)));
+    TlsSettings tls;
+    tls.caFile = incoming.caFile;
+    tls.plainOnly = incoming.security == Security::None;
+    std::unique_ptr<ByteStream> stream = m_streams(tls);
+    watchStream(stream.get(), {}, incoming.security, endpointText(incoming));
+    Pop3::SessionOptions options;
+    options.connectTimeoutMs = m_options.connectTimeoutMs;
+    options.commandTimeoutMs = m_options.commandTimeoutMs;
+    options.mailbox = m_mailbox.address;
+    m_pop3 = std::make_unique<Pop3::Session>(std::move(stream), options);
+    m_pop3->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
+        if (m_finished) {
+            return;
+        }
+        if (!status) {
+            failStep(status.error());
+            return;
+        }
+        if (!stepIs(u"capabilities"_s)) {
+            begin(u"capabilities"_s, u"Greeting and capabilities"_s);
+        }
+        const QList<QByteArray> capabilities = m_pop3->capabilities();
+        pass(capabilities.isEmpty() ? u"the server did not answer CAPA"_s : joined(capabilities),
+             {{u"capabilities"_s, toJsonArray(capabilities)}, {u"encrypted"_s, m_pop3->isEncrypted()}});
+        pop3Login();
+    });
+}
+
+void ConnectionTest::pop3Login()
+{
+    begin(u"login"_s, u"Log in as %1"_s.arg(m_mailbox.username));
+    m_pop3->login(m_mailbox.username, m_password, [this](Status status) {
+        if (m_finished) {
+            return;
+        }
+        if (!status) {
+            failStep(status.error());
+            return;
+        }
+        pass(u"logged in with USER/PASS"_s, {{u"method"_s, u"USER/PASS"_s}});
+        pop3Maildrop();
+    });
+}
+
+void ConnectionTest::pop3Maildrop()
+{
+    begin(u"inbox"_s, u"Open the maildrop (STAT, UIDL)"_s);
+    m_pop3->execute("STAT", false, [this](const Result<Pop3::Response> &result) {
+        if (m_finished) {
+            return;
+        }
+        if (!result) {
+            failStep(result.error());
+            return;
+        }
+        const QList<QByteArray> parts = result->text.simplified().split(' ');
+        const qint64 count = parts.value(0).toLongLong();
+        const qint64 bytes = parts.value(1).toLongLong();
+        auto done = [this, count, bytes] {
+            pass(u"%1 messages, %2 bytes; UIDL supported"_s.arg(count).arg(bytes),
+                 {{u"messages"_s, count}, {u"bytes"_s, bytes}});
+            closeIncoming();
+        };
+        if (m_pop3->hasCapability("UIDL") || count == 0) {
+            done();
+            return;
+        }
+        // The server's CAPA did not say: ask for the first message's unique id.
+        m_pop3->execute("UIDL 1", false, [this, done](const Result<Pop3::Response> &uidl) {
+            if (m_finished) {
+                return;
+            }
+            if (!uidl) {
+                SyncError error = uidl.error();
+                error.hintId = u"pop3-uidl-missing"_s;
+                error.message = u"the POP3 server does not support UIDL: "_s + error.message;
+                error.transient = false;
+                failStep(error);
+                return;
+            }
+            done();
+        });
+    });
+}
+
+void ConnectionTest::closeIncoming()
+{
+    auto next = [this] {
+        if (!m_finished) {
+            testOutgoing();
+        }
+    };
+    if (m_imap) {
+        m_imap->logout(next);
+    } else if (m_pop3) {
+        m_pop3->quit(next);
+    } else {
+        next();
+    }
+}
+
+void ConnectionTest::testOutgoing()
+{
+    if (!m_options.testOutgoing || !m_profile.outgoing || m_profile.outgoing->host.isEmpty()) {
+        complete();
+        return;
+    }
+    resolve(u"smtp-dns"_s, m_profile.outgoing->host, [this] { openSmtp(); });
+}
+
+void ConnectionTest::openSmtp()
+{
+    const Endpoint &outgoing = *m_profile.outgoing;
+    begin(u"smtp-connect"_s, u"Connect to the SMTP server %1"_s.arg(endpointText(outgoing)));
+    TlsSettings tls;
+    tls.caFile = outgoing.caFile;
+    tls.plainOnly = outgoing.security == Security::None;
+    std::unique_ptr<ByteStream> stream = m_streams(tls);
+    watchStream(stream.get(), u"smtp-"_s, outgoing.security, endpointText(outgoing));
+    Smtp::SessionOptions options;
+    options.connectTimeoutMs = m_options.connectTimeoutMs;
+    options.commandTimeoutMs = m_options.commandTimeoutMs;
+    options.mailbox = m_mailbox.address;
+    m_smtp = std::make_unique<Smtp::Session>(std::move(stream), options);
+    m_smtp->open(outgoing.host, outgoing.port, outgoing.security, [this](Status status) {
+        if (m_finished) {
+            return;
+        }
+        if (!status) {
+            failStep(status.error());
+            return;
+        }
+        if (!stepIs(u"smtp-ehlo"_s)) {
+            begin(u"smtp-ehlo"_s, u"EHLO and capabilities"_s);
+        }
+        const QList<QByteArray> capabilities = m_smtp->capabilities();
+        pass(QString::fromUtf8(m_smtp->greeting()) + u"; "_s + joined(capabilities),
+             {{u"greeting"_s, QString::fromUtf8(m_smtp->greeting())},
+              {u"capabilities"_s, toJsonArray(capabilities)},
+              {u"encrypted"_s, m_smtp->isEncrypted()}});
+        smtpLogin();
+    });
+}
+
+void ConnectionTest::smtpLogin()
+{
+    begin(u"smtp-auth"_s, u"Authenticate to the SMTP server as %1"_s.arg(m_mailbox.username));
+    m_smtp->login(m_mailbox.username, m_password, [this](Status status) {
+        m_password.fill(u'\0');
+        if (m_finished) {
+            return;
+        }
+        if (!status) {
+            failStep(status.error());
+            return;
+        }
+        pass(u"authenticated with %1"_s.arg(QString::fromLatin1(m_smtp->authenticationMethod())),
+             {{u"method"_s, QString::fromLatin1(m_smtp->authenticationMethod())}});
+        complete();
+    });
+}
+
+} // namespace SyncDesk

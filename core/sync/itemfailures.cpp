@@ -1,0 +1,86 @@
+#include "itemfailures.h"
+
+#include "logging/logger.h"
+#include "store/diagnosticsstore.h"
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+ItemFailures::ItemFailures(Store &store, qint64 mailboxId, const QString &address)
+    : m_store(store)
+    , m_mailboxId(mailboxId)
+    , m_address(address)
+{}
+
+bool ItemFailures::isItemSpecific(const SyncError &error)
+{
+    return error.errorClass == ErrorClass::Store && error.hintId == u"store-error"_s;
+}
+
+ItemFailure ItemFailures::notAMessage(const DecodedMessage &decoded, qint64 size)
+{
+    ItemFailure failure;
+    failure.errorClass = ErrorClass::Parse;
+    failure.hintId = u"message-parse"_s;
+    failure.stage = ErrorStage::Parse;
+    failure.size = size;
+    failure.reason = u"the message could not be read as an email message (no header block GMime accepts); it was "
+                     "not stored"_s;
+    // Never the content: the detail ends up in diagnostic bundles.
+    failure.detail = u"%1 bytes; header digest %2"_s.arg(size).arg(QString::fromLatin1(decoded.headerDigest));
+    return failure;
+}
+
+ItemFailure ItemFailures::tooLarge(qint64 size, qint64 limit)
+{
+    ItemFailure failure;
+    failure.errorClass = ErrorClass::Parse;
+    failure.hintId = u"message-too-large"_s;
+    failure.stage = ErrorStage::Fetch;
+    failure.size = size;
+    failure.reason = u"the message is %1 MB, more than the %2 MB a message may have; it was not downloaded"_s
+                         .arg(double(size) / (1024.0 * 1024.0), 0, 'f', 1)
+                         .arg(double(limit) / (1024.0 * 1024.0), 0, 'f', 1);
+    return failure;
+}
+
+ItemFailure ItemFailures::refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
+                                         qint64 size)
+{
+    ItemFailure failure;
+    failure.errorClass = ErrorClass::Store;
+    failure.hintId = u"message-store"_s;
+    failure.stage = ErrorStage::Store;
+    failure.messageId = messageId;
+    failure.subject = subject;
+    failure.size = size;
+    failure.reason = u"the CRM store refused the message: "_s + error.message;
+    failure.detail = error.detail;
+    return failure;
+}
+
+Status ItemFailures::record(ItemFailure failure, const QString &folder, quint32 uidValidity, quint32 uid,
+                            const QString &pop3Uidl)
+{
+    failure.mailboxId = m_mailboxId;
+    failure.folder = folder;
+    failure.uidValidity = uidValidity;
+    failure.uid = uid;
+    failure.pop3Uidl = pop3Uidl;
+    failure.lastFailedAt = QDateTime::currentDateTimeUtc();
+    const QString where =
+        pop3Uidl.isEmpty() ? u"UID %1 in \"%2\""_s.arg(uid).arg(folder) : u"POP3 message %1"_s.arg(pop3Uidl);
+    Log::warning(u"sync"_s, m_address,
+                 u"message %1 skipped: %2; the sync goes on with the others; 'syncdesk-node failures retry "
+                 "--mailbox %3' tries it again [hint: %4]"_s.arg(where, failure.reason, m_address, failure.hintId));
+    ++m_recorded;
+    return DiagnosticsStore(m_store).recordItemFailure(failure);
+}
+
+Status ItemFailures::resolve(const QString &folder, quint32 uidValidity, quint32 uid, const QString &pop3Uidl)
+{
+    return DiagnosticsStore(m_store).resolveItemFailure(m_mailboxId, folder, uidValidity, uid, pop3Uidl);
+}
+
+} // namespace SyncDesk

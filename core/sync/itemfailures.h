@@ -1,0 +1,44 @@
+#pragma once
+
+#include "diagnostics/result.h"
+#include "model/itemfailure.h"
+#include "protocol/mime/decodedmessage.h"
+
+#include <QString>
+
+namespace SyncDesk {
+
+class Store;
+
+// Item-level failures of one sync run: a message that cannot be decoded or that the store refuses is
+// recorded (with its folder and UID, or its POP3 UIDL) and logged with its hint, and the sync goes on
+// with the other messages.
+class ItemFailures final
+{
+public:
+    ItemFailures(Store &store, qint64 mailboxId, const QString &address);
+
+    // Whether a store error concerns the rows written rather than the store itself (locked, read-only,
+    // full): then each message is written on its own to find the one the store refuses.
+    static bool isItemSpecific(const SyncError &error);
+
+    // A message GMime could not read as a message at all.
+    static ItemFailure notAMessage(const DecodedMessage &decoded, qint64 size);
+    static ItemFailure tooLarge(qint64 size, qint64 limit);
+    static ItemFailure refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
+                                      qint64 size);
+
+    // Records the failure at a location and logs it; the error is the store's when it cannot be recorded.
+    Status record(ItemFailure failure, const QString &folder, quint32 uidValidity, quint32 uid,
+                  const QString &pop3Uidl = {});
+    Status resolve(const QString &folder, quint32 uidValidity, quint32 uid, const QString &pop3Uidl = {});
+    int recorded() const { return m_recorded; }
+
+private:
+    Store &m_store;
+    qint64 m_mailboxId = 0;
+    QString m_address;
+    int m_recorded = 0;
+};
+
+} // namespace SyncDesk

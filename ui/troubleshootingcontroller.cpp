@@ -1,0 +1,148 @@
+#include "troubleshootingcontroller.h"
+
+#include "consolebackend.h"
+#include "dialogs/testconnectiondialog.h"
+#include "mainwindow.h"
+#include "models/mailboxtablemodel.h"
+#include "views/alertspane.h"
+#include "views/itemfailurespane.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+TroubleshootingController::TroubleshootingController(MainWindow *window, AlertsPane *alerts, ItemFailuresPane *failures)
+    : QObject(window)
+    , m_window(window)
+    , m_alerts(alerts)
+    , m_failures(failures)
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut, const QString &tip) {
+        auto *action = new QAction(text, m_window);
+        action->setObjectName(name + u"Action"_s);
+        action->setShortcut(shortcut);
+        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut.toString() + u')');
+        action->setStatusTip(tip);
+        m_actions.insert(name, action);
+        return action;
+    };
+    connect(make(u"testConnection"_s, u"&Test connection…"_s, QKeySequence(Qt::CTRL | Qt::Key_T),
+                 u"Check DNS, TCP, TLS, login and INBOX (and SMTP) of the selected mailbox, step by step"_s),
+            &QAction::triggered, this, [this] { testConnection(false); });
+    connect(make(u"testAndEnable"_s, u"Test && E&nable…"_s, QKeySequence(),
+                 u"Test the selected mailbox's connection and enable it when every step passes"_s),
+            &QAction::triggered, this, [this] { testConnection(true); });
+    QAction *verbose = make(u"verbose"_s, u"&Verbose log"_s, QKeySequence(),
+                            u"Log the protocol traffic of the selected mailbox (credentials hidden)"_s);
+    verbose->setCheckable(true);
+    connect(verbose, &QAction::toggled, this, [this](bool on) {
+        const QList<qint64> ids = m_window->selectedMailboxIds(false);
+        if (m_updating || !m_backend || ids.size() != 1) {
+            return;
+        }
+        m_backend->setMailboxVerbose(ids.constFirst(), on);
+    });
+    connect(make(u"exportDiagnostics"_s, u"Export dia&gnostic bundle…"_s, QKeySequence(),
+                 u"Save the selected mailbox's status, runs, alerts, failures and log, without passwords or message "
+                 "contents"_s),
+            &QAction::triggered, this, &TroubleshootingController::exportDiagnostics);
+}
+
+void TroubleshootingController::setBackend(ConsoleBackend *backend)
+{
+    m_backend = backend;
+    connect(backend, &ConsoleBackend::alertsChanged, m_alerts, &AlertsPane::setAlerts);
+    connect(backend, &ConsoleBackend::itemFailuresChanged, m_failures, &ItemFailuresPane::setFailures);
+    connect(backend, &ConsoleBackend::actionDone, this, &TroubleshootingController::onActionDone);
+    connect(m_alerts, &AlertsPane::acknowledgeRequested, backend, &ConsoleBackend::acknowledgeAlert);
+    connect(m_alerts, &AlertsPane::reenableRequested, backend, &ConsoleBackend::reenableIncident);
+    connect(m_alerts, &AlertsPane::showClosedChanged, backend, &ConsoleBackend::setShowClosedAlerts);
+    connect(m_failures, &ItemFailuresPane::retryRequested, backend, &ConsoleBackend::retryItemFailures);
+    updateActions();
+}
+
+void TroubleshootingController::updateActions()
+{
+    const QList<qint64> ids = m_window->selectedMailboxIds(false);
+    const bool one = m_backend && ids.size() == 1;
+    for (const QString &name : {u"testConnection"_s, u"testAndEnable"_s, u"verbose"_s, u"exportDiagnostics"_s}) {
+        m_actions.value(name)->setEnabled(one);
+    }
+    MailboxTableModel *model = m_window->mailboxModel();
+    const int row = one ? model->rowOfMailbox(ids.constFirst()) : -1;
+    m_updating = true;
+    m_actions.value(u"verbose"_s)->setChecked(row >= 0 && model->status(row).mailbox.verboseLog);
+    m_updating = false;
+    if (row >= 0) {
+        m_actions.value(u"testAndEnable"_s)->setEnabled(!model->status(row).mailbox.enabled);
+        m_failures->setMailboxFilter(ids.constFirst(), model->status(row).mailbox.address);
+    } else {
+        m_failures->setMailboxFilter(0, {});
+    }
+}
+
+void TroubleshootingController::testConnection(bool enableOnSuccess)
+{
+    const QList<qint64> ids = m_window->selectedMailboxIds(false);
+    if (!m_backend || ids.size() != 1) {
+        return;
+    }
+    MailboxTableModel *model = m_window->mailboxModel();
+    const int row = model->rowOfMailbox(ids.constFirst());
+    if (row < 0) {
+        return;
+    }
+    const Mailbox mailbox = model->status(row).mailbox;
+    const QList<ServerProfile> &profiles = m_window->profiles();
+    const auto profile = std::find_if(profiles.cbegin(), profiles.cend(), [&](const ServerProfile &candidate) {
+        return candidate.id == mailbox.profileId;
+    });
+    if (profile == profiles.cend()) {
+        m_window->statusBar()->showMessage(u"The server profile of %1 is not loaded yet"_s.arg(mailbox.address), 5000);
+        return;
+    }
+    auto *dialog = new TestConnectionDialog(m_backend, mailbox, *profile, enableOnSuccess, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // window-modal, no nested event loop; the test runs in a thread of the dialog's
+}
+
+void TroubleshootingController::exportDiagnostics()
+{
+    const QList<qint64> ids = m_window->selectedMailboxIds(false);
+    MailboxTableModel *model = m_window->mailboxModel();
+    const int row = ids.size() == 1 ? model->rowOfMailbox(ids.constFirst()) : -1;
+    if (!m_backend || row < 0) {
+        return;
+    }
+    const QString address = model->status(row).mailbox.address;
+    auto *dialog = new QFileDialog(m_window, u"Export diagnostic bundle"_s,
+                                   u"syncdesk-diagnostics-%1.json"_s.arg(address), u"JSON (*.json)"_s);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, address](const QString &path) {
+        if (!path.isEmpty() && m_backend) {
+            m_window->statusBar()->showMessage(u"Writing the diagnostic bundle of %1…"_s.arg(address));
+            m_backend->exportDiagnostics(address, path); // written in the poller's thread
+        }
+    });
+    dialog->open(); // window-modal, no nested event loop
+}
+
+void TroubleshootingController::onActionDone(const QString &message, const QString &error)
+{
+    if (error.isEmpty()) {
+        m_window->statusBar()->showMessage(message, 8000);
+        return;
+    }
+    m_window->statusBar()->clearMessage();
+    auto *box = new QMessageBox(QMessageBox::Warning, u"SyncDesk"_s, error, QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+
+class QAction;
+class QStatusBar;
+
+namespace SyncDesk {
+
+class AlertsPane;
+class ConsoleBackend;
+class ItemFailuresPane;
+class MainWindow;
+
+// The console's troubleshooting actions on the selected mailbox — Test connection, Test & Enable, Verbose log,
+// Export diagnostic bundle — and the wiring of the Alerts and Item failures panes to the backend. Kept apart
+// from MainWindow, which only adds these actions to its menus and the panes to its tabs.
+class TroubleshootingController final : public QObject
+{
+    Q_OBJECT
+public:
+    TroubleshootingController(MainWindow *window, AlertsPane *alerts, ItemFailuresPane *failures);
+
+    void setBackend(ConsoleBackend *backend);
+    // "testConnection", "testAndEnable", "verbose", "exportDiagnostics".
+    const QHash<QString, QAction *> &actions() const { return m_actions; }
+    // Follows the window's selection: what can be done, and which mailbox's failures are shown.
+    void updateActions();
+
+private:
+    void testConnection(bool enableOnSuccess);
+    void exportDiagnostics();
+    void onActionDone(const QString &message, const QString &error);
+
+    MainWindow *m_window = nullptr;
+    AlertsPane *m_alerts = nullptr;
+    ItemFailuresPane *m_failures = nullptr;
+    ConsoleBackend *m_backend = nullptr;
+    QHash<QString, QAction *> m_actions;
+    bool m_updating = false;
+};
+
+} // namespace SyncDesk

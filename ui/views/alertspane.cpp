@@ -1,0 +1,237 @@
+#include "alertspane.h"
+
+#include "diagnostics/hintcatalog.h"
+#include "themecolors.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum Column { SeverityColumn, AboutColumn, MessageColumn, RaisedColumn, CountColumn, StateColumn };
+
+constexpr int kAlertIdRole = Qt::UserRole + 1;
+
+QString localTime(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QString kindText(const QString &kind)
+{
+    if (kind == u"first-failure"_s) {
+        return u"Failing"_s;
+    }
+    if (kind == u"mailbox-disabled"_s) {
+        return u"Disabled"_s;
+    }
+    if (kind == u"recovered"_s) {
+        return u"Recovered"_s;
+    }
+    if (kind == u"profile-outage"_s) {
+        return u"Profile incident"_s;
+    }
+    if (kind == u"profile-recovered"_s) {
+        return u"Profile recovered"_s;
+    }
+    if (kind == u"uidvalidity-reset"_s) {
+        return u"Folder renumbered"_s;
+    }
+    return kind;
+}
+
+} // namespace
+
+AlertsPane::AlertsPane(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"alertsPane"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *bar = new QHBoxLayout;
+    m_acknowledge = new QPushButton(u"&Acknowledge"_s);
+    m_acknowledge->setObjectName(u"acknowledge"_s);
+    m_acknowledge->setToolTip(u"Mark the selected alert as seen; an information alert closes, the others stay until "
+                              "their cause is resolved"_s);
+    m_reenable = new QPushButton(u"&Re-enable mailboxes disabled by this incident"_s);
+    m_reenable->setObjectName(u"reenable"_s);
+    m_reenable->setToolTip(u"Enable, in one action, every mailbox this server profile incident disabled"_s);
+    m_showClosed = new QCheckBox(u"Show &closed"_s);
+    m_showClosed->setObjectName(u"showClosed"_s);
+    bar->addWidget(m_acknowledge);
+    bar->addWidget(m_reenable);
+    bar->addStretch();
+    bar->addWidget(m_showClosed);
+    layout->addLayout(bar);
+
+    m_tree = new QTreeWidget;
+    m_tree->setObjectName(u"alerts"_s);
+    m_tree->setAccessibleName(u"Alerts"_s);
+    m_tree->setHeaderLabels({u"Severity"_s, u"About"_s, u"Alert"_s, u"Raised"_s, u"Times"_s, u"State"_s});
+    m_tree->setColumnWidth(SeverityColumn, 150);
+    m_tree->setColumnWidth(AboutColumn, 220);
+    m_tree->setColumnWidth(MessageColumn, 520);
+    m_tree->setColumnWidth(RaisedColumn, 130);
+    m_tree->setColumnWidth(CountColumn, 50);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setWordWrap(false);
+    m_empty = new QLabel(u"No open alerts. Alerts are raised when a mailbox starts failing, is disabled or recovers, "
+                         "and when most mailboxes of a server profile fail."_s);
+    m_empty->setObjectName(u"empty"_s);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_hint = new QTextBrowser;
+    m_hint->setObjectName(u"alertHint"_s);
+    m_hint->setAccessibleName(u"What to do about the selected alert"_s);
+    auto *splitter = new QSplitter(Qt::Vertical);
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_empty);
+    topLayout->addWidget(m_tree, 1);
+    splitter->addWidget(top);
+    splitter->addWidget(m_hint);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &AlertsPane::onSelectionChanged);
+    connect(m_acknowledge, &QPushButton::clicked, this, [this] {
+        if (const Alert *alert = selectedAlert()) {
+            Q_EMIT acknowledgeRequested(alert->id);
+        }
+    });
+    connect(m_reenable, &QPushButton::clicked, this, [this] {
+        if (const Alert *alert = selectedAlert()) {
+            Q_EMIT reenableRequested(alert->id);
+        }
+    });
+    connect(m_showClosed, &QCheckBox::toggled, this, &AlertsPane::showClosedChanged);
+    setAlerts({});
+}
+
+int AlertsPane::openCount() const
+{
+    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(), [](const Alert &alert) { return alert.isOpen(); }));
+}
+
+void AlertsPane::setAlerts(const QList<Alert> &alerts)
+{
+    const qint64 selected = selectedAlertId();
+    const int openBefore = openCount();
+    m_alerts = alerts;
+    m_tree->clear();
+    const QPalette colors = palette();
+    for (const Alert &alert : std::as_const(m_alerts)) {
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setData(SeverityColumn, kAlertIdRole, alert.id);
+        item->setText(SeverityColumn, alert.severity + u" · "_s + kindText(alert.kind));
+        item->setText(AboutColumn,
+                      alert.mailboxAddress.isEmpty() ? u"profile "_s + alert.profileName : alert.mailboxAddress);
+        item->setText(MessageColumn, alert.message);
+        item->setToolTip(MessageColumn, alert.message);
+        item->setText(RaisedColumn, localTime(alert.raisedAt));
+        item->setToolTip(RaisedColumn,
+                         u"raised %1, last %2"_s.arg(localTime(alert.raisedAt), localTime(alert.updatedAt)));
+        item->setText(CountColumn, QString::number(alert.occurrences));
+        item->setText(StateColumn, alert.state);
+        if (alert.severity == u"error"_s) {
+            item->setForeground(SeverityColumn, ThemeColors::error(colors));
+            item->setIcon(SeverityColumn, QIcon(u":/syncdesk/icons/state-failing.svg"_s));
+        } else if (alert.severity == u"warning"_s) {
+            item->setForeground(SeverityColumn, ThemeColors::warning(colors));
+        } else {
+            item->setForeground(SeverityColumn, ThemeColors::success(colors));
+        }
+        if (!alert.isOpen()) {
+            item->setForeground(MessageColumn, colors.color(QPalette::Disabled, QPalette::Text));
+        }
+        for (const AlertMember &member : alert.members) {
+            auto *child = new QTreeWidgetItem(item);
+            child->setData(SeverityColumn, kAlertIdRole, alert.id);
+            child->setText(AboutColumn, member.address);
+            child->setText(MessageColumn, member.errorClass + u" [hint: "_s + member.hintId + u"]"_s +
+                                              (member.stillDisabled ? u" — disabled by this incident"_s : QString()));
+            child->setText(RaisedColumn, localTime(member.joinedAt));
+        }
+    }
+    m_tree->setVisible(!m_alerts.isEmpty());
+    m_empty->setVisible(m_alerts.isEmpty());
+    if (selected > 0) {
+        selectAlert(selected);
+    }
+    onSelectionChanged();
+    if (openCount() != openBefore) {
+        Q_EMIT countChanged(openCount());
+    }
+}
+
+bool AlertsPane::selectAlert(qint64 alertId)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        if (item->data(SeverityColumn, kAlertIdRole).toLongLong() == alertId) {
+            m_tree->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+qint64 AlertsPane::selectedAlertId() const
+{
+    const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
+    return selected.isEmpty() ? 0 : selected.constFirst()->data(SeverityColumn, kAlertIdRole).toLongLong();
+}
+
+const Alert *AlertsPane::selectedAlert() const
+{
+    const qint64 id = selectedAlertId();
+    for (const Alert &alert : m_alerts) {
+        if (alert.id == id) {
+            return &alert;
+        }
+    }
+    return nullptr;
+}
+
+void AlertsPane::onSelectionChanged()
+{
+    const Alert *alert = selectedAlert();
+    m_acknowledge->setEnabled(alert && alert->isOpen() && !alert->acknowledgedAt.isValid());
+    const bool disabledMembers = alert && std::any_of(alert->members.cbegin(), alert->members.cend(),
+                                                      [](const AlertMember &member) { return member.stillDisabled; });
+    m_reenable->setEnabled(disabledMembers);
+    m_reenable->setVisible(alert && alert->kind == u"profile-outage"_s);
+    if (!alert) {
+        m_hint->setHtml(m_alerts.isEmpty() ? QString() : u"<p>Select an alert to see what to do about it.</p>"_s);
+        return;
+    }
+    QString html = u"<p><b>%1</b></p>"_s.arg(alert->message.toHtmlEscaped());
+    const Hint hint = HintCatalog::instance().hint(alert->hintId);
+    if (hint.isValid()) {
+        html += u"<h3>%1</h3><p>%2</p><ul>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
+        for (const QString &step : hint.remedy) {
+            html += u"<li>%1</li>"_s.arg(step.toHtmlEscaped());
+        }
+        html += u"</ul>"_s;
+    }
+    if (!alert->members.isEmpty()) {
+        html += u"<p>%1 mailbox(es) in this incident.</p>"_s.arg(alert->members.size());
+    }
+    m_hint->setHtml(html);
+}
+
+} // namespace SyncDesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "model/alert.h"
+
+#include <QList>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace SyncDesk {
+
+// The alerts an administrator should look at, newest first: severity, what it is about, the message, when it
+// was raised and how often it recurred. A profile incident lists the mailboxes it groups (those it disabled
+// marked). Acknowledge; for an incident, "Re-enable mailboxes disabled by this incident" in one action; the
+// hint of the selected alert with its remedy steps. Shows what the store says: actions go out as signals.
+class AlertsPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AlertsPane(QWidget *parent = nullptr);
+
+    void setAlerts(const QList<Alert> &alerts);
+    const QList<Alert> &alerts() const { return m_alerts; }
+    int openCount() const;
+    // Selects an alert by id (for "show alert" links and tests); false when it is not listed.
+    bool selectAlert(qint64 alertId);
+    qint64 selectedAlertId() const;
+
+    QTreeWidget *tree() const { return m_tree; }
+    QPushButton *acknowledgeButton() const { return m_acknowledge; }
+    QPushButton *reenableButton() const { return m_reenable; }
+    QCheckBox *showClosedBox() const { return m_showClosed; }
+    QTextBrowser *hintView() const { return m_hint; }
+
+Q_SIGNALS:
+    void acknowledgeRequested(qint64 alertId);
+    void reenableRequested(qint64 alertId);
+    void showClosedChanged(bool show);
+    void countChanged(int open);
+
+private:
+    void onSelectionChanged();
+    const Alert *selectedAlert() const;
+
+    QList<Alert> m_alerts;
+    QTreeWidget *m_tree = nullptr;
+    QPushButton *m_acknowledge = nullptr;
+    QPushButton *m_reenable = nullptr;
+    QCheckBox *m_showClosed = nullptr;
+    QTextBrowser *m_hint = nullptr;
+    QLabel *m_empty = nullptr;
+};
+
+} // namespace SyncDesk
