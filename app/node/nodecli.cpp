@@ -406,8 +406,13 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
     connect(m_engine.get(), &SyncEngine::onceFinished, this, [this, &exitCode](const QList<SyncOutcome> &outcomes) {
         for (const SyncOutcome &outcome : outcomes) {
             if (outcome.succeeded()) {
-                m_out << outcome.address << ": ok, " << outcome.itemsNew << " new, " << outcome.itemsSeen
-                      << " fetched\n";
+                m_out << outcome.address << ": ok, " << outcome.itemsNew << " new, " << outcome.itemsSeen << " fetched";
+                if (outcome.itemsFailed > 0) {
+                    // The sync went on; the items are listed with their reasons.
+                    m_out << ", " << outcome.itemsFailed << " item(s) failed (syncdesk-node failures --mailbox "
+                          << outcome.address << ")";
+                }
+                m_out << "\n";
             } else {
                 exitCode = SyncFailed;
                 printFailure(outcome);

@@ -460,11 +460,11 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         location.receivedAt = fetched.internalDate;
         location.size = fetched.size >= 0 ? fetched.size : fetched.body->size();
         ++m_outcome.itemsSeen;
-        if (!decoded.parsed) {
-            // Not a message at all: listed as an item failure; the others go on.
+        if (decoded.empty) {
+            // Nothing to store: listed as an item failure; the others go on.
             m_retryUids.remove(uid);
             ++m_outcome.itemsFailed;
-            if (Status recorded = m_failures->record(ItemFailures::notAMessage(decoded, location.size), m_folder,
+            if (Status recorded = m_failures->record(ItemFailures::emptyMessage(decoded, location.size), m_folder,
                                                      m_folderState.uidValidity, uid);
                 !recorded) {
                 fail(recorded.error());

@@ -3,6 +3,8 @@
 #include "logging/logger.h"
 #include "store/diagnosticsstore.h"
 
+#include <QLocale>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -18,15 +20,14 @@ bool ItemFailures::isItemSpecific(const SyncError &error)
     return error.errorClass == ErrorClass::Store && error.hintId == u"store-error"_s;
 }
 
-ItemFailure ItemFailures::notAMessage(const DecodedMessage &decoded, qint64 size)
+ItemFailure ItemFailures::emptyMessage(const DecodedMessage &decoded, qint64 size)
 {
     ItemFailure failure;
     failure.errorClass = ErrorClass::Parse;
     failure.hintId = u"message-parse"_s;
     failure.stage = ErrorStage::Parse;
     failure.size = size;
-    failure.reason = u"the message could not be read as an email message (no header block GMime accepts); it was "
-                     "not stored"_s;
+    failure.reason = u"the server returned an empty message (no header and no body); there was nothing to store"_s;
     // Never the content: the detail ends up in diagnostic bundles.
     failure.detail = u"%1 bytes; header digest %2"_s.arg(size).arg(QString::fromLatin1(decoded.headerDigest));
     return failure;
@@ -39,9 +40,10 @@ ItemFailure ItemFailures::tooLarge(qint64 size, qint64 limit)
     failure.hintId = u"message-too-large"_s;
     failure.stage = ErrorStage::Fetch;
     failure.size = size;
-    failure.reason = u"the message is %1 MB, more than the %2 MB a message may have; it was not downloaded"_s
-                         .arg(double(size) / (1024.0 * 1024.0), 0, 'f', 1)
-                         .arg(double(limit) / (1024.0 * 1024.0), 0, 'f', 1);
+    const QLocale c = QLocale::c();
+    failure.reason = u"the message is %1, more than the %2 a message may have; it was not downloaded"_s.arg(
+        c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
+        c.formattedDataSize(limit, 1, QLocale::DataSizeTraditionalFormat));
     return failure;
 }
 

@@ -22,8 +22,9 @@ public:
     // full): then each message is written on its own to find the one the store refuses.
     static bool isItemSpecific(const SyncError &error);
 
-    // A message GMime could not read as a message at all.
-    static ItemFailure notAMessage(const DecodedMessage &decoded, qint64 size);
+    // A message with nothing in it. (Any other message is stored with what could be decoded, a message
+    // that is not MIME at all as plain text, with warnings.)
+    static ItemFailure emptyMessage(const DecodedMessage &decoded, qint64 size);
     static ItemFailure tooLarge(qint64 size, qint64 limit);
     static ItemFailure refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
                                       qint64 size);

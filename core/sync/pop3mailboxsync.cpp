@@ -139,8 +139,7 @@ void Pop3MailboxSync::onUidls(const QList<QByteArray> &lines)
         return;
     }
     m_maildrop = std::move(maildrop).value();
-    auto batch = std::make_shared<Batch>();
-    int fresh = 0;
+    m_fresh.clear();
     for (const QByteArray &line : lines) {
         const QList<QByteArray> parts = line.simplified().split(' ');
         bool ok = false;
@@ -155,18 +154,76 @@ void Pop3MailboxSync::onUidls(const QList<QByteArray> &lines)
             continue;
         }
         m_maildrop.seenUidls.insert(uidl); // a server listing a UIDL twice gets it fetched once
-        ++fresh;
+        m_fresh.append({number, uidl, std::nullopt});
+    }
+    if (m_fresh.isEmpty()) {
+        ++m_outcome.foldersUnchanged;
+        succeed();
+        return;
+    }
+    m_session->execute("LIST", true, [this](const Result<Pop3::Response> &result) {
+        if (stopped()) {
+            return;
+        }
+        if (!result) {
+            fail(result.error());
+            return;
+        }
+        onSizes(result->lines());
+    });
+}
+
+void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
+{
+    QHash<quint32, qint64> sizes;
+    sizes.reserve(lines.size());
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> parts = line.simplified().split(' ');
+        bool numberOk = false;
+        bool sizeOk = false;
+        const quint32 number = parts.size() >= 2 ? parts.at(0).toUInt(&numberOk) : 0;
+        const qint64 size = parts.size() >= 2 ? parts.at(1).toLongLong(&sizeOk) : 0;
+        if (!numberOk || !sizeOk || number == 0 || size < 0) {
+            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                 u"malformed LIST line from the POP3 server"_s, QString::fromLatin1(line.left(120))));
+            return;
+        }
+        sizes.insert(number, size);
+    }
+    auto batch = std::make_shared<Batch>();
+    QList<Pop3SeenMessage> skipped;
+    for (const Message &message : std::as_const(m_fresh)) {
+        const qint64 size = sizes.value(message.number, -1);
+        if (size > m_job.tuning.maxMessageBytes) {
+            ++m_outcome.itemsSeen;
+            ++m_outcome.itemsFailed;
+            m_retryUidls.remove(message.uidl);
+            if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, m_job.tuning.maxMessageBytes),
+                                                     kFolder, 0, 0, QString::fromLatin1(message.uidl));
+                !recorded) {
+                fail(recorded.error());
+                return;
+            }
+            skipped.append({message.uidl, m_maildrop.nextLocalUid++});
+            continue;
+        }
         if (batch->messages.size() >= m_job.tuning.batchMessages) {
             m_planned.push_back(batch);
             batch = std::make_shared<Batch>();
         }
-        batch->messages.append({number, uidl, std::nullopt});
+        batch->messages.append(message);
     }
+    m_fresh.clear();
     if (!batch->messages.isEmpty()) {
         m_planned.push_back(batch);
     }
-    if (fresh == 0) {
-        ++m_outcome.foldersUnchanged;
+    if (!skipped.isEmpty()) {
+        if (auto marked = m_store.writePop3Batch(m_job.mailbox.id, skipped, {}); !marked) {
+            fail(marked.error());
+            return;
+        }
+    }
+    if (m_planned.empty()) {
         succeed();
         return;
     }
@@ -248,10 +305,10 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         // Seen either way: an untracked or unreadable message is not downloaded again (until a retry).
         seen.append({message.uidl, location.uid});
         ++m_outcome.itemsSeen;
-        if (!decoded.parsed) {
+        if (decoded.empty) {
             ++m_outcome.itemsFailed;
             m_retryUidls.remove(message.uidl);
-            if (Status recorded = m_failures->record(ItemFailures::notAMessage(decoded, location.size), kFolder, 0, 0,
+            if (Status recorded = m_failures->record(ItemFailures::emptyMessage(decoded, location.size), kFolder, 0, 0,
                                                      QString::fromLatin1(message.uidl));
                 !recorded) {
                 fail(recorded.error());

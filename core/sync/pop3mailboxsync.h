@@ -47,6 +47,9 @@ private:
     void login();
     void listUidls();
     void onUidls(const QList<QByteArray> &lines);
+    // LIST gives the sizes of the new messages: one larger than the limit is not downloaded but listed as
+    // an item failure (seen, so not tried again until a retry).
+    void onSizes(const QList<QByteArray> &lines);
     void fetchMore();
     void onBatchComplete();
     bool writeBatch(Batch &batch);
@@ -64,6 +67,7 @@ private:
     QSet<QByteArray> m_retryUidls; // downloaded again after a retry request
     QString m_password;
     Pop3Maildrop m_maildrop;
+    QList<Message> m_fresh; // new messages, before LIST sorted out those too large
     std::deque<std::shared_ptr<Batch>> m_planned;
     std::deque<std::shared_ptr<Batch>> m_sent;
     bool m_cancelled = false;

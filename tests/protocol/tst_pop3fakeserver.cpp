@@ -50,6 +50,7 @@ private Q_SLOTS:
     void noUidl();
     void connectionDropsInsideAMessage();
     void serverNeverAnswers();
+    void malformedListLine();
     void garbageFromTheServer();
 
 private:
@@ -113,6 +114,7 @@ void TestPop3FakeServer::fullConversationStoresMessagesAndNeverDeletes()
 {
     m_server->addScenario(kGreeting + kLogin +
                           u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: 2 uid-two\nS: .\n"
+                          "C: LIST\nS: +OK 2 messages\nS: 1 120\nS: 2 120\nS: .\n"
                           "C: RETR 1\nS: +OK 120 octets\n"_s +
                           message(1) + u"C: RETR 2\nS: +OK 120 octets\n"_s + message(2) + kQuit);
     // The second run sees the same UIDLs: nothing is downloaded.
@@ -196,6 +198,7 @@ void TestPop3FakeServer::connectionDropsInsideAMessage()
 {
     m_server->addScenario(kGreeting + kLogin +
                           u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: .\n"
+                          "C: LIST\nS: +OK\nS: 1 120\nS: .\n"
                           "C: RETR 1\nS: +OK 120 octets\nS: From: a@example.test\nS+ Subj\nX: close\n"_s);
     const SyncOutcome outcome = run();
     expectError(outcome, ErrorClass::Network, u"connection-lost"_s);
@@ -212,6 +215,18 @@ void TestPop3FakeServer::serverNeverAnswers()
     const SyncOutcome outcome = run(Security::None, 300);
     expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
     QVERIFY2(outcome.error->message.contains(u"UIDL"_s), qPrintable(outcome.error->message));
+}
+
+void TestPop3FakeServer::malformedListLine()
+{
+    m_server->addScenario(kGreeting + kLogin +
+                          u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: .\n"
+                          "C: LIST\nS: +OK\nS: 1 lots\nS: .\n"_s +
+                          kQuit);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::Protocol, u"protocol-error"_s);
+    QVERIFY2(outcome.error->message.contains(u"LIST"_s), qPrintable(outcome.error->message));
+    QCOMPARE(outcome.itemsNew, 0);
 }
 
 void TestPop3FakeServer::garbageFromTheServer()

@@ -16,6 +16,7 @@ namespace SyncDesk {
 struct DecodedMessage
 {
     bool parsed = false; // false: not a MIME message at all; bodyText holds the raw text
+    bool empty = false;  // nothing but white space: no header and no body, nothing to store
     QString messageId;   // without angle brackets
     QString inReplyTo;
     QStringList references;

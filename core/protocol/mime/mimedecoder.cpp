@@ -298,6 +298,7 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
 {
     initGMime();
     DecodedMessage decoded;
+    decoded.empty = raw.trimmed().isEmpty();
     decoded.headerDigest = QCryptographicHash::hash(headerBlock(raw), QCryptographicHash::Sha1).toHex();
 
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
