@@ -21,6 +21,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
@@ -264,6 +265,7 @@ void MainWindow::createMenus()
     toolbar->addSeparator();
     toolbar->addAction(action(u"enable"_s));
     toolbar->addAction(action(u"disable"_s));
+    toolbar->addAction(action(u"testConnection"_s));
     toolbar->addSeparator();
     toolbar->addAction(action(u"addMailbox"_s));
     toolbar->addAction(action(u"import"_s));
@@ -756,6 +758,21 @@ void MainWindow::selectMailbox(const QString &address)
 void MainWindow::showOverview()
 {
     m_tabs->setCurrentWidget(m_overview);
+}
+
+bool MainWindow::showTab(const QString &name)
+{
+    const QHash<QString, QWidget *> tabs = {{u"mailboxes"_s, m_tabs->widget(0)},
+                                            {u"overview"_s, m_overview},
+                                            {u"alerts"_s, m_alertsPane},
+                                            {u"failures"_s, m_failuresPane},
+                                            {u"crm"_s, m_crm}};
+    QWidget *tab = tabs.value(name.toLower());
+    if (!tab) {
+        return false;
+    }
+    m_tabs->setCurrentWidget(tab);
+    return true;
 }
 
 void MainWindow::showCrm()

@@ -75,6 +75,8 @@ public:
     void selectMailbox(const QString &address);
     void showOverview();
     void showCrm();
+    // Shows a tab by name: mailboxes, overview, alerts, failures or crm; false for another name.
+    bool showTab(const QString &name);
     QString quickFilterLabel(MailboxFilterProxy::QuickFilter filter) const;
     QList<qint64> selectedMailboxIds(bool enabledOnly) const;
 

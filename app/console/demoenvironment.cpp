@@ -87,6 +87,8 @@ void DemoEnvironment::start()
             }
         }
     }
+    // A message with nothing in it: the Item failures tab lists it, and the rest of the mailbox syncs.
+    m_dovecot->deliver(u"dan"_s, u"INBOX"_s, QByteArray());
     m_dovecot->createFolder(u"carla"_s, u"Customers/Contoso"_s);
     for (int i = 0; i < 4; ++i) {
         m_dovecot->deliver(

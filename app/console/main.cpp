@@ -50,11 +50,18 @@ int main(int argc, char *argv[])
          u"FILE"_s},
         {u"screenshot-delay"_s, u"Seconds to wait before --screenshot (default 10)."_s, u"SECONDS"_s, u"10"_s},
         {u"select"_s, u"Select this mailbox, showing its details."_s, u"ADDRESS"_s},
-        {u"tab"_s, u"Open this tab: mailboxes, overview or crm."_s, u"TAB"_s},
+        {u"tab"_s, u"Open this tab: mailboxes, overview, alerts, failures or crm."_s, u"TAB"_s},
     });
     parser.process(app);
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
         std::fputs("syncdesk: --demo uses a database of its own; leave out --db\n", stderr);
+        return 2;
+    }
+
+    const QStringList tabs = {u"mailboxes"_s, u"overview"_s, u"alerts"_s, u"failures"_s, u"crm"_s};
+    if (parser.isSet(u"tab"_s) && !tabs.contains(parser.value(u"tab"_s).toLower())) {
+        std::fprintf(stderr, "syncdesk: no tab '%s'; --tab takes %s\n", qPrintable(parser.value(u"tab"_s)),
+                     qPrintable(tabs.join(u", "_s)));
         return 2;
     }
 
@@ -130,10 +137,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(u"select"_s)) {
         window.selectMailbox(parser.value(u"select"_s));
     }
-    if (parser.value(u"tab"_s) == u"overview"_s) {
-        window.showOverview();
-    } else if (parser.value(u"tab"_s) == u"crm"_s) {
-        window.showCrm();
+    if (parser.isSet(u"tab"_s)) {
+        window.showTab(parser.value(u"tab"_s));
     }
     window.show();
     if (parser.isSet(u"screenshot"_s)) {

@@ -1,0 +1,309 @@
+// The console's troubleshooting, offscreen and monitor-only, against a real Dovecot and a real database:
+// Test connection shows each step and the failure's hint, Test & Enable enables a mailbox that passes,
+// the Alerts tab acknowledges, the Item failures tab retries, and the verbose log switch reaches the store.
+
+#include "consolebackend.h"
+#include "dialogs/testconnectiondialog.h"
+#include "dovecotserver.h"
+#include "mailfactory.h"
+#include "mainwindow.h"
+#include "models/mailboxtablemodel.h"
+#include "store/diagnosticsstore.h"
+#include "store/store.h"
+#include "synchelper.h"
+#include "testconfig.h"
+#include "views/alertspane.h"
+#include "views/itemfailurespane.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestConsoleTroubleshooting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void testConnectionShowsEveryStep();
+    void failingTestShowsTheStepAndItsHint();
+    void testAndEnableEnablesAMailboxThatPasses();
+    void alertsTabAcknowledges();
+    void itemFailuresTabRetries();
+    void verboseLogSwitchReachesTheStore();
+
+private:
+    TestConnectionDialog *runTest(const QString &address, const QString &actionName);
+    Mailbox storedMailbox(const QString &address);
+
+    DovecotServer m_dovecot;
+    QTemporaryDir m_dir;
+    StoreConfig m_store;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ConsoleBackend> m_backend;
+};
+
+void TestConsoleTroubleshooting::initTestCase()
+{
+    if (!DovecotServer::isAvailable()) {
+        QSKIP("dovecot is not installed: run scripts/test.sh, which installs it");
+    }
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"SyncDeskTests"_s);
+    QCoreApplication::setApplicationName(u"tst_consoletroubleshooting"_s);
+    QVERIFY(m_dir.isValid());
+    m_dovecot.setUser(u"alice"_s, u"alice-pw"_s);
+    m_dovecot.setUser(u"bob"_s, u"bob-pw"_s);
+    m_dovecot.setUser(u"dora"_s, u"dora-pw"_s);
+    QString error;
+    QVERIFY2(m_dovecot.start(&error), qPrintable(error));
+    const QDateTime base(QDate(2026, 11, 4), QTime(9, 0), Qt::UTC);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s,
+                                  MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, i, base))));
+    }
+    QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s, QByteArray()));
+
+    m_store = StoreConfig::sqlite(m_dir.filePath(u"console.db"_s));
+    TestConfig config(m_dir.filePath(u"cfg"_s));
+    config.addProfile(u"Corp IMAP"_s, m_dovecot, u"starttls"_s);
+    config.addMailbox(u"alice@corp.test"_s, u"Corp IMAP"_s, u"alice"_s, u"alice-pw"_s);
+    config.addMailbox(u"bob@corp.test"_s, u"Corp IMAP"_s, u"bob"_s, u"not-bobs-password"_s);
+    config.addMailbox(u"dora@corp.test"_s, u"Corp IMAP"_s, u"dora"_s, u"dora-pw"_s);
+    config.setMailboxKey(u"dora@corp.test"_s, u"enabled"_s, false);
+    const QString imported = SyncHelper::importConfig(m_store, config.write());
+    QVERIFY2(imported.isEmpty(), qPrintable(imported));
+    // alice syncs with one item failure; bob's password is refused, which disables it and raises an alert.
+    const QList<SyncOutcome> outcomes = SyncHelper::syncOnce(m_store, {u"alice@corp.test"_s, u"bob@corp.test"_s});
+    QCOMPARE(outcomes.size(), 2);
+}
+
+void TestConsoleTroubleshooting::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    ConsoleBackend::Options options;
+    options.store = m_store;
+    options.runEngine = false;
+    options.pollIntervalMs = 100;
+    m_backend = std::make_unique<ConsoleBackend>(options);
+    m_window->setBackend(m_backend.get());
+    m_backend->start();
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->profiles().size() == 1, 10000);
+}
+
+void TestConsoleTroubleshooting::cleanup()
+{
+    for (TestConnectionDialog *dialog : m_window->findChildren<TestConnectionDialog *>()) {
+        QSignalSpy finished(dialog, &TestConnectionDialog::testFinished);
+        if (dialog->isRunning()) {
+            QVERIFY(finished.wait(30000));
+        }
+        delete dialog;
+    }
+    QSignalSpy done(m_backend.get(), &ConsoleBackend::shutDown);
+    m_backend->shutdown();
+    QVERIFY(done.count() == 1 || done.wait(10000));
+    m_window.reset();
+    m_backend.reset();
+}
+
+TestConnectionDialog *TestConsoleTroubleshooting::runTest(const QString &address, const QString &actionName)
+{
+    m_window->selectMailbox(address);
+    QAction *action = m_window->action(actionName);
+    if (!action) {
+        qWarning("no action %s", qPrintable(actionName));
+        return nullptr;
+    }
+    if (!QTest::qWaitFor([action] { return action->isEnabled(); }, 5000)) {
+        qWarning("action %s stays disabled", qPrintable(actionName));
+        return nullptr;
+    }
+    action->trigger();
+    // The dialog opens window-modal at once; the test runs in its own thread, so the window is not blocked.
+    auto *dialog = m_window->findChild<TestConnectionDialog *>();
+    if (!dialog) {
+        return nullptr;
+    }
+    if (dialog->isRunning()) {
+        QSignalSpy finished(dialog, &TestConnectionDialog::testFinished);
+        if (!finished.wait(30000)) {
+            qWarning("the connection test did not finish");
+        }
+    }
+    return dialog;
+}
+
+Mailbox TestConsoleTroubleshooting::storedMailbox(const QString &address)
+{
+    auto store = Store::open(m_store);
+    if (!store) {
+        return {};
+    }
+    auto mailbox = (*store)->mailboxByAddress(address);
+    return mailbox && mailbox->has_value() ? **mailbox : Mailbox{};
+}
+
+void TestConsoleTroubleshooting::testConnectionShowsEveryStep()
+{
+    TestConnectionDialog *dialog = runTest(u"alice@corp.test"_s, u"testConnection"_s);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->isRunning());
+    QVERIFY(dialog->hasPassed());
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    QTreeWidget *steps = dialog->stepList();
+    QVERIFY2(steps->topLevelItemCount() >= 7, qPrintable(QString::number(steps->topLevelItemCount())));
+    bool sawCertificate = false;
+    for (int i = 0; i < steps->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = steps->topLevelItem(i);
+        QCOMPARE(item->text(1), u"OK"_s);
+        QVERIFY2(item->text(2).endsWith(u" ms"_s), qPrintable(item->text(2)));
+        sawCertificate = sawCertificate || item->text(3).contains(u"issued by SyncDesk Test CA"_s);
+    }
+    QVERIFY2(sawCertificate, "the TLS step names the certificate's issuer");
+    QVERIFY2(dialog->summaryLabel()->text().contains(u"passed"_s), qPrintable(dialog->summaryLabel()->text()));
+    QVERIFY(!dialog->cancelButton()->isVisible() || !dialog->cancelButton()->isEnabled());
+    QVERIFY(!dialog->enabledMailbox()); // Test connection alone changes nothing
+}
+
+void TestConsoleTroubleshooting::failingTestShowsTheStepAndItsHint()
+{
+    TestConnectionDialog *dialog = runTest(u"bob@corp.test"_s, u"testConnection"_s);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->hasPassed());
+    QVERIFY(dialog->report());
+    QCOMPARE(dialog->report()->steps.constLast().id, u"login"_s);
+    QCOMPARE(dialog->report()->error->hintId, u"auth-failed"_s);
+    QTreeWidget *steps = dialog->stepList();
+    QTreeWidgetItem *last = steps->topLevelItem(steps->topLevelItemCount() - 1);
+    QCOMPARE(last->text(1), u"Failed"_s);
+    QVERIFY2(dialog->summaryLabel()->text().contains(u"Auth"_s), qPrintable(dialog->summaryLabel()->text()));
+    const QString hint = dialog->hintView()->toPlainText();
+    QVERIFY2(hint.contains(u"rejected the user name or password"_s), qPrintable(hint));
+    QVERIFY2(hint.contains(u"password_file"_s), qPrintable(hint)); // the remedy names the setting
+    QVERIFY(!hint.contains(u"not-bobs-password"_s));
+}
+
+void TestConsoleTroubleshooting::testAndEnableEnablesAMailboxThatPasses()
+{
+    QVERIFY(!storedMailbox(u"dora@corp.test"_s).enabled);
+    m_window->selectMailbox(u"alice@corp.test"_s);
+    QTRY_VERIFY(m_window->action(u"testConnection"_s)->isEnabled());
+    QVERIFY(!m_window->action(u"testAndEnable"_s)->isEnabled()); // alice is enabled already
+
+    TestConnectionDialog *dialog = runTest(u"dora@corp.test"_s, u"testAndEnable"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->hasPassed());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->enabledMailbox(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(storedMailbox(u"dora@corp.test"_s).enabled, 10000);
+    const int row = m_window->mailboxModel()->rowOfMailbox(storedMailbox(u"dora@corp.test"_s).id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->status(row).mailbox.enabled, 10000);
+}
+
+void TestConsoleTroubleshooting::alertsTabAcknowledges()
+{
+    AlertsPane *pane = m_window->alertsPane();
+    QTRY_VERIFY_WITH_TIMEOUT(!pane->alerts().isEmpty(), 10000);
+    const auto bobs = std::find_if(pane->alerts().cbegin(), pane->alerts().cend(),
+                                   [](const Alert &alert) { return alert.mailboxAddress == u"bob@corp.test"_s; });
+    QVERIFY(bobs != pane->alerts().cend());
+    const qint64 id = bobs->id;
+    QCOMPARE(bobs->hintId, u"auth-failed"_s);
+    QVERIFY(pane->openCount() >= 1);
+    auto *tabs = m_window->findChild<QTabWidget *>(u"tabs"_s);
+    QVERIFY(tabs);
+    QVERIFY2(tabs->tabText(tabs->indexOf(pane)).contains(u"(%1)"_s.arg(pane->openCount())),
+             qPrintable(tabs->tabText(tabs->indexOf(pane))));
+
+    QVERIFY(pane->selectAlert(id));
+    QVERIFY2(pane->hintView()->toPlainText().contains(u"password"_s), qPrintable(pane->hintView()->toPlainText()));
+    QVERIFY(pane->acknowledgeButton()->isEnabled());
+    QTest::mouseClick(pane->acknowledgeButton(), Qt::LeftButton);
+    auto acknowledged = [this, id] {
+        auto store = Store::open(m_store);
+        if (!store) {
+            return false;
+        }
+        auto alert = DiagnosticsStore(**store).alert(id);
+        return alert && alert->has_value() && (*alert)->acknowledgedAt.isValid();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(acknowledged(), 10000);
+    // The pane follows the store: the alert stays listed, acknowledged, and cannot be acknowledged twice.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const Alert &alert : pane->alerts()) {
+                if (alert.id == id) {
+                    return alert.acknowledgedAt.isValid();
+                }
+            }
+            return false;
+        }(),
+        10000);
+    QVERIFY(pane->selectAlert(id));
+    QVERIFY(!pane->acknowledgeButton()->isEnabled());
+}
+
+void TestConsoleTroubleshooting::itemFailuresTabRetries()
+{
+    ItemFailuresPane *pane = m_window->itemFailuresPane();
+    QTRY_VERIFY_WITH_TIMEOUT(!pane->failures().isEmpty(), 10000);
+    QCOMPARE(pane->failures().constFirst().mailboxAddress, u"alice@corp.test"_s);
+    QCOMPARE(pane->failures().constFirst().hintId, u"message-parse"_s);
+    QVERIFY(pane->table()->rowCount() >= 1);
+    bool saysWhy = false;
+    for (int column = 0; column < pane->table()->columnCount(); ++column) {
+        const QTableWidgetItem *item = pane->table()->item(0, column);
+        saysWhy = saysWhy || (item && item->text().contains(u"empty message"_s));
+    }
+    QVERIFY(saysWhy);
+
+    m_window->selectMailbox(u"alice@corp.test"_s);
+    QVERIFY(pane->retryButton()->isEnabled());
+    QSignalSpy retry(pane, &ItemFailuresPane::retryRequested);
+    QTest::mouseClick(pane->retryButton(), Qt::LeftButton);
+    QCOMPARE(retry.count(), 1);
+    auto state = [this] {
+        auto store = Store::open(m_store);
+        if (!store) {
+            return QString();
+        }
+        auto failures = DiagnosticsStore(**store).itemFailures();
+        return failures && !failures->isEmpty() ? failures->constFirst().state : QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(state(), u"retry"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->failures().constFirst().state, u"retry"_s, 10000);
+}
+
+void TestConsoleTroubleshooting::verboseLogSwitchReachesTheStore()
+{
+    QVERIFY(!storedMailbox(u"alice@corp.test"_s).verboseLog);
+    m_window->selectMailbox(u"alice@corp.test"_s);
+    QAction *verbose = m_window->action(u"verbose"_s);
+    QVERIFY(verbose);
+    QTRY_VERIFY(verbose->isEnabled());
+    QVERIFY(!verbose->isChecked());
+    verbose->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
+    verbose->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
+}
+
+QTEST_MAIN(TestConsoleTroubleshooting)
+#include "tst_consoletroubleshooting.moc"
