@@ -741,6 +741,12 @@ void MainWindow::showLog(const QString &address)
     statusBar()->showMessage(u"Log of %1"_s.arg(address), 5000);
 }
 
+void MainWindow::focusLog(const QString &address)
+{
+    showLog(address);
+    resizeDocks({m_logDock}, {height() * 3 / 5}, Qt::Vertical);
+}
+
 void MainWindow::selectMailbox(const QString &address)
 {
     m_tabs->setCurrentIndex(0);

@@ -73,6 +73,8 @@ public:
     void setQuickFilter(MailboxFilterProxy::QuickFilter filter);
     // Selects a mailbox by address (now, or as soon as it is loaded).
     void selectMailbox(const QString &address);
+    // Shows the log viewer over most of the window, filtered to a mailbox when one is given.
+    void focusLog(const QString &address);
     void showOverview();
     void showCrm();
     // Shows a tab by name: mailboxes, overview, alerts, failures or crm; false for another name.

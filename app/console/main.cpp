@@ -51,6 +51,7 @@ int main(int argc, char *argv[])
         {u"screenshot-delay"_s, u"Seconds to wait before --screenshot (default 10)."_s, u"SECONDS"_s, u"10"_s},
         {u"select"_s, u"Select this mailbox, showing its details."_s, u"ADDRESS"_s},
         {u"tab"_s, u"Open this tab: mailboxes, overview, alerts, failures or crm."_s, u"TAB"_s},
+        {u"log"_s, u"Open the log viewer large, filtered to the --select mailbox if one is given."_s},
     });
     parser.process(app);
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
@@ -141,6 +142,9 @@ int main(int argc, char *argv[])
         window.showTab(parser.value(u"tab"_s));
     }
     window.show();
+    if (parser.isSet(u"log"_s)) {
+        QTimer::singleShot(0, &window, [&window, &parser] { window.focusLog(parser.value(u"select"_s)); });
+    }
     if (parser.isSet(u"screenshot"_s)) {
         const QString file = parser.value(u"screenshot"_s);
         const int delayMs = qMax(0, parser.value(u"screenshot-delay"_s).toInt()) * 1000;

@@ -284,9 +284,12 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
         StartDecision recorded = decision;
         recorded.trigger = job.trigger;
         m_running.insert(decision.mailboxId, {recorded, now});
+        // A mailbox never synced, or one synced on request, has no due time worth naming.
+        const qint64 lateMs = now.toMSecsSinceEpoch() - decision.dueMs;
         Log::debug(kCategory, mailbox->address,
-                   u"sync started (%1, %2 ms after it was due)"_s.arg(syncTriggerName(job.trigger))
-                       .arg(qMax<qint64>(0, now.toMSecsSinceEpoch() - decision.dueMs)));
+                   decision.dueMs > 0 && m_mode != Mode::Once && lateMs >= 0 && lateMs < 24LL * 3600 * 1000
+                       ? u"sync started (%1, %2 ms after it was due)"_s.arg(syncTriggerName(job.trigger)).arg(lateMs)
+                       : u"sync started (%1)"_s.arg(syncTriggerName(job.trigger)));
         m_pool.dispatch(job);
         Q_EMIT syncStarted(decision.mailboxId);
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Takes the README's pictures of the console into docs/: the demo (a private Dovecot with healthy,
+# failing and disabled mailboxes, syncing live) under xvfb-run, one window per picture. Installs what
+# is missing and builds first, like the Quick start. Usage: scripts/screenshots.sh [OUTPUT_DIR]
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" xvfb xauth fonts-dejavu-core
+build
+
+OUT="${1:-$SYNCDESK_ROOT/docs}"
+mkdir -p "$OUT"
+# A settings folder of its own: the pictures do not depend on the window layout someone saved.
+SETTINGS="$(mktemp -d)"
+trap 'rm -rf "$SETTINGS"' EXIT
+# The demo's schedule runs 60 times faster: after 25 s every mailbox synced several times, the failing
+# one failed a few times and the wrong password disabled its mailbox.
+DELAY="${SYNCDESK_SCREENSHOT_DELAY:-25}"
+
+shot() {
+    local name="$1"
+    shift
+    echo "==> $OUT/$name.png"
+    rm -f "$OUT/$name.png"
+    XDG_CONFIG_HOME="$SETTINGS" xvfb-run -a -s "-screen 0 1600x1000x24" \
+        "$BUILD_DIR/app/syncdesk" --demo --screenshot "$OUT/$name.png" --screenshot-delay "$DELAY" "$@" \
+        2> >(grep -v "XDG_RUNTIME_DIR" >&2)
+    if [ ! -s "$OUT/$name.png" ]; then
+        echo "screenshots: $name.png was not written" >&2
+        exit 1
+    fi
+}
+
+shot console-mailboxes                                             # healthy, failing and disabled mailboxes
+shot console-details-failing --select frank.legacy@contoso.demo    # the details pane of a failing mailbox
+shot console-details-disabled --select erin.wrongpass@contoso.demo # ... and of a disabled one
+shot console-log --select support-queue@contoso.demo --log         # the log viewer, filtered to a mailbox
+shot console-overview --tab overview
+shot console-alerts --tab alerts
+shot console-crm --tab crm
+echo "==> Done: look at them before committing."
