@@ -21,8 +21,10 @@ shot() {
     shift
     echo "==> $OUT/$name.png"
     rm -f "$OUT/$name.png"
-    XDG_CONFIG_HOME="$SETTINGS" xvfb-run -a -s "-screen 0 1600x1000x24" \
-        "$BUILD_DIR/app/syncdesk" --demo --screenshot "$OUT/$name.png" --screenshot-delay "$DELAY" "$@" \
+    # -geometry (Qt's X11 option): a window wide enough for every column of the table and the details.
+    XDG_CONFIG_HOME="$SETTINGS" xvfb-run -a -s "-screen 0 1920x1080x24" \
+        "$BUILD_DIR/app/syncdesk" -geometry 1920x1050+0+0 --demo --screenshot "$OUT/$name.png" \
+        --screenshot-delay "$DELAY" "$@" \
         2> >(grep -v "XDG_RUNTIME_DIR" >&2)
     if [ ! -s "$OUT/$name.png" ]; then
         echo "screenshots: $name.png was not written" >&2
@@ -30,7 +32,7 @@ shot() {
     fi
 }
 
-shot console-mailboxes                                             # healthy, failing and disabled mailboxes
+shot console-mailboxes --select ana.sales@contoso.demo             # healthy, failing and disabled mailboxes
 shot console-details-failing --select frank.legacy@contoso.demo    # the details pane of a failing mailbox
 shot console-details-disabled --select erin.wrongpass@contoso.demo # ... and of a disabled one
 shot console-log --select support-queue@contoso.demo --log         # the log viewer, filtered to a mailbox

@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -101,6 +103,16 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     connect(m_enable, &QPushButton::clicked, this, [this] { Q_EMIT enableRequested(m_mailboxId, !m_enabled); });
     connect(log, &QPushButton::clicked, this, [this] { Q_EMIT showLogRequested(m_address); });
 
+    // What went wrong and what to do come first: that is what a failing mailbox is opened for.
+    m_errorBox = new QGroupBox(u"Last error"_s);
+    m_error = wrappingLabel(u"Last error"_s);
+    (new QVBoxLayout(m_errorBox))->addWidget(m_error);
+    layout->addWidget(m_errorBox);
+    m_hintBox = new QGroupBox(u"What to do"_s);
+    m_hint = wrappingLabel(u"Troubleshooting hint"_s);
+    (new QVBoxLayout(m_hintBox))->addWidget(m_hint);
+    layout->addWidget(m_hintBox);
+
     auto *directions = new QHBoxLayout;
     auto *incomingBox = new QGroupBox(u"Incoming"_s);
     m_incoming = wrappingLabel(u"Incoming state"_s);
@@ -124,15 +136,6 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     m_chartView->setMinimumHeight(220);
     m_chartView->setAccessibleName(u"Interval and items chart"_s);
     layout->addWidget(m_chartView);
-
-    auto *errorBox = new QGroupBox(u"Last error"_s);
-    m_error = wrappingLabel(u"Last error"_s);
-    (new QVBoxLayout(errorBox))->addWidget(m_error);
-    layout->addWidget(errorBox);
-    auto *hintBox = new QGroupBox(u"What to do"_s);
-    m_hint = wrappingLabel(u"Troubleshooting hint"_s);
-    (new QVBoxLayout(hintBox))->addWidget(m_hint);
-    layout->addWidget(hintBox);
 
     auto *runsBox = new QGroupBox(u"Recent runs"_s);
     m_runs = new QTableWidget(0, 5);
@@ -259,6 +262,8 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
         m_error->setText(u"None."_s);
         m_hint->setText(u"Nothing to do."_s);
     }
+    m_errorBox->setVisible(state.hasError());
+    m_hintBox->setVisible(state.hasError());
 
     m_runs->setRowCount(0);
     const int shown = int(qMin<qsizetype>(details.runs.size(), 50));
@@ -423,7 +428,11 @@ void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateT
     minutes->setLabelFormat(u"%.1f"_s);
     auto *count = new QValueAxis;
     count->setTitleText(u"items"_s);
-    count->setRange(0, most * 1.15);
+    // Whole numbers only: a top that is a multiple of 4, so that the 5 ticks fall on integers.
+    int top = qMax(4, int(std::ceil(most * 1.15)));
+    top = (top + 3) / 4 * 4;
+    count->setRange(0, top);
+    count->setTickCount(5);
     count->setLabelFormat(u"%d"_s);
     m_chart->addAxis(time, Qt::AlignBottom);
     m_chart->addAxis(minutes, Qt::AlignLeft);

@@ -6,6 +6,7 @@
 
 class QChartView;
 class QChart;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -53,6 +54,8 @@ private:
     QChart *m_chart = nullptr;
     QChartView *m_chartView = nullptr;
     QTableWidget *m_runs = nullptr;
+    QGroupBox *m_errorBox = nullptr;
+    QGroupBox *m_hintBox = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_hint = nullptr;
     QListWidget *m_alerts = nullptr;
