@@ -39,6 +39,9 @@ public:
     ~ConsoleBackend() override; // a backend not shut down is stopped here, waiting for its threads
 
     void start();
+    // The engine this console runs (nullptr when monitoring only, or before start()); it lives in a thread
+    // of its own: connect to it, do not call it.
+    SyncEngine *engine() const { return m_engine; }
     void requestSync(const QList<qint64> &mailboxIds);
     void setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled);
     void loadDetails(qint64 mailboxId);

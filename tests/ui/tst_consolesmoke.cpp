@@ -7,6 +7,7 @@
 #include "mailfactory.h"
 #include "mainwindow.h"
 #include "models/mailboxtablemodel.h"
+#include "scheduler/syncengine.h"
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
@@ -27,6 +28,10 @@ using namespace Qt::StringLiterals;
 class TestConsoleSmoke : public QObject
 {
     Q_OBJECT
+
+Q_SIGNALS:
+    // The scheduler's syncStarted, delivered to this thread (the engine runs in its own).
+    void schedulerStartedSync(qint64 mailboxId);
 
 private Q_SLOTS:
     void initTestCase();
@@ -102,6 +107,10 @@ void TestConsoleSmoke::tableShowsMailboxesAndResyncSyncs()
     ConsoleBackend backend(options);
     window.setBackend(&backend);
     backend.start();
+    QVERIFY(backend.engine());
+    connect(backend.engine(), &SyncEngine::syncStarted, this, &TestConsoleSmoke::schedulerStartedSync,
+            Qt::QueuedConnection);
+    QSignalSpy started(this, &TestConsoleSmoke::schedulerStartedSync);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -123,11 +132,19 @@ void TestConsoleSmoke::tableShowsMailboxesAndResyncSyncs()
         }
     }
     QVERIFY(window.resyncAction()->isEnabled());
+    started.clear();
     window.resyncAction()->trigger();
+    // The button reaches the scheduler: it starts a sync of alice, and of nobody else.
+    QVERIFY(started.wait(10000));
+    QCOMPARE(started.constFirst().constFirst().toLongLong(),
+             model->status(rowOf(model, u"alice@ui.test"_s)).mailbox.id);
 
     QTRY_COMPARE_WITH_TIMEOUT(model->status(rowOf(model, u"alice@ui.test"_s)).state.itemsLastSync, 3, 20000);
     QCOMPARE(model->index(rowOf(model, u"alice@ui.test"_s), MailboxTableModel::LastSuccess).data().toString(),
              u"just now"_s);
+    for (const QList<QVariant> &arguments : std::as_const(started)) {
+        QCOMPARE(arguments.constFirst().toLongLong(), model->status(rowOf(model, u"alice@ui.test"_s)).mailbox.id);
+    }
     // Bob was not selected: untouched.
     QCOMPARE(
         model->status(rowOf(model, u"bob@ui.test"_s)).state.lastSuccessAt.secsTo(QDateTime::currentDateTimeUtc()) >= 60,
