@@ -13,7 +13,7 @@ BUILD_PACKAGES=(
     libgmime-3.0-dev
 )
 TEST_PACKAGES=(
-    dovecot-imapd dovecot-pop3d openssl
+    dovecot-imapd dovecot-pop3d dovecot-submissiond openssl
     clang-14 libclang-rt-14-dev
 )
 

@@ -330,7 +330,7 @@ void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Secu
     connect(stream, &ByteStream::encrypted, this, tlsPassed);
 }
 
-void ConnectionTest::openImap()
+std::unique_ptr<ByteStream> ConnectionTest::incomingStream()
 {
     const Endpoint &incoming = m_profile.incoming;
     begin(u"connect"_s, u"Connect to %1"_s.arg(endpointText(incoming)));
@@ -339,11 +339,13 @@ void ConnectionTest::openImap()
     tls.plainOnly = incoming.security == Security::None;
     std::unique_ptr<ByteStream> stream = m_streams(tls);
     watchStream(stream.get(), {}, incoming.security, endpointText(incoming));
-    Imap::SessionOptions options;
-    options.connectTimeoutMs = m_options.connectTimeoutMs;
-    options.commandTimeoutMs = m_options.commandTimeoutMs;
-    options.mailbox = m_mailbox.address;
-    m_imap = std::make_unique<Imap::Session>(std::move(stream), options);
+    return stream;
+}
+
+void ConnectionTest::openImap()
+{
+    const Endpoint &incoming = m_profile.incoming;
+    m_imap = std::make_unique<Imap::Session>(incomingStream(), sessionOptions<Imap::SessionOptions>());
     m_imap->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (m_finished) {
             return;
@@ -448,17 +450,7 @@ void ConnectionTest::imapFolders()
 void ConnectionTest::openPop3()
 {
     const Endpoint &incoming = m_profile.incoming;
-    begin(u"connect"_s, u"Connect to %1"_s.arg(endpointText(incoming)));
-    TlsSettings tls;
-    tls.caFile = incoming.caFile;
-    tls.plainOnly = incoming.security == Security::None;
-    std::unique_ptr<ByteStream> stream = m_streams(tls);
-    watchStream(stream.get(), {}, incoming.security, endpointText(incoming));
-    Pop3::SessionOptions options;
-    options.connectTimeoutMs = m_options.connectTimeoutMs;
-    options.commandTimeoutMs = m_options.commandTimeoutMs;
-    options.mailbox = m_mailbox.address;
-    m_pop3 = std::make_unique<Pop3::Session>(std::move(stream), options);
+    m_pop3 = std::make_unique<Pop3::Session>(incomingStream(), sessionOptions<Pop3::SessionOptions>());
     m_pop3->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (m_finished) {
             return;

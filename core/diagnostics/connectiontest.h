@@ -77,6 +77,17 @@ private:
     void watchStream(ByteStream *stream, const QString &prefix, Security security, const QString &where);
     QString tlsTitle(Security security, const QString &host) const;
 
+    // Begins the connect step and makes the incoming stream, watched for the TLS step.
+    std::unique_ptr<ByteStream> incomingStream();
+    template <typename SessionOptions>
+    SessionOptions sessionOptions() const
+    {
+        SessionOptions options;
+        options.connectTimeoutMs = m_options.connectTimeoutMs;
+        options.commandTimeoutMs = m_options.commandTimeoutMs;
+        options.mailbox = m_mailbox.address;
+        return options;
+    }
     void openImap();
     void imapLogin();
     void imapInbox();

@@ -1,8 +1,9 @@
 // The connection test ("Test connection", `syncdesk-node test-mailbox`) step by step against real Dovecots: a
 // good IMAP (STARTTLS and TLS) and POP3 mailbox passes every step with the certificate's details; each kind of
 // failure stops at its own step with its class and hint (wrong password, untrusted certificate, closed port,
-// plaintext login refused, missing folder, unknown host, unreadable password). The SMTP steps run against the
-// scripted fake server (a real SMTP submission service is not part of the test setup). Cancel stops at once.
+// plaintext login refused, missing folder, unknown host, unreadable password). The SMTP steps run against
+// Dovecot's real submission service, and against the scripted fake server for what a test setup sharing one
+// password database cannot produce (SMTP refusing a password IMAP accepted, no STARTTLS). Cancel stops at once.
 
 #include "diagnostics/connectiontest.h"
 #include "dovecotserver.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void missingFolder();
     void unknownHost();
     void unreadablePassword();
+    void smtpAgainstDovecotSubmission();
     void smtpStepsPass();
     void smtpWrongPassword();
     void smtpWithoutStartTls();
@@ -301,6 +303,31 @@ const QString kSmtpGreeting = u"S: 220 smtp.corp.test ESMTP ready\n"
 const QString kSmtpAuth = u"C: AUTH PLAIN AGFsaWNlAGFsaWNlLXB3\n"_s;
 
 } // namespace
+
+void TestConnectionTest::smtpAgainstDovecotSubmission()
+{
+    // A real SMTP submission service (Dovecot's): STARTTLS with the certificate of the private CA, then AUTH.
+    if (!m_dovecot->submissionPort()) {
+        QSKIP("dovecot-submissiond is not installed: run scripts/test.sh, which installs it");
+    }
+    ServerProfile profile = imapProfile(*m_dovecot, Security::Tls);
+    profile.outgoing = Endpoint{MailProtocol::Smtp, m_dovecot->host(), m_dovecot->submissionPort(), Security::StartTls,
+                                m_dovecot->caFile()};
+    const ConnectionTestReport report = run(mailbox(u"alice-pw"_s), profile);
+    QVERIFY2(report.passed(), report.error ? qPrintable(report.error->toString()) : "no report");
+    const QStringList ids = stepIds(report);
+    QVERIFY2(ids.contains(u"smtp-tls"_s) && ids.constLast() == u"smtp-auth"_s, qPrintable(ids.join(u',')));
+    for (const ConnectionStep &step : report.steps) {
+        if (step.id == u"smtp-tls"_s) {
+            QVERIFY2(step.detail.contains(u"issued by SyncDesk Test CA"_s), qPrintable(step.detail));
+        }
+        if (step.id == u"smtp-ehlo"_s) {
+            QVERIFY2(step.data.value(u"greeting"_s).toString().contains(u"smtp.syncdesk.test"_s),
+                     qPrintable(step.data.value(u"greeting"_s).toString()));
+        }
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_dovecot->log().contains(u"submission-login: Info: Login: user=<alice>"_s), 5000);
+}
 
 void TestConnectionTest::smtpStepsPass()
 {

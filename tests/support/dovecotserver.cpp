@@ -104,6 +104,11 @@ bool DovecotServer::isAvailable()
            !QStandardPaths::findExecutable(u"openssl"_s).isEmpty();
 }
 
+bool DovecotServer::hasSubmission()
+{
+    return QFileInfo::exists(u"/usr/lib/dovecot/submission"_s);
+}
+
 QString DovecotServer::caFile() const
 {
     return m_caFile;
@@ -165,11 +170,12 @@ bool DovecotServer::start(QString *error)
     m_caFile = certificates.caFile();
 
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const QList<quint16> ports = freePorts(QHostAddress::LocalHost, 4);
+        const QList<quint16> ports = freePorts(QHostAddress::LocalHost, 5);
         m_imapPort = ports.at(0);
         m_imapsPort = ports.at(1);
         m_pop3Port = ports.at(2);
         m_pop3sPort = ports.at(3);
+        m_submissionPort = hasSubmission() ? ports.at(4) : 0;
         if (!writeConfiguration(error) || !writePasswd()) {
             return false;
         }
@@ -217,7 +223,7 @@ bool DovecotServer::writeConfiguration(QString *error)
     QString config;
     config += u"instance_name = syncdesk-test-%1\n"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
     config += u"base_dir = %1/run\nstate_dir = %1/state\nlog_path = %1/dovecot.log\n"_s.arg(dir);
-    config += u"listen = %1\nprotocols = imap pop3\n"_s.arg(listen);
+    config += u"listen = %1\nprotocols = imap pop3%2\n"_s.arg(listen, m_submissionPort ? u" submission"_s : QString());
     // Dovecot treats loopback connections as secure and would accept a clear-text password on them;
     // "ssl = required" refuses it there too, so that the tests see what a remote client would.
     config += u"ssl = %3\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(
@@ -251,6 +257,14 @@ bool DovecotServer::writeConfiguration(QString *error)
               u"  inet_listener pop3 {\n    port = %1\n  }\n"
               "  inet_listener pop3s {\n    port = %2\n    ssl = yes\n  }\n}\n"_s.arg(m_pop3Port)
                   .arg(m_pop3sPort);
+    if (m_submissionPort) {
+        const QString relayHost = listen.section(u',', 0, 0).trimmed();
+        config += u"hostname = smtp.syncdesk.test\n"
+                  "submission_relay_host = %1\nsubmission_relay_port = %2\n"
+                  "service submission-login {\n  chroot =\n  inet_listener submission {\n    port = %2\n  }\n}\n"_s
+                      .arg(relayHost)
+                      .arg(m_submissionPort);
+    }
     // No brute-force penalty: tests and the demo log in wrongly on purpose, and the penalty is per IP, so it
     // would slow every other mailbox's login from 127.0.0.1 down by seconds.
     config += u"service anvil {\n  chroot =\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}\n"_s;

@@ -61,6 +61,11 @@ public:
     quint16 imapsPort() const { return m_imapsPort; }
     quint16 pop3Port() const { return m_pop3Port; }
     quint16 pop3sPort() const { return m_pop3sPort; }
+    // Dovecot's SMTP submission service (STARTTLS, AUTH against the same users), when the dovecot-submissiond
+    // package is installed; 0 otherwise. Its relay is itself, so that a login succeeds and sending nothing
+    // needs no mail transfer agent.
+    quint16 submissionPort() const { return m_submissionPort; }
+    static bool hasSubmission();
     QString caFile() const;
     QString directory() const;
 
@@ -91,6 +96,7 @@ private:
     quint16 m_imapsPort = 0;
     quint16 m_pop3Port = 0;
     quint16 m_pop3sPort = 0;
+    quint16 m_submissionPort = 0;
     QString m_caFile;
 };
 

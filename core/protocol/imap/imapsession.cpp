@@ -2,6 +2,7 @@
 
 #include "imaperrors.h"
 #include "logging/logger.h"
+#include "protocol/sessionfailure.h"
 
 #include <limits>
 
@@ -740,17 +741,7 @@ void Session::fail(const SyncError &failure)
     m_awaitingContinuation.reset();
     auto openDone = std::exchange(m_openDone, nullptr);
     auto logoutDone = std::exchange(m_logoutDone, nullptr);
-    for (const auto &command : pending) {
-        if (command->done) {
-            command->done(error);
-        }
-    }
-    if (openDone) {
-        openDone(error);
-    }
-    if (logoutDone) {
-        logoutDone();
-    }
+    notifySessionFailure(pending, openDone, logoutDone, error);
     Q_EMIT failed(error);
 }
 

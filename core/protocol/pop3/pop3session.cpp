@@ -2,6 +2,7 @@
 
 #include "logging/logger.h"
 #include "pop3errors.h"
+#include "protocol/sessionfailure.h"
 
 namespace SyncDesk::Pop3 {
 
@@ -449,17 +450,7 @@ void Session::fail(const SyncError &failure)
     m_queued.clear();
     auto openDone = std::exchange(m_openDone, nullptr);
     auto quitDone = std::exchange(m_quitDone, nullptr);
-    for (const auto &command : pending) {
-        if (command->done) {
-            command->done(error);
-        }
-    }
-    if (openDone) {
-        openDone(error);
-    }
-    if (quitDone) {
-        quitDone();
-    }
+    notifySessionFailure(pending, openDone, quitDone, error);
     Q_EMIT failed(error);
 }
 

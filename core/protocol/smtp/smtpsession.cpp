@@ -1,6 +1,7 @@
 #include "smtpsession.h"
 
 #include "logging/logger.h"
+#include "protocol/sessionfailure.h"
 #include "smtperrors.h"
 
 namespace SyncDesk::Smtp {
@@ -374,17 +375,7 @@ void Session::fail(const SyncError &failure)
     pending.swap(m_pending);
     auto openDone = std::exchange(m_openDone, nullptr);
     auto quitDone = std::exchange(m_quitDone, nullptr);
-    for (const auto &command : pending) {
-        if (command->done) {
-            command->done(error);
-        }
-    }
-    if (openDone) {
-        openDone(error);
-    }
-    if (quitDone) {
-        quitDone();
-    }
+    notifySessionFailure(pending, openDone, quitDone, error);
     Q_EMIT failed(error);
 }
 
