@@ -40,6 +40,7 @@ private Q_SLOTS:
     void testMailboxJson();
     void testAndEnableOnlyWhenEveryStepPasses();
     void alertsOnePerCauseAndAcknowledged();
+    void profileIncidentGroupsAndReenablesInOneAction();
     void failuresListedAndRetried();
     void verboseLogAndBundleWithoutSecrets();
 
@@ -121,6 +122,10 @@ void TestNodeDiagnostics::initTestCase()
     config.addMailbox(u"dan@corp.test"_s, u"Corp IMAP"_s, u"dan"_s, u"dan-pw"_s);
     config.setMailboxKey(u"dan@corp.test"_s, u"enabled"_s, false);
     config.addMailbox(u"eve@corp.test"_s, u"Corp IMAP"_s, u"eve"_s, u"eve-pw"_s);
+    // A branch office whose server refuses both its mailboxes' passwords: a profile incident.
+    config.addProfile(u"Branch IMAP"_s, m_dovecot, u"tls"_s);
+    config.addMailbox(u"fay@branch.test"_s, u"Branch IMAP"_s, u"fay"_s, u"not-fays-password"_s);
+    config.addMailbox(u"gus@branch.test"_s, u"Branch IMAP"_s, u"gus"_s, u"not-guss-password"_s);
     config.setMailboxKey(u"eve@corp.test"_s, u"enabled"_s, false);
     const Run imported = node({u"config"_s, u"import"_s, config.write()});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
@@ -257,6 +262,40 @@ void TestNodeDiagnostics::alertsOnePerCauseAndAcknowledged()
     run = node({u"alerts"_s, u"reenable"_s, id});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"not a server profile incident"_s), qPrintable(run.err));
+}
+
+void TestNodeDiagnostics::profileIncidentGroupsAndReenablesInOneAction()
+{
+    Run run =
+        node({u"sync"_s, u"--once"_s, u"--mailbox"_s, u"fay@branch.test"_s, u"--mailbox"_s, u"gus@branch.test"_s});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(statusOf(u"fay@branch.test"_s).value(u"enabled"_s).toBool(true), false);
+    QCOMPARE(statusOf(u"gus@branch.test"_s).value(u"enabled"_s).toBool(true), false);
+
+    // Both mailboxes of the profile failed within the hour: one profile alert groups them.
+    QJsonObject incident;
+    int mailboxAlerts = 0;
+    for (const QJsonValue &value : json({u"alerts"_s, u"--json"_s}).array()) {
+        const QJsonObject alert = value.toObject();
+        if (alert.value(u"kind"_s).toString() == u"profile-outage"_s &&
+            alert.value(u"profile"_s).toString() == u"Branch IMAP"_s) {
+            incident = alert;
+        } else if (alert.value(u"mailbox"_s).toString().endsWith(u"@branch.test"_s)) {
+            ++mailboxAlerts;
+        }
+    }
+    QVERIFY2(!incident.isEmpty(), "no profile incident");
+    QCOMPARE(mailboxAlerts, 0); // their own alerts closed into the incident
+    QCOMPARE(incident.value(u"severity"_s).toString(), u"error"_s);
+    QCOMPARE(incident.value(u"mailboxes"_s).toArray().size(), 2);
+    QCOMPARE(incident.value(u"disabled_by_incident"_s).toInt(), 2);
+
+    // Once the cause is fixed, one action re-enables both.
+    run = node({u"alerts"_s, u"reenable"_s, QString::number(incident.value(u"id"_s).toInteger())});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"2"_s), qPrintable(run.out));
+    QCOMPARE(statusOf(u"fay@branch.test"_s).value(u"enabled"_s).toBool(false), true);
+    QCOMPARE(statusOf(u"gus@branch.test"_s).value(u"enabled"_s).toBool(false), true);
 }
 
 void TestNodeDiagnostics::failuresListedAndRetried()
