@@ -152,8 +152,9 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
             item->setIcon(SeverityColumn, QIcon(u":/syncdesk/icons/state-failing.svg"_s));
         } else if (alert.severity == u"warning"_s) {
             item->setForeground(SeverityColumn, ThemeColors::warning(colors));
+            item->setIcon(SeverityColumn, QIcon(u":/syncdesk/icons/severity-warning.svg"_s));
         } else {
-            item->setForeground(SeverityColumn, ThemeColors::success(colors));
+            item->setIcon(SeverityColumn, QIcon(u":/syncdesk/icons/severity-information.svg"_s));
         }
         if (!alert.isOpen()) {
             item->setForeground(MessageColumn, colors.color(QPalette::Disabled, QPalette::Text));
