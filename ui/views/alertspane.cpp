@@ -82,9 +82,12 @@ AlertsPane::AlertsPane(QWidget *parent)
     m_tree->setHeaderLabels({u"Severity"_s, u"About"_s, u"Alert"_s, u"Raised"_s, u"Times"_s, u"State"_s});
     m_tree->setColumnWidth(SeverityColumn, 150);
     m_tree->setColumnWidth(AboutColumn, 220);
-    m_tree->setColumnWidth(MessageColumn, 520);
-    m_tree->setColumnWidth(RaisedColumn, 130);
+    m_tree->setColumnWidth(RaisedColumn, 170);
     m_tree->setColumnWidth(CountColumn, 50);
+    m_tree->setColumnWidth(StateColumn, 110);
+    // The message takes the room there is; the other columns keep their widths.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
     m_tree->setUniformRowHeights(true);
     m_tree->setWordWrap(false);
     m_empty = new QLabel(u"No open alerts. Alerts are raised when a mailbox starts failing, is disabled or recovers, "
@@ -170,8 +173,9 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
     }
     m_tree->setVisible(!m_alerts.isEmpty());
     m_empty->setVisible(m_alerts.isEmpty());
-    if (selected > 0) {
-        selectAlert(selected);
+    // The selection survives the refresh; with none, the newest alert is selected, so its hint shows at once.
+    if ((selected == 0 || !selectAlert(selected)) && m_tree->topLevelItemCount() > 0) {
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
     }
     onSelectionChanged();
     if (openCount() != openBefore) {
