@@ -1,5 +1,6 @@
 #include "configparser.h"
 
+#include "configvalues.h"
 #include "crmconfigparser.h"
 #include "passwordsource.h"
 
@@ -17,28 +18,9 @@ namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using ConfigValues::describe;
 
-QString describe(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double:
-        return u"the number "_s + QString::number(value.toDouble());
-    case QJsonValue::String:
-        return u"the string \""_s + value.toString().left(60) + u'"';
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"nothing"_s;
-}
+namespace {
 
 // Line and column of a byte offset, for JSON syntax errors.
 QString position(const QByteArray &json, int offset)
@@ -54,12 +36,6 @@ QString position(const QByteArray &json, int offset)
         }
     }
     return u"line %1, column %2"_s.arg(line).arg(column);
-}
-
-bool isValidAddress(const QString &address)
-{
-    static const QRegularExpression pattern(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
-    return pattern.match(address).hasMatch();
 }
 
 bool isValidHost(const QString &host)
@@ -399,7 +375,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
-    if (!address.isString() || !isValidAddress(address.toString().trimmed())) {
+    if (!address.isString() || !ConfigValues::isEmailAddress(address.toString().trimmed())) {
         error(path + u".address"_s, u"expected an email address, got "_s + describe(address));
     } else {
         mailbox.address = address.toString().trimmed().toLower();
