@@ -10,10 +10,11 @@ BUILD_DIR="${SYNCDESK_BUILD_DIR:-$SYNCDESK_ROOT/build}"
 BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite
-    libgmime-3.0-dev
+    libgmime-3.0-dev qtkeychain-qt6-dev
 )
 TEST_PACKAGES=(
     dovecot-imapd dovecot-pop3d dovecot-submissiond openssl
+    dbus-daemon gnome-keyring
     clang-14 libclang-rt-14-dev
 )
 

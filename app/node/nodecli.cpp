@@ -2,6 +2,7 @@
 
 #include "config/configimporter.h"
 #include "config/configparser.h"
+#include "config/keychain.h"
 #include "diagnostics/alertmanager.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
@@ -21,7 +22,10 @@
 
 #include <csignal>
 #include <cstdio>
+#include <iostream>
+#include <string>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace SyncDesk {
@@ -91,6 +95,9 @@ const char *kUsage =
     "                                 fetch those messages again on the next sync\n"
     "  diagnostics ADDR [--output FILE]\n"
     "                                 a diagnostic bundle of one mailbox (passwords and contents removed)\n"
+    "  password set ENTRY             store a password in the system keychain (read from standard input)\n"
+    "                                 for mailboxes configured with \"password_keychain\": \"ENTRY\"\n"
+    "  password delete ENTRY          remove it from the keychain\n"
     "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
     "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
     "  crm import FILE.csv --type account|contact|lead [--skip-invalid]\n"
@@ -134,6 +141,65 @@ int NodeCli::storeFailure(const SyncError &error)
     }
     m_err.flush();
     return StoreError;
+}
+
+int NodeCli::passwordCommand(const QStringList &positional)
+{
+    if (positional.size() != 2 || (positional.at(0) != u"set"_s && positional.at(0) != u"delete"_s) ||
+        positional.at(1).trimmed().isEmpty()) {
+        return usage(u"usage: syncdesk-node password set|delete ENTRY"_s);
+    }
+    const QString entry = positional.at(1).trimmed();
+    auto keychainFailure = [this](const SyncError &error) {
+        m_err << "syncdesk-node: " << error.toString() << "\n";
+        if (!error.detail.isEmpty()) {
+            m_err << "  detail: " << error.detail << "\n";
+        }
+        m_err.flush();
+        return int(UsageError);
+    };
+    if (positional.at(0) == u"delete"_s) {
+        if (Status removed = Keychain::remove(entry); !removed) {
+            return keychainFailure(removed.error());
+        }
+        m_out << "Removed the keychain entry " << entry << ".\n";
+        m_out.flush();
+        return Success;
+    }
+    // The password comes from standard input: typed without echo on a terminal, or piped by a script.
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        m_err << "Password for " << entry << ": ";
+        m_err.flush();
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        m_err << "\n";
+        m_err.flush();
+    }
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) {
+        line.pop_back();
+    }
+    if (line.empty()) {
+        return usage(u"no password on standard input"_s);
+    }
+    QString password = QString::fromStdString(line);
+    std::fill(line.begin(), line.end(), '\0');
+    const Status written = Keychain::write(entry, password);
+    password.fill(u'\0');
+    if (!written) {
+        return keychainFailure(written.error());
+    }
+    m_out << "Stored the password in the system keychain as " << entry << " (service " << Keychain::kService
+          << "); a mailbox uses it with \"password_keychain\": \"" << entry << "\".\n";
+    m_out.flush();
+    return Success;
 }
 
 int NodeCli::run(const QStringList &arguments)
@@ -245,6 +311,9 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"failures"_s) {
         return allowOnly({u"mailbox"_s, u"json"_s}) ? failuresCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"password"_s) {
+        return allowOnly({}) ? passwordCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"diagnostics"_s) {
         return allowOnly({u"output"_s}) ? diagnosticsCommand(positional.mid(1)) : UsageError;

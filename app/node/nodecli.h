@@ -48,6 +48,7 @@ private:
     int trackList();
     // nodecli_diagnostics.cpp
     int testMailbox(const QStringList &positional);
+    int passwordCommand(const QStringList &positional);
     int alertsCommand(const QStringList &positional);
     int failuresCommand(const QStringList &positional);
     int mailboxVerbose(const QStringList &positional);

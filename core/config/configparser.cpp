@@ -370,8 +370,8 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     }
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
-              {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"enabled"_s,
-               u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s});
+              {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"password_keychain"_s,
+               u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
@@ -404,9 +404,19 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
 
     const QJsonValue passwordFile = object.value(u"password_file"_s);
     const QJsonValue passwordEnv = object.value(u"password_env"_s);
-    if (passwordFile.isUndefined() == passwordEnv.isUndefined()) {
-        error(path, passwordFile.isUndefined() ? u"missing password_file or password_env"_s
-                                               : u"give either password_file or password_env, not both"_s);
+    const QJsonValue passwordKeychain = object.value(u"password_keychain"_s);
+    const int sources =
+        int(!passwordFile.isUndefined()) + int(!passwordEnv.isUndefined()) + int(!passwordKeychain.isUndefined());
+    if (sources != 1) {
+        error(path, sources == 0 ? u"missing password_file, password_env or password_keychain"_s
+                                 : u"give one of password_file, password_env and password_keychain, not several"_s);
+    } else if (!passwordKeychain.isUndefined()) {
+        if (!passwordKeychain.isString() || passwordKeychain.toString().trimmed().isEmpty()) {
+            error(path + u".password_keychain"_s,
+                  u"expected the name of an entry of the system keychain, got "_s + describe(passwordKeychain));
+        } else {
+            mailbox.passwordSource = PasswordSource::fromKeychain(passwordKeychain.toString().trimmed()).encode();
+        }
     } else if (!passwordFile.isUndefined()) {
         if (!passwordFile.isString() || passwordFile.toString().isEmpty()) {
             error(path + u".password_file"_s, u"expected the path of a file, got "_s + describe(passwordFile));

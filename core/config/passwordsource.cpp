@@ -1,5 +1,7 @@
 #include "passwordsource.h"
 
+#include "keychain.h"
+
 #include <QFile>
 
 namespace SyncDesk {
@@ -22,6 +24,14 @@ PasswordSource PasswordSource::fromEnvironment(const QString &variable)
     return source;
 }
 
+PasswordSource PasswordSource::fromKeychain(const QString &entry)
+{
+    PasswordSource source;
+    source.m_kind = Kind::Keychain;
+    source.m_location = entry;
+    return source;
+}
+
 PasswordSource PasswordSource::parse(const QString &encoded)
 {
     if (encoded.startsWith(u"file:"_s)) {
@@ -29,6 +39,9 @@ PasswordSource PasswordSource::parse(const QString &encoded)
     }
     if (encoded.startsWith(u"env:"_s)) {
         return fromEnvironment(encoded.mid(4));
+    }
+    if (encoded.startsWith(u"keychain:"_s)) {
+        return fromKeychain(encoded.mid(9));
     }
     return {};
 }
@@ -40,6 +53,8 @@ QString PasswordSource::encode() const
         return u"file:"_s + m_location;
     case Kind::Environment:
         return u"env:"_s + m_location;
+    case Kind::Keychain:
+        return u"keychain:"_s + m_location;
     case Kind::None:
         break;
     }
@@ -53,6 +68,8 @@ QString PasswordSource::describe() const
         return u"password file "_s + m_location;
     case Kind::Environment:
         return u"environment variable "_s + m_location;
+    case Kind::Keychain:
+        return u"system keychain entry "_s + m_location;
     case Kind::None:
         break;
     }
@@ -87,6 +104,8 @@ Result<QString> PasswordSource::resolve() const
         }
         return qEnvironmentVariable(name.constData());
     }
+    case Kind::Keychain:
+        return Keychain::read(m_location);
     case Kind::None:
         break;
     }

@@ -7,14 +7,16 @@
 namespace SyncDesk {
 
 // Where a mailbox's password comes from. Only this reference is stored, never the password:
-// "file:/etc/syncdesk/alice.pass" (first line of the file) or "env:ALICE_PASSWORD".
+// "file:/etc/syncdesk/alice.pass" (first line of the file), "env:ALICE_PASSWORD", or
+// "keychain:alice@contoso.com" (an entry of the system keychain, service "SyncDesk").
 class PasswordSource final
 {
 public:
-    enum class Kind { None, File, Environment };
+    enum class Kind { None, File, Environment, Keychain };
 
     static PasswordSource fromFile(const QString &absolutePath);
     static PasswordSource fromEnvironment(const QString &variable);
+    static PasswordSource fromKeychain(const QString &entry);
     static PasswordSource parse(const QString &encoded);
 
     Kind kind() const { return m_kind; }

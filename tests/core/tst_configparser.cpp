@@ -356,9 +356,10 @@ void TestConfigParser::badFiles_data()
         << QStringList{u"$.mailboxes[0].pasword_file"_s} << u"unknown key"_s;
     QTest::newRow("both password_file and password_env")
         << changed(R"("password_env": "ALICE_PW")", R"("password_env": "ALICE_PW", "password_file": "a.pass")")
-        << QStringList{u"$.mailboxes[0]"_s} << u"give either password_file or password_env, not both"_s;
+        << QStringList{u"$.mailboxes[0]"_s}
+        << u"give one of password_file, password_env and password_keychain, not several"_s;
     QTest::newRow("no password") << changed(R"(, "password_env": "BOB_PW")", "") << QStringList{u"$.mailboxes[1]"_s}
-                                 << u"missing password_file or password_env"_s;
+                                 << u"missing password_file, password_env or password_keychain"_s;
     QTest::newRow("bad password_env") << changed(R"("ALICE_PW")", R"("1-BAD")")
                                       << QStringList{u"$.mailboxes[0].password_env"_s}
                                       << u"expected an environment variable name"_s;

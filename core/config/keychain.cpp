@@ -1,0 +1,142 @@
+#include "keychain.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+#include <future>
+#include <memory>
+
+namespace SyncDesk::Keychain {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Answer
+{
+    bool finished = false;
+    QKeychain::Error error = QKeychain::NoError;
+    QString errorText;
+    QString password;
+};
+
+// Runs one job to its end in this thread, with a nested event loop bounded by the timeout.
+Answer runJob(QKeychain::Job &job, int timeoutMs)
+{
+    Answer answer;
+    job.setAutoDelete(false);
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        answer.finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    job.start();
+    if (!answer.finished) {
+        loop.exec();
+    }
+    if (answer.finished) {
+        answer.error = job.error();
+        answer.errorText = job.errorString();
+        if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(&job); read && !answer.error) {
+            answer.password = read->textData();
+        }
+    }
+    return answer;
+}
+
+// The keychain backends answer through the main thread's event loop (libsecret's callbacks run in the GLib
+// context of the thread that made the call, and only the main one is reliably served), so callers in other
+// threads hand the job to the main thread and wait, never longer than the timeout.
+Answer inMainThread(std::function<Answer()> job, int timeoutMs)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() == app->thread()) {
+        return job();
+    }
+    auto promise = std::make_shared<std::promise<Answer>>();
+    std::future<Answer> future = promise->get_future();
+    QMetaObject::invokeMethod(
+        app, [promise, job = std::move(job)] { promise->set_value(job()); }, Qt::QueuedConnection);
+    if (future.wait_for(std::chrono::milliseconds(timeoutMs + 1000)) != std::future_status::ready) {
+        return {};
+    }
+    return future.get();
+}
+
+SyncError failure(const QString &what, const QString &entry, const Answer &answer, int timeoutMs)
+{
+    if (!answer.finished) {
+        return SyncError::make(
+            ErrorClass::Config, u"password-unavailable"_s,
+            u"the system keychain did not answer within %1 s while %2 the entry \"%3\""_s.arg(timeoutMs / 1000)
+                .arg(what, entry),
+            u"is a Secret Service (GNOME Keyring, KeePassXC) or KWallet running and unlocked "
+            "in this session (DBUS_SESSION_BUS_ADDRESS)?"_s);
+    }
+    QString message = u"the system keychain could not %1 the entry \"%2\" (service %3)"_s.arg(
+        what, entry, QString::fromLatin1(kService));
+    if (answer.error == QKeychain::EntryNotFound) {
+        message = u"the system keychain has no entry \"%1\" (service %2): store it with "
+                  "'syncdesk-node password set %1'"_s.arg(entry, QString::fromLatin1(kService));
+    } else if (answer.error == QKeychain::NoBackendAvailable) {
+        message = u"no system keychain is available in this session (no Secret Service or KWallet on D-Bus)"_s;
+    } else if (answer.error == QKeychain::AccessDenied || answer.error == QKeychain::AccessDeniedByUser) {
+        message = u"the system keychain refused access to the entry \"%1\" (locked?)"_s.arg(entry);
+    }
+    return SyncError::make(ErrorClass::Config, u"password-unavailable"_s, message, answer.errorText);
+}
+
+} // namespace
+
+Result<QString> read(const QString &entry, int timeoutMs)
+{
+    const Answer answer = inMainThread(
+        [entry, timeoutMs] {
+            QKeychain::ReadPasswordJob job(QString::fromLatin1(kService));
+            job.setKey(entry);
+            return runJob(job, timeoutMs);
+        },
+        timeoutMs);
+    if (!answer.finished || answer.error != QKeychain::NoError) {
+        return failure(u"read"_s, entry, answer, timeoutMs);
+    }
+    return answer.password;
+}
+
+Status write(const QString &entry, const QString &password, int timeoutMs)
+{
+    const Answer answer = inMainThread(
+        [entry, password, timeoutMs] {
+            QKeychain::WritePasswordJob job(QString::fromLatin1(kService));
+            job.setKey(entry);
+            job.setTextData(password);
+            return runJob(job, timeoutMs);
+        },
+        timeoutMs);
+    if (!answer.finished || answer.error != QKeychain::NoError) {
+        return failure(u"write"_s, entry, answer, timeoutMs);
+    }
+    return {};
+}
+
+Status remove(const QString &entry, int timeoutMs)
+{
+    const Answer answer = inMainThread(
+        [entry, timeoutMs] {
+            QKeychain::DeletePasswordJob job(QString::fromLatin1(kService));
+            job.setKey(entry);
+            return runJob(job, timeoutMs);
+        },
+        timeoutMs);
+    if (!answer.finished || (answer.error != QKeychain::NoError && answer.error != QKeychain::EntryNotFound)) {
+        return failure(u"delete"_s, entry, answer, timeoutMs);
+    }
+    return {};
+}
+
+} // namespace SyncDesk::Keychain
