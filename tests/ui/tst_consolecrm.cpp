@@ -48,6 +48,7 @@ private Q_SLOTS:
     void trackDialogRefusesBadInput();
     void detailsShowWithheldCountsCorrelationAndRequests();
     void editingAMailboxKeepsItsOwnerAndTrackedFolders();
+    void editingAMailboxKeepsItsKeychainPassword();
 
 private:
     int rowOf(const QString &address) const;
@@ -90,7 +91,7 @@ void TestConsoleCrm::initTestCase()
       "mailboxes": [
         {"address": "ana@corp.example", "profile": "Main", "password_file": "pw", "owner": "systemuser:ana",
          "tracking": "known-records", "tracked_folders": {"Customers/Contoso": "account:contoso"}},
-        {"address": "plain@corp.example", "profile": "Main", "password_file": "pw"}
+        {"address": "plain@corp.example", "profile": "Main", "password_keychain": "plain@corp.example"}
       ]
     })");
     config.close();
@@ -341,6 +342,25 @@ void TestConsoleCrm::editingAMailboxKeepsItsOwnerAndTrackedFolders()
     QCOMPARE(saved.tracking, TrackingOption::Responses);
     QCOMPARE(saved.trackedFolders.value(u"Customers/Contoso"_s), (RecordRef{u"account"_s, u"contoso"_s}));
     QVERIFY(saved.folders.contains(u"Customers/Contoso"_s));
+}
+
+void TestConsoleCrm::editingAMailboxKeepsItsKeychainPassword()
+{
+    select(u"plain@corp.example"_s);
+    QAction *edit = m_window->action(u"editMailbox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(edit->isEnabled(), 5000);
+    edit->trigger();
+    auto *dialog = openDialog<MailboxDialog>();
+    QVERIFY(dialog);
+    QSignalSpy applied(m_backend.get(), &ConsoleBackend::configApplied);
+    dialog->accept(); // "Keep the current one (system keychain entry plain@corp.example)"
+    QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 10000);
+    QVERIFY2(applied.constFirst().at(1).toStringList().isEmpty(),
+             qPrintable(applied.constFirst().at(1).toStringList().join(u'\n')));
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    QCOMPARE((*store)->mailboxByAddress(u"plain@corp.example"_s)->value().passwordSource,
+             u"keychain:plain@corp.example"_s);
 }
 
 QTEST_MAIN(TestConsoleCrm)

@@ -163,8 +163,10 @@ QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
     }
     if (m_keepPassword->isChecked() && m_existing) {
         const PasswordSource source = PasswordSource::parse(m_existing->passwordSource);
-        mailbox.insert(source.kind() == PasswordSource::Kind::Environment ? u"password_env"_s : u"password_file"_s,
-                       source.location());
+        const QString key = source.kind() == PasswordSource::Kind::Environment ? u"password_env"_s
+                            : source.kind() == PasswordSource::Kind::Keychain  ? u"password_keychain"_s
+                                                                               : u"password_file"_s;
+        mailbox.insert(key, source.location());
     } else if (m_typePassword->isChecked()) {
         if (m_password->text().isEmpty()) {
             mailbox.insert(u"password_file"_s, QString()); // reported as missing, next to the field
