@@ -8,6 +8,7 @@
 #include "config/passwordsource.h"
 #include "dovecotserver.h"
 #include "mailfactory.h"
+#include "noderunner.h"
 #include "secretservice.h"
 #include "testconfig.h"
 
@@ -40,14 +41,8 @@ private Q_SLOTS:
     void noKeychainInTheSessionIsAClearError();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Run node(const QStringList &arguments, const QByteArray &input = {},
-             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    NodeRun node(const QStringList &arguments, const QByteArray &input = {},
+                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
     SecretService m_secrets;
     DovecotServer m_dovecot;
@@ -55,27 +50,10 @@ private:
     QString m_db;
 };
 
-TestKeychain::Run TestKeychain::node(const QStringList &arguments, const QByteArray &input,
-                                     const QProcessEnvironment &environment)
+NodeRun TestKeychain::node(const QStringList &arguments, const QByteArray &input,
+                           const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), QStringList{u"--db"_s, m_db} + arguments);
-    Run run;
-    if (!process.waitForStarted(10000)) {
-        return run;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runNode(QStringLiteral(SYNCDESK_NODE_BINARY), m_db, arguments, input, environment);
 }
 
 void TestKeychain::initTestCase()
@@ -176,7 +154,7 @@ void TestKeychain::syncWithAPasswordFromTheKeychain()
             MailFactory::build(MailFactory::realistic(u"nina@example.test"_s, i, QDateTime::currentDateTimeUtc()))));
     }
     // The administrator stores the password (piped here; typed without echo on a terminal).
-    Run run = node({u"password"_s, u"set"_s, u"nina@example.test"_s}, "nina-keychain-pw\n");
+    NodeRun run = node({u"password"_s, u"set"_s, u"nina@example.test"_s}, "nina-keychain-pw\n");
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(u"\"password_keychain\": \"nina@example.test\""_s), qPrintable(run.out));
     QVERIFY(!run.out.contains(u"nina-keychain-pw"_s));
@@ -221,7 +199,7 @@ void TestKeychain::noKeychainInTheSessionIsAClearError()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + m_dir.filePath(u"no-bus-here"_s));
-    const Run run = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n", environment);
+    const NodeRun run = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n", environment);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"keychain"_s), qPrintable(run.err));
 }

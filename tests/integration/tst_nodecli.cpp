@@ -2,6 +2,7 @@
 
 #include "dovecotserver.h"
 #include "mailfactory.h"
+#include "noderunner.h"
 #include "store/store.h"
 #include "testconfig.h"
 
@@ -21,17 +22,6 @@ using namespace SyncDesk;
 using namespace SyncDesk::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
-
 class TestNodeCli : public QObject
 {
     Q_OBJECT
@@ -50,8 +40,8 @@ private Q_SLOTS:
     void enableDisableAndOverdueWithoutEngine();
 
 private:
-    Run node(const QStringList &arguments,
-             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    NodeRun node(const QStringList &arguments,
+                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QJsonArray statusJson();
     QString writeConfig(const QString &name, const QJsonObject &json);
 
@@ -61,26 +51,15 @@ private:
     QString m_goodConfig;
 };
 
-Run TestNodeCli::node(const QStringList &arguments, const QProcessEnvironment &environment)
+NodeRun TestNodeCli::node(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    // The arguments carry --db themselves: some tests leave it out, to check the default database.
+    return runNode(QStringLiteral(SYNCDESK_NODE_BINARY), QString(), arguments, {}, environment, 60000);
 }
 
 QJsonArray TestNodeCli::statusJson()
 {
-    const Run run = node({u"--db"_s, m_db, u"status"_s, u"--json"_s});
+    const NodeRun run = node({u"--db"_s, m_db, u"status"_s, u"--json"_s});
     if (run.exitCode != 0) {
         return {};
     }
@@ -123,7 +102,7 @@ void TestNodeCli::initTestCase()
 
 void TestNodeCli::helpAndUsageErrors()
 {
-    Run run = node({u"--help"_s});
+    NodeRun run = node({u"--help"_s});
     QCOMPARE(run.exitCode, 0);
     for (const QString &command :
          {u"config import"_s, u"sync --once"_s, u"status"_s, u"export activities"_s, u"run"_s}) {
@@ -164,7 +143,7 @@ void TestNodeCli::importReportsEveryProblemWithItsPath()
     mailboxes.replace(1, mailbox);
     bad.insert(u"mailboxes"_s, mailboxes);
 
-    const Run run = node({u"--db"_s, m_db, u"config"_s, u"import"_s, writeConfig(u"bad.json"_s, bad)});
+    const NodeRun run = node({u"--db"_s, m_db, u"config"_s, u"import"_s, writeConfig(u"bad.json"_s, bad)});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"$.server_profiles[0].incoming.port"_s), qPrintable(run.err));
     QVERIFY2(run.err.contains(u"$.server_profiles[0].incoming.security"_s), qPrintable(run.err));
@@ -175,7 +154,7 @@ void TestNodeCli::importReportsEveryProblemWithItsPath()
 
 void TestNodeCli::importTwiceUpdatesNeverDuplicates()
 {
-    Run run = node({u"--db"_s, m_db, u"config"_s, u"import"_s, m_goodConfig});
+    NodeRun run = node({u"--db"_s, m_db, u"config"_s, u"import"_s, m_goodConfig});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(u"mailboxes:       2 new, 0 updated, 0 unchanged"_s), qPrintable(run.out));
     run = node({u"--db"_s, m_db, u"config"_s, u"import"_s, m_goodConfig});
@@ -196,7 +175,7 @@ void TestNodeCli::importTwiceUpdatesNeverDuplicates()
 
 void TestNodeCli::syncOnceExitCodeAndFailuresOnStderr()
 {
-    const Run run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s});
+    const NodeRun run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s});
     QCOMPARE(run.exitCode, 1); // bob's password is wrong
     QVERIFY2(run.out.contains(u"alice@corp.test: ok, 4 new"_s), qPrintable(run.out));
     QVERIFY2(run.err.contains(u"bob@corp.test: Auth:"_s), qPrintable(run.err));
@@ -209,7 +188,7 @@ void TestNodeCli::syncOnceOneMailbox()
     QVERIFY(m_dovecot.deliver(
         u"alice"_s, u"INBOX"_s,
         MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 50, QDateTime::currentDateTimeUtc()))));
-    Run run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"ALICE@corp.test"_s});
+    NodeRun run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"ALICE@corp.test"_s});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(u"alice@corp.test: ok, 1 new"_s), qPrintable(run.out));
     QVERIFY(!run.out.contains(u"bob@"_s));
@@ -259,7 +238,7 @@ void TestNodeCli::statusJsonHasTheDocumentedShape()
 
 void TestNodeCli::exportActivitiesJsonl()
 {
-    const Run run = node({u"--db"_s, m_db, u"export"_s, u"activities"_s, u"--jsonl"_s});
+    const NodeRun run = node({u"--db"_s, m_db, u"export"_s, u"activities"_s, u"--jsonl"_s});
     QCOMPARE(run.exitCode, 0);
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
@@ -291,8 +270,8 @@ void TestNodeCli::exportActivitiesJsonl()
     QCOMPARE(first.value(u"date"_s).toString(), u"2026-10-01T08:30:00Z"_s);
 
     const QString file = m_dir.filePath(u"bob.jsonl"_s);
-    const Run bob = node({u"--db"_s, m_db, u"export"_s, u"activities"_s, u"--jsonl"_s, u"--mailbox"_s,
-                          u"bob@corp.test"_s, u"--output"_s, file});
+    const NodeRun bob = node({u"--db"_s, m_db, u"export"_s, u"activities"_s, u"--jsonl"_s, u"--mailbox"_s,
+                              u"bob@corp.test"_s, u"--output"_s, file});
     QCOMPARE(bob.exitCode, 0);
     QCOMPARE(QFileInfo(file).size(), 0);
     QVERIFY(bob.err.contains(u"Exported 0 activities"_s));
@@ -307,7 +286,7 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
     process.start(QStringLiteral(SYNCDESK_NODE_BINARY), {u"--db"_s, db, u"run"_s});
     QVERIFY(process.waitForStarted());
     auto status = [&](const QString &address) {
-        const Run run = node({u"--db"_s, db, u"status"_s, u"--json"_s});
+        const NodeRun run = node({u"--db"_s, db, u"status"_s, u"--json"_s});
         for (const QJsonValue &value : QJsonDocument::fromJson(run.out.toUtf8()).array()) {
             if (value.toObject().value(u"address"_s).toString() == address) {
                 return value.toObject();
@@ -343,7 +322,7 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
     QVERIFY(password.open(QIODevice::WriteOnly | QIODevice::Truncate));
     password.write("bob-pw\n");
     password.close();
-    const Run enabled = node({u"--db"_s, db, u"mailbox"_s, u"enable"_s, u"bob@corp.test"_s});
+    const NodeRun enabled = node({u"--db"_s, db, u"mailbox"_s, u"enable"_s, u"bob@corp.test"_s});
     QCOMPARE(enabled.exitCode, 0);
     QVERIFY2(enabled.out.contains(u"it was disabled: permanent-failure"_s), qPrintable(enabled.out));
     QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"ok"_s, 30000);
@@ -353,7 +332,7 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
     QVERIFY(m_dovecot.deliver(
         u"alice"_s, u"INBOX"_s,
         MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 60, QDateTime::currentDateTimeUtc()))));
-    const Run requested = node({u"--db"_s, db, u"sync"_s, u"--mailbox"_s, u"alice@corp.test"_s});
+    const NodeRun requested = node({u"--db"_s, db, u"sync"_s, u"--mailbox"_s, u"alice@corp.test"_s});
     QCOMPARE(requested.exitCode, 0);
     QTRY_VERIFY_WITH_TIMEOUT(status(u"alice@corp.test"_s).value(u"items_last_sync"_s).toInt() == 1, 30000);
 
@@ -385,7 +364,7 @@ void TestNodeCli::defaultDatabaseLivesInAppData()
     environment.insert(u"HOME"_s, home.path());
     environment.remove(u"XDG_DATA_HOME"_s);
     environment.remove(u"SYNCDESK_DB"_s);
-    const Run run = node({u"config"_s, u"import"_s, m_goodConfig}, environment);
+    const NodeRun run = node({u"config"_s, u"import"_s, m_goodConfig}, environment);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(QFile::exists(home.filePath(u".local/share/SyncDesk/syncdesk/syncdesk.db"_s)));
     environment.insert(u"SYNCDESK_DB"_s, home.filePath(u"elsewhere.db"_s));
@@ -396,7 +375,7 @@ void TestNodeCli::defaultDatabaseLivesInAppData()
 void TestNodeCli::enableDisableAndOverdueWithoutEngine()
 {
     // m_db: alice synced, bob disabled after his wrong password (earlier tests).
-    Run run = node({u"--db"_s, m_db, u"mailbox"_s, u"disable"_s, u"alice@corp.test"_s});
+    NodeRun run = node({u"--db"_s, m_db, u"mailbox"_s, u"disable"_s, u"alice@corp.test"_s});
     QCOMPARE(run.exitCode, 0);
     QJsonObject alice = statusJson().at(0).toObject();
     QCOMPARE(alice.value(u"state"_s).toString(), u"disabled"_s);

@@ -4,6 +4,7 @@
 
 #include "dovecotserver.h"
 #include "mailfactory.h"
+#include "noderunner.h"
 #include "testconfig.h"
 
 #include <QFile>
@@ -17,17 +18,6 @@
 using namespace SyncDesk;
 using namespace SyncDesk::Testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestNodeDiagnostics : public QObject
 {
@@ -45,7 +35,7 @@ private Q_SLOTS:
     void verboseLogAndBundleWithoutSecrets();
 
 private:
-    Run node(const QStringList &arguments);
+    NodeRun node(const QStringList &arguments);
     QJsonDocument json(const QStringList &arguments);
     QJsonObject statusOf(const QString &address);
 
@@ -54,25 +44,14 @@ private:
     QString m_db;
 };
 
-Run TestNodeDiagnostics::node(const QStringList &arguments)
+NodeRun TestNodeDiagnostics::node(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), QStringList{u"--db"_s, m_db} + arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runNode(QStringLiteral(SYNCDESK_NODE_BINARY), m_db, arguments);
 }
 
 QJsonDocument TestNodeDiagnostics::json(const QStringList &arguments)
 {
-    const Run run = node(arguments);
+    const NodeRun run = node(arguments);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError) {
@@ -127,13 +106,13 @@ void TestNodeDiagnostics::initTestCase()
     config.addMailbox(u"fay@branch.test"_s, u"Branch IMAP"_s, u"fay"_s, u"not-fays-password"_s);
     config.addMailbox(u"gus@branch.test"_s, u"Branch IMAP"_s, u"gus"_s, u"not-guss-password"_s);
     config.setMailboxKey(u"eve@corp.test"_s, u"enabled"_s, false);
-    const Run imported = node({u"config"_s, u"import"_s, config.write()});
+    const NodeRun imported = node({u"config"_s, u"import"_s, config.write()});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
 }
 
 void TestNodeDiagnostics::testMailboxPrintsEveryStep()
 {
-    const Run run = node({u"test-mailbox"_s, u"alice@corp.test"_s});
+    const NodeRun run = node({u"test-mailbox"_s, u"alice@corp.test"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     for (const QString &step :
          {u"credentials"_s, u"dns"_s, u"connect"_s, u"tls"_s, u"capabilities"_s, u"login"_s, u"inbox"_s}) {
@@ -149,7 +128,7 @@ void TestNodeDiagnostics::testMailboxPrintsEveryStep()
 
 void TestNodeDiagnostics::testMailboxStopsAtTheFirstFailureWithItsHint()
 {
-    Run run = node({u"test-mailbox"_s, u"bob@corp.test"_s});
+    NodeRun run = node({u"test-mailbox"_s, u"bob@corp.test"_s});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(u"[FAIL] login"_s), qPrintable(run.out));
     QVERIFY2(run.out.contains(u"hint [auth-failed]"_s), qPrintable(run.out));
@@ -196,7 +175,7 @@ void TestNodeDiagnostics::testMailboxJson()
 void TestNodeDiagnostics::testAndEnableOnlyWhenEveryStepPasses()
 {
     // eve has no account on the server: the test fails and the mailbox stays disabled.
-    Run run = node({u"test-mailbox"_s, u"eve@corp.test"_s, u"--enable"_s});
+    NodeRun run = node({u"test-mailbox"_s, u"eve@corp.test"_s, u"--enable"_s});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(u"not enabled"_s), qPrintable(run.out));
     QCOMPARE(statusOf(u"eve@corp.test"_s).value(u"enabled"_s).toBool(true), false);
@@ -213,7 +192,7 @@ void TestNodeDiagnostics::alertsOnePerCauseAndAcknowledged()
 {
     // carl's server refuses connections: a transient failure, so it stays enabled and fails every run.
     for (int i = 0; i < 3; ++i) {
-        const Run run = node({u"sync"_s, u"--once"_s, u"--mailbox"_s, u"carl@corp.test"_s});
+        const NodeRun run = node({u"sync"_s, u"--once"_s, u"--mailbox"_s, u"carl@corp.test"_s});
         QCOMPARE(run.exitCode, 1);
     }
     QJsonArray alerts = json({u"alerts"_s, u"--json"_s}).array();
@@ -233,7 +212,7 @@ void TestNodeDiagnostics::alertsOnePerCauseAndAcknowledged()
     QVERIFY(!alert.value(u"severity"_s).toString().isEmpty());
 
     const QString id = QString::number(alert.value(u"id"_s).toInteger());
-    Run run = node({u"alerts"_s, u"ack"_s, id});
+    NodeRun run = node({u"alerts"_s, u"ack"_s, id});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     alerts = json({u"alerts"_s, u"--json"_s}).array();
     bool found = false;
@@ -266,7 +245,7 @@ void TestNodeDiagnostics::alertsOnePerCauseAndAcknowledged()
 
 void TestNodeDiagnostics::profileIncidentGroupsAndReenablesInOneAction()
 {
-    Run run =
+    NodeRun run =
         node({u"sync"_s, u"--once"_s, u"--mailbox"_s, u"fay@branch.test"_s, u"--mailbox"_s, u"gus@branch.test"_s});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(statusOf(u"fay@branch.test"_s).value(u"enabled"_s).toBool(true), false);
@@ -300,7 +279,7 @@ void TestNodeDiagnostics::profileIncidentGroupsAndReenablesInOneAction()
 
 void TestNodeDiagnostics::failuresListedAndRetried()
 {
-    Run run = node({u"sync"_s, u"--once"_s, u"--mailbox"_s, u"alice@corp.test"_s});
+    NodeRun run = node({u"sync"_s, u"--once"_s, u"--mailbox"_s, u"alice@corp.test"_s});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(u"1 item(s) failed"_s), qPrintable(run.out));
 
@@ -335,7 +314,7 @@ void TestNodeDiagnostics::failuresListedAndRetried()
 
 void TestNodeDiagnostics::verboseLogAndBundleWithoutSecrets()
 {
-    Run run = node({u"mailbox"_s, u"verbose"_s, u"alice@corp.test"_s, u"on"_s});
+    NodeRun run = node({u"mailbox"_s, u"verbose"_s, u"alice@corp.test"_s, u"on"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = node({u"mailbox"_s, u"verbose"_s, u"alice@corp.test"_s, u"loud"_s});
     QCOMPARE(run.exitCode, 2);

@@ -5,6 +5,7 @@
 #include "dovecotserver.h"
 #include "mailfactory.h"
 #include "model/jsonexport.h"
+#include "noderunner.h"
 #include "scheduler/syncengine.h"
 #include "store/crmstore.h"
 #include "store/store.h"
@@ -156,13 +157,6 @@ private:
     int m_tag = 0;
 };
 
-struct NodeRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 } // namespace
 
 class TestTrackingDovecot : public QObject
@@ -279,18 +273,7 @@ MailboxState TestTrackingDovecot::state(const QString &user)
 
 NodeRun TestTrackingDovecot::node(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), QStringList{u"--db"_s, m_store.sqlitePath} + arguments);
-    NodeRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runNode(QStringLiteral(SYNCDESK_NODE_BINARY), m_store.sqlitePath, arguments);
 }
 
 void TestTrackingDovecot::deliver(const QString &user, const QString &folder, const QByteArray &message)
