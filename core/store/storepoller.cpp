@@ -2,6 +2,7 @@
 
 #include "config/configimporter.h"
 #include "config/configparser.h"
+#include "config/keychain.h"
 #include "crmstore.h"
 #include "diagnostics/alertmanager.h"
 #include "diagnostics/diagnosticbundle.h"
@@ -210,6 +211,13 @@ void StorePoller::applyConfig(const QByteArray &json, const QString &baseDir, co
                               const QHash<QString, QString> &secrets)
 {
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (it.key().startsWith(u"keychain:"_s)) {
+            if (Status written = Keychain::write(it.key().mid(9), it.value()); !written) {
+                Q_EMIT configApplied(origin, {written.error().toString()}, {}, {});
+                return;
+            }
+            continue;
+        }
         QDir().mkpath(QFileInfo(it.key()).absolutePath());
         QFile file(it.key());
         // Created private before the password goes in.

@@ -44,7 +44,8 @@ public:
     // Reads the details of one mailbox (runs of the last 24 hours, alerts): detailsLoaded().
     void loadDetails(qint64 mailboxId);
     // Writes a configuration (a file's content, or one profile or mailbox from a dialog): configApplied().
-    // `secrets` (path → password) are written first, each to a file only this user can read.
+    // `secrets` (path → password) are written first, each to a file only this user can read; a key
+    // "keychain:ENTRY" goes to the system keychain instead.
     void applyConfig(const QByteArray &json, const QString &baseDir, const QString &origin,
                      const QHash<QString, QString> &secrets = {});
     // Reads the CRM records and the latest track requests: crmLoaded().

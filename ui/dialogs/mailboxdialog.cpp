@@ -56,7 +56,10 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     m_password = new QLineEdit;
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(u"Password"_s);
-    m_password->setToolTip(u"Kept in a file only you can read, never in the database"_s);
+    m_password->setToolTip(u"Kept in a file only you can read, or in the system keychain; never in the database"_s);
+    m_useKeychain = new QCheckBox(u"Keep it in the system keychain instead of a private file"_s);
+    m_useKeychain->setToolTip(u"QtKeychain: the desktop's Secret Service or KWallet, entry named after the address. "
+                              "The engine must run in this session to read it."_s);
     m_passwordFile = new QLineEdit;
     m_passwordFile->setAccessibleName(u"Password file"_s);
     auto *browse = new QPushButton(u"Browse…"_s);
@@ -69,6 +72,7 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     }
     password->addWidget(m_typePassword, line, 0);
     password->addWidget(m_password, line++, 1, 1, 2);
+    password->addWidget(m_useKeychain, line++, 1, 1, 2);
     password->addWidget(m_filePassword, line, 0);
     password->addWidget(m_passwordFile, line, 1);
     password->addWidget(browse, line++, 2);
@@ -172,6 +176,10 @@ QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
             mailbox.insert(u"password_file"_s, QString()); // reported as missing, next to the field
         } else if (forValidation) {
             mailbox.insert(u"password_env"_s, u"SYNCDESK_PASSWORD_TYPED_IN_THE_DIALOG"_s);
+        } else if (m_useKeychain->isChecked()) {
+            // Written to the keychain (by the store's thread) before the mailbox is saved.
+            secrets.insert(u"keychain:"_s + address.toLower(), m_password->text());
+            mailbox.insert(u"password_keychain"_s, address.toLower());
         } else {
             const QString file = secretFileFor(address);
             secrets.insert(file, m_password->text());

@@ -30,6 +30,7 @@ public:
     QLineEdit *addressEdit() const { return m_address; }
     QComboBox *profileCombo() const { return m_profile; }
     QLineEdit *passwordEdit() const { return m_password; }
+    QCheckBox *keychainBox() const { return m_useKeychain; }
     QLineEdit *foldersEdit() const { return m_folders; }
     QComboBox *ownerCombo() const { return m_owner; }
     QComboBox *trackingCombo() const { return m_tracking; }
@@ -48,6 +49,7 @@ private:
     QRadioButton *m_filePassword = nullptr;
     QRadioButton *m_envPassword = nullptr;
     QLineEdit *m_password = nullptr;
+    QCheckBox *m_useKeychain = nullptr;
     QLineEdit *m_passwordFile = nullptr;
     QLineEdit *m_passwordEnv = nullptr;
     QLineEdit *m_folders = nullptr;
