@@ -23,44 +23,28 @@ ImapMailboxSync::~ImapMailboxSync() = default;
 
 void ImapMailboxSync::start()
 {
-    m_tracker = std::make_unique<SyncTracker>(m_store, m_job.mailbox);
-    if (Status prepared = m_tracker->prepare(); !prepared) {
-        finish(prepared.error());
+    const std::optional<ItemFailureList> failures = prepareRun();
+    if (!failures) {
         return;
     }
     m_keyword = m_tracker->keyword();
     Log::debug(kCategory, m_job.mailbox.address,
                u"tracking %1; permissions: %2"_s.arg(trackingOptionName(m_job.mailbox.tracking),
                                                      m_tracker->describeSecurity()));
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
-    if (!password) {
-        finish(password.error().at(ErrorStage::Config));
-        return;
-    }
-    m_password = password.value();
-    m_failures = std::make_unique<ItemFailures>(m_store, m_job.mailbox.id, m_job.mailbox.address);
-    auto failures = DiagnosticsStore(m_store).itemFailures(m_job.mailbox.id);
-    if (!failures) {
-        finish(failures.error());
-        return;
-    }
-    for (const ItemFailure &failure : std::as_const(*failures)) {
+    for (const ItemFailure &failure : *failures) {
         if (failure.state == u"retry"_s && failure.pop3Uidl.isEmpty()) {
             m_retryFolders.insert(failure.folder);
         }
     }
 
     const Endpoint &incoming = m_job.profile.incoming;
-    TlsSettings tls;
-    tls.caFile = incoming.caFile;
-    tls.plainOnly = incoming.security == Security::None;
     Imap::SessionOptions options;
     options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
     options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth);
     options.mailbox = m_job.mailbox.address;
     options.limits.maxLiteralSize = qMax<qint64>(m_job.tuning.maxMessageBytes, 1024 * 1024);
-    m_session = std::make_unique<Imap::Session>(m_streams(tls), options);
+    m_session = std::make_unique<Imap::Session>(m_streams(incomingTls()), options);
     m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (stopped()) {
             return;

@@ -77,18 +77,15 @@ private:
     bool stopped() const { return m_finished || m_cancelled || m_ending; }
 
     std::unique_ptr<Imap::Session> m_session;
-    std::unique_ptr<SyncTracker> m_tracker;
     QByteArray m_keyword;           // written on tracked messages; empty: no write-back
     bool m_keywordAllowed = false;  // in the selected folder
     bool m_keywordReported = false; // a refusal is reported once per sync
     QList<quint32> m_trackedUids;   // tracked in the selected folder, keyword not yet written
     bool m_searchedRequests = false;
-    std::unique_ptr<ItemFailures> m_failures;
     QSet<QString> m_retryFolders; // folders with item failures to try again
     QSet<quint32> m_retryUids;    // in the selected folder
     bool m_retried = false;
     quint32 m_fetchFrom = 0; // first UID fetched as new in the selected folder
-    QString m_password;
     int m_folderIndex = -1;
     QList<FolderPlan> m_plans; // per configured folder, after STATUS
     QString m_folder;

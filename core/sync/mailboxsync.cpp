@@ -1,7 +1,9 @@
 #include "mailboxsync.h"
 
+#include "config/passwordsource.h"
 #include "imapmailboxsync.h"
 #include "pop3mailboxsync.h"
+#include "store/diagnosticsstore.h"
 
 namespace SyncDesk {
 
@@ -35,6 +37,36 @@ MailboxSync::MailboxSync(const SyncJob &job, Store &store, const ByteStreamFacto
     m_outcome.address = job.mailbox.address;
     m_outcome.trigger = job.trigger;
     m_outcome.startedAt = QDateTime::currentDateTimeUtc();
+}
+
+std::optional<ItemFailureList> MailboxSync::prepareRun()
+{
+    m_tracker = std::make_unique<SyncTracker>(m_store, m_job.mailbox);
+    if (Status prepared = m_tracker->prepare(); !prepared) {
+        finish(prepared.error());
+        return std::nullopt;
+    }
+    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
+    if (!password) {
+        finish(password.error().at(ErrorStage::Config));
+        return std::nullopt;
+    }
+    m_password = password.value();
+    m_failures = std::make_unique<ItemFailures>(m_store, m_job.mailbox.id, m_job.mailbox.address);
+    auto failures = DiagnosticsStore(m_store).itemFailures(m_job.mailbox.id);
+    if (!failures) {
+        finish(failures.error());
+        return std::nullopt;
+    }
+    return std::move(failures).value();
+}
+
+TlsSettings MailboxSync::incomingTls() const
+{
+    TlsSettings tls;
+    tls.caFile = m_job.profile.incoming.caFile;
+    tls.plainOnly = m_job.profile.incoming.security == Security::None;
+    return tls;
 }
 
 std::unique_ptr<MailboxSync> MailboxSync::create(const SyncJob &job, Store &store, const ByteStreamFactory &streams)

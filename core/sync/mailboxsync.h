@@ -1,12 +1,15 @@
 #pragma once
 
+#include "itemfailures.h"
 #include "protocol/bytestream.h"
 #include "syncjob.h"
 #include "syncoutcome.h"
+#include "tracking/synctracker.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace SyncDesk {
 
@@ -37,6 +40,16 @@ protected:
 
     // Emits finished() once; later calls are ignored.
     void finish(std::optional<SyncError> error = std::nullopt);
+    // What every protocol does first: the tracker with the owner's permissions, the password, and the
+    // mailbox's item failures (those marked for retry are fetched again). On an error the run has finished
+    // with it and nullopt comes back.
+    std::optional<ItemFailureList> prepareRun();
+    // TLS settings of the incoming endpoint.
+    TlsSettings incomingTls() const;
+
+    std::unique_ptr<SyncTracker> m_tracker;
+    std::unique_ptr<ItemFailures> m_failures;
+    QString m_password; // cleared once the login has used it
 
     SyncJob m_job;
     Store &m_store;

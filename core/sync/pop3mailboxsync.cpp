@@ -33,40 +33,24 @@ Pop3MailboxSync::~Pop3MailboxSync() = default;
 
 void Pop3MailboxSync::start()
 {
-    m_tracker = std::make_unique<SyncTracker>(m_store, m_job.mailbox);
-    if (Status prepared = m_tracker->prepare(); !prepared) {
-        finish(prepared.error());
-        return;
-    }
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
-    if (!password) {
-        finish(password.error().at(ErrorStage::Config));
-        return;
-    }
-    m_password = password.value();
-    m_failures = std::make_unique<ItemFailures>(m_store, m_job.mailbox.id, m_job.mailbox.address);
-    auto failures = DiagnosticsStore(m_store).itemFailures(m_job.mailbox.id);
+    const std::optional<ItemFailureList> failures = prepareRun();
     if (!failures) {
-        finish(failures.error());
         return;
     }
-    for (const ItemFailure &failure : std::as_const(*failures)) {
+    for (const ItemFailure &failure : *failures) {
         if (failure.state == u"retry"_s && !failure.pop3Uidl.isEmpty()) {
             m_retryUidls.insert(failure.pop3Uidl.toLatin1());
         }
     }
 
     const Endpoint &incoming = m_job.profile.incoming;
-    TlsSettings tls;
-    tls.caFile = incoming.caFile;
-    tls.plainOnly = incoming.security == Security::None;
     Pop3::SessionOptions options;
     options.connectTimeoutMs = m_job.tuning.connectTimeoutMs;
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
     options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth) * 8;
     options.mailbox = m_job.mailbox.address;
     options.limits.maxResponseSize = qMax<qint64>(m_job.tuning.maxMessageBytes, 1024 * 1024);
-    m_session = std::make_unique<Pop3::Session>(m_streams(tls), options);
+    m_session = std::make_unique<Pop3::Session>(m_streams(incomingTls()), options);
     m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (stopped()) {
             return;

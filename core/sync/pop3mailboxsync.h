@@ -62,10 +62,7 @@ private:
     bool stopped() const { return m_finished || m_cancelled || m_ending; }
 
     std::unique_ptr<Pop3::Session> m_session;
-    std::unique_ptr<SyncTracker> m_tracker;
-    std::unique_ptr<ItemFailures> m_failures;
     QSet<QByteArray> m_retryUidls; // downloaded again after a retry request
-    QString m_password;
     Pop3Maildrop m_maildrop;
     QList<Message> m_fresh; // new messages, before LIST sorted out those too large
     std::deque<std::shared_ptr<Batch>> m_planned;
