@@ -93,6 +93,9 @@ const char *kUsage =
     "                                 messages that could not be decoded or stored\n"
     "  failures retry [--mailbox ADDR]\n"
     "                                 fetch those messages again on the next sync\n"
+    "  verify [--mailbox ADDR] [--json] [--repair]\n"
+    "                                 audit: compare the server's messages with what the store accounts for;\n"
+    "                                 --repair fetches the missing ones again (exit code 1: something missing)\n"
     "  diagnostics ADDR [--output FILE]\n"
     "                                 a diagnostic bundle of one mailbox (passwords and contents removed)\n"
     "  password set ENTRY             store a password in the system keychain (read from standard input)\n"
@@ -211,9 +214,10 @@ int NodeCli::run(const QStringList &arguments)
     m_parser.addOptions({
         {u"db"_s, u"The database file (default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()), u"PATH"_s},
         {u"once"_s, u"sync: sync now in this process and exit."_s},
-        {u"mailbox"_s, u"sync, export, track, failures: only this mailbox (sync, export: may be repeated)."_s,
+        {u"mailbox"_s,
+         u"sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."_s,
          u"ADDRESS"_s},
-        {u"json"_s, u"status, scheduler, crm list, track list, test-mailbox, alerts, failures: print JSON."_s},
+        {u"json"_s, u"status, scheduler, crm list, track list, test-mailbox, alerts, failures, verify: print JSON."_s},
         {u"jsonl"_s, u"export: print one JSON object per line."_s},
         {u"output"_s, u"export, diagnostics: write to FILE instead of standard output."_s, u"FILE"_s},
         {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
@@ -224,6 +228,7 @@ int NodeCli::run(const QStringList &arguments)
         {u"no-sync"_s, u"track: record the request only; the next sync completes it."_s},
         {u"enable"_s, u"test-mailbox: enable the mailbox when every step passes."_s},
         {u"all"_s, u"alerts: closed alerts too."_s},
+        {u"repair"_s, u"verify: fetch the missing messages again, then audit again."_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -254,7 +259,7 @@ int NodeCli::run(const QStringList &arguments)
     auto allowOnly = [&](const QStringList &allowed) -> bool {
         for (const QString &option :
              {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s, u"type"_s, u"skip-invalid"_s,
-              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s}) {
+              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -311,6 +316,9 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"failures"_s) {
         return allowOnly({u"mailbox"_s, u"json"_s}) ? failuresCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"verify"_s) {
+        return allowOnly({u"mailbox"_s, u"json"_s, u"repair"_s}) ? verifyCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"password"_s) {
         return allowOnly({}) ? passwordCommand(positional.mid(1)) : UsageError;

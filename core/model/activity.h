@@ -41,7 +41,7 @@ struct Activity
     quint32 uidValidity = 0;
     quint32 uid = 0;
     QString messageId; // without angle brackets; may be empty
-    QString dedupeKey; // messageId, or a digest of the headers when there is none
+    QString dedupeKey; // messageId, or "sha256:" and a digest of the whole message when there is none
     QString subject;   // decoded
     EmailAddress from;
     QList<EmailAddress> to;

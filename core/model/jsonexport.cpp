@@ -67,6 +67,9 @@ QJsonObject JsonExport::mailboxStatus(const MailboxStatus &status, const QDateTi
         {u"tracking"_s, trackingOptionName(status.mailbox.tracking)},
         {u"items_withheld"_s, state.itemsWithheld},
         {u"fields_withheld"_s, state.fieldsWithheld},
+        {u"last_audit"_s, state.lastAuditAt.isValid() ? QJsonValue(QJsonObject{{u"time"_s, time(state.lastAuditAt)},
+                                                                               {u"missing"_s, state.lastAuditMissing}})
+                                                      : QJsonValue(QJsonValue::Null)},
     };
 }
 

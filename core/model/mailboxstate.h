@@ -42,6 +42,9 @@ struct MailboxState
     // What security permissions kept back, in total: messages not tracked or not linked, field values.
     qint64 itemsWithheld = 0;
     qint64 fieldsWithheld = 0;
+    // The last audit (verify): when, and how many messages on the server the store did not account for.
+    QDateTime lastAuditAt; // invalid: never audited
+    int lastAuditMissing = -1;
 
     bool hasError() const { return lastErrorClass != ErrorClass::None; }
     double intervalSeconds() const { return double(intervalMs) / 1000.0; }

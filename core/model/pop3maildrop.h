@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ledger.h"
+
 #include <QByteArray>
 #include <QSet>
 
@@ -12,6 +14,7 @@ struct Pop3SeenMessage
 {
     QByteArray uidl;
     quint32 localUid = 0;
+    Disposition disposition = Disposition::Stored; // the ledger's word for it
 };
 
 // What the store knows of one mailbox's POP3 maildrop.

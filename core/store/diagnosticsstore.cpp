@@ -358,16 +358,17 @@ Status DiagnosticsStore::recordItemFailure(const ItemFailure &failure)
         (failure.lastFailedAt.isValid() ? failure.lastFailedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     auto query = m_store.exec(
         u"INSERT INTO item_failures (mailbox_id, folder, uidvalidity, uid, pop3_uidl, message_id, subject, "
-        "size_bytes, error_class, hint_id, stage, reason, detail, first_failed_at, last_failed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "size_bytes, error_class, hint_id, stage, reason, detail, first_failed_at, last_failed_at, state) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (mailbox_id, folder, uidvalidity, uid, pop3_uidl) DO UPDATE SET "
         "message_id = excluded.message_id, subject = excluded.subject, size_bytes = excluded.size_bytes, "
         "error_class = excluded.error_class, hint_id = excluded.hint_id, stage = excluded.stage, "
         "reason = excluded.reason, detail = excluded.detail, last_failed_at = excluded.last_failed_at, "
-        "attempts = attempts + 1, state = 'failed'"_s,
+        "attempts = attempts + 1, state = excluded.state"_s,
         {failure.mailboxId, failure.folder, qint64(failure.uidValidity), qint64(failure.uid), failure.pop3Uidl,
          failure.messageId, failure.subject.left(500), failure.size, errorClassName(failure.errorClass), failure.hintId,
-         errorStageName(failure.stage), failure.reason.left(1000), failure.detail.left(2000), now, now});
+         errorStageName(failure.stage), failure.reason.left(1000), failure.detail.left(2000), now, now,
+         failure.state == u"retry"_s ? u"retry"_s : u"failed"_s});
     if (!query) {
         return query.error();
     }

@@ -281,6 +281,35 @@ const QList<SchemaMigration> &schemaMigrations()
                     state TEXT NOT NULL DEFAULT 'failed',
                     UNIQUE (mailbox_id, folder, uidvalidity, uid, pop3_uidl)))"_s,
          }},
+        {7,
+         u"exactly once: the folder ledger, aliases of duplicates, POP3 dispositions, audits, process_from"_s,
+         {
+             // Per folder and UIDVALIDITY, the UID spans the sync passed and what became of them.
+             uR"(CREATE TABLE folder_ledger (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    folder TEXT NOT NULL,
+                    uidvalidity INTEGER NOT NULL,
+                    first_uid INTEGER NOT NULL,
+                    last_uid INTEGER NOT NULL,
+                    disposition TEXT NOT NULL,
+                    PRIMARY KEY (mailbox_id, folder, uidvalidity, first_uid)))"_s,
+             // What earlier versions passed is accounted for as such.
+             uR"(INSERT INTO folder_ledger (mailbox_id, folder, uidvalidity, first_uid, last_uid, disposition)
+                    SELECT mailbox_id, folder, uidvalidity, 1, uidnext - 1, 'before-ledger' FROM folder_state
+                    WHERE uidvalidity <> 0 AND uidnext > 1)"_s,
+             // A message stored as a duplicate of an activity made from another copy of it.
+             uR"(CREATE TABLE activity_aliases (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    folder TEXT NOT NULL,
+                    uidvalidity INTEGER NOT NULL,
+                    uid INTEGER NOT NULL,
+                    activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+                    PRIMARY KEY (mailbox_id, folder, uidvalidity, uid)))"_s,
+             u"ALTER TABLE pop3_seen ADD COLUMN disposition TEXT NOT NULL DEFAULT 'before-ledger'"_s,
+             u"ALTER TABLE mailbox_state ADD COLUMN last_audit_at INTEGER"_s,
+             u"ALTER TABLE mailbox_state ADD COLUMN last_audit_missing INTEGER"_s,
+             u"ALTER TABLE mailboxes ADD COLUMN process_from INTEGER"_s,
+         }},
     };
     return migrations;
 }

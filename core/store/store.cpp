@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "ledgerstore.h"
 #include "schemamigration.h"
 
 #include <QAtomicInteger>
@@ -221,7 +222,8 @@ const QString kStateColumns =
     u"s.mailbox_id, COALESCE(s.interval_ms, s.interval_seconds * 1000), s.interval_reason, s.last_sync_at, "
     "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, s.last_error_message, "
     "s.last_error_detail, s.last_error_hint, s.items_last_sync, s.lease_owner, s.lease_until, s.avg_new_items, "
-    "s.last_new_item_at, s.first_sync_at, s.overdue_cause, s.items_withheld, s.fields_withheld, s.last_error_stage"_s;
+    "s.last_new_item_at, s.first_sync_at, s.overdue_cause, s.items_withheld, s.fields_withheld, s.last_error_stage, "
+    "s.last_audit_at, s.last_audit_missing"_s;
 
 MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
 {
@@ -248,6 +250,8 @@ MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
     state.itemsWithheld = query.value(offset + 18).toLongLong();
     state.fieldsWithheld = query.value(offset + 19).toLongLong();
     state.lastErrorStage = errorStageFromName(query.value(offset + 20).toString());
+    state.lastAuditAt = fromMs(query.value(offset + 21));
+    state.lastAuditMissing = query.value(offset + 22).isNull() ? -1 : query.value(offset + 22).toInt();
     return state;
 }
 
@@ -1127,6 +1131,14 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             const bool sameFolder = found.value(1).toString() == activity.folder;
             const quint32 storedValidity = found.value(2).toUInt();
             found.finish();
+            if (!sameFolder || storedValidity == activity.uidValidity) {
+                // Another copy of a stored message: this UID points at that activity, for the audit.
+                if (Status aliased = LedgerStore(*this).recordAlias(activity.mailboxId, activity.folder,
+                                                                    activity.uidValidity, activity.uid, id);
+                    !aliased) {
+                    return aliased;
+                }
+            }
             if (sameFolder && storedValidity != activity.uidValidity) {
                 auto moved = execCached(u"UPDATE activities SET uidvalidity = ?, uid = ? WHERE id = ?"_s,
                                         {activity.uidValidity, activity.uid, id});
@@ -1223,9 +1235,11 @@ Result<BatchResult> Store::writePop3Batch(qint64 mailboxId, const QList<Pop3Seen
             return inserted;
         }
         for (const Pop3SeenMessage &message : seen) {
-            auto saved = execCached(u"INSERT INTO pop3_seen (mailbox_id, uidl, local_uid, seen_at) VALUES (?, ?, ?, ?) "
-                                    "ON CONFLICT (mailbox_id, uidl) DO NOTHING"_s,
-                                    {mailboxId, QString::fromLatin1(message.uidl), message.localUid, now});
+            auto saved = execCached(u"INSERT INTO pop3_seen (mailbox_id, uidl, local_uid, seen_at, disposition) "
+                                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (mailbox_id, uidl) DO UPDATE SET "
+                                    "disposition = excluded.disposition"_s,
+                                    {mailboxId, QString::fromLatin1(message.uidl), message.localUid, now,
+                                     dispositionName(message.disposition)});
             if (!saved) {
                 return saved.error();
             }
@@ -1238,13 +1252,19 @@ Result<BatchResult> Store::writePop3Batch(qint64 mailboxId, const QList<Pop3Seen
     return result;
 }
 
-Result<BatchResult> Store::writeBatch(const FolderState &folderState, const QList<Activity> &activities)
+Result<BatchResult> Store::writeBatch(const FolderState &folderState, const QList<Activity> &activities,
+                                      const LedgerEntries &ledger)
 {
     BatchResult result;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Status status = transaction([&]() -> Status {
         if (Status inserted = insertActivities(activities, now, result); !inserted) {
             return inserted;
+        }
+        if (Status recorded =
+                LedgerStore(*this).record(folderState.mailboxId, folderState.folder, folderState.uidValidity, ledger);
+            !recorded) {
+            return recorded;
         }
         auto saved = execCached(u"INSERT INTO folder_state (mailbox_id, folder, uidvalidity, uidnext, highestmodseq, "
                                 "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_id, folder) DO UPDATE SET "

@@ -5,6 +5,7 @@
 #include "model/activity.h"
 #include "model/alert.h"
 #include "model/folderstate.h"
+#include "model/ledger.h"
 #include "model/mailbox.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
@@ -128,8 +129,10 @@ public:
 
     // Folder state and activities.
     Result<FolderState> folderState(qint64 mailboxId, const QString &folder);
-    // One transaction: the batch's activities and the folder state reached after them.
-    Result<BatchResult> writeBatch(const FolderState &folderState, const QList<Activity> &activities);
+    // One transaction: the batch's activities, the folder state reached after them and the ledger entries
+    // of the UIDs passed (see LedgerStore).
+    Result<BatchResult> writeBatch(const FolderState &folderState, const QList<Activity> &activities,
+                                   const LedgerEntries &ledger = {});
     // POP3: the UIDLs seen in a mailbox and the next local number for its activities.
     Result<Pop3Maildrop> pop3Maildrop(qint64 mailboxId);
     // One transaction: the batch's activities and the UIDLs they came from (seen also when an activity was
@@ -168,6 +171,7 @@ public:
 private:
     friend class CrmStore;
     friend class DiagnosticsStore;
+    friend class LedgerStore;
     explicit Store(const StoreConfig &config);
     Status openConnection();
     Status migrate(int targetVersion);

@@ -13,7 +13,7 @@ Activity ActivityBuilder::build(const DecodedMessage &message, const MessageLoca
     activity.uid = location.uid;
     activity.messageId = message.messageId;
     activity.dedupeKey =
-        message.messageId.isEmpty() ? u"sha1:"_s + QString::fromLatin1(message.headerDigest) : message.messageId;
+        message.messageId.isEmpty() ? u"sha256:"_s + QString::fromLatin1(message.contentDigest) : message.messageId;
     activity.subject = message.subject;
     activity.from = message.from;
     activity.to = message.to;

@@ -5,6 +5,7 @@
 #include "config/passwordsource.h"
 #include "logging/logger.h"
 #include "store/diagnosticsstore.h"
+#include "store/ledgerstore.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -147,12 +148,21 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
         // Nothing to fetch: an unchanged folder, or an empty one. Its state is written only when it moved.
         m_plans[i] = FolderPlan::Done;
         ++m_outcome.foldersUnchanged;
+        // The position stays where the sync left it: the server's UIDNEXT is not taken for what was seen.
         FolderState reached = state;
         reached.uidValidity = status.uidValidity;
-        reached.uidNext = qMax(sameNumbering ? state.uidNext : 0u, status.uidNext);
+        reached.uidNext = sameNumbering ? state.uidNext : 0u;
         reached.highestModSeq = status.highestModSeq;
         if (reached.uidValidity != state.uidValidity || reached.uidNext != state.uidNext ||
             reached.highestModSeq != state.highestModSeq) {
+            if (!sameNumbering) {
+                if (Status dropped =
+                        LedgerStore(m_store).dropOtherValidities(m_job.mailbox.id, folder, status.uidValidity);
+                    !dropped) {
+                    fail(dropped.error());
+                    return;
+                }
+            }
             if (auto written = m_store.writeBatch(reached, {}); !written) {
                 fail(written.error());
                 return;
@@ -182,6 +192,14 @@ void ImapMailboxSync::nextFolder()
     m_planned.clear();
     m_sent.clear();
     m_highestStored = 0;
+    m_highestListed = 0;
+    ++m_generation;
+    m_batchError.reset();
+    m_spanStart.clear();
+    m_listedSizes.clear();
+    m_ledger.clear();
+    m_unanswered.clear();
+    m_checkedUnanswered = false;
     m_trackedUids.clear();
     m_searchedRequests = false;
     m_retried = false;
@@ -211,6 +229,14 @@ void ImapMailboxSync::folderFailed(const SyncError &error)
     SyncError located = error;
     located.message = u"folder \"%1\": %2"_s.arg(m_folder, error.message);
     Log::warning(kCategory, m_job.mailbox.address, located.toString());
+    if (!m_ledger.isEmpty() && m_folderState.uidValidity != 0) {
+        // What was accounted for (messages too large, for example) is kept; the position does not move.
+        if (auto written = m_store.writeBatch(m_folderState, {}, m_ledger); !written) {
+            fail(written.error());
+            return;
+        }
+        m_ledger.clear();
+    }
     if (!m_session->isUsable()) {
         fail(located); // the connection is gone: no other folder can be synced
         return;
@@ -242,6 +268,11 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
         m_outcome.notices.append(notice);
         m_outcome.renumberedFolders.append(m_folder);
         fromUid = 1;
+        if (Status dropped = LedgerStore(m_store).dropOtherValidities(m_job.mailbox.id, m_folder, info.uidValidity);
+            !dropped) {
+            fail(dropped.error());
+            return;
+        }
         // The folder is fetched again from its start: failures under the old numbering are retried anyway.
         if (Status dropped =
                 DiagnosticsStore(m_store).dropStaleItemFailures(m_job.mailbox.id, m_folder, info.uidValidity);
@@ -269,8 +300,7 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
 
     const bool nothingNew = info.exists == 0 || (info.uidNext != 0 && fromUid >= info.uidNext);
     if (nothingNew) {
-        m_folderState.uidNext = qMax(fromUid, info.uidNext);
-        completeFolder();
+        completeFolder(); // the position stays: only UIDs seen move it
         return;
     }
     listNewMessages(fromUid);
@@ -298,17 +328,22 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
                 return;
             }
             if (found->isEmpty()) {
-                m_folderState.uidNext = qMax(fromUid, m_select.uidNext);
                 completeFolder();
                 return;
             }
+            // Each listed UID's ledger span starts after the one listed before it: the UIDs between are not
+            // on the server, and UIDs are never used again.
+            std::sort(found->begin(), found->end());
+            quint32 previous = fromUid - 1;
+            for (const auto &[uid, size] : std::as_const(*found)) {
+                m_spanStart.insert(uid, previous + 1);
+                m_listedSizes.insert(uid, size);
+                previous = uid;
+            }
+            m_highestListed = previous;
             planBatches(*found);
             if (m_planned.empty()) { // every new message was too large to download: listed as item failures
-                quint32 highest = fromUid;
-                for (const auto &[uid, size] : std::as_const(*found)) {
-                    highest = qMax(highest, uid);
-                }
-                m_folderState.uidNext = qMax(qMax(fromUid, m_select.uidNext), highest + 1);
+                m_folderState.uidNext = qMax(fromUid, previous + 1);
                 completeFolder();
                 return;
             }
@@ -330,6 +365,7 @@ void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
             }
             ++m_outcome.itemsFailed;
             m_retryUids.remove(uid);
+            m_ledger.append(span(uid, Disposition::Failed));
             continue;
         }
         const bool full = batch->uids.size() >= m_job.tuning.batchMessages ||
@@ -351,8 +387,12 @@ void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
 void ImapMailboxSync::fetchMore()
 {
     while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
+        if (m_batchError) {
+            return; // a batch was refused: the folder drains what is in flight, then moves on
+        }
         std::shared_ptr<Batch> batch = m_planned.front();
         m_planned.pop_front();
+        batch->generation = m_generation;
         m_sent.push_back(batch);
         Imap::Command command("UID FETCH");
         command.atom(Imap::uidSet(batch->uids)).raw("(UID RFC822.SIZE INTERNALDATE BODY.PEEK[])");
@@ -366,14 +406,23 @@ void ImapMailboxSync::fetchMore()
                 }
             },
             [this, batch](const Result<Imap::Response> &result) {
-                if (stopped()) {
-                    return;
-                }
-                if (!result) {
-                    folderFailed(result.error());
-                    return;
+                if (stopped() || batch->generation != m_generation) {
+                    return; // an answer for a folder left behind changes nothing
                 }
                 batch->complete = true;
+                if (!result) {
+                    if (!m_session->isUsable()) {
+                        folderFailed(result.error());
+                        return;
+                    }
+                    // Refused: nothing from this batch on is stored, and the folder moves on only once the
+                    // other batches in flight have answered, so that no answer lands in another folder.
+                    batch->error = result.error();
+                    if (!m_batchError) {
+                        m_batchError = result.error();
+                    }
+                    m_planned.clear();
+                }
                 onBatchComplete();
             });
     }
@@ -384,7 +433,7 @@ void ImapMailboxSync::onBatchComplete()
     // Batches are written in UID order, so the folder state only ever moves past committed messages.
     // The next commands go out first, so that the server works on them while this thread decodes and writes.
     std::deque<std::shared_ptr<Batch>> ready;
-    while (!m_sent.empty() && m_sent.front()->complete) {
+    while (!m_sent.empty() && m_sent.front()->complete && !m_sent.front()->error) {
         ready.push_back(m_sent.front());
         m_sent.pop_front();
     }
@@ -394,8 +443,20 @@ void ImapMailboxSync::onBatchComplete()
             return;
         }
     }
+    if (m_batchError) {
+        const bool drained =
+            std::all_of(m_sent.cbegin(), m_sent.cend(), [](const std::shared_ptr<Batch> &b) { return b->complete; });
+        if (drained) {
+            m_sent.clear(); // answered after the refused one: fetched again by the next sync
+            const SyncError error = *m_batchError;
+            folderFailed(error);
+        }
+        return;
+    }
     if (m_sent.empty() && m_planned.empty()) {
-        m_folderState.uidNext = qMax(qMax(m_highestStored + 1, m_select.uidNext), m_folderState.uidNext);
+        // Every listed UID is accounted for now (stored, left out, or an item failure such as a message
+        // too large to download): the position moves past the highest one listed.
+        m_folderState.uidNext = qMax(qMax(m_highestStored, m_highestListed) + 1, m_folderState.uidNext);
         completeFolder();
         return;
     }
@@ -413,16 +474,12 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     for (quint32 uid : std::as_const(batch.uids)) {
         auto it = batch.fetched.constFind(uid);
         if (it == batch.fetched.constEnd()) {
-            if (m_retryUids.remove(uid)) { // a failed message that is no longer on the server
-                Log::info(kCategory, m_job.mailbox.address,
-                          u"message UID %1 in \"%2\" is no longer on the server; its failure is cleared"_s.arg(uid).arg(
-                              m_folder));
-                if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
-                    fail(resolved.error());
-                    return false;
-                }
+            // Not taken as expunged on the server's silence: listed as a failure now, asked for again later.
+            m_retryUids.remove(uid);
+            if (!recordUnanswered(uid)) {
+                return false;
             }
-            continue; // expunged since it was listed
+            continue;
         }
         uids.append(uid);
         fetchedMessages.append(&it.value());
@@ -454,6 +511,7 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
                 fail(recorded.error());
                 return false;
             }
+            m_ledger.append(span(uid, Disposition::Failed));
             continue;
         }
         Activity activity = ActivityBuilder::build(decoded, location);
@@ -472,6 +530,8 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         if (*tracked) {
             activities.append(std::move(activity));
             trackedUids.append(uid);
+        } else {
+            m_ledger.append(span(uid, m_tracker->lastWithheld() ? Disposition::Withheld : Disposition::NotTracked));
         }
     }
     const quint32 highest = *std::max_element(batch.uids.cbegin(), batch.uids.cend());
@@ -479,9 +539,10 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     reached.uidNext = qMax(reached.uidNext, highest + 1);
     batch.fetched.clear();
     BatchResult stored;
-    if (!storeActivities(reached, activities, trackedUids, stored)) {
+    if (!storeActivities(reached, activities, trackedUids, stored, m_ledger)) {
         return false;
     }
+    m_ledger.clear();
     const BatchResult *written = &stored;
     if (Status settled = m_tracker->afterWrite(activities, stored); !settled) {
         fail(settled.error());
@@ -512,9 +573,13 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
 }
 
 bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity> &activities, QList<quint32> &uids,
-                                      BatchResult &written)
+                                      BatchResult &written, LedgerEntries &ledger)
 {
-    auto batch = m_store.writeBatch(reached, activities);
+    LedgerEntries all = ledger;
+    for (quint32 uid : std::as_const(uids)) {
+        all.append(span(uid, Disposition::Stored));
+    }
+    auto batch = m_store.writeBatch(reached, activities, all);
     if (batch) {
         written = *batch;
         return true;
@@ -540,6 +605,7 @@ bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity
             written.ids.append(one->ids.value(0));
             kept.append(activities.at(i));
             keptUids.append(uids.at(i));
+            ledger.append(span(uids.at(i), Disposition::Stored));
             continue;
         }
         if (!ItemFailures::isItemSpecific(one.error())) {
@@ -548,6 +614,7 @@ bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity
         }
         const Activity &refused = activities.at(i);
         m_retryUids.remove(uids.at(i));
+        ledger.append(span(uids.at(i), Disposition::Failed));
         ++m_outcome.itemsFailed;
         if (Status recorded = m_failures->record(
                 ItemFailures::refusedByStore(one.error(), refused.messageId, refused.subject, refused.size), m_folder,
@@ -558,7 +625,7 @@ bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity
         }
     }
     // The folder moves past the batch only if the store still works at all.
-    if (auto moved = m_store.writeBatch(reached, {}); !moved) {
+    if (auto moved = m_store.writeBatch(reached, {}, ledger); !moved) {
         fail(moved.error());
         return false;
     }
@@ -574,6 +641,9 @@ void ImapMailboxSync::completeFolder()
         return;
     }
     if (!m_retried && retryFailedItems()) {
+        return;
+    }
+    if (!m_checkedUnanswered && checkUnanswered()) {
         return;
     }
     if (!m_trackedUids.isEmpty()) {
@@ -708,12 +778,83 @@ void ImapMailboxSync::keywordRefused(const QString &why)
 
 void ImapMailboxSync::finishFolder()
 {
-    auto written = m_store.writeBatch(m_folderState, {});
+    auto written = m_store.writeBatch(m_folderState, {}, m_ledger);
     if (!written) {
         fail(written.error());
         return;
     }
+    m_ledger.clear();
     nextFolder();
+}
+
+LedgerRange ImapMailboxSync::span(quint32 uid, Disposition disposition) const
+{
+    return {m_spanStart.value(uid, uid), uid, disposition};
+}
+
+bool ImapMailboxSync::recordUnanswered(quint32 uid)
+{
+    m_unanswered.insert(uid);
+    if (Status recorded = m_failures->record(ItemFailures::unanswered(m_listedSizes.value(uid, 0)), m_folder,
+                                             m_folderState.uidValidity, uid);
+        !recorded) {
+        fail(recorded.error());
+        return false;
+    }
+    m_ledger.append(span(uid, Disposition::Failed));
+    return true;
+}
+
+bool ImapMailboxSync::checkUnanswered()
+{
+    m_checkedUnanswered = true;
+    if (m_unanswered.isEmpty()) {
+        return false;
+    }
+    QList<quint32> uids(m_unanswered.cbegin(), m_unanswered.cend());
+    std::sort(uids.begin(), uids.end());
+    auto present = std::make_shared<QSet<quint32>>();
+    Imap::Command command("UID FETCH");
+    command.atom(Imap::uidSet(uids)).raw("(UID)");
+    m_session->execute(
+        command,
+        [present](const Imap::Response &response) {
+            if (auto message = Imap::parseFetch(response); message && message->uid != 0) {
+                present->insert(message->uid);
+            }
+        },
+        [this, present, uids](const Result<Imap::Response> &result) {
+            if (stopped()) {
+                return;
+            }
+            if (!result) {
+                // Cannot tell: they stay item failures, tried again by the next sync.
+                m_outcome.itemsFailed += int(uids.size());
+                if (!m_session->isUsable()) {
+                    folderFailed(result.error());
+                    return;
+                }
+                completeFolder();
+                return;
+            }
+            for (quint32 uid : uids) {
+                if (present->contains(uid)) {
+                    ++m_outcome.itemsFailed;
+                    continue;
+                }
+                Log::info(
+                    kCategory, m_job.mailbox.address,
+                    u"message UID %1 in \"%2\" was not sent and is no longer on the server (expunged)"_s.arg(uid).arg(
+                        m_folder));
+                if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
+                    fail(resolved.error());
+                    return;
+                }
+                m_ledger.append(span(uid, Disposition::Expunged));
+            }
+            completeFolder();
+        });
+    return true;
 }
 
 void ImapMailboxSync::fail(const SyncError &error)

@@ -45,7 +45,9 @@ private:
         QList<quint32> uids;
         QSet<quint32> wanted;
         QHash<quint32, Imap::FetchedMessage> fetched;
+        int generation = 0; // the folder visit it belongs to
         bool complete = false;
+        std::optional<SyncError> error; // the server refused it
     };
 
     enum class FolderPlan { Select, Done, Failed };
@@ -64,7 +66,12 @@ private:
     // (not because it is locked, read-only or full), each message is written on its own and those refused
     // become item failures. Leaves in `activities` and `uids` what was stored.
     bool storeActivities(const FolderState &reached, QList<Activity> &activities, QList<quint32> &uids,
-                         BatchResult &written);
+                         BatchResult &written, LedgerEntries &ledger);
+    // The ledger span of a UID: from the one listed before it (the UIDs between do not exist).
+    LedgerRange span(quint32 uid, Disposition disposition) const;
+    // A UID the server listed but did not send: listed as an item failure before the folder moves past it.
+    bool recordUnanswered(quint32 uid);
+    bool checkUnanswered();  // after the retries: asks the server whether those messages still exist
     bool retryFailedItems(); // after the new messages: the folder's item failures marked for retry
     void completeFolder();   // after the new messages: pending track requests, then the keywords
     void searchRequests();
@@ -94,6 +101,14 @@ private:
     std::deque<std::shared_ptr<Batch>> m_planned; // not requested yet, in UID order
     std::deque<std::shared_ptr<Batch>> m_sent;    // requested, in the order the server answers them
     quint32 m_highestStored = 0;
+    quint32 m_highestListed = 0;           // by the listing of new messages
+    int m_generation = 0;                  // counts folder visits: answers are matched to theirs
+    std::optional<SyncError> m_batchError; // a batch of this folder was refused: drain, then move on
+    QHash<quint32, quint32> m_spanStart;   // listed UID -> first UID of its ledger span
+    QHash<quint32, qint64> m_listedSizes;  // listed UID -> size the server declared
+    LedgerEntries m_ledger;                // not yet written with a batch
+    QSet<quint32> m_unanswered;            // listed, not sent: to be checked
+    bool m_checkedUnanswered = false;
     std::optional<SyncError> m_folderError; // first folder that failed; the others still sync
     bool m_cancelled = false;
     bool m_ending = false; // logging out: late callbacks change nothing

@@ -47,6 +47,19 @@ ItemFailure ItemFailures::tooLarge(qint64 size, qint64 limit)
     return failure;
 }
 
+ItemFailure ItemFailures::unanswered(qint64 size)
+{
+    ItemFailure failure;
+    failure.errorClass = ErrorClass::Protocol;
+    failure.hintId = u"message-unanswered"_s;
+    failure.stage = ErrorStage::Fetch;
+    failure.size = qMax<qint64>(size, 0);
+    failure.reason = u"the server listed the message but did not send it when asked (or sent an answer that "
+                     "could not be read); it is still on the server and the next sync asks for it again"_s;
+    failure.state = u"retry"_s;
+    return failure;
+}
+
 ItemFailure ItemFailures::refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
                                          qint64 size)
 {

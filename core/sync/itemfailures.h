@@ -26,6 +26,9 @@ public:
     // that is not MIME at all as plain text, with warnings.)
     static ItemFailure emptyMessage(const DecodedMessage &decoded, qint64 size);
     static ItemFailure tooLarge(qint64 size, qint64 limit);
+    // The server listed the message but left it out of its answer to the body FETCH (or sent an answer
+    // that could not be read), and it was still there when asked again: tried again by the next sync.
+    static ItemFailure unanswered(qint64 size);
     static ItemFailure refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
                                       qint64 size);
 

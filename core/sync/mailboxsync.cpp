@@ -1,7 +1,9 @@
 #include "mailboxsync.h"
 
 #include "config/passwordsource.h"
+#include "imapmailboxaudit.h"
 #include "imapmailboxsync.h"
+#include "pop3mailboxaudit.h"
 #include "pop3mailboxsync.h"
 #include "store/diagnosticsstore.h"
 
@@ -73,8 +75,14 @@ std::unique_ptr<MailboxSync> MailboxSync::create(const SyncJob &job, Store &stor
 {
     switch (job.profile.incoming.protocol) {
     case MailProtocol::Imap:
+        if (job.audit) {
+            return std::make_unique<ImapMailboxAudit>(job, store, streams);
+        }
         return std::make_unique<ImapMailboxSync>(job, store, streams);
     case MailProtocol::Pop3:
+        if (job.audit) {
+            return std::make_unique<Pop3MailboxAudit>(job, store, streams);
+        }
         return std::make_unique<Pop3MailboxSync>(job, store, streams);
     case MailProtocol::Smtp:
         break;

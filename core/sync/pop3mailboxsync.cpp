@@ -188,7 +188,7 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
                 fail(recorded.error());
                 return;
             }
-            skipped.append({message.uidl, m_maildrop.nextLocalUid++});
+            skipped.append({message.uidl, m_maildrop.nextLocalUid++, Disposition::Failed});
             continue;
         }
         if (batch->messages.size() >= m_job.tuning.batchMessages) {
@@ -287,9 +287,10 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         location.uid = m_maildrop.nextLocalUid++;
         location.size = raw.size();
         // Seen either way: an untracked or unreadable message is not downloaded again (until a retry).
-        seen.append({message.uidl, location.uid});
+        seen.append({message.uidl, location.uid, Disposition::Stored});
         ++m_outcome.itemsSeen;
         if (decoded.empty) {
+            seen.last().disposition = Disposition::Failed;
             ++m_outcome.itemsFailed;
             m_retryUidls.remove(message.uidl);
             if (Status recorded = m_failures->record(ItemFailures::emptyMessage(decoded, location.size), kFolder, 0, 0,
@@ -317,6 +318,8 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         if (*tracked) {
             activities.append(std::move(activity));
             seenOfActivity.append(seen.size() - 1);
+        } else {
+            seen.last().disposition = m_tracker->lastWithheld() ? Disposition::Withheld : Disposition::NotTracked;
         }
     }
     BatchResult stored;
@@ -375,7 +378,7 @@ bool Pop3MailboxSync::storeOneByOne(const SyncError &error, const QList<Pop3Seen
     QList<Activity> kept;
     QList<qsizetype> keptSeen;
     for (qsizetype i = 0; i < activities.size(); ++i) {
-        const Pop3SeenMessage &uidl = seen.at(seenOfActivity.at(i));
+        Pop3SeenMessage uidl = seen.at(seenOfActivity.at(i));
         auto one = m_store.writePop3Batch(m_job.mailbox.id, {uidl}, {activities.at(i)});
         if (one) {
             written.inserted += one->inserted;
@@ -401,6 +404,7 @@ bool Pop3MailboxSync::storeOneByOne(const SyncError &error, const QList<Pop3Seen
             return false;
         }
         // Seen, so that the next sync does not stumble on it again; a retry forgets it.
+        uidl.disposition = Disposition::Failed;
         if (auto marked = m_store.writePop3Batch(m_job.mailbox.id, {uidl}, {}); !marked) {
             fail(marked.error());
             return false;

@@ -29,6 +29,7 @@ struct SyncJob
     ServerProfile profile;
     SyncTrigger trigger = SyncTrigger::Scheduled;
     SyncTuning tuning;
+    bool audit = false; // compare the server with the ledger (`verify`) instead of syncing
 };
 
 } // namespace SyncDesk

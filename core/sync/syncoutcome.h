@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/syncerror.h"
+#include "model/auditreport.h"
 #include "model/syncrun.h"
 
 #include <QDateTime>
@@ -33,6 +34,7 @@ struct SyncOutcome
     QStringList renumberedFolders; // folders whose UIDVALIDITY changed: fetched again (an information alert)
     int itemsFailed = 0;           // messages that could not be decoded or stored: listed as item failures
     std::optional<SyncError> error;
+    std::optional<AuditReport> audit; // an audit run (SyncJob::audit): what it found
 
     bool succeeded() const { return !error.has_value(); }
     bool cancelled() const { return error && error->errorClass == ErrorClass::Cancelled; }

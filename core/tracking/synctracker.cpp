@@ -105,6 +105,7 @@ Result<bool> SyncTracker::apply(const DecodedMessage &message, const QString &fo
     if (!decision) {
         return decision.error();
     }
+    m_lastWithheld = decision->itemWithheld;
     if (decision->itemWithheld) {
         ++m_itemsWithheld;
     }

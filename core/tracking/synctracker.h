@@ -53,6 +53,9 @@ public:
     // (their message is in no synced folder). Otherwise they stay pending for the next sync.
     Status finish(bool complete, const QStringList &folders);
 
+    // Whether the last message apply() left out was withheld by the owner's permissions (rather than left
+    // out by the tracking option).
+    bool lastWithheld() const { return m_lastWithheld; }
     int tracked() const { return m_tracked; }
     int skipped() const { return m_skipped; }
     qint64 itemsWithheld() const { return m_itemsWithheldTotal; }
@@ -75,6 +78,7 @@ private:
     QHash<QString, TrackRequest> m_pending; // by Message-ID
     QHash<QString, Matched> m_matched;      // requests whose message is in the batch being written
     int m_tracked = 0;
+    bool m_lastWithheld = false;
     int m_skipped = 0;
     int m_requestsCompleted = 0;
     qint64 m_itemsWithheld = 0; // not yet written

@@ -28,7 +28,8 @@ struct DecodedMessage
     QString bodyText;
     bool bodyFromHtml = false; // no text/plain part: bodyText was made from the HTML part
     QList<AttachmentInfo> attachments;
-    QByteArray headerDigest; // SHA-1 of the raw header block, hex: identifies messages without a Message-ID
+    QByteArray headerDigest;  // SHA-1 of the raw header block, hex (for the log and item failures)
+    QByteArray contentDigest; // SHA-256 of the whole raw message, hex: identifies messages without a Message-ID
     QStringList warnings;
 };
 

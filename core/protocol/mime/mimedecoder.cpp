@@ -300,6 +300,9 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     DecodedMessage decoded;
     decoded.empty = raw.trimmed().isEmpty();
     decoded.headerDigest = QCryptographicHash::hash(headerBlock(raw), QCryptographicHash::Sha1).toHex();
+    // What identifies a message without a Message-ID: all of it, so that two messages that share a header
+    // block but differ in their body are two messages, and the same bytes delivered twice are one.
+    decoded.contentDigest = QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex();
 
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));

@@ -1,0 +1,275 @@
+// syncdesk-node verify: the reconciliation audit. Compares what is on the server with each folder's
+// ledger and prints, per mailbox and folder, what is on the server, what the ledger accounts for and what
+// is missing; --repair fetches the missing messages in the same run and audits again.
+
+#include "diagnostics/hintcatalog.h"
+#include "logging/logger.h"
+#include "logging/logpersister.h"
+#include "model/itemfailure.h"
+#include "nodecli.h"
+#include "protocol/socketstream.h"
+#include "store/diagnosticsstore.h"
+#include "store/ledgerstore.h"
+#include "store/store.h"
+#include "sync/mailboxsync.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString uidList(const QList<quint32> &uids, const QStringList &uidls)
+{
+    QStringList names;
+    for (quint32 uid : uids) {
+        names.append(QString::number(uid));
+    }
+    names.append(uidls);
+    if (names.size() > 20) {
+        const qsizetype more = names.size() - 20;
+        names = names.mid(0, 20);
+        names.append(u"… (%1 more; --json lists all)"_s.arg(more));
+    }
+    return names.join(u", "_s);
+}
+
+} // namespace
+
+QList<SyncOutcome> NodeCli::runAudits(Store &store, const QList<qint64> &mailboxIds)
+{
+    QList<SyncJob> jobs;
+    QList<SyncOutcome> outcomes;
+    for (qint64 id : mailboxIds) {
+        auto mailbox = store.mailbox(id);
+        auto profile = mailbox && mailbox->has_value() ? store.profile((*mailbox)->profileId)
+                                                       : Result<std::optional<ServerProfile>>(std::nullopt);
+        if (!mailbox || !mailbox->has_value() || !profile || !profile->has_value()) {
+            SyncOutcome outcome;
+            outcome.mailboxId = id;
+            outcome.error = !mailbox   ? mailbox.error()
+                            : !profile ? profile.error()
+                                       : SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                                                         u"mailbox or profile not found"_s);
+            outcomes.append(outcome);
+            continue;
+        }
+        SyncJob job;
+        job.mailbox = **mailbox;
+        job.profile = **profile;
+        job.trigger = SyncTrigger::Manual;
+        job.audit = true;
+        jobs.append(job);
+    }
+    std::unique_ptr<MailboxSync> current;
+    qsizetype index = -1;
+    std::function<void()> next;
+    next = [&] {
+        current.reset();
+        if (++index >= jobs.size()) {
+            QCoreApplication::quit();
+            return;
+        }
+        current = MailboxSync::create(jobs.at(index), store, SocketStream::factory());
+        connect(current.get(), &MailboxSync::finished, this, [&](const SyncOutcome &outcome) {
+            outcomes.append(outcome);
+            QTimer::singleShot(0, this, next); // not from within the audit's own signal
+        });
+        current->start();
+    };
+    if (jobs.isEmpty()) {
+        return outcomes;
+    }
+    QTimer::singleShot(0, this, next);
+    QCoreApplication::exec();
+    return outcomes;
+}
+
+int NodeCli::verifyCommand(const QStringList &positional)
+{
+    if (!positional.isEmpty()) {
+        return usage(u"'verify' takes no arguments; name mailboxes with --mailbox"_s);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto ids = resolveMailboxes(**store, false);
+    if (!ids) {
+        return ids.error().errorClass == ErrorClass::Store ? storeFailure(ids.error()) : usage(ids.error().message);
+    }
+    QList<SyncOutcome> outcomes = runAudits(**store, *ids);
+    if (m_parser.isSet(u"repair"_s)) {
+        // The missing messages become item failures to retry; one sync of those mailboxes fetches them again.
+        QList<qint64> repairIds;
+        QHash<qint64, int> before;
+        for (const SyncOutcome &outcome : std::as_const(outcomes)) {
+            if (!outcome.audit || outcome.audit->missing() == 0) {
+                continue;
+            }
+            if (Status marked = markMissing(**store, *outcome.audit); !marked) {
+                return storeFailure(marked.error());
+            }
+            repairIds.append(outcome.mailboxId);
+            before.insert(outcome.mailboxId, outcome.audit->missing());
+        }
+        if (!repairIds.isEmpty()) {
+            m_out << "Repairing: fetching " << std::accumulate(before.cbegin(), before.cend(), 0)
+                  << " missing message(s) of " << repairIds.size() << " mailbox(es) again…\n";
+            m_out.flush();
+            syncOnce(repairIds);
+            const QList<SyncOutcome> after = runAudits(**store, repairIds);
+            for (const SyncOutcome &again : after) {
+                for (SyncOutcome &outcome : outcomes) {
+                    if (outcome.mailboxId == again.mailboxId) {
+                        outcome = again;
+                        if (outcome.audit) {
+                            outcome.audit->repaired =
+                                qMax(0, before.value(outcome.mailboxId) - outcome.audit->missing());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    int missing = 0;
+    bool failed = false;
+    for (const SyncOutcome &outcome : std::as_const(outcomes)) {
+        if (outcome.audit && outcome.error.has_value() == false) {
+            missing += outcome.audit->missing();
+            if (outcome.audit->missing() > 0) {
+                raiseGapAlert(**store, *outcome.audit);
+            } else {
+                closeGapAlert(**store, outcome.mailboxId);
+            }
+        } else {
+            failed = true;
+        }
+    }
+    LogPersister(**store).flush();
+    if (m_parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const SyncOutcome &outcome : std::as_const(outcomes)) {
+            QJsonObject object = outcome.audit ? outcome.audit->toJson() : QJsonObject{{u"address"_s, outcome.address}};
+            if (outcome.error) {
+                object.insert(u"error"_s, QJsonObject{{u"class"_s, errorClassName(outcome.error->errorClass)},
+                                                      {u"message"_s, outcome.error->message},
+                                                      {u"hint"_s, outcome.error->hintId}});
+            }
+            array.append(object);
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else {
+        for (const SyncOutcome &outcome : std::as_const(outcomes)) {
+            if (outcome.error || !outcome.audit) {
+                m_out << outcome.address
+                      << ": not checked: " << (outcome.error ? outcome.error->toString() : u"no result"_s) << "\n";
+                continue;
+            }
+            const AuditReport &report = *outcome.audit;
+            m_out << report.address << ": "
+                  << (report.missing() == 0 ? u"nothing missing"_s : u"%1 MISSING"_s.arg(report.missing()))
+                  << (report.repaired > 0 ? u" (%1 repaired)"_s.arg(report.repaired) : QString()) << " ("
+                  << QString::number(report.elapsedMs / 1000.0, 'f', 1) << " s)\n";
+            m_out << "  " << qSetFieldWidth(24) << Qt::left << "FOLDER" << qSetFieldWidth(11) << "ON SERVER"
+                  << qSetFieldWidth(11) << "ACCOUNTED" << qSetFieldWidth(9) << "MISSING" << qSetFieldWidth(0)
+                  << "NEW\n";
+            for (const FolderAudit &folder : report.folders) {
+                m_out << "  " << qSetFieldWidth(24) << Qt::left << folder.folder << qSetFieldWidth(11)
+                      << folder.onServer << qSetFieldWidth(11) << folder.accounted << qSetFieldWidth(9)
+                      << folder.missing() << qSetFieldWidth(0) << folder.pending;
+                if (folder.renumbered) {
+                    m_out << "  renumbered by the server (UIDVALIDITY): the next sync fetches it again";
+                }
+                if (!folder.error.isEmpty()) {
+                    m_out << "  not checked: " << folder.error;
+                }
+                if (folder.beforeLedger > 0) {
+                    m_out << "  (" << folder.beforeLedger << " passed before the ledger, without an activity)";
+                }
+                m_out << "\n";
+                if (folder.missing() > 0) {
+                    m_out << "    missing " << (folder.missingUidls.isEmpty() ? "UIDs" : "UIDLs") << ": "
+                          << uidList(folder.missingUids, folder.missingUidls) << "\n";
+                }
+            }
+        }
+        if (missing > 0) {
+            m_out << "\n"
+                  << HintCatalog::instance().summary(u"sync-gap"_s) << ". "
+                  << "Run 'syncdesk-node verify --repair"
+                  << (m_parser.isSet(u"mailbox"_s) ? u" --mailbox "_s + m_parser.value(u"mailbox"_s) : QString())
+                  << "' to fetch the missing messages again.\n";
+        }
+    }
+    m_out.flush();
+    return missing > 0 || failed ? SyncFailed : Success;
+}
+
+Status NodeCli::markMissing(Store &store, const AuditReport &report)
+{
+    DiagnosticsStore diagnostics(store);
+    LedgerStore ledger(store);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const FolderAudit &folder : report.folders) {
+        ItemFailure failure;
+        failure.mailboxId = report.mailboxId;
+        failure.errorClass = ErrorClass::Store;
+        failure.hintId = u"sync-gap"_s;
+        failure.stage = ErrorStage::Store;
+        failure.reason = u"the audit found the message on the server but not in the store; fetched again by "
+                         "verify --repair"_s;
+        failure.state = u"retry"_s;
+        failure.lastFailedAt = now;
+        for (quint32 uid : folder.missingUids) {
+            failure.folder = folder.folder;
+            failure.uidValidity = folder.uidValidity;
+            failure.uid = uid;
+            if (Status recorded = diagnostics.recordItemFailure(failure); !recorded) {
+                return recorded;
+            }
+        }
+        if (!folder.missingUidls.isEmpty()) {
+            // POP3: forgotten as seen, so that the next sync downloads them again.
+            if (Status forgotten = ledger.forgetPop3(report.mailboxId, folder.missingUidls); !forgotten) {
+                return forgotten;
+            }
+        }
+    }
+    Log::warning(u"audit"_s, report.address,
+                 u"%1 missing message(s) will be fetched again [hint: sync-gap]"_s.arg(report.missing()));
+    return {};
+}
+
+void NodeCli::raiseGapAlert(Store &store, const AuditReport &report)
+{
+    Alert alert;
+    alert.causeKey = u"sync-gap:%1"_s.arg(report.mailboxId);
+    alert.kind = u"sync-gap"_s;
+    alert.severity = u"warning"_s;
+    alert.mailboxId = report.mailboxId;
+    alert.mailboxAddress = report.address;
+    alert.hintId = u"sync-gap"_s;
+    alert.message =
+        u"%1: the audit found %2 message(s) on the server that the store does not account for"_s.arg(report.address)
+            .arg(report.missing());
+    alert.raisedAt = report.checkedAt;
+    alert.updatedAt = report.checkedAt;
+    if (auto raised = store.raiseAlert(alert); !raised) {
+        Log::error(u"audit"_s, report.address, raised.error().toString());
+    }
+}
+
+void NodeCli::closeGapAlert(Store &store, qint64 mailboxId)
+{
+    if (Status closed = store.closeAlerts(u"sync-gap:%1"_s.arg(mailboxId), QDateTime::currentDateTimeUtc()); !closed) {
+        Log::error(u"audit"_s, QString(), closed.error().toString());
+    }
+}
+
+} // namespace SyncDesk
