@@ -1,5 +1,8 @@
 #include "syncengine.h"
 
+#include <cerrno>
+#include <csignal>
+
 #include "logging/logger.h"
 #include "logging/logpersister.h"
 #include "mailboxscheduler.h"
@@ -38,6 +41,31 @@ SyncEngine::~SyncEngine()
     m_store.reset();
 }
 
+void SyncEngine::releaseLeasesOfDeadProcesses()
+{
+    // A node killed on this host (kill -9, out of memory, power cut of a VM) leaves its leases behind; they
+    // would keep its mailboxes from syncing until they expire. A node id is "host:pid": on the same host,
+    // a pid that no longer runs cannot sync anything.
+    auto owners = m_store->leaseOwners();
+    if (!owners) {
+        return;
+    }
+    const QString host = QSysInfo::machineHostName() + u':';
+    for (const QString &owner : std::as_const(*owners)) {
+        bool ok = false;
+        const qint64 pid = owner.startsWith(host) ? owner.mid(host.size()).toLongLong(&ok) : 0;
+        if (!ok || pid <= 0 || owner == m_nodeId) {
+            continue;
+        }
+        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH) {
+            continue; // still running (or not ours to signal): its leases stand
+        }
+        if (Status released = m_store->releaseAllLeases(owner); released) {
+            Log::info(u"scheduler"_s, {}, u"released the leases of %1, which no longer runs"_s.arg(owner));
+        }
+    }
+}
+
 QString SyncEngine::defaultNodeId()
 {
     return QSysInfo::machineHostName() + u':' + QString::number(QCoreApplication::applicationPid());
@@ -53,6 +81,7 @@ Status SyncEngine::ensureStarted()
         return store.error();
     }
     m_store = std::move(store).value();
+    releaseLeasesOfDeadProcesses();
     m_logPersister = std::make_unique<LogPersister>(*m_store);
     m_logPersister->start();
     m_pool = std::make_unique<WorkerPool>(m_settings.scheduler.workerThreads, m_settings.store, m_streams);

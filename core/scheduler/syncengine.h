@@ -57,6 +57,7 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    void releaseLeasesOfDeadProcesses();
     Status ensureStarted();
 
     EngineSettings m_settings;

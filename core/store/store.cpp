@@ -1082,6 +1082,19 @@ Status Store::releaseMailbox(qint64 mailboxId, const QString &node)
     return {};
 }
 
+Result<QStringList> Store::leaseOwners()
+{
+    auto query = exec(u"SELECT DISTINCT lease_owner FROM mailbox_state WHERE lease_owner IS NOT NULL"_s);
+    if (!query) {
+        return query.error();
+    }
+    QStringList owners;
+    while (query->next()) {
+        owners.append(query->value(0).toString());
+    }
+    return owners;
+}
+
 Status Store::releaseAllLeases(const QString &node)
 {
     auto query =

@@ -113,6 +113,8 @@ public:
                                const QDateTime &now, const QDateTime &leaseUntil);
     Status renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil);
     Status releaseMailbox(qint64 mailboxId, const QString &node);
+    // The node ids that hold a lease right now (live or not).
+    Result<QStringList> leaseOwners();
     // Drops leases held by this node (after a crash, the same node id starts again).
     Status releaseAllLeases(const QString &node);
     // Why due mailboxes could not start; an empty cause clears it.

@@ -382,10 +382,12 @@ bool DovecotServer::deliver(const QString &user, const QString &folder, const QB
 }
 
 bool DovecotServer::bulkDeliver(const QString &user, int count, const std::function<QByteArray(int)> &message,
-                                QString *error)
+                                QString *error, const QString &folder)
 {
     const QString home = m_dir->path() + u"/mail/"_s + user;
-    const QString maildir = home + u"/Maildir"_s;
+    // Maildir++: INBOX is the Maildir itself, another folder its ".Name" subfolder.
+    const bool inbox = folder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0;
+    const QString maildir = home + u"/Maildir"_s + (inbox ? QString() : u"/."_s + folder);
     for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
         if (!QDir().mkpath(maildir + u'/' + sub)) {
             if (error) {
@@ -431,7 +433,8 @@ bool DovecotServer::bulkDeliver(const QString &user, int count, const std::funct
         }
     }
     // Dovecot reads the new files into its index now, not during the first client's SELECT.
-    return doveadm({u"mailbox"_s, u"status"_s, u"-u"_s, user, u"messages uidnext"_s, u"INBOX"_s}, {}, error);
+    return doveadm({u"mailbox"_s, u"status"_s, u"-u"_s, user, u"messages uidnext"_s, inbox ? u"INBOX"_s : folder}, {},
+                   error);
 }
 
 bool DovecotServer::createFolder(const QString &user, const QString &folder, QString *error)

@@ -72,10 +72,11 @@ public:
     // Adds or changes a user; Dovecot rereads the passwd file on its own.
     bool setUser(const QString &user, const QString &password);
     bool deliver(const QString &user, const QString &folder, const QByteArray &message, QString *error = nullptr);
-    // Many messages at once into a user's INBOX: written straight into the maildir (message(i) for i in
-    // [0, count)), handed to the mail user, then indexed by Dovecot. For benchmarks: thousands per second.
+    // Many messages at once into a user's INBOX (or another folder, created first with createFolder()): written
+    // straight into the maildir (message(i) for i in [0, count)), handed to the mail user, then indexed by Dovecot. For
+    // benchmarks: thousands per second.
     bool bulkDeliver(const QString &user, int count, const std::function<QByteArray(int)> &message,
-                     QString *error = nullptr);
+                     QString *error = nullptr, const QString &folder = QStringLiteral("INBOX"));
     bool createFolder(const QString &user, const QString &folder, QString *error = nullptr);
     bool setUidValidity(const QString &user, const QString &folder, quint32 uidValidity, QString *error = nullptr);
     // Message count of a folder, from doveadm; -1 on error.
