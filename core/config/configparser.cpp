@@ -371,7 +371,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
               {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"password_keychain"_s,
-               u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s});
+               u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s, u"process_from"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
@@ -482,6 +482,15 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
                 }
             }
             mailbox.folders = names;
+        }
+    }
+    const QJsonValue processFrom = object.value(u"process_from"_s);
+    if (!processFrom.isUndefined() && !processFrom.isNull()) {
+        mailbox.processFrom = ConfigValues::parseDateTime(processFrom.toString());
+        if (!processFrom.isString() || !mailbox.processFrom.isValid()) {
+            error(path + u".process_from"_s,
+                  u"expected an ISO-8601 date or time such as 2024-01-31 or 2024-01-31T08:00:00Z, got "_s +
+                      describe(processFrom));
         }
     }
     parseMailboxTracking(object, path, mailbox);

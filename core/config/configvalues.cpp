@@ -1,6 +1,7 @@
 #include "configvalues.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace SyncDesk::ConfigValues {
 
@@ -25,6 +26,22 @@ QString describe(const QJsonValue &value)
         break;
     }
     return u"nothing"_s;
+}
+
+QDateTime parseDateTime(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (const QDate date = QDate::fromString(trimmed, Qt::ISODate); date.isValid() && trimmed.size() == 10) {
+        return QDateTime(date, QTime(0, 0), Qt::UTC);
+    }
+    QDateTime time = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (!time.isValid() || !trimmed.contains(u'T')) {
+        return {};
+    }
+    if (time.timeSpec() == Qt::LocalTime) {
+        time.setTimeSpec(Qt::UTC);
+    }
+    return time.toUTC();
 }
 
 bool isEmailAddress(const QString &address)

@@ -33,6 +33,8 @@ struct Mailbox
     QMap<QString, RecordRef> trackedFolders;
     // Debug records (protocol traces, credentials hidden) for this mailbox, whatever the engine's log level.
     bool verboseLog = false;
+    // Mail received before this time is not imported (the ledger lists it as skipped); invalid: everything.
+    QDateTime processFrom;
 
     QString owner() const { return ownerKey.isEmpty() ? QString() : ownerType + QLatin1Char(':') + ownerKey; }
 

@@ -4,6 +4,7 @@
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
 #include "store/store.h"
+#include "syncengine.h"
 #include "workerpool.h"
 
 #include <QCoreApplication>
@@ -459,6 +460,7 @@ void MailboxScheduler::publish(bool stopped)
     node.nodeId = m_nodeId;
     node.host = QSysInfo::machineHostName();
     node.pid = QCoreApplication::applicationPid();
+    node.pidNamespace = SyncEngine::pidNamespace();
     node.startedAt = m_startedAt;
     node.heartbeatAt = now;
     node.workersTotal = m_pool.threadCount();

@@ -1,8 +1,5 @@
 #include "syncengine.h"
 
-#include <cerrno>
-#include <csignal>
-
 #include "logging/logger.h"
 #include "logging/logpersister.h"
 #include "mailboxscheduler.h"
@@ -11,7 +8,11 @@
 #include "workerpool.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
 
 namespace SyncDesk {
 
@@ -50,8 +51,26 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
     if (!owners) {
         return;
     }
+    // Hosts that share a name (cloned machines, containers in their own pid namespaces) must not take each
+    // other's live leases: the pid counts only when the node published from this pid namespace, or when its
+    // heartbeat stopped long ago.
+    QHash<QString, NodeStatus> published;
+    if (auto nodes = m_store->nodes(); nodes) {
+        for (const NodeStatus &node : std::as_const(*nodes)) {
+            published.insert(node.nodeId, node);
+        }
+    }
+    const QString ourNamespace = pidNamespace();
+    const QDateTime longAgo = QDateTime::currentDateTimeUtc().addSecs(-60);
     const QString host = QSysInfo::machineHostName() + u':';
     for (const QString &owner : std::as_const(*owners)) {
+        const auto node = published.constFind(owner);
+        const bool sameNamespace =
+            node != published.constEnd() && !ourNamespace.isEmpty() && node->pidNamespace == ourNamespace;
+        const bool silent = node == published.constEnd() || !node->heartbeatAt.isValid() || node->heartbeatAt < longAgo;
+        if (!sameNamespace && !silent) {
+            continue;
+        }
         bool ok = false;
         const qint64 pid = owner.startsWith(host) ? owner.mid(host.size()).toLongLong(&ok) : 0;
         if (!ok || pid <= 0 || owner == m_nodeId) {
@@ -64,6 +83,11 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
             Log::info(u"scheduler"_s, {}, u"released the leases of %1, which no longer runs"_s.arg(owner));
         }
     }
+}
+
+QString SyncEngine::pidNamespace()
+{
+    return QFile::symLinkTarget(u"/proc/self/ns/pid"_s).section(u'/', -1);
 }
 
 QString SyncEngine::defaultNodeId()

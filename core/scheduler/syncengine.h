@@ -37,6 +37,8 @@ public:
                         std::shared_ptr<Clock> clock = {}, QObject *parent = nullptr);
     ~SyncEngine() override;
 
+    // The pid namespace of this process ("pid:[4026531836]"), empty where /proc does not tell.
+    static QString pidNamespace();
     static QString defaultNodeId();
 
     // Continuous operation until stop().

@@ -445,6 +445,21 @@ Result<int> DiagnosticsStore::retryItemFailures(std::optional<qint64> mailboxId)
     return marked;
 }
 
+Result<QSet<QString>> DiagnosticsStore::foldersToRetry(qint64 mailboxId)
+{
+    auto query = m_store.exec(u"SELECT DISTINCT folder FROM item_failures WHERE mailbox_id = ? AND pop3_uidl = '' "
+                              "AND state = 'retry'"_s,
+                              {mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    QSet<QString> folders;
+    while (query->next()) {
+        folders.insert(query->value(0).toString());
+    }
+    return folders;
+}
+
 Result<QList<quint32>> DiagnosticsStore::uidsToRetry(qint64 mailboxId, const QString &folder, quint32 uidValidity)
 {
     auto query = m_store.exec(u"SELECT uid FROM item_failures WHERE mailbox_id = ? AND folder = ? AND uidvalidity = ? "

@@ -85,6 +85,8 @@ public:
     // are forgotten as seen, so that the next sync downloads them again. Returns how many were marked.
     Result<int> retryItemFailures(std::optional<qint64> mailboxId = std::nullopt);
     // IMAP: UIDs of a folder to fetch again (marked for retry, same UIDVALIDITY).
+    // IMAP: the folders with items marked for retry (whatever their number).
+    Result<QSet<QString>> foldersToRetry(qint64 mailboxId);
     Result<QList<quint32>> uidsToRetry(qint64 mailboxId, const QString &folder, quint32 uidValidity);
     // A folder renumbered by the server is fetched again from the start: its old failures go.
     Status dropStaleItemFailures(qint64 mailboxId, const QString &folder, quint32 uidValidity);

@@ -288,9 +288,9 @@ const QList<SchemaMigration> &schemaMigrations()
              uR"(CREATE TABLE folder_ledger (
                     mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
                     folder TEXT NOT NULL,
-                    uidvalidity INTEGER NOT NULL,
-                    first_uid INTEGER NOT NULL,
-                    last_uid INTEGER NOT NULL,
+                    uidvalidity BIGINT NOT NULL,
+                    first_uid BIGINT NOT NULL,
+                    last_uid BIGINT NOT NULL,
                     disposition TEXT NOT NULL,
                     PRIMARY KEY (mailbox_id, folder, uidvalidity, first_uid)))"_s,
              // What earlier versions passed is accounted for as such.
@@ -301,14 +301,15 @@ const QList<SchemaMigration> &schemaMigrations()
              uR"(CREATE TABLE activity_aliases (
                     mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
                     folder TEXT NOT NULL,
-                    uidvalidity INTEGER NOT NULL,
-                    uid INTEGER NOT NULL,
+                    uidvalidity BIGINT NOT NULL,
+                    uid BIGINT NOT NULL,
                     activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
                     PRIMARY KEY (mailbox_id, folder, uidvalidity, uid)))"_s,
              u"ALTER TABLE pop3_seen ADD COLUMN disposition TEXT NOT NULL DEFAULT 'before-ledger'"_s,
              u"ALTER TABLE mailbox_state ADD COLUMN last_audit_at INTEGER"_s,
              u"ALTER TABLE mailbox_state ADD COLUMN last_audit_missing INTEGER"_s,
              u"ALTER TABLE mailboxes ADD COLUMN process_from INTEGER"_s,
+             u"ALTER TABLE nodes ADD COLUMN pid_namespace TEXT NOT NULL DEFAULT ''"_s,
          }},
     };
     return migrations;

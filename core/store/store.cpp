@@ -171,8 +171,8 @@ ServerProfile profileFromQuery(const QSqlQuery &query)
 
 const QString kMailboxColumns = u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
                                 "m.folders, m.disabled_reason, m.disabled_at, m.owner_type, m.owner_key, m.tracking, "
-                                "m.tracked_folders_json, m.verbose_log"_s;
-constexpr int kMailboxColumnCount = 15;
+                                "m.tracked_folders_json, m.verbose_log, m.process_from"_s;
+constexpr int kMailboxColumnCount = 16;
 
 QString trackedFoldersToJson(const QMap<QString, RecordRef> &folders)
 {
@@ -215,6 +215,7 @@ Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     mailbox.tracking = trackingOptionFromName(query.value(offset + 12).toString()).value_or(TrackingOption::All);
     mailbox.trackedFolders = trackedFoldersFromJson(query.value(offset + 13).toString());
     mailbox.verboseLog = query.value(offset + 14).toBool();
+    mailbox.processFrom = fromMs(query.value(offset + 15));
     return mailbox;
 }
 
@@ -637,20 +638,20 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
         auto query =
             exec(u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
                  "disabled_reason, disabled_at, owner_type, owner_key, tracking, tracked_folders_json, "
-                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "created_at, updated_at, process_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT (address) DO UPDATE SET profile_id = excluded.profile_id, "
                  "username = excluded.username, password_source = excluded.password_source, "
                  "enabled = excluded.enabled, folders = excluded.folders, "
                  "disabled_reason = excluded.disabled_reason, disabled_at = excluded.disabled_at, "
                  "owner_type = excluded.owner_type, owner_key = excluded.owner_key, "
                  "tracking = excluded.tracking, tracked_folders_json = excluded.tracked_folders_json, "
-                 "updated_at = excluded.updated_at"_s,
+                 "updated_at = excluded.updated_at, process_from = excluded.process_from"_s,
                  {mailbox.address, mailbox.profileId, mailbox.username, mailbox.passwordSource, mailbox.enabled ? 1 : 0,
                   stringsToJson(mailbox.folders),
                   mailbox.enabled || mailbox.disabledReason.isEmpty() ? nullText : QVariant(mailbox.disabledReason),
                   mailbox.enabled ? QVariant(QMetaType::fromType<qint64>()) : toMs(mailbox.disabledAt),
                   mailbox.ownerType, mailbox.ownerKey, trackingOptionName(mailbox.tracking),
-                  trackedFoldersToJson(mailbox.trackedFolders), now, now});
+                  trackedFoldersToJson(mailbox.trackedFolders), now, now, toMs(mailbox.processFrom)});
         if (!query) {
             return query.error();
         }
@@ -810,17 +811,17 @@ Status Store::setOverdueCauses(const QHash<qint64, QString> &changes)
 
 Status Store::publishNode(const NodeStatus &node)
 {
-    auto query =
-        exec(u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, "
-             "capacity, running, queued, overdue, profiles_json, stopped) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
-             "heartbeat_at = excluded.heartbeat_at, workers_total = excluded.workers_total, "
-             "workers_busy = excluded.workers_busy, capacity = excluded.capacity, "
-             "running = excluded.running, queued = excluded.queued, overdue = excluded.overdue, "
-             "profiles_json = excluded.profiles_json, stopped = excluded.stopped"_s,
-             {node.nodeId, node.host, node.pid, toMs(node.startedAt), toMs(node.heartbeatAt), node.workersTotal,
-              node.workersBusy, node.capacity, node.running, node.queued, node.overdue,
-              QString::fromUtf8(QJsonDocument(node.profiles).toJson(QJsonDocument::Compact)), node.stopped ? 1 : 0});
+    auto query = exec(u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, "
+                      "capacity, running, queued, overdue, profiles_json, stopped, pid_namespace) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+                      "heartbeat_at = excluded.heartbeat_at, workers_total = excluded.workers_total, "
+                      "workers_busy = excluded.workers_busy, capacity = excluded.capacity, "
+                      "running = excluded.running, queued = excluded.queued, overdue = excluded.overdue, "
+                      "profiles_json = excluded.profiles_json, stopped = excluded.stopped"_s,
+                      {node.nodeId, node.host, node.pid, toMs(node.startedAt), toMs(node.heartbeatAt),
+                       node.workersTotal, node.workersBusy, node.capacity, node.running, node.queued, node.overdue,
+                       QString::fromUtf8(QJsonDocument(node.profiles).toJson(QJsonDocument::Compact)),
+                       node.stopped ? 1 : 0, node.pidNamespace});
     if (!query) {
         return query.error();
     }
@@ -830,7 +831,7 @@ Status Store::publishNode(const NodeStatus &node)
 Result<QList<NodeStatus>> Store::nodes()
 {
     auto query = exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
-                      "running, queued, overdue, profiles_json, stopped FROM nodes ORDER BY node_id"_s);
+                      "running, queued, overdue, profiles_json, stopped, pid_namespace FROM nodes ORDER BY node_id"_s);
     if (!query) {
         return query.error();
     }
@@ -850,6 +851,7 @@ Result<QList<NodeStatus>> Store::nodes()
         node.overdue = query->value(10).toInt();
         node.profiles = QJsonDocument::fromJson(query->value(11).toString().toUtf8()).array();
         node.stopped = query->value(12).toBool();
+        node.pidNamespace = query->value(13).toString();
         nodes.append(node);
     }
     return nodes;

@@ -32,11 +32,13 @@ void ImapMailboxSync::start()
     Log::debug(kCategory, m_job.mailbox.address,
                u"tracking %1; permissions: %2"_s.arg(trackingOptionName(m_job.mailbox.tracking),
                                                      m_tracker->describeSecurity()));
-    for (const ItemFailure &failure : *failures) {
-        if (failure.state == u"retry"_s && failure.pop3Uidl.isEmpty()) {
-            m_retryFolders.insert(failure.folder);
-        }
+    // From the store, not from the (capped) list: every folder with an item to retry is opened.
+    auto retryFolders = DiagnosticsStore(m_store).foldersToRetry(m_job.mailbox.id);
+    if (!retryFolders) {
+        finish(retryFolders.error());
+        return;
     }
+    m_retryFolders = *retryFolders;
 
     const Endpoint &incoming = m_job.profile.incoming;
     Imap::SessionOptions options;
@@ -158,6 +160,12 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
             if (!sameNumbering) {
                 if (Status dropped =
                         LedgerStore(m_store).dropOtherValidities(m_job.mailbox.id, folder, status.uidValidity);
+                    !dropped) {
+                    fail(dropped.error());
+                    return;
+                }
+                if (Status dropped =
+                        DiagnosticsStore(m_store).dropStaleItemFailures(m_job.mailbox.id, folder, status.uidValidity);
                     !dropped) {
                     fail(dropped.error());
                     return;
@@ -309,17 +317,23 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
 void ImapMailboxSync::listNewMessages(quint32 fromUid)
 {
     auto found = std::make_shared<QList<QPair<quint32, qint64>>>();
+    auto older = std::make_shared<QSet<quint32>>(); // received before the mailbox's process_from
+    const QDateTime processFrom = m_job.mailbox.processFrom;
     Imap::Command command("UID FETCH");
-    command.atom(QByteArray::number(fromUid) + ":*").raw("(UID RFC822.SIZE)");
+    command.atom(QByteArray::number(fromUid) + ":*")
+        .raw(processFrom.isValid() ? "(UID RFC822.SIZE INTERNALDATE)" : "(UID RFC822.SIZE)");
     m_session->execute(
         command,
-        [found, fromUid](const Imap::Response &response) {
+        [found, older, fromUid, processFrom](const Imap::Response &response) {
             // "n:*" always includes the highest message, even when its UID is below n.
             if (auto message = Imap::parseFetch(response); message && message->uid >= fromUid) {
                 found->append({message->uid, message->size});
+                if (processFrom.isValid() && message->internalDate.isValid() && message->internalDate < processFrom) {
+                    older->insert(message->uid);
+                }
             }
         },
-        [this, found, fromUid](const Result<Imap::Response> &result) {
+        [this, found, older, fromUid](const Result<Imap::Response> &result) {
             if (stopped()) {
                 return;
             }
@@ -333,7 +347,14 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
             }
             // Each listed UID's ledger span starts after the one listed before it: the UIDs between are not
             // on the server, and UIDs are never used again.
-            std::sort(found->begin(), found->end());
+            // One entry per UID (a server may send an unsolicited FETCH of flags next to the answer: keep the
+            // one with the size).
+            std::sort(found->begin(), found->end(), [](const auto &a, const auto &b) {
+                return a.first != b.first ? a.first < b.first : a.second > b.second;
+            });
+            found->erase(std::unique(found->begin(), found->end(),
+                                     [](const auto &a, const auto &b) { return a.first == b.first; }),
+                         found->end());
             quint32 previous = fromUid - 1;
             for (const auto &[uid, size] : std::as_const(*found)) {
                 m_spanStart.insert(uid, previous + 1);
@@ -341,8 +362,21 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
                 previous = uid;
             }
             m_highestListed = previous;
-            planBatches(*found);
-            if (m_planned.empty()) { // every new message was too large to download: listed as item failures
+            if (!older->isEmpty()) {
+                // Not imported: accounted for in the ledger as received before process_from.
+                for (quint32 uid : std::as_const(*older)) {
+                    m_ledger.append(span(uid, Disposition::SkippedByDate));
+                }
+                found->removeIf([&older](const QPair<quint32, qint64> &entry) { return older->contains(entry.first); });
+                Log::info(kCategory, m_job.mailbox.address,
+                          u"folder \"%1\": %2 message(s) received before %3 (process_from) not imported"_s.arg(m_folder)
+                              .arg(older->size())
+                              .arg(m_job.mailbox.processFrom.toString(Qt::ISODate)));
+            }
+            if (!planBatches(*found, true)) {
+                return;
+            }
+            if (m_planned.empty()) { // nothing to download: older than process_from, or too large (item failures)
                 m_folderState.uidNext = qMax(fromUid, previous + 1);
                 completeFolder();
                 return;
@@ -351,17 +385,19 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
         });
 }
 
-void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
+bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bool advances)
 {
     std::sort(uidsAndSizes.begin(), uidsAndSizes.end());
     auto batch = std::make_shared<Batch>();
+    batch->advances = advances;
     qint64 bytes = 0;
     for (const auto &[uid, size] : uidsAndSizes) {
         if (size > m_job.tuning.maxMessageBytes) {
             if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, m_job.tuning.maxMessageBytes),
                                                      m_folder, m_folderState.uidValidity, uid);
                 !recorded) {
-                Log::error(kCategory, m_job.mailbox.address, recorded.error().toString());
+                fail(recorded.error()); // not accounted for: the folder must not move past it
+                return false;
             }
             ++m_outcome.itemsFailed;
             m_retryUids.remove(uid);
@@ -373,6 +409,7 @@ void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
         if (full) {
             m_planned.push_back(batch);
             batch = std::make_shared<Batch>();
+            batch->advances = advances;
             bytes = 0;
         }
         batch->uids.append(uid);
@@ -382,6 +419,7 @@ void ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes)
     if (!batch->uids.isEmpty()) {
         m_planned.push_back(batch);
     }
+    return true;
 }
 
 void ImapMailboxSync::fetchMore()
@@ -536,7 +574,9 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     }
     const quint32 highest = *std::max_element(batch.uids.cbegin(), batch.uids.cend());
     FolderState reached = m_folderState;
-    reached.uidNext = qMax(reached.uidNext, highest + 1);
+    if (batch.advances) {
+        reached.uidNext = qMax(reached.uidNext, highest + 1);
+    }
     batch.fetched.clear();
     BatchResult stored;
     if (!storeActivities(reached, activities, trackedUids, stored, m_ledger)) {
@@ -559,7 +599,9 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
     }
     m_trackedUids.append(trackedUids);
     m_folderState.uidNext = reached.uidNext;
-    m_highestStored = qMax(m_highestStored, highest);
+    if (batch.advances) {
+        m_highestStored = qMax(m_highestStored, highest);
+    }
     m_outcome.itemsNew += written->inserted;
     m_outcome.duplicates += written->duplicates;
     Log::debug(kCategory, m_job.mailbox.address,
@@ -665,7 +707,9 @@ bool ImapMailboxSync::retryFailedItems()
     }
     Log::info(kCategory, m_job.mailbox.address,
               u"folder \"%1\": trying %2 failed message(s) again"_s.arg(m_folder).arg(uids.size()));
-    planBatches(uids);
+    if (!planBatches(uids, false)) {
+        return true; // failed: the run is over
+    }
     if (m_planned.empty()) {
         return false;
     }
@@ -718,7 +762,9 @@ void ImapMailboxSync::searchRequests()
                 }
                 Log::debug(kCategory, m_job.mailbox.address,
                            u"folder \"%1\": %2 message(s) named by track requests"_s.arg(m_folder).arg(uids.size()));
-                planBatches(uids);
+                if (!planBatches(uids, false)) {
+                    return;
+                }
                 if (m_planned.empty()) {
                     completeFolder();
                     return;

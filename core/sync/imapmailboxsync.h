@@ -45,7 +45,9 @@ private:
         QList<quint32> uids;
         QSet<quint32> wanted;
         QHash<quint32, Imap::FetchedMessage> fetched;
-        int generation = 0; // the folder visit it belongs to
+        int generation = 0;    // the folder visit it belongs to
+        bool advances = false; // new messages: writing it moves the folder's position (retries and track
+                               // requests do not: they may name UIDs the listing has not reached)
         bool complete = false;
         std::optional<SyncError> error; // the server refused it
     };
@@ -58,7 +60,8 @@ private:
     void nextFolder();
     void onSelected(const Imap::SelectInfo &info);
     void listNewMessages(quint32 fromUid);
-    void planBatches(QList<QPair<quint32, qint64>> uidsAndSizes);
+    // advances: these are the listed new messages (see Batch::advances).
+    bool planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bool advances);
     void fetchMore();
     void onBatchComplete();
     bool writeBatch(Batch &batch);

@@ -301,6 +301,12 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
             }
             continue;
         }
+        if (m_job.mailbox.processFrom.isValid() && decoded.date.isValid() && decoded.date < m_job.mailbox.processFrom) {
+            // Sent before the mailbox's process_from: seen, accounted for, not imported.
+            seen.last().disposition = Disposition::SkippedByDate;
+            m_retryUidls.remove(message.uidl);
+            continue;
+        }
         Activity activity = ActivityBuilder::build(decoded, location);
         if (!decoded.warnings.isEmpty()) {
             Log::warning(

@@ -48,6 +48,8 @@ private Q_SLOTS:
     void verifyFindsADeletedActivityAndRepairs();
     void verifyFindsADeletedPop3ActivityAndRepairs();
     void verifyRefusesUnknownMailbox();
+    void processFromSkipsOlderMailAndAccountsForIt();
+    void processFromMustBeADate();
 
 private:
     NodeRun node(const QStringList &arguments);
@@ -126,6 +128,8 @@ void TestExactlyOnce::initTestCase()
     QVERIFY(m_dir.isValid());
     m_dovecot.setUser(u"ida"_s, u"ida-pw"_s);
     m_dovecot.setUser(u"pia"_s, u"pia-pw"_s);
+    m_dovecot.setUser(u"old"_s, u"old-pw"_s);
+    m_dovecot.setUser(u"olp"_s, u"olp-pw"_s);
     QString error;
     QVERIFY2(m_dovecot.start(&error), qPrintable(error));
     QVERIFY2(m_dovecot.createFolder(u"ida"_s, u"Projects"_s, &error), qPrintable(error));
@@ -147,12 +151,28 @@ void TestExactlyOnce::initTestCase()
             m_dovecot.deliver(u"pia"_s, u"INBOX"_s,
                               MailFactory::build(MailFactory::realistic(u"pia@corp.test"_s, i, base.addSecs(i * 60)))));
     }
+    // Ten years of history, then recent mail: received (and dated) 2016-2019, then November 2026.
+    auto received = [](int i) {
+        return i < 4 ? QDateTime(QDate(2016 + i, 3, 1), QTime(9, 0), Qt::UTC)
+                     : QDateTime(QDate(2026, 11, i), QTime(9, 0), Qt::UTC);
+    };
+    auto historic = [received](int i) {
+        MailFactory::Message m = MailFactory::realistic(u"old@corp.test"_s, 200 + i, received(i));
+        m.messageId = u"history-%1@corp.test"_s.arg(i);
+        return MailFactory::build(m);
+    };
+    QVERIFY2(m_dovecot.bulkDeliver(u"old"_s, 6, historic, &error, u"INBOX"_s, received), qPrintable(error));
+    QVERIFY2(m_dovecot.bulkDeliver(u"olp"_s, 6, historic, &error, u"INBOX"_s, received), qPrintable(error));
     m_db = m_dir.filePath(u"node.db"_s);
     TestConfig config(m_dir.filePath(u"cfg"_s));
     config.addProfile(u"Corp IMAP"_s, m_dovecot, u"starttls"_s);
     config.addPop3Profile(u"Corp POP3"_s, m_dovecot, u"tls"_s);
     config.addMailbox(u"ida@corp.test"_s, u"Corp IMAP"_s, u"ida"_s, u"ida-pw"_s, {u"INBOX"_s, u"Projects"_s});
     config.addMailbox(u"pia@corp.test"_s, u"Corp POP3"_s, u"pia"_s, u"pia-pw"_s);
+    config.addMailbox(u"old@corp.test"_s, u"Corp IMAP"_s, u"old"_s, u"old-pw"_s);
+    config.setMailboxKey(u"old@corp.test"_s, u"process_from"_s, u"2025-01-01"_s);
+    config.addMailbox(u"olp@corp.test"_s, u"Corp POP3"_s, u"olp"_s, u"olp-pw"_s);
+    config.setMailboxKey(u"olp@corp.test"_s, u"process_from"_s, u"2025-01-01T00:00:00Z"_s);
     const NodeRun imported = node({u"config"_s, u"import"_s, config.write()});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     const NodeRun synced = node({u"sync"_s, u"--once"_s});
@@ -165,6 +185,7 @@ void TestExactlyOnce::syncThenVerifyFindsNothingMissing()
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(u"ida@corp.test: nothing missing"_s), qPrintable(run.out));
     QVERIFY2(run.out.contains(u"pia@corp.test: nothing missing"_s), qPrintable(run.out));
+    QCOMPARE(run.out.count(u"nothing missing"_s), 4);
     const QJsonArray reports = verifyJson(u"ida@corp.test"_s);
     QCOMPARE(reports.size(), 1);
     const QJsonObject report = reports.at(0).toObject();
@@ -269,6 +290,45 @@ void TestExactlyOnce::verifyRefusesUnknownMailbox()
     QVERIFY2(run.err.contains(u"no mailbox nobody@corp.test"_s), qPrintable(run.err));
     const NodeRun extra = node({u"verify"_s, u"INBOX"_s});
     QCOMPARE(extra.exitCode, 2);
+}
+
+void TestExactlyOnce::processFromSkipsOlderMailAndAccountsForIt()
+{
+    // Only the two messages of November 2026 became activities, over IMAP (INTERNALDATE) and POP3 (Date).
+    QCOMPARE(sqlCount(u"SELECT COUNT(*) FROM mailboxes WHERE process_from = %1"_s.arg(
+                 QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch())),
+             2);
+    for (const QString &address : {u"old@corp.test"_s, u"olp@corp.test"_s}) {
+        const QString mailbox = u"(SELECT id FROM mailboxes WHERE address = '%1')"_s.arg(address);
+        QCOMPARE(sqlCount(u"SELECT COUNT(*) FROM activities WHERE mailbox_id = %1"_s.arg(mailbox)), 2);
+        QCOMPARE(sqlCount(u"SELECT COUNT(*) FROM activities WHERE mailbox_id = %1 AND message_id IN "
+                          "('history-4@corp.test', 'history-5@corp.test')"_s.arg(mailbox)),
+                 2);
+        // The older four are accounted for, so the audit finds nothing missing.
+        const QJsonArray reports = verifyJson(address);
+        QCOMPARE(reports.size(), 1);
+        const QJsonObject folder = reports.at(0).toObject().value(u"folders"_s).toArray().at(0).toObject();
+        QCOMPARE(folder.value(u"on_server"_s).toInt(), 6);
+        QCOMPARE(folder.value(u"accounted"_s).toInt(), 6);
+        QCOMPARE(folder.value(u"missing"_s).toInt(), 0);
+    }
+    QCOMPARE(sqlCount(u"SELECT COUNT(*) FROM folder_ledger l JOIN mailboxes m ON m.id = l.mailbox_id WHERE "
+                      "m.address = 'old@corp.test' AND l.disposition = 'before-process-from'"_s),
+             1);
+    QCOMPARE(sqlCount(u"SELECT COUNT(*) FROM pop3_seen p JOIN mailboxes m ON m.id = p.mailbox_id WHERE "
+                      "m.address = 'olp@corp.test' AND p.disposition = 'before-process-from'"_s),
+             4);
+}
+
+void TestExactlyOnce::processFromMustBeADate()
+{
+    TestConfig config(m_dir.filePath(u"bad"_s));
+    config.addProfile(u"Corp IMAP"_s, m_dovecot, u"starttls"_s);
+    config.addMailbox(u"bad@corp.test"_s, u"Corp IMAP"_s, u"bad"_s, u"bad-pw"_s);
+    config.setMailboxKey(u"bad@corp.test"_s, u"process_from"_s, u"last tuesday"_s);
+    const NodeRun run = node({u"config"_s, u"import"_s, config.write()});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"process_from"_s) && run.err.contains(u"ISO-8601"_s), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestExactlyOnce)

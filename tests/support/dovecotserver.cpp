@@ -382,7 +382,7 @@ bool DovecotServer::deliver(const QString &user, const QString &folder, const QB
 }
 
 bool DovecotServer::bulkDeliver(const QString &user, int count, const std::function<QByteArray(int)> &message,
-                                QString *error, const QString &folder)
+                                QString *error, const QString &folder, const std::function<QDateTime(int)> &receivedAt)
 {
     const QString home = m_dir->path() + u"/mail/"_s + user;
     // Maildir++: INBOX is the Maildir itself, another folder its ".Name" subfolder.
@@ -416,6 +416,17 @@ bool DovecotServer::bulkDeliver(const QString &user, int count, const std::funct
             return false;
         }
         file.close();
+        if (receivedAt) {
+            // Maildir's received date (IMAP INTERNALDATE) is the file's modification time.
+            QFile written(file.fileName());
+            if (!written.open(QIODevice::ReadOnly) ||
+                !written.setFileTime(receivedAt(i), QFileDevice::FileModificationTime)) {
+                if (error) {
+                    *error = u"cannot set the time of "_s + file.fileName();
+                }
+                return false;
+            }
+        }
         if (::chown(QFile::encodeName(file.fileName()).constData(), owner.uid, owner.gid) != 0 && ::geteuid() == 0) {
             if (error) {
                 *error = u"cannot hand %1 to %2"_s.arg(file.fileName(), owner.user);

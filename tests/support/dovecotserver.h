@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QProcess>
 #include <QString>
@@ -76,7 +77,8 @@ public:
     // straight into the maildir (message(i) for i in [0, count)), handed to the mail user, then indexed by Dovecot. For
     // benchmarks: thousands per second.
     bool bulkDeliver(const QString &user, int count, const std::function<QByteArray(int)> &message,
-                     QString *error = nullptr, const QString &folder = QStringLiteral("INBOX"));
+                     QString *error = nullptr, const QString &folder = QStringLiteral("INBOX"),
+                     const std::function<QDateTime(int)> &receivedAt = {});
     bool createFolder(const QString &user, const QString &folder, QString *error = nullptr);
     bool setUidValidity(const QString &user, const QString &folder, quint32 uidValidity, QString *error = nullptr);
     // Message count of a folder, from doveadm; -1 on error.

@@ -116,8 +116,14 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
                                   TrackingOption::EmailEnabled, TrackingOption::None}) {
         m_tracking->addItem(trackingOptionText(option), trackingOptionName(option));
     }
+    m_processFrom = new QLineEdit;
+    m_processFrom->setAccessibleName(u"Process email from"_s);
+    m_processFrom->setPlaceholderText(u"everything (or a date: 2024-01-31)"_s);
+    m_processFrom->setToolTip(u"Mail received before this date is not imported: a mailbox with years of history can "
+                              "be added without importing it. Leave empty to import everything."_s);
     form->addRow(u"&Owner:"_s, m_owner);
     form->addRow(u"&Track:"_s, m_tracking);
+    form->addRow(u"Process email &from:"_s, m_processFrom);
     if (existing && !existing->trackedFolders.isEmpty()) {
         QStringList folders;
         for (auto it = existing->trackedFolders.cbegin(); it != existing->trackedFolders.cend(); ++it) {
@@ -153,6 +159,11 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
             }
         }
         m_tracking->setCurrentIndex(m_tracking->findData(trackingOptionName(existing->tracking)));
+        if (existing->processFrom.isValid()) {
+            const QDateTime utc = existing->processFrom.toUTC();
+            m_processFrom->setText(utc.time() == QTime(0, 0) ? utc.date().toString(Qt::ISODate)
+                                                             : utc.toString(Qt::ISODate));
+        }
     } else {
         m_typePassword->setChecked(true);
     }
@@ -204,6 +215,9 @@ QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
         mailbox.insert(u"owner"_s, owner);
     }
     mailbox.insert(u"tracking"_s, m_tracking->currentData().toString());
+    if (!m_processFrom->text().trimmed().isEmpty()) {
+        mailbox.insert(u"process_from"_s, m_processFrom->text().trimmed()); // the parser checks it
+    }
     if (m_existing && !m_existing->trackedFolders.isEmpty()) {
         QJsonObject tracked;
         for (auto it = m_existing->trackedFolders.cbegin(); it != m_existing->trackedFolders.cend(); ++it) {
@@ -227,6 +241,9 @@ QWidget *MailboxDialog::fieldFor(const QString &jsonPath) const
     }
     if (jsonPath.contains(u".folders"_s)) {
         return m_folders;
+    }
+    if (jsonPath.endsWith(u".process_from"_s)) {
+        return m_processFrom;
     }
     if (jsonPath.endsWith(u".owner"_s)) {
         return m_owner;

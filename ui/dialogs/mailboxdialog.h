@@ -56,6 +56,7 @@ private:
     QCheckBox *m_enabled = nullptr;
     QComboBox *m_owner = nullptr;
     QComboBox *m_tracking = nullptr;
+    QLineEdit *m_processFrom = nullptr;
 };
 
 } // namespace SyncDesk
