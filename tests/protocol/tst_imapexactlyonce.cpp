@@ -4,6 +4,7 @@
 // every message once, the folder positions only past what was accounted for, the ledger.
 
 #include "fakeserver.h"
+#include "store/crmstore.h"
 #include "store/diagnosticsstore.h"
 #include "store/ledgerstore.h"
 #include "store/store.h"
@@ -97,6 +98,8 @@ private Q_SLOTS:
     void messageLeftOutOfTheFetchAnswerIsCheckedAndKeptForRetry();
     void messageLeftOutAndGoneIsNotAFailure();
     void uidNextBeyondEveryMessageIsNotTrusted();
+    void trackRequestBeyondTheListingDoesNotMoveThePosition();
+    void unsolicitedFetchInTheListingCountsOnce();
 
 private:
     std::optional<SyncOutcome> run(const QStringList &folders, int batchMessages = 50);
@@ -322,6 +325,85 @@ void TestImapExactlyOnce::uidNextBeyondEveryMessageIsNotTrusted()
     QCOMPARE(second->itemsNew, 1);
     QCOMPARE(messageIds(),
              (QStringList{u"once-10@example.test"_s, u"once-1@example.test"_s, u"once-2@example.test"_s}));
+}
+
+void TestImapExactlyOnce::trackRequestBeyondTheListingDoesNotMoveThePosition()
+{
+    // A track request names a message that arrived after the listing (UID 5; UID 4 arrived with it). It is
+    // fetched and stored at once, but the folder's position stays after the listed UIDs: UID 4, never
+    // listed, is fetched by the next sync instead of being passed over.
+    const QString search = u"C: A0006 UID SEARCH HEADER Message-ID \"<once-5@example.test>\"\n"
+                           "S: * SEARCH 5\nS: A0006 OK done\n"_s;
+    m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
+                          statusOf(2, u"INBOX"_s, 3, 4, 7) + examine(3, u"INBOX"_s, 3, 4, 7) +
+                          listing(4, 1, {1, 2, 3}) + bodyFetch(5, u"1:3"_s) + fetchResponse(1, 1) +
+                          fetchResponse(2, 2) + fetchResponse(3, 3) + u"S: A0005 OK done\n"_s + search +
+                          bodyFetch(7, u"5"_s) + fetchResponse(5, 5) + u"S: A0007 OK done\n"_s + logout(8));
+    m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
+                          statusOf(2, u"INBOX"_s, 5, 6, 7) + examine(3, u"INBOX"_s, 5, 6, 7) + listing(4, 4, {4, 5}) +
+                          bodyFetch(5, u"4:5"_s) + fetchResponse(4, 4) + fetchResponse(5, 5) + u"S: A0005 OK done\n"_s +
+                          logout(6));
+    {
+        Endpoint incoming;
+        incoming.protocol = MailProtocol::Imap;
+        incoming.host = u"127.0.0.1"_s;
+        incoming.port = m_server->port();
+        incoming.security = Security::None;
+        m_job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s, {u"INBOX"_s});
+        QVERIFY(m_job);
+        auto store = Store::open(m_store);
+        QVERIFY(store);
+        TrackRequest request;
+        request.mailboxId = m_job->mailbox.id;
+        request.messageId = u"once-5@example.test"_s;
+        request.requestedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(CrmStore(**store).addTrackRequest(request));
+    }
+    const std::optional<SyncOutcome> first = run({u"INBOX"_s});
+    QVERIFY(first);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(first->succeeded(), qPrintable(first->error ? first->error->toString() : QString()));
+    {
+        auto store = Store::open(m_store);
+        QVERIFY(store);
+        QCOMPARE((*store)->folderState(m_mailboxId, u"INBOX"_s)->uidNext, 4u);
+    }
+    const std::optional<SyncOutcome> second = run({u"INBOX"_s});
+    QVERIFY(second);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(second->succeeded(), qPrintable(second->error ? second->error->toString() : QString()));
+    QCOMPARE(messageIds(), (QStringList{u"once-1@example.test"_s, u"once-2@example.test"_s, u"once-3@example.test"_s,
+                                        u"once-4@example.test"_s, u"once-5@example.test"_s}));
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    QCOMPARE((*store)->folderState(m_mailboxId, u"INBOX"_s)->uidNext, 6u);
+    QCOMPARE(*LedgerStore(**store).ranges(m_mailboxId, u"INBOX"_s, 7), (LedgerEntries{{1, 5, Disposition::Stored}}));
+}
+
+void TestImapExactlyOnce::unsolicitedFetchInTheListingCountsOnce()
+{
+    // The server slips a flags update for UID 2 into the listing: UID 2 is listed once, fetched once, and its
+    // ledger span is whole.
+    m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
+                          statusOf(2, u"INBOX"_s, 3, 4, 7) + examine(3, u"INBOX"_s, 3, 4, 7) +
+                          u"C: A0004 UID FETCH 1:* (UID RFC822.SIZE)\n"
+                          "S: * 1 FETCH (UID 1 RFC822.SIZE %1)\n"
+                          "S: * 2 FETCH (UID 2 RFC822.SIZE %2)\n"
+                          "S: * 2 FETCH (UID 2 FLAGS (\\Seen))\n"
+                          "S: * 3 FETCH (UID 3 RFC822.SIZE %3)\n"
+                          "S: A0004 OK done\n"_s.arg(message(1).size())
+                              .arg(message(2).size())
+                              .arg(message(3).size()) +
+                          bodyFetch(5, u"1:3"_s) + fetchResponse(1, 1) + fetchResponse(2, 2) + fetchResponse(3, 3) +
+                          u"S: A0005 OK done\n"_s + logout(6));
+    const std::optional<SyncOutcome> outcome = run({u"INBOX"_s});
+    QVERIFY(outcome);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsNew, 3);
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    QCOMPARE(*LedgerStore(**store).ranges(m_mailboxId, u"INBOX"_s, 7), (LedgerEntries{{1, 3, Disposition::Stored}}));
 }
 
 QTEST_GUILESS_MAIN(TestImapExactlyOnce)
