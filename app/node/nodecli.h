@@ -57,8 +57,6 @@ private:
     // Audits the mailboxes one after the other in this thread (read-only IMAP/POP3 sessions).
     QList<SyncOutcome> runAudits(Store &store, const QList<qint64> &mailboxIds);
     Status markMissing(Store &store, const AuditReport &report);
-    void raiseGapAlert(Store &store, const AuditReport &report);
-    void closeGapAlert(Store &store, qint64 mailboxId);
     Result<Mailbox> mailboxNamed(Store &store, const QString &address);
     Result<int> overdueGrace(Store &store);
     bool engineRunning(Store &store);

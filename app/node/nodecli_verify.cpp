@@ -2,6 +2,7 @@
 // ledger and prints, per mailbox and folder, what is on the server, what the ledger accounts for and what
 // is missing; --repair fetches the missing messages in the same run and audits again.
 
+#include "diagnostics/gapalert.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
 #include "logging/logpersister.h"
@@ -142,11 +143,7 @@ int NodeCli::verifyCommand(const QStringList &positional)
     for (const SyncOutcome &outcome : std::as_const(outcomes)) {
         if (outcome.audit && outcome.error.has_value() == false) {
             missing += outcome.audit->missing();
-            if (outcome.audit->missing() > 0) {
-                raiseGapAlert(**store, *outcome.audit);
-            } else {
-                closeGapAlert(**store, outcome.mailboxId);
-            }
+            GapAlert::update(**store, *outcome.audit);
         } else {
             failed = true;
         }
@@ -244,32 +241,6 @@ Status NodeCli::markMissing(Store &store, const AuditReport &report)
     Log::warning(u"audit"_s, report.address,
                  u"%1 missing message(s) will be fetched again [hint: sync-gap]"_s.arg(report.missing()));
     return {};
-}
-
-void NodeCli::raiseGapAlert(Store &store, const AuditReport &report)
-{
-    Alert alert;
-    alert.causeKey = u"sync-gap:%1"_s.arg(report.mailboxId);
-    alert.kind = u"sync-gap"_s;
-    alert.severity = u"warning"_s;
-    alert.mailboxId = report.mailboxId;
-    alert.mailboxAddress = report.address;
-    alert.hintId = u"sync-gap"_s;
-    alert.message =
-        u"%1: the audit found %2 message(s) on the server that the store does not account for"_s.arg(report.address)
-            .arg(report.missing());
-    alert.raisedAt = report.checkedAt;
-    alert.updatedAt = report.checkedAt;
-    if (auto raised = store.raiseAlert(alert); !raised) {
-        Log::error(u"audit"_s, report.address, raised.error().toString());
-    }
-}
-
-void NodeCli::closeGapAlert(Store &store, qint64 mailboxId)
-{
-    if (Status closed = store.closeAlerts(u"sync-gap:%1"_s.arg(mailboxId), QDateTime::currentDateTimeUtc()); !closed) {
-        Log::error(u"audit"_s, QString(), closed.error().toString());
-    }
 }
 
 } // namespace SyncDesk

@@ -1,6 +1,7 @@
 #include "mailboxscheduler.h"
 
 #include "diagnostics/alertmanager.h"
+#include "diagnostics/gapalert.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
 #include "store/store.h"
@@ -139,12 +140,24 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
             m_planner->removeMailbox(id);
         }
     }
+    if (m_mode == Mode::Continuous && only.isEmpty()) {
+        // Audited once they synced successfully at least once.
+        QHash<qint64, QDateTime> lastAudits;
+        for (const MailboxStatus &status : *statuses) {
+            if (seen.contains(status.mailbox.id) && status.state.lastSuccessAt.isValid()) {
+                lastAudits.insert(status.mailbox.id, status.state.lastAuditAt);
+            }
+        }
+        m_audits.forget(QSet<qint64>(lastAudits.keyBegin(), lastAudits.keyEnd()));
+        m_audits.load(lastAudits, nowMs());
+    }
     return true;
 }
 
 void MailboxScheduler::start()
 {
     m_mode = Mode::Continuous;
+    m_audits = AuditRotation(qint64(m_settings.auditIntervalSeconds) * 1000);
     m_startedAt = m_clock.now();
     m_lastLeaseRenewal = m_startedAt;
     if (Status released = m_store.releaseAllLeases(m_nodeId); !released) {
@@ -232,7 +245,78 @@ void MailboxScheduler::tick()
         return;
     }
     dispatch(m_planner->takeStarts(nowMs()));
+    startAudit();
     armWakeup();
+}
+
+void MailboxScheduler::startAudit()
+{
+    if (m_mode != Mode::Continuous || m_stopping || m_auditing != 0 || !m_audits.enabled()) {
+        return;
+    }
+    const SchedulerSnapshot view = m_planner->snapshot(nowMs());
+    if (view.queued > 0 || view.overdue > 0 || view.running >= view.capacity) {
+        return; // syncs first
+    }
+    QSet<qint64> candidates;
+    for (const Mailbox &mailbox : std::as_const(m_mailboxes)) {
+        if (mailbox.enabled && !m_running.contains(mailbox.id)) {
+            candidates.insert(mailbox.id);
+        }
+    }
+    const std::optional<qint64> id = m_audits.next(candidates, nowMs());
+    if (!id) {
+        return;
+    }
+    const Mailbox mailbox = m_mailboxes.value(*id);
+    const auto profile = m_profiles.constFind(mailbox.profileId);
+    if (profile == m_profiles.constEnd()) {
+        return;
+    }
+    const QDateTime now = m_clock.now();
+    auto claimed = m_store.claimMailbox(mailbox.id, profile->id, profile->maxConcurrentConnections, m_nodeId, now,
+                                        now.addSecs(m_settings.leaseSeconds));
+    if (!claimed || claimed.value() != Store::Claim::Claimed) {
+        m_audits.finished(mailbox.id, now.toMSecsSinceEpoch(), false); // busy elsewhere: later
+        return;
+    }
+    SyncJob job;
+    job.mailbox = mailbox;
+    job.profile = *profile;
+    job.trigger = SyncTrigger::Scheduled;
+    job.tuning = m_settings.tuning;
+    job.audit = true;
+    m_auditing = mailbox.id;
+    Log::debug(u"audit"_s, mailbox.address, u"audit started: the server's messages against the ledger"_s);
+    m_pool.dispatch(job);
+}
+
+void MailboxScheduler::finishAudit(const SyncOutcome &outcome)
+{
+    if (outcome.mailboxId != m_auditing) {
+        return;
+    }
+    m_auditing = 0;
+    if (Status released = m_store.releaseMailbox(outcome.mailboxId, m_nodeId); !released) {
+        Log::warning(kCategory, outcome.address, released.error().toString());
+    }
+    m_audits.finished(outcome.mailboxId, nowMs(), outcome.succeeded());
+    if (!outcome.succeeded()) {
+        Log::info(u"audit"_s, outcome.address,
+                  u"audit not finished (%1); tried again in an hour"_s.arg(outcome.error->toString()));
+    } else if (outcome.audit) {
+        GapAlert::update(m_store, *outcome.audit);
+        if (outcome.audit->missing() == 0) {
+            Log::info(u"audit"_s, outcome.address, u"audit: nothing missing (%1 ms)"_s.arg(outcome.audit->elapsedMs));
+        }
+    }
+    if (m_stopping) {
+        if (m_running.isEmpty()) {
+            finishStop();
+        }
+        return;
+    }
+    tick();
 }
 
 void MailboxScheduler::armWakeup()
@@ -298,6 +382,10 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
 
 void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
 {
+    if (outcome.audit) {
+        finishAudit(outcome);
+        return;
+    }
     auto found = m_running.find(outcome.mailboxId);
     if (found == m_running.end()) {
         return;
@@ -314,10 +402,13 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     result.retryAfterMs = outcome.error ? outcome.error->retryAfterMs : 0;
     const FinishReport report = m_planner->finish(outcome.mailboxId, result, result.finishedMs);
     persist(outcome, running, report);
+    if (outcome.succeeded() && m_mode == Mode::Continuous && m_audits.dueMs(outcome.mailboxId) == 0) {
+        m_audits.load({{outcome.mailboxId, QDateTime()}}, nowMs()); // synced: from now on it is audited too
+    }
     Q_EMIT syncFinished(outcome);
     completeOnce(outcome);
     if (m_stopping) {
-        if (m_running.isEmpty()) {
+        if (m_running.isEmpty() && m_auditing == 0) {
             finishStop();
         }
         return;
@@ -519,6 +610,11 @@ void MailboxScheduler::renewLeases()
             Log::warning(kCategory, {}, renewed.error().toString());
         }
     }
+    if (m_auditing != 0) {
+        if (Status renewed = m_store.renewLease(m_auditing, m_nodeId, until); !renewed) {
+            Log::warning(kCategory, {}, renewed.error().toString());
+        }
+    }
 }
 
 void MailboxScheduler::completeOnce(const SyncOutcome &outcome)
@@ -547,7 +643,7 @@ void MailboxScheduler::stop()
     m_stopping = true;
     m_pollTimer.stop();
     m_wakeupTimer.stop();
-    if (m_running.isEmpty()) {
+    if (m_running.isEmpty() && m_auditing == 0) {
         QMetaObject::invokeMethod(this, &MailboxScheduler::finishStop, Qt::QueuedConnection);
         return;
     }

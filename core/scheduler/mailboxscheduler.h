@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auditrotation.h"
 #include "clock.h"
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
@@ -74,6 +75,9 @@ private:
     void armWakeup();
     void renewLeases();
     void completeOnce(const SyncOutcome &outcome);
+    // The engine's own audits: one at a time, only when no sync is due or queued.
+    void startAudit();
+    void finishAudit(const SyncOutcome &outcome);
     void finishStop();
     qint64 nowMs() const { return m_clock.now().toMSecsSinceEpoch(); }
 
@@ -87,6 +91,8 @@ private:
     QHash<qint64, Mailbox> m_mailboxes;
     QHash<qint64, ServerProfile> m_profiles;
     QHash<qint64, Running> m_running;
+    AuditRotation m_audits;
+    qint64 m_auditing = 0; // the mailbox being audited, 0 when none
     Mode m_mode = Mode::Idle;
     bool m_stopping = false;
     qint64 m_configVersion = -1;

@@ -20,6 +20,8 @@ struct SchedulerSettings
     int pollIntervalMs = 1000; // how often requests and configuration changes from other processes are read
     int stopGraceMs = 15000;   // on shutdown, running syncs get this long to finish before they are cancelled
     quint32 seed = 0;          // of the backoff jitter; 0 draws one
+    // How often a running engine audits each mailbox by itself (verify, read-only); 0: never.
+    int auditIntervalSeconds = 24 * 3600;
 
     // The global "scheduler" settings stored in the database (from the configuration file) over these.
     SchedulerSettings withStored(const QJsonObject &stored) const

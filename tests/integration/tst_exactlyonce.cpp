@@ -6,12 +6,14 @@
 #include "dovecotserver.h"
 #include "mailfactory.h"
 #include "noderunner.h"
+#include "scheduler/syncengine.h"
 #include "testconfig.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void verifyRefusesUnknownMailbox();
     void processFromSkipsOlderMailAndAccountsForIt();
     void processFromMustBeADate();
+    void runningEngineAuditsByItself();
 
 private:
     NodeRun node(const QStringList &arguments);
@@ -329,6 +332,35 @@ void TestExactlyOnce::processFromMustBeADate()
     const NodeRun run = node({u"config"_s, u"import"_s, config.write()});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"process_from"_s) && run.err.contains(u"ISO-8601"_s), qPrintable(run.err));
+}
+
+void TestExactlyOnce::runningEngineAuditsByItself()
+{
+    // An activity vanishes; a running engine, whose audits come due at once (one-second interval), finds
+    // the gap by itself: last_audit in the status and the sync-gap alert, without anyone running verify.
+    QVERIFY(sqlExec(u"DELETE FROM activities WHERE id = (SELECT a.id FROM activities a JOIN mailboxes m ON "
+                    "m.id = a.mailbox_id WHERE m.address = 'ida@corp.test' AND a.folder = 'INBOX' "
+                    "ORDER BY a.id LIMIT 1)"_s));
+    const QString missing = u"SELECT last_audit_missing FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
+                            "WHERE m.address = 'ida@corp.test'"_s;
+    QCOMPARE(sqlCount(missing), 0); // from the last verify
+    SyncDesk::EngineSettings settings;
+    settings.store = SyncDesk::StoreConfig::sqlite(m_db);
+    settings.scheduler.pollIntervalMs = 100;
+    settings.scheduler.auditIntervalSeconds = 1;
+    SyncDesk::SyncEngine engine(settings);
+    QVERIFY(engine.start());
+    QTRY_COMPARE_WITH_TIMEOUT(sqlCount(missing), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(sqlCount(u"SELECT COUNT(*) FROM alerts WHERE kind = 'sync-gap' AND state <> 'closed'"_s),
+                              1, 10000);
+    QSignalSpy stopped(&engine, &SyncDesk::SyncEngine::stopped);
+    engine.stop();
+    QVERIFY(stopped.wait(20000));
+    // verify --repair closes the gap and the alert.
+    int exitCode = -1;
+    verifyJson(u"ida@corp.test"_s, true, &exitCode);
+    QCOMPARE(exitCode, 0);
+    QCOMPARE(sqlCount(u"SELECT COUNT(*) FROM alerts WHERE kind = 'sync-gap' AND state <> 'closed'"_s), 0);
 }
 
 QTEST_GUILESS_MAIN(TestExactlyOnce)
