@@ -11,6 +11,7 @@
 #include "models/mailboxtablemodel.h"
 #include "models/trackrequestmodel.h"
 #include "store/crmstore.h"
+#include "store/ledgerstore.h"
 #include "store/store.h"
 #include "synchelper.h"
 #include "views/crmpane.h"
@@ -106,6 +107,7 @@ void TestConsoleCrm::initTestCase()
     state.lastSyncAt = state.lastSuccessAt = QDateTime::currentDateTimeUtc().addSecs(-60);
     QVERIFY((*store)->saveMailboxState(state));
     QVERIFY(CrmStore(**store).addWithheld(ana, 3, 2));
+    QVERIFY(LedgerStore(**store).recordAudit(ana, QDateTime::currentDateTimeUtc().addSecs(-300), 2));
     Activity activity;
     activity.mailboxId = ana;
     activity.folder = u"INBOX"_s;
@@ -309,10 +311,23 @@ void TestConsoleCrm::detailsShowWithheldCountsCorrelationAndRequests()
     QCOMPARE(activities->item(0, 5)->text(), u"body"_s);
     QVERIFY(activities->item(0, 4)->toolTip().contains(u"contact:kim"_s));
 
-    // A mailbox with nothing withheld shows no hint.
+    // The last audit found two messages missing: said in the incoming state, with the way out.
+    QLabel *incoming = nullptr;
+    for (QLabel *label : details->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Incoming state"_s) {
+            incoming = label;
+        }
+    }
+    QVERIFY(incoming);
+    QTRY_VERIFY_WITH_TIMEOUT(incoming->text().contains(u"2 message(s) missing"_s), 5000);
+    QVERIFY(incoming->text().contains(u"verify --repair --mailbox ana@corp.example"_s));
+
+    // A mailbox with nothing withheld shows no hint, and one never audited says so.
     select(u"plain@corp.example"_s);
     QTRY_VERIFY_WITH_TIMEOUT(tracking->text().contains(u"none (nothing is restricted)"_s), 5000);
     QVERIFY(!tracking->text().contains(u"items-withheld"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(incoming->text().contains(u"Last audit"_s) && incoming->text().contains(u"not yet"_s),
+                             5000);
 }
 
 void TestConsoleCrm::editingAMailboxKeepsItsOwnerAndTrackedFolders()

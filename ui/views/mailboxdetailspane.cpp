@@ -240,6 +240,22 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     incoming += row(u"New items, last sync"_s, QString::number(state.itemsLastSync));
     incoming += row(u"Activity"_s, u"%1 new items a minute"_s.arg(QString::number(state.itemsPerMinute, 'g', 3)));
     incoming += row(u"Failures in a row"_s, QString::number(state.consecutiveFailures));
+    if (status.mailbox.processFrom.isValid()) {
+        incoming += row(u"Process email from"_s,
+                        QLocale().toString(status.mailbox.processFrom.toLocalTime(), QLocale::ShortFormat));
+    }
+    // The audit: the server's messages compared with what the store accounts for (about once a day).
+    QString audit = u"not yet (the engine audits each mailbox about once a day)"_s;
+    if (state.lastAuditAt.isValid()) {
+        audit = state.lastAuditMissing > 0
+                    ? u"<span style=\"color:%1\"><b>%2 message(s) missing</b></span> — %3; "
+                      "<code>syncdesk-node verify --repair --mailbox %4</code> fetches them again"_s
+                          .arg(ThemeColors::error(palette()).name())
+                          .arg(state.lastAuditMissing)
+                          .arg(when(state.lastAuditAt, now), status.mailbox.address.toHtmlEscaped())
+                    : u"nothing missing — "_s + when(state.lastAuditAt, now);
+    }
+    incoming += row(u"Last audit"_s, audit);
     m_incoming->setText(incoming + u"</table>"_s);
     m_outgoing->setText(
         details.profile.outgoing
