@@ -42,7 +42,10 @@ struct Activity
     quint32 uid = 0;
     QString messageId; // without angle brackets; may be empty
     QString dedupeKey; // messageId, or "sha256:" and a digest of the whole message when there is none
-    QString subject;   // decoded
+    // Without a Message-ID: the key versions before the ledger gave it ("sha1:" and a digest of the header
+    // block), to find their rows again in the same folder. Not stored.
+    QString legacyDedupeKey;
+    QString subject; // decoded
     EmailAddress from;
     QList<EmailAddress> to;
     QList<EmailAddress> cc;

@@ -1140,12 +1140,36 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             return existing.error();
         }
         QSqlQuery &found = **existing;
+        std::optional<std::tuple<qint64, bool, quint32>> match; // id, same folder, its UIDVALIDITY
         if (found.next()) {
-            const qint64 id = found.value(0).toLongLong();
+            match = {found.value(0).toLongLong(), found.value(1).toString() == activity.folder,
+                     found.value(2).toUInt()};
+        }
+        found.finish();
+        if (!match && !activity.legacyDedupeKey.isEmpty()) {
+            // Stored by a version that keyed messages without a Message-ID by their header block: matched in
+            // the same folder only (after a UIDVALIDITY reset), and given today's key from then on.
+            auto legacy = execCached(u"SELECT id, uidvalidity FROM activities WHERE mailbox_id = ? AND "
+                                     "dedupe_key = ? AND folder = ?"_s,
+                                     {activity.mailboxId, activity.legacyDedupeKey, activity.folder});
+            if (!legacy) {
+                return legacy.error();
+            }
+            if ((*legacy)->next()) {
+                match = {(*legacy)->value(0).toLongLong(), true, (*legacy)->value(1).toUInt()};
+            }
+            (*legacy)->finish();
+            if (match) {
+                auto rekeyed = execCached(u"UPDATE activities SET dedupe_key = ? WHERE id = ?"_s,
+                                          {activity.dedupeKey, std::get<0>(*match)});
+                if (!rekeyed) {
+                    return rekeyed.error();
+                }
+            }
+        }
+        if (match) {
+            const auto [id, sameFolder, storedValidity] = *match;
             result.ids.append(id);
-            const bool sameFolder = found.value(1).toString() == activity.folder;
-            const quint32 storedValidity = found.value(2).toUInt();
-            found.finish();
             if (!sameFolder || storedValidity == activity.uidValidity) {
                 // Another copy of a stored message: this UID points at that activity, for the audit.
                 if (Status aliased = LedgerStore(*this).recordAlias(activity.mailboxId, activity.folder,
@@ -1165,7 +1189,6 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             ++result.duplicates;
             continue;
         }
-        found.finish();
         result.ids.append(0);
         // A row already at this folder/UIDVALIDITY/UID (a message seen again without a Message-ID match)
         // makes the insert do nothing: a duplicate, found by the unique index instead of one more query.

@@ -14,6 +14,9 @@ Activity ActivityBuilder::build(const DecodedMessage &message, const MessageLoca
     activity.messageId = message.messageId;
     activity.dedupeKey =
         message.messageId.isEmpty() ? u"sha256:"_s + QString::fromLatin1(message.contentDigest) : message.messageId;
+    if (message.messageId.isEmpty()) {
+        activity.legacyDedupeKey = u"sha1:"_s + QString::fromLatin1(message.headerDigest);
+    }
     activity.subject = message.subject;
     activity.from = message.from;
     activity.to = message.to;

@@ -1,6 +1,5 @@
 #include "imapmailboxaudit.h"
 
-#include "config/passwordsource.h"
 #include "ledgeraudit.h"
 #include "logging/logger.h"
 #include "protocol/imap/imapfetch.h"
@@ -12,20 +11,15 @@ namespace SyncDesk {
 using namespace Qt::StringLiterals;
 
 ImapMailboxAudit::ImapMailboxAudit(const SyncJob &job, Store &store, const ByteStreamFactory &streams)
-    : MailboxSync(job, store, streams)
+    : MailboxAudit(job, store, streams)
 {}
 
 ImapMailboxAudit::~ImapMailboxAudit() = default;
 
 void ImapMailboxAudit::start()
 {
-    m_timer.start();
-    m_report.mailboxId = m_job.mailbox.id;
-    m_report.address = m_job.mailbox.address;
-    m_report.checkedAt = QDateTime::currentDateTimeUtc();
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
+    const std::optional<QString> password = begin();
     if (!password) {
-        done(password.error().at(ErrorStage::Config));
         return;
     }
     Imap::SessionOptions options;
@@ -34,8 +28,8 @@ void ImapMailboxAudit::start()
     options.mailbox = m_job.mailbox.address;
     m_session = std::make_unique<Imap::Session>(m_streams(incomingTls()), options);
     const Endpoint &incoming = m_job.profile.incoming;
-    m_session->open(incoming.host, incoming.port, incoming.security, [this, secret = password.value()](Status status) {
-        if (m_stopped) {
+    m_session->open(incoming.host, incoming.port, incoming.security, [this, secret = *password](Status status) {
+        if (stopped()) {
             return;
         }
         if (!status) {
@@ -43,7 +37,7 @@ void ImapMailboxAudit::start()
             return;
         }
         m_session->login(m_job.mailbox.username, secret, [this](Status loggedIn) {
-            if (m_stopped) {
+            if (stopped()) {
                 return;
             }
             if (!loggedIn) {
@@ -55,18 +49,6 @@ void ImapMailboxAudit::start()
     });
 }
 
-void ImapMailboxAudit::cancel()
-{
-    if (m_stopped) {
-        return;
-    }
-    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the audit was cancelled"_s);
-    if (m_session) {
-        m_session->abort(cancelled);
-    }
-    done(cancelled);
-}
-
 void ImapMailboxAudit::nextFolder()
 {
     ++m_folderIndex;
@@ -76,7 +58,7 @@ void ImapMailboxAudit::nextFolder()
     }
     const QString folder = m_job.mailbox.folders.at(m_folderIndex);
     m_session->select(folder, true, [this, folder](const Result<Imap::SelectInfo> &selected) {
-        if (m_stopped) {
+        if (stopped()) {
             return;
         }
         FolderAudit audit;
@@ -127,7 +109,7 @@ void ImapMailboxAudit::listUids(const FolderAudit &audit, quint32 exists)
         },
         [this, uids, shared = std::make_shared<FolderAudit>(audit), exists](const Result<Imap::Response> &result) {
             FolderAudit &audit = *shared;
-            if (m_stopped) {
+            if (stopped()) {
                 return;
             }
             if (!result) {
@@ -155,28 +137,6 @@ void ImapMailboxAudit::listUids(const FolderAudit &audit, quint32 exists)
             m_report.folders.append(audit);
             nextFolder();
         });
-}
-
-void ImapMailboxAudit::done(std::optional<SyncError> error)
-{
-    if (m_stopped) {
-        return;
-    }
-    m_stopped = true;
-    m_report.elapsedMs = m_timer.elapsed();
-    m_outcome.audit = m_report;
-    if (!error) {
-        if (Status recorded =
-                LedgerStore(m_store).recordAudit(m_job.mailbox.id, m_report.checkedAt, m_report.missing());
-            !recorded) {
-            error = recorded.error();
-        }
-    }
-    if (m_session && m_session->isUsable()) {
-        m_session->logout([this, error] { finish(error); });
-        return;
-    }
-    finish(error);
 }
 
 } // namespace SyncDesk

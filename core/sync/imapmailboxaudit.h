@@ -1,10 +1,7 @@
 #pragma once
 
-#include "mailboxsync.h"
-#include "model/auditreport.h"
+#include "mailboxaudit.h"
 #include "protocol/imap/imapsession.h"
-
-#include <QElapsedTimer>
 
 #include <memory>
 
@@ -13,7 +10,7 @@ namespace SyncDesk {
 // The audit of one IMAP mailbox (`verify`): per synced folder, EXAMINE, the UIDs below the folder's
 // position (one UID FETCH … (UID)), compared with the folder's ledger and the activities that exist.
 // Reads only; writes nothing to the server. Finishes with the report in the outcome.
-class ImapMailboxAudit final : public MailboxSync
+class ImapMailboxAudit final : public MailboxAudit
 {
     Q_OBJECT
 public:
@@ -21,18 +18,21 @@ public:
     ~ImapMailboxAudit() override;
 
     void start() override;
-    void cancel() override;
 
 private:
     void nextFolder();
     void listUids(const FolderAudit &audit, quint32 exists);
-    void done(std::optional<SyncError> error = std::nullopt);
+    bool sessionUsable() const override { return m_session && m_session->isUsable(); }
+    void closeSession(std::function<void()> then) override { m_session->logout(std::move(then)); }
+    void abortSession(const SyncError &reason) override
+    {
+        if (m_session) {
+            m_session->abort(reason);
+        }
+    }
 
     std::unique_ptr<Imap::Session> m_session;
-    AuditReport m_report;
-    QElapsedTimer m_timer;
     int m_folderIndex = -1;
-    bool m_stopped = false;
 };
 
 } // namespace SyncDesk

@@ -1,6 +1,5 @@
 #include "pop3mailboxaudit.h"
 
-#include "config/passwordsource.h"
 #include "ledgeraudit.h"
 #include "store/ledgerstore.h"
 #include "store/store.h"
@@ -14,20 +13,15 @@ const QString kFolder = u"INBOX"_s; // where POP3 activities are numbered (see P
 }
 
 Pop3MailboxAudit::Pop3MailboxAudit(const SyncJob &job, Store &store, const ByteStreamFactory &streams)
-    : MailboxSync(job, store, streams)
+    : MailboxAudit(job, store, streams)
 {}
 
 Pop3MailboxAudit::~Pop3MailboxAudit() = default;
 
 void Pop3MailboxAudit::start()
 {
-    m_timer.start();
-    m_report.mailboxId = m_job.mailbox.id;
-    m_report.address = m_job.mailbox.address;
-    m_report.checkedAt = QDateTime::currentDateTimeUtc();
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
+    const std::optional<QString> password = begin();
     if (!password) {
-        done(password.error().at(ErrorStage::Config));
         return;
     }
     Pop3::SessionOptions options;
@@ -36,8 +30,8 @@ void Pop3MailboxAudit::start()
     options.mailbox = m_job.mailbox.address;
     m_session = std::make_unique<Pop3::Session>(m_streams(incomingTls()), options);
     const Endpoint &incoming = m_job.profile.incoming;
-    m_session->open(incoming.host, incoming.port, incoming.security, [this, secret = password.value()](Status status) {
-        if (m_stopped) {
+    m_session->open(incoming.host, incoming.port, incoming.security, [this, secret = *password](Status status) {
+        if (stopped()) {
             return;
         }
         if (!status) {
@@ -45,7 +39,7 @@ void Pop3MailboxAudit::start()
             return;
         }
         m_session->login(m_job.mailbox.username, secret, [this](Status loggedIn) {
-            if (m_stopped) {
+            if (stopped()) {
                 return;
             }
             if (!loggedIn) {
@@ -53,7 +47,7 @@ void Pop3MailboxAudit::start()
                 return;
             }
             m_session->execute("UIDL", true, [this](const Result<Pop3::Response> &result) {
-                if (m_stopped) {
+                if (stopped()) {
                     return;
                 }
                 if (!result) {
@@ -64,18 +58,6 @@ void Pop3MailboxAudit::start()
             });
         });
     });
-}
-
-void Pop3MailboxAudit::cancel()
-{
-    if (m_stopped) {
-        return;
-    }
-    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the audit was cancelled"_s);
-    if (m_session) {
-        m_session->abort(cancelled);
-    }
-    done(cancelled);
 }
 
 void Pop3MailboxAudit::compare(const QList<QByteArray> &lines)
@@ -108,28 +90,6 @@ void Pop3MailboxAudit::compare(const QList<QByteArray> &lines)
     LedgerAudit::compareMaildrop(uidls, known, audit);
     m_report.folders.append(audit);
     done();
-}
-
-void Pop3MailboxAudit::done(std::optional<SyncError> error)
-{
-    if (m_stopped) {
-        return;
-    }
-    m_stopped = true;
-    m_report.elapsedMs = m_timer.elapsed();
-    m_outcome.audit = m_report;
-    if (!error) {
-        if (Status recorded =
-                LedgerStore(m_store).recordAudit(m_job.mailbox.id, m_report.checkedAt, m_report.missing());
-            !recorded) {
-            error = recorded.error();
-        }
-    }
-    if (m_session && m_session->isUsable()) {
-        m_session->quit([this, error] { finish(error); });
-        return;
-    }
-    finish(error);
 }
 
 } // namespace SyncDesk

@@ -1,10 +1,7 @@
 #pragma once
 
-#include "mailboxsync.h"
-#include "model/auditreport.h"
+#include "mailboxaudit.h"
 #include "protocol/pop3/pop3session.h"
-
-#include <QElapsedTimer>
 
 #include <memory>
 
@@ -12,7 +9,7 @@ namespace SyncDesk {
 
 // The audit of one POP3 mailbox (`verify`): the maildrop's UIDLs compared with the UIDLs the ledger has
 // seen and the activities that exist. Reads only (UIDL, then QUIT); nothing is downloaded or deleted.
-class Pop3MailboxAudit final : public MailboxSync
+class Pop3MailboxAudit final : public MailboxAudit
 {
     Q_OBJECT
 public:
@@ -20,16 +17,19 @@ public:
     ~Pop3MailboxAudit() override;
 
     void start() override;
-    void cancel() override;
 
 private:
     void compare(const QList<QByteArray> &lines);
-    void done(std::optional<SyncError> error = std::nullopt);
+    bool sessionUsable() const override { return m_session && m_session->isUsable(); }
+    void closeSession(std::function<void()> then) override { m_session->quit(std::move(then)); }
+    void abortSession(const SyncError &reason) override
+    {
+        if (m_session) {
+            m_session->abort(reason);
+        }
+    }
 
     std::unique_ptr<Pop3::Session> m_session;
-    AuditReport m_report;
-    QElapsedTimer m_timer;
-    bool m_stopped = false;
 };
 
 } // namespace SyncDesk

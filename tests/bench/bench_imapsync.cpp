@@ -379,6 +379,10 @@ int main(int argc, char **argv)
     const Measurement nodeAgain = median(kRepeat, [&] {
         return measure(node, {u"--db"_s, db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"bench@example.test"_s}, log);
     });
+    // The audit of the unchanged folder: every UID on the server against the ledger (target: 2 s at most).
+    const Measurement nodeVerify = median(kRepeat, [&] {
+        return measure(node, {u"--db"_s, db, u"verify"_s, u"--mailbox"_s, u"bench@example.test"_s}, log);
+    });
 
     // --- mbsync ---------------------------------------------------------------------------------------
     Measurement mbsyncFull;
@@ -451,6 +455,7 @@ int main(int argc, char **argv)
     out() << row(u"mbsync with FSync no, full pull"_s, mbsyncNoFsyncFull) << '\n';
     out() << row(u"offlineimap, full pull"_s, offlineFull) << '\n';
     out() << row(u"syncdesk-node, re-sync unchanged"_s, nodeAgain) << '\n';
+    out() << row(u"syncdesk-node verify, unchanged folder"_s, nodeVerify) << '\n';
     out() << row(u"mbsync, re-sync unchanged"_s, mbsyncAgain) << '\n';
     out() << row(u"mbsync with FSync no, re-sync unchanged"_s, mbsyncNoFsyncAgain) << '\n';
     out() << row(u"offlineimap, re-sync unchanged"_s, offlineAgain) << '\n';
@@ -466,6 +471,7 @@ int main(int argc, char **argv)
     out() << "full pull, syncdesk-node / offlineimap:   " << ratio(nodeFull, offlineFull) << '\n';
     out() << "peak RSS of syncdesk-node, full pull:      " << nodeFull.peakRssMb << " MB  (target <= 64)\n";
     out() << "sweep, per unchanged mailbox:              " << perMailboxMs << " ms  (target <= 3)\n";
+    out() << "verify of the unchanged folder:            " << nodeVerify.wallSeconds << " s  (target <= 2)\n";
     if (parser.isSet(u"keep"_s)) {
         out() << "kept: " << dir << " (tool output in " << log << ")\n";
     }
@@ -475,6 +481,7 @@ int main(int argc, char **argv)
         {u"setup_ms"_s, setupMs},
         {u"syncdesk_full"_s, json(nodeFull)},
         {u"syncdesk_resync"_s, json(nodeAgain)},
+        {u"syncdesk_verify"_s, json(nodeVerify)},
         {u"mbsync_full"_s, json(mbsyncFull)},
         {u"mbsync_resync"_s, json(mbsyncAgain)},
         {u"mbsync_nofsync_full"_s, json(mbsyncNoFsyncFull)},
@@ -494,6 +501,7 @@ int main(int argc, char **argv)
     };
     out() << "RESULT " << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     out().flush();
-    const bool allRan = nodeFull.exitCode == 0 && nodeAgain.exitCode == 0 && sweepUnchanged.exitCode == 0;
+    const bool allRan =
+        nodeFull.exitCode == 0 && nodeAgain.exitCode == 0 && sweepUnchanged.exitCode == 0 && nodeVerify.exitCode == 0;
     return allRan ? 0 : 1;
 }

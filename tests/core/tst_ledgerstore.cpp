@@ -62,6 +62,7 @@ private Q_SLOTS:
     void otherValiditiesAreDropped();
     void duplicateCountsWhileItsActivityExists();
     void dispositionNamesRoundTrip();
+    void legacyKeyFindsItsRowAfterARenumbering();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -171,6 +172,32 @@ void TestLedgerStore::dispositionNamesRoundTrip()
         QCOMPARE(dispositionFromName(dispositionName(d)), std::optional<Disposition>(d));
     }
     QVERIFY(!dispositionFromName(u"bogus"_s));
+}
+
+void TestLedgerStore::legacyKeyFindsItsRowAfterARenumbering()
+{
+    // A message without a Message-ID stored before the ledger, under its header digest; the folder is
+    // renumbered and the message fetched again with today's key: one activity, moved and re-keyed.
+    Activity old = activity(m_mailboxId, u"INBOX"_s, 3, QString());
+    old.dedupeKey = u"sha1:0123abcd"_s;
+    QVERIFY(m_store->writeBatch(FolderState{m_mailboxId, u"INBOX"_s, 7, 4, 0, {}}, {old}));
+    Activity again = activity(m_mailboxId, u"INBOX"_s, 1, QString());
+    again.uidValidity = 8;
+    again.dedupeKey = u"sha256:feedbeef"_s;
+    again.legacyDedupeKey = u"sha1:0123abcd"_s;
+    auto written = m_store->writeBatch(FolderState{m_mailboxId, u"INBOX"_s, 8, 2, 0, {}}, {again});
+    QVERIFY(written);
+    QCOMPARE(written->inserted, 0);
+    QCOMPARE(written->relinked, 1);
+    QCOMPARE(*m_store->activityCount(m_mailboxId), qint64(1));
+    QCOMPARE(*LedgerStore(*m_store).storedUids(m_mailboxId, u"INBOX"_s, 8), QSet<quint32>{1});
+    // A different message with the same headers, in another folder, is not taken for it.
+    Activity other = activity(m_mailboxId, u"Archive"_s, 5, QString());
+    other.dedupeKey = u"sha256:c0ffee"_s;
+    other.legacyDedupeKey = u"sha1:0123abcd"_s;
+    written = m_store->writeBatch(FolderState{m_mailboxId, u"Archive"_s, 7, 6, 0, {}}, {other});
+    QVERIFY(written);
+    QCOMPARE(written->inserted, 1);
 }
 
 QTEST_GUILESS_MAIN(TestLedgerStore)
