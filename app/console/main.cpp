@@ -116,6 +116,8 @@ int main(int argc, char *argv[])
         window.setSubtitle(subtitle);
         window.setPlaceholder(u"Starting the demo mail server and seeding the demo mailboxes…"_s);
         options.scheduler.intervals.scale = 1.0 / 60.0;
+        // Each demo mailbox is audited within its first minute (and every minute), so the details show it.
+        options.scheduler.auditIntervalSeconds = 60;
         demo = new DemoEnvironment;
         demo->moveToThread(&demoThread);
         QObject::connect(demo, &DemoEnvironment::ready, &app, [&, subtitle](const QString &database) {
