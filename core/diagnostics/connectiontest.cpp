@@ -37,6 +37,16 @@ QString joined(const QList<QByteArray> &values)
     return list.join(u' ');
 }
 
+// POP3 LOGIN-DELAY, in the words of the connection test.
+QString loginDelayNote(int seconds)
+{
+    if (seconds <= 0) {
+        return {};
+    }
+    return u"; the server allows a login every %1 s at most (LOGIN-DELAY): this mailbox syncs no more often"_s.arg(
+        seconds);
+}
+
 QString endpointText(const Endpoint &endpoint)
 {
     return u"%1:%2"_s.arg(endpoint.host).arg(endpoint.port);
@@ -463,8 +473,11 @@ void ConnectionTest::openPop3()
             begin(u"capabilities"_s, u"Greeting and capabilities"_s);
         }
         const QList<QByteArray> capabilities = m_pop3->capabilities();
-        pass(capabilities.isEmpty() ? u"the server did not answer CAPA"_s : joined(capabilities),
-             {{u"capabilities"_s, toJsonArray(capabilities)}, {u"encrypted"_s, m_pop3->isEncrypted()}});
+        pass(capabilities.isEmpty() ? u"the server did not answer CAPA"_s
+                                    : joined(capabilities) + loginDelayNote(m_pop3->loginDelaySeconds()),
+             {{u"capabilities"_s, toJsonArray(capabilities)},
+              {u"encrypted"_s, m_pop3->isEncrypted()},
+              {u"login_delay_seconds"_s, m_pop3->loginDelaySeconds()}});
         pop3Login();
     });
 }
@@ -480,7 +493,11 @@ void ConnectionTest::pop3Login()
             failStep(status.error());
             return;
         }
-        pass(u"logged in with USER/PASS"_s, {{u"method"_s, u"USER/PASS"_s}});
+        pass(u"logged in with USER/PASS"_s + (m_pop3->isUtf8() ? u", UTF-8 enabled"_s : QString()) +
+                 loginDelayNote(m_pop3->loginDelaySeconds()),
+             {{u"method"_s, u"USER/PASS"_s},
+              {u"utf8"_s, m_pop3->isUtf8()},
+              {u"login_delay_seconds"_s, m_pop3->loginDelaySeconds()}});
         pop3Maildrop();
     });
 }

@@ -17,6 +17,8 @@ QString intervalReasonName(IntervalReason reason)
         return u"backoff"_s;
     case IntervalReason::Immediate:
         return u"immediate"_s;
+    case IntervalReason::ServerMinimum:
+        return u"server-minimum"_s;
     }
     return u"normal"_s;
 }
@@ -24,7 +26,7 @@ QString intervalReasonName(IntervalReason reason)
 IntervalReason intervalReasonFromName(const QString &name)
 {
     for (IntervalReason reason : {IntervalReason::Normal, IntervalReason::Busy, IntervalReason::Quiet,
-                                  IntervalReason::Backoff, IntervalReason::Immediate}) {
+                                  IntervalReason::Backoff, IntervalReason::Immediate, IntervalReason::ServerMinimum}) {
         if (name == intervalReasonName(reason)) {
             return reason;
         }

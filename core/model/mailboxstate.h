@@ -10,9 +10,12 @@
 namespace SyncDesk {
 
 // Why a mailbox has the interval it has.
-enum class IntervalReason { Normal, Busy, Quiet, Backoff, Immediate };
+// ServerMinimum: the server allows a login only this often (POP3 LOGIN-DELAY), longer than the
+// interval SyncDesk would choose.
+enum class IntervalReason { Normal, Busy, Quiet, Backoff, Immediate, ServerMinimum };
 
-QString intervalReasonName(IntervalReason reason); // "normal", "busy", "quiet", "backoff", "immediate"
+// "normal", "busy", "quiet", "backoff", "immediate", "server-minimum"
+QString intervalReasonName(IntervalReason reason);
 IntervalReason intervalReasonFromName(const QString &name);
 
 // The scheduler's record of one mailbox, the single source of truth the console and the node read.

@@ -25,6 +25,7 @@ public:
     void finished(qint64 mailboxId, qint64 nowMs, bool succeeded);
     qint64 dueMs(qint64 mailboxId) const { return m_due.value(mailboxId, 0); }
     bool enabled() const { return m_intervalMs > 0; }
+    qint64 intervalMs() const { return m_intervalMs; }
 
 private:
     qint64 m_intervalMs;

@@ -141,6 +141,9 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
         }
     }
     if (m_mode == Mode::Continuous && only.isEmpty()) {
+        if (const qint64 interval = qint64(m_settings.auditIntervalSeconds) * 1000; interval != m_audits.intervalMs()) {
+            m_audits = AuditRotation(interval); // the configuration changed it: due times follow from the last audits
+        }
         // Audited once they synced successfully at least once.
         QHash<qint64, QDateTime> lastAudits;
         for (const MailboxStatus &status : *statuses) {
@@ -400,6 +403,7 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     result.cancelled = outcome.cancelled();
     result.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
     result.retryAfterMs = outcome.error ? outcome.error->retryAfterMs : 0;
+    result.serverMinIntervalMs = qint64(outcome.serverMinIntervalSeconds) * 1000;
     const FinishReport report = m_planner->finish(outcome.mailboxId, result, result.finishedMs);
     persist(outcome, running, report);
     if (outcome.succeeded() && m_mode == Mode::Continuous && m_audits.dueMs(outcome.mailboxId) == 0) {

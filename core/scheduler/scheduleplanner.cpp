@@ -129,6 +129,7 @@ struct SchedulePlanner::Entry
     qint64 regularDueMs = 0; // while an immediate request waits or runs: its place in the schedule
     qint64 lastStartMs = 0;
     qint64 intervalMs = 0;
+    qint64 minIntervalMs = 0; // the server's least time between two logins (POP3 LOGIN-DELAY)
     ActivityStats stats;
     qint64 priorityMs = 0; // while ready: the order among due mailboxes
     Heap *heap = nullptr;  // the heap it is in, if any
@@ -326,6 +327,9 @@ void SchedulePlanner::upsertMailbox(const PlannerMailbox &mailbox)
     entry.lastStartMs = mailbox.lastStartMs;
     entry.intervalMs = mailbox.intervalMs;
     entry.reason = mailbox.reason;
+    if (mailbox.reason == IntervalReason::ServerMinimum) {
+        entry.minIntervalMs = mailbox.intervalMs; // remembered across restarts through the stored interval
+    }
     entry.stats = mailbox.stats;
     entry.failures = mailbox.consecutiveFailures;
     push(entry);
@@ -420,6 +424,18 @@ QList<StartDecision> SchedulePlanner::takeStarts(qint64 nowMs)
             continue;
         }
         Entry &entry = found->second;
+        if (entry.minIntervalMs > 0 && nowMs < entry.lastStartMs + entry.minIntervalMs) {
+            // The server allows no login yet: the request waits in the schedule for the first moment it does.
+            it = m_immediate.erase(it);
+            entry.queuedImmediate = false;
+            entry.dueMs = entry.lastStartMs + entry.minIntervalMs;
+            if (entry.regularDueMs > 0) {
+                entry.dueMs = std::min(entry.dueMs, entry.regularDueMs);
+            }
+            entry.regularDueMs = 0;
+            push(entry);
+            continue;
+        }
         if (entry.profile->running >= limitOf(*entry.profile)) {
             entry.blocked = entry.profile->outage ? OverdueCause::ServerFailing : OverdueCause::ConnectionCap;
             ++it;
@@ -508,6 +524,11 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
     owner.averageDurationMs = owner.hasDuration ? 0.2 * duration + 0.8 * owner.averageDurationMs : duration;
     owner.hasDuration = true;
     entry.lastStartMs = result.startedMs;
+    if (result.serverMinIntervalMs > 0) {
+        entry.minIntervalMs = result.serverMinIntervalMs;
+    } else if (result.success) {
+        entry.minIntervalMs = 0; // logged in, and the server asked for no delay
+    }
 
     // The server's health, from the runs of all its mailboxes.
     const bool connectionFailure =
@@ -551,7 +572,12 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
         // that synced together (after an outage or a restart) drift apart instead of coming back together.
         const qint64 shortest = owner.policy.scaledMs(owner.policy.settings().minSeconds);
         const qint64 earlier = std::llround(double(report.interval.ms) * m_settings.healthyJitter * random01());
-        const qint64 wait = std::max(std::min(shortest, report.interval.ms), report.interval.ms - earlier);
+        qint64 wait = std::max(std::min(shortest, report.interval.ms), report.interval.ms - earlier);
+        if (entry.minIntervalMs > wait) {
+            // The server's minimum wins over the schedule, the guarantee included: sooner would be refused.
+            wait = entry.minIntervalMs;
+            report.interval = {entry.minIntervalMs, IntervalReason::ServerMinimum};
+        }
         // From the start of this run: the guarantee is about the time between two starts.
         entry.dueMs = std::max(result.startedMs + wait, nowMs);
     } else {
@@ -566,7 +592,8 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
             report.disabled = DisableReason::None;
             entry.failures = std::max(1, m_settings.maxTransientFailures - 1);
         }
-        report.interval = owner.policy.backoff(entry.failures, result.retryAfterMs, random01());
+        report.interval =
+            owner.policy.backoff(entry.failures, std::max(result.retryAfterMs, entry.minIntervalMs), random01());
         const bool keepSchedule = isImmediate(entry.trigger) && entry.regularDueMs > 0 && result.retryAfterMs == 0;
         // A failed immediate request leaves the mailbox on its regular schedule, which retries it.
         entry.dueMs = keepSchedule ? std::max(entry.regularDueMs, nowMs) : nowMs + report.interval.ms;

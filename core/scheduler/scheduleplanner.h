@@ -90,6 +90,7 @@ struct RunResult
     bool cancelled = false;
     ErrorClass errorClass = ErrorClass::None;
     qint64 retryAfterMs = 0;
+    qint64 serverMinIntervalMs = 0; // the least time between two logins the server allows (0: none said)
 };
 
 // What a finished run changed, for the store and for alerts.

@@ -42,6 +42,9 @@ struct SchedulerSettings
         }
         number("max_transient_failures", result.maxTransientFailures);
         number("overdue_grace_seconds", result.overdueGraceSeconds);
+        if (stored.value(QLatin1StringView("audit_interval_hours")).isDouble()) {
+            result.auditIntervalSeconds = stored.value(QLatin1StringView("audit_interval_hours")).toInt() * 3600;
+        }
         return result;
     }
 };

@@ -91,9 +91,12 @@ void ImapMailboxSync::login()
 
 void ImapMailboxSync::checkFolders()
 {
-    // CONDSTORE makes SELECT and STATUS report HIGHESTMODSEQ, stored per folder. Sent without waiting:
-    // it travels with the STATUS commands.
-    m_session->enable({"CONDSTORE"}, [](Status) {});
+    // CONDSTORE makes SELECT and STATUS report HIGHESTMODSEQ, stored per folder. UTF8=ACCEPT (RFC 6855)
+    // has the server send messages with raw UTF-8 headers as they are: some servers otherwise hand a
+    // client that did not enable it a placeholder instead, which would be stored in place of the mail.
+    // Sent without waiting: the STATUS commands follow at once, or, when UTF8=ACCEPT changes how
+    // mailbox names are encoded, as soon as its answer is in.
+    m_session->enable({"CONDSTORE", "UTF8=ACCEPT"}, [](Status) {});
     m_session->status(m_job.mailbox.folders, [this](const Result<Imap::StatusReport> &report) {
         if (!stopped()) {
             onStatus(report);

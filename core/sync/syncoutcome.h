@@ -22,17 +22,18 @@ struct SyncOutcome
     SyncTrigger trigger = SyncTrigger::Scheduled;
     QDateTime startedAt;
     QDateTime finishedAt;
-    int itemsNew = 0;              // activities created
-    int itemsSeen = 0;             // messages fetched and decoded
-    int duplicates = 0;            // fetched but already stored
-    int foldersSelected = 0;       // folders opened with SELECT/EXAMINE (or POP3 maildrops listed)
-    int foldersUnchanged = 0;      // folders whose STATUS showed nothing new: not selected, nothing fetched
-    int itemsTracked = 0;          // fetched messages the tracking rules kept (new or already stored)
-    int itemsSkipped = 0;          // fetched messages not tracked: not stored
-    bool keywordRefused = false;   // the server would not keep the tracking keyword
-    QStringList notices;           // information worth a log line (UIDVALIDITY reset, messages stored with warnings)
-    QStringList renumberedFolders; // folders whose UIDVALIDITY changed: fetched again (an information alert)
-    int itemsFailed = 0;           // messages that could not be decoded or stored: listed as item failures
+    int itemsNew = 0;                 // activities created
+    int itemsSeen = 0;                // messages fetched and decoded
+    int duplicates = 0;               // fetched but already stored
+    int foldersSelected = 0;          // folders opened with SELECT/EXAMINE (or POP3 maildrops listed)
+    int foldersUnchanged = 0;         // folders whose STATUS showed nothing new: not selected, nothing fetched
+    int itemsTracked = 0;             // fetched messages the tracking rules kept (new or already stored)
+    int itemsSkipped = 0;             // fetched messages not tracked: not stored
+    bool keywordRefused = false;      // the server would not keep the tracking keyword
+    QStringList notices;              // information worth a log line (UIDVALIDITY reset, messages stored with warnings)
+    QStringList renumberedFolders;    // folders whose UIDVALIDITY changed: fetched again (an information alert)
+    int itemsFailed = 0;              // messages that could not be decoded or stored: listed as item failures
+    int serverMinIntervalSeconds = 0; // the least time between two logins the server allows (POP3 LOGIN-DELAY)
     std::optional<SyncError> error;
     std::optional<AuditReport> audit; // an audit run (SyncJob::audit): what it found
 

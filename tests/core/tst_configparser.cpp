@@ -336,6 +336,9 @@ void TestConfigParser::badFiles_data()
     QTest::newRow("port -1e300") << changed(R"("host": "imap.example.test"})",
                                             R"("host": "imap.example.test", "port": -1e300})")
                                  << QStringList{u"$.server_profiles[0].incoming.port"_s} << u"from 1 to 65535"_s;
+    QTest::newRow("audit_interval_hours beyond 30 days")
+        << changed(R"({"server_profiles")", R"({"scheduler": {"audit_interval_hours": 721}, "server_profiles")")
+        << QStringList{u"$.scheduler.audit_interval_hours"_s} << u"expected an integer from 0 to 720"_s;
     QTest::newRow("max_concurrent_connections 1e300")
         << changed(R"("name": "Other", )", R"("name": "Other", "max_concurrent_connections": 1e300, )")
         << QStringList{u"$.server_profiles[1].max_concurrent_connections"_s} << u"1e+300"_s;

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void urgencyOrdersDueMailboxes();
     void serverOutageSendsOneProbeAndReleasesEveryoneOnRecovery();
     void unknownAndDisabledMailboxesAreNotStarted();
+    void serverLoginDelayIsTheLeastInterval();
 };
 
 void TestSchedulePlanner::intervalsConvergeToTwoFiveAndTwelveMinutes()
@@ -559,4 +560,60 @@ void TestSchedulePlanner::unknownAndDisabledMailboxesAreNotStarted()
 }
 
 QTEST_GUILESS_MAIN(TestSchedulePlanner)
+void TestSchedulePlanner::serverLoginDelayIsTheLeastInterval()
+{
+    // A POP3 server announcing LOGIN-DELAY 900 refuses logins more often than every 15 minutes: that
+    // becomes the mailbox's interval (beyond the 12-minute guarantee, which the server makes impossible),
+    // an immediate request waits for the first moment allowed, and a failure backs off at least as long.
+    SchedulePlanner planner(settings());
+    planner.setProfile({1, 10, {}, {}, {}});
+    planner.upsertMailbox(mailbox(1));
+    QCOMPARE(planner.takeStarts(kStart).size(), 1);
+    RunResult result;
+    result.startedMs = kStart;
+    result.finishedMs = kStart + kSecond;
+    result.success = true;
+    result.serverMinIntervalMs = 15 * kMinute;
+    FinishReport report = planner.finish(1, result, kStart + kSecond);
+    QCOMPARE(report.interval.reason, IntervalReason::ServerMinimum);
+    QCOMPARE(report.interval.ms, 15 * kMinute);
+    QCOMPARE(report.nextDueMs, kStart + 15 * kMinute);
+
+    // Tracking something five minutes later: not at once, but as soon as the server allows.
+    QCOMPARE(planner.requestImmediate(1, SyncTrigger::Manual), SchedulePlanner::Request::Queued);
+    QVERIFY(planner.takeStarts(kStart + 5 * kMinute).isEmpty());
+    QVERIFY(planner.takeStarts(kStart + 15 * kMinute - kSecond).isEmpty());
+    QCOMPARE(planner.takeStarts(kStart + 15 * kMinute).size(), 1);
+
+    // A transient failure waits at least the server's minimum, not the first one-minute backoff.
+    result.startedMs = kStart + 15 * kMinute;
+    result.finishedMs = result.startedMs + kSecond;
+    result = failed({}, result, ErrorClass::Network);
+    result.serverMinIntervalMs = 0; // failed before CAPA: the minimum learnt before still holds
+    report = planner.finish(1, result, result.finishedMs);
+    QVERIFY2(report.nextDueMs - result.finishedMs >= 15 * kMinute - kSecond,
+             qPrintable(QString::number(report.nextDueMs - result.finishedMs)));
+
+    // Remembered across a restart through the stored interval and its reason.
+    SchedulePlanner restarted(settings());
+    restarted.setProfile({1, 10, {}, {}, {}});
+    PlannerMailbox stored = mailbox(1, 1, kStart + kHour);
+    stored.lastStartMs = kStart + kHour - 15 * kMinute;
+    stored.intervalMs = 15 * kMinute;
+    stored.reason = IntervalReason::ServerMinimum;
+    restarted.upsertMailbox(stored);
+    QCOMPARE(restarted.requestImmediate(1, SyncTrigger::Manual), SchedulePlanner::Request::Queued);
+    QVERIFY(restarted.takeStarts(kStart + kHour - kMinute).isEmpty());
+    QCOMPARE(restarted.takeStarts(kStart + kHour).size(), 1);
+
+    // A later login without LOGIN-DELAY lifts it.
+    result.startedMs = kStart + kHour;
+    result.finishedMs = result.startedMs + kSecond;
+    result.success = true;
+    result.errorClass = ErrorClass::None;
+    report = restarted.finish(1, result, result.finishedMs);
+    QVERIFY(report.interval.reason != IntervalReason::ServerMinimum);
+    QVERIFY(report.interval.ms < 15 * kMinute);
+}
+
 #include "tst_scheduleplanner.moc"

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void imapStartTlsPassesEveryStep();
     void imapImplicitTlsPasses();
     void pop3Passes();
+    void pop3LoginDelayIsShown();
     void wrongPasswordStopsAtLogin();
     void untrustedCertificateStopsAtTls();
     void closedPortStopsAtConnect();
@@ -216,6 +217,32 @@ void TestConnectionTest::pop3Passes()
                                            u"login"_s, u"inbox"_s}));
     QCOMPARE(report.steps.constLast().data.value(u"messages"_s).toInteger(), 3);
     QVERIFY(report.steps.at(4).data.value(u"capabilities"_s).toArray().contains(u"UIDL"_s));
+}
+
+void TestConnectionTest::pop3LoginDelayIsShown()
+{
+    // LOGIN-DELAY and UTF8 (which Dovecot does not announce) from the scripted server: the test names
+    // the delay where the capabilities are shown and again after login, where the per-user value counts.
+    FakeServer pop3;
+    QVERIFY(pop3.listen());
+    pop3.addScenario(u"S: +OK ready\nC: CAPA\nS: +OK\nS: USER\nS: UIDL\nS: UTF8\nS: LOGIN-DELAY 300 USER\nS: .\n"
+                     "C: UTF8\nS: +OK\nC: USER alice\nS: +OK\nC: PASS secret\nS: +OK\n"
+                     "C: CAPA\nS: +OK\nS: UIDL\nS: LOGIN-DELAY 900\nS: .\n"
+                     "C: STAT\nS: +OK 0 0\nC: QUIT\nS: +OK bye\n"_s);
+    ServerProfile profile;
+    profile.name = u"Fake"_s;
+    profile.incoming = Endpoint{MailProtocol::Pop3, u"127.0.0.1"_s, pop3.port(), Security::None, {}};
+    const ConnectionTestReport report = run(mailbox(u"secret"_s), profile);
+    QVERIFY2(report.passed(), report.error ? qPrintable(report.error->toString()) : "no report");
+    QVERIFY2(pop3.failures().isEmpty(), qPrintable(pop3.failures().join(u'\n')));
+    const QStringList ids = stepIds(report);
+    const ConnectionStep &capabilities = report.steps.at(ids.indexOf(u"capabilities"_s));
+    QCOMPARE(capabilities.data.value(u"login_delay_seconds"_s).toInt(), 300);
+    QVERIFY2(capabilities.detail.contains(u"LOGIN-DELAY"_s), qPrintable(capabilities.detail));
+    const ConnectionStep &login = report.steps.at(ids.indexOf(u"login"_s));
+    QCOMPARE(login.data.value(u"login_delay_seconds"_s).toInt(), 900);
+    QCOMPARE(login.data.value(u"utf8"_s).toBool(), true);
+    QVERIFY2(login.detail.contains(u"900 s"_s), qPrintable(login.detail));
 }
 
 void TestConnectionTest::wrongPasswordStopsAtLogin()

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void decodeMailboxName();
     void mailboxNamesRoundTrip_data();
     void mailboxNamesRoundTrip();
+    void utf8MailboxNames();
 };
 
 void TestImapCommand::astringEncoding_data()
@@ -263,4 +264,23 @@ void TestImapCommand::mailboxNamesRoundTrip()
 }
 
 QTEST_GUILESS_MAIN(TestImapCommand)
+void TestImapCommand::utf8MailboxNames()
+{
+    using SyncDesk::Imap::MailboxEncoding;
+    // Once UTF8=ACCEPT is enabled (RFC 6855), names travel as UTF-8, "&" included, quoted as usual.
+    QCOMPARE(Command("SELECT").mailbox(u"Kunden/Müller"_s, MailboxEncoding::Utf8).chunks("A1", false),
+             QList<QByteArray>{"A1 SELECT \"Kunden/M\xc3\xbcller\"\r\n"});
+    QCOMPARE(Command("STATUS").mailbox(u"Tom & \"Jerry\""_s, MailboxEncoding::Utf8).chunks("A2", false),
+             QList<QByteArray>{"A2 STATUS \"Tom & \\\"Jerry\\\"\"\r\n"});
+    QCOMPARE(
+        Command("LIST").string("").mailboxList({u"INBOX"_s, u"Entwürfe"_s}, MailboxEncoding::Utf8).chunks("A3", false),
+        QList<QByteArray>{"A3 LIST \"\" (\"INBOX\" \"Entw\xc3\xbcrfe\")\r\n"});
+    // A line break cannot be quoted: a literal carries it.
+    QCOMPARE(Command("SELECT").mailbox(u"a\nb"_s, MailboxEncoding::Utf8).chunks("A4", false),
+             (QList<QByteArray>{"A4 SELECT {3}\r\n", "a\nb\r\n"}));
+    // What the server sends back is read the same way: "&" is no escape in UTF-8 mode.
+    QCOMPARE(SyncDesk::Imap::decodeMailboxName("Entw\xc3\xbcrfe &APw-", MailboxEncoding::Utf8), u"Entwürfe &APw-"_s);
+    QCOMPARE(SyncDesk::Imap::decodeMailboxName("Entw&APw-rfe", MailboxEncoding::ModifiedUtf7), u"Entwürfe"_s);
+}
+
 #include "tst_imapcommand.moc"

@@ -2,7 +2,8 @@
 // LOGINDISABLED, broken or missing STARTTLS, throttling replies, BYE during a fetch, a connection that
 // drops inside a literal, garbage, silence. Each runs the real ImapMailboxSync over real sockets and
 // checks the error class and the hint id the administrator would see. The tracking keyword is off
-// (EXAMINE) except in the tests of the keyword write-back, which script the SELECT and UID STORE.
+// (EXAMINE) except in the tests of the keyword write-back, which script the SELECT and UID STORE. And
+// UTF8=ACCEPT (RFC 6855), which Dovecot 2.3 does not offer.
 
 #include "fakeserver.h"
 #include "store/store.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void keywordIsWrittenOnTrackedMessages();
     void keywordNotKeptByTheServerIsReported();
     void keywordStoreRefusedIsReported();
+    void utf8AcceptIsEnabledBeforeAnyMailboxName();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000,
@@ -534,4 +536,60 @@ void TestImapFakeServer::keywordStoreRefusedIsReported()
 }
 
 QTEST_GUILESS_MAIN(TestImapFakeServer)
+void TestImapFakeServer::utf8AcceptIsEnabledBeforeAnyMailboxName()
+{
+    // A server offering UTF8=ACCEPT may hand a client that did not enable it a placeholder instead of a
+    // message with raw UTF-8 headers. The client enables it, waits for the answer (it decides how mailbox
+    // names are written) and then names the folder in UTF-8, not modified UTF-7 ("Entw&APw-rfe"); the
+    // message's raw UTF-8 subject is stored as it is.
+    const QString caps = u"IMAP4rev1 SASL-IR AUTH=PLAIN ENABLE UTF8=ACCEPT"_s;
+    const QByteArray body = "From: =?utf-8?q?J=C3=BCrgen?= <j@example.test>\r\nTo: b@example.test\r\n"
+                            "Subject: Gr\xc3\xbc\xc3\x9f"
+                            "e aus K\xc3\xb6ln\r\nMessage-ID: <utf8@example.test>\r\n"
+                            "Date: Mon, 2 Nov 2026 09:00:00 +0000\r\n\r\nHallo.\r\n";
+    m_server->addScenario(
+        u"S: * OK [CAPABILITY %1] ready\n"
+        "C: A0001 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
+        "S: A0001 OK [CAPABILITY %1] Logged in\n"
+        "C: A0002 ENABLE UTF8=ACCEPT\n"
+        "S: * ENABLED UTF8=ACCEPT\n"
+        "S: A0002 OK enabled\n"
+        "C: A0003 STATUS \"Entwürfe\" (MESSAGES UIDNEXT UIDVALIDITY)\n"
+        "S: * STATUS \"Entwürfe\" (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 7)\n"
+        "S: A0003 OK done\n"
+        "C: A0004 EXAMINE \"Entwürfe\"\n"
+        "S: * 1 EXISTS\n"
+        "S: * OK [UIDVALIDITY 7] ok\n"
+        "S: * OK [UIDNEXT 2] ok\n"
+        "S: A0004 OK [READ-ONLY] done\n"
+        "C: A0005 UID FETCH 1:* (UID RFC822.SIZE)\n"
+        "S: * 1 FETCH (UID 1 RFC822.SIZE %2)\n"
+        "S: A0005 OK done\n"
+        "C: A0006 UID FETCH 1 (UID RFC822.SIZE INTERNALDATE BODY.PEEK[])\n"
+        "S: * 1 FETCH (UID 1 RFC822.SIZE %2 INTERNALDATE \"02-Nov-2026 09:00:00 +0000\" BODY[] {%2}\n"_s.arg(caps)
+            .arg(body.size()) +
+        u"S+ "_s + QString::fromUtf8(body).replace(u"\r\n"_s, u"\\r\\n"_s) + u"\nS: )\nS: A0006 OK done\n"_s +
+        logout(7));
+    Endpoint incoming;
+    incoming.host = u"127.0.0.1"_s;
+    incoming.port = m_server->port();
+    incoming.security = Security::None;
+    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s, {u"Entwürfe"_s});
+    QVERIFY(job);
+    const std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsNew, 1);
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    const auto activities = (*store)->recentActivities(job->mailbox.id, 5);
+    QVERIFY(activities);
+    QCOMPARE(activities->size(), 1);
+    QCOMPARE(activities->constFirst().subject, u"Grüße aus Köln"_s);
+    auto state = (*store)->folderState(job->mailbox.id, u"Entwürfe"_s);
+    QVERIFY(state);
+    QCOMPARE(state->uidNext, 2u);
+}
+
 #include "tst_imapfakeserver.moc"

@@ -52,6 +52,10 @@ private Q_SLOTS:
     void serverNeverAnswers();
     void malformedListLine();
     void garbageFromTheServer();
+    void utf8IsEnabledBeforeLogin();
+    void loginDelayFromCapa();
+    void perUserLoginDelayIsAskedAfterLogin();
+    void loginDelayRefusalWaitsAsCapaSaid();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000);
@@ -237,4 +241,65 @@ void TestPop3FakeServer::garbageFromTheServer()
 }
 
 QTEST_GUILESS_MAIN(TestPop3FakeServer)
+void TestPop3FakeServer::utf8IsEnabledBeforeLogin()
+{
+    // RFC 6856: UTF8 in the AUTHORIZATION state, so that the server hands over messages with raw UTF-8
+    // headers instead of a placeholder; the subject is stored as it is.
+    m_server->addScenario(u"S: +OK ready\nC: CAPA\nS: +OK\nS: USER\nS: UIDL\nS: UTF8\nS: .\n"
+                          "C: UTF8\nS: +OK UTF8 enabled\n"_s +
+                          kLogin +
+                          u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: .\n"
+                          "C: LIST\nS: +OK\nS: 1 120\nS: .\n"
+                          "C: RETR 1\nS: +OK\nS: From: a@example.test\nS: Subject: Grüße aus Köln\n"
+                          "S: Message-ID: <utf8-pop@example.test>\nS: \nS: Hallo.\nS: .\n"_s +
+                          kQuit);
+    const SyncOutcome outcome = run();
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QCOMPARE(outcome.itemsNew, 1);
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    const auto activities = (*store)->recentActivities(m_mailboxId, 5);
+    QVERIFY(activities);
+    QCOMPARE(activities->size(), 1);
+    QCOMPARE(activities->constFirst().subject, u"Grüße aus Köln"_s);
+}
+
+void TestPop3FakeServer::loginDelayFromCapa()
+{
+    // LOGIN-DELAY (RFC 2449 6.5) is the least time between two logins: the outcome carries it to the
+    // scheduler, which makes it the mailbox's least interval. No UTF8 without the capability.
+    m_server->addScenario(u"S: +OK ready\nC: CAPA\nS: +OK\nS: USER\nS: UIDL\nS: LOGIN-DELAY 900\nS: .\n"_s + kLogin +
+                          u"C: UIDL\nS: +OK\nS: .\n"_s + kQuit);
+    const SyncOutcome outcome = run();
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QCOMPARE(outcome.serverMinIntervalSeconds, 900);
+}
+
+void TestPop3FakeServer::perUserLoginDelayIsAskedAfterLogin()
+{
+    // "LOGIN-DELAY 300 USER": the value may differ per user, so CAPA is asked again once logged in.
+    m_server->addScenario(u"S: +OK ready\nC: CAPA\nS: +OK\nS: USER\nS: UIDL\nS: LOGIN-DELAY 300 USER\nS: .\n"_s +
+                          kLogin + u"C: CAPA\nS: +OK\nS: UIDL\nS: LOGIN-DELAY 1200\nS: .\n"_s +
+                          u"C: UIDL\nS: +OK\nS: .\n"_s + kQuit);
+    const SyncOutcome outcome = run();
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(outcome.succeeded(), qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QCOMPARE(outcome.serverMinIntervalSeconds, 1200);
+}
+
+void TestPop3FakeServer::loginDelayRefusalWaitsAsCapaSaid()
+{
+    // Refused with [LOGIN-DELAY] and no suggested delay in the text: the retry waits what CAPA announced,
+    // not the short first backoff, and the outcome still carries the minimum for the schedule.
+    m_server->addScenario(u"S: +OK ready\nC: CAPA\nS: +OK\nS: USER\nS: UIDL\nS: LOGIN-DELAY 600\nS: .\n"
+                          "C: USER alice\nS: +OK\nC: PASS secret\nS: -ERR [LOGIN-DELAY] wait a little longer\n"_s +
+                          kQuit);
+    const SyncOutcome outcome = run();
+    expectError(outcome, ErrorClass::Throttled, u"throttled"_s);
+    QCOMPARE(outcome.error->retryAfterMs, 600000);
+    QCOMPARE(outcome.serverMinIntervalSeconds, 600);
+}
+
 #include "tst_pop3fakeserver.moc"

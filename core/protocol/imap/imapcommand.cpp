@@ -87,20 +87,39 @@ Command &Command::string(const QByteArray &bytes)
     return *this;
 }
 
-Command &Command::mailbox(const QString &name)
+// A mailbox name as a quoted string, or, in UTF-8 mode, as a literal when it holds what a quoted string
+// cannot (a line break), which modified UTF-7 would have encoded.
+Command &Command::mailbox(const QString &name, MailboxEncoding encoding)
 {
-    m_parts.append({quote(encodeMailboxName(name))});
+    if (encoding == MailboxEncoding::ModifiedUtf7) {
+        m_parts.append({quote(encodeMailboxName(name))});
+        return *this;
+    }
+    const QByteArray utf8 = name.toUtf8();
+    if (utf8.contains('\r') || utf8.contains('\n') || utf8.contains('\0')) {
+        m_parts.append({utf8, true});
+    } else {
+        m_parts.append({quote(utf8)});
+    }
     return *this;
 }
 
-Command &Command::mailboxList(const QStringList &names)
+Command &Command::mailboxList(const QStringList &names, MailboxEncoding encoding)
 {
+    // A list is one text part, where a literal cannot sit: in UTF-8 mode a name with a line break (which
+    // no real server has) loses it here, is then not reported, and is selected on its own instead.
     QByteArray text = "(";
     for (const QString &name : names) {
         if (text.size() > 1) {
             text += ' ';
         }
-        text += quote(encodeMailboxName(name));
+        if (encoding == MailboxEncoding::ModifiedUtf7) {
+            text += quote(encodeMailboxName(name));
+        } else {
+            QByteArray utf8 = name.toUtf8();
+            utf8.replace('\r', QByteArray()).replace('\n', QByteArray()).replace('\0', QByteArray());
+            text += quote(utf8);
+        }
     }
     text += ')';
     m_parts.append({text});
@@ -218,6 +237,11 @@ QByteArray encodeMailboxName(const QString &name)
     }
     flush();
     return out;
+}
+
+QString decodeMailboxName(const QByteArray &encoded, MailboxEncoding encoding)
+{
+    return encoding == MailboxEncoding::Utf8 ? QString::fromUtf8(encoded) : decodeMailboxName(encoded);
 }
 
 QString decodeMailboxName(const QByteArray &encoded)

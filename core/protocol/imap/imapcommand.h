@@ -7,6 +7,10 @@
 
 namespace SyncDesk::Imap {
 
+// How mailbox names travel: RFC 3501's modified UTF-7, or plain UTF-8 once the client has enabled
+// UTF8=ACCEPT (RFC 6855 3: the server then neither takes nor sends modified UTF-7).
+enum class MailboxEncoding { ModifiedUtf7, Utf8 };
+
 // One client command, without its tag. Arguments are encoded as the protocol requires: atoms as they
 // are, strings quoted or as literals. A command with synchronizing literals is sent in chunks, each after
 // the server's continuation request; with LITERAL+ it goes in one piece.
@@ -19,10 +23,12 @@ public:
     Command &number(quint64 number);
     // Any string: atom-safe text stays bare, 7-bit text is quoted, the rest becomes a literal.
     Command &astring(const QByteArray &bytes);
-    Command &string(const QByteArray &bytes);       // quoted or literal, never a bare atom
-    Command &mailbox(const QString &name);          // modified UTF-7, quoted
-    Command &mailboxList(const QStringList &names); // ("a" "b"), for LIST-EXTENDED patterns
-    Command &raw(const QByteArray &text);           // appended verbatim after a space
+    Command &string(const QByteArray &bytes); // quoted or literal, never a bare atom
+    // Modified UTF-7 (or UTF-8), quoted.
+    Command &mailbox(const QString &name, MailboxEncoding encoding = MailboxEncoding::ModifiedUtf7);
+    // ("a" "b"), for LIST-EXTENDED patterns.
+    Command &mailboxList(const QStringList &names, MailboxEncoding encoding = MailboxEncoding::ModifiedUtf7);
+    Command &raw(const QByteArray &text); // appended verbatim after a space
     // Marks the command as carrying secrets: logs show only its name.
     Command &sensitive();
     // Text sent after a continuation request, without the space handling of arguments (AUTHENTICATE).
@@ -52,5 +58,7 @@ private:
 
 QByteArray encodeMailboxName(const QString &name); // RFC 3501 modified UTF-7
 QString decodeMailboxName(const QByteArray &encoded);
+// A mailbox name as the server sent it, in the encoding the session uses.
+QString decodeMailboxName(const QByteArray &encoded, MailboxEncoding encoding);
 
 } // namespace SyncDesk::Imap

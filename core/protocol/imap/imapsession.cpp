@@ -287,7 +287,10 @@ void Session::enable(const QList<QByteArray> &extensions, std::function<void(Sta
 {
     QList<QByteArray> wanted;
     for (const QByteArray &extension : extensions) {
-        if (hasCapability(extension)) {
+        // UTF8=ONLY implies UTF8=ACCEPT (RFC 6855 3), which the client enables.
+        const bool offered = hasCapability(extension) ||
+                             (extension.compare("UTF8=ACCEPT", Qt::CaseInsensitive) == 0 && hasCapability("UTF8=ONLY"));
+        if (offered) {
             wanted.append(extension.toUpper());
         }
     }
@@ -298,6 +301,10 @@ void Session::enable(const QList<QByteArray> &extensions, std::function<void(Sta
     Command command("ENABLE");
     for (const QByteArray &extension : std::as_const(wanted)) {
         command.atom(extension);
+    }
+    const bool changesEncoding = wanted.contains("UTF8=ACCEPT");
+    if (changesEncoding) {
+        m_encodingPending = true;
     }
     execute(
         command,
@@ -310,11 +317,23 @@ void Session::enable(const QList<QByteArray> &extensions, std::function<void(Sta
                 }
             }
         },
-        [done = std::move(done)](const Result<Response> &result) {
+        [this, changesEncoding, done = std::move(done)](const Result<Response> &result) {
             // A server that refuses ENABLE still works without the extensions.
             Q_UNUSED(result)
+            if (changesEncoding) {
+                m_encodingPending = false;
+                const auto waiting = std::exchange(m_afterEncoding, {});
+                for (const auto &resume : waiting) {
+                    resume();
+                }
+            }
             done({});
         });
+}
+
+MailboxEncoding Session::mailboxEncoding() const
+{
+    return m_enabled.contains("UTF8=ACCEPT") ? MailboxEncoding::Utf8 : MailboxEncoding::ModifiedUtf7;
 }
 
 bool Session::isEnabled(const QByteArray &extension) const
@@ -326,6 +345,11 @@ bool Session::isEnabled(const QByteArray &extension) const
 
 void Session::status(const QStringList &folders, std::function<void(Result<StatusReport>)> done)
 {
+    if (m_encodingPending) {
+        m_afterEncoding.append([this, folders, done = std::move(done)]() mutable { status(folders, std::move(done)); });
+        return;
+    }
+    const MailboxEncoding encoding = mailboxEncoding();
     auto report = std::make_shared<StatusReport>();
     if (folders.isEmpty()) {
         done(*report);
@@ -346,8 +370,8 @@ void Session::status(const QStringList &folders, std::function<void(Result<Statu
         }
         return {};
     };
-    auto onUntagged = [report, requested](const Response &response) {
-        if (auto status = parseStatus(response)) {
+    auto onUntagged = [report, requested, encoding](const Response &response) {
+        if (auto status = parseStatus(response, encoding)) {
             const QString folder = requested(status->folder);
             if (!folder.isEmpty()) {
                 report->statuses.insert(folder, *status);
@@ -362,7 +386,7 @@ void Session::status(const QStringList &folders, std::function<void(Result<Statu
     if (folders.size() > 1 && hasCapability("LIST-EXTENDED") && hasCapability("LIST-STATUS") && !wildcards) {
         report->usedListStatus = true;
         Command command("LIST");
-        command.string("").mailboxList(folders).raw("RETURN (STATUS " + items + ')');
+        command.string("").mailboxList(folders, encoding).raw("RETURN (STATUS " + items + ')');
         execute(command, onUntagged, [report, done = std::move(done)](const Result<Response> &result) {
             if (!result) {
                 done(result.error());
@@ -376,7 +400,7 @@ void Session::status(const QStringList &folders, std::function<void(Result<Statu
     auto finished = std::make_shared<std::function<void(Result<StatusReport>)>>(std::move(done));
     for (const QString &folder : folders) {
         Command command("STATUS");
-        command.mailbox(folder).raw(items);
+        command.mailbox(folder, encoding).raw(items);
         execute(command, onUntagged, [this, report, remaining, finished, folder](const Result<Response> &result) {
             if (!result) {
                 if (!isUsable()) {
@@ -414,9 +438,14 @@ bool SelectInfo::canKeepKeyword(const QByteArray &keyword) const
 
 void Session::select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done)
 {
+    if (m_encodingPending) {
+        m_afterEncoding.append(
+            [this, folder, readOnly, done = std::move(done)]() mutable { select(folder, readOnly, std::move(done)); });
+        return;
+    }
     auto info = std::make_shared<SelectInfo>();
     Command command(readOnly ? "EXAMINE" : "SELECT");
-    command.mailbox(folder);
+    command.mailbox(folder, mailboxEncoding());
     execute(
         command,
         [info](const Response &response) {

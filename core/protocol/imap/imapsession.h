@@ -79,9 +79,12 @@ public:
     // which LOGINDISABLED forbids (RFC 3501 6.2.3: it does not forbid the mechanisms the server announces).
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
     // ENABLE (RFC 5161) those of `extensions` the server offers; done also when it offers none or
-    // refuses (the session then simply works without them).
+    // refuses (the session then simply works without them). While an ENABLE of UTF8=ACCEPT is in
+    // flight, status() and select() wait for its answer, as it decides how mailbox names are encoded.
     void enable(const QList<QByteArray> &extensions, std::function<void(Status)> done);
     bool isEnabled(const QByteArray &extension) const;
+    // UTF-8 once UTF8=ACCEPT is enabled (RFC 6855), modified UTF-7 before.
+    MailboxEncoding mailboxEncoding() const;
     // MESSAGES, UIDNEXT, UIDVALIDITY (and HIGHESTMODSEQ with CONDSTORE) of each folder without selecting
     // it, in one round trip: one LIST-STATUS command for several folders where offered (RFC 5819), else
     // pipelined STATUS commands.
@@ -148,6 +151,8 @@ private:
     QString m_host;
     QSet<QByteArray> m_capabilities;
     QSet<QByteArray> m_enabled;
+    bool m_encodingPending = false;               // an ENABLE UTF8=ACCEPT awaits its answer
+    QList<std::function<void()>> m_afterEncoding; // status() and select() calls waiting for it
     QByteArray m_authMethod;
     bool m_authenticated = false;
     std::function<void(Status)> m_openDone;

@@ -4,7 +4,7 @@
 
 namespace SyncDesk::Imap {
 
-std::optional<FolderStatus> parseStatus(const Response &response)
+std::optional<FolderStatus> parseStatus(const Response &response, MailboxEncoding encoding)
 {
     if (!response.is("STATUS") || response.data.size() != 2 || response.data.at(1).type() != Value::Type::List) {
         return std::nullopt;
@@ -14,7 +14,7 @@ std::optional<FolderStatus> parseStatus(const Response &response)
         return std::nullopt;
     }
     FolderStatus status;
-    status.folder = decodeMailboxName(name.text());
+    status.folder = decodeMailboxName(name.text(), encoding);
     const QList<Value> &items = response.data.at(1).items();
     if (items.size() % 2 != 0) {
         return std::nullopt;

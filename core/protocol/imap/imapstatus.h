@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imapcommand.h"
 #include "imapresponse.h"
 
 #include <QString>
@@ -23,6 +24,7 @@ struct FolderStatus
 };
 
 // Reads a STATUS response (plain or from LIST-STATUS); nullopt when it is not one or is malformed.
-std::optional<FolderStatus> parseStatus(const Response &response);
+std::optional<FolderStatus> parseStatus(const Response &response,
+                                        MailboxEncoding encoding = MailboxEncoding::ModifiedUtf7);
 
 } // namespace SyncDesk::Imap

@@ -164,25 +164,36 @@ void Session::requestCapabilities(std::function<void()> then)
         if (m_state == State::Failed || m_state == State::Closed) {
             return;
         }
-        m_capabilities.clear();
         m_capaKnown = result.ok();
-        if (result) {
-            for (const QByteArray &line : result->lines()) {
-                const QByteArray name = line.trimmed().split(' ').constFirst().toUpper();
-                if (!name.isEmpty()) {
-                    m_capabilities.insert(name);
-                }
-                if (line.toUpper().startsWith("SASL ")) {
-                    for (const QByteArray &mechanism : line.mid(5).split(' ')) {
-                        if (!mechanism.isEmpty()) {
-                            m_capabilities.insert("SASL=" + mechanism.toUpper());
-                        }
-                    }
+        takeCapabilities(result ? result->lines() : QList<QByteArray>{});
+        then();
+    });
+}
+
+void Session::takeCapabilities(const QList<QByteArray> &lines)
+{
+    m_capabilities.clear();
+    m_loginDelaySeconds = 0;
+    m_loginDelayPerUser = false;
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> words = line.simplified().split(' ');
+        const QByteArray name = words.constFirst().toUpper();
+        if (!name.isEmpty()) {
+            m_capabilities.insert(name);
+        }
+        if (name == "LOGIN-DELAY" && words.size() >= 2) {
+            // A day at most: a server's word is capped like a throttling delay.
+            m_loginDelaySeconds = int(std::clamp(words.at(1).toLongLong(), 0LL, 86400LL));
+            m_loginDelayPerUser = words.size() >= 3 && words.at(2).toUpper() == "USER";
+        }
+        if (line.toUpper().startsWith("SASL ")) {
+            for (const QByteArray &mechanism : line.mid(5).split(' ')) {
+                if (!mechanism.isEmpty()) {
+                    m_capabilities.insert("SASL=" + mechanism.toUpper());
                 }
             }
         }
-        then();
-    });
+    }
 }
 
 void Session::finishOpen(const Status &status)
@@ -210,6 +221,10 @@ void Session::login(const QString &username, const QString &password, std::funct
         return;
     }
     auto finished = std::make_shared<std::function<void(Status)>>(std::move(done));
+    if (hasCapability("UTF8") && !m_utf8) {
+        // Refused: the session simply goes on without it. Pipelined with USER where the server allows.
+        execute("UTF8", false, [this](const Result<Response> &result) { m_utf8 = result.ok(); });
+    }
     execute("USER " + user, false, [this, pass, finished](const Result<Response> &result) {
         if (!result) {
             if (auto callback = std::exchange(*finished, nullptr)) {
@@ -219,10 +234,32 @@ void Session::login(const QString &username, const QString &password, std::funct
         }
         execute(
             "PASS " + pass, false,
-            [finished](const Result<Response> &answer) {
-                if (auto callback = std::exchange(*finished, nullptr)) {
-                    callback(answer ? Status() : Status(answer.error()));
+            [this, finished](const Result<Response> &answer) {
+                if (!answer) {
+                    SyncError error = answer.error();
+                    if (error.errorClass == ErrorClass::Throttled && error.retryAfterMs == 0) {
+                        error.retryAfterMs = qint64(m_loginDelaySeconds) * 1000; // [LOGIN-DELAY]: as CAPA said
+                    }
+                    if (auto callback = std::exchange(*finished, nullptr)) {
+                        callback(error);
+                    }
+                    return;
                 }
+                if (!m_loginDelayPerUser) {
+                    if (auto callback = std::exchange(*finished, nullptr)) {
+                        callback({});
+                    }
+                    return;
+                }
+                // The value for this user; a refused CAPA keeps what was said before login.
+                execute("CAPA", true, [this, finished](const Result<Response> &capa) {
+                    if (capa) {
+                        takeCapabilities(capa->lines());
+                    }
+                    if (auto callback = std::exchange(*finished, nullptr)) {
+                        callback(capa || m_state == State::Ready ? Status() : Status(capa.error()));
+                    }
+                });
             },
             true);
     });

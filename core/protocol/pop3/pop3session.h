@@ -43,7 +43,9 @@ public:
     // clear text when STLS is missing.
     void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
     // USER/PASS. Refuses to send the password in clear text to a server whose CAPA leaves out USER
-    // (Dovecot's disable_plaintext_auth), as IMAP's LOGINDISABLED.
+    // (Dovecot's disable_plaintext_auth), as IMAP's LOGINDISABLED. First, when CAPA offers UTF8, sends
+    // UTF8 (RFC 6856), so that the server hands over messages with raw UTF-8 headers as they are instead
+    // of a placeholder. When CAPA announced a per-user LOGIN-DELAY, asks CAPA again once logged in.
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
     // Sends one command line (without CRLF); multiLine: its +OK is followed by data up to ".".
     void execute(const QByteArray &command, bool multiLine, Done done, bool sensitive = false);
@@ -53,6 +55,9 @@ public:
 
     bool hasCapability(const QByteArray &capability) const;
     QList<QByteArray> capabilities() const; // CAPA's keywords, upper case, sorted
+    // CAPA's LOGIN-DELAY (RFC 2449 6.5): the least time between two logins, in seconds; 0 when none.
+    int loginDelaySeconds() const { return m_loginDelaySeconds; }
+    bool isUtf8() const { return m_utf8; } // the server accepted UTF8
     bool isEncrypted() const;
     TlsSessionInfo tlsSessionInfo() const;
     bool isUsable() const { return m_state == State::Ready; }
@@ -77,6 +82,7 @@ private:
     void handleGreeting(const Response &response);
     void afterGreeting();
     void requestCapabilities(std::function<void()> then);
+    void takeCapabilities(const QList<QByteArray> &lines); // CAPA's answer
     void pump();
     void armWatchdog(int timeoutMs, const QString &waitingFor);
     void fail(const SyncError &failure);
@@ -93,6 +99,9 @@ private:
     QString m_host;
     QSet<QByteArray> m_capabilities;
     bool m_capaKnown = false; // the server answered CAPA
+    int m_loginDelaySeconds = 0;
+    bool m_loginDelayPerUser = false; // "LOGIN-DELAY n USER": the value after login may differ
+    bool m_utf8 = false;
     std::function<void(Status)> m_openDone;
     std::function<void()> m_quitDone;
     std::deque<std::shared_ptr<Pending>> m_queued;
