@@ -6,7 +6,9 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <exception>
 #include <memory>
+#include <new>
 
 namespace SyncDesk {
 
@@ -19,14 +21,34 @@ struct SharedWork
 {
     const QList<QByteArray> *raws = nullptr;
     QList<DecodedMessage> *results = nullptr;
+    BatchDecoder::Decode decoder = nullptr;
     std::atomic<qsizetype> next{0};
 
     // Takes messages until none are left; every participant, the caller included, runs this.
     void drain()
     {
         for (qsizetype i = next++; i < raws->size(); i = next++) {
-            (*results)[i] = MimeDecoder::decode(raws->at(i));
+            (*results)[i] = decodeOne(decoder, raws->at(i));
         }
+    }
+
+    // No exception leaves a thread-pool task (it would end the process): one message that cannot be
+    // decoded, for lack of memory or any other reason, becomes that message's failure.
+    static DecodedMessage decodeOne(BatchDecoder::Decode decoder, const QByteArray &raw)
+    {
+        QString failure;
+        try {
+            return decoder(raw);
+        } catch (const std::bad_alloc &) {
+            failure = QStringLiteral("not enough memory to decode the message");
+        } catch (const std::exception &error) {
+            failure = QStringLiteral("the message could not be decoded: ") + QString::fromLocal8Bit(error.what());
+        } catch (...) {
+            failure = QStringLiteral("the message could not be decoded (an unknown error)");
+        }
+        DecodedMessage failed;
+        failed.decodeFailure = failure;
+        return failed;
     }
 };
 
@@ -34,10 +56,16 @@ struct SharedWork
 
 QList<DecodedMessage> BatchDecoder::decode(const QList<QByteArray> &raws)
 {
+    return decode(raws, [](const QByteArray &raw) { return MimeDecoder::decode(raw); });
+}
+
+QList<DecodedMessage> BatchDecoder::decode(const QList<QByteArray> &raws, Decode decoder)
+{
     QList<DecodedMessage> results(raws.size());
     SharedWork work;
     work.raws = &raws;
     work.results = &results;
+    work.decoder = decoder;
     QThreadPool *pool = QThreadPool::globalInstance();
     const int helpers = raws.size() < kParallelFrom ? 0 : qMax(0, pool->maxThreadCount() - 1);
     QSemaphore finished;

@@ -542,12 +542,11 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         location.receivedAt = fetched.internalDate;
         location.size = fetched.size >= 0 ? fetched.size : fetched.body->size();
         ++m_outcome.itemsSeen;
-        if (decoded.empty) {
+        if (auto unstorable = ItemFailures::unstorable(decoded, location.size)) {
             // Nothing to store: listed as an item failure; the others go on.
             m_retryUids.remove(uid);
             ++m_outcome.itemsFailed;
-            if (Status recorded = m_failures->record(ItemFailures::emptyMessage(decoded, location.size), m_folder,
-                                                     m_folderState.uidValidity, uid);
+            if (Status recorded = m_failures->record(*unstorable, m_folder, m_folderState.uidValidity, uid);
                 !recorded) {
                 fail(recorded.error());
                 return false;

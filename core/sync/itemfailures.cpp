@@ -33,6 +33,30 @@ ItemFailure ItemFailures::emptyMessage(const DecodedMessage &decoded, qint64 siz
     return failure;
 }
 
+ItemFailure ItemFailures::decodeFailed(const DecodedMessage &decoded, qint64 size)
+{
+    ItemFailure failure;
+    failure.errorClass = ErrorClass::Parse;
+    failure.hintId = u"message-decode-failed"_s;
+    failure.stage = ErrorStage::Parse;
+    failure.size = size;
+    failure.reason = decoded.decodeFailure + u"; nothing was stored, and the next sync tries it again"_s;
+    failure.detail = u"%1 bytes"_s.arg(size);
+    failure.state = u"retry"_s;
+    return failure;
+}
+
+std::optional<ItemFailure> ItemFailures::unstorable(const DecodedMessage &decoded, qint64 size)
+{
+    if (!decoded.decodeFailure.isEmpty()) {
+        return decodeFailed(decoded, size);
+    }
+    if (decoded.empty) {
+        return emptyMessage(decoded, size);
+    }
+    return std::nullopt;
+}
+
 ItemFailure ItemFailures::tooLarge(qint64 size, qint64 limit)
 {
     ItemFailure failure;

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace SyncDesk {
 
 class Store;
@@ -25,6 +27,10 @@ public:
     // A message with nothing in it. (Any other message is stored with what could be decoded, a message
     // that is not MIME at all as plain text, with warnings.)
     static ItemFailure emptyMessage(const DecodedMessage &decoded, qint64 size);
+    // Decoding failed altogether (DecodedMessage::decodeFailure): tried again by the next sync.
+    static ItemFailure decodeFailed(const DecodedMessage &decoded, qint64 size);
+    // The failure for a message that cannot be stored (empty, or not decoded), if it is one.
+    static std::optional<ItemFailure> unstorable(const DecodedMessage &decoded, qint64 size);
     static ItemFailure tooLarge(qint64 size, qint64 limit);
     // The server listed the message but left it out of its answer to the body FETCH (or sent an answer
     // that could not be read), and it was still there when asked again: tried again by the next sync.

@@ -291,12 +291,11 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         // Seen either way: an untracked or unreadable message is not downloaded again (until a retry).
         seen.append({message.uidl, location.uid, Disposition::Stored});
         ++m_outcome.itemsSeen;
-        if (decoded.empty) {
+        if (auto unstorable = ItemFailures::unstorable(decoded, location.size)) {
             seen.last().disposition = Disposition::Failed;
             ++m_outcome.itemsFailed;
             m_retryUidls.remove(message.uidl);
-            if (Status recorded = m_failures->record(ItemFailures::emptyMessage(decoded, location.size), kFolder, 0, 0,
-                                                     QString::fromLatin1(message.uidl));
+            if (Status recorded = m_failures->record(*unstorable, kFolder, 0, 0, QString::fromLatin1(message.uidl));
                 !recorded) {
                 fail(recorded.error());
                 return false;

@@ -7,6 +7,7 @@
 //   bench_imapsync [--messages 20000] [--size 4096] [--sweep 100] [--no-offlineimap] [--keep]
 
 #include "dovecotserver.h"
+#include "processmeasure.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,18 +21,12 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-extern char **environ;
 
 using namespace SyncDesk::Testing;
+using SyncDesk::Bench::measure;
+using SyncDesk::Bench::Measurement;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -42,59 +37,6 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
-}
-
-struct Measurement
-{
-    bool ran = false;
-    int exitCode = -1;
-    double wallSeconds = 0;
-    double peakRssMb = 0;
-    double cpuSeconds = 0; // user + system time of the process
-    QString note;
-};
-
-// Runs a program to completion and measures it alone: wall time around posix_spawn/wait4 and the peak
-// resident set size the kernel reports for exactly that process.
-Measurement measure(const QString &program, const QStringList &arguments, const QString &logFile)
-{
-    Measurement m;
-    QList<QByteArray> storage;
-    storage.append(QFile::encodeName(program));
-    for (const QString &argument : arguments) {
-        storage.append(argument.toLocal8Bit());
-    }
-    std::vector<char *> argv;
-    for (QByteArray &bytes : storage) {
-        argv.push_back(bytes.data());
-    }
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    const QByteArray log = QFile::encodeName(logFile);
-    posix_spawn_file_actions_addopen(&actions, 1, log.constData(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    pid_t pid = 0;
-    const auto start = std::chrono::steady_clock::now();
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-        m.note = u"cannot start %1: %2"_s.arg(program, QString::fromLocal8Bit(strerror(spawned)));
-        return m;
-    }
-    int status = 0;
-    rusage usage{};
-    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
-    }
-    const auto end = std::chrono::steady_clock::now();
-    m.ran = true;
-    m.wallSeconds = std::chrono::duration<double>(end - start).count();
-    m.peakRssMb = double(usage.ru_maxrss) / 1024.0; // Linux: kilobytes
-    m.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                   double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return m;
 }
 
 // A plausible ~`size`-byte business message, deterministic per index: mostly plain text, some

@@ -91,3 +91,9 @@ write("mimedecoder", [b for b in raw_strings(mime) + byte_array_literals(mime) i
 config = read(os.path.join(CORE_TESTS, "tst_configparser.cpp"))
 write("configparser", [s.encode("utf-8") for s in re.findall(r'R"\((.*?)\)"', config, re.S)] +
       [b for b in byte_array_literals(config) if b.strip().startswith((b"{", b"["))])
+
+html_rows = mime[mime.index("void TestMimeDecoder::htmlToText_data()"):mime.index("void TestMimeDecoder::htmlToText()")]
+html_seeds = [c_unescape(s) for s in re.findall(r'<< u"((?:[^"\\\n]|\\.)*)"_s', html_rows)]
+# Control byte: the text limit (0xff: none; otherwise that many characters times 4).
+write("htmltotext", [b"\xff" + s for s in html_seeds] + [b"\x04" + s for s in html_seeds[:20]] +
+      [b"\xff" + b"".join(html_seeds)])

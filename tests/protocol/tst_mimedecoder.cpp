@@ -3,9 +3,14 @@
 
 #include "protocol/mime/htmltotext.h"
 #include "protocol/mime/mimedecoder.h"
+#include "sync/batchdecoder.h"
+#include "sync/itemfailures.h"
 
 #include <QCryptographicHash>
 #include <QTest>
+
+#include <new>
+#include <stdexcept>
 
 using namespace SyncDesk;
 using namespace Qt::StringLiterals;
@@ -194,6 +199,10 @@ private Q_SLOTS:
     void longBodyIsCut();
     void htmlToText_data();
     void htmlToText();
+    void hostileHtmlIsRightAndBounded();
+    void hugeHtmlBodyIsTruncatedAndMarked();
+    void nestingBeyondTheLimitIsMarked();
+    void exceptionsStayWithTheirMessage();
 };
 
 void TestMimeDecoder::decodesHeaders()
@@ -468,11 +477,13 @@ void TestMimeDecoder::longBodyIsCut()
     const DecodedMessage message =
         MimeDecoder::decode(crlf("From: a@example.test\nSubject: long\n\n0123456789abcdef\n"), options);
     QCOMPARE(message.bodyText, u"0123456789"_s);
-    QCOMPARE(message.warnings, QStringList{u"body longer than 10 characters; the rest is not stored"_s});
+    QCOMPARE(message.warnings, QStringList{u"body truncated: longer than 10 characters; the rest is not stored"_s});
+    QVERIFY(message.bodyTruncated);
 
     const DecodedMessage fits = MimeDecoder::decode(crlf("From: a@example.test\nSubject: x\n\n0123456789\n"), options);
     QCOMPARE(fits.bodyText, u"0123456789"_s);
     QCOMPARE(fits.warnings, QStringList());
+    QVERIFY(!fits.bodyTruncated);
 }
 
 void TestMimeDecoder::htmlToText_data()
@@ -507,6 +518,12 @@ void TestMimeDecoder::htmlToText_data()
     QTest::newRow("div") << u"<div>a</div><div>b</div>"_s << u"a\nb"_s;
     QTest::newRow("pre keeps spaces") << u"<pre>a\n  b</pre>c"_s << u"a\n  b\n\nc"_s;
     QTest::newRow("stray less-than") << u"a < b"_s << u"a < b"_s;
+    // "<" not followed by a letter, "/", "!" or "?" is text, as in a browser: it swallows nothing.
+    QTest::newRow("comparisons are text") << u"a < b > c, 5<6 and 7>3"_s << u"a < b > c, 5<6 and 7>3"_s;
+    QTest::newRow("entity without semicolon") << u"&amp &lt;x&gt &&amp;;"_s << u"&amp <x&gt &&;"_s;
+    QTest::newRow("entity too long") << u"&abcdefghijklmnop; &#00000000000000065;"_s
+                                     << u"&abcdefghijklmnop; &#00000000000000065;"_s;
+    QTest::newRow("unclosed tag at the end") << u"text <div class=\"x\""_s << u"text <div class=\"x\""_s;
     QTest::newRow("unterminated script") << u"x<script>never closed"_s << u"x"_s;
     QTest::newRow("empty") << QString() << QString();
 }
@@ -516,6 +533,118 @@ void TestMimeDecoder::htmlToText()
     QFETCH(QString, html);
     QFETCH(QString, text);
     QCOMPARE(HtmlToText::convert(html), text);
+}
+
+void TestMimeDecoder::hostileHtmlIsRightAndBounded()
+{
+    // Bodies that made the conversion quadratic (each "&" searched the rest for ";", each block tag
+    // counted every line break before it): right and bounded here; tests/bench/bench_htmltotext times them.
+    constexpr qsizetype kMax = 1024 * 1024;
+    bool truncated = false;
+
+    const QString ampersands(2 * 1024 * 1024, u'&');
+    QString text = HtmlToText::convert(ampersands, kMax, &truncated);
+    QVERIFY(truncated);
+    QVERIFY(text.size() > kMax && text.size() <= 2 * kMax + 16);
+    QCOMPARE(text.count(u'&'), text.size());
+
+    const QString escaped = u"&amp;"_s.repeated(400 * 1024);
+    text = HtmlToText::convert(escaped, kMax, &truncated);
+    QVERIFY(!truncated);
+    QCOMPARE(text, QString(400 * 1024, u'&'));
+
+    const int lines = 200 * 1000;
+    const QString breaks = u"a<br>"_s.repeated(lines) + u"<p>"_s.repeated(lines) + u"b"_s;
+    text = HtmlToText::convert(breaks, kMax, &truncated);
+    QVERIFY(!truncated);
+    QCOMPARE(text, u"a\n"_s.repeated(lines - 1) + u"a\n\nb"_s);
+
+    const QString unclosed = u"<div"_s.repeated(300 * 1000);
+    text = HtmlToText::convert(unclosed, kMax, &truncated);
+    QCOMPARE(text, unclosed); // no ">" anywhere: not a tag, all of it is text
+
+    const QString mixed = u"<p>&amp;<br><b>x&<i"_s.repeated(100 * 1000) + u"<p>"_s;
+    text = HtmlToText::convert(mixed, kMax, &truncated);
+    QVERIFY(!truncated);
+    QCOMPARE(text.count(u"x&&\n"_s), 100 * 1000 - 1); // "<i<p>" is one tag: each "<p>" but the first is swallowed
+}
+
+void TestMimeDecoder::hugeHtmlBodyIsTruncatedAndMarked()
+{
+    // An HTML-only mail whose text would be longer than the maximum: the activity keeps the first
+    // maxBodyChars characters, and says it was cut.
+    const QByteArray html = QByteArray("<p>") + QByteArray("word &amp; ").repeated(300 * 1024);
+    const QByteArray raw =
+        crlf("From: a@example.test\nSubject: huge\nContent-Type: text/html; charset=utf-8\n\n") + html;
+    const DecodedMessage message = MimeDecoder::decode(raw);
+    QVERIFY(message.bodyFromHtml);
+    QVERIFY(message.bodyTruncated);
+    QCOMPARE(message.bodyText.size(), MimeDecoder::Options().maxBodyChars);
+    QVERIFY(message.bodyText.startsWith(u"word & word & "_s));
+    QVERIFY(message.warnings.join(u'\n').contains(u"body truncated"_s));
+}
+
+void TestMimeDecoder::nestingBeyondTheLimitIsMarked()
+{
+    // Multiparts nested 40 deep (the walker stops at 32) and 3,000 deep (no crash, no hang): stored with
+    // what lies above the limit, and a warning says the rest was not decoded, never a silent empty body.
+    for (const int depth : {40, 3000}) {
+        QByteArray raw = "From: a@example.test\r\nSubject: deep\r\nMIME-Version: 1.0\r\n";
+        for (int level = 0; level < depth; ++level) {
+            raw += "Content-Type: multipart/mixed; boundary=\"b" + QByteArray::number(level) + "\"\r\n\r\n--b" +
+                   QByteArray::number(level) + "\r\n";
+        }
+        raw += "Content-Type: text/plain\r\n\r\ndeep text\r\n";
+        for (int level = depth - 1; level >= 0; --level) {
+            raw += "--b" + QByteArray::number(level) + "--\r\n";
+        }
+        const DecodedMessage message = MimeDecoder::decode(raw);
+        QVERIFY(message.parsed);
+        QVERIFY2(message.warnings.join(u'\n').contains(u"nested deeper than"_s),
+                 qPrintable(u"depth %1: "_s.arg(depth) + message.warnings.join(u"; "_s)));
+    }
+}
+
+void TestMimeDecoder::exceptionsStayWithTheirMessage()
+{
+    // A decoder that runs out of memory (or throws anything) on some messages of a batch large enough
+    // to be spread over the thread pool: an exception escaping a pool task would end the process. Each
+    // failing message comes back with its reason; the others are decoded as usual.
+    QList<QByteArray> raws;
+    for (int i = 0; i < 64; ++i) {
+        raws.append(crlf("From: a@example.test\nSubject: ") + QByteArray::number(i) +
+                    (i % 16 == 3   ? "\r\nX-Throw: bad_alloc"
+                     : i % 16 == 9 ? "\r\nX-Throw: other"
+                                   : "") +
+                    "\r\n\r\nbody\r\n");
+    }
+    const QList<DecodedMessage> decoded = BatchDecoder::decode(raws, [](const QByteArray &raw) -> DecodedMessage {
+        if (raw.contains("X-Throw: bad_alloc")) {
+            throw std::bad_alloc();
+        }
+        if (raw.contains("X-Throw: other")) {
+            throw std::runtime_error("broken part");
+        }
+        return MimeDecoder::decode(raw);
+    });
+    QCOMPARE(decoded.size(), raws.size());
+    for (int i = 0; i < raws.size(); ++i) {
+        const DecodedMessage &message = decoded.at(i);
+        if (i % 16 == 3) {
+            QCOMPARE(message.decodeFailure, u"not enough memory to decode the message"_s);
+        } else if (i % 16 == 9) {
+            QCOMPARE(message.decodeFailure, u"the message could not be decoded: broken part"_s);
+        } else {
+            QVERIFY2(message.decodeFailure.isEmpty(), qPrintable(message.decodeFailure));
+            QCOMPARE(message.subject, QString::number(i));
+        }
+    }
+    // And the item failure it becomes: tried again by the next sync.
+    const auto failure = ItemFailures::unstorable(decoded.at(3), 100);
+    QVERIFY(failure);
+    QCOMPARE(failure->hintId, u"message-decode-failed"_s);
+    QCOMPARE(failure->state, u"retry"_s);
+    QVERIFY(!ItemFailures::unstorable(decoded.at(0), 100));
 }
 
 QTEST_GUILESS_MAIN(TestMimeDecoder)

@@ -26,11 +26,15 @@ struct DecodedMessage
     QList<EmailAddress> cc;
     QDateTime date; // UTC; invalid when the Date header is missing or unreadable
     QString bodyText;
-    bool bodyFromHtml = false; // no text/plain part: bodyText was made from the HTML part
+    bool bodyFromHtml = false;  // no text/plain part: bodyText was made from the HTML part
+    bool bodyTruncated = false; // bodyText was cut at MimeDecoder::Options::maxBodyChars (and a warning says so)
     QList<AttachmentInfo> attachments;
     QByteArray headerDigest;  // SHA-1 of the raw header block, hex (for the log and item failures)
     QByteArray contentDigest; // SHA-256 of the whole raw message, hex: identifies messages without a Message-ID
     QStringList warnings;
+    // Non-empty: decoding failed altogether (out of memory, an exception): nothing to store; the message
+    // becomes an item failure with this reason and is fetched again by the next sync.
+    QString decodeFailure;
 };
 
 } // namespace SyncDesk

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -58,80 +60,118 @@ QString attribute(const QString &tag, const QString &name)
     return tag.mid(pos, end - pos);
 }
 
-QString decodeEntities(const QString &text)
+// The longest entity looked at, "&" and ";" excluded: a bounded look-ahead keeps a text of nothing but
+// "&" linear (each "&" once searched the rest of the text for a ";").
+constexpr qsizetype kMaxEntityLength = 12;
+// A link's address longer than this is not written after its text (nobody reads a 2 KB URL, and a tag
+// must not add more than a little to the text); an image's alt text is cut here.
+constexpr qsizetype kMaxUrlLength = 2048;
+constexpr qsizetype kMaxAltLength = 1024;
+
+// Appends `text` to `out` with its character references decoded; unknown ones stay as they are.
+void appendDecoded(QStringView text, QString &out)
 {
-    if (!text.contains(u'&')) {
-        return text;
-    }
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c != u'&') {
-            out += c;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype amp = text.indexOf(u'&', i);
+        if (amp < 0) {
+            out += text.mid(i);
+            return;
+        }
+        out += text.mid(i, amp - i);
+        i = amp + 1;
+        qsizetype semicolon = -1;
+        for (qsizetype j = i; j < text.size() && j - i <= kMaxEntityLength; ++j) {
+            const QChar ch = text.at(j);
+            if (ch == u';') {
+                semicolon = j;
+                break;
+            }
+            if (!ch.isLetterOrNumber() && ch != u'#') {
+                break;
+            }
+        }
+        if (semicolon < 0) {
+            out += u'&';
             continue;
         }
-        const qsizetype semicolon = text.indexOf(u';', i + 1);
-        if (semicolon < 0 || semicolon - i > 12) {
-            out += c;
-            continue;
-        }
-        const QString entity = text.mid(i + 1, semicolon - i - 1);
+        const QStringView entity = text.mid(i, semicolon - i);
         char32_t code = 0;
         if (entity.startsWith(u'#')) {
             bool ok = false;
-            const uint value = entity.startsWith(u"#x"_s, Qt::CaseInsensitive) ? entity.mid(2).toUInt(&ok, 16)
-                                                                               : entity.mid(1).toUInt(&ok, 10);
+            const bool hex = entity.size() > 1 && (entity.at(1) == u'x' || entity.at(1) == u'X');
+            const uint value = hex ? entity.mid(2).toUInt(&ok, 16) : entity.mid(1).toUInt(&ok, 10);
             if (ok && value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff)) {
                 code = value;
             }
-        } else {
-            code = namedEntities().value(entity, 0);
+        } else if (!entity.isEmpty()) {
+            code = namedEntities().value(entity.toString(), 0);
         }
         if (code == 0) {
-            out += c;
+            out += u'&';
             continue;
         }
         out += QString::fromUcs4(&code, 1);
-        i = semicolon;
+        i = semicolon + 1;
     }
+}
+
+QString decodeEntities(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    appendDecoded(text, out);
     return out;
+}
+
+// What may follow "<" in a tag: a letter, "/", "!" or "?". Anything else ("a < b") is text, as browsers
+// read it; otherwise one stray "<" would swallow everything up to the next ">".
+bool startsTag(QStringView html, qsizetype at)
+{
+    if (at + 1 >= html.size()) {
+        return false;
+    }
+    const QChar next = html.at(at + 1);
+    return next.isLetter() || next == u'/' || next == u'!' || next == u'?';
 }
 
 } // namespace
 
-QString HtmlToText::convert(const QString &html)
+QString HtmlToText::convert(const QString &html, qsizetype maxChars, bool *truncated)
 {
     QString out;
-    out.reserve(html.size() / 2);
+    out.reserve(maxChars >= 0 ? std::min(html.size() / 2, maxChars + 16) : html.size() / 2);
     bool pendingSpace = false;
     bool inPre = false;
     QString linkHref;
     qsizetype linkTextStart = -1;
+    QString decoded; // reused for each run of text
 
     auto newline = [&](int count) {
         while (out.endsWith(u' ')) {
             out.chop(1);
         }
-        int existing = 0;
-        for (qsizetype i = out.size() - 1; i >= 0 && out.at(i) == u'\n'; --i) {
-            ++existing;
-        }
         if (out.isEmpty()) {
             return;
+        }
+        // At most `count` characters back: never a scan of every line break before.
+        int existing = 0;
+        for (qsizetype i = out.size() - 1; i >= 0 && existing < count && out.at(i) == u'\n'; --i) {
+            ++existing;
         }
         for (int i = existing; i < count; ++i) {
             out += u'\n';
         }
         pendingSpace = false;
     };
-    auto appendText = [&](const QString &text) {
-        const QString decoded = decodeEntities(text);
+    auto appendText = [&](QStringView text) {
         if (inPre) {
-            out += decoded;
+            appendDecoded(text, out);
             return;
         }
-        for (QChar ch : decoded) {
+        decoded.clear();
+        appendDecoded(text, decoded);
+        for (QChar ch : std::as_const(decoded)) {
             if (ch.isSpace() || ch == QChar(0xa0)) {
                 pendingSpace = true;
                 continue;
@@ -144,42 +184,63 @@ QString HtmlToText::convert(const QString &html)
         }
     };
 
+    const QStringView source(html);
     qsizetype i = 0;
-    const qsizetype n = html.size();
+    const qsizetype n = source.size();
+    bool stopped = false;
     while (i < n) {
-        const QChar c = html.at(i);
-        if (c != u'<') {
-            const qsizetype next = html.indexOf(u'<', i);
-            const qsizetype end = next < 0 ? n : next;
-            appendText(html.mid(i, end - i));
-            i = end;
+        if (maxChars >= 0 && out.size() > maxChars) {
+            stopped = true;
+            break;
+        }
+        if (source.at(i) != u'<' || !startsTag(source, i)) {
+            // Text up to the next "<" that starts a tag.
+            qsizetype end = source.indexOf(u'<', i + 1);
+            while (end >= 0 && !startsTag(source, end)) {
+                end = source.indexOf(u'<', end + 1);
+            }
+            if (end < 0) {
+                end = n;
+            }
+            // In slices, so that the length check above also bounds one huge run of text; a slice never
+            // ends inside a character reference.
+            qsizetype sliceEnd = maxChars >= 0 ? std::min(end, i + std::max<qsizetype>(maxChars, 4096)) : end;
+            if (sliceEnd < end) {
+                const qsizetype amp = source.lastIndexOf(u'&', sliceEnd - 1);
+                if (amp > i && sliceEnd - amp <= kMaxEntityLength + 1) {
+                    sliceEnd = amp;
+                }
+            }
+            appendText(source.mid(i, sliceEnd - i));
+            i = sliceEnd;
             continue;
         }
-        if (html.mid(i, 4) == u"<!--"_s) {
-            const qsizetype end = html.indexOf(u"-->"_s, i + 4);
+        if (source.mid(i, 4) == u"<!--") {
+            const qsizetype end = source.indexOf(u"-->", i + 4);
             i = end < 0 ? n : end + 3;
             continue;
         }
-        const qsizetype close = html.indexOf(u'>', i + 1);
+        const qsizetype close = source.indexOf(u'>', i + 1);
         if (close < 0) {
-            appendText(html.mid(i)); // a stray '<' in text
+            appendText(source.mid(i)); // an unclosed tag at the end: its text is all there is
             break;
         }
-        const QString tag = html.mid(i + 1, close - i - 1);
+        const QStringView tag = source.mid(i + 1, close - i - 1);
         i = close + 1;
         const bool closing = tag.startsWith(u'/');
-        qsizetype nameStart = closing ? 1 : 0;
+        const qsizetype nameStart = closing ? 1 : 0;
         qsizetype nameEnd = nameStart;
-        while (nameEnd < tag.size() && (tag.at(nameEnd).isLetterOrNumber() || tag.at(nameEnd) == u'!')) {
+        while (nameEnd < tag.size() && nameEnd - nameStart < 16 &&
+               (tag.at(nameEnd).isLetterOrNumber() || tag.at(nameEnd) == u'!')) {
             ++nameEnd;
         }
-        const QString name = tag.mid(nameStart, nameEnd - nameStart).toLower();
+        const QString name = tag.mid(nameStart, nameEnd - nameStart).toString().toLower();
         if (!closing && (name == u"script"_s || name == u"style"_s || name == u"head"_s || name == u"title"_s)) {
-            const qsizetype end = html.indexOf(u"</"_s + name, i, Qt::CaseInsensitive);
+            const qsizetype end = source.indexOf(QString(u"</"_s + name), i, Qt::CaseInsensitive);
             if (end < 0) {
                 break;
             }
-            const qsizetype endClose = html.indexOf(u'>', end);
+            const qsizetype endClose = source.indexOf(u'>', end);
             i = endClose < 0 ? n : endClose + 1;
             continue;
         }
@@ -200,32 +261,46 @@ QString HtmlToText::convert(const QString &html)
             newline(name == u"p"_s || name.startsWith(u'h') ? 2 : 1);
         } else if (name == u"a"_s) {
             if (!closing) {
-                linkHref = attribute(tag, u"href"_s);
+                linkHref = attribute(tag.toString(), u"href"_s);
                 linkTextStart = out.size();
             } else if (linkTextStart >= 0) {
-                const QString text = out.mid(linkTextStart).trimmed();
-                if (!linkHref.isEmpty() && !linkHref.startsWith(u"mailto:"_s, Qt::CaseInsensitive) &&
-                    !linkHref.startsWith(u'#') && text != linkHref && !text.isEmpty()) {
+                const QStringView text = QStringView(out).mid(linkTextStart).trimmed();
+                if (!linkHref.isEmpty() && linkHref.size() <= kMaxUrlLength &&
+                    !linkHref.startsWith(u"mailto:"_s, Qt::CaseInsensitive) && !linkHref.startsWith(u'#') &&
+                    text != linkHref && !text.isEmpty()) {
                     out += u" ("_s + decodeEntities(linkHref) + u')';
                 }
                 linkHref.clear();
                 linkTextStart = -1;
             }
         } else if (name == u"img"_s) {
-            const QString alt = attribute(tag, u"alt"_s);
+            const QString alt = attribute(tag.toString(), u"alt"_s).left(kMaxAltLength);
             if (!alt.isEmpty()) {
-                appendText(u" ["_s + alt + u"] "_s);
+                appendText(QString(u" ["_s + alt + u"] "_s));
             }
         }
     }
+    if (maxChars >= 0 && out.size() > maxChars) {
+        stopped = true;
+    }
+    if (truncated) {
+        *truncated = stopped;
+    }
     // Trim trailing spaces of each line and the text as a whole.
-    QStringList lines = out.split(u'\n');
-    for (QString &line : lines) {
+    QString result;
+    result.reserve(out.size());
+    bool first = true;
+    for (QStringView line : QStringView(out).split(u'\n')) {
+        if (!first) {
+            result += u'\n';
+        }
+        first = false;
         while (line.endsWith(u' ')) {
             line.chop(1);
         }
+        result += line;
     }
-    return lines.join(u'\n').trimmed();
+    return result.trimmed();
 }
 
 } // namespace SyncDesk

@@ -175,13 +175,23 @@ qint64 decodedSize(GMimePart *part)
 class BodyWalker
 {
 public:
+    static constexpr int kMaxDepth = 32;
+
     explicit BodyWalker(QStringList &warnings)
         : m_warnings(warnings)
     {}
 
     void walk(GMimeObject *object, int depth)
     {
-        if (!object || depth > 32) {
+        if (!object) {
+            return;
+        }
+        if (depth > kMaxDepth) {
+            const QString warning =
+                u"parts nested deeper than %1 levels were not decoded; the body holds what lies above"_s.arg(kMaxDepth);
+            if (!m_warnings.contains(warning)) {
+                m_warnings.append(warning);
+            }
             return;
         }
         if (GMIME_IS_MULTIPART(object)) {
@@ -315,7 +325,13 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
 
     if (!message) {
         decoded.warnings.append(u"not a MIME message; stored as plain text"_s);
-        decoded.bodyText = normalizeNewlines(decodeLenient(raw)).left(options.maxBodyChars);
+        decoded.bodyText = normalizeNewlines(decodeLenient(raw));
+        if (decoded.bodyText.size() > options.maxBodyChars) {
+            decoded.bodyText.truncate(options.maxBodyChars);
+            decoded.bodyTruncated = true;
+            decoded.warnings.append(
+                u"body truncated: longer than %1 characters; the rest is not stored"_s.arg(options.maxBodyChars));
+        }
         return decoded;
     }
     decoded.parsed = true;
@@ -349,15 +365,19 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     BodyWalker walker(decoded.warnings);
     walker.walk(g_mime_message_get_mime_part(message.get()), 0);
     decoded.attachments = walker.attachments;
+    bool cut = false;
     if (!walker.plain.trimmed().isEmpty() || walker.html.isEmpty()) {
         decoded.bodyText = normalizeNewlines(walker.plain).trimmed();
     } else {
-        decoded.bodyText = HtmlToText::convert(walker.html);
+        // Stops converting past the maximum: a huge HTML body costs no more than the text kept.
+        decoded.bodyText = HtmlToText::convert(walker.html, options.maxBodyChars, &cut);
         decoded.bodyFromHtml = true;
     }
-    if (decoded.bodyText.size() > options.maxBodyChars) {
+    if (cut || decoded.bodyText.size() > options.maxBodyChars) {
         decoded.bodyText.truncate(options.maxBodyChars);
-        decoded.warnings.append(u"body longer than %1 characters; the rest is not stored"_s.arg(options.maxBodyChars));
+        decoded.bodyTruncated = true;
+        decoded.warnings.append(
+            u"body truncated: longer than %1 characters; the rest is not stored"_s.arg(options.maxBodyChars));
     }
     return decoded;
 }

@@ -1,0 +1,133 @@
+// Hostile input benchmark: what a crafted mail costs a node. Today the HTML bodies that once stalled a
+// worker for minutes (2 MB of "&", of "&amp;", of "<br>" then "<p>", of unclosed tags, and a mix of them),
+// each decoded as an HTML-only message the way a sync does it (MimeDecoder: GMime, then HTML to text, cut
+// at the 1 MB maximum), against html2text (Debian's html2text, when installed) on the same HTML in the
+// same run. Prints a table with time and peak memory and, as its last line, RESULT {json}.
+//
+//   bench_hostile [--size BYTES] [--no-html2text]
+
+#include "processmeasure.h"
+#include "protocol/mime/mimedecoder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Bench;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Repeats `unit` until the result is `size` bytes long (the last copy cut).
+QByteArray filled(const QByteArray &unit, qsizetype size)
+{
+    QByteArray out = unit.repeated(size / unit.size() + 1);
+    out.truncate(size);
+    return out;
+}
+
+struct HtmlCase
+{
+    QString name;
+    QByteArray html;
+};
+
+QList<HtmlCase> htmlCases(qsizetype size)
+{
+    return {
+        {u"\"&\" only"_s, filled("&", size)},
+        {u"\"&amp;\" only"_s, filled("&amp;", size)},
+        {u"\"<br>\" then \"<p>\""_s, filled("<br>", size / 2) + filled("<p>", size / 2)},
+        {u"unclosed tags"_s, filled("<div class=x <span ", size)},
+        {u"mixed: & &amp; <br> <p> unclosed"_s, filled("a&b &amp; <br><p>c<i <p d&amp", size)},
+    };
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"What hostile mail costs a SyncDesk node, against html2text."_s);
+    parser.addHelpOption();
+    QCommandLineOption sizeOption(u"size"_s, u"Size of each HTML body in bytes (default 2 MiB)."_s, u"bytes"_s,
+                                  QString::number(2 * 1024 * 1024));
+    QCommandLineOption noHtml2text(u"no-html2text"_s, u"Do not run html2text for comparison."_s);
+    parser.addOptions({sizeOption, noHtml2text});
+    parser.process(app);
+    bool ok = false;
+    const qsizetype size = parser.value(sizeOption).toLongLong(&ok);
+    if (!ok || size < 1024) {
+        std::fprintf(stderr, "--size: expected a number of bytes of at least 1024\n");
+        return 2;
+    }
+    const QString html2text = parser.isSet(noHtml2text) ? QString() : QStandardPaths::findExecutable(u"html2text"_s);
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        std::fprintf(stderr, "cannot create a temporary directory\n");
+        return 1;
+    }
+
+    std::printf("HTML-only bodies of %lld bytes, decoded as a sync does (text cut at %lld characters)\n\n",
+                static_cast<long long>(size), static_cast<long long>(MimeDecoder::Options().maxBodyChars));
+    std::printf("%-36s %12s %12s %10s %14s %14s\n", "Body", "SyncDesk s", "text chars", "truncated", "html2text s",
+                "html2text MB");
+    QJsonArray results;
+    double worst = 0;
+    for (const HtmlCase &body : htmlCases(size)) {
+        const QByteArray raw = "From: a@example.test\r\nSubject: hostile\r\nMIME-Version: 1.0\r\n"
+                               "Content-Type: text/html; charset=utf-8\r\n\r\n" +
+                               body.html;
+        QElapsedTimer timer;
+        timer.start();
+        const DecodedMessage decoded = MimeDecoder::decode(raw);
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        worst = std::max(worst, seconds);
+
+        Measurement other;
+        if (!html2text.isEmpty()) {
+            const QString file = dir.filePath(u"body.html"_s);
+            QFile out(file);
+            if (out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                out.write(body.html);
+                out.close();
+            }
+            other = measure(html2text, {u"-utf8"_s, file}, dir.filePath(u"html2text.out"_s), 120);
+        }
+        const QString otherTime = !other.ran       ? u"-"_s
+                                  : other.timedOut ? u"> 120 (killed)"_s
+                                                   : QString::number(other.wallSeconds, 'f', 3);
+        std::printf("%-36s %12.3f %12lld %10s %14s %14s\n", qPrintable(body.name), seconds,
+                    static_cast<long long>(decoded.bodyText.size()), decoded.bodyTruncated ? "yes" : "no",
+                    qPrintable(otherTime), other.ran ? qPrintable(QString::number(other.peakRssMb, 'f', 1)) : "-");
+        QJsonObject row{{u"body"_s, body.name},
+                        {u"bytes"_s, double(body.html.size())},
+                        {u"seconds"_s, seconds},
+                        {u"text_chars"_s, double(decoded.bodyText.size())},
+                        {u"truncated"_s, decoded.bodyTruncated}};
+        if (other.ran) {
+            row.insert(u"html2text_seconds"_s, other.wallSeconds);
+            row.insert(u"html2text_timed_out"_s, other.timedOut);
+            row.insert(u"html2text_peak_rss_mb"_s, other.peakRssMb);
+        }
+        results.append(row);
+    }
+    const double peak = ownPeakRssMb();
+    std::printf("\nslowest body: %.3f s (target: well under 1 s); peak RSS of this process: %.1f MB\n", worst, peak);
+    if (html2text.isEmpty()) {
+        std::printf("html2text is not installed (apt-get install html2text): no comparison in this run\n");
+    }
+    const QJsonObject result{{u"html"_s, results}, {u"slowest_html_seconds"_s, worst}, {u"peak_rss_mb"_s, peak}};
+    std::printf("RESULT %s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
