@@ -30,7 +30,7 @@ struct DecodedMessage
     bool bodyTruncated = false; // bodyText was cut at MimeDecoder::Options::maxBodyChars (and a warning says so)
     QList<AttachmentInfo> attachments;
     QByteArray headerDigest;  // SHA-1 of the raw header block, hex (for the log and item failures)
-    QByteArray contentDigest; // SHA-256 of the whole raw message, hex: identifies messages without a Message-ID
+    QByteArray contentDigest; // without a Message-ID only: SHA-256 of the whole raw message, hex, which identifies it
     QStringList warnings;
     // Non-empty: decoding failed altogether (out of memory, an exception): nothing to store; the message
     // becomes an item failure with this reason and is fetched again by the next sync.

@@ -310,9 +310,6 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     DecodedMessage decoded;
     decoded.empty = raw.trimmed().isEmpty();
     decoded.headerDigest = QCryptographicHash::hash(headerBlock(raw), QCryptographicHash::Sha1).toHex();
-    // What identifies a message without a Message-ID: all of it, so that two messages that share a header
-    // block but differ in their body are two messages, and the same bytes delivered twice are one.
-    decoded.contentDigest = QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex();
 
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
@@ -323,7 +320,14 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), parserOptions));
     g_mime_parser_options_free(parserOptions);
 
+    // What identifies a message without a Message-ID: all of it, so that two messages that share a header
+    // block but differ in their body are two messages, and the same bytes delivered twice are one. Only
+    // computed when needed: hashing every message costs a few percent of a full pull.
+    auto digestContent = [&decoded, &raw] {
+        decoded.contentDigest = QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex();
+    };
     if (!message) {
+        digestContent();
         decoded.warnings.append(u"not a MIME message; stored as plain text"_s);
         decoded.bodyText = normalizeNewlines(decodeLenient(raw));
         if (decoded.bodyText.size() > options.maxBodyChars) {
@@ -340,6 +344,9 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     decoded.messageId = fromUtf8(g_mime_message_get_message_id(message.get()));
     if (decoded.messageId.startsWith(u'<') && decoded.messageId.endsWith(u'>')) {
         decoded.messageId = decoded.messageId.mid(1, decoded.messageId.size() - 2);
+    }
+    if (decoded.messageId.isEmpty()) {
+        digestContent();
     }
     const QStringList inReplyTo = parseReferences(object, "In-Reply-To");
     decoded.inReplyTo = inReplyTo.isEmpty() ? QString() : inReplyTo.constFirst();
