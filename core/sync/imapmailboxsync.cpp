@@ -418,6 +418,7 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
         batch->uids.append(uid);
         batch->wanted.insert(uid);
         bytes += qMax<qint64>(size, 0);
+        batch->declaredBytes = bytes;
     }
     if (!batch->uids.isEmpty()) {
         m_planned.push_back(batch);
@@ -436,7 +437,9 @@ void ImapMailboxSync::fetchMore()
         batch->generation = m_generation;
         m_sent.push_back(batch);
         Imap::Command command("UID FETCH");
-        command.atom(Imap::uidSet(batch->uids)).raw("(UID RFC822.SIZE INTERNALDATE BODY.PEEK[])");
+        command.atom(Imap::uidSet(batch->uids))
+            .raw("(UID RFC822.SIZE INTERNALDATE BODY.PEEK[])")
+            .expectBytes(batch->declaredBytes);
         m_session->execute(
             command,
             [batch](const Imap::Response &response) {

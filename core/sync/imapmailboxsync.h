@@ -45,9 +45,10 @@ private:
         QList<quint32> uids;
         QSet<quint32> wanted;
         QHash<quint32, Imap::FetchedMessage> fetched;
-        int generation = 0;    // the folder visit it belongs to
-        bool advances = false; // new messages: writing it moves the folder's position (retries and track
-                               // requests do not: they may name UIDs the listing has not reached)
+        qint64 declaredBytes = 0; // the sizes the listing declared: time allowed, never memory reserved
+        int generation = 0;       // the folder visit it belongs to
+        bool advances = false;    // new messages: writing it moves the folder's position (retries and track
+                                  // requests do not: they may name UIDs the listing has not reached)
         bool complete = false;
         std::optional<SyncError> error; // the server refused it
     };

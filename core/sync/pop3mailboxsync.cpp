@@ -198,6 +198,7 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
             batch = std::make_shared<Batch>();
         }
         batch->messages.append(message);
+        batch->messages.last().declaredSize = qMax<qint64>(size, 0);
     }
     m_fresh.clear();
     if (!batch->messages.isEmpty()) {
@@ -224,21 +225,23 @@ void Pop3MailboxSync::fetchMore()
         m_sent.push_back(batch);
         batch->outstanding = int(batch->messages.size());
         for (qsizetype i = 0; i < batch->messages.size(); ++i) {
-            m_session->execute("RETR " + QByteArray::number(batch->messages.at(i).number), true,
-                               [this, batch, i](const Result<Pop3::Response> &result) {
-                                   if (stopped()) {
-                                       return;
-                                   }
-                                   if (!result) {
-                                       fail(result.error());
-                                       return;
-                                   }
-                                   batch->messages[i].raw = std::move(*result->body);
-                                   if (--batch->outstanding == 0) {
-                                       batch->complete = true;
-                                       onBatchComplete();
-                                   }
-                               });
+            m_session->execute(
+                "RETR " + QByteArray::number(batch->messages.at(i).number), true,
+                [this, batch, i](const Result<Pop3::Response> &result) {
+                    if (stopped()) {
+                        return;
+                    }
+                    if (!result) {
+                        fail(result.error());
+                        return;
+                    }
+                    batch->messages[i].raw = std::move(*result->body);
+                    if (--batch->outstanding == 0) {
+                        batch->complete = true;
+                        onBatchComplete();
+                    }
+                },
+                false, batch->messages.at(i).declaredSize);
         }
     }
 }

@@ -36,6 +36,7 @@ private:
         quint32 number = 0; // message number in this session
         QByteArray uidl;
         std::optional<QByteArray> raw;
+        qint64 declaredSize = 0; // what LIST said: time allowed for it, never memory reserved
     };
     struct Batch
     {

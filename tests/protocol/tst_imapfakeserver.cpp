@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "synchelper.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +99,7 @@ private Q_SLOTS:
     void keywordNotKeptByTheServerIsReported();
     void keywordStoreRefusedIsReported();
     void utf8AcceptIsEnabledBeforeAnyMailboxName();
+    void tricklingServerMeetsTheDeadline();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000,
@@ -590,6 +592,25 @@ void TestImapFakeServer::utf8AcceptIsEnabledBeforeAnyMailboxName()
     auto state = (*store)->folderState(job->mailbox.id, u"Entwürfe"_s);
     QVERIFY(state);
     QCOMPARE(state->uidNext, 2u);
+}
+
+void TestImapFakeServer::tricklingServerMeetsTheDeadline()
+{
+    // After login the server answers STATUS with "* OK" every 200 ms for a minute and never completes it.
+    // Untagged noise does not extend the command's deadline (3 s here): the sync ends with Timeout within
+    // it, instead of living as long as the server keeps talking.
+    QString trickle;
+    for (int i = 0; i < 300; ++i) {
+        trickle += u"X: wait 200\nS: * OK still working\n"_s;
+    }
+    m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
+                          trickle);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const SyncOutcome outcome = run(Security::None, 3000);
+    expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
+    QVERIFY2(elapsed.elapsed() < 10000, qPrintable(u"ended after %1 ms"_s.arg(elapsed.elapsed())));
+    QVERIFY2(outcome.error->message.contains(u"STATUS"_s), qPrintable(outcome.error->message));
 }
 
 #include "tst_imapfakeserver.moc"

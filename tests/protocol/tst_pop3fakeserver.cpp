@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "synchelper.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void loginDelayFromCapa();
     void perUserLoginDelayIsAskedAfterLogin();
     void loginDelayRefusalWaitsAsCapaSaid();
+    void tricklingMessageMeetsTheDeadline();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000);
@@ -300,6 +302,26 @@ void TestPop3FakeServer::loginDelayRefusalWaitsAsCapaSaid()
     expectError(outcome, ErrorClass::Throttled, u"throttled"_s);
     QCOMPARE(outcome.error->retryAfterMs, 600000);
     QCOMPARE(outcome.serverMinIntervalSeconds, 600);
+}
+
+void TestPop3FakeServer::tricklingMessageMeetsTheDeadline()
+{
+    // LIST says 120 bytes; RETR then sends a line of the message every 200 ms for a minute. Bytes do not
+    // extend the deadline (3 s plus 120 bytes at the floor rate): the sync ends with Timeout within it.
+    QString trickle;
+    for (int i = 0; i < 300; ++i) {
+        trickle += u"X: wait 200\nS: line %1 of a message that never ends\n"_s.arg(i);
+    }
+    m_server->addScenario(kGreeting + kLogin +
+                          u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: .\nC: LIST\nS: +OK\nS: 1 120\nS: .\n"
+                          "C: RETR 1\nS: +OK 120 octets\nS: Subject: slow\nS: \n"_s +
+                          trickle);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const SyncOutcome outcome = run(Security::None, 3000);
+    expectError(outcome, ErrorClass::Timeout, u"timeout"_s);
+    QVERIFY2(elapsed.elapsed() < 10000, qPrintable(u"ended after %1 ms"_s.arg(elapsed.elapsed())));
+    QVERIFY2(outcome.error->message.contains(u"RETR"_s), qPrintable(outcome.error->message));
 }
 
 #include "tst_pop3fakeserver.moc"

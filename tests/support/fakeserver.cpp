@@ -1,6 +1,7 @@
 #include "fakeserver.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace SyncDesk::Testing {
 
@@ -104,6 +105,8 @@ std::deque<FakeServer::Step> FakeServer::parse(const QString &script)
             steps.push_back({Step::Kind::Close, {}});
         } else if (line == u"X: drop"_s) {
             steps.push_back({Step::Kind::Drop, {}});
+        } else if (line.startsWith(u"X: wait "_s)) {
+            steps.push_back({Step::Kind::Wait, {}, line.mid(8).toInt()});
         } else {
             qWarning("FakeServer: cannot read scenario line: %s", qPrintable(line));
         }
@@ -146,7 +149,7 @@ void FakeServer::onNewConnection()
 
 void FakeServer::advance(Connection *connection)
 {
-    while (!connection->done) {
+    while (!connection->done && !connection->waiting) {
         if (connection->steps.empty()) {
             connection->done = true;
             ++m_completed;
@@ -198,6 +201,18 @@ void FakeServer::advance(Connection *connection)
             connection->done = true;
             connection->socket->disconnectFromHost();
             return;
+        case Step::Kind::Wait: {
+            const int ms = step.ms;
+            connection->steps.pop_front();
+            connection->waiting = true;
+            QTimer::singleShot(ms, this, [this, connection] {
+                if (m_live.contains(connection)) {
+                    connection->waiting = false;
+                    advance(connection);
+                }
+            });
+            return;
+        }
         case Step::Kind::Drop:
             connection->steps.pop_front();
             if (connection->steps.empty()) {

@@ -24,6 +24,7 @@ namespace SyncDesk::Testing {
 //   X: read                the server waits for any bytes from the client (a TLS ClientHello) and drops them
 //   X: close               the server closes the connection
 //   X: drop                the server resets the connection (no orderly close)
+//   X: wait 500            the server pauses this long (ms) before its next step (a slow or trickling server)
 //   # comment              ignored, as are empty lines
 //
 // A scenario that runs out of steps leaves the connection open and silent (a server that never answers).
@@ -55,9 +56,10 @@ Q_SIGNALS:
 private:
     struct Step
     {
-        enum class Kind { Send, Expect, ReadAny, Close, Drop };
+        enum class Kind { Send, Expect, ReadAny, Close, Drop, Wait };
         Kind kind = Kind::Send;
         QByteArray bytes; // Send: what to send; Expect: the pattern
+        int ms = 0;       // Wait
     };
     struct Connection
     {
@@ -65,6 +67,7 @@ private:
         std::deque<Step> steps;
         QByteArray buffer;
         bool done = false;
+        bool waiting = false; // in a Wait step: client bytes are buffered, nothing advances
     };
 
     static std::deque<Step> parse(const QString &script);

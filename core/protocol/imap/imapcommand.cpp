@@ -126,6 +126,12 @@ Command &Command::mailboxList(const QStringList &names, MailboxEncoding encoding
     return *this;
 }
 
+Command &Command::expectBytes(qint64 bytes)
+{
+    m_expectedBytes = qMax<qint64>(0, bytes);
+    return *this;
+}
+
 Command &Command::raw(const QByteArray &text)
 {
     m_parts.append({text});

@@ -31,6 +31,10 @@ public:
     Command &raw(const QByteArray &text); // appended verbatim after a space
     // Marks the command as carrying secrets: logs show only its name.
     Command &sensitive();
+    // The size of the answer to expect (a body FETCH: the sizes the listing declared). The command's
+    // deadline allows for that many bytes at the session's floor rate; nothing is reserved for them.
+    Command &expectBytes(qint64 bytes);
+    qint64 expectedBytes() const { return m_expectedBytes; }
     // Text sent after a continuation request, without the space handling of arguments (AUTHENTICATE).
     Command &continuation(const QByteArray &line);
 
@@ -54,6 +58,7 @@ private:
     QByteArray m_name;
     QList<Part> m_parts;
     bool m_sensitive = false;
+    qint64 m_expectedBytes = 0;
 };
 
 QByteArray encodeMailboxName(const QString &name); // RFC 3501 modified UTF-7

@@ -29,11 +29,8 @@ Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &optio
     , m_parser(options.limits)
 {
     m_watchdog.setSingleShot(true);
-    connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        fail(SyncError::make(
-            ErrorClass::Timeout, u"timeout"_s,
-            u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host, m_waitingFor)));
-    });
+    m_clock.start();
+    connect(&m_watchdog, &QTimer::timeout, this, &Session::onWatchdog);
     connect(m_stream.get(), &ByteStream::connected, this, &Session::onConnected);
     connect(m_stream.get(), &ByteStream::encrypted, this, &Session::onEncrypted);
     connect(m_stream.get(), &ByteStream::readyRead, this, &Session::onReadyRead);
@@ -511,6 +508,14 @@ void Session::pump()
                                         : hasCapability("LITERAL-") ? qint64(4096)
                                                                     : qint64(0);
         pending->chunks = pending->command.chunks(pending->tag, nonSynchronizing);
+        // From now to its tagged completion, plus its transfer at the floor rate; after the deadline of the
+        // command ahead of it, less that one's base time, as the server answers in order.
+        const qint64 now = m_clock.elapsed();
+        const qint64 transferMs =
+            pending->command.expectedBytes() * 1000 / qMax<qint64>(1, m_options.minBytesPerSecond);
+        const qint64 startMs =
+            m_inFlight.empty() ? now : qMax(now, m_inFlight.back()->deadlineMs - m_options.commandTimeoutMs);
+        pending->deadlineMs = startMs + m_options.commandTimeoutMs + transferMs;
         m_inFlight.push_back(pending);
         if (m_tracing) {
             trace("C:", pending->command.redacted(pending->tag));
@@ -525,10 +530,45 @@ void Session::pump()
             break;
         }
     }
-    if (!m_inFlight.empty()) {
-        armWatchdog(m_options.commandTimeoutMs,
-                    u"waiting for the answer to %1"_s.arg(QString::fromLatin1(m_inFlight.front()->command.name())));
+    armCommandDeadline();
+}
+
+void Session::armCommandDeadline()
+{
+    if (m_inFlight.empty() || m_state == State::LoggingOut) {
+        return;
     }
+    const auto first = std::min_element(m_inFlight.begin(), m_inFlight.end(),
+                                        [](const auto &a, const auto &b) { return a->deadlineMs < b->deadlineMs; });
+    m_waitingFor = u"waiting for the answer to %1"_s.arg(QString::fromLatin1((*first)->command.name()));
+    m_watchdog.start(int(qBound<qint64>(0, (*first)->deadlineMs - m_clock.elapsed(), 24LL * 3600 * 1000)));
+}
+
+void Session::onWatchdog()
+{
+    if (m_state == State::Ready && !m_inFlight.empty()) {
+        const qint64 now = m_clock.elapsed();
+        const auto late = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                                       [now](const auto &pending) { return pending->deadlineMs <= now; });
+        if (late == m_inFlight.end()) {
+            armCommandDeadline(); // the command it was set for has completed
+            return;
+        }
+        const Pending &pending = **late;
+        fail(SyncError::make(
+            ErrorClass::Timeout, u"timeout"_s,
+            u"%1 did not complete %2 in time (%3 s allowed from sending it%4)"_s.arg(
+                m_host.isEmpty() ? u"the server"_s : m_host, QString::fromLatin1(pending.command.name()),
+                QString::number(m_options.commandTimeoutMs / 1000.0, 'g', 4),
+                pending.command.expectedBytes() > 0
+                    ? u", plus the time for %1 bytes at %2 KiB/s"_s.arg(pending.command.expectedBytes())
+                          .arg(m_options.minBytesPerSecond / 1024)
+                    : QString())));
+        return;
+    }
+    fail(SyncError::make(
+        ErrorClass::Timeout, u"timeout"_s,
+        u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host, m_waitingFor)));
 }
 
 void Session::sendChunk(Pending &pending)
@@ -559,10 +599,7 @@ void Session::onReadyRead()
     if (bytes.isEmpty()) {
         return;
     }
-    m_parser.feed(bytes);
-    if (m_watchdog.isActive()) {
-        m_watchdog.start(); // progress: the same stage gets its full time again
-    }
+    m_parser.feed(bytes); // bytes extend no deadline: a trickle of data must not hold a session open
     Response response;
     while (m_state != State::Failed && m_state != State::Closed) {
         // TLS must start right after the STARTTLS OK: further bytes stay buffered until then (and are
@@ -635,6 +672,7 @@ void Session::handle(const Response &response)
             }
         }
         pump();
+        armCommandDeadline();
         disarmWatchdogIfIdle();
         return;
     }

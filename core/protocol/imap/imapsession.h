@@ -9,6 +9,7 @@
 #include "protocol/bytestream.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -24,8 +25,13 @@ namespace SyncDesk::Imap {
 struct SessionOptions
 {
     int connectTimeoutMs = 30000;
-    int commandTimeoutMs = 60000; // a command without any byte from the server for this long fails
-    int maxInFlight = 4;          // pipelining bound
+    // Each command has a deadline from sending it to its tagged completion: this long, plus the time its
+    // expected answer (Command::expectBytes) takes at minBytesPerSecond; a pipelined command's deadline
+    // also allows for the transfers ahead of it. Untagged data never extends a deadline, so a server
+    // trickling "* OK" cannot hold a session open.
+    int commandTimeoutMs = 60000;
+    qint64 minBytesPerSecond = 32 * 1024;
+    int maxInFlight = 4; // pipelining bound
     // SASL mechanisms the session may use, in order of preference, when the server announces them;
     // without any, it falls back to the LOGIN command.
     QList<QByteArray> saslMechanisms{"PLAIN", "LOGIN"};
@@ -121,6 +127,7 @@ private:
         int nextChunk = 0;
         UntaggedHandler onUntagged;
         Done done;
+        qint64 deadlineMs = 0; // on m_clock, once sent
     };
 
     void onConnected();
@@ -136,6 +143,8 @@ private:
     void pump();
     void sendChunk(Pending &pending);
     void armWatchdog(int timeoutMs, const QString &waitingFor);
+    void armCommandDeadline(); // the watchdog, for the first deadline of the commands in flight
+    void onWatchdog();
     void disarmWatchdogIfIdle();
     void fail(const SyncError &failure);
     ErrorStage currentStage() const;
@@ -162,6 +171,7 @@ private:
     std::shared_ptr<Pending> m_awaitingContinuation;
     quint32 m_nextTag = 1;
     QTimer m_watchdog{this}; // a child, so that moveToThread() moves it too
+    QElapsedTimer m_clock;   // monotonic, for command deadlines
     QString m_waitingFor;
     bool m_tracing = false;
 };

@@ -19,15 +19,8 @@ Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &optio
     , m_parser(options.limits)
 {
     m_watchdog.setSingleShot(true);
-    connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        if (m_state == State::Quitting) {
-            finishQuit(true); // a server that does not answer QUIT must not hold us up
-            return;
-        }
-        fail(SyncError::make(
-            ErrorClass::Timeout, u"timeout"_s,
-            u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host, m_waitingFor)));
-    });
+    m_clock.start();
+    connect(&m_watchdog, &QTimer::timeout, this, &Session::onWatchdog);
     connect(m_stream.get(), &ByteStream::connected, this, [this] {
         if (m_state != State::Connecting) {
             return;
@@ -265,7 +258,7 @@ void Session::login(const QString &username, const QString &password, std::funct
     });
 }
 
-void Session::execute(const QByteArray &command, bool multiLine, Done done, bool sensitive)
+void Session::execute(const QByteArray &command, bool multiLine, Done done, bool sensitive, qint64 expectedBytes)
 {
     if (m_state == State::Failed || m_state == State::Closed || m_state == State::Quitting) {
         done(SyncError::make(
@@ -273,7 +266,8 @@ void Session::execute(const QByteArray &command, bool multiLine, Done done, bool
             u"the POP3 session is closed; cannot send %1"_s.arg(QString::fromLatin1(commandName(command)))));
         return;
     }
-    m_queued.push_back(std::make_shared<Pending>(Pending{command, multiLine, sensitive, std::move(done)}));
+    m_queued.push_back(std::make_shared<Pending>(
+        Pending{command, multiLine, sensitive, std::move(done), qMax<qint64>(0, expectedBytes)}));
     pump();
 }
 
@@ -294,6 +288,12 @@ void Session::pump()
                                        : QString::fromLatin1(pending->command)));
         }
         out += pending->command + "\r\n";
+        // From now to its answer, plus its transfer at the floor rate, after the one ahead of it.
+        const qint64 now = m_clock.elapsed();
+        const qint64 transferMs = pending->expectedBytes * 1000 / qMax<qint64>(1, m_options.minBytesPerSecond);
+        const qint64 startMs =
+            m_inFlight.empty() ? now : qMax(now, m_inFlight.back()->deadlineMs - m_options.commandTimeoutMs);
+        pending->deadlineMs = startMs + m_options.commandTimeoutMs + transferMs;
         m_inFlight.push_back(pending);
         // The connection changes after these: nothing may follow them on the wire.
         const QByteArray name = commandName(pending->command);
@@ -304,11 +304,48 @@ void Session::pump()
     if (!out.isEmpty()) {
         m_stream->write(out);
     }
-    if (!m_inFlight.empty()) {
-        armWatchdog(
-            m_state == State::Quitting ? qMin(m_options.commandTimeoutMs, 5000) : m_options.commandTimeoutMs,
-            u"waiting for the answer to %1"_s.arg(QString::fromLatin1(commandName(m_inFlight.front()->command))));
+    if (m_state == State::Quitting && !m_inFlight.empty()) {
+        armWatchdog(qMin(m_options.commandTimeoutMs, 5000), u"quitting"_s);
+        return;
     }
+    armCommandDeadline();
+}
+
+void Session::armCommandDeadline()
+{
+    if (m_inFlight.empty() || m_state != State::Ready) {
+        return;
+    }
+    // Answers come in order, and each deadline is at least the one before: the first is the earliest.
+    const Pending &first = *m_inFlight.front();
+    m_waitingFor = u"waiting for the answer to %1"_s.arg(QString::fromLatin1(commandName(first.command)));
+    m_watchdog.start(int(qBound<qint64>(0, first.deadlineMs - m_clock.elapsed(), 24LL * 3600 * 1000)));
+}
+
+void Session::onWatchdog()
+{
+    if (m_state == State::Quitting) {
+        finishQuit(true); // a server that does not answer QUIT must not hold us up
+        return;
+    }
+    const QString host = m_host.isEmpty() ? u"the server"_s : m_host;
+    if (m_state == State::Ready && !m_inFlight.empty()) {
+        const Pending &first = *m_inFlight.front();
+        if (first.deadlineMs > m_clock.elapsed()) {
+            armCommandDeadline(); // the command it was set for has completed
+            return;
+        }
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
+                             u"%1 did not complete %2 in time (%3 s allowed from sending it%4)"_s.arg(
+                                 host, QString::fromLatin1(commandName(first.command)),
+                                 QString::number(m_options.commandTimeoutMs / 1000.0, 'g', 4),
+                                 first.expectedBytes > 0
+                                     ? u", plus the time for %1 bytes at %2 KiB/s"_s.arg(first.expectedBytes)
+                                           .arg(m_options.minBytesPerSecond / 1024)
+                                     : QString())));
+        return;
+    }
+    fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, u"no answer from %1 while %2"_s.arg(host, m_waitingFor)));
 }
 
 void Session::armWatchdog(int timeoutMs, const QString &waitingFor)
@@ -326,10 +363,7 @@ void Session::onReadyRead()
     if (bytes.isEmpty()) {
         return;
     }
-    m_parser.feed(bytes);
-    if (m_watchdog.isActive()) {
-        m_watchdog.start(); // progress: the same stage gets its full time again
-    }
+    m_parser.feed(bytes); // bytes extend no deadline: a trickle of data must not hold a session open
     while (m_state != State::Failed && m_state != State::Closed) {
         if (m_state == State::StartingTls) {
             return;

@@ -7,6 +7,7 @@
 #include "protocol/bytestream.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -20,8 +21,12 @@ namespace SyncDesk::Pop3 {
 struct SessionOptions
 {
     int connectTimeoutMs = 30000;
-    int commandTimeoutMs = 60000; // a command without any byte from the server for this long fails
-    int maxInFlight = 8;          // commands sent ahead when the server offers PIPELINING (RFC 2449)
+    // Each command must complete within this long from sending it, plus the time its expected answer
+    // takes at minBytesPerSecond (a pipelined command also allows for the transfers ahead of it). Bytes
+    // received never extend a deadline: a server trickling data cannot hold a session open.
+    int commandTimeoutMs = 60000;
+    qint64 minBytesPerSecond = 32 * 1024;
+    int maxInFlight = 8; // commands sent ahead when the server offers PIPELINING (RFC 2449)
     ParserLimits limits;
     QString mailbox; // address, for log records
 };
@@ -48,7 +53,9 @@ public:
     // of a placeholder. When CAPA announced a per-user LOGIN-DELAY, asks CAPA again once logged in.
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
     // Sends one command line (without CRLF); multiLine: its +OK is followed by data up to ".".
-    void execute(const QByteArray &command, bool multiLine, Done done, bool sensitive = false);
+    // expectedBytes: the size of the answer to expect (RETR: the size LIST declared), for its deadline.
+    void execute(const QByteArray &command, bool multiLine, Done done, bool sensitive = false,
+                 qint64 expectedBytes = 0);
     // QUIT, then close; done runs in any case. QUIT never removes anything: SyncDesk sends no DELE.
     void quit(std::function<void()> done);
     void abort(const SyncError &reason);
@@ -75,6 +82,8 @@ private:
         bool multiLine = false;
         bool sensitive = false;
         Done done;
+        qint64 expectedBytes = 0;
+        qint64 deadlineMs = 0; // on m_clock, once sent
     };
 
     void onReadyRead();
@@ -85,6 +94,8 @@ private:
     void takeCapabilities(const QList<QByteArray> &lines); // CAPA's answer
     void pump();
     void armWatchdog(int timeoutMs, const QString &waitingFor);
+    void armCommandDeadline();
+    void onWatchdog();
     void fail(const SyncError &failure);
     ErrorStage currentStage() const;
     void finishQuit(bool closeStream);
@@ -107,6 +118,7 @@ private:
     std::deque<std::shared_ptr<Pending>> m_queued;
     std::deque<std::shared_ptr<Pending>> m_inFlight;
     QTimer m_watchdog{this};
+    QElapsedTimer m_clock; // monotonic, for command deadlines
     QString m_waitingFor;
     bool m_tracing = false;
 };
