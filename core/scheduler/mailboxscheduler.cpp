@@ -404,6 +404,7 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     result.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
     result.retryAfterMs = outcome.error ? outcome.error->retryAfterMs : 0;
     result.serverMinIntervalMs = qint64(outcome.serverMinIntervalSeconds) * 1000;
+    result.incomplete = outcome.incomplete;
     const FinishReport report = m_planner->finish(outcome.mailboxId, result, result.finishedMs);
     persist(outcome, running, report);
     if (outcome.succeeded() && m_mode == Mode::Continuous && m_audits.dueMs(outcome.mailboxId) == 0) {
@@ -627,15 +628,17 @@ void MailboxScheduler::completeOnce(const SyncOutcome &outcome)
         return;
     }
     m_onceOutcomes.append(outcome);
+    if (m_planner->mailbox(outcome.mailboxId) && !m_planner->isRunning(outcome.mailboxId)) {
+        // A run-once syncs each mailbox once: whatever the planner scheduled next (at once, for a run that
+        // stopped at its time limit) is not for now.
+        m_planner->removeMailbox(outcome.mailboxId);
+    }
     if (m_onceWaiting.isEmpty()) {
         m_pollTimer.stop();
         m_wakeupTimer.stop();
         const QList<SyncOutcome> outcomes = std::exchange(m_onceOutcomes, {});
         QMetaObject::invokeMethod(
             this, [this, outcomes] { Q_EMIT onceFinished(outcomes); }, Qt::QueuedConnection);
-    } else if (m_planner->mailbox(outcome.mailboxId) && !m_planner->isRunning(outcome.mailboxId)) {
-        // A run-once syncs each mailbox once: whatever the planner scheduled next is not for now.
-        m_planner->removeMailbox(outcome.mailboxId);
     }
 }
 

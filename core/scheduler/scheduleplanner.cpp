@@ -580,6 +580,11 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
         }
         // From the start of this run: the guarantee is about the time between two starts.
         entry.dueMs = std::max(result.startedMs + wait, nowMs);
+        if (result.incomplete) {
+            // A long first pull continues at once, in turn with the other due mailboxes (by due time),
+            // unless the server allows no login that soon.
+            entry.dueMs = std::max(nowMs, entry.lastStartMs + entry.minIntervalMs);
+        }
     } else {
         entry.failures++;
         if (disablesAtOnce(result.errorClass)) {

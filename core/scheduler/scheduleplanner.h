@@ -91,6 +91,7 @@ struct RunResult
     ErrorClass errorClass = ErrorClass::None;
     qint64 retryAfterMs = 0;
     qint64 serverMinIntervalMs = 0; // the least time between two logins the server allows (0: none said)
+    bool incomplete = false;        // stopped at the run's time limit: due again at once, to continue
 };
 
 // What a finished run changed, for the store and for alerts.

@@ -42,6 +42,9 @@ struct SchedulerSettings
         }
         number("max_transient_failures", result.maxTransientFailures);
         number("overdue_grace_seconds", result.overdueGraceSeconds);
+        if (stored.value(QLatin1StringView("max_run_seconds")).isDouble()) {
+            result.tuning.maxRunMs = qint64(stored.value(QLatin1StringView("max_run_seconds")).toInt()) * 1000;
+        }
         if (stored.value(QLatin1StringView("audit_interval_hours")).isDouble()) {
             result.auditIntervalSeconds = stored.value(QLatin1StringView("audit_interval_hours")).toInt() * 3600;
         }

@@ -51,7 +51,7 @@ bool ImapMailboxSync::retryFailedItems()
     if (m_planned.empty()) {
         return false;
     }
-    fetchMore();
+    startFetching();
     return true;
 }
 
@@ -107,7 +107,7 @@ void ImapMailboxSync::searchRequests()
                     completeFolder();
                     return;
                 }
-                fetchMore();
+                startFetching();
             });
     }
 }

@@ -384,7 +384,7 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
                 completeFolder();
                 return;
             }
-            fetchMore();
+            startFetching();
         });
 }
 
@@ -426,11 +426,23 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
     return true;
 }
 
+void ImapMailboxSync::startFetching()
+{
+    fetchMore();
+    if (m_sent.empty() && m_outcome.incomplete) {
+        stopAtTimeLimit(); // the time limit came between two folders (or before the follow-ups)
+    }
+}
+
 void ImapMailboxSync::fetchMore()
 {
     while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
         if (m_batchError) {
             return; // a batch was refused: the folder drains what is in flight, then moves on
+        }
+        if (runTimeUp()) {
+            m_planned.clear(); // nothing more is sent: the next run lists these again
+            return;
         }
         std::shared_ptr<Batch> batch = m_planned.front();
         m_planned.pop_front();
@@ -494,6 +506,15 @@ void ImapMailboxSync::onBatchComplete()
             m_sent.clear(); // answered after the refused one: fetched again by the next sync
             const SyncError error = *m_batchError;
             folderFailed(error);
+        }
+        return;
+    }
+    if (runTimeUp()) {
+        // Nothing more is fetched. The position stays at the last batch written: the next run lists
+        // the rest again (never completeFolder(), which would move past every UID listed).
+        m_planned.clear();
+        if (m_sent.empty()) {
+            stopAtTimeLimit();
         }
         return;
     }
@@ -699,9 +720,16 @@ void ImapMailboxSync::fail(const SyncError &error)
     finish(error);
 }
 
+void ImapMailboxSync::stopAtTimeLimit()
+{
+    Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
+    succeed();
+}
+
 void ImapMailboxSync::succeed()
 {
-    if (Status finished = m_tracker->finish(true, m_job.mailbox.folders); !finished) {
+    // Stopped at the time limit: folders not reached keep their track requests pending.
+    if (Status finished = m_tracker->finish(!m_outcome.incomplete, m_job.mailbox.folders); !finished) {
         fail(finished.error());
         return;
     }

@@ -64,6 +64,8 @@ private:
     // advances: these are the listed new messages (see Batch::advances).
     bool planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bool advances);
     void fetchMore();
+    void startFetching();   // the first fetchMore() after planning: stops here if the time limit was reached
+    void stopAtTimeLimit(); // the run's time limit was reached and nothing is in flight
     void onBatchComplete();
     bool writeBatch(Batch &batch);
     // Writes a batch with the folder state reached. When the store refuses the batch because of a message

@@ -39,6 +39,7 @@ MailboxSync::MailboxSync(const SyncJob &job, Store &store, const ByteStreamFacto
     m_outcome.address = job.mailbox.address;
     m_outcome.trigger = job.trigger;
     m_outcome.startedAt = QDateTime::currentDateTimeUtc();
+    m_runClock.start();
 }
 
 std::optional<ItemFailureList> MailboxSync::prepareRun()
@@ -99,6 +100,21 @@ void MailboxSync::finish(std::optional<SyncError> error)
     m_outcome.finishedAt = QDateTime::currentDateTimeUtc();
     m_outcome.error = std::move(error);
     Q_EMIT finished(m_outcome);
+}
+
+bool MailboxSync::runTimeUp()
+{
+    if (m_outcome.incomplete) {
+        return true;
+    }
+    // Only once something was fetched: every run makes progress, however long it took to get there.
+    if (m_job.tuning.maxRunMs <= 0 || m_outcome.itemsSeen == 0 || m_runClock.elapsed() < m_job.tuning.maxRunMs) {
+        return false;
+    }
+    m_outcome.incomplete = true;
+    m_outcome.notices.append(u"the run reached its time limit of %1 s: what was fetched is stored, and the next run "
+                             "continues where this one stopped"_s.arg(double(m_job.tuning.maxRunMs) / 1000.0));
+    return true;
 }
 
 } // namespace SyncDesk

@@ -6,6 +6,7 @@
 #include "syncoutcome.h"
 #include "tracking/synctracker.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -46,6 +47,10 @@ protected:
     std::optional<ItemFailureList> prepareRun();
     // TLS settings of the incoming endpoint.
     TlsSettings incomingTls() const;
+    // Whether the run has reached its time limit (SyncTuning::maxRunMs); checked between batches, and
+    // only once the run has fetched something, so that every run makes progress. The first time it says
+    // so, it notes it in the outcome.
+    bool runTimeUp();
 
     std::unique_ptr<SyncTracker> m_tracker;
     std::unique_ptr<ItemFailures> m_failures;
@@ -56,6 +61,7 @@ protected:
     ByteStreamFactory m_streams;
     SyncOutcome m_outcome;
     bool m_finished = false;
+    QElapsedTimer m_runClock; // since the run was created
 };
 
 } // namespace SyncDesk

@@ -220,6 +220,10 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
 void Pop3MailboxSync::fetchMore()
 {
     while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
+        if (runTimeUp()) {
+            m_planned.clear(); // nothing more is sent: not marked seen, so the next run fetches these
+            return;
+        }
         std::shared_ptr<Batch> batch = m_planned.front();
         m_planned.pop_front();
         m_sent.push_back(batch);
@@ -259,6 +263,15 @@ void Pop3MailboxSync::onBatchComplete()
         if (stopped() || !writeBatch(*batch)) {
             return;
         }
+    }
+    if (runTimeUp()) {
+        // Nothing more is downloaded; what was not is not marked seen, so the next run fetches it.
+        m_planned.clear();
+        if (m_sent.empty()) {
+            Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
+            succeed();
+        }
+        return;
     }
     if (m_sent.empty() && m_planned.empty()) {
         succeed();
@@ -444,8 +457,9 @@ void Pop3MailboxSync::fail(const SyncError &error)
 void Pop3MailboxSync::succeed()
 {
     // POP3 cannot look a message up by Message-ID: a request for one downloaded before fails, with why.
-    if (Status finished = m_tracker->finish(true, {u"the POP3 maildrop (messages downloaded before cannot be looked "
-                                                   "up again)"_s});
+    if (Status finished =
+            m_tracker->finish(!m_outcome.incomplete, {u"the POP3 maildrop (messages downloaded before cannot be looked "
+                                                      "up again)"_s});
         !finished) {
         fail(finished.error());
         return;

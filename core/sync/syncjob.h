@@ -20,6 +20,9 @@ struct SyncTuning
     // A message larger than this is not downloaded: it is listed as an item failure and the sync goes on
     // (one huge message must not stop every sync of the mailbox). Also the protocol parsers' literal limit.
     qint64 maxMessageBytes = 256LL * 1024 * 1024;
+    // A run that has lasted this long fetches nothing more: it writes what is in flight, logs out and
+    // reports itself incomplete, and the next run, due at once, continues where it stopped. 0: no limit.
+    qint64 maxRunMs = 600 * 1000; // config: scheduler.max_run_seconds
 };
 
 // Everything a worker needs to sync one mailbox once.

@@ -33,6 +33,7 @@ struct SyncOutcome
     QStringList notices;              // information worth a log line (UIDVALIDITY reset, messages stored with warnings)
     QStringList renumberedFolders;    // folders whose UIDVALIDITY changed: fetched again (an information alert)
     int itemsFailed = 0;              // messages that could not be decoded or stored: listed as item failures
+    bool incomplete = false;          // stopped at the run's time limit (SyncTuning::maxRunMs): due again at once
     int serverMinIntervalSeconds = 0; // the least time between two logins the server allows (POP3 LOGIN-DELAY)
     std::optional<SyncError> error;
     std::optional<AuditReport> audit; // an audit run (SyncJob::audit): what it found

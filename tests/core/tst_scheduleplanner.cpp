@@ -71,6 +71,7 @@ private Q_SLOTS:
     void serverOutageSendsOneProbeAndReleasesEveryoneOnRecovery();
     void unknownAndDisabledMailboxesAreNotStarted();
     void serverLoginDelayIsTheLeastInterval();
+    void runStoppedAtItsTimeLimitIsDueAtOnce();
 };
 
 void TestSchedulePlanner::intervalsConvergeToTwoFiveAndTwelveMinutes()
@@ -614,6 +615,26 @@ void TestSchedulePlanner::serverLoginDelayIsTheLeastInterval()
     report = restarted.finish(1, result, result.finishedMs);
     QVERIFY(report.interval.reason != IntervalReason::ServerMinimum);
     QVERIFY(report.interval.ms < 15 * kMinute);
+}
+
+void TestSchedulePlanner::runStoppedAtItsTimeLimitIsDueAtOnce()
+{
+    // A first pull stopped at the run's time limit succeeded as far as it went and continues at once,
+    // not after a normal interval.
+    SchedulePlanner planner(settings());
+    planner.setProfile({1, 10, {}, {}, {}});
+    planner.upsertMailbox(mailbox(1));
+    QCOMPARE(planner.takeStarts(kStart).size(), 1);
+    RunResult result;
+    result.startedMs = kStart;
+    result.finishedMs = kStart + 10 * kMinute;
+    result.success = true;
+    result.newItems = 5000;
+    result.incomplete = true;
+    const FinishReport report = planner.finish(1, result, result.finishedMs);
+    QCOMPARE(report.nextDueMs, result.finishedMs);
+    QCOMPARE(report.consecutiveFailures, 0);
+    QCOMPARE(planner.takeStarts(result.finishedMs).size(), 1);
 }
 
 #include "tst_scheduleplanner.moc"

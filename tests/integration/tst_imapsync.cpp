@@ -43,9 +43,10 @@ private Q_SLOTS:
     void untrustedCertificateIsRefused();
     void missingFolderFailsButOthersSync();
     void largeMailboxIsFetchedInBatches();
+    void runTimeLimitStopsBetweenBatchesAndTheNextRunContinues();
 
 private:
-    QList<SyncOutcome> sync(const QStringList &addresses);
+    QList<SyncOutcome> sync(const QStringList &addresses, const std::function<void(SchedulerSettings &)> &adjust = {});
     qint64 activityCount(const QString &address);
     QList<Activity> activities(const QString &address);
     void deliver(const QString &user, int count, int firstIndex, const QString &folder = u"INBOX"_s);
@@ -102,9 +103,10 @@ void TestImapSync::deliver(const QString &user, int count, int firstIndex, const
     }
 }
 
-QList<SyncOutcome> TestImapSync::sync(const QStringList &addresses)
+QList<SyncOutcome> TestImapSync::sync(const QStringList &addresses,
+                                      const std::function<void(SchedulerSettings &)> &adjust)
 {
-    return SyncHelper::syncOnce(m_store, addresses);
+    return SyncHelper::syncOnce(m_store, addresses, 60000, adjust);
 }
 
 qint64 TestImapSync::activityCount(const QString &address)
@@ -369,6 +371,33 @@ void TestImapSync::largeMailboxIsFetchedInBatches()
     QVERIFY(outcomes.at(0).succeeded());
     QCOMPARE(outcomes.at(0).itemsNew, 130);
     QCOMPARE(activityCount(u"alice@example.test"_s), 140);
+}
+
+void TestImapSync::runTimeLimitStopsBetweenBatchesAndTheNextRunContinues()
+{
+    // A run over its time limit (1 ms here, 10 minutes by default) sends no further batch once it has
+    // fetched something: it writes the batches in flight, logs out and reports itself incomplete, with the
+    // folder's position after the last message written. Here: the first batch of 50, and the two sent
+    // while it was written. The next run continues from there: every message exactly once.
+    deliver(u"bob"_s, 260, 5000);
+    const qint64 before = activityCount(u"bob@example.test"_s);
+    const QList<SyncOutcome> first =
+        sync({u"bob@example.test"_s}, [](SchedulerSettings &settings) { settings.tuning.maxRunMs = 1; });
+    QCOMPARE(first.size(), 1);
+    QVERIFY2(first.at(0).succeeded(), qPrintable(first.at(0).error ? first.at(0).error->toString() : QString()));
+    QVERIFY(first.at(0).incomplete);
+    QVERIFY2(first.at(0).itemsNew >= 50 && first.at(0).itemsNew <= 150,
+             qPrintable(QString::number(first.at(0).itemsNew)));
+    QVERIFY(first.at(0).notices.join(u' ').contains(u"time limit"_s));
+    QCOMPARE(activityCount(u"bob@example.test"_s), before + first.at(0).itemsNew);
+
+    const QList<SyncOutcome> second = sync({u"bob@example.test"_s});
+    QCOMPARE(second.size(), 1);
+    QVERIFY(second.at(0).succeeded());
+    QVERIFY(!second.at(0).incomplete);
+    QCOMPARE(first.at(0).itemsNew + second.at(0).itemsNew, 260);
+    QCOMPARE(second.at(0).duplicates, 0);
+    QCOMPARE(activityCount(u"bob@example.test"_s), before + 260);
 }
 
 QTEST_GUILESS_MAIN(TestImapSync)

@@ -115,7 +115,8 @@ std::optional<SyncOutcome> SyncHelper::runJob(const StoreConfig &storeConfig, co
     return result;
 }
 
-QList<SyncOutcome> SyncHelper::syncOnce(const StoreConfig &storeConfig, const QStringList &addresses, int timeoutMs)
+QList<SyncOutcome> SyncHelper::syncOnce(const StoreConfig &storeConfig, const QStringList &addresses, int timeoutMs,
+                                        const std::function<void(SchedulerSettings &)> &adjust)
 {
     QList<qint64> ids;
     for (const QString &address : addresses) {
@@ -130,6 +131,9 @@ QList<SyncOutcome> SyncHelper::syncOnce(const StoreConfig &storeConfig, const QS
     settings.scheduler.workerThreads = 2;
     settings.scheduler.tuning.connectTimeoutMs = 10000;
     settings.scheduler.tuning.commandTimeoutMs = 20000;
+    if (adjust) {
+        adjust(settings.scheduler);
+    }
     SyncEngine engine(settings);
     QList<SyncOutcome> result;
     QEventLoop loop;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configfile.h"
+#include "scheduler/schedulersettings.h"
 #include "store/storeconfig.h"
 #include "sync/syncjob.h"
 #include "sync/syncoutcome.h"
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace SyncDesk::Testing {
@@ -19,8 +21,10 @@ class SyncHelper final
 public:
     // Imports a configuration file; returns an empty string on success, else what went wrong.
     static QString importConfig(const StoreConfig &store, const QString &configPath);
-    // Syncs the mailboxes (by address) once with a real SyncEngine; empty list on timeout.
-    static QList<SyncOutcome> syncOnce(const StoreConfig &store, const QStringList &addresses, int timeoutMs = 60000);
+    // Syncs the mailboxes (by address) once with a real SyncEngine; empty list on timeout. `adjust` may
+    // change the engine's scheduler settings (limits, tuning) first.
+    static QList<SyncOutcome> syncOnce(const StoreConfig &store, const QStringList &addresses, int timeoutMs = 60000,
+                                       const std::function<void(SchedulerSettings &)> &adjust = {});
     static qint64 mailboxId(const StoreConfig &store, const QString &address);
 
     // A mailbox on `incoming` stored in `store` (profile and mailbox rows), as a job ready to run. The
