@@ -1,3 +1,4 @@
+#include "config/privatefiles.h"
 #include "consolebackend.h"
 #include "demoenvironment.h"
 #include "mainwindow.h"
@@ -29,6 +30,8 @@ QString defaultDatabasePath()
 
 int main(int argc, char *argv[])
 {
+    // The database, exports, bundles and password files hold mail and secrets: private whatever the umask.
+    SyncDesk::PrivateFiles::restrictProcessUmask();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"SyncDesk"_s);
     QApplication::setApplicationName(u"syncdesk"_s);

@@ -592,7 +592,9 @@ int NodeCli::exportActivities(const QStringList &positional)
     QFile output;
     if (m_parser.isSet(u"output"_s)) {
         output.setFileName(m_parser.value(u"output"_s));
-        if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        // Mail: created 0600.
+        if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate,
+                         QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
             return usage(u"cannot write %1: %2"_s.arg(output.fileName(), output.errorString()));
         }
     } else if (!output.open(stdout, QIODevice::WriteOnly)) {

@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "config/privatefiles.h"
 #include "ledgerstore.h"
 #include "schemamigration.h"
 
@@ -337,9 +338,12 @@ Status Store::openConnection()
         return SyncError::make(ErrorClass::Config, u"store-error"_s, u"no database path given"_s);
     }
     const QFileInfo info(m_config.sqlitePath);
-    if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
-        return SyncError::make(ErrorClass::Store, u"store-readonly"_s,
-                               u"cannot create the database folder %1"_s.arg(info.absolutePath()));
+    // A new database is created 0600 in folders created 0700: SQLite gives its -wal and -shm files the
+    // database's mode, so mail and the log are never readable by others, whatever the umask.
+    if (!info.exists()) {
+        if (Status created = PrivateFiles::createFile(m_config.sqlitePath); !created) {
+            return SyncError::make(ErrorClass::Store, u"store-readonly"_s, created.error().message);
+        }
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     if (!db.isValid()) {

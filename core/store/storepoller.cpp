@@ -3,6 +3,7 @@
 #include "config/configimporter.h"
 #include "config/configparser.h"
 #include "config/keychain.h"
+#include "config/privatefiles.h"
 #include "crmstore.h"
 #include "diagnostics/alertmanager.h"
 #include "diagnostics/diagnosticbundle.h"
@@ -218,10 +219,10 @@ void StorePoller::applyConfig(const QByteArray &json, const QString &baseDir, co
             }
             continue;
         }
-        QDir().mkpath(QFileInfo(it.key()).absolutePath());
+        (void)PrivateFiles::makeFolders(QFileInfo(it.key()).absolutePath());
         QFile file(it.key());
-        // Created private before the password goes in.
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        // Created 0600 (an existing one made so) before the password goes in.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
             !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
             file.write(it.value().toUtf8() + '\n') < 0) {
             Q_EMIT configApplied(origin, {u"cannot write the password file %1: %2"_s.arg(it.key(), file.errorString())},

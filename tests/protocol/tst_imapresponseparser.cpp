@@ -1058,6 +1058,9 @@ void TestImapResponseParser::suggestedBackoff_data()
     QTest::newRow("no unit") << QByteArray("retry in 7") << qint64(7);
     QTest::newRow("no number") << QByteArray("Request is throttled.") << qint64(0);
     QTest::newRow("empty") << QByteArray() << qint64(0);
+    // A server's word is capped at a day: a hostile or broken server cannot park a mailbox for years.
+    QTest::newRow("a year, capped") << QByteArray("retry after 31536000 seconds") << qint64(24 * 3600 * 1000);
+    QTest::newRow("999999999 s, capped") << QByteArray("wait 999999999 s") << qint64(24 * 3600 * 1000);
 }
 
 void TestImapResponseParser::suggestedBackoff()

@@ -20,10 +20,9 @@ qint64 suggestedBackoffMs(const QByteArray &text)
     }
     const qint64 value = match.captured(1).toLongLong();
     const QString unit = match.captured(2).toLower();
-    if (unit.startsWith(u's')) {
-        return value * 1000;
-    }
-    return value;
+    // At most a day: whatever a server says, a mailbox is not parked longer than that.
+    constexpr qint64 kMaxMs = 24LL * 3600 * 1000;
+    return std::min(unit.startsWith(u's') ? value * 1000 : value, kMaxMs);
 }
 
 ErrorStage stageOfCommand(const QByteArray &commandName)
