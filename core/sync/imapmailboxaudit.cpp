@@ -99,7 +99,7 @@ void ImapMailboxAudit::listUids(const FolderAudit &audit, quint32 exists)
     auto uids = std::make_shared<QList<quint32>>();
     uids->reserve(qMin<quint32>(exists, 1000000));
     Imap::Command command("UID FETCH");
-    command.atom("1:" + QByteArray::number(audit.position - 1)).raw("(UID)");
+    command.atom("1:" + QByteArray::number(audit.position - 1)).raw("(UID)").expectBytes(qint64(exists) * 40);
     m_session->execute(
         command,
         [uids](const Imap::Response &response) {

@@ -323,8 +323,10 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
     auto older = std::make_shared<QSet<quint32>>(); // received before the mailbox's process_from
     const QDateTime processFrom = m_job.mailbox.processFrom;
     Imap::Command command("UID FETCH");
+    // A line of about 80 bytes per message the folder holds: time allowed for a long listing on a slow link.
     command.atom(QByteArray::number(fromUid) + ":*")
-        .raw(processFrom.isValid() ? "(UID RFC822.SIZE INTERNALDATE)" : "(UID RFC822.SIZE)");
+        .raw(processFrom.isValid() ? "(UID RFC822.SIZE INTERNALDATE)" : "(UID RFC822.SIZE)")
+        .expectBytes(qint64(m_select.exists) * 80);
     m_session->execute(
         command,
         [found, older, fromUid, processFrom](const Imap::Response &response) {
