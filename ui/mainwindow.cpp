@@ -5,6 +5,7 @@
 #include "dialogs/profiledialog.h"
 #include "dialogs/trackmessagedialog.h"
 #include "log/logviewer.h"
+#include "model/untrustedtext.h"
 #include "models/mailboxtablemodel.h"
 #include "statusexporter.h"
 #include "troubleshootingcontroller.h"
@@ -508,7 +509,7 @@ void MainWindow::onEngines(const QList<NodeStatus> &nodes, int overdueGraceSecon
         tip.append(u"%1: %2 of %3 connections in use"_s.arg(it.key()).arg(it.value().first).arg(it.value().second));
     }
     m_schedulerLabel->setText(u"Workers %1/%2 busy · queue %3"_s.arg(busy).arg(total).arg(queued));
-    m_schedulerLabel->setToolTip(tip.join(u'\n'));
+    m_schedulerLabel->setToolTip(UntrustedText::toolTip(tip.join(u'\n')));
 }
 
 void MainWindow::onSelectionChanged()

@@ -1,5 +1,7 @@
 #include "logger.h"
 
+#include "model/untrustedtext.h"
+
 #include <QMutexLocker>
 
 #include <cstdio>
@@ -20,8 +22,9 @@ void Logger::log(LogLevel level, const QString &category, const QString &mailbox
     record.at = QDateTime::currentDateTimeUtc();
     record.level = level;
     record.category = category;
-    record.mailbox = mailbox;
-    record.message = message;
+    record.mailbox = UntrustedText::withoutControls(mailbox);
+    // Server replies end up here: no escape sequence reaches a terminal, no control character the log.
+    record.message = UntrustedText::withoutControls(message);
 
     bool echo = false;
     {
@@ -43,8 +46,8 @@ void Logger::log(LogLevel level, const QString &category, const QString &mailbox
     }
     if (echo) {
         const QString line = record.at.toString(Qt::ISODateWithMs) + u' ' + logLevelName(level).toUpper() + u' ' +
-                             category + (mailbox.isEmpty() ? QString() : u" ["_s + mailbox + u']') + u' ' + message +
-                             u'\n';
+                             category + (mailbox.isEmpty() ? QString() : u" ["_s + record.mailbox + u']') + u' ' +
+                             record.message + u'\n';
         std::fputs(line.toLocal8Bit().constData(), stderr);
     }
 }

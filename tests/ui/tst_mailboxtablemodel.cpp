@@ -1,5 +1,6 @@
 // The mailbox table model: minimal updates, formatting, raw sort values; checked by QAbstractItemModelTester.
 
+#include "model/untrustedtext.h"
 #include "models/mailboxtablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void insertsUpdatesAndRemovesMinimally();
     void formatsStatesTimesAndErrors();
     void sortsOnRawValues();
+    void serverWordsAreNeverRichText();
 };
 
 void TestMailboxTableModel::insertsUpdatesAndRemovesMinimally()
@@ -161,6 +163,31 @@ void TestMailboxTableModel::sortsOnRawValues()
     proxy.sort(MailboxTableModel::Interval, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, MailboxTableModel::Address).data().toString(), u"b@x"_s);
     QCOMPARE(proxy.index(1, MailboxTableModel::Address).data().toString(), u"a@x"_s);
+}
+
+void TestMailboxTableModel::serverWordsAreNeverRichText()
+{
+    // A server's reply with markup and a terminal escape: the tool tip shows it as text (escaped, so Qt
+    // cannot take it for rich text, and without control characters).
+    MailboxTableModel model;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    model.setNow(now);
+    MailboxStatus hostile = makeStatus(1, u"h@x"_s, now);
+    hostile.state.consecutiveFailures = 1;
+    hostile.state.lastErrorClass = ErrorClass::ServerNo;
+    hostile.state.lastErrorMessage = u"NO <b>urgent</b><img src=\"http://evil.test/x.png\"> \x1b[31mred\x1b[0m"_s;
+    hostile.state.lastErrorHintId = u"server-no"_s;
+    model.setStatuses({hostile});
+    const QString tip = model.index(0, MailboxTableModel::ErrorClass).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"&lt;b&gt;urgent&lt;/b&gt;&lt;img src=&quot;http://evil.test/x.png&quot;&gt;"_s),
+             qPrintable(tip));
+    QVERIFY2(!tip.contains(u"<b>"_s) && !tip.contains(u"<img"_s), qPrintable(tip));
+    QVERIFY2(!tip.contains(QChar(0x1b)), qPrintable(tip));
+    QVERIFY2(tip.contains(QChar(0xfffd)), qPrintable(tip));
+
+    QCOMPARE(UntrustedText::withoutControls(u"a\tb\nc\rd\x1b[2Je\u202Ef\u0085"_s),
+             u"a\tb\nc\uFFFDd\uFFFD[2Je\uFFFDf\uFFFD"_s);
+    QCOMPARE(UntrustedText::withoutControls(u"plain"_s), u"plain"_s);
 }
 
 QTEST_MAIN(TestMailboxTableModel)

@@ -3,6 +3,7 @@
 #include "consolebackend.h"
 #include "diagnostics/connectiontest.h"
 #include "diagnostics/hintcatalog.h"
+#include "model/untrustedtext.h"
 #include "themecolors.h"
 
 #include <QDialogButtonBox>
@@ -141,7 +142,7 @@ void TestConnectionDialog::onStepFinished(const ConnectionStep &step)
     item->setText(StepColumn, step.title);
     item->setText(TimeColumn, u"%1 ms"_s.arg(step.ms));
     item->setText(DetailColumn, step.detail);
-    item->setToolTip(DetailColumn, step.error ? step.error->toString() : step.detail);
+    item->setToolTip(DetailColumn, UntrustedText::toolTip(step.error ? step.error->toString() : step.detail));
     switch (step.status) {
     case ConnectionStep::Status::Passed:
         item->setText(ResultColumn, u"OK"_s);

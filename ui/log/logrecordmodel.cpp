@@ -1,5 +1,7 @@
 #include "logrecordmodel.h"
 
+#include "model/untrustedtext.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -102,9 +104,9 @@ QVariant LogRecordModel::data(const QModelIndex &index, int role) const
                 return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODateWithMs);
             }
         case Message:
-            return entry.message;
+            return UntrustedText::toolTip(entry.message);
         case Mailbox:
-            return m_mailboxes.text(entry.mailbox);
+            return UntrustedText::toolTip(m_mailboxes.text(entry.mailbox));
         default:
             return {};
         }

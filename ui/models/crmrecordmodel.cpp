@@ -1,5 +1,7 @@
 #include "crmrecordmodel.h"
 
+#include "model/untrustedtext.h"
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -62,7 +64,7 @@ QVariant CrmRecordModel::data(const QModelIndex &index, int role) const
         if (!company.isEmpty()) {
             lines.append(u"Company: "_s + company);
         }
-        return lines.join(u'\n');
+        return UntrustedText::toolTip(lines.join(u'\n'));
     }
     if (role != Qt::DisplayRole) {
         return {};

@@ -1,6 +1,7 @@
 #include "mailboxtablemodel.h"
 
 #include "diagnostics/hintcatalog.h"
+#include "model/untrustedtext.h"
 #include "themecolors.h"
 
 #include <QBrush>
@@ -163,7 +164,7 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(status, index.column());
     case Qt::ToolTipRole:
-        return toolTip(status, index.column());
+        return UntrustedText::toolTip(toolTip(status, index.column()).toString()); // server words: never rich text
     case Qt::DecorationRole:
         return index.column() == State ? QVariant(m_stateIcons[int(state)]) : QVariant();
     case Qt::TextAlignmentRole:

@@ -1,5 +1,6 @@
 #include "trackrequestmodel.h"
 
+#include "model/untrustedtext.h"
 #include "themecolors.h"
 
 #include <QBrush>
@@ -50,7 +51,7 @@ QVariant TrackRequestModel::data(const QModelIndex &index, int role) const
             return u"Waiting for a sync of the mailbox: an immediate one was asked for; if it fails, the next "
                    "scheduled sync completes it."_s;
         }
-        return request.reason;
+        return UntrustedText::toolTip(request.reason);
     }
     if (role != Qt::DisplayRole) {
         return {};

@@ -1,6 +1,7 @@
 #include "alertspane.h"
 
 #include "diagnostics/hintcatalog.h"
+#include "model/untrustedtext.h"
 #include "themecolors.h"
 
 #include <QCheckBox>
@@ -144,7 +145,7 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
         item->setText(AboutColumn,
                       alert.mailboxAddress.isEmpty() ? u"profile "_s + alert.profileName : alert.mailboxAddress);
         item->setText(MessageColumn, alert.message);
-        item->setToolTip(MessageColumn, alert.message);
+        item->setToolTip(MessageColumn, UntrustedText::toolTip(alert.message));
         item->setText(RaisedColumn, localTime(alert.raisedAt));
         item->setToolTip(RaisedColumn,
                          u"raised %1, last %2"_s.arg(localTime(alert.raisedAt), localTime(alert.updatedAt)));

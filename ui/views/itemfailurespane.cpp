@@ -1,6 +1,7 @@
 #include "itemfailurespane.h"
 
 #include "diagnostics/hintcatalog.h"
+#include "model/untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -87,9 +88,10 @@ void ItemFailuresPane::refresh()
                                 failure.state == u"retry"_s ? u"tried again next sync"_s : failure.state};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
-            item->setToolTip(column == 4 ? failure.reason + u"\n\n"_s + failure.detail + u"\n\nhint: "_s +
-                                               HintCatalog::instance().summary(failure.hintId)
-                                         : cells.at(column));
+            item->setToolTip(UntrustedText::toolTip(column == 4 ? failure.reason + u"\n\n"_s + failure.detail +
+                                                                      u"\n\nhint: "_s +
+                                                                      HintCatalog::instance().summary(failure.hintId)
+                                                                : cells.at(column)));
             m_table->setItem(row, column, item);
         }
         ++shown;

@@ -1,6 +1,7 @@
 #include "mailboxdetailspane.h"
 
 #include "diagnostics/hintcatalog.h"
+#include "model/untrustedtext.h"
 #include "models/mailboxtablemodel.h"
 #include "themecolors.h"
 
@@ -294,7 +295,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == 4) {
                 item->setForeground(run.success ? ThemeColors::success(palette()) : ThemeColors::error(palette()));
-                item->setToolTip(result);
+                item->setToolTip(UntrustedText::toolTip(result));
             }
             m_runs->setItem(i, column, item);
         }
@@ -378,7 +379,7 @@ void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateT
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == 4 && !parties.isEmpty()) {
-                item->setToolTip(u"Party list:\n"_s + parties.join(u'\n'));
+                item->setToolTip(UntrustedText::toolTip(u"Party list:\n"_s + parties.join(u'\n')));
             }
             if (column == 5 && !activity.withheldFields.isEmpty()) {
                 item->setToolTip(u"Withheld: the owner may not sync these fields, so they were not stored"_s);
