@@ -4,9 +4,11 @@
 
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -49,26 +51,40 @@ Measurement measure(const QString &program, const QStringList &arguments, const 
         m.note = u"cannot start %1: %2"_s.arg(program, QString::fromLocal8Bit(strerror(spawned)));
         return m;
     }
-    int status = 0;
-    rusage usage{};
-    for (;;) {
-        const pid_t done = wait4(pid, &status, timeoutSeconds > 0 ? WNOHANG : 0, &usage);
-        if (done == pid) {
-            break;
-        }
-        if (done < 0 && errno != EINTR) {
-            m.note = u"wait4: "_s + QString::fromLocal8Bit(strerror(errno));
-            return m;
-        }
-        if (timeoutSeconds > 0) {
-            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            if (elapsed > timeoutSeconds && !m.timedOut) {
-                m.timedOut = true;
+    // The time limit: a watchdog thread waits on a condition for the child's end, and kills it when the
+    // limit comes first; this thread blocks in wait4 meanwhile.
+    std::mutex mutex;
+    std::condition_variable ended;
+    bool done = false;
+    bool killed = false;
+    std::thread watchdog;
+    if (timeoutSeconds > 0) {
+        watchdog = std::thread([&] {
+            std::unique_lock lock(mutex);
+            if (!ended.wait_for(lock, std::chrono::duration<double>(timeoutSeconds), [&] { return done; })) {
+                killed = true;
                 kill(pid, SIGKILL);
             }
-            // Polling a child's end: a benchmark's own cost, a few wakeups per second at most.
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
+        });
+    }
+    int status = 0;
+    rusage usage{};
+    pid_t waited = -1;
+    while ((waited = wait4(pid, &status, 0, &usage)) < 0 && errno == EINTR) {
+    }
+    const int waitError = errno;
+    {
+        std::lock_guard lock(mutex);
+        done = true;
+    }
+    ended.notify_all();
+    if (watchdog.joinable()) {
+        watchdog.join();
+    }
+    m.timedOut = killed;
+    if (waited != pid) {
+        m.note = u"wait4: "_s + QString::fromLocal8Bit(strerror(waitError));
+        return m;
     }
     const auto end = std::chrono::steady_clock::now();
     m.ran = true;

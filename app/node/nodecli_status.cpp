@@ -1,0 +1,285 @@
+// The reporting commands of syncdesk-node: status, export activities and scheduler, and what they
+// share (times relative to now, the overdue grace, whether an engine runs).
+
+#include "diagnostics/hintcatalog.h"
+#include "model/jsonexport.h"
+#include "nodecli.h"
+#include "scheduler/schedulersettings.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString ago(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return u"never"_s;
+    }
+    const qint64 seconds = time.secsTo(now);
+    if (seconds < 0) {
+        const qint64 ahead = -seconds;
+        return ahead < 90 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg((ahead + 30) / 60);
+    }
+    if (seconds < 5) {
+        return u"just now"_s;
+    }
+    if (seconds < 90) {
+        return u"%1 s ago"_s.arg(seconds);
+    }
+    if (seconds < 7200) {
+        return u"%1 min ago"_s.arg((seconds + 30) / 60);
+    }
+    return u"%1 h ago"_s.arg((seconds + 1800) / 3600);
+}
+
+} // namespace
+
+int NodeCli::status()
+{
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto statuses = (*store)->mailboxStatuses();
+    if (!statuses) {
+        return storeFailure(statuses.error());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto grace = overdueGrace(**store);
+    if (!grace) {
+        return storeFailure(grace.error());
+    }
+    const bool engine = engineRunning(**store);
+    if (m_parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const MailboxStatus &status : *statuses) {
+            array.append(JsonExport::mailboxStatus(status, now, *grace, engine));
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (statuses->isEmpty()) {
+        m_out << "No mailboxes in " << m_storeConfig.describe() << ". Import a configuration with "
+              << "'syncdesk-node config import FILE.json'.\n";
+        m_out.flush();
+        return Success;
+    }
+    m_out << qSetFieldWidth(34) << Qt::left << "ADDRESS" << qSetFieldWidth(10) << "STATE" << qSetFieldWidth(20)
+          << "INTERVAL" << qSetFieldWidth(14) << "LAST OK" << qSetFieldWidth(30) << "NEXT" << qSetFieldWidth(6)
+          << "FAIL" << qSetFieldWidth(0) << "LAST ERROR\n";
+    if (!engine) {
+        m_err << "note: no engine runs on this database (start 'syncdesk-node run' or the console)\n";
+    }
+    for (const MailboxStatus &status : *statuses) {
+        const MailboxState &state = status.state;
+        const QString error = state.hasError() ? errorClassName(state.lastErrorClass) + u": "_s +
+                                                     HintCatalog::instance().summary(state.lastErrorHintId)
+                                               : QString();
+        QString next = status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s)
+                                              : u"- ("_s + status.mailbox.disabledReason + u')';
+        if (status.isOverdue(now, *grace)) {
+            const QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
+            next = u"overdue "_s + ago(state.nextDueAt, now).remove(u" ago"_s) + u" ("_s +
+                   json.value(u"overdue_cause"_s).toString() + u')';
+        }
+        m_out << qSetFieldWidth(34) << status.mailbox.address << qSetFieldWidth(10)
+              << runStateName(status.runState(now)) << qSetFieldWidth(20)
+              << QString(QString::number(state.intervalSeconds() / 60.0, 'g', 3) + u" min "_s +
+                         intervalReasonName(state.intervalReason))
+              << qSetFieldWidth(14) << ago(state.lastSuccessAt, now) << qSetFieldWidth(30) << next << qSetFieldWidth(6)
+              << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+int NodeCli::exportActivities(const QStringList &positional)
+{
+    if (positional.size() != 1 || positional.at(0) != u"activities"_s) {
+        return usage(u"usage: syncdesk-node export activities --jsonl [--mailbox ADDRESS] [--output FILE]"_s);
+    }
+    if (!m_parser.isSet(u"jsonl"_s)) {
+        return usage(u"'export activities' needs --jsonl (one JSON object per line)"_s);
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto ids = resolveMailboxes(**store, false);
+    if (!ids) {
+        return ids.error().errorClass == ErrorClass::Store ? storeFailure(ids.error()) : usage(ids.error().message);
+    }
+    QFile output;
+    if (m_parser.isSet(u"output"_s)) {
+        output.setFileName(m_parser.value(u"output"_s));
+        // Mail: created 0600.
+        if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate,
+                         QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            return usage(u"cannot write %1: %2"_s.arg(output.fileName(), output.errorString()));
+        }
+    } else if (!output.open(stdout, QIODevice::WriteOnly)) {
+        return usage(u"cannot write to standard output"_s);
+    }
+    qint64 count = 0;
+    auto write = [&](const Activity &activity) {
+        output.write(QJsonDocument(JsonExport::activity(activity)).toJson(QJsonDocument::Compact));
+        output.write("\n");
+        ++count;
+        return true;
+    };
+    if (m_parser.isSet(u"mailbox"_s)) {
+        for (qint64 id : *ids) {
+            if (Status exported = (*store)->forEachActivity(write, id); !exported) {
+                return storeFailure(exported.error());
+            }
+        }
+    } else if (Status exported = (*store)->forEachActivity(write); !exported) {
+        return storeFailure(exported.error());
+    }
+    output.flush();
+    if (m_parser.isSet(u"output"_s)) {
+        m_err << "Exported " << count << " activities to " << output.fileName() << ".\n";
+        m_err.flush();
+    }
+    return Success;
+}
+
+Result<int> NodeCli::overdueGrace(Store &store)
+{
+    auto stored = store.setting(u"scheduler"_s);
+    if (!stored) {
+        return stored.error();
+    }
+    return SchedulerSettings().withStored(*stored).overdueGraceSeconds;
+}
+
+bool NodeCli::engineRunning(Store &store)
+{
+    auto nodes = store.nodes();
+    if (!nodes) {
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return std::any_of(nodes->cbegin(), nodes->cend(), [&](const NodeStatus &node) { return node.isAlive(now); });
+}
+
+int NodeCli::scheduler()
+{
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    auto nodes = (*store)->nodes();
+    auto statuses = (*store)->mailboxStatuses();
+    auto profiles = (*store)->profiles();
+    auto grace = overdueGrace(**store);
+    for (const SyncError *error : {nodes ? nullptr : &nodes.error(), statuses ? nullptr : &statuses.error(),
+                                   profiles ? nullptr : &profiles.error(), grace ? nullptr : &grace.error()}) {
+        if (error) {
+            return storeFailure(*error);
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonArray engines;
+    int workersBusy = 0;
+    int workersTotal = 0;
+    int queued = 0;
+    QHash<QString, QJsonObject> perProfile;
+    for (const ServerProfile &profile : *profiles) {
+        perProfile.insert(profile.name, QJsonObject{{u"profile"_s, profile.name},
+                                                    {u"connections_in_use"_s, 0},
+                                                    {u"max_connections"_s, profile.maxConcurrentConnections},
+                                                    {u"needed_connections"_s, 0},
+                                                    {u"needed_connections_for_guarantee"_s, 0},
+                                                    {u"overdue"_s, 0}});
+    }
+    for (const NodeStatus &node : *nodes) {
+        if (!node.isAlive(now)) {
+            continue;
+        }
+        workersBusy += node.workersBusy;
+        workersTotal += node.workersTotal;
+        queued += node.queued;
+        engines.append(QJsonObject{{u"node"_s, node.nodeId},
+                                   {u"host"_s, node.host},
+                                   {u"pid"_s, node.pid},
+                                   {u"started_at"_s, JsonExport::time(node.startedAt)},
+                                   {u"heartbeat_at"_s, JsonExport::time(node.heartbeatAt)},
+                                   {u"workers_busy"_s, node.workersBusy},
+                                   {u"workers_total"_s, node.workersTotal},
+                                   {u"capacity"_s, node.capacity},
+                                   {u"running"_s, node.running},
+                                   {u"queue_length"_s, node.queued}});
+        for (const QJsonValue &value : node.profiles) {
+            const QJsonObject profile = value.toObject();
+            QJsonObject &total = perProfile[profile.value(u"profile"_s).toString()];
+            total.insert(u"connections_in_use"_s,
+                         total.value(u"connections_in_use"_s).toInt() + profile.value(u"running"_s).toInt());
+            total.insert(u"needed_connections"_s, qMax(total.value(u"needed_connections"_s).toInt(),
+                                                       profile.value(u"needed_connections"_s).toInt()));
+            total.insert(u"needed_connections_for_guarantee"_s,
+                         qMax(total.value(u"needed_connections_for_guarantee"_s).toInt(),
+                              profile.value(u"needed_connections_for_guarantee"_s).toInt()));
+        }
+    }
+    int overdue = 0;
+    for (const MailboxStatus &status : *statuses) {
+        if (status.isOverdue(now, *grace)) {
+            ++overdue;
+            QJsonObject &total = perProfile[status.mailbox.profileName];
+            total.insert(u"overdue"_s, total.value(u"overdue"_s).toInt() + 1);
+        }
+    }
+    QJsonArray profileArray;
+    QStringList names = perProfile.keys();
+    names.sort();
+    for (const QString &name : names) {
+        profileArray.append(perProfile.value(name));
+    }
+    const QJsonObject view{{u"engine_running"_s, !engines.isEmpty()},
+                           {u"engines"_s, engines},
+                           {u"workers_busy"_s, workersBusy},
+                           {u"workers_total"_s, workersTotal},
+                           {u"queue_length"_s, queued},
+                           {u"overdue"_s, overdue},
+                           {u"profiles"_s, profileArray}};
+    if (m_parser.isSet(u"json"_s)) {
+        m_out << QString::fromUtf8(QJsonDocument(view).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (engines.isEmpty()) {
+        m_out << "No engine runs on " << m_storeConfig.describe() << " (start 'syncdesk-node run' or the console).\n";
+    }
+    for (const QJsonValue &value : std::as_const(engines)) {
+        const QJsonObject engine = value.toObject();
+        m_out << "engine " << engine.value(u"node"_s).toString() << ": workers "
+              << engine.value(u"workers_busy"_s).toInt() << "/" << engine.value(u"workers_total"_s).toInt() << " busy, "
+              << engine.value(u"running"_s).toInt() << " syncs running, queue "
+              << engine.value(u"queue_length"_s).toInt() << "\n";
+    }
+    m_out << "overdue mailboxes: " << overdue << "\n";
+    for (const QJsonValue &value : std::as_const(profileArray)) {
+        const QJsonObject profile = value.toObject();
+        m_out << "  " << profile.value(u"profile"_s).toString() << ": "
+              << profile.value(u"connections_in_use"_s).toInt() << "/" << profile.value(u"max_connections"_s).toInt()
+              << " connections, " << profile.value(u"overdue"_s).toInt() << " overdue";
+        const int needed = profile.value(u"needed_connections"_s).toInt();
+        if (needed > profile.value(u"max_connections"_s).toInt()) {
+            m_out << " — needs about " << needed << " connections to keep every interval";
+        }
+        m_out << "\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+} // namespace SyncDesk
