@@ -30,8 +30,6 @@ QString defaultDatabasePath()
 
 int main(int argc, char *argv[])
 {
-    // The database, exports, bundles and password files hold mail and secrets: private whatever the umask.
-    SyncDesk::PrivateFiles::restrictProcessUmask();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"SyncDesk"_s);
     QApplication::setApplicationName(u"syncdesk"_s);
@@ -57,6 +55,12 @@ int main(int argc, char *argv[])
         {u"log"_s, u"Open the log viewer large, filtered to the --select mailbox if one is given."_s},
     });
     parser.process(app);
+    // The database, exports, bundles and password files hold mail and secrets: private whatever the umask.
+    // Not in demo mode, whose private Dovecot must read the files the demo writes for it (sample mail only;
+    // the demo's database is still created 0600 by the store).
+    if (!parser.isSet(u"demo"_s)) {
+        SyncDesk::PrivateFiles::restrictProcessUmask();
+    }
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
         std::fputs("syncdesk: --demo uses a database of its own; leave out --db\n", stderr);
         return 2;
