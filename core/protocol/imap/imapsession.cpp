@@ -500,11 +500,14 @@ void Session::handle(const Response &response)
 void Session::logout(std::function<void()> done)
 {
     if (m_state != State::Ready) {
+        // Not open yet, already ending or failed: nothing to say goodbye to. What is still pending (an
+        // open() under way, a LOGOUT being sent) completes now.
         m_state = m_state == State::Failed ? State::Failed : State::Closed;
+        m_watchdog.stop();
         if (m_stream) {
             m_stream->close();
         }
-        done();
+        completeUnanswered(std::move(done));
         return;
     }
     m_logoutDone = std::move(done);
@@ -535,9 +538,36 @@ void Session::finishLogout(bool closeStream)
     if (closeStream) {
         m_stream->close();
     }
-    if (auto done = std::exchange(m_logoutDone, nullptr)) {
-        done();
+    completeUnanswered(nullptr);
+}
+
+void Session::completeUnanswered(std::function<void()> alsoDone)
+{
+    // Commands the server never answered (it closed the connection, or answered LOGOUT first) and an open()
+    // still under way complete as cancelled, then the closing callbacks: every callback runs once.
+    std::deque<std::shared_ptr<Pending>> pending;
+    pending.swap(m_inFlight);
+    for (auto &queued : m_queued) {
+        pending.push_back(queued);
     }
+    m_queued.clear();
+    m_awaitingContinuation.reset();
+    auto openDone = std::exchange(m_openDone, nullptr);
+    auto logoutDone = std::exchange(m_logoutDone, nullptr);
+    std::function<void()> closed;
+    if (logoutDone || alsoDone) {
+        closed = [logoutDone = std::move(logoutDone), alsoDone = std::move(alsoDone)] {
+            if (logoutDone) {
+                logoutDone();
+            }
+            if (alsoDone) {
+                alsoDone();
+            }
+        };
+    }
+    notifySessionFailure(
+        pending, openDone, closed,
+        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the IMAP session ended before the server answered"_s));
 }
 
 void Session::onDisconnected()

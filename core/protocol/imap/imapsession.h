@@ -97,7 +97,8 @@ public:
     void status(const QStringList &folders, std::function<void(Result<StatusReport>)> done);
     void select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done);
     void execute(const Command &command, UntaggedHandler onUntagged, Done done);
-    // LOGOUT, then close; done runs in any case (also when the server does not answer).
+    // LOGOUT, then close; done runs in any case (also when the server does not answer). Commands the server
+    // leaves unanswered, and an open() still under way, complete as cancelled first.
     void logout(std::function<void()> done);
     // Ends the session now: every pending command completes with `reason`.
     void abort(const SyncError &reason);
@@ -149,6 +150,7 @@ private:
     void fail(const SyncError &failure);
     ErrorStage currentStage() const;
     void finishLogout(bool closeStream);
+    void completeUnanswered(std::function<void()> alsoDone);
     void finishOpen(const Status &status);
     void trace(const QByteArray &direction, const QByteArray &line);
 

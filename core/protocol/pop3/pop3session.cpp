@@ -392,15 +392,16 @@ void Session::onReadyRead()
             handleGreeting(response);
             continue;
         }
+        if (response.status == Response::Status::Continuation) {
+            // Before the command it answers leaves the queue, so that its callback gets the error too.
+            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                 u"the server sent a continuation request nobody asked for"_s));
+            return;
+        }
         std::shared_ptr<Pending> pending = m_inFlight.front();
         m_inFlight.pop_front();
         if (commandName(pending->command) == "QUIT") {
             finishQuit(true);
-            return;
-        }
-        if (response.status == Response::Status::Continuation) {
-            fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"the server sent a continuation request nobody asked for"_s));
             return;
         }
         if (pending->done) {
@@ -422,11 +423,14 @@ void Session::onReadyRead()
 void Session::quit(std::function<void()> done)
 {
     if (m_state != State::Ready) {
+        // Not open yet, already ending or failed: nothing to say goodbye to. What is still pending (an
+        // open() under way, a QUIT being sent) completes now.
         m_state = m_state == State::Failed ? State::Failed : State::Closed;
+        m_watchdog.stop();
         if (m_stream) {
             m_stream->close();
         }
-        done();
+        completeUnanswered(std::move(done));
         return;
     }
     m_quitDone = std::move(done);
@@ -451,9 +455,35 @@ void Session::finishQuit(bool closeStream)
     if (closeStream && m_stream) {
         m_stream->close();
     }
-    if (auto done = std::exchange(m_quitDone, nullptr)) {
-        done();
+    completeUnanswered(nullptr);
+}
+
+void Session::completeUnanswered(std::function<void()> alsoDone)
+{
+    // Commands the server never answered (it closed the connection, or answered QUIT first) and an open()
+    // still under way complete as cancelled, then the closing callbacks: every callback runs once.
+    std::deque<std::shared_ptr<Pending>> pending;
+    pending.swap(m_inFlight);
+    for (auto &queued : m_queued) {
+        pending.push_back(queued);
     }
+    m_queued.clear();
+    auto openDone = std::exchange(m_openDone, nullptr);
+    auto quitDone = std::exchange(m_quitDone, nullptr);
+    std::function<void()> closed;
+    if (quitDone || alsoDone) {
+        closed = [quitDone = std::move(quitDone), alsoDone = std::move(alsoDone)] {
+            if (quitDone) {
+                quitDone();
+            }
+            if (alsoDone) {
+                alsoDone();
+            }
+        };
+    }
+    notifySessionFailure(
+        pending, openDone, closed,
+        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the POP3 session ended before the server answered"_s));
 }
 
 void Session::onDisconnected()

@@ -57,6 +57,7 @@ public:
     void execute(const QByteArray &command, bool multiLine, Done done, bool sensitive = false,
                  qint64 expectedBytes = 0);
     // QUIT, then close; done runs in any case. QUIT never removes anything: SyncDesk sends no DELE.
+    // Commands the server leaves unanswered, and an open() still under way, complete as cancelled first.
     void quit(std::function<void()> done);
     void abort(const SyncError &reason);
 
@@ -99,6 +100,7 @@ private:
     void fail(const SyncError &failure);
     ErrorStage currentStage() const;
     void finishQuit(bool closeStream);
+    void completeUnanswered(std::function<void()> alsoDone);
     void finishOpen(const Status &status);
     QByteArray commandName(const QByteArray &command) const;
 
