@@ -81,6 +81,10 @@ const char *kUsage =
     "  password delete ENTRY          remove it from the keychain\n"
     "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
     "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
+    "  maintenance [--dry-run] [--json]\n"
+    "                                 prune the log, runs, closed alerts, completed track requests and dead\n"
+    "                                 nodes older than their retention window now (a running engine does it\n"
+    "                                 hourly); per kind the window, rows pruned and left, the database size\n"
     "  crm import FILE.csv --type account|contact|lead [--skip-invalid]\n"
     "                                 add or update CRM records from a CSV file with a header row\n"
     "  crm list [--type TYPE] [--json]\n"
@@ -195,7 +199,8 @@ int NodeCli::run(const QStringList &arguments)
         {u"mailbox"_s,
          u"sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."_s,
          u"ADDRESS"_s},
-        {u"json"_s, u"status, scheduler, crm list, track list, test-mailbox, alerts, failures, verify: print JSON."_s},
+        {u"json"_s,
+         u"status, scheduler, crm list, track list, test-mailbox, alerts, failures, verify, maintenance: print JSON."_s},
         {u"jsonl"_s, u"export: print one JSON object per line."_s},
         {u"output"_s, u"export, diagnostics: write to FILE instead of standard output."_s, u"FILE"_s},
         {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
@@ -207,6 +212,7 @@ int NodeCli::run(const QStringList &arguments)
         {u"enable"_s, u"test-mailbox: enable the mailbox when every step passes."_s},
         {u"all"_s, u"alerts: closed alerts too."_s},
         {u"repair"_s, u"verify: fetch the missing messages again, then audit again."_s},
+        {u"dry-run"_s, u"maintenance: count what would be pruned, delete nothing."_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -237,7 +243,7 @@ int NodeCli::run(const QStringList &arguments)
     auto allowOnly = [&](const QStringList &allowed) -> bool {
         for (const QString &option :
              {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s, u"type"_s, u"skip-invalid"_s,
-              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s}) {
+              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -304,6 +310,9 @@ int NodeCli::run(const QStringList &arguments)
     if (command == u"diagnostics"_s) {
         return allowOnly({u"output"_s}) ? diagnosticsCommand(positional.mid(1)) : UsageError;
     }
+    if (command == u"maintenance"_s) {
+        return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;
+    }
     return usage(u"unknown command '%1'"_s.arg(command));
 }
 
@@ -355,6 +364,9 @@ int NodeCli::importConfig(const QStringList &positional)
           << summary.mailboxesUnchanged << " unchanged\n";
     if (summary.schedulerUpdated) {
         m_out << "  scheduler settings updated; running engines use them within a second\n";
+    }
+    if (summary.retentionUpdated) {
+        m_out << "  retention settings updated; running engines use them from their next pass\n";
     }
     m_out.flush();
     m_err.flush();

@@ -54,6 +54,8 @@ private:
     int mailboxVerbose(const QStringList &positional);
     int diagnosticsCommand(const QStringList &positional);
     int verifyCommand(const QStringList &positional);
+    // nodecli_maintenance.cpp
+    int maintenanceCommand(const QStringList &positional);
     // Audits the mailboxes one after the other in this thread (read-only IMAP/POP3 sessions).
     QList<SyncOutcome> runAudits(Store &store, const QList<qint64> &mailboxIds);
     Status markMissing(Store &store, const AuditReport &report);

@@ -29,6 +29,9 @@ struct ConfigFile
     QList<Mailbox> mailboxes; // profileName set, profileId not yet resolved
     // The "scheduler" section as given (validated), stored as the global schedule settings.
     std::optional<QJsonObject> scheduler;
+    // The "retention" section as given (validated): how many days the store keeps the log, runs, closed
+    // alerts, completed track requests and dead nodes; stored as the global retention settings.
+    std::optional<QJsonObject> retention;
     // The settings of the "crm" section (roles, field_security_profiles, tracking_token, tracked_keyword,
     // conversation_days): the keys given replace the stored ones.
     std::optional<QJsonObject> crm;

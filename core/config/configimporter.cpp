@@ -114,6 +114,16 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
                 return saved;
             }
         }
+        if (file.retention) {
+            auto current = store.setting(u"retention"_s);
+            if (!current) {
+                return current.error();
+            }
+            summary.retentionUpdated = *current != *file.retention;
+            if (Status saved = store.setSetting(u"retention"_s, *file.retention); !saved) {
+                return saved;
+            }
+        }
         if (Status crm = importCrm(store, file, summary, issues); !crm) {
             return crm;
         }

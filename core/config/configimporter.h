@@ -18,6 +18,7 @@ struct ImportSummary
     int mailboxesUpdated = 0;
     int mailboxesUnchanged = 0;
     bool schedulerUpdated = false;
+    bool retentionUpdated = false;
     bool crmSettingsUpdated = false;
     int crmRecordsCreated = 0;
     int crmRecordsUpdated = 0;

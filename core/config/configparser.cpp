@@ -3,6 +3,7 @@
 #include "configvalues.h"
 #include "crmconfigparser.h"
 #include "passwordsource.h"
+#include "store/retentionsettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -129,9 +130,12 @@ QString ConfigParser::resolvePath(const QString &fileName) const
 
 void ConfigParser::parseRoot(const QJsonObject &root)
 {
-    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s, u"crm"_s});
+    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s, u"retention"_s, u"crm"_s});
     if (root.contains(u"scheduler"_s)) {
         parseScheduler(root.value(u"scheduler"_s), u"$.scheduler"_s);
+    }
+    if (root.contains(u"retention"_s)) {
+        parseRetention(root.value(u"retention"_s), u"$.retention"_s);
     }
     if (root.contains(u"crm"_s)) {
         CrmConfigParser(m_errors, m_file.warnings).parse(root.value(u"crm"_s), u"$.crm"_s, m_file);
@@ -160,8 +164,9 @@ void ConfigParser::parseRoot(const QJsonObject &root)
             parseMailbox(array.at(i), u"$.mailboxes[%1]"_s.arg(i));
         }
     }
-    if (profiles.isUndefined() && mailboxes.isUndefined() && !root.contains(u"crm"_s)) {
-        error(u"$"_s, u"the file has none of \"server_profiles\", \"mailboxes\" and \"crm\""_s);
+    if (profiles.isUndefined() && mailboxes.isUndefined() && !root.contains(u"crm"_s) &&
+        !root.contains(u"retention"_s)) {
+        error(u"$"_s, u"the file has none of \"server_profiles\", \"mailboxes\", \"crm\" and \"retention\""_s);
     }
 }
 
@@ -361,6 +366,25 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
     }
     if (int(m_errors.size()) == errorsBefore) {
         m_file.scheduler = object;
+    }
+}
+
+void ConfigParser::parseRetention(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject()) {
+        error(path, u"expected an object, got "_s + describe(value));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    const QStringList keys{u"debug_log_days"_s,      u"log_days"_s,       u"runs_days"_s, u"closed_alerts_days"_s,
+                           u"track_requests_days"_s, u"dead_nodes_days"_s};
+    checkKeys(object, path, keys);
+    const int errorsBefore = int(m_errors.size());
+    for (const QString &key : std::as_const(keys)) {
+        integer(object, key, path, RetentionSettings::kMinDays, RetentionSettings::kMaxDays);
+    }
+    if (int(m_errors.size()) == errorsBefore) {
+        m_file.retention = object;
     }
 }
 

@@ -22,6 +22,10 @@ struct SchedulerSettings
     quint32 seed = 0;          // of the backoff jitter; 0 draws one
     // How often a running engine audits each mailbox by itself (verify, read-only); 0: never.
     int auditIntervalSeconds = 24 * 3600;
+    // Retention passes of a running engine (see RetentionSettings for what they keep): the first this long
+    // after start, then every interval; an interval of 0: never (syncdesk-node maintenance still works).
+    int maintenanceDelaySeconds = 60;
+    int maintenanceIntervalSeconds = 3600;
 
     // The global "scheduler" settings stored in the database (from the configuration file) over these.
     SchedulerSettings withStored(const QJsonObject &stored) const

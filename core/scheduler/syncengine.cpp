@@ -3,6 +3,7 @@
 #include "logging/logger.h"
 #include "logging/logpersister.h"
 #include "mailboxscheduler.h"
+#include "maintenancerunner.h"
 #include "protocol/socketstream.h"
 #include "store/store.h"
 #include "workerpool.h"
@@ -33,6 +34,7 @@ SyncEngine::SyncEngine(const EngineSettings &settings, ByteStreamFactory streams
 SyncEngine::~SyncEngine()
 {
     // Order matters: the scheduler refers to the pool and the store; the pool joins its threads.
+    m_maintenance.reset();
     m_scheduler.reset();
     m_pool.reset();
     if (m_store) {
@@ -130,6 +132,14 @@ Status SyncEngine::start()
                   .arg(m_pool->threadCount())
                   .arg(m_settings.store.describe()));
     m_scheduler->start();
+    // Retention passes (the log, runs, closed alerts, …) in this thread, a small batch at a time.
+    MaintenanceRunner::Timing timing;
+    timing.firstDelayMs = m_settings.scheduler.maintenanceDelaySeconds * 1000;
+    timing.intervalMs = m_settings.scheduler.maintenanceIntervalSeconds * 1000;
+    m_maintenance = std::make_unique<MaintenanceRunner>(*m_store, *m_clock, timing);
+    if (m_settings.scheduler.maintenanceIntervalSeconds > 0) {
+        m_maintenance->start();
+    }
     return {};
 }
 
@@ -154,6 +164,9 @@ void SyncEngine::stop()
     if (!m_scheduler) {
         QMetaObject::invokeMethod(this, &SyncEngine::stopped, Qt::QueuedConnection);
         return;
+    }
+    if (m_maintenance) {
+        m_maintenance->stop();
     }
     m_scheduler->stop();
 }

@@ -16,6 +16,7 @@ namespace SyncDesk {
 
 class LogPersister;
 class MailboxScheduler;
+class MaintenanceRunner;
 class Store;
 class WorkerPool;
 
@@ -69,6 +70,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<MailboxScheduler> m_scheduler;
+    std::unique_ptr<MaintenanceRunner> m_maintenance; // continuous mode only
     std::unique_ptr<LogPersister> m_logPersister;
 };
 

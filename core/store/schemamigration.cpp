@@ -311,6 +311,14 @@ const QList<SchemaMigration> &schemaMigrations()
              u"ALTER TABLE mailboxes ADD COLUMN process_from INTEGER"_s,
              u"ALTER TABLE nodes ADD COLUMN pid_namespace TEXT NOT NULL DEFAULT ''"_s,
          }},
+        {8,
+         u"retention: indexes for pruning the log, closed alerts and completed track requests by age"_s,
+         {
+             // sync_runs (started_at) has sync_runs_started; nodes and the leases are few rows.
+             u"CREATE INDEX log_records_level_at ON log_records (level, at)"_s,
+             u"CREATE INDEX alerts_closed ON alerts (closed_at) WHERE state = 'closed'"_s,
+             u"CREATE INDEX track_requests_completed ON track_requests (completed_at) WHERE state <> 'pending'"_s,
+         }},
     };
     return migrations;
 }

@@ -174,6 +174,7 @@ private:
     friend class CrmStore;
     friend class DiagnosticsStore;
     friend class LedgerStore;
+    friend class RetentionStore;
     explicit Store(const StoreConfig &config);
     Status openConnection();
     Status migrate(int targetVersion);

@@ -3,6 +3,7 @@
 
 #include "config/configimporter.h"
 #include "config/configparser.h"
+#include "store/retentionstore.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -235,6 +236,7 @@ private Q_SLOTS:
     void importUsesProfilesAlreadyStored();
     void unknownProfileChangesNothing();
     void passwordNeverReachesTheDatabase();
+    void retentionSectionReachesTheStore();
 };
 
 void TestConfigParser::initTestCase()
@@ -339,6 +341,24 @@ void TestConfigParser::badFiles_data()
     QTest::newRow("audit_interval_hours beyond 30 days")
         << changed(R"({"server_profiles")", R"({"scheduler": {"audit_interval_hours": 721}, "server_profiles")")
         << QStringList{u"$.scheduler.audit_interval_hours"_s} << u"expected an integer from 0 to 720"_s;
+    QTest::newRow("retention log_days 0")
+        << changed(R"({"server_profiles")", R"({"retention": {"log_days": 0}, "server_profiles")")
+        << QStringList{u"$.retention.log_days"_s} << u"expected an integer from 1 to 3650, got the number 0"_s;
+    QTest::newRow("retention runs_days beyond ten years")
+        << changed(R"({"server_profiles")", R"({"retention": {"runs_days": 3651}, "server_profiles")")
+        << QStringList{u"$.retention.runs_days"_s} << u"expected an integer from 1 to 3650"_s;
+    QTest::newRow("retention days as a string")
+        << changed(R"({"server_profiles")", R"({"retention": {"closed_alerts_days": "90"}, "server_profiles")")
+        << QStringList{u"$.retention.closed_alerts_days"_s} << u"got the string \"90\""_s;
+    QTest::newRow("retention fractional days")
+        << changed(R"({"server_profiles")", R"({"retention": {"dead_nodes_days": 1.5}, "server_profiles")")
+        << QStringList{u"$.retention.dead_nodes_days"_s} << u"expected an integer from 1 to 3650"_s;
+    QTest::newRow("retention unknown key")
+        << changed(R"({"server_profiles")", R"({"retention": {"log_dayz": 30}, "server_profiles")")
+        << QStringList{u"$.retention.log_dayz"_s} << u"unknown key; expected one of: debug_log_days, log_days"_s;
+    QTest::newRow("retention not an object")
+        << changed(R"({"server_profiles")", R"({"retention": 30, "server_profiles")") << QStringList{u"$.retention"_s}
+        << u"expected an object"_s;
     QTest::newRow("max_concurrent_connections 1e300")
         << changed(R"("name": "Other", )", R"("name": "Other", "max_concurrent_connections": 1e300, )")
         << QStringList{u"$.server_profiles[1].max_concurrent_connections"_s} << u"1e+300"_s;
@@ -402,7 +422,8 @@ void TestConfigParser::badFiles_data()
                                             << u"expected an array of mailboxes, got an object"_s;
     QTest::newRow("top level array") << QByteArray("[]") << QStringList{u"$"_s} << u"expected an object"_s;
     QTest::newRow("top level empty object")
-        << QByteArray("{}") << QStringList{u"$"_s} << u"none of \"server_profiles\", \"mailboxes\" and \"crm\""_s;
+        << QByteArray("{}") << QStringList{u"$"_s}
+        << u"none of \"server_profiles\", \"mailboxes\", \"crm\" and \"retention\""_s;
     QTest::newRow("unknown top-level key") << changed(R"("server_profiles")", R"("server_profile")")
                                            << QStringList{u"$.server_profile"_s} << u"unknown key"_s;
     QTest::newRow("profile without incoming")
@@ -726,6 +747,54 @@ void TestConfigParser::passwordNeverReachesTheDatabase()
     QVERIFY(!bytes.contains(kPassword.toUtf8().toBase64()));
     QVERIFY(!bytes.contains(QByteArray(reinterpret_cast<const char *>(kPassword.utf16()), kPassword.size() * 2)));
     QVERIFY(!bytes.contains("Sup3r"));
+}
+
+void TestConfigParser::retentionSectionReachesTheStore()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray json = changed(R"({"server_profiles")",
+                                    R"({"retention": {"debug_log_days": 3, "runs_days": 60, "dead_nodes_days": 1},
+                                        "server_profiles")");
+    bool ok = false;
+    const ConfigFile file = parsedOrFail(ConfigParser::parse(json, dir.path()), &ok);
+    QVERIFY(ok);
+    QVERIFY(file.retention.has_value());
+
+    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"syncdesk.db"_s)));
+    QVERIFY(opened.ok());
+    Store &store = **opened;
+    // Nothing stored: the defaults.
+    auto defaults = RetentionStore(store).settings();
+    QVERIFY(defaults.ok());
+    QCOMPARE(defaults->debugLogDays, 7);
+    QCOMPARE(defaults->logDays, 30);
+    QCOMPARE(defaults->runsDays, 30);
+    QCOMPARE(defaults->closedAlertsDays, 90);
+    QCOMPARE(defaults->trackRequestsDays, 30);
+    QCOMPARE(defaults->deadNodesDays, 7);
+
+    const ConfigImporter::Outcome imported = ConfigImporter::import(store, file);
+    const auto *summary = std::get_if<ImportSummary>(&imported);
+    if (!summary) {
+        QFAIL("unexpected outcome");
+    }
+    QVERIFY(summary->retentionUpdated);
+    auto settings = RetentionStore(store).settings();
+    QVERIFY(settings.ok());
+    // The keys given replace the defaults; the others stay.
+    QCOMPARE(settings->debugLogDays, 3);
+    QCOMPARE(settings->runsDays, 60);
+    QCOMPARE(settings->deadNodesDays, 1);
+    QCOMPARE(settings->logDays, 30);
+    QCOMPARE(settings->closedAlertsDays, 90);
+
+    const ConfigImporter::Outcome again = ConfigImporter::import(store, file);
+    const auto *second = std::get_if<ImportSummary>(&again);
+    if (!second) {
+        QFAIL("unexpected outcome");
+    }
+    QVERIFY(!second->retentionUpdated);
 }
 
 QTEST_GUILESS_MAIN(TestConfigParser)

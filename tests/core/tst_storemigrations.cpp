@@ -222,7 +222,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 7);
+        QCOMPARE(latestSchemaVersion(), 8);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -292,7 +292,7 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     QVERIFY(version.ok());
     QCOMPARE(*version, latestSchemaVersion());
     QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
-             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}, {u"6"_s}, {u"7"_s}}));
+             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}, {u"6"_s}, {u"7"_s}, {u"8"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());

@@ -3,6 +3,7 @@
 #include "dovecotserver.h"
 #include "mailfactory.h"
 #include "noderunner.h"
+#include "store/retentionstore.h"
 #include "store/store.h"
 #include "testconfig.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void runSyncsUntilSigtermThenStopsCleanly();
     void defaultDatabaseLivesInAppData();
     void enableDisableAndOverdueWithoutEngine();
+    void maintenanceJsonPrunesByAge();
 
 private:
     NodeRun node(const QStringList &arguments,
@@ -421,6 +423,110 @@ void TestNodeCli::enableDisableAndOverdueWithoutEngine()
     QCOMPARE(view.value(u"overdue"_s).toInt(), 1);
     run = node({u"--db"_s, m_db, u"status"_s});
     QVERIFY2(run.out.contains(u"overdue 10 min (no-engine)"_s), qPrintable(run.out));
+}
+
+void TestNodeCli::maintenanceJsonPrunesByAge()
+{
+    // A database of its own, with records either side of the default windows.
+    const QString db = m_dir.filePath(u"maintenance.db"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        auto store = Store::open(StoreConfig::sqlite(db));
+        QVERIFY(store.ok());
+        QList<LogRecord> records;
+        for (int i = 0; i < 3; ++i) {
+            records.append({0, now.addDays(-8).addSecs(i), LogLevel::Debug, u"test"_s, {}, u"old debug"_s});
+        }
+        records.append({0, now.addDays(-6), LogLevel::Debug, u"test"_s, {}, u"young debug"_s});
+        records.append({0, now.addDays(-40), LogLevel::Warning, u"test"_s, {}, u"old warning"_s});
+        records.append({0, now.addDays(-20), LogLevel::Info, u"test"_s, {}, u"young info"_s});
+        QVERIFY((*store)->appendLog(records).ok());
+        NodeStatus dead;
+        dead.nodeId = u"gone:1"_s;
+        dead.host = u"gone"_s;
+        dead.startedAt = now.addDays(-30);
+        dead.heartbeatAt = now.addDays(-10);
+        QVERIFY((*store)->publishNode(dead).ok());
+    }
+    auto kindsOf = [](const QJsonObject &object) {
+        QHash<QString, QJsonObject> kinds;
+        for (const QJsonValue &value : object.value(u"kinds"_s).toArray()) {
+            kinds.insert(value.toObject().value(u"kind"_s).toString(), value.toObject());
+        }
+        return kinds;
+    };
+
+    // --dry-run: counts, deletes nothing.
+    NodeRun run = node({u"--db"_s, db, u"maintenance"_s, u"--dry-run"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(report.value(u"dry_run"_s).toBool(), true);
+    QCOMPARE(report.value(u"pruned"_s).toInt(), 0);
+    QHash<QString, QJsonObject> kinds = kindsOf(report);
+    QCOMPARE(QStringList(kinds.keyBegin(), kinds.keyEnd()).size(), 6);
+    for (const QString &name :
+         {u"debug_log"_s, u"log"_s, u"runs"_s, u"closed_alerts"_s, u"track_requests"_s, u"dead_nodes"_s}) {
+        QVERIFY2(kinds.contains(name), qPrintable(name));
+        QStringList keys = kinds.value(name).keys();
+        keys.sort();
+        QCOMPARE(keys, (QStringList{u"batches"_s, u"cutoff"_s, u"kind"_s, u"prunable"_s, u"pruned"_s, u"remaining"_s,
+                                    u"setting"_s, u"window_days"_s}));
+        QCOMPARE(kinds.value(name).value(u"setting"_s).toString(), name + u"_days"_s);
+    }
+    QCOMPARE(kinds.value(u"debug_log"_s).value(u"window_days"_s).toInt(), 7);
+    QCOMPARE(kinds.value(u"debug_log"_s).value(u"prunable"_s).toInt(), 3);
+    QCOMPARE(kinds.value(u"debug_log"_s).value(u"remaining"_s).toInt(), 4);
+    QCOMPARE(kinds.value(u"log"_s).value(u"window_days"_s).toInt(), 30);
+    QCOMPARE(kinds.value(u"log"_s).value(u"prunable"_s).toInt(), 1);
+    QCOMPARE(kinds.value(u"dead_nodes"_s).value(u"prunable"_s).toInt(), 1);
+    QCOMPARE(kinds.value(u"closed_alerts"_s).value(u"window_days"_s).toInt(), 90);
+    QVERIFY(report.value(u"size_before"_s).toObject().value(u"bytes"_s).toInteger() > 0);
+
+    // The pass itself.
+    run = node({u"--db"_s, db, u"maintenance"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(report.value(u"dry_run"_s).toBool(), false);
+    kinds = kindsOf(report);
+    QCOMPARE(kinds.value(u"debug_log"_s).value(u"pruned"_s).toInt(), 3);
+    QCOMPARE(kinds.value(u"debug_log"_s).value(u"remaining"_s).toInt(), 1);
+    QCOMPARE(kinds.value(u"log"_s).value(u"pruned"_s).toInt(), 1);
+    QCOMPARE(kinds.value(u"dead_nodes"_s).value(u"pruned"_s).toInt(), 1);
+    QCOMPARE(kinds.value(u"dead_nodes"_s).value(u"remaining"_s).toInt(), 0);
+    QCOMPARE(report.value(u"pruned"_s).toInt(), 5);
+    // Again: nothing left to prune.
+    run = node({u"--db"_s, db, u"maintenance"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"pruned"_s).toInt(), 0);
+
+    // The configuration's retention section sets the windows.
+    const QString config = writeConfig(u"retention.json"_s, {{u"retention"_s, QJsonObject{{u"log_days"_s, 10}}}});
+    run = node({u"--db"_s, db, u"config"_s, u"import"_s, config});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(u"retention settings updated"_s));
+    run = node({u"--db"_s, db, u"maintenance"_s, u"--json"_s});
+    kinds = kindsOf(QJsonDocument::fromJson(run.out.toUtf8()).object());
+    QCOMPARE(kinds.value(u"log"_s).value(u"window_days"_s).toInt(), 10);
+    QCOMPARE(kinds.value(u"log"_s).value(u"pruned"_s).toInt(), 1); // "young info" is 20 days old
+    run = node({u"--db"_s, db, u"maintenance"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(u"other log records"_s));
+    QVERIFY(run.out.contains(u"10 days"_s));
+    QVERIFY(run.out.contains(u"bytes before"_s));
+
+    const QString bad = writeConfig(u"bad-retention.json"_s, {{u"retention"_s, QJsonObject{{u"runs_days"_s, 0}}}});
+    run = node({u"--db"_s, db, u"config"_s, u"import"_s, bad});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"$.retention.runs_days: expected an integer from 1 to 3650, got the number 0"_s),
+             qPrintable(run.err));
+
+    // Usage errors.
+    QCOMPARE(node({u"--db"_s, db, u"maintenance"_s, u"now"_s}).exitCode, 2);
+    run = node({u"--db"_s, db, u"maintenance"_s, u"--all"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(u"--all is not an option of 'maintenance'"_s));
+    run = node({u"--help"_s});
+    QVERIFY(run.out.contains(u"maintenance [--dry-run] [--json]"_s));
 }
 
 QTEST_GUILESS_MAIN(TestNodeCli)
