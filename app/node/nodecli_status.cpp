@@ -2,6 +2,7 @@
 // share (times relative to now, the overdue grace, whether an engine runs).
 
 #include "diagnostics/hintcatalog.h"
+#include "model/alert.h"
 #include "model/jsonexport.h"
 #include "nodecli.h"
 #include "scheduler/schedulersettings.h"
@@ -39,6 +40,33 @@ QString ago(const QDateTime &time, const QDateTime &now)
     return u"%1 h ago"_s.arg((seconds + 1800) / 3600);
 }
 
+// Problems of one engine rather than of a mailbox (StoreHealth, PasswordProblems), from their open alerts:
+// per mailbox id (0: the engine's own, such as its store failing).
+QHash<qint64, QJsonArray> engineProblems(Store &store)
+{
+    QHash<qint64, QJsonArray> problems;
+    auto alerts = store.alerts(false);
+    if (!alerts) {
+        return problems;
+    }
+    for (const Alert &alert : *alerts) {
+        QString node;
+        if (alert.kind == u"password-unavailable"_s) {
+            // "password-unavailable:NODE:MAILBOX"; a node id may hold colons itself.
+            node = alert.causeKey.section(u':', 1, -2);
+        } else if (alert.kind == u"store-failing"_s) {
+            node = alert.causeKey.section(u':', 1);
+        } else {
+            continue;
+        }
+        problems[alert.mailboxId].append(QJsonObject{{u"node"_s, node},
+                                                     {u"hint"_s, alert.hintId},
+                                                     {u"message"_s, alert.message},
+                                                     {u"since"_s, JsonExport::time(alert.raisedAt)}});
+    }
+    return problems;
+}
+
 } // namespace
 
 int NodeCli::status()
@@ -57,10 +85,14 @@ int NodeCli::status()
         return storeFailure(grace.error());
     }
     const bool engine = engineRunning(**store);
+    const QHash<qint64, QJsonArray> problems = engineProblems(**store);
     if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const MailboxStatus &status : *statuses) {
-            array.append(JsonExport::mailboxStatus(status, now, *grace, engine));
+            QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
+            // What an engine cannot do for this mailbox (its own problem, not the mailbox's): node, hint, message.
+            json.insert(u"engine_problems"_s, problems.value(status.mailbox.id));
+            array.append(json);
         }
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         m_out.flush();
@@ -77,6 +109,12 @@ int NodeCli::status()
           << "FAIL" << qSetFieldWidth(0) << "LAST ERROR\n";
     if (!engine) {
         m_err << "note: no engine runs on this database (start 'syncdesk-node run' or the console)\n";
+    }
+    for (const QJsonArray &list : problems) {
+        for (const QJsonValue &problem : list) {
+            m_err << "note: " << problem.toObject().value(u"message"_s).toString()
+                  << " [hint: " << problem.toObject().value(u"hint"_s).toString() << "]\n";
+        }
     }
     for (const MailboxStatus &status : *statuses) {
         const MailboxState &state = status.state;

@@ -177,7 +177,9 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
         return;
     }
     const QJsonObject object = value.toObject();
-    checkKeys(object, path, {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s, u"polling"_s});
+    checkKeys(object, path,
+              {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s, u"polling"_s,
+               u"max_message_bytes"_s});
 
     ServerProfile profile;
     const QJsonValue name = object.value(u"name"_s);
@@ -217,6 +219,10 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     }
     if (object.contains(u"polling"_s)) {
         parsePolling(object.value(u"polling"_s), path + u".polling"_s, profile);
+    }
+    // From 64 KiB (a message with a small attachment) to 2 GiB.
+    if (auto maxMessage = integer(object, u"max_message_bytes"_s, path, 64 * 1024, 2147483647)) {
+        profile.maxMessageBytes = *maxMessage;
     }
     m_file.profiles.append(profile);
 }
@@ -349,7 +355,7 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
     checkKeys(object, path,
               {u"base_interval_seconds"_s, u"min_interval_seconds"_s, u"max_interval_seconds"_s,
                u"busy_items_per_sync"_s, u"quiet_after_minutes"_s, u"max_transient_failures"_s,
-               u"overdue_grace_seconds"_s, u"audit_interval_hours"_s, u"max_run_seconds"_s});
+               u"overdue_grace_seconds"_s, u"audit_interval_hours"_s, u"max_run_seconds"_s, u"response_budget_mib"_s});
     const int errorsBefore = int(m_errors.size());
     const auto minimum = integer(object, u"min_interval_seconds"_s, path, 10, 720);
     const auto base = integer(object, u"base_interval_seconds"_s, path, 10, 720);
@@ -360,6 +366,7 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
     integer(object, u"overdue_grace_seconds"_s, path, 0, 3600);
     integer(object, u"audit_interval_hours"_s, path, 0, 24 * 30);
     integer(object, u"max_run_seconds"_s, path, 60, 24 * 3600);
+    integer(object, u"response_budget_mib"_s, path, 4, 4096);
     const QJsonValue busy = object.value(u"busy_items_per_sync"_s);
     if (!busy.isUndefined() && (!busy.isDouble() || busy.toDouble() <= 0 || busy.toDouble() > 100000)) {
         error(path + u".busy_items_per_sync"_s, u"expected a number above 0, got "_s + describe(busy));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 #include <optional>
 
@@ -38,6 +39,9 @@ struct ServerProfile
     std::optional<int> minIntervalSeconds;
     std::optional<int> baseIntervalSeconds;
     std::optional<int> maxIntervalSeconds;
+    // A message larger than this is not kept: its bytes are read past and it becomes an item failure
+    // ("max_message_bytes"; unset: SyncTuning's default, 50 MiB).
+    std::optional<qint64> maxMessageBytes;
 
     friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
 };

@@ -56,6 +56,8 @@ MailboxScheduler::MailboxScheduler(Store &store, WorkerPool &pool, const Clock &
     , m_settings(settings)
     , m_nodeId(nodeId)
     , m_planner(std::make_unique<SchedulePlanner>(plannerSettings(settings, pool.threadCount())))
+    , m_storeHealth(store, nodeId)
+    , m_passwordProblems(store, nodeId)
 {
     connect(&m_pool, &WorkerPool::jobFinished, this, &MailboxScheduler::onJobFinished);
     m_pollTimer.setInterval(qMax(10, settings.pollIntervalMs));
@@ -66,7 +68,7 @@ MailboxScheduler::MailboxScheduler(Store &store, WorkerPool &pool, const Clock &
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         Log::warning(kCategory, {},
                      u"%1 sync(s) still running after %2 s; cancelling them"_s.arg(m_running.size())
-                         .arg(m_settings.stopGraceMs / 1000));
+                         .arg(QString::number(m_settings.stopGraceMs / 1000.0)));
         m_pool.cancelAll();
     });
 }
@@ -247,6 +249,9 @@ void MailboxScheduler::tick()
     if (m_stopping || m_mode == Mode::Idle) {
         return;
     }
+    if (m_mode == Mode::Continuous && !m_storeHealth.mayStart(m_clock.now())) {
+        return; // the poll timer ticks again; a probe runs when it is due
+    }
     dispatch(m_planner->takeStarts(nowMs()));
     startAudit();
     armWakeup();
@@ -349,11 +354,19 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
                                     OverdueCause::None);
             continue;
         }
+        if (const QDateTime left = m_passwordProblems.leftUntil(decision.mailboxId); left.isValid() && left > now) {
+            // This engine cannot read its password: left to engines that can, until then.
+            m_planner->releaseStart(decision.mailboxId, left.toMSecsSinceEpoch(), OverdueCause::None);
+            continue;
+        }
         auto claimed = m_store.claimMailbox(decision.mailboxId, profile->id, profile->maxConcurrentConnections,
                                             m_nodeId, now, now.addSecs(m_settings.leaseSeconds));
         if (!claimed || claimed.value() != Store::Claim::Claimed) {
             if (!claimed) {
                 Log::error(kCategory, mailbox->address, claimed.error().toString());
+                if (m_mode == Mode::Continuous && StoreHealth::isStoreFailure(claimed.error())) {
+                    m_storeHealth.failed(claimed.error(), now);
+                }
             }
             // Another process syncs it, or holds the profile's connections, right now; try again shortly
             // (a run-once waits for it).
@@ -395,6 +408,19 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     }
     const Running running = found.value();
     m_running.erase(found);
+    const bool passwordProblem = outcome.error && PasswordProblems::isPasswordProblem(*outcome.error);
+    if (passwordProblem && m_mode == Mode::Continuous) {
+        // This engine's problem: left to engines that can read it (a run-once reports it instead).
+        m_passwordProblems.failed(outcome.mailboxId, m_mailboxes.value(outcome.mailboxId).address, *outcome.error,
+                                  m_clock.now());
+    }
+    if (outcome.error && (StoreHealth::isStoreFailure(*outcome.error) || passwordProblem)) {
+        onStoreFailure(outcome);
+        return;
+    }
+    if (outcome.succeeded()) {
+        m_passwordProblems.succeeded(outcome.mailboxId, m_clock.now());
+    }
     RunResult result;
     result.startedMs = running.startedAt.toMSecsSinceEpoch();
     result.finishedMs = nowMs();
@@ -409,6 +435,34 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     persist(outcome, running, report);
     if (outcome.succeeded() && m_mode == Mode::Continuous && m_audits.dueMs(outcome.mailboxId) == 0) {
         m_audits.load({{outcome.mailboxId, QDateTime()}}, nowMs()); // synced: from now on it is audited too
+    }
+    Q_EMIT syncFinished(outcome);
+    completeOnce(outcome);
+    if (m_stopping) {
+        if (m_running.isEmpty() && m_auditing == 0) {
+            finishStop();
+        }
+        return;
+    }
+    tick();
+}
+
+void MailboxScheduler::onStoreFailure(const SyncOutcome &outcome)
+{
+    // Nothing learnt about the mailbox: due again where it was, no failure counted, its state left as it
+    // was (the store could not take it anyway). The lease is released if the store allows it, else it expires.
+    RunResult result;
+    result.finishedMs = nowMs();
+    result.cancelled = true;
+    m_planner->finish(outcome.mailboxId, result, result.finishedMs);
+    (void)m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
+    if (StoreHealth::isStoreFailure(*outcome.error)) {
+        Log::warning(u"sync"_s, m_mailboxes.value(outcome.mailboxId).address,
+                     u"sync stopped by a failure of the store, not of the mailbox (%1); it resumes when the store "
+                     "works"_s.arg(outcome.error->message));
+        if (m_mode == Mode::Continuous) {
+            m_storeHealth.failed(*outcome.error, m_clock.now());
+        }
     }
     Q_EMIT syncFinished(outcome);
     completeOnce(outcome);
@@ -507,6 +561,9 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
     });
     if (!status) {
         Log::error(kCategory, address, u"could not record the outcome: "_s + status.error().toString());
+        if (m_mode == Mode::Continuous && StoreHealth::isStoreFailure(status.error())) {
+            m_storeHealth.failed(status.error(), now);
+        }
     }
     const QString profileName = m_profiles.value(m_mailboxes.value(outcome.mailboxId).profileId).name;
     if (report.outageStarted) {
@@ -654,9 +711,10 @@ void MailboxScheduler::stop()
         QMetaObject::invokeMethod(this, &MailboxScheduler::finishStop, Qt::QueuedConnection);
         return;
     }
-    Log::info(kCategory, {},
-              u"stopping: waiting up to %1 s for %2 running sync(s)"_s.arg(m_settings.stopGraceMs / 1000)
-                  .arg(m_running.size()));
+    Log::info(
+        kCategory, {},
+        u"stopping: waiting up to %1 s for %2 running sync(s)"_s.arg(QString::number(m_settings.stopGraceMs / 1000.0))
+            .arg(m_running.size()));
     m_graceTimer.start(m_settings.stopGraceMs);
 }
 

@@ -4,8 +4,10 @@
 #include "clock.h"
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
+#include "passwordproblems.h"
 #include "scheduleplanner.h"
 #include "schedulersettings.h"
+#include "storehealth.h"
 #include "sync/syncoutcome.h"
 
 #include <QDateTime>
@@ -51,6 +53,8 @@ public:
     int runningCount() const { return int(m_running.size()); }
     SchedulerSnapshot snapshot() const;
     bool isStopping() const { return m_stopping; }
+    // Whether syncs are paused because this engine's store fails (a full disk, an I/O error, a lock).
+    const StoreHealth &storeHealth() const { return m_storeHealth; }
 
 Q_SIGNALS:
     void syncStarted(qint64 mailboxId);
@@ -78,6 +82,9 @@ private:
     // The engine's own audits: one at a time, only when no sync is due or queued.
     void startAudit();
     void finishAudit(const SyncOutcome &outcome);
+    // A run stopped by this engine's problem (its store fails, it cannot read the password): nothing counted
+    // against the mailbox, nothing disabled; a store failure pauses syncs (continuous mode).
+    void onStoreFailure(const SyncOutcome &outcome);
     void finishStop();
     qint64 nowMs() const { return m_clock.now().toMSecsSinceEpoch(); }
 
@@ -92,6 +99,8 @@ private:
     QHash<qint64, ServerProfile> m_profiles;
     QHash<qint64, Running> m_running;
     AuditRotation m_audits;
+    StoreHealth m_storeHealth;
+    PasswordProblems m_passwordProblems;
     qint64 m_auditing = 0; // the mailbox being audited, 0 when none
     Mode m_mode = Mode::Idle;
     bool m_stopping = false;

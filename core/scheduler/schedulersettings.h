@@ -18,8 +18,10 @@ struct SchedulerSettings
     SyncTuning tuning;
     int leaseSeconds = 300;    // how long a claim on a mailbox lasts without renewal (crash recovery)
     int pollIntervalMs = 1000; // how often requests and configuration changes from other processes are read
-    int stopGraceMs = 15000;   // on shutdown, running syncs get this long to finish before they are cancelled
-    quint32 seed = 0;          // of the backoff jitter; 0 draws one
+    // On shutdown, running syncs get this long to finish a batch before they are cancelled: a stop takes under
+    // 2 s, and a batch being written is one transaction, committed or not, never half-written.
+    int stopGraceMs = 1000;
+    quint32 seed = 0; // of the backoff jitter; 0 draws one
     // How often a running engine audits each mailbox by itself (verify, read-only); 0: never.
     int auditIntervalSeconds = 24 * 3600;
     // Retention passes of a running engine (see RetentionSettings for what they keep): the first this long
@@ -48,6 +50,10 @@ struct SchedulerSettings
         number("overdue_grace_seconds", result.overdueGraceSeconds);
         if (stored.value(QLatin1StringView("max_run_seconds")).isDouble()) {
             result.tuning.maxRunMs = qint64(stored.value(QLatin1StringView("max_run_seconds")).toInt()) * 1000;
+        }
+        if (stored.value(QLatin1StringView("response_budget_mib")).isDouble()) {
+            result.tuning.responseBudgetBytes =
+                qint64(stored.value(QLatin1StringView("response_budget_mib")).toInt()) * 1024 * 1024;
         }
         if (stored.value(QLatin1StringView("audit_interval_hours")).isDouble()) {
             result.auditIntervalSeconds = stored.value(QLatin1StringView("audit_interval_hours")).toInt() * 3600;

@@ -171,6 +171,11 @@ void SyncEngine::stop()
     m_scheduler->stop();
 }
 
+std::optional<SyncError> SyncEngine::storeFailure() const
+{
+    return m_scheduler ? m_scheduler->storeHealth().error() : std::nullopt;
+}
+
 int SyncEngine::runningCount() const
 {
     return m_scheduler ? m_scheduler->runningCount() : 0;

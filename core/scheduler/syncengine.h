@@ -11,6 +11,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace SyncDesk {
 
@@ -52,6 +53,8 @@ public:
 
     const QString &nodeId() const { return m_nodeId; }
     int runningCount() const;
+    // Set while syncs are paused because this engine's store fails (see StoreHealth).
+    std::optional<SyncError> storeFailure() const;
 
 Q_SIGNALS:
     void syncStarted(qint64 mailboxId);

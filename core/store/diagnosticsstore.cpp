@@ -475,6 +475,23 @@ Result<QList<quint32>> DiagnosticsStore::uidsToRetry(qint64 mailboxId, const QSt
     return uids;
 }
 
+Result<QHash<quint32, qint64>> DiagnosticsStore::overBudgetSizes(qint64 mailboxId, const QString &folder,
+                                                                 quint32 uidValidity)
+{
+    auto query =
+        m_store.exec(u"SELECT uid, size_bytes FROM item_failures WHERE mailbox_id = ? AND folder = ? AND "
+                     "uidvalidity = ? AND pop3_uidl = '' AND state = 'retry' AND hint_id = 'message-over-budget'"_s,
+                     {mailboxId, folder, qint64(uidValidity)});
+    if (!query) {
+        return query.error();
+    }
+    QHash<quint32, qint64> sizes;
+    while (query->next()) {
+        sizes.insert(query->value(0).toUInt(), query->value(1).toLongLong());
+    }
+    return sizes;
+}
+
 Status DiagnosticsStore::dropStaleItemFailures(qint64 mailboxId, const QString &folder, quint32 uidValidity)
 {
     auto query = m_store.exec(u"DELETE FROM item_failures WHERE mailbox_id = ? AND folder = ? AND pop3_uidl = '' "

@@ -5,6 +5,7 @@
 #include "model/itemfailure.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -88,6 +89,9 @@ public:
     // IMAP: the folders with items marked for retry (whatever their number).
     Result<QSet<QString>> foldersToRetry(qint64 mailboxId);
     Result<QList<quint32>> uidsToRetry(qint64 mailboxId, const QString &folder, quint32 uidValidity);
+    // The sizes really sent of the messages dropped to keep a session within its budget (hint
+    // message-over-budget), by UID: their retries are planned with them, so each fits the budget.
+    Result<QHash<quint32, qint64>> overBudgetSizes(qint64 mailboxId, const QString &folder, quint32 uidValidity);
     // A folder renumbered by the server is fetched again from the start: its old failures go.
     Status dropStaleItemFailures(qint64 mailboxId, const QString &folder, quint32 uidValidity);
 

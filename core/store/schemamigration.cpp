@@ -319,6 +319,14 @@ const QList<SchemaMigration> &schemaMigrations()
              u"CREATE INDEX alerts_closed ON alerts (closed_at) WHERE state = 'closed'"_s,
              u"CREATE INDEX track_requests_completed ON track_requests (completed_at) WHERE state <> 'pending'"_s,
          }},
+        {9,
+         u"per-profile message size limit, store probe"_s,
+         {
+             // NULL: the default (SyncTuning's maxMessageBytes).
+             u"ALTER TABLE server_profiles ADD COLUMN max_message_bytes BIGINT"_s,
+             // Written and emptied again to find out whether a failed store takes writes again.
+             u"CREATE TABLE store_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"_s,
+         }},
     };
     return migrations;
 }

@@ -139,7 +139,7 @@ QList<LogRecord> logRecordsFrom(QSqlQuery &query)
 const QString kProfileColumns = u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
                                 "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
                                 "max_concurrent_connections, min_interval_seconds, base_interval_seconds, "
-                                "max_interval_seconds"_s;
+                                "max_interval_seconds, max_message_bytes"_s;
 
 ServerProfile profileFromQuery(const QSqlQuery &query)
 {
@@ -167,6 +167,9 @@ ServerProfile profileFromQuery(const QSqlQuery &query)
     profile.minIntervalSeconds = optionalInt(12);
     profile.baseIntervalSeconds = optionalInt(13);
     profile.maxIntervalSeconds = optionalInt(14);
+    if (!query.value(15).isNull()) {
+        profile.maxMessageBytes = query.value(15).toLongLong();
+    }
     return profile;
 }
 
@@ -528,10 +531,13 @@ SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
     case 10: // SQLITE_IOERR
         message = u"the disk holding the database reported an I/O error"_s;
         break;
-    case 18: // SQLITE_TOOBIG
+    case 18:                       // SQLITE_TOOBIG
+        hint = u"message-store"_s; // about the rows written, not the store: ItemFailures::isItemSpecific
         message = u"a value is too large for the database"_s;
         break;
     case 19: // SQLITE_CONSTRAINT
+    case 20: // SQLITE_MISMATCH
+        hint = u"message-store"_s;
         message = u"the database refused a row (a constraint or a trigger)"_s;
         break;
     default:
@@ -541,6 +547,19 @@ SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
                                        what + u": "_s + error.text());
     result.stage = ErrorStage::Store;
     return result;
+}
+
+Status Store::probeWrite()
+{
+    if (Status written = transaction([this]() -> Status {
+            auto inserted = exec(u"INSERT INTO store_probe (data) VALUES (zeroblob(262144))"_s);
+            return inserted ? Status{} : Status(inserted.error());
+        });
+        !written) {
+        return written;
+    }
+    auto removed = exec(u"DELETE FROM store_probe"_s);
+    return removed ? Status{} : Status(removed.error());
 }
 
 Status Store::transaction(const std::function<Status()> &body)
@@ -579,8 +598,8 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
     auto query = exec(
         u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
         "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
-        "max_concurrent_connections, min_interval_seconds, base_interval_seconds, max_interval_seconds, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "max_concurrent_connections, min_interval_seconds, base_interval_seconds, max_interval_seconds, "
+        "max_message_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
         "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
         "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
@@ -588,7 +607,8 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
         "outgoing_security = excluded.outgoing_security, outgoing_ca_file = excluded.outgoing_ca_file, "
         "max_concurrent_connections = excluded.max_concurrent_connections, "
         "min_interval_seconds = excluded.min_interval_seconds, base_interval_seconds = excluded.base_interval_seconds, "
-        "max_interval_seconds = excluded.max_interval_seconds, updated_at = excluded.updated_at"_s,
+        "max_interval_seconds = excluded.max_interval_seconds, max_message_bytes = excluded.max_message_bytes, "
+        "updated_at = excluded.updated_at"_s,
         {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
          securityName(profile.incoming.security), profile.incoming.caFile,
          hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
@@ -597,7 +617,9 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
          hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections,
          profile.minIntervalSeconds ? QVariant(*profile.minIntervalSeconds) : nullInt,
          profile.baseIntervalSeconds ? QVariant(*profile.baseIntervalSeconds) : nullInt,
-         profile.maxIntervalSeconds ? QVariant(*profile.maxIntervalSeconds) : nullInt, now, now});
+         profile.maxIntervalSeconds ? QVariant(*profile.maxIntervalSeconds) : nullInt,
+         profile.maxMessageBytes ? QVariant(*profile.maxMessageBytes) : QVariant(QMetaType::fromType<qint64>()), now,
+         now});
     if (!query) {
         return query.error();
     }

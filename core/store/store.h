@@ -83,6 +83,9 @@ public:
 
     // Runs body inside one transaction: commits when it returns ok, rolls back otherwise.
     Status transaction(const std::function<Status()> &body);
+    // Whether the store takes writes now: the write lock and room for a batch (a row of 256 KiB committed,
+    // then removed). After a full disk, an I/O error or a lock, before syncs start again.
+    Status probeWrite();
 
     // Server profiles and mailboxes.
     Result<qint64> upsertProfile(const ServerProfile &profile); // by name

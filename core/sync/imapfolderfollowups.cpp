@@ -41,7 +41,8 @@ bool ImapMailboxSync::retryFailedItems()
     }
     QList<QPair<quint32, qint64>> uids;
     for (quint32 uid : std::as_const(m_retryUids)) {
-        uids.append({uid, -1});
+        // A message dropped for the budget is planned with the size it really had: alone in its batch.
+        uids.append({uid, m_sentSizes.value(uid, -1)});
     }
     Log::info(kCategory, m_job.mailbox.address,
               u"folder \"%1\": trying %2 failed message(s) again"_s.arg(m_folder).arg(uids.size()));
@@ -69,7 +70,9 @@ void ImapMailboxSync::searchRequests()
             [found](const Imap::Response &response) {
                 if (response.is("SEARCH")) {
                     for (const Imap::Value &value : response.data) {
-                        if (value.isNumber() && value.toNumber() > 0 && value.toNumber() <= 0xffffffffu) {
+                        // A Message-ID names a few messages at most: a longer answer is not kept whole.
+                        if (value.isNumber() && value.toNumber() > 0 && value.toNumber() <= 0xffffffffu &&
+                            found->size() < 1000) {
                             found->insert(quint32(value.toNumber()));
                         }
                     }

@@ -102,8 +102,9 @@ void ImapMailboxAudit::listUids(const FolderAudit &audit, quint32 exists)
     command.atom("1:" + QByteArray::number(audit.position - 1)).raw("(UID)").expectBytes(qint64(exists) * 40);
     m_session->execute(
         command,
-        [uids](const Imap::Response &response) {
-            if (auto message = Imap::parseFetch(response); message && message->uid != 0) {
+        [uids, cap = qsizetype(exists) * 2 + 10000](const Imap::Response &response) {
+            // Bounded whatever the server sends: far more UIDs than the folder holds is a server error.
+            if (auto message = Imap::parseFetch(response); message && message->uid != 0 && uids->size() <= cap) {
                 uids->append(message->uid);
             }
         },
@@ -118,6 +119,13 @@ void ImapMailboxAudit::listUids(const FolderAudit &audit, quint32 exists)
                     return;
                 }
                 audit.error = result.error().message;
+                m_report.folders.append(audit);
+                nextFolder();
+                return;
+            }
+            if (uids->size() > qsizetype(exists) * 2 + 10000) {
+                audit.error =
+                    u"the server listed far more messages than the %1 the folder holds; not compared"_s.arg(exists);
                 m_report.folders.append(audit);
                 nextFolder();
                 return;

@@ -46,7 +46,8 @@ void ImapMailboxSync::start()
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
     options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth);
     options.mailbox = m_job.mailbox.address;
-    options.limits.maxLiteralSize = qMax<qint64>(m_job.tuning.maxMessageBytes, 1024 * 1024);
+    options.limits.maxLiteralSize = messageLimit();
+    options.limits.maxResponseSize = m_job.tuning.responseBudgetBytes;
     m_session = std::make_unique<Imap::Session>(m_streams(incomingTls()), options);
     m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (stopped()) {
@@ -208,6 +209,7 @@ void ImapMailboxSync::nextFolder()
     m_batchError.reset();
     m_spanStart.clear();
     m_listedSizes.clear();
+    m_sentSizes.clear();
     m_ledger.clear();
     m_unanswered.clear();
     m_checkedUnanswered = false;
@@ -303,6 +305,12 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
                 m_retryUids.insert(uid);
             }
         }
+        auto sizes = DiagnosticsStore(m_store).overBudgetSizes(m_job.mailbox.id, m_folder, info.uidValidity);
+        if (!sizes) {
+            fail(sizes.error());
+            return;
+        }
+        m_sentSizes.insert(*sizes);
     }
     m_fetchFrom = fromUid;
     m_folderState.uidValidity = info.uidValidity;
@@ -317,10 +325,35 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
     listNewMessages(fromUid);
 }
 
+namespace {
+
+// Listed new messages kept at once: a listing longer than this (a first pull of a huge folder, or a server
+// listing without end) is taken in chunks, one per run.
+constexpr qsizetype kMaxListed = 50000;
+
+// Keeps the kMaxListed lowest UIDs of a listing (in any order, possibly with repeats).
+void keepLowest(QList<QPair<quint32, qint64>> &found, QSet<quint32> &older)
+{
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    found.erase(
+        std::unique(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first == b.first; }),
+        found.end());
+    if (found.size() > kMaxListed) {
+        const quint32 highestKept = found.at(kMaxListed - 1).first;
+        found.resize(kMaxListed);
+        older.removeIf([highestKept](quint32 uid) { return uid > highestKept; });
+    }
+}
+
+} // namespace
+
 void ImapMailboxSync::listNewMessages(quint32 fromUid)
 {
     auto found = std::make_shared<QList<QPair<quint32, qint64>>>();
     auto older = std::make_shared<QSet<quint32>>(); // received before the mailbox's process_from
+    auto truncated = std::make_shared<bool>(false);
     const QDateTime processFrom = m_job.mailbox.processFrom;
     Imap::Command command("UID FETCH");
     // A line of about 80 bytes per message the folder holds: time allowed for a long listing on a slow link.
@@ -329,16 +362,22 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
         .expectBytes(qint64(m_select.exists) * 80);
     m_session->execute(
         command,
-        [found, older, fromUid, processFrom](const Imap::Response &response) {
+        [found, older, fromUid, processFrom, truncated](const Imap::Response &response) {
             // "n:*" always includes the highest message, even when its UID is below n.
             if (auto message = Imap::parseFetch(response); message && message->uid >= fromUid) {
                 found->append({message->uid, message->size});
                 if (processFrom.isValid() && message->internalDate.isValid() && message->internalDate < processFrom) {
                     older->insert(message->uid);
                 }
+                // A listing is kept in bounded chunks: only the lowest kMaxListed UIDs, whatever the server
+                // sends; the run takes those, and the next one lists on from there.
+                if (found->size() >= 2 * kMaxListed) {
+                    keepLowest(*found, *older);
+                    *truncated = true;
+                }
             }
         },
-        [this, found, older, fromUid](const Result<Imap::Response> &result) {
+        [this, found, older, fromUid, truncated](const Result<Imap::Response> &result) {
             if (stopped()) {
                 return;
             }
@@ -349,6 +388,18 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
             if (found->isEmpty()) {
                 completeFolder();
                 return;
+            }
+            if (found->size() > kMaxListed) {
+                keepLowest(*found, *older);
+                *truncated = true;
+            }
+            if (*truncated) {
+                // The UIDs above those kept are listed again by the next run, due at once.
+                m_outcome.incomplete = true;
+                m_outcome.notices.append(u"folder \"%1\": more than %2 new messages; this run takes the first "
+                                         "%2 and the next one, due at once, continues"_s.arg(m_folder)
+                                             .arg(kMaxListed));
+                Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
             }
             // Each listed UID's ledger span starts after the one listed before it: the UIDs between are not
             // on the server, and UIDs are never used again.
@@ -396,10 +447,13 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
     auto batch = std::make_shared<Batch>();
     batch->advances = advances;
     qint64 bytes = 0;
+    // The batches in flight together stay within the response budget, as far as the sizes tell.
+    const qint64 batchBytes =
+        qMin(m_job.tuning.batchBytes, m_job.tuning.responseBudgetBytes / qMax(1, m_job.tuning.pipelineDepth));
     for (const auto &[uid, size] : uidsAndSizes) {
-        if (size > m_job.tuning.maxMessageBytes) {
-            if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, m_job.tuning.maxMessageBytes),
-                                                     m_folder, m_folderState.uidValidity, uid);
+        if (size > messageLimit()) {
+            if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, messageLimit()), m_folder,
+                                                     m_folderState.uidValidity, uid);
                 !recorded) {
                 fail(recorded.error()); // not accounted for: the folder must not move past it
                 return false;
@@ -410,7 +464,7 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
             continue;
         }
         const bool full = batch->uids.size() >= m_job.tuning.batchMessages ||
-                          (!batch->uids.isEmpty() && bytes + qMax<qint64>(size, 0) > m_job.tuning.batchBytes);
+                          (!batch->uids.isEmpty() && bytes + qMax<qint64>(size, 0) > batchBytes);
         if (full) {
             m_planned.push_back(batch);
             batch = std::make_shared<Batch>();
@@ -425,282 +479,6 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
     if (!batch->uids.isEmpty()) {
         m_planned.push_back(batch);
     }
-    return true;
-}
-
-void ImapMailboxSync::startFetching()
-{
-    fetchMore();
-    if (m_sent.empty() && m_outcome.incomplete) {
-        stopAtTimeLimit(); // the time limit came between two folders (or before the follow-ups)
-    }
-}
-
-void ImapMailboxSync::fetchMore()
-{
-    while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
-        if (m_batchError) {
-            return; // a batch was refused: the folder drains what is in flight, then moves on
-        }
-        if (runTimeUp()) {
-            m_planned.clear(); // nothing more is sent: the next run lists these again
-            return;
-        }
-        std::shared_ptr<Batch> batch = m_planned.front();
-        m_planned.pop_front();
-        batch->generation = m_generation;
-        m_sent.push_back(batch);
-        Imap::Command command("UID FETCH");
-        command.atom(Imap::uidSet(batch->uids))
-            .raw("(UID RFC822.SIZE INTERNALDATE BODY.PEEK[])")
-            .expectBytes(batch->declaredBytes);
-        m_session->execute(
-            command,
-            [batch](const Imap::Response &response) {
-                // Responses to other pipelined batches arrive here too: keep this batch's UIDs only.
-                if (auto message = Imap::parseFetch(response);
-                    message && message->body && batch->wanted.contains(message->uid)) {
-                    batch->fetched.insert(message->uid, *message);
-                }
-            },
-            [this, batch](const Result<Imap::Response> &result) {
-                if (stopped() || batch->generation != m_generation) {
-                    return; // an answer for a folder left behind changes nothing
-                }
-                batch->complete = true;
-                if (!result) {
-                    if (!m_session->isUsable()) {
-                        folderFailed(result.error());
-                        return;
-                    }
-                    // Refused: nothing from this batch on is stored, and the folder moves on only once the
-                    // other batches in flight have answered, so that no answer lands in another folder.
-                    batch->error = result.error();
-                    if (!m_batchError) {
-                        m_batchError = result.error();
-                    }
-                    m_planned.clear();
-                }
-                onBatchComplete();
-            });
-    }
-}
-
-void ImapMailboxSync::onBatchComplete()
-{
-    // Batches are written in UID order, so the folder state only ever moves past committed messages.
-    // The next commands go out first, so that the server works on them while this thread decodes and writes.
-    std::deque<std::shared_ptr<Batch>> ready;
-    while (!m_sent.empty() && m_sent.front()->complete && !m_sent.front()->error) {
-        ready.push_back(m_sent.front());
-        m_sent.pop_front();
-    }
-    fetchMore();
-    for (const std::shared_ptr<Batch> &batch : ready) {
-        if (stopped() || !writeBatch(*batch)) {
-            return;
-        }
-    }
-    if (m_batchError) {
-        const bool drained =
-            std::all_of(m_sent.cbegin(), m_sent.cend(), [](const std::shared_ptr<Batch> &b) { return b->complete; });
-        if (drained) {
-            m_sent.clear(); // answered after the refused one: fetched again by the next sync
-            const SyncError error = *m_batchError;
-            folderFailed(error);
-        }
-        return;
-    }
-    if (runTimeUp()) {
-        // Nothing more is fetched. The position stays at the last batch written: the next run lists
-        // the rest again (never completeFolder(), which would move past every UID listed).
-        m_planned.clear();
-        if (m_sent.empty()) {
-            stopAtTimeLimit();
-        }
-        return;
-    }
-    if (m_sent.empty() && m_planned.empty()) {
-        // Every listed UID is accounted for now (stored, left out, or an item failure such as a message
-        // too large to download): the position moves past the highest one listed.
-        m_folderState.uidNext = qMax(qMax(m_highestStored, m_highestListed) + 1, m_folderState.uidNext);
-        completeFolder();
-        return;
-    }
-    fetchMore();
-}
-
-bool ImapMailboxSync::writeBatch(Batch &batch)
-{
-    QList<quint32> uids;
-    QList<const Imap::FetchedMessage *> fetchedMessages;
-    QList<QByteArray> raws;
-    uids.reserve(batch.fetched.size());
-    fetchedMessages.reserve(batch.fetched.size());
-    raws.reserve(batch.fetched.size());
-    for (quint32 uid : std::as_const(batch.uids)) {
-        auto it = batch.fetched.constFind(uid);
-        if (it == batch.fetched.constEnd()) {
-            // Not taken as expunged on the server's silence: listed as a failure now, asked for again later.
-            m_retryUids.remove(uid);
-            if (!recordUnanswered(uid)) {
-                return false;
-            }
-            continue;
-        }
-        uids.append(uid);
-        fetchedMessages.append(&it.value());
-        raws.append(*it->body);
-    }
-    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
-    QList<Activity> activities;
-    QList<quint32> trackedUids;
-    activities.reserve(uids.size());
-    for (qsizetype i = 0; i < uids.size(); ++i) {
-        const quint32 uid = uids.at(i);
-        const Imap::FetchedMessage &fetched = *fetchedMessages.at(i);
-        const DecodedMessage &decoded = decodedMessages.at(i);
-        MessageLocation location;
-        location.mailboxId = m_job.mailbox.id;
-        location.folder = m_folder;
-        location.uidValidity = m_folderState.uidValidity;
-        location.uid = uid;
-        location.receivedAt = fetched.internalDate;
-        location.size = fetched.size >= 0 ? fetched.size : fetched.body->size();
-        ++m_outcome.itemsSeen;
-        if (auto unstorable = ItemFailures::unstorable(decoded, location.size)) {
-            // Nothing to store: listed as an item failure; the others go on.
-            m_retryUids.remove(uid);
-            ++m_outcome.itemsFailed;
-            if (Status recorded = m_failures->record(*unstorable, m_folder, m_folderState.uidValidity, uid);
-                !recorded) {
-                fail(recorded.error());
-                return false;
-            }
-            m_ledger.append(span(uid, Disposition::Failed));
-            continue;
-        }
-        Activity activity = ActivityBuilder::build(decoded, location);
-        if (!decoded.warnings.isEmpty()) {
-            Log::warning(kCategory, m_job.mailbox.address,
-                         u"message UID %1 in \"%2\" (%3) stored with what could be decoded: %4 "
-                         "[hint: message-decoded-partly]"_s.arg(uid)
-                             .arg(m_folder, activity.messageId.isEmpty() ? u"no Message-ID"_s : activity.messageId,
-                                  decoded.warnings.join(u"; "_s)));
-        }
-        auto tracked = m_tracker->apply(decoded, m_folder, activity);
-        if (!tracked) {
-            fail(tracked.error());
-            return false;
-        }
-        if (*tracked) {
-            activities.append(std::move(activity));
-            trackedUids.append(uid);
-        } else {
-            m_ledger.append(span(uid, m_tracker->lastWithheld() ? Disposition::Withheld : Disposition::NotTracked));
-        }
-    }
-    const quint32 highest = *std::max_element(batch.uids.cbegin(), batch.uids.cend());
-    FolderState reached = m_folderState;
-    if (batch.advances) {
-        reached.uidNext = qMax(reached.uidNext, highest + 1);
-    }
-    batch.fetched.clear();
-    BatchResult stored;
-    if (!storeActivities(reached, activities, trackedUids, stored, m_ledger)) {
-        return false;
-    }
-    m_ledger.clear();
-    const BatchResult *written = &stored;
-    if (Status settled = m_tracker->afterWrite(activities, stored); !settled) {
-        fail(settled.error());
-        return false;
-    }
-    // Messages tried again that are stored (or untracked) now: their failures are resolved.
-    for (quint32 uid : std::as_const(uids)) {
-        if (m_retryUids.remove(uid)) {
-            if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
-                fail(resolved.error());
-                return false;
-            }
-        }
-    }
-    m_trackedUids.append(trackedUids);
-    m_folderState.uidNext = reached.uidNext;
-    if (batch.advances) {
-        m_highestStored = qMax(m_highestStored, highest);
-    }
-    m_outcome.itemsNew += written->inserted;
-    m_outcome.duplicates += written->duplicates;
-    Log::debug(kCategory, m_job.mailbox.address,
-               u"folder \"%1\": stored %2 new of %3 tracked, %4 fetched (UID %5..%6)"_s.arg(m_folder)
-                   .arg(written->inserted)
-                   .arg(activities.size())
-                   .arg(uids.size())
-                   .arg(batch.uids.constFirst())
-                   .arg(highest));
-    return true;
-}
-
-bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity> &activities, QList<quint32> &uids,
-                                      BatchResult &written, LedgerEntries &ledger)
-{
-    LedgerEntries all = ledger;
-    for (quint32 uid : std::as_const(uids)) {
-        all.append(span(uid, Disposition::Stored));
-    }
-    auto batch = m_store.writeBatch(reached, activities, all);
-    if (batch) {
-        written = *batch;
-        return true;
-    }
-    if (activities.isEmpty() || !ItemFailures::isItemSpecific(batch.error())) {
-        fail(batch.error());
-        return false;
-    }
-    // The store refused the batch for one of its messages: write them one by one, without moving the folder
-    // on, to keep the others.
-    Log::warning(kCategory, m_job.mailbox.address,
-                 u"folder \"%1\": the store refused a batch (%2); writing its %3 message(s) one by one"_s.arg(m_folder)
-                     .arg(batch.error().toString())
-                     .arg(activities.size()));
-    QList<Activity> kept;
-    QList<quint32> keptUids;
-    for (qsizetype i = 0; i < activities.size(); ++i) {
-        auto one = m_store.writeBatch(m_folderState, {activities.at(i)});
-        if (one) {
-            written.inserted += one->inserted;
-            written.duplicates += one->duplicates;
-            written.relinked += one->relinked;
-            written.ids.append(one->ids.value(0));
-            kept.append(activities.at(i));
-            keptUids.append(uids.at(i));
-            ledger.append(span(uids.at(i), Disposition::Stored));
-            continue;
-        }
-        if (!ItemFailures::isItemSpecific(one.error())) {
-            fail(one.error());
-            return false;
-        }
-        const Activity &refused = activities.at(i);
-        m_retryUids.remove(uids.at(i));
-        ledger.append(span(uids.at(i), Disposition::Failed));
-        ++m_outcome.itemsFailed;
-        if (Status recorded = m_failures->record(
-                ItemFailures::refusedByStore(one.error(), refused.messageId, refused.subject, refused.size), m_folder,
-                m_folderState.uidValidity, uids.at(i));
-            !recorded) {
-            fail(recorded.error());
-            return false;
-        }
-    }
-    // The folder moves past the batch only if the store still works at all.
-    if (auto moved = m_store.writeBatch(reached, {}, ledger); !moved) {
-        fail(moved.error());
-        return false;
-    }
-    activities = kept;
-    uids = keptUids;
     return true;
 }
 

@@ -45,10 +45,13 @@ private:
         QList<quint32> uids;
         QSet<quint32> wanted;
         QHash<quint32, Imap::FetchedMessage> fetched;
-        qint64 declaredBytes = 0; // the sizes the listing declared: time allowed, never memory reserved
-        int generation = 0;       // the folder visit it belongs to
-        bool advances = false;    // new messages: writing it moves the folder's position (retries and track
-                                  // requests do not: they may name UIDs the listing has not reached)
+        qint64 heldBytes = 0;              // bodies kept in `fetched`: counted against the response budget
+        QHash<quint32, qint64> tooLarge;   // UID -> size sent, over the message limit: read past, not kept
+        QHash<quint32, qint64> overBudget; // UID -> size sent, dropped to stay within the budget
+        qint64 declaredBytes = 0;          // the sizes the listing declared: time allowed, never memory reserved
+        int generation = 0;                // the folder visit it belongs to
+        bool advances = false;             // new messages: writing it moves the folder's position (retries and track
+                                           // requests do not: they may name UIDs the listing has not reached)
         bool complete = false;
         std::optional<SyncError> error; // the server refused it
     };
@@ -61,6 +64,8 @@ private:
     void nextFolder();
     void onSelected(const Imap::SelectInfo &info);
     void listNewMessages(quint32 fromUid);
+    void keepFetched(Batch &batch, const Imap::FetchedMessage &message);
+    bool recordDropped(const Batch &batch, quint32 uid);
     // advances: these are the listed new messages (see Batch::advances).
     bool planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bool advances);
     void fetchMore();
@@ -112,6 +117,7 @@ private:
     std::optional<SyncError> m_batchError; // a batch of this folder was refused: drain, then move on
     QHash<quint32, quint32> m_spanStart;   // listed UID -> first UID of its ledger span
     QHash<quint32, qint64> m_listedSizes;  // listed UID -> size the server declared
+    QHash<quint32, qint64> m_sentSizes;    // UID -> size the server really sent, when it was dropped
     LedgerEntries m_ledger;                // not yet written with a batch
     QSet<quint32> m_unanswered;            // listed, not sent: to be checked
     bool m_checkedUnanswered = false;

@@ -17,7 +17,9 @@ ItemFailures::ItemFailures(Store &store, qint64 mailboxId, const QString &addres
 
 bool ItemFailures::isItemSpecific(const SyncError &error)
 {
-    return error.errorClass == ErrorClass::Store && error.hintId == u"store-error"_s;
+    // The database refused the rows (a constraint, a value too large): not a full disk, an I/O error or a
+    // lock, which are the node's problem and never a message's.
+    return error.errorClass == ErrorClass::Store && error.hintId == u"message-store"_s;
 }
 
 ItemFailure ItemFailures::emptyMessage(const DecodedMessage &decoded, qint64 size)
@@ -65,9 +67,25 @@ ItemFailure ItemFailures::tooLarge(qint64 size, qint64 limit)
     failure.stage = ErrorStage::Fetch;
     failure.size = size;
     const QLocale c = QLocale::c();
-    failure.reason = u"the message is %1, more than the %2 a message may have; it was not downloaded"_s.arg(
-        c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
-        c.formattedDataSize(limit, 1, QLocale::DataSizeTraditionalFormat));
+    failure.reason = u"the message is %1, more than the %2 a message may have (max_message_bytes); it was not "
+                     "kept"_s.arg(c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
+                                  c.formattedDataSize(limit, 1, QLocale::DataSizeTraditionalFormat));
+    return failure;
+}
+
+ItemFailure ItemFailures::overBudget(qint64 size, qint64 budget)
+{
+    ItemFailure failure;
+    failure.errorClass = ErrorClass::Protocol;
+    failure.hintId = u"message-over-budget"_s;
+    failure.stage = ErrorStage::Fetch;
+    failure.size = size;
+    const QLocale c = QLocale::c();
+    failure.reason = u"the server sent %1 for this message, more than it declared, and keeping it with the "
+                     "messages before it would have passed the session's budget of %2; it is fetched again on "
+                     "its own"_s.arg(c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
+                                     c.formattedDataSize(budget, 1, QLocale::DataSizeTraditionalFormat));
+    failure.state = u"retry"_s;
     return failure;
 }
 

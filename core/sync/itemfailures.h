@@ -32,6 +32,9 @@ public:
     // The failure for a message that cannot be stored (empty, or not decoded), if it is one.
     static std::optional<ItemFailure> unstorable(const DecodedMessage &decoded, qint64 size);
     static ItemFailure tooLarge(qint64 size, qint64 limit);
+    // The server sent far more than it declared, and keeping the message would have taken the session past
+    // its response budget: fetched again on its own, later in this sync or by the next one.
+    static ItemFailure overBudget(qint64 size, qint64 budget);
     // The server listed the message but left it out of its answer to the body FETCH (or sent an answer
     // that could not be read), and it was still there when asked again: tried again by the next sync.
     static ItemFailure unanswered(qint64 size);

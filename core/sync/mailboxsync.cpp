@@ -104,13 +104,14 @@ void MailboxSync::finish(std::optional<SyncError> error)
 
 bool MailboxSync::runTimeUp()
 {
-    if (m_outcome.incomplete) {
+    if (m_timeUp) {
         return true;
     }
     // Only once something was fetched: every run makes progress, however long it took to get there.
     if (m_job.tuning.maxRunMs <= 0 || m_outcome.itemsSeen == 0 || m_runClock.elapsed() < m_job.tuning.maxRunMs) {
         return false;
     }
+    m_timeUp = true;
     m_outcome.incomplete = true;
     m_outcome.notices.append(u"the run reached its time limit of %1 s: what was fetched is stored, and the next run "
                              "continues where this one stopped"_s.arg(double(m_job.tuning.maxRunMs) / 1000.0));

@@ -51,6 +51,10 @@ protected:
     // only once the run has fetched something, so that every run makes progress. The first time it says
     // so, it notes it in the outcome.
     bool runTimeUp();
+    // The largest message kept (the profile's max_message_bytes within the response budget).
+    qint64 messageLimit() const { return m_job.tuning.messageLimit(m_job.profile); }
+
+    bool m_timeUp = false; // runTimeUp() said so: nothing more is fetched
 
     std::unique_ptr<SyncTracker> m_tracker;
     std::unique_ptr<ItemFailures> m_failures;

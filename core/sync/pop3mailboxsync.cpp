@@ -49,7 +49,7 @@ void Pop3MailboxSync::start()
     options.commandTimeoutMs = m_job.tuning.commandTimeoutMs;
     options.maxInFlight = qMax(1, m_job.tuning.pipelineDepth) * 8;
     options.mailbox = m_job.mailbox.address;
-    options.limits.maxResponseSize = qMax<qint64>(m_job.tuning.maxMessageBytes, 1024 * 1024);
+    options.limits.maxResponseSize = messageLimit();
     m_session = std::make_unique<Pop3::Session>(m_streams(incomingTls()), options);
     m_session->open(incoming.host, incoming.port, incoming.security, [this](Status status) {
         if (stopped()) {
@@ -180,12 +180,12 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
     QList<Pop3SeenMessage> skipped;
     for (const Message &message : std::as_const(m_fresh)) {
         const qint64 size = sizes.value(message.number, -1);
-        if (size > m_job.tuning.maxMessageBytes) {
+        if (size > messageLimit()) {
             ++m_outcome.itemsSeen;
             ++m_outcome.itemsFailed;
             m_retryUidls.remove(message.uidl);
-            if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, m_job.tuning.maxMessageBytes),
-                                                     kFolder, 0, 0, QString::fromLatin1(message.uidl));
+            if (Status recorded = m_failures->record(ItemFailures::tooLarge(size, messageLimit()), kFolder, 0, 0,
+                                                     QString::fromLatin1(message.uidl));
                 !recorded) {
                 fail(recorded.error());
                 return;
@@ -239,7 +239,7 @@ void Pop3MailboxSync::fetchMore()
                         fail(result.error());
                         return;
                     }
-                    batch->messages[i].raw = std::move(*result->body);
+                    keepRetrieved(*batch, batch->messages[i], *result);
                     if (--batch->outstanding == 0) {
                         batch->complete = true;
                         onBatchComplete();
@@ -248,6 +248,27 @@ void Pop3MailboxSync::fetchMore()
                 false, batch->messages.at(i).declaredSize);
         }
     }
+}
+
+void Pop3MailboxSync::keepRetrieved(Batch &batch, Message &message, const Pop3::Response &response)
+{
+    if (response.bodySkippedBytes >= 0) {
+        message.skippedBytes = response.bodySkippedBytes; // over the message limit
+        return;
+    }
+    // What the server sends counts, never what LIST declared: a message that would take the bodies held
+    // past the budget is dropped and left for the next run (not marked seen).
+    const qint64 size = response.body ? response.body->size() : 0;
+    qint64 held = 0;
+    for (const std::shared_ptr<Batch> &sent : m_sent) {
+        held += sent->heldBytes;
+    }
+    if (held > 0 && held + size > m_job.tuning.responseBudgetBytes) {
+        message.overBudget = true;
+        return;
+    }
+    batch.heldBytes += size;
+    message.raw = response.body;
 }
 
 void Pop3MailboxSync::onBatchComplete()
@@ -288,14 +309,41 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
     activities.reserve(batch.messages.size());
     seen.reserve(batch.messages.size());
     QList<QByteArray> raws;
+    QList<const Message *> retrieved; // kept: decoded and stored
     raws.reserve(batch.messages.size());
+    int leftOver = 0;
     for (Message &message : batch.messages) {
+        if (message.overBudget) {
+            ++leftOver; // not seen: the next run, due at once, downloads it again
+            continue;
+        }
+        if (message.skippedBytes >= 0) {
+            seen.append({message.uidl, m_maildrop.nextLocalUid++, Disposition::Failed});
+            ++m_outcome.itemsSeen;
+            ++m_outcome.itemsFailed;
+            m_retryUidls.remove(message.uidl);
+            if (Status recorded = m_failures->record(ItemFailures::tooLarge(message.skippedBytes, messageLimit()),
+                                                     kFolder, 0, 0, QString::fromLatin1(message.uidl));
+                !recorded) {
+                fail(recorded.error());
+                return false;
+            }
+            continue;
+        }
         raws.append(message.raw.value_or(QByteArray()));
+        retrieved.append(&message);
         message.raw.reset();
     }
+    batch.heldBytes = 0;
+    if (leftOver > 0) {
+        m_outcome.incomplete = true;
+        m_outcome.notices.append(u"POP3: %1 message(s) larger than the server declared were left for the next run, "
+                                 "due at once, to keep within the response budget"_s.arg(leftOver));
+        Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
+    }
     const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
-    for (qsizetype i = 0; i < batch.messages.size(); ++i) {
-        const Message &message = batch.messages.at(i);
+    for (qsizetype i = 0; i < retrieved.size(); ++i) {
+        const Message &message = *retrieved.at(i);
         const QByteArray &raw = raws.at(i);
         const DecodedMessage &decoded = decodedMessages.at(i);
         MessageLocation location;

@@ -36,16 +36,20 @@ private:
         quint32 number = 0; // message number in this session
         QByteArray uidl;
         std::optional<QByteArray> raw;
-        qint64 declaredSize = 0; // what LIST said: time allowed for it, never memory reserved
+        qint64 declaredSize = 0;  // what LIST said: time allowed for it, never memory reserved
+        qint64 skippedBytes = -1; // sent, over the message limit: read past, not kept
+        bool overBudget = false;  // dropped to keep the session within its response budget
     };
     struct Batch
     {
         QList<Message> messages;
         int outstanding = 0;
         bool complete = false;
+        qint64 heldBytes = 0; // bodies kept, counted against the response budget
     };
 
     void login();
+    void keepRetrieved(Batch &batch, Message &message, const Pop3::Response &response);
     void listUidls();
     void onUidls(const QList<QByteArray> &lines);
     // LIST gives the sizes of the new messages: one larger than the limit is not downloaded but listed as

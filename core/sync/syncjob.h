@@ -17,9 +17,22 @@ struct SyncTuning
     int batchMessages = 50;               // messages per UID FETCH and per store transaction
     qint64 batchBytes = 16 * 1024 * 1024; // ... or fewer when they are large
     int pipelineDepth = 2;                // UID FETCH commands in flight at once
-    // A message larger than this is not downloaded: it is listed as an item failure and the sync goes on
-    // (one huge message must not stop every sync of the mailbox). Also the protocol parsers' literal limit.
-    qint64 maxMessageBytes = 256LL * 1024 * 1024;
+    // A message larger than this is not kept: it is listed as an item failure and the sync goes on (one huge
+    // message must not stop every sync of the mailbox). The profile's max_message_bytes overrides it. Also the
+    // protocol parsers' literal limit: a larger body is read past as it arrives, whatever size was declared.
+    qint64 maxMessageBytes = 50LL * 1024 * 1024;
+    // The bytes of server answers one session holds at once: message bodies fetched and not yet written,
+    // and the response being read (config: scheduler.response_budget_mib). Sizes the server declares are
+    // never trusted for this: a body that would take the session past it is dropped and fetched again on
+    // its own; a single response larger than it ends the session (class Parse, response-too-large).
+    qint64 responseBudgetBytes = 64LL * 1024 * 1024;
+
+    // The message limit that applies to a job of `profile`: its own, and never more than the budget allows.
+    qint64 messageLimit(const ServerProfile &profile) const
+    {
+        const qint64 limit = profile.maxMessageBytes.value_or(maxMessageBytes);
+        return qMin(limit, qMax<qint64>(responseBudgetBytes - 64 * 1024, 64 * 1024));
+    }
     // A run that has lasted this long fetches nothing more: it writes what is in flight, logs out and
     // reports itself incomplete, and the next run, due at once, continues where it stopped. 0: no limit.
     qint64 maxRunMs = 600 * 1000; // config: scheduler.max_run_seconds

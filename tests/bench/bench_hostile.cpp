@@ -3,15 +3,20 @@
 // each decoded as an HTML-only message the way a sync does it (MimeDecoder: GMime, then HTML to text, cut
 // at the 1 MB maximum), against html2text (Debian's html2text, when installed) on the same HTML in the
 // same run. Then a server that trickles "* OK" after login (a scripted fake server): how long until the
-// sync ends with Timeout, against the command deadline. Prints a table with time and peak memory and, as
-// its last line, RESULT {json}.
+// sync ends with Timeout, against the command deadline. Then a server that declares 100 bytes per message
+// and sends 32 MiB (HostileImapServer, in a thread of this process), synced by `syncdesk-node sync --once`
+// in a process of its own, against the same server telling the truth: time and the node's peak memory.
+// Prints a table with time and peak memory and, as its last line, RESULT {json}.
 //
-//   bench_hostile [--size BYTES] [--no-html2text] [--deadline SECONDS]
+//   bench_hostile [--size BYTES] [--no-html2text] [--deadline SECONDS] [--messages N]
 
 #include "fakeserver.h"
+#include "hostileimapserver.h"
+#include "noderunner.h"
 #include "processmeasure.h"
 #include "protocol/mime/mimedecoder.h"
 #include "synchelper.h"
+#include "testconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,6 +27,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 
@@ -102,6 +108,54 @@ TrickleResult trickle(int deadlineSeconds, const QString &storePath)
     return result;
 }
 
+QString nodeBinary()
+{
+    const QString beside = QCoreApplication::applicationDirPath() + u"/../../app/syncdesk-node"_s;
+    return QFile::exists(beside) ? beside : QStandardPaths::findExecutable(u"syncdesk-node"_s);
+}
+
+struct SizeResult
+{
+    Measurement node;
+    int bodiesSent = 0;
+    qint64 bytesSent = 0;
+};
+
+// `messages` messages of 32 MiB each, declared as `declaredSize`, synced once by a syncdesk-node process
+// (whose peak memory the kernel reports) while the server serves from a thread of its own.
+SizeResult syncSizes(const QString &node, const QString &directory, int messages, qint64 declaredSize)
+{
+    QThread thread;
+    HostileImapServer server({messages, declaredSize, 32LL * 1024 * 1024});
+    server.moveToThread(&thread);
+    thread.start();
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        &server, [&] { listening = server.listen(); }, Qt::BlockingQueuedConnection);
+    SizeResult result;
+    if (listening) {
+        TestConfig config(directory);
+        config.addLoopbackProfile(u"Hostile"_s, server.port());
+        config.addMailbox(u"alice@hostile.test"_s, u"Hostile"_s, u"alice"_s, u"secret"_s);
+        const QString db = directory + u"/sizes.db"_s;
+        if (runNode(node, db, {u"config"_s, u"import"_s, config.write()}).exitCode == 0) {
+            result.node = measure(node, {u"--db"_s, db, u"sync"_s, u"--once"_s}, directory + u"/node.log"_s, 600);
+        }
+        QMetaObject::invokeMethod(
+            &server,
+            [&] {
+                result.bodiesSent = server.bodiesSent();
+                result.bytesSent = server.bodyBytesSent();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    QMetaObject::invokeMethod(
+        &server, [&] { server.moveToThread(QCoreApplication::instance()->thread()); }, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+    return result;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -115,7 +169,9 @@ int main(int argc, char **argv)
     QCommandLineOption noHtml2text(u"no-html2text"_s, u"Do not run html2text for comparison."_s);
     QCommandLineOption deadlineOption(u"deadline"_s, u"Command deadline for the trickle case (default 10 s)."_s,
                                       u"seconds"_s, u"10"_s);
-    parser.addOptions({sizeOption, noHtml2text, deadlineOption});
+    QCommandLineOption messagesOption(
+        u"messages"_s, u"Messages of 32 MiB in the hostile-size case (default 200: 6.4 GiB)."_s, u"count"_s, u"200"_s);
+    parser.addOptions({sizeOption, noHtml2text, deadlineOption, messagesOption});
     parser.process(app);
     bool ok = false;
     const qsizetype size = parser.value(sizeOption).toLongLong(&ok);
@@ -184,6 +240,34 @@ int main(int argc, char **argv)
     std::printf(
         "\nserver trickling \"* OK\" every 200 ms after login, command deadline %d s: ended after %.2f s (%s)\n",
         deadline, trickled.seconds, qPrintable(trickled.outcome));
+    const int messages = qMax(1, parser.value(messagesOption).toInt());
+    const QString node = nodeBinary();
+    QJsonObject sizes;
+    if (node.isEmpty()) {
+        std::printf("\nsyncdesk-node not found: no hostile-size case in this run\n");
+    } else {
+        std::printf("\n%d messages of 32 MiB, synced once by syncdesk-node (default limits: 50 MiB a message, "
+                    "64 MiB a session)\n",
+                    messages);
+        std::printf("%-36s %12s %12s %14s %12s\n", "Server", "node s", "node CPU s", "node peak MB", "GiB sent");
+        for (const auto &[name, declared] :
+             {std::pair{u"declares 100 bytes each (hostile)"_s, qint64(100)},
+              std::pair{u"declares the true size (honest)"_s, qint64(32LL * 1024 * 1024)}}) {
+            QTemporaryDir caseDir;
+            const SizeResult sized = syncSizes(node, caseDir.path(), messages, declared);
+            std::printf("%-36s %12.2f %12.2f %14.1f %12.2f%s\n", qPrintable(name), sized.node.wallSeconds,
+                        sized.node.cpuSeconds, sized.node.peakRssMb, double(sized.bytesSent) / (1 << 30),
+                        sized.node.ran && sized.node.exitCode == 0 ? "" : "  (did not finish cleanly)");
+            sizes.insert(declared == 100 ? u"hostile"_s : u"honest"_s,
+                         QJsonObject{{u"seconds"_s, sized.node.wallSeconds},
+                                     {u"cpu_seconds"_s, sized.node.cpuSeconds},
+                                     {u"peak_rss_mb"_s, sized.node.peakRssMb},
+                                     {u"exit_code"_s, sized.node.exitCode},
+                                     {u"bodies_sent"_s, sized.bodiesSent},
+                                     {u"bytes_sent"_s, double(sized.bytesSent)}});
+        }
+        std::printf("target: the node's peak memory under 512 MB whatever the server declares\n");
+    }
     const double peak = ownPeakRssMb();
     std::printf("peak RSS of this process: %.1f MB\n", peak);
     const QJsonObject result{{u"html"_s, results},
@@ -192,6 +276,7 @@ int main(int argc, char **argv)
                                                         {u"ended_after_seconds"_s, trickled.seconds},
                                                         {u"finished"_s, trickled.finished},
                                                         {u"outcome"_s, trickled.outcome}}},
+                             {u"sizes"_s, sizes},
                              {u"peak_rss_mb"_s, peak}};
     std::printf("RESULT %s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;

@@ -222,7 +222,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 8);
+        QCOMPARE(latestSchemaVersion(), 9);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -236,12 +236,13 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
     QCOMPARE(rawSql(path, u"SELECT version, description FROM schema_version ORDER BY version"_s), versions);
     const QList<QStringList> tables =
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
-    QCOMPARE(tables, (QList<QStringList>{
-                         {u"activities"_s},  {u"activity_aliases"_s}, {u"alert_mailboxes"_s}, {u"alerts"_s},
-                         {u"crm_records"_s}, {u"folder_ledger"_s},    {u"folder_state"_s},    {u"item_failures"_s},
-                         {u"log_records"_s}, {u"mailbox_state"_s},    {u"mailboxes"_s},       {u"meta"_s},
-                         {u"nodes"_s},       {u"pop3_seen"_s},        {u"schema_version"_s},  {u"server_profiles"_s},
-                         {u"settings"_s},    {u"sync_requests"_s},    {u"sync_runs"_s},       {u"track_requests"_s}}));
+    QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},      {u"activity_aliases"_s}, {u"alert_mailboxes"_s},
+                                         {u"alerts"_s},          {u"crm_records"_s},      {u"folder_ledger"_s},
+                                         {u"folder_state"_s},    {u"item_failures"_s},    {u"log_records"_s},
+                                         {u"mailbox_state"_s},   {u"mailboxes"_s},        {u"meta"_s},
+                                         {u"nodes"_s},           {u"pop3_seen"_s},        {u"schema_version"_s},
+                                         {u"server_profiles"_s}, {u"settings"_s},         {u"store_probe"_s},
+                                         {u"sync_requests"_s},   {u"sync_runs"_s},        {u"track_requests"_s}}));
 }
 
 void TestStoreMigrations::fixtureHoldsTheVersionOneStatements()
@@ -291,8 +292,9 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     auto version = store.schemaVersion();
     QVERIFY(version.ok());
     QCOMPARE(*version, latestSchemaVersion());
-    QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
-             (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}, {u"6"_s}, {u"7"_s}, {u"8"_s}}));
+    QCOMPARE(
+        rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
+        (QList<QStringList>{{u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}, {u"6"_s}, {u"7"_s}, {u"8"_s}, {u"9"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());

@@ -38,7 +38,7 @@ void TestConfig::addPop3Profile(const QString &name, const DovecotServer &server
     m_profiles.append(QJsonObject{{u"name"_s, name}, {u"incoming"_s, incoming}});
 }
 
-void TestConfig::addClosedPortProfile(const QString &name, quint16 port)
+void TestConfig::addLoopbackProfile(const QString &name, quint16 port)
 {
     m_profiles.append(QJsonObject{{u"name"_s, name},
                                   {u"incoming"_s, QJsonObject{{u"protocol"_s, u"imap"_s},

@@ -20,7 +20,9 @@ public:
     // A POP3 profile for the Dovecot: "none" (port 110's), "starttls" (STLS) or "tls" (995's).
     void addPop3Profile(const QString &name, const DovecotServer &server, const QString &security);
     // A profile pointing at a port where nothing listens.
-    void addClosedPortProfile(const QString &name, quint16 port);
+    void addClosedPortProfile(const QString &name, quint16 port) { addLoopbackProfile(name, port); }
+    // An IMAP profile for a server on 127.0.0.1 without TLS (a scripted or hostile test server).
+    void addLoopbackProfile(const QString &name, quint16 port);
     void addMailbox(const QString &address, const QString &profile, const QString &username, const QString &password,
                     const QStringList &folders = {});
 

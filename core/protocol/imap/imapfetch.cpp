@@ -36,7 +36,12 @@ std::optional<FetchedMessage> parseFetch(const Response &response)
         } else if (key == "INTERNALDATE") {
             message.internalDate = parseInternalDate(value.text());
         } else if (key == "BODY[]" || key == "RFC822" || key.startsWith("BODY[]<")) {
-            message.body = value.isNil() ? QByteArray() : value.bytes();
+            if (value.skippedSize() >= 0) {
+                message.bodySkippedBytes = value.skippedSize();
+                message.body.reset();
+            } else {
+                message.body = value.isNil() ? QByteArray() : value.bytes();
+            }
         }
     }
     return message;

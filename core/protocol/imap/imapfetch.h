@@ -18,6 +18,9 @@ struct FetchedMessage
     qint64 size = -1;
     QDateTime internalDate;
     std::optional<QByteArray> body; // BODY[] / RFC822; nullopt when not part of the response
+    // The body was larger than the parser keeps (ParserLimits::maxLiteralSize): read past, not kept; body is
+    // nullopt and this is the size the server really sent (not the RFC822.SIZE it declared). -1 otherwise.
+    qint64 bodySkippedBytes = -1;
 
     friend bool operator==(const FetchedMessage &, const FetchedMessage &) = default;
 };

@@ -34,11 +34,13 @@ QString printable(const QByteArray &bytes)
 class Tokenizer
 {
 public:
-    Tokenizer(const QByteArray &data, qsizetype begin, qsizetype end, const ParserLimits &limits)
+    Tokenizer(const QByteArray &data, qsizetype begin, qsizetype end, const ParserLimits &limits,
+              const QList<QPair<qsizetype, qint64>> *skipped = nullptr)
         : m_data(data)
         , m_pos(begin)
         , m_end(end)
         , m_limits(limits)
+        , m_skipped(skipped)
     {}
 
     bool atEnd() const { return m_pos >= m_end; }
@@ -155,10 +157,11 @@ public:
         }
         if (c == '{') {
             QByteArray bytes;
-            if (!readLiteral(bytes)) {
+            qint64 skippedSize = -1;
+            if (!readLiteral(bytes, skippedSize)) {
                 return false;
             }
-            out = Value::string(bytes);
+            out = skippedSize >= 0 ? Value::skippedLiteral(skippedSize) : Value::string(bytes);
             return true;
         }
         if (c == ')') {
@@ -214,8 +217,9 @@ public:
         return setError(u"unterminated quoted string"_s);
     }
 
-    bool readLiteral(QByteArray &out)
+    bool readLiteral(QByteArray &out, qint64 &skippedSize)
     {
+        const qsizetype open = m_pos;
         const qsizetype close = m_data.indexOf('}', m_pos);
         if (close < 0 || close >= m_end) {
             return setError(u"malformed literal"_s);
@@ -237,6 +241,16 @@ public:
             return setError(u"literal size not followed by a line break"_s);
         }
         ++pos;
+        if (m_skipped) {
+            // Read past by the framing: no bytes follow the line break here.
+            const auto dropped = std::find_if(m_skipped->cbegin(), m_skipped->cend(),
+                                              [open](const auto &entry) { return entry.first == open; });
+            if (dropped != m_skipped->cend()) {
+                skippedSize = dropped->second;
+                m_pos = pos;
+                return true;
+            }
+        }
         if (size > m_end - pos) {
             return setError(u"literal shorter than announced"_s);
         }
@@ -270,6 +284,7 @@ private:
     qsizetype m_pos;
     qsizetype m_end;
     const ParserLimits &m_limits;
+    const QList<QPair<qsizetype, qint64>> *m_skipped = nullptr;
     QString m_error;
 };
 
@@ -378,25 +393,48 @@ ResponseParser::ResponseParser(ParserLimits limits)
 
 void ResponseParser::feed(const QByteArray &bytes)
 {
-    if (!m_failed) {
-        m_buffer.append(bytes);
+    if (m_failed) {
+        return;
     }
+    if (m_skipRemaining > 0) {
+        // The rest of a literal too large to keep: dropped as it arrives.
+        const qsizetype dropped = qsizetype(qMin<qint64>(m_skipRemaining, bytes.size()));
+        m_skipRemaining -= dropped;
+        if (dropped < bytes.size()) {
+            m_buffer.append(bytes.constData() + dropped, bytes.size() - dropped);
+        }
+        return;
+    }
+    m_buffer.append(bytes);
 }
 
 qint64 ResponseParser::pendingLiteralBytes() const
 {
-    return m_literalEnd < 0 ? 0 : qMax<qint64>(0, m_literalEnd - m_buffer.size());
+    return m_skipRemaining + (m_literalEnd < 0 ? 0 : qMax<qint64>(0, m_literalEnd - m_buffer.size()));
 }
 
-ResponseParser::State ResponseParser::fail(const QString &message, const QByteArray &context)
+ResponseParser::State ResponseParser::fail(const QString &message, const QByteArray &context, ErrorClass errorClass)
 {
     m_failed = true;
-    m_error = SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"malformed IMAP response: "_s + message,
-                              printable(context));
+    m_error = errorClass == ErrorClass::Protocol
+                  ? SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"malformed IMAP response: "_s + message,
+                                    printable(context))
+                  : SyncError::make(errorClass, u"response-too-large"_s, message, printable(context));
     m_buffer.clear();
+    m_buffer.squeeze();
     m_start = m_lineStart = m_scan = 0;
     m_literalEnd = -1;
+    m_skipRemaining = 0;
+    m_skipped.clear();
     return State::Failed;
+}
+
+ResponseParser::State ResponseParser::overBudget(qint64 size)
+{
+    return fail(u"the server sent a response of at least %1 bytes, more than the %2 bytes a session may hold at "
+                "once (response budget)"_s.arg(size)
+                    .arg(m_limits.maxResponseSize),
+                m_buffer.mid(m_start, 160), ErrorClass::Parse);
 }
 
 void ResponseParser::compact()
@@ -426,8 +464,14 @@ ResponseParser::State ResponseParser::next(Response &out)
         return State::Failed;
     }
     while (true) {
+        if (m_skipRemaining > 0) {
+            return State::NeedMore;
+        }
         if (m_literalEnd >= 0) {
             if (m_buffer.size() < m_literalEnd) {
+                if (m_buffer.size() - m_start > m_limits.maxResponseSize) {
+                    return overBudget(m_buffer.size() - m_start);
+                }
                 return State::NeedMore;
             }
             m_lineStart = m_scan = m_literalEnd;
@@ -439,6 +483,9 @@ ResponseParser::State ResponseParser::next(Response &out)
             const qsizetype pending = m_buffer.size() - m_lineStart - (m_buffer.endsWith('\r') ? 1 : 0);
             if (pending > m_limits.maxLineLength) {
                 return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
+            }
+            if (m_buffer.size() - m_start > m_limits.maxResponseSize) {
+                return overBudget(m_buffer.size() - m_start);
             }
             m_scan = m_buffer.size();
             return State::NeedMore;
@@ -466,12 +513,20 @@ ResponseParser::State ResponseParser::next(Response &out)
                     std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
                 if (numeric) {
                     const qint64 size = digits.toLongLong();
+                    const qsizetype literalStart = newline + 1;
                     if (size > m_limits.maxLiteralSize) {
-                        return fail(u"literal of %1 bytes is larger than the limit of %2 bytes"_s.arg(size).arg(
-                                        m_limits.maxLiteralSize),
-                                    m_buffer.mid(m_lineStart, lineEnd - m_lineStart));
+                        // Too large to keep: dropped, what is buffered now and the rest as it arrives.
+                        const qsizetype buffered = qsizetype(qMin<qint64>(size, m_buffer.size() - literalStart));
+                        m_buffer.remove(literalStart, buffered);
+                        m_skipRemaining = size - buffered;
+                        m_skipped.append({open, size});
+                        m_lineStart = m_scan = literalStart;
+                        continue;
                     }
-                    m_literalEnd = newline + 1 + qsizetype(size);
+                    if (literalStart - m_start + size > m_limits.maxResponseSize) {
+                        return overBudget(literalStart - m_start + size);
+                    }
+                    m_literalEnd = literalStart + qsizetype(size);
                     continue;
                 }
             }
@@ -480,7 +535,8 @@ ResponseParser::State ResponseParser::next(Response &out)
         const qsizetype begin = m_start;
         m_start = m_lineStart = m_scan = newline + 1;
 
-        Tokenizer tokens(m_buffer, begin, lineEnd, m_limits);
+        const QList<QPair<qsizetype, qint64>> skipped = std::exchange(m_skipped, {});
+        Tokenizer tokens(m_buffer, begin, lineEnd, m_limits, skipped.isEmpty() ? nullptr : &skipped);
         Response response;
         const QByteArray context = m_buffer.mid(begin, qMin<qsizetype>(lineEnd - begin, 160));
         if (tokens.peek() == '+') {

@@ -9,15 +9,21 @@ namespace SyncDesk::Imap {
 
 struct ParserLimits
 {
-    qsizetype maxLineLength = 1024 * 1024;       // one line, literals excluded
-    qint64 maxLiteralSize = 256LL * 1024 * 1024; // one literal (a message body)
-    int maxNesting = 64;                         // nested parenthesized lists
+    qsizetype maxLineLength = 1024 * 1024; // one line, literals excluded
+    // A literal larger than this (a message body over the profile's max_message_bytes) is read past as it
+    // arrives and dropped: its value is Value::skippedLiteral(size). Sizes the server announces are never
+    // used to reserve memory.
+    qint64 maxLiteralSize = 256LL * 1024 * 1024;
+    // The bytes of one response held at once, kept literals included: more fails the parser (class Parse),
+    // whatever the server declared beforehand.
+    qint64 maxResponseSize = 512LL * 1024 * 1024;
+    int maxNesting = 64; // nested parenthesized lists
 };
 
 // Incremental parser of IMAP server responses. Bytes go in as they arrive, in pieces of any size
 // (split between CR and LF, inside a literal, ...); complete responses come out. Pure: no I/O.
-// A malformed response or a limit exceeded becomes an error value (class Protocol); the parser then
-// stays failed, as the stream can no longer be trusted.
+// A malformed response becomes an error value (class Protocol), a response over maxResponseSize one of
+// class Parse; the parser then stays failed, as the stream can no longer be trusted.
 class ResponseParser final
 {
 public:
@@ -40,7 +46,8 @@ public:
     static Result<QList<Response>> parseAll(const QByteArray &bytes, ParserLimits limits = {});
 
 private:
-    State fail(const QString &message, const QByteArray &context);
+    State fail(const QString &message, const QByteArray &context, ErrorClass errorClass = ErrorClass::Protocol);
+    State overBudget(qint64 size);
     void compact();
 
     ParserLimits m_limits;
@@ -49,6 +56,9 @@ private:
     qsizetype m_lineStart = 0;   // start of the current line of that response
     qsizetype m_scan = 0;        // where to continue looking for LF
     qsizetype m_literalEnd = -1; // while waiting for a literal's bytes: where it ends
+    qint64 m_skipRemaining = 0;  // bytes of a literal too large to keep, still to be dropped as they arrive
+    // Literals of the response being framed that were dropped: where their "{" is, and their size.
+    QList<QPair<qsizetype, qint64>> m_skipped;
     bool m_failed = false;
     SyncError m_error;
 };

@@ -26,6 +26,14 @@ Value Value::string(const QByteArray &bytes)
     return value;
 }
 
+Value Value::skippedLiteral(qint64 size)
+{
+    Value value;
+    value.m_type = Type::String;
+    value.m_skippedSize = size;
+    return value;
+}
+
 Value Value::list(const QList<Value> &items)
 {
     Value value;
@@ -36,7 +44,8 @@ Value Value::list(const QList<Value> &items)
 
 bool operator==(const Value &a, const Value &b)
 {
-    return a.m_type == b.m_type && a.m_bytes == b.m_bytes && a.m_number == b.m_number && a.m_items == b.m_items;
+    return a.m_type == b.m_type && a.m_bytes == b.m_bytes && a.m_number == b.m_number && a.m_items == b.m_items &&
+           a.m_skippedSize == b.m_skippedSize;
 }
 
 bool Value::isAtom(const char *keyword) const
@@ -69,6 +78,9 @@ QByteArray dump(const Value &value)
     case Value::Type::Number:
         return QByteArray::number(value.toNumber());
     case Value::Type::String: {
+        if (value.skippedSize() >= 0) {
+            return "{" + QByteArray::number(value.skippedSize()) + " bytes, not kept}";
+        }
         QByteArray shown = value.bytes().left(40);
         shown.replace('\\', "\\\\").replace('"', "\\\"").replace('\r', "\\r").replace('\n', "\\n");
         if (value.bytes().size() > 40) {

@@ -19,6 +19,9 @@ public:
     static Value number(quint64 number);
     static Value string(const QByteArray &bytes);
     static Value list(const QList<Value> &items);
+    // A literal larger than the parser keeps (ParserLimits::maxLiteralSize): its bytes were read past and
+    // dropped. A string with no bytes that remembers the size the server sent.
+    static Value skippedLiteral(qint64 size);
 
     Type type() const { return m_type; }
     bool isNil() const { return m_type == Type::Nil; }
@@ -30,6 +33,8 @@ public:
     bool isAtom(const char *keyword) const;
 
     const QByteArray &bytes() const { return m_bytes; } // atom text or string content
+    // The size of a literal read past without being kept (skippedLiteral()); -1 for any other value.
+    qint64 skippedSize() const { return m_skippedSize; }
     quint64 toNumber() const { return m_number; }
     const QList<Value> &items() const { return m_items; }
     // Atom, number or string as text; NIL as empty. Lists give an empty array.
@@ -44,6 +49,7 @@ private:
     QByteArray m_bytes;
     quint64 m_number = 0;
     QList<Value> m_items;
+    qint64 m_skippedSize = -1;
 };
 
 QDebug operator<<(QDebug debug, const Value &value);

@@ -18,6 +18,9 @@ struct Response
     QByteArray code;                // RFC 2449 extended response code: "AUTH", "SYS/TEMP", "IN-USE", ...
     QByteArray text;                // the rest of the status line, code removed
     std::optional<QByteArray> body; // multi-line responses: the data, line endings kept, without the final "."
+    // The data was larger than the parser keeps (ParserLimits::maxResponseSize): read past to its final ".",
+    // not kept (body is empty); this many bytes were sent. -1 otherwise.
+    qint64 bodySkippedBytes = -1;
 
     bool isOk() const { return status == Status::Ok; }
     bool isErr() const { return status == Status::Err; }

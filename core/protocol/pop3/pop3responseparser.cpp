@@ -54,6 +54,7 @@ ResponseParser::State ResponseParser::fail(const QString &message, const QByteAr
     m_buffer.clear();
     m_pos = 0;
     m_inBody = false;
+    m_skipping = false;
     m_pending = {};
     return State::Failed;
 }
@@ -151,14 +152,22 @@ ResponseParser::State ResponseParser::next(Response &out, bool multiLine)
                 out = std::move(m_pending);
                 m_pending = {};
                 m_inBody = false;
+                m_skipping = false;
                 compact();
                 return State::Ready;
             }
             ++start;
         }
+        if (m_skipping) {
+            m_pending.bodySkippedBytes += newline + 1 - start;
+            continue;
+        }
         if (body.size() + (newline + 1 - start) > m_limits.maxResponseSize) {
-            return fail(u"response larger than the limit of %1 bytes"_s.arg(m_limits.maxResponseSize),
-                        m_buffer.mid(start, 160));
+            // Too large to keep: read past to the final ".", counting.
+            m_skipping = true;
+            m_pending.bodySkippedBytes = body.size() + (newline + 1 - start);
+            body = QByteArray();
+            continue;
         }
         body.append(m_buffer.constData() + start, newline + 1 - start);
     }

@@ -9,8 +9,10 @@ namespace SyncDesk::Pop3 {
 
 struct ParserLimits
 {
-    qsizetype maxLineLength = 1024 * 1024;        // one line, status or data
-    qint64 maxResponseSize = 256LL * 1024 * 1024; // the data of one multi-line response (a message)
+    qsizetype maxLineLength = 1024 * 1024; // one line, status or data
+    // The data of one multi-line response (a message) kept: larger data is read past to its final "." and
+    // dropped (Response::bodySkippedBytes), whatever size LIST declared.
+    qint64 maxResponseSize = 256LL * 1024 * 1024;
 };
 
 // Incremental parser of POP3 server responses. Bytes go in as they arrive, in pieces of any size;
@@ -44,7 +46,8 @@ private:
     QByteArray m_buffer;
     qsizetype m_pos = 0; // first byte not consumed
     bool m_inBody = false;
-    Response m_pending; // status line read, body in progress
+    Response m_pending;      // status line read, body in progress
+    bool m_skipping = false; // the body in progress is over maxResponseSize: counted, not kept
     bool m_failed = false;
     SyncError m_error;
 };
