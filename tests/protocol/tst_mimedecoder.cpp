@@ -480,6 +480,23 @@ void TestMimeDecoder::longBodyIsCut()
     QCOMPARE(message.warnings, QStringList{u"body truncated: longer than 10 characters; the rest is not stored"_s});
     QVERIFY(message.bodyTruncated);
 
+    // A long text part is decoded only as far as the text kept needs, cut between characters (never inside
+    // a UTF-8 sequence, which would make it invalid and read as Windows-1252).
+    const QByteArray euros = QString(40, QChar(0x20AC)).toUtf8(); // 120 bytes, 3 per character
+    for (const QByteArray &contentType :
+         {QByteArray("text/plain; charset=utf-8"), QByteArray("text/plain; charset=utf-8; format=flowed")}) {
+        const DecodedMessage cut = MimeDecoder::decode(
+            crlf("From: a@example.test\nSubject: euros\nMIME-Version: 1.0\nContent-Type: " + contentType +
+                 "\nContent-Transfer-Encoding: 8bit\n\n" + euros + "\n"),
+            options);
+        QCOMPARE(cut.bodyText, QString(10, QChar(0x20AC)));
+        QVERIFY(cut.bodyTruncated);
+        QCOMPARE(cut.warnings, QStringList{u"body truncated: longer than 10 characters; the rest is not stored"_s});
+    }
+    const DecodedMessage notMime = MimeDecoder::decode(euros, options);
+    QCOMPARE(notMime.bodyText, QString(10, QChar(0x20AC)));
+    QVERIFY(notMime.bodyTruncated);
+
     const DecodedMessage fits = MimeDecoder::decode(crlf("From: a@example.test\nSubject: x\n\n0123456789\n"), options);
     QCOMPARE(fits.bodyText, u"0123456789"_s);
     QCOMPARE(fits.warnings, QStringList());

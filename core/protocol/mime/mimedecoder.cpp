@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QStringDecoder>
 
+#include <cstring>
 #include <gmime/gmime.h>
 #include <memory>
 #include <mutex>
@@ -177,8 +178,11 @@ class BodyWalker
 public:
     static constexpr int kMaxDepth = 32;
 
-    explicit BodyWalker(QStringList &warnings)
+    // maxTextBytes: the UTF-8 bytes of a text part decoded at most (the rest would be cut anyway), so that a
+    // huge text part never becomes a huge QString.
+    BodyWalker(QStringList &warnings, qsizetype maxTextBytes)
         : m_warnings(warnings)
+        , m_maxTextBytes(maxTextBytes)
     {}
 
     void walk(GMimeObject *object, int depth)
@@ -228,7 +232,8 @@ public:
         const bool isAttachment = g_mime_part_is_attachment(part) || (!isPlain && !isHtml) ||
                                   (g_mime_part_get_filename(part) != nullptr && !isPlain && !isHtml);
         if (!isAttachment && GMIME_IS_TEXT_PART(object)) {
-            const QString text = textOf(GMIME_TEXT_PART(object));
+            // HTML is allowed more bytes than plain text: markup becomes no text at all.
+            const QString text = textOf(GMIME_TEXT_PART(object), isPlain ? m_maxTextBytes : m_maxTextBytes * 8);
             if (isPlain) {
                 if (!plain.isEmpty() && !text.trimmed().isEmpty()) {
                     plain += u"\n\n"_s;
@@ -256,15 +261,24 @@ public:
     QList<AttachmentInfo> attachments;
 
 private:
-    QString textOf(GMimeTextPart *part)
+    QString textOf(GMimeTextPart *part, qsizetype maxBytes)
     {
         const char *charset = g_mime_text_part_get_charset(part);
         std::unique_ptr<char, GFreeDeleter> converted(g_mime_text_part_get_text(part));
         if (!converted) {
             return {};
         }
+        qsizetype length = qsizetype(std::strlen(converted.get()));
+        if (length > maxBytes) {
+            // GMime gives UTF-8: cut at a character boundary, never inside a sequence.
+            length = maxBytes;
+            while (length > 0 && (static_cast<unsigned char>(converted.get()[length]) & 0xC0) == 0x80) {
+                --length;
+            }
+            truncatedText = true;
+        }
         bool valid = true;
-        const QString text = decodeLenient(QByteArray(converted.get()), &valid);
+        const QString text = decodeLenient(QByteArray::fromRawData(converted.get(), length), &valid);
         if (!valid) {
             const QString warning = charset
                                         ? u"text in charset \"%1\" could not be converted; read as Windows-1252"_s.arg(
@@ -278,6 +292,10 @@ private:
     }
 
     QStringList &m_warnings;
+    qsizetype m_maxTextBytes;
+
+public:
+    bool truncatedText = false; // a text part was longer than maxTextBytes
 };
 
 QByteArray headerBlock(const QByteArray &raw)
@@ -329,8 +347,13 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     if (!message) {
         digestContent();
         decoded.warnings.append(u"not a MIME message; stored as plain text"_s);
-        decoded.bodyText = normalizeNewlines(decodeLenient(raw));
-        if (decoded.bodyText.size() > options.maxBodyChars) {
+        // No more bytes than the text kept can take (a legacy charset has one byte per character).
+        qsizetype keep = qsizetype(qMin<qint64>(raw.size(), qint64(options.maxBodyChars) * 3 + 4));
+        while (keep > 0 && keep < raw.size() && (static_cast<unsigned char>(raw.at(keep)) & 0xC0) == 0x80) {
+            --keep; // not inside a UTF-8 sequence
+        }
+        decoded.bodyText = normalizeNewlines(decodeLenient(QByteArray::fromRawData(raw.constData(), keep)));
+        if (keep < raw.size() || decoded.bodyText.size() > options.maxBodyChars) {
             decoded.bodyText.truncate(options.maxBodyChars);
             decoded.bodyTruncated = true;
             decoded.warnings.append(
@@ -369,10 +392,11 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
         decoded.warnings.append(u"the Date header could not be read"_s);
     }
 
-    BodyWalker walker(decoded.warnings);
+    // Three bytes of UTF-8 per character at most for the text kept (four-byte characters are two QChars).
+    BodyWalker walker(decoded.warnings, qsizetype(qMin<qint64>(qint64(options.maxBodyChars) * 3 + 4, 1LL << 30)));
     walker.walk(g_mime_message_get_mime_part(message.get()), 0);
     decoded.attachments = walker.attachments;
-    bool cut = false;
+    bool cut = walker.truncatedText;
     if (!walker.plain.trimmed().isEmpty() || walker.html.isEmpty()) {
         decoded.bodyText = normalizeNewlines(walker.plain).trimmed();
     } else {
