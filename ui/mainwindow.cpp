@@ -14,6 +14,7 @@
 #include "views/itemfailurespane.h"
 #include "views/mailboxdetailspane.h"
 #include "views/overviewpane.h"
+#include "views/plainmessagebox.h"
 
 #include <QAction>
 #include <QApplication>
@@ -394,10 +395,9 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::trackRequestAdded, this,
             [this](qint64 mailboxId, qint64 requestId, const QString &error) {
                 if (requestId == 0) {
-                    auto *box = new QMessageBox(QMessageBox::Warning, u"Track message"_s,
-                                                u"The request was not recorded: "_s + error, QMessageBox::Ok, this);
-                    box->setAttribute(Qt::WA_DeleteOnClose);
-                    box->open();
+                    plainMessageBox(QMessageBox::Warning, u"Track message"_s,
+                                    u"The request was not recorded: "_s + error, {}, this)
+                        ->open();
                     return;
                 }
                 const int row = m_mailboxModel->rowOfMailbox(mailboxId);

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "models/mailboxtablemodel.h"
 #include "statusexporter.h"
+#include "views/plainmessagebox.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -110,19 +111,16 @@ void MainWindow::onConfigApplied(const QString &origin, const QStringList &issue
     m_importOrigin.clear();
     statusBar()->clearMessage();
     if (!issues.isEmpty()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, u"Import configuration"_s,
-                                    u"%1 was not imported; nothing was changed."_s.arg(origin), QMessageBox::Ok, this);
-        box->setDetailedText(issues.join(u'\n'));
-        box->setInformativeText(issues.mid(0, 5).join(u'\n'));
-        box->setAttribute(Qt::WA_DeleteOnClose);
+        QMessageBox *box = plainMessageBox(QMessageBox::Warning, u"Import configuration"_s,
+                                           u"%1 was not imported; nothing was changed."_s.arg(origin),
+                                           issues.mid(0, 5).join(u'\n'), this);
+        box->setDetailedText(issues.join(u'\n')); // always plain text
         box->open();
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Information, u"Import configuration"_s, u"Imported %1."_s.arg(origin),
-                                QMessageBox::Ok, this);
-    box->setInformativeText(summary + (warnings.isEmpty() ? QString() : u"\n\nWarnings:\n"_s + warnings.join(u'\n')));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    plainMessageBox(QMessageBox::Information, u"Import configuration"_s, u"Imported %1."_s.arg(origin),
+                    summary + (warnings.isEmpty() ? QString() : u"\n\nWarnings:\n"_s + warnings.join(u'\n')), this)
+        ->open();
 }
 
 void MainWindow::exportStatus()
@@ -155,9 +153,7 @@ void MainWindow::exportStatus()
                     self->statusBar()->showMessage(u"Exported %1 mailboxes to %2"_s.arg(count).arg(path), 8000);
                 } else {
                     self->statusBar()->clearMessage();
-                    auto *box = new QMessageBox(QMessageBox::Warning, u"Export status"_s, error, QMessageBox::Ok, self);
-                    box->setAttribute(Qt::WA_DeleteOnClose);
-                    box->open();
+                    plainMessageBox(QMessageBox::Warning, u"Export status"_s, error, {}, self)->open();
                 }
             },
             Qt::QueuedConnection);

@@ -6,6 +6,7 @@
 #include "models/mailboxtablemodel.h"
 #include "views/alertspane.h"
 #include "views/itemfailurespane.h"
+#include "views/plainmessagebox.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -140,9 +141,7 @@ void TroubleshootingController::onActionDone(const QString &message, const QStri
         return;
     }
     m_window->statusBar()->clearMessage();
-    auto *box = new QMessageBox(QMessageBox::Warning, u"SyncDesk"_s, error, QMessageBox::Ok, m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    plainMessageBox(QMessageBox::Warning, u"SyncDesk"_s, error, {}, m_window)->open();
 }
 
 } // namespace SyncDesk

@@ -2,7 +2,7 @@
 # The hostile-input benchmark: what crafted mail costs a node, against html2text in the same run.
 # Run as root, installs what it needs (also html2text, which only the benchmark uses), builds, and runs
 # build/tests/bench/bench_hostile with the arguments given (see --help). Takes about five minutes
-# (the hostile-size case moves 20 GiB through loopback; --messages 20 makes it one).
+# (the hostile-size case moves 19 GiB through loopback; --messages 20 makes it one).
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/common.sh"
 
 ensure_packages "${BUILD_PACKAGES[@]}" html2text

@@ -195,6 +195,10 @@ void TestConsoleTroubleshooting::failingTestShowsTheStepAndItsHint()
     QTreeWidgetItem *last = steps->topLevelItem(steps->topLevelItemCount() - 1);
     QCOMPARE(last->text(1), u"Failed"_s);
     QVERIFY2(dialog->summaryLabel()->text().contains(u"Auth"_s), qPrintable(dialog->summaryLabel()->text()));
+    // The server's words as text: never taken for markup, never shown as HTML entities.
+    QCOMPARE(dialog->summaryLabel()->textFormat(), Qt::PlainText);
+    QVERIFY2(dialog->summaryLabel()->text().contains(dialog->report()->error->message),
+             qPrintable(dialog->summaryLabel()->text()));
     const QString hint = dialog->hintView()->toPlainText();
     QVERIFY2(hint.contains(u"rejected the user name or password"_s), qPrintable(hint));
     QVERIFY2(hint.contains(u"password_file"_s), qPrintable(hint)); // the remedy names the setting

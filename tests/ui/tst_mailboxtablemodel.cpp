@@ -2,8 +2,10 @@
 
 #include "model/untrustedtext.h"
 #include "models/mailboxtablemodel.h"
+#include "views/plainmessagebox.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -33,6 +35,7 @@ class TestMailboxTableModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void messageBoxesShowServerWordsAsText();
     void insertsUpdatesAndRemovesMinimally();
     void formatsStatesTimesAndErrors();
     void sortsOnRawValues();
@@ -188,6 +191,32 @@ void TestMailboxTableModel::serverWordsAreNeverRichText()
     QCOMPARE(UntrustedText::withoutControls(u"a\tb\nc\rd\x1b[2Je\u202Ef\u0085"_s),
              u"a\tb\nc\uFFFDd\uFFFD[2Je\uFFFDf\uFFFD"_s);
     QCOMPARE(UntrustedText::withoutControls(u"plain"_s), u"plain"_s);
+}
+
+void TestMailboxTableModel::messageBoxesShowServerWordsAsText()
+{
+    // An error whose detail came from a server, and a summary holding a file name: markup stays visible as
+    // typed, in the main text and in the informative text, and control characters are replaced.
+    QMessageBox *box = plainMessageBox(QMessageBox::Warning, u"Export status"_s,
+                                       u"NO <b>quota</b> <img src=\"http://x/t.png\"> \x1b[31mred"_s,
+                                       u"file <i>a.json</i>\nsecond line"_s, nullptr);
+    QCOMPARE(box->textFormat(), Qt::PlainText);
+    int plainLabels = 0;
+    bool sawInformative = false;
+    for (QLabel *label : box->findChildren<QLabel *>()) {
+        if (label->text().isEmpty()) {
+            continue;
+        }
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        ++plainLabels;
+        QVERIFY(!label->text().contains(QChar(0x1b)));
+        sawInformative = sawInformative || label->text() == u"file <i>a.json</i>\nsecond line"_s;
+    }
+    QVERIFY(plainLabels >= 2);
+    QVERIFY(sawInformative);
+    QVERIFY(box->text().startsWith(u"NO <b>quota</b> <img"_s));
+    QVERIFY(box->testAttribute(Qt::WA_DeleteOnClose));
+    delete box;
 }
 
 QTEST_MAIN(TestMailboxTableModel)

@@ -44,6 +44,7 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
         mailbox.address, profile.name, protocolName(profile.incoming.protocol).toUpper(), profile.incoming.host,
         QString::number(profile.incoming.port), securityName(profile.incoming.security)));
     m_summary->setObjectName(u"summary"_s);
+    m_summary->setTextFormat(Qt::PlainText); // it shows what the server said
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
@@ -189,7 +190,7 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
         const SyncError &error = *report.error;
         const QString step = report.steps.isEmpty() ? QString() : report.steps.constLast().title;
         m_summary->setText(u"Failed at “%1”: %2%3"_s.arg(step, errorClassName(error.errorClass) + u": "_s,
-                                                         error.message.toHtmlEscaped()) +
+                                                         UntrustedText::withoutControls(error.message)) +
                            (m_enableOnSuccess ? u" The mailbox was not enabled."_s : QString()));
         const Hint hint = HintCatalog::instance().hint(error.hintId);
         QString html;
