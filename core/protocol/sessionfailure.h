@@ -2,6 +2,9 @@
 
 #include "diagnostics/syncerror.h"
 
+#include <functional>
+#include <utility>
+
 namespace SyncDesk {
 
 // What every protocol session does when it fails for good: each pending command's callback, then the open
@@ -22,6 +25,39 @@ void notifySessionFailure(const PendingCommands &pending, const OpenDone &openDo
     if (closeDone) {
         closeDone();
     }
+}
+
+// When a session ends without a failure (closed after LOGOUT or QUIT): commands the server never answered
+// (it closed the connection, or answered LOGOUT first), taken out of `inFlight` then `queued`, and an open()
+// still under way complete as cancelled; then the closing callback and `alsoDone`. Every callback runs once.
+template <typename Commands, typename OpenDone>
+void completeAsCancelled(Commands &inFlight, Commands &queued, OpenDone &openDone, std::function<void()> &closeDone,
+                         std::function<void()> alsoDone, const char *protocol)
+{
+    Commands pending;
+    pending.swap(inFlight);
+    for (auto &command : queued) {
+        pending.push_back(command);
+    }
+    queued.clear();
+    auto open = std::exchange(openDone, nullptr);
+    auto close = std::exchange(closeDone, nullptr);
+    std::function<void()> closed;
+    if (close || alsoDone) {
+        closed = [close = std::move(close), alsoDone = std::move(alsoDone)] {
+            if (close) {
+                close();
+            }
+            if (alsoDone) {
+                alsoDone();
+            }
+        };
+    }
+    notifySessionFailure(
+        pending, open, closed,
+        SyncError::make(
+            ErrorClass::Cancelled, QStringLiteral("cancelled"),
+            QStringLiteral("the %1 session ended before the server answered").arg(QLatin1StringView(protocol))));
 }
 
 } // namespace SyncDesk

@@ -436,6 +436,11 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     if (outcome.succeeded() && m_mode == Mode::Continuous && m_audits.dueMs(outcome.mailboxId) == 0) {
         m_audits.load({{outcome.mailboxId, QDateTime()}}, nowMs()); // synced: from now on it is audited too
     }
+    afterJob(outcome);
+}
+
+void MailboxScheduler::afterJob(const SyncOutcome &outcome)
+{
     Q_EMIT syncFinished(outcome);
     completeOnce(outcome);
     if (m_stopping) {
@@ -464,15 +469,7 @@ void MailboxScheduler::onStoreFailure(const SyncOutcome &outcome)
             m_storeHealth.failed(*outcome.error, m_clock.now());
         }
     }
-    Q_EMIT syncFinished(outcome);
-    completeOnce(outcome);
-    if (m_stopping) {
-        if (m_running.isEmpty() && m_auditing == 0) {
-            finishStop();
-        }
-        return;
-    }
-    tick();
+    afterJob(outcome);
 }
 
 void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &running, const FinishReport &report)

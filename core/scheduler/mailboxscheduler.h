@@ -85,6 +85,8 @@ private:
     // A run stopped by this engine's problem (its store fails, it cannot read the password): nothing counted
     // against the mailbox, nothing disabled; a store failure pauses syncs (continuous mode).
     void onStoreFailure(const SyncOutcome &outcome);
+    // Every finished run ends here: signals, a run-once's bookkeeping, the stop or the next pass.
+    void afterJob(const SyncOutcome &outcome);
     void finishStop();
     qint64 nowMs() const { return m_clock.now().toMSecsSinceEpoch(); }
 

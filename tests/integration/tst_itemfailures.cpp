@@ -27,8 +27,6 @@ private Q_SLOTS:
 private:
     // Three readable messages, one empty message and one of about 60 KB, in that order of UID.
     void deliverMixedMailbox(const QString &user);
-    static ItemFailureList failuresOf(const StoreConfig &config, qint64 mailboxId);
-    static qint64 activitiesOf(const StoreConfig &config, qint64 mailboxId);
 
     DovecotServer m_dovecot;
     QTemporaryDir m_dir;
@@ -67,26 +65,6 @@ void TestItemFailures::deliverMixedMailbox(const QString &user)
     QVERIFY2(m_dovecot.deliver(user, u"INBOX"_s, MailFactory::build(large), &error), qPrintable(error));
 }
 
-ItemFailureList TestItemFailures::failuresOf(const StoreConfig &config, qint64 mailboxId)
-{
-    auto store = Store::open(config);
-    if (!store) {
-        return {};
-    }
-    auto failures = DiagnosticsStore(**store).itemFailures(mailboxId);
-    return failures ? *failures : ItemFailureList{};
-}
-
-qint64 TestItemFailures::activitiesOf(const StoreConfig &config, qint64 mailboxId)
-{
-    auto store = Store::open(config);
-    if (!store) {
-        return -1;
-    }
-    auto count = (*store)->activityCount(mailboxId);
-    return count ? *count : -1;
-}
-
 void TestItemFailures::imapListsFailedItemsAndRetries()
 {
     const StoreConfig config = StoreConfig::sqlite(m_dir.filePath(u"imap.db"_s));
@@ -105,8 +83,8 @@ void TestItemFailures::imapListsFailedItemsAndRetries()
     // The sync succeeds with the readable messages; the two others are listed, not dropped silently.
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
     QCOMPARE(outcome->itemsFailed, 2);
-    QCOMPARE(activitiesOf(config, job->mailbox.id), qint64(3));
-    ItemFailureList failures = failuresOf(config, job->mailbox.id);
+    QCOMPARE(SyncHelper::activityCount(config, job->mailbox.id), qint64(3));
+    ItemFailureList failures = SyncHelper::itemFailures(config, job->mailbox.id);
     QCOMPARE(failures.size(), 2);
     std::sort(failures.begin(), failures.end(), [](const auto &a, const auto &b) { return a.uid < b.uid; });
     QCOMPARE(failures.at(0).uid, 4u);
@@ -128,7 +106,7 @@ void TestItemFailures::imapListsFailedItemsAndRetries()
     QVERIFY(outcome && outcome->succeeded());
     QCOMPARE(outcome->itemsSeen, 0);
     QCOMPARE(outcome->itemsFailed, 0);
-    failures = failuresOf(config, job->mailbox.id);
+    failures = SyncHelper::itemFailures(config, job->mailbox.id);
     QCOMPARE(failures.size(), 2);
     QCOMPARE(failures.at(0).attempts, 1);
 
@@ -141,14 +119,14 @@ void TestItemFailures::imapListsFailedItemsAndRetries()
         QVERIFY(marked);
         QCOMPARE(*marked, 2);
     }
-    QCOMPARE(failuresOf(config, job->mailbox.id).at(0).state, u"retry"_s);
+    QCOMPARE(SyncHelper::itemFailures(config, job->mailbox.id).at(0).state, u"retry"_s);
     job->tuning.maxMessageBytes = 1024 * 1024;
     outcome = SyncHelper::runJob(config, *job);
     QVERIFY(outcome && outcome->succeeded());
     QCOMPARE(outcome->itemsSeen, 2);
     QCOMPARE(outcome->itemsFailed, 1);
-    QCOMPARE(activitiesOf(config, job->mailbox.id), qint64(4));
-    failures = failuresOf(config, job->mailbox.id);
+    QCOMPARE(SyncHelper::activityCount(config, job->mailbox.id), qint64(4));
+    failures = SyncHelper::itemFailures(config, job->mailbox.id);
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures.at(0).uid, 4u);
     QCOMPARE(failures.at(0).attempts, 2);
@@ -172,8 +150,8 @@ void TestItemFailures::pop3ListsFailedItemsAndRetries()
     QVERIFY(outcome);
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
     QCOMPARE(outcome->itemsFailed, 2);
-    QCOMPARE(activitiesOf(config, job->mailbox.id), qint64(3));
-    ItemFailureList failures = failuresOf(config, job->mailbox.id);
+    QCOMPARE(SyncHelper::activityCount(config, job->mailbox.id), qint64(3));
+    ItemFailureList failures = SyncHelper::itemFailures(config, job->mailbox.id);
     QCOMPARE(failures.size(), 2);
     QStringList hints;
     for (const ItemFailure &failure : std::as_const(failures)) {
@@ -188,7 +166,7 @@ void TestItemFailures::pop3ListsFailedItemsAndRetries()
     outcome = SyncHelper::runJob(config, *job);
     QVERIFY(outcome && outcome->succeeded());
     QCOMPARE(outcome->itemsFailed, 0);
-    QCOMPARE(failuresOf(config, job->mailbox.id).size(), 2);
+    QCOMPARE(SyncHelper::itemFailures(config, job->mailbox.id).size(), 2);
 
     {
         auto store = Store::open(config);
@@ -199,8 +177,8 @@ void TestItemFailures::pop3ListsFailedItemsAndRetries()
     outcome = SyncHelper::runJob(config, *job);
     QVERIFY(outcome && outcome->succeeded());
     QCOMPARE(outcome->itemsFailed, 1);
-    QCOMPARE(activitiesOf(config, job->mailbox.id), qint64(4));
-    failures = failuresOf(config, job->mailbox.id);
+    QCOMPARE(SyncHelper::activityCount(config, job->mailbox.id), qint64(4));
+    failures = SyncHelper::itemFailures(config, job->mailbox.id);
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures.at(0).hintId, u"message-parse"_s);
     QCOMPARE(failures.at(0).attempts, 2);

@@ -52,8 +52,6 @@ private Q_SLOTS:
 
 private:
     std::optional<SyncJob> jobFor(const QString &name, quint16 port);
-    ItemFailureList failuresOf(const StoreConfig &config, qint64 mailboxId);
-    qint64 activitiesOf(const StoreConfig &config, qint64 mailboxId);
 
     QTemporaryDir m_dir;
 };
@@ -70,26 +68,6 @@ std::optional<SyncJob> TestHostileSizes::jobFor(const QString &name, quint16 por
     incoming.port = port;
     incoming.security = Security::None;
     return SyncHelper::makeJob(StoreConfig::sqlite(m_dir.filePath(name)), incoming, u"alice"_s, u"secret"_s);
-}
-
-ItemFailureList TestHostileSizes::failuresOf(const StoreConfig &config, qint64 mailboxId)
-{
-    auto store = Store::open(config);
-    if (!store) {
-        return {};
-    }
-    auto failures = DiagnosticsStore(**store).itemFailures(mailboxId);
-    return failures ? *failures : ItemFailureList{};
-}
-
-qint64 TestHostileSizes::activitiesOf(const StoreConfig &config, qint64 mailboxId)
-{
-    auto store = Store::open(config);
-    if (!store) {
-        return -1;
-    }
-    auto count = (*store)->activityCount(mailboxId);
-    return count ? *count : -1;
 }
 
 void TestHostileSizes::hugeBodiesDeclaredSmallAreReadPast()
@@ -110,7 +88,8 @@ void TestHostileSizes::hugeBodiesDeclaredSmallAreReadPast()
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
     QCOMPARE(server.bodiesSent(), 200);
     QCOMPARE(outcome->itemsFailed, 200);
-    const ItemFailureList failures = failuresOf(StoreConfig::sqlite(m_dir.filePath(u"readpast.db"_s)), job->mailbox.id);
+    const ItemFailureList failures =
+        SyncHelper::itemFailures(StoreConfig::sqlite(m_dir.filePath(u"readpast.db"_s)), job->mailbox.id);
     QCOMPARE(failures.size(), 200);
     for (const ItemFailure &failure : failures) {
         QCOMPARE(failure.hintId, u"message-too-large"_s);
@@ -136,15 +115,15 @@ void TestHostileSizes::bodiesOverTheBudgetAreFetchedAgainAlone()
     QVERIFY(outcome);
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
     QVERIFY2(server.bodiesSent() > 24, "some bodies were dropped and fetched again");
-    qint64 stored = activitiesOf(config, job->mailbox.id);
+    qint64 stored = SyncHelper::activityCount(config, job->mailbox.id);
     // A message dropped again in the retry (two of them in flight) waits for the next run.
     for (int run = 0; run < 5 && stored < 24; ++run) {
         outcome = SyncHelper::runJob(config, *job, 120000);
         QVERIFY(outcome && outcome->succeeded());
-        stored = activitiesOf(config, job->mailbox.id);
+        stored = SyncHelper::activityCount(config, job->mailbox.id);
     }
     QCOMPARE(stored, qint64(24));
-    QCOMPARE(failuresOf(config, job->mailbox.id).size(), 0); // resolved once stored
+    QCOMPARE(SyncHelper::itemFailures(config, job->mailbox.id).size(), 0); // resolved once stored
 }
 
 void TestHostileSizes::messageLimitStaysWithinTheBudget()
@@ -165,7 +144,7 @@ void TestHostileSizes::messageLimitStaysWithinTheBudget()
     QVERIFY(outcome);
     QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
     QCOMPARE(outcome->itemsFailed, 3);
-    for (const ItemFailure &failure : failuresOf(config, job->mailbox.id)) {
+    for (const ItemFailure &failure : SyncHelper::itemFailures(config, job->mailbox.id)) {
         QCOMPARE(failure.hintId, u"message-too-large"_s);
     }
 }

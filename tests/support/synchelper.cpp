@@ -5,6 +5,7 @@
 #include "logging/logger.h"
 #include "protocol/socketstream.h"
 #include "scheduler/syncengine.h"
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "sync/mailboxsync.h"
 
@@ -37,6 +38,26 @@ QString SyncHelper::importConfig(const StoreConfig &storeConfig, const QString &
         return error->toString();
     }
     return {};
+}
+
+ItemFailureList SyncHelper::itemFailures(const StoreConfig &storeConfig, qint64 mailboxId)
+{
+    auto store = Store::open(storeConfig);
+    if (!store) {
+        return {};
+    }
+    auto failures = DiagnosticsStore(**store).itemFailures(mailboxId);
+    return failures ? *failures : ItemFailureList{};
+}
+
+qint64 SyncHelper::activityCount(const StoreConfig &storeConfig, qint64 mailboxId)
+{
+    auto store = Store::open(storeConfig);
+    if (!store) {
+        return -1;
+    }
+    auto count = (*store)->activityCount(mailboxId);
+    return count ? *count : -1;
 }
 
 qint64 SyncHelper::mailboxId(const StoreConfig &storeConfig, const QString &address)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configfile.h"
+#include "model/itemfailure.h"
 #include "scheduler/schedulersettings.h"
 #include "store/storeconfig.h"
 #include "sync/syncjob.h"
@@ -26,6 +27,10 @@ public:
     static QList<SyncOutcome> syncOnce(const StoreConfig &store, const QStringList &addresses, int timeoutMs = 60000,
                                        const std::function<void(SchedulerSettings &)> &adjust = {});
     static qint64 mailboxId(const StoreConfig &store, const QString &address);
+    // A mailbox's item failures and stored activities, read through a connection of their own (empty, -1 when
+    // the store cannot be read).
+    static ItemFailureList itemFailures(const StoreConfig &store, qint64 mailboxId);
+    static qint64 activityCount(const StoreConfig &store, qint64 mailboxId);
 
     // A mailbox on `incoming` stored in `store` (profile and mailbox rows), as a job ready to run. The
     // password is read from the environment variable SYNCDESK_TEST_PASSWORD_<n>, set here.

@@ -543,31 +543,8 @@ void Session::finishLogout(bool closeStream)
 
 void Session::completeUnanswered(std::function<void()> alsoDone)
 {
-    // Commands the server never answered (it closed the connection, or answered LOGOUT first) and an open()
-    // still under way complete as cancelled, then the closing callbacks: every callback runs once.
-    std::deque<std::shared_ptr<Pending>> pending;
-    pending.swap(m_inFlight);
-    for (auto &queued : m_queued) {
-        pending.push_back(queued);
-    }
-    m_queued.clear();
     m_awaitingContinuation.reset();
-    auto openDone = std::exchange(m_openDone, nullptr);
-    auto logoutDone = std::exchange(m_logoutDone, nullptr);
-    std::function<void()> closed;
-    if (logoutDone || alsoDone) {
-        closed = [logoutDone = std::move(logoutDone), alsoDone = std::move(alsoDone)] {
-            if (logoutDone) {
-                logoutDone();
-            }
-            if (alsoDone) {
-                alsoDone();
-            }
-        };
-    }
-    notifySessionFailure(
-        pending, openDone, closed,
-        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the IMAP session ended before the server answered"_s));
+    completeAsCancelled(m_inFlight, m_queued, m_openDone, m_logoutDone, std::move(alsoDone), "IMAP");
 }
 
 void Session::onDisconnected()

@@ -460,30 +460,7 @@ void Session::finishQuit(bool closeStream)
 
 void Session::completeUnanswered(std::function<void()> alsoDone)
 {
-    // Commands the server never answered (it closed the connection, or answered QUIT first) and an open()
-    // still under way complete as cancelled, then the closing callbacks: every callback runs once.
-    std::deque<std::shared_ptr<Pending>> pending;
-    pending.swap(m_inFlight);
-    for (auto &queued : m_queued) {
-        pending.push_back(queued);
-    }
-    m_queued.clear();
-    auto openDone = std::exchange(m_openDone, nullptr);
-    auto quitDone = std::exchange(m_quitDone, nullptr);
-    std::function<void()> closed;
-    if (quitDone || alsoDone) {
-        closed = [quitDone = std::move(quitDone), alsoDone = std::move(alsoDone)] {
-            if (quitDone) {
-                quitDone();
-            }
-            if (alsoDone) {
-                alsoDone();
-            }
-        };
-    }
-    notifySessionFailure(
-        pending, openDone, closed,
-        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the POP3 session ended before the server answered"_s));
+    completeAsCancelled(m_inFlight, m_queued, m_openDone, m_quitDone, std::move(alsoDone), "POP3");
 }
 
 void Session::onDisconnected()
