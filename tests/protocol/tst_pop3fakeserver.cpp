@@ -35,6 +35,18 @@ QString message(int number)
            "S: ..a line that starts with a dot\nS: Hello.\nS: .\n"_s.arg(number);
 }
 
+// A message of about `kilobytes` KB: headers, then lines of 76 "x".
+QString bigMessage(int number, int kilobytes)
+{
+    QString text =
+        u"S: From: a@example.test\nS: Subject: big %1\nS: Message-ID: <big-%1@example.test>\nS: \n"_s.arg(number);
+    const QString line = u"S: "_s + QString(76, u'x') + u"\n"_s;
+    for (int i = 0; i < kilobytes * 1024 / 78; ++i) {
+        text += line;
+    }
+    return text + u"S: .\n"_s;
+}
+
 } // namespace
 
 class TestPop3FakeServer : public QObject
@@ -58,6 +70,7 @@ private Q_SLOTS:
     void perUserLoginDelayIsAskedAfterLogin();
     void loginDelayRefusalWaitsAsCapaSaid();
     void tricklingMessageMeetsTheDeadline();
+    void sizesTheServerDeclaredAreNotTrusted();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000);
@@ -242,7 +255,6 @@ void TestPop3FakeServer::garbageFromTheServer()
     expectError(outcome, ErrorClass::Protocol, u"protocol-error"_s);
 }
 
-QTEST_GUILESS_MAIN(TestPop3FakeServer)
 void TestPop3FakeServer::utf8IsEnabledBeforeLogin()
 {
     // RFC 6856: UTF8 in the AUTHORIZATION state, so that the server hands over messages with raw UTF-8
@@ -324,4 +336,52 @@ void TestPop3FakeServer::tricklingMessageMeetsTheDeadline()
     QVERIFY2(outcome.error->message.contains(u"RETR"_s), qPrintable(outcome.error->message));
 }
 
+void TestPop3FakeServer::sizesTheServerDeclaredAreNotTrusted()
+{
+    // LIST declares 100 octets for each message. The first is 125 KB, over the 100,000-byte limit: read past
+    // to its final dot and listed as too large. The next two (80 KB each) fit the 192 KiB budget together;
+    // the fourth would pass it: not kept and not marked seen, so the next run (due at once) downloads it.
+    const QString uidl = u"C: UIDL\nS: +OK\nS: 1 uid-1\nS: 2 uid-2\nS: 3 uid-3\nS: 4 uid-4\nS: .\n"_s;
+    m_server->addScenario(kGreeting + kLogin + uidl +
+                          u"C: LIST\nS: +OK\nS: 1 100\nS: 2 100\nS: 3 100\nS: 4 100\nS: .\n"
+                          "C: RETR 1\nS: +OK\n"_s +
+                          bigMessage(1, 125) + u"C: RETR 2\nS: +OK\n"_s + bigMessage(2, 80) + u"C: RETR 3\nS: +OK\n"_s +
+                          bigMessage(3, 80) + u"C: RETR 4\nS: +OK\n"_s + bigMessage(4, 80) + kQuit);
+    m_server->addScenario(kGreeting + kLogin + uidl +
+                          u"C: LIST\nS: +OK\nS: 1 100\nS: 2 100\nS: 3 100\nS: 4 100\nS: .\n"
+                          "C: RETR 4\nS: +OK\n"_s +
+                          bigMessage(4, 80) + kQuit);
+    Endpoint incoming;
+    incoming.protocol = MailProtocol::Pop3;
+    incoming.host = u"127.0.0.1"_s;
+    incoming.port = m_server->port();
+    incoming.security = Security::None;
+    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    QVERIFY(job);
+    job->profile.maxMessageBytes = 100000;
+    job->tuning.responseBudgetBytes = 192 * 1024;
+    QCOMPARE(job->tuning.messageLimit(job->profile), qint64(100000));
+    std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsNew, 2);
+    QCOMPARE(outcome->itemsFailed, 1);
+    QVERIFY(outcome->incomplete); // due again at once for the message left over
+    const ItemFailureList failures = SyncHelper::itemFailures(m_store, job->mailbox.id);
+    QCOMPARE(failures.size(), 1);
+    QCOMPARE(failures.at(0).hintId, u"message-too-large"_s);
+    QCOMPARE(failures.at(0).pop3Uidl, u"uid-1"_s);
+    QVERIFY2(failures.at(0).size > 120 * 1024, "the size sent, not the 100 octets declared");
+
+    outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsNew, 1);
+    QVERIFY(!outcome->incomplete);
+    QCOMPARE(SyncHelper::activityCount(m_store, job->mailbox.id), qint64(3));
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    expectNoDele();
+}
+
+QTEST_GUILESS_MAIN(TestPop3FakeServer)
 #include "tst_pop3fakeserver.moc"
