@@ -1,0 +1,228 @@
+// Store: the schedule's rows — nodes, mailbox state, due mailboxes, claims and leases.
+
+#include "store.h"
+#include "storerows.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace SyncDesk {
+
+using namespace Qt::StringLiterals;
+using namespace StoreRows;
+
+Status Store::publishNode(const NodeStatus &node)
+{
+    auto query = exec(u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, "
+                      "capacity, running, queued, overdue, profiles_json, stopped, pid_namespace) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+                      "heartbeat_at = excluded.heartbeat_at, workers_total = excluded.workers_total, "
+                      "workers_busy = excluded.workers_busy, capacity = excluded.capacity, "
+                      "running = excluded.running, queued = excluded.queued, overdue = excluded.overdue, "
+                      "profiles_json = excluded.profiles_json, stopped = excluded.stopped"_s,
+                      {node.nodeId, node.host, node.pid, toMs(node.startedAt), toMs(node.heartbeatAt),
+                       node.workersTotal, node.workersBusy, node.capacity, node.running, node.queued, node.overdue,
+                       QString::fromUtf8(QJsonDocument(node.profiles).toJson(QJsonDocument::Compact)),
+                       node.stopped ? 1 : 0, node.pidNamespace});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QList<NodeStatus>> Store::nodes()
+{
+    auto query = exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
+                      "running, queued, overdue, profiles_json, stopped, pid_namespace FROM nodes ORDER BY node_id"_s);
+    if (!query) {
+        return query.error();
+    }
+    QList<NodeStatus> nodes;
+    while (query->next()) {
+        NodeStatus node;
+        node.nodeId = query->value(0).toString();
+        node.host = query->value(1).toString();
+        node.pid = query->value(2).toLongLong();
+        node.startedAt = fromMs(query->value(3));
+        node.heartbeatAt = fromMs(query->value(4));
+        node.workersTotal = query->value(5).toInt();
+        node.workersBusy = query->value(6).toInt();
+        node.capacity = query->value(7).toInt();
+        node.running = query->value(8).toInt();
+        node.queued = query->value(9).toInt();
+        node.overdue = query->value(10).toInt();
+        node.profiles = QJsonDocument::fromJson(query->value(11).toString().toUtf8()).array();
+        node.stopped = query->value(12).toBool();
+        node.pidNamespace = query->value(13).toString();
+        nodes.append(node);
+    }
+    return nodes;
+}
+
+Result<MailboxState> Store::mailboxState(qint64 mailboxId)
+{
+    auto query = exec(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id = ?"_s, {mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        MailboxState state;
+        state.mailboxId = mailboxId;
+        return state;
+    }
+    return stateFromQuery(*query);
+}
+
+Status Store::saveMailboxState(const MailboxState &state)
+{
+    const bool hasError = state.lastErrorClass != ErrorClass::None;
+    const QVariant nullText(QMetaType::fromType<QString>());
+    auto query = exec(
+        u"INSERT INTO mailbox_state (mailbox_id, interval_seconds, interval_reason, last_sync_at, last_success_at, "
+        "next_due_at, consecutive_failures, last_error_class, last_error_message, last_error_detail, "
+        "last_error_hint, items_last_sync, interval_ms, avg_new_items, last_new_item_at, first_sync_at, "
+        "last_error_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (mailbox_id) DO UPDATE SET interval_seconds = excluded.interval_seconds, "
+        "interval_reason = excluded.interval_reason, last_sync_at = excluded.last_sync_at, "
+        "last_success_at = excluded.last_success_at, next_due_at = excluded.next_due_at, "
+        "consecutive_failures = excluded.consecutive_failures, last_error_class = excluded.last_error_class, "
+        "last_error_message = excluded.last_error_message, last_error_detail = excluded.last_error_detail, "
+        "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync, "
+        "interval_ms = excluded.interval_ms, avg_new_items = excluded.avg_new_items, "
+        "last_new_item_at = excluded.last_new_item_at, first_sync_at = excluded.first_sync_at, "
+        "last_error_stage = excluded.last_error_stage"_s,
+        {state.mailboxId, int((state.intervalMs + 500) / 1000), intervalReasonName(state.intervalReason),
+         toMs(state.lastSyncAt), toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
+         hasError ? QVariant(errorClassName(state.lastErrorClass)) : nullText,
+         hasError ? QVariant(state.lastErrorMessage) : nullText, hasError ? QVariant(state.lastErrorDetail) : nullText,
+         hasError ? QVariant(state.lastErrorHintId) : nullText, state.itemsLastSync, state.intervalMs,
+         state.itemsPerMinute, toMs(state.lastNewItemAt), toMs(state.firstSyncAt),
+         hasError && state.lastErrorStage != ErrorStage::Unknown ? QVariant(errorStageName(state.lastErrorStage))
+                                                                 : nullText});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<MailboxStatusList> Store::mailboxStatuses()
+{
+    auto query = exec(u"SELECT "_s + kMailboxColumns + u", "_s + kStateColumns +
+                      u" FROM mailboxes m JOIN server_profiles p ON p.id = m.profile_id "
+                      "LEFT JOIN mailbox_state s ON s.mailbox_id = m.id ORDER BY m.address"_s);
+    if (!query) {
+        return query.error();
+    }
+    MailboxStatusList result;
+    while (query->next()) {
+        MailboxStatus status;
+        status.mailbox = mailboxFromQuery(*query, 0);
+        status.state = stateFromQuery(*query, kMailboxColumnCount);
+        status.state.mailboxId = status.mailbox.id;
+        result.append(status);
+    }
+    return result;
+}
+
+Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    auto query = exec(u"SELECT m.id FROM mailboxes m JOIN mailbox_state s ON s.mailbox_id = m.id "
+                      "WHERE m.enabled = 1 AND (s.next_due_at IS NULL OR s.next_due_at <= ?) "
+                      "AND (s.lease_owner IS NULL OR s.lease_until IS NULL OR s.lease_until <= ?) "
+                      "ORDER BY COALESCE(s.next_due_at, 0), m.id"_s,
+                      {nowMs, nowMs});
+    if (!query) {
+        return query.error();
+    }
+    QList<qint64> ids;
+    while (query->next()) {
+        ids.append(query->value(0).toLongLong());
+    }
+    return ids;
+}
+
+Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int maxConnections, const QString &node,
+                                         const QDateTime &now, const QDateTime &leaseUntil)
+{
+    Claim claimed = Claim::HeldElsewhere;
+    Status status = transaction([&]() -> Status {
+        if (Status row = ensureStateRow(mailboxId); !row) {
+            return row;
+        }
+        auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
+                         "WHERE m.profile_id = ? AND s.mailbox_id <> ? AND s.lease_owner IS NOT NULL "
+                         "AND s.lease_until > ?"_s,
+                         {profileId, mailboxId, now.toMSecsSinceEpoch()});
+        if (!busy) {
+            return busy.error();
+        }
+        if (busy->next() && busy->value(0).toInt() >= qMax(1, maxConnections)) {
+            claimed = Claim::ProfileFull;
+            return {};
+        }
+        busy->finish();
+        auto query = exec(u"UPDATE mailbox_state SET lease_owner = ?, lease_until = ? WHERE mailbox_id = ? AND "
+                          "(lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)"_s,
+                          {node, leaseUntil.toMSecsSinceEpoch(), mailboxId, node, now.toMSecsSinceEpoch()});
+        if (!query) {
+            return query.error();
+        }
+        claimed = query->numRowsAffected() == 1 ? Claim::Claimed : Claim::HeldElsewhere;
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return claimed;
+}
+
+Status Store::renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil)
+{
+    auto query = exec(u"UPDATE mailbox_state SET lease_until = ? WHERE mailbox_id = ? AND lease_owner = ?"_s,
+                      {leaseUntil.toMSecsSinceEpoch(), mailboxId, node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Status Store::releaseMailbox(qint64 mailboxId, const QString &node)
+{
+    auto query = exec(u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL "
+                      "WHERE mailbox_id = ? AND lease_owner = ?"_s,
+                      {mailboxId, node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+Result<QStringList> Store::leaseOwners()
+{
+    auto query = exec(u"SELECT DISTINCT lease_owner FROM mailbox_state WHERE lease_owner IS NOT NULL"_s);
+    if (!query) {
+        return query.error();
+    }
+    QStringList owners;
+    while (query->next()) {
+        owners.append(query->value(0).toString());
+    }
+    return owners;
+}
+
+Status Store::releaseAllLeases(const QString &node)
+{
+    auto query =
+        exec(u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?"_s, {node});
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+} // namespace SyncDesk
