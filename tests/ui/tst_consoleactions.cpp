@@ -171,7 +171,9 @@ void TestConsoleActions::quickFiltersAndTextFilter()
     m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Overdue);
     QCOMPARE(proxy->rowCount(), 1);
     QCOMPARE(proxy->index(0, MailboxTableModel::Address).data().toString(), u"late@example.test"_s);
-    QCOMPARE(proxy->index(0, MailboxTableModel::NextSync).data().toString(), u"overdue 10 min (no engine running)"_s);
+    // The engines are polled apart from the mailboxes: until the first answer the cause is not known.
+    QTRY_COMPARE(proxy->index(0, MailboxTableModel::NextSync).data().toString(),
+                 u"overdue 10 min (no engine running)"_s);
     m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Syncing);
     QCOMPARE(proxy->rowCount(), 0);
     m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::All);
