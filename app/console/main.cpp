@@ -42,7 +42,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"db"_s, u"The database to open (default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()), u"PATH"_s},
+        {u"db"_s,
+         u"The database to open: a SQLite file or postgresql://USER@HOST:PORT/DBNAME (default: $SYNCDESK_DB or %1)."_s
+             .arg(defaultDatabasePath()),
+         u"PATH|URL"_s},
         {u"demo"_s, u"Demo mode: a private mail server with demo mailboxes, a schedule 60 times faster."_s},
         {u"monitor-only"_s, u"Do not sync from this console; watch the engine of a syncdesk-node on the same "
                             "database."_s},
@@ -63,6 +66,14 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
         std::fputs("syncdesk: --demo uses a database of its own; leave out --db\n", stderr);
+        return 2;
+    }
+
+    const auto location =
+        StoreConfig::fromLocation(parser.isSet(u"db"_s) ? parser.value(u"db"_s) : defaultDatabasePath());
+    if (!location) {
+        std::fprintf(stderr, "syncdesk: %s: %s\n", qPrintable(location.error().message),
+                     qPrintable(location.error().detail));
         return 2;
     }
 
@@ -111,8 +122,8 @@ int main(int argc, char *argv[])
         backend->shutdown();
     });
 
-    auto startBackend = [&](const QString &database) {
-        options.store = StoreConfig::sqlite(database);
+    auto startBackend = [&](const StoreConfig &store) {
+        options.store = store;
         backend = std::make_unique<ConsoleBackend>(options);
         window.setBackend(backend.get());
         backend->start();
@@ -128,7 +139,7 @@ int main(int argc, char *argv[])
         demo = new DemoEnvironment;
         demo->moveToThread(&demoThread);
         QObject::connect(demo, &DemoEnvironment::ready, &app, [&, subtitle](const QString &database) {
-            startBackend(database);
+            startBackend(StoreConfig::sqlite(database));
             window.setSubtitle(subtitle);
         });
         QObject::connect(demo, &DemoEnvironment::failed, &app, [&](const QString &message) {
@@ -138,7 +149,7 @@ int main(int argc, char *argv[])
         QMetaObject::invokeMethod(
             demo, [demo] { demo->start(); }, Qt::QueuedConnection);
     } else {
-        startBackend(parser.isSet(u"db"_s) ? parser.value(u"db"_s) : defaultDatabasePath());
+        startBackend(*location);
         if (!options.runEngine) {
             window.setSubtitle(options.store.describe() + u" (monitoring only)"_s);
         }

@@ -194,7 +194,10 @@ int NodeCli::run(const QStringList &arguments)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
-        {u"db"_s, u"The database file (default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()), u"PATH"_s},
+        {u"db"_s,
+         u"The database: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME[?sslmode=…] shared by several nodes "
+         "(default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()),
+         u"PATH|URL"_s},
         {u"once"_s, u"sync: sync now in this process and exit."_s},
         {u"mailbox"_s,
          u"sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."_s,
@@ -229,7 +232,14 @@ int NodeCli::run(const QStringList &arguments)
         m_out.flush();
         return Success;
     }
-    m_storeConfig = StoreConfig::sqlite(m_parser.isSet(u"db"_s) ? m_parser.value(u"db"_s) : defaultDatabasePath());
+    {
+        auto location =
+            StoreConfig::fromLocation(m_parser.isSet(u"db"_s) ? m_parser.value(u"db"_s) : defaultDatabasePath());
+        if (!location) {
+            return usage(location.error().message + u": "_s + location.error().detail);
+        }
+        m_storeConfig = *location;
+    }
     if (m_parser.isSet(u"verbose"_s)) {
         Logger::instance().setMinimumLevel(LogLevel::Debug);
         Logger::instance().setEchoLevel(LogLevel::Debug);

@@ -273,14 +273,14 @@ Result<qint64> CrmStore::addTrackRequest(const TrackRequest &request)
     const QVariant nullText(QMetaType::fromType<QString>());
     auto query = m_store.exec(
         u"INSERT INTO track_requests (mailbox_id, message_id, regarding_type, regarding_key, "
-        "state, requested_at) VALUES (?, ?, ?, ?, 'pending', ?)"_s,
+        "state, requested_at) VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id"_s,
         {request.mailboxId, request.messageId, request.regarding ? QVariant(request.regarding->type) : nullText,
          request.regarding ? QVariant(request.regarding->id) : nullText,
          (request.requestedAt.isValid() ? request.requestedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch()});
     if (!query) {
         return query.error();
     }
-    return query->lastInsertId().toLongLong();
+    return query->next() ? query->value(0).toLongLong() : qint64(0);
 }
 
 Result<QList<TrackRequest>> CrmStore::pendingTrackRequests(qint64 mailboxId)

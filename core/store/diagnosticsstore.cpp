@@ -364,7 +364,7 @@ Status DiagnosticsStore::recordItemFailure(const ItemFailure &failure)
         "message_id = excluded.message_id, subject = excluded.subject, size_bytes = excluded.size_bytes, "
         "error_class = excluded.error_class, hint_id = excluded.hint_id, stage = excluded.stage, "
         "reason = excluded.reason, detail = excluded.detail, last_failed_at = excluded.last_failed_at, "
-        "attempts = attempts + 1, state = excluded.state"_s,
+        "attempts = item_failures.attempts + 1, state = excluded.state"_s,
         {failure.mailboxId, failure.folder, qint64(failure.uidValidity), qint64(failure.uid), failure.pop3Uidl,
          failure.messageId, failure.subject.left(500), failure.size, errorClassName(failure.errorClass), failure.hintId,
          errorStageName(failure.stage), failure.reason.left(1000), failure.detail.left(2000), now, now,

@@ -201,6 +201,13 @@ Result<qint64> RetentionStore::rowCount(RetentionKind kind)
 
 Result<DatabaseSize> RetentionStore::databaseSize()
 {
+    if (m_store.isPostgres()) { // the server reuses freed space by itself (autovacuum): nothing is "free" here
+        auto query = m_store.exec(u"SELECT pg_database_size(current_database())"_s);
+        if (!query) {
+            return query.error();
+        }
+        return DatabaseSize{query->next() ? query->value(0).toLongLong() : 0, 0};
+    }
     qint64 values[3] = {0, 0, 0};
     const QString pragmas[3] = {u"PRAGMA page_count"_s, u"PRAGMA freelist_count"_s, u"PRAGMA page_size"_s};
     for (int i = 0; i < 3; ++i) {

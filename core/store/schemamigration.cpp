@@ -81,7 +81,9 @@ const QList<SchemaMigration> &schemaMigrations()
                     UNIQUE (mailbox_id, folder, uidvalidity, uid),
                     UNIQUE (mailbox_id, dedupe_key)))"_s,
              u"CREATE INDEX activities_message_id ON activities (message_id)"_s,
-         }},
+         },
+         {},
+         {}},
         {2,
          u"sync run history, structured log, sync requests, message details"_s,
          {
@@ -116,7 +118,9 @@ const QList<SchemaMigration> &schemaMigrations()
              u"ALTER TABLE activities ADD COLUMN attachments_json TEXT NOT NULL DEFAULT '[]'"_s,
              u"ALTER TABLE activities ADD COLUMN size_bytes INTEGER NOT NULL DEFAULT 0"_s,
              u"ALTER TABLE activities ADD COLUMN warnings_json TEXT NOT NULL DEFAULT '[]'"_s,
-         }},
+         },
+         {},
+         {}},
         {3,
          u"adaptive schedule, overdue causes, disabling, per-profile polling bounds, settings, nodes, alerts"_s,
          {
@@ -140,20 +144,6 @@ const QList<SchemaMigration> &schemaMigrations()
                     key TEXT PRIMARY KEY,
                     value INTEGER NOT NULL))"_s,
              u"INSERT INTO meta (key, value) VALUES ('config_version', 1)"_s,
-             u"CREATE TRIGGER mailboxes_changed_insert AFTER INSERT ON mailboxes BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
-             u"CREATE TRIGGER mailboxes_changed_update AFTER UPDATE ON mailboxes BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
-             u"CREATE TRIGGER mailboxes_changed_delete AFTER DELETE ON mailboxes BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
-             u"CREATE TRIGGER profiles_changed_insert AFTER INSERT ON server_profiles BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
-             u"CREATE TRIGGER profiles_changed_update AFTER UPDATE ON server_profiles BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
-             u"CREATE TRIGGER settings_changed_insert AFTER INSERT ON settings BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
-             u"CREATE TRIGGER settings_changed_update AFTER UPDATE ON settings BEGIN "
-             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
              uR"(CREATE TABLE nodes (
                     node_id TEXT PRIMARY KEY,
                     host TEXT NOT NULL,
@@ -189,6 +179,33 @@ const QList<SchemaMigration> &schemaMigrations()
              u"CREATE INDEX sync_runs_started ON sync_runs (started_at)"_s,
              // One open alert per cause.
              u"CREATE UNIQUE INDEX alerts_open_cause ON alerts (cause_key) WHERE state <> 'closed'"_s,
+         },
+         {
+             u"CREATE TRIGGER mailboxes_changed_insert AFTER INSERT ON mailboxes BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER mailboxes_changed_update AFTER UPDATE ON mailboxes BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER mailboxes_changed_delete AFTER DELETE ON mailboxes BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER profiles_changed_insert AFTER INSERT ON server_profiles BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER profiles_changed_update AFTER UPDATE ON server_profiles BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER settings_changed_insert AFTER INSERT ON settings BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+             u"CREATE TRIGGER settings_changed_update AFTER UPDATE ON settings BEGIN "
+             "UPDATE meta SET value = value + 1 WHERE key = 'config_version'; END"_s,
+         },
+         {
+             uR"(CREATE FUNCTION bump_config_version() RETURNS trigger LANGUAGE plpgsql AS $body$
+                    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'config_version'; RETURN NULL; END
+                    $body$)"_s,
+             u"CREATE TRIGGER mailboxes_changed AFTER INSERT OR UPDATE OR DELETE ON mailboxes "
+             "FOR EACH STATEMENT EXECUTE FUNCTION bump_config_version()"_s,
+             u"CREATE TRIGGER profiles_changed AFTER INSERT OR UPDATE ON server_profiles "
+             "FOR EACH STATEMENT EXECUTE FUNCTION bump_config_version()"_s,
+             u"CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE ON settings "
+             "FOR EACH STATEMENT EXECUTE FUNCTION bump_config_version()"_s,
          }},
         {4,
          u"CRM records, mailbox owners and tracking options, correlation, withheld fields, track requests"_s,
@@ -229,7 +246,9 @@ const QList<SchemaMigration> &schemaMigrations()
                     completed_at INTEGER,
                     activity_id INTEGER))"_s,
              u"CREATE INDEX track_requests_pending ON track_requests (mailbox_id) WHERE state = 'pending'"_s,
-         }},
+         },
+         {},
+         {}},
         {5,
          u"POP3: the UIDLs seen per mailbox"_s,
          {
@@ -239,7 +258,9 @@ const QList<SchemaMigration> &schemaMigrations()
                     local_uid INTEGER NOT NULL,
                     seen_at INTEGER NOT NULL,
                     PRIMARY KEY (mailbox_id, uidl)))"_s,
-         }},
+         },
+         {},
+         {}},
         {6,
          u"diagnostics: failure stage, per-mailbox verbose log, alert incidents and their mailboxes, item failures"_s,
          {
@@ -280,7 +301,9 @@ const QList<SchemaMigration> &schemaMigrations()
                     attempts INTEGER NOT NULL DEFAULT 1,
                     state TEXT NOT NULL DEFAULT 'failed',
                     UNIQUE (mailbox_id, folder, uidvalidity, uid, pop3_uidl)))"_s,
-         }},
+         },
+         {},
+         {}},
         {7,
          u"exactly once: the folder ledger, aliases of duplicates, POP3 dispositions, audits, process_from"_s,
          {
@@ -310,7 +333,9 @@ const QList<SchemaMigration> &schemaMigrations()
              u"ALTER TABLE mailbox_state ADD COLUMN last_audit_missing INTEGER"_s,
              u"ALTER TABLE mailboxes ADD COLUMN process_from INTEGER"_s,
              u"ALTER TABLE nodes ADD COLUMN pid_namespace TEXT NOT NULL DEFAULT ''"_s,
-         }},
+         },
+         {},
+         {}},
         {8,
          u"retention: indexes for pruning the log, closed alerts and completed track requests by age"_s,
          {
@@ -318,7 +343,9 @@ const QList<SchemaMigration> &schemaMigrations()
              u"CREATE INDEX log_records_level_at ON log_records (level, at)"_s,
              u"CREATE INDEX alerts_closed ON alerts (closed_at) WHERE state = 'closed'"_s,
              u"CREATE INDEX track_requests_completed ON track_requests (completed_at) WHERE state <> 'pending'"_s,
-         }},
+         },
+         {},
+         {}},
         {9,
          u"per-profile message size limit, store probe"_s,
          {
@@ -326,7 +353,9 @@ const QList<SchemaMigration> &schemaMigrations()
              u"ALTER TABLE server_profiles ADD COLUMN max_message_bytes BIGINT"_s,
              // Written and emptied again to find out whether a failed store takes writes again.
              u"CREATE TABLE store_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"_s,
-         }},
+         },
+         {},
+         {}},
     };
     return migrations;
 }

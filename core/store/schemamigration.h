@@ -12,7 +12,9 @@ struct SchemaMigration
 {
     int version = 0;
     QString description;
-    QStringList statements;
+    QStringList statements;   // both backends (SqlDialect::schemaStatement translates the types)
+    QStringList sqliteOnly;   // after `statements`, on SQLite only (triggers)
+    QStringList postgresOnly; // after `statements`, on PostgreSQL only
 };
 
 const QList<SchemaMigration> &schemaMigrations();

@@ -3,9 +3,11 @@
 
 #include "store.h"
 
+#include "config/passwordsource.h"
 #include "config/privatefiles.h"
 #include "ledgerstore.h"
 #include "schemamigration.h"
+#include "sqldialect.h"
 #include "storerows.h"
 
 #include <QAtomicInteger>
@@ -14,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -29,6 +33,26 @@ using namespace StoreRows;
 namespace {
 
 QAtomicInteger<quint64> s_connectionCounter;
+
+// Serializes schema changes of every process on a PostgreSQL database (pg_advisory_lock's key).
+constexpr qint64 kMigrationLockKey = 0x53796e634465736b; // "SyncDesk"
+
+// A PostgreSQL password named by the URL's password_source, read once per process: every worker thread
+// opens a connection of its own, and a keychain is asked only once.
+Result<QString> postgresPassword(const QString &source)
+{
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    QMutexLocker locker(&mutex);
+    if (auto it = cache.constFind(source); it != cache.cend()) {
+        return *it;
+    }
+    auto password = PasswordSource::parse(source).resolve();
+    if (password) {
+        cache.insert(source, *password);
+    }
+    return password;
+}
 
 } // namespace
 
@@ -68,6 +92,11 @@ Result<std::unique_ptr<Store>> Store::openAtVersion(const StoreConfig &config, i
 
 Status Store::openConnection()
 {
+    return m_config.isPostgres() ? openPostgres() : openSqlite();
+}
+
+Status Store::openSqlite()
+{
     if (m_config.sqlitePath.isEmpty()) {
         return SyncError::make(ErrorClass::Config, u"store-error"_s, u"no database path given"_s);
     }
@@ -100,10 +129,75 @@ Status Store::openConnection()
     return {};
 }
 
+Status Store::openPostgres()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isValid()) {
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    }
+    if (!db.isValid()) {
+        return SyncError::make(ErrorClass::Store, u"store-error"_s,
+                               u"the Qt PostgreSQL driver (QPSQL) is not installed"_s,
+                               u"install Debian's libqt6sql6-psql"_s);
+    }
+    db.setHostName(m_config.host);
+    db.setPort(m_config.port);
+    db.setUserName(m_config.user);
+    db.setDatabaseName(m_config.database);
+    // Without a password libpq looks in PGPASSWORD, PGPASSFILE and ~/.pgpass by itself.
+    if (!m_config.passwordSource.isEmpty()) {
+        auto password = postgresPassword(m_config.passwordSource);
+        if (!password) {
+            return password.error();
+        }
+        db.setPassword(*password);
+    }
+    QStringList options;
+    bool hasTimeout = false;
+    for (auto it = m_config.options.cbegin(); it != m_config.options.cend(); ++it) {
+        options.append(it.key() + u'=' + it.value());
+        hasTimeout = hasTimeout || it.key() == u"connect_timeout"_s;
+    }
+    if (!hasTimeout) {
+        options.append(u"connect_timeout=10"_s); // a server that does not answer is a failure, not a hang
+    }
+    if (!m_config.options.contains(u"application_name"_s)) {
+        options.append(u"application_name=syncdesk"_s);
+    }
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open()) {
+        return errorFrom(db.lastError(), u"connect to %1"_s.arg(m_config.describe()));
+    }
+    // UTC and a lock wait like SQLite's busy timeout: a lock held longer is store-locked, not a hang.
+    for (const QString &statement : {u"SET TIME ZONE 'UTC'"_s, u"SET lock_timeout = %1"_s.arg(m_config.busyTimeoutMs),
+                                     u"SET client_min_messages = warning"_s}) {
+        if (auto result = exec(statement); !result) {
+            return result.error();
+        }
+    }
+    return {};
+}
+
 Status Store::migrate(int targetVersion)
 {
-    auto created = exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                        "description TEXT NOT NULL, applied_at INTEGER NOT NULL)"_s);
+    // On PostgreSQL several nodes may start at once: one migrates, the others wait for it.
+    if (m_config.isPostgres()) {
+        if (auto locked = exec(u"SELECT pg_advisory_lock(%1)"_s.arg(kMigrationLockKey)); !locked) {
+            return locked.error();
+        }
+    }
+    Status status = migrateLocked(targetVersion);
+    if (m_config.isPostgres()) {
+        (void)exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(kMigrationLockKey));
+    }
+    return status;
+}
+
+Status Store::migrateLocked(int targetVersion)
+{
+    auto created = exec(SqlDialect::schemaStatement(
+        m_config.backend, u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                          "description TEXT NOT NULL, applied_at INTEGER NOT NULL)"_s));
     if (!created) {
         return created.error();
     }
@@ -121,8 +215,10 @@ Status Store::migrate(int targetVersion)
             if (*current >= migration.version) {
                 return {};
             }
-            for (const QString &statement : migration.statements) {
-                if (auto result = exec(statement); !result) {
+            QStringList statements = migration.statements;
+            statements += m_config.isPostgres() ? migration.postgresOnly : migration.sqliteOnly;
+            for (const QString &statement : statements) {
+                if (auto result = exec(SqlDialect::schemaStatement(m_config.backend, statement)); !result) {
                     return result.error();
                 }
             }
@@ -146,7 +242,7 @@ Status Store::migrate(int targetVersion)
     if (*current > latestSchemaVersion()) {
         return SyncError::make(ErrorClass::Store, u"store-error"_s,
                                u"the database %1 has schema version %2, newer than this SyncDesk knows (%3); "
-                               "use a newer SyncDesk"_s.arg(m_config.sqlitePath)
+                               "use a newer SyncDesk"_s.arg(m_config.describe())
                                    .arg(*current)
                                    .arg(latestSchemaVersion()));
     }
@@ -164,33 +260,86 @@ Result<int> Store::schemaVersion()
 
 Result<qint64> Store::dataVersion()
 {
-    auto query = exec(u"PRAGMA data_version"_s);
+    // PostgreSQL: the next transaction id moves with every write transaction on the server (our own too,
+    // which costs one more read, never one less).
+    auto query = exec(m_config.isPostgres() ? u"SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"_s
+                                            : u"PRAGMA data_version"_s);
     if (!query) {
         return query.error();
     }
     return query->next() ? query->value(0).toLongLong() : qint64(0);
 }
 
+QVariant Store::boundValue(const QVariant &value) const
+{
+    switch (value.typeId()) {
+    case QMetaType::QString: {
+        // A null QString binds as SQL NULL; only an explicitly null QVariant should.
+        if (value.isNull()) {
+            return value;
+        }
+        QString text = value.toString();
+        if (text.isNull()) {
+            return QStringLiteral("");
+        }
+        // PostgreSQL's text cannot hold U+0000 (hostile mail can): it is dropped there.
+        if (m_config.isPostgres() && text.contains(QChar(0))) {
+            text.remove(QChar(0));
+            return text;
+        }
+        return value;
+    }
+    case QMetaType::Bool: // booleans are INTEGER 0/1 in the schema, on both backends
+        return value.isNull() ? QVariant(QMetaType::fromType<int>()) : QVariant(value.toBool() ? 1 : 0);
+    default:
+        return value;
+    }
+}
+
 Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        return errorFrom(query, u"prepare"_s);
-    }
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        const QVariant &value = values.at(i);
-        // A null QString binds as SQL NULL; only an explicitly null QVariant should.
-        if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()) {
-            query.bindValue(int(i), QStringLiteral(""));
+    for (int attempt = 0;; ++attempt) {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        // SQLite steps forward-only queries row by row. PostgreSQL's driver would use single-row mode, where
+        // a second query on the connection abandons the first: there the result is read whole.
+        query.setForwardOnly(!m_config.isPostgres());
+        bool ok = false;
+        if (values.isEmpty() && m_config.isPostgres()) {
+            ok = query.exec(sql); // schema and transaction statements cannot be PREPAREd on PostgreSQL
         } else {
-            query.bindValue(int(i), value);
+            if (!query.prepare(sql)) {
+                return errorFrom(query, u"prepare"_s);
+            }
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                query.bindValue(int(i), boundValue(values.at(i)));
+            }
+            ok = query.exec();
         }
+        if (ok) {
+            return query;
+        }
+        SyncError error = errorFrom(query, u"execute"_s);
+        if (attempt == 0 && reconnectAfter(query.lastError())) {
+            continue;
+        }
+        return error;
     }
-    if (!query.exec()) {
-        return errorFrom(query, u"execute"_s);
+}
+
+bool Store::reconnectAfter(const QSqlError &error)
+{
+    // Only PostgreSQL loses its session (a restarted or failed-over server, a dropped connection). Inside
+    // a transaction the work so far is gone with it: the caller's transaction fails and is retried whole.
+    if (!m_config.isPostgres() || m_transactionDepth > 0 ||
+        !SqlDialect::classify(m_config.backend, error).connectionLost) {
+        return false;
     }
-    return query;
+    m_cachedQueries.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    return bool(openPostgres());
 }
 
 Result<QSqlQuery *> Store::execCached(const QString &sql, const QVariantList &values)
@@ -198,7 +347,7 @@ Result<QSqlQuery *> Store::execCached(const QString &sql, const QVariantList &va
     auto it = m_cachedQueries.find(sql);
     if (it == m_cachedQueries.end()) {
         QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        query.setForwardOnly(true);
+        query.setForwardOnly(!m_config.isPostgres());
         if (!query.prepare(sql)) {
             return errorFrom(query, u"prepare"_s);
         }
@@ -206,12 +355,7 @@ Result<QSqlQuery *> Store::execCached(const QString &sql, const QVariantList &va
     }
     QSqlQuery &query = it.value();
     for (qsizetype i = 0; i < values.size(); ++i) {
-        const QVariant &value = values.at(i);
-        if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()) {
-            query.bindValue(int(i), QStringLiteral(""));
-        } else {
-            query.bindValue(int(i), value);
-        }
+        query.bindValue(int(i), boundValue(values.at(i)));
     }
     if (!query.exec()) {
         SyncError error = errorFrom(query, u"execute"_s);
@@ -228,54 +372,10 @@ SyncError Store::errorFrom(const QSqlQuery &query, const QString &what) const
 
 SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
 {
-    // SQLite result codes: the primary code is the low byte of the extended one.
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    QString hint = u"store-error"_s;
-    QString message = u"database error"_s;
-    switch (code) {
-    case 5: // SQLITE_BUSY
-    case 6: // SQLITE_LOCKED
-        hint = u"store-locked"_s;
-        message = u"the database is locked by another process"_s;
-        break;
-    case 8: // SQLITE_READONLY
-        hint = u"store-readonly"_s;
-        message = u"the database is read-only"_s;
-        break;
-    case 13: // SQLITE_FULL
-        hint = u"store-full"_s;
-        message = u"the database's disk is full"_s;
-        break;
-    case 14: // SQLITE_CANTOPEN
-        hint = u"store-readonly"_s;
-        message = u"the database file cannot be opened"_s;
-        break;
-    case 3:  // SQLITE_PERM
-    case 23: // SQLITE_AUTH
-        hint = u"store-readonly"_s;
-        message = u"the database refused access"_s;
-        break;
-    case 11: // SQLITE_CORRUPT
-    case 26: // SQLITE_NOTADB
-        message = u"the database file is damaged or is not a SyncDesk database"_s;
-        break;
-    case 10: // SQLITE_IOERR
-        message = u"the disk holding the database reported an I/O error"_s;
-        break;
-    case 18:                       // SQLITE_TOOBIG
-        hint = u"message-store"_s; // about the rows written, not the store: ItemFailures::isItemSpecific
-        message = u"a value is too large for the database"_s;
-        break;
-    case 19: // SQLITE_CONSTRAINT
-    case 20: // SQLITE_MISMATCH
-        hint = u"message-store"_s;
-        message = u"the database refused a row (a constraint or a trigger)"_s;
-        break;
-    default:
-        break;
-    }
-    SyncError result = SyncError::make(ErrorClass::Store, hint, message + u" (" + m_config.sqlitePath + u')',
-                                       what + u": "_s + error.text());
+    const SqlDialect::Classified classified = SqlDialect::classify(m_config.backend, error);
+    SyncError result =
+        SyncError::make(ErrorClass::Store, classified.hint, classified.message + u" (" + m_config.describe() + u')',
+                        what + u": "_s + error.text());
     result.stage = ErrorStage::Store;
     return result;
 }
@@ -283,7 +383,7 @@ SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
 Status Store::probeWrite()
 {
     if (Status written = transaction([this]() -> Status {
-            auto inserted = exec(u"INSERT INTO store_probe (data) VALUES (zeroblob(262144))"_s);
+            auto inserted = exec(u"INSERT INTO store_probe (data) VALUES (?)"_s, {QByteArray(262144, '\0')});
             return inserted ? Status{} : Status(inserted.error());
         });
         !written) {
@@ -301,9 +401,10 @@ Status Store::transaction(const std::function<Status()> &body)
         --m_transactionDepth;
         return status;
     }
-    // IMMEDIATE takes the write lock up front (waiting up to the busy timeout) so that a transaction
-    // never fails half-way because another connection wrote first.
-    if (auto begun = exec(u"BEGIN IMMEDIATE"_s); !begun) {
+    // SQLite: IMMEDIATE takes the write lock up front (waiting up to the busy timeout) so that a transaction
+    // never fails half-way because another connection wrote first. PostgreSQL locks rows as they are
+    // written; where a transaction reads before it writes, it locks what it read (FOR UPDATE).
+    if (auto begun = exec(m_config.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s); !begun) {
         return begun.error();
     }
     ++m_transactionDepth;

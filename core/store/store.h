@@ -25,6 +25,7 @@
 #include <memory>
 #include <optional>
 
+class QSqlError;
 class QSqlQuery;
 
 namespace SyncDesk {
@@ -77,8 +78,10 @@ public:
     Store &operator=(const Store &) = delete;
 
     const StoreConfig &config() const { return m_config; }
+    bool isPostgres() const { return m_config.isPostgres(); }
     Result<int> schemaVersion();
-    // Changes whenever another connection commits (SQLite's data_version): cheap change detection.
+    // Changes whenever another connection commits (SQLite's data_version; on PostgreSQL the next transaction
+    // id, which our own writes move too): cheap change detection.
     Result<qint64> dataVersion();
 
     // Runs body inside one transaction: commits when it returns ok, rolls back otherwise.
@@ -180,7 +183,13 @@ private:
     friend class RetentionStore;
     explicit Store(const StoreConfig &config);
     Status openConnection();
+    Status openSqlite();
+    Status openPostgres();
+    // After a lost PostgreSQL session, outside a transaction: connects again; true when it worked.
+    bool reconnectAfter(const QSqlError &error);
     Status migrate(int targetVersion);
+    Status migrateLocked(int targetVersion);
+    QVariant boundValue(const QVariant &value) const;
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
     // The same for statements run many times (per message of a batch): prepared once per connection,
     // then only bound and stepped. The query stays valid until the next call with the same SQL.

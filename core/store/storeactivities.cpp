@@ -108,7 +108,7 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json, "
             "parties_json, withheld_json, conversation) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (mailbox_id, folder, uidvalidity, uid) DO NOTHING"_s,
+            "ON CONFLICT (mailbox_id, folder, uidvalidity, uid) DO NOTHING RETURNING id"_s,
             {activity.mailboxId,
              activity.folder,
              activity.uidValidity,
@@ -137,11 +137,16 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
         if (!inserted) {
             return inserted.error();
         }
-        if ((*inserted)->numRowsAffected() == 0) {
+        // Nothing returned: the conflict made it do nothing. The statement is reset either way (SQLite
+        // will not commit while it is still stepping).
+        const bool returned = (*inserted)->next();
+        const qint64 id = returned ? (*inserted)->value(0).toLongLong() : 0;
+        (*inserted)->finish();
+        if (!returned) {
             ++result.duplicates;
             continue;
         }
-        result.ids.last() = (*inserted)->lastInsertId().toLongLong();
+        result.ids.last() = id;
         ++result.inserted;
     }
     return {};

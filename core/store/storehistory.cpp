@@ -1,5 +1,6 @@
 // Store: what happened — alerts, sync runs and their statistics, the log, and sync requests.
 
+#include "sqldialect.h"
 #include "store.h"
 #include "storerows.h"
 
@@ -40,13 +41,14 @@ Result<qint64> Store::raiseAlert(const Alert &alert)
         const QVariant nullId(QMetaType::fromType<qint64>());
         auto inserted =
             exec(u"INSERT INTO alerts (cause_key, kind, severity, mailbox_id, profile_id, hint_id, message, "
-                 "raised_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 "raised_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
                  {alert.causeKey, alert.kind, alert.severity, alert.mailboxId > 0 ? QVariant(alert.mailboxId) : nullId,
                   alert.profileId > 0 ? QVariant(alert.profileId) : nullId, alert.hintId, alert.message, now, now});
         if (!inserted) {
             return inserted.error();
         }
-        id = inserted->lastInsertId().toLongLong();
+        id = inserted->next() ? inserted->value(0).toLongLong() : 0;
+        inserted->finish();
         return {};
     });
     if (!status) {
@@ -252,7 +254,8 @@ Result<QList<LogRecord>> Store::logRecordsMatching(const LogQuery &logQuery, qin
         QString escaped = logQuery.text;
         escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
         const QString pattern = u'%' + escaped + u'%';
-        sql += uR"( AND (message LIKE ? ESCAPE '\' OR mailbox LIKE ? ESCAPE '\' OR category LIKE ? ESCAPE '\'))"_s;
+        sql += uR"( AND (message %1 ? ESCAPE '\' OR mailbox %1 ? ESCAPE '\' OR category %1 ? ESCAPE '\'))"_s.arg(
+            SqlDialect::caseInsensitiveLike(m_config.backend));
         values << pattern << pattern << pattern;
     }
     sql += u" ORDER BY id DESC LIMIT ?"_s;

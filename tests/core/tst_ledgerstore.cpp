@@ -4,16 +4,16 @@
 // passed accounted for as such.
 
 #include "model/ledger.h"
+#include "teststore.h"
 #include "store/ledgerstore.h"
 #include "store/store.h"
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace SyncDesk;
 using namespace Qt::StringLiterals;
+using namespace SyncDesk::Testing;
 
 namespace {
 
@@ -74,8 +74,9 @@ void TestLedgerStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto store = Store::open(StoreConfig::sqlite(m_dir->filePath(u"store.db"_s)));
-    QVERIFY(store);
+    SYNCDESK_NEW_STORE(config, m_dir->path(), u"store.db"_s);
+    auto store = Store::open(config);
+    QVERIFY2(store, store ? "" : qPrintable(store.error().toString()));
     m_store = std::move(store).value();
     m_mailboxId = addMailbox(*m_store);
     QVERIFY(m_mailboxId > 0);
@@ -119,8 +120,9 @@ void TestLedgerStore::writeBatchRecordsTheLedgerWithTheFolderState()
     state.folder = u"INBOX"_s;
     state.uidValidity = 7;
     state.uidNext = 3;
-    QVERIFY(m_store->writeBatch(state, {activity(m_mailboxId, u"INBOX"_s, 1, u"a@x"_s)},
-                                {{1, 1, Disposition::Stored}, {2, 2, Disposition::NotTracked}}));
+    auto written = m_store->writeBatch(state, {activity(m_mailboxId, u"INBOX"_s, 1, u"a@x"_s)},
+                                       {{1, 1, Disposition::Stored}, {2, 2, Disposition::NotTracked}});
+    QVERIFY2(written, written ? "" : qPrintable(written.error().toString()));
     QCOMPARE(*LedgerStore(*m_store).ranges(m_mailboxId, u"INBOX"_s, 7),
              (LedgerEntries{{1, 1, Disposition::Stored}, {2, 2, Disposition::NotTracked}}));
     QCOMPARE(*LedgerStore(*m_store).storedUids(m_mailboxId, u"INBOX"_s, 7), QSet<quint32>{1});
@@ -152,15 +154,9 @@ void TestLedgerStore::duplicateCountsWhileItsActivityExists()
     LedgerStore ledger(*m_store);
     QCOMPARE(*ledger.storedUids(m_mailboxId, u"Archive"_s, 7), QSet<quint32>{9});
     // Deleted by hand: neither copy is accounted for any more.
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"by-hand"_s);
-        db.setDatabaseName(m_dir->filePath(u"store.db"_s));
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"PRAGMA foreign_keys=ON"_s));
-        QVERIFY(query.exec(u"DELETE FROM activities"_s));
-    }
-    QSqlDatabase::removeDatabase(u"by-hand"_s);
+    QString error;
+    TestStore::rawSql(m_store->config(), u"DELETE FROM activities"_s, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(ledger.storedUids(m_mailboxId, u"Archive"_s, 7)->isEmpty());
     QVERIFY(ledger.storedUids(m_mailboxId, u"INBOX"_s, 7)->isEmpty());
 }
