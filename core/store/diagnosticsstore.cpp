@@ -139,7 +139,7 @@ Result<Alert> DiagnosticsStore::acknowledgeAlert(qint64 alertId, const QDateTime
     }
     const bool information = alert.severity == u"information"_s;
     auto query = m_store.exec(u"UPDATE alerts SET state = ?, acknowledged_at = COALESCE(acknowledged_at, ?), "
-                              "updated_at = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?"_s,
+                              "updated_at = ?, closed_at = CASE WHEN ? = 1 THEN ? ELSE closed_at END WHERE id = ?"_s,
                               {information ? u"closed"_s : u"acknowledged"_s, now.toMSecsSinceEpoch(),
                                now.toMSecsSinceEpoch(), information ? 1 : 0, now.toMSecsSinceEpoch(), alertId});
     if (!query) {

@@ -252,6 +252,13 @@ Result<RetentionReport> RetentionStore::prune(const RetentionSettings &settings,
                     break;
                 }
             }
+            // PostgreSQL keeps deleted rows until a vacuum marks their space reusable; autovacuum would,
+            // later. Plain VACUUM takes no lock that blocks the nodes.
+            if (m_store.isPostgres() && count.pruned > 0) {
+                if (auto vacuumed = m_store.exec(u"VACUUM %1"_s.arg(sqlOf(kind).table)); !vacuumed) {
+                    return vacuumed.error();
+                }
+            }
         }
         auto remaining = rowCount(kind);
         if (!remaining) {

@@ -330,8 +330,12 @@ bool Store::reconnectAfter(const QSqlError &error)
 {
     // Only PostgreSQL loses its session (a restarted or failed-over server, a dropped connection). Inside
     // a transaction the work so far is gone with it: the caller's transaction fails and is retried whole.
-    if (!m_config.isPostgres() || m_transactionDepth > 0 ||
-        !SqlDialect::classify(m_config.backend, error).connectionLost) {
+    if (!m_config.isPostgres() || m_transactionDepth > 0) {
+        return false;
+    }
+    // After a failed ROLLBACK on a dead session the driver closes the connection and reports no error at all.
+    const bool closed = !QSqlDatabase::database(m_connectionName, false).isOpen();
+    if (!closed && !SqlDialect::classify(m_config.backend, error).connectionLost) {
         return false;
     }
     m_cachedQueries.clear();

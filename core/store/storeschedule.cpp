@@ -154,6 +154,13 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
         if (Status row = ensureStateRow(mailboxId); !row) {
             return row;
         }
+        // SQLite's BEGIN IMMEDIATE already serializes every writer. On PostgreSQL two engines could both
+        // count the profile's leases below the cap and both claim: the profile's row is their lock.
+        if (isPostgres()) {
+            if (auto locked = exec(u"SELECT id FROM server_profiles WHERE id = ? FOR UPDATE"_s, {profileId}); !locked) {
+                return locked.error();
+            }
+        }
         auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
                          "WHERE m.profile_id = ? AND s.mailbox_id <> ? AND s.lease_owner IS NOT NULL "
                          "AND s.lease_until > ?"_s,

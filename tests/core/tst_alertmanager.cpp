@@ -6,6 +6,7 @@
 #include "diagnostics/alertmanager.h"
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
+#include "teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,7 +71,8 @@ void TestAlertManager::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto store = Store::open(StoreConfig::sqlite(m_dir->filePath(u"alerts.db"_s)));
+    SYNCDESK_NEW_STORE(storeConfig, m_dir->path(), u"alerts.db"_s);
+    auto store = Store::open(storeConfig);
     QVERIFY(store);
     m_store = std::move(store).value();
     m_now = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);

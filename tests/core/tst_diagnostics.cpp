@@ -15,6 +15,7 @@
 #include "protocol/smtp/smtpreplyparser.h"
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
+#include "teststore.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -417,7 +418,8 @@ void TestDiagnostics::itemFailuresInTheStore()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"items.db"_s)));
+    SYNCDESK_NEW_STORE(storeConfig0, dir.path(), u"items.db"_s);
+    auto opened = Store::open(storeConfig0);
     QVERIFY(opened);
     Store &store = **opened;
     ServerProfile profile;
@@ -496,7 +498,8 @@ void TestDiagnostics::bundleLeavesOutSecretsAndContents()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(password.toUtf8() + '\n');
     }
-    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"bundle.db"_s)));
+    SYNCDESK_NEW_STORE(storeConfig1, dir.path(), u"bundle.db"_s);
+    auto opened = Store::open(storeConfig1);
     QVERIFY(opened);
     Store &store = **opened;
     ServerProfile profile;

@@ -4,9 +4,10 @@
 // passed accounted for as such.
 
 #include "model/ledger.h"
-#include "teststore.h"
 #include "store/ledgerstore.h"
 #include "store/store.h"
+#include "storefixtures.h"
+#include "teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,36 +18,9 @@ using namespace SyncDesk::Testing;
 
 namespace {
 
-qint64 addMailbox(Store &store)
-{
-    ServerProfile profile;
-    profile.name = u"Test"_s;
-    profile.incoming.host = u"imap.example.test"_s;
-    profile.incoming.port = 993;
-    auto profileId = store.upsertProfile(profile);
-    if (!profileId) {
-        return 0;
-    }
-    Mailbox mailbox;
-    mailbox.address = u"ledger@example.test"_s;
-    mailbox.profileId = *profileId;
-    mailbox.username = mailbox.address;
-    mailbox.passwordSource = u"env:TEST_PW"_s;
-    auto mailboxId = store.upsertMailbox(mailbox);
-    return mailboxId ? *mailboxId : 0;
-}
-
 Activity activity(qint64 mailboxId, const QString &folder, quint32 uid, const QString &messageId)
 {
-    Activity a;
-    a.mailboxId = mailboxId;
-    a.folder = folder;
-    a.uidValidity = 7;
-    a.uid = uid;
-    a.messageId = messageId;
-    a.dedupeKey = messageId;
-    a.subject = u"subject"_s;
-    return a;
+    return StoreFixtures::activity(mailboxId, folder, 7, uid, messageId);
 }
 
 } // namespace
@@ -78,7 +52,7 @@ void TestLedgerStore::init()
     auto store = Store::open(config);
     QVERIFY2(store, store ? "" : qPrintable(store.error().toString()));
     m_store = std::move(store).value();
-    m_mailboxId = addMailbox(*m_store);
+    m_mailboxId = StoreFixtures::addMailbox(*m_store, u"ledger@example.test"_s);
     QVERIFY(m_mailboxId > 0);
 }
 

@@ -10,6 +10,7 @@
 #include "store/diagnosticsstore.h"
 #include "store/retentionstore.h"
 #include "store/store.h"
+#include "teststore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -94,7 +95,8 @@ void TestRetention::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto opened = Store::open(StoreConfig::sqlite(m_dir->filePath(u"retention.db"_s)));
+    SYNCDESK_NEW_STORE(storeConfig, m_dir->path(), u"retention.db"_s);
+    auto opened = Store::open(storeConfig);
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
     m_store = std::move(opened).value();
     ServerProfile profile;

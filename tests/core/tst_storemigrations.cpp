@@ -4,6 +4,7 @@
 
 #include "store/schemamigration.h"
 #include "store/store.h"
+#include "storefixtures.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,15 +24,11 @@
 
 using namespace SyncDesk;
 using namespace Qt::StringLiterals;
+using namespace SyncDesk::Testing::StoreFixtures;
 
 namespace {
 
 const QString kFixture = QStringLiteral(SYNCDESK_SOURCE_DIR "/tests/core/data/schema_v1.sql");
-
-QDateTime utc(int year, int month, int day, int hour, int minute, int second = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second), Qt::UTC);
-}
 
 // Runs SQL on its own connection, outside any Store. Returns the rows, or one row "ERROR: ..." on failure.
 QList<QStringList> rawSql(const QString &path, const QStringList &statements)
@@ -117,77 +114,6 @@ QString why(const SyncError &error)
     return error.toString();
 }
 
-Activity activity(qint64 mailboxId, const QString &folder, quint32 uidValidity, quint32 uid, const QString &messageId,
-                  const QString &subject)
-{
-    Activity a;
-    a.mailboxId = mailboxId;
-    a.folder = folder;
-    a.uidValidity = uidValidity;
-    a.uid = uid;
-    a.messageId = messageId;
-    a.dedupeKey = messageId.isEmpty() ? u"sha1:"_s + QString::fromLatin1(subject.toUtf8().toHex()) : messageId;
-    a.subject = subject;
-    a.from = {u"Sender"_s, u"sender@example.test"_s};
-    return a;
-}
-
-FolderState folder(qint64 mailboxId, const QString &name, quint32 uidValidity, quint32 uidNext, quint64 modSeq = 0)
-{
-    FolderState state;
-    state.mailboxId = mailboxId;
-    state.folder = name;
-    state.uidValidity = uidValidity;
-    state.uidNext = uidNext;
-    state.highestModSeq = modSeq;
-    return state;
-}
-
-QString batchText(int inserted, int duplicates, int relinked)
-{
-    return u"inserted %1, duplicates %2, relinked %3"_s.arg(inserted).arg(duplicates).arg(relinked);
-}
-
-QString batchText(const BatchResult &result)
-{
-    return batchText(result.inserted, result.duplicates, result.relinked);
-}
-
-QList<Activity> activities(Store &store, std::optional<qint64> mailboxId = std::nullopt)
-{
-    QList<Activity> list;
-    const Status status = store.forEachActivity(
-        [&](const Activity &a) {
-            list.append(a);
-            return true;
-        },
-        mailboxId);
-    if (!status) {
-        qWarning("forEachActivity failed: %s", qPrintable(status.error().toString()));
-    }
-    return list;
-}
-
-// A store with one profile and one mailbox; returns the mailbox id, 0 on failure.
-qint64 addMailbox(Store &store, const QString &address)
-{
-    ServerProfile profile;
-    profile.name = u"Test"_s;
-    profile.incoming.host = u"imap.example.test"_s;
-    profile.incoming.port = 993;
-    auto profileId = store.upsertProfile(profile);
-    if (!profileId) {
-        return 0;
-    }
-    Mailbox mailbox;
-    mailbox.address = address;
-    mailbox.profileId = *profileId;
-    mailbox.username = address;
-    mailbox.passwordSource = u"env:TEST_PW"_s;
-    auto mailboxId = store.upsertMailbox(mailbox);
-    return mailboxId ? *mailboxId : 0;
-}
-
 } // namespace
 
 class TestStoreMigrations : public QObject
@@ -201,10 +127,6 @@ private Q_SLOTS:
     void migratedDatabaseUsesVersionTwoFeatures();
     void openAtVersionOneStaysThere();
     void newerSchemaVersionIsRefused();
-    void writeBatchDedupesAndRelinks();
-    void writeBatchIsAllOrNothing();
-    void pop3SeenUidlsArePerMailbox();
-    void leases();
     void readOnlyDatabaseIsStoreError();
     void lockedDatabaseIsStoreLocked();
     void unusableFilesAreStoreErrors();
@@ -591,244 +513,6 @@ void TestStoreMigrations::newerSchemaVersionIsRefused()
     QCOMPARE(rawSql(path, u"SELECT MAX(version), COUNT(*) FROM schema_version"_s),
              (QList<QStringList>{{QString::number(future), QString::number(future)}}));
     QCOMPARE(rawSql(path, u"SELECT address FROM mailboxes"_s), QList<QStringList>{{u"future@example.test"_s}});
-}
-
-void TestStoreMigrations::pop3SeenUidlsArePerMailbox()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"pop3.db"_s)));
-    QVERIFY(opened.ok());
-    Store &store = **opened;
-    const qint64 first = addMailbox(store, u"pop-a@example.test"_s);
-    const qint64 second = addMailbox(store, u"pop-b@example.test"_s);
-    QVERIFY(first > 0 && second > 0);
-
-    auto empty = store.pop3Maildrop(first);
-    QVERIFY(empty.ok());
-    QVERIFY(empty->seenUidls.isEmpty());
-    QCOMPARE(empty->nextLocalUid, 1u);
-
-    // Two messages; the second is a copy of the first (same Message-ID): one activity, both UIDLs seen.
-    const Activity a = activity(first, u"INBOX"_s, 0, 1, u"pop-1@example.test"_s, u"One"_s);
-    const Activity copy = activity(first, u"INBOX"_s, 0, 2, u"pop-1@example.test"_s, u"One"_s);
-    auto written = store.writePop3Batch(first, {{"uidl-1", 1}, {"uidl-2", 2}}, {a, copy});
-    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(why(written.error())));
-    QCOMPARE(written->inserted, 1);
-    QCOMPARE(written->duplicates, 1);
-
-    auto after = store.pop3Maildrop(first);
-    QVERIFY(after.ok());
-    QCOMPARE(after->seenUidls, (QSet<QByteArray>{"uidl-1", "uidl-2"}));
-    QCOMPARE(after->nextLocalUid, 3u);
-    // Another mailbox of the same server shares nothing.
-    auto other = store.pop3Maildrop(second);
-    QVERIFY(other.ok());
-    QVERIFY(other->seenUidls.isEmpty());
-    // Writing a seen UIDL again changes nothing and is no error.
-    auto again = store.writePop3Batch(first, {{"uidl-1", 9}}, {});
-    QVERIFY(again.ok());
-    QCOMPARE(rawSql(dir.filePath(u"pop3.db"_s), u"SELECT uidl, local_uid FROM pop3_seen ORDER BY uidl"_s),
-             (QList<QStringList>{{u"uidl-1"_s, u"1"_s}, {u"uidl-2"_s, u"2"_s}}));
-}
-
-void TestStoreMigrations::writeBatchDedupesAndRelinks()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"batch.db"_s)));
-    QVERIFY(opened.ok());
-    Store &store = **opened;
-    const qint64 id = addMailbox(store, u"batch@example.test"_s);
-    QVERIFY(id > 0);
-
-    const Activity a = activity(id, u"INBOX"_s, 100, 1, u"a@example.test"_s, u"A"_s);
-    const Activity b = activity(id, u"INBOX"_s, 100, 2, u"b@example.test"_s, u"B"_s);
-    const Activity c = activity(id, u"INBOX"_s, 100, 3, QString(), u"C without id"_s);
-
-    auto first = store.writeBatch(folder(id, u"INBOX"_s, 100, 4), {a, b, c});
-    QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(why(first.error())));
-    QCOMPARE(batchText(*first), batchText(3, 0, 0));
-    QCOMPARE(*store.activityCount(id), qint64(3));
-    auto inbox = store.folderState(id, u"INBOX"_s);
-    QVERIFY(inbox.ok());
-    QCOMPARE(inbox->uidValidity, quint32(100));
-    QCOMPARE(inbox->uidNext, quint32(4));
-
-    // The same batch again (a retried sync): all duplicates.
-    auto again = store.writeBatch(folder(id, u"INBOX"_s, 100, 4), {a, b, c});
-    QVERIFY(again.ok());
-    QCOMPARE(batchText(*again), batchText(0, 3, 0));
-
-    // A copy in another folder stays one activity, where it was first seen.
-    auto copy = store.writeBatch(folder(id, u"Sent"_s, 7, 6), {activity(id, u"Sent"_s, 7, 5, a.messageId, a.subject)});
-    QVERIFY(copy.ok());
-    QCOMPARE(batchText(*copy), batchText(0, 1, 0));
-
-    // Another message at a location already taken (same folder, UIDVALIDITY and UID) is not stored.
-    auto sameLocation = store.writeBatch(folder(id, u"INBOX"_s, 100, 4),
-                                         {activity(id, u"INBOX"_s, 100, 2, u"z@example.test"_s, u"Z"_s)});
-    QVERIFY(sameLocation.ok());
-    QCOMPARE(batchText(*sameLocation), batchText(0, 1, 0));
-
-    // Twice the same new message in one batch: stored once.
-    const Activity e = activity(id, u"INBOX"_s, 100, 4, u"e@example.test"_s, u"E"_s);
-    auto twice = store.writeBatch(folder(id, u"INBOX"_s, 100, 5), {e, e});
-    QVERIFY(twice.ok());
-    QCOMPARE(batchText(*twice), batchText(1, 1, 0));
-    QCOMPARE(*store.activityCount(id), qint64(4));
-
-    // UIDVALIDITY of INBOX changes: every message comes again under new UIDs; the stored rows move.
-    const Activity d = activity(id, u"INBOX"_s, 200, 15, u"d@example.test"_s, u"D"_s);
-    auto reset = store.writeBatch(folder(id, u"INBOX"_s, 200, 16, 77),
-                                  {activity(id, u"INBOX"_s, 200, 11, a.messageId, a.subject),
-                                   activity(id, u"INBOX"_s, 200, 12, b.messageId, b.subject),
-                                   activity(id, u"INBOX"_s, 200, 13, QString(), c.subject),
-                                   activity(id, u"INBOX"_s, 200, 14, e.messageId, e.subject), d});
-    QVERIFY2(reset.ok(), reset.ok() ? "" : qPrintable(why(reset.error())));
-    QCOMPARE(batchText(*reset), batchText(1, 4, 4));
-    QCOMPARE(*store.activityCount(id), qint64(5));
-    QCOMPARE(*store.activityCount(), qint64(5));
-
-    QHash<QString, QPair<quint32, quint32>> locations;
-    for (const Activity &stored : activities(store, id)) {
-        QCOMPARE(stored.folder, u"INBOX"_s);
-        locations.insert(stored.subject, {stored.uidValidity, stored.uid});
-    }
-    QCOMPARE(locations.value(u"A"_s), (QPair<quint32, quint32>(200, 11)));
-    QCOMPARE(locations.value(u"B"_s), (QPair<quint32, quint32>(200, 12)));
-    QCOMPARE(locations.value(u"C without id"_s), (QPair<quint32, quint32>(200, 13)));
-    QCOMPARE(locations.value(u"E"_s), (QPair<quint32, quint32>(200, 14)));
-    QCOMPARE(locations.value(u"D"_s), (QPair<quint32, quint32>(200, 15)));
-    inbox = store.folderState(id, u"INBOX"_s);
-    QVERIFY(inbox.ok());
-    QCOMPARE(inbox->uidValidity, quint32(200));
-    QCOMPARE(inbox->uidNext, quint32(16));
-    QCOMPARE(inbox->highestModSeq, quint64(77));
-    auto sent = store.folderState(id, u"Sent"_s);
-    QVERIFY(sent.ok());
-    QCOMPARE(sent->uidValidity, quint32(7));
-
-    // The same reset batch once more: duplicates, nothing moves.
-    auto repeated = store.writeBatch(folder(id, u"INBOX"_s, 200, 16, 77),
-                                     {activity(id, u"INBOX"_s, 200, 11, a.messageId, a.subject), d});
-    QVERIFY(repeated.ok());
-    QCOMPARE(batchText(*repeated), batchText(0, 2, 0));
-}
-
-void TestStoreMigrations::writeBatchIsAllOrNothing()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"atomic.db"_s)));
-    QVERIFY(opened.ok());
-    Store &store = **opened;
-    const qint64 id = addMailbox(store, u"atomic@example.test"_s);
-    QVERIFY(id > 0);
-    QVERIFY(
-        store.writeBatch(folder(id, u"INBOX"_s, 1, 2), {activity(id, u"INBOX"_s, 1, 1, u"x@e.test"_s, u"X"_s)}).ok());
-
-    // The second activity names a mailbox that does not exist: the foreign key fails the whole batch.
-    auto failed =
-        store.writeBatch(folder(id, u"INBOX"_s, 1, 9), {activity(id, u"INBOX"_s, 1, 2, u"y@e.test"_s, u"Y"_s),
-                                                        activity(9999, u"INBOX"_s, 1, 3, u"w@e.test"_s, u"W"_s)});
-    QVERIFY(!failed.ok());
-    QCOMPARE(failed.error().errorClass, ErrorClass::Store);
-    QCOMPARE(*store.activityCount(), qint64(1));
-    auto inbox = store.folderState(id, u"INBOX"_s);
-    QVERIFY(inbox.ok());
-    QCOMPARE(inbox->uidNext, quint32(2));
-    // The store is usable afterwards.
-    auto next = store.writeBatch(folder(id, u"INBOX"_s, 1, 3), {activity(id, u"INBOX"_s, 1, 2, u"y@e.test"_s, u"Y"_s)});
-    QVERIFY(next.ok());
-    QCOMPARE(batchText(*next), batchText(1, 0, 0));
-}
-
-void TestStoreMigrations::leases()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto opened = Store::open(StoreConfig::sqlite(dir.filePath(u"lease.db"_s)));
-    QVERIFY(opened.ok());
-    Store &store = **opened;
-    const qint64 id = addMailbox(store, u"lease@example.test"_s);
-    QVERIFY(id > 0);
-    const qint64 profileId = (*store.mailbox(id))->profileId;
-    const QDateTime t0 = utc(2024, 3, 5, 12, 0);
-
-    auto due = store.dueMailboxes(t0);
-    QVERIFY(due.ok());
-    QCOMPARE(*due, QList<qint64>{id}); // never synced: due now
-
-    auto claimed = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0, t0.addSecs(60));
-    QVERIFY(claimed.ok());
-    QCOMPARE(*claimed, Store::Claim::Claimed);
-    auto state = store.mailboxState(id);
-    QVERIFY(state.ok());
-    QCOMPARE(state->leaseOwner, u"node-a"_s);
-    QCOMPARE(state->leaseUntil, t0.addSecs(60));
-
-    // Another node cannot take a live lease, and the mailbox is not due for anyone meanwhile.
-    auto stolen = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(10), t0.addSecs(70));
-    QVERIFY(stolen.ok());
-    QCOMPARE(*stolen, Store::Claim::HeldElsewhere);
-    due = store.dueMailboxes(t0.addSecs(10));
-    QVERIFY(due.ok());
-    QVERIFY(due->isEmpty());
-    // A release by the wrong node changes nothing.
-    QVERIFY(store.releaseMailbox(id, u"node-b"_s).ok());
-    QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-a"_s);
-
-    // The holder may claim again (renew), and renewLease extends it.
-    auto renewed = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0.addSecs(20), t0.addSecs(80));
-    QVERIFY(renewed.ok());
-    QCOMPARE(*renewed, Store::Claim::Claimed);
-    QVERIFY(store.renewLease(id, u"node-a"_s, t0.addSecs(90)).ok());
-    QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
-    QVERIFY(store.renewLease(id, u"node-b"_s, t0.addSecs(500)).ok()); // not the holder: no effect
-    QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
-
-    // Once the lease has expired (node-a crashed), another node can take the mailbox.
-    stolen = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(89), t0.addSecs(150));
-    QVERIFY(stolen.ok());
-    QCOMPARE(*stolen, Store::Claim::HeldElsewhere);
-    due = store.dueMailboxes(t0.addSecs(90));
-    QVERIFY(due.ok());
-    QCOMPARE(*due, QList<qint64>{id});
-    auto taken = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(90), t0.addSecs(150));
-    QVERIFY(taken.ok());
-    QCOMPARE(*taken, Store::Claim::Claimed);
-    QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-b"_s);
-
-    // Released, anyone may claim it at once.
-    QVERIFY(store.releaseMailbox(id, u"node-b"_s).ok());
-    state = store.mailboxState(id);
-    QVERIFY(state.ok());
-    QCOMPARE(state->leaseOwner, QString());
-    QVERIFY(!state->leaseUntil.isValid());
-    auto back = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0.addSecs(100), t0.addSecs(160));
-    QVERIFY(back.ok());
-    QCOMPARE(*back, Store::Claim::Claimed);
-    QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
-    QCOMPARE(store.mailboxState(id)->leaseOwner, QString());
-
-    // The profile's connection cap holds across nodes: with a cap of 1, a second mailbox of the same
-    // profile waits while the first one's lease is live, whoever holds it.
-    const qint64 other = addMailbox(store, u"lease2@example.test"_s);
-    QCOMPARE((*store.mailbox(other))->profileId, profileId);
-    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"node-a"_s, t0.addSecs(200), t0.addSecs(260)),
-             Store::Claim::Claimed);
-    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"node-b"_s, t0.addSecs(201), t0.addSecs(261)),
-             Store::Claim::ProfileFull);
-    QCOMPARE(*store.claimMailbox(other, profileId, 2, u"node-b"_s, t0.addSecs(201), t0.addSecs(261)),
-             Store::Claim::Claimed);
-    QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
-    QVERIFY(store.releaseAllLeases(u"node-b"_s).ok());
-
-    // Claiming a mailbox that does not exist fails: its state row cannot reference it.
-    auto missing = store.claimMailbox(4242, profileId, 10, u"node-a"_s, t0, t0.addSecs(60));
-    QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().errorClass, ErrorClass::Store);
 }
 
 void TestStoreMigrations::readOnlyDatabaseIsStoreError()

@@ -9,6 +9,7 @@
 #include "config/csvreader.h"
 #include "store/crmstore.h"
 #include "store/store.h"
+#include "teststore.h"
 #include "tracking/securitycontext.h"
 #include "tracking/trackingengine.h"
 
@@ -130,7 +131,8 @@ void TestTracking::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto opened = Store::open(StoreConfig::sqlite(m_dir->filePath(u"crm.db"_s)));
+    SYNCDESK_NEW_STORE(storeConfig, m_dir->path(), u"crm.db"_s);
+    auto opened = Store::open(storeConfig);
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
     m_store = std::move(opened).value();
     m_crm = std::make_unique<CrmStore>(*m_store);

@@ -100,21 +100,29 @@ std::optional<StoreConfig> config(const QString &directory, const QString &name,
     return *parsed;
 }
 
+QSqlDatabase rawConnection(const StoreConfig &config, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(config.isPostgres() ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    if (config.isPostgres()) {
+        db.setHostName(config.host);
+        db.setPort(config.port);
+        db.setUserName(config.user);
+        db.setDatabaseName(config.database);
+    } else {
+        db.setDatabaseName(config.sqlitePath);
+    }
+    db.open();
+    return db;
+}
+
 QList<QStringList> rawSql(const StoreConfig &config, const QString &sql, QString *error)
 {
-    const QString connection = u"teststore-raw"_s;
+    static QAtomicInt counter;
+    const QString connection = u"teststore-raw-%1"_s.arg(counter.fetchAndAddRelaxed(1));
     QList<QStringList> rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(config.isPostgres() ? u"QPSQL"_s : u"QSQLITE"_s, connection);
-        if (config.isPostgres()) {
-            db.setHostName(config.host);
-            db.setPort(config.port);
-            db.setUserName(config.user);
-            db.setDatabaseName(config.database);
-        } else {
-            db.setDatabaseName(config.sqlitePath);
-        }
-        if (!db.open()) {
+        QSqlDatabase db = rawConnection(config, connection);
+        if (!db.isOpen()) {
             if (error) {
                 *error = db.lastError().text();
             }

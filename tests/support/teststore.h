@@ -2,6 +2,7 @@
 
 #include "store/storeconfig.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QTest>
 
@@ -17,6 +18,9 @@ QString backendName();
 // PostgreSQL 15 cluster (started on first use, stopped when the application object goes). Empty, with the
 // reason in `why`, when PostgreSQL cannot be started.
 std::optional<StoreConfig> config(const QString &directory, const QString &name, QString *why = nullptr);
+
+// A connection of its own to the store, named `name` (QSqlDatabase::removeDatabase(name) when done).
+QSqlDatabase rawConnection(const StoreConfig &config, const QString &name);
 
 // Runs SQL on the store by hand, on a connection of its own (what an administrator's sqlite3 or psql would
 // do): the rows as text, or the error's text in `error`.
@@ -38,7 +42,7 @@ QString location(const StoreConfig &config);
             if (qEnvironmentVariableIsSet("CI")) {                                                                     \
                 QFAIL(qPrintable(why_));                                                                               \
             }                                                                                                          \
-            QSKIP(qPrintable(why_ + QStringLiteral(": run scripts/test.sh, which installs PostgreSQL 15")));          \
+            QSKIP(qPrintable(why_ + QStringLiteral(": run scripts/test.sh, which installs PostgreSQL 15")));           \
         }                                                                                                              \
         var = *made_;                                                                                                  \
     } while (false)
