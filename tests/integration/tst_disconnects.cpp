@@ -10,6 +10,7 @@
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "synchelper.h"
+#include "teststore.h"
 
 #include <QSet>
 #include <QTemporaryDir>
@@ -112,7 +113,7 @@ void TestDisconnects::faultThenCleanRun()
     fault.offset = offset < 0 ? 0 : offset;
     proxy.setFault(fault);
 
-    const StoreConfig config = StoreConfig::sqlite(m_dir.filePath(u"case-%1.db"_s.arg(++m_case)));
+    SYNCDESK_NEW_STORE(config, m_dir.path(), u"case-%1.db"_s.arg(++m_case));
     Endpoint incoming;
     incoming.protocol = MailProtocol::Imap;
     incoming.host = u"127.0.0.1"_s;

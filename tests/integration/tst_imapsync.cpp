@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
+#include "teststore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -68,7 +69,8 @@ void TestImapSync::initTestCase()
     QString error;
     QVERIFY2(m_dovecot.start(&error), qPrintable(error));
     QVERIFY(m_dir.isValid());
-    m_store = StoreConfig::sqlite(m_dir.filePath(u"syncdesk.db"_s));
+    SYNCDESK_NEW_STORE(store, m_dir.path(), u"syncdesk.db"_s);
+    m_store = store;
 
     TestConfig config(m_dir.filePath(u"config"_s));
     config.addProfile(u"plain"_s, m_dovecot, u"none"_s);

@@ -7,6 +7,7 @@
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "synchelper.h"
+#include "teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,7 +68,7 @@ void TestItemFailures::deliverMixedMailbox(const QString &user)
 
 void TestItemFailures::imapListsFailedItemsAndRetries()
 {
-    const StoreConfig config = StoreConfig::sqlite(m_dir.filePath(u"imap.db"_s));
+    SYNCDESK_NEW_STORE(config, m_dir.path(), u"imap.db"_s);
     Endpoint incoming;
     incoming.protocol = MailProtocol::Imap;
     incoming.host = m_dovecot.host();
@@ -135,7 +136,7 @@ void TestItemFailures::imapListsFailedItemsAndRetries()
 
 void TestItemFailures::pop3ListsFailedItemsAndRetries()
 {
-    const StoreConfig config = StoreConfig::sqlite(m_dir.filePath(u"pop3.db"_s));
+    SYNCDESK_NEW_STORE(config, m_dir.path(), u"pop3.db"_s);
     Endpoint incoming;
     incoming.protocol = MailProtocol::Pop3;
     incoming.host = m_dovecot.host();

@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
+#include "teststore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -59,7 +60,8 @@ void TestPop3Sync::initTestCase()
     QString error;
     QVERIFY2(m_dovecot.start(&error), qPrintable(error));
     QVERIFY(m_dir.isValid());
-    m_store = StoreConfig::sqlite(m_dir.filePath(u"syncdesk.db"_s));
+    SYNCDESK_NEW_STORE(store, m_dir.path(), u"syncdesk.db"_s);
+    m_store = store;
 
     TestConfig config(m_dir.filePath(u"config"_s));
     config.addPop3Profile(u"pop3-plain"_s, m_dovecot, u"none"_s);
@@ -208,7 +210,7 @@ void TestPop3Sync::plaintextLoginDisabledIsHonoured()
     QString error;
     QVERIFY2(strict.start(&error), qPrintable(error));
     QTemporaryDir dir;
-    const StoreConfig store = StoreConfig::sqlite(dir.filePath(u"store.db"_s));
+    SYNCDESK_NEW_STORE(store, dir.path(), u"store.db"_s);
     TestConfig config(dir.filePath(u"config"_s));
     config.addPop3Profile(u"strict-plain"_s, strict, u"none"_s);
     config.addPop3Profile(u"strict-stls"_s, strict, u"starttls"_s);
@@ -234,7 +236,7 @@ void TestPop3Sync::plaintextLoginDisabledIsHonoured()
 void TestPop3Sync::trackingRulesApplyToPop3()
 {
     QTemporaryDir dir;
-    const StoreConfig store = StoreConfig::sqlite(dir.filePath(u"tracking.db"_s));
+    SYNCDESK_NEW_STORE(store, dir.path(), u"tracking.db"_s);
     TestConfig config(dir.filePath(u"config"_s));
     config.addPop3Profile(u"pop3-plain"_s, m_dovecot, u"none"_s);
     config.addMailbox(u"xia@example.test"_s, u"pop3-plain"_s, u"xia"_s, u"secret-xia"_s);

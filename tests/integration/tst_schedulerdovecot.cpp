@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
+#include "teststore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -74,7 +75,7 @@ void TestSchedulerDovecot::busyAndQuietMailboxesGetDifferentIntervals()
         }
     }
     QTemporaryDir dir;
-    const StoreConfig store = StoreConfig::sqlite(dir.filePath(u"sched.db"_s));
+    SYNCDESK_NEW_STORE(store, dir.path(), u"sched.db"_s);
     TestConfig config(dir.filePath(u"cfg"_s));
     config.addProfile(u"local"_s, dovecot, u"none"_s);
     config.addMailbox(u"busy@sched.test"_s, u"local"_s, u"busy"_s, u"pw"_s);
