@@ -36,6 +36,7 @@ struct MailboxState
     int itemsLastSync = 0;
     QString leaseOwner; // the node running a sync of this mailbox right now, empty when none
     QDateTime leaseUntil;
+    qint64 leaseEpoch = 0; // incremented by every claim (fencing: a run's writes carry the epoch it claimed)
     // Inputs of the adaptive interval.
     double itemsPerMinute = 0; // moving average of new items per minute
     QDateTime lastNewItemAt;

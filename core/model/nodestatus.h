@@ -24,6 +24,7 @@ struct NodeStatus
     QJsonArray profiles; // [{"profile", "running", "max_connections", "overdue", "needed_connections"}]
     bool stopped = false;
     QString pidNamespace; // of its process ("pid:[4026531836]"): a pid means something only within it
+    QString version;      // of SyncDesk
 
     // Alive when it beat recently and did not say it stopped.
     bool isAlive(const QDateTime &now) const

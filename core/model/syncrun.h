@@ -25,6 +25,7 @@ struct SyncRun
     ErrorClass errorClass = ErrorClass::None;
     QString errorMessage;
     QString node;
+    qint64 leaseEpoch = 0; // the lease the run held (0: not recorded)
     qint64 intervalMs = 0; // the interval the scheduler chose after this run (0: not recorded)
     QString intervalReason;
 

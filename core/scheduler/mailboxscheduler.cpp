@@ -112,21 +112,7 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
         }
         seen.insert(mailbox.id);
         m_mailboxes.insert(mailbox.id, mailbox);
-        const MailboxState &state = status.state;
-        PlannerMailbox entry;
-        entry.id = mailbox.id;
-        entry.profileId = mailbox.profileId;
-        entry.enabled = mailbox.enabled;
-        entry.lastStartMs = msOf(state.lastSyncAt);
-        entry.dueMs = m_mode == Mode::Once ? 0 : msOf(state.nextDueAt);
-        entry.intervalMs = state.intervalMs;
-        entry.reason = state.intervalReason;
-        entry.stats.itemsPerMinute = state.itemsPerMinute;
-        entry.stats.lastSuccessMs = msOf(state.lastSuccessAt);
-        entry.stats.lastNewItemMs = msOf(state.lastNewItemAt);
-        entry.stats.firstSyncMs = msOf(state.firstSyncAt);
-        entry.consecutiveFailures = state.consecutiveFailures;
-        m_planner->upsertMailbox(entry);
+        m_planner->upsertMailbox(plannerEntry(mailbox, status.state));
     }
     QSet<QString> verbose;
     for (const Mailbox &mailbox : std::as_const(m_mailboxes)) {
@@ -157,6 +143,44 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
         m_audits.load(lastAudits, nowMs());
     }
     return true;
+}
+
+PlannerMailbox MailboxScheduler::plannerEntry(const Mailbox &mailbox, const MailboxState &state) const
+{
+    PlannerMailbox entry;
+    entry.id = mailbox.id;
+    entry.profileId = mailbox.profileId;
+    entry.enabled = mailbox.enabled;
+    entry.lastStartMs = msOf(state.lastSyncAt);
+    entry.dueMs = m_mode == Mode::Once ? 0 : msOf(state.nextDueAt);
+    entry.intervalMs = state.intervalMs;
+    entry.reason = state.intervalReason;
+    entry.stats.itemsPerMinute = state.itemsPerMinute;
+    entry.stats.lastSuccessMs = msOf(state.lastSuccessAt);
+    entry.stats.lastNewItemMs = msOf(state.lastNewItemAt);
+    entry.stats.firstSyncMs = msOf(state.firstSyncAt);
+    entry.consecutiveFailures = state.consecutiveFailures;
+    return entry;
+}
+
+ClaimOptions MailboxScheduler::claimOptions(bool onlyWhenDue) const
+{
+    ClaimOptions options;
+    options.onlyWhenDue = onlyWhenDue;
+    options.timing.deadAfterSeconds = 2 * qMax(1, m_settings.heartbeatSeconds);
+    return options;
+}
+
+void MailboxScheduler::logWaitForLease(qint64 mailboxId, const MailboxState &state)
+{
+    if (m_mode != Mode::Once || state.leaseOwner.isEmpty() || m_waitLogged.contains(mailboxId)) {
+        return;
+    }
+    m_waitLogged.insert(mailboxId);
+    // A run-once waits for another engine's run; it says for whom and how long at most.
+    Log::info(kCategory, m_mailboxes.value(mailboxId).address,
+              u"waiting: engine %1 holds the mailbox until %2 (sooner if it finishes, or at once if it stops "
+              "beating)"_s.arg(state.leaseOwner, state.leaseUntil.toString(Qt::ISODate)));
 }
 
 void MailboxScheduler::start()
@@ -237,6 +261,8 @@ void MailboxScheduler::poll()
             requestSync(ids, SyncTrigger::Manual);
         }
         publish();
+    } else if (m_mode == Mode::Once && m_lastHeartbeat.secsTo(m_clock.now()) >= 1) {
+        heartbeat(false); // a run-once is an engine too: others see it live, or dead when it is killed
     }
     if (m_lastLeaseRenewal.secsTo(m_clock.now()) >= qMax(1, m_settings.leaseSeconds / 3)) {
         renewLeases();
@@ -282,8 +308,9 @@ void MailboxScheduler::startAudit()
         return;
     }
     const QDateTime now = m_clock.now();
+    ClaimDetails details;
     auto claimed = m_store.claimMailbox(mailbox.id, profile->id, profile->maxConcurrentConnections, m_nodeId, now,
-                                        now.addSecs(m_settings.leaseSeconds));
+                                        now.addSecs(m_settings.leaseSeconds), claimOptions(false), &details);
     if (!claimed || claimed.value() != Store::Claim::Claimed) {
         m_audits.finished(mailbox.id, now.toMSecsSinceEpoch(), false); // busy elsewhere: later
         return;
@@ -294,7 +321,10 @@ void MailboxScheduler::startAudit()
     job.trigger = SyncTrigger::Scheduled;
     job.tuning = m_settings.tuning;
     job.audit = true;
+    job.leaseNode = m_nodeId;
+    job.leaseEpoch = details.state.leaseEpoch;
     m_auditing = mailbox.id;
+    m_auditEpoch = job.leaseEpoch;
     Log::debug(u"audit"_s, mailbox.address, u"audit started: the server's messages against the ledger"_s);
     m_pool.dispatch(job);
 }
@@ -305,7 +335,8 @@ void MailboxScheduler::finishAudit(const SyncOutcome &outcome)
         return;
     }
     m_auditing = 0;
-    if (Status released = m_store.releaseMailbox(outcome.mailboxId, m_nodeId); !released) {
+    if (Status released = m_store.releaseMailbox(outcome.mailboxId, m_nodeId, std::exchange(m_auditEpoch, 0));
+        !released) {
         Log::warning(kCategory, outcome.address, released.error().toString());
     }
     m_audits.finished(outcome.mailboxId, nowMs(), outcome.succeeded());
@@ -359,8 +390,22 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
             m_planner->releaseStart(decision.mailboxId, left.toMSecsSinceEpoch(), OverdueCause::None);
             continue;
         }
-        auto claimed = m_store.claimMailbox(decision.mailboxId, profile->id, profile->maxConcurrentConnections,
-                                            m_nodeId, now, now.addSecs(m_settings.leaseSeconds));
+        // A scheduled start takes the mailbox only if the store still finds it due: another engine may have
+        // synced it since this one planned it. Requests and a run-once take it whenever it is free.
+        const bool scheduled = m_mode == Mode::Continuous && decision.trigger == SyncTrigger::Scheduled;
+        ClaimDetails details;
+        auto claimed =
+            m_store.claimMailbox(decision.mailboxId, profile->id, profile->maxConcurrentConnections, m_nodeId, now,
+                                 now.addSecs(m_settings.leaseSeconds), claimOptions(scheduled), &details);
+        if (claimed && claimed.value() == Store::Claim::NotDue) {
+            // Synced elsewhere: its schedule is the store's now.
+            m_planner->releaseStart(decision.mailboxId, msOf(details.state.nextDueAt), OverdueCause::None);
+            m_planner->upsertMailbox(plannerEntry(*mailbox, details.state));
+            continue;
+        }
+        if (claimed && claimed.value() == Store::Claim::HeldElsewhere) {
+            logWaitForLease(decision.mailboxId, details.state);
+        }
         if (!claimed || claimed.value() != Store::Claim::Claimed) {
             if (!claimed) {
                 Log::error(kCategory, mailbox->address, claimed.error().toString());
@@ -377,14 +422,18 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
                                     cause);
             continue;
         }
+        // What other engines learnt about the mailbox (failures, activity) is what this run continues from.
+        m_planner->refreshHistory(plannerEntry(*mailbox, details.state));
         SyncJob job;
         job.mailbox = *mailbox;
         job.profile = *profile;
         job.trigger = m_mode == Mode::Once ? SyncTrigger::Once : decision.trigger;
         job.tuning = m_settings.tuning;
+        job.leaseNode = m_nodeId;
+        job.leaseEpoch = details.state.leaseEpoch;
         StartDecision recorded = decision;
         recorded.trigger = job.trigger;
-        m_running.insert(decision.mailboxId, {recorded, now});
+        m_running.insert(decision.mailboxId, {recorded, now, job.leaseEpoch});
         // A mailbox never synced, or one synced on request, has no due time worth naming.
         const qint64 lateMs = now.toMSecsSinceEpoch() - decision.dueMs;
         Log::debug(kCategory, mailbox->address,
@@ -408,6 +457,10 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     }
     const Running running = found.value();
     m_running.erase(found);
+    if (outcome.error && outcome.error->hintId == u"lease-lost"_s) {
+        onLeaseLost(outcome);
+        return;
+    }
     const bool passwordProblem = outcome.error && PasswordProblems::isPasswordProblem(*outcome.error);
     if (passwordProblem && m_mode == Mode::Continuous) {
         // This engine's problem: left to engines that can read it (a run-once reports it instead).
@@ -452,6 +505,19 @@ void MailboxScheduler::afterJob(const SyncOutcome &outcome)
     tick();
 }
 
+void MailboxScheduler::onLeaseLost(const SyncOutcome &outcome)
+{
+    // Another engine holds the mailbox now and its run counts: this one's result is not recorded, no
+    // failure is counted, and the schedule is whatever the store says when this engine next looks.
+    RunResult result;
+    result.finishedMs = nowMs();
+    result.cancelled = true;
+    m_planner->finish(outcome.mailboxId, result, result.finishedMs);
+    Log::warning(u"sync"_s, m_mailboxes.value(outcome.mailboxId).address,
+                 u"run abandoned: %1"_s.arg(outcome.error ? outcome.error->message : u"the lease was lost"_s));
+    afterJob(outcome);
+}
+
 void MailboxScheduler::onStoreFailure(const SyncOutcome &outcome)
 {
     // Nothing learnt about the mailbox: due again where it was, no failure counted, its state left as it
@@ -478,6 +544,12 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
     const QString address = m_mailboxes.value(outcome.mailboxId).address;
     bool wasFailing = false;
     Status status = m_store.transaction([&]() -> Status {
+        // Fencing: a run whose lease moved on (this engine was paused or cut off past it) records nothing.
+        if (running.leaseEpoch > 0) {
+            if (Status held = m_store.checkLease(outcome.mailboxId, m_nodeId, running.leaseEpoch); !held) {
+                return held;
+            }
+        }
         auto loaded = m_store.mailboxState(outcome.mailboxId);
         if (!loaded) {
             return loaded.error();
@@ -523,6 +595,7 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
         run.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
         run.errorMessage = outcome.error ? outcome.error->message : QString();
         run.node = m_nodeId;
+        run.leaseEpoch = running.leaseEpoch;
         run.intervalMs = report.interval.ms;
         run.intervalReason = intervalReasonName(report.interval.reason);
         if (Status recorded = m_store.recordRun(run); !recorded) {
@@ -554,10 +627,14 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
         if (Status alerted = AlertManager(m_store).onRunFinished(alertInput); !alerted) {
             return alerted;
         }
-        return m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
+        return m_store.releaseMailbox(outcome.mailboxId, m_nodeId, running.leaseEpoch);
     });
     if (!status) {
-        Log::error(kCategory, address, u"could not record the outcome: "_s + status.error().toString());
+        if (status.error().hintId == u"lease-lost"_s) {
+            Log::warning(kCategory, address, u"outcome not recorded: "_s + status.error().message);
+        } else {
+            Log::error(kCategory, address, u"could not record the outcome: "_s + status.error().toString());
+        }
         if (m_mode == Mode::Continuous && StoreHealth::isStoreFailure(status.error())) {
             m_storeHealth.failed(status.error(), now);
         }
@@ -604,6 +681,12 @@ SchedulerSnapshot MailboxScheduler::snapshot() const
 
 void MailboxScheduler::publish(bool stopped)
 {
+    const SchedulerSnapshot view = heartbeat(stopped);
+    publishOverdueCauses(view, stopped);
+}
+
+SchedulerSnapshot MailboxScheduler::heartbeat(bool stopped)
+{
     const QDateTime now = m_clock.now();
     const SchedulerSnapshot view = m_planner->snapshot(now.toMSecsSinceEpoch());
     NodeStatus node;
@@ -620,6 +703,7 @@ void MailboxScheduler::publish(bool stopped)
     node.queued = view.queued;
     node.overdue = view.overdue;
     node.stopped = stopped;
+    node.version = QCoreApplication::applicationVersion();
     for (const ProfileSnapshot &profile : view.profiles) {
         node.profiles.append(QJsonObject{
             {u"profile"_s, m_profiles.value(profile.id).name},
@@ -634,7 +718,14 @@ void MailboxScheduler::publish(bool stopped)
     }
     if (Status published = m_store.publishNode(node); !published) {
         Log::warning(kCategory, {}, published.error().toString());
+    } else {
+        m_lastHeartbeat = now;
     }
+    return view;
+}
+
+void MailboxScheduler::publishOverdueCauses(const SchedulerSnapshot &view, bool stopped)
+{
     // Only what changed goes to the store.
     QHash<qint64, QString> changes;
     QHash<qint64, QString> current;
@@ -665,13 +756,22 @@ void MailboxScheduler::renewLeases()
     m_lastLeaseRenewal = m_clock.now();
     const QDateTime until = m_lastLeaseRenewal.addSecs(m_settings.leaseSeconds);
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
-        if (Status renewed = m_store.renewLease(it.key(), m_nodeId, until); !renewed) {
+        auto renewed = m_store.renewLease(it.key(), m_nodeId, until, it->leaseEpoch);
+        if (!renewed) {
             Log::warning(kCategory, {}, renewed.error().toString());
+        } else if (!*renewed) {
+            // Another engine took the mailbox (this one was silent too long): stop writing for it.
+            Log::warning(kCategory, m_mailboxes.value(it.key()).address,
+                         u"the lease passed to another engine while this one was silent; the run is cancelled"_s);
+            m_pool.cancel(it.key());
         }
     }
     if (m_auditing != 0) {
-        if (Status renewed = m_store.renewLease(m_auditing, m_nodeId, until); !renewed) {
+        auto renewed = m_store.renewLease(m_auditing, m_nodeId, until, m_auditEpoch);
+        if (!renewed) {
             Log::warning(kCategory, {}, renewed.error().toString());
+        } else if (!*renewed) {
+            m_pool.cancel(m_auditing);
         }
     }
 }
@@ -690,6 +790,9 @@ void MailboxScheduler::completeOnce(const SyncOutcome &outcome)
     if (m_onceWaiting.isEmpty()) {
         m_pollTimer.stop();
         m_wakeupTimer.stop();
+        if (m_lastHeartbeat.isValid()) {
+            heartbeat(true); // this run-once is done: not an engine any more
+        }
         const QList<SyncOutcome> outcomes = std::exchange(m_onceOutcomes, {});
         QMetaObject::invokeMethod(
             this, [this, outcomes] { Q_EMIT onceFinished(outcomes); }, Qt::QueuedConnection);

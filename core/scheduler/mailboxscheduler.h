@@ -7,6 +7,7 @@
 #include "passwordproblems.h"
 #include "scheduleplanner.h"
 #include "schedulersettings.h"
+#include "store/store.h"
 #include "storehealth.h"
 #include "sync/syncoutcome.h"
 
@@ -68,6 +69,7 @@ private:
     {
         StartDecision decision;
         QDateTime startedAt;
+        qint64 leaseEpoch = 0;
     };
 
     bool reload(const QSet<qint64> &only = {});
@@ -76,6 +78,9 @@ private:
     void onJobFinished(const SyncOutcome &outcome);
     void persist(const SyncOutcome &outcome, const Running &running, const FinishReport &report);
     void publish(bool stopped = false);
+    // Writes this engine's row (its heartbeat); returns the planner's view it published.
+    SchedulerSnapshot heartbeat(bool stopped);
+    void publishOverdueCauses(const SchedulerSnapshot &view, bool stopped);
     void armWakeup();
     void renewLeases();
     void completeOnce(const SyncOutcome &outcome);
@@ -85,6 +90,12 @@ private:
     // A run stopped by this engine's problem (its store fails, it cannot read the password): nothing counted
     // against the mailbox, nothing disabled; a store failure pauses syncs (continuous mode).
     void onStoreFailure(const SyncOutcome &outcome);
+    // The run's lease passed to another engine (it was silent too long, or paused): nothing of it counts.
+    void onLeaseLost(const SyncOutcome &outcome);
+    // What the store says about a mailbox's schedule, for the planner (another engine may have synced it).
+    PlannerMailbox plannerEntry(const Mailbox &mailbox, const MailboxState &state) const;
+    ClaimOptions claimOptions(bool onlyWhenDue) const;
+    void logWaitForLease(qint64 mailboxId, const MailboxState &state);
     // Every finished run ends here: signals, a run-once's bookkeeping, the stop or the next pass.
     void afterJob(const SyncOutcome &outcome);
     void finishStop();
@@ -104,6 +115,9 @@ private:
     StoreHealth m_storeHealth;
     PasswordProblems m_passwordProblems;
     qint64 m_auditing = 0; // the mailbox being audited, 0 when none
+    qint64 m_auditEpoch = 0;
+    QDateTime m_lastHeartbeat; // the last time this engine's row was written
+    QSet<qint64> m_waitLogged; // run-once: mailboxes whose wait for another engine's lease was said
     Mode m_mode = Mode::Idle;
     bool m_stopping = false;
     qint64 m_configVersion = -1;

@@ -335,6 +335,24 @@ void SchedulePlanner::upsertMailbox(const PlannerMailbox &mailbox)
     push(entry);
 }
 
+void SchedulePlanner::refreshHistory(const PlannerMailbox &mailbox)
+{
+    const auto it = m_entries.find(mailbox.id);
+    if (it == m_entries.end() || !it->second.running) {
+        upsertMailbox(mailbox);
+        return;
+    }
+    Entry &entry = it->second;
+    entry.lastStartMs = mailbox.lastStartMs;
+    entry.intervalMs = mailbox.intervalMs;
+    entry.reason = mailbox.reason;
+    if (mailbox.reason == IntervalReason::ServerMinimum) {
+        entry.minIntervalMs = mailbox.intervalMs;
+    }
+    entry.stats = mailbox.stats;
+    entry.failures = mailbox.consecutiveFailures;
+}
+
 void SchedulePlanner::removeMailbox(qint64 mailboxId)
 {
     auto it = m_entries.find(mailboxId);

@@ -167,6 +167,9 @@ public:
     // Adds a mailbox or updates it from the store; a running mailbox keeps running.
     void upsertMailbox(const PlannerMailbox &mailbox);
     void removeMailbox(qint64 mailboxId);
+    // The history other engines wrote (interval, failures, activity), for a mailbox this engine now runs:
+    // its outcome continues from there. For one not running, the same as upsertMailbox.
+    void refreshHistory(const PlannerMailbox &mailbox);
     // Enabling resets the failure counter and makes the mailbox due now.
     void setEnabled(qint64 mailboxId, bool enabled, qint64 nowMs);
 

@@ -16,7 +16,10 @@ struct SchedulerSettings
     int maxTransientFailures = 10; // consecutive transient failures before a mailbox is disabled
     int overdueGraceSeconds = 60;  // a due time passed by more than this is reported overdue
     SyncTuning tuning;
-    int leaseSeconds = 300;    // how long a claim on a mailbox lasts without renewal (crash recovery)
+    int leaseSeconds = 300; // how long a claim on a mailbox lasts without renewal (crash recovery)
+    // An engine writes its heartbeat row at least this often; one silent for two heartbeats is dead, and
+    // its leases go to the others at once (config: scheduler.heartbeat_seconds).
+    int heartbeatSeconds = 5;
     int pollIntervalMs = 1000; // how often requests and configuration changes from other processes are read
     // On shutdown, running syncs get this long to finish a batch before they are cancelled: a stop takes under
     // 2 s, and a batch being written is one transaction, committed or not, never half-written.

@@ -21,7 +21,9 @@ StoreHealth::StoreHealth(Store &store, const QString &nodeId)
 bool StoreHealth::isStoreFailure(const SyncError &error)
 {
     // "message-store" is the database refusing particular rows: an item failure, handled by the sync.
-    return error.errorClass == ErrorClass::Store && error.hintId != u"message-store"_s;
+    // "lease-lost" is this run having lost its mailbox to another engine: the store works.
+    return error.errorClass == ErrorClass::Store && error.hintId != u"message-store"_s &&
+           error.hintId != u"lease-lost"_s;
 }
 
 void StoreHealth::failed(const SyncError &error, const QDateTime &now)

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSysInfo>
 
 #include <cerrno>
@@ -74,7 +75,7 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
             continue;
         }
         bool ok = false;
-        const qint64 pid = owner.startsWith(host) ? owner.mid(host.size()).toLongLong(&ok) : 0;
+        const qint64 pid = owner.startsWith(host) ? owner.mid(host.size()).section(u':', 0, 0).toLongLong(&ok) : 0;
         if (!ok || pid <= 0 || owner == m_nodeId) {
             continue;
         }
@@ -94,7 +95,11 @@ QString SyncEngine::pidNamespace()
 
 QString SyncEngine::defaultNodeId()
 {
-    return QSysInfo::machineHostName() + u':' + QString::number(QCoreApplication::applicationPid());
+    // host:pid:random — unique per process start even where two containers are both pid 1 on hosts of the
+    // same name; the host name and pid stay readable for the administrator.
+    static const QString id = QSysInfo::machineHostName() + u':' + QString::number(QCoreApplication::applicationPid()) +
+                              u':' + QString::number(QRandomGenerator::system()->generate() & 0xffffff, 16);
+    return id;
 }
 
 Status SyncEngine::ensureStarted()

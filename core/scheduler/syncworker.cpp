@@ -39,6 +39,9 @@ void SyncWorker::startJob(const SyncJob &job)
         }
         m_store = std::move(opened).value();
     }
+    if (job.leaseEpoch > 0) {
+        m_store->setLeaseFence(job.mailbox.id, job.leaseNode, job.leaseEpoch);
+    }
     std::unique_ptr<MailboxSync> sync = MailboxSync::create(job, *m_store, m_streams);
     MailboxSync *raw = sync.release();
     raw->setParent(this);
@@ -50,9 +53,19 @@ void SyncWorker::startJob(const SyncJob &job)
 void SyncWorker::onFinished(MailboxSync *sync, const SyncOutcome &outcome)
 {
     m_active.remove(outcome.mailboxId);
+    if (m_store) {
+        m_store->clearLeaseFence(outcome.mailboxId);
+    }
     sync->disconnect(this);
     sync->deleteLater();
     Q_EMIT jobFinished(outcome);
+}
+
+void SyncWorker::cancel(qint64 mailboxId)
+{
+    if (MailboxSync *sync = m_active.value(mailboxId)) {
+        sync->cancel();
+    }
 }
 
 void SyncWorker::cancelAll()

@@ -27,6 +27,7 @@ public:
     // Called in the worker's thread (through a queued invocation).
     void startJob(const SyncDesk::SyncJob &job);
     void cancelAll();
+    void cancel(qint64 mailboxId);
     // Cancels what runs and closes the store connection; must run in the worker's thread.
     void shutdown();
 

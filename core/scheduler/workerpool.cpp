@@ -59,6 +59,17 @@ void WorkerPool::dispatch(const SyncJob &job)
         worker, [worker, job] { worker->startJob(job); }, Qt::QueuedConnection);
 }
 
+void WorkerPool::cancel(qint64 mailboxId)
+{
+    const auto found = m_workerOfMailbox.constFind(mailboxId);
+    if (found == m_workerOfMailbox.cend()) {
+        return;
+    }
+    SyncWorker *worker = m_workers.at(*found).worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, mailboxId] { worker->cancel(mailboxId); }, Qt::QueuedConnection);
+}
+
 void WorkerPool::cancelAll()
 {
     for (const Worker &slot : std::as_const(m_workers)) {

@@ -27,6 +27,8 @@ public:
 
     void dispatch(const SyncJob &job);
     void cancelAll();
+    // Cancels the mailbox's run (its lease was lost): it ends as cancelled, writing nothing more.
+    void cancel(qint64 mailboxId);
     int threadCount() const { return int(m_workers.size()); }
     int runningJobs() const;
     // Threads with at least one job.

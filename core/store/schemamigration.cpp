@@ -356,6 +356,18 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {10,
+         u"several engines: lease epochs (fencing), the epoch and engine of each run, engine versions"_s,
+         {
+             // Incremented by every claim: a run's writes carry it and are refused once the lease moved on.
+             u"ALTER TABLE mailbox_state ADD COLUMN lease_epoch INTEGER NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE sync_runs ADD COLUMN lease_epoch INTEGER"_s,
+             u"ALTER TABLE nodes ADD COLUMN version TEXT NOT NULL DEFAULT ''"_s,
+             u"CREATE INDEX sync_runs_node ON sync_runs (node, started_at)"_s,
+             u"CREATE INDEX mailbox_state_due ON mailbox_state (next_due_at)"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

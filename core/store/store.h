@@ -55,6 +55,24 @@ struct LogQuery
     QString text;    // contained in the message, the mailbox or the category; empty: any
 };
 
+// When a lease stops counting although it has not expired: its engine stopped, or has been silent (no
+// heartbeat row update) for deadAfterSeconds. 0: only the lease's own end counts.
+struct LeaseTiming
+{
+    int deadAfterSeconds = 0;
+};
+
+struct ClaimOptions
+{
+    bool onlyWhenDue = false; // scheduled syncs; requests and run-once take a mailbox whenever it is free
+    LeaseTiming timing;
+};
+
+struct ClaimDetails
+{
+    MailboxState state; // the mailbox's row after the attempt: its epoch, holder and due time
+};
+
 struct SyncRequest
 {
     qint64 id = 0;
@@ -111,14 +129,24 @@ public:
     Status saveMailboxState(const MailboxState &state); // everything but the lease
     Result<MailboxStatusList> mailboxStatuses();
     // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
-    Result<QList<qint64>> dueMailboxes(const QDateTime &now);
-    enum class Claim { Claimed, HeldElsewhere, ProfileFull };
-    // Takes the mailbox for this node until leaseUntil, unless another node holds a live lease on it or
-    // the profile already has maxConnections live leases (counted across every process on this store).
+    Result<QList<qint64>> dueMailboxes(const QDateTime &now, const LeaseTiming &timing = {});
+    // NotDue: another engine synced it since this one planned it; ClaimDetails::state says when it is due.
+    enum class Claim { Claimed, HeldElsewhere, ProfileFull, NotDue };
+    // Takes the mailbox for this node until leaseUntil, unless another engine holds a live lease on it or
+    // the profile already has maxConnections live leases (counted across every engine on this store). A
+    // new claim increments the lease epoch; a claim by the live holder renews it and keeps the epoch.
     Result<Claim> claimMailbox(qint64 mailboxId, qint64 profileId, int maxConnections, const QString &node,
-                               const QDateTime &now, const QDateTime &leaseUntil);
-    Status renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil);
-    Status releaseMailbox(qint64 mailboxId, const QString &node);
+                               const QDateTime &now, const QDateTime &leaseUntil, const ClaimOptions &options = {},
+                               ClaimDetails *details = nullptr);
+    // Extends a lease this node holds (at `epoch`, when given): false when it is no longer this node's.
+    Result<bool> renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil, qint64 epoch = 0);
+    Status releaseMailbox(qint64 mailboxId, const QString &node, qint64 epoch = 0);
+    // Fencing: once set, this connection's batch writes for the mailbox (activities, folder state, ledger,
+    // POP3 UIDLs) are refused with hint lease-lost when the mailbox's lease is no longer (node, epoch).
+    void setLeaseFence(qint64 mailboxId, const QString &node, qint64 epoch);
+    void clearLeaseFence(qint64 mailboxId);
+    // Inside a transaction: ok when (node, epoch) still holds the mailbox's lease, lease-lost otherwise.
+    Status checkLease(qint64 mailboxId, const QString &node, qint64 epoch);
     // The node ids that hold a lease right now (live or not).
     Result<QStringList> leaseOwners();
     // Drops leases held by this node (after a crash, the same node id starts again).
@@ -158,6 +186,8 @@ public:
     Status recordRun(const SyncRun &run);
     // The latest runs first; `since` keeps only those that started at or after it.
     Result<QList<SyncRun>> recentRuns(qint64 mailboxId, int limit, const QDateTime &since = {});
+    // Runs of one mailbox or of all, newest first, started at or after `since` (all when invalid).
+    Result<QList<SyncRun>> runs(std::optional<qint64> mailboxId, const QDateTime &since, int limit);
     // Runs and failures (by error class) of every mailbox since a time: the console's overview.
     Result<RunStatistics> runStatistics(const QDateTime &since);
 
@@ -198,6 +228,14 @@ private:
     SyncError errorFrom(const QSqlQuery &query, const QString &what) const;
     SyncError errorFrom(const QSqlError &error, const QString &what) const;
     Status ensureStateRow(qint64 mailboxId);
+    Status checkLeaseFence(qint64 mailboxId);
+
+    struct Fence
+    {
+        QString node;
+        qint64 epoch = 0;
+    };
+    QHash<qint64, Fence> m_fences;
 
     StoreConfig m_config;
     QString m_connectionName;

@@ -184,6 +184,9 @@ Result<BatchResult> Store::writePop3Batch(qint64 mailboxId, const QList<Pop3Seen
     BatchResult result;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Status status = transaction([&]() -> Status {
+        if (Status fenced = checkLeaseFence(mailboxId); !fenced) {
+            return fenced;
+        }
         if (Status inserted = insertActivities(activities, now, result); !inserted) {
             return inserted;
         }
@@ -211,6 +214,9 @@ Result<BatchResult> Store::writeBatch(const FolderState &folderState, const QLis
     BatchResult result;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Status status = transaction([&]() -> Status {
+        if (Status fenced = checkLeaseFence(folderState.mailboxId); !fenced) {
+            return fenced;
+        }
         if (Status inserted = insertActivities(activities, now, result); !inserted) {
             return inserted;
         }

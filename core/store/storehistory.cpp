@@ -110,14 +110,15 @@ Status Store::recordRun(const SyncRun &run)
     const bool hasError = run.errorClass != ErrorClass::None;
     const QVariant nullText(QMetaType::fromType<QString>());
     auto query = exec(u"INSERT INTO sync_runs (mailbox_id, started_at, finished_at, trigger, success, items_new, "
-                      "items_seen, error_class, error_message, node, interval_ms, interval_reason) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                      "items_seen, error_class, error_message, node, interval_ms, interval_reason, lease_epoch) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                       {run.mailboxId, toMs(run.startedAt), toMs(run.finishedAt), syncTriggerName(run.trigger),
                        run.success ? 1 : 0, run.itemsNew, run.itemsSeen,
                        hasError ? QVariant(errorClassName(run.errorClass)) : nullText,
                        hasError ? QVariant(run.errorMessage) : nullText, run.node,
                        run.intervalMs > 0 ? QVariant(run.intervalMs) : QVariant(QMetaType::fromType<qint64>()),
-                       run.intervalReason.isEmpty() ? nullText : QVariant(run.intervalReason)});
+                       run.intervalReason.isEmpty() ? nullText : QVariant(run.intervalReason),
+                       run.leaseEpoch > 0 ? QVariant(run.leaseEpoch) : QVariant(QMetaType::fromType<qint64>())});
     if (!query) {
         return query.error();
     }
@@ -126,14 +127,26 @@ Status Store::recordRun(const SyncRun &run)
 
 Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit, const QDateTime &since)
 {
-    auto query = exec(u"SELECT id, mailbox_id, started_at, finished_at, trigger, success, items_new, items_seen, "
-                      "error_class, error_message, node, interval_ms, interval_reason FROM sync_runs "
-                      "WHERE mailbox_id = ? AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?"_s,
-                      {mailboxId, since.isValid() ? since.toMSecsSinceEpoch() : qint64(0), limit});
+    return runs(mailboxId, since, limit);
+}
+
+Result<QList<SyncRun>> Store::runs(std::optional<qint64> mailboxId, const QDateTime &since, int limit)
+{
+    QString sql = u"SELECT id, mailbox_id, started_at, finished_at, trigger, success, items_new, items_seen, "
+                  "error_class, error_message, node, interval_ms, interval_reason, lease_epoch FROM sync_runs "
+                  "WHERE started_at >= ?"_s;
+    QVariantList values{since.isValid() ? since.toMSecsSinceEpoch() : qint64(0)};
+    if (mailboxId) {
+        sql += u" AND mailbox_id = ?"_s;
+        values.append(*mailboxId);
+    }
+    sql += u" ORDER BY started_at DESC, id DESC LIMIT ?"_s;
+    values.append(limit);
+    auto query = exec(sql, values);
     if (!query) {
         return query.error();
     }
-    QList<SyncRun> runs;
+    QList<SyncRun> found;
     while (query->next()) {
         SyncRun run;
         run.id = query->value(0).toLongLong();
@@ -152,9 +165,10 @@ Result<QList<SyncRun>> Store::recentRuns(qint64 mailboxId, int limit, const QDat
         run.node = query->value(10).toString();
         run.intervalMs = query->value(11).toLongLong();
         run.intervalReason = query->value(12).toString();
-        runs.append(run);
+        run.leaseEpoch = query->value(13).toLongLong();
+        found.append(run);
     }
-    return runs;
+    return found;
 }
 
 Result<RunStatistics> Store::runStatistics(const QDateTime &since)

@@ -220,7 +220,7 @@ inline const QString kStateColumns =
     "s.last_success_at, s.next_due_at, s.consecutive_failures, s.last_error_class, s.last_error_message, "
     "s.last_error_detail, s.last_error_hint, s.items_last_sync, s.lease_owner, s.lease_until, s.avg_new_items, "
     "s.last_new_item_at, s.first_sync_at, s.overdue_cause, s.items_withheld, s.fields_withheld, s.last_error_stage, "
-    "s.last_audit_at, s.last_audit_missing"_s;
+    "s.last_audit_at, s.last_audit_missing, s.lease_epoch"_s;
 
 inline MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
 {
@@ -249,6 +249,7 @@ inline MailboxState stateFromQuery(const QSqlQuery &query, int offset = 0)
     state.lastErrorStage = errorStageFromName(query.value(offset + 20).toString());
     state.lastAuditAt = fromMs(query.value(offset + 21));
     state.lastAuditMissing = query.value(offset + 22).isNull() ? -1 : query.value(offset + 22).toInt();
+    state.leaseEpoch = query.value(offset + 23).toLongLong();
     return state;
 }
 

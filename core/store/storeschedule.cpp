@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <limits>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -18,8 +20,8 @@ using namespace StoreRows;
 Status Store::publishNode(const NodeStatus &node)
 {
     auto query = exec(u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, "
-                      "capacity, running, queued, overdue, profiles_json, stopped, pid_namespace) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+                      "capacity, running, queued, overdue, profiles_json, stopped, pid_namespace, version) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
                       "heartbeat_at = excluded.heartbeat_at, workers_total = excluded.workers_total, "
                       "workers_busy = excluded.workers_busy, capacity = excluded.capacity, "
                       "running = excluded.running, queued = excluded.queued, overdue = excluded.overdue, "
@@ -27,7 +29,7 @@ Status Store::publishNode(const NodeStatus &node)
                       {node.nodeId, node.host, node.pid, toMs(node.startedAt), toMs(node.heartbeatAt),
                        node.workersTotal, node.workersBusy, node.capacity, node.running, node.queued, node.overdue,
                        QString::fromUtf8(QJsonDocument(node.profiles).toJson(QJsonDocument::Compact)),
-                       node.stopped ? 1 : 0, node.pidNamespace});
+                       node.stopped ? 1 : 0, node.pidNamespace, node.version});
     if (!query) {
         return query.error();
     }
@@ -36,8 +38,9 @@ Status Store::publishNode(const NodeStatus &node)
 
 Result<QList<NodeStatus>> Store::nodes()
 {
-    auto query = exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
-                      "running, queued, overdue, profiles_json, stopped, pid_namespace FROM nodes ORDER BY node_id"_s);
+    auto query =
+        exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
+             "running, queued, overdue, profiles_json, stopped, pid_namespace, version FROM nodes ORDER BY node_id"_s);
     if (!query) {
         return query.error();
     }
@@ -58,6 +61,7 @@ Result<QList<NodeStatus>> Store::nodes()
         node.profiles = QJsonDocument::fromJson(query->value(11).toString().toUtf8()).array();
         node.stopped = query->value(12).toBool();
         node.pidNamespace = query->value(13).toString();
+        node.version = query->value(14).toString();
         nodes.append(node);
     }
     return nodes;
@@ -128,14 +132,30 @@ Result<MailboxStatusList> Store::mailboxStatuses()
     return result;
 }
 
-Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now)
+namespace {
+
+// A lease nobody holds: none, expired, or held by an engine that has stopped or has been silent for two
+// heartbeats (dead: killed, frozen, cut off). An engine with no heartbeat row is trusted until its lease
+// expires. Two parameters: now, and the heartbeat time before which an engine is dead.
+const QString kLeaseFree =
+    u"(s.lease_owner IS NULL OR s.lease_until IS NULL OR s.lease_until <= ? OR EXISTS (SELECT 1 FROM nodes n "
+    "WHERE n.node_id = s.lease_owner AND (n.stopped = 1 OR n.heartbeat_at < ?)))"_s;
+
+qint64 deadBefore(const QDateTime &now, const LeaseTiming &timing)
+{
+    return timing.deadAfterSeconds > 0 ? now.addSecs(-timing.deadAfterSeconds).toMSecsSinceEpoch()
+                                       : std::numeric_limits<qint64>::min();
+}
+
+} // namespace
+
+Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now, const LeaseTiming &timing)
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     auto query = exec(u"SELECT m.id FROM mailboxes m JOIN mailbox_state s ON s.mailbox_id = m.id "
-                      "WHERE m.enabled = 1 AND (s.next_due_at IS NULL OR s.next_due_at <= ?) "
-                      "AND (s.lease_owner IS NULL OR s.lease_until IS NULL OR s.lease_until <= ?) "
-                      "ORDER BY COALESCE(s.next_due_at, 0), m.id"_s,
-                      {nowMs, nowMs});
+                      "WHERE m.enabled = 1 AND (s.next_due_at IS NULL OR s.next_due_at <= ?) AND "_s +
+                          kLeaseFree + u" ORDER BY COALESCE(s.next_due_at, 0), m.id"_s,
+                      {nowMs, nowMs, deadBefore(now, timing)});
     if (!query) {
         return query.error();
     }
@@ -147,8 +167,11 @@ Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now)
 }
 
 Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int maxConnections, const QString &node,
-                                         const QDateTime &now, const QDateTime &leaseUntil)
+                                         const QDateTime &now, const QDateTime &leaseUntil, const ClaimOptions &options,
+                                         ClaimDetails *details)
 {
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 dead = deadBefore(now, options.timing);
     Claim claimed = Claim::HeldElsewhere;
     Status status = transaction([&]() -> Status {
         if (Status row = ensureStateRow(mailboxId); !row) {
@@ -161,25 +184,51 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
                 return locked.error();
             }
         }
+        // The cap counts the live leases of every engine on the store.
         auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
-                         "WHERE m.profile_id = ? AND s.mailbox_id <> ? AND s.lease_owner IS NOT NULL "
-                         "AND s.lease_until > ?"_s,
-                         {profileId, mailboxId, now.toMSecsSinceEpoch()});
+                         "WHERE m.profile_id = ? AND s.mailbox_id <> ? AND NOT "_s +
+                             kLeaseFree,
+                         {profileId, mailboxId, nowMs, dead});
         if (!busy) {
             return busy.error();
         }
-        if (busy->next() && busy->value(0).toInt() >= qMax(1, maxConnections)) {
-            claimed = Claim::ProfileFull;
-            return {};
-        }
+        const bool full = busy->next() && busy->value(0).toInt() >= qMax(1, maxConnections);
         busy->finish();
-        auto query = exec(u"UPDATE mailbox_state SET lease_owner = ?, lease_until = ? WHERE mailbox_id = ? AND "
-                          "(lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)"_s,
-                          {node, leaseUntil.toMSecsSinceEpoch(), mailboxId, node, now.toMSecsSinceEpoch()});
-        if (!query) {
-            return query.error();
+        if (!full) {
+            // A claim by the live holder renews its lease and keeps the epoch; any other claim starts a new
+            // epoch, which fences off whatever the previous holder still tries to write.
+            QString sql = u"UPDATE mailbox_state SET lease_epoch = CASE WHEN lease_owner = ? AND lease_until > ? "
+                          "THEN lease_epoch ELSE lease_epoch + 1 END, lease_owner = ?, lease_until = ? "
+                          "WHERE mailbox_id = ? AND (lease_owner = ? OR mailbox_id IN (SELECT s.mailbox_id FROM "
+                          "mailbox_state s WHERE s.mailbox_id = ? AND "_s +
+                          kLeaseFree + u"))"_s;
+            QVariantList values{node,      nowMs, node, leaseUntil.toMSecsSinceEpoch(), mailboxId, node,
+                                mailboxId, nowMs, dead};
+            if (options.onlyWhenDue) {
+                sql += u" AND (next_due_at IS NULL OR next_due_at <= ?)"_s;
+                values.append(nowMs);
+            }
+            auto query = exec(sql, values);
+            if (!query) {
+                return query.error();
+            }
+            if (query->numRowsAffected() == 1) {
+                claimed = Claim::Claimed;
+            }
         }
-        claimed = query->numRowsAffected() == 1 ? Claim::Claimed : Claim::HeldElsewhere;
+        auto state = mailboxState(mailboxId);
+        if (!state) {
+            return state.error();
+        }
+        if (claimed != Claim::Claimed) {
+            const bool heldElsewhere = !state->leaseOwner.isEmpty() && state->leaseOwner != node &&
+                                       state->leaseUntil.isValid() && state->leaseUntil > now;
+            const bool notDue = options.onlyWhenDue && state->nextDueAt.isValid() && state->nextDueAt > now;
+            claimed = full ? Claim::ProfileFull : (notDue && !heldElsewhere) ? Claim::NotDue : Claim::HeldElsewhere;
+        }
+        if (details) {
+            details->state = *state;
+        }
         return {};
     });
     if (!status) {
@@ -188,25 +237,80 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
     return claimed;
 }
 
-Status Store::renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil)
+Result<bool> Store::renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil, qint64 epoch)
 {
-    auto query = exec(u"UPDATE mailbox_state SET lease_until = ? WHERE mailbox_id = ? AND lease_owner = ?"_s,
-                      {leaseUntil.toMSecsSinceEpoch(), mailboxId, node});
+    QString sql = u"UPDATE mailbox_state SET lease_until = ? WHERE mailbox_id = ? AND lease_owner = ?"_s;
+    QVariantList values{leaseUntil.toMSecsSinceEpoch(), mailboxId, node};
+    if (epoch > 0) {
+        sql += u" AND lease_epoch = ?"_s;
+        values.append(epoch);
+    }
+    auto query = exec(sql, values);
+    if (!query) {
+        return query.error();
+    }
+    return query->numRowsAffected() == 1;
+}
+
+Status Store::releaseMailbox(qint64 mailboxId, const QString &node, qint64 epoch)
+{
+    QString sql = u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL "
+                  "WHERE mailbox_id = ? AND lease_owner = ?"_s;
+    QVariantList values{mailboxId, node};
+    if (epoch > 0) {
+        sql += u" AND lease_epoch = ?"_s;
+        values.append(epoch);
+    }
+    auto query = exec(sql, values);
     if (!query) {
         return query.error();
     }
     return {};
 }
 
-Status Store::releaseMailbox(qint64 mailboxId, const QString &node)
+void Store::setLeaseFence(qint64 mailboxId, const QString &node, qint64 epoch)
 {
-    auto query = exec(u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL "
-                      "WHERE mailbox_id = ? AND lease_owner = ?"_s,
-                      {mailboxId, node});
+    m_fences.insert(mailboxId, {node, epoch});
+}
+
+void Store::clearLeaseFence(qint64 mailboxId)
+{
+    m_fences.remove(mailboxId);
+}
+
+Status Store::checkLease(qint64 mailboxId, const QString &node, qint64 epoch)
+{
+    // PostgreSQL: FOR SHARE keeps a claim from moving the lease until this transaction ends; SQLite's write
+    // transaction excludes it anyway.
+    auto query = exec(u"SELECT lease_owner, lease_epoch FROM mailbox_state WHERE mailbox_id = ?"_s +
+                          (isPostgres() ? u" FOR SHARE"_s : QString()),
+                      {mailboxId});
     if (!query) {
         return query.error();
     }
-    return {};
+    const bool found = query->next();
+    const QString owner = found ? query->value(0).toString() : QString();
+    const qint64 current = found ? query->value(1).toLongLong() : 0;
+    if (owner == node && current == epoch) {
+        return {};
+    }
+    SyncError error = SyncError::make(
+        ErrorClass::Store, u"lease-lost"_s,
+        u"this engine's lease on the mailbox ended (epoch %1); %2 holds it now (epoch %3): the run's writes "
+        "are refused"_s.arg(epoch)
+            .arg(owner.isEmpty() ? u"no engine"_s : owner)
+            .arg(current));
+    error.stage = ErrorStage::Store;
+    return error;
+}
+
+Status Store::checkLeaseFence(qint64 mailboxId)
+{
+    const auto fence = m_fences.constFind(mailboxId);
+    if (fence == m_fences.cend()) {
+        return {};
+    }
+    return checkLease(mailboxId, fence->node, fence->epoch);
 }
 
 Result<QStringList> Store::leaseOwners()

@@ -46,6 +46,9 @@ struct SyncJob
     SyncTrigger trigger = SyncTrigger::Scheduled;
     SyncTuning tuning;
     bool audit = false; // compare the server with the ledger (`verify`) instead of syncing
+    // The lease the scheduler claimed for this run: its batch writes are fenced by it (0: not fenced).
+    QString leaseNode;
+    qint64 leaseEpoch = 0;
 };
 
 } // namespace SyncDesk

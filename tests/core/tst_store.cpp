@@ -40,6 +40,9 @@ private Q_SLOTS:
     void pop3SeenUidlsArePerMailbox();
     void leases();
     void claimsFromTwoConnectionsNeverOverlap();
+    void everyClaimStartsAnEpochAndFencesTheOldOne();
+    void scheduledClaimsTakeOnlyDueMailboxes();
+    void leasesOfSilentEnginesAreFree();
     void textWithNulCharactersIsStored();
     void lockHeldElsewhereIsStoreLocked();
     void lostSessionReconnects();
@@ -338,6 +341,151 @@ void TestStoreBehaviour::claimsFromTwoConnectionsNeverOverlap()
         QVERIFY(Testing::TestStore::rawSql(config, u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL"_s)
                     .isEmpty());
     }
+}
+
+void TestStoreBehaviour::everyClaimStartsAnEpochAndFencesTheOldOne()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"fence.db"_s);
+    auto openedA = Store::open(config);
+    auto openedB = Store::open(config);
+    QVERIFY2(openedA.ok() && openedB.ok(), "two connections");
+    Store &a = **openedA; // engine a's worker
+    Store &b = **openedB; // engine b
+    const qint64 id = addMailbox(a, u"fence@example.test"_s);
+    QVERIFY(id > 0);
+    const qint64 profileId = (*a.mailbox(id))->profileId;
+    const QDateTime t0 = utc(2026, 12, 5, 9, 0);
+
+    ClaimDetails first;
+    QCOMPARE(*a.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(30), {}, &first), Store::Claim::Claimed);
+    QCOMPARE(first.state.leaseEpoch, qint64(1));
+    QCOMPARE(first.state.leaseOwner, u"a"_s);
+    // The holder claiming again renews: same epoch.
+    ClaimDetails renewed;
+    QCOMPARE(*a.claimMailbox(id, profileId, 10, u"a"_s, t0.addSecs(5), t0.addSecs(35), {}, &renewed),
+             Store::Claim::Claimed);
+    QCOMPARE(renewed.state.leaseEpoch, qint64(1));
+    QCOMPARE(*a.renewLease(id, u"a"_s, t0.addSecs(40), 1), true);
+
+    // a's run writes under epoch 1.
+    a.setLeaseFence(id, u"a"_s, 1);
+    auto written = a.writeBatch(folder(id, u"INBOX"_s, 5, 2), {activity(id, u"INBOX"_s, 5, 1, u"m1@x"_s, u"one"_s)});
+    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(why(written.error())));
+
+    // a stalls past its lease; b takes the mailbox under epoch 2.
+    ClaimDetails taken;
+    QCOMPARE(*b.claimMailbox(id, profileId, 10, u"b"_s, t0.addSecs(41), t0.addSecs(71), {}, &taken),
+             Store::Claim::Claimed);
+    QCOMPARE(taken.state.leaseEpoch, qint64(2));
+
+    // a wakes up: its next batch, its renewal and its release are all refused or void.
+    auto late = a.writeBatch(folder(id, u"INBOX"_s, 5, 3), {activity(id, u"INBOX"_s, 5, 2, u"m2@x"_s, u"two"_s)});
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().hintId, u"lease-lost"_s);
+    QCOMPARE(late.error().errorClass, ErrorClass::Store);
+    QVERIFY2(late.error().message.contains(u"b"_s), qPrintable(late.error().message));
+    QCOMPARE(*a.activityCount(id), qint64(1));
+    QCOMPARE(a.folderState(id, u"INBOX"_s)->uidNext, quint32(2)); // the folder position did not move either
+    auto pop3 = a.writePop3Batch(id, {{"uidl-1", 1}}, {});
+    QVERIFY(!pop3.ok());
+    QCOMPARE(pop3.error().hintId, u"lease-lost"_s);
+    QCOMPARE(*a.renewLease(id, u"a"_s, t0.addSecs(100), 1), false);
+    QVERIFY(a.releaseMailbox(id, u"a"_s, 1).ok());
+    QCOMPARE(b.mailboxState(id)->leaseOwner, u"b"_s);
+    // Inside any transaction, checkLease says the same.
+    const Status check = a.transaction([&] { return a.checkLease(id, u"a"_s, 1); });
+    QCOMPARE(check.error().hintId, u"lease-lost"_s);
+    QVERIFY(b.transaction([&] { return b.checkLease(id, u"b"_s, 2); }).ok());
+
+    // b's writes go through; without a fence nothing is checked (verify --repair, tests).
+    b.setLeaseFence(id, u"b"_s, 2);
+    QVERIFY(b.writeBatch(folder(id, u"INBOX"_s, 5, 3), {activity(id, u"INBOX"_s, 5, 2, u"m2@x"_s, u"two"_s)}).ok());
+    a.clearLeaseFence(id);
+    QVERIFY(a.writeBatch(folder(id, u"INBOX"_s, 5, 3), {}).ok());
+    QCOMPARE(*a.activityCount(id), qint64(2));
+}
+
+void TestStoreBehaviour::scheduledClaimsTakeOnlyDueMailboxes()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"due.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"due@example.test"_s);
+    QVERIFY(id > 0);
+    const qint64 profileId = (*store.mailbox(id))->profileId;
+    const QDateTime t0 = utc(2026, 12, 5, 10, 0);
+    MailboxState state;
+    state.mailboxId = id;
+    state.nextDueAt = t0.addSecs(300); // another engine synced it and set its next due time
+    QVERIFY(store.saveMailboxState(state).ok());
+
+    ClaimOptions scheduled;
+    scheduled.onlyWhenDue = true;
+    ClaimDetails details;
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(60), scheduled, &details),
+             Store::Claim::NotDue);
+    QCOMPARE(details.state.nextDueAt, t0.addSecs(300));
+    QVERIFY(details.state.leaseOwner.isEmpty());
+    QCOMPARE(details.state.leaseEpoch, qint64(0));
+    // A request (or a run-once) takes it anyway; once due, a scheduled claim does too.
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(60)), Store::Claim::Claimed);
+    QVERIFY(store.releaseMailbox(id, u"a"_s).ok());
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0.addSecs(300), t0.addSecs(360), scheduled),
+             Store::Claim::Claimed);
+}
+
+void TestStoreBehaviour::leasesOfSilentEnginesAreFree()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"silent.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"silent@example.test"_s);
+    const qint64 other = addMailbox(store, u"silent2@example.test"_s);
+    QVERIFY(id > 0 && other > 0);
+    const qint64 profileId = (*store.mailbox(id))->profileId;
+    const QDateTime t0 = utc(2026, 12, 5, 11, 0);
+    auto beat = [&](const QString &node, const QDateTime &at) {
+        NodeStatus status;
+        status.nodeId = node;
+        status.host = u"host"_s;
+        status.pid = 1;
+        status.startedAt = t0;
+        status.heartbeatAt = at;
+        return store.publishNode(status);
+    };
+    ClaimOptions options;
+    options.timing.deadAfterSeconds = 10; // two heartbeats of 5 s
+
+    QVERIFY(beat(u"killed"_s, t0).ok());
+    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"killed"_s, t0, t0.addSecs(300), options), Store::Claim::Claimed);
+    // While it beats, its lease (five minutes long) holds, and it fills the profile's only connection.
+    QVERIFY(beat(u"killed"_s, t0.addSecs(8)).ok());
+    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"b"_s, t0.addSecs(9), t0.addSecs(60), options),
+             Store::Claim::HeldElsewhere);
+    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"b"_s, t0.addSecs(9), t0.addSecs(60), options),
+             Store::Claim::ProfileFull);
+    QVERIFY(store.dueMailboxes(t0.addSecs(9), options.timing)->isEmpty() ||
+            !store.dueMailboxes(t0.addSecs(9), options.timing)->contains(id));
+    // Silent for two heartbeats (killed with SIGKILL): its lease is free at once, long before it expires.
+    QVERIFY(store.dueMailboxes(t0.addSecs(19), options.timing)->contains(id));
+    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"b"_s, t0.addSecs(19), t0.addSecs(60), options),
+             Store::Claim::Claimed);
+    QVERIFY(store.releaseMailbox(other, u"b"_s).ok());
+    ClaimDetails details;
+    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"b"_s, t0.addSecs(19), t0.addSecs(60), options, &details),
+             Store::Claim::Claimed);
+    QCOMPARE(details.state.leaseEpoch, qint64(2));
+    // Without heartbeat timing only the lease's end counts (and an engine without a row is trusted).
+    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"c"_s, t0.addSecs(20), t0.addSecs(80)),
+             Store::Claim::HeldElsewhere);
 }
 
 void TestStoreBehaviour::textWithNulCharactersIsStored()
