@@ -80,6 +80,10 @@ const char *kUsage =
     "                                 for mailboxes configured with \"password_keychain\": \"ENTRY\"\n"
     "  password delete ENTRY          remove it from the keychain\n"
     "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
+    "  nodes [--json]                 every engine on the store: id, host, pid, version, started, heartbeat,\n"
+    "                                 alive, stopped or dead, workers, mailboxes it holds\n"
+    "  runs [--mailbox ADDR] [--since ISO-8601] [--limit N] [--json]\n"
+    "                                 sync runs, newest first: engine, lease epoch, start, end, result, items\n"
     "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
     "  maintenance [--dry-run] [--json]\n"
     "                                 prune the log, runs, closed alerts, completed track requests and dead\n"
@@ -203,7 +207,8 @@ int NodeCli::run(const QStringList &arguments)
          u"sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."_s,
          u"ADDRESS"_s},
         {u"json"_s,
-         u"status, scheduler, crm list, track list, test-mailbox, alerts, failures, verify, maintenance: print JSON."_s},
+         u"status, scheduler, nodes, runs, crm list, track list, test-mailbox, alerts, failures, verify, maintenance: "
+         "print JSON."_s},
         {u"jsonl"_s, u"export: print one JSON object per line."_s},
         {u"output"_s, u"export, diagnostics: write to FILE instead of standard output."_s, u"FILE"_s},
         {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
@@ -216,6 +221,8 @@ int NodeCli::run(const QStringList &arguments)
         {u"all"_s, u"alerts: closed alerts too."_s},
         {u"repair"_s, u"verify: fetch the missing messages again, then audit again."_s},
         {u"dry-run"_s, u"maintenance: count what would be pruned, delete nothing."_s},
+        {u"since"_s, u"runs: only runs started at or after this time (2026-12-05T09:00:00Z)."_s, u"ISO-8601"_s},
+        {u"limit"_s, u"runs: at most N runs (default 100)."_s, u"N"_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -319,6 +326,12 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"diagnostics"_s) {
         return allowOnly({u"output"_s}) ? diagnosticsCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"nodes"_s) {
+        return positional.size() == 1 ? nodesCommand() : usage(u"nodes takes no arguments"_s);
+    }
+    if (command == u"runs"_s) {
+        return positional.size() == 1 ? runsCommand() : usage(u"runs takes no arguments (use --mailbox, --since)"_s);
     }
     if (command == u"maintenance"_s) {
         return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;

@@ -62,6 +62,11 @@ private:
     Result<Mailbox> mailboxNamed(Store &store, const QString &address);
     Result<int> overdueGrace(Store &store);
     bool engineRunning(Store &store);
+    // "3 min ago", "in 40 s", "never": a time relative to now, for the text output.
+    static QString ago(const QDateTime &time, const QDateTime &now);
+    // nodecli_engines.cpp
+    int nodesCommand();
+    int runsCommand();
 
     Result<std::unique_ptr<Store>> openStore();
     Result<QList<qint64>> resolveMailboxes(Store &store, bool skipDisabled);

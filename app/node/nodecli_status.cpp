@@ -18,28 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString ago(const QDateTime &time, const QDateTime &now)
-{
-    if (!time.isValid()) {
-        return u"never"_s;
-    }
-    const qint64 seconds = time.secsTo(now);
-    if (seconds < 0) {
-        const qint64 ahead = -seconds;
-        return ahead < 90 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg((ahead + 30) / 60);
-    }
-    if (seconds < 5) {
-        return u"just now"_s;
-    }
-    if (seconds < 90) {
-        return u"%1 s ago"_s.arg(seconds);
-    }
-    if (seconds < 7200) {
-        return u"%1 min ago"_s.arg((seconds + 30) / 60);
-    }
-    return u"%1 h ago"_s.arg((seconds + 1800) / 3600);
-}
-
 // Problems of one engine rather than of a mailbox (StoreHealth, PasswordProblems), from their open alerts:
 // per mailbox id (0: the engine's own, such as its store failing).
 QHash<qint64, QJsonArray> engineProblems(Store &store)
@@ -68,6 +46,28 @@ QHash<qint64, QJsonArray> engineProblems(Store &store)
 }
 
 } // namespace
+
+QString NodeCli::ago(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return u"never"_s;
+    }
+    const qint64 seconds = time.secsTo(now);
+    if (seconds < 0) {
+        const qint64 ahead = -seconds;
+        return ahead < 90 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg((ahead + 30) / 60);
+    }
+    if (seconds < 5) {
+        return u"just now"_s;
+    }
+    if (seconds < 90) {
+        return u"%1 s ago"_s.arg(seconds);
+    }
+    if (seconds < 7200) {
+        return u"%1 min ago"_s.arg((seconds + 30) / 60);
+    }
+    return u"%1 h ago"_s.arg((seconds + 1800) / 3600);
+}
 
 int NodeCli::status()
 {

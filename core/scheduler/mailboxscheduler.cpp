@@ -216,6 +216,7 @@ void MailboxScheduler::runOnce(const QList<qint64> &mailboxIds)
             this, [this] { Q_EMIT onceFinished({}); }, Qt::QueuedConnection);
         return;
     }
+    heartbeat(false); // before its first claim: killed, it is seen dead and its leases go to the others
     tick();
 }
 

@@ -51,6 +51,7 @@ struct SchedulerSettings
         }
         number("max_transient_failures", result.maxTransientFailures);
         number("overdue_grace_seconds", result.overdueGraceSeconds);
+        number("heartbeat_seconds", result.heartbeatSeconds);
         if (stored.value(QLatin1StringView("max_run_seconds")).isDouble()) {
             result.tuning.maxRunMs = qint64(stored.value(QLatin1StringView("max_run_seconds")).toInt()) * 1000;
         }

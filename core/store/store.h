@@ -147,6 +147,8 @@ public:
     void clearLeaseFence(qint64 mailboxId);
     // Inside a transaction: ok when (node, epoch) still holds the mailbox's lease, lease-lost otherwise.
     Status checkLease(qint64 mailboxId, const QString &node, qint64 epoch);
+    // Live leases (not expired at `now`) per engine id.
+    Result<QHash<QString, int>> leasesHeld(const QDateTime &now);
     // The node ids that hold a lease right now (live or not).
     Result<QStringList> leaseOwners();
     // Drops leases held by this node (after a crash, the same node id starts again).

@@ -313,6 +313,21 @@ Status Store::checkLeaseFence(qint64 mailboxId)
     return checkLease(mailboxId, fence->node, fence->epoch);
 }
 
+Result<QHash<QString, int>> Store::leasesHeld(const QDateTime &now)
+{
+    auto query = exec(u"SELECT lease_owner, COUNT(*) FROM mailbox_state WHERE lease_owner IS NOT NULL AND "
+                      "lease_until > ? GROUP BY lease_owner"_s,
+                      {now.toMSecsSinceEpoch()});
+    if (!query) {
+        return query.error();
+    }
+    QHash<QString, int> held;
+    while (query->next()) {
+        held.insert(query->value(0).toString(), query->value(1).toInt());
+    }
+    return held;
+}
+
 Result<QStringList> Store::leaseOwners()
 {
     auto query = exec(u"SELECT DISTINCT lease_owner FROM mailbox_state WHERE lease_owner IS NOT NULL"_s);
