@@ -100,6 +100,21 @@ void ConsoleBackend::start()
         Qt::QueuedConnection);
 }
 
+int ConsoleBackend::liveEngines(const StoreConfig &config)
+{
+    auto store = Store::open(config);
+    if (!store) {
+        return 0;
+    }
+    auto nodes = (*store)->nodes();
+    if (!nodes) {
+        return 0;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return int(
+        std::count_if(nodes->cbegin(), nodes->cend(), [&](const NodeStatus &node) { return node.isAlive(now); }));
+}
+
 void ConsoleBackend::requestSync(const QList<qint64> &mailboxIds)
 {
     if (mailboxIds.isEmpty() || m_shuttingDown) {

@@ -31,11 +31,15 @@ public:
     {
         StoreConfig store;
         bool runEngine = true; // false: monitor only; resync requests go to the engine that runs elsewhere
+        QString engineNote;    // why it runs an engine or not, for the status bar (empty: a default text)
         SchedulerSettings scheduler;
         int pollIntervalMs = 1000;
     };
 
     explicit ConsoleBackend(const Options &options, QObject *parent = nullptr);
+    // Engines registered on the store that beat recently; 0 when none, or when the store cannot be read
+    // now (then the console runs its own engine, which reports the store's problem). Opens the store.
+    static int liveEngines(const StoreConfig &store);
     ~ConsoleBackend() override; // a backend not shut down is stopped here, waiting for its threads
 
     void start();

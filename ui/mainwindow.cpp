@@ -411,8 +411,9 @@ void MainWindow::setBackend(ConsoleBackend *backend)
             });
 
     m_troubleshooting->setBackend(backend);
-    m_engineLabel->setText(backend->runsEngine() ? u"Engine running in this console"_s
-                                                 : u"Monitoring only: syncs run in syncdesk-node"_s);
+    m_engineLabel->setText(!backend->options().engineNote.isEmpty() ? backend->options().engineNote
+                           : backend->runsEngine()                  ? u"Engine running in this console"_s
+                                                                    : u"Monitoring only: syncs run in syncdesk-node"_s);
     setSubtitle(backend->options().store.describe());
     updateActions();
 }

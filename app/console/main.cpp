@@ -47,8 +47,10 @@ int main(int argc, char *argv[])
              .arg(defaultDatabasePath()),
          u"PATH|URL"_s},
         {u"demo"_s, u"Demo mode: a private mail server with demo mailboxes, a schedule 60 times faster."_s},
-        {u"monitor-only"_s, u"Do not sync from this console; watch the engine of a syncdesk-node on the same "
+        {u"monitor-only"_s, u"Do not sync from this console; watch the engines of syncdesk-node on the same "
                             "database."_s},
+        {u"engine"_s, u"Run an engine in this console even when syncdesk-node engines run on the database (by "
+                      "default the console runs one only when no live engine is registered)."_s},
         {u"workers"_s, u"Worker threads of the engine (default: one per core)."_s, u"N"_s},
         {u"screenshot"_s, u"Save a picture of the window to FILE after --screenshot-delay seconds, then quit."_s,
          u"FILE"_s},
@@ -85,7 +87,23 @@ int main(int argc, char *argv[])
     }
 
     ConsoleBackend::Options options;
-    options.runEngine = !parser.isSet(u"monitor-only"_s);
+    if (parser.isSet(u"engine"_s) && parser.isSet(u"monitor-only"_s)) {
+        std::fputs("syncdesk: --engine and --monitor-only contradict each other; give one of them\n", stderr);
+        return 2;
+    }
+    if (parser.isSet(u"monitor-only"_s)) {
+        options.runEngine = false;
+        options.engineNote = u"Monitoring only (--monitor-only): syncs run in syncdesk-node"_s;
+    } else if (parser.isSet(u"engine"_s)) {
+        options.engineNote = u"Engine running in this console (--engine)"_s;
+    } else if (!parser.isSet(u"demo"_s)) {
+        // On a store shared with syncdesk-node engines the console watches them instead of competing.
+        const int alive = ConsoleBackend::liveEngines(*location);
+        options.runEngine = alive == 0;
+        options.engineNote = alive == 0 ? u"Engine running in this console: no other engine runs on this store"_s
+                                        : u"Monitoring only: %1 syncdesk-node engine(s) run on this store "
+                                          "(--engine runs one here too)"_s.arg(alive);
+    }
     if (parser.isSet(u"workers"_s)) {
         bool ok = false;
         const int workers = parser.value(u"workers"_s).toInt(&ok);

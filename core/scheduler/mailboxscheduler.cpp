@@ -434,7 +434,8 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
         job.leaseEpoch = details.state.leaseEpoch;
         StartDecision recorded = decision;
         recorded.trigger = job.trigger;
-        m_running.insert(decision.mailboxId, {recorded, now, job.leaseEpoch});
+        // Started when the claim succeeded (claims before it in this loop may have waited for locks).
+        m_running.insert(decision.mailboxId, {recorded, m_clock.now(), job.leaseEpoch});
         // A mailbox never synced, or one synced on request, has no due time worth naming.
         const qint64 lateMs = now.toMSecsSinceEpoch() - decision.dueMs;
         Log::debug(kCategory, mailbox->address,

@@ -168,9 +168,13 @@ Status Store::openPostgres()
     if (!db.open()) {
         return errorFrom(db.lastError(), u"connect to %1"_s.arg(m_config.describe()));
     }
-    // UTC and a lock wait like SQLite's busy timeout: a lock held longer is store-locked, not a hang.
-    for (const QString &statement : {u"SET TIME ZONE 'UTC'"_s, u"SET lock_timeout = %1"_s.arg(m_config.busyTimeoutMs),
-                                     u"SET client_min_messages = warning"_s}) {
+    // UTC and a lock wait like SQLite's busy timeout: a lock held longer is store-locked, not a hang. A
+    // session that sits inside a transaction (its node frozen: SIGSTOP, a suspended VM) is ended by the
+    // server before the others' lock waits run out, so that one frozen node cannot stall every other.
+    for (const QString &statement :
+         {u"SET TIME ZONE 'UTC'"_s, u"SET lock_timeout = %1"_s.arg(m_config.busyTimeoutMs),
+          u"SET idle_in_transaction_session_timeout = %1"_s.arg(qMax(1000, m_config.busyTimeoutMs * 2 / 3)),
+          u"SET client_min_messages = warning"_s}) {
         if (auto result = exec(statement); !result) {
             return result.error();
         }

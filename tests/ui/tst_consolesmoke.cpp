@@ -40,6 +40,7 @@ private Q_SLOTS:
     void tableShowsMailboxesAndResyncSyncs();
     void emptyDatabaseSaysWhatToDo();
     void closingMidSyncStopsWithinTwoSeconds();
+    void watchesWhenEnginesRunOnTheStore();
 
 private:
     int rowOf(const MailboxTableModel *model, const QString &address) const;
@@ -189,6 +190,35 @@ void TestConsoleSmoke::emptyDatabaseSaysWhatToDo()
     QTRY_VERIFY_WITH_TIMEOUT(placeholder->text().contains(u"No mailboxes yet"_s), 10000);
     QVERIFY(placeholder->isVisible());
     QVERIFY(placeholder->text().contains(u"config import"_s));
+}
+
+void TestConsoleSmoke::watchesWhenEnginesRunOnTheStore()
+{
+    // The console runs an engine of its own only when none beats on the store (syncdesk's default).
+    QTemporaryDir dir;
+    const StoreConfig store = StoreConfig::sqlite(dir.filePath(u"shared.db"_s));
+    QCOMPARE(ConsoleBackend::liveEngines(store), 0);
+    auto opened = Store::open(store);
+    QVERIFY(opened);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    NodeStatus node;
+    node.nodeId = u"sync1:4127:3f9a2c"_s;
+    node.host = u"sync1"_s;
+    node.pid = 4127;
+    node.startedAt = now.addSecs(-600);
+    node.heartbeatAt = now;
+    QVERIFY((*opened)->publishNode(node));
+    QCOMPARE(ConsoleBackend::liveEngines(store), 1);
+    node.nodeId = u"sync2:1:a07e11"_s;
+    node.heartbeatAt = now.addSecs(-3600); // dead for an hour
+    QVERIFY((*opened)->publishNode(node));
+    node.nodeId = u"sync3:9:b1"_s;
+    node.heartbeatAt = now;
+    node.stopped = true; // said it stopped
+    QVERIFY((*opened)->publishNode(node));
+    QCOMPARE(ConsoleBackend::liveEngines(store), 1);
+    // A store that cannot be opened counts none: the console's own engine then reports the problem.
+    QCOMPARE(ConsoleBackend::liveEngines(StoreConfig::sqlite(dir.filePath(u"no/such/dir/x.db"_s))), 0);
 }
 
 void TestConsoleSmoke::closingMidSyncStopsWithinTwoSeconds()
