@@ -11,6 +11,7 @@
 
 #include <csignal>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace SyncDesk::Testing {
@@ -123,9 +124,12 @@ bool PostgresServer::start(QString *error)
         u"-c"_s, u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"fsync=off"_s,          u"-c"_s, u"full_page_writes=off"_s,
         u"-c"_s, u"synchronous_commit=off"_s};
     m_process.setWorkingDirectory(m_directory);
+    // A test that crashes or is killed takes its cluster with it (SIGINT: a fast shutdown). Changing the
+    // user clears the parent-death signal, so as root setpriv sets it again after the change.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGINT); });
     if (asRoot()) {
         m_process.start(u"setpriv"_s, QStringList{u"--reuid=nobody"_s, u"--regid=nogroup"_s, u"--clear-groups"_s,
-                                                  u"--"_s, kBin + u"postgres"_s} +
+                                                  u"--pdeathsig=INT"_s, u"--"_s, kBin + u"postgres"_s} +
                                           arguments);
     } else {
         m_process.start(kBin + u"postgres"_s, arguments);
