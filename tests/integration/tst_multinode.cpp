@@ -66,6 +66,8 @@ private:
     QProcess *startNode(const QString &name);
     void stopNodes();
     void dumpLogsOnFailure();
+    // The engine id of `node` once it holds at least one lease; empty until then.
+    QString leaseHolder(const QProcess &node) const;
     QString logPath(const QString &name) const { return m_dir.filePath(name + u".log"_s); }
     QString log(const QString &name) const
     {
@@ -208,6 +210,17 @@ void TestMultiNode::stopNodes()
     m_nodes.clear();
 }
 
+QString TestMultiNode::leaseHolder(const QProcess &node) const
+{
+    const auto rows =
+        TestStore::rawSql(m_store, u"SELECT node_id FROM nodes WHERE pid = %1 AND stopped = 0"_s.arg(node.processId()));
+    const QString id = rows.isEmpty() ? QString() : rows.constFirst().constFirst();
+    if (id.isEmpty() || scalar(u"SELECT COUNT(*) FROM mailbox_state WHERE lease_owner = '%1'"_s.arg(id)) == 0) {
+        return {};
+    }
+    return id;
+}
+
 QList<RunRow> TestMultiNode::runs(qint64 sinceMs) const
 {
     QList<RunRow> rows;
@@ -324,15 +337,7 @@ void TestMultiNode::killedEngineIsTakenOver()
     QProcess *victim = m_nodes.front().get();
     // Wait until the victim holds leases, then kill it where it stands.
     QString victimId;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            const auto rows = TestStore::rawSql(
-                m_store, u"SELECT node_id FROM nodes WHERE pid = %1 AND stopped = 0"_s.arg(victim->processId()));
-            victimId = rows.isEmpty() ? QString() : rows.constFirst().constFirst();
-            return !victimId.isEmpty() &&
-                   scalar(u"SELECT COUNT(*) FROM mailbox_state WHERE lease_owner = '%1'"_s.arg(victimId)) > 0;
-        }(),
-        60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(victimId = leaseHolder(*victim)).isEmpty(), 60000);
     ::kill(pid_t(victim->processId()), SIGKILL);
     const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(victim->waitForFinished(10000));
@@ -376,15 +381,7 @@ void TestMultiNode::pausedEngineWritesNothingForLostLeases()
     }
     QProcess *sleeper = m_nodes.front().get();
     QString sleeperId;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            const auto rows = TestStore::rawSql(
-                m_store, u"SELECT node_id FROM nodes WHERE pid = %1 AND stopped = 0"_s.arg(sleeper->processId()));
-            sleeperId = rows.isEmpty() ? QString() : rows.constFirst().constFirst();
-            return !sleeperId.isEmpty() &&
-                   scalar(u"SELECT COUNT(*) FROM mailbox_state WHERE lease_owner = '%1'"_s.arg(sleeperId)) > 0;
-        }(),
-        60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(sleeperId = leaseHolder(*sleeper)).isEmpty(), 60000);
     ::kill(pid_t(sleeper->processId()), SIGSTOP);
     const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch();
     QList<qint64> held;
