@@ -84,6 +84,9 @@ const char *kUsage =
     "                                 alive, stopped or dead, workers, mailboxes it holds\n"
     "  runs [--mailbox ADDR] [--since ISO-8601] [--limit N] [--json]\n"
     "                                 sync runs, newest first: engine, lease epoch, start, end, result, items\n"
+    "  store copy --to postgresql://USER@HOST:PORT/DBNAME [--json]\n"
+    "                                 copy this SQLite database (everything) into an empty PostgreSQL database\n"
+    "                                 and verify every table's row count; the nodes stopped first\n"
     "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
     "  maintenance [--dry-run] [--json]\n"
     "                                 prune the log, runs, closed alerts, completed track requests and dead\n"
@@ -206,9 +209,9 @@ int NodeCli::run(const QStringList &arguments)
         {u"mailbox"_s,
          u"sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."_s,
          u"ADDRESS"_s},
-        {u"json"_s,
-         u"status, scheduler, nodes, runs, crm list, track list, test-mailbox, alerts, failures, verify, maintenance: "
-         "print JSON."_s},
+        {u"json"_s, u"status, scheduler, nodes, runs, store copy, crm list, track list, test-mailbox, alerts, "
+                    u"failures, verify, maintenance: "
+                    "print JSON."_s},
         {u"jsonl"_s, u"export: print one JSON object per line."_s},
         {u"output"_s, u"export, diagnostics: write to FILE instead of standard output."_s, u"FILE"_s},
         {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
@@ -223,6 +226,8 @@ int NodeCli::run(const QStringList &arguments)
         {u"dry-run"_s, u"maintenance: count what would be pruned, delete nothing."_s},
         {u"since"_s, u"runs: only runs started at or after this time (2026-12-05T09:00:00Z)."_s, u"ISO-8601"_s},
         {u"limit"_s, u"runs: at most N runs (default 100)."_s, u"N"_s},
+        {u"to"_s, u"store copy: the empty database to copy into (postgresql://… or a new SQLite file)."_s,
+         u"URL|PATH"_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
     m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
@@ -258,9 +263,9 @@ int NodeCli::run(const QStringList &arguments)
     }
     const QString command = positional.constFirst();
     auto allowOnly = [&](const QStringList &allowed) -> bool {
-        for (const QString &option :
-             {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s, u"type"_s, u"skip-invalid"_s,
-              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s}) {
+        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s,
+                                      u"type"_s, u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s,
+                                      u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s, u"to"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -332,6 +337,9 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"runs"_s) {
         return positional.size() == 1 ? runsCommand() : usage(u"runs takes no arguments (use --mailbox, --since)"_s);
+    }
+    if (command == u"store"_s) {
+        return allowOnly({u"to"_s, u"json"_s}) ? storeCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"maintenance"_s) {
         return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;

@@ -67,6 +67,8 @@ private:
     // nodecli_engines.cpp
     int nodesCommand();
     int runsCommand();
+    // nodecli_store.cpp
+    int storeCommand(const QStringList &positional);
 
     Result<std::unique_ptr<Store>> openStore();
     Result<QList<qint64>> resolveMailboxes(Store &store, bool skipDisabled);

@@ -213,6 +213,7 @@ private:
     friend class DiagnosticsStore;
     friend class LedgerStore;
     friend class RetentionStore;
+    friend class StoreCopyAccess;
     explicit Store(const StoreConfig &config);
     Status openConnection();
     Status openSqlite();

@@ -71,6 +71,11 @@ std::optional<StoreConfig> config(const QString &directory, const QString &name,
     if (!isPostgres()) {
         return StoreConfig::sqlite(QDir(directory).filePath(name));
     }
+    return postgresConfig(name, why);
+}
+
+std::optional<StoreConfig> postgresConfig(const QString &name, QString *why)
+{
     QMutexLocker locker(&s_mutex);
     PostgresServer *cluster = server(why);
     if (!cluster) {

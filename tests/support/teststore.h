@@ -19,6 +19,9 @@ QString backendName();
 // reason in `why`, when PostgreSQL cannot be started.
 std::optional<StoreConfig> config(const QString &directory, const QString &name, QString *why = nullptr);
 
+// A new, empty database on this process's private PostgreSQL cluster, whatever the test's backend.
+std::optional<StoreConfig> postgresConfig(const QString &name, QString *why = nullptr);
+
 // A connection of its own to the store, named `name` (QSqlDatabase::removeDatabase(name) when done).
 QSqlDatabase rawConnection(const StoreConfig &config, const QString &name);
 
