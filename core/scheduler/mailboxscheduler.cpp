@@ -62,6 +62,8 @@ MailboxScheduler::MailboxScheduler(Store &store, WorkerPool &pool, const Clock &
     connect(&m_pool, &WorkerPool::jobFinished, this, &MailboxScheduler::onJobFinished);
     m_pollTimer.setInterval(qMax(10, settings.pollIntervalMs));
     connect(&m_pollTimer, &QTimer::timeout, this, &MailboxScheduler::poll);
+    m_requestTimer.setInterval(qBound(10, settings.pollIntervalMs / 4, 250));
+    connect(&m_requestTimer, &QTimer::timeout, this, &MailboxScheduler::takeRequests);
     m_wakeupTimer.setSingleShot(true);
     connect(&m_wakeupTimer, &QTimer::timeout, this, &MailboxScheduler::tick);
     m_graceTimer.setSingleShot(true);
@@ -194,7 +196,9 @@ void MailboxScheduler::start()
     }
     reload();
     publish();
+    startListening();
     m_pollTimer.start();
+    m_requestTimer.start();
     tick();
 }
 
@@ -251,16 +255,7 @@ void MailboxScheduler::poll()
         if (version && *version != m_configVersion) {
             reload();
         }
-        auto requests = m_store.takeSyncRequests();
-        if (!requests) {
-            Log::error(kCategory, {}, requests.error().toString());
-        } else if (!requests->isEmpty()) {
-            QList<qint64> ids;
-            for (const SyncRequest &request : *requests) {
-                ids.append(request.mailboxId);
-            }
-            requestSync(ids, SyncTrigger::Manual);
-        }
+        keepListening();
         publish();
     } else if (m_mode == Mode::Once && m_lastHeartbeat.secsTo(m_clock.now()) >= 1) {
         heartbeat(false); // a run-once is an engine too: others see it live, or dead when it is killed
@@ -711,7 +706,9 @@ void MailboxScheduler::stop()
     }
     m_stopping = true;
     m_pollTimer.stop();
+    m_requestTimer.stop();
     m_wakeupTimer.stop();
+    m_listenStore.reset();
     if (m_running.isEmpty() && m_auditing == 0) {
         QMetaObject::invokeMethod(this, &MailboxScheduler::finishStop, Qt::QueuedConnection);
         return;

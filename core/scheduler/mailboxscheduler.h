@@ -83,6 +83,11 @@ private:
     void publishOverdueCauses(const SchedulerSnapshot &view, bool stopped);
     void armWakeup();
     void renewLeases();
+    // mailboxscheduler_requests.cpp: requests from other processes (Resync, sync --mailbox, track), taken
+    // when this engine has room for them: at once when PostgreSQL notifies, every 250 ms otherwise.
+    void startListening();
+    void takeRequests();
+    void keepListening();
     void completeOnce(const SyncOutcome &outcome);
     // The engine's own audits: one at a time, only when no sync is due or queued.
     void startAudit();
@@ -126,6 +131,10 @@ private:
     QHash<qint64, QString> m_publishedOverdue;
     QSet<qint64> m_onceWaiting;
     QList<SyncOutcome> m_onceOutcomes;
+    std::unique_ptr<Store> m_listenStore; // PostgreSQL: a connection that only LISTENs
+    bool m_takePending = false;           // a notification's take is queued
+    QDateTime m_lastListenCheck;
+    QTimer m_requestTimer{this};
     QTimer m_pollTimer{this};
     QTimer m_wakeupTimer{this};
     QTimer m_graceTimer{this};

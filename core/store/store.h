@@ -205,8 +205,19 @@ public:
     Result<QList<LogRecord>> logRecordsMatching(const LogQuery &query, qint64 fromId, qint64 beforeId, int limit);
 
     // Requests for an immediate sync, from the console or the CLI, picked up by whichever engine runs.
+    // On PostgreSQL it also NOTIFYs the engines listening (listenForSyncRequests).
     Status requestSync(qint64 mailboxId, const QString &reason, const QDateTime &now);
-    Result<QList<SyncRequest>> takeSyncRequests();
+    // Takes (and removes) the oldest requests, at most `limit` (all when negative): engines taking at once
+    // each get different ones.
+    Result<QList<SyncRequest>> takeSyncRequests(int limit = -1);
+    // PostgreSQL: this connection LISTENs for sync requests, and `notified` runs (in this thread, through
+    // the event loop, with `context` alive) after each commit that asked for one. A connection reads
+    // notifications only between its own queries: use a Store of its own for it. False on SQLite (nothing to
+    // listen to: engines poll). keepListening, called every few seconds, notices a lost session and listens
+    // again on the new one.
+    Result<bool> listenForSyncRequests(QObject *context, const std::function<void()> &notified);
+    Status keepListening();
+    static constexpr QLatin1StringView kSyncRequestChannel{"syncdesk_sync_requests"};
 
 private:
     friend class CrmStore;
@@ -232,6 +243,7 @@ private:
     SyncError errorFrom(const QSqlError &error, const QString &what) const;
     Status ensureStateRow(qint64 mailboxId);
     Status checkLeaseFence(qint64 mailboxId);
+    Result<bool> subscribeListener();
 
     struct Fence
     {
@@ -244,6 +256,9 @@ private:
     QString m_connectionName;
     int m_transactionDepth = 0;
     QHash<QString, QSqlQuery> m_cachedQueries;
+    std::function<void()> m_listener;
+    QObject *m_listenerContext = nullptr;
+    bool m_listenerConnected = false;
 };
 
 } // namespace SyncDesk

@@ -7,9 +7,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <algorithm>
 
 namespace SyncDesk {
 
@@ -297,34 +300,85 @@ Status Store::requestSync(qint64 mailboxId, const QString &reason, const QDateTi
     if (!query) {
         return query.error();
     }
+    if (isPostgres()) {
+        // Wakes every listening engine when this commits; an engine that misses it polls within 250 ms.
+        if (auto notified = exec(u"SELECT pg_notify('%1', ?)"_s.arg(kSyncRequestChannel), {QString::number(mailboxId)});
+            !notified) {
+            return notified.error();
+        }
+    }
     return {};
 }
 
-Result<QList<SyncRequest>> Store::takeSyncRequests()
+Result<QList<SyncRequest>> Store::takeSyncRequests(int limit)
 {
-    QList<SyncRequest> requests;
-    Status status = transaction([&]() -> Status {
-        auto query = exec(u"SELECT id, mailbox_id, reason, requested_at FROM sync_requests ORDER BY id"_s);
-        if (!query) {
-            return query.error();
-        }
-        while (query->next()) {
-            requests.append({query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
-                             fromMs(query->value(3))});
-        }
-        query->finish();
-        if (!requests.isEmpty()) {
-            auto deleted = exec(u"DELETE FROM sync_requests WHERE id <= ?"_s, {requests.constLast().id});
-            if (!deleted) {
-                return deleted.error();
-            }
-        }
-        return {};
-    });
-    if (!status) {
-        return status.error();
+    // One statement takes and removes them; on PostgreSQL engines taking at once skip each other's rows
+    // instead of waiting for them.
+    const QString sql =
+        u"DELETE FROM sync_requests WHERE id IN (SELECT id FROM sync_requests ORDER BY id LIMIT ?%1) "
+        "RETURNING id, mailbox_id, reason, requested_at"_s.arg(isPostgres() ? u" FOR UPDATE SKIP LOCKED"_s : QString());
+    const QVariant bound = limit >= 0 ? QVariant(qint64(limit)) : isPostgres() ? QVariant() : QVariant(qint64(-1));
+    auto query = exec(sql, {bound});
+    if (!query) {
+        return query.error();
     }
+    QList<SyncRequest> requests;
+    while (query->next()) {
+        requests.append({query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
+                         fromMs(query->value(3))});
+    }
+    query->finish();
+    std::sort(requests.begin(), requests.end(), [](const SyncRequest &a, const SyncRequest &b) { return a.id < b.id; });
     return requests;
+}
+
+Result<bool> Store::listenForSyncRequests(QObject *context, const std::function<void()> &notified)
+{
+    if (!isPostgres()) {
+        return false;
+    }
+    m_listener = notified;
+    m_listenerContext = context;
+    return subscribeListener();
+}
+
+Result<bool> Store::subscribeListener()
+{
+    QSqlDriver *driver = QSqlDatabase::database(m_connectionName, false).driver();
+    if (!driver || !driver->hasFeature(QSqlDriver::EventNotifications)) {
+        return false;
+    }
+    if (driver->subscribedToNotifications().contains(kSyncRequestChannel)) {
+        return true;
+    }
+    if (!driver->subscribeToNotification(kSyncRequestChannel)) {
+        return errorFrom(driver->lastError(), u"LISTEN %1"_s.arg(kSyncRequestChannel));
+    }
+    if (!m_listenerConnected) {
+        m_listenerConnected = true;
+        QObject::connect(driver, &QSqlDriver::notification, m_listenerContext,
+                         [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) {
+                             if (name == kSyncRequestChannel && m_listener) {
+                                 m_listener();
+                             }
+                         });
+    }
+    return true;
+}
+
+Status Store::keepListening()
+{
+    if (!m_listener) {
+        return {};
+    }
+    // A lost session is noticed here (and connected again by exec); LISTEN is then said again.
+    if (auto alive = exec(u"SELECT 1"_s); !alive) {
+        return alive.error();
+    }
+    if (auto subscribed = subscribeListener(); !subscribed) {
+        return subscribed.error();
+    }
+    return {};
 }
 
 } // namespace SyncDesk

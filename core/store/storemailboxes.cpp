@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -250,9 +252,14 @@ Status Store::setOverdueCauses(const QHash<qint64, QString> &changes)
     }
     return transaction([&]() -> Status {
         const QVariant nullText(QMetaType::fromType<QString>());
-        for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        // In id order: engines publishing at once lock the rows in the same order (a hash's order differs
+        // per process, and two engines updating in different orders deadlock on PostgreSQL).
+        QList<qint64> ids = changes.keys();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids)) {
+            const QString cause = changes.value(id);
             auto query = exec(u"UPDATE mailbox_state SET overdue_cause = ? WHERE mailbox_id = ?"_s,
-                              {it.value().isEmpty() ? nullText : QVariant(it.value()), it.key()});
+                              {cause.isEmpty() ? nullText : QVariant(cause), id});
             if (!query) {
                 return query.error();
             }

@@ -7,6 +7,7 @@
 #include "teststore.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QPair>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -47,6 +48,9 @@ private Q_SLOTS:
     void lockHeldElsewhereIsStoreLocked();
     void lostSessionReconnects();
     void databaseUrls();
+    void syncRequestsAreTakenOnceWithinALimit();
+    void listeningConnectionIsNotifiedOfRequests();
+    void enginesPublishingOverdueCausesAtOnceNeverDeadlock();
 };
 
 void TestStoreBehaviour::initTestCase()
@@ -621,6 +625,130 @@ void TestStoreBehaviour::databaseUrls()
         QCOMPARE(refused.error().errorClass, ErrorClass::Config);
         QVERIFY2(!refused.error().detail.isEmpty() || !refused.error().message.isEmpty(), qPrintable(bad));
     }
+}
+
+void TestStoreBehaviour::syncRequestsAreTakenOnceWithinALimit()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"requests.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    QList<qint64> ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.append(addMailbox(store, u"request%1@example.test"_s.arg(i)));
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qint64 id : std::as_const(ids)) {
+        QVERIFY(store.requestSync(id, u"console"_s, now));
+    }
+    // An engine with room for two takes the two oldest; a second engine the rest; nothing is left twice.
+    auto first = store.takeSyncRequests(2);
+    QVERIFY2(first, first ? "" : qPrintable(why(first.error())));
+    QCOMPARE(first->size(), 2);
+    QCOMPARE(first->at(0).mailboxId, ids.at(0));
+    QCOMPARE(first->at(1).mailboxId, ids.at(1));
+    QCOMPARE(first->at(0).reason, u"console"_s);
+    auto other = Store::open(config);
+    QVERIFY(other);
+    auto rest = (*other)->takeSyncRequests();
+    QVERIFY(rest);
+    QCOMPARE(rest->size(), 3);
+    QCOMPARE(rest->at(2).mailboxId, ids.at(4));
+    auto none = store.takeSyncRequests(10);
+    QVERIFY(none && none->isEmpty());
+    auto zero = store.takeSyncRequests(0);
+    QVERIFY(zero && zero->isEmpty());
+}
+
+void TestStoreBehaviour::listeningConnectionIsNotifiedOfRequests()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"listen.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY(opened);
+    auto listener = Store::open(config);
+    QVERIFY(listener);
+    int notified = 0;
+    QObject context;
+    auto listening = (*listener)->listenForSyncRequests(&context, [&] { ++notified; });
+    QVERIFY2(listening, listening ? "" : qPrintable(why(listening.error())));
+    if (!Testing::TestStore::isPostgres()) {
+        QVERIFY(!*listening); // SQLite: nothing to listen to, engines poll
+        return;
+    }
+    QVERIFY(*listening);
+    const qint64 id = addMailbox(**opened, u"listen@example.test"_s);
+    QVERIFY((*opened)->requestSync(id, u"console"_s, QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE_WITH_TIMEOUT(notified, 1, 5000);
+    // Inside a transaction the engines hear of it when it commits.
+    QVERIFY((*opened)->transaction([&]() -> Status {
+        if (Status requested = (*opened)->requestSync(id, u"track"_s, QDateTime::currentDateTimeUtc()); !requested) {
+            return requested;
+        }
+        QTest::qWait(100);
+        return notified == 1 ? Status{} : Status(SyncError::make(ErrorClass::Internal, {}, u"notified early"_s));
+    }));
+    QTRY_COMPARE_WITH_TIMEOUT(notified, 2, 5000);
+    // A lost session: keepListening connects again and listens again.
+    const QString pid = Testing::TestStore::rawSql(config, u"SELECT pid FROM pg_stat_activity WHERE query LIKE "
+                                                           "'LISTEN%' AND pid <> pg_backend_pid()"_s)
+                            .value(0)
+                            .value(0);
+    QVERIFY(!pid.isEmpty());
+    Testing::TestStore::rawSql(config, u"SELECT pg_terminate_backend(%1)"_s.arg(pid));
+    QVERIFY(!(*listener)->keepListening() || true); // the first probe may find the session gone
+    QVERIFY((*listener)->keepListening());
+    QVERIFY((*opened)->requestSync(id, u"console"_s, QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE_WITH_TIMEOUT(notified, 3, 5000);
+}
+
+void TestStoreBehaviour::enginesPublishingOverdueCausesAtOnceNeverDeadlock()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"overdue.db"_s);
+    QList<qint64> ids;
+    {
+        auto opened = Store::open(config);
+        QVERIFY(opened);
+        for (int i = 0; i < 60; ++i) {
+            ids.append(addMailbox(**opened, u"overdue%1@example.test"_s.arg(i)));
+        }
+    }
+    // Two engines publish overlapping sets of causes (hashes of different sizes: different orders) at once.
+    QAtomicInt failures;
+    QString firstFailure;
+    QMutex mutex;
+    auto engine = [&](int from, int to, const QString &cause, int others) {
+        auto opened = Store::open(config);
+        if (!opened) {
+            failures.ref();
+            return;
+        }
+        for (int round = 0; round < 12; ++round) {
+            QHash<qint64, QString> changes;
+            for (int i = from; i < to; ++i) {
+                changes.insert(ids.at(i), round % 2 == 0 ? cause : QString());
+            }
+            for (int i = 0; i < others; ++i) {
+                changes.insert(1000000 + i, cause); // no such mailbox: a bigger hash, another order
+            }
+            if (Status set = (*opened)->setOverdueCauses(changes); !set) {
+                failures.ref();
+                QMutexLocker locker(&mutex);
+                firstFailure = set.error().toString();
+            }
+        }
+    };
+    std::unique_ptr<QThread> a(QThread::create(engine, 0, 60, u"no free connection"_s, 0));
+    std::unique_ptr<QThread> b(QThread::create(engine, 0, 60, u"engine busy"_s, 1500));
+    a->start();
+    b->start();
+    QVERIFY(a->wait(120000) && b->wait(120000));
+    QVERIFY2(failures.loadRelaxed() == 0, qPrintable(firstFailure));
 }
 
 QTEST_GUILESS_MAIN(TestStoreBehaviour)

@@ -115,6 +115,7 @@ QSqlDatabase rawConnection(const StoreConfig &config, const QString &name)
         db.setDatabaseName(config.database);
     } else {
         db.setDatabaseName(config.sqlitePath);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s); // engines write meanwhile: wait, as sqlite3 would
     }
     db.open();
     return db;
