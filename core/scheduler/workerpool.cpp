@@ -3,6 +3,9 @@
 #include "syncworker.h"
 
 #include <QThread>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace SyncDesk {
 
@@ -31,6 +34,29 @@ WorkerPool::WorkerPool(int threads, const StoreConfig &storeConfig, const ByteSt
     }
 }
 
+WorkerPool::WorkerPool(int slots, SimulatedRun run, QObject *parent)
+    : QObject(parent)
+    , m_simulatedRun(std::move(run))
+    , m_simulatedSlots(qBound(1, slots, 1000))
+{
+    qRegisterMetaType<SyncDesk::SyncOutcome>();
+}
+
+void WorkerPool::finishSimulated(qint64 mailboxId, bool cancelled)
+{
+    auto found = m_simulated.find(mailboxId);
+    if (found == m_simulated.end()) {
+        return;
+    }
+    SimulatedJob job = found.value();
+    m_simulated.erase(found);
+    job.timer->deleteLater();
+    if (cancelled) {
+        job.outcome.error = SyncError::make(ErrorClass::Cancelled, {}, u"cancelled"_s);
+    }
+    Q_EMIT jobFinished(job.outcome);
+}
+
 WorkerPool::~WorkerPool()
 {
     for (Worker &slot : m_workers) {
@@ -46,6 +72,20 @@ WorkerPool::~WorkerPool()
 
 void WorkerPool::dispatch(const SyncJob &job)
 {
+    if (m_simulatedRun) {
+        SimulatedJob simulated;
+        simulated.outcome.mailboxId = job.mailbox.id;
+        simulated.outcome.address = job.mailbox.address;
+        simulated.outcome.trigger = job.trigger;
+        const qint64 waitMs = m_simulatedRun(job, simulated.outcome);
+        simulated.timer = new QTimer(this);
+        simulated.timer->setSingleShot(true);
+        const qint64 mailboxId = job.mailbox.id;
+        connect(simulated.timer, &QTimer::timeout, this, [this, mailboxId] { finishSimulated(mailboxId, false); });
+        simulated.timer->start(int(std::clamp<qint64>(waitMs, 0, qint64(24) * 3600 * 1000)));
+        m_simulated.insert(mailboxId, simulated);
+        return;
+    }
     int best = 0;
     for (int i = 1; i < m_workers.size(); ++i) {
         if (m_workers.at(i).running < m_workers.at(best).running) {
@@ -61,6 +101,10 @@ void WorkerPool::dispatch(const SyncJob &job)
 
 void WorkerPool::cancel(qint64 mailboxId)
 {
+    if (m_simulatedRun) {
+        finishSimulated(mailboxId, true);
+        return;
+    }
     const auto found = m_workerOfMailbox.constFind(mailboxId);
     if (found == m_workerOfMailbox.cend()) {
         return;
@@ -72,6 +116,9 @@ void WorkerPool::cancel(qint64 mailboxId)
 
 void WorkerPool::cancelAll()
 {
+    for (qint64 mailboxId : m_simulated.keys()) {
+        finishSimulated(mailboxId, true);
+    }
     for (const Worker &slot : std::as_const(m_workers)) {
         SyncWorker *worker = slot.worker;
         QMetaObject::invokeMethod(
@@ -81,7 +128,7 @@ void WorkerPool::cancelAll()
 
 int WorkerPool::runningJobs() const
 {
-    int total = 0;
+    int total = int(m_simulated.size());
     for (const Worker &slot : m_workers) {
         total += slot.running;
     }
@@ -90,6 +137,9 @@ int WorkerPool::runningJobs() const
 
 int WorkerPool::busyThreads() const
 {
+    if (m_simulatedRun) {
+        return qMin(m_simulatedSlots, int(m_simulated.size()));
+    }
     return int(std::count_if(m_workers.begin(), m_workers.end(), [](const Worker &slot) { return slot.running > 0; }));
 }
 

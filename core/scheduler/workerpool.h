@@ -9,7 +9,10 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+
 class QThread;
+class QTimer;
 
 namespace SyncDesk {
 
@@ -23,13 +26,18 @@ class WorkerPool final : public QObject
 public:
     WorkerPool(int threads, const StoreConfig &storeConfig, const ByteStreamFactory &streams,
                QObject *parent = nullptr);
+    // For bench_multinode: no threads, no mail server. Each job fills its outcome from `run`, which
+    // returns how long (in real milliseconds) the run takes; it then ends with that outcome. `slots` counts
+    // as threads do for the engine's capacity.
+    using SimulatedRun = std::function<qint64(const SyncJob &job, SyncOutcome &outcome)>;
+    WorkerPool(int slots, SimulatedRun run, QObject *parent = nullptr);
     ~WorkerPool() override; // cancels what runs and joins the threads
 
     void dispatch(const SyncJob &job);
     void cancelAll();
     // Cancels the mailbox's run (its lease was lost): it ends as cancelled, writing nothing more.
     void cancel(qint64 mailboxId);
-    int threadCount() const { return int(m_workers.size()); }
+    int threadCount() const { return m_simulatedRun ? m_simulatedSlots : int(m_workers.size()); }
     int runningJobs() const;
     // Threads with at least one job.
     int busyThreads() const;
@@ -44,8 +52,18 @@ private:
         SyncWorker *worker = nullptr;
         int running = 0;
     };
+    void finishSimulated(qint64 mailboxId, bool cancelled);
+
     QList<Worker> m_workers;
     QHash<qint64, int> m_workerOfMailbox;
+    SimulatedRun m_simulatedRun;
+    int m_simulatedSlots = 0;
+    struct SimulatedJob
+    {
+        QTimer *timer = nullptr;
+        SyncOutcome outcome;
+    };
+    QHash<qint64, SimulatedJob> m_simulated;
 };
 
 } // namespace SyncDesk

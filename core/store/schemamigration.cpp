@@ -368,6 +368,14 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {11,
+         u"the leases held, indexed: a claim counts its profile's live leases without reading every mailbox"_s,
+         {
+             // A few hundred rows among 100,000 (bench_multinode: 7.4 ms a claim on SQLite without it).
+             u"CREATE INDEX mailbox_state_leased ON mailbox_state (lease_until) WHERE lease_owner IS NOT NULL"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

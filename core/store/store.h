@@ -95,6 +95,17 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
+    // What this process's stores spent in SQL since it started: statements and their time, and claims
+    // (each several statements) and theirs. For bench_multinode and, later, metrics.
+    struct Statistics
+    {
+        qint64 statements = 0;
+        qint64 nanoseconds = 0;
+        qint64 claims = 0;
+        qint64 claimNanoseconds = 0;
+    };
+    static Statistics statistics();
+
     const StoreConfig &config() const { return m_config; }
     bool isPostgres() const { return m_config.isPostgres(); }
     Result<int> schemaVersion();

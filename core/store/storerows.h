@@ -5,11 +5,31 @@
 
 #include "store.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
+
+namespace SyncDesk {
+
+// Counts one statement (or one claim) and its time into Store::statistics() when it goes out of scope.
+class StoreTiming
+{
+public:
+    enum class Kind { Statement, Claim };
+    explicit StoreTiming(Kind kind);
+    ~StoreTiming();
+    StoreTiming(const StoreTiming &) = delete;
+    StoreTiming &operator=(const StoreTiming &) = delete;
+
+private:
+    Kind m_kind;
+    QElapsedTimer m_timer;
+};
+
+} // namespace SyncDesk
 
 namespace SyncDesk::StoreRows {
 

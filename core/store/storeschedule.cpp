@@ -170,6 +170,7 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
                                          const QDateTime &now, const QDateTime &leaseUntil, const ClaimOptions &options,
                                          ClaimDetails *details)
 {
+    const StoreTiming timing(StoreTiming::Kind::Claim);
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const qint64 dead = deadBefore(now, options.timing);
     Claim claimed = Claim::HeldElsewhere;
@@ -185,10 +186,14 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
             }
         }
         // The cap counts the live leases of every engine on the store.
-        auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
-                         "WHERE m.profile_id = ? AND s.mailbox_id <> ? AND NOT "_s +
-                             kLeaseFree,
-                         {profileId, mailboxId, nowMs, dead});
+        // From the leased rows (mailbox_state_leased), not from the profile's mailboxes: a few hundred
+        // leases, not tens of thousands of mailboxes. CROSS JOIN keeps SQLite's loop in this order (it would
+        // start from the profile's index: 7 ms a claim at 100,000 mailboxes); PostgreSQL plans it as a join.
+        auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s CROSS JOIN mailboxes m WHERE m.id = s.mailbox_id "
+                         "AND s.lease_owner IS NOT NULL AND s.lease_until > ? AND m.profile_id = ? AND "
+                         "s.mailbox_id <> ? AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.node_id = s.lease_owner "
+                         "AND (n.stopped = 1 OR n.heartbeat_at < ?))"_s,
+                         {nowMs, profileId, mailboxId, dead});
         if (!busy) {
             return busy.error();
         }
