@@ -24,7 +24,6 @@
 #include <QSysInfo>
 
 #include <algorithm>
-
 #include <atomic>
 
 namespace SyncDesk {

@@ -212,7 +212,9 @@ bool seed(const StoreConfig &config, int mailboxes, qint64 t0, QHash<qint64, See
             const qint64 lastNew = kind == 0 ? last : kind <= 6 ? t0 - 20 * kMinute : t0 - 3 * 24 * 60 * kMinute;
             seeded.insert(i, {interval, last, due});
             boxes.append(u"(%1, '%2-%1@bench.test', %3, 'u%1', 'env:BENCH_PASSWORD', %4, %4)"_s.arg(i)
-                             .arg(kind == 0 ? u"busy"_s : kind <= 6 ? u"normal"_s : u"quiet"_s)
+                             .arg(kind == 0   ? u"busy"_s
+                                  : kind <= 6 ? u"normal"_s
+                                              : u"quiet"_s)
                              .arg(1 + i % kProfiles)
                              .arg(t0));
             states.append(u"(%1, %2, %3, '%4', %5, %5, %6, %7, %8, %9)"_s.arg(i)
@@ -284,8 +286,7 @@ qint64 percentile(std::vector<qint64> values, double p)
     return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
 
-QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, int mailboxes, int engines,
-                             int seconds)
+QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, int mailboxes, int engines, int seconds)
 {
     QJsonObject result{{u"backend"_s, backend}, {u"engines"_s, engines}, {u"mailboxes"_s, mailboxes}};
     qint64 t0 = QDateTime::currentMSecsSinceEpoch();
@@ -339,9 +340,9 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
         killedAt = QDateTime::currentMSecsSinceEpoch();
         victim->waitForFinished(10000);
         for (const QStringList &row : TestStore::rawSql(
-                 config, u"SELECT mailbox_id FROM mailbox_state WHERE lease_owner = '%1' AND lease_until > %2"_s.arg(
-                             killedId)
-                             .arg(killedAt))) {
+                 config,
+                 u"SELECT mailbox_id FROM mailbox_state WHERE lease_owner = '%1' AND lease_until > %2"_s.arg(killedId)
+                     .arg(killedAt))) {
             held.append(row.constFirst().toLongLong());
         }
     }
@@ -468,9 +469,9 @@ int main(int argc, char **argv)
         engineCounts.append(count.toInt());
     }
     QJsonArray results;
-    std::printf("%-11s %7s %9s %8s %10s %10s %10s %9s %9s %7s %7s %10s  %s\n", "backend", "engines", "syncs",
-                "syncs/s", "ms/claim", "ms/sync", "stmts/s", "gap max", "late p99", "waiting", "double",
-                "takeover", "share per engine");
+    std::printf("%-11s %7s %9s %8s %10s %10s %10s %9s %9s %7s %7s %10s  %s\n", "backend", "engines", "syncs", "syncs/s",
+                "ms/claim", "ms/sync", "stmts/s", "gap max", "late p99", "waiting", "double", "takeover",
+                "share per engine");
     for (const QString &backend : parser.value(u"backends"_s).split(u',')) {
         std::unique_ptr<PostgresServer> server;
         if (backend == u"postgresql"_s) {
@@ -500,21 +501,19 @@ int main(int argc, char **argv)
                 shares.append(QString::number(value.toInteger()));
             }
             const qint64 takeover = result.value(u"takeover_ms"_s).toInteger();
-            std::printf("%-11s %7d %9lld %8.0f %10.3f %10.3f %10.0f %8.0fs %7lldms %7lld %7lld %10s  %s\n",
-                        qPrintable(backend), engines, result.value(u"completed_syncs"_s).toInteger(),
-                        result.value(u"syncs_per_second"_s).toDouble(),
-                        result.value(u"store_ms_per_claim"_s).toDouble(),
-                        result.value(u"store_ms_per_sync"_s).toDouble(),
-                        result.value(u"statements_per_second"_s).toDouble(),
-                        result.value(u"longest_gap_s"_s).toDouble(), result.value(u"late_p99_ms"_s).toInteger(),
-                        result.value(u"never_started"_s).toInteger(), result.value(u"double_syncs"_s).toInteger(),
-                        engines > 1 ? qPrintable(u"%1 ms"_s.arg(takeover)) : "-", qPrintable(shares.join(u'/')));
+            std::printf(
+                "%-11s %7d %9lld %8.0f %10.3f %10.3f %10.0f %8.0fs %7lldms %7lld %7lld %10s  %s\n", qPrintable(backend),
+                engines, result.value(u"completed_syncs"_s).toInteger(), result.value(u"syncs_per_second"_s).toDouble(),
+                result.value(u"store_ms_per_claim"_s).toDouble(), result.value(u"store_ms_per_sync"_s).toDouble(),
+                result.value(u"statements_per_second"_s).toDouble(), result.value(u"longest_gap_s"_s).toDouble(),
+                result.value(u"late_p99_ms"_s).toInteger(), result.value(u"never_started"_s).toInteger(),
+                result.value(u"double_syncs"_s).toInteger(), engines > 1 ? qPrintable(u"%1 ms"_s.arg(takeover)) : "-",
+                qPrintable(shares.join(u'/')));
             std::fflush(stdout);
         }
     }
-    std::printf("RESULT %s\n",
-                QJsonDocument(QJsonObject{{u"bench"_s, u"multinode"_s}, {u"results"_s, results}})
-                    .toJson(QJsonDocument::Compact)
-                    .constData());
+    std::printf("RESULT %s\n", QJsonDocument(QJsonObject{{u"bench"_s, u"multinode"_s}, {u"results"_s, results}})
+                                   .toJson(QJsonDocument::Compact)
+                                   .constData());
     return 0;
 }

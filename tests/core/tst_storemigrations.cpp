@@ -214,9 +214,17 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
     auto version = store.schemaVersion();
     QVERIFY(version.ok());
     QCOMPARE(*version, latestSchemaVersion());
-    QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s),
-             (QList<QStringList>{
-                 {u"1"_s}, {u"2"_s}, {u"3"_s}, {u"4"_s}, {u"5"_s}, {u"6"_s}, {u"7"_s}, {u"8"_s}, {u"9"_s}, {u"10"_s}, {u"11"_s}}));
+    QCOMPARE(rawSql(path, u"SELECT version FROM schema_version ORDER BY version"_s), (QList<QStringList>{{u"1"_s},
+                                                                                                         {u"2"_s},
+                                                                                                         {u"3"_s},
+                                                                                                         {u"4"_s},
+                                                                                                         {u"5"_s},
+                                                                                                         {u"6"_s},
+                                                                                                         {u"7"_s},
+                                                                                                         {u"8"_s},
+                                                                                                         {u"9"_s},
+                                                                                                         {u"10"_s},
+                                                                                                         {u"11"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
