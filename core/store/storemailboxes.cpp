@@ -127,8 +127,8 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
 
 Status Store::ensureStateRow(qint64 mailboxId)
 {
-    auto query =
-        exec(u"INSERT INTO mailbox_state (mailbox_id) VALUES (?) ON CONFLICT (mailbox_id) DO NOTHING"_s, {mailboxId});
+    auto query = execCached(u"INSERT INTO mailbox_state (mailbox_id) VALUES (?) ON CONFLICT (mailbox_id) DO NOTHING"_s,
+                            {mailboxId});
     if (!query) {
         return query.error();
     }

@@ -69,23 +69,28 @@ Result<QList<NodeStatus>> Store::nodes()
 
 Result<MailboxState> Store::mailboxState(qint64 mailboxId)
 {
-    auto query = exec(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id = ?"_s, {mailboxId});
+    // Prepared once per connection: claims and every finished run read it (on PostgreSQL a statement
+    // prepared each time is three round trips: PREPARE, EXECUTE, DEALLOCATE).
+    auto query =
+        execCached(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id = ?"_s, {mailboxId});
     if (!query) {
         return query.error();
     }
-    if (!query->next()) {
+    if (!(*query)->next()) {
         MailboxState state;
         state.mailboxId = mailboxId;
         return state;
     }
-    return stateFromQuery(*query);
+    MailboxState state = stateFromQuery(**query);
+    (*query)->finish();
+    return state;
 }
 
 Status Store::saveMailboxState(const MailboxState &state)
 {
     const bool hasError = state.lastErrorClass != ErrorClass::None;
     const QVariant nullText(QMetaType::fromType<QString>());
-    auto query = exec(
+    auto query = execCached(
         u"INSERT INTO mailbox_state (mailbox_id, interval_seconds, interval_reason, last_sync_at, last_success_at, "
         "next_due_at, consecutive_failures, last_error_class, last_error_message, last_error_detail, "
         "last_error_hint, items_last_sync, interval_ms, avg_new_items, last_new_item_at, first_sync_at, "
@@ -181,7 +186,8 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
         // SQLite's BEGIN IMMEDIATE already serializes every writer. On PostgreSQL two engines could both
         // count the profile's leases below the cap and both claim: the profile's row is their lock.
         if (isPostgres()) {
-            if (auto locked = exec(u"SELECT id FROM server_profiles WHERE id = ? FOR UPDATE"_s, {profileId}); !locked) {
+            if (auto locked = execCached(u"SELECT id FROM server_profiles WHERE id = ? FOR UPDATE"_s, {profileId});
+                !locked) {
                 return locked.error();
             }
         }
@@ -189,16 +195,17 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
         // From the leased rows (mailbox_state_leased), not from the profile's mailboxes: a few hundred
         // leases, not tens of thousands of mailboxes. CROSS JOIN keeps SQLite's loop in this order (it would
         // start from the profile's index: 7 ms a claim at 100,000 mailboxes); PostgreSQL plans it as a join.
-        auto busy = exec(u"SELECT COUNT(*) FROM mailbox_state s CROSS JOIN mailboxes m WHERE m.id = s.mailbox_id "
-                         "AND s.lease_owner IS NOT NULL AND s.lease_until > ? AND m.profile_id = ? AND "
-                         "s.mailbox_id <> ? AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.node_id = s.lease_owner "
-                         "AND (n.stopped = 1 OR n.heartbeat_at < ?))"_s,
-                         {nowMs, profileId, mailboxId, dead});
+        auto busy =
+            execCached(u"SELECT COUNT(*) FROM mailbox_state s CROSS JOIN mailboxes m WHERE m.id = s.mailbox_id "
+                       "AND s.lease_owner IS NOT NULL AND s.lease_until > ? AND m.profile_id = ? AND "
+                       "s.mailbox_id <> ? AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.node_id = s.lease_owner "
+                       "AND (n.stopped = 1 OR n.heartbeat_at < ?))"_s,
+                       {nowMs, profileId, mailboxId, dead});
         if (!busy) {
             return busy.error();
         }
-        const bool full = busy->next() && busy->value(0).toInt() >= qMax(1, maxConnections);
-        busy->finish();
+        const bool full = (*busy)->next() && (*busy)->value(0).toInt() >= qMax(1, maxConnections);
+        (*busy)->finish();
         if (!full) {
             // A claim by the live holder renews its lease and keeps the epoch; any other claim starts a new
             // epoch, which fences off whatever the previous holder still tries to write.
@@ -213,11 +220,11 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
                 sql += u" AND (next_due_at IS NULL OR next_due_at <= ?)"_s;
                 values.append(nowMs);
             }
-            auto query = exec(sql, values);
+            auto query = execCached(sql, values);
             if (!query) {
                 return query.error();
             }
-            if (query->numRowsAffected() == 1) {
+            if ((*query)->numRowsAffected() == 1) {
                 claimed = Claim::Claimed;
             }
         }
@@ -250,11 +257,11 @@ Result<bool> Store::renewLease(qint64 mailboxId, const QString &node, const QDat
         sql += u" AND lease_epoch = ?"_s;
         values.append(epoch);
     }
-    auto query = exec(sql, values);
+    auto query = execCached(sql, values);
     if (!query) {
         return query.error();
     }
-    return query->numRowsAffected() == 1;
+    return (*query)->numRowsAffected() == 1;
 }
 
 Status Store::releaseMailbox(qint64 mailboxId, const QString &node, qint64 epoch)
@@ -266,7 +273,7 @@ Status Store::releaseMailbox(qint64 mailboxId, const QString &node, qint64 epoch
         sql += u" AND lease_epoch = ?"_s;
         values.append(epoch);
     }
-    auto query = exec(sql, values);
+    auto query = execCached(sql, values);
     if (!query) {
         return query.error();
     }
@@ -287,15 +294,16 @@ Status Store::checkLease(qint64 mailboxId, const QString &node, qint64 epoch)
 {
     // PostgreSQL: FOR SHARE keeps a claim from moving the lease until this transaction ends; SQLite's write
     // transaction excludes it anyway.
-    auto query = exec(u"SELECT lease_owner, lease_epoch FROM mailbox_state WHERE mailbox_id = ?"_s +
-                          (isPostgres() ? u" FOR SHARE"_s : QString()),
-                      {mailboxId});
+    auto query = execCached(u"SELECT lease_owner, lease_epoch FROM mailbox_state WHERE mailbox_id = ?"_s +
+                                (isPostgres() ? u" FOR SHARE"_s : QString()),
+                            {mailboxId});
     if (!query) {
         return query.error();
     }
-    const bool found = query->next();
-    const QString owner = found ? query->value(0).toString() : QString();
-    const qint64 current = found ? query->value(1).toLongLong() : 0;
+    const bool found = (*query)->next();
+    const QString owner = found ? (*query)->value(0).toString() : QString();
+    const qint64 current = found ? (*query)->value(1).toLongLong() : 0;
+    (*query)->finish(); // a cached statement left unfinished would keep SQLite's read snapshot open
     if (owner == node && current == epoch) {
         return {};
     }

@@ -201,7 +201,7 @@ void TestConsoleActions::detailsPaneShowsTheSelectedMailbox()
     QVERIFY(runs);
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
     QCOMPARE(runs->item(0, 3)->text(), u"7"_s);
-    QCOMPARE(runs->item(0, 4)->text(), u"OK"_s);
+    QCOMPARE(runs->item(0, 5)->text(), u"OK"_s);
 
     m_window->selectMailbox(u"failing@example.test"_s);
     QTRY_COMPARE_WITH_TIMEOUT(details->mailboxId(), SyncHelper::mailboxId(m_store, u"failing@example.test"_s), 5000);

@@ -12,6 +12,8 @@
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
+#include "views/mailboxdetailspane.h"
+#include "views/overviewpane.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void emptyDatabaseSaysWhatToDo();
     void closingMidSyncStopsWithinTwoSeconds();
     void watchesWhenEnginesRunOnTheStore();
+    void overviewListsTheEnginesAndDetailsWhoRanEachSync();
 
 private:
     int rowOf(const MailboxTableModel *model, const QString &address) const;
@@ -219,6 +223,70 @@ void TestConsoleSmoke::watchesWhenEnginesRunOnTheStore()
     QCOMPARE(ConsoleBackend::liveEngines(store), 1);
     // A store that cannot be opened counts none: the console's own engine then reports the problem.
     QCOMPARE(ConsoleBackend::liveEngines(StoreConfig::sqlite(dir.filePath(u"no/such/dir/x.db"_s))), 0);
+}
+
+void TestConsoleSmoke::overviewListsTheEnginesAndDetailsWhoRanEachSync()
+{
+    // Several nodes on one store: the overview lists each engine with its host, pid and state, including
+    // one that died or stopped within the hour; a mailbox's runs say which engine ran each.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<NodeStatus> nodes;
+    auto node = [&](const QString &id, const QString &host, qint64 pid, qint64 silentSeconds, bool stopped) {
+        NodeStatus status;
+        status.nodeId = id;
+        status.host = host;
+        status.pid = pid;
+        status.heartbeatAt = now.addSecs(-silentSeconds);
+        status.stopped = stopped;
+        status.workersTotal = 4;
+        status.version = u"0.1.0"_s;
+        nodes.append(status);
+    };
+    node(u"sync1:4127:3f9a2c"_s, u"sync1"_s, 4127, 2, false);
+    node(u"sync2:1:a07e11"_s, u"sync2"_s, 1, 600, false); // dead ten minutes ago
+    node(u"sync3:9:b1"_s, u"sync3"_s, 9, 30, true);       // stopped
+    node(u"sync4:7:c2"_s, u"sync4"_s, 7, 7200, false);    // gone for two hours: not listed
+    OverviewPane overview;
+    overview.setEngines(nodes, now);
+    QTableWidget *engines = nullptr;
+    for (QTableWidget *table : overview.findChildren<QTableWidget *>()) {
+        if (table->accessibleName() == u"Engines"_s) {
+            engines = table;
+        }
+    }
+    QVERIFY(engines);
+    QCOMPARE(engines->rowCount(), 3);
+    QStringList states;
+    for (int row = 0; row < engines->rowCount(); ++row) {
+        states.append(engines->item(row, 0)->text() + u" " + engines->item(row, 1)->text() + u" " +
+                      engines->item(row, 2)->text());
+    }
+    QVERIFY2(states.contains(u"sync1:4127:3f9a2c sync1 (pid 4127) alive"_s), qPrintable(states.join(u"; "_s)));
+    QVERIFY2(states.contains(u"sync2:1:a07e11 sync2 (pid 1) dead (silent)"_s), qPrintable(states.join(u"; "_s)));
+    QVERIFY2(states.contains(u"sync3:9:b1 sync3 (pid 9) stopped"_s), qPrintable(states.join(u"; "_s)));
+
+    MailboxDetailsPane details;
+    MailboxDetails shown;
+    shown.status.mailbox.address = u"ana@contoso.test"_s;
+    SyncRun run;
+    run.startedAt = now.addSecs(-60);
+    run.finishedAt = now.addSecs(-58);
+    run.success = true;
+    run.node = u"sync1:4127:3f9a2c"_s;
+    run.leaseEpoch = 12;
+    shown.runs = {run};
+    details.setDetails(shown, now);
+    QTableWidget *runs = nullptr;
+    for (QTableWidget *table : details.findChildren<QTableWidget *>()) {
+        if (table->accessibleName() == u"Recent runs"_s) {
+            runs = table;
+        }
+    }
+    QVERIFY(runs);
+    QCOMPARE(runs->horizontalHeaderItem(4)->text(), u"Engine"_s);
+    QCOMPARE(runs->item(0, 4)->text(), u"sync1:4127"_s);
+    QVERIFY(runs->item(0, 4)->toolTip().contains(u"lease epoch 12"_s));
+    QCOMPARE(runs->item(0, 5)->text(), u"OK"_s);
 }
 
 void TestConsoleSmoke::closingMidSyncStopsWithinTwoSeconds()

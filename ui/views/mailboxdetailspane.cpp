@@ -139,9 +139,10 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     layout->addWidget(m_chartView);
 
     auto *runsBox = new QGroupBox(u"Recent runs"_s);
-    m_runs = new QTableWidget(0, 5);
+    m_runs = new QTableWidget(0, 6);
     m_runs->setAccessibleName(u"Recent runs"_s);
-    m_runs->setHorizontalHeaderLabels({u"Started"_s, u"Duration"_s, u"Trigger"_s, u"New items"_s, u"Result"_s});
+    m_runs->setHorizontalHeaderLabels(
+        {u"Started"_s, u"Duration"_s, u"Trigger"_s, u"New items"_s, u"Engine"_s, u"Result"_s});
     m_runs->verticalHeader()->hide();
     m_runs->horizontalHeader()->setStretchLastSection(true);
     m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -289,11 +290,19 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
         const SyncRun &run = details.runs.at(i);
         const QString result = run.success ? u"OK"_s : errorClassName(run.errorClass) + u": "_s + run.errorMessage;
         const QStringList cells{QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                QString::number(run.durationMs()) + u" ms"_s, syncTriggerName(run.trigger),
-                                QString::number(run.itemsNew), result};
+                                QString::number(run.durationMs()) + u" ms"_s,
+                                syncTriggerName(run.trigger),
+                                QString::number(run.itemsNew),
+                                run.node.section(u':', 0, 1),
+                                result};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == 4) {
+                // Which engine ran it, under which lease: host:pid, the whole id and the epoch in the tooltip.
+                item->setToolTip(UntrustedText::toolTip(
+                    run.leaseEpoch > 0 ? u"%1, lease epoch %2"_s.arg(run.node).arg(run.leaseEpoch) : run.node));
+            }
+            if (column == 5) {
                 item->setForeground(run.success ? ThemeColors::success(palette()) : ThemeColors::error(palette()));
                 item->setToolTip(UntrustedText::toolTip(result));
             }

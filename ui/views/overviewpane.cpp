@@ -89,8 +89,9 @@ OverviewPane::OverviewPane(QWidget *parent)
     m_enginesEmpty = new QLabel(u"No engine runs on this database: start 'syncdesk-node run', or open the console "
                                 "without --monitor-only."_s);
     m_enginesEmpty->setWordWrap(true);
-    m_engines =
-        makeTable({u"Engine"_s, u"Workers busy"_s, u"Syncs running"_s, u"Queue"_s, u"Last heartbeat"_s}, u"Engines"_s);
+    m_engines = makeTable({u"Engine"_s, u"Host"_s, u"State"_s, u"Workers busy"_s, u"Syncs running"_s, u"Queue"_s,
+                           u"Last heartbeat"_s, u"Version"_s},
+                          u"Engines"_s);
     m_profiles =
         makeTable({u"Server profile"_s, u"Connections in use"_s, u"Cap"_s, u"Overdue"_s, u"Connections needed"_s},
                   u"Connections per profile"_s);
@@ -144,13 +145,25 @@ void OverviewPane::setEngines(const QList<NodeStatus> &nodes, const QDateTime &n
 {
     QList<QStringList> engines;
     QMap<QString, QStringList> profiles;
+    bool anyAlive = false;
     for (const NodeStatus &node : nodes) {
-        if (!node.isAlive(now)) {
+        // Every engine on the store (several nodes share a PostgreSQL store): the live ones, and for an hour
+        // the ones that stopped or died, so that a node gone missing shows as such.
+        const bool alive = node.isAlive(now);
+        const qint64 silent = node.heartbeatAt.secsTo(now);
+        if (!alive && silent > 3600) {
             continue;
         }
-        engines.append({node.nodeId, u"%1 / %2"_s.arg(node.workersBusy).arg(node.workersTotal),
-                        u"%1 (of %2 at once)"_s.arg(node.running).arg(node.capacity), QString::number(node.queued),
-                        u"%1 s ago"_s.arg(node.heartbeatAt.secsTo(now))});
+        anyAlive = anyAlive || alive;
+        const QString state = alive ? u"alive"_s : node.stopped ? u"stopped"_s : u"dead (silent)"_s;
+        engines.append({node.nodeId, u"%1 (pid %2)"_s.arg(node.host).arg(node.pid), state,
+                        alive ? u"%1 / %2"_s.arg(node.workersBusy).arg(node.workersTotal) : QString(),
+                        alive ? u"%1 (of %2 at once)"_s.arg(node.running).arg(node.capacity) : QString(),
+                        alive ? QString::number(node.queued) : QString(),
+                        silent < 120 ? u"%1 s ago"_s.arg(silent) : u"%1 min ago"_s.arg(silent / 60), node.version});
+        if (!alive) {
+            continue;
+        }
         for (const QJsonValue &value : node.profiles) {
             const QJsonObject profile = value.toObject();
             const QString name = profile.value(u"profile"_s).toString();
@@ -162,7 +175,7 @@ void OverviewPane::setEngines(const QList<NodeStatus> &nodes, const QDateTime &n
             profiles.insert(name, row);
         }
     }
-    m_enginesEmpty->setVisible(engines.isEmpty());
+    m_enginesEmpty->setVisible(!anyAlive);
     m_engines->setVisible(!engines.isEmpty());
     fill(m_engines, engines);
     fill(m_profiles, profiles.values());
