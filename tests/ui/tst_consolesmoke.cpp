@@ -264,6 +264,7 @@ void TestConsoleSmoke::overviewListsTheEnginesAndDetailsWhoRanEachSync()
     QVERIFY2(states.contains(u"sync1:4127:3f9a2c sync1 (pid 4127) alive"_s), qPrintable(states.join(u"; "_s)));
     QVERIFY2(states.contains(u"sync2:1:a07e11 sync2 (pid 1) dead (silent)"_s), qPrintable(states.join(u"; "_s)));
     QVERIFY2(states.contains(u"sync3:9:b1 sync3 (pid 9) stopped"_s), qPrintable(states.join(u"; "_s)));
+    QVERIFY2(states.constFirst().endsWith(u"alive"_s), "the live engines come first");
 
     MailboxDetailsPane details;
     MailboxDetails shown;

@@ -17,6 +17,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -92,6 +94,9 @@ OverviewPane::OverviewPane(QWidget *parent)
     m_engines = makeTable({u"Engine"_s, u"Host"_s, u"State"_s, u"Workers busy"_s, u"Syncs running"_s, u"Queue"_s,
                            u"Last heartbeat"_s, u"Version"_s},
                           u"Engines"_s);
+    // Room for four engines before it scrolls (a header and four rows).
+    m_engines->setMinimumHeight(m_engines->horizontalHeader()->sizeHint().height() +
+                                4 * m_engines->verticalHeader()->defaultSectionSize() + 2 * m_engines->frameWidth());
     m_profiles =
         makeTable({u"Server profile"_s, u"Connections in use"_s, u"Cap"_s, u"Overdue"_s, u"Connections needed"_s},
                   u"Connections per profile"_s);
@@ -146,7 +151,15 @@ void OverviewPane::setEngines(const QList<NodeStatus> &nodes, const QDateTime &n
     QList<QStringList> engines;
     QMap<QString, QStringList> profiles;
     bool anyAlive = false;
-    for (const NodeStatus &node : nodes) {
+    // The live engines first, then the latest to have beaten.
+    QList<NodeStatus> ordered = nodes;
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const NodeStatus &a, const NodeStatus &b) {
+        if (a.isAlive(now) != b.isAlive(now)) {
+            return a.isAlive(now);
+        }
+        return a.heartbeatAt > b.heartbeatAt;
+    });
+    for (const NodeStatus &node : std::as_const(ordered)) {
         // Every engine on the store (several nodes share a PostgreSQL store): the live ones, and for an hour
         // the ones that stopped or died, so that a node gone missing shows as such.
         const bool alive = node.isAlive(now);
