@@ -12,6 +12,7 @@
 #include "sync/syncoutcome.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -137,6 +138,9 @@ private:
     QTimer m_requestTimer{this};
     QTimer m_pollTimer{this};
     QTimer m_wakeupTimer{this};
+    QTimer m_tickTimer{this}; // after a run: one pass for the runs that finish until it fires
+    QElapsedTimer m_lastTick;
+    static constexpr qint64 kClaimSpacingMs = 20;
     QTimer m_graceTimer{this};
 };
 

@@ -137,6 +137,8 @@ struct SchedulePlanner::Entry
     int failures = 0;
     IntervalReason reason = IntervalReason::Normal;
     SyncTrigger trigger = SyncTrigger::Scheduled;
+    // A request that could not start (not claimed, the server's login delay): its retry is still the request.
+    SyncTrigger retryTrigger = SyncTrigger::Scheduled;
     OverdueCause blocked = OverdueCause::None;
     bool enabled = true;
     bool running = false;
@@ -423,6 +425,7 @@ void SchedulePlanner::start(Entry &entry, SyncTrigger trigger, qint64 dueMs, QLi
 {
     entry.running = true;
     entry.trigger = trigger;
+    entry.retryTrigger = SyncTrigger::Scheduled;
     entry.blocked = OverdueCause::None;
     entry.profile->running++;
     m_running++;
@@ -446,6 +449,7 @@ QList<StartDecision> SchedulePlanner::takeStarts(qint64 nowMs)
             // The server allows no login yet: the request waits in the schedule for the first moment it does.
             it = m_immediate.erase(it);
             entry.queuedImmediate = false;
+            entry.retryTrigger = entry.trigger;
             entry.dueMs = entry.lastStartMs + entry.minIntervalMs;
             if (entry.regularDueMs > 0) {
                 entry.dueMs = std::min(entry.dueMs, entry.regularDueMs);
@@ -491,7 +495,7 @@ QList<StartDecision> SchedulePlanner::takeStarts(qint64 nowMs)
         Entry &entry = *best->ready.top();
         const qint64 due = entry.dueMs;
         remove(entry);
-        start(entry, SyncTrigger::Scheduled, due, starts);
+        start(entry, entry.retryTrigger, due, starts);
         --free;
     }
     return starts;
@@ -510,6 +514,9 @@ void SchedulePlanner::releaseStart(qint64 mailboxId, qint64 retryAtMs, OverdueCa
     entry.blocked = cause;
     entry.dueMs =
         isImmediate(entry.trigger) && entry.regularDueMs > 0 ? std::min(entry.regularDueMs, retryAtMs) : retryAtMs;
+    if (isImmediate(entry.trigger)) {
+        entry.retryTrigger = entry.trigger; // retried as the request it is
+    }
     push(entry);
 }
 

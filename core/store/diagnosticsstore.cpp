@@ -114,14 +114,17 @@ Result<std::optional<Alert>> DiagnosticsStore::alert(qint64 alertId, bool withMe
 
 Result<std::optional<Alert>> DiagnosticsStore::openAlert(const QString &causeKey)
 {
-    auto query = m_store.exec(kAlertSelect + u"WHERE a.cause_key = ? AND a.state <> 'closed'"_s, {causeKey});
+    // Every finished run asks (twice): prepared once per connection.
+    auto query = m_store.execCached(kAlertSelect + u"WHERE a.cause_key = ? AND a.state <> 'closed'"_s, {causeKey});
     if (!query) {
         return query.error();
     }
-    if (!query->next()) {
-        return std::optional<Alert>();
+    std::optional<Alert> open;
+    if ((*query)->next()) {
+        open = alertFrom(**query);
     }
-    return std::optional<Alert>(alertFrom(*query));
+    (*query)->finish();
+    return open;
 }
 
 Result<Alert> DiagnosticsStore::acknowledgeAlert(qint64 alertId, const QDateTime &now)

@@ -376,6 +376,21 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {12,
+         u"each lease names its profile: a claim counts the profile's live leases from one index"_s,
+         {
+             // Written by every claim. Counting through mailboxes (for their profile) and nodes (for dead
+             // engines) row by row cost 0.8 ms a claim at 700 live leases (bench_multinode, SQLite); from this
+             // index it is a range per profile, grouped by engine before the engines are looked at.
+             u"ALTER TABLE mailbox_state ADD COLUMN lease_profile INTEGER"_s,
+             u"UPDATE mailbox_state SET lease_profile = (SELECT m.profile_id FROM mailboxes m WHERE m.id = "
+             "mailbox_state.mailbox_id) WHERE lease_owner IS NOT NULL"_s,
+             u"DROP INDEX mailbox_state_leased"_s,
+             u"CREATE INDEX mailbox_state_leased ON mailbox_state (lease_profile, lease_until, lease_owner) "
+             "WHERE lease_owner IS NOT NULL"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -309,12 +309,14 @@ namespace {
 std::atomic<qint64> s_statements{0};
 std::atomic<qint64> s_statementNs{0};
 std::atomic<qint64> s_claims{0};
+std::atomic<qint64> s_claimBatches{0};
 std::atomic<qint64> s_claimNs{0};
 
 } // namespace
 
-StoreTiming::StoreTiming(Kind kind)
+StoreTiming::StoreTiming(Kind kind, qint64 count)
     : m_kind(kind)
+    , m_count(count)
 {
     m_timer.start();
 }
@@ -326,7 +328,8 @@ StoreTiming::~StoreTiming()
         s_statements.fetch_add(1, std::memory_order_relaxed);
         s_statementNs.fetch_add(elapsed, std::memory_order_relaxed);
     } else {
-        s_claims.fetch_add(1, std::memory_order_relaxed);
+        s_claims.fetch_add(m_count, std::memory_order_relaxed);
+        s_claimBatches.fetch_add(1, std::memory_order_relaxed);
         s_claimNs.fetch_add(elapsed, std::memory_order_relaxed);
     }
 }
@@ -334,7 +337,8 @@ StoreTiming::~StoreTiming()
 Store::Statistics Store::statistics()
 {
     return {s_statements.load(std::memory_order_relaxed), s_statementNs.load(std::memory_order_relaxed),
-            s_claims.load(std::memory_order_relaxed), s_claimNs.load(std::memory_order_relaxed)};
+            s_claims.load(std::memory_order_relaxed), s_claimBatches.load(std::memory_order_relaxed),
+            s_claimNs.load(std::memory_order_relaxed)};
 }
 
 Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values)

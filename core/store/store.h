@@ -68,6 +68,15 @@ struct ClaimOptions
     LeaseTiming timing;
 };
 
+// One mailbox of a batch claim (Store::claimMailboxes).
+struct ClaimRequest
+{
+    qint64 mailboxId = 0;
+    qint64 profileId = 0;
+    int maxConnections = 1;   // the profile's cap, counted across every engine on the store
+    bool onlyWhenDue = false; // as ClaimOptions::onlyWhenDue
+};
+
 struct ClaimDetails
 {
     MailboxState state; // the mailbox's row after the attempt: its epoch, holder and due time
@@ -101,7 +110,8 @@ public:
     {
         qint64 statements = 0;
         qint64 nanoseconds = 0;
-        qint64 claims = 0;
+        qint64 claims = 0;       // mailboxes asked for
+        qint64 claimBatches = 0; // transactions they were asked in
         qint64 claimNanoseconds = 0;
     };
     static Statistics statistics();
@@ -137,12 +147,26 @@ public:
 
     // Mailbox state.
     Result<MailboxState> mailboxState(qint64 mailboxId);
-    Status saveMailboxState(const MailboxState &state); // everything but the lease
+    // Everything but the lease; releaseLease: the lease too (the caller holds it, as leasedState found).
+    Status saveMailboxState(const MailboxState &state, bool releaseLease = false);
     Result<MailboxStatusList> mailboxStatuses();
     // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
     Result<QList<qint64>> dueMailboxes(const QDateTime &now, const LeaseTiming &timing = {});
     // NotDue: another engine synced it since this one planned it; ClaimDetails::state says when it is due.
-    enum class Claim { Claimed, HeldElsewhere, ProfileFull, NotDue };
+    // Gone: the mailbox was deleted meanwhile (a batch claim reports it; claimMailbox fails).
+    enum class Claim { Claimed, HeldElsewhere, ProfileFull, NotDue, Gone };
+    struct ClaimOutcome
+    {
+        qint64 mailboxId = 0;
+        Claim claim = Claim::HeldElsewhere;
+        MailboxState state; // the mailbox's row after the attempt: its epoch, holder and due time
+    };
+    // Claims many mailboxes in one transaction (a few statements, whatever their number), with the meaning
+    // of claimMailbox for each. Earlier requests of a profile come first when its cap leaves room for only
+    // some. Outcomes in the order of the requests.
+    Result<QList<ClaimOutcome>> claimMailboxes(const QList<ClaimRequest> &requests, const QString &node,
+                                               const QDateTime &now, const QDateTime &leaseUntil,
+                                               const LeaseTiming &timing = {});
     // Takes the mailbox for this node until leaseUntil, unless another engine holds a live lease on it or
     // the profile already has maxConnections live leases (counted across every engine on this store). A
     // new claim increments the lease epoch; a claim by the live holder renews it and keeps the epoch.
@@ -158,6 +182,9 @@ public:
     void clearLeaseFence(qint64 mailboxId);
     // Inside a transaction: ok when (node, epoch) still holds the mailbox's lease, lease-lost otherwise.
     Status checkLease(qint64 mailboxId, const QString &node, qint64 epoch);
+    // Inside a transaction: the mailbox's state when (node, epoch) still holds its lease (the row locked
+    // until the transaction ends), lease-lost otherwise. One statement for checkLease and mailboxState.
+    Result<MailboxState> leasedState(qint64 mailboxId, const QString &node, qint64 epoch);
     // Live leases (not expired at `now`) per engine id.
     Result<QHash<QString, int>> leasesHeld(const QDateTime &now);
     // The node ids that hold a lease right now (live or not).
@@ -253,6 +280,9 @@ private:
     SyncError errorFrom(const QSqlQuery &query, const QString &what) const;
     SyncError errorFrom(const QSqlError &error, const QString &what) const;
     Status ensureStateRow(qint64 mailboxId);
+    Result<QList<ClaimOutcome>> claimBatch(const QList<ClaimRequest> &requests, const QString &node,
+                                           const QDateTime &now, const QDateTime &leaseUntil,
+                                           const LeaseTiming &timing);
     Status checkLeaseFence(qint64 mailboxId);
     Result<bool> subscribeListener();
 

@@ -19,13 +19,14 @@ class StoreTiming
 {
 public:
     enum class Kind { Statement, Claim };
-    explicit StoreTiming(Kind kind);
+    explicit StoreTiming(Kind kind, qint64 count = 1); // count: the claims of a batch
     ~StoreTiming();
     StoreTiming(const StoreTiming &) = delete;
     StoreTiming &operator=(const StoreTiming &) = delete;
 
 private:
     Kind m_kind;
+    qint64 m_count;
     QElapsedTimer m_timer;
 };
 

@@ -6,10 +6,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <limits>
 
 namespace SyncDesk {
@@ -86,7 +89,7 @@ Result<MailboxState> Store::mailboxState(qint64 mailboxId)
     return state;
 }
 
-Status Store::saveMailboxState(const MailboxState &state)
+Status Store::saveMailboxState(const MailboxState &state, bool releaseLease)
 {
     const bool hasError = state.lastErrorClass != ErrorClass::None;
     const QVariant nullText(QMetaType::fromType<QString>());
@@ -103,7 +106,8 @@ Status Store::saveMailboxState(const MailboxState &state)
         "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync, "
         "interval_ms = excluded.interval_ms, avg_new_items = excluded.avg_new_items, "
         "last_new_item_at = excluded.last_new_item_at, first_sync_at = excluded.first_sync_at, "
-        "last_error_stage = excluded.last_error_stage"_s,
+        "last_error_stage = excluded.last_error_stage"_s +
+            (releaseLease ? u", lease_owner = NULL, lease_until = NULL"_s : QString()),
         {state.mailboxId, int((state.intervalMs + 500) / 1000), intervalReasonName(state.intervalReason),
          toMs(state.lastSyncAt), toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
          hasError ? QVariant(errorClassName(state.lastErrorClass)) : nullText,
@@ -171,82 +175,308 @@ Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now, const LeaseTimin
     return ids;
 }
 
+namespace {
+
+// A batch binds its ids in lists of a few fixed lengths, so that each statement is prepared once per
+// length and connection; unused places hold 0, which is never an id.
+constexpr int kClaimBatch = 64;
+
+int paddedLength(qsizetype count)
+{
+    for (int length : {1, 4, 16, kClaimBatch}) {
+        if (count <= length) {
+            return length;
+        }
+    }
+    return int(count);
+}
+
+QString placeholders(int count)
+{
+    QString text;
+    for (int i = 0; i < count; ++i) {
+        text += i == 0 ? u"?"_s : u", ?"_s;
+    }
+    return text;
+}
+
+void appendPadded(QVariantList &values, const QList<qint64> &ids, int length)
+{
+    for (qint64 id : ids) {
+        values.append(id);
+    }
+    for (qsizetype i = ids.size(); i < length; ++i) {
+        values.append(qint64(0));
+    }
+}
+
+// The same text for a statement on mailbox_state itself: SQLite's UPDATE … RETURNING takes no alias.
+QString unaliased(const QString &text)
+{
+    return QString(text).replace(QRegularExpression(u"\\bs\\."_s), u"mailbox_state."_s);
+}
+
+} // namespace
+
 Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int maxConnections, const QString &node,
                                          const QDateTime &now, const QDateTime &leaseUntil, const ClaimOptions &options,
                                          ClaimDetails *details)
 {
-    const StoreTiming timing(StoreTiming::Kind::Claim);
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    const qint64 dead = deadBefore(now, options.timing);
-    Claim claimed = Claim::HeldElsewhere;
-    Status status = transaction([&]() -> Status {
-        if (Status row = ensureStateRow(mailboxId); !row) {
-            return row;
+    auto outcomes = claimMailboxes({ClaimRequest{mailboxId, profileId, maxConnections, options.onlyWhenDue}}, node, now,
+                                   leaseUntil, options.timing);
+    if (!outcomes) {
+        return outcomes.error();
+    }
+    const ClaimOutcome &outcome = outcomes->constFirst();
+    if (outcome.claim == Claim::Gone) {
+        SyncError error = SyncError::make(ErrorClass::Store, u"store-error"_s,
+                                          u"mailbox %1 does not exist (deleted meanwhile?)"_s.arg(mailboxId));
+        error.stage = ErrorStage::Store;
+        return error;
+    }
+    if (details) {
+        details->state = outcome.state;
+    }
+    return outcome.claim;
+}
+
+Result<QList<Store::ClaimOutcome>> Store::claimMailboxes(const QList<ClaimRequest> &requests, const QString &node,
+                                                         const QDateTime &now, const QDateTime &leaseUntil,
+                                                         const LeaseTiming &timing)
+{
+    QList<ClaimOutcome> outcomes;
+    for (qsizetype from = 0; from < requests.size(); from += kClaimBatch) {
+        auto batch = claimBatch(requests.mid(from, kClaimBatch), node, now, leaseUntil, timing);
+        if (!batch) {
+            return batch.error();
         }
-        // SQLite's BEGIN IMMEDIATE already serializes every writer. On PostgreSQL two engines could both
-        // count the profile's leases below the cap and both claim: the profile's row is their lock.
-        if (isPostgres()) {
-            if (auto locked = execCached(u"SELECT id FROM server_profiles WHERE id = ? FOR UPDATE"_s, {profileId});
-                !locked) {
-                return locked.error();
+        outcomes += *batch;
+    }
+    return outcomes;
+}
+
+Result<QList<Store::ClaimOutcome>> Store::claimBatch(const QList<ClaimRequest> &requests, const QString &node,
+                                                     const QDateTime &now, const QDateTime &leaseUntil,
+                                                     const LeaseTiming &timing)
+{
+    const StoreTiming timed(StoreTiming::Kind::Claim, requests.size());
+    static const QString leaseFree = unaliased(kLeaseFree);
+    static const QString returnedColumns = unaliased(kStateColumns);
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 dead = deadBefore(now, timing);
+    QList<qint64> ids; // each once, in the order of the requests
+    QList<qint64> profiles;
+    for (const ClaimRequest &request : requests) {
+        if (!ids.contains(request.mailboxId)) {
+            ids.append(request.mailboxId);
+        }
+        if (!profiles.contains(request.profileId)) {
+            profiles.append(request.profileId);
+        }
+    }
+    std::sort(profiles.begin(), profiles.end()); // locked in one order by every engine: no deadlock
+    const int idLength = paddedLength(ids.size());
+    const int profileLength = paddedLength(profiles.size());
+    QHash<qint64, ClaimOutcome> claimed;
+    QHash<qint64, MailboxState> others; // the rows of those not claimed
+    QSet<qint64> full;
+
+    // Takes the candidates that are free (or this engine's already) and, for a scheduled start, due.
+    auto take = [&](const QList<qint64> &group, bool onlyWhenDue) -> Status {
+        if (group.isEmpty()) {
+            return {};
+        }
+        const int length = paddedLength(group.size());
+        // A claim by the live holder renews its lease and keeps the epoch; any other claim starts a new
+        // epoch, which fences off whatever the previous holder still tries to write.
+        QString sql = u"UPDATE mailbox_state SET lease_epoch = CASE WHEN lease_owner = ? AND lease_until > ? "
+                      "THEN lease_epoch ELSE lease_epoch + 1 END, lease_owner = ?, lease_until = ?, "
+                      "lease_profile = (SELECT m.profile_id FROM mailboxes m WHERE m.id = mailbox_state.mailbox_id) "
+                      "WHERE mailbox_id IN ("_s +
+                      placeholders(length) + u") AND (lease_owner = ? OR "_s + leaseFree + u')';
+        QVariantList values{node, nowMs, node, leaseUntil.toMSecsSinceEpoch()};
+        appendPadded(values, group, length);
+        values << node << nowMs << dead;
+        if (onlyWhenDue) {
+            sql += u" AND (next_due_at IS NULL OR next_due_at <= ?)"_s;
+            values.append(nowMs);
+        }
+        sql += u" RETURNING "_s + returnedColumns;
+        auto query = execCached(sql, values);
+        if (!query) {
+            return query.error();
+        }
+        while ((*query)->next()) {
+            const MailboxState state = stateFromQuery(**query);
+            claimed.insert(state.mailboxId, {state.mailboxId, Claim::Claimed, state});
+        }
+        (*query)->finish();
+        return {};
+    };
+    auto readOthers = [&](const QList<qint64> &group) -> Status {
+        QList<qint64> wanted;
+        for (qint64 id : group) {
+            if (!claimed.contains(id)) {
+                wanted.append(id);
             }
         }
-        // The cap counts the live leases of every engine on the store.
-        // From the leased rows (mailbox_state_leased), not from the profile's mailboxes: a few hundred
-        // leases, not tens of thousands of mailboxes. CROSS JOIN keeps SQLite's loop in this order (it would
-        // start from the profile's index: 7 ms a claim at 100,000 mailboxes); PostgreSQL plans it as a join.
-        auto busy =
-            execCached(u"SELECT COUNT(*) FROM mailbox_state s CROSS JOIN mailboxes m WHERE m.id = s.mailbox_id "
-                       "AND s.lease_owner IS NOT NULL AND s.lease_until > ? AND m.profile_id = ? AND "
-                       "s.mailbox_id <> ? AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.node_id = s.lease_owner "
-                       "AND (n.stopped = 1 OR n.heartbeat_at < ?))"_s,
-                       {nowMs, profileId, mailboxId, dead});
+        if (wanted.isEmpty()) {
+            return {};
+        }
+        const int length = paddedLength(wanted.size());
+        QVariantList values;
+        appendPadded(values, wanted, length);
+        auto query = execCached(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id IN ("_s +
+                                    placeholders(length) + u')',
+                                values);
+        if (!query) {
+            return query.error();
+        }
+        while ((*query)->next()) {
+            const MailboxState state = stateFromQuery(**query);
+            others.insert(state.mailboxId, state);
+        }
+        (*query)->finish();
+        return {};
+    };
+
+    Status status = transaction([&]() -> Status {
+        // SQLite's BEGIN IMMEDIATE already serializes every writer. On PostgreSQL two engines could both
+        // count a profile's leases below its cap and both claim: the profiles' rows are their lock.
+        if (isPostgres()) {
+            QVariantList values;
+            appendPadded(values, profiles, profileLength);
+            auto locked = execCached(u"SELECT id FROM server_profiles WHERE id IN ("_s + placeholders(profileLength) +
+                                         u") ORDER BY id FOR UPDATE"_s,
+                                     values);
+            if (!locked) {
+                return locked.error();
+            }
+            (*locked)->finish();
+        }
+        // The cap counts the live leases of every engine on the store, except this engine's own on the
+        // batch (claiming them again renews them): per profile from mailbox_state_leased, grouped by engine,
+        // then without the engines that stopped or fell silent.
+        QVariantList values{nowMs};
+        appendPadded(values, profiles, profileLength);
+        values.append(node);
+        appendPadded(values, ids, idLength);
+        values.append(dead);
+        auto busy = execCached(
+            u"SELECT g.profile, CAST(SUM(g.leases) AS INTEGER) FROM (SELECT s.lease_profile AS profile, s.lease_owner "
+            u"AS owner, "
+            "COUNT(*) AS leases FROM mailbox_state s WHERE s.lease_owner IS NOT NULL AND s.lease_until > ? AND "
+            "s.lease_profile IN ("_s +
+                placeholders(profileLength) + u") AND NOT (s.lease_owner = ? AND s.mailbox_id IN ("_s +
+                placeholders(idLength) +
+                u")) GROUP BY s.lease_profile, s.lease_owner) g WHERE NOT EXISTS (SELECT 1 FROM nodes n "
+                "WHERE n.node_id = g.owner AND (n.stopped = 1 OR n.heartbeat_at < ?)) GROUP BY g.profile"_s,
+            values);
         if (!busy) {
             return busy.error();
         }
-        const bool full = (*busy)->next() && (*busy)->value(0).toInt() >= qMax(1, maxConnections);
+        QHash<qint64, int> leased;
+        while ((*busy)->next()) {
+            leased.insert((*busy)->value(0).toLongLong(), (*busy)->value(1).toInt());
+        }
         (*busy)->finish();
-        if (!full) {
-            // A claim by the live holder renews its lease and keeps the epoch; any other claim starts a new
-            // epoch, which fences off whatever the previous holder still tries to write.
-            QString sql = u"UPDATE mailbox_state SET lease_epoch = CASE WHEN lease_owner = ? AND lease_until > ? "
-                          "THEN lease_epoch ELSE lease_epoch + 1 END, lease_owner = ?, lease_until = ? "
-                          "WHERE mailbox_id = ? AND (lease_owner = ? OR mailbox_id IN (SELECT s.mailbox_id FROM "
-                          "mailbox_state s WHERE s.mailbox_id = ? AND "_s +
-                          kLeaseFree + u"))"_s;
-            QVariantList values{node,      nowMs, node, leaseUntil.toMSecsSinceEpoch(), mailboxId, node,
-                                mailboxId, nowMs, dead};
-            if (options.onlyWhenDue) {
-                sql += u" AND (next_due_at IS NULL OR next_due_at <= ?)"_s;
-                values.append(nowMs);
+        // Candidates: as many of each profile's requests as its cap leaves room for, in the order asked.
+        QHash<qint64, int> room;
+        QSet<qint64> seen;
+        QList<qint64> whenDue;
+        QList<qint64> whenFree;
+        for (const ClaimRequest &request : requests) {
+            if (seen.contains(request.mailboxId)) {
+                continue;
             }
-            auto query = execCached(sql, values);
-            if (!query) {
-                return query.error();
+            seen.insert(request.mailboxId);
+            auto left = room.find(request.profileId);
+            if (left == room.end()) {
+                left =
+                    room.insert(request.profileId, qMax(1, request.maxConnections) - leased.value(request.profileId));
             }
-            if ((*query)->numRowsAffected() == 1) {
-                claimed = Claim::Claimed;
+            if (*left <= 0) {
+                full.insert(request.mailboxId);
+                continue;
+            }
+            --*left;
+            (request.onlyWhenDue ? whenDue : whenFree).append(request.mailboxId);
+        }
+        if (Status taken = take(whenDue, true); !taken) {
+            return taken;
+        }
+        if (Status taken = take(whenFree, false); !taken) {
+            return taken;
+        }
+        if (Status read = readOthers(ids); !read) {
+            return read;
+        }
+        // A mailbox without a state row yet (added by an older version): given one, then taken like the rest.
+        QList<qint64> missing;
+        for (qint64 id : std::as_const(ids)) {
+            if (!claimed.contains(id) && !others.contains(id)) {
+                missing.append(id);
             }
         }
-        auto state = mailboxState(mailboxId);
-        if (!state) {
-            return state.error();
+        if (missing.isEmpty()) {
+            return {};
         }
-        if (claimed != Claim::Claimed) {
-            const bool heldElsewhere = !state->leaseOwner.isEmpty() && state->leaseOwner != node &&
-                                       state->leaseUntil.isValid() && state->leaseUntil > now;
-            const bool notDue = options.onlyWhenDue && state->nextDueAt.isValid() && state->nextDueAt > now;
-            claimed = full ? Claim::ProfileFull : (notDue && !heldElsewhere) ? Claim::NotDue : Claim::HeldElsewhere;
+        QVariantList missingValues;
+        appendPadded(missingValues, missing, paddedLength(missing.size()));
+        if (auto inserted =
+                exec(u"INSERT INTO mailbox_state (mailbox_id) SELECT id FROM mailboxes WHERE id IN ("_s +
+                         placeholders(paddedLength(missing.size())) + u") ON CONFLICT (mailbox_id) DO NOTHING"_s,
+                     missingValues);
+            !inserted) {
+            return inserted.error();
         }
-        if (details) {
-            details->state = *state;
+        auto within = [&](const QList<qint64> &group) {
+            QList<qint64> subset;
+            for (qint64 id : group) {
+                if (missing.contains(id)) {
+                    subset.append(id);
+                }
+            }
+            return subset;
+        };
+        if (Status taken = take(within(whenDue), true); !taken) {
+            return taken;
         }
-        return {};
+        if (Status taken = take(within(whenFree), false); !taken) {
+            return taken;
+        }
+        return readOthers(missing);
     });
     if (!status) {
         return status.error();
     }
-    return claimed;
+    QList<ClaimOutcome> outcomes;
+    outcomes.reserve(requests.size());
+    for (const ClaimRequest &request : requests) {
+        if (const auto found = claimed.constFind(request.mailboxId); found != claimed.cend()) {
+            outcomes.append(*found);
+            continue;
+        }
+        ClaimOutcome outcome;
+        outcome.mailboxId = request.mailboxId;
+        const auto row = others.constFind(request.mailboxId);
+        if (row == others.cend()) {
+            outcome.claim = Claim::Gone;
+            outcome.state.mailboxId = request.mailboxId;
+            outcomes.append(outcome);
+            continue;
+        }
+        outcome.state = *row;
+        const bool heldElsewhere =
+            !row->leaseOwner.isEmpty() && row->leaseOwner != node && row->leaseUntil.isValid() && row->leaseUntil > now;
+        const bool notDue = request.onlyWhenDue && row->nextDueAt.isValid() && row->nextDueAt > now;
+        outcome.claim = heldElsewhere                      ? Claim::HeldElsewhere
+                        : full.contains(request.mailboxId) ? Claim::ProfileFull
+                        : notDue                           ? Claim::NotDue
+                                                           : Claim::HeldElsewhere;
+        outcomes.append(outcome);
+    }
+    return outcomes;
 }
 
 Result<bool> Store::renewLease(qint64 mailboxId, const QString &node, const QDateTime &leaseUntil, qint64 epoch)
@@ -290,6 +520,22 @@ void Store::clearLeaseFence(qint64 mailboxId)
     m_fences.remove(mailboxId);
 }
 
+namespace {
+
+SyncError leaseLost(qint64 epoch, const QString &owner, qint64 current)
+{
+    SyncError error = SyncError::make(
+        ErrorClass::Store, u"lease-lost"_s,
+        u"this engine's lease on the mailbox ended (epoch %1); %2 holds it now (epoch %3): the run's writes "
+        "are refused"_s.arg(epoch)
+            .arg(owner.isEmpty() ? u"no engine"_s : owner)
+            .arg(current));
+    error.stage = ErrorStage::Store;
+    return error;
+}
+
+} // namespace
+
 Status Store::checkLease(qint64 mailboxId, const QString &node, qint64 epoch)
 {
     // PostgreSQL: FOR SHARE keeps a claim from moving the lease until this transaction ends; SQLite's write
@@ -307,14 +553,29 @@ Status Store::checkLease(qint64 mailboxId, const QString &node, qint64 epoch)
     if (owner == node && current == epoch) {
         return {};
     }
-    SyncError error = SyncError::make(
-        ErrorClass::Store, u"lease-lost"_s,
-        u"this engine's lease on the mailbox ended (epoch %1); %2 holds it now (epoch %3): the run's writes "
-        "are refused"_s.arg(epoch)
-            .arg(owner.isEmpty() ? u"no engine"_s : owner)
-            .arg(current));
-    error.stage = ErrorStage::Store;
-    return error;
+    return leaseLost(epoch, owner, current);
+}
+
+Result<MailboxState> Store::leasedState(qint64 mailboxId, const QString &node, qint64 epoch)
+{
+    // The row and the fence in one statement; on PostgreSQL the row stays locked until the transaction ends
+    // (FOR UPDATE: the run's outcome is written to it next), on SQLite the write transaction excludes claims.
+    auto query = execCached(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id = ?"_s +
+                                (isPostgres() ? u" FOR UPDATE"_s : QString()),
+                            {mailboxId});
+    if (!query) {
+        return query.error();
+    }
+    MailboxState state;
+    state.mailboxId = mailboxId;
+    if ((*query)->next()) {
+        state = stateFromQuery(**query);
+    }
+    (*query)->finish();
+    if (state.leaseOwner != node || state.leaseEpoch != epoch) {
+        return leaseLost(epoch, state.leaseOwner, state.leaseEpoch);
+    }
+    return state;
 }
 
 Status Store::checkLeaseFence(qint64 mailboxId)

@@ -136,6 +136,7 @@ int engineMain(const QString &location, int slots)
                                 {u"statement_ns"_s, now.nanoseconds - base.nanoseconds},
                                 {u"claims"_s, now.claims - base.claims},
                                 {u"claim_ns"_s, now.claimNanoseconds - base.claimNanoseconds},
+                                {u"claim_batches"_s, now.claimBatches - base.claimBatches},
                                 {u"cpu_s"_s, cpuSeconds() - baseCpu},
                                 {u"wall_s"_s, wall.elapsed() / 1000.0}};
         std::printf("STATS %s\n", QJsonDocument(stats).toJson(QJsonDocument::Compact).constData());
@@ -348,7 +349,7 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
     }
     waitMs(std::max<qint64>(0, end - QDateTime::currentMSecsSinceEpoch()));
     QJsonArray perEngine;
-    qint64 statements = 0, statementNs = 0, claims = 0, claimNs = 0, completed = 0;
+    qint64 statements = 0, statementNs = 0, claims = 0, claimNs = 0, claimBatches = 0, completed = 0;
     double cpu = 0;
     for (auto &node : nodes) {
         if (node->state() == QProcess::Running) {
@@ -368,6 +369,7 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
         statementNs += stats.value(u"statement_ns"_s).toInteger();
         claims += stats.value(u"claims"_s).toInteger();
         claimNs += stats.value(u"claim_ns"_s).toInteger();
+        claimBatches += stats.value(u"claim_batches"_s).toInteger();
         completed += stats.value(u"completed"_s).toInteger();
         cpu += stats.value(u"cpu_s"_s).toDouble();
     }
@@ -430,6 +432,7 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
     result.insert(u"completed_syncs"_s, inWindow);
     result.insert(u"syncs_per_second"_s, inWindow / windowSeconds);
     result.insert(u"store_ms_per_claim"_s, claims > 0 ? claimNs / 1e6 / double(claims) : 0);
+    result.insert(u"claims_per_batch"_s, claimBatches > 0 ? double(claims) / double(claimBatches) : 0);
     result.insert(u"store_ms_per_sync"_s, completed > 0 ? statementNs / 1e6 / double(completed) : 0);
     result.insert(u"statements_per_second"_s, statements / windowSeconds);
     result.insert(u"engine_cpu_s"_s, cpu);
@@ -469,9 +472,9 @@ int main(int argc, char **argv)
         engineCounts.append(count.toInt());
     }
     QJsonArray results;
-    std::printf("%-11s %7s %9s %8s %10s %10s %10s %9s %9s %7s %7s %10s  %s\n", "backend", "engines", "syncs", "syncs/s",
-                "ms/claim", "ms/sync", "stmts/s", "gap max", "late p99", "waiting", "double", "takeover",
-                "share per engine");
+    std::printf("%-11s %7s %9s %8s %10s %6s %10s %10s %9s %9s %7s %7s %10s  %s\n", "backend", "engines", "syncs",
+                "syncs/s", "ms/claim", "batch", "ms/sync", "stmts/s", "gap max", "late p99", "waiting", "double",
+                "takeover", "share per engine");
     for (const QString &backend : parser.value(u"backends"_s).split(u',')) {
         std::unique_ptr<PostgresServer> server;
         if (backend == u"postgresql"_s) {
@@ -501,14 +504,15 @@ int main(int argc, char **argv)
                 shares.append(QString::number(value.toInteger()));
             }
             const qint64 takeover = result.value(u"takeover_ms"_s).toInteger();
-            std::printf(
-                "%-11s %7d %9lld %8.0f %10.3f %10.3f %10.0f %8.0fs %7lldms %7lld %7lld %10s  %s\n", qPrintable(backend),
-                engines, result.value(u"completed_syncs"_s).toInteger(), result.value(u"syncs_per_second"_s).toDouble(),
-                result.value(u"store_ms_per_claim"_s).toDouble(), result.value(u"store_ms_per_sync"_s).toDouble(),
-                result.value(u"statements_per_second"_s).toDouble(), result.value(u"longest_gap_s"_s).toDouble(),
-                result.value(u"late_p99_ms"_s).toInteger(), result.value(u"never_started"_s).toInteger(),
-                result.value(u"double_syncs"_s).toInteger(), engines > 1 ? qPrintable(u"%1 ms"_s.arg(takeover)) : "-",
-                qPrintable(shares.join(u'/')));
+            std::printf("%-11s %7d %9lld %8.0f %10.3f %6.1f %10.3f %10.0f %8.0fs %7lldms %7lld %7lld %10s  %s\n",
+                        qPrintable(backend), engines, result.value(u"completed_syncs"_s).toInteger(),
+                        result.value(u"syncs_per_second"_s).toDouble(),
+                        result.value(u"store_ms_per_claim"_s).toDouble(),
+                        result.value(u"claims_per_batch"_s).toDouble(), result.value(u"store_ms_per_sync"_s).toDouble(),
+                        result.value(u"statements_per_second"_s).toDouble(),
+                        result.value(u"longest_gap_s"_s).toDouble(), result.value(u"late_p99_ms"_s).toInteger(),
+                        result.value(u"never_started"_s).toInteger(), result.value(u"double_syncs"_s).toInteger(),
+                        engines > 1 ? qPrintable(u"%1 ms"_s.arg(takeover)) : "-", qPrintable(shares.join(u'/')));
             std::fflush(stdout);
         }
     }

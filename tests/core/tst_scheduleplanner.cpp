@@ -63,6 +63,7 @@ private Q_SLOTS:
     void immediateRequestOvertakesDueWork();
     void requestsAreCoalescedAndFollowUpOnce();
     void failedImmediateRequestKeepsTheRegularSchedule();
+    void requestNotClaimedStaysARequest();
     void capsAreNeverExceededAndNoMailboxRunsTwice();
     void noHealthyMailboxWaitsMoreThanTwelveMinutes();
     void mostOverdueFirstWhenDemandExceedsCapacity();
@@ -292,6 +293,38 @@ void TestSchedulePlanner::failedImmediateRequestKeepsTheRegularSchedule()
     const FinishReport report = planner.finish(1, result, kStart + 2 * kSecond);
     QCOMPARE(report.nextDueMs, regularDue); // not pushed into backoff: the regular sync retries it
     QCOMPARE(planner.takeStarts(regularDue).size(), 1);
+}
+
+void TestSchedulePlanner::requestNotClaimedStaysARequest()
+{
+    // A request whose claim fails (another engine runs the mailbox, the profile's connections are all in
+    // use elsewhere, the store failed) is retried as the request it is: a scheduled retry would find the
+    // mailbox not due in the store (the other engine just synced it) and the request would be dropped.
+    SchedulePlanner planner(settings());
+    planner.setProfile({1, 10, {}, {}, {}});
+    const qint64 regularDue = kStart + 4 * kMinute;
+    planner.upsertMailbox(mailbox(1, 1, regularDue));
+    for (OverdueCause cause : {OverdueCause::ClaimedElsewhere, OverdueCause::ConnectionCap, OverdueCause::None}) {
+        QCOMPARE(planner.requestImmediate(1, SyncTrigger::Manual), SchedulePlanner::Request::Queued);
+        QList<StartDecision> starts = planner.takeStarts(kStart);
+        QCOMPARE(starts.size(), 1);
+        planner.releaseStart(1, kStart + kSecond, cause);
+        QVERIFY(planner.takeStarts(kStart + kSecond / 2).isEmpty()); // not before the retry
+        starts = planner.takeStarts(kStart + kSecond);
+        QCOMPARE(starts.size(), 1);
+        QCOMPARE(starts.at(0).trigger, SyncTrigger::Manual);
+        RunResult result;
+        result.startedMs = kStart + kSecond;
+        result.finishedMs = kStart + 2 * kSecond;
+        result.success = true;
+        planner.finish(1, result, kStart + 2 * kSecond);
+    }
+    // Once it ran, the schedule is scheduled again.
+    const auto next = planner.mailbox(1);
+    QVERIFY(next);
+    const QList<StartDecision> later = planner.takeStarts(next->dueMs);
+    QCOMPARE(later.size(), 1);
+    QCOMPARE(later.at(0).trigger, SyncTrigger::Scheduled);
 }
 
 void TestSchedulePlanner::capsAreNeverExceededAndNoMailboxRunsTwice()

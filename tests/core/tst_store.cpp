@@ -1,20 +1,18 @@
 // The store's behaviour, on SQLite and (as tst_store_postgresql) on PostgreSQL: batches and their
-// deduplication, POP3 UIDLs, leases and the connection cap across nodes, concurrent claims from two
-// connections, locks, lost sessions, text PostgreSQL cannot hold, and database URLs.
+// deduplication, POP3 UIDLs, text PostgreSQL cannot hold, locks, lost sessions, database URLs and sync
+// requests. Leases and claims are in tst_storeleases.
 
 #include "store/store.h"
 #include "storefixtures.h"
 #include "teststore.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QPair>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 using namespace SyncDesk;
 using namespace SyncDesk::Testing;
@@ -39,18 +37,12 @@ private Q_SLOTS:
     void writeBatchDedupesAndRelinks();
     void writeBatchIsAllOrNothing();
     void pop3SeenUidlsArePerMailbox();
-    void leases();
-    void claimsFromTwoConnectionsNeverOverlap();
-    void everyClaimStartsAnEpochAndFencesTheOldOne();
-    void scheduledClaimsTakeOnlyDueMailboxes();
-    void leasesOfSilentEnginesAreFree();
     void textWithNulCharactersIsStored();
     void lockHeldElsewhereIsStoreLocked();
     void lostSessionReconnects();
     void databaseUrls();
     void syncRequestsAreTakenOnceWithinALimit();
     void listeningConnectionIsNotifiedOfRequests();
-    void enginesPublishingOverdueCausesAtOnceNeverDeadlock();
 };
 
 void TestStoreBehaviour::initTestCase()
@@ -210,286 +202,6 @@ void TestStoreBehaviour::writeBatchIsAllOrNothing()
     auto next = store.writeBatch(folder(id, u"INBOX"_s, 1, 3), {activity(id, u"INBOX"_s, 1, 2, u"y@e.test"_s, u"Y"_s)});
     QVERIFY(next.ok());
     QCOMPARE(batchText(*next), batchText(1, 0, 0));
-}
-
-void TestStoreBehaviour::leases()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    SYNCDESK_NEW_STORE(config, dir.path(), u"lease.db"_s);
-    auto opened = Store::open(config);
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
-    Store &store = **opened;
-    const qint64 id = addMailbox(store, u"lease@example.test"_s);
-    QVERIFY(id > 0);
-    const qint64 profileId = (*store.mailbox(id))->profileId;
-    const QDateTime t0 = utc(2024, 3, 5, 12, 0);
-
-    auto due = store.dueMailboxes(t0);
-    QVERIFY(due.ok());
-    QCOMPARE(*due, QList<qint64>{id}); // never synced: due now
-
-    auto claimed = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0, t0.addSecs(60));
-    QVERIFY(claimed.ok());
-    QCOMPARE(*claimed, Store::Claim::Claimed);
-    auto state = store.mailboxState(id);
-    QVERIFY(state.ok());
-    QCOMPARE(state->leaseOwner, u"node-a"_s);
-    QCOMPARE(state->leaseUntil, t0.addSecs(60));
-
-    // Another node cannot take a live lease, and the mailbox is not due for anyone meanwhile.
-    auto stolen = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(10), t0.addSecs(70));
-    QVERIFY(stolen.ok());
-    QCOMPARE(*stolen, Store::Claim::HeldElsewhere);
-    due = store.dueMailboxes(t0.addSecs(10));
-    QVERIFY(due.ok());
-    QVERIFY(due->isEmpty());
-    // A release by the wrong node changes nothing.
-    QVERIFY(store.releaseMailbox(id, u"node-b"_s).ok());
-    QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-a"_s);
-
-    // The holder may claim again (renew), and renewLease extends it.
-    auto renewed = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0.addSecs(20), t0.addSecs(80));
-    QVERIFY(renewed.ok());
-    QCOMPARE(*renewed, Store::Claim::Claimed);
-    QVERIFY(store.renewLease(id, u"node-a"_s, t0.addSecs(90)).ok());
-    QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
-    QVERIFY(store.renewLease(id, u"node-b"_s, t0.addSecs(500)).ok()); // not the holder: no effect
-    QCOMPARE(store.mailboxState(id)->leaseUntil, t0.addSecs(90));
-
-    // Once the lease has expired (node-a crashed), another node can take the mailbox.
-    stolen = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(89), t0.addSecs(150));
-    QVERIFY(stolen.ok());
-    QCOMPARE(*stolen, Store::Claim::HeldElsewhere);
-    due = store.dueMailboxes(t0.addSecs(90));
-    QVERIFY(due.ok());
-    QCOMPARE(*due, QList<qint64>{id});
-    auto taken = store.claimMailbox(id, profileId, 10, u"node-b"_s, t0.addSecs(90), t0.addSecs(150));
-    QVERIFY(taken.ok());
-    QCOMPARE(*taken, Store::Claim::Claimed);
-    QCOMPARE(store.mailboxState(id)->leaseOwner, u"node-b"_s);
-
-    // Released, anyone may claim it at once.
-    QVERIFY(store.releaseMailbox(id, u"node-b"_s).ok());
-    state = store.mailboxState(id);
-    QVERIFY(state.ok());
-    QCOMPARE(state->leaseOwner, QString());
-    QVERIFY(!state->leaseUntil.isValid());
-    auto back = store.claimMailbox(id, profileId, 10, u"node-a"_s, t0.addSecs(100), t0.addSecs(160));
-    QVERIFY(back.ok());
-    QCOMPARE(*back, Store::Claim::Claimed);
-    QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
-    QCOMPARE(store.mailboxState(id)->leaseOwner, QString());
-
-    // The profile's connection cap holds across nodes: with a cap of 1, a second mailbox of the same
-    // profile waits while the first one's lease is live, whoever holds it.
-    const qint64 other = addMailbox(store, u"lease2@example.test"_s);
-    QCOMPARE((*store.mailbox(other))->profileId, profileId);
-    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"node-a"_s, t0.addSecs(200), t0.addSecs(260)),
-             Store::Claim::Claimed);
-    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"node-b"_s, t0.addSecs(201), t0.addSecs(261)),
-             Store::Claim::ProfileFull);
-    QCOMPARE(*store.claimMailbox(other, profileId, 2, u"node-b"_s, t0.addSecs(201), t0.addSecs(261)),
-             Store::Claim::Claimed);
-    QVERIFY(store.releaseAllLeases(u"node-a"_s).ok());
-    QVERIFY(store.releaseAllLeases(u"node-b"_s).ok());
-
-    // Claiming a mailbox that does not exist fails: its state row cannot reference it.
-    auto missing = store.claimMailbox(4242, profileId, 10, u"node-a"_s, t0, t0.addSecs(60));
-    QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().errorClass, ErrorClass::Store);
-}
-
-void TestStoreBehaviour::claimsFromTwoConnectionsNeverOverlap()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    SYNCDESK_NEW_STORE(config, dir.path(), u"claims.db"_s);
-    QList<qint64> ids;
-    qint64 profileId = 0;
-    {
-        auto opened = Store::open(config);
-        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
-        for (int i = 0; i < 20; ++i) {
-            ids.append(addMailbox(**opened, u"claim%1@example.test"_s.arg(i)));
-            QVERIFY(ids.last() > 0);
-        }
-        profileId = (*(*opened)->mailbox(ids.first()))->profileId;
-    }
-    // Two engines (two connections, two threads) race for the same 20 mailboxes of one profile whose cap
-    // is 5, three times over: never more than 5 leases, never one mailbox held twice.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (int round = 0; round < 3; ++round) {
-        QAtomicInt failures;
-        auto engine = [&](const QString &node) {
-            auto opened = Store::open(config);
-            if (!opened) {
-                failures.ref();
-                return;
-            }
-            for (qint64 id : ids) {
-                if (!(*opened)->claimMailbox(id, profileId, 5, node, now, now.addSecs(60))) {
-                    failures.ref();
-                }
-            }
-        };
-        std::unique_ptr<QThread> a(QThread::create(engine, u"node-a"_s));
-        std::unique_ptr<QThread> b(QThread::create(engine, u"node-b"_s));
-        a->start();
-        b->start();
-        QVERIFY(a->wait(60000) && b->wait(60000));
-        QCOMPARE(failures.loadRelaxed(), 0);
-        const QList<QStringList> held = Testing::TestStore::rawSql(
-            config, u"SELECT mailbox_id, lease_owner FROM mailbox_state WHERE lease_owner IS NOT NULL"_s);
-        QCOMPARE(held.size(), 5);
-        QVERIFY(Testing::TestStore::rawSql(config, u"UPDATE mailbox_state SET lease_owner = NULL, lease_until = NULL"_s)
-                    .isEmpty());
-    }
-}
-
-void TestStoreBehaviour::everyClaimStartsAnEpochAndFencesTheOldOne()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    SYNCDESK_NEW_STORE(config, dir.path(), u"fence.db"_s);
-    auto openedA = Store::open(config);
-    auto openedB = Store::open(config);
-    QVERIFY2(openedA.ok() && openedB.ok(), "two connections");
-    Store &a = **openedA; // engine a's worker
-    Store &b = **openedB; // engine b
-    const qint64 id = addMailbox(a, u"fence@example.test"_s);
-    QVERIFY(id > 0);
-    const qint64 profileId = (*a.mailbox(id))->profileId;
-    const QDateTime t0 = utc(2026, 12, 5, 9, 0);
-
-    ClaimDetails first;
-    QCOMPARE(*a.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(30), {}, &first), Store::Claim::Claimed);
-    QCOMPARE(first.state.leaseEpoch, qint64(1));
-    QCOMPARE(first.state.leaseOwner, u"a"_s);
-    // The holder claiming again renews: same epoch.
-    ClaimDetails renewed;
-    QCOMPARE(*a.claimMailbox(id, profileId, 10, u"a"_s, t0.addSecs(5), t0.addSecs(35), {}, &renewed),
-             Store::Claim::Claimed);
-    QCOMPARE(renewed.state.leaseEpoch, qint64(1));
-    QCOMPARE(*a.renewLease(id, u"a"_s, t0.addSecs(40), 1), true);
-
-    // a's run writes under epoch 1.
-    a.setLeaseFence(id, u"a"_s, 1);
-    auto written = a.writeBatch(folder(id, u"INBOX"_s, 5, 2), {activity(id, u"INBOX"_s, 5, 1, u"m1@x"_s, u"one"_s)});
-    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(why(written.error())));
-
-    // a stalls past its lease; b takes the mailbox under epoch 2.
-    ClaimDetails taken;
-    QCOMPARE(*b.claimMailbox(id, profileId, 10, u"b"_s, t0.addSecs(41), t0.addSecs(71), {}, &taken),
-             Store::Claim::Claimed);
-    QCOMPARE(taken.state.leaseEpoch, qint64(2));
-
-    // a wakes up: its next batch, its renewal and its release are all refused or void.
-    auto late = a.writeBatch(folder(id, u"INBOX"_s, 5, 3), {activity(id, u"INBOX"_s, 5, 2, u"m2@x"_s, u"two"_s)});
-    QVERIFY(!late.ok());
-    QCOMPARE(late.error().hintId, u"lease-lost"_s);
-    QCOMPARE(late.error().errorClass, ErrorClass::Store);
-    QVERIFY2(late.error().message.contains(u"b"_s), qPrintable(late.error().message));
-    QCOMPARE(*a.activityCount(id), qint64(1));
-    QCOMPARE(a.folderState(id, u"INBOX"_s)->uidNext, quint32(2)); // the folder position did not move either
-    auto pop3 = a.writePop3Batch(id, {{"uidl-1", 1}}, {});
-    QVERIFY(!pop3.ok());
-    QCOMPARE(pop3.error().hintId, u"lease-lost"_s);
-    QCOMPARE(*a.renewLease(id, u"a"_s, t0.addSecs(100), 1), false);
-    QVERIFY(a.releaseMailbox(id, u"a"_s, 1).ok());
-    QCOMPARE(b.mailboxState(id)->leaseOwner, u"b"_s);
-    // Inside any transaction, checkLease says the same.
-    const Status check = a.transaction([&] { return a.checkLease(id, u"a"_s, 1); });
-    QCOMPARE(check.error().hintId, u"lease-lost"_s);
-    QVERIFY(b.transaction([&] { return b.checkLease(id, u"b"_s, 2); }).ok());
-
-    // b's writes go through; without a fence nothing is checked (verify --repair, tests).
-    b.setLeaseFence(id, u"b"_s, 2);
-    QVERIFY(b.writeBatch(folder(id, u"INBOX"_s, 5, 3), {activity(id, u"INBOX"_s, 5, 2, u"m2@x"_s, u"two"_s)}).ok());
-    a.clearLeaseFence(id);
-    QVERIFY(a.writeBatch(folder(id, u"INBOX"_s, 5, 3), {}).ok());
-    QCOMPARE(*a.activityCount(id), qint64(2));
-}
-
-void TestStoreBehaviour::scheduledClaimsTakeOnlyDueMailboxes()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    SYNCDESK_NEW_STORE(config, dir.path(), u"due.db"_s);
-    auto opened = Store::open(config);
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
-    Store &store = **opened;
-    const qint64 id = addMailbox(store, u"due@example.test"_s);
-    QVERIFY(id > 0);
-    const qint64 profileId = (*store.mailbox(id))->profileId;
-    const QDateTime t0 = utc(2026, 12, 5, 10, 0);
-    MailboxState state;
-    state.mailboxId = id;
-    state.nextDueAt = t0.addSecs(300); // another engine synced it and set its next due time
-    QVERIFY(store.saveMailboxState(state).ok());
-
-    ClaimOptions scheduled;
-    scheduled.onlyWhenDue = true;
-    ClaimDetails details;
-    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(60), scheduled, &details),
-             Store::Claim::NotDue);
-    QCOMPARE(details.state.nextDueAt, t0.addSecs(300));
-    QVERIFY(details.state.leaseOwner.isEmpty());
-    QCOMPARE(details.state.leaseEpoch, qint64(0));
-    // A request (or a run-once) takes it anyway; once due, a scheduled claim does too.
-    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(60)), Store::Claim::Claimed);
-    QVERIFY(store.releaseMailbox(id, u"a"_s).ok());
-    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0.addSecs(300), t0.addSecs(360), scheduled),
-             Store::Claim::Claimed);
-}
-
-void TestStoreBehaviour::leasesOfSilentEnginesAreFree()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    SYNCDESK_NEW_STORE(config, dir.path(), u"silent.db"_s);
-    auto opened = Store::open(config);
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
-    Store &store = **opened;
-    const qint64 id = addMailbox(store, u"silent@example.test"_s);
-    const qint64 other = addMailbox(store, u"silent2@example.test"_s);
-    QVERIFY(id > 0 && other > 0);
-    const qint64 profileId = (*store.mailbox(id))->profileId;
-    const QDateTime t0 = utc(2026, 12, 5, 11, 0);
-    auto beat = [&](const QString &node, const QDateTime &at) {
-        NodeStatus status;
-        status.nodeId = node;
-        status.host = u"host"_s;
-        status.pid = 1;
-        status.startedAt = t0;
-        status.heartbeatAt = at;
-        return store.publishNode(status);
-    };
-    ClaimOptions options;
-    options.timing.deadAfterSeconds = 10; // two heartbeats of 5 s
-
-    QVERIFY(beat(u"killed"_s, t0).ok());
-    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"killed"_s, t0, t0.addSecs(300), options), Store::Claim::Claimed);
-    // While it beats, its lease (five minutes long) holds, and it fills the profile's only connection.
-    QVERIFY(beat(u"killed"_s, t0.addSecs(8)).ok());
-    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"b"_s, t0.addSecs(9), t0.addSecs(60), options),
-             Store::Claim::HeldElsewhere);
-    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"b"_s, t0.addSecs(9), t0.addSecs(60), options),
-             Store::Claim::ProfileFull);
-    QVERIFY(store.dueMailboxes(t0.addSecs(9), options.timing)->isEmpty() ||
-            !store.dueMailboxes(t0.addSecs(9), options.timing)->contains(id));
-    // Silent for two heartbeats (killed with SIGKILL): its lease is free at once, long before it expires.
-    QVERIFY(store.dueMailboxes(t0.addSecs(19), options.timing)->contains(id));
-    QCOMPARE(*store.claimMailbox(other, profileId, 1, u"b"_s, t0.addSecs(19), t0.addSecs(60), options),
-             Store::Claim::Claimed);
-    QVERIFY(store.releaseMailbox(other, u"b"_s).ok());
-    ClaimDetails details;
-    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"b"_s, t0.addSecs(19), t0.addSecs(60), options, &details),
-             Store::Claim::Claimed);
-    QCOMPARE(details.state.leaseEpoch, qint64(2));
-    // Without heartbeat timing only the lease's end counts (and an engine without a row is trusted).
-    QCOMPARE(*store.claimMailbox(id, profileId, 1, u"c"_s, t0.addSecs(20), t0.addSecs(80)),
-             Store::Claim::HeldElsewhere);
 }
 
 void TestStoreBehaviour::textWithNulCharactersIsStored()
@@ -703,52 +415,6 @@ void TestStoreBehaviour::listeningConnectionIsNotifiedOfRequests()
     QVERIFY((*listener)->keepListening());
     QVERIFY((*opened)->requestSync(id, u"console"_s, QDateTime::currentDateTimeUtc()));
     QTRY_COMPARE_WITH_TIMEOUT(notified, 3, 5000);
-}
-
-void TestStoreBehaviour::enginesPublishingOverdueCausesAtOnceNeverDeadlock()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    SYNCDESK_NEW_STORE(config, dir.path(), u"overdue.db"_s);
-    QList<qint64> ids;
-    {
-        auto opened = Store::open(config);
-        QVERIFY(opened);
-        for (int i = 0; i < 60; ++i) {
-            ids.append(addMailbox(**opened, u"overdue%1@example.test"_s.arg(i)));
-        }
-    }
-    // Two engines publish overlapping sets of causes (hashes of different sizes: different orders) at once.
-    QAtomicInt failures;
-    QString firstFailure;
-    QMutex mutex;
-    auto engine = [&](int from, int to, const QString &cause, int others) {
-        auto opened = Store::open(config);
-        if (!opened) {
-            failures.ref();
-            return;
-        }
-        for (int round = 0; round < 12; ++round) {
-            QHash<qint64, QString> changes;
-            for (int i = from; i < to; ++i) {
-                changes.insert(ids.at(i), round % 2 == 0 ? cause : QString());
-            }
-            for (int i = 0; i < others; ++i) {
-                changes.insert(1000000 + i, cause); // no such mailbox: a bigger hash, another order
-            }
-            if (Status set = (*opened)->setOverdueCauses(changes); !set) {
-                failures.ref();
-                QMutexLocker locker(&mutex);
-                firstFailure = set.error().toString();
-            }
-        }
-    };
-    std::unique_ptr<QThread> a(QThread::create(engine, 0, 60, u"no free connection"_s, 0));
-    std::unique_ptr<QThread> b(QThread::create(engine, 0, 60, u"engine busy"_s, 1500));
-    a->start();
-    b->start();
-    QVERIFY(a->wait(120000) && b->wait(120000));
-    QVERIFY2(failures.loadRelaxed() == 0, qPrintable(firstFailure));
 }
 
 QTEST_GUILESS_MAIN(TestStoreBehaviour)

@@ -127,6 +127,7 @@ private Q_SLOTS:
     void migratedDatabaseUsesVersionTwoFeatures();
     void openAtVersionOneStaysThere();
     void newerSchemaVersionIsRefused();
+    void leasesHeldDuringTheUpgradeStillCountAgainstTheCap();
     void readOnlyDatabaseIsStoreError();
     void lockedDatabaseIsStoreLocked();
     void unusableFilesAreStoreErrors();
@@ -144,7 +145,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 11);
+        QCOMPARE(latestSchemaVersion(), 12);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -224,7 +225,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"8"_s},
                                                                                                          {u"9"_s},
                                                                                                          {u"10"_s},
-                                                                                                         {u"11"_s}}));
+                                                                                                         {u"11"_s},
+                                                                                                         {u"12"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -486,6 +488,37 @@ void TestStoreMigrations::openAtVersionOneStaysThere()
     auto mailbox = (*store)->mailboxByAddress(u"v1@example.test"_s);
     QVERIFY(mailbox.ok());
     QVERIFY(mailbox->has_value());
+}
+
+void TestStoreMigrations::leasesHeldDuringTheUpgradeStillCountAgainstTheCap()
+{
+    // Version 12 names each lease's profile, and a claim counts only leases that name theirs: a lease
+    // taken by an engine of version 11 just before the upgrade must be counted all the same.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"v11.db"_s);
+    qint64 held = 0;
+    qint64 other = 0;
+    const QDateTime t0 = utc(2026, 12, 5, 8, 0);
+    {
+        auto store = Store::openAtVersion(StoreConfig::sqlite(path), 11);
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+        held = addMailbox(**store, u"held@example.test"_s);
+        other = addMailbox(**store, u"other@example.test"_s);
+        QVERIFY(held > 0 && other > 0);
+    }
+    rawSql(path, u"UPDATE mailbox_state SET lease_owner = 'old-engine', lease_until = %1, lease_epoch = 1 "
+                 "WHERE mailbox_id = %2"_s.arg(t0.addSecs(300).toMSecsSinceEpoch())
+                     .arg(held));
+    auto store = Store::open(StoreConfig::sqlite(path));
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+    QCOMPARE(*(*store)->schemaVersion(), 12);
+    const qint64 profileId = (*(*store)->mailbox(held))->profileId;
+    QCOMPARE(rawSql(path, u"SELECT lease_profile FROM mailbox_state WHERE mailbox_id = %1"_s.arg(held)),
+             QList<QStringList>{{QString::number(profileId)}});
+    QCOMPARE(*(*store)->claimMailbox(other, profileId, 1, u"new-engine"_s, t0, t0.addSecs(60)),
+             Store::Claim::ProfileFull);
+    QCOMPARE(*(*store)->claimMailbox(other, profileId, 2, u"new-engine"_s, t0, t0.addSecs(60)), Store::Claim::Claimed);
 }
 
 void TestStoreMigrations::newerSchemaVersionIsRefused()

@@ -485,7 +485,27 @@ void TestMultiNode::requestsStartWithinASecond()
         }
         return count;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(startedCount() == kRequests, 30000);
+    if (!QTest::qWaitFor([&] { return startedCount() == kRequests; }, 30000)) {
+        // Which requests never started, and what the engines said about those mailboxes.
+        for (const QStringList &row : TestStore::rawSql(m_store, firstRuns)) {
+            if (!row.at(2).isEmpty()) {
+                continue;
+            }
+            const QString address =
+                TestStore::rawSql(m_store, u"SELECT address FROM mailboxes WHERE id = %1"_s.arg(row.constFirst()))
+                    .value(0)
+                    .value(0);
+            qInfo("not started: %s, requested at %s", qPrintable(address), qPrintable(row.at(1)));
+            for (auto &node : m_nodes) {
+                for (const QString &line : log(node->objectName()).split(u'\n')) {
+                    if (line.contains(u'[' + address + u']')) {
+                        qInfo("  %s: %s", qPrintable(node->objectName()), qPrintable(line));
+                    }
+                }
+            }
+        }
+        QFAIL(qPrintable(u"%1 of %2 requests started within 30 s"_s.arg(startedCount()).arg(kRequests)));
+    }
     QList<qint64> latencies;
     for (const QStringList &row : TestStore::rawSql(m_store, firstRuns)) {
         latencies.append(row.at(2).toLongLong() - row.at(1).toLongLong());
