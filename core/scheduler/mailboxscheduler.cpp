@@ -4,6 +4,7 @@
 #include "diagnostics/gapalert.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "syncengine.h"
 #include "workerpool.h"
@@ -198,6 +199,7 @@ void MailboxScheduler::start()
         Log::warning(kCategory, {}, released.error().toString());
     }
     reload();
+    followOutages(); // an outage other engines are in already
     publish();
     startListening();
     m_pollTimer.start();
@@ -259,6 +261,7 @@ void MailboxScheduler::poll()
             reload();
         }
         keepListening();
+        followOutages();
         publish();
     } else if (m_mode == Mode::Once && m_lastHeartbeat.secsTo(m_clock.now()) >= 1) {
         heartbeat(false); // a run-once is an engine too: others see it live, or dead when it is killed
@@ -399,7 +402,10 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
         // A scheduled start takes the mailbox only if the store still finds it due: another engine may have
         // synced it since this one planned it. Requests and a run-once take it whenever it is free.
         const bool scheduled = m_mode == Mode::Continuous && decision.trigger == SyncTrigger::Scheduled;
-        requests.append(ClaimRequest{decision.mailboxId, profile->id, profile->maxConcurrentConnections, scheduled});
+        // The profile's cap, or 1 while its server is down: one probe among all engines.
+        requests.append(ClaimRequest{
+            decision.mailboxId, profile->id,
+            std::min(profile->maxConcurrentConnections, m_planner->connectionLimit(profile->id)), scheduled});
         claiming.append(decision);
     }
     if (requests.isEmpty()) {
@@ -673,6 +679,11 @@ void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &runnin
     }
     const QString profileName = m_profiles.value(m_mailboxes.value(outcome.mailboxId).profileId).name;
     if (report.outageStarted) {
+        // This engine's own incident: followOutages() has nothing to adopt from it.
+        const qint64 profileId = m_mailboxes.value(outcome.mailboxId).profileId;
+        if (auto incident = DiagnosticsStore(m_store).openIncident(profileId); incident && incident->has_value()) {
+            m_knownIncidents.insert(profileId, (*incident)->id);
+        }
         Log::error(kCategory, {},
                    u"server profile %1 is failing: probing it with one mailbox at a time [hint: profile-outage]"_s.arg(
                        profileName));

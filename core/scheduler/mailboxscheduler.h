@@ -89,6 +89,8 @@ private:
     void startListening();
     void takeRequests();
     void keepListening();
+    // mailboxscheduler_outages.cpp: profile incidents opened and closed by any engine, once a heartbeat.
+    void followOutages();
     void completeOnce(const SyncOutcome &outcome);
     // The engine's own audits: one at a time, only when no sync is due or queued.
     void startAudit();
@@ -135,6 +137,8 @@ private:
     std::unique_ptr<Store> m_listenStore; // PostgreSQL: a connection that only LISTENs
     bool m_takePending = false;           // a notification's take is queued
     QDateTime m_lastListenCheck;
+    QDateTime m_lastOutageCheck;
+    QHash<qint64, qint64> m_knownIncidents; // profile id → its open incident, as last read
     QTimer m_requestTimer{this};
     QTimer m_pollTimer{this};
     QTimer m_wakeupTimer{this};

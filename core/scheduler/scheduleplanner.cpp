@@ -562,18 +562,8 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
         owner.failuresInRow = 0;
         owner.failingMailboxes[0] = owner.failingMailboxes[1] = 0;
         if (owner.outage) {
-            owner.outage = false;
+            endOutage(owner, nowMs);
             report.outageEnded = true;
-            // Everyone the outage held back syncs now, most overdue first.
-            std::vector<Entry *> waiting(owner.waiting.items.begin(), owner.waiting.items.end());
-            waiting.insert(waiting.end(), owner.ready.items.begin(), owner.ready.items.end());
-            for (Entry *other : waiting) {
-                if (other->failures > 0 || other->dueMs < nowMs) {
-                    remove(*other);
-                    other->dueMs = std::min(other->dueMs, nowMs);
-                    push(*other);
-                }
-            }
         }
     } else if (connectionFailure) {
         ++owner.failuresInRow;
@@ -651,6 +641,44 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
 int SchedulePlanner::limitOf(const Profile &owner)
 {
     return owner.outage ? 1 : owner.maxConnections;
+}
+
+void SchedulePlanner::endOutage(Profile &owner, qint64 nowMs)
+{
+    owner.outage = false;
+    // Everyone the outage held back syncs now, most overdue first.
+    std::vector<Entry *> waiting(owner.waiting.items.begin(), owner.waiting.items.end());
+    waiting.insert(waiting.end(), owner.ready.items.begin(), owner.ready.items.end());
+    for (Entry *other : waiting) {
+        if (other->failures > 0 || other->dueMs < nowMs) {
+            remove(*other);
+            other->dueMs = std::min(other->dueMs, nowMs);
+            push(*other);
+        }
+    }
+}
+
+bool SchedulePlanner::adoptOutage(qint64 profileId, bool outage, qint64 nowMs)
+{
+    const auto found = m_profiles.find(profileId);
+    if (found == m_profiles.end() || found->second->outage == outage) {
+        return false;
+    }
+    Profile &owner = *found->second;
+    if (outage) {
+        owner.outage = true;
+    } else {
+        endOutage(owner, nowMs);
+    }
+    owner.failuresInRow = 0;
+    owner.failingMailboxes[0] = owner.failingMailboxes[1] = 0;
+    return true;
+}
+
+int SchedulePlanner::connectionLimit(qint64 profileId) const
+{
+    const auto found = m_profiles.find(profileId);
+    return found == m_profiles.end() ? 1 : limitOf(*found->second);
 }
 
 qint64 SchedulePlanner::nextWakeupMs() const

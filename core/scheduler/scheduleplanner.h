@@ -164,6 +164,12 @@ public:
     void updateSettings(const PlannerSettings &settings);
 
     void setProfile(const PlannerProfile &profile);
+    // Another engine's finding about a profile's server (its incident opened or closed in the store): down,
+    // this engine probes it with one connection too; back, what the outage held back starts now, most
+    // overdue first. False when the planner already thought so (or does not know the profile).
+    bool adoptOutage(qint64 profileId, bool outage, qint64 nowMs);
+    // The connections the profile may use now: its cap, or 1 (the probe) during an outage.
+    int connectionLimit(qint64 profileId) const;
     // Adds a mailbox or updates it from the store; a running mailbox keeps running.
     void upsertMailbox(const PlannerMailbox &mailbox);
     void removeMailbox(qint64 mailboxId);
@@ -211,6 +217,7 @@ private:
     void start(Entry &entry, SyncTrigger trigger, qint64 dueMs, QList<StartDecision> &starts);
     double random01();
     static int limitOf(const Profile &profile); // connections it may use now: 1 probe during an outage
+    void endOutage(Profile &profile, qint64 nowMs);
 
     PlannerSettings m_settings;
     IntervalPolicy m_globalPolicy;

@@ -277,6 +277,22 @@ Result<std::optional<Alert>> DiagnosticsStore::openIncident(qint64 profileId)
     return openAlert(u"profile-outage:%1"_s.arg(profileId));
 }
 
+Result<QHash<qint64, qint64>> DiagnosticsStore::openIncidents()
+{
+    auto query = m_store.execCached(
+        u"SELECT profile_id, id FROM alerts WHERE kind = 'profile-outage' AND state <> 'closed' AND profile_id IS NOT NULL"_s,
+        {});
+    if (!query) {
+        return query.error();
+    }
+    QHash<qint64, qint64> open;
+    while ((*query)->next()) {
+        open.insert((*query)->value(0).toLongLong(), (*query)->value(1).toLongLong());
+    }
+    (*query)->finish();
+    return open;
+}
+
 Result<QDateTime> DiagnosticsStore::lastIncidentClosed(qint64 profileId)
 {
     auto query = m_store.exec(u"SELECT MAX(closed_at) FROM alerts WHERE cause_key = ? AND state = 'closed'"_s,
@@ -359,35 +375,33 @@ Status DiagnosticsStore::recordItemFailure(const ItemFailure &failure)
 {
     const qint64 now =
         (failure.lastFailedAt.isValid() ? failure.lastFailedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
-    auto query = m_store.exec(
-        u"INSERT INTO item_failures (mailbox_id, folder, uidvalidity, uid, pop3_uidl, message_id, subject, "
-        "size_bytes, error_class, hint_id, stage, reason, detail, first_failed_at, last_failed_at, state) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (mailbox_id, folder, uidvalidity, uid, pop3_uidl) DO UPDATE SET "
-        "message_id = excluded.message_id, subject = excluded.subject, size_bytes = excluded.size_bytes, "
-        "error_class = excluded.error_class, hint_id = excluded.hint_id, stage = excluded.stage, "
-        "reason = excluded.reason, detail = excluded.detail, last_failed_at = excluded.last_failed_at, "
-        "attempts = item_failures.attempts + 1, state = excluded.state"_s,
-        {failure.mailboxId, failure.folder, qint64(failure.uidValidity), qint64(failure.uid), failure.pop3Uidl,
-         failure.messageId, failure.subject.left(500), failure.size, errorClassName(failure.errorClass), failure.hintId,
-         errorStageName(failure.stage), failure.reason.left(1000), failure.detail.left(2000), now, now,
-         failure.state == u"retry"_s ? u"retry"_s : u"failed"_s});
-    if (!query) {
-        return query.error();
-    }
-    return {};
+    return m_store.fencedWrite(failure.mailboxId, [&]() -> Status {
+        auto query = m_store.exec(
+            u"INSERT INTO item_failures (mailbox_id, folder, uidvalidity, uid, pop3_uidl, message_id, subject, "
+            "size_bytes, error_class, hint_id, stage, reason, detail, first_failed_at, last_failed_at, state) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (mailbox_id, folder, uidvalidity, uid, pop3_uidl) DO UPDATE SET "
+            "message_id = excluded.message_id, subject = excluded.subject, size_bytes = excluded.size_bytes, "
+            "error_class = excluded.error_class, hint_id = excluded.hint_id, stage = excluded.stage, "
+            "reason = excluded.reason, detail = excluded.detail, last_failed_at = excluded.last_failed_at, "
+            "attempts = item_failures.attempts + 1, state = excluded.state"_s,
+            {failure.mailboxId, failure.folder, qint64(failure.uidValidity), qint64(failure.uid), failure.pop3Uidl,
+             failure.messageId, failure.subject.left(500), failure.size, errorClassName(failure.errorClass),
+             failure.hintId, errorStageName(failure.stage), failure.reason.left(1000), failure.detail.left(2000), now,
+             now, failure.state == u"retry"_s ? u"retry"_s : u"failed"_s});
+        return query ? Status{} : Status(query.error());
+    });
 }
 
 Status DiagnosticsStore::resolveItemFailure(qint64 mailboxId, const QString &folder, quint32 uidValidity, quint32 uid,
                                             const QString &pop3Uidl)
 {
-    auto query = m_store.exec(u"DELETE FROM item_failures WHERE mailbox_id = ? AND folder = ? AND uidvalidity = ? "
-                              "AND uid = ? AND pop3_uidl = ?"_s,
-                              {mailboxId, folder, qint64(uidValidity), qint64(uid), pop3Uidl});
-    if (!query) {
-        return query.error();
-    }
-    return {};
+    return m_store.fencedWrite(mailboxId, [&]() -> Status {
+        auto query = m_store.exec(u"DELETE FROM item_failures WHERE mailbox_id = ? AND folder = ? AND uidvalidity = ? "
+                                  "AND uid = ? AND pop3_uidl = ?"_s,
+                                  {mailboxId, folder, qint64(uidValidity), qint64(uid), pop3Uidl});
+        return query ? Status{} : Status(query.error());
+    });
 }
 
 Result<ItemFailureList> DiagnosticsStore::itemFailures(std::optional<qint64> mailboxId, int limit)
@@ -497,13 +511,12 @@ Result<QHash<quint32, qint64>> DiagnosticsStore::overBudgetSizes(qint64 mailboxI
 
 Status DiagnosticsStore::dropStaleItemFailures(qint64 mailboxId, const QString &folder, quint32 uidValidity)
 {
-    auto query = m_store.exec(u"DELETE FROM item_failures WHERE mailbox_id = ? AND folder = ? AND pop3_uidl = '' "
-                              "AND uidvalidity <> ?"_s,
-                              {mailboxId, folder, qint64(uidValidity)});
-    if (!query) {
-        return query.error();
-    }
-    return {};
+    return m_store.fencedWrite(mailboxId, [&]() -> Status {
+        auto query = m_store.exec(u"DELETE FROM item_failures WHERE mailbox_id = ? AND folder = ? AND pop3_uidl = '' "
+                                  "AND uidvalidity <> ?"_s,
+                                  {mailboxId, folder, qint64(uidValidity)});
+        return query ? Status{} : Status(query.error());
+    });
 }
 
 } // namespace SyncDesk

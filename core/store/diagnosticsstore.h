@@ -67,6 +67,8 @@ public:
     Result<QList<AlertMember>> incidentMembers(qint64 incidentId);
     // The open incident a mailbox of this profile would join, if any.
     Result<std::optional<Alert>> openIncident(qint64 profileId);
+    // Every open profile incident: profile id → the incident's alert id.
+    Result<QHash<qint64, qint64>> openIncidents();
     // The latest time an incident of this profile closed (invalid when none did).
     Result<QDateTime> lastIncidentClosed(qint64 profileId);
     // Enables every mailbox the incident disabled that is still disabled by failures (not those an

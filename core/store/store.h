@@ -180,6 +180,10 @@ public:
     // POP3 UIDLs) are refused with hint lease-lost when the mailbox's lease is no longer (node, epoch).
     void setLeaseFence(qint64 mailboxId, const QString &node, qint64 epoch);
     void clearLeaseFence(qint64 mailboxId);
+    // A run's write outside writeBatch (item failures, track requests, withheld counts): with a fence set
+    // for the mailbox, done in a transaction that first checks the lease, and refused (lease-lost) once it
+    // moved on; without one, done as it is.
+    Status fencedWrite(qint64 mailboxId, const std::function<Status()> &body);
     // Inside a transaction: ok when (node, epoch) still holds the mailbox's lease, lease-lost otherwise.
     Status checkLease(qint64 mailboxId, const QString &node, qint64 epoch);
     // Inside a transaction: the mailbox's state when (node, epoch) still holds its lease (the row locked

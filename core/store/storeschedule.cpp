@@ -578,6 +578,19 @@ Result<MailboxState> Store::leasedState(qint64 mailboxId, const QString &node, q
     return state;
 }
 
+Status Store::fencedWrite(qint64 mailboxId, const std::function<Status()> &body)
+{
+    if (!m_fences.contains(mailboxId)) {
+        return body();
+    }
+    return transaction([&]() -> Status {
+        if (Status fenced = checkLeaseFence(mailboxId); !fenced) {
+            return fenced;
+        }
+        return body();
+    });
+}
+
 Status Store::checkLeaseFence(qint64 mailboxId)
 {
     const auto fence = m_fences.constFind(mailboxId);

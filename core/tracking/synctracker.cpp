@@ -62,14 +62,17 @@ Status SyncTracker::prepare()
             } else if (!m_security->canRead(**record)) {
                 state = u"failed"_s;
                 reason = u"the mailbox's owner may not read %1 [hint: items-withheld]"_s.arg(reference);
-            } else if (Status set = m_crm.setRegarding(activity.activityId, *request.regarding, u"track-request"_s);
+            } else if (Status set = fenced([&] {
+                           return m_crm.setRegarding(activity.activityId, *request.regarding, u"track-request"_s);
+                       });
                        !set) {
                 return set;
             } else {
                 reason = u"already tracked; regarding set to %1"_s.arg(reference);
             }
         }
-        if (Status completed = m_crm.completeTrackRequest(request.id, state, reason, activity.activityId, now);
+        if (Status completed =
+                fenced([&] { return m_crm.completeTrackRequest(request.id, state, reason, activity.activityId, now); });
             !completed) {
             return completed;
         }
@@ -151,8 +154,9 @@ Status SyncTracker::afterWrite(const QList<Activity> &written, const BatchResult
             }
             activityId = stored->has_value() ? (*stored)->activityId : 0;
         }
-        if (Status completed =
-                m_crm.completeTrackRequest(matched->request.id, u"done"_s, matched->reason, activityId, now);
+        if (Status completed = fenced([&] {
+                return m_crm.completeTrackRequest(matched->request.id, u"done"_s, matched->reason, activityId, now);
+            });
             !completed) {
             return completed;
         }
@@ -164,12 +168,19 @@ Status SyncTracker::afterWrite(const QList<Activity> &written, const BatchResult
     return flushWithheld();
 }
 
+Status SyncTracker::fenced(const std::function<Status()> &write)
+{
+    // Written by this run only while it holds the mailbox's lease (Store::fencedWrite).
+    return m_store.fencedWrite(m_mailbox.id, write);
+}
+
 Status SyncTracker::flushWithheld()
 {
     if (m_itemsWithheld == 0 && m_fieldsWithheld == 0) {
         return {};
     }
-    if (Status added = m_crm.addWithheld(m_mailbox.id, m_itemsWithheld, m_fieldsWithheld); !added) {
+    if (Status added = fenced([&] { return m_crm.addWithheld(m_mailbox.id, m_itemsWithheld, m_fieldsWithheld); });
+        !added) {
         return added;
     }
     m_itemsWithheldTotal += m_itemsWithheld;
@@ -190,7 +201,9 @@ Status SyncTracker::finish(bool complete, const QStringList &folders)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const TrackRequest &request : std::as_const(m_pending)) {
         const QString reason = u"no message with Message-ID <%1> in %2"_s.arg(request.messageId, folders.join(u", "_s));
-        if (Status completed = m_crm.completeTrackRequest(request.id, u"failed"_s, reason, 0, now); !completed) {
+        if (Status completed =
+                fenced([&] { return m_crm.completeTrackRequest(request.id, u"failed"_s, reason, 0, now); });
+            !completed) {
             return completed;
         }
         ++m_requestsCompleted;

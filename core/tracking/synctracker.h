@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -69,6 +70,7 @@ private:
         QString reason;
     };
     Status flushWithheld();
+    Status fenced(const std::function<Status()> &write);
 
     Store &m_store;
     CrmStore m_crm;

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void overdueMailboxesSayWhy();
     void urgencyOrdersDueMailboxes();
     void serverOutageSendsOneProbeAndReleasesEveryoneOnRecovery();
+    void outageFoundByAnotherEngineIsAdopted();
     void unknownAndDisabledMailboxesAreNotStarted();
     void serverLoginDelayIsTheLeastInterval();
     void runStoppedAtItsTimeLimitIsDueAtOnce();
@@ -467,6 +468,42 @@ void TestSchedulePlanner::urgencyOrdersDueMailboxes()
     }
     // The most overdue first, except the one about to break the guarantee, which overtakes 3 and 4.
     QCOMPARE(order, (QList<qint64>{1, 2, 3, 4}));
+}
+
+void TestSchedulePlanner::outageFoundByAnotherEngineIsAdopted()
+{
+    // Another engine found profile 1's server down (its incident opened in the store): this planner starts
+    // one probe at a time there, none of its own failures needed; profile 2 is not affected. When the
+    // incident closes, the mailboxes held back start at once.
+    SchedulePlanner planner(settings(100));
+    planner.setProfile({1, 10, {}, {}, {}});
+    planner.setProfile({2, 10, {}, {}, {}});
+    for (qint64 id = 1; id <= 20; ++id) {
+        planner.upsertMailbox(mailbox(id, 1 + id % 2, kStart));
+    }
+    QCOMPARE(planner.connectionLimit(1), 10);
+    QVERIFY(planner.adoptOutage(1, true, kStart));
+    QVERIFY(!planner.adoptOutage(1, true, kStart));  // already known
+    QVERIFY(!planner.adoptOutage(42, true, kStart)); // a profile this engine does not serve
+    QCOMPARE(planner.connectionLimit(1), 1);
+    QCOMPARE(planner.connectionLimit(2), 10);
+    QList<StartDecision> starts = planner.takeStarts(kStart);
+    QHash<qint64, int> perProfile;
+    for (const StartDecision &start : starts) {
+        perProfile[start.profileId] += 1;
+    }
+    QCOMPARE(perProfile.value(1), 1);
+    QCOMPARE(perProfile.value(2), 10);
+    QVERIFY(planner.snapshot(kStart).profiles.at(0).outage);
+    QVERIFY(planner.adoptOutage(1, false, kStart + kSecond));
+    QCOMPARE(planner.connectionLimit(1), 10);
+    starts = planner.takeStarts(kStart + kSecond);
+    perProfile.clear();
+    for (const StartDecision &start : starts) {
+        perProfile[start.profileId] += 1;
+    }
+    QCOMPARE(perProfile.value(1), 9); // the other nine of profile 1, at once
+    QCOMPARE(perProfile.value(2), 0);
 }
 
 void TestSchedulePlanner::serverOutageSendsOneProbeAndReleasesEveryoneOnRecovery()

@@ -2,6 +2,7 @@
 // connection cap across engines, claims one at a time and in batches, concurrent claims from several
 // connections, lease epochs and fencing, due times, silent engines, and overdue causes published at once.
 
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "storefixtures.h"
 #include "teststore.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void batchClaimsKeepEveryRuleOfSingleClaims();
     void batchClaimsFromThreeConnectionsKeepTheCap();
     void leasedStateFencesAndReleaseFollowsTheState();
+    void otherWritesOfAFencedRunAreRefused();
     void enginesPublishingOverdueCausesAtOnceNeverDeadlock();
 };
 
@@ -613,6 +615,61 @@ void TestStoreLeases::leasedStateFencesAndReleaseFollowsTheState()
     QVERIFY(store.saveMailboxState(state).ok());
     QCOMPARE(store.mailboxState(id)->leaseOwner, u"b"_s);
     QCOMPARE(store.mailboxState(id)->itemsLastSync, 3);
+}
+
+void TestStoreLeases::otherWritesOfAFencedRunAreRefused()
+{
+    // Item failures, track requests and withheld counts are written by a run outside its batches: once its
+    // lease moved on they are refused like the batches are, and nothing of them is stored.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"fenced.db"_s);
+    auto opened = Store::open(config);
+    auto other = Store::open(config);
+    QVERIFY2(opened.ok() && other.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"fenced@example.test"_s);
+    QVERIFY(id > 0);
+    const qint64 profileId = (*store.mailbox(id))->profileId;
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    ClaimDetails claim;
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(30), {}, &claim), Store::Claim::Claimed);
+    store.setLeaseFence(id, u"a"_s, claim.state.leaseEpoch);
+    ItemFailure failure;
+    failure.mailboxId = id;
+    failure.folder = u"INBOX"_s;
+    failure.uidValidity = 7;
+    failure.uid = 1;
+    failure.errorClass = ErrorClass::Parse;
+    failure.hintId = u"message-parse"_s;
+    failure.reason = u"while the lease holds"_s;
+    QVERIFY(DiagnosticsStore(store).recordItemFailure(failure).ok());
+    // Engine b takes the mailbox over (a was paused past its lease).
+    QCOMPARE(*(*other)->claimMailbox(id, profileId, 10, u"b"_s, t0.addSecs(31), t0.addSecs(61)), Store::Claim::Claimed);
+    failure.uid = 2;
+    failure.reason = u"after the lease moved on"_s;
+    const Status refused = DiagnosticsStore(store).recordItemFailure(failure);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().hintId, u"lease-lost"_s);
+    const Status resolve = DiagnosticsStore(store).resolveItemFailure(id, u"INBOX"_s, 7, 1, QString());
+    QCOMPARE(resolve.ok() ? QString() : resolve.error().hintId, u"lease-lost"_s);
+    const Status dropped = DiagnosticsStore(store).dropStaleItemFailures(id, u"INBOX"_s, 8);
+    QCOMPARE(dropped.ok() ? QString() : dropped.error().hintId, u"lease-lost"_s);
+    bool ran = false;
+    const Status write = store.fencedWrite(id, [&]() -> Status {
+        ran = true;
+        return {};
+    });
+    QCOMPARE(write.ok() ? QString() : write.error().hintId, u"lease-lost"_s);
+    QVERIFY(!ran);
+    auto failures = DiagnosticsStore(**other).itemFailures(id);
+    QVERIFY(failures.ok());
+    QCOMPARE(failures->size(), 1); // the first one, untouched
+    QCOMPARE(failures->constFirst().reason, u"while the lease holds"_s);
+    // Without a fence (the console, the CLI) writes go through as before.
+    store.clearLeaseFence(id);
+    QVERIFY(DiagnosticsStore(store).resolveItemFailure(id, u"INBOX"_s, 7, 1, QString()).ok());
+    QVERIFY(DiagnosticsStore(**other).itemFailures(id)->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStoreLeases)
