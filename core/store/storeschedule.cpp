@@ -293,7 +293,12 @@ Result<QList<Store::ClaimOutcome>> Store::claimBatch(const QList<ClaimRequest> &
                       "THEN lease_epoch ELSE lease_epoch + 1 END, lease_owner = ?, lease_until = ?, "
                       "lease_profile = (SELECT m.profile_id FROM mailboxes m WHERE m.id = mailbox_state.mailbox_id) "
                       "WHERE mailbox_id IN ("_s +
-                      placeholders(length) + u") AND (lease_owner = ? OR "_s + leaseFree + u')';
+                      // PostgreSQL: rows another engine is writing right now (its run's outcome) are
+                      // skipped, not waited for; they are not free anyway.
+                      (isPostgres() ? u"SELECT l.mailbox_id FROM mailbox_state l WHERE l.mailbox_id IN ("_s +
+                                          placeholders(length) + u") FOR UPDATE SKIP LOCKED"_s
+                                    : placeholders(length)) +
+                      u") AND (lease_owner = ? OR "_s + leaseFree + u')';
         QVariantList values{node, nowMs, node, leaseUntil.toMSecsSinceEpoch()};
         appendPadded(values, group, length);
         values << node << nowMs << dead;

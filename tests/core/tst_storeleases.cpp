@@ -7,10 +7,13 @@
 #include "storefixtures.h"
 #include "teststore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void batchClaimsFromThreeConnectionsKeepTheCap();
     void leasedStateFencesAndReleaseFollowsTheState();
     void otherWritesOfAFencedRunAreRefused();
+    void rowsBeingWrittenAreSkippedNotWaitedFor();
     void enginesPublishingOverdueCausesAtOnceNeverDeadlock();
 };
 
@@ -670,6 +674,46 @@ void TestStoreLeases::otherWritesOfAFencedRunAreRefused()
     store.clearLeaseFence(id);
     QVERIFY(DiagnosticsStore(store).resolveItemFailure(id, u"INBOX"_s, 7, 1, QString()).ok());
     QVERIFY(DiagnosticsStore(**other).itemFailures(id)->isEmpty());
+}
+
+void TestStoreLeases::rowsBeingWrittenAreSkippedNotWaitedFor()
+{
+    if (!TestStore::isPostgres()) {
+        QSKIP("PostgreSQL only: on SQLite a claim's write transaction excludes every other writer");
+    }
+    // Another engine is writing one mailbox's row (its run's outcome, in an open transaction): a batch
+    // claim takes the others at once and leaves that one, instead of waiting for the writer to commit.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"skip.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 busy = addMailbox(store, u"busy@example.test"_s);
+    const qint64 free = addMailbox(store, u"free@example.test"_s);
+    QVERIFY(busy > 0 && free > 0);
+    const qint64 profileId = (*store.mailbox(busy))->profileId;
+    {
+        QSqlDatabase writer = TestStore::rawConnection(config, u"writer"_s);
+        QVERIFY(writer.isOpen());
+        QVERIFY(writer.transaction());
+        QSqlQuery lock(writer);
+        QVERIFY(lock.exec(u"SELECT mailbox_id FROM mailbox_state WHERE mailbox_id = %1 FOR UPDATE"_s.arg(busy)));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QElapsedTimer timer;
+        timer.start();
+        auto outcomes = store.claimMailboxes({{busy, profileId, 10, false}, {free, profileId, 10, false}}, u"a"_s, now,
+                                             now.addSecs(60));
+        QVERIFY2(outcomes.ok(), outcomes.ok() ? "" : qPrintable(why(outcomes.error())));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(u"the claim waited %1 ms"_s.arg(timer.elapsed())));
+        QCOMPARE(outcomes->at(0).claim, Store::Claim::HeldElsewhere);
+        QCOMPARE(outcomes->at(1).claim, Store::Claim::Claimed);
+        QVERIFY(writer.rollback());
+        writer.close();
+    }
+    QSqlDatabase::removeDatabase(u"writer"_s);
+    const QDateTime later = QDateTime::currentDateTimeUtc();
+    QCOMPARE(*store.claimMailbox(busy, profileId, 10, u"a"_s, later, later.addSecs(60)), Store::Claim::Claimed);
 }
 
 QTEST_GUILESS_MAIN(TestStoreLeases)
