@@ -28,10 +28,12 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPair>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
@@ -73,6 +75,55 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds of a process and its children, reaped (cutime, cstime) and live: the PostgreSQL server.
+double processTreeCpuSeconds(qint64 pid)
+{
+    if (pid <= 0) {
+        return 0;
+    }
+    const double tick = double(::sysconf(_SC_CLK_TCK));
+    auto fields = [](const QString &path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return QStringList();
+        }
+        const QString text = QString::fromLatin1(file.readAll());
+        return text.mid(text.lastIndexOf(u')') + 2).split(u' '); // from field 3 (state) on
+    };
+    double seconds = 0;
+    const QStringList own = fields(u"/proc/%1/stat"_s.arg(pid));
+    if (own.size() > 14) { // utime, stime, cutime, cstime are fields 14 to 17 (11 to 14 here)
+        seconds +=
+            (own.at(11).toDouble() + own.at(12).toDouble() + own.at(13).toDouble() + own.at(14).toDouble()) / tick;
+    }
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+        const QStringList child = fields(u"/proc/"_s + entry + u"/stat"_s);
+        if (child.size() > 12 && child.at(1).toLongLong() == pid) {
+            seconds += (child.at(11).toDouble() + child.at(12).toDouble()) / tick;
+        }
+    }
+    return seconds;
+}
+
+// The machine's busy and total CPU time so far (/proc/stat), in clock ticks.
+QPair<double, double> machineCpuTicks()
+{
+    QFile file(u"/proc/stat"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {0, 0};
+    }
+    const QStringList values = QString::fromLatin1(file.readLine()).simplified().split(u' ');
+    double total = 0;
+    double idle = 0;
+    for (qsizetype i = 1; i < values.size(); ++i) {
+        total += values.at(i).toDouble();
+        if (i == 4 || i == 5) { // idle, iowait
+            idle += values.at(i).toDouble();
+        }
+    }
+    return {total - idle, total};
 }
 
 // ---- an engine process ------------------------------------------------------------------------------
@@ -288,7 +339,8 @@ qint64 percentile(std::vector<qint64> values, double p)
     return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
 
-QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, int mailboxes, int engines, int seconds)
+QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, int mailboxes, int engines, int seconds,
+                             qint64 serverPid)
 {
     QJsonObject result{{u"backend"_s, backend}, {u"engines"_s, engines}, {u"mailboxes"_s, mailboxes}};
     qint64 t0 = QDateTime::currentMSecsSinceEpoch();
@@ -328,6 +380,8 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
     }
     // The window starts at t0 (the seeded due times); the engines load meanwhile.
     waitMs(std::max<qint64>(0, t0 - QDateTime::currentMSecsSinceEpoch()));
+    const double serverCpuAtStart = processTreeCpuSeconds(serverPid);
+    const QPair<double, double> machineAtStart = machineCpuTicks();
     const qint64 end = t0 + qint64(seconds) * 1000;
     qint64 killedAt = 0;
     QString killedId;
@@ -349,6 +403,11 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
         }
     }
     waitMs(std::max<qint64>(0, end - QDateTime::currentMSecsSinceEpoch()));
+    const double serverCpu = processTreeCpuSeconds(serverPid) - serverCpuAtStart;
+    const QPair<double, double> machineAtEnd = machineCpuTicks();
+    const double machineTotal = machineAtEnd.second - machineAtStart.second;
+    result.insert(u"database_server_cpu_s"_s, serverCpu);
+    result.insert(u"machine_busy"_s, machineTotal > 0 ? (machineAtEnd.first - machineAtStart.first) / machineTotal : 0);
     QJsonArray perEngine;
     qint64 statements = 0, statementNs = 0, claims = 0, claimNs = 0, claimBatches = 0, completed = 0;
     double cpu = 0;
@@ -508,7 +567,8 @@ int main(int argc, char **argv)
                 server->createDatabase(database);
                 config = *StoreConfig::fromLocation(server->url(database));
             }
-            const QJsonObject result = runConfiguration(backend, config, mailboxes, engines, seconds);
+            const QJsonObject result =
+                runConfiguration(backend, config, mailboxes, engines, seconds, server ? server->processId() : 0);
             results.append(result);
             QStringList shares;
             for (const QJsonValue &value : result.value(u"share"_s).toObject()) {
@@ -524,6 +584,9 @@ int main(int argc, char **argv)
                 result.value(u"longest_gap_others_s"_s).toDouble(), result.value(u"late_p99_ms"_s).toInteger(),
                 result.value(u"never_started"_s).toInteger(), result.value(u"double_syncs"_s).toInteger(),
                 engines > 1 ? qPrintable(u"%1 ms"_s.arg(takeover)) : "-", qPrintable(shares.join(u'/')));
+            std::printf("            engines' CPU %.1f s, the database server's %.1f s, the machine %.0f %% busy\n",
+                        result.value(u"engine_cpu_s"_s).toDouble(), result.value(u"database_server_cpu_s"_s).toDouble(),
+                        100.0 * result.value(u"machine_busy"_s).toDouble());
             std::fflush(stdout);
         }
     }

@@ -24,6 +24,7 @@ public:
     bool start(QString *error = nullptr);
     void stop();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
+    qint64 processId() const { return m_process.processId(); } // the postmaster
 
     QString host() const { return QStringLiteral("127.0.0.1"); }
     quint16 port() const { return m_port; }
