@@ -193,11 +193,7 @@ int paddedLength(qsizetype count)
 
 QString placeholders(int count)
 {
-    QString text;
-    for (int i = 0; i < count; ++i) {
-        text += i == 0 ? u"?"_s : u", ?"_s;
-    }
-    return text;
+    return QStringList(count, u"?"_s).join(u", "_s);
 }
 
 void appendPadded(QVariantList &values, const QList<qint64> &ids, int length)
