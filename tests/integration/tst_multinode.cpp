@@ -72,6 +72,10 @@ private:
     void dumpLogsOnFailure();
     // The engine id of `node` once it holds at least one lease; empty until then.
     QString leaseHolder(const QProcess &node) const;
+    // Stops `node` (SIGSTOP) at a moment it holds at least one lease, within 60 s; returns its engine id and the
+    // mailboxes it holds, or an empty id. (Between two runs an engine may hold nothing: a check then a signal
+    // could catch it empty-handed, so the check is made after the stop, and the node is let go and tried again.)
+    QString freezeWhileHoldingLeases(QProcess &node, QList<qint64> *held) const;
     QString logPath(const QString &name) const { return m_dir.filePath(name + u".log"_s); }
     QString log(const QString &name) const
     {
@@ -225,6 +229,28 @@ QString TestMultiNode::leaseHolder(const QProcess &node) const
     return id;
 }
 
+QString TestMultiNode::freezeWhileHoldingLeases(QProcess &node, QList<qint64> *held) const
+{
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired()) {
+        QString id;
+        if (!QTest::qWaitFor([&] { return !(id = leaseHolder(node)).isEmpty(); }, int(deadline.remainingTime()))) {
+            return {};
+        }
+        ::kill(pid_t(node.processId()), SIGSTOP);
+        held->clear();
+        for (const QStringList &row :
+             TestStore::rawSql(m_store, u"SELECT mailbox_id FROM mailbox_state WHERE lease_owner = '%1'"_s.arg(id))) {
+            held->append(row.constFirst().toLongLong());
+        }
+        if (!held->isEmpty()) {
+            return id;
+        }
+        ::kill(pid_t(node.processId()), SIGCONT);
+    }
+    return {};
+}
+
 QList<RunRow> TestMultiNode::runs(qint64 sinceMs) const
 {
     QList<RunRow> rows;
@@ -340,17 +366,12 @@ void TestMultiNode::killedEngineIsTakenOver()
     }
     QProcess *victim = m_nodes.front().get();
     // Wait until the victim holds leases, then kill it where it stands.
-    QString victimId;
-    QTRY_VERIFY_WITH_TIMEOUT(!(victimId = leaseHolder(*victim)).isEmpty(), 60000);
+    QList<qint64> held;
+    const QString victimId = freezeWhileHoldingLeases(*victim, &held);
+    QVERIFY2(!victimId.isEmpty(), "the engine held no lease within 60 s");
     ::kill(pid_t(victim->processId()), SIGKILL);
     const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(victim->waitForFinished(10000));
-    QList<qint64> held;
-    for (const QStringList &row :
-         TestStore::rawSql(m_store, u"SELECT mailbox_id FROM mailbox_state WHERE lease_owner = '%1'"_s.arg(victimId))) {
-        held.append(row.constFirst().toLongLong());
-    }
-    QVERIFY(!held.isEmpty());
     // Every mailbox it held is synced by another engine within two heartbeats plus one interval.
     const qint64 targetMs = (2 * kHeartbeatSeconds + kIntervalSeconds) * 1000;
     const qint64 limitMs = targetMs;
@@ -384,15 +405,10 @@ void TestMultiNode::pausedEngineWritesNothingForLostLeases()
         QVERIFY(startNode(u"node-%1"_s.arg(i)));
     }
     QProcess *sleeper = m_nodes.front().get();
-    QString sleeperId;
-    QTRY_VERIFY_WITH_TIMEOUT(!(sleeperId = leaseHolder(*sleeper)).isEmpty(), 60000);
-    ::kill(pid_t(sleeper->processId()), SIGSTOP);
-    const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch();
     QList<qint64> held;
-    for (const QStringList &row : TestStore::rawSql(
-             m_store, u"SELECT mailbox_id, lease_epoch FROM mailbox_state WHERE lease_owner = '%1'"_s.arg(sleeperId))) {
-        held.append(row.constFirst().toLongLong());
-    }
+    const QString sleeperId = freezeWhileHoldingLeases(*sleeper, &held);
+    QVERIFY2(!sleeperId.isEmpty(), "the engine held no lease within 60 s");
+    const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch();
     // New mail for what it held, while it sleeps: the others store it.
     for (int i = 0; i < kWithMail; ++i) {
         deliver(i, 2, u"paused"_s);
@@ -401,13 +417,11 @@ void TestMultiNode::pausedEngineWritesNothingForLostLeases()
     for (qint64 id : std::as_const(held)) {
         ids.append(QString::number(id));
     }
-    if (!ids.isEmpty()) {
-        QTRY_VERIFY_WITH_TIMEOUT(
-            scalar(u"SELECT COUNT(DISTINCT mailbox_id) FROM sync_runs WHERE mailbox_id IN (%1) AND started_at > %2"_s
-                       .arg(ids.join(u','))
-                       .arg(stoppedAt)) == held.size(),
-            (2 * kHeartbeatSeconds + kIntervalSeconds) * 1000 + 10000);
-    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        scalar(u"SELECT COUNT(DISTINCT mailbox_id) FROM sync_runs WHERE mailbox_id IN (%1) AND started_at > %2"_s
+                   .arg(ids.join(u','))
+                   .arg(stoppedAt)) == held.size(),
+        (2 * kHeartbeatSeconds + kIntervalSeconds) * 1000 + 10000);
     QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) FROM activities"_s) == m_delivered, 60000);
     // It wakes up: its runs in flight try to write and record under epochs that have moved on.
     ::kill(pid_t(sleeper->processId()), SIGCONT);
