@@ -23,8 +23,9 @@ struct NodeStatus
     int overdue = 0;
     QJsonArray profiles; // [{"profile", "running", "max_connections", "overdue", "needed_connections"}]
     bool stopped = false;
-    QString pidNamespace; // of its process ("pid:[4026531836]"): a pid means something only within it
-    QString version;      // of SyncDesk
+    QString pidNamespace;     // of its process ("pid:[4026531836]"): a pid means something only within it
+    QString version;          // of SyncDesk
+    bool runsSchedule = true; // false: a run-once (sync --once), which syncs only what it was given
 
     // Alive when it beat recently and did not say it stopped.
     bool isAlive(const QDateTime &now) const

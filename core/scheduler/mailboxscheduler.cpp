@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSysInfo>
 
 #include <limits>
@@ -134,6 +135,7 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
             m_planner->removeMailbox(id);
         }
     }
+    applyHomes();
     if (m_mode == Mode::Continuous && only.isEmpty()) {
         if (const qint64 interval = qint64(m_settings.auditIntervalSeconds) * 1000; interval != m_audits.intervalMs()) {
             m_audits = AuditRotation(interval); // the configuration changed it: due times follow from the last audits
@@ -201,6 +203,7 @@ void MailboxScheduler::start()
     reload();
     followOutages(); // an outage other engines are in already
     publish();
+    followEngines(); // the share of the schedule that is this engine's
     startListening();
     m_pollTimer.start();
     m_requestTimer.start();
@@ -263,6 +266,7 @@ void MailboxScheduler::poll()
         keepListening();
         followOutages();
         publish();
+        followEngines();
     } else if (m_mode == Mode::Once && m_lastHeartbeat.secsTo(m_clock.now()) >= 1) {
         heartbeat(false); // a run-once is an engine too: others see it live, or dead when it is killed
     }
@@ -297,8 +301,8 @@ void MailboxScheduler::startAudit()
     }
     QSet<qint64> candidates;
     for (const Mailbox &mailbox : std::as_const(m_mailboxes)) {
-        if (mailbox.enabled && !m_running.contains(mailbox.id)) {
-            candidates.insert(mailbox.id);
+        if (mailbox.enabled && !m_running.contains(mailbox.id) && m_shares.isHome(mailbox.id)) {
+            candidates.insert(mailbox.id); // each engine audits its own share
         }
     }
     const std::optional<qint64> id = m_audits.next(candidates, nowMs());
@@ -381,6 +385,12 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
     if (starts.isEmpty()) {
         return;
     }
+    // The mailboxes the sweep took here are away again once claimed (or not), unless at home here.
+    const auto adoptedGoHome = qScopeGuard([&] {
+        for (const StartDecision &decision : starts) {
+            sendAdoptedHome(decision.mailboxId);
+        }
+    });
     const QDateTime now = m_clock.now();
     // What this engine leaves to others first; then one claim in the store for all the rest.
     QList<StartDecision> claiming;

@@ -2,6 +2,7 @@
 
 #include "auditrotation.h"
 #include "clock.h"
+#include "engineshares.h"
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
 #include "passwordproblems.h"
@@ -19,6 +20,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace SyncDesk {
@@ -53,6 +55,8 @@ public:
     void tick();
 
     int runningCount() const { return int(m_running.size()); }
+    // The live engines that share the schedule, this one included (1 when alone or not yet known).
+    int sharingEngines() const { return int(std::max<qsizetype>(1, m_shares.engines().size())); }
     SchedulerSnapshot snapshot() const;
     bool isStopping() const { return m_stopping; }
     // Whether syncs are paused because this engine's store fails (a full disk, an I/O error, a lock).
@@ -91,6 +95,14 @@ private:
     void keepListening();
     // mailboxscheduler_outages.cpp: profile incidents opened and closed by any engine, once a heartbeat.
     void followOutages();
+    // mailboxscheduler_shares.cpp: which mailboxes this engine schedules among the live engines (their
+    // home), and the sweep for what a home left overdue; once a heartbeat.
+    void followEngines();
+    void applyHomes();
+    void sweepOverdue(const QDateTime &now);
+    // A mailbox the sweep took: after its claim it is away again unless it is at home here.
+    void sendAdoptedHome(qint64 mailboxId);
+    qint64 sweepGraceMs() const;
     void completeOnce(const SyncOutcome &outcome);
     // The engine's own audits: one at a time, only when no sync is due or queued.
     void startAudit();
@@ -139,6 +151,9 @@ private:
     QDateTime m_lastListenCheck;
     QDateTime m_lastOutageCheck;
     QHash<qint64, qint64> m_knownIncidents; // profile id → its open incident, as last read
+    EngineShares m_shares;                  // the live engines that run the schedule, and whose each mailbox is
+    QSet<qint64> m_adopted;                 // away mailboxes the sweep took, until their claim
+    QDateTime m_lastShareCheck;
     QTimer m_requestTimer{this};
     QTimer m_pollTimer{this};
     QTimer m_wakeupTimer{this};

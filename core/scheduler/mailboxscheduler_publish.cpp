@@ -45,6 +45,7 @@ SchedulerSnapshot MailboxScheduler::heartbeat(bool stopped)
     node.overdue = view.overdue;
     node.stopped = stopped;
     node.version = QCoreApplication::applicationVersion();
+    node.runsSchedule = m_mode == Mode::Continuous; // a run-once takes no share of the schedule
     for (const ProfileSnapshot &profile : view.profiles) {
         node.profiles.append(QJsonObject{
             {u"profile"_s, m_profiles.value(profile.id).name},

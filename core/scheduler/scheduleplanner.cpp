@@ -213,6 +213,9 @@ void SchedulePlanner::push(Entry &entry)
     if (entry.heap || entry.running || entry.queuedImmediate || !entry.enabled) {
         return;
     }
+    if (entry.away && !isImmediate(entry.retryTrigger)) {
+        return; // its home engine schedules it; a request that must be retried is kept
+    }
     insert(entry.profile->waiting, entry);
 }
 
@@ -344,6 +347,29 @@ void SchedulePlanner::setEnabled(qint64 mailboxId, bool enabled, qint64 nowMs)
     entry.intervalMs = entry.profile->policy.scaledMs(entry.profile->policy.settings().baseSeconds);
     entry.reason = IntervalReason::Normal;
     push(entry);
+}
+
+void SchedulePlanner::setAway(qint64 mailboxId, bool away)
+{
+    auto it = m_entries.find(mailboxId);
+    if (it == m_entries.end() || it->second.away == away) {
+        return;
+    }
+    Entry &entry = it->second;
+    entry.away = away;
+    if (away) {
+        if (!isImmediate(entry.retryTrigger)) {
+            remove(entry);
+        }
+    } else {
+        push(entry);
+    }
+}
+
+bool SchedulePlanner::isAway(qint64 mailboxId) const
+{
+    auto it = m_entries.find(mailboxId);
+    return it != m_entries.end() && it->second.away;
 }
 
 SchedulePlanner::Request SchedulePlanner::requestImmediate(qint64 mailboxId, SyncTrigger trigger)

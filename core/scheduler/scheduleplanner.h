@@ -178,6 +178,11 @@ public:
     void refreshHistory(const PlannerMailbox &mailbox);
     // Enabling resets the failure counter and makes the mailbox due now.
     void setEnabled(qint64 mailboxId, bool enabled, qint64 nowMs);
+    // Several engines: a mailbox another engine schedules (its home) is away here — kept, but not started
+    // on schedule and not counted as queued or overdue; a request for it still starts here. Back home, it
+    // waits for its due time as the store last said (upsertMailbox). A new mailbox is home.
+    void setAway(qint64 mailboxId, bool away);
+    bool isAway(qint64 mailboxId) const;
 
     enum class Request { Queued, Coalesced, FollowUp, Disabled, Unknown };
     Request requestImmediate(qint64 mailboxId, SyncTrigger trigger);

@@ -56,6 +56,7 @@ struct SchedulePlanner::Entry
     SyncTrigger retryTrigger = SyncTrigger::Scheduled;
     OverdueCause blocked = OverdueCause::None;
     bool enabled = true;
+    bool away = false; // another engine's to schedule (setAway)
     bool running = false;
     bool queuedImmediate = false;
     bool followUp = false;

@@ -81,6 +81,10 @@ SchedulerSnapshot SchedulePlanner::snapshot(qint64 nowMs) const
     snapshot.queued = int(m_immediate.size());
     const qint64 grace = m_globalPolicy.scaledMs(m_settings.overdueGraceSeconds);
     const bool workersFull = m_running >= m_settings.capacity;
+    // Away and waiting for nothing here: counted for its profile's load, not as queued or overdue.
+    const auto parked = [](const Entry &entry) {
+        return entry.away && !entry.heap && !entry.queuedImmediate && !entry.running;
+    };
 
     struct Tally
     {
@@ -107,13 +111,16 @@ SchedulerSnapshot SchedulePlanner::snapshot(qint64 nowMs) const
         if (entry.intervalMs > 0) {
             tally.perSecond += 1000.0 / double(entry.intervalMs);
         }
+        if (parked(entry)) {
+            continue; // another engine's to schedule
+        }
         const qint64 due = entry.queuedImmediate ? entry.regularDueMs : entry.dueMs;
         if (!entry.running && (entry.queuedImmediate || due <= nowMs)) {
             snapshot.queued += entry.queuedImmediate ? 0 : 1;
         }
     }
     for (const auto &[id, entry] : m_entries) {
-        if (!entry.enabled || entry.running) {
+        if (!entry.enabled || entry.running || parked(entry)) {
             continue;
         }
         const qint64 due = entry.queuedImmediate ? entry.regularDueMs : entry.dueMs;

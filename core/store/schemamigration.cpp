@@ -391,6 +391,15 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {13,
+         u"engines that run the schedule share it: a run-once says it is one"_s,
+         {
+             // Each engine schedules its share of the mailboxes, among the live engines with runs_schedule = 1;
+             // a run-once (sync --once) beats too, so that its leases are taken over if it is killed.
+             u"ALTER TABLE nodes ADD COLUMN runs_schedule INTEGER NOT NULL DEFAULT 1"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

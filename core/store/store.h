@@ -152,6 +152,11 @@ public:
     Result<MailboxStatusList> mailboxStatuses();
     // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
     Result<QList<qint64>> dueMailboxes(const QDateTime &now, const LeaseTiming &timing = {});
+    // The same for mailboxes due before `dueBefore` (overdue by then) or never synced, most overdue first, at
+    // most `limit`:
+    // what the engine scheduling them left behind (several engines: each sweeps for them once a heartbeat).
+    Result<QList<qint64>> overdueMailboxes(const QDateTime &dueBefore, const QDateTime &now, const LeaseTiming &timing,
+                                           int limit);
     // NotDue: another engine synced it since this one planned it; ClaimDetails::state says when it is due.
     // Gone: the mailbox was deleted meanwhile (a batch claim reports it; claimMailbox fails).
     enum class Claim { Claimed, HeldElsewhere, ProfileFull, NotDue, Gone };
@@ -201,6 +206,8 @@ public:
     // The engines that run on this store, with their scheduler's view (heartbeat every second).
     Status publishNode(const NodeStatus &node);
     Result<QList<NodeStatus>> nodes();
+    // The engines that run the schedule (not a run-once) and beat within timing.deadAfterSeconds.
+    Result<QStringList> schedulingEngines(const QDateTime &now, const LeaseTiming &timing);
 
     // Alerts: one open alert per cause key; raising it again counts an occurrence.
     Result<qint64> raiseAlert(const Alert &alert);

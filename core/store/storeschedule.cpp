@@ -23,16 +23,18 @@ using namespace StoreRows;
 Status Store::publishNode(const NodeStatus &node)
 {
     auto query = exec(u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, "
-                      "capacity, running, queued, overdue, profiles_json, stopped, pid_namespace, version) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+                      "capacity, running, queued, overdue, profiles_json, stopped, pid_namespace, version, "
+                      "runs_schedule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                      "ON CONFLICT (node_id) DO UPDATE SET "
                       "heartbeat_at = excluded.heartbeat_at, workers_total = excluded.workers_total, "
                       "workers_busy = excluded.workers_busy, capacity = excluded.capacity, "
                       "running = excluded.running, queued = excluded.queued, overdue = excluded.overdue, "
-                      "profiles_json = excluded.profiles_json, stopped = excluded.stopped"_s,
+                      "profiles_json = excluded.profiles_json, stopped = excluded.stopped, "
+                      "runs_schedule = excluded.runs_schedule"_s,
                       {node.nodeId, node.host, node.pid, toMs(node.startedAt), toMs(node.heartbeatAt),
                        node.workersTotal, node.workersBusy, node.capacity, node.running, node.queued, node.overdue,
                        QString::fromUtf8(QJsonDocument(node.profiles).toJson(QJsonDocument::Compact)),
-                       node.stopped ? 1 : 0, node.pidNamespace, node.version});
+                       node.stopped ? 1 : 0, node.pidNamespace, node.version, node.runsSchedule ? 1 : 0});
     if (!query) {
         return query.error();
     }
@@ -43,7 +45,8 @@ Result<QList<NodeStatus>> Store::nodes()
 {
     auto query =
         exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
-             "running, queued, overdue, profiles_json, stopped, pid_namespace, version FROM nodes ORDER BY node_id"_s);
+             "running, queued, overdue, profiles_json, stopped, pid_namespace, version, runs_schedule FROM nodes "
+             "ORDER BY node_id"_s);
     if (!query) {
         return query.error();
     }
@@ -65,6 +68,7 @@ Result<QList<NodeStatus>> Store::nodes()
         node.stopped = query->value(12).toBool();
         node.pidNamespace = query->value(13).toString();
         node.version = query->value(14).toString();
+        node.runsSchedule = query->value(15).toBool();
         nodes.append(node);
     }
     return nodes;
@@ -150,6 +154,15 @@ const QString kLeaseFree =
     u"(s.lease_owner IS NULL OR s.lease_until IS NULL OR s.lease_until <= ? OR EXISTS (SELECT 1 FROM nodes n "
     "WHERE n.node_id = s.lease_owner AND (n.stopped = 1 OR n.heartbeat_at < ?)))"_s;
 
+QList<qint64> firstColumnIds(QSqlQuery &query)
+{
+    QList<qint64> ids;
+    while (query.next()) {
+        ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
 qint64 deadBefore(const QDateTime &now, const LeaseTiming &timing)
 {
     return timing.deadAfterSeconds > 0 ? now.addSecs(-timing.deadAfterSeconds).toMSecsSinceEpoch()
@@ -168,11 +181,39 @@ Result<QList<qint64>> Store::dueMailboxes(const QDateTime &now, const LeaseTimin
     if (!query) {
         return query.error();
     }
-    QList<qint64> ids;
-    while (query->next()) {
-        ids.append(query->value(0).toLongLong());
+    return firstColumnIds(query.value());
+}
+
+Result<QList<qint64>> Store::overdueMailboxes(const QDateTime &dueBefore, const QDateTime &now,
+                                              const LeaseTiming &timing, int limit)
+{
+    // From the due-time index: normally a handful of rows (what is late right now), never the whole table.
+    // A mailbox never synced has no due time and counts as overdue: its home may be the engine that cannot
+    // sync it (it cannot read its password, and leaves the state as it was).
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    auto query = exec(u"SELECT m.id FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
+                      "WHERE (s.next_due_at IS NULL OR s.next_due_at <= ?) AND m.enabled = 1 AND "_s +
+                          kLeaseFree + u" ORDER BY COALESCE(s.next_due_at, 0), m.id LIMIT ?"_s,
+                      {dueBefore.toMSecsSinceEpoch(), nowMs, deadBefore(now, timing), qMax(1, limit)});
+    if (!query) {
+        return query.error();
     }
-    return ids;
+    return firstColumnIds(query.value());
+}
+
+Result<QStringList> Store::schedulingEngines(const QDateTime &now, const LeaseTiming &timing)
+{
+    auto query = exec(u"SELECT node_id FROM nodes WHERE stopped = 0 AND runs_schedule = 1 AND heartbeat_at >= ? "
+                      "ORDER BY node_id"_s,
+                      {deadBefore(now, timing)});
+    if (!query) {
+        return query.error();
+    }
+    QStringList engines;
+    while (query->next()) {
+        engines.append(query->value(0).toString());
+    }
+    return engines;
 }
 
 namespace {

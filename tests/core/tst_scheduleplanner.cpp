@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 using namespace SyncDesk;
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void requestsAreCoalescedAndFollowUpOnce();
     void failedImmediateRequestKeepsTheRegularSchedule();
     void requestNotClaimedStaysARequest();
+    void mailboxesAwayWaitForTheirHomeButRequestsDoNot();
     void capsAreNeverExceededAndNoMailboxRunsTwice();
     void noHealthyMailboxWaitsMoreThanTwelveMinutes();
     void mostOverdueFirstWhenDemandExceedsCapacity();
@@ -326,6 +328,62 @@ void TestSchedulePlanner::requestNotClaimedStaysARequest()
     const QList<StartDecision> later = planner.takeStarts(next->dueMs);
     QCOMPARE(later.size(), 1);
     QCOMPARE(later.at(0).trigger, SyncTrigger::Scheduled);
+}
+
+void TestSchedulePlanner::mailboxesAwayWaitForTheirHomeButRequestsDoNot()
+{
+    // With several engines each schedules its own share ("home"); the others' mailboxes are away here: not
+    // started, not counted as queued or overdue. A request for one still starts here (whichever engine has
+    // room), is retried as a request if another engine holds it, and its run does not bring it back.
+    SchedulePlanner planner(settings());
+    planner.setProfile({1, 10, {}, {}, {}});
+    for (qint64 id = 1; id <= 4; ++id) {
+        planner.upsertMailbox(mailbox(id, 1, kStart));
+    }
+    planner.setAway(2, true);
+    planner.setAway(4, true);
+    planner.upsertMailbox(mailbox(4, 1, kStart)); // what the store says keeps it away
+    QList<qint64> started;
+    for (const StartDecision &decision : planner.takeStarts(kStart)) {
+        started.append(decision.mailboxId);
+    }
+    std::sort(started.begin(), started.end());
+    QCOMPARE(started, (QList<qint64>{1, 3}));
+    for (qint64 id : {1, 3}) {
+        planner.releaseStart(id, kStart + 10 * kMinute, OverdueCause::None);
+    }
+    const SchedulerSnapshot later = planner.snapshot(kStart + 5 * kMinute);
+    QCOMPARE(later.queued, 0);
+    QCOMPARE(later.overdue, 0);
+    QCOMPARE(planner.nextWakeupMs(), kStart + 10 * kMinute);
+
+    QCOMPARE(planner.requestImmediate(2, SyncTrigger::Manual), SchedulePlanner::Request::Queued);
+    QList<StartDecision> starts = planner.takeStarts(kStart + kSecond);
+    QCOMPARE(starts.size(), 1);
+    QCOMPARE(starts.at(0).mailboxId, qint64(2));
+    planner.releaseStart(2, kStart + 2 * kSecond, OverdueCause::ClaimedElsewhere);
+    starts = planner.takeStarts(kStart + 2 * kSecond);
+    QCOMPARE(starts.size(), 1);
+    QCOMPARE(starts.at(0).trigger, SyncTrigger::Manual);
+    RunResult result;
+    result.startedMs = kStart + 2 * kSecond;
+    result.finishedMs = kStart + 3 * kSecond;
+    result.success = true;
+    const FinishReport report = planner.finish(2, result, kStart + 3 * kSecond);
+    QVERIFY(report.nextDueMs > kStart + 3 * kSecond);
+    const auto idsOf = [](const QList<StartDecision> &decisions) {
+        QList<qint64> ids;
+        for (const StartDecision &decision : decisions) {
+            ids.append(decision.mailboxId);
+        }
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    const qint64 allDue = std::max(report.nextDueMs, kStart + 10 * kMinute) + kMinute;
+    QCOMPARE(idsOf(planner.takeStarts(allDue)), (QList<qint64>{1, 3})); // 2 went back to its home
+    // Home again (its home engine left): scheduled from what the store says.
+    planner.setAway(4, false);
+    QCOMPARE(idsOf(planner.takeStarts(allDue)), QList<qint64>{4});
 }
 
 void TestSchedulePlanner::capsAreNeverExceededAndNoMailboxRunsTwice()

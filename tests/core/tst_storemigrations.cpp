@@ -128,6 +128,7 @@ private Q_SLOTS:
     void openAtVersionOneStaysThere();
     void newerSchemaVersionIsRefused();
     void leasesHeldDuringTheUpgradeStillCountAgainstTheCap();
+    void enginesOfTheOldVersionKeepTheirShareOfTheSchedule();
     void readOnlyDatabaseIsStoreError();
     void lockedDatabaseIsStoreLocked();
     void unusableFilesAreStoreErrors();
@@ -145,7 +146,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 12);
+        QCOMPARE(latestSchemaVersion(), 13);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -226,7 +227,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"9"_s},
                                                                                                          {u"10"_s},
                                                                                                          {u"11"_s},
-                                                                                                         {u"12"_s}}));
+                                                                                                         {u"12"_s},
+                                                                                                         {u"13"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -512,7 +514,7 @@ void TestStoreMigrations::leasesHeldDuringTheUpgradeStillCountAgainstTheCap()
                      .arg(held));
     auto store = Store::open(StoreConfig::sqlite(path));
     QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
-    QCOMPARE(*(*store)->schemaVersion(), 12);
+    QCOMPARE(*(*store)->schemaVersion(), latestSchemaVersion());
     const qint64 profileId = (*(*store)->mailbox(held))->profileId;
     QCOMPARE(rawSql(path, u"SELECT lease_profile FROM mailbox_state WHERE mailbox_id = %1"_s.arg(held)),
              QList<QStringList>{{QString::number(profileId)}});
@@ -688,6 +690,38 @@ void TestStoreMigrations::unusableFilesAreStoreErrors()
     auto noPath = Store::open(StoreConfig::sqlite(QString()));
     QVERIFY(!noPath.ok());
     QCOMPARE(noPath.error().errorClass, ErrorClass::Config);
+}
+
+void TestStoreMigrations::enginesOfTheOldVersionKeepTheirShareOfTheSchedule()
+{
+    // Version 13 says which engines run the schedule (a run-once does not); an engine row written before the
+    // upgrade, by an engine still running version 12 code, counts as one that does.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"v12.db"_s);
+    const QDateTime t0 = utc(2026, 12, 5, 8, 0);
+    {
+        auto store = Store::openAtVersion(StoreConfig::sqlite(path), 12);
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+    }
+    QCOMPARE(rawSql(path, u"INSERT INTO nodes (node_id, host, pid, started_at, heartbeat_at, workers_total, "
+                          "workers_busy, capacity, running, queued, overdue) VALUES ('old-engine', 'h', 1, %1, %1, "
+                          "2, 0, 20, 0, 0, 0)"_s.arg(t0.toMSecsSinceEpoch())),
+             QList<QStringList>());
+    auto store = Store::open(StoreConfig::sqlite(path));
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+    NodeStatus once;
+    once.nodeId = u"run-once"_s;
+    once.heartbeatAt = t0;
+    once.startedAt = t0;
+    once.runsSchedule = false;
+    QVERIFY((*store)->publishNode(once));
+    LeaseTiming timing;
+    timing.deadAfterSeconds = 10;
+    const auto engines = (*store)->schedulingEngines(t0.addSecs(5), timing);
+    QVERIFY2(engines.ok(), engines.ok() ? "" : qPrintable(why(engines.error())));
+    QCOMPARE(*engines, QStringList{u"old-engine"_s});
+    QCOMPARE(*(*store)->schedulingEngines(t0.addSecs(11), timing), QStringList()); // silent: dead
 }
 
 QTEST_GUILESS_MAIN(TestStoreMigrations)
