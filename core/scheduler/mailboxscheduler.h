@@ -96,8 +96,9 @@ private:
     // mailboxscheduler_outages.cpp: profile incidents opened and closed by any engine, once a heartbeat.
     void followOutages();
     // mailboxscheduler_shares.cpp: which mailboxes this engine schedules among the live engines (their
-    // home), and the sweep for what a home left overdue; once a heartbeat.
+    // home; every poll), and the sweep for what a home left overdue (once a heartbeat).
     void followEngines();
+    void shareWith(const QStringList &engines);
     void applyHomes();
     void sweepOverdue(const QDateTime &now);
     // A mailbox the sweep took: after its claim it is away again unless it is at home here.

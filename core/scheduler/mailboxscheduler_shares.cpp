@@ -4,8 +4,8 @@
 // not one per engine (bench_multinode: four engines claimed every due mailbox four times before). Requests
 // still go to whichever engine has room. A home is a preference, never a lock — the claim in the store
 // still decides — and what a home leaves undone is taken by the others:
-//  * an engine that stops beating is dropped from the live list within a heartbeat of being seen dead, and
-//    its mailboxes go home elsewhere (read again from the store: another engine scheduled them until then);
+//  * an engine that stops (or is silent for a heartbeat: engines beat every second) is dropped from the live
+//    list within a second, and its mailboxes go home elsewhere, their schedule read again from the store;
 //  * once a heartbeat every engine sweeps the store for mailboxes overdue by more than the sweep's grace
 //    (their home is alive but did not start them: it cannot read the password, its profile is full on its
 //    side, it is overloaded) and claims them as its own, once.
@@ -32,13 +32,16 @@ qint64 MailboxScheduler::sweepGraceMs() const
 
 void MailboxScheduler::followEngines()
 {
-    if (m_mode != Mode::Continuous ||
-        (m_lastShareCheck.isValid() && m_lastShareCheck.secsTo(m_clock.now()) < m_settings.heartbeatSeconds)) {
+    if (m_mode != Mode::Continuous) {
         return;
     }
+    // Every poll (a second): engines beat every poll, and one silent for a heartbeat is no one's home any
+    // more — its share is due elsewhere at once, while its leases wait for two heartbeats (they may still
+    // be written to). Claims stay safe whichever engine tries.
     const QDateTime now = m_clock.now();
-    m_lastShareCheck = now;
-    auto engines = m_store.schedulingEngines(now, claimOptions(false).timing);
+    LeaseTiming timing;
+    timing.deadAfterSeconds = qMax(1, m_settings.heartbeatSeconds);
+    auto engines = m_store.schedulingEngines(now, timing);
     if (!engines) {
         Log::warning(kCategory, {}, u"cannot read which engines run the schedule: "_s + engines.error().toString());
         return;
@@ -49,26 +52,52 @@ void MailboxScheduler::followEngines()
     }
     std::sort(live.begin(), live.end());
     if (live != m_shares.engines()) {
-        const bool first = m_shares.engines().isEmpty();
-        m_shares.setEngines(live, m_nodeId);
-        // Mailboxes that come home here were scheduled by another engine: the store knows their schedule.
-        if (first) {
-            applyHomes();
-        } else {
-            reload(); // applies the homes
-        }
-        qint64 home = 0;
-        for (auto it = m_mailboxes.cbegin(); it != m_mailboxes.cend(); ++it) {
-            home += m_shares.isHome(it.key()) ? 1 : 0;
-        }
-        Log::info(kCategory, {},
-                  u"%1 engine(s) run the schedule; this one schedules %2 of the %3 mailboxes (the others' are "
-                  "taken here only on request or when left overdue for %4 s)"_s.arg(live.size())
-                      .arg(home)
-                      .arg(m_mailboxes.size())
-                      .arg(sweepGraceMs() / 1000));
+        shareWith(live);
     }
-    sweepOverdue(now);
+    if (!m_lastShareCheck.isValid() || m_lastShareCheck.secsTo(now) >= m_settings.heartbeatSeconds) {
+        m_lastShareCheck = now;
+        sweepOverdue(now);
+    }
+}
+
+void MailboxScheduler::shareWith(const QStringList &engines)
+{
+    const EngineShares before = m_shares;
+    m_shares.setEngines(engines, m_nodeId);
+    // An engine that joins only takes mailboxes; one that leaves gives its share to the others, which
+    // another engine scheduled until now: their schedule is read from the store.
+    QList<qint64> comingHome;
+    qint64 home = 0;
+    for (auto it = m_mailboxes.cbegin(); it != m_mailboxes.cend(); ++it) {
+        const bool isHome = m_shares.isHome(it.key());
+        home += isHome ? 1 : 0;
+        if (isHome && !before.engines().isEmpty() && !before.isHome(it.key())) {
+            comingHome.append(it.key());
+        }
+    }
+    if (!comingHome.isEmpty()) {
+        auto states = m_store.mailboxStates(comingHome);
+        if (!states) {
+            Log::warning(kCategory, {},
+                         u"cannot read the schedule of the mailboxes coming to this engine: "_s +
+                             states.error().toString());
+        } else {
+            for (qint64 id : std::as_const(comingHome)) {
+                if (const auto state = states->constFind(id); state != states->constEnd()) {
+                    m_planner->upsertMailbox(plannerEntry(m_mailboxes.value(id), *state));
+                }
+            }
+        }
+    }
+    applyHomes();
+    Log::info(kCategory, {},
+              u"%1 engine(s) run the schedule; this one schedules %2 of the %3 mailboxes (%4 came from other "
+              "engines; the others' are taken here on request, or when left overdue for %5 s)"_s.arg(engines.size())
+                  .arg(home)
+                  .arg(m_mailboxes.size())
+                  .arg(comingHome.size())
+                  .arg(sweepGraceMs() / 1000));
+    tick();
 }
 
 void MailboxScheduler::applyHomes()

@@ -147,6 +147,8 @@ public:
 
     // Mailbox state.
     Result<MailboxState> mailboxState(qint64 mailboxId);
+    // The states of these mailboxes (those without a state row are left out).
+    Result<QHash<qint64, MailboxState>> mailboxStates(const QList<qint64> &mailboxIds);
     // Everything but the lease; releaseLease: the lease too (the caller holds it, as leasedState found).
     Status saveMailboxState(const MailboxState &state, bool releaseLease = false);
     Result<MailboxStatusList> mailboxStatuses();

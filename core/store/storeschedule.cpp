@@ -93,6 +93,30 @@ Result<MailboxState> Store::mailboxState(qint64 mailboxId)
     return state;
 }
 
+Result<QHash<qint64, MailboxState>> Store::mailboxStates(const QList<qint64> &mailboxIds)
+{
+    QHash<qint64, MailboxState> states;
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < mailboxIds.size(); from += kChunk) {
+        const QList<qint64> chunk = mailboxIds.mid(from, kChunk);
+        QVariantList values;
+        for (qint64 id : chunk) {
+            values.append(id);
+        }
+        auto query = exec(u"SELECT "_s + kStateColumns + u" FROM mailbox_state s WHERE s.mailbox_id IN ("_s +
+                              QStringList(chunk.size(), u"?"_s).join(u", "_s) + u')',
+                          values);
+        if (!query) {
+            return query.error();
+        }
+        while (query->next()) {
+            const MailboxState state = stateFromQuery(query.value());
+            states.insert(state.mailboxId, state);
+        }
+    }
+    return states;
+}
+
 Status Store::saveMailboxState(const MailboxState &state, bool releaseLease)
 {
     const bool hasError = state.lastErrorClass != ErrorClass::None;

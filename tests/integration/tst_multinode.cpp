@@ -414,6 +414,16 @@ void TestMultiNode::killedEngineIsTakenOver()
           "asserted %lld ms)",
           qint64(held.size()), lastStart - killedAt, targetMs, limitMs);
     QVERIFY2(lastStart - killedAt <= limitMs, qPrintable(u"%1 ms"_s.arg(lastStart - killedAt)));
+    // Its whole share, not only what it held: every mailbox is synced by the others within the same time.
+    const QString everyMailbox = u"SELECT COUNT(DISTINCT mailbox_id) FROM sync_runs WHERE started_at > %1 AND "
+                                 "node <> '%2'"_s.arg(killedAt)
+                                     .arg(victimId);
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(everyMailbox) == kMailboxes, int(limitMs) + 5000);
+    const qint64 lastOfAll = scalar(u"SELECT MAX(first) FROM (SELECT MIN(started_at) AS first FROM sync_runs "
+                                    "WHERE started_at > %1 AND node <> '%2' GROUP BY mailbox_id) f"_s.arg(killedAt)
+                                        .arg(victimId));
+    qInfo("every mailbox synced by the others within %lld ms of the kill", lastOfAll - killedAt);
+    QVERIFY2(lastOfAll - killedAt <= limitMs, qPrintable(u"%1 ms"_s.arg(lastOfAll - killedAt)));
     stopNodes();
 }
 
