@@ -372,11 +372,12 @@ void MailboxScheduler::armWakeup()
         m_wakeupTimer.stop();
         return;
     }
-    // The poll timer ticks anyway; the wake-up only makes a due time precise — to kClaimSpacingMs: with
+    // The poll timer ticks anyway; the wake-up only makes a due time precise — to claimSpacingMs(): with
     // 100,000 mailboxes one falls due every few milliseconds, and those due together are claimed together.
-    const qint64 since = m_lastTick.isValid() ? m_lastTick.elapsed() : kClaimSpacingMs;
+    const qint64 spacing = claimSpacingMs();
+    const qint64 since = m_lastTick.isValid() ? m_lastTick.elapsed() : spacing;
     const qint64 delay =
-        std::clamp<qint64>(std::max(next - nowMs(), kClaimSpacingMs - since), 0, qint64(m_settings.pollIntervalMs));
+        std::clamp<qint64>(std::max(next - nowMs(), spacing - since), 0, qint64(m_settings.pollIntervalMs));
     m_wakeupTimer.start(int(delay));
 }
 
@@ -548,11 +549,12 @@ void MailboxScheduler::afterJob(const SyncOutcome &outcome)
         return;
     }
     // The next starts wait for the runs that finish meanwhile: one claim in the store takes them all. Under
-    // load, passes are at least kClaimSpacingMs apart (a claim costs a few statements whatever its size:
+    // load, passes are at least claimSpacingMs() apart (a claim costs a few statements whatever its size:
     // bench_multinode on PostgreSQL, 320 syncs a second, claimed 1.7 at a time without the wait).
     if (!m_tickTimer.isActive()) {
-        const qint64 since = m_lastTick.isValid() ? m_lastTick.elapsed() : kClaimSpacingMs;
-        m_tickTimer.start(int(std::clamp<qint64>(kClaimSpacingMs - since, 0, kClaimSpacingMs)));
+        const qint64 spacing = claimSpacingMs();
+        const qint64 since = m_lastTick.isValid() ? m_lastTick.elapsed() : spacing;
+        m_tickTimer.start(int(std::clamp<qint64>(spacing - since, 0, spacing)));
     }
 }
 

@@ -161,6 +161,9 @@ private:
     QTimer m_tickTimer{this}; // after a run: one pass for the runs that finish until it fires
     QElapsedTimer m_lastTick;
     static constexpr qint64 kClaimSpacingMs = 20;
+    // Between two scheduling passes under load: kClaimSpacingMs per engine sharing the schedule (each has
+    // 1/n of the due mailboxes, so a pass claims as many at once as one engine alone would), at most 100 ms.
+    qint64 claimSpacingMs() const { return std::min<qint64>(100, kClaimSpacingMs * sharingEngines()); }
     QTimer m_graceTimer{this};
 };
 

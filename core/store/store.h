@@ -154,8 +154,8 @@ public:
     Result<MailboxStatusList> mailboxStatuses();
     // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
     Result<QList<qint64>> dueMailboxes(const QDateTime &now, const LeaseTiming &timing = {});
-    // The same for mailboxes due before `dueBefore` (overdue by then) or never synced, most overdue first, at
-    // most `limit`:
+    // The same for mailboxes due before `dueBefore` (overdue by then; one without a due time is due since it
+    // was added or last changed), most overdue first, at most `limit`:
     // what the engine scheduling them left behind (several engines: each sweeps for them once a heartbeat).
     Result<QList<qint64>> overdueMailboxes(const QDateTime &dueBefore, const QDateTime &now, const LeaseTiming &timing,
                                            int limit);

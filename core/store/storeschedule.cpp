@@ -212,13 +212,15 @@ Result<QList<qint64>> Store::overdueMailboxes(const QDateTime &dueBefore, const 
                                               const LeaseTiming &timing, int limit)
 {
     // From the due-time index: normally a handful of rows (what is late right now), never the whole table.
-    // A mailbox never synced has no due time and counts as overdue: its home may be the engine that cannot
-    // sync it (it cannot read its password, and leaves the state as it was).
+    // A mailbox without a due time (never synced, or just enabled) is due since it was added or changed:
+    // its home may be the engine that cannot sync it (it cannot read its password, and leaves the state).
     const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 before = dueBefore.toMSecsSinceEpoch();
     auto query = exec(u"SELECT m.id FROM mailbox_state s JOIN mailboxes m ON m.id = s.mailbox_id "
-                      "WHERE (s.next_due_at IS NULL OR s.next_due_at <= ?) AND m.enabled = 1 AND "_s +
-                          kLeaseFree + u" ORDER BY COALESCE(s.next_due_at, 0), m.id LIMIT ?"_s,
-                      {dueBefore.toMSecsSinceEpoch(), nowMs, deadBefore(now, timing), qMax(1, limit)});
+                      "WHERE (s.next_due_at <= ? OR (s.next_due_at IS NULL AND m.updated_at <= ?)) AND "
+                      "m.enabled = 1 AND "_s +
+                          kLeaseFree + u" ORDER BY COALESCE(s.next_due_at, m.updated_at), m.id LIMIT ?"_s,
+                      {before, before, nowMs, deadBefore(now, timing), qMax(1, limit)});
     if (!query) {
         return query.error();
     }

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void leasedStateFencesAndReleaseFollowsTheState();
     void otherWritesOfAFencedRunAreRefused();
     void rowsBeingWrittenAreSkippedNotWaitedFor();
+    void theSweepFindsWhatIsOverdueByMoreThanTheGrace();
     void enginesPublishingOverdueCausesAtOnceNeverDeadlock();
 };
 
@@ -334,6 +335,54 @@ void TestStoreLeases::leasesOfSilentEnginesAreFree()
     // Without heartbeat timing only the lease's end counts (and an engine without a row is trusted).
     QCOMPARE(*store.claimMailbox(id, profileId, 1, u"c"_s, t0.addSecs(20), t0.addSecs(80)),
              Store::Claim::HeldElsewhere);
+}
+
+void TestStoreLeases::theSweepFindsWhatIsOverdueByMoreThanTheGrace()
+{
+    // Several engines: each sweeps the store for mailboxes their home engine left overdue. Overdue by more
+    // than the grace, enabled, not held by a live engine; one never synced counts from when it was added.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"sweep.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 fresh = addMailbox(store, u"fresh@example.test"_s); // never synced: added a minute ago
+    const qint64 late = addMailbox(store, u"late@example.test"_s);
+    const qint64 onTime = addMailbox(store, u"ontime@example.test"_s);
+    const qint64 disabled = addMailbox(store, u"disabled@example.test"_s);
+    const qint64 held = addMailbox(store, u"held@example.test"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(60);
+    const auto dueAt = [&](qint64 id, const QDateTime &due) {
+        auto state = store.mailboxState(id);
+        QVERIFY(state.ok());
+        MailboxState next = *state;
+        next.nextDueAt = due;
+        QVERIFY(store.saveMailboxState(next));
+    };
+    dueAt(late, now.addSecs(-30));
+    dueAt(onTime, now.addSecs(-2));
+    dueAt(disabled, now.addSecs(-90));
+    dueAt(held, now.addSecs(-90));
+    QVERIFY(store.setMailboxEnabled(disabled, false, u"admin"_s, now.addSecs(-60)));
+    dueAt(disabled, now.addSecs(-90));
+    NodeStatus engine;
+    engine.nodeId = u"busy-engine"_s;
+    engine.startedAt = now;
+    engine.heartbeatAt = now;
+    QVERIFY(store.publishNode(engine));
+    const qint64 profileId = (*store.mailbox(held))->profileId;
+    QCOMPARE(*store.claimMailbox(held, profileId, 10, u"busy-engine"_s, now, now.addSecs(300)), Store::Claim::Claimed);
+    LeaseTiming timing;
+    timing.deadAfterSeconds = 10;
+    const auto swept = store.overdueMailboxes(now.addSecs(-15), now, timing, 10);
+    QVERIFY2(swept.ok(), swept.ok() ? "" : qPrintable(why(swept.error())));
+    QCOMPARE(*swept, (QList<qint64>{fresh, late})); // most overdue first
+    QCOMPARE(*store.overdueMailboxes(now.addSecs(-15), now, timing, 1), QList<qint64>{fresh});
+    QCOMPARE(*store.overdueMailboxes(now.addSecs(-120), now, timing, 10), QList<qint64>{});
+    // The engine holding one goes silent: what it held is overdue too.
+    QCOMPARE(*store.overdueMailboxes(now.addSecs(-15), now.addSecs(20), timing, 10),
+             (QList<qint64>{held, fresh, late}));
 }
 
 void TestStoreLeases::enginesPublishingOverdueCausesAtOnceNeverDeadlock()

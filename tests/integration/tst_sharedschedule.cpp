@@ -200,6 +200,15 @@ void TestSharedSchedule::eachEngineSchedulesItsShare()
             perEngine[run.engine]++;
         }
         withOneEngine += engines.size() == 1 ? 1 : 0;
+        if (engines.size() > 1) {
+            QStringList list;
+            for (const Run &run : it.value()) {
+                list.append(u"%1 at +%2 ms (%3)"_s.arg(run.engine)
+                                .arg(run.started - from)
+                                .arg(run.success ? u"ok"_s : u"failed"_s));
+            }
+            qInfo("mailbox %lld ran on both engines: %s", it.key(), qPrintable(list.join(u", "_s)));
+        }
     }
     qInfo("%d of %d mailboxes synced by one engine only; runs per engine: a %d, b %d", withOneEngine, kMailboxes,
           perEngine.value(u"engine-a"_s), perEngine.value(u"engine-b"_s));
