@@ -63,6 +63,7 @@ int NodeCli::nodesCommand()
                                 {u"workers_busy"_s, node.workersBusy},
                                 {u"workers_total"_s, node.workersTotal},
                                 {u"running"_s, node.running},
+                                {u"runs_schedule"_s, node.runsSchedule},
                                 {u"mailboxes_held"_s, held->value(node.nodeId)}});
     }
     if (m_parser.isSet(u"json"_s)) {

@@ -289,6 +289,15 @@ void TestMultiNode::enginesShareTheWorkWithoutOverlap()
     QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(DISTINCT mailbox_id) FROM sync_runs"_s) == kMailboxes, 60000);
     const qint64 firstRound = QDateTime::currentMSecsSinceEpoch();
     QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() - firstRound > 3 * kIntervalSeconds * 1000, 60000);
+    // `nodes` lists every engine, alive and running the schedule.
+    const NodeRun listed = runNode(QStringLiteral(SYNCDESK_NODE_BINARY), m_location, {u"nodes"_s, u"--json"_s});
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+    int aliveSharing = 0;
+    for (const QJsonValue &node : QJsonDocument::fromJson(listed.out.toUtf8()).object().value(u"nodes"_s).toArray()) {
+        const QJsonObject row = node.toObject();
+        aliveSharing += row.value(u"state"_s).toString() == u"alive"_s && row.value(u"runs_schedule"_s).toBool();
+    }
+    QVERIFY2(aliveSharing == engines(), qPrintable(listed.out));
     stopNodes();
 
     const QList<RunRow> all = runs(since);
