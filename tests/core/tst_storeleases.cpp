@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void otherWritesOfAFencedRunAreRefused();
     void rowsBeingWrittenAreSkippedNotWaitedFor();
     void theSweepFindsWhatIsOverdueByMoreThanTheGrace();
+    void aNodeFrozenWhileOpeningTheStoreLocksNoOneOut();
     void enginesPublishingOverdueCausesAtOnceNeverDeadlock();
 };
 
@@ -383,6 +385,39 @@ void TestStoreLeases::theSweepFindsWhatIsOverdueByMoreThanTheGrace()
     // The engine holding one goes silent: what it held is overdue too.
     QCOMPARE(*store.overdueMailboxes(now.addSecs(-15), now.addSecs(20), timing, 10),
              (QList<qint64>{held, fresh, late}));
+}
+
+void TestStoreLeases::aNodeFrozenWhileOpeningTheStoreLocksNoOneOut()
+{
+    // A node frozen (SIGSTOP, a suspended VM) while it opens a connection must not stop the others from
+    // opening theirs: on PostgreSQL the schema lock (a session advisory lock, which no idle timeout ends)
+    // is taken only when the schema has to change. Seen in tst_multinode_postgresql: every other engine's
+    // new connections failed with store-locked until the frozen node woke up.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"frozen.db"_s);
+    {
+        auto first = Store::open(config); // creates the schema
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(why(first.error())));
+    }
+    QSqlDatabase frozen = Testing::TestStore::rawConnection(config, u"frozen-node"_s);
+    QVERIFY(frozen.isOpen());
+    QSqlQuery hold(frozen);
+    if (config.isPostgres()) {
+        QVERIFY2(hold.exec(u"SELECT pg_advisory_lock(%1)"_s.arg(0x53796e634465736bLL)), // the migration lock
+                 qPrintable(hold.lastError().text()));
+    } else {
+        QVERIFY(hold.exec(u"BEGIN"_s) && hold.exec(u"SELECT COUNT(*) FROM mailboxes"_s)); // a reader
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto second = Store::open(config);
+    QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(why(second.error())));
+    qInfo("opened in %lld ms while another session held the schema lock", timer.elapsed());
+    hold.finish();
+    frozen.close();
+    frozen = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"frozen-node"_s);
 }
 
 void TestStoreLeases::enginesPublishingOverdueCausesAtOnceNeverDeadlock()
