@@ -103,27 +103,29 @@ Status AlertManager::onRunFinished(const RunAlertInput &input)
 Status AlertManager::onSuccess(const RunAlertInput &input)
 {
     DiagnosticsStore diagnostics(m_store);
-    auto failing = diagnostics.openAlert(failingKey(input.mailboxId));
-    if (!failing) {
-        return failing.error();
+    // The mailbox's failing alert and its profile's incident, in one statement: every success asks.
+    auto alerts = diagnostics.openAlerts(failingKey(input.mailboxId), incidentKey(input.profileId));
+    if (!alerts) {
+        return alerts.error();
     }
-    auto incident = diagnostics.openIncident(input.profileId);
-    if (!incident) {
-        return incident.error();
-    }
-    if (failing->has_value()) {
-        if (Status closed = diagnostics.closeAlert((*failing)->id, input.now); !closed) {
+    auto found = [&](const QString &key) {
+        return alerts->contains(key) ? std::optional<Alert>(alerts->value(key)) : std::nullopt;
+    };
+    const std::optional<Alert> failing = found(failingKey(input.mailboxId));
+    const std::optional<Alert> incident = found(incidentKey(input.profileId));
+    if (failing.has_value()) {
+        if (Status closed = diagnostics.closeAlert(failing->id, input.now); !closed) {
             return closed;
         }
     }
-    if ((failing->has_value() || input.wasFailing) && !incident->has_value()) {
+    if ((failing.has_value() || input.wasFailing) && !incident.has_value()) {
         if (Status raised = raise(recoveredKey(input.mailboxId), u"recovered"_s, u"information"_s, input, true, {},
                                   u"%1 syncs again"_s.arg(input.address));
             !raised) {
             return raised;
         }
     }
-    if (!incident->has_value()) {
+    if (!incident.has_value()) {
         return {};
     }
     auto health = diagnostics.profileHealth(input.profileId, {});
@@ -133,7 +135,7 @@ Status AlertManager::onSuccess(const RunAlertInput &input)
     if (health->failingEnabled * 2 > health->population) {
         return {}; // one mailbox answered, most still fail: the incident goes on
     }
-    const Alert &open = **incident;
+    const Alert &open = *incident;
     if (Status closed = diagnostics.closeAlert(open.id, input.now); !closed) {
         return closed;
     }

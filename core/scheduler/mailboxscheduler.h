@@ -160,10 +160,10 @@ private:
     QTimer m_wakeupTimer{this};
     QTimer m_tickTimer{this}; // after a run: one pass for the runs that finish until it fires
     QElapsedTimer m_lastTick;
-    static constexpr qint64 kClaimSpacingMs = 20;
+    static constexpr qint64 kClaimSpacingMs = 50;
     // Between two scheduling passes under load: kClaimSpacingMs per engine sharing the schedule (each has
-    // 1/n of the due mailboxes, so a pass claims as many at once as one engine alone would), at most 100 ms.
-    qint64 claimSpacingMs() const { return std::min<qint64>(100, kClaimSpacingMs * sharingEngines()); }
+    // 1/n of the due mailboxes, so a pass claims as many at once as one engine alone would), at most 200 ms.
+    qint64 claimSpacingMs() const { return std::min<qint64>(200, kClaimSpacingMs * sharingEngines()); }
     QTimer m_graceTimer{this};
 };
 

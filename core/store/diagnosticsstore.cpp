@@ -114,7 +114,7 @@ Result<std::optional<Alert>> DiagnosticsStore::alert(qint64 alertId, bool withMe
 
 Result<std::optional<Alert>> DiagnosticsStore::openAlert(const QString &causeKey)
 {
-    // Every finished run asks (twice): prepared once per connection.
+    // Prepared once per connection: failures ask too.
     auto query = m_store.execCached(kAlertSelect + u"WHERE a.cause_key = ? AND a.state <> 'closed'"_s, {causeKey});
     if (!query) {
         return query.error();
@@ -122,6 +122,22 @@ Result<std::optional<Alert>> DiagnosticsStore::openAlert(const QString &causeKey
     std::optional<Alert> open;
     if ((*query)->next()) {
         open = alertFrom(**query);
+    }
+    (*query)->finish();
+    return open;
+}
+
+Result<QHash<QString, Alert>> DiagnosticsStore::openAlerts(const QString &first, const QString &second)
+{
+    auto query =
+        m_store.execCached(kAlertSelect + u"WHERE a.cause_key IN (?, ?) AND a.state <> 'closed'"_s, {first, second});
+    if (!query) {
+        return query.error();
+    }
+    QHash<QString, Alert> open;
+    while ((*query)->next()) {
+        Alert alert = alertFrom(**query);
+        open.insert(alert.causeKey, alert);
     }
     (*query)->finish();
     return open;

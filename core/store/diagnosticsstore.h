@@ -50,6 +50,8 @@ public:
     // Alerts.
     Result<std::optional<Alert>> alert(qint64 alertId, bool withMembers = true);
     Result<std::optional<Alert>> openAlert(const QString &causeKey);
+    // The open alerts of two causes in one statement (every finished run asks): cause key → alert.
+    Result<QHash<QString, Alert>> openAlerts(const QString &first, const QString &second);
     // Information alerts close when acknowledged (nothing is left to resolve); the others stay open,
     // acknowledged, until their cause is resolved.
     Result<Alert> acknowledgeAlert(qint64 alertId, const QDateTime &now);

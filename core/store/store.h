@@ -151,6 +151,14 @@ public:
     Result<QHash<qint64, MailboxState>> mailboxStates(const QList<qint64> &mailboxIds);
     // Everything but the lease; releaseLease: the lease too (the caller holds it, as leasedState found).
     Status saveMailboxState(const MailboxState &state, bool releaseLease = false);
+    // A finished run: its mailbox's state (as saveMailboxState) and its row in the run history (as
+    // recordRun), in one statement on PostgreSQL (a round trip less for every sync), two on SQLite.
+    Status saveStateAndRun(const MailboxState &state, bool releaseLease, const SyncRun &run);
+    // A run that succeeded under a lease writes every column of its state: the state and its run row, the
+    // lease released, only while (node, epoch) still holds it (lease-lost otherwise). True when the mailbox
+    // was failing before (an error or failures counted). In a transaction; one statement on PostgreSQL where
+    // leasedState, saveStateAndRun make two (a round trip less for nearly every sync).
+    Result<bool> finishLeasedRun(const MailboxState &state, const QString &node, qint64 epoch, const SyncRun &run);
     Result<MailboxStatusList> mailboxStatuses();
     // Enabled mailboxes due at `now` (never synced, or next due passed) that no live lease holds.
     Result<QList<qint64>> dueMailboxes(const QDateTime &now, const LeaseTiming &timing = {});
@@ -298,6 +306,13 @@ private:
                                            const LeaseTiming &timing);
     Status checkLeaseFence(qint64 mailboxId);
     Result<bool> subscribeListener();
+    struct Statement
+    {
+        QString sql;
+        QVariantList values;
+    };
+    static Statement stateUpsert(const MailboxState &state, bool releaseLease);
+    static Statement runInsert(const SyncRun &run);
 
     struct Fence
     {

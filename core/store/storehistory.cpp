@@ -108,20 +108,26 @@ Result<QList<Alert>> Store::alerts(bool includeClosed)
     return list;
 }
 
-Status Store::recordRun(const SyncRun &run)
+Store::Statement Store::runInsert(const SyncRun &run)
 {
     const bool hasError = run.errorClass != ErrorClass::None;
     const QVariant nullText(QMetaType::fromType<QString>());
-    auto query = execCached(u"INSERT INTO sync_runs (mailbox_id, started_at, finished_at, trigger, success, items_new, "
-                            "items_seen, error_class, error_message, node, interval_ms, interval_reason, lease_epoch) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                            {run.mailboxId, toMs(run.startedAt), toMs(run.finishedAt), syncTriggerName(run.trigger),
-                             run.success ? 1 : 0, run.itemsNew, run.itemsSeen,
-                             hasError ? QVariant(errorClassName(run.errorClass)) : nullText,
-                             hasError ? QVariant(run.errorMessage) : nullText, run.node,
-                             run.intervalMs > 0 ? QVariant(run.intervalMs) : QVariant(QMetaType::fromType<qint64>()),
-                             run.intervalReason.isEmpty() ? nullText : QVariant(run.intervalReason),
-                             run.leaseEpoch > 0 ? QVariant(run.leaseEpoch) : QVariant(QMetaType::fromType<qint64>())});
+    return {u"INSERT INTO sync_runs (mailbox_id, started_at, finished_at, trigger, success, items_new, items_seen, "
+            "error_class, error_message, node, interval_ms, interval_reason, lease_epoch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {run.mailboxId, toMs(run.startedAt), toMs(run.finishedAt), syncTriggerName(run.trigger),
+             run.success ? 1 : 0, run.itemsNew, run.itemsSeen,
+             hasError ? QVariant(errorClassName(run.errorClass)) : nullText,
+             hasError ? QVariant(run.errorMessage) : nullText, run.node,
+             run.intervalMs > 0 ? QVariant(run.intervalMs) : QVariant(QMetaType::fromType<qint64>()),
+             run.intervalReason.isEmpty() ? nullText : QVariant(run.intervalReason),
+             run.leaseEpoch > 0 ? QVariant(run.leaseEpoch) : QVariant(QMetaType::fromType<qint64>())}};
+}
+
+Status Store::recordRun(const SyncRun &run)
+{
+    const Statement insert = runInsert(run);
+    auto query = execCached(insert.sql, insert.values);
     if (!query) {
         return query.error();
     }

@@ -20,6 +20,8 @@ class StoreTiming
 public:
     enum class Kind { Statement, Claim };
     explicit StoreTiming(Kind kind, qint64 count = 1); // count: the claims of a batch
+    // A statement; its text is profiled when SYNCDESK_SQL_PROFILE is set (see Store::statistics()).
+    explicit StoreTiming(const QString &sql);
     ~StoreTiming();
     StoreTiming(const StoreTiming &) = delete;
     StoreTiming &operator=(const StoreTiming &) = delete;
@@ -27,6 +29,7 @@ public:
 private:
     Kind m_kind;
     qint64 m_count;
+    const QString *m_sql = nullptr;
     QElapsedTimer m_timer;
 };
 

@@ -117,39 +117,6 @@ Result<QHash<qint64, MailboxState>> Store::mailboxStates(const QList<qint64> &ma
     return states;
 }
 
-Status Store::saveMailboxState(const MailboxState &state, bool releaseLease)
-{
-    const bool hasError = state.lastErrorClass != ErrorClass::None;
-    const QVariant nullText(QMetaType::fromType<QString>());
-    auto query = execCached(
-        u"INSERT INTO mailbox_state (mailbox_id, interval_seconds, interval_reason, last_sync_at, last_success_at, "
-        "next_due_at, consecutive_failures, last_error_class, last_error_message, last_error_detail, "
-        "last_error_hint, items_last_sync, interval_ms, avg_new_items, last_new_item_at, first_sync_at, "
-        "last_error_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (mailbox_id) DO UPDATE SET interval_seconds = excluded.interval_seconds, "
-        "interval_reason = excluded.interval_reason, last_sync_at = excluded.last_sync_at, "
-        "last_success_at = excluded.last_success_at, next_due_at = excluded.next_due_at, "
-        "consecutive_failures = excluded.consecutive_failures, last_error_class = excluded.last_error_class, "
-        "last_error_message = excluded.last_error_message, last_error_detail = excluded.last_error_detail, "
-        "last_error_hint = excluded.last_error_hint, items_last_sync = excluded.items_last_sync, "
-        "interval_ms = excluded.interval_ms, avg_new_items = excluded.avg_new_items, "
-        "last_new_item_at = excluded.last_new_item_at, first_sync_at = excluded.first_sync_at, "
-        "last_error_stage = excluded.last_error_stage"_s +
-            (releaseLease ? u", lease_owner = NULL, lease_until = NULL"_s : QString()),
-        {state.mailboxId, int((state.intervalMs + 500) / 1000), intervalReasonName(state.intervalReason),
-         toMs(state.lastSyncAt), toMs(state.lastSuccessAt), toMs(state.nextDueAt), state.consecutiveFailures,
-         hasError ? QVariant(errorClassName(state.lastErrorClass)) : nullText,
-         hasError ? QVariant(state.lastErrorMessage) : nullText, hasError ? QVariant(state.lastErrorDetail) : nullText,
-         hasError ? QVariant(state.lastErrorHintId) : nullText, state.itemsLastSync, state.intervalMs,
-         state.itemsPerMinute, toMs(state.lastNewItemAt), toMs(state.firstSyncAt),
-         hasError && state.lastErrorStage != ErrorStage::Unknown ? QVariant(errorStageName(state.lastErrorStage))
-                                                                 : nullText});
-    if (!query) {
-        return query.error();
-    }
-    return {};
-}
-
 Result<MailboxStatusList> Store::mailboxStatuses()
 {
     auto query = exec(u"SELECT "_s + kMailboxColumns + u", "_s + kStateColumns +

@@ -370,8 +370,13 @@ QJsonObject runConfiguration(const QString &backend, const StoreConfig &config, 
     std::vector<std::unique_ptr<QProcess>> nodes;
     for (int i = 0; i < engines; ++i) {
         auto process = std::make_unique<QProcess>();
-        process->setProcessChannelMode(QProcess::SeparateChannels);
-        process->setStandardErrorFile(QProcess::nullDevice());
+        // With SYNCDESK_SQL_PROFILE set, each engine prints its statements' profile to this stderr on exit.
+        if (qEnvironmentVariableIsSet("SYNCDESK_SQL_PROFILE")) {
+            process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        } else {
+            process->setProcessChannelMode(QProcess::SeparateChannels);
+            process->setStandardErrorFile(QProcess::nullDevice());
+        }
         process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         process->start(QCoreApplication::applicationFilePath(),
                        {u"--engine"_s, u"--db"_s, TestStore::location(config), u"--slots"_s, QString::number(slots)});

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void batchClaimsKeepEveryRuleOfSingleClaims();
     void batchClaimsFromThreeConnectionsKeepTheCap();
     void leasedStateFencesAndReleaseFollowsTheState();
+    void aFinishedRunWritesItsStateAndItsRowTogether();
+    void aSuccessWritesItsWholeStateOnlyUnderItsLease();
     void otherWritesOfAFencedRunAreRefused();
     void rowsBeingWrittenAreSkippedNotWaitedFor();
     void theSweepFindsWhatIsOverdueByMoreThanTheGrace();
@@ -703,6 +705,137 @@ void TestStoreLeases::leasedStateFencesAndReleaseFollowsTheState()
     QVERIFY(store.saveMailboxState(state).ok());
     QCOMPARE(store.mailboxState(id)->leaseOwner, u"b"_s);
     QCOMPARE(store.mailboxState(id)->itemsLastSync, 3);
+}
+
+void TestStoreLeases::aFinishedRunWritesItsStateAndItsRowTogether()
+{
+    // One statement on PostgreSQL, two on SQLite: both rows or neither.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"finished.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"finished@example.test"_s);
+    QVERIFY(id > 0);
+    const qint64 profileId = (*store.mailbox(id))->profileId;
+    const QDateTime t0 = utc(2026, 12, 5, 9, 30);
+    ClaimDetails claim;
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(30), {}, &claim), Store::Claim::Claimed);
+    MailboxState state = claim.state;
+    state.nextDueAt = t0.addSecs(300);
+    state.itemsLastSync = 4;
+    state.lastErrorClass = ErrorClass::Auth;
+    state.lastErrorMessage = u"the server's \"words\"; and more"_s;
+    SyncRun run;
+    run.mailboxId = id;
+    run.startedAt = t0;
+    run.finishedAt = t0.addSecs(2);
+    run.trigger = SyncTrigger::Scheduled;
+    run.itemsNew = 4;
+    run.errorClass = ErrorClass::Auth;
+    run.errorMessage = state.lastErrorMessage;
+    run.node = u"a"_s;
+    run.leaseEpoch = claim.state.leaseEpoch;
+    run.intervalMs = 300000;
+    run.intervalReason = u"normal"_s;
+    Status saved = store.transaction([&] { return store.saveStateAndRun(state, true, run); });
+    QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(why(saved.error())));
+    const MailboxState after = *store.mailboxState(id);
+    QCOMPARE(after.nextDueAt, t0.addSecs(300));
+    QCOMPARE(after.itemsLastSync, 4);
+    QCOMPARE(after.lastErrorMessage, state.lastErrorMessage);
+    QVERIFY(after.leaseOwner.isEmpty());
+    auto runs = store.recentRuns(id, 10);
+    QVERIFY(runs.ok());
+    QCOMPARE(runs->size(), 1);
+    QCOMPARE(runs->constFirst().errorMessage, state.lastErrorMessage);
+    QCOMPARE(runs->constFirst().leaseEpoch, claim.state.leaseEpoch);
+    QCOMPARE(runs->constFirst().itemsNew, 4);
+    // A run row the store refuses (no such mailbox) takes the state with it, and the other way round.
+    MailboxState later = after;
+    later.nextDueAt = t0.addSecs(900);
+    SyncRun orphan = run;
+    orphan.mailboxId = id + 1000;
+    QVERIFY(!store.transaction([&] { return store.saveStateAndRun(later, false, orphan); }).ok());
+    QCOMPARE(store.mailboxState(id)->nextDueAt, t0.addSecs(300));
+    MailboxState orphanState = later;
+    orphanState.mailboxId = id + 1000;
+    QVERIFY(!store.transaction([&] { return store.saveStateAndRun(orphanState, false, run); }).ok());
+    QCOMPARE(store.recentRuns(id, 10)->size(), 1);
+}
+
+void TestStoreLeases::aSuccessWritesItsWholeStateOnlyUnderItsLease()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"success.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    const qint64 id = addMailbox(store, u"success@example.test"_s);
+    QVERIFY(id > 0);
+    const qint64 profileId = (*store.mailbox(id))->profileId;
+    const QDateTime t0 = utc(2026, 12, 5, 9, 30);
+    // It was failing: two failures and an error.
+    MailboxState failing = *store.mailboxState(id);
+    failing.consecutiveFailures = 2;
+    failing.lastErrorClass = ErrorClass::Network;
+    failing.lastErrorMessage = u"connection refused"_s;
+    QVERIFY(store.saveMailboxState(failing).ok());
+    ClaimDetails claim;
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0, t0.addSecs(30), {}, &claim), Store::Claim::Claimed);
+    auto finish = [&](const QString &node, qint64 epoch, const QDateTime &due) {
+        MailboxState state;
+        state.mailboxId = id;
+        state.nextDueAt = due;
+        state.intervalMs = 300000;
+        state.lastSyncAt = t0;
+        state.lastSuccessAt = t0;
+        state.itemsLastSync = 2;
+        SyncRun run;
+        run.mailboxId = id;
+        run.startedAt = t0;
+        run.finishedAt = t0.addSecs(1);
+        run.success = true;
+        run.itemsNew = 2;
+        run.node = node;
+        run.leaseEpoch = epoch;
+        Result<bool> result = false;
+        const Status done = store.transaction([&]() -> Status {
+            result = store.finishLeasedRun(state, node, epoch, run);
+            return result ? Status{} : Status(result.error());
+        });
+        return result;
+    };
+    auto first = finish(u"a"_s, claim.state.leaseEpoch, t0.addSecs(300));
+    QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(why(first.error())));
+    QVERIFY2(*first, "the mailbox was failing before this run");
+    MailboxState after = *store.mailboxState(id);
+    QCOMPARE(after.nextDueAt, t0.addSecs(300));
+    QCOMPARE(after.consecutiveFailures, 0);
+    QVERIFY(!after.hasError());
+    QCOMPARE(after.lastSuccessAt, t0);
+    QCOMPARE(after.itemsLastSync, 2);
+    QVERIFY(after.leaseOwner.isEmpty());
+    QCOMPARE(store.recentRuns(id, 10)->size(), 1);
+    // The next success of a healthy mailbox: it was not failing.
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0.addSecs(301), t0.addSecs(330), {}, &claim),
+             Store::Claim::Claimed);
+    auto second = finish(u"a"_s, claim.state.leaseEpoch, t0.addSecs(600));
+    QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(why(second.error())));
+    QVERIFY(!*second);
+    // Under a lease that moved on: refused with who holds it now, and nothing written.
+    const qint64 oldEpoch = claim.state.leaseEpoch;
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"a"_s, t0.addSecs(601), t0.addSecs(630)), Store::Claim::Claimed);
+    QCOMPARE(*store.claimMailbox(id, profileId, 10, u"b"_s, t0.addSecs(700), t0.addSecs(730)), Store::Claim::Claimed);
+    auto fenced = finish(u"a"_s, oldEpoch + 1, t0.addSecs(900));
+    QVERIFY(!fenced.ok());
+    QCOMPARE(fenced.error().hintId, u"lease-lost"_s);
+    QVERIFY2(fenced.error().message.contains(u"b holds it now"_s), qPrintable(fenced.error().message));
+    QCOMPARE(store.mailboxState(id)->nextDueAt, t0.addSecs(600));
+    QCOMPARE(store.mailboxState(id)->leaseOwner, u"b"_s);
+    QCOMPARE(store.recentRuns(id, 10)->size(), 2);
 }
 
 void TestStoreLeases::otherWritesOfAFencedRunAreRefused()
