@@ -273,6 +273,7 @@ void MailboxScheduler::poll()
 
 void MailboxScheduler::tick()
 {
+    persistFinished(); // before anything is claimed again
     if (m_stopping || m_mode == Mode::Idle) {
         return;
     }
@@ -525,8 +526,20 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     result.retryAfterMs = outcome.error ? outcome.error->retryAfterMs : 0;
     result.serverMinIntervalMs = qint64(outcome.serverMinIntervalSeconds) * 1000;
     result.incomplete = outcome.incomplete;
-    const FinishReport report = m_planner->finish(outcome.mailboxId, result, result.finishedMs);
-    persist(outcome, running, report);
+    Finished finished{outcome, running, m_planner->finish(outcome.mailboxId, result, result.finishedMs), m_clock.now()};
+    if (m_mode != Mode::Continuous || m_stopping) {
+        persist(finished);
+        afterPersist(outcome);
+        return;
+    }
+    // Recorded with the others that finish until the next pass, which records them first: nothing of this
+    // mailbox is claimed again before its outcome is in the store (its lease is released with it).
+    m_finished.append(std::move(finished));
+    scheduleNextPass();
+}
+
+void MailboxScheduler::afterPersist(const SyncOutcome &outcome)
+{
     if (outcome.succeeded() && m_mode == Mode::Continuous && m_audits.dueMs(outcome.mailboxId) == 0) {
         m_audits.load({{outcome.mailboxId, QDateTime()}}, nowMs()); // synced: from now on it is audited too
     }
@@ -543,6 +556,11 @@ void MailboxScheduler::afterJob(const SyncOutcome &outcome)
         }
         return;
     }
+    scheduleNextPass();
+}
+
+void MailboxScheduler::scheduleNextPass()
+{
     // The next starts wait for the runs that finish meanwhile: one claim in the store takes them all. Under
     // load, passes are at least claimSpacingMs() apart (a claim costs a few statements whatever its size:
     // bench_multinode on PostgreSQL, 320 syncs a second, claimed 1.7 at a time without the wait).
@@ -619,6 +637,7 @@ void MailboxScheduler::stop()
     if (m_stopping) {
         return;
     }
+    persistFinished(); // what finished is recorded first; from now on each run is recorded as it ends
     m_stopping = true;
     m_pollTimer.stop();
     m_requestTimer.stop();

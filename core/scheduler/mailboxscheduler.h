@@ -81,7 +81,21 @@ private:
     void poll();
     void dispatch(const QList<StartDecision> &starts);
     void onJobFinished(const SyncOutcome &outcome);
-    void persist(const SyncOutcome &outcome, const Running &running, const FinishReport &report);
+    // A finished run waiting to be recorded: what the planner made of it and when it finished.
+    struct Finished
+    {
+        SyncOutcome outcome;
+        Running running;
+        FinishReport report;
+        QDateTime at;
+    };
+    // mailboxscheduler_persist.cpp: recording finished runs, alone or every one of a pass together.
+    void persist(const Finished &finished);
+    void persistFinished();
+    Status recordOutcome(const Finished &finished, bool *wasFailing); // in the caller's transaction
+    void reportOutcome(const Finished &finished, const Status &recorded);
+    // What follows a run once it is recorded: the audit schedule, then afterJob.
+    void afterPersist(const SyncOutcome &outcome);
     void publish(bool stopped = false);
     // Writes this engine's row (its heartbeat); returns the planner's view it published.
     SchedulerSnapshot heartbeat(bool stopped);
@@ -119,6 +133,8 @@ private:
     void logWaitForLease(qint64 mailboxId, const MailboxState &state);
     // Every finished run ends here: signals, a run-once's bookkeeping, the stop or the next pass.
     void afterJob(const SyncOutcome &outcome);
+    // Starts the next scheduling pass claimSpacingMs() after the last one, unless one is already set.
+    void scheduleNextPass();
     void finishStop();
     qint64 nowMs() const { return m_clock.now().toMSecsSinceEpoch(); }
 
@@ -158,7 +174,8 @@ private:
     QTimer m_requestTimer{this};
     QTimer m_pollTimer{this};
     QTimer m_wakeupTimer{this};
-    QTimer m_tickTimer{this}; // after a run: one pass for the runs that finish until it fires
+    QTimer m_tickTimer{this};   // after a run: one pass for the runs that finish until it fires
+    QList<Finished> m_finished; // recorded together at the start of the next pass
     QElapsedTimer m_lastTick;
     static constexpr qint64 kClaimSpacingMs = 50;
     // Between two scheduling passes under load: kClaimSpacingMs per engine sharing the schedule (each has

@@ -9,6 +9,8 @@
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 
+#include <utility>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -22,104 +24,153 @@ QDateTime timeOf(qint64 ms)
 }
 } // namespace
 
-void MailboxScheduler::persist(const SyncOutcome &outcome, const Running &running, const FinishReport &report)
+void MailboxScheduler::persist(const Finished &finished)
 {
-    const QDateTime now = m_clock.now();
-    const QString address = m_mailboxes.value(outcome.mailboxId).address;
     bool wasFailing = false;
-    Status status = m_store.transaction([&]() -> Status {
-        // Fencing: a run whose lease moved on (this engine was paused or cut off past it) records nothing.
-        const bool leased = running.leaseEpoch > 0;
-        // A success under a lease sets every column of the state below: nothing to read first, and the store
-        // checks the lease as it writes (finishLeasedRun). Anything else keeps some of what was there.
-        const bool whole = leased && outcome.succeeded();
-        MailboxState state;
-        state.mailboxId = outcome.mailboxId;
-        if (!whole) {
-            auto loaded = leased ? m_store.leasedState(outcome.mailboxId, m_nodeId, running.leaseEpoch)
-                                 : m_store.mailboxState(outcome.mailboxId);
-            if (!loaded) {
-                return loaded.error();
-            }
-            state = loaded.value();
-            wasFailing = state.consecutiveFailures > 0 || state.hasError();
-        }
-        state.nextDueAt = timeOf(report.nextDueMs);
-        state.intervalMs = report.interval.ms;
-        state.intervalReason = report.interval.reason;
-        if (!outcome.cancelled()) {
-            state.lastSyncAt = running.startedAt;
-            state.itemsLastSync = outcome.itemsNew;
-            state.consecutiveFailures = report.consecutiveFailures;
-            state.itemsPerMinute = report.stats.itemsPerMinute;
-            state.lastNewItemAt = timeOf(report.stats.lastNewItemMs);
-            state.firstSyncAt = timeOf(report.stats.firstSyncMs);
-            if (outcome.succeeded()) {
-                state.lastSuccessAt = running.startedAt;
-                state.lastErrorClass = ErrorClass::None;
-                state.lastErrorMessage.clear();
-                state.lastErrorDetail.clear();
-                state.lastErrorHintId.clear();
-                state.lastErrorStage = ErrorStage::Unknown;
-            } else {
-                state.lastErrorClass = outcome.error->errorClass;
-                state.lastErrorMessage = outcome.error->message;
-                state.lastErrorDetail = outcome.error->detail;
-                state.lastErrorHintId = outcome.error->hintId;
-                state.lastErrorStage = outcome.error->stage;
+    const Status status = m_store.transaction([&] { return recordOutcome(finished, &wasFailing); });
+    reportOutcome(finished, status);
+}
+
+void MailboxScheduler::persistFinished()
+{
+    if (m_finished.isEmpty()) {
+        return;
+    }
+    // Every run that finished since the last pass, in one transaction: one lock of a SQLite file and one
+    // BEGIN and COMMIT for them all (bench_multinode, four engines). A run whose lease moved on records
+    // nothing and the others go on; any other failure is the store's, and each run is then tried alone,
+    // so that one cannot take the others with it.
+    const QList<Finished> batch = std::exchange(m_finished, {});
+    QList<Status> statuses(batch.size());
+    const Status together = m_store.transaction([&]() -> Status {
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            bool wasFailing = false;
+            statuses[i] = recordOutcome(batch.at(i), &wasFailing);
+            if (!statuses[i] && statuses[i].error().hintId != u"lease-lost"_s) {
+                return statuses[i];
             }
         }
-        SyncRun run;
-        run.mailboxId = outcome.mailboxId;
-        run.startedAt = running.startedAt;
-        run.finishedAt = now;
-        run.trigger = running.decision.trigger;
-        run.success = outcome.succeeded();
-        run.itemsNew = outcome.itemsNew;
-        run.itemsSeen = outcome.itemsSeen;
-        run.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
-        run.errorMessage = outcome.error ? outcome.error->message : QString();
-        run.node = m_nodeId;
-        run.leaseEpoch = running.leaseEpoch;
-        run.intervalMs = report.interval.ms;
-        run.intervalReason = intervalReasonName(report.interval.reason);
-        if (whole) {
-            auto finished = m_store.finishLeasedRun(state, m_nodeId, running.leaseEpoch, run);
-            if (!finished) {
-                return finished.error();
-            }
-            wasFailing = *finished;
-        } else if (Status saved = m_store.saveStateAndRun(state, leased, run); !saved) { // and the lease released
-            return saved;
-        }
-        if (report.disabled != DisableReason::None) {
-            if (Status disabled =
-                    m_store.setMailboxEnabled(outcome.mailboxId, false, disableReasonName(report.disabled), now);
-                !disabled) {
-                return disabled;
-            }
-        }
-        const Mailbox &mailbox = m_mailboxes.value(outcome.mailboxId);
-        RunAlertInput alertInput;
-        alertInput.now = now;
-        alertInput.mailboxId = outcome.mailboxId;
-        alertInput.address = address;
-        alertInput.profileId = mailbox.profileId;
-        alertInput.profileName = m_profiles.value(mailbox.profileId).name;
-        alertInput.succeeded = outcome.succeeded();
-        alertInput.cancelled = outcome.cancelled();
-        alertInput.error = outcome.error;
-        alertInput.wasFailing = wasFailing;
-        alertInput.disabledReason =
-            report.disabled == DisableReason::None ? QString() : disableReasonName(report.disabled);
-        alertInput.consecutiveFailures = report.consecutiveFailures;
-        alertInput.plannerOutageStarted = report.outageStarted;
-        alertInput.renumberedFolders = outcome.renumberedFolders;
-        if (Status alerted = AlertManager(m_store).onRunFinished(alertInput); !alerted) {
-            return alerted;
-        }
-        return leased ? Status{} : m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
+        return {};
     });
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (!together && batch.size() > 1) {
+            bool wasFailing = false;
+            statuses[i] = m_store.transaction([&] { return recordOutcome(batch.at(i), &wasFailing); });
+        } else if (!together) {
+            statuses[i] = together;
+        }
+        reportOutcome(batch.at(i), statuses[i]);
+        afterPersist(batch.at(i).outcome);
+    }
+}
+
+Status MailboxScheduler::recordOutcome(const Finished &finished, bool *wasFailingOut)
+{
+    const SyncOutcome &outcome = finished.outcome;
+    const Running &running = finished.running;
+    const FinishReport &report = finished.report;
+    const QDateTime &now = finished.at;
+    const QString address = m_mailboxes.value(outcome.mailboxId).address;
+    bool &wasFailing = *wasFailingOut;
+    // Fencing: a run whose lease moved on (this engine was paused or cut off past it) records nothing.
+    const bool leased = running.leaseEpoch > 0;
+    // A success under a lease sets every column of the state below: nothing to read first, and the store
+    // checks the lease as it writes (finishLeasedRun). Anything else keeps some of what was there.
+    const bool whole = leased && outcome.succeeded();
+    MailboxState state;
+    state.mailboxId = outcome.mailboxId;
+    if (!whole) {
+        auto loaded = leased ? m_store.leasedState(outcome.mailboxId, m_nodeId, running.leaseEpoch)
+                             : m_store.mailboxState(outcome.mailboxId);
+        if (!loaded) {
+            return loaded.error();
+        }
+        state = loaded.value();
+        wasFailing = state.consecutiveFailures > 0 || state.hasError();
+    }
+    state.nextDueAt = timeOf(report.nextDueMs);
+    state.intervalMs = report.interval.ms;
+    state.intervalReason = report.interval.reason;
+    if (!outcome.cancelled()) {
+        state.lastSyncAt = running.startedAt;
+        state.itemsLastSync = outcome.itemsNew;
+        state.consecutiveFailures = report.consecutiveFailures;
+        state.itemsPerMinute = report.stats.itemsPerMinute;
+        state.lastNewItemAt = timeOf(report.stats.lastNewItemMs);
+        state.firstSyncAt = timeOf(report.stats.firstSyncMs);
+        if (outcome.succeeded()) {
+            state.lastSuccessAt = running.startedAt;
+            state.lastErrorClass = ErrorClass::None;
+            state.lastErrorMessage.clear();
+            state.lastErrorDetail.clear();
+            state.lastErrorHintId.clear();
+            state.lastErrorStage = ErrorStage::Unknown;
+        } else {
+            state.lastErrorClass = outcome.error->errorClass;
+            state.lastErrorMessage = outcome.error->message;
+            state.lastErrorDetail = outcome.error->detail;
+            state.lastErrorHintId = outcome.error->hintId;
+            state.lastErrorStage = outcome.error->stage;
+        }
+    }
+    SyncRun run;
+    run.mailboxId = outcome.mailboxId;
+    run.startedAt = running.startedAt;
+    run.finishedAt = now;
+    run.trigger = running.decision.trigger;
+    run.success = outcome.succeeded();
+    run.itemsNew = outcome.itemsNew;
+    run.itemsSeen = outcome.itemsSeen;
+    run.errorClass = outcome.error ? outcome.error->errorClass : ErrorClass::None;
+    run.errorMessage = outcome.error ? outcome.error->message : QString();
+    run.node = m_nodeId;
+    run.leaseEpoch = running.leaseEpoch;
+    run.intervalMs = report.interval.ms;
+    run.intervalReason = intervalReasonName(report.interval.reason);
+    if (whole) {
+        auto finished = m_store.finishLeasedRun(state, m_nodeId, running.leaseEpoch, run);
+        if (!finished) {
+            return finished.error();
+        }
+        wasFailing = *finished;
+    } else if (Status saved = m_store.saveStateAndRun(state, leased, run); !saved) { // and the lease released
+        return saved;
+    }
+    if (report.disabled != DisableReason::None) {
+        if (Status disabled =
+                m_store.setMailboxEnabled(outcome.mailboxId, false, disableReasonName(report.disabled), now);
+            !disabled) {
+            return disabled;
+        }
+    }
+    const Mailbox &mailbox = m_mailboxes.value(outcome.mailboxId);
+    RunAlertInput alertInput;
+    alertInput.now = now;
+    alertInput.mailboxId = outcome.mailboxId;
+    alertInput.address = address;
+    alertInput.profileId = mailbox.profileId;
+    alertInput.profileName = m_profiles.value(mailbox.profileId).name;
+    alertInput.succeeded = outcome.succeeded();
+    alertInput.cancelled = outcome.cancelled();
+    alertInput.error = outcome.error;
+    alertInput.wasFailing = wasFailing;
+    alertInput.disabledReason = report.disabled == DisableReason::None ? QString() : disableReasonName(report.disabled);
+    alertInput.consecutiveFailures = report.consecutiveFailures;
+    alertInput.plannerOutageStarted = report.outageStarted;
+    alertInput.renumberedFolders = outcome.renumberedFolders;
+    if (Status alerted = AlertManager(m_store).onRunFinished(alertInput); !alerted) {
+        return alerted;
+    }
+    return leased ? Status{} : m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
+}
+
+void MailboxScheduler::reportOutcome(const Finished &finished, const Status &status)
+{
+    const SyncOutcome &outcome = finished.outcome;
+    const Running &running = finished.running;
+    const FinishReport &report = finished.report;
+    const QDateTime &now = finished.at;
+    const QString address = m_mailboxes.value(outcome.mailboxId).address;
     if (!status) {
         if (status.error().hintId == u"lease-lost"_s) {
             Log::warning(kCategory, address, u"outcome not recorded: "_s + status.error().message);

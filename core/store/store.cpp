@@ -352,6 +352,7 @@ std::atomic<qint64> s_statementNs{0};
 std::atomic<qint64> s_claims{0};
 std::atomic<qint64> s_claimBatches{0};
 std::atomic<qint64> s_claimNs{0};
+std::atomic<qint64> s_transactions{0};
 
 // SYNCDESK_SQL_PROFILE=1: every statement's text with its count and time, printed to stderr by time when
 // the process ends (for finding what a workload spends its store time on; off by default, nothing kept).
@@ -435,8 +436,8 @@ StoreTiming::~StoreTiming()
 Store::Statistics Store::statistics()
 {
     return {s_statements.load(std::memory_order_relaxed), s_statementNs.load(std::memory_order_relaxed),
-            s_claims.load(std::memory_order_relaxed), s_claimBatches.load(std::memory_order_relaxed),
-            s_claimNs.load(std::memory_order_relaxed)};
+            s_claims.load(std::memory_order_relaxed),     s_claimBatches.load(std::memory_order_relaxed),
+            s_claimNs.load(std::memory_order_relaxed),    s_transactions.load(std::memory_order_relaxed)};
 }
 
 Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values)
@@ -556,6 +557,7 @@ Status Store::transaction(const std::function<Status()> &body)
     if (auto begun = exec(m_config.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s); !begun) {
         return begun.error();
     }
+    s_transactions.fetch_add(1, std::memory_order_relaxed);
     ++m_transactionDepth;
     Status status = body();
     --m_transactionDepth;

@@ -113,6 +113,7 @@ public:
         qint64 claims = 0;       // mailboxes asked for
         qint64 claimBatches = 0; // transactions they were asked in
         qint64 claimNanoseconds = 0;
+        qint64 transactions = 0; // begun (outermost only)
     };
     static Statistics statistics();
 
