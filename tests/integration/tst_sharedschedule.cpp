@@ -10,6 +10,7 @@
 #include "scheduler/schedulersettings.h"
 #include "scheduler/workerpool.h"
 #include "store/store.h"
+#include "storefixtures.h"
 #include "teststore.h"
 
 #include <QHash>
@@ -92,23 +93,8 @@ void TestSharedSchedule::initTestCase()
     m_config = config;
     auto store = Store::open(m_config);
     QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().toString()));
-    ServerProfile profile;
-    profile.name = u"corp"_s;
-    profile.incoming.host = u"imap.corp.test"_s;
-    profile.incoming.port = 993;
-    profile.maxConcurrentConnections = 20;
-    auto profileId = (*store)->upsertProfile(profile);
-    QVERIFY(profileId.ok());
-    for (int i = 0; i < kMailboxes; ++i) {
-        Mailbox mailbox;
-        mailbox.address = u"user%1@corp.test"_s.arg(i);
-        mailbox.profileId = *profileId;
-        mailbox.username = mailbox.address;
-        mailbox.passwordSource = u"env:TEST_PW"_s;
-        auto id = (*store)->upsertMailbox(mailbox);
-        QVERIFY(id.ok());
-        m_ids.append(*id);
-    }
+    m_ids = StoreFixtures::addCorpMailboxes(**store, kMailboxes);
+    QCOMPARE(m_ids.size(), kMailboxes);
 }
 
 std::unique_ptr<TestSharedSchedule::Engine> TestSharedSchedule::startEngine(const QString &name)

@@ -28,6 +28,35 @@ qint64 addMailbox(Store &store, const QString &address)
     return *mailboxId;
 }
 
+QList<qint64> addCorpMailboxes(Store &store, int count, int maxConnections)
+{
+    ServerProfile profile;
+    profile.name = u"corp"_s;
+    profile.incoming.host = u"imap.corp.test"_s;
+    profile.incoming.port = 993;
+    profile.maxConcurrentConnections = maxConnections;
+    auto profileId = store.upsertProfile(profile);
+    if (!profileId) {
+        qWarning("upsertProfile failed: %s", qPrintable(profileId.error().toString()));
+        return {};
+    }
+    QList<qint64> ids;
+    for (int i = 0; i < count; ++i) {
+        Mailbox mailbox;
+        mailbox.address = u"user%1@corp.test"_s.arg(i);
+        mailbox.profileId = *profileId;
+        mailbox.username = mailbox.address;
+        mailbox.passwordSource = u"env:TEST_PW"_s;
+        auto id = store.upsertMailbox(mailbox);
+        if (!id) {
+            qWarning("upsertMailbox failed: %s", qPrintable(id.error().toString()));
+            return {};
+        }
+        ids.append(*id);
+    }
+    return ids;
+}
+
 Activity activity(qint64 mailboxId, const QString &folder, quint32 uidValidity, quint32 uid, const QString &messageId,
                   const QString &subject)
 {

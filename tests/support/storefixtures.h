@@ -15,6 +15,9 @@ namespace SyncDesk::Testing::StoreFixtures {
 
 // A store with one profile ("Test") and the mailbox `address`; returns the mailbox id, 0 on failure.
 qint64 addMailbox(Store &store, const QString &address);
+// A profile "corp" (imap.corp.test, at most `maxConnections`) with `count` mailboxes user0@corp.test, …;
+// their ids in that order, empty on failure.
+QList<qint64> addCorpMailboxes(Store &store, int count, int maxConnections = 20);
 
 // A message's activity; without a Message-ID it is deduplicated by a key made from the subject.
 Activity activity(qint64 mailboxId, const QString &folder, quint32 uidValidity, quint32 uid, const QString &messageId,
