@@ -40,8 +40,10 @@ IntervalDecision IntervalPolicy::healthy(const ActivityStats &stats, qint64 nowM
         if (idle > quietAfter && longest > base) {
             const double ramp = double(std::max<qint64>(1, scaledMs(m_settings.quietRampSeconds)));
             const double fraction = std::min(1.0, double(idle - quietAfter) / ramp);
-            const qint64 ms = base + std::llround(double(longest - base) * fraction);
-            return {std::min(ms, longest), IntervalReason::Quiet};
+            const qint64 ms = std::min(base + std::llround(double(longest - base) * fraction), longest);
+            if (ms > base) { // until the ramp has grown the interval, the mailbox is simply normal
+                return {ms, IntervalReason::Quiet};
+            }
         }
     }
     return {std::clamp(base, shortest, longest), IntervalReason::Normal};

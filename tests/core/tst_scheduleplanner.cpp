@@ -1,6 +1,7 @@
 // The scheduling decisions over simulated days: adaptive intervals, backoff, disabling, immediate
 // requests, caps, and the 12-minute guarantee. Runs the real SchedulePlanner against a simulated clock.
 
+#include "scheduler/intervalpolicy.h"
 #include "scheduler/scheduleplanner.h"
 #include "schedulesimulation.h"
 
@@ -55,6 +56,7 @@ class TestSchedulePlanner : public QObject
 
 private Q_SLOTS:
     void intervalsConvergeToTwoFiveAndTwelveMinutes();
+    void quietMeansLongerThanNormal();
     void profileBoundsOverrideGlobalOnes();
     void backoffSequenceThenDisabledAfterTenFailures();
     void throttledWaitsAtLeastTheServersDelay();
@@ -115,6 +117,33 @@ void TestSchedulePlanner::intervalsConvergeToTwoFiveAndTwelveMinutes()
     QVERIFY(last.value(3).stats.itemsPerMinute == 0.0);
     // The busy one's rate was measured, not its items per sync (which fall as the interval shrinks).
     QVERIFY(last.value(1).stats.itemsPerMinute > 3.0 && last.value(1).stats.itemsPerMinute < 3.7);
+}
+
+void TestSchedulePlanner::quietMeansLongerThanNormal()
+{
+    // Just past the quiet threshold the ramp has barely started: with a small scale (the demo's, the
+    // tests') it rounds to the normal interval, which must then not be called quiet (CI saw "quiet,
+    // 500 ms" with a 500 ms normal interval).
+    IntervalSettings intervals;
+    intervals.scale = 1.0 / 600.0;
+    const IntervalPolicy policy(intervals);
+    const qint64 base = policy.scaledMs(intervals.baseSeconds);
+    const qint64 quietAfter = policy.scaledMs(intervals.quietAfterSeconds);
+    ActivityStats stats;
+    stats.firstSyncMs = kStart;
+    stats.lastSuccessMs = kStart;
+    int quiet = 0;
+    for (qint64 idle = quietAfter - 5; idle < quietAfter + 2 * policy.scaledMs(intervals.quietRampSeconds); ++idle) {
+        const IntervalDecision decision = policy.healthy(stats, kStart + idle);
+        if (decision.reason == IntervalReason::Quiet) {
+            ++quiet;
+            QVERIFY2(decision.ms > base, qPrintable(u"idle %1 ms: quiet with %2 ms"_s.arg(idle).arg(decision.ms)));
+        } else {
+            QCOMPARE(decision.ms, base);
+        }
+        QVERIFY(decision.ms <= policy.longestHealthyMs());
+    }
+    QVERIFY(quiet > 0);
 }
 
 void TestSchedulePlanner::profileBoundsOverrideGlobalOnes()
