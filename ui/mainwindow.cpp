@@ -89,9 +89,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(createMailboxTab(), u"&Mailboxes"_s);
+    m_tabs->addTab(createMailboxTab(), u"Mail&boxes"_s);
     m_overview = new OverviewPane;
-    m_tabs->addTab(m_overview, u"O&verview"_s);
+    m_tabs->addTab(m_overview, u"&Overview"_s);
     m_tabs->addTab(m_alertsPane, u"&Alerts"_s);
     m_tabs->addTab(m_failuresPane, u"Item fai&lures"_s);
     connect(m_alertsPane, &AlertsPane::countChanged, this, [this](int open) {
@@ -213,7 +213,7 @@ void MainWindow::createActions()
          u"Change the selected mailbox"_s, [this] { editMailbox(); });
     make(u"addProfile"_s, u"Add server &profile…"_s, QString(), QKeySequence(), u"Add a server profile"_s,
          [this] { addProfile(); });
-    make(u"editProfile"_s, u"Edit server pro&file…"_s, QString(), QKeySequence(),
+    make(u"editProfile"_s, u"Edit server profi&le…"_s, QString(), QKeySequence(),
          u"Change the server profile of the selected mailbox"_s, [this] { editProfile(); });
     make(u"import"_s, u"&Import configuration…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_I),
          u"Import server profiles and mailboxes from a configuration file"_s, [this] { importConfig(); });
@@ -225,7 +225,7 @@ void MainWindow::createActions()
              m_filter->setFocus();
              m_filter->selectAll();
          });
-    make(u"track"_s, u"&Track message…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_T),
+    make(u"track"_s, u"Trac&k message…"_s, QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
          u"Track a message of the selected mailbox by its Message-ID, and set what it is regarding"_s,
          [this] { trackMessage(); });
     make(u"log"_s, u"Show &log"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_L), u"Show the log"_s,

@@ -225,7 +225,7 @@ void TestConsoleCrm::trackMessageRecordsARequestAndAsksForASync()
     select(u"ana@corp.example"_s);
     QAction *track = m_window->action(u"track"_s);
     QVERIFY(track);
-    QCOMPARE(track->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    QCOMPARE(track->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     QVERIFY(track->isEnabled());
     track->trigger();
     auto *dialog = openDialog<TrackMessageDialog>(u"trackMessageDialog"_s);

@@ -62,7 +62,7 @@ AlertsPane::AlertsPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *bar = new QHBoxLayout;
-    m_acknowledge = new QPushButton(u"&Acknowledge"_s);
+    m_acknowledge = new QPushButton(u"Ac&knowledge"_s);
     m_acknowledge->setObjectName(u"acknowledge"_s);
     m_acknowledge->setToolTip(u"Mark the selected alert as seen; an information alert closes, the others stay until "
                               "their cause is resolved"_s);

@@ -25,7 +25,7 @@ ItemFailuresPane::ItemFailuresPane(QWidget *parent)
     m_caption = new QLabel;
     m_caption->setObjectName(u"caption"_s);
     m_caption->setWordWrap(true);
-    m_retry = new QPushButton(u"&Retry"_s);
+    m_retry = new QPushButton(u"Retr&y"_s);
     m_retry->setObjectName(u"retry"_s);
     m_retry->setToolTip(u"Fetch these messages again on the next sync of their mailbox"_s);
     bar->addWidget(m_caption, 1);
@@ -97,8 +97,8 @@ void ItemFailuresPane::refresh()
         ++shown;
     }
     m_retry->setEnabled(shown > 0);
-    m_retry->setText(m_mailboxFilter > 0 ? u"&Retry failed items of %1"_s.arg(m_filterAddress)
-                                         : u"&Retry all failed items"_s);
+    m_retry->setText(m_mailboxFilter > 0 ? u"Retr&y failed items of %1"_s.arg(m_filterAddress)
+                                         : u"Retr&y all failed items"_s);
     m_caption->setText(
         shown == 0
             ? u"No message failed to decode or store%1."_s.arg(m_mailboxFilter > 0 ? u" in "_s + m_filterAddress
