@@ -237,6 +237,11 @@ void ConsoleBackend::retryItemFailures(const QList<qint64> &mailboxIds)
     onPoller([mailboxIds](StorePoller *poller) { poller->retryItemFailures(mailboxIds); });
 }
 
+void ConsoleBackend::retryItemFailureIds(const QList<qint64> &failureIds)
+{
+    onPoller([failureIds](StorePoller *poller) { poller->retryItemFailureIds(failureIds); });
+}
+
 void ConsoleBackend::setMailboxVerbose(qint64 mailboxId, bool verbose)
 {
     onPoller([mailboxId, verbose](StorePoller *poller) { poller->setMailboxVerbose(mailboxId, verbose); });

@@ -61,6 +61,7 @@ public:
     void acknowledgeAlert(qint64 alertId);
     void reenableIncident(qint64 alertId);
     void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
+    void retryItemFailureIds(const QList<qint64> &failureIds);
     void setMailboxVerbose(qint64 mailboxId, bool verbose);
     void exportDiagnostics(const QString &address, const QString &path);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().

@@ -135,6 +135,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
+    createContextMenus();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    connect(m_alertsPane, &AlertsPane::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_failuresPane, &ItemFailuresPane::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_alertsPane, &AlertsPane::mailboxOpenRequested, this, &MainWindow::openMailbox);
+    connect(m_failuresPane, &ItemFailuresPane::mailboxOpenRequested, this, &MainWindow::openMailbox);
+    connect(m_alertsPane, &AlertsPane::incidentOpenRequested, this, &MainWindow::showMailboxSet);
     connect(m_mailboxView, &QTableView::doubleClicked, this, [this] { resync(selectedMailboxIds(true)); });
     connect(m_details, &MailboxDetailsPane::resyncRequested, this, [this](qint64 id) { resync({id}); });
     connect(m_details, &MailboxDetailsPane::editRequested, this, &MainWindow::editMailbox);
@@ -177,103 +184,6 @@ QAction *MainWindow::action(const QString &name) const
     return m_actions.value(name);
 }
 
-void MainWindow::createActions()
-{
-    auto make = [this](const QString &name, const QString &text, const QString &icon, const QKeySequence &shortcut,
-                       const QString &tip, auto slot) {
-        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this);
-        action->setObjectName(name + u"Action"_s);
-        action->setShortcut(shortcut);
-        action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut.toString() + u')');
-        action->setStatusTip(tip);
-        connect(action, &QAction::triggered, this, slot);
-        m_actions.insert(name, action);
-        return action;
-    };
-    make(u"resync"_s, u"&Resync now"_s, u":/syncdesk/icons/action-resync.svg"_s, QKeySequence(Qt::Key_F5),
-         u"Sync the selected mailboxes now"_s, [this] { resync(selectedMailboxIds(true)); });
-    make(u"resyncFailing"_s, u"Resync all &failing"_s, QString(), QKeySequence(Qt::SHIFT | Qt::Key_F5),
-         u"Sync every failing mailbox now"_s, [this] {
-             QList<qint64> ids;
-             for (const MailboxStatus &status : m_mailboxModel->statuses()) {
-                 if (status.runState(m_mailboxModel->now()) == MailboxRunState::Failing) {
-                     ids.append(status.mailbox.id);
-                 }
-             }
-             resync(ids);
-         });
-    make(u"enable"_s, u"&Enable"_s, u":/syncdesk/icons/state-ok.svg"_s, QKeySequence(),
-         u"Enable the selected mailboxes; their failure counters start again from zero"_s,
-         [this] { setSelectedEnabled(true); });
-    make(u"disable"_s, u"&Disable"_s, u":/syncdesk/icons/state-disabled.svg"_s, QKeySequence(),
-         u"Stop syncing the selected mailboxes until they are enabled again"_s, [this] { setSelectedEnabled(false); });
-    make(u"addMailbox"_s, u"&Add mailbox…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_N), u"Add a mailbox"_s,
-         [this] { addMailbox(); });
-    make(u"editMailbox"_s, u"Ed&it mailbox…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_E),
-         u"Change the selected mailbox"_s, [this] { editMailbox(); });
-    make(u"addProfile"_s, u"Add server &profile…"_s, QString(), QKeySequence(), u"Add a server profile"_s,
-         [this] { addProfile(); });
-    make(u"editProfile"_s, u"Edit server profi&le…"_s, QString(), QKeySequence(),
-         u"Change the server profile of the selected mailbox"_s, [this] { editProfile(); });
-    make(u"import"_s, u"&Import configuration…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_I),
-         u"Import server profiles and mailboxes from a configuration file"_s, [this] { importConfig(); });
-    make(u"export"_s, u"E&xport status…"_s, QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-         u"Save every mailbox's status as CSV or JSON"_s, [this] { exportStatus(); });
-    make(u"filter"_s, u"&Filter mailboxes"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_F),
-         u"Type to filter the mailboxes"_s, [this] {
-             m_tabs->setCurrentIndex(0);
-             m_filter->setFocus();
-             m_filter->selectAll();
-         });
-    make(u"track"_s, u"Trac&k message…"_s, QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
-         u"Track a message of the selected mailbox by its Message-ID, and set what it is regarding"_s,
-         [this] { trackMessage(); });
-    make(u"log"_s, u"Show &log"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_L), u"Show the log"_s,
-         [this] { showLog(QString()); });
-    make(u"quit"_s, u"&Quit"_s, QString(), QKeySequence::Quit, u"Close the console"_s, [this] { close(); });
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(u"&File"_s);
-    file->addAction(action(u"import"_s));
-    file->addAction(action(u"export"_s));
-    file->addSeparator();
-    file->addAction(action(u"quit"_s));
-    QMenu *mailbox = menuBar()->addMenu(u"&Mailbox"_s);
-    for (const QString &name : {u"resync"_s, u"resyncFailing"_s, u"track"_s}) {
-        mailbox->addAction(action(name));
-    }
-    mailbox->addSeparator();
-    mailbox->addAction(action(u"enable"_s));
-    mailbox->addAction(action(u"disable"_s));
-    mailbox->addSeparator();
-    for (const QString &name : {u"testConnection"_s, u"testAndEnable"_s, u"verbose"_s, u"exportDiagnostics"_s}) {
-        mailbox->addAction(action(name));
-    }
-    mailbox->addSeparator();
-    for (const QString &name : {u"addMailbox"_s, u"editMailbox"_s, u"addProfile"_s, u"editProfile"_s}) {
-        mailbox->addAction(action(name));
-    }
-    QMenu *view = menuBar()->addMenu(u"&View"_s);
-    view->addAction(action(u"filter"_s));
-    view->addAction(action(u"log"_s));
-
-    QToolBar *toolbar = addToolBar(u"Actions"_s);
-    toolbar->setObjectName(u"actionsToolbar"_s);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(action(u"resync"_s));
-    toolbar->addAction(action(u"resyncFailing"_s));
-    toolbar->addSeparator();
-    toolbar->addAction(action(u"enable"_s));
-    toolbar->addAction(action(u"disable"_s));
-    toolbar->addAction(action(u"testConnection"_s));
-    toolbar->addSeparator();
-    toolbar->addAction(action(u"addMailbox"_s));
-    toolbar->addAction(action(u"import"_s));
-    toolbar->addAction(action(u"export"_s));
-}
-
 QWidget *MainWindow::createMailboxTab()
 {
     auto *page = new QWidget;
@@ -303,6 +213,24 @@ QWidget *MainWindow::createMailboxTab()
     connect(m_quickFilters, &QButtonGroup::idClicked, this,
             [this](int id) { m_mailboxProxy->setQuickFilter(MailboxFilterProxy::QuickFilter(id)); });
     layout->addLayout(bar);
+    // Said whenever the table shows only some mailboxes for a reason other than the filters above.
+    m_mailboxSetBar = new QWidget;
+    m_mailboxSetBar->setObjectName(u"mailboxSetBar"_s);
+    auto *setLayout = new QHBoxLayout(m_mailboxSetBar);
+    setLayout->setContentsMargins(0, 0, 0, 0);
+    m_mailboxSetLabel = new QLabel;
+    m_mailboxSetLabel->setObjectName(u"mailboxSetLabel"_s);
+    m_mailboxSetLabel->setTextFormat(Qt::PlainText);
+    auto *showAll = new QPushButton(u"Show all mailboxes"_s);
+    showAll->setObjectName(u"showAllMailboxes"_s);
+    connect(showAll, &QPushButton::clicked, this, [this] {
+        m_mailboxProxy->setMailboxSet({});
+        m_mailboxSetBar->hide();
+    });
+    setLayout->addWidget(m_mailboxSetLabel, 1);
+    setLayout->addWidget(showAll);
+    m_mailboxSetBar->hide();
+    layout->addWidget(m_mailboxSetBar);
 
     m_mailboxView = new QTableView;
     m_mailboxView->setObjectName(u"mailboxView"_s);
@@ -317,17 +245,6 @@ QWidget *MainWindow::createMailboxTab()
     m_mailboxView->verticalHeader()->hide();
     m_mailboxView->horizontalHeader()->setStretchLastSection(true);
     m_mailboxView->horizontalHeader()->setSectionsMovable(true);
-    m_mailboxView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *separator = new QAction(this);
-    separator->setSeparator(true);
-    auto *separator2 = new QAction(this);
-    separator2->setSeparator(true);
-    auto *separator3 = new QAction(this);
-    separator3->setSeparator(true);
-    m_mailboxView->addActions({action(u"resync"_s), action(u"track"_s), separator, action(u"enable"_s),
-                               action(u"disable"_s), separator2, action(u"testConnection"_s),
-                               action(u"testAndEnable"_s), action(u"verbose"_s), action(u"exportDiagnostics"_s),
-                               separator3, action(u"editMailbox"_s), action(u"editProfile"_s), action(u"log"_s)});
     const int widths[] = {220, 110, 130, 105, 115, 90, 140, 50, 60, 75};
     for (int column = 0; column < int(std::size(widths)); ++column) {
         m_mailboxView->setColumnWidth(column, widths[column]);
@@ -515,7 +432,7 @@ void MainWindow::onEngines(const QList<NodeStatus> &nodes, int overdueGraceSecon
 
 void MainWindow::onSelectionChanged()
 {
-    const QList<qint64> ids = selectedMailboxIds(false);
+    const QList<qint64> ids = tableSelectedMailboxIds();
     updateActions();
     if (ids.size() == 1) {
         m_detailsFor = ids.constFirst();
@@ -532,19 +449,6 @@ void MainWindow::onDetails(const MailboxDetails &details)
     if (details.status.mailbox.id == m_detailsFor) {
         m_details->setDetails(details, QDateTime::currentDateTimeUtc());
     }
-}
-
-QList<qint64> MainWindow::selectedMailboxIds(bool enabledOnly) const
-{
-    QList<qint64> ids;
-    const QModelIndexList rows = m_mailboxView->selectionModel()->selectedRows();
-    for (const QModelIndex &row : rows) {
-        if (enabledOnly && !row.data(MailboxTableModel::EnabledRole).toBool()) {
-            continue;
-        }
-        ids.append(row.data(MailboxTableModel::MailboxIdRole).toLongLong());
-    }
-    return ids;
 }
 
 void MainWindow::resync(const QList<qint64> &ids)
@@ -573,63 +477,6 @@ void MainWindow::setSelectedEnabled(bool enabled)
         (enabled ? u"Enabled %1 mailbox(es); they sync now"_s : u"Disabled %1 mailbox(es)"_s).arg(ids.size()), 5000);
 }
 
-void MainWindow::showLog(const QString &address)
-{
-    m_logDock->show();
-    m_logDock->raise();
-    if (address.isEmpty()) {
-        m_logViewer->focusTextFilter();
-        return;
-    }
-    m_logViewer->showMailbox(address);
-    statusBar()->showMessage(u"Log of %1"_s.arg(address), 5000);
-}
-
-void MainWindow::focusLog(const QString &address)
-{
-    showLog(address);
-    resizeDocks({m_logDock}, {height() * 3 / 5}, Qt::Vertical);
-}
-
-void MainWindow::selectMailbox(const QString &address)
-{
-    m_tabs->setCurrentIndex(0);
-    for (int row = 0; row < m_mailboxProxy->rowCount(); ++row) {
-        const QModelIndex index = m_mailboxProxy->index(row, MailboxTableModel::Address);
-        if (index.data().toString().compare(address, Qt::CaseInsensitive) == 0) {
-            m_mailboxView->selectRow(row);
-            m_mailboxView->scrollTo(index);
-            return;
-        }
-    }
-    m_pendingSelection = address; // not loaded yet: selected when it appears
-}
-
-void MainWindow::showOverview()
-{
-    m_tabs->setCurrentWidget(m_overview);
-}
-
-bool MainWindow::showTab(const QString &name)
-{
-    const QHash<QString, QWidget *> tabs = {{u"mailboxes"_s, m_tabs->widget(0)},
-                                            {u"overview"_s, m_overview},
-                                            {u"alerts"_s, m_alertsPane},
-                                            {u"failures"_s, m_failuresPane},
-                                            {u"crm"_s, m_crm}};
-    QWidget *tab = tabs.value(name.toLower());
-    if (!tab) {
-        return false;
-    }
-    m_tabs->setCurrentWidget(tab);
-    return true;
-}
-
-void MainWindow::showCrm()
-{
-    m_tabs->setCurrentWidget(m_crm);
-}
-
 void MainWindow::setQuickFilter(MailboxFilterProxy::QuickFilter filter)
 {
     if (QAbstractButton *button = m_quickFilters->button(int(filter))) {
@@ -653,33 +500,6 @@ void MainWindow::updateQuickFilterCounts()
         }
         m_quickFilters->button(int(filter))->setText(u"%1 (%2)"_s.arg(QString::fromUtf16(label)).arg(count));
     }
-}
-
-void MainWindow::updateActions()
-{
-    const bool ready = m_backend && !m_closing;
-    const QList<qint64> selected = selectedMailboxIds(false);
-    const bool anyEnabled = !selectedMailboxIds(true).isEmpty();
-    bool anyDisabled = false;
-    for (qint64 id : selected) {
-        const int row = m_mailboxModel->rowOfMailbox(id);
-        anyDisabled = anyDisabled || (row >= 0 && !m_mailboxModel->status(row).mailbox.enabled);
-    }
-    action(u"resync"_s)->setEnabled(ready && anyEnabled);
-    action(u"resyncFailing"_s)->setEnabled(ready);
-    action(u"enable"_s)->setEnabled(ready && anyDisabled);
-    action(u"disable"_s)->setEnabled(ready && anyEnabled);
-    action(u"addMailbox"_s)->setEnabled(ready);
-    action(u"addProfile"_s)->setEnabled(ready);
-    action(u"editMailbox"_s)->setEnabled(ready && selected.size() == 1);
-    action(u"track"_s)->setEnabled(ready && m_mailboxModel->rowCount() > 0);
-    action(u"editProfile"_s)->setEnabled(ready && selected.size() == 1);
-    action(u"import"_s)->setEnabled(ready);
-    action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);
-    m_troubleshooting->updateActions();
-    action(u"resync"_s)
-        ->setToolTip(anyEnabled || selected.isEmpty() ? u"Sync the selected mailboxes now (F5)"_s
-                                                      : u"Disabled mailboxes are not synced; enable them first"_s);
 }
 
 void MainWindow::updateStatusBar()

@@ -80,7 +80,17 @@ public:
     // Shows a tab by name: mailboxes, overview, alerts, failures or crm; false for another name.
     bool showTab(const QString &name);
     QString quickFilterLabel(MailboxFilterProxy::QuickFilter filter) const;
+    // The mailboxes the selection of the tab that shows stands for (Mailboxes: the selected rows; Alerts:
+    // the alerts' mailboxes; Item failures: the failures' mailboxes; other tabs: none). Every mailbox
+    // action applies to these.
     QList<qint64> selectedMailboxIds(bool enabledOnly) const;
+    // The rows selected in the mailbox table, whichever tab shows (the details pane follows these).
+    QList<qint64> tableSelectedMailboxIds() const;
+    // Shows a mailbox in the table, selected (clearing the filters that would hide it, and saying so).
+    void openMailbox(qint64 mailboxId);
+    // Shows only these mailboxes in the table, with a bar that says why and offers to show all again.
+    void showMailboxSet(const QString &label, const QList<qint64> &mailboxIds);
+    void clearMailboxFilters();
 
 Q_SIGNALS:
     // The user closed the window: the owner shuts the backend down, then quits.
@@ -92,6 +102,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createContextMenus();
     QWidget *createMailboxTab();
     void onStatuses(const MailboxStatusList &statuses);
     void onStoreFailed(const SyncError &error);
@@ -129,6 +140,8 @@ private:
     QWidget *m_placeholderActions = nullptr;
     QLineEdit *m_filter = nullptr;
     QButtonGroup *m_quickFilters = nullptr;
+    QWidget *m_mailboxSetBar = nullptr;
+    QLabel *m_mailboxSetLabel = nullptr;
     MailboxDetailsPane *m_details = nullptr;
     OverviewPane *m_overview = nullptr;
     CrmPane *m_crm = nullptr;

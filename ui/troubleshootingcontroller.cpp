@@ -64,6 +64,7 @@ void TroubleshootingController::setBackend(ConsoleBackend *backend)
     connect(m_alerts, &AlertsPane::reenableRequested, backend, &ConsoleBackend::reenableIncident);
     connect(m_alerts, &AlertsPane::showClosedChanged, backend, &ConsoleBackend::setShowClosedAlerts);
     connect(m_failures, &ItemFailuresPane::retryRequested, backend, &ConsoleBackend::retryItemFailures);
+    connect(m_failures, &ItemFailuresPane::retryFailuresRequested, backend, &ConsoleBackend::retryItemFailureIds);
     updateActions();
 }
 
@@ -81,7 +82,12 @@ void TroubleshootingController::updateActions()
     m_updating = false;
     if (row >= 0) {
         m_actions.value(u"testAndEnable"_s)->setEnabled(!model->status(row).mailbox.enabled);
-        m_failures->setMailboxFilter(ids.constFirst(), model->status(row).mailbox.address);
+    }
+    // The failures' "Selected mailbox" is the mailbox table's, whichever tab has focus.
+    const QList<qint64> inTable = m_window->tableSelectedMailboxIds();
+    const int tableRow = inTable.size() == 1 ? model->rowOfMailbox(inTable.constFirst()) : -1;
+    if (tableRow >= 0) {
+        m_failures->setMailboxFilter(inTable.constFirst(), model->status(tableRow).mailbox.address);
     } else {
         m_failures->setMailboxFilter(0, {});
     }

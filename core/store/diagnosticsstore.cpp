@@ -452,20 +452,40 @@ Result<int> DiagnosticsStore::itemFailureCount(qint64 mailboxId)
 
 Result<int> DiagnosticsStore::retryItemFailures(std::optional<qint64> mailboxId)
 {
+    return markForRetry(mailboxId ? u"mailbox_id = ?"_s : u"1 = 1"_s,
+                        mailboxId ? QVariantList{*mailboxId} : QVariantList{});
+}
+
+Result<int> DiagnosticsStore::retryItemFailureIds(const QList<qint64> &failureIds)
+{
+    if (failureIds.isEmpty()) {
+        return 0;
+    }
+    QStringList marks;
+    QVariantList values;
+    for (qint64 id : failureIds) {
+        marks.append(u"?"_s);
+        values.append(id);
+    }
+    return markForRetry(u"id IN (%1)"_s.arg(marks.join(u", "_s)), values);
+}
+
+Result<int> DiagnosticsStore::markForRetry(const QString &which, const QVariantList &values)
+{
     int marked = 0;
     Status status = m_store.transaction([&]() -> Status {
-        const QString where = mailboxId ? u" AND mailbox_id = ?"_s : QString();
-        const QVariantList values = mailboxId ? QVariantList{*mailboxId} : QVariantList{};
-        // A POP3 message is downloaded again once it is no longer among the UIDLs seen.
+        // A POP3 message is downloaded again once it is no longer among the UIDLs seen. `which` names
+        // item_failures' own columns: inside the subquery they resolve to item_failures first.
         auto forget = m_store.exec(u"DELETE FROM pop3_seen WHERE EXISTS (SELECT 1 FROM item_failures f WHERE "
                                    "f.mailbox_id = pop3_seen.mailbox_id AND f.pop3_uidl = pop3_seen.uidl AND "
-                                   "f.pop3_uidl <> ''"_s +
-                                       (mailboxId ? u" AND f.mailbox_id = ?"_s : QString()) + u")"_s,
+                                   "f.pop3_uidl <> '' AND f.id IN (SELECT id FROM "
+                                   "item_failures WHERE %1))"_s.arg(which),
                                    values);
         if (!forget) {
             return forget.error();
         }
-        auto query = m_store.exec(u"UPDATE item_failures SET state = 'retry' WHERE state = 'failed'"_s + where, values);
+        auto query = m_store.exec(
+            u"UPDATE item_failures SET state = 'retry' WHERE state = 'failed' AND (%1)"_s.arg(which), values);
         if (!query) {
             return query.error();
         }

@@ -89,6 +89,8 @@ public:
     // Marks the failures of a mailbox (or of every mailbox) to be tried again by the next sync. POP3 messages
     // are forgotten as seen, so that the next sync downloads them again. Returns how many were marked.
     Result<int> retryItemFailures(std::optional<qint64> mailboxId = std::nullopt);
+    // These failures only (by id).
+    Result<int> retryItemFailureIds(const QList<qint64> &failureIds);
     // IMAP: UIDs of a folder to fetch again (marked for retry, same UIDVALIDITY).
     // IMAP: the folders with items marked for retry (whatever their number).
     Result<QSet<QString>> foldersToRetry(qint64 mailboxId);
@@ -100,6 +102,7 @@ public:
     Status dropStaleItemFailures(qint64 mailboxId, const QString &folder, quint32 uidValidity);
 
 private:
+    Result<int> markForRetry(const QString &which, const QVariantList &values);
     Store &m_store;
 };
 

@@ -444,7 +444,6 @@ void StorePoller::retryItemFailures(const QList<qint64> &mailboxIds)
 {
     writeThenPoll([this, mailboxIds](QString &message) -> QString {
         DiagnosticsStore diagnostics(*m_store);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         QList<std::optional<qint64>> targets;
         if (mailboxIds.isEmpty()) {
             targets.append(std::nullopt);
@@ -453,6 +452,7 @@ void StorePoller::retryItemFailures(const QList<qint64> &mailboxIds)
             targets.append(id);
         }
         int marked = 0;
+        QSet<qint64> mailboxes;
         for (const std::optional<qint64> &target : targets) {
             auto failures = diagnostics.itemFailures(target, 100000);
             auto count = diagnostics.retryItemFailures(target);
@@ -460,20 +460,44 @@ void StorePoller::retryItemFailures(const QList<qint64> &mailboxIds)
                 return (!failures ? failures.error() : count.error()).toString();
             }
             marked += *count;
-            QSet<qint64> mailboxes;
             for (const ItemFailure &failure : std::as_const(*failures)) {
                 mailboxes.insert(failure.mailboxId);
             }
-            for (qint64 id : std::as_const(mailboxes)) {
-                if (Status requested = m_store->requestSync(id, u"retry-failures"_s, now); !requested) {
-                    return requested.error().toString();
-                }
+        }
+        return requestRetrySyncs(mailboxes, marked, message);
+    });
+}
+
+void StorePoller::retryItemFailureIds(const QList<qint64> &failureIds)
+{
+    writeThenPoll([this, failureIds](QString &message) -> QString {
+        DiagnosticsStore diagnostics(*m_store);
+        auto failures = diagnostics.itemFailures(std::nullopt, 100000);
+        auto count = diagnostics.retryItemFailureIds(failureIds);
+        if (!failures || !count) {
+            return (!failures ? failures.error() : count.error()).toString();
+        }
+        QSet<qint64> mailboxes;
+        for (const ItemFailure &failure : std::as_const(*failures)) {
+            if (failureIds.contains(failure.id)) {
+                mailboxes.insert(failure.mailboxId);
             }
         }
-        message = u"%1 failed item(s) will be fetched again by the next sync"_s.arg(marked);
-        Log::info(u"console"_s, {}, message);
-        return {};
+        return requestRetrySyncs(mailboxes, *count, message);
     });
+}
+
+QString StorePoller::requestRetrySyncs(const QSet<qint64> &mailboxes, int marked, QString &message)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qint64 id : mailboxes) {
+        if (Status requested = m_store->requestSync(id, u"retry-failures"_s, now); !requested) {
+            return requested.error().toString();
+        }
+    }
+    message = u"%1 failed item(s) will be fetched again by the next sync"_s.arg(marked);
+    Log::info(u"console"_s, {}, message);
+    return {};
 }
 
 void StorePoller::setMailboxVerbose(qint64 mailboxId, bool verbose)

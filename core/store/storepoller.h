@@ -13,6 +13,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -57,6 +58,7 @@ public:
     void acknowledgeAlert(qint64 alertId);
     void reenableIncident(qint64 alertId);
     void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
+    void retryItemFailureIds(const QList<qint64> &failureIds);
     void setMailboxVerbose(qint64 mailboxId, bool verbose);
     void exportDiagnostics(const QString &address, const QString &path);
 
@@ -83,6 +85,8 @@ Q_SIGNALS:
     void actionDone(const QString &message, const QString &error);
 
 private:
+    // Asks the mailboxes of retried failures to sync now; the error text, or empty (message: what was done).
+    QString requestRetrySyncs(const QSet<qint64> &mailboxes, int marked, QString &message);
     StoreConfig m_config;
     int m_initialLogRecords;
     std::unique_ptr<Store> m_store;

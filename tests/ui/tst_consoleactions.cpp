@@ -3,7 +3,7 @@
 // console watches and writes the store; no server is needed.
 
 #include "config/passwordsource.h"
-#include "consolebackend.h"
+#include "consoleharness.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
 #include "mainwindow.h"
@@ -61,22 +61,17 @@ private:
 
     QTemporaryDir m_dir;
     StoreConfig m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConsoleBackend> m_backend;
+    ConsoleHarness m_console;
+    std::unique_ptr<MainWindow> &m_window = m_console.window;
+    std::unique_ptr<ConsoleBackend> &m_backend = m_console.backend;
 };
 
 void TestConsoleActions::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // QSettings and app data go to a test location
-    QCoreApplication::setOrganizationName(u"SyncDeskTests"_s);
-    QCoreApplication::setApplicationName(u"tst_consoleactions"_s);
+    useTestSettings(u"tst_consoleactions"_s);
     QVERIFY(m_dir.isValid());
     m_store = StoreConfig::sqlite(m_dir.filePath(u"actions.db"_s));
-    QFile password(m_dir.filePath(u"pw"_s));
-    QVERIFY(password.open(QIODevice::WriteOnly));
-    password.write("secret\n");
-    password.close();
-    password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(writeSecretFile(m_dir.filePath(u"pw"_s)));
     writeConfig(u"config.json"_s, QByteArray(R"({
       "server_profiles": [
         {"name": "Main", "incoming": {"protocol": "imap", "host": "imap.example.test", "security": "tls"}},
@@ -124,26 +119,13 @@ void TestConsoleActions::initTestCase()
 
 void TestConsoleActions::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    ConsoleBackend::Options options;
-    options.store = m_store;
-    options.runEngine = false;
-    options.pollIntervalMs = 100;
-    m_backend = std::make_unique<ConsoleBackend>(options);
-    m_window->setBackend(m_backend.get());
-    m_backend->start();
-    m_window->show();
+    m_console.start(m_store);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() >= 4, 10000);
 }
 
 void TestConsoleActions::cleanup()
 {
-    m_window->close();
-    QSignalSpy shutDown(m_backend.get(), &ConsoleBackend::shutDown);
-    m_backend->shutdown();
-    QVERIFY(shutDown.count() == 1 || shutDown.wait(10000));
-    m_window.reset();
-    m_backend.reset();
+    QVERIFY(m_console.stop());
 }
 
 void TestConsoleActions::writeConfig(const QString &name, const QByteArray &json)

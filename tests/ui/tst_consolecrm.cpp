@@ -3,7 +3,7 @@
 // asks for a sync), the details pane's tracking section (withheld counts with their hint, correlation
 // of the latest activities, track requests), and editing a mailbox keeps its owner and tracked folders.
 
-#include "consolebackend.h"
+#include "consoleharness.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/trackmessagedialog.h"
 #include "mainwindow.h"
@@ -60,22 +60,17 @@ private:
 
     QTemporaryDir m_dir;
     StoreConfig m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConsoleBackend> m_backend;
+    ConsoleHarness m_console;
+    std::unique_ptr<MainWindow> &m_window = m_console.window;
+    std::unique_ptr<ConsoleBackend> &m_backend = m_console.backend;
 };
 
 void TestConsoleCrm::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SyncDeskTests"_s);
-    QCoreApplication::setApplicationName(u"tst_consolecrm"_s);
+    useTestSettings(u"tst_consolecrm"_s);
     QVERIFY(m_dir.isValid());
     m_store = StoreConfig::sqlite(m_dir.filePath(u"crm.db"_s));
-    QFile password(m_dir.filePath(u"pw"_s));
-    QVERIFY(password.open(QIODevice::WriteOnly));
-    password.write("secret\n");
-    password.close();
-    password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(writeSecretFile(m_dir.filePath(u"pw"_s)));
     QFile config(m_dir.filePath(u"config.json"_s));
     QVERIFY(config.open(QIODevice::WriteOnly));
     config.write(R"({
@@ -133,25 +128,13 @@ void TestConsoleCrm::initTestCase()
 
 void TestConsoleCrm::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    ConsoleBackend::Options options;
-    options.store = m_store;
-    options.runEngine = false;
-    options.pollIntervalMs = 100;
-    m_backend = std::make_unique<ConsoleBackend>(options);
-    m_window->setBackend(m_backend.get());
-    m_backend->start();
-    m_window->show();
+    m_console.start(m_store);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 2, 10000);
 }
 
 void TestConsoleCrm::cleanup()
 {
-    QSignalSpy done(m_backend.get(), &ConsoleBackend::shutDown);
-    m_backend->shutdown();
-    QVERIFY(done.count() == 1 || done.wait(10000));
-    m_window.reset();
-    m_backend.reset();
+    QVERIFY(m_console.stop());
 }
 
 int TestConsoleCrm::rowOf(const QString &address) const

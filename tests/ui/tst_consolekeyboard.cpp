@@ -2,7 +2,7 @@
 // no two things one can reach with Alt share a mnemonic (menus, tabs, the buttons of the shown tab), and every
 // control of the main window and of every dialog has an accessible name (its own, its text's, or its label's).
 
-#include "consolebackend.h"
+#include "consoleharness.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
 #include "dialogs/testconnectiondialog.h"
@@ -121,22 +121,17 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     StoreConfig m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConsoleBackend> m_backend;
+    ConsoleHarness m_console;
+    std::unique_ptr<MainWindow> &m_window = m_console.window;
+    std::unique_ptr<ConsoleBackend> &m_backend = m_console.backend;
 };
 
 void TestConsoleKeyboard::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SyncDeskTests"_s);
-    QCoreApplication::setApplicationName(u"tst_consolekeyboard"_s);
+    useTestSettings(u"tst_consolekeyboard"_s);
     QVERIFY(m_dir.isValid());
     m_store = StoreConfig::sqlite(m_dir.filePath(u"keyboard.db"_s));
-    QFile password(m_dir.filePath(u"pw"_s));
-    QVERIFY(password.open(QIODevice::WriteOnly));
-    password.write("secret\n");
-    password.close();
-    password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(writeSecretFile(m_dir.filePath(u"pw"_s)));
     QFile config(m_dir.filePath(u"config.json"_s));
     QVERIFY(config.open(QIODevice::WriteOnly));
     config.write(R"({
@@ -152,26 +147,13 @@ void TestConsoleKeyboard::initTestCase()
 
 void TestConsoleKeyboard::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    ConsoleBackend::Options options;
-    options.store = m_store;
-    options.runEngine = false;
-    options.pollIntervalMs = 100;
-    m_backend = std::make_unique<ConsoleBackend>(options);
-    m_window->setBackend(m_backend.get());
-    m_backend->start();
-    m_window->show();
+    m_console.start(m_store);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 2, 10000);
 }
 
 void TestConsoleKeyboard::cleanup()
 {
-    m_window->close();
-    QSignalSpy shutDown(m_backend.get(), &ConsoleBackend::shutDown);
-    m_backend->shutdown();
-    QVERIFY(shutDown.count() == 1 || shutDown.wait(10000));
-    m_window.reset();
-    m_backend.reset();
+    QVERIFY(m_console.stop());
 }
 
 void TestConsoleKeyboard::noTwoActionsShareAShortcut()

@@ -5,7 +5,7 @@
 
 #include "config/keychain.h"
 #include "config/passwordsource.h"
-#include "consolebackend.h"
+#include "consoleharness.h"
 #include "dialogs/mailboxdialog.h"
 #include "mainwindow.h"
 #include "models/mailboxtablemodel.h"
@@ -40,8 +40,9 @@ private:
     SecretService m_secrets;
     QTemporaryDir m_dir;
     StoreConfig m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConsoleBackend> m_backend;
+    ConsoleHarness m_console;
+    std::unique_ptr<MainWindow> &m_window = m_console.window;
+    std::unique_ptr<ConsoleBackend> &m_backend = m_console.backend;
 };
 
 void TestConsoleKeychain::initTestCase()
@@ -62,26 +63,12 @@ void TestConsoleKeychain::initTestCase()
     const QString imported = SyncHelper::importConfig(m_store, config.fileName());
     QVERIFY2(imported.isEmpty(), qPrintable(imported));
 
-    m_window = std::make_unique<MainWindow>();
-    ConsoleBackend::Options options;
-    options.store = m_store;
-    options.runEngine = false;
-    options.pollIntervalMs = 100;
-    m_backend = std::make_unique<ConsoleBackend>(options);
-    m_window->setBackend(m_backend.get());
-    m_backend->start();
-    m_window->show();
+    m_console.start(m_store);
 }
 
 void TestConsoleKeychain::cleanupTestCase()
 {
-    if (m_backend) {
-        QSignalSpy done(m_backend.get(), &ConsoleBackend::shutDown);
-        m_backend->shutdown();
-        QVERIFY(done.count() == 1 || done.wait(10000));
-    }
-    m_window.reset();
-    m_backend.reset();
+    QVERIFY(m_console.stop());
 }
 
 void TestConsoleKeychain::typedPasswordGoesToTheKeychain()

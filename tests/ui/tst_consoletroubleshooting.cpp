@@ -2,7 +2,7 @@
 // Test connection shows each step and the failure's hint, Test & Enable enables a mailbox that passes,
 // the Alerts tab acknowledges, the Item failures tab retries, and the verbose log switch reaches the store.
 
-#include "consolebackend.h"
+#include "consoleharness.h"
 #include "dialogs/testconnectiondialog.h"
 #include "dovecotserver.h"
 #include "mailfactory.h"
@@ -53,8 +53,9 @@ private:
     DovecotServer m_dovecot;
     QTemporaryDir m_dir;
     StoreConfig m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConsoleBackend> m_backend;
+    ConsoleHarness m_console;
+    std::unique_ptr<MainWindow> &m_window = m_console.window;
+    std::unique_ptr<ConsoleBackend> &m_backend = m_console.backend;
 };
 
 void TestConsoleTroubleshooting::initTestCase()
@@ -62,9 +63,7 @@ void TestConsoleTroubleshooting::initTestCase()
     if (!DovecotServer::isAvailable()) {
         QSKIP("dovecot is not installed: run scripts/test.sh, which installs it");
     }
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SyncDeskTests"_s);
-    QCoreApplication::setApplicationName(u"tst_consoletroubleshooting"_s);
+    useTestSettings(u"tst_consoletroubleshooting"_s);
     QVERIFY(m_dir.isValid());
     m_dovecot.setUser(u"alice"_s, u"alice-pw"_s);
     m_dovecot.setUser(u"bob"_s, u"bob-pw"_s);
@@ -94,15 +93,7 @@ void TestConsoleTroubleshooting::initTestCase()
 
 void TestConsoleTroubleshooting::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    ConsoleBackend::Options options;
-    options.store = m_store;
-    options.runEngine = false;
-    options.pollIntervalMs = 100;
-    m_backend = std::make_unique<ConsoleBackend>(options);
-    m_window->setBackend(m_backend.get());
-    m_backend->start();
-    m_window->show();
+    m_console.start(m_store);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 3, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->profiles().size() == 1, 10000);
 }
@@ -116,11 +107,7 @@ void TestConsoleTroubleshooting::cleanup()
         }
         delete dialog;
     }
-    QSignalSpy done(m_backend.get(), &ConsoleBackend::shutDown);
-    m_backend->shutdown();
-    QVERIFY(done.count() == 1 || done.wait(10000));
-    m_window.reset();
-    m_backend.reset();
+    QVERIFY(m_console.stop());
 }
 
 TestConnectionDialog *TestConsoleTroubleshooting::runTest(const QString &address, const QString &actionName)

@@ -29,6 +29,14 @@ void MailboxFilterProxy::setText(const QString &text)
     }
 }
 
+void MailboxFilterProxy::setMailboxSet(const QSet<qint64> &ids)
+{
+    if (m_ids != ids) {
+        m_ids = ids;
+        invalidateFilter();
+    }
+}
+
 bool MailboxFilterProxy::matchesQuickFilter(int sourceRow, QuickFilter filter) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0);
@@ -51,6 +59,10 @@ bool MailboxFilterProxy::matchesQuickFilter(int sourceRow, QuickFilter filter) c
 bool MailboxFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !matchesQuickFilter(sourceRow, m_quick)) {
+        return false;
+    }
+    if (!m_ids.isEmpty() &&
+        !m_ids.contains(sourceModel()->index(sourceRow, 0).data(MailboxTableModel::MailboxIdRole).toLongLong())) {
         return false;
     }
     if (m_text.isEmpty()) {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace SyncDesk {
 
-// The mailbox table's filters: a quick filter (all, failing, disabled, overdue, syncing) and a text
-// that must appear in the address, the profile, the error or the hint. Sorts on raw values.
+// The mailbox table's filters: a quick filter (all, failing, disabled, overdue, syncing), a text that must
+// appear in the address, the profile, the error or the hint, and a set of mailboxes (an incident's). They
+// combine. Sorts on raw values.
 class MailboxFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -18,6 +20,10 @@ public:
     QuickFilter quickFilter() const { return m_quick; }
     void setText(const QString &text);
     QString text() const { return m_text; }
+    // Only these mailboxes (empty: no such restriction).
+    void setMailboxSet(const QSet<qint64> &ids);
+    const QSet<qint64> &mailboxSet() const { return m_ids; }
+    bool isFiltering() const { return m_quick != QuickFilter::All || !m_text.isEmpty() || !m_ids.isEmpty(); }
     // Whether a source row passes a quick filter, whatever the current one (for the counts on the buttons).
     bool matchesQuickFilter(int sourceRow, QuickFilter filter) const;
 
@@ -27,6 +33,7 @@ protected:
 private:
     QuickFilter m_quick = QuickFilter::All;
     QString m_text;
+    QSet<qint64> m_ids;
 };
 
 } // namespace SyncDesk

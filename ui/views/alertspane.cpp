@@ -10,9 +10,12 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace SyncDesk {
@@ -24,6 +27,7 @@ namespace {
 enum Column { SeverityColumn, AboutColumn, MessageColumn, RaisedColumn, CountColumn, StateColumn };
 
 constexpr int kAlertIdRole = Qt::UserRole + 1;
+constexpr int kMemberRole = Qt::UserRole + 2; // an incident member row: its mailbox id
 
 QString localTime(const QDateTime &time)
 {
@@ -90,6 +94,10 @@ AlertsPane::AlertsPane(QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
     m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setExpandsOnDoubleClick(false);               // double-click opens; the arrow expands
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu); // the window adds the actions that fit
+    m_tree->setToolTip(u"Double-click or Enter opens the alert's mailbox, or an incident's mailboxes"_s);
     m_tree->setWordWrap(false);
     m_empty = new QLabel(u"No open alerts. Alerts are raised when a mailbox starts failing, is disabled or recovers, "
                          "and when most mailboxes of a server profile fail."_s);
@@ -111,10 +119,17 @@ AlertsPane::AlertsPane(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
-    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &AlertsPane::onSelectionChanged);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, [this] {
+        onSelectionChanged();
+        Q_EMIT selectionChanged();
+    });
+    connect(m_tree, &QAbstractItemView::activated, this, &AlertsPane::onActivated);
     connect(m_acknowledge, &QPushButton::clicked, this, [this] {
-        if (const Alert *alert = selectedAlert()) {
-            Q_EMIT acknowledgeRequested(alert->id);
+        for (qint64 id : selectedAlertIds()) {
+            const Alert *alert = alertById(id);
+            if (alert && alert->isOpen() && !alert->acknowledgedAt.isValid()) {
+                Q_EMIT acknowledgeRequested(id);
+            }
         }
     });
     connect(m_reenable, &QPushButton::clicked, this, [this] {
@@ -134,7 +149,13 @@ int AlertsPane::openCount() const
 void AlertsPane::setAlerts(const QList<Alert> &alerts)
 {
     const qint64 selected = selectedAlertId();
+    QSet<QPair<qint64, qint64>> chosen; // (alert, member mailbox or 0) of every selected row
+    for (const QTreeWidgetItem *item : m_tree->selectedItems()) {
+        chosen.insert({item->data(SeverityColumn, kAlertIdRole).toLongLong(),
+                       item->data(SeverityColumn, kMemberRole).toLongLong()});
+    }
     const int openBefore = openCount();
+    const QSignalBlocker blocker(m_tree);
     m_alerts = alerts;
     m_tree->clear();
     const QPalette colors = palette();
@@ -166,6 +187,7 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
         for (const AlertMember &member : alert.members) {
             auto *child = new QTreeWidgetItem(item);
             child->setData(SeverityColumn, kAlertIdRole, alert.id);
+            child->setData(SeverityColumn, kMemberRole, member.mailboxId);
             child->setText(AboutColumn, member.address);
             child->setText(MessageColumn, member.errorClass + u" [hint: "_s + member.hintId + u"]"_s +
                                               (member.stillDisabled ? u" — disabled by this incident"_s : QString()));
@@ -178,7 +200,16 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
     if ((selected == 0 || !selectAlert(selected)) && m_tree->topLevelItemCount() > 0) {
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
     }
+    if (chosen.size() > 1) {
+        for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+            if (chosen.contains({(*it)->data(SeverityColumn, kAlertIdRole).toLongLong(),
+                                 (*it)->data(SeverityColumn, kMemberRole).toLongLong()})) {
+                (*it)->setSelected(true);
+            }
+        }
+    }
     onSelectionChanged();
+    Q_EMIT selectionChanged();
     if (openCount() != openBefore) {
         Q_EMIT countChanged(openCount());
     }
@@ -198,13 +229,91 @@ bool AlertsPane::selectAlert(qint64 alertId)
 
 qint64 AlertsPane::selectedAlertId() const
 {
+    QTreeWidgetItem *current = m_tree->currentItem();
+    if (current && current->isSelected()) {
+        return current->data(SeverityColumn, kAlertIdRole).toLongLong();
+    }
     const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
     return selected.isEmpty() ? 0 : selected.constFirst()->data(SeverityColumn, kAlertIdRole).toLongLong();
 }
 
+QList<qint64> AlertsPane::selectedAlertIds() const
+{
+    QList<qint64> ids;
+    for (const QTreeWidgetItem *item : m_tree->selectedItems()) {
+        const qint64 id = item->data(SeverityColumn, kAlertIdRole).toLongLong();
+        if (!ids.contains(id)) {
+            ids.append(id);
+        }
+    }
+    return ids;
+}
+
+QList<qint64> AlertsPane::selectedMailboxIds() const
+{
+    QList<qint64> ids;
+    auto add = [&ids](qint64 id) {
+        if (id > 0 && !ids.contains(id)) {
+            ids.append(id);
+        }
+    };
+    const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
+    for (const QTreeWidgetItem *item : selected) {
+        if (item->parent()) {
+            add(item->data(SeverityColumn, kMemberRole).toLongLong());
+            continue;
+        }
+        const Alert *alert = alertById(item->data(SeverityColumn, kAlertIdRole).toLongLong());
+        if (!alert) {
+            continue;
+        }
+        // An incident whose member rows are selected too stands for those rows only.
+        const bool membersChosen =
+            std::any_of(selected.cbegin(), selected.cend(),
+                        [item](const QTreeWidgetItem *other) { return other->parent() == item; });
+        if (alert->mailboxId > 0) {
+            add(alert->mailboxId);
+        } else if (!membersChosen) {
+            for (const AlertMember &member : alert->members) {
+                add(member.mailboxId);
+            }
+        }
+    }
+    return ids;
+}
+
+void AlertsPane::onActivated(const QModelIndex &index)
+{
+    QTreeWidgetItem *item = m_tree->itemFromIndex(index);
+    if (!item) {
+        return;
+    }
+    if (item->parent()) {
+        Q_EMIT mailboxOpenRequested(item->data(SeverityColumn, kMemberRole).toLongLong());
+        return;
+    }
+    const Alert *alert = alertById(item->data(SeverityColumn, kAlertIdRole).toLongLong());
+    if (!alert) {
+        return;
+    }
+    if (alert->mailboxId > 0) {
+        Q_EMIT mailboxOpenRequested(alert->mailboxId);
+        return;
+    }
+    QList<qint64> members;
+    for (const AlertMember &member : alert->members) {
+        members.append(member.mailboxId);
+    }
+    Q_EMIT incidentOpenRequested(u"incident #%1 of profile %2"_s.arg(alert->id).arg(alert->profileName), members);
+}
+
 const Alert *AlertsPane::selectedAlert() const
 {
-    const qint64 id = selectedAlertId();
+    return alertById(selectedAlertId());
+}
+
+const Alert *AlertsPane::alertById(qint64 id) const
+{
     for (const Alert &alert : m_alerts) {
         if (alert.id == id) {
             return &alert;
@@ -216,7 +325,12 @@ const Alert *AlertsPane::selectedAlert() const
 void AlertsPane::onSelectionChanged()
 {
     const Alert *alert = selectedAlert();
-    m_acknowledge->setEnabled(alert && alert->isOpen() && !alert->acknowledgedAt.isValid());
+    bool canAcknowledge = false;
+    for (qint64 id : selectedAlertIds()) {
+        const Alert *chosen = alertById(id);
+        canAcknowledge = canAcknowledge || (chosen && chosen->isOpen() && !chosen->acknowledgedAt.isValid());
+    }
+    m_acknowledge->setEnabled(canAcknowledge);
     const bool disabledMembers = alert && std::any_of(alert->members.cbegin(), alert->members.cend(),
                                                       [](const AlertMember &member) { return member.stillDisabled; });
     m_reenable->setEnabled(disabledMembers);

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QModelIndex;
 class QLabel;
 class QPushButton;
 class QTextBrowser;
@@ -28,7 +29,11 @@ public:
     int openCount() const;
     // Selects an alert by id (for "show alert" links and tests); false when it is not listed.
     bool selectAlert(qint64 alertId);
-    qint64 selectedAlertId() const;
+    qint64 selectedAlertId() const; // the current one of the selection
+    QList<qint64> selectedAlertIds() const;
+    // The mailboxes the selection is about: a mailbox alert's mailbox, an incident's members (or the member
+    // rows selected under it). The window's actions apply to these while this tab has focus.
+    QList<qint64> selectedMailboxIds() const;
 
     QTreeWidget *tree() const { return m_tree; }
     QPushButton *acknowledgeButton() const { return m_acknowledge; }
@@ -38,13 +43,20 @@ public:
 
 Q_SIGNALS:
     void acknowledgeRequested(qint64 alertId);
+    // Double-click or Enter: a mailbox alert (or an incident's member row) opens its mailbox, an incident
+    // the list of its mailboxes.
+    void mailboxOpenRequested(qint64 mailboxId);
+    void incidentOpenRequested(const QString &label, const QList<qint64> &mailboxIds);
+    void selectionChanged();
     void reenableRequested(qint64 alertId);
     void showClosedChanged(bool show);
     void countChanged(int open);
 
 private:
     void onSelectionChanged();
+    void onActivated(const QModelIndex &index);
     const Alert *selectedAlert() const;
+    const Alert *alertById(qint64 id) const;
 
     QList<Alert> m_alerts;
     QTreeWidget *m_tree = nullptr;
