@@ -14,9 +14,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 
@@ -51,56 +53,6 @@ QString defaultDatabasePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/syncdesk.db"_s;
 }
 
-const char *kUsage =
-    "Commands:\n"
-    "  config import FILE.json        import server profiles and mailboxes (updates on re-import)\n"
-    "  sync --once [--mailbox ADDR]   sync every enabled mailbox (or the ones named) now, then exit\n"
-    "  sync --mailbox ADDR            ask the running engine (node or console) to sync a mailbox now\n"
-    "  status [--json]                every mailbox's state, interval, last and next sync, last error\n"
-    "  export activities --jsonl [--mailbox ADDR] [--output FILE]\n"
-    "                                 the stored email activities, one JSON object per line\n"
-    "  mailbox enable|disable ADDR    enable (resetting its failure counters) or disable a mailbox\n"
-    "  mailbox verbose ADDR on|off    log protocol traces (credentials hidden) of one mailbox\n"
-    "  test-mailbox ADDR [--enable] [--json]\n"
-    "                                 test DNS, TCP, TLS, login, INBOX (and SMTP) step by step; --enable\n"
-    "                                 enables the mailbox when every step passes\n"
-    "  alerts [--all] [--json]        open alerts (with --all: closed ones too)\n"
-    "  alerts ack ID                  acknowledge an alert\n"
-    "  alerts reenable ID             re-enable the mailboxes a server profile incident disabled\n"
-    "  failures [--mailbox ADDR] [--json]\n"
-    "                                 messages that could not be decoded or stored\n"
-    "  failures retry [--mailbox ADDR]\n"
-    "                                 fetch those messages again on the next sync\n"
-    "  verify [--mailbox ADDR] [--json] [--repair]\n"
-    "                                 audit: compare the server's messages with what the store accounts for;\n"
-    "                                 --repair fetches the missing ones again (exit code 1: something missing)\n"
-    "  diagnostics ADDR [--output FILE]\n"
-    "                                 a diagnostic bundle of one mailbox (passwords and contents removed)\n"
-    "  password set ENTRY             store a password in the system keychain (read from standard input)\n"
-    "                                 for mailboxes configured with \"password_keychain\": \"ENTRY\"\n"
-    "  password delete ENTRY          remove it from the keychain\n"
-    "  scheduler [--json]             the running engines: workers, queue, connections per profile, overdue\n"
-    "  nodes [--json]                 every engine on the store: id, host, pid, version, started, heartbeat,\n"
-    "                                 alive, stopped or dead, workers, mailboxes it holds\n"
-    "  runs [--mailbox ADDR] [--since ISO-8601] [--limit N] [--json]\n"
-    "                                 sync runs, newest first: engine, lease epoch, start, end, result, items\n"
-    "  store copy --to postgresql://USER@HOST:PORT/DBNAME [--json]\n"
-    "                                 copy this SQLite database (everything) into an empty PostgreSQL database\n"
-    "                                 and verify every table's row count; the nodes stopped first\n"
-    "  run [--workers N]              the scheduler, until SIGINT or SIGTERM\n"
-    "  maintenance [--dry-run] [--json]\n"
-    "                                 prune the log, runs, closed alerts, completed track requests and dead\n"
-    "                                 nodes older than their retention window now (a running engine does it\n"
-    "                                 hourly); per kind the window, rows pruned and left, the database size\n"
-    "  crm import FILE.csv --type account|contact|lead [--skip-invalid]\n"
-    "                                 add or update CRM records from a CSV file with a header row\n"
-    "  crm list [--type TYPE] [--json]\n"
-    "                                 the CRM records mail is matched against\n"
-    "  track --mailbox ADDR --message-id ID [--regarding TYPE:ID] [--no-sync]\n"
-    "                                 track a message (and set what it is regarding), syncing it now\n"
-    "  track list [--mailbox ADDR] [--json]\n"
-    "                                 track requests: pending, done or failed with the reason\n";
-
 } // namespace
 
 NodeCli::NodeCli()
@@ -127,9 +79,12 @@ int NodeCli::usage(const QString &message)
 int NodeCli::storeFailure(const SyncError &error)
 {
     m_err << "syncdesk-node: " << error.toString() << "\n";
-    const QString hint = HintCatalog::instance().summary(error.hintId);
-    if (!hint.isEmpty()) {
-        m_err << "  hint: " << hint << "\n";
+    const Hint hint = HintCatalog::instance().hint(error.hintId);
+    if (hint.isValid()) {
+        m_err << "  hint [" << hint.id << "]: " << hint.title << "\n";
+        for (const QString &step : hint.remedy) {
+            m_err << "    - " << step << "\n";
+        }
     }
     m_err.flush();
     return StoreError;
@@ -228,14 +183,33 @@ int NodeCli::run(const QStringList &arguments)
         {u"limit"_s, u"runs: at most N runs (default 100)."_s, u"N"_s},
         {u"to"_s, u"store copy: the empty database to copy into (postgresql://… or a new SQLite file)."_s,
          u"URL|PATH"_s},
+        {u"state"_s,
+         u"status: only mailboxes in this state: ok, failing, disabled, overdue, syncing, never "
+         "(may be repeated)."_s,
+         u"STATE"_s},
+        {u"profile"_s, u"status: only the mailboxes of this server profile."_s, u"NAME"_s},
+        {u"owner"_s, u"status: only the mailboxes of this owner (systemuser:ID, queue:ID or ID)."_s, u"OWNER"_s},
         {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
     });
-    m_parser.addPositionalArgument(u"command"_s, QString::fromLatin1(kUsage), u"COMMAND [ARGS]"_s);
+    m_parser.addPositionalArgument(u"command"_s, u"One of the commands below."_s, u"COMMAND [ARGS]"_s);
     if (!m_parser.parse(arguments)) {
         return usage(m_parser.errorText());
     }
-    if (m_parser.isSet(u"help"_s)) {
-        m_out << m_parser.helpText();
+    const bool helpCommand =
+        !m_parser.positionalArguments().isEmpty() && m_parser.positionalArguments().constFirst() == u"help"_s;
+    if (m_parser.isSet(u"help"_s) || helpCommand) {
+        // "help COMMAND" and "COMMAND --help": that command's page; otherwise the options and every command.
+        const QStringList words = m_parser.positionalArguments().mid(helpCommand ? 1 : 0);
+        if (words.size() > 1 && helpCommand) {
+            return usage(u"usage: syncdesk-node help [COMMAND]"_s);
+        }
+        if (words.isEmpty()) {
+            m_out << m_parser.helpText() << "\n" << commandList();
+        } else if (isCommand(words.constFirst())) {
+            m_out << commandHelp(words.constFirst());
+        } else {
+            return usage(u"unknown command '%1'"_s.arg(words.constFirst()));
+        }
         m_out.flush();
         return Success;
     }
@@ -262,10 +236,18 @@ int NodeCli::run(const QStringList &arguments)
         return usage(u"no command given"_s);
     }
     const QString command = positional.constFirst();
+    // Commands that only read never create a database (or its folders): a missing one is store-missing.
+    const QString sub = positional.value(1);
+    m_storeConfig.mustExist =
+        QStringList{u"status"_s, u"scheduler"_s, u"nodes"_s, u"runs"_s, u"export"_s, u"diagnostics"_s}.contains(
+            command) ||
+        ((command == u"alerts"_s || command == u"failures"_s) && sub.isEmpty()) ||
+        ((command == u"crm"_s || command == u"track"_s) && sub == u"list"_s);
     auto allowOnly = [&](const QStringList &allowed) -> bool {
-        for (const QString &option : {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s,
-                                      u"type"_s, u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s,
-                                      u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s, u"to"_s}) {
+        for (const QString &option :
+             {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s, u"type"_s, u"skip-invalid"_s,
+              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s, u"to"_s,
+              u"state"_s, u"profile"_s, u"owner"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
                 return false;
@@ -286,7 +268,7 @@ int NodeCli::run(const QStringList &arguments)
         if (positional.size() > 1) {
             return usage(u"'status' takes no arguments"_s);
         }
-        return allowOnly({u"json"_s}) ? status() : UsageError;
+        return allowOnly({u"json"_s, u"state"_s, u"profile"_s, u"mailbox"_s, u"owner"_s}) ? status() : UsageError;
     }
     if (command == u"export"_s) {
         return allowOnly({u"jsonl"_s, u"mailbox"_s, u"output"_s}) ? exportActivities(positional.mid(1)) : UsageError;
@@ -480,6 +462,38 @@ int NodeCli::sync()
     return syncOnce(*ids);
 }
 
+QSet<qint64> NodeCli::enabledMailboxes(const QList<qint64> &mailboxIds)
+{
+    QSet<qint64> enabled;
+    auto store = openStore();
+    auto all = store ? (*store)->mailboxes() : Result<QList<Mailbox>>(store.error());
+    if (all) {
+        for (const Mailbox &mailbox : *all) {
+            if (mailbox.enabled && mailboxIds.contains(mailbox.id)) {
+                enabled.insert(mailbox.id);
+            }
+        }
+    }
+    return enabled;
+}
+
+void NodeCli::reportDisabledByThisRun(const QSet<qint64> &enabledBefore)
+{
+    auto store = openStore();
+    auto all = store ? (*store)->mailboxes() : Result<QList<Mailbox>>(store.error());
+    if (!all) {
+        return;
+    }
+    for (const Mailbox &mailbox : *all) {
+        if (enabledBefore.contains(mailbox.id) && !mailbox.enabled) {
+            m_err << mailbox.address << ": disabled by this run (" << mailbox.disabledReason
+                  << "); fix the cause, then 'syncdesk-node test-mailbox " << mailbox.address
+                  << " --enable' or 'syncdesk-node mailbox enable " << mailbox.address << "'\n";
+        }
+    }
+    m_err.flush();
+}
+
 void NodeCli::printFailure(const SyncOutcome &outcome)
 {
     const SyncError &error = *outcome.error;
@@ -502,7 +516,27 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
     settings.store = m_storeConfig;
     m_engine = std::make_unique<SyncEngine>(settings);
     int exitCode = Success;
-    connect(m_engine.get(), &SyncEngine::onceFinished, this, [this, &exitCode](const QList<SyncOutcome> &outcomes) {
+    // On a terminal, a line that follows the run: mailboxes done, messages stored, rate.
+    const bool terminal = ::isatty(STDERR_FILENO) == 1 || qEnvironmentVariableIsSet("SYNCDESK_PROGRESS");
+    QElapsedTimer clock;
+    clock.start();
+    int done = 0;
+    qint64 stored = 0;
+    if (terminal) {
+        connect(m_engine.get(), &SyncEngine::syncFinished, this, [&, total = mailboxIds.size()](const SyncOutcome &o) {
+            ++done;
+            stored += o.itemsNew;
+            const double seconds = std::max(0.001, clock.elapsed() / 1000.0);
+            m_err << "\r\033[K" << done << "/" << total << " mailboxes, " << QLocale().toString(stored)
+                  << " messages stored, " << QLocale().toString(stored / seconds, 'f', 0) << " messages/s";
+            m_err.flush();
+        });
+    }
+    connect(m_engine.get(), &SyncEngine::onceFinished, this, [&](const QList<SyncOutcome> &outcomes) {
+        if (terminal && done > 0) {
+            m_err << "\r\033[K";
+            m_err.flush();
+        }
         for (const SyncOutcome &outcome : outcomes) {
             if (outcome.succeeded()) {
                 m_out << outcome.address << ": ok, " << outcome.itemsNew << " new, " << outcome.itemsSeen << " fetched";
@@ -523,11 +557,13 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
     });
     connect(m_engine.get(), &SyncEngine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     installSignalHandlers();
+    const QSet<qint64> enabledBefore = enabledMailboxes(mailboxIds);
     if (Status started = m_engine->runOnce(mailboxIds); !started) {
         return storeFailure(started.error());
     }
     QCoreApplication::exec();
     m_engine.reset();
+    reportDisabledByThisRun(enabledBefore);
     if (m_stopRequested && exitCode == Success) {
         exitCode = SyncFailed;
     }

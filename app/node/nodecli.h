@@ -2,11 +2,13 @@
 
 #include "diagnostics/result.h"
 #include "model/mailbox.h"
+#include "model/mailboxstatus.h"
 #include "store/storeconfig.h"
 #include "sync/syncoutcome.h"
 
 #include <QCommandLineParser>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTextStream>
 
@@ -62,11 +64,17 @@ private:
     Result<Mailbox> mailboxNamed(Store &store, const QString &address);
     Result<int> overdueGrace(Store &store);
     bool engineRunning(Store &store);
+    // Applies status' --state, --profile, --mailbox and --owner; a usage problem, or empty.
+    QString narrowStatuses(Store &store, MailboxStatusList &statuses, const QDateTime &now, int grace);
     // "3 min ago", "in 40 s", "never": a time relative to now, for the text output.
     static QString ago(const QDateTime &time, const QDateTime &now);
     // nodecli_engines.cpp
     int nodesCommand();
     int runsCommand();
+    // nodecli_help.cpp: every command in a list, and one command's own page.
+    static bool isCommand(const QString &command);
+    static QString commandList();
+    static QString commandHelp(const QString &command);
     // nodecli_store.cpp
     int storeCommand(const QStringList &positional);
 
@@ -76,6 +84,9 @@ private:
     int usage(const QString &message);
     int storeFailure(const SyncError &error);
     void printFailure(const SyncOutcome &outcome);
+    // sync --once: which of these mailboxes are enabled, and afterwards which of them this run disabled.
+    QSet<qint64> enabledMailboxes(const QList<qint64> &mailboxIds);
+    void reportDisabledByThisRun(const QSet<qint64> &enabledBefore);
 
     QCommandLineParser m_parser;
     StoreConfig m_storeConfig;

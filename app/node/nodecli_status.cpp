@@ -47,6 +47,74 @@ QHash<qint64, QJsonArray> engineProblems(Store &store)
 
 } // namespace
 
+QString NodeCli::narrowStatuses(Store &store, MailboxStatusList &statuses, const QDateTime &now, int grace)
+{
+    // --state: any of those named; --profile, --mailbox, --owner: each narrows further.
+    static const QStringList kStates{u"ok"_s, u"failing"_s, u"disabled"_s, u"overdue"_s, u"syncing"_s, u"never"_s};
+    QStringList states;
+    for (const QString &value : m_parser.values(u"state"_s)) {
+        for (const QString &state : value.split(u',', Qt::SkipEmptyParts)) {
+            if (!kStates.contains(state.trimmed().toLower())) {
+                return u"--state '%1' is not a state; use one of %2"_s.arg(state, kStates.join(u", "_s));
+            }
+            states.append(state.trimmed().toLower());
+        }
+    }
+    QString profile;
+    if (m_parser.isSet(u"profile"_s)) {
+        auto profiles = store.profiles();
+        if (!profiles) {
+            return profiles.error().toString();
+        }
+        QStringList names;
+        for (const ServerProfile &candidate : *profiles) {
+            names.append(candidate.name);
+            if (candidate.name.compare(m_parser.value(u"profile"_s), Qt::CaseInsensitive) == 0) {
+                profile = candidate.name;
+            }
+        }
+        if (profile.isEmpty()) {
+            return u"no server profile %1 in %2 (there are: %3)"_s.arg(m_parser.value(u"profile"_s),
+                                                                       m_storeConfig.describe(), names.join(u", "_s));
+        }
+    }
+    QStringList addresses;
+    for (const QString &address : m_parser.values(u"mailbox"_s)) {
+        const auto found = std::find_if(statuses.cbegin(), statuses.cend(), [&](const MailboxStatus &status) {
+            return status.mailbox.address.compare(address, Qt::CaseInsensitive) == 0;
+        });
+        if (found == statuses.cend()) {
+            return u"no mailbox %1 in %2"_s.arg(address, m_storeConfig.describe());
+        }
+        addresses.append(found->mailbox.address);
+    }
+    const QString owner = m_parser.value(u"owner"_s);
+    statuses.removeIf([&](const MailboxStatus &status) {
+        if (!states.isEmpty()) {
+            const bool overdue = status.isOverdue(now, grace);
+            const QString state = runStateName(status.runState(now));
+            if (!states.contains(state) && !(overdue && states.contains(u"overdue"_s))) {
+                return true;
+            }
+        }
+        if (!profile.isEmpty() && status.mailbox.profileName != profile) {
+            return true;
+        }
+        if (!addresses.isEmpty() && !addresses.contains(status.mailbox.address)) {
+            return true;
+        }
+        if (!owner.isEmpty()) {
+            const bool typed = owner.contains(u':');
+            if (typed ? status.mailbox.owner().compare(owner, Qt::CaseInsensitive) != 0
+                      : status.mailbox.ownerKey.compare(owner, Qt::CaseInsensitive) != 0) {
+                return true;
+            }
+        }
+        return false;
+    });
+    return {};
+}
+
 QString NodeCli::ago(const QDateTime &time, const QDateTime &now)
 {
     if (!time.isValid()) {
@@ -85,10 +153,17 @@ int NodeCli::status()
         return storeFailure(grace.error());
     }
     const bool engine = engineRunning(**store);
+    MailboxStatusList shown = *statuses;
+    const qsizetype total = shown.size();
+    if (const QString problem = narrowStatuses(**store, shown, now, *grace); !problem.isEmpty()) {
+        return usage(problem);
+    }
+    const bool narrowed = shown.size() != total || m_parser.isSet(u"state"_s) || m_parser.isSet(u"profile"_s) ||
+                          m_parser.isSet(u"mailbox"_s) || m_parser.isSet(u"owner"_s);
     const QHash<qint64, QJsonArray> problems = engineProblems(**store);
     if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
-        for (const MailboxStatus &status : *statuses) {
+        for (const MailboxStatus &status : std::as_const(shown)) {
             QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
             // What an engine cannot do for this mailbox (its own problem, not the mailbox's): node, hint, message.
             json.insert(u"engine_problems"_s, problems.value(status.mailbox.id));
@@ -98,11 +173,15 @@ int NodeCli::status()
         m_out.flush();
         return Success;
     }
-    if (statuses->isEmpty()) {
+    if (total == 0) {
         m_out << "No mailboxes in " << m_storeConfig.describe() << ". Import a configuration with "
               << "'syncdesk-node config import FILE.json'.\n";
         m_out.flush();
         return Success;
+    }
+    if (narrowed) {
+        m_err << shown.size() << " of " << total << " mailboxes shown.\n";
+        m_err.flush();
     }
     m_out << qSetFieldWidth(34) << Qt::left << "ADDRESS" << qSetFieldWidth(10) << "STATE" << qSetFieldWidth(20)
           << "INTERVAL" << qSetFieldWidth(14) << "LAST OK" << qSetFieldWidth(30) << "NEXT" << qSetFieldWidth(6)
@@ -116,7 +195,7 @@ int NodeCli::status()
                   << " [hint: " << problem.toObject().value(u"hint"_s).toString() << "]\n";
         }
     }
-    for (const MailboxStatus &status : *statuses) {
+    for (const MailboxStatus &status : std::as_const(shown)) {
         const MailboxState &state = status.state;
         const QString error = state.hasError() ? errorClassName(state.lastErrorClass) + u": "_s +
                                                      HintCatalog::instance().summary(state.lastErrorHintId)

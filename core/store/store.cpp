@@ -133,6 +133,14 @@ Status Store::openSqlite()
         return SyncError::make(ErrorClass::Config, u"store-error"_s, u"no database path given"_s);
     }
     const QFileInfo info(m_config.sqlitePath);
+    if (info.isDir()) {
+        return SyncError::make(ErrorClass::Store, u"store-not-a-database"_s,
+                               u"%1 is a directory, not a database file"_s.arg(m_config.sqlitePath));
+    }
+    if (!info.exists() && m_config.mustExist) {
+        return SyncError::make(ErrorClass::Store, u"store-missing"_s,
+                               u"there is no database at %1"_s.arg(m_config.sqlitePath));
+    }
     // A new database is created 0600 in folders created 0700: SQLite gives its -wal and -shm files the
     // database's mode, so mail and the log are never readable by others, whatever the umask.
     if (!info.exists()) {
@@ -163,6 +171,15 @@ Status Store::openSqlite()
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
                                   u"PRAGMA foreign_keys=ON"_s, u"PRAGMA mmap_size=268435456"_s}) {
         if (auto result = exec(pragma); !result) {
+            // The file is not read here by other means: closing any descriptor of a file a process has open
+            // in SQLite drops that process's POSIX locks on it. SQLite itself says what it is not.
+            if (result.error().detail.contains(u"not a database"_s) ||
+                result.error().message.contains(u"not a database"_s)) {
+                return SyncError::make(
+                    ErrorClass::Store, u"store-not-a-database"_s,
+                    u"%1 is not an SQLite database (another kind of file)"_s.arg(m_config.sqlitePath),
+                    result.error().detail);
+            }
             return result.error();
         }
     }

@@ -24,6 +24,9 @@ struct StoreConfig
     QMap<QString, QString> options; // libpq connection options from the URL's query (sslmode, …)
     QString passwordSource;         // PasswordSource encoding ("keychain:ENTRY", "file:PATH", "env:NAME") or empty
     int busyTimeoutMs = 15000;      // how long a writer waits for another writer's lock
+    // SQLite: open only a database that exists (commands that only read): a missing file is store-missing,
+    // and neither the file nor its folders are created.
+    bool mustExist = false;
 
     static StoreConfig sqlite(const QString &path)
     {

@@ -177,11 +177,17 @@ void TestNodeCli::importTwiceUpdatesNeverDuplicates()
 
 void TestNodeCli::syncOnceExitCodeAndFailuresOnStderr()
 {
-    const NodeRun run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s});
+    // SYNCDESK_PROGRESS: the progress line a terminal gets.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"SYNCDESK_PROGRESS"_s, u"1"_s);
+    const NodeRun run = node({u"--db"_s, m_db, u"sync"_s, u"--once"_s}, environment);
     QCOMPARE(run.exitCode, 1); // bob's password is wrong
     QVERIFY2(run.out.contains(u"alice@corp.test: ok, 4 new"_s), qPrintable(run.out));
     QVERIFY2(run.err.contains(u"bob@corp.test: Auth:"_s), qPrintable(run.err));
     QVERIFY2(run.err.contains(u"hint [auth-failed]"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"2/2 mailboxes, 4 messages stored"_s), qPrintable(run.err));
+    // A refused password disables the mailbox at once, and the run says so.
+    QVERIFY2(run.err.contains(u"bob@corp.test: disabled by this run"_s), qPrintable(run.err));
     QVERIFY(!run.err.contains(u"not-bobs-password"_s)); // never in output either
 }
 
