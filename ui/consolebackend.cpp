@@ -66,6 +66,8 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::alertsChanged, this, &ConsoleBackend::alertsChanged);
     connect(m_poller, &StorePoller::itemFailuresChanged, this, &ConsoleBackend::itemFailuresChanged);
     connect(m_poller, &StorePoller::actionDone, this, &ConsoleBackend::actionDone);
+    connect(m_poller, &StorePoller::bulkProgress, this, &ConsoleBackend::bulkProgress);
+    connect(m_poller, &StorePoller::bulkFinished, this, &ConsoleBackend::bulkFinished);
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
@@ -240,6 +242,12 @@ void ConsoleBackend::retryItemFailures(const QList<qint64> &mailboxIds)
 void ConsoleBackend::retryItemFailureIds(const QList<qint64> &failureIds)
 {
     onPoller([failureIds](StorePoller *poller) { poller->retryItemFailureIds(failureIds); });
+}
+
+std::shared_ptr<std::atomic_bool> ConsoleBackend::runBulk(const BulkOperation &operation)
+{
+    onPoller([operation](StorePoller *poller) { poller->runBulk(operation); });
+    return operation.cancelled;
 }
 
 void ConsoleBackend::setMailboxVerbose(qint64 mailboxId, bool verbose)

@@ -8,6 +8,7 @@
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
 #include "scheduler/schedulersettings.h"
+#include "store/bulkoperation.h"
 #include "store/store.h"
 #include "store/storeconfig.h"
 
@@ -63,6 +64,9 @@ public:
     void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
     void retryItemFailureIds(const QList<qint64> &failureIds);
     void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    // Enable, disable, resync or move many mailboxes in batches: bulkProgress() after each batch, then
+    // bulkFinished(). Setting the returned flag cancels between batches.
+    std::shared_ptr<std::atomic_bool> runBulk(const BulkOperation &operation);
     void exportDiagnostics(const QString &address, const QString &path);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
@@ -86,6 +90,8 @@ Q_SIGNALS:
     void alertsChanged(const QList<SyncDesk::Alert> &alerts);
     void itemFailuresChanged(const SyncDesk::ItemFailureList &failures);
     void actionDone(const QString &message, const QString &error);
+    void bulkProgress(int done, int total);
+    void bulkFinished(const SyncDesk::BulkResult &result);
     void engineFailed(const SyncDesk::SyncError &error);
     void shutDown();
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "bulkactions.h"
 #include "consolebackend.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
@@ -11,6 +12,7 @@
 #include "troubleshootingcontroller.h"
 #include "views/alertspane.h"
 #include "views/crmpane.h"
+#include "views/elidemiddledelegate.h"
 #include "views/itemfailurespane.h"
 #include "views/mailboxdetailspane.h"
 #include "views/overviewpane.h"
@@ -35,6 +37,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -58,9 +61,13 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const std::pair<MailboxFilterProxy::QuickFilter, const char16_t *> kQuickFilters[] = {
-    {MailboxFilterProxy::QuickFilter::All, u"All"},           {MailboxFilterProxy::QuickFilter::Failing, u"Failing"},
-    {MailboxFilterProxy::QuickFilter::Disabled, u"Disabled"}, {MailboxFilterProxy::QuickFilter::Overdue, u"Overdue"},
+    {MailboxFilterProxy::QuickFilter::All, u"All"},
+    {MailboxFilterProxy::QuickFilter::Failing, u"Failing"},
+    {MailboxFilterProxy::QuickFilter::Disabled, u"Disabled"},
+    {MailboxFilterProxy::QuickFilter::Overdue, u"Overdue"},
     {MailboxFilterProxy::QuickFilter::Syncing, u"Syncing"},
+    {MailboxFilterProxy::QuickFilter::Ok, u"OK"},
+    {MailboxFilterProxy::QuickFilter::Never, u"Never synced"},
 };
 
 } // namespace
@@ -83,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_alertsPane = new AlertsPane;
     m_failuresPane = new ItemFailuresPane;
     m_troubleshooting = new TroubleshootingController(this, m_alertsPane, m_failuresPane);
+    m_bulk = new BulkActions(this);
     m_actions.insert(m_troubleshooting->actions());
     createMenus();
 
@@ -142,6 +150,24 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_alertsPane, &AlertsPane::mailboxOpenRequested, this, &MainWindow::openMailbox);
     connect(m_failuresPane, &ItemFailuresPane::mailboxOpenRequested, this, &MainWindow::openMailbox);
     connect(m_alertsPane, &AlertsPane::incidentOpenRequested, this, &MainWindow::showMailboxSet);
+    // The Overview's tiles and chart bars open the table filtered to what they count.
+    connect(m_overview, &OverviewPane::stateRequested, this, [this](const QString &state) {
+        clearMailboxFilters();
+        const QHash<QString, MailboxFilterProxy::QuickFilter> filters{
+            {u"ok"_s, MailboxFilterProxy::QuickFilter::Ok},
+            {u"failing"_s, MailboxFilterProxy::QuickFilter::Failing},
+            {u"syncing"_s, MailboxFilterProxy::QuickFilter::Syncing},
+            {u"disabled"_s, MailboxFilterProxy::QuickFilter::Disabled},
+            {u"never"_s, MailboxFilterProxy::QuickFilter::Never},
+            {u"overdue"_s, MailboxFilterProxy::QuickFilter::Overdue}};
+        setQuickFilter(filters.value(state, MailboxFilterProxy::QuickFilter::All));
+        m_tabs->setCurrentIndex(0);
+    });
+    connect(m_overview, &OverviewPane::errorClassRequested, this, [this](const QString &errorClass) {
+        clearMailboxFilters();
+        setErrorClassFilter(errorClass);
+        m_tabs->setCurrentIndex(0);
+    });
     connect(m_mailboxView, &QTableView::doubleClicked, this, [this] { resync(selectedMailboxIds(true)); });
     connect(m_details, &MailboxDetailsPane::resyncRequested, this, [this](qint64 id) { resync({id}); });
     connect(m_details, &MailboxDetailsPane::editRequested, this, &MainWindow::editMailbox);
@@ -213,6 +239,7 @@ QWidget *MainWindow::createMailboxTab()
     connect(m_quickFilters, &QButtonGroup::idClicked, this,
             [this](int id) { m_mailboxProxy->setQuickFilter(MailboxFilterProxy::QuickFilter(id)); });
     layout->addLayout(bar);
+    layout->addLayout(createFilterChoices());
     // Said whenever the table shows only some mailboxes for a reason other than the filters above.
     m_mailboxSetBar = new QWidget;
     m_mailboxSetBar->setObjectName(u"mailboxSetBar"_s);
@@ -245,10 +272,7 @@ QWidget *MainWindow::createMailboxTab()
     m_mailboxView->verticalHeader()->hide();
     m_mailboxView->horizontalHeader()->setStretchLastSection(true);
     m_mailboxView->horizontalHeader()->setSectionsMovable(true);
-    const int widths[] = {220, 110, 130, 105, 115, 90, 140, 50, 60, 75};
-    for (int column = 0; column < int(std::size(widths)); ++column) {
-        m_mailboxView->setColumnWidth(column, widths[column]);
-    }
+    setUpMailboxColumns();
 
     m_placeholderPage = new QWidget;
     auto *placeholderLayout = new QVBoxLayout(m_placeholderPage);
@@ -290,6 +314,53 @@ QWidget *MainWindow::createMailboxTab()
     return page;
 }
 
+void MainWindow::setUpMailboxColumns()
+{
+    // What an operator reads first comes first and fits a 1366-pixel screen with the details pane open:
+    // mailbox, state, last success, next sync, failures, what to do; then the rest, which the column
+    // chooser (the header's context menu) shows or hides. Order, widths and hidden columns are remembered.
+    using M = MailboxTableModel;
+    const std::pair<int, int> layout[] = {{M::Address, 190},    {M::State, 78},     {M::LastSuccess, 88},
+                                          {M::NextSync, 105},   {M::Failures, 58},  {M::Hint, 230},
+                                          {M::ErrorClass, 260}, {M::Interval, 115}, {M::ItemsLastSync, 50},
+                                          {M::Profile, 130},    {M::Owner, 110}};
+    QHeaderView *header = m_mailboxView->horizontalHeader();
+    for (int visual = 0; visual < int(std::size(layout)); ++visual) {
+        const auto [column, width] = layout[visual];
+        header->moveSection(header->visualIndex(column), visual);
+        header->resizeSection(column, width);
+    }
+    auto *elide = new ElideMiddleDelegate(m_mailboxView);
+    m_mailboxView->setItemDelegateForColumn(M::Address, elide);
+    m_mailboxView->setItemDelegateForColumn(M::Profile, elide);
+    m_mailboxView->setItemDelegateForColumn(M::Owner, elide);
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = 0; column < M::ColumnCount; ++column) {
+        auto *toggle = new QAction(m_mailboxModel->headerData(column, Qt::Horizontal).toString(), header);
+        toggle->setObjectName(u"column%1Action"_s.arg(column));
+        toggle->setCheckable(true);
+        toggle->setChecked(true);
+        connect(toggle, &QAction::toggled, this, [this, header, column, toggle](bool shown) {
+            if (!shown && header->count() - header->hiddenSectionCount() <= 1) {
+                toggle->setChecked(true); // the last column stays
+                return;
+            }
+            header->setSectionHidden(column, !shown);
+        });
+        header->addAction(toggle);
+    }
+}
+
+void MainWindow::syncColumnChooser()
+{
+    QHeaderView *header = m_mailboxView->horizontalHeader();
+    for (QAction *toggle : header->actions()) {
+        const int column = toggle->objectName().mid(6).chopped(6).toInt(); // "column<N>Action"
+        const QSignalBlocker blocker(toggle);
+        toggle->setChecked(!header->isSectionHidden(column));
+    }
+}
+
 void MainWindow::setBackend(ConsoleBackend *backend)
 {
     m_backend = backend;
@@ -328,6 +399,7 @@ void MainWindow::setBackend(ConsoleBackend *backend)
             });
 
     m_troubleshooting->setBackend(backend);
+    m_bulk->setBackend(backend);
     m_engineLabel->setText(!backend->options().engineNote.isEmpty() ? backend->options().engineNote
                            : backend->runsEngine()                  ? u"Engine running in this console"_s
                                                                     : u"Monitoring only: syncs run in syncdesk-node"_s);
@@ -362,6 +434,7 @@ void MainWindow::onStatuses(const MailboxStatusList &statuses)
     m_mailboxModel->setNow(now);
     m_mailboxModel->setStatuses(statuses);
     m_overview->setStatuses(statuses, now, m_mailboxModel->overdueGrace());
+    updateFilterChoices();
     if (statuses.isEmpty()) {
         setPlaceholder(
             u"No mailboxes yet — add a mailbox or import a configuration.\n\nFrom a shell: syncdesk-node "
@@ -456,6 +529,10 @@ void MainWindow::resync(const QList<qint64> &ids)
     if (ids.isEmpty() || !m_backend || m_closing) {
         return;
     }
+    if (ids.size() > 1) {
+        m_bulk->run(BulkOperation::Kind::Resync, ids); // asks once, shows progress
+        return;
+    }
     m_backend->requestSync(ids);
     statusBar()->showMessage(u"Resync requested for %1 mailbox(es)"_s.arg(ids.size()), 5000);
 }
@@ -470,6 +547,10 @@ void MainWindow::setSelectedEnabled(bool enabled)
         }
     }
     if (ids.isEmpty() || !m_backend) {
+        return;
+    }
+    if (ids.size() > 1) {
+        m_bulk->run(enabled ? BulkOperation::Kind::Enable : BulkOperation::Kind::Disable, ids);
         return;
     }
     m_backend->setMailboxesEnabled(ids, enabled);
@@ -540,6 +621,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mailboxView->horizontalHeader()->restoreState(settings.value(u"window/mailboxHeader"_s).toByteArray());
+    syncColumnChooser();
     m_logViewer->view()->horizontalHeader()->restoreState(settings.value(u"window/logViewerHeader"_s).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(u"mailboxSplitter"_s)) {
         splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());

@@ -17,6 +17,9 @@
 
 class QAction;
 class QButtonGroup;
+class QComboBox;
+class QHBoxLayout;
+class QMenu;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -28,6 +31,7 @@ class QToolButton;
 namespace SyncDesk {
 
 class AlertsPane;
+class BulkActions;
 class ConsoleBackend;
 class CrmPane;
 class LogRecordModel;
@@ -64,6 +68,7 @@ public:
     CrmPane *crmPane() const { return m_crm; }
     AlertsPane *alertsPane() const { return m_alertsPane; }
     ItemFailuresPane *itemFailuresPane() const { return m_failuresPane; }
+    BulkActions *bulkActions() const { return m_bulk; }
     const QList<ServerProfile> &profiles() const { return m_profiles; }
     QLineEdit *filterEdit() const { return m_filter; }
     QAction *action(const QString &name) const; // "resync", "resyncFailing", "enable", "disable", ...
@@ -91,6 +96,14 @@ public:
     // Shows only these mailboxes in the table, with a bar that says why and offers to show all again.
     void showMailboxSet(const QString &label, const QList<qint64> &mailboxIds);
     void clearMailboxFilters();
+    // Saved views: a combination of filters under a name, kept in the settings.
+    void saveView(const QString &name);
+    bool restoreView(const QString &name);
+    QStringList savedViews() const;
+    // The filters one value at a time (for the Overview's tiles and chart, and tests); empty: any.
+    void setProfileFilter(const QString &profile);
+    void setErrorClassFilter(const QString &errorClass);
+    void setOwnerFilter(const QString &owner);
 
 Q_SIGNALS:
     // The user closed the window: the owner shuts the backend down, then quits.
@@ -104,6 +117,12 @@ private:
     void createMenus();
     void createContextMenus();
     QWidget *createMailboxTab();
+    void setUpMailboxColumns();
+    // mainwindow_filters.cpp: the profile, error and owner choices, saved views.
+    QHBoxLayout *createFilterChoices();
+    void updateFilterChoices();
+    void rebuildViewsMenu();
+    void syncColumnChooser(); // the chooser's checks follow the header (after a restored layout)
     void onStatuses(const MailboxStatusList &statuses);
     void onStoreFailed(const SyncError &error);
     void onEngines(const QList<NodeStatus> &nodes, int overdueGraceSeconds);
@@ -141,6 +160,10 @@ private:
     QLineEdit *m_filter = nullptr;
     QButtonGroup *m_quickFilters = nullptr;
     QWidget *m_mailboxSetBar = nullptr;
+    QComboBox *m_profileChoice = nullptr;
+    QComboBox *m_errorChoice = nullptr;
+    QComboBox *m_ownerChoice = nullptr;
+    QMenu *m_viewsMenu = nullptr;
     QLabel *m_mailboxSetLabel = nullptr;
     MailboxDetailsPane *m_details = nullptr;
     OverviewPane *m_overview = nullptr;
@@ -150,6 +173,7 @@ private:
     AlertsPane *m_alertsPane = nullptr;
     ItemFailuresPane *m_failuresPane = nullptr;
     TroubleshootingController *m_troubleshooting = nullptr;
+    BulkActions *m_bulk = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_engineLabel = nullptr;

@@ -1,6 +1,7 @@
 // The main window's actions, its menus, tool bar and context menus, and what each action may do now.
 // Every mailbox action applies to the selection of the tab that has focus (selectedMailboxIds()).
 
+#include "bulkactions.h"
 #include "mainwindow.h"
 #include "models/mailboxtablemodel.h"
 #include "troubleshootingcontroller.h"
@@ -93,6 +94,9 @@ void MainWindow::createActions()
                  showLog(m_mailboxModel->status(row).mailbox.address);
              }
          });
+    make(u"moveToProfile"_s, u"M&ove to profile…"_s, QString(), QKeySequence(),
+         u"Sync the selected mailboxes from another server profile"_s,
+         [this] { m_bulk->moveToProfile(selectedMailboxIds(false)); });
     make(u"acknowledge"_s, u"Ac&knowledge"_s, QString(), QKeySequence(), u"Mark the selected alerts as seen"_s,
          [this] { m_alertsPane->acknowledgeButton()->click(); });
     make(u"retryFailures"_s, u"Retr&y"_s, QString(), QKeySequence(),
@@ -119,7 +123,8 @@ void MainWindow::createMenus()
         mailbox->addAction(action(name));
     }
     mailbox->addSeparator();
-    for (const QString &name : {u"addMailbox"_s, u"editMailbox"_s, u"addProfile"_s, u"editProfile"_s}) {
+    for (const QString &name :
+         {u"addMailbox"_s, u"editMailbox"_s, u"moveToProfile"_s, u"addProfile"_s, u"editProfile"_s}) {
         mailbox->addAction(action(name));
     }
     QMenu *view = menuBar()->addMenu(u"&View"_s);
@@ -163,7 +168,7 @@ void MainWindow::createContextMenus()
     m_mailboxView->addAction(separator());
     m_mailboxView->addActions(actions({u"testConnection", u"testAndEnable", u"verbose", u"exportDiagnostics"}));
     m_mailboxView->addAction(separator());
-    m_mailboxView->addActions(actions({u"editMailbox", u"editProfile", u"mailboxLog"}));
+    m_mailboxView->addActions(actions({u"editMailbox", u"moveToProfile", u"editProfile", u"mailboxLog"}));
 
     QWidget *alerts = m_alertsPane->tree();
     alerts->addActions(actions({u"openMailbox", u"acknowledge"}));
@@ -201,6 +206,7 @@ void MainWindow::updateActions()
     action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);
     action(u"openMailbox"_s)->setEnabled(!selected.isEmpty() && m_tabs && m_tabs->currentIndex() != 0);
     action(u"mailboxLog"_s)->setEnabled(selected.size() == 1);
+    action(u"moveToProfile"_s)->setEnabled(ready && !selected.isEmpty() && m_profiles.size() > 1);
     action(u"acknowledge"_s)->setEnabled(m_alertsPane && m_alertsPane->acknowledgeButton()->isEnabled());
     action(u"retryFailures"_s)->setEnabled(m_failuresPane && m_failuresPane->retryButton()->isEnabled());
     m_troubleshooting->updateActions();

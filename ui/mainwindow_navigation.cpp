@@ -89,6 +89,9 @@ void MainWindow::clearMailboxFilters()
     m_mailboxSetBar->hide();
     m_filter->clear();
     setQuickFilter(MailboxFilterProxy::QuickFilter::All);
+    setProfileFilter({});
+    setErrorClassFilter({});
+    setOwnerFilter({});
 }
 
 void MainWindow::showLog(const QString &address)

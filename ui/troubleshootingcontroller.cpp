@@ -1,5 +1,6 @@
 #include "troubleshootingcontroller.h"
 
+#include "bulkactions.h"
 #include "consolebackend.h"
 #include "dialogs/testconnectiondialog.h"
 #include "mainwindow.h"
@@ -75,6 +76,10 @@ void TroubleshootingController::updateActions()
     for (const QString &name : {u"testConnection"_s, u"testAndEnable"_s, u"verbose"_s, u"exportDiagnostics"_s}) {
         m_actions.value(name)->setEnabled(one);
     }
+    if (ids.size() > 1 && m_backend) {
+        // Test & Enable works on many: those of the selection that are disabled.
+        m_actions.value(u"testAndEnable"_s)->setEnabled(ids.size() > m_window->selectedMailboxIds(true).size());
+    }
     MailboxTableModel *model = m_window->mailboxModel();
     const int row = one ? model->rowOfMailbox(ids.constFirst()) : -1;
     m_updating = true;
@@ -96,6 +101,13 @@ void TroubleshootingController::updateActions()
 void TroubleshootingController::testConnection(bool enableOnSuccess)
 {
     const QList<qint64> ids = m_window->selectedMailboxIds(false);
+    if (enableOnSuccess && ids.size() > 1 && m_backend) {
+        QList<qint64> disabled = ids;
+        const QList<qint64> enabled = m_window->selectedMailboxIds(true);
+        disabled.removeIf([&](qint64 id) { return enabled.contains(id); });
+        m_window->bulkActions()->testAndEnable(disabled);
+        return;
+    }
     if (!m_backend || ids.size() != 1) {
         return;
     }

@@ -54,6 +54,9 @@ HintCatalog HintCatalog::fromJson(const QByteArray &json, QString *errorMessage)
         for (const QJsonValue &step : object.value(u"remedy"_s).toArray()) {
             hint.remedy.append(step.toString());
         }
+        for (const QJsonValue &step : object.value(u"console_remedy"_s).toArray()) {
+            hint.consoleRemedy.append(step.toString());
+        }
         if (hint.id.isEmpty() || hint.title.isEmpty() || catalog.m_hints.contains(hint.id)) {
             if (errorMessage) {
                 *errorMessage = u"hint without id or title, or duplicate id: "_s + hint.id;

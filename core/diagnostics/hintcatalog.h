@@ -13,8 +13,15 @@ struct Hint
     QString severity; // "error", "warning" or "information"
     QString title;
     QString explanation;
-    QStringList remedy; // steps, each naming the setting to check
+    QStringList remedy;        // steps, each naming the setting to check, in the command line's words
+    QStringList consoleRemedy; // the same in the console's words (buttons and menus), where they differ
     bool isValid() const { return !id.isEmpty(); }
+    // The steps for whoever reads them: the console names its buttons and menus, the CLI its commands.
+    enum class Audience { CommandLine, Console };
+    const QStringList &steps(Audience audience) const
+    {
+        return audience == Audience::Console && !consoleRemedy.isEmpty() ? consoleRemedy : remedy;
+    }
 };
 
 // The troubleshooting hints, kept as data in resources/hints/hints.json and addressed by stable ids.

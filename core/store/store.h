@@ -141,6 +141,8 @@ public:
     // Disabling records why ("admin", "permanent-failure", "repeated-failures"); enabling resets the
     // failure counter and the last error and makes the mailbox due now.
     Status setMailboxEnabled(qint64 mailboxId, bool enabled, const QString &reason, const QDateTime &now);
+    // Another server profile for the mailbox (the console's "Move to profile"); its state stays.
+    Status moveMailboxToProfile(qint64 mailboxId, qint64 profileId, const QDateTime &now);
     // Changes whenever mailboxes, server profiles or settings change, whoever changed them.
     Result<qint64> configVersion();
     Result<QJsonObject> setting(const QString &key);

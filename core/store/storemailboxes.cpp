@@ -209,6 +209,21 @@ Status Store::setMailboxEnabled(qint64 mailboxId, bool enabled, const QString &r
     });
 }
 
+Status Store::moveMailboxToProfile(qint64 mailboxId, qint64 profileId, const QDateTime &now)
+{
+    auto query = exec(u"UPDATE mailboxes SET profile_id = ?, updated_at = ? WHERE id = ? AND EXISTS "
+                      "(SELECT 1 FROM server_profiles WHERE id = ?)"_s,
+                      {profileId, now.toMSecsSinceEpoch(), mailboxId, profileId});
+    if (!query) {
+        return query.error();
+    }
+    if (query->numRowsAffected() != 1) {
+        return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                               u"no mailbox %1 or no server profile %2 to move it to"_s.arg(mailboxId).arg(profileId));
+    }
+    return {};
+}
+
 Result<qint64> Store::configVersion()
 {
     auto query = exec(u"SELECT value FROM meta WHERE key = 'config_version'"_s);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bulkoperation.h"
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/crmrecord.h"
@@ -60,6 +61,8 @@ public:
     void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
     void retryItemFailureIds(const QList<qint64> &failureIds);
     void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    // Many mailboxes at once, in batches: bulkProgress() after each, bulkFinished() at the end.
+    void runBulk(const SyncDesk::BulkOperation &operation);
     void exportDiagnostics(const QString &address, const QString &path);
 
 Q_SIGNALS:
@@ -83,8 +86,11 @@ Q_SIGNALS:
     void itemFailuresChanged(const SyncDesk::ItemFailureList &failures);
     // The outcome of an operator's troubleshooting action, for the status bar or a message box.
     void actionDone(const QString &message, const QString &error);
+    void bulkProgress(int done, int total);
+    void bulkFinished(const SyncDesk::BulkResult &result);
 
 private:
+    Status applyToMailbox(const BulkOperation &operation, qint64 id, const QDateTime &now);
     // Asks the mailboxes of retried failures to sync now; the error text, or empty (message: what was done).
     QString requestRetrySyncs(const QSet<qint64> &mailboxes, int marked, QString &message);
     StoreConfig m_config;

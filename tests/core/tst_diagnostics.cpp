@@ -47,6 +47,7 @@ private Q_SLOTS:
     void stageNames();
     void catalogHasEveryHintTheIssueNames();
     void everyHintTheCodeNamesIsInTheCatalog();
+    void hintsSpeakTheConsolesLanguageInTheConsole();
     void redactor_data();
     void redactor();
     void itemFailuresInTheStore();
@@ -376,6 +377,34 @@ void TestDiagnostics::everyHintTheCodeNamesIsInTheCatalog()
     for (const QString &id : std::as_const(found)) {
         QVERIFY2(HintCatalog::instance().contains(id), qPrintable(u"hint id without a catalog entry: "_s + id));
     }
+}
+
+void TestDiagnostics::hintsSpeakTheConsolesLanguageInTheConsole()
+{
+    // The console names its buttons and menus, not command lines, except where it has no such action and
+    // says so; the command line keeps its commands.
+    const QSet<QString> commandLineOnly{u"sync-gap"_s, u"store-missing"_s, u"store-not-a-database"_s,
+                                        u"store-copy-target"_s};
+    int withConsoleSteps = 0;
+    for (const Hint &hint : HintCatalog::instance().all()) {
+        withConsoleSteps += hint.consoleRemedy.isEmpty() ? 0 : 1;
+        const QString console = hint.steps(Hint::Audience::Console).join(u'\n');
+        if (commandLineOnly.contains(hint.id)) {
+            continue;
+        }
+        QVERIFY2(!console.contains(u"syncdesk-node "_s) && !console.contains(u"--mailbox"_s),
+                 qPrintable(hint.id + u": "_s + console));
+        QCOMPARE(hint.steps(Hint::Audience::CommandLine), hint.remedy);
+    }
+    QVERIFY(withConsoleSteps >= 12);
+    // A hint without console steps reads the same everywhere.
+    const Hint timeout = HintCatalog::instance().hint(u"timeout"_s);
+    QCOMPARE(timeout.steps(Hint::Audience::Console), timeout.remedy);
+    QVERIFY(HintCatalog::instance()
+                .hint(u"mailbox-disabled"_s)
+                .steps(Hint::Audience::Console)
+                .join(u' ')
+                .contains(u"Test & Enable"_s));
 }
 
 void TestDiagnostics::redactor_data()

@@ -15,7 +15,10 @@
 #include "views/mailboxdetailspane.h"
 #include "views/overviewpane.h"
 
+#include <QAbstractBarSeries>
 #include <QAction>
+#include <QBarSet>
+#include <QChart>
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
@@ -24,10 +27,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -54,6 +60,11 @@ private Q_SLOTS:
     void exportWritesCsvAndJson();
     void overviewCountsByState();
     void layoutIsRemembered();
+    void defaultColumnsFitAt1366x768();
+    void columnChooserIsRemembered();
+    void errorColumnSaysClassAndShortText();
+    void filtersCombineAndViewsAreSaved();
+    void overviewTilesAndBarsOpenTheFilteredTable();
 
 private:
     int rowOf(const QString &address) const;
@@ -115,6 +126,13 @@ void TestConsoleActions::initTestCase()
     run.itemsNew = 7;
     run.intervalMs = 300000;
     QVERIFY((*store)->recordRun(run));
+    SyncRun failed = run;
+    failed.mailboxId = SyncHelper::mailboxId(m_store, u"failing@example.test"_s);
+    failed.success = false;
+    failed.itemsNew = 0;
+    failed.errorClass = ErrorClass::Timeout;
+    failed.errorMessage = u"no answer"_s;
+    QVERIFY((*store)->recordRun(failed));
 }
 
 void TestConsoleActions::init()
@@ -390,6 +408,141 @@ void TestConsoleActions::layoutIsRemembered()
     QCOMPARE(again.mailboxView()->horizontalHeader()->sectionSize(MailboxTableModel::Profile), 321);
     QCOMPARE(again.mailboxView()->horizontalHeader()->visualIndex(MailboxTableModel::Hint), 1);
     QCOMPARE(again.findChild<QSplitter *>(u"mailboxSplitter"_s)->sizes(), sizes);
+}
+
+void TestConsoleActions::defaultColumnsFitAt1366x768()
+{
+    QVERIFY(m_console.stop());
+    QSettings().clear(); // the default layout, as on a first start
+    m_console.start(m_store);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() >= 4, 10000);
+    m_window->resize(1366, 768);
+    QTRY_COMPARE(m_window->width(), 1366);
+    QTableView *view = m_window->mailboxView();
+    QHeaderView *header = view->horizontalHeader();
+    const int visible = view->viewport()->width();
+    for (int column : {MailboxTableModel::Address, MailboxTableModel::State, MailboxTableModel::LastSuccess,
+                       MailboxTableModel::NextSync, MailboxTableModel::Failures, MailboxTableModel::Hint}) {
+        const QString title = m_window->mailboxModel()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(!header->isSectionHidden(column), qPrintable(title));
+        const int left = header->sectionViewportPosition(column);
+        QVERIFY2(
+            left >= 0 && left + std::min(header->sectionSize(column), 120) <= visible,
+            qPrintable(
+                u"%1 at %2..%3 of %4"_s.arg(title).arg(left).arg(left + header->sectionSize(column)).arg(visible)));
+    }
+}
+
+void TestConsoleActions::columnChooserIsRemembered()
+{
+    QHeaderView *header = m_window->mailboxView()->horizontalHeader();
+    QCOMPARE(header->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QAction *owner = nullptr;
+    for (QAction *action : header->actions()) {
+        if (action->text().remove(u'&') == u"Owner"_s) {
+            owner = action;
+        }
+    }
+    QVERIFY(owner && owner->isCheckable());
+    const bool shown = !header->isSectionHidden(MailboxTableModel::Owner);
+    QCOMPARE(owner->isChecked(), shown);
+    owner->trigger();
+    QCOMPARE(header->isSectionHidden(MailboxTableModel::Owner), shown);
+    // The last visible column cannot be hidden: the chooser keeps at least the address.
+    header->resizeSection(MailboxTableModel::Address, 277);
+    QVERIFY(m_console.stop()); // saves the layout
+    m_console.start(m_store);
+    QHeaderView *again = m_window->mailboxView()->horizontalHeader();
+    QCOMPARE(again->isSectionHidden(MailboxTableModel::Owner), shown);
+    QCOMPARE(again->sectionSize(MailboxTableModel::Address), 277);
+    for (QAction *action : again->actions()) {
+        if (action->text().remove(u'&') == u"Owner"_s) {
+            QCOMPARE(action->isChecked(), !shown);
+        }
+    }
+}
+
+void TestConsoleActions::errorColumnSaysClassAndShortText()
+{
+    const int row = rowOf(u"failing@example.test"_s);
+    QVERIFY(row >= 0);
+    const QModelIndex error = m_window->mailboxModel()->index(row, MailboxTableModel::ErrorClass);
+    QVERIFY2(error.data().toString().startsWith(u"Timeout: no answer from"_s), qPrintable(error.data().toString()));
+    QVERIFY(error.data().toString().size() <= 64);
+    QVERIFY(error.data(Qt::ToolTipRole).toString().contains(u"while waiting for the greeting"_s));
+}
+
+void TestConsoleActions::filtersCombineAndViewsAreSaved()
+{
+    MailboxFilterProxy *proxy = m_window->mailboxProxy();
+    auto *profile = m_window->findChild<QComboBox *>(u"profileFilter"_s);
+    auto *error = m_window->findChild<QComboBox *>(u"errorFilter"_s);
+    QVERIFY(profile && error);
+    QTRY_VERIFY(profile->findData(u"Legacy"_s) > 0);
+    profile->setCurrentIndex(profile->findData(u"Legacy"_s));
+    QCOMPARE(proxy->rowCount(), 2);
+    m_window->setQuickFilter(MailboxFilterProxy::QuickFilter::Disabled);
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, MailboxTableModel::Address).data().toString(), u"off@example.test"_s);
+    m_window->saveView(u"Legacy & off"_s);
+    QVERIFY(m_window->savedViews().contains(u"Legacy & off"_s));
+    m_window->clearMailboxFilters();
+    QCOMPARE(proxy->rowCount(), m_window->mailboxModel()->rowCount());
+    // Restored from the Views menu.
+    auto *menu = m_window->findChild<QMenu *>(u"viewsMenu"_s);
+    QVERIFY(menu);
+    QAction *restore = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->objectName() == u"view:Legacy & off"_s) {
+            restore = action;
+        }
+    }
+    QVERIFY(restore);
+    QCOMPARE(restore->text(), u"Legacy && off"_s); // shown with its ampersand
+    restore->trigger();
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(profile->currentData().toString(), u"Legacy"_s);
+    // The error class combines with the rest.
+    m_window->clearMailboxFilters();
+    QTRY_VERIFY(error->findData(u"Timeout"_s) > 0);
+    error->setCurrentIndex(error->findData(u"Timeout"_s));
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, MailboxTableModel::Address).data().toString(), u"failing@example.test"_s);
+    m_window->clearMailboxFilters();
+}
+
+void TestConsoleActions::overviewTilesAndBarsOpenTheFilteredTable()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>(u"tabs"_s);
+    m_window->showOverview();
+    QWidget *failing = m_window->overviewPane()->tileBox(u"failing"_s);
+    QVERIFY(failing);
+    QTest::mouseClick(failing, Qt::LeftButton);
+    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(m_window->mailboxProxy()->rowCount(), 1);
+    QCOMPARE(m_window->mailboxProxy()->quickFilter(), MailboxFilterProxy::QuickFilter::Failing);
+    m_window->showOverview();
+    QWidget *never = m_window->overviewPane()->tileBox(u"never"_s);
+    never->setFocus();
+    QTest::keyClick(never, Qt::Key_Return); // by keyboard too
+    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(m_window->mailboxProxy()->quickFilter(), MailboxFilterProxy::QuickFilter::Never);
+    // The failures chart: a bar is an error class.
+    m_window->showOverview();
+    QBarSet *bars = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto series = m_window->overviewPane()->failuresChart()->series();
+            auto *barSeries = series.isEmpty() ? nullptr : qobject_cast<QAbstractBarSeries *>(series.constFirst());
+            bars = barSeries && !barSeries->barSets().isEmpty() ? barSeries->barSets().constFirst() : nullptr;
+            return bars != nullptr;
+        }(),
+        10000);
+    Q_EMIT bars->clicked(0); // what a click on the first bar sends
+    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(m_window->mailboxProxy()->errorClass(), u"Timeout"_s);
+    QCOMPARE(m_window->mailboxProxy()->rowCount(), 1);
+    m_window->clearMailboxFilters();
 }
 
 QTEST_MAIN(TestConsoleActions)

@@ -27,6 +27,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
 
 using namespace SyncDesk;
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void contextMenusOfferWhatFits();
     void failuresSwitchCountsWhatItShows();
     void retryWorksOnASelection();
+    void hintsNameTheConsolesButtons();
 
 private:
     void seed();
@@ -379,6 +381,15 @@ void TestConsoleTriage::retryWorksOnASelection()
             QCOMPARE(failureState(failure), u"failed"_s);
         }
     }
+}
+
+void TestConsoleTriage::hintsNameTheConsolesButtons()
+{
+    m_window->showTab(u"alerts"_s);
+    QVERIFY(m_window->alertsPane()->selectAlert(m_disabledAlert)); // hint auth-failed
+    const QString text = m_window->alertsPane()->hintView()->toPlainText();
+    QVERIFY2(text.contains(u"Edit mailbox"_s) && text.contains(u"Test & Enable"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"syncdesk-node"_s), qPrintable(text));
 }
 
 QTEST_MAIN(TestConsoleTriage)

@@ -188,7 +188,7 @@ void TestConsoleTroubleshooting::failingTestShowsTheStepAndItsHint()
              qPrintable(dialog->summaryLabel()->text()));
     const QString hint = dialog->hintView()->toPlainText();
     QVERIFY2(hint.contains(u"rejected the user name or password"_s), qPrintable(hint));
-    QVERIFY2(hint.contains(u"password_file"_s), qPrintable(hint)); // the remedy names the setting
+    QVERIFY2(hint.contains(u"Edit mailbox"_s), qPrintable(hint)); // the remedy names the console action
     QVERIFY(!hint.contains(u"not-bobs-password"_s));
 }
 

@@ -196,7 +196,7 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
         QString html;
         if (hint.isValid()) {
             html += u"<h3>%1</h3><p>%2</p><ul>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
-            for (const QString &remedy : hint.remedy) {
+            for (const QString &remedy : hint.steps(Hint::Audience::Console)) {
                 html += u"<li>%1</li>"_s.arg(remedy.toHtmlEscaped());
             }
             html += u"</ul><p><small>hint id: %1</small></p>"_s.arg(hint.id);

@@ -29,6 +29,30 @@ void MailboxFilterProxy::setText(const QString &text)
     }
 }
 
+void MailboxFilterProxy::setProfile(const QString &profile)
+{
+    if (m_profile != profile) {
+        m_profile = profile;
+        invalidateFilter();
+    }
+}
+
+void MailboxFilterProxy::setErrorClass(const QString &errorClass)
+{
+    if (m_errorClass != errorClass) {
+        m_errorClass = errorClass;
+        invalidateFilter();
+    }
+}
+
+void MailboxFilterProxy::setOwner(const QString &owner)
+{
+    if (m_owner != owner) {
+        m_owner = owner;
+        invalidateFilter();
+    }
+}
+
 void MailboxFilterProxy::setMailboxSet(const QSet<qint64> &ids)
 {
     if (m_ids != ids) {
@@ -52,6 +76,10 @@ bool MailboxFilterProxy::matchesQuickFilter(int sourceRow, QuickFilter filter) c
         return index.data(MailboxTableModel::OverdueRole).toBool();
     case QuickFilter::Syncing:
         return state == MailboxRunState::Syncing;
+    case QuickFilter::Ok:
+        return state == MailboxRunState::Ok;
+    case QuickFilter::Never:
+        return state == MailboxRunState::Never;
     }
     return true;
 }
@@ -59,6 +87,18 @@ bool MailboxFilterProxy::matchesQuickFilter(int sourceRow, QuickFilter filter) c
 bool MailboxFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !matchesQuickFilter(sourceRow, m_quick)) {
+        return false;
+    }
+    auto *model = static_cast<const MailboxTableModel *>(sourceModel());
+    const MailboxStatus &status = model->status(sourceRow);
+    if (!m_profile.isEmpty() && status.mailbox.profileName != m_profile) {
+        return false;
+    }
+    if (!m_errorClass.isEmpty() &&
+        (!status.state.hasError() || errorClassName(status.state.lastErrorClass) != m_errorClass)) {
+        return false;
+    }
+    if (!m_owner.isEmpty() && status.mailbox.owner() != m_owner) {
         return false;
     }
     if (!m_ids.isEmpty() &&

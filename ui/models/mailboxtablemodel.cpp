@@ -245,8 +245,19 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
         return state.lastSyncAt.isValid() ? QVariant(state.itemsLastSync) : QVariant();
     case Failures:
         return state.consecutiveFailures;
-    case ErrorClass:
-        return state.hasError() ? errorClassName(state.lastErrorClass) : QString();
+    case ErrorClass: {
+        if (!state.hasError()) {
+            return QString();
+        }
+        // The class and the start of the message on one line; the whole of it in the tooltip.
+        QString text = errorClassName(state.lastErrorClass) + u": "_s +
+                       UntrustedText::withoutControls(state.lastErrorMessage).simplified();
+        constexpr int kShort = 60;
+        if (text.size() > kShort) {
+            text = text.left(kShort - 1).trimmed() + u'…';
+        }
+        return text;
+    }
     case Hint:
         return state.hasError() ? HintCatalog::instance().summary(state.lastErrorHintId) : QString();
     default:
@@ -296,7 +307,7 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
         }
         QString text =
             u"<b>"_s + hint.title.toHtmlEscaped() + u"</b><p>"_s + hint.explanation.toHtmlEscaped() + u"</p><ul>"_s;
-        for (const QString &step : hint.remedy) {
+        for (const QString &step : hint.steps(Hint::Audience::Console)) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }
         return QString(text + u"</ul><p><i>hint id: "_s + hint.id + u"</i></p>"_s);

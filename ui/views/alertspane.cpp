@@ -343,7 +343,7 @@ void AlertsPane::onSelectionChanged()
     const Hint hint = HintCatalog::instance().hint(alert->hintId);
     if (hint.isValid()) {
         html += u"<h3>%1</h3><p>%2</p><ul>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
-        for (const QString &step : hint.remedy) {
+        for (const QString &step : hint.steps(Hint::Audience::Console)) {
             html += u"<li>%1</li>"_s.arg(step.toHtmlEscaped());
         }
         html += u"</ul>"_s;

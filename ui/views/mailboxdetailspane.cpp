@@ -272,7 +272,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
                                             : u"<br><small>%1</small>"_s.arg(state.lastErrorDetail.toHtmlEscaped())));
         const Hint hint = HintCatalog::instance().hint(state.lastErrorHintId);
         QString text = u"<b>%1</b><p>%2</p><ol>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
-        for (const QString &step : hint.remedy) {
+        for (const QString &step : hint.steps(Hint::Audience::Console)) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }
         m_hint->setText(text + u"</ol><small>hint id: "_s + hint.id + u"</small>"_s);
@@ -347,7 +347,7 @@ void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateT
     if (state.itemsWithheld > 0 || state.fieldsWithheld > 0) {
         const Hint hint = HintCatalog::instance().hint(u"items-withheld"_s);
         text += u"<p><b>%1</b> %2</p><ol>"_s.arg(hint.title.toHtmlEscaped(), hint.explanation.toHtmlEscaped());
-        for (const QString &step : hint.remedy) {
+        for (const QString &step : hint.steps(Hint::Audience::Console)) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }
         text += u"</ol><small>hint id: "_s + hint.id + u"</small>"_s;

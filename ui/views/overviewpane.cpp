@@ -1,5 +1,6 @@
 #include "overviewpane.h"
 
+#include "diagnostics/errorclass.h"
 #include "themecolors.h"
 
 #include <QBarCategoryAxis>
@@ -11,8 +12,10 @@
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMap>
+#include <QMouseEvent>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -66,11 +69,23 @@ OverviewPane::OverviewPane(QWidget *parent)
         {u"syncs_per_minute"_s, u"Syncs a minute (5 min)"_s},
         {u"failures_last_hour"_s, u"Failed runs (1 h)"_s},
     };
+    const QStringList openable{u"mailboxes"_s, u"ok"_s,    u"failing"_s, u"syncing"_s,
+                               u"disabled"_s,  u"never"_s, u"overdue"_s};
     for (int i = 0; i < names.size(); ++i) {
         auto *box = new QGroupBox(names.at(i).second);
+        box->setObjectName(names.at(i).first + u"Tile"_s);
         auto *value = addTile(names.at(i).first, names.at(i).second);
         (new QVBoxLayout(box))->addWidget(value);
         tiles->addWidget(box, i / 5, i % 5);
+        if (openable.contains(names.at(i).first)) {
+            // Opens the table filtered to what it counts: click, or Enter/Space when it has focus.
+            m_tileOfBox.insert(box, names.at(i).first);
+            box->setCursor(Qt::PointingHandCursor);
+            box->setFocusPolicy(Qt::StrongFocus);
+            box->setToolTip(u"Show these mailboxes"_s);
+            box->setAccessibleDescription(u"Opens the mailbox table filtered to these mailboxes"_s);
+            box->installEventFilter(this);
+        }
     }
     layout->addLayout(tiles);
 
@@ -117,6 +132,30 @@ QLabel *OverviewPane::addTile(const QString &name, const QString &title)
     label->setAccessibleName(title);
     m_tiles.insert(name, label);
     return label;
+}
+
+QWidget *OverviewPane::tileBox(const QString &name) const
+{
+    return m_tileOfBox.key(name);
+}
+
+bool OverviewPane::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *box = qobject_cast<QWidget *>(watched);
+    if (box && m_tileOfBox.contains(box)) {
+        const bool click = event->type() == QEvent::MouseButtonRelease &&
+                           static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton;
+        const bool key =
+            event->type() == QEvent::KeyPress && (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Return ||
+                                                  static_cast<QKeyEvent *>(event)->key() == Qt::Key_Enter ||
+                                                  static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space);
+        if (click || key) {
+            const QString name = m_tileOfBox.value(box);
+            Q_EMIT stateRequested(name == u"mailboxes"_s ? u"all"_s : name);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString OverviewPane::tile(const QString &name) const
@@ -220,6 +259,12 @@ void OverviewPane::setStatistics(const RunStatistics &lastHour, const RunStatist
     m_failures->setTitle(u"Failed runs by error class, last hour"_s);
     auto *series = new QHorizontalBarSeries;
     series->append(set);
+    // A bar opens the mailboxes whose last error is of its class.
+    connect(set, &QBarSet::clicked, this, [this, classes](int index) {
+        if (index >= 0 && index < classes.size()) {
+            Q_EMIT errorClassRequested(errorClassName(errorClassFromName(classes.at(index))));
+        }
+    });
     m_failures->addSeries(series);
     auto *categories = new QBarCategoryAxis;
     categories->append(classes);
