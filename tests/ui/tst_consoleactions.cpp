@@ -17,6 +17,7 @@
 
 #include <QAbstractBarSeries>
 #include <QAction>
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
@@ -28,6 +29,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -38,6 +42,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace SyncDesk;
 using namespace SyncDesk::Testing;
@@ -64,6 +69,8 @@ private Q_SLOTS:
     void columnChooserIsRemembered();
     void errorColumnSaysClassAndShortText();
     void filtersCombineAndViewsAreSaved();
+    void detailsPaneStartsAtTheTopAndFollowsTheRules();
+    void intervalChartBreaksWhereTheMailboxDidNotSync();
     void overviewTilesAndBarsOpenTheFilteredTable();
 
 private:
@@ -543,6 +550,57 @@ void TestConsoleActions::overviewTilesAndBarsOpenTheFilteredTable()
     QCOMPARE(m_window->mailboxProxy()->errorClass(), u"Timeout"_s);
     QCOMPARE(m_window->mailboxProxy()->rowCount(), 1);
     m_window->clearMailboxFilters();
+}
+
+void TestConsoleActions::detailsPaneStartsAtTheTopAndFollowsTheRules()
+{
+    m_console.window->resize(1366, 600); // the details longer than the pane: it scrolls
+    MailboxDetailsPane *details = m_window->detailsPane();
+    m_window->selectMailbox(u"off@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(details->mailboxId(), SyncHelper::mailboxId(m_store, u"off@example.test"_s), 5000);
+    QVERIFY(!details->resyncButton()->isEnabled()); // as the tool bar's: a disabled mailbox is not synced
+    m_window->selectMailbox(u"ok@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(details->mailboxId(), SyncHelper::mailboxId(m_store, u"ok@example.test"_s), 5000);
+    QVERIFY(details->resyncButton()->isEnabled());
+    QScrollBar *bar = details->scrollArea()->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    // The wheel over the runs table (without focus) scrolls the pane.
+    m_window->mailboxView()->setFocus();
+    QWidget *runs = details->runsTable()->viewport();
+    const QPoint at = runs->rect().center();
+    QWheelEvent wheel(at, runs->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(runs, &wheel);
+    QVERIFY2(bar->value() > 0, qPrintable(QString::number(bar->value())));
+    // Another mailbox's details open at the top.
+    bar->setValue(bar->maximum());
+    m_window->selectMailbox(u"failing@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(details->mailboxId(), SyncHelper::mailboxId(m_store, u"failing@example.test"_s), 5000);
+    QCOMPARE(bar->value(), 0);
+}
+
+void TestConsoleActions::intervalChartBreaksWhereTheMailboxDidNotSync()
+{
+    MailboxDetailsPane pane;
+    MailboxDetails details;
+    details.status.mailbox.id = 42;
+    details.status.mailbox.address = u"gap@example.test"_s;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Newest first, as the store gives them: two runs now, a two-hour gap (disabled), three runs before.
+    for (const int minutesAgo : {1, 6, 130, 135, 140}) {
+        SyncRun run;
+        run.startedAt = now.addSecs(-60 * minutesAgo);
+        run.finishedAt = run.startedAt.addSecs(2);
+        run.success = true;
+        run.intervalMs = 300000;
+        details.runs.append(run);
+    }
+    pane.setDetails(details, now);
+    int lines = 0;
+    for (QAbstractSeries *series : pane.intervalChart()->series()) {
+        lines += series->type() == QAbstractSeries::SeriesTypeLine ? 1 : 0;
+    }
+    QCOMPARE(lines, 2);
 }
 
 QTEST_MAIN(TestConsoleActions)

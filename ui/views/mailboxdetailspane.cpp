@@ -7,22 +7,27 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QDateTimeAxis>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -88,6 +93,7 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     auto *resync = new QPushButton(u"Resync now"_s);
+    m_resync = resync;
 
     auto *edit = new QPushButton(u"Edit…"_s);
     m_enable = new QPushButton(u"Disable"_s);
@@ -188,6 +194,10 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     layout->addStretch();
 
     auto *scroll = new QScrollArea;
+    m_scroll = scroll;
+    for (QAbstractScrollArea *inner : std::initializer_list<QAbstractScrollArea *>{m_runs, m_activities, m_alerts}) {
+        inner->viewport()->installEventFilter(this);
+    }
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -197,6 +207,18 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
     showMessage(u"Select a mailbox to see its details."_s);
+}
+
+bool MailboxDetailsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *view = qobject_cast<QAbstractScrollArea *>(watched->parent());
+        if (view && !view->hasFocus()) {
+            QCoreApplication::sendEvent(m_scroll->viewport(), event);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void MailboxDetailsPane::showMessage(const QString &message)
@@ -210,9 +232,16 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
 {
     const MailboxStatus &status = details.status;
     const MailboxState &state = status.state;
+    if (m_mailboxId != status.mailbox.id) {
+        m_scroll->verticalScrollBar()->setValue(0); // another mailbox's details start at the top
+    }
     m_mailboxId = status.mailbox.id;
     m_address = status.mailbox.address;
     m_enabled = status.mailbox.enabled;
+    // As the tool bar's Resync: a disabled mailbox is not synced.
+    m_resync->setEnabled(m_enabled);
+    m_resync->setToolTip(m_enabled ? u"Sync this mailbox now"_s
+                                   : u"Disabled mailboxes are not synced; enable it first"_s);
     m_enable->setText(m_enabled ? u"Disable"_s : u"Enable"_s);
     m_enable->setAccessibleName(m_enable->text());
     const MailboxRunState runState = status.runState(now);
@@ -414,26 +443,48 @@ void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateT
     }
     const bool seconds = longestMs > 0 && longestMs < 120000;
     const double unitMs = seconds ? 1000.0 : 60000.0;
-    auto *interval = new QLineSeries;
-    interval->setName(seconds ? u"interval (seconds)"_s : u"interval (minutes)"_s);
+    // The interval line breaks where the mailbox did not sync for more than twice its interval (it was
+    // disabled, or nothing ran): a straight line across would claim an interval that never was.
+    QList<QLineSeries *> intervals{new QLineSeries};
+    intervals.constFirst()->setName(seconds ? u"interval (seconds)"_s : u"interval (minutes)"_s);
     auto *items = new QScatterSeries;
     items->setName(u"new items"_s);
     items->setMarkerSize(6);
     double longest = 1;
     double most = 1;
+    qint64 previousStart = 0;
+    qint64 previousInterval = 0;
     // Oldest first for the line.
     for (auto it = details.runs.crbegin(); it != details.runs.crend(); ++it) {
-        const qreal x = qreal(it->startedAt.toMSecsSinceEpoch());
+        const qint64 start = it->startedAt.toMSecsSinceEpoch();
+        const qreal x = qreal(start);
+        if (previousStart > 0 && previousInterval > 0 && start - previousStart > 2 * previousInterval &&
+            intervals.constLast()->count() > 0) {
+            intervals.append(new QLineSeries);
+        }
         if (it->intervalMs > 0) {
             const double value = double(it->intervalMs) / unitMs;
-            interval->append(x, value);
+            intervals.constLast()->append(x, value);
             longest = qMax(longest, value);
+            previousInterval = it->intervalMs;
         }
+        previousStart = start;
         items->append(x, it->itemsNew);
         most = qMax(most, double(it->itemsNew));
     }
-    m_chart->addSeries(interval);
+    for (QLineSeries *interval : std::as_const(intervals)) {
+        m_chart->addSeries(interval);
+        if (interval != intervals.constFirst()) {
+            interval->setColor(intervals.constFirst()->color());
+        }
+    }
     m_chart->addSeries(items);
+    // One legend entry for the line, however many pieces it has.
+    for (QLineSeries *interval : intervals.mid(1)) {
+        for (QLegendMarker *marker : m_chart->legend()->markers(interval)) {
+            marker->setVisible(false);
+        }
+    }
     // The last 24 hours, or less when the runs on record cover less.
     QDateTime from = now.addDays(-1);
     if (!details.runs.isEmpty() && details.runs.constLast().startedAt > from) {
@@ -463,8 +514,10 @@ void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateT
     m_chart->addAxis(time, Qt::AlignBottom);
     m_chart->addAxis(minutes, Qt::AlignLeft);
     m_chart->addAxis(count, Qt::AlignRight);
-    interval->attachAxis(time);
-    interval->attachAxis(minutes);
+    for (QLineSeries *interval : std::as_const(intervals)) {
+        interval->attachAxis(time);
+        interval->attachAxis(minutes);
+    }
     items->attachAxis(time);
     items->attachAxis(count);
 }

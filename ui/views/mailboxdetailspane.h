@@ -10,6 +10,7 @@ class QGroupBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QTableWidget;
 
@@ -29,6 +30,14 @@ public:
     void setDetails(const MailboxDetails &details, const QDateTime &now);
     void showMessage(const QString &message); // nothing selected, several selected, ...
     qint64 mailboxId() const { return m_mailboxId; }
+    QPushButton *resyncButton() const { return m_resync; }
+    QScrollArea *scrollArea() const { return m_scroll; }
+    QTableWidget *runsTable() const { return m_runs; }
+    QChart *intervalChart() const { return m_chart; }
+
+protected:
+    // The wheel over an inner table that does not have focus scrolls the pane, not the table.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     void resyncRequested(qint64 mailboxId);
@@ -62,6 +71,8 @@ private:
     QLabel *m_tracking = nullptr;
     QTableWidget *m_activities = nullptr;
     QPushButton *m_enable = nullptr;
+    QPushButton *m_resync = nullptr;
+    QScrollArea *m_scroll = nullptr;
 };
 
 } // namespace SyncDesk
