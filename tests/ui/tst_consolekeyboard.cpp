@@ -18,6 +18,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QComboBox>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void noTwoAltTargetsShareAMnemonic();
     void everyControlOfTheWindowHasAName();
     void everyControlOfEveryDialogHasAName();
+    void theConsoleAsksTheCoreNotTheProtocolLayer();
 
 private:
     QTemporaryDir m_dir;
@@ -261,6 +263,23 @@ void TestConsoleKeyboard::everyControlOfEveryDialogHasAName()
         unnamed += unnamedControls(dialog.get());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(u"controls without an accessible name:\n"_s + unnamed.join(u'\n')));
+}
+
+void TestConsoleKeyboard::theConsoleAsksTheCoreNotTheProtocolLayer()
+{
+    // The console goes through the core's services (ConnectionTest, the store, the engine), never through
+    // IMAP, POP3 or SMTP sessions and streams of its own.
+    QDirIterator files(QStringLiteral(SYNCDESK_SOURCE_DIR) + u"/ui"_s, {u"*.cpp"_s, u"*.h"_s}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    int read = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        ++read;
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY2(!text.contains(u"#include \"protocol/"_s), qPrintable(file.fileName()));
+    }
+    QVERIFY(read > 40);
 }
 
 QTEST_MAIN(TestConsoleKeyboard)

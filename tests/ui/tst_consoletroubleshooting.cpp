@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
+#include "themecolors.h"
 #include "views/alertspane.h"
 #include "views/itemfailurespane.h"
 
@@ -166,6 +167,11 @@ void TestConsoleTroubleshooting::testConnectionShowsEveryStep()
     }
     QVERIFY2(sawCertificate, "the TLS step names the certificate's issuer");
     QVERIFY2(dialog->summaryLabel()->text().contains(u"passed"_s), qPrintable(dialog->summaryLabel()->text()));
+    // Success looks like success: its icon, its colour.
+    QCOMPARE(dialog->property("outcome").toString(), u"passed"_s);
+    QVERIFY(dialog->outcomeIcon()->isVisible() && !dialog->outcomeIcon()->pixmap().isNull());
+    QCOMPARE(dialog->outcomeIcon()->accessibleName(), u"Passed"_s);
+    QCOMPARE(dialog->summaryLabel()->palette().color(QPalette::WindowText), ThemeColors::success(dialog->palette()));
     QVERIFY(!dialog->cancelButton()->isVisible() || !dialog->cancelButton()->isEnabled());
     QVERIFY(!dialog->enabledMailbox()); // Test connection alone changes nothing
 }
@@ -182,6 +188,9 @@ void TestConsoleTroubleshooting::failingTestShowsTheStepAndItsHint()
     QTreeWidgetItem *last = steps->topLevelItem(steps->topLevelItemCount() - 1);
     QCOMPARE(last->text(1), u"Failed"_s);
     QVERIFY2(dialog->summaryLabel()->text().contains(u"Auth"_s), qPrintable(dialog->summaryLabel()->text()));
+    QCOMPARE(dialog->property("outcome").toString(), u"failed"_s);
+    QCOMPARE(dialog->outcomeIcon()->accessibleName(), u"Failed"_s);
+    QCOMPARE(dialog->summaryLabel()->palette().color(QPalette::WindowText), ThemeColors::error(dialog->palette()));
     // The server's words as text: never taken for markup, never shown as HTML entities.
     QCOMPARE(dialog->summaryLabel()->textFormat(), Qt::PlainText);
     QVERIFY2(dialog->summaryLabel()->text().contains(dialog->report()->error->message),

@@ -7,7 +7,9 @@
 #include "themecolors.h"
 
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -40,6 +42,13 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     m_thread.setObjectName(u"syncdesk-connection-test"_s);
 
     auto *layout = new QVBoxLayout(this);
+    // The outcome at a glance: an icon and a coloured summary line (passed, failed, cancelled).
+    auto *top = new QHBoxLayout;
+    m_outcomeIcon = new QLabel;
+    m_outcomeIcon->setObjectName(u"outcomeIcon"_s);
+    m_outcomeIcon->setFixedSize(32, 32);
+    m_outcomeIcon->hide();
+    top->addWidget(m_outcomeIcon, 0, Qt::AlignTop);
     m_summary = new QLabel(u"Testing %1 on %2 (%3 %4:%5, %6)…"_s.arg(
         mailbox.address, profile.name, protocolName(profile.incoming.protocol).toUpper(), profile.incoming.host,
         QString::number(profile.incoming.port), securityName(profile.incoming.security)));
@@ -47,7 +56,8 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     m_summary->setTextFormat(Qt::PlainText); // it shows what the server said
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
+    top->addWidget(m_summary, 1);
+    layout->addLayout(top);
     m_progress = new QProgressBar;
     m_progress->setRange(0, 0); // busy until the test ends
     m_progress->setTextVisible(false);
@@ -105,7 +115,7 @@ void TestConnectionDialog::open()
 void TestConnectionDialog::start()
 {
     ConnectionTestOptions options;
-    m_test = new ConnectionTest(m_mailbox, m_profile, options, m_streams);
+    m_test = new ConnectionTest(m_mailbox, m_profile, options);
     m_test->moveToThread(&m_thread);
     connect(m_test, &ConnectionTest::stepStarted, this, &TestConnectionDialog::onStepStarted);
     connect(m_test, &ConnectionTest::stepFinished, this, &TestConnectionDialog::onStepFinished);
@@ -172,6 +182,23 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
     m_cancel->hide();
     m_close->show();
     m_close->setDefault(true);
+    const QString outcome = report.cancelled ? u"cancelled"_s : report.passed() ? u"passed"_s : u"failed"_s;
+    setProperty("outcome", outcome);
+    m_outcomeIcon->setPixmap(QIcon(report.cancelled  ? u":/syncdesk/icons/state-never.svg"_s
+                                   : report.passed() ? u":/syncdesk/icons/state-ok.svg"_s
+                                                     : u":/syncdesk/icons/state-failing.svg"_s)
+                                 .pixmap(32, 32));
+    m_outcomeIcon->setAccessibleName(report.cancelled ? u"Cancelled"_s : report.passed() ? u"Passed"_s : u"Failed"_s);
+    m_outcomeIcon->show();
+    QPalette colors = m_summary->palette();
+    if (!report.cancelled) {
+        colors.setColor(QPalette::WindowText,
+                        report.passed() ? ThemeColors::success(palette()) : ThemeColors::error(palette()));
+    }
+    m_summary->setPalette(colors);
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
     if (report.cancelled) {
         m_summary->setText(u"Cancelled after %1 ms."_s.arg(report.ms));
     } else if (report.passed()) {

@@ -3,7 +3,6 @@
 #include "diagnostics/connectiontestreport.h"
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
-#include "protocol/bytestream.h"
 
 #include <QDialog>
 #include <QThread>
@@ -32,9 +31,6 @@ public:
                          bool enableOnSuccess, QWidget *parent = nullptr);
     ~TestConnectionDialog() override;
 
-    // For tests: another stream factory (a fake server), set before open().
-    void setStreamFactory(ByteStreamFactory streams) { m_streams = std::move(streams); }
-
     bool isRunning() const { return m_running; }
     bool hasPassed() const { return m_report && m_report->passed(); }
     bool enabledMailbox() const { return m_enabled; }
@@ -43,6 +39,7 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *closeButton() const { return m_close; }
     QLabel *summaryLabel() const { return m_summary; }
+    QLabel *outcomeIcon() const { return m_outcomeIcon; }
     QTextBrowser *hintView() const { return m_hint; }
 
 public Q_SLOTS:
@@ -64,13 +61,13 @@ private:
     Mailbox m_mailbox;
     ServerProfile m_profile;
     bool m_enableOnSuccess = false;
-    ByteStreamFactory m_streams;
     QThread m_thread;
     ConnectionTest *m_test = nullptr; // lives in m_thread
     std::optional<ConnectionTestReport> m_report;
     bool m_running = false;
     bool m_enabled = false;
     QLabel *m_summary = nullptr;
+    QLabel *m_outcomeIcon = nullptr;
     QProgressBar *m_progress = nullptr;
     QTreeWidget *m_steps = nullptr;
     QTextBrowser *m_hint = nullptr;

@@ -146,8 +146,12 @@ private:
     void updateState();
     // A line for the status; progress (no timeout) stays until the next one.
     void showMessage(const QString &text, int timeoutMs = 0);
+    // Runs `job` in the reader's thread.
     template <typename Job>
-    void toReader(Job &&job);
+    void toReader(Job &&job)
+    {
+        QMetaObject::invokeMethod(m_reader, std::forward<Job>(job), Qt::QueuedConnection);
+    }
     quint64 nextRequest() { return ++m_lastRequest; }
 
     LogRecordModel *m_live = nullptr;
