@@ -112,7 +112,25 @@ MainWindow::MainWindow(QWidget *parent)
     m_crm = new CrmPane;
     m_crm->setObjectName(u"crm"_s);
     m_tabs->addTab(m_crm, u"C&RM"_s);
-    setCentralWidget(m_tabs);
+    // An information bar above the tabs (the demo says its passwords there); hidden unless set.
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_infoBar = new QLabel;
+    m_infoBar->setObjectName(u"infoBar"_s);
+    m_infoBar->setTextFormat(Qt::PlainText);
+    m_infoBar->setWordWrap(true);
+    m_infoBar->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_infoBar->setFrameShape(QFrame::StyledPanel);
+    m_infoBar->setMargin(6);
+    m_infoBar->setAutoFillBackground(true);
+    m_infoBar->setBackgroundRole(QPalette::ToolTipBase);
+    m_infoBar->setForegroundRole(QPalette::ToolTipText);
+    m_infoBar->hide();
+    centralLayout->addWidget(m_infoBar);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_crm && m_backend) {
             m_backend->loadCrm();
@@ -412,6 +430,13 @@ void MainWindow::setPlaceholder(const QString &text, bool offerActions)
     m_placeholder->setText(text);
     m_placeholderActions->setVisible(offerActions);
     m_stack->setCurrentWidget(m_placeholderPage);
+}
+
+void MainWindow::setInfoBar(const QString &text)
+{
+    m_infoBar->setText(text);
+    m_infoBar->setAccessibleName(text);
+    m_infoBar->setVisible(!text.isEmpty());
 }
 
 void MainWindow::setSubtitle(const QString &subtitle)

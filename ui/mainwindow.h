@@ -57,6 +57,9 @@ public:
     // Text shown while there is nothing to show (no mailboxes yet, demo starting, store unreadable).
     void setPlaceholder(const QString &text, bool offerActions = false);
     void setSubtitle(const QString &subtitle);
+    // A line of information above the tabs, plain text (empty: hidden).
+    void setInfoBar(const QString &text);
+    QLabel *infoBar() const { return m_infoBar; }
 
     MailboxTableModel *mailboxModel() const { return m_mailboxModel; }
     MailboxFilterProxy *mailboxProxy() const { return m_mailboxProxy; }
@@ -175,6 +178,7 @@ private:
     TroubleshootingController *m_troubleshooting = nullptr;
     BulkActions *m_bulk = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_infoBar = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_engineLabel = nullptr;
     QHash<QString, QAction *> m_actions;

@@ -35,6 +35,27 @@ const DemoMailbox kMailboxes[] = {
     {u"support", u"support-queue@contoso.demo", u"Contoso IMAP (TLS)", 60},
 };
 
+} // namespace
+
+QString DemoEnvironment::infoText()
+{
+    QStringList passwords;
+    for (const DemoMailbox &mailbox : kMailboxes) {
+        passwords.append(u"%1: demo-%2"_s.arg(QString::fromUtf16(mailbox.address), QString::fromUtf16(mailbox.user)));
+    }
+    return u"Demo. Passwords — %1. erin.wrongpass@contoso.demo was set up with a wrong one; its right password is "
+           "the-right-password: Edit mailbox… to type it, then Test & Enable. frank.legacy@contoso.demo's server is "
+           "offline on purpose. Nothing the demo writes (database, passwords typed here) outlives it."_s.arg(
+               passwords.join(u", "_s));
+}
+
+QString DemoEnvironment::directory() const
+{
+    return m_dir ? m_dir->path() : QString();
+}
+
+namespace {
+
 quint16 closedPort()
 {
     // A port nothing listens on: bind one, remember it, let it go.

@@ -26,6 +26,11 @@ public:
 
     void start();
     void stop();
+    // What the demo's window says: every mailbox's password (the right one for the mailbox set up with a
+    // wrong one too, so that the recovery can be tried) and that nothing the demo writes survives it.
+    static QString infoText();
+    // Its temporary directory (empty before start()): the database, and passwords typed in the demo.
+    QString directory() const;
 
 Q_SIGNALS:
     void ready(const QString &databasePath);

@@ -1,10 +1,12 @@
 #include "config/privatefiles.h"
 #include "consolebackend.h"
 #include "demoenvironment.h"
+#include "dialogs/mailboxdialog.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
@@ -157,8 +159,11 @@ int main(int argc, char *argv[])
         demo = new DemoEnvironment;
         demo->moveToThread(&demoThread);
         QObject::connect(demo, &DemoEnvironment::ready, &app, [&, subtitle](const QString &database) {
+            // Passwords typed in the demo go to its temporary directory, removed when it ends.
+            MailboxDialog::setSecretDirectory(QFileInfo(database).absolutePath() + u"/secrets"_s);
             startBackend(StoreConfig::sqlite(database));
             window.setSubtitle(subtitle);
+            window.setInfoBar(DemoEnvironment::infoText());
         });
         QObject::connect(demo, &DemoEnvironment::failed, &app, [&](const QString &message) {
             window.setPlaceholder(u"The demo could not start.\n\n"_s + message);

@@ -19,11 +19,29 @@ namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+QString &secretDirectory()
+{
+    static QString directory; // set once at start (the demo), read in the UI thread
+    return directory;
+}
+
+} // namespace
+
+void MailboxDialog::setSecretDirectory(const QString &directory)
+{
+    secretDirectory() = directory;
+}
+
 QString MailboxDialog::secretFileFor(const QString &address)
 {
     QString safe = address.trimmed().toLower();
     safe.replace(u'/', u'_');
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/secrets/"_s + safe + u".password"_s;
+    const QString directory = secretDirectory().isEmpty()
+                                  ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/secrets"_s
+                                  : secretDirectory();
+    return directory + u'/' + safe + u".password"_s;
 }
 
 MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile> &profiles,

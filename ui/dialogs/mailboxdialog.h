@@ -26,6 +26,9 @@ public:
 
     // Where a password typed in the dialog is kept: a file only this user can read.
     static QString secretFileFor(const QString &address);
+    // Where those files go instead of the application's data folder (the demo: its temporary directory,
+    // so that nothing typed in the demo outlives it). Empty: the default.
+    static void setSecretDirectory(const QString &directory);
 
     QLineEdit *addressEdit() const { return m_address; }
     QComboBox *profileCombo() const { return m_profile; }
