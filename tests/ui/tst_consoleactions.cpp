@@ -255,9 +255,22 @@ void TestConsoleActions::addMailboxDialogValidatesThenSaves()
     dialog.accept();
     auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
     QVERIFY(issues->isVisible());
-    QVERIFY2(issues->text().contains(u"$.mailboxes[0].address"_s), qPrintable(issues->text()));
     QVERIFY(dialog.isVisible());
     QVERIFY(!dialog.addressEdit()->styleSheet().isEmpty()); // the field is marked
+    // Each problem right under its field, in the form's words: no JSON path, and with "Type it" chosen,
+    // nothing about a password file.
+    QLabel *addressIssue = dialog.issueLabelFor(dialog.addressEdit());
+    QVERIFY(addressIssue && addressIssue->isVisible());
+    QVERIFY2(addressIssue->text().startsWith(u"Address: "_s), qPrintable(addressIssue->text()));
+    QLabel *passwordIssue = dialog.issueLabelFor(dialog.passwordEdit());
+    QVERIFY(passwordIssue);
+    QCOMPARE(passwordIssue->text(), u"Password: type the mailbox's password."_s);
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible()) {
+            QVERIFY2(!label->text().contains(u"$."_s) && !label->text().contains(u"password_file"_s),
+                     qPrintable(label->text()));
+        }
+    }
 
     dialog.addressEdit()->setText(u"New.Person@Example.test"_s);
     dialog.profileCombo()->setCurrentText(u"Main"_s);
@@ -304,8 +317,10 @@ void TestConsoleActions::addProfileDialogValidatesThenSaves()
     dialog.nameEdit()->setText(u"Fabrikam"_s);
     dialog.hostEdit()->setText(u"not a host name!"_s);
     dialog.accept();
-    auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
-    QVERIFY2(issues->text().contains(u"$.server_profiles[0].incoming.host"_s), qPrintable(issues->text()));
+    QLabel *hostIssue = dialog.issueLabelFor(dialog.hostEdit());
+    QVERIFY(hostIssue && hostIssue->isVisible());
+    QVERIFY2(hostIssue->text().startsWith(u"Host"_s) && !hostIssue->text().contains(u"$."_s),
+             qPrintable(hostIssue->text()));
     QVERIFY(!dialog.hostEdit()->styleSheet().isEmpty());
     dialog.hostEdit()->setText(u"imap.fabrikam.test"_s);
     dialog.securityCombo()->setCurrentIndex(dialog.securityCombo()->findData(u"starttls"_s));

@@ -6,6 +6,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFormLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
@@ -41,30 +42,131 @@ ConfigEditDialog::ConfigEditDialog(ConsoleBackend *backend, QWidget *parent)
 
 ConfigEditDialog::~ConfigEditDialog() = default;
 
+namespace {
+
+bool layoutHolds(QLayout *layout, QWidget *field)
+{
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if ((item->widget() && (item->widget() == field || item->widget()->isAncestorOf(field))) ||
+            (item->layout() && layoutHolds(item->layout(), field))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The form layout row of `field` (itself, or the widget or layout it is in): false when it is in none.
+bool formRow(QWidget *dialog, QWidget *field, QFormLayout *&form, int &row, QWidget *&rowWidget)
+{
+    for (QFormLayout *candidate : dialog->findChildren<QFormLayout *>()) {
+        for (int index = 0; index < candidate->rowCount(); ++index) {
+            for (const QFormLayout::ItemRole role : {QFormLayout::FieldRole, QFormLayout::SpanningRole}) {
+                QLayoutItem *item = candidate->itemAt(index, role);
+                if (!item) {
+                    continue;
+                }
+                const bool holds =
+                    (item->widget() && (item->widget() == field || item->widget()->isAncestorOf(field))) ||
+                    (item->layout() && layoutHolds(item->layout(), field));
+                if (holds) {
+                    form = candidate;
+                    row = index;
+                    rowWidget = item->widget();
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+QString ConfigEditDialog::describeIssue(const QString &jsonPath, const QString &message, QWidget *field) const
+{
+    Q_UNUSED(jsonPath)
+    QFormLayout *form = nullptr;
+    int row = -1;
+    QWidget *rowWidget = nullptr;
+    if (field && formRow(const_cast<ConfigEditDialog *>(this), field, form, row, rowWidget)) {
+        QLayoutItem *labelItem = form->itemAt(row, QFormLayout::LabelRole);
+        if (auto *label = labelItem ? qobject_cast<QLabel *>(labelItem->widget()) : nullptr) {
+            QString name = label->text().remove(u'&').trimmed();
+            if (name.endsWith(u':')) {
+                name.chop(1);
+            }
+            if (!name.isEmpty()) {
+                return name + u": "_s + message;
+            }
+        }
+    }
+    return message;
+}
+
 void ConfigEditDialog::showIssues(const QStringList &issues)
 {
     for (QWidget *widget : std::as_const(m_marked)) {
         widget->setStyleSheet(QString());
     }
     m_marked.clear();
+    for (QLabel *label : std::as_const(m_inline)) {
+        QFormLayout *form = nullptr;
+        int row = -1;
+        QWidget *rowWidget = nullptr;
+        if (formRow(this, label, form, row, rowWidget)) {
+            form->removeRow(row); // deletes the label
+        } else {
+            delete label;
+        }
+    }
+    m_inline.clear();
     if (issues.isEmpty()) {
         m_issues->hide();
         return;
     }
     QWidget *first = nullptr;
+    QStringList elsewhere; // problems without a field of their own
     for (const QString &issue : issues) {
-        if (QWidget *field = fieldFor(issue.section(u':', 0, 0))) {
-            field->setStyleSheet(u"border: 1px solid %1"_s.arg(ThemeColors::error(palette()).name()));
-            m_marked.append(field);
-            first = first ? first : field;
+        const QString path = issue.section(u": "_s, 0, 0);
+        const QString message = issue.section(u": "_s, 1);
+        QWidget *field = fieldFor(path);
+        const QString text = describeIssue(path, message, field);
+        QFormLayout *form = nullptr;
+        int row = -1;
+        QWidget *rowWidget = nullptr;
+        if (!field || !formRow(this, field, form, row, rowWidget)) {
+            elsewhere.append(text);
+            continue;
         }
+        field->setStyleSheet(u"border: 1px solid %1"_s.arg(ThemeColors::error(palette()).name()));
+        m_marked.append(field);
+        first = first ? first : field;
+        if (QLabel *shown = m_inline.value(field)) {
+            shown->setText(shown->text() + u'\n' + text);
+            continue;
+        }
+        auto *label = new QLabel(text);
+        label->setObjectName(u"fieldIssue"_s);
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+        QPalette colors = label->palette();
+        colors.setColor(QPalette::WindowText, ThemeColors::error(palette()));
+        label->setPalette(colors);
+        form->insertRow(row + 1, QString(), label);
+        label->show(); // now, not when the layout gets round to it
+        m_inline.insert(field, label);
     }
     if (first) {
         first->setFocus();
     }
-    m_issues->setText(u"<span style='color:%1'>%2</span>"_s.arg(
-        ThemeColors::error(palette()).name(),
-        issues.join(u"<br>"_s).toHtmlEscaped().replace(u"&lt;br&gt;"_s, u"<br>"_s)));
+    if (elsewhere.isEmpty()) {
+        m_issues->setText(u"<span style='color:%1'>Please correct the fields marked above.</span>"_s.arg(
+            ThemeColors::error(palette()).name()));
+    } else {
+        m_issues->setText(u"<span style='color:%1'>%2</span>"_s.arg(
+            ThemeColors::error(palette()).name(), elsewhere.join(u"\n"_s).toHtmlEscaped().replace(u"\n"_s, u"<br>"_s)));
+    }
     m_issues->show();
 }
 

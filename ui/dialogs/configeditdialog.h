@@ -25,6 +25,8 @@ public:
     ~ConfigEditDialog() override;
 
     void accept() override;
+    // The problem shown right under a field (nullptr when it has none).
+    QLabel *issueLabelFor(QWidget *field) const { return m_inline.value(field); }
 
 protected:
     // The configuration JSON to apply. Passwords typed in go to `secrets` (file path → password) and
@@ -33,7 +35,12 @@ protected:
     // The field a JSON path points at, for highlighting; nullptr when none.
     virtual QWidget *fieldFor(const QString &jsonPath) const = 0;
 
+    // A problem in words about the form: what the field is called there, not a JSON path. `field` is the
+    // one fieldFor() found, or nullptr. The default names the field by its label.
+    virtual QString describeIssue(const QString &jsonPath, const QString &message, QWidget *field) const;
+
     QVBoxLayout *contentLayout() const { return m_content; }
+    // "PATH: message" lines, as the parser gives them.
     void showIssues(const QStringList &issues);
 
 private:
@@ -46,6 +53,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QString m_origin;
     QList<QWidget *> m_marked;
+    QHash<QWidget *, QLabel *> m_inline; // field → the problem shown under it
 };
 
 } // namespace SyncDesk

@@ -246,6 +246,24 @@ QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
     return QJsonObject{{u"mailboxes"_s, QJsonArray{mailbox}}};
 }
 
+QString MailboxDialog::describeIssue(const QString &jsonPath, const QString &message, QWidget *field) const
+{
+    // The form's words for where the password comes from, not the configuration file's keys.
+    const bool passwordSource = jsonPath == u"$.mailboxes[0]"_s || jsonPath.endsWith(u".password_file"_s) ||
+                                jsonPath.endsWith(u".password_env"_s) || jsonPath.endsWith(u".password_keychain"_s);
+    if (passwordSource && m_typePassword->isChecked()) {
+        return u"Password: type the mailbox's password."_s;
+    }
+    if (passwordSource && message.startsWith(u"missing password_file"_s)) {
+        return u"Password: choose where it comes from — type it, a file, or an environment variable."_s;
+    }
+    QString words = message;
+    words.replace(u"password_file"_s, u"password file"_s)
+        .replace(u"password_env"_s, u"environment variable"_s)
+        .replace(u"password_keychain"_s, u"keychain entry"_s);
+    return ConfigEditDialog::describeIssue(jsonPath, words, field);
+}
+
 QWidget *MailboxDialog::fieldFor(const QString &jsonPath) const
 {
     if (jsonPath.endsWith(u".address"_s)) {

@@ -41,6 +41,7 @@ public:
 protected:
     QJsonObject buildConfig(QHash<QString, QString> &secrets, bool forValidation) const override;
     QWidget *fieldFor(const QString &jsonPath) const override;
+    QString describeIssue(const QString &jsonPath, const QString &message, QWidget *field) const override;
 
 private:
     std::optional<Mailbox> m_existing;
