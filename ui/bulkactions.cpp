@@ -181,10 +181,12 @@ void BulkActions::start(const BulkOperation &operation)
 
 void BulkActions::onProgress(int done, int total)
 {
-    if (m_progress) {
+    // A window-modal QProgressDialog processes events in setValue(): a later report, or the end, may be
+    // handled inside this call. Only move forward, and not once finished.
+    if (m_running && m_progress && done > m_progress->value()) {
         m_progress->setMaximum(total);
         m_progress->setValue(done);
-        if (!m_progress->wasCanceled()) {
+        if (m_running && m_progress && !m_progress->wasCanceled()) {
             m_progress->setLabelText(u"%1 %2 of %3 mailboxes…"_s.arg(bulkKindVerb(m_kind)).arg(done).arg(total));
         }
     }
