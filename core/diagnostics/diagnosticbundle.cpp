@@ -155,7 +155,9 @@ Result<QJsonObject> DiagnosticBundle::build(Store &store, const QString &address
     }
     QJsonArray failureArray;
     for (const ItemFailure &failure : std::as_const(*failures)) {
-        failureArray.append(DiagnosticsJson::itemFailure(failure));
+        QJsonObject json = DiagnosticsJson::itemFailure(failure);
+        json.remove(u"sender"_s); // a correspondent's address: not needed to diagnose the node
+        failureArray.append(json);
     }
     QJsonArray logArray;
     for (qsizetype i = log->size() - 1; i >= 0; --i) { // oldest first

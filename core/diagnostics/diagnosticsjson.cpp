@@ -71,6 +71,8 @@ QJsonObject DiagnosticsJson::itemFailure(const ItemFailure &failure)
         {u"pop3_uidl"_s, orNull(failure.pop3Uidl)},
         {u"message_id"_s, orNull(failure.messageId)},
         {u"subject"_s, orNull(failure.subject)},
+        {u"sender"_s, orNull(failure.sender)},
+        {u"message_date"_s, JsonExport::time(failure.messageDate)},
         {u"size"_s, failure.size},
         {u"class"_s, errorClassName(failure.errorClass)},
         {u"hint_id"_s, failure.hintId},

@@ -22,6 +22,8 @@ struct ItemFailure
     QString pop3Uidl; // POP3
     QString messageId;
     QString subject;
+    QString sender;        // "Name <address>" or the address, from the From header; empty when unknown
+    QDateTime messageDate; // the Date header (UTC); invalid when unknown
     qint64 size = 0;
     ErrorClass errorClass = ErrorClass::Parse;
     QString hintId;

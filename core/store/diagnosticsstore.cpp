@@ -47,7 +47,7 @@ Alert alertFrom(const QSqlQuery &query)
 const QString kFailureSelect =
     u"SELECT f.id, f.mailbox_id, m.address, f.folder, f.uidvalidity, f.uid, f.pop3_uidl, f.message_id, f.subject, "
     "f.size_bytes, f.error_class, f.hint_id, f.stage, f.reason, f.detail, f.first_failed_at, f.last_failed_at, "
-    "f.attempts, f.state FROM item_failures f JOIN mailboxes m ON m.id = f.mailbox_id "_s;
+    "f.attempts, f.state, f.sender, f.message_date FROM item_failures f JOIN mailboxes m ON m.id = f.mailbox_id "_s;
 
 ItemFailure failureFrom(const QSqlQuery &query)
 {
@@ -71,6 +71,8 @@ ItemFailure failureFrom(const QSqlQuery &query)
     failure.lastFailedAt = timeOf(query.value(16));
     failure.attempts = query.value(17).toInt();
     failure.state = query.value(18).toString();
+    failure.sender = query.value(19).toString();
+    failure.messageDate = timeOf(query.value(20));
     return failure;
 }
 
@@ -394,17 +396,42 @@ Status DiagnosticsStore::recordItemFailure(const ItemFailure &failure)
     return m_store.fencedWrite(failure.mailboxId, [&]() -> Status {
         auto query = m_store.exec(
             u"INSERT INTO item_failures (mailbox_id, folder, uidvalidity, uid, pop3_uidl, message_id, subject, "
-            "size_bytes, error_class, hint_id, stage, reason, detail, first_failed_at, last_failed_at, state) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "size_bytes, error_class, hint_id, stage, reason, detail, first_failed_at, last_failed_at, state, "
+            "sender, message_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (mailbox_id, folder, uidvalidity, uid, pop3_uidl) DO UPDATE SET "
-            "message_id = excluded.message_id, subject = excluded.subject, size_bytes = excluded.size_bytes, "
+            // What a later attempt does not know (a message too large to fetch has no header) stays as it was.
+            "message_id = CASE WHEN excluded.message_id <> '' THEN excluded.message_id "
+            "ELSE item_failures.message_id END, "
+            "subject = CASE WHEN excluded.subject <> '' THEN excluded.subject ELSE item_failures.subject END, "
+            "sender = CASE WHEN excluded.sender <> '' THEN excluded.sender ELSE item_failures.sender END, "
+            "message_date = COALESCE(excluded.message_date, item_failures.message_date), "
+            "size_bytes = excluded.size_bytes, "
             "error_class = excluded.error_class, hint_id = excluded.hint_id, stage = excluded.stage, "
             "reason = excluded.reason, detail = excluded.detail, last_failed_at = excluded.last_failed_at, "
             "attempts = item_failures.attempts + 1, state = excluded.state"_s,
             {failure.mailboxId, failure.folder, qint64(failure.uidValidity), qint64(failure.uid), failure.pop3Uidl,
              failure.messageId, failure.subject.left(500), failure.size, errorClassName(failure.errorClass),
              failure.hintId, errorStageName(failure.stage), failure.reason.left(1000), failure.detail.left(2000), now,
-             now, failure.state == u"retry"_s ? u"retry"_s : u"failed"_s});
+             now, failure.state == u"retry"_s ? u"retry"_s : u"failed"_s, failure.sender.left(500),
+             failure.messageDate.isValid() ? QVariant(failure.messageDate.toMSecsSinceEpoch())
+                                           : QVariant(QMetaType::fromType<qint64>())});
+        return query ? Status{} : Status(query.error());
+    });
+}
+
+Status DiagnosticsStore::describeItemFailure(const ItemFailure &failure)
+{
+    return m_store.fencedWrite(failure.mailboxId, [&]() -> Status {
+        auto query =
+            m_store.exec(u"UPDATE item_failures SET subject = ?, sender = ?, message_date = ?, "
+                         "message_id = CASE WHEN message_id = '' THEN ? ELSE message_id END "
+                         "WHERE mailbox_id = ? AND folder = ? AND uidvalidity = ? AND uid = ? AND pop3_uidl = ?"_s,
+                         {failure.subject.left(500), failure.sender.left(500),
+                          failure.messageDate.isValid() ? QVariant(failure.messageDate.toMSecsSinceEpoch())
+                                                        : QVariant(QMetaType::fromType<qint64>()),
+                          failure.messageId, failure.mailboxId, failure.folder, qint64(failure.uidValidity),
+                          qint64(failure.uid), failure.pop3Uidl});
         return query ? Status{} : Status(query.error());
     });
 }

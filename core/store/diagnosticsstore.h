@@ -81,6 +81,9 @@ public:
     // Item failures.
     // Records a failure, or counts another attempt of one already recorded (same location).
     Status recordItemFailure(const ItemFailure &failure);
+    // Says which message a recorded failure is (subject, sender, date, Message-ID) once its header is known:
+    // a message too large to fetch is recorded first and described by a header-only fetch after.
+    Status describeItemFailure(const ItemFailure &failure);
     // The location's failure is gone: the message was stored after all.
     Status resolveItemFailure(qint64 mailboxId, const QString &folder, quint32 uidValidity, quint32 uid,
                               const QString &pop3Uidl);

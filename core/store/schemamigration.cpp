@@ -400,6 +400,15 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {14,
+         u"item failures say which message: its sender and date"_s,
+         {
+             // From the message's header (or, for one too large to fetch, from its header alone, fetched after).
+             u"ALTER TABLE item_failures ADD COLUMN sender TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE item_failures ADD COLUMN message_date INTEGER"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -109,6 +109,7 @@ bool ImapMailboxSync::recordDropped(const Batch &batch, quint32 uid)
         ++m_outcome.itemsSeen;
         ++m_outcome.itemsFailed;
         m_retryUids.remove(uid);
+        m_undescribed.append(uid);
         if (Status recorded = m_failures->record(ItemFailures::tooLarge(*tooLarge, messageLimit()), m_folder,
                                                  m_folderState.uidValidity, uid);
             !recorded) {
@@ -342,9 +343,8 @@ bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity
         m_retryUids.remove(uids.at(i));
         ledger.append(span(uids.at(i), Disposition::Failed));
         ++m_outcome.itemsFailed;
-        if (Status recorded = m_failures->record(
-                ItemFailures::refusedByStore(one.error(), refused.messageId, refused.subject, refused.size), m_folder,
-                m_folderState.uidValidity, uids.at(i));
+        if (Status recorded = m_failures->record(ItemFailures::refusedByStore(one.error(), refused), m_folder,
+                                                 m_folderState.uidValidity, uids.at(i));
             !recorded) {
             fail(recorded.error());
             return false;

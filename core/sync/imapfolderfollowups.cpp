@@ -4,6 +4,8 @@
 
 #include "imapmailboxsync.h"
 #include "logging/logger.h"
+#include "protocol/imap/imapfetch.h"
+#include "protocol/mime/mimedecoder.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -21,6 +23,9 @@ void ImapMailboxSync::completeFolder()
         return;
     }
     if (!m_retried && retryFailedItems()) {
+        return;
+    }
+    if (!m_described && describeTooLarge()) {
         return;
     }
     if (!m_checkedUnanswered && checkUnanswered()) {
@@ -53,6 +58,60 @@ bool ImapMailboxSync::retryFailedItems()
         return false;
     }
     startFetching();
+    return true;
+}
+
+bool ImapMailboxSync::describeTooLarge()
+{
+    m_described = true;
+    if (m_undescribed.isEmpty()) {
+        return false;
+    }
+    QList<quint32> uids = m_undescribed;
+    m_undescribed.clear();
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    // Only the fields the failure shows, and at most 16 KiB of them: a message too large to fetch may have a
+    // header as hostile as its body.
+    constexpr qsizetype kMost = 500;
+    uids = uids.mid(0, kMost);
+    auto headers = std::make_shared<QHash<quint32, QByteArray>>();
+    Imap::Command command("UID FETCH");
+    command.atom(Imap::uidSet(uids)).raw("(UID BODY.PEEK[HEADER.FIELDS (FROM SUBJECT DATE MESSAGE-ID)]<0.16384>)");
+    const QSet<quint32> wanted(uids.cbegin(), uids.cend());
+    m_session->execute(
+        command,
+        [headers, wanted](const Imap::Response &response) {
+            if (auto message = Imap::parseFetch(response);
+                message && message->header && wanted.contains(message->uid)) {
+                headers->insert(message->uid, *message->header);
+            }
+        },
+        [this, headers](const Result<Imap::Response> &result) {
+            if (stopped()) {
+                return;
+            }
+            if (!result && !m_session->isUsable()) {
+                fail(result.error());
+                return;
+            }
+            if (!result) {
+                // The failures stay without sender and date; the messages are accounted for all the same.
+                Log::info(kCategory, m_job.mailbox.address,
+                          u"folder \"%1\": the headers of messages too large to fetch were not sent (%2)"_s.arg(
+                              m_folder, result.error().message));
+            }
+            for (auto it = headers->cbegin(); it != headers->cend(); ++it) {
+                const DecodedMessage header = MimeDecoder::decode(it.value());
+                if (Status described =
+                        m_failures->describeRecorded(header, m_folder, m_folderState.uidValidity, it.key());
+                    !described) {
+                    fail(described.error());
+                    return;
+                }
+            }
+            completeFolder();
+        });
     return true;
 }
 

@@ -216,6 +216,8 @@ void ImapMailboxSync::nextFolder()
     m_trackedUids.clear();
     m_searchedRequests = false;
     m_retried = false;
+    m_undescribed.clear();
+    m_described = false;
     m_retryUids.clear();
     m_keywordAllowed = false;
     auto state = m_store.folderState(m_job.mailbox.id, m_folder);
@@ -460,6 +462,7 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
             }
             ++m_outcome.itemsFailed;
             m_retryUids.remove(uid);
+            m_undescribed.append(uid);
             m_ledger.append(span(uid, Disposition::Failed));
             continue;
         }

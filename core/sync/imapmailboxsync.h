@@ -84,6 +84,7 @@ private:
     bool recordUnanswered(quint32 uid);
     bool checkUnanswered();  // after the retries: asks the server whether those messages still exist
     bool retryFailedItems(); // after the new messages: the folder's item failures marked for retry
+    bool describeTooLarge(); // after those: the header of each message too large to fetch, for its failure
     void completeFolder();   // after the new messages: pending track requests, then the keywords
     void searchRequests();
     void storeKeywords();
@@ -103,6 +104,8 @@ private:
     QSet<QString> m_retryFolders; // folders with item failures to try again
     QSet<quint32> m_retryUids;    // in the selected folder
     bool m_retried = false;
+    QList<quint32> m_undescribed; // too large to fetch in the selected folder: their failures lack a header
+    bool m_described = false;
     quint32 m_fetchFrom = 0; // first UID fetched as new in the selected folder
     int m_folderIndex = -1;
     QList<FolderPlan> m_plans; // per configured folder, after STATUS

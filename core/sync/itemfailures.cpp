@@ -9,6 +9,41 @@ namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+QString senderText(const EmailAddress &from)
+{
+    if (from.name.isEmpty() || from.name == from.address) {
+        return from.address;
+    }
+    return from.address.isEmpty() ? from.name : u"%1 <%2>"_s.arg(from.name, from.address);
+}
+
+} // namespace
+
+void ItemFailures::describe(ItemFailure &failure, const DecodedMessage &decoded)
+{
+    failure.subject = decoded.subject;
+    failure.sender = senderText(decoded.from);
+    failure.messageDate = decoded.date;
+    if (failure.messageId.isEmpty()) {
+        failure.messageId = decoded.messageId;
+    }
+}
+
+Status ItemFailures::describeRecorded(const DecodedMessage &header, const QString &folder, quint32 uidValidity,
+                                      quint32 uid, const QString &pop3Uidl)
+{
+    ItemFailure failure;
+    failure.mailboxId = m_mailboxId;
+    failure.folder = folder;
+    failure.uidValidity = uidValidity;
+    failure.uid = uid;
+    failure.pop3Uidl = pop3Uidl;
+    describe(failure, header);
+    return DiagnosticsStore(m_store).describeItemFailure(failure);
+}
+
 ItemFailures::ItemFailures(Store &store, qint64 mailboxId, const QString &address)
     : m_store(store)
     , m_mailboxId(mailboxId)
@@ -29,6 +64,7 @@ ItemFailure ItemFailures::emptyMessage(const DecodedMessage &decoded, qint64 siz
     failure.hintId = u"message-parse"_s;
     failure.stage = ErrorStage::Parse;
     failure.size = size;
+    describe(failure, decoded);
     failure.reason = u"the server returned an empty message (no header and no body); there was nothing to store"_s;
     // Never the content: the detail ends up in diagnostic bundles.
     failure.detail = u"%1 bytes; header digest %2"_s.arg(size).arg(QString::fromLatin1(decoded.headerDigest));
@@ -42,6 +78,7 @@ ItemFailure ItemFailures::decodeFailed(const DecodedMessage &decoded, qint64 siz
     failure.hintId = u"message-decode-failed"_s;
     failure.stage = ErrorStage::Parse;
     failure.size = size;
+    describe(failure, decoded);
     failure.reason = decoded.decodeFailure + u"; nothing was stored, and the next sync tries it again"_s;
     failure.detail = u"%1 bytes"_s.arg(size);
     failure.state = u"retry"_s;
@@ -102,16 +139,17 @@ ItemFailure ItemFailures::unanswered(qint64 size)
     return failure;
 }
 
-ItemFailure ItemFailures::refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
-                                         qint64 size)
+ItemFailure ItemFailures::refusedByStore(const SyncError &error, const Activity &refused)
 {
     ItemFailure failure;
     failure.errorClass = ErrorClass::Store;
     failure.hintId = u"message-store"_s;
     failure.stage = ErrorStage::Store;
-    failure.messageId = messageId;
-    failure.subject = subject;
-    failure.size = size;
+    failure.messageId = refused.messageId;
+    failure.subject = refused.subject;
+    failure.sender = senderText(refused.from);
+    failure.messageDate = refused.date;
+    failure.size = refused.size;
     failure.reason = u"the CRM store refused the message: "_s + error.message;
     failure.detail = error.detail;
     return failure;

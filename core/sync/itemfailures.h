@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/result.h"
+#include "model/activity.h"
 #include "model/itemfailure.h"
 #include "protocol/mime/decodedmessage.h"
 
@@ -38,8 +39,13 @@ public:
     // The server listed the message but left it out of its answer to the body FETCH (or sent an answer
     // that could not be read), and it was still there when asked again: tried again by the next sync.
     static ItemFailure unanswered(qint64 size);
-    static ItemFailure refusedByStore(const SyncError &error, const QString &messageId, const QString &subject,
-                                      qint64 size);
+    static ItemFailure refusedByStore(const SyncError &error, const Activity &refused);
+
+    // Which message it is, from what its header said: subject, sender ("Name <address>"), date, Message-ID.
+    static void describe(ItemFailure &failure, const DecodedMessage &decoded);
+    // A failure recorded before its header was known (too large to fetch): described by a header-only fetch.
+    Status describeRecorded(const DecodedMessage &header, const QString &folder, quint32 uidValidity, quint32 uid,
+                            const QString &pop3Uidl = {});
 
     // Records the failure at a location and logs it; the error is the store's when it cannot be recorded.
     Status record(ItemFailure failure, const QString &folder, quint32 uidValidity, quint32 uid,

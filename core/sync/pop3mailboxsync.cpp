@@ -4,6 +4,7 @@
 #include "batchdecoder.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
+#include "protocol/mime/mimedecoder.h"
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 
@@ -190,6 +191,7 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
                 fail(recorded.error());
                 return;
             }
+            m_undescribed.append({message.number, message.uidl});
             skipped.append({message.uidl, m_maildrop.nextLocalUid++, Disposition::Failed});
             continue;
         }
@@ -328,6 +330,7 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
                 fail(recorded.error());
                 return false;
             }
+            m_undescribed.append({message.number, message.uidl});
             continue;
         }
         raws.append(message.raw.value_or(QByteArray()));
@@ -467,9 +470,8 @@ bool Pop3MailboxSync::storeOneByOne(const SyncError &error, const QList<Pop3Seen
         const Activity &refused = activities.at(i);
         ++m_outcome.itemsFailed;
         m_retryUidls.remove(uidl.uidl);
-        if (Status recorded = m_failures->record(
-                ItemFailures::refusedByStore(one.error(), refused.messageId, refused.subject, refused.size), kFolder, 0,
-                0, QString::fromLatin1(uidl.uidl));
+        if (Status recorded = m_failures->record(ItemFailures::refusedByStore(one.error(), refused), kFolder, 0, 0,
+                                                 QString::fromLatin1(uidl.uidl));
             !recorded) {
             fail(recorded.error());
             return false;
@@ -502,8 +504,49 @@ void Pop3MailboxSync::fail(const SyncError &error)
     finish(error);
 }
 
+void Pop3MailboxSync::describeTooLarge()
+{
+    const QList<QPair<quint32, QByteArray>> messages = m_undescribed.mid(0, 500);
+    m_undescribed.clear();
+    // TOP is optional (RFC 1939); without it those failures stay without sender and date.
+    if (!m_session->hasCapability("TOP")) {
+        succeed();
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(messages.size()));
+    for (const auto &[number, uidl] : messages) {
+        // The header only; a hostile one larger than the parser keeps is read past like any other answer.
+        m_session->execute("TOP " + QByteArray::number(number) + " 0", true,
+                           [this, remaining, uidl](const Result<Pop3::Response> &result) {
+                               if (stopped()) {
+                                   return;
+                               }
+                               if (!result && !m_session->isUsable()) {
+                                   fail(result.error());
+                                   return;
+                               }
+                               if (result && result->body) {
+                                   const DecodedMessage header = MimeDecoder::decode(*result->body);
+                                   if (Status described = m_failures->describeRecorded(header, kFolder, 0, 0,
+                                                                                       QString::fromLatin1(uidl));
+                                       !described) {
+                                       fail(described.error());
+                                       return;
+                                   }
+                               }
+                               if (--*remaining == 0) {
+                                   succeed();
+                               }
+                           });
+    }
+}
+
 void Pop3MailboxSync::succeed()
 {
+    if (!m_undescribed.isEmpty()) {
+        describeTooLarge();
+        return;
+    }
     // POP3 cannot look a message up by Message-ID: a request for one downloaded before fails, with why.
     if (Status finished =
             m_tracker->finish(!m_outcome.incomplete, {u"the POP3 maildrop (messages downloaded before cannot be looked "

@@ -64,10 +64,12 @@ private:
                        QList<qsizetype> &seenOfActivity, BatchResult &written);
     void fail(const SyncError &error);
     void succeed();
+    void describeTooLarge(); // before succeeding: TOP n 0 for each message too large, for its failure
     bool stopped() const { return m_finished || m_cancelled || m_ending; }
 
     std::unique_ptr<Pop3::Session> m_session;
-    QSet<QByteArray> m_retryUidls; // downloaded again after a retry request
+    QSet<QByteArray> m_retryUidls;                   // downloaded again after a retry request
+    QList<QPair<quint32, QByteArray>> m_undescribed; // too large to fetch (number, UIDL): their failures lack a header
     Pop3Maildrop m_maildrop;
     QList<Message> m_fresh; // new messages, before LIST sorted out those too large
     std::deque<std::shared_ptr<Batch>> m_planned;

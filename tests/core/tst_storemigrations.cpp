@@ -2,6 +2,7 @@
 // SQL fixture and migrated forward, databases newer than this build, and the store operations the
 // migrations exist for (run history, log, sync requests, batches with deduplication, leases).
 
+#include "store/diagnosticsstore.h"
 #include "store/schemamigration.h"
 #include "store/store.h"
 #include "storefixtures.h"
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void newerSchemaVersionIsRefused();
     void leasesHeldDuringTheUpgradeStillCountAgainstTheCap();
     void enginesOfTheOldVersionKeepTheirShareOfTheSchedule();
+    void itemFailuresOfTheOldVersionKeepTheirRows();
     void readOnlyDatabaseIsStoreError();
     void lockedDatabaseIsStoreLocked();
     void unusableFilesAreStoreErrors();
@@ -146,7 +148,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 13);
+        QCOMPARE(latestSchemaVersion(), 14);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -228,7 +230,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"10"_s},
                                                                                                          {u"11"_s},
                                                                                                          {u"12"_s},
-                                                                                                         {u"13"_s}}));
+                                                                                                         {u"13"_s},
+                                                                                                         {u"14"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -690,6 +693,38 @@ void TestStoreMigrations::unusableFilesAreStoreErrors()
     auto noPath = Store::open(StoreConfig::sqlite(QString()));
     QVERIFY(!noPath.ok());
     QCOMPARE(noPath.error().errorClass, ErrorClass::Config);
+}
+
+void TestStoreMigrations::itemFailuresOfTheOldVersionKeepTheirRows()
+{
+    // Version 14 adds the sender and date of a failed message; failures recorded before know neither.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"v13.db"_s);
+    {
+        auto store = Store::openAtVersion(StoreConfig::sqlite(path), 13);
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+    }
+    QCOMPARE(rawSql(path,
+                    u"INSERT INTO server_profiles (id, name, incoming_protocol, incoming_host, incoming_port, "
+                    "incoming_security, created_at, updated_at) VALUES (1, 'p', 'imap', 'h', 993, 'tls', 0, 0)"_s),
+             QList<QStringList>());
+    QCOMPARE(rawSql(path, u"INSERT INTO mailboxes (id, address, profile_id, username, password_source, created_at, "
+                          "updated_at) VALUES (1, 'ana@contoso.com', 1, 'ana', '{}', 1, 1)"_s),
+             QList<QStringList>());
+    QCOMPARE(rawSql(path, u"INSERT INTO item_failures (mailbox_id, folder, uidvalidity, uid, subject, size_bytes, "
+                          "error_class, hint_id, reason, first_failed_at, last_failed_at) VALUES (1, 'INBOX', 7, 42, "
+                          "'Old one', 99, 'parse', 'message-parse', 'why', 1, 2)"_s),
+             QList<QStringList>());
+    auto store = Store::open(StoreConfig::sqlite(path));
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
+    auto failures = DiagnosticsStore(**store).itemFailures();
+    QVERIFY(failures.ok());
+    QCOMPARE(failures->size(), 1);
+    QCOMPARE(failures->at(0).subject, u"Old one"_s);
+    QCOMPARE(failures->at(0).uid, 42u);
+    QVERIFY(failures->at(0).sender.isEmpty());
+    QVERIFY(!failures->at(0).messageDate.isValid());
 }
 
 void TestStoreMigrations::enginesOfTheOldVersionKeepTheirShareOfTheSchedule()

@@ -28,6 +28,9 @@ private Q_SLOTS:
 private:
     // Three readable messages, one empty message and one of about 60 KB, in that order of UID.
     void deliverMixedMailbox(const QString &user);
+    // The large message's failure says which message it is, though its body was never fetched.
+    void checkLargeDescribed(const ItemFailure &failure);
+    MailFactory::Message m_large;
 
     DovecotServer m_dovecot;
     QTemporaryDir m_dir;
@@ -63,7 +66,17 @@ void TestItemFailures::deliverMixedMailbox(const QString &user)
     large.subject = u"Quarterly figures (large)"_s;
     large.messageId = u"large-%1@example.test"_s.arg(user);
     large.body = QString(u"Figures line.\n"_s).repeated(4500);
+    m_large = large;
     QVERIFY2(m_dovecot.deliver(user, u"INBOX"_s, MailFactory::build(large), &error), qPrintable(error));
+}
+
+void TestItemFailures::checkLargeDescribed(const ItemFailure &failure)
+{
+    QCOMPARE(failure.hintId, u"message-too-large"_s);
+    QCOMPARE(failure.subject, m_large.subject);
+    QCOMPARE(failure.sender, u"%1 <%2>"_s.arg(m_large.fromName, m_large.fromAddress));
+    QCOMPARE(failure.messageDate, QDateTime(QDate(2026, 11, 2), QTime(9, 10), Qt::UTC));
+    QVERIFY2(failure.messageId.startsWith(u"large-"_s), qPrintable(failure.messageId));
 }
 
 void TestItemFailures::imapListsFailedItemsAndRetries()
@@ -97,6 +110,9 @@ void TestItemFailures::imapListsFailedItemsAndRetries()
     QCOMPARE(failures.at(1).hintId, u"message-too-large"_s);
     QVERIFY2(failures.at(1).size > 20000, qPrintable(QString::number(failures.at(1).size)));
     QVERIFY2(failures.at(1).reason.contains(u"more than the 19.5 kB"_s), qPrintable(failures.at(1).reason));
+    checkLargeDescribed(failures.at(1));
+    // The empty message has no header to tell: nothing is made up.
+    QVERIFY(failures.at(0).sender.isEmpty() && !failures.at(0).messageDate.isValid());
     for (const ItemFailure &failure : std::as_const(failures)) {
         QCOMPARE(failure.state, u"failed"_s);
         QCOMPARE(failure.attempts, 1);
@@ -110,6 +126,8 @@ void TestItemFailures::imapListsFailedItemsAndRetries()
     failures = SyncHelper::itemFailures(config, job->mailbox.id);
     QCOMPARE(failures.size(), 2);
     QCOMPARE(failures.at(0).attempts, 1);
+    std::sort(failures.begin(), failures.end(), [](const auto &a, const auto &b) { return a.uid < b.uid; });
+    checkLargeDescribed(failures.at(1));
 
     // Retry after the limit was raised: the large message is stored and its failure resolved; the
     // empty one fails again, with a second attempt counted.
@@ -161,6 +179,11 @@ void TestItemFailures::pop3ListsFailedItemsAndRetries()
     }
     hints.sort();
     QCOMPARE(hints, (QStringList{u"message-parse"_s, u"message-too-large"_s}));
+    for (const ItemFailure &failure : std::as_const(failures)) {
+        if (failure.hintId == u"message-too-large"_s) {
+            checkLargeDescribed(failure); // from TOP n 0
+        }
+    }
     // Mail is left on the server, whatever happened to it here.
     QCOMPARE(m_dovecot.messageCount(u"paz"_s, u"INBOX"_s), 5);
 

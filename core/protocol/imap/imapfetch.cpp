@@ -35,6 +35,10 @@ std::optional<FetchedMessage> parseFetch(const Response &response)
             }
         } else if (key == "INTERNALDATE") {
             message.internalDate = parseInternalDate(value.text());
+        } else if (key.startsWith("BODY[HEADER")) {
+            if (value.skippedSize() < 0) {
+                message.header = value.isNil() ? QByteArray() : value.bytes();
+            }
         } else if (key == "BODY[]" || key == "RFC822" || key.startsWith("BODY[]<")) {
             if (value.skippedSize() >= 0) {
                 message.bodySkippedBytes = value.skippedSize();

@@ -21,6 +21,7 @@ struct FetchedMessage
     // The body was larger than the parser keeps (ParserLimits::maxLiteralSize): read past, not kept; body is
     // nullopt and this is the size the server really sent (not the RFC822.SIZE it declared). -1 otherwise.
     qint64 bodySkippedBytes = -1;
+    std::optional<QByteArray> header; // BODY[HEADER…] (HEADER.FIELDS included); nullopt when not in the response
 
     friend bool operator==(const FetchedMessage &, const FetchedMessage &) = default;
 };
