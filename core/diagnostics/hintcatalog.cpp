@@ -1,5 +1,6 @@
 #include "hintcatalog.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,30 @@ static void initCoreResources()
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The catalog keeps the English of hints.json; a hint is put into the user's language when it is looked up
+// (scripts/update-translations.sh hands these texts to lupdate under the context "Hint").
+QString translated(const QString &text)
+{
+    return text.isEmpty() ? text : QCoreApplication::translate("Hint", text.toUtf8().constData());
+}
+
+Hint translated(Hint hint)
+{
+    hint.title = translated(hint.title);
+    hint.explanation = translated(hint.explanation);
+    for (QString &step : hint.remedy) {
+        step = translated(step);
+    }
+    for (QString &step : hint.consoleRemedy) {
+        step = translated(step);
+    }
+    return hint;
+}
+
+} // namespace
 
 const HintCatalog &HintCatalog::instance()
 {
@@ -71,7 +96,7 @@ HintCatalog HintCatalog::fromJson(const QByteArray &json, QString *errorMessage)
 
 Hint HintCatalog::hint(const QString &id) const
 {
-    return m_hints.value(id);
+    return translated(m_hints.value(id));
 }
 
 QList<Hint> HintCatalog::all() const
@@ -79,14 +104,14 @@ QList<Hint> HintCatalog::all() const
     QList<Hint> hints;
     hints.reserve(m_order.size());
     for (const QString &id : m_order) {
-        hints.append(m_hints.value(id));
+        hints.append(translated(m_hints.value(id)));
     }
     return hints;
 }
 
 QString HintCatalog::summary(const QString &id) const
 {
-    return m_hints.value(id).title;
+    return translated(m_hints.value(id).title);
 }
 
 } // namespace SyncDesk
