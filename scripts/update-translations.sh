@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
-ensure_packages cmake qt6-l10n-tools
+ensure_packages cmake qt6-l10n-tools python3
 
 out="${1:-translations}"
 mkdir -p "$out"
@@ -28,3 +28,5 @@ done
 # English is the source language: its file only gives the plural forms.
 "$lupdate" -silent -locations none -no-obsolete -pluralonly -extensions cpp,h "${sources[@]}" \
     -ts "$out/syncdesk_en.ts"
+# The English singular and plural of new numerus strings ("%n mailbox(es)"), from the source text.
+python3 scripts/fill-english-plurals.py "$out/syncdesk_en.ts" >/dev/null

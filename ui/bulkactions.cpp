@@ -7,6 +7,7 @@
 #include "models/mailboxtablemodel.h"
 #include "views/plainmessagebox.h"
 
+#include <QCoreApplication>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -19,17 +20,99 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString pastTense(BulkOperation::Kind kind)
+// Each kind's sentences whole, so that a translation can put the verb where its language wants it.
+
+// The confirmation's button.
+QString verb(BulkOperation::Kind kind)
 {
     switch (kind) {
     case BulkOperation::Kind::Enable:
-        return u"Enabled"_s;
+        //: button: enable the mailboxes
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Enable");
     case BulkOperation::Kind::Disable:
-        return u"Disabled"_s;
+        //: button: disable the mailboxes
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Disable");
     case BulkOperation::Kind::Resync:
-        return u"Asked a sync of"_s;
+        //: button: sync the mailboxes now
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Resync");
     case BulkOperation::Kind::MoveToProfile:
-        return u"Moved"_s;
+        //: button: move the mailboxes to another server profile
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Move");
+    }
+    return {};
+}
+
+// "Disable 2000 mailboxes?"
+QString question(BulkOperation::Kind kind, int count, const QString &profileName)
+{
+    switch (kind) {
+    case BulkOperation::Kind::Enable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Enable %n mailbox(es)?", nullptr, count);
+    case BulkOperation::Kind::Disable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Disable %n mailbox(es)?", nullptr, count);
+    case BulkOperation::Kind::Resync:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Resync %n mailbox(es)?", nullptr, count);
+    case BulkOperation::Kind::MoveToProfile:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Move %n mailbox(es) to the server profile %1?",
+                                           nullptr, count)
+            .arg(profileName);
+    }
+    return {};
+}
+
+// The progress dialog's title.
+QString progressTitle(BulkOperation::Kind kind, int count)
+{
+    switch (kind) {
+    case BulkOperation::Kind::Enable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Enable %n mailbox(es)…", nullptr, count);
+    case BulkOperation::Kind::Disable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Disable %n mailbox(es)…", nullptr, count);
+    case BulkOperation::Kind::Resync:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Resync %n mailbox(es)…", nullptr, count);
+    case BulkOperation::Kind::MoveToProfile:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Move %n mailbox(es)…", nullptr, count);
+    }
+    return {};
+}
+
+// The progress dialog's label after each batch: `done` of `total`.
+QString progressLabel(BulkOperation::Kind kind, int done, int total)
+{
+    switch (kind) {
+    case BulkOperation::Kind::Enable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Enable %1 of %n mailbox(es)…", nullptr, total)
+            .arg(done);
+    case BulkOperation::Kind::Disable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Disable %1 of %n mailbox(es)…", nullptr, total)
+            .arg(done);
+    case BulkOperation::Kind::Resync:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Resync %1 of %n mailbox(es)…", nullptr, total)
+            .arg(done);
+    case BulkOperation::Kind::MoveToProfile:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Move %1 of %n mailbox(es)…", nullptr, total)
+            .arg(done);
+    }
+    return {};
+}
+
+// The outcome, for the status bar: `done` of `total`.
+QString outcome(BulkOperation::Kind kind, int done, int total)
+{
+    switch (kind) {
+    case BulkOperation::Kind::Enable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Enabled %1 of %n mailbox(es)", nullptr, total)
+            .arg(done);
+    case BulkOperation::Kind::Disable:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Disabled %1 of %n mailbox(es)", nullptr, total)
+            .arg(done);
+    case BulkOperation::Kind::Resync:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Asked a sync of %1 of %n mailbox(es)", nullptr,
+                                           total)
+            .arg(done);
+    case BulkOperation::Kind::MoveToProfile:
+        return QCoreApplication::translate("SyncDesk::BulkActions", "Moved %1 of %n mailbox(es)", nullptr, total)
+            .arg(done);
     }
     return {};
 }
@@ -73,7 +156,7 @@ QString BulkActions::describe(const QList<qint64> &mailboxIds) const
         }
     }
     if (mailboxIds.size() > addresses.size()) {
-        addresses.append(u"… and %1 more"_s.arg(mailboxIds.size() - addresses.size()));
+        addresses.append(tr("… and %1 more").arg(mailboxIds.size() - addresses.size()));
     }
     return addresses.join(u'\n');
 }
@@ -91,23 +174,19 @@ void BulkActions::run(BulkOperation::Kind kind, const QList<qint64> &mailboxIds,
         start(operation);
         return;
     }
-    QString question = u"%1 %2 mailboxes?"_s.arg(bulkKindVerb(kind)).arg(mailboxIds.size());
-    if (kind == BulkOperation::Kind::MoveToProfile) {
-        const auto profile = std::find_if(m_window->profiles().cbegin(), m_window->profiles().cend(),
-                                          [&](const ServerProfile &candidate) { return candidate.id == profileId; });
-        question = u"Move %1 mailboxes to the server profile %2?"_s.arg(mailboxIds.size())
-                       .arg(profile != m_window->profiles().cend() ? profile->name : QString());
-    }
+    const auto profile = std::find_if(m_window->profiles().cbegin(), m_window->profiles().cend(),
+                                      [&](const ServerProfile &candidate) { return candidate.id == profileId; });
     QMessageBox *confirm = plainMessageBox(
-        QMessageBox::Question, u"SyncDesk"_s, question,
-        kind == BulkOperation::Kind::Disable  ? u"They are not synced until they are enabled again."_s
-        : kind == BulkOperation::Kind::Enable ? u"Their failure counters start again from zero and they sync now."_s
+        QMessageBox::Question, u"SyncDesk"_s,
+        question(kind, int(mailboxIds.size()), profile != m_window->profiles().cend() ? profile->name : QString()),
+        kind == BulkOperation::Kind::Disable  ? tr("They are not synced until they are enabled again.")
+        : kind == BulkOperation::Kind::Enable ? tr("Their failure counters start again from zero and they sync now.")
                                               : QString(),
         m_window);
     confirm->setObjectName(u"bulkConfirm"_s);
     confirm->setDetailedText(describe(mailboxIds));
     confirm->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);
-    confirm->button(QMessageBox::Ok)->setText(bulkKindVerb(kind));
+    confirm->button(QMessageBox::Ok)->setText(verb(kind));
     confirm->setDefaultButton(QMessageBox::Ok);
     connect(confirm, &QMessageBox::finished, this, [this, confirm, operation] {
         if (confirm->clickedButton() == confirm->button(QMessageBox::Ok)) {
@@ -129,8 +208,8 @@ void BulkActions::moveToProfile(const QList<qint64> &mailboxIds)
     auto *dialog = new QInputDialog(m_window);
     dialog->setObjectName(u"moveToProfileDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(u"Move to server profile"_s);
-    dialog->setLabelText(u"Server profile for the %1 selected mailbox(es):"_s.arg(mailboxIds.size()));
+    dialog->setWindowTitle(tr("Move to server profile"));
+    dialog->setLabelText(tr("Server profile for the %n selected mailbox(es):", nullptr, int(mailboxIds.size())));
     dialog->setComboBoxItems(names);
     dialog->setComboBoxEditable(false);
     connect(dialog, &QInputDialog::textValueSelected, this, [this, mailboxIds](const QString &name) {
@@ -146,7 +225,7 @@ void BulkActions::moveToProfile(const QList<qint64> &mailboxIds)
 
 QProgressDialog *BulkActions::openProgress(const QString &title, int total)
 {
-    auto *progress = new QProgressDialog(title, u"Cancel"_s, 0, total, m_window);
+    auto *progress = new QProgressDialog(title, tr("Cancel"), 0, total, m_window);
     progress->setObjectName(u"bulkProgress"_s);
     progress->setWindowTitle(u"SyncDesk"_s);
     progress->setWindowModality(Qt::WindowModal);
@@ -155,7 +234,7 @@ QProgressDialog *BulkActions::openProgress(const QString &title, int total)
     progress->setMinimumDuration(0);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     connect(progress, &QProgressDialog::canceled, this, [this, progress] {
-        progress->setLabelText(u"Cancelling: finishing the batch under way…"_s);
+        progress->setLabelText(tr("Cancelling: finishing the batch under way…"));
         if (m_cancel) {
             m_cancel->store(true);
         }
@@ -172,9 +251,8 @@ void BulkActions::start(const BulkOperation &operation)
     m_running = true;
     m_kind = operation.kind;
     if (operation.mailboxIds.size() > 1) {
-        m_progress =
-            openProgress(u"%1 %2 mailboxes…"_s.arg(bulkKindVerb(operation.kind)).arg(operation.mailboxIds.size()),
-                         int(operation.mailboxIds.size()));
+        m_progress = openProgress(progressTitle(operation.kind, int(operation.mailboxIds.size())),
+                                  int(operation.mailboxIds.size()));
     }
     m_cancel = m_backend->runBulk(operation);
 }
@@ -187,7 +265,7 @@ void BulkActions::onProgress(int done, int total)
         m_progress->setMaximum(total);
         m_progress->setValue(done);
         if (m_running && m_progress && !m_progress->wasCanceled()) {
-            m_progress->setLabelText(u"%1 %2 of %3 mailboxes…"_s.arg(bulkKindVerb(m_kind)).arg(done).arg(total));
+            m_progress->setLabelText(progressLabel(m_kind, done, total));
         }
     }
 }
@@ -202,12 +280,14 @@ void BulkActions::onFinished(const BulkResult &result)
     if (m_progress) {
         m_progress->close();
     }
-    QString message = u"%1 %2 of %3 mailbox(es)"_s.arg(pastTense(m_kind)).arg(result.done).arg(result.total);
+    QString message = outcome(m_kind, result.done, result.total);
     if (result.cancelled) {
-        message += u"; cancelled, the other %1 are unchanged"_s.arg(result.total - result.done);
+        //: plural: %1; cancelled, the other %n is unchanged
+        message = tr("%1; cancelled, the other %n are unchanged", nullptr, result.total - result.done).arg(message);
     }
     if (!result.error.isEmpty()) {
-        plainMessageBox(QMessageBox::Warning, u"SyncDesk"_s, message + u"; then it failed."_s, result.error, m_window)
+        plainMessageBox(QMessageBox::Warning, u"SyncDesk"_s, tr("%1; then it failed.").arg(message), result.error,
+                        m_window)
             ->open();
     }
     m_window->statusBar()->showMessage(message, 10000);
@@ -219,13 +299,14 @@ void BulkActions::testAndEnable(const QList<qint64> &mailboxIds)
     if (!m_backend || mailboxIds.isEmpty() || m_running) {
         return;
     }
-    QMessageBox *confirm = plainMessageBox(
-        QMessageBox::Question, u"SyncDesk"_s, u"Test %1 mailboxes and enable those that pass?"_s.arg(mailboxIds.size()),
-        u"Each is tested step by step in turn; one that fails stays as it is."_s, m_window);
+    QMessageBox *confirm =
+        plainMessageBox(QMessageBox::Question, u"SyncDesk"_s,
+                        tr("Test %n mailbox(es) and enable those that pass?", nullptr, int(mailboxIds.size())),
+                        tr("Each is tested step by step in turn; one that fails stays as it is."), m_window);
     confirm->setObjectName(u"bulkConfirm"_s);
     confirm->setDetailedText(describe(mailboxIds));
     confirm->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);
-    confirm->button(QMessageBox::Ok)->setText(u"Test && Enable"_s);
+    confirm->button(QMessageBox::Ok)->setText(tr("Test && Enable"));
     connect(confirm, &QMessageBox::finished, this, [this, confirm, mailboxIds] {
         if (confirm->clickedButton() != confirm->button(QMessageBox::Ok)) {
             return;
@@ -237,7 +318,8 @@ void BulkActions::testAndEnable(const QList<qint64> &mailboxIds)
         m_testFailures.clear();
         m_tested = 0;
         m_cancel = std::make_shared<std::atomic_bool>(false);
-        m_progress = openProgress(u"Testing %1 mailboxes…"_s.arg(mailboxIds.size()), int(mailboxIds.size()));
+        m_progress =
+            openProgress(tr("Testing %n mailbox(es)…", nullptr, int(mailboxIds.size())), int(mailboxIds.size()));
         if (!m_testThread.isRunning()) {
             m_testThread.start();
         }
@@ -260,13 +342,14 @@ void BulkActions::testNext()
             std::find_if(m_window->profiles().cbegin(), m_window->profiles().cend(),
                          [&](const ServerProfile &candidate) { return candidate.id == mailbox.profileId; });
         if (profile == m_window->profiles().cend()) {
-            m_testFailures.append(mailbox.address + u": its server profile is not loaded"_s);
+            m_testFailures.append(tr("%1: its server profile is not loaded").arg(mailbox.address));
             ++m_tested;
             continue;
         }
         if (m_progress) {
             m_progress->setValue(m_tested);
-            m_progress->setLabelText(u"Testing %1 (%2 of %3); %4 passed…"_s.arg(mailbox.address)
+            m_progress->setLabelText(tr("Testing %1 (%2 of %3); %4 passed…")
+                                         .arg(mailbox.address)
                                          .arg(m_tested + 1)
                                          .arg(m_tested + 1 + m_toTest.size())
                                          .arg(m_passed.size()));
@@ -295,16 +378,18 @@ void BulkActions::testNext()
     } else {
         m_cancel.reset();
     }
-    QString summary = u"%1 of %2 tested mailbox(es) passed and are enabled."_s.arg(m_passed.size()).arg(m_tested);
+    QString summary = tr("%1 of %n tested mailbox(es) passed and are enabled.", nullptr, m_tested).arg(m_passed.size());
     if (cancelled) {
-        summary += u" Cancelled: %1 not tested."_s.arg(untested);
+        summary = tr("%1 Cancelled: %2 not tested.").arg(summary, QString::number(untested));
     }
-    QMessageBox *box = plainMessageBox(
-        m_testFailures.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, u"Test & Enable"_s, summary,
-        m_testFailures.isEmpty()
-            ? QString()
-            : u"%1 failed and stay disabled:\n"_s.arg(m_testFailures.size()) + m_testFailures.mid(0, 10).join(u'\n'),
-        m_window);
+    QString failures;
+    if (!m_testFailures.isEmpty()) {
+        //: plural: %n failed and stays disabled:\n%1
+        failures = tr("%n failed and stay disabled:\n%1", nullptr, int(m_testFailures.size()))
+                       .arg(m_testFailures.mid(0, 10).join(u'\n'));
+    }
+    QMessageBox *box = plainMessageBox(m_testFailures.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                                       tr("Test & Enable"), summary, failures, m_window);
     box->setObjectName(u"bulkTestSummary"_s);
     if (m_testFailures.size() > 10) {
         box->setDetailedText(m_testFailures.join(u'\n'));

@@ -168,7 +168,7 @@ void ConsoleBackend::importConfigFile(const QString &path)
         [poller, path] {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                Q_EMIT poller->configApplied(path, {u"%1: cannot read the file: %2"_s.arg(path, file.errorString())},
+                Q_EMIT poller->configApplied(path, {tr("%1: cannot read the file: %2").arg(path, file.errorString())},
                                              {}, {});
                 return;
             }

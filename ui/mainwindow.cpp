@@ -60,14 +60,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const std::pair<MailboxFilterProxy::QuickFilter, const char16_t *> kQuickFilters[] = {
-    {MailboxFilterProxy::QuickFilter::All, u"All"},
-    {MailboxFilterProxy::QuickFilter::Failing, u"Failing"},
-    {MailboxFilterProxy::QuickFilter::Disabled, u"Disabled"},
-    {MailboxFilterProxy::QuickFilter::Overdue, u"Overdue"},
-    {MailboxFilterProxy::QuickFilter::Syncing, u"Syncing"},
-    {MailboxFilterProxy::QuickFilter::Ok, u"OK"},
-    {MailboxFilterProxy::QuickFilter::Never, u"Never synced"},
+// Labels of the quick filter buttons, translated where shown.
+const std::pair<MailboxFilterProxy::QuickFilter, const char *> kQuickFilters[] = {
+    //: quick filter: every mailbox
+    {MailboxFilterProxy::QuickFilter::All, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "All")},
+    //: quick filter: mailboxes whose syncs fail
+    {MailboxFilterProxy::QuickFilter::Failing, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "Failing")},
+    //: quick filter: disabled mailboxes
+    {MailboxFilterProxy::QuickFilter::Disabled, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "Disabled")},
+    //: quick filter: mailboxes whose sync is late
+    {MailboxFilterProxy::QuickFilter::Overdue, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "Overdue")},
+    //: quick filter: mailboxes syncing now
+    {MailboxFilterProxy::QuickFilter::Syncing, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "Syncing")},
+    //: quick filter: mailboxes whose last sync succeeded
+    {MailboxFilterProxy::QuickFilter::Ok, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "OK")},
+    //: quick filter: mailboxes not synced yet
+    {MailboxFilterProxy::QuickFilter::Never, QT_TRANSLATE_NOOP("SyncDesk::MainWindow", "Never synced")},
 };
 
 } // namespace
@@ -97,21 +105,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(createMailboxTab(), u"Mail&boxes"_s);
+    m_tabs->addTab(createMailboxTab(), tr("Mail&boxes"));
     m_overview = new OverviewPane;
-    m_tabs->addTab(m_overview, u"&Overview"_s);
-    m_tabs->addTab(m_alertsPane, u"&Alerts"_s);
-    m_tabs->addTab(m_failuresPane, u"Item fai&lures"_s);
+    m_tabs->addTab(m_overview, tr("&Overview"));
+    m_tabs->addTab(m_alertsPane, tr("&Alerts"));
+    m_tabs->addTab(m_failuresPane, tr("Item fai&lures"));
     connect(m_alertsPane, &AlertsPane::countChanged, this, [this](int open) {
-        m_tabs->setTabText(m_tabs->indexOf(m_alertsPane), open > 0 ? u"&Alerts (%1)"_s.arg(open) : u"&Alerts"_s);
+        //: tab title with the number of open alerts
+        m_tabs->setTabText(m_tabs->indexOf(m_alertsPane), open > 0 ? tr("&Alerts (%1)").arg(open) : tr("&Alerts"));
     });
     connect(m_failuresPane, &ItemFailuresPane::countChanged, this, [this](int count) {
+        //: tab title with the number of item failures
         m_tabs->setTabText(m_tabs->indexOf(m_failuresPane),
-                           count > 0 ? u"Item fai&lures (%1)"_s.arg(count) : u"Item fai&lures"_s);
+                           count > 0 ? tr("Item fai&lures (%1)").arg(count) : tr("Item fai&lures"));
     });
     m_crm = new CrmPane;
     m_crm->setObjectName(u"crm"_s);
-    m_tabs->addTab(m_crm, u"C&RM"_s);
+    m_tabs->addTab(m_crm, tr("C&RM"));
     // An information bar above the tabs (the demo says its passwords there); hidden unless set.
     auto *central = new QWidget;
     auto *centralLayout = new QVBoxLayout(central);
@@ -145,7 +155,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_logViewer = new LogViewer;
     m_logViewer->setObjectName(u"logViewer"_s);
-    m_logDock = new QDockWidget(u"Log"_s);
+    //: title of the dock that shows the log records (a noun)
+    m_logDock = new QDockWidget(tr("Log"));
     m_logDock->setObjectName(u"logDock"_s);
     m_logDock->setWidget(m_logViewer);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -237,19 +248,21 @@ QWidget *MainWindow::createMailboxTab()
     auto *bar = new QHBoxLayout;
     m_filter = new QLineEdit;
     m_filter->setObjectName(u"filter"_s);
-    m_filter->setPlaceholderText(u"Filter by address, profile, error or hint (Ctrl+F)"_s);
+    m_filter->setPlaceholderText(tr("Filter by address, profile, error or hint (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(u"Filter mailboxes"_s);
+    m_filter->setAccessibleName(tr("Filter mailboxes"));
     connect(m_filter, &QLineEdit::textChanged, m_mailboxProxy, &MailboxFilterProxy::setText);
     bar->addWidget(m_filter, 1);
     m_quickFilters = new QButtonGroup(this);
     m_quickFilters->setExclusive(true);
     for (const auto &[filter, label] : kQuickFilters) {
         auto *button = new QToolButton;
-        button->setText(QString::fromUtf16(label));
+        const QString text = QCoreApplication::translate("SyncDesk::MainWindow", label);
+        button->setText(text);
         button->setCheckable(true);
         button->setAutoRaise(true);
-        button->setAccessibleName(u"Show "_s + QString::fromUtf16(label));
+        //: accessible name of a quick filter button; %1 is its label ("Failing", "Never synced", ...)
+        button->setAccessibleName(tr("Show %1").arg(text));
         button->setChecked(filter == MailboxFilterProxy::QuickFilter::All);
         m_quickFilters->addButton(button, int(filter));
         bar->addWidget(button);
@@ -266,7 +279,7 @@ QWidget *MainWindow::createMailboxTab()
     m_mailboxSetLabel = new QLabel;
     m_mailboxSetLabel->setObjectName(u"mailboxSetLabel"_s);
     m_mailboxSetLabel->setTextFormat(Qt::PlainText);
-    auto *showAll = new QPushButton(u"Show all mailboxes"_s);
+    auto *showAll = new QPushButton(tr("Show all mailboxes"));
     showAll->setObjectName(u"showAllMailboxes"_s);
     connect(showAll, &QPushButton::clicked, this, [this] {
         m_mailboxProxy->setMailboxSet({});
@@ -279,7 +292,7 @@ QWidget *MainWindow::createMailboxTab()
 
     m_mailboxView = new QTableView;
     m_mailboxView->setObjectName(u"mailboxView"_s);
-    m_mailboxView->setAccessibleName(u"Mailboxes"_s);
+    m_mailboxView->setAccessibleName(tr("Mailboxes"));
     m_mailboxView->setModel(m_mailboxProxy);
     m_mailboxView->setSortingEnabled(true);
     m_mailboxView->sortByColumn(MailboxTableModel::Address, Qt::AscendingOrder);
@@ -300,7 +313,7 @@ QWidget *MainWindow::createMailboxTab()
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_placeholder->setText(u"Reading the database…"_s);
+    m_placeholder->setText(tr("Reading the database…"));
     placeholderLayout->addWidget(m_placeholder);
     m_placeholderActions = new QWidget;
     auto *buttons = new QHBoxLayout(m_placeholderActions);
@@ -401,14 +414,15 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::trackRequestAdded, this,
             [this](qint64 mailboxId, qint64 requestId, const QString &error) {
                 if (requestId == 0) {
-                    plainMessageBox(QMessageBox::Warning, u"Track message"_s,
-                                    u"The request was not recorded: "_s + error, {}, this)
+                    plainMessageBox(QMessageBox::Warning, tr("Track message"),
+                                    tr("The request was not recorded: %1").arg(error), {}, this)
                         ->open();
                     return;
                 }
                 const int row = m_mailboxModel->rowOfMailbox(mailboxId);
-                statusBar()->showMessage(u"Track request #%1 recorded; %2 syncs now"_s.arg(requestId).arg(
-                                             row >= 0 ? m_mailboxModel->status(row).mailbox.address : QString()),
+                statusBar()->showMessage(tr("Track request #%1 recorded; %2 syncs now")
+                                             .arg(requestId)
+                                             .arg(row >= 0 ? m_mailboxModel->status(row).mailbox.address : QString()),
                                          8000);
                 m_backend->loadCrm();
                 if (m_detailsFor == mailboxId) {
@@ -419,8 +433,8 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     m_troubleshooting->setBackend(backend);
     m_bulk->setBackend(backend);
     m_engineLabel->setText(!backend->options().engineNote.isEmpty() ? backend->options().engineNote
-                           : backend->runsEngine()                  ? u"Engine running in this console"_s
-                                                                    : u"Monitoring only: syncs run in syncdesk-node"_s);
+                           : backend->runsEngine()                  ? tr("Engine running in this console")
+                                                   : tr("Monitoring only: syncs run in syncdesk-node"));
     setSubtitle(backend->options().store.describe());
     updateActions();
 }
@@ -461,10 +475,11 @@ void MainWindow::onStatuses(const MailboxStatusList &statuses)
     m_overview->setStatuses(statuses, now, m_mailboxModel->overdueGrace());
     updateFilterChoices();
     if (statuses.isEmpty()) {
-        setPlaceholder(
-            u"No mailboxes yet — add a mailbox or import a configuration.\n\nFrom a shell: syncdesk-node "
-            "--db %1 config import FILE.json"_s.arg(m_backend ? m_backend->options().store.describe() : QString()),
-            true);
+        //: the command after "From a shell:" is typed as is: keep it untranslated
+        setPlaceholder(tr("No mailboxes yet — add a mailbox or import a configuration.\n\nFrom a shell: syncdesk-node "
+                          "--db %1 config import FILE.json")
+                           .arg(m_backend ? m_backend->options().store.describe() : QString()),
+                       true);
     } else {
         m_stack->setCurrentWidget(m_mailboxView);
     }
@@ -483,7 +498,7 @@ void MainWindow::onStoreFailed(const SyncError &error)
 {
     statusBar()->showMessage(error.toString(), 15000);
     if (!m_haveStatuses) {
-        setPlaceholder(u"The database cannot be read:\n%1"_s.arg(error.toString()));
+        setPlaceholder(tr("The database cannot be read:\n%1").arg(error.toString()));
     }
 }
 
@@ -515,16 +530,18 @@ void MainWindow::onEngines(const QList<NodeStatus> &nodes, int overdueGraceSecon
     }
     m_mailboxModel->setEngineRunning(alive);
     if (!alive) {
-        m_schedulerLabel->setText(u"No engine running"_s);
-        m_schedulerLabel->setToolTip(u"Nothing syncs these mailboxes: start 'syncdesk-node run' on this database, or "
-                                     "open the console without --monitor-only."_s);
+        m_schedulerLabel->setText(tr("No engine running"));
+        m_schedulerLabel->setToolTip(tr("Nothing syncs these mailboxes: start 'syncdesk-node run' on this database, or "
+                                        "open the console without --monitor-only."));
         return;
     }
     QStringList tip;
     for (auto it = connections.cbegin(); it != connections.cend(); ++it) {
-        tip.append(u"%1: %2 of %3 connections in use"_s.arg(it.key()).arg(it.value().first).arg(it.value().second));
+        //: %1 is a server profile's name
+        tip.append(tr("%1: %2 of %n connection(s) in use", nullptr, it.value().second)
+                       .arg(it.key(), QString::number(it.value().first)));
     }
-    m_schedulerLabel->setText(u"Workers %1/%2 busy · queue %3"_s.arg(busy).arg(total).arg(queued));
+    m_schedulerLabel->setText(tr("Workers %1/%2 busy · queue %3").arg(busy).arg(total).arg(queued));
     m_schedulerLabel->setToolTip(UntrustedText::toolTip(tip.join(u'\n')));
 }
 
@@ -537,8 +554,8 @@ void MainWindow::onSelectionChanged()
         m_detailsTimer.start(0);
     } else {
         m_detailsFor = 0;
-        m_details->showMessage(ids.isEmpty() ? u"Select a mailbox to see its details."_s
-                                             : u"%1 mailboxes selected."_s.arg(ids.size()));
+        m_details->showMessage(ids.isEmpty() ? tr("Select a mailbox to see its details.")
+                                             : tr("%n mailbox(es) selected.", nullptr, int(ids.size())));
     }
 }
 
@@ -559,7 +576,7 @@ void MainWindow::resync(const QList<qint64> &ids)
         return;
     }
     m_backend->requestSync(ids);
-    statusBar()->showMessage(u"Resync requested for %1 mailbox(es)"_s.arg(ids.size()), 5000);
+    statusBar()->showMessage(tr("Resync requested for %n mailbox(es)", nullptr, int(ids.size())), 5000);
 }
 
 void MainWindow::setSelectedEnabled(bool enabled)
@@ -579,8 +596,14 @@ void MainWindow::setSelectedEnabled(bool enabled)
         return;
     }
     m_backend->setMailboxesEnabled(ids, enabled);
-    statusBar()->showMessage(
-        (enabled ? u"Enabled %1 mailbox(es); they sync now"_s : u"Disabled %1 mailbox(es)"_s).arg(ids.size()), 5000);
+    QString message;
+    if (enabled) {
+        //: plural: Enabled %n mailbox; it syncs now
+        message = tr("Enabled %n mailboxes; they sync now", nullptr, int(ids.size()));
+    } else {
+        message = tr("Disabled %n mailbox(es)", nullptr, int(ids.size()));
+    }
+    statusBar()->showMessage(message, 5000);
 }
 
 void MainWindow::setQuickFilter(MailboxFilterProxy::QuickFilter filter)
@@ -604,7 +627,8 @@ void MainWindow::updateQuickFilterCounts()
         for (int row = 0; row < m_mailboxModel->rowCount(); ++row) {
             count += m_mailboxProxy->matchesQuickFilter(row, filter) ? 1 : 0;
         }
-        m_quickFilters->button(int(filter))->setText(u"%1 (%2)"_s.arg(QString::fromUtf16(label)).arg(count));
+        m_quickFilters->button(int(filter))
+            ->setText(u"%1 (%2)"_s.arg(QCoreApplication::translate("SyncDesk::MainWindow", label)).arg(count));
     }
 }
 
@@ -617,8 +641,8 @@ void MainWindow::updateStatusBar()
         ++counts[int(status.runState(now))];
         overdue += m_mailboxModel->isOverdue(status) ? 1 : 0;
     }
-    m_summary->setText(u"%1 mailboxes — %2 OK, %3 failing, %4 syncing, %5 disabled, %6 never synced, %7 overdue"_s
-                           .arg(m_mailboxModel->rowCount())
+    m_summary->setText(tr("%n mailbox(es) — %1 OK, %2 failing, %3 syncing, %4 disabled, %5 never synced, %6 overdue",
+                          nullptr, m_mailboxModel->rowCount())
                            .arg(counts[int(MailboxRunState::Ok)])
                            .arg(counts[int(MailboxRunState::Failing)])
                            .arg(counts[int(MailboxRunState::Syncing)])
@@ -671,7 +695,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->ignore();
     m_closing = true;
     updateActions();
-    statusBar()->showMessage(u"Stopping: letting running syncs finish…"_s);
+    statusBar()->showMessage(tr("Stopping: letting running syncs finish…"));
     Q_EMIT closeRequested();
 }
 

@@ -31,13 +31,13 @@ void MainWindow::addMailbox()
         return;
     }
     if (m_profiles.isEmpty()) {
-        statusBar()->showMessage(u"A mailbox is synced from a server profile: add a server profile first."_s, 8000);
+        statusBar()->showMessage(tr("A mailbox is synced from a server profile: add a server profile first."), 8000);
         addProfile();
         return;
     }
     auto *dialog = new MailboxDialog(m_backend, m_profiles, std::nullopt, this, m_crmRecords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Mailbox added"_s, 5000); });
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(tr("Mailbox added"), 5000); });
     dialog->open(); // window-modal, no nested event loop
 }
 
@@ -53,7 +53,7 @@ void MainWindow::editMailbox()
     }
     auto *dialog = new MailboxDialog(m_backend, m_profiles, m_mailboxModel->status(row).mailbox, this, m_crmRecords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Mailbox saved"_s, 5000); });
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(tr("Mailbox saved"), 5000); });
     dialog->open(); // window-modal, no nested event loop
 }
 
@@ -64,7 +64,7 @@ void MainWindow::addProfile()
     }
     auto *dialog = new ProfileDialog(m_backend, std::nullopt, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Server profile added"_s, 5000); });
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(tr("Server profile added"), 5000); });
     dialog->open(); // window-modal, no nested event loop
 }
 
@@ -83,7 +83,7 @@ void MainWindow::editProfile()
     }
     auto *dialog = new ProfileDialog(m_backend, *profile, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(u"Server profile saved"_s, 5000); });
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(tr("Server profile saved"), 5000); });
     dialog->open(); // window-modal, no nested event loop
 }
 
@@ -92,13 +92,14 @@ void MainWindow::importConfig()
     if (!m_backend) {
         return;
     }
-    const QString path = QFileDialog::getOpenFileName(this, u"Import configuration"_s, QString(),
-                                                      u"Configuration (*.json);;All files (*)"_s);
+    //: file dialog filters: keep the patterns in parentheses and the ";;" between them as they are
+    const QString filters = tr("Configuration (*.json);;All files (*)");
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import configuration"), QString(), filters);
     if (path.isEmpty()) {
         return;
     }
     m_importOrigin = path;
-    statusBar()->showMessage(u"Importing %1…"_s.arg(path));
+    statusBar()->showMessage(tr("Importing %1…").arg(path));
     m_backend->importConfigFile(path);
 }
 
@@ -111,22 +112,22 @@ void MainWindow::onConfigApplied(const QString &origin, const QStringList &issue
     m_importOrigin.clear();
     statusBar()->clearMessage();
     if (!issues.isEmpty()) {
-        QMessageBox *box = plainMessageBox(QMessageBox::Warning, u"Import configuration"_s,
-                                           u"%1 was not imported; nothing was changed."_s.arg(origin),
+        QMessageBox *box = plainMessageBox(QMessageBox::Warning, tr("Import configuration"),
+                                           tr("%1 was not imported; nothing was changed.").arg(origin),
                                            issues.mid(0, 5).join(u'\n'), this);
         box->setDetailedText(issues.join(u'\n')); // always plain text
         box->open();
         return;
     }
-    plainMessageBox(QMessageBox::Information, u"Import configuration"_s, u"Imported %1."_s.arg(origin),
-                    summary + (warnings.isEmpty() ? QString() : u"\n\nWarnings:\n"_s + warnings.join(u'\n')), this)
+    plainMessageBox(QMessageBox::Information, tr("Import configuration"), tr("Imported %1.").arg(origin),
+                    warnings.isEmpty() ? summary : tr("%1\n\nWarnings:\n%2").arg(summary, warnings.join(u'\n')), this)
         ->open();
 }
 
 void MainWindow::exportStatus()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, u"Export status"_s, u"syncdesk-status.csv"_s,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export status"), u"syncdesk-status.csv"_s,
                                                       u"CSV (*.csv);;JSON (*.json)"_s, &filter);
     if (path.isEmpty()) {
         return;
@@ -138,7 +139,7 @@ void MainWindow::exportStatus()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const int grace = m_mailboxModel->overdueGrace();
     const bool engine = m_mailboxModel->engineRunning();
-    statusBar()->showMessage(u"Exporting %1 mailboxes…"_s.arg(statuses.size()));
+    statusBar()->showMessage(tr("Exporting %n mailbox(es)…", nullptr, int(statuses.size())));
     QPointer<MainWindow> self(this);
     // The disk is written off the UI thread; the result comes back to it.
     QThreadPool::globalInstance()->start([self, path, statuses, now, grace, engine, format] {
@@ -150,10 +151,11 @@ void MainWindow::exportStatus()
                     return;
                 }
                 if (error.isEmpty()) {
-                    self->statusBar()->showMessage(u"Exported %1 mailboxes to %2"_s.arg(count).arg(path), 8000);
+                    self->statusBar()->showMessage(tr("Exported %n mailbox(es) to %1", nullptr, int(count)).arg(path),
+                                                   8000);
                 } else {
                     self->statusBar()->clearMessage();
-                    plainMessageBox(QMessageBox::Warning, u"Export status"_s, error, {}, self)->open();
+                    plainMessageBox(QMessageBox::Warning, tr("Export status"), error, {}, self)->open();
                 }
             },
             Qt::QueuedConnection);

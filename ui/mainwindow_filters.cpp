@@ -75,9 +75,9 @@ void choose(QComboBox *combo, const QString &value)
 QHBoxLayout *MainWindow::createFilterChoices()
 {
     auto *row = new QHBoxLayout;
-    m_profileChoice = choice(u"profileFilter"_s, u"Any server profile"_s, u"Filter by server profile"_s);
-    m_errorChoice = choice(u"errorFilter"_s, u"Any error"_s, u"Filter by error class"_s);
-    m_ownerChoice = choice(u"ownerFilter"_s, u"Any owner"_s, u"Filter by owner"_s);
+    m_profileChoice = choice(u"profileFilter"_s, tr("Any server profile"), tr("Filter by server profile"));
+    m_errorChoice = choice(u"errorFilter"_s, tr("Any error"), tr("Filter by error class"));
+    m_ownerChoice = choice(u"ownerFilter"_s, tr("Any owner"), tr("Filter by owner"));
     connect(m_profileChoice, &QComboBox::currentIndexChanged, this,
             [this] { m_mailboxProxy->setProfile(m_profileChoice->currentData().toString()); });
     connect(m_errorChoice, &QComboBox::currentIndexChanged, this,
@@ -90,8 +90,8 @@ QHBoxLayout *MainWindow::createFilterChoices()
     row->addStretch();
     auto *views = new QToolButton;
     views->setObjectName(u"viewsButton"_s);
-    views->setText(u"Saved vie&ws"_s);
-    views->setAccessibleName(u"Saved views"_s);
+    views->setText(tr("Saved vie&ws"));
+    views->setAccessibleName(tr("Saved views"));
     views->setPopupMode(QToolButton::InstantPopup);
     m_viewsMenu = new QMenu(views);
     m_viewsMenu->setObjectName(u"viewsMenu"_s);
@@ -163,7 +163,7 @@ void MainWindow::saveView(const QString &name)
     settings.setValue(name, QString::fromUtf8(QJsonDocument(view).toJson(QJsonDocument::Compact)));
     settings.endGroup();
     rebuildViewsMenu();
-    statusBar()->showMessage(u"View \u201c%1\u201d saved"_s.arg(name), 5000);
+    statusBar()->showMessage(tr("View “%1” saved").arg(name), 5000);
 }
 
 bool MainWindow::restoreView(const QString &name)
@@ -182,9 +182,8 @@ bool MainWindow::restoreView(const QString &name)
     setProfileFilter(view.value(u"profile"_s).toString());
     setErrorClassFilter(view.value(u"error"_s).toString());
     setOwnerFilter(view.value(u"owner"_s).toString());
-    statusBar()->showMessage(u"View \u201c%1\u201d: %2 of %3 mailboxes"_s.arg(name)
-                                 .arg(m_mailboxProxy->rowCount())
-                                 .arg(m_mailboxModel->rowCount()),
+    statusBar()->showMessage(tr("View “%1”: %2 of %n mailbox(es)", nullptr, m_mailboxModel->rowCount())
+                                 .arg(name, QString::number(m_mailboxProxy->rowCount())),
                              5000);
     return true;
 }
@@ -192,14 +191,14 @@ bool MainWindow::restoreView(const QString &name)
 void MainWindow::rebuildViewsMenu()
 {
     m_viewsMenu->clear();
-    QAction *save = m_viewsMenu->addAction(u"&Save current view…"_s);
+    QAction *save = m_viewsMenu->addAction(tr("&Save current view…"));
     save->setObjectName(u"saveViewAction"_s);
     connect(save, &QAction::triggered, this, [this] {
         auto *ask = new QInputDialog(this);
         ask->setObjectName(u"saveViewDialog"_s);
         ask->setAttribute(Qt::WA_DeleteOnClose);
-        ask->setWindowTitle(u"Save view"_s);
-        ask->setLabelText(u"Name of this combination of filters:"_s);
+        ask->setWindowTitle(tr("Save view"));
+        ask->setLabelText(tr("Name of this combination of filters:"));
         connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &name) {
             if (!name.trimmed().isEmpty()) {
                 saveView(name.trimmed());
@@ -217,7 +216,7 @@ void MainWindow::rebuildViewsMenu()
         connect(restore, &QAction::triggered, this, [this, name] { restoreView(name); });
     }
     if (!names.isEmpty()) {
-        QMenu *remove = m_viewsMenu->addMenu(u"&Delete view"_s);
+        QMenu *remove = m_viewsMenu->addMenu(tr("&Delete view"));
         for (const QString &name : names) {
             connect(remove->addAction(QString(name).replace(u'&', u"&&"_s)), &QAction::triggered, this, [this, name] {
                 QSettings settings;

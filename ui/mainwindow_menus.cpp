@@ -35,10 +35,10 @@ void MainWindow::createActions()
         m_actions.insert(name, action);
         return action;
     };
-    make(u"resync"_s, u"&Resync now"_s, u":/syncdesk/icons/action-resync.svg"_s, QKeySequence(Qt::Key_F5),
-         u"Sync the selected mailboxes now"_s, [this] { resync(selectedMailboxIds(true)); });
-    make(u"resyncFailing"_s, u"Resync all &failing"_s, QString(), QKeySequence(Qt::SHIFT | Qt::Key_F5),
-         u"Sync every failing mailbox now"_s, [this] {
+    make(u"resync"_s, tr("&Resync now"), u":/syncdesk/icons/action-resync.svg"_s, QKeySequence(Qt::Key_F5),
+         tr("Sync the selected mailboxes now"), [this] { resync(selectedMailboxIds(true)); });
+    make(u"resyncFailing"_s, tr("Resync all &failing"), QString(), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+         tr("Sync every failing mailbox now"), [this] {
              QList<qint64> ids;
              for (const MailboxStatus &status : m_mailboxModel->statuses()) {
                  if (status.runState(m_mailboxModel->now()) == MailboxRunState::Failing) {
@@ -47,71 +47,72 @@ void MainWindow::createActions()
              }
              resync(ids);
          });
-    make(u"enable"_s, u"&Enable"_s, u":/syncdesk/icons/state-ok.svg"_s, QKeySequence(),
-         u"Enable the selected mailboxes; their failure counters start again from zero"_s,
+    make(u"enable"_s, tr("&Enable"), u":/syncdesk/icons/state-ok.svg"_s, QKeySequence(),
+         tr("Enable the selected mailboxes; their failure counters start again from zero"),
          [this] { setSelectedEnabled(true); });
-    make(u"disable"_s, u"&Disable"_s, u":/syncdesk/icons/state-disabled.svg"_s, QKeySequence(),
-         u"Stop syncing the selected mailboxes until they are enabled again"_s, [this] { setSelectedEnabled(false); });
-    make(u"addMailbox"_s, u"&Add mailbox…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_N), u"Add a mailbox"_s,
+    make(u"disable"_s, tr("&Disable"), u":/syncdesk/icons/state-disabled.svg"_s, QKeySequence(),
+         tr("Stop syncing the selected mailboxes until they are enabled again"), [this] { setSelectedEnabled(false); });
+    make(u"addMailbox"_s, tr("&Add mailbox…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_N), tr("Add a mailbox"),
          [this] { addMailbox(); });
-    make(u"editMailbox"_s, u"Ed&it mailbox…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_E),
-         u"Change the selected mailbox"_s, [this] { editMailbox(); });
-    make(u"addProfile"_s, u"Add server &profile…"_s, QString(), QKeySequence(), u"Add a server profile"_s,
+    make(u"editMailbox"_s, tr("Ed&it mailbox…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_E),
+         tr("Change the selected mailbox"), [this] { editMailbox(); });
+    make(u"addProfile"_s, tr("Add server &profile…"), QString(), QKeySequence(), tr("Add a server profile"),
          [this] { addProfile(); });
-    make(u"editProfile"_s, u"Edit server profi&le…"_s, QString(), QKeySequence(),
-         u"Change the server profile of the selected mailbox"_s, [this] { editProfile(); });
-    make(u"import"_s, u"&Import configuration…"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_I),
-         u"Import server profiles and mailboxes from a configuration file"_s, [this] { importConfig(); });
-    make(u"export"_s, u"E&xport status…"_s, QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-         u"Save every mailbox's status as CSV or JSON"_s, [this] { exportStatus(); });
-    make(u"filter"_s, u"&Filter mailboxes"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_F),
-         u"Type to filter the mailboxes"_s, [this] {
+    make(u"editProfile"_s, tr("Edit server profi&le…"), QString(), QKeySequence(),
+         tr("Change the server profile of the selected mailbox"), [this] { editProfile(); });
+    make(u"import"_s, tr("&Import configuration…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_I),
+         tr("Import server profiles and mailboxes from a configuration file"), [this] { importConfig(); });
+    make(u"export"_s, tr("E&xport status…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+         tr("Save every mailbox's status as CSV or JSON"), [this] { exportStatus(); });
+    make(u"filter"_s, tr("&Filter mailboxes"), QString(), QKeySequence(Qt::CTRL | Qt::Key_F),
+         tr("Type to filter the mailboxes"), [this] {
              m_tabs->setCurrentIndex(0);
              m_filter->setFocus();
              m_filter->selectAll();
          });
-    make(u"track"_s, u"Trac&k message…"_s, QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
-         u"Track a message of the selected mailbox by its Message-ID, and set what it is regarding"_s,
+    make(u"track"_s, tr("Trac&k message…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+         tr("Track a message of the selected mailbox by its Message-ID, and set what it is regarding"),
          [this] { trackMessage(); });
-    make(u"log"_s, u"Show &log"_s, QString(), QKeySequence(Qt::CTRL | Qt::Key_L), u"Show the log"_s,
+    make(u"log"_s, tr("Show &log"), QString(), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Show the log"),
          [this] { showLog(QString()); });
-    make(u"quit"_s, u"&Quit"_s, QString(), QKeySequence::Quit, u"Close the console"_s, [this] { close(); });
+    make(u"quit"_s, tr("&Quit"), QString(), QKeySequence::Quit, tr("Close the console"), [this] { close(); });
     // For the context menus: what the focused tab's selection is about.
-    make(u"openMailbox"_s, u"&Open mailbox"_s, QString(), QKeySequence(),
-         u"Show the selected row's mailbox in the Mailboxes tab"_s, [this] {
+    make(u"openMailbox"_s, tr("&Open mailbox"), QString(), QKeySequence(),
+         tr("Show the selected row's mailbox in the Mailboxes tab"), [this] {
              const QList<qint64> ids = selectedMailboxIds(false);
              if (ids.size() == 1) {
                  openMailbox(ids.constFirst());
              } else if (!ids.isEmpty()) {
-                 showMailboxSet(u"%1 selected mailboxes"_s.arg(ids.size()), ids);
+                 //: completes "Showing the %n mailbox(es) of %1."
+                 showMailboxSet(tr("%n selected mailbox(es)", nullptr, int(ids.size())), ids);
              }
          });
-    make(u"mailboxLog"_s, u"Show log of &mailbox"_s, QString(), QKeySequence(),
-         u"Show the log filtered to the selected mailbox"_s, [this] {
+    make(u"mailboxLog"_s, tr("Show log of &mailbox"), QString(), QKeySequence(),
+         tr("Show the log filtered to the selected mailbox"), [this] {
              const QList<qint64> ids = selectedMailboxIds(false);
              const int row = ids.isEmpty() ? -1 : m_mailboxModel->rowOfMailbox(ids.constFirst());
              if (row >= 0) {
                  showLog(m_mailboxModel->status(row).mailbox.address);
              }
          });
-    make(u"moveToProfile"_s, u"M&ove to profile…"_s, QString(), QKeySequence(),
-         u"Sync the selected mailboxes from another server profile"_s,
+    make(u"moveToProfile"_s, tr("M&ove to profile…"), QString(), QKeySequence(),
+         tr("Sync the selected mailboxes from another server profile"),
          [this] { m_bulk->moveToProfile(selectedMailboxIds(false)); });
-    make(u"acknowledge"_s, u"Ac&knowledge"_s, QString(), QKeySequence(), u"Mark the selected alerts as seen"_s,
+    make(u"acknowledge"_s, tr("Ac&knowledge"), QString(), QKeySequence(), tr("Mark the selected alerts as seen"),
          [this] { m_alertsPane->acknowledgeButton()->click(); });
-    make(u"retryFailures"_s, u"Retr&y"_s, QString(), QKeySequence(),
-         u"Fetch the selected failed messages again on the next sync of their mailbox"_s,
+    make(u"retryFailures"_s, tr("Retr&y"), QString(), QKeySequence(),
+         tr("Fetch the selected failed messages again on the next sync of their mailbox"),
          [this] { m_failuresPane->retryButton()->click(); });
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(u"&File"_s);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(u"import"_s));
     file->addAction(action(u"export"_s));
     file->addSeparator();
     file->addAction(action(u"quit"_s));
-    QMenu *mailbox = menuBar()->addMenu(u"&Mailbox"_s);
+    QMenu *mailbox = menuBar()->addMenu(tr("&Mailbox"));
     for (const QString &name : {u"resync"_s, u"resyncFailing"_s, u"track"_s}) {
         mailbox->addAction(action(name));
     }
@@ -127,11 +128,11 @@ void MainWindow::createMenus()
          {u"addMailbox"_s, u"editMailbox"_s, u"moveToProfile"_s, u"addProfile"_s, u"editProfile"_s}) {
         mailbox->addAction(action(name));
     }
-    QMenu *view = menuBar()->addMenu(u"&View"_s);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(action(u"filter"_s));
     view->addAction(action(u"log"_s));
 
-    QToolBar *toolbar = addToolBar(u"Actions"_s);
+    QToolBar *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(u"actionsToolbar"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(action(u"resync"_s));
@@ -211,8 +212,8 @@ void MainWindow::updateActions()
     action(u"retryFailures"_s)->setEnabled(m_failuresPane && m_failuresPane->retryButton()->isEnabled());
     m_troubleshooting->updateActions();
     action(u"resync"_s)
-        ->setToolTip(anyEnabled || selected.isEmpty() ? u"Sync the selected mailboxes now (F5)"_s
-                                                      : u"Disabled mailboxes are not synced; enable them first"_s);
+        ->setToolTip(anyEnabled || selected.isEmpty() ? tr("Sync the selected mailboxes now (F5)")
+                                                      : tr("Disabled mailboxes are not synced; enable them first"));
 }
 
 } // namespace SyncDesk

@@ -55,7 +55,7 @@ void MainWindow::openMailbox(qint64 mailboxId)
 {
     const int sourceRow = m_mailboxModel->rowOfMailbox(mailboxId);
     if (sourceRow < 0) {
-        statusBar()->showMessage(u"That mailbox is no longer in the store"_s, 5000);
+        statusBar()->showMessage(tr("That mailbox is no longer in the store"), 5000);
         return;
     }
     m_tabs->setCurrentIndex(0);
@@ -63,7 +63,7 @@ void MainWindow::openMailbox(qint64 mailboxId)
     if (!m_mailboxProxy->mapFromSource(source).isValid()) {
         // Hidden by a filter: show it rather than nothing, and say so.
         clearMailboxFilters();
-        statusBar()->showMessage(u"Filters cleared to show %1"_s.arg(source.data().toString()), 8000);
+        statusBar()->showMessage(tr("Filters cleared to show %1").arg(source.data().toString()), 8000);
     }
     const QModelIndex shown = m_mailboxProxy->mapFromSource(source);
     m_mailboxView->selectRow(shown.row());
@@ -75,7 +75,8 @@ void MainWindow::showMailboxSet(const QString &label, const QList<qint64> &mailb
 {
     m_tabs->setCurrentIndex(0);
     m_mailboxProxy->setMailboxSet(QSet<qint64>(mailboxIds.cbegin(), mailboxIds.cend()));
-    m_mailboxSetLabel->setText(u"Showing the %1 mailbox(es) of %2."_s.arg(mailboxIds.size()).arg(label));
+    //: %1 says whose mailboxes they are: "3 selected mailboxes", an incident, ...
+    m_mailboxSetLabel->setText(tr("Showing the %n mailbox(es) of %1.", nullptr, int(mailboxIds.size())).arg(label));
     m_mailboxSetBar->show();
     if (m_mailboxProxy->rowCount() > 0) {
         m_mailboxView->selectRow(0);
@@ -103,7 +104,7 @@ void MainWindow::showLog(const QString &address)
         return;
     }
     m_logViewer->showMailbox(address);
-    statusBar()->showMessage(u"Log of %1"_s.arg(address), 5000);
+    statusBar()->showMessage(tr("Log of %1").arg(address), 5000);
 }
 
 void MainWindow::focusLog(const QString &address)

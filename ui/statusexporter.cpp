@@ -2,6 +2,7 @@
 
 #include "model/jsonexport.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,7 +81,7 @@ QString StatusExporter::write(const QString &path, const QList<MailboxStatus> &s
     // All or nothing: a half-written export never replaces a good one.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
-        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return QCoreApplication::translate("StatusExporter", "Cannot write %1: %2").arg(path, file.errorString());
     }
     return {};
 }

@@ -33,14 +33,14 @@ TroubleshootingController::TroubleshootingController(MainWindow *window, AlertsP
         m_actions.insert(name, action);
         return action;
     };
-    connect(make(u"testConnection"_s, u"&Test connection…"_s, QKeySequence(Qt::CTRL | Qt::Key_T),
-                 u"Check DNS, TCP, TLS, login and INBOX (and SMTP) of the selected mailbox, step by step"_s),
+    connect(make(u"testConnection"_s, tr("&Test connection…"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                 tr("Check DNS, TCP, TLS, login and INBOX (and SMTP) of the selected mailbox, step by step")),
             &QAction::triggered, this, [this] { testConnection(false); });
-    connect(make(u"testAndEnable"_s, u"Test && E&nable…"_s, QKeySequence(),
-                 u"Test the selected mailbox's connection and enable it when every step passes"_s),
+    connect(make(u"testAndEnable"_s, tr("Test && E&nable…"), QKeySequence(),
+                 tr("Test the selected mailbox's connection and enable it when every step passes")),
             &QAction::triggered, this, [this] { testConnection(true); });
-    QAction *verbose = make(u"verbose"_s, u"&Verbose log"_s, QKeySequence(),
-                            u"Log the protocol traffic of the selected mailbox (credentials hidden)"_s);
+    QAction *verbose = make(u"verbose"_s, tr("&Verbose log"), QKeySequence(),
+                            tr("Log the protocol traffic of the selected mailbox (credentials hidden)"));
     verbose->setCheckable(true);
     connect(verbose, &QAction::toggled, this, [this](bool on) {
         const QList<qint64> ids = m_window->selectedMailboxIds(false);
@@ -49,9 +49,9 @@ TroubleshootingController::TroubleshootingController(MainWindow *window, AlertsP
         }
         m_backend->setMailboxVerbose(ids.constFirst(), on);
     });
-    connect(make(u"exportDiagnostics"_s, u"Export dia&gnostic bundle…"_s, QKeySequence(),
-                 u"Save the selected mailbox's status, runs, alerts, failures and log, without passwords or message "
-                 "contents"_s),
+    connect(make(u"exportDiagnostics"_s, tr("Export dia&gnostic bundle…"), QKeySequence(),
+                 tr("Save the selected mailbox's status, runs, alerts, failures and log, without passwords or message "
+                    "contents")),
             &QAction::triggered, this, &TroubleshootingController::exportDiagnostics);
 }
 
@@ -122,7 +122,7 @@ void TroubleshootingController::testConnection(bool enableOnSuccess)
         return candidate.id == mailbox.profileId;
     });
     if (profile == profiles.cend()) {
-        m_window->statusBar()->showMessage(u"The server profile of %1 is not loaded yet"_s.arg(mailbox.address), 5000);
+        m_window->statusBar()->showMessage(tr("The server profile of %1 is not loaded yet").arg(mailbox.address), 5000);
         return;
     }
     auto *dialog = new TestConnectionDialog(m_backend, mailbox, *profile, enableOnSuccess, m_window);
@@ -139,13 +139,13 @@ void TroubleshootingController::exportDiagnostics()
         return;
     }
     const QString address = model->status(row).mailbox.address;
-    auto *dialog = new QFileDialog(m_window, u"Export diagnostic bundle"_s,
+    auto *dialog = new QFileDialog(m_window, tr("Export diagnostic bundle"),
                                    u"syncdesk-diagnostics-%1.json"_s.arg(address), u"JSON (*.json)"_s);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, this, [this, address](const QString &path) {
         if (!path.isEmpty() && m_backend) {
-            m_window->statusBar()->showMessage(u"Writing the diagnostic bundle of %1…"_s.arg(address));
+            m_window->statusBar()->showMessage(tr("Writing the diagnostic bundle of %1…").arg(address));
             m_backend->exportDiagnostics(address, path); // written in the poller's thread
         }
     });

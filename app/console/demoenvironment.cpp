@@ -43,10 +43,12 @@ QString DemoEnvironment::infoText()
     for (const DemoMailbox &mailbox : kMailboxes) {
         passwords.append(u"%1: demo-%2"_s.arg(QString::fromUtf16(mailbox.address), QString::fromUtf16(mailbox.user)));
     }
-    return u"Demo. Passwords — %1. erin.wrongpass@contoso.demo was set up with a wrong one; its right password is "
-           "the-right-password: Edit mailbox… to type it, then Test & Enable. frank.legacy@contoso.demo's server is "
-           "offline on purpose. Nothing the demo writes (database, passwords typed here) outlives it."_s.arg(
-               passwords.join(u", "_s));
+    //: %1: "address: password" of each demo mailbox. Keep the addresses and the-right-password as they are;
+    //: "Edit mailbox…" and "Test & Enable" name the console's actions (use their translations)
+    return tr("Demo. Passwords — %1. erin.wrongpass@contoso.demo was set up with a wrong one; its right password is "
+              "the-right-password: Edit mailbox… to type it, then Test & Enable. frank.legacy@contoso.demo's server is "
+              "offline on purpose. Nothing the demo writes (database, passwords typed here) outlives it.")
+        .arg(passwords.join(u", "_s));
 }
 
 QString DemoEnvironment::directory() const
@@ -81,7 +83,8 @@ void DemoEnvironment::start()
 {
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/syncdesk-demo-XXXXXX"_s);
     if (!m_dir->isValid()) {
-        Q_EMIT failed(u"cannot create a temporary directory: "_s + m_dir->errorString());
+        //: %1: the system's reason
+        Q_EMIT failed(tr("cannot create a temporary directory: %1").arg(m_dir->errorString()));
         return;
     }
     m_dovecot = std::make_unique<DovecotServer>();
@@ -91,7 +94,8 @@ void DemoEnvironment::start()
     m_dovecot->setUser(u"erin"_s, u"the-right-password"_s);
     QString error;
     if (!m_dovecot->start(&error)) {
-        Q_EMIT failed(u"The demo mail server (Dovecot) did not start: "_s + error);
+        //: %1: the reason
+        Q_EMIT failed(tr("The demo mail server (Dovecot) did not start: %1").arg(error));
         return;
     }
     // Seed every mailbox with a few weeks of mail.
@@ -189,7 +193,8 @@ void DemoEnvironment::start()
     const QString database = m_dir->filePath(u"syncdesk-demo.db"_s);
     const QString imported = SyncHelper::importConfig(StoreConfig::sqlite(database), config.write());
     if (!imported.isEmpty()) {
-        Q_EMIT failed(u"The demo configuration could not be imported: "_s + imported);
+        //: %1: the problems found
+        Q_EMIT failed(tr("The demo configuration could not be imported: %1").arg(imported));
         return;
     }
     Log::info(u"demo"_s, {},

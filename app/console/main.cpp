@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QThread>
@@ -40,26 +41,52 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"syncdesk"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"SyncDesk monitoring console."_s);
+    parser.setApplicationDescription(QCoreApplication::translate("ConsoleCli", "SyncDesk monitoring console."));
     parser.addHelpOption();
     parser.addVersionOption();
+    // Descriptions and value names are for people; option names and the --tab values are not translated.
     parser.addOptions({
         {u"db"_s,
-         u"The database to open: a SQLite file or postgresql://USER@HOST:PORT/DBNAME (default: $SYNCDESK_DB or %1)."_s
+         //: Keep postgresql://USER@HOST:PORT/DBNAME and $SYNCDESK_DB as they are. %1: the default database file
+         QCoreApplication::translate("ConsoleCli", "The database to open: a SQLite file or "
+                                                   "postgresql://USER@HOST:PORT/DBNAME (default: $SYNCDESK_DB or %1).")
              .arg(defaultDatabasePath()),
-         u"PATH|URL"_s},
-        {u"demo"_s, u"Demo mode: a private mail server with demo mailboxes, a schedule 60 times faster."_s},
-        {u"monitor-only"_s, u"Do not sync from this console; watch the engines of syncdesk-node on the same "
-                            "database."_s},
-        {u"engine"_s, u"Run an engine in this console even when syncdesk-node engines run on the database (by "
-                      "default the console runs one only when no live engine is registered)."_s},
-        {u"workers"_s, u"Worker threads of the engine (default: one per core)."_s, u"N"_s},
-        {u"screenshot"_s, u"Save a picture of the window to FILE after --screenshot-delay seconds, then quit."_s,
-         u"FILE"_s},
-        {u"screenshot-delay"_s, u"Seconds to wait before --screenshot (default 10)."_s, u"SECONDS"_s, u"10"_s},
-        {u"select"_s, u"Select this mailbox, showing its details."_s, u"ADDRESS"_s},
-        {u"tab"_s, u"Open this tab: mailboxes, overview, alerts, failures or crm."_s, u"TAB"_s},
-        {u"log"_s, u"Open the log viewer large, filtered to the --select mailbox if one is given."_s},
+         //: Value name of --db in the help
+         QCoreApplication::translate("ConsoleCli", "PATH|URL")},
+        {u"demo"_s,
+         QCoreApplication::translate(
+             "ConsoleCli", "Demo mode: a private mail server with demo mailboxes, a schedule 60 times faster.")},
+        {u"monitor-only"_s,
+         QCoreApplication::translate("ConsoleCli", "Do not sync from this console; watch the engines "
+                                                   "of syncdesk-node on the same database.")},
+        {u"engine"_s, QCoreApplication::translate(
+                          "ConsoleCli", "Run an engine in this console even when syncdesk-node engines run on "
+                                        "the database (by default the console runs one only when no live "
+                                        "engine is registered).")},
+        {u"workers"_s,
+         QCoreApplication::translate("ConsoleCli", "Worker threads of the engine (default: one per core)."),
+         //: Value name of --workers in the help (a number)
+         QCoreApplication::translate("ConsoleCli", "N")},
+        {u"screenshot"_s,
+         //: FILE: the value name of --screenshot (translate it as that value name)
+         QCoreApplication::translate("ConsoleCli", "Save a picture of the window to FILE after --screenshot-delay "
+                                                   "seconds, then quit."),
+         //: Value name of --screenshot in the help (a file name)
+         QCoreApplication::translate("ConsoleCli", "FILE")},
+        {u"screenshot-delay"_s,
+         QCoreApplication::translate("ConsoleCli", "Seconds to wait before --screenshot (default 10)."),
+         //: Value name of --screenshot-delay in the help
+         QCoreApplication::translate("ConsoleCli", "SECONDS"), u"10"_s},
+        {u"select"_s, QCoreApplication::translate("ConsoleCli", "Select this mailbox, showing its details."),
+         //: Value name of --select in the help (a mailbox address)
+         QCoreApplication::translate("ConsoleCli", "ADDRESS")},
+        {u"tab"_s,
+         //: Keep the tab names (mailboxes, overview, alerts, failures, crm): they are the values --tab takes
+         QCoreApplication::translate("ConsoleCli", "Open this tab: mailboxes, overview, alerts, failures or crm."),
+         //: Value name of --tab in the help
+         QCoreApplication::translate("ConsoleCli", "TAB")},
+        {u"log"_s, QCoreApplication::translate(
+                       "ConsoleCli", "Open the log viewer large, filtered to the --select mailbox if one is given.")},
     });
     parser.process(app);
     // The database, exports, bundles and password files hold mail and secrets: private whatever the umask.
@@ -69,7 +96,9 @@ int main(int argc, char *argv[])
         SyncDesk::PrivateFiles::restrictProcessUmask();
     }
     if (parser.isSet(u"demo"_s) && parser.isSet(u"db"_s)) {
-        std::fputs("syncdesk: --demo uses a database of its own; leave out --db\n", stderr);
+        std::fprintf(
+            stderr, "syncdesk: %s\n",
+            qPrintable(QCoreApplication::translate("ConsoleCli", "--demo uses a database of its own; leave out --db")));
         return 2;
     }
 
@@ -83,34 +112,48 @@ int main(int argc, char *argv[])
 
     const QStringList tabs = {u"mailboxes"_s, u"overview"_s, u"alerts"_s, u"failures"_s, u"crm"_s};
     if (parser.isSet(u"tab"_s) && !tabs.contains(parser.value(u"tab"_s).toLower())) {
-        std::fprintf(stderr, "syncdesk: no tab '%s'; --tab takes %s\n", qPrintable(parser.value(u"tab"_s)),
-                     qPrintable(tabs.join(u", "_s)));
+        //: %1: the value given, %2: the tab names --tab takes (not translated)
+        std::fprintf(stderr, "syncdesk: %s\n",
+                     qPrintable(QCoreApplication::translate("ConsoleCli", "no tab '%1'; --tab takes %2")
+                                    .arg(parser.value(u"tab"_s), tabs.join(u", "_s))));
         return 2;
     }
 
     ConsoleBackend::Options options;
     if (parser.isSet(u"engine"_s) && parser.isSet(u"monitor-only"_s)) {
-        std::fputs("syncdesk: --engine and --monitor-only contradict each other; give one of them\n", stderr);
+        std::fprintf(stderr, "syncdesk: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "ConsoleCli", "--engine and --monitor-only contradict each other; give one of them")));
         return 2;
     }
     if (parser.isSet(u"monitor-only"_s)) {
         options.runEngine = false;
-        options.engineNote = u"Monitoring only (--monitor-only): syncs run in syncdesk-node"_s;
+        options.engineNote =
+            QCoreApplication::translate("ConsoleMain", "Monitoring only (--monitor-only): syncs run in syncdesk-node");
     } else if (parser.isSet(u"engine"_s)) {
-        options.engineNote = u"Engine running in this console (--engine)"_s;
+        options.engineNote = QCoreApplication::translate("ConsoleMain", "Engine running in this console (--engine)");
     } else if (!parser.isSet(u"demo"_s)) {
         // On a store shared with syncdesk-node engines the console watches them instead of competing.
         const int alive = ConsoleBackend::liveEngines(*location);
         options.runEngine = alive == 0;
-        options.engineNote = alive == 0 ? u"Engine running in this console: no other engine runs on this store"_s
-                                        : u"Monitoring only: %1 syncdesk-node engine(s) run on this store "
-                                          "(--engine runs one here too)"_s.arg(alive);
+        if (alive == 0) {
+            options.engineNote = QCoreApplication::translate(
+                "ConsoleMain", "Engine running in this console: no other engine runs on this store");
+        } else {
+            //: The verb agrees with the number: "1 syncdesk-node engine runs", "2 syncdesk-node engines run"
+            options.engineNote = QCoreApplication::translate("ConsoleMain",
+                                                             "Monitoring only: %n syncdesk-node engine(s) run on this "
+                                                             "store (--engine runs one here too)",
+                                                             nullptr, alive);
+        }
     }
     if (parser.isSet(u"workers"_s)) {
         bool ok = false;
         const int workers = parser.value(u"workers"_s).toInt(&ok);
         if (!ok || workers < 1 || workers > 64) {
-            std::fputs("syncdesk: --workers expects a number from 1 to 64\n", stderr);
+            std::fprintf(
+                stderr, "syncdesk: %s\n",
+                qPrintable(QCoreApplication::translate("ConsoleCli", "--workers expects a number from 1 to 64")));
             return 2;
         }
         options.scheduler.workerThreads = workers;
@@ -150,9 +193,12 @@ int main(int argc, char *argv[])
     };
 
     if (parser.isSet(u"demo"_s)) {
-        const QString subtitle = u"demo — the schedule runs 60× faster: 1 minute of schedule takes 1 second"_s;
+        //: The window's subtitle in demo mode
+        const QString subtitle = QCoreApplication::translate(
+            "ConsoleMain", "demo — the schedule runs 60× faster: 1 minute of schedule takes 1 second");
         window.setSubtitle(subtitle);
-        window.setPlaceholder(u"Starting the demo mail server and seeding the demo mailboxes…"_s);
+        window.setPlaceholder(QCoreApplication::translate(
+            "ConsoleMain", "Starting the demo mail server and seeding the demo mailboxes…"));
         options.scheduler.intervals.scale = 1.0 / 60.0;
         // Each demo mailbox is audited within its first minute (and every minute), so the details show it.
         options.scheduler.auditIntervalSeconds = 60;
@@ -166,7 +212,9 @@ int main(int argc, char *argv[])
             window.setInfoBar(DemoEnvironment::infoText());
         });
         QObject::connect(demo, &DemoEnvironment::failed, &app, [&](const QString &message) {
-            window.setPlaceholder(u"The demo could not start.\n\n"_s + message);
+            //: %1: the reason
+            window.setPlaceholder(
+                QCoreApplication::translate("ConsoleMain", "The demo could not start.\n\n%1").arg(message));
         });
         demoThread.start();
         QMetaObject::invokeMethod(
@@ -174,7 +222,9 @@ int main(int argc, char *argv[])
     } else {
         startBackend(*location);
         if (!options.runEngine) {
-            window.setSubtitle(options.store.describe() + u" (monitoring only)"_s);
+            //: The window's subtitle. %1: the database
+            window.setSubtitle(
+                QCoreApplication::translate("ConsoleMain", "%1 (monitoring only)").arg(options.store.describe()));
         }
     }
 
@@ -193,7 +243,10 @@ int main(int argc, char *argv[])
         const int delayMs = qMax(0, parser.value(u"screenshot-delay"_s).toInt()) * 1000;
         QTimer::singleShot(delayMs, &window, [&window, file] {
             if (!window.grab().save(file)) {
-                std::fprintf(stderr, "syncdesk: cannot save the screenshot to %s\n", qPrintable(file));
+                std::fprintf(
+                    stderr, "syncdesk: %s\n",
+                    qPrintable(
+                        QCoreApplication::translate("ConsoleCli", "cannot save the screenshot to %1").arg(file)));
             }
             window.close();
         });

@@ -70,8 +70,7 @@ NodeCli::~NodeCli()
 
 int NodeCli::usage(const QString &message)
 {
-    m_err << "syncdesk-node: " << message << "\n"
-          << "Run 'syncdesk-node --help' for the commands.\n";
+    m_err << "syncdesk-node: " << message << "\n" << tr("Run 'syncdesk-node --help' for the commands.") << "\n";
     m_err.flush();
     return UsageError;
 }
@@ -81,7 +80,8 @@ int NodeCli::storeFailure(const SyncError &error)
     m_err << "syncdesk-node: " << error.toString() << "\n";
     const Hint hint = HintCatalog::instance().hint(error.hintId);
     if (hint.isValid()) {
-        m_err << "  hint [" << hint.id << "]: " << hint.title << "\n";
+        //: %1: the hint's id (not translated), %2: its title
+        m_err << "  " << tr("hint [%1]: %2").arg(hint.id, hint.title) << "\n";
         for (const QString &step : hint.remedy) {
             m_err << "    - " << step << "\n";
         }
@@ -94,13 +94,13 @@ int NodeCli::passwordCommand(const QStringList &positional)
 {
     if (positional.size() != 2 || (positional.at(0) != u"set"_s && positional.at(0) != u"delete"_s) ||
         positional.at(1).trimmed().isEmpty()) {
-        return usage(u"usage: syncdesk-node password set|delete ENTRY"_s);
+        return usage(tr("usage: syncdesk-node password set|delete ENTRY"));
     }
     const QString entry = positional.at(1).trimmed();
     auto keychainFailure = [this](const SyncError &error) {
         m_err << "syncdesk-node: " << error.toString() << "\n";
         if (!error.detail.isEmpty()) {
-            m_err << "  detail: " << error.detail << "\n";
+            m_err << "  " << tr("detail: %1").arg(error.detail) << "\n";
         }
         m_err.flush();
         return int(UsageError);
@@ -109,7 +109,7 @@ int NodeCli::passwordCommand(const QStringList &positional)
         if (Status removed = Keychain::remove(entry); !removed) {
             return keychainFailure(removed.error());
         }
-        m_out << "Removed the keychain entry " << entry << ".\n";
+        m_out << tr("Removed the keychain entry %1.").arg(entry) << "\n";
         m_out.flush();
         return Success;
     }
@@ -120,7 +120,7 @@ int NodeCli::passwordCommand(const QStringList &positional)
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-        m_err << "Password for " << entry << ": ";
+        m_err << tr("Password for %1: ").arg(entry);
         m_err.flush();
     }
     std::string line;
@@ -134,7 +134,7 @@ int NodeCli::passwordCommand(const QStringList &positional)
         line.pop_back();
     }
     if (line.empty()) {
-        return usage(u"no password on standard input"_s);
+        return usage(tr("no password on standard input"));
     }
     QString password = QString::fromStdString(line);
     std::fill(line.begin(), line.end(), '\0');
@@ -143,8 +143,11 @@ int NodeCli::passwordCommand(const QStringList &positional)
     if (!written) {
         return keychainFailure(written.error());
     }
-    m_out << "Stored the password in the system keychain as " << entry << " (service " << Keychain::kService
-          << "); a mailbox uses it with \"password_keychain\": \"" << entry << "\".\n";
+    //: %1: the keychain entry, %2: the keychain service. Keep "password_keychain": it is a configuration key.
+    m_out << tr("Stored the password in the system keychain as %1 (service %2); a mailbox uses it with "
+                "\"password_keychain\": \"%1\".")
+                 .arg(entry, QLatin1StringView(Keychain::kService))
+          << "\n";
     m_out.flush();
     return Success;
 }
@@ -152,46 +155,84 @@ int NodeCli::passwordCommand(const QStringList &positional)
 int NodeCli::run(const QStringList &arguments)
 {
     m_parser.setApplicationDescription(
-        u"SyncDesk headless node: imports configuration, syncs mailboxes on their schedule and reports status."_s);
+        tr("SyncDesk headless node: imports configuration, syncs mailboxes on their schedule and reports status."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
+    // Descriptions and value names are for people; option names, command names and the --state values are not
+    // translated.
     m_parser.addOptions({
         {u"db"_s,
-         u"The database: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME[?sslmode=…] shared by several nodes "
-         "(default: $SYNCDESK_DB or %1)."_s.arg(defaultDatabasePath()),
-         u"PATH|URL"_s},
-        {u"once"_s, u"sync: sync now in this process and exit."_s},
+         //: Keep postgresql://USER@HOST:PORT/DBNAME[?sslmode=…] and $SYNCDESK_DB as they are. %1: the default
+         //: database file
+         tr("The database: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME[?sslmode=…] shared by several nodes "
+            "(default: $SYNCDESK_DB or %1).")
+             .arg(defaultDatabasePath()),
+         //: Value name of --db in the help
+         tr("PATH|URL", "value name")},
+        //: The text before the colon names the commands the option belongs to: keep the command names.
+        {u"once"_s, tr("sync: sync now in this process and exit.")},
         {u"mailbox"_s,
-         u"sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."_s,
-         u"ADDRESS"_s},
-        {u"json"_s, u"status, scheduler, nodes, runs, store copy, crm list, track list, test-mailbox, alerts, "
-                    u"failures, verify, maintenance: "
-                    "print JSON."_s},
-        {u"jsonl"_s, u"export: print one JSON object per line."_s},
-        {u"output"_s, u"export, diagnostics: write to FILE instead of standard output."_s, u"FILE"_s},
-        {u"workers"_s, u"run: worker threads (default: one per core, at least 2)."_s, u"N"_s},
-        {u"type"_s, u"crm: the record type (account, contact, lead, ...)."_s, u"TYPE"_s},
-        {u"skip-invalid"_s, u"crm import: import the valid rows, list the invalid ones."_s},
-        {u"message-id"_s, u"track: the Message-ID of the message to track."_s, u"ID"_s},
-        {u"regarding"_s, u"track: the record it is regarding, TYPE:ID (account:contoso)."_s, u"TYPE:ID"_s},
-        {u"no-sync"_s, u"track: record the request only; the next sync completes it."_s},
-        {u"enable"_s, u"test-mailbox: enable the mailbox when every step passes."_s},
-        {u"all"_s, u"alerts: closed alerts too."_s},
-        {u"repair"_s, u"verify: fetch the missing messages again, then audit again."_s},
-        {u"dry-run"_s, u"maintenance: count what would be pruned, delete nothing."_s},
-        {u"since"_s, u"runs: only runs started at or after this time (2026-12-05T09:00:00Z)."_s, u"ISO-8601"_s},
-        {u"limit"_s, u"runs: at most N runs (default 100)."_s, u"N"_s},
-        {u"to"_s, u"store copy: the empty database to copy into (postgresql://… or a new SQLite file)."_s,
-         u"URL|PATH"_s},
+         //: Keep the command names (sync, export, track, failures, verify).
+         tr("sync, export, track, failures, verify: only this mailbox (sync, export, verify: may be repeated)."),
+         //: Value name of --mailbox in the help (a mailbox address)
+         tr("ADDRESS", "value name")},
+        {u"json"_s,
+         //: Keep the command names.
+         tr("status, scheduler, nodes, runs, store copy, crm list, track list, test-mailbox, alerts, "
+            "failures, verify, maintenance: "
+            "print JSON.")},
+        {u"jsonl"_s, tr("export: print one JSON object per line.")},
+        {u"output"_s,
+         //: FILE: the value name of --output
+         tr("export, diagnostics: write to FILE instead of standard output."),
+         //: Value name of --output in the help (a file name)
+         tr("FILE", "value name")},
+        {u"workers"_s, tr("run: worker threads (default: one per core, at least 2)."),
+         //: Value name of --workers in the help (a number)
+         tr("N", "value name")},
+        {u"type"_s,
+         //: Keep the record types (account, contact, lead): they are the values --type takes
+         tr("crm: the record type (account, contact, lead, ...)."),
+         //: Value name of --type in the help (a CRM record type)
+         tr("TYPE", "value name")},
+        {u"skip-invalid"_s, tr("crm import: import the valid rows, list the invalid ones.")},
+        {u"message-id"_s, tr("track: the Message-ID of the message to track."),
+         //: Value name of --message-id in the help (a Message-ID)
+         tr("ID", "value name")},
+        {u"regarding"_s,
+         //: TYPE:ID: the value name of --regarding; keep account:contoso (an example value)
+         tr("track: the record it is regarding, TYPE:ID (account:contoso)."),
+         //: Value name of --regarding in the help (a record type and id)
+         tr("TYPE:ID", "value name")},
+        {u"no-sync"_s, tr("track: record the request only; the next sync completes it.")},
+        {u"enable"_s, tr("test-mailbox: enable the mailbox when every step passes.")},
+        {u"all"_s, tr("alerts: closed alerts too.")},
+        {u"repair"_s, tr("verify: fetch the missing messages again, then audit again.")},
+        {u"dry-run"_s, tr("maintenance: count what would be pruned, delete nothing.")},
+        {u"since"_s, tr("runs: only runs started at or after this time (2026-12-05T09:00:00Z)."), u"ISO-8601"_s},
+        {u"limit"_s, tr("runs: at most N runs (default 100)."), tr("N", "value name")},
+        {u"to"_s, tr("store copy: the empty database to copy into (postgresql://… or a new SQLite file)."),
+         //: Value name of --to in the help
+         tr("URL|PATH", "value name")},
         {u"state"_s,
-         u"status: only mailboxes in this state: ok, failing, disabled, overdue, syncing, never "
-         "(may be repeated)."_s,
-         u"STATE"_s},
-        {u"profile"_s, u"status: only the mailboxes of this server profile."_s, u"NAME"_s},
-        {u"owner"_s, u"status: only the mailboxes of this owner (systemuser:ID, queue:ID or ID)."_s, u"OWNER"_s},
-        {u"verbose"_s, u"Print the log, including debug records, on standard error."_s},
+         //: Keep the states (ok, failing, disabled, overdue, syncing, never): they are the values --state takes
+         tr("status: only mailboxes in this state: ok, failing, disabled, overdue, syncing, never "
+            "(may be repeated)."),
+         //: Value name of --state in the help
+         tr("STATE", "value name")},
+        {u"profile"_s, tr("status: only the mailboxes of this server profile."),
+         //: Value name of --profile in the help (a server profile's name)
+         tr("NAME", "value name")},
+        {u"owner"_s,
+         //: Keep systemuser:ID and queue:ID as they are
+         tr("status: only the mailboxes of this owner (systemuser:ID, queue:ID or ID)."),
+         //: Value name of --owner in the help
+         tr("OWNER", "value name")},
+        {u"verbose"_s, tr("Print the log, including debug records, on standard error.")},
     });
-    m_parser.addPositionalArgument(u"command"_s, u"One of the commands below."_s, u"COMMAND [ARGS]"_s);
+    m_parser.addPositionalArgument(u"command"_s, tr("One of the commands below."),
+                                   //: The syntax of the command argument in the help's usage line
+                                   tr("COMMAND [ARGS]"));
     if (!m_parser.parse(arguments)) {
         return usage(m_parser.errorText());
     }
@@ -201,14 +242,14 @@ int NodeCli::run(const QStringList &arguments)
         // "help COMMAND" and "COMMAND --help": that command's page; otherwise the options and every command.
         const QStringList words = m_parser.positionalArguments().mid(helpCommand ? 1 : 0);
         if (words.size() > 1 && helpCommand) {
-            return usage(u"usage: syncdesk-node help [COMMAND]"_s);
+            return usage(tr("usage: syncdesk-node help [COMMAND]"));
         }
         if (words.isEmpty()) {
             m_out << m_parser.helpText() << "\n" << commandList();
         } else if (isCommand(words.constFirst())) {
             m_out << commandHelp(words.constFirst());
         } else {
-            return usage(u"unknown command '%1'"_s.arg(words.constFirst()));
+            return usage(tr("unknown command '%1'").arg(words.constFirst()));
         }
         m_out.flush();
         return Success;
@@ -233,7 +274,7 @@ int NodeCli::run(const QStringList &arguments)
 
     const QStringList positional = m_parser.positionalArguments();
     if (positional.isEmpty()) {
-        return usage(u"no command given"_s);
+        return usage(tr("no command given"));
     }
     const QString command = positional.constFirst();
     // Commands that only read never create a database (or its folders): a missing one is store-missing.
@@ -249,7 +290,8 @@ int NodeCli::run(const QStringList &arguments)
               u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s, u"to"_s,
               u"state"_s, u"profile"_s, u"owner"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
-                usage(u"--%1 is not an option of '%2'"_s.arg(option, command));
+                //: %1: an option name, %2: a command name (neither is translated)
+                usage(tr("--%1 is not an option of '%2'").arg(option, command));
                 return false;
             }
         }
@@ -260,13 +302,13 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"sync"_s) {
         if (positional.size() > 1) {
-            return usage(u"'sync' takes no arguments; name mailboxes with --mailbox"_s);
+            return usage(tr("'sync' takes no arguments; name mailboxes with --mailbox"));
         }
         return allowOnly({u"once"_s, u"mailbox"_s}) ? sync() : UsageError;
     }
     if (command == u"status"_s) {
         if (positional.size() > 1) {
-            return usage(u"'status' takes no arguments"_s);
+            return usage(tr("'status' takes no arguments"));
         }
         return allowOnly({u"json"_s, u"state"_s, u"profile"_s, u"mailbox"_s, u"owner"_s}) ? status() : UsageError;
     }
@@ -275,7 +317,7 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"run"_s) {
         if (positional.size() > 1) {
-            return usage(u"'run' takes no arguments"_s);
+            return usage(tr("'run' takes no arguments"));
         }
         return allowOnly({u"workers"_s}) ? runEngine() : UsageError;
     }
@@ -284,7 +326,7 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"scheduler"_s) {
         if (positional.size() > 1) {
-            return usage(u"'scheduler' takes no arguments"_s);
+            return usage(tr("'scheduler' takes no arguments"));
         }
         return allowOnly({u"json"_s}) ? scheduler() : UsageError;
     }
@@ -315,10 +357,10 @@ int NodeCli::run(const QStringList &arguments)
         return allowOnly({u"output"_s}) ? diagnosticsCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"nodes"_s) {
-        return positional.size() == 1 ? nodesCommand() : usage(u"nodes takes no arguments"_s);
+        return positional.size() == 1 ? nodesCommand() : usage(tr("nodes takes no arguments"));
     }
     if (command == u"runs"_s) {
-        return positional.size() == 1 ? runsCommand() : usage(u"runs takes no arguments (use --mailbox, --since)"_s);
+        return positional.size() == 1 ? runsCommand() : usage(tr("runs takes no arguments (use --mailbox, --since)"));
     }
     if (command == u"store"_s) {
         return allowOnly({u"to"_s, u"json"_s}) ? storeCommand(positional.mid(1)) : UsageError;
@@ -326,7 +368,7 @@ int NodeCli::run(const QStringList &arguments)
     if (command == u"maintenance"_s) {
         return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;
     }
-    return usage(u"unknown command '%1'"_s.arg(command));
+    return usage(tr("unknown command '%1'").arg(command));
 }
 
 Result<std::unique_ptr<Store>> NodeCli::openStore()
@@ -337,12 +379,12 @@ Result<std::unique_ptr<Store>> NodeCli::openStore()
 int NodeCli::importConfig(const QStringList &positional)
 {
     if (positional.size() != 2 || positional.at(0) != u"import"_s) {
-        return usage(u"usage: syncdesk-node config import FILE.json"_s);
+        return usage(tr("usage: syncdesk-node config import FILE.json"));
     }
     const QString path = positional.at(1);
     const ConfigParser::Outcome parsed = ConfigParser::parseFile(path);
     if (const auto *issues = std::get_if<QList<ConfigIssue>>(&parsed)) {
-        m_err << "syncdesk-node: " << path << " was not imported; nothing was changed:\n";
+        m_err << "syncdesk-node: " << tr("%1 was not imported; nothing was changed:").arg(path) << "\n";
         for (const ConfigIssue &issue : *issues) {
             m_err << "  " << issue.toString() << "\n";
         }
@@ -356,7 +398,7 @@ int NodeCli::importConfig(const QStringList &positional)
     }
     const ConfigImporter::Outcome imported = ConfigImporter::import(**store, file);
     if (const auto *issues = std::get_if<QList<ConfigIssue>>(&imported)) {
-        m_err << "syncdesk-node: " << path << " was not imported; nothing was changed:\n";
+        m_err << "syncdesk-node: " << tr("%1 was not imported; nothing was changed:").arg(path) << "\n";
         for (const ConfigIssue &issue : *issues) {
             m_err << "  " << issue.toString() << "\n";
         }
@@ -368,18 +410,28 @@ int NodeCli::importConfig(const QStringList &positional)
     }
     const ImportSummary &summary = std::get<ImportSummary>(imported);
     for (const ConfigIssue &warning : file.warnings + summary.warnings) {
-        m_err << "warning: " << warning.toString() << "\n";
+        m_err << tr("warning: %1").arg(warning.toString()) << "\n";
     }
-    m_out << "Imported " << path << " into " << m_storeConfig.describe() << ":\n"
-          << "  server profiles: " << summary.profilesCreated << " new, " << summary.profilesUpdated << " updated, "
-          << summary.profilesUnchanged << " unchanged\n"
-          << "  mailboxes:       " << summary.mailboxesCreated << " new, " << summary.mailboxesUpdated << " updated, "
-          << summary.mailboxesUnchanged << " unchanged\n";
+    //: %1: the imported file, %2: the database
+    m_out << tr("Imported %1 into %2:").arg(path, m_storeConfig.describe()) << "\n"
+          << "  "
+          << tr("server profiles: %1 new, %2 updated, %3 unchanged")
+                 .arg(summary.profilesCreated)
+                 .arg(summary.profilesUpdated)
+                 .arg(summary.profilesUnchanged)
+          << "\n"
+          << "  "
+          //: The spaces align the numbers with those of "server profiles: %1 new, ..." on the line above
+          << tr("mailboxes:       %1 new, %2 updated, %3 unchanged")
+                 .arg(summary.mailboxesCreated)
+                 .arg(summary.mailboxesUpdated)
+                 .arg(summary.mailboxesUnchanged)
+          << "\n";
     if (summary.schedulerUpdated) {
-        m_out << "  scheduler settings updated; running engines use them within a second\n";
+        m_out << "  " << tr("scheduler settings updated; running engines use them within a second") << "\n";
     }
     if (summary.retentionUpdated) {
-        m_out << "  retention settings updated; running engines use them from their next pass\n";
+        m_out << "  " << tr("retention settings updated; running engines use them from their next pass") << "\n";
     }
     m_out.flush();
     m_err.flush();
@@ -414,11 +466,12 @@ Result<QList<qint64>> NodeCli::resolveMailboxes(Store &store, bool skipDisabled)
         }
         if (!mailbox->has_value()) {
             return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                                   u"no mailbox %1 in %2"_s.arg(address, m_storeConfig.describe()));
+                                   //: %1: a mailbox address, %2: the database
+                                   tr("no mailbox %1 in %2").arg(address, m_storeConfig.describe()));
         }
         if (!(*mailbox)->enabled && skipDisabled) {
             return SyncError::make(ErrorClass::Config, u"mailbox-disabled"_s,
-                                   u"the mailbox %1 is disabled; enable it before syncing it"_s.arg(address));
+                                   tr("the mailbox %1 is disabled; enable it before syncing it").arg(address));
         }
         ids.append((*mailbox)->id);
     }
@@ -440,21 +493,23 @@ int NodeCli::sync()
     }
     if (!m_parser.isSet(u"once"_s)) {
         if (!m_parser.isSet(u"mailbox"_s)) {
-            return usage(u"use 'sync --once' to sync here and now, or 'sync --mailbox ADDRESS' to ask the running "
-                         "engine"_s);
+            return usage(tr("use 'sync --once' to sync here and now, or 'sync --mailbox ADDRESS' to ask the running "
+                            "engine"));
         }
         for (qint64 id : *ids) {
             if (Status requested = (*store)->requestSync(id, u"cli"_s, QDateTime::currentDateTimeUtc()); !requested) {
                 return storeFailure(requested.error());
             }
         }
-        m_out << "Requested an immediate sync of " << ids->size()
-              << " mailbox(es); the running syncdesk-node or console picks it up within a second.\n";
+        m_out << tr("Requested an immediate sync of %n mailbox(es); the running syncdesk-node or console picks it up "
+                    "within a second.",
+                    nullptr, int(ids->size()))
+              << "\n";
         m_out.flush();
         return Success;
     }
     if (ids->isEmpty()) {
-        m_out << "No enabled mailboxes to sync in " << m_storeConfig.describe() << ".\n";
+        m_out << tr("No enabled mailboxes to sync in %1.").arg(m_storeConfig.describe()) << "\n";
         m_out.flush();
         return Success;
     }
@@ -486,9 +541,12 @@ void NodeCli::reportDisabledByThisRun(const QSet<qint64> &enabledBefore)
     }
     for (const Mailbox &mailbox : *all) {
         if (enabledBefore.contains(mailbox.id) && !mailbox.enabled) {
-            m_err << mailbox.address << ": disabled by this run (" << mailbox.disabledReason
-                  << "); fix the cause, then 'syncdesk-node test-mailbox " << mailbox.address
-                  << " --enable' or 'syncdesk-node mailbox enable " << mailbox.address << "'\n";
+            //: %1: the mailbox address, %2: why it was disabled (an id such as permanent-failure)
+            m_err
+                << tr("%1: disabled by this run (%2); fix the cause, then 'syncdesk-node test-mailbox %1 --enable' or "
+                      "'syncdesk-node mailbox enable %1'")
+                       .arg(mailbox.address, mailbox.disabledReason)
+                << "\n";
         }
     }
     m_err.flush();
@@ -499,11 +557,11 @@ void NodeCli::printFailure(const SyncOutcome &outcome)
     const SyncError &error = *outcome.error;
     m_err << outcome.address << ": " << errorClassName(error.errorClass) << ": " << error.message << "\n";
     if (!error.detail.isEmpty() && !error.message.contains(error.detail)) {
-        m_err << "  detail: " << error.detail << "\n";
+        m_err << "  " << tr("detail: %1").arg(error.detail) << "\n";
     }
     const Hint hint = HintCatalog::instance().hint(error.hintId);
     if (hint.isValid()) {
-        m_err << "  hint [" << hint.id << "]: " << hint.title << "\n";
+        m_err << "  " << tr("hint [%1]: %2").arg(hint.id, hint.title) << "\n";
         for (const QString &step : hint.remedy) {
             m_err << "    - " << step << "\n";
         }
@@ -527,8 +585,11 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
             ++done;
             stored += o.itemsNew;
             const double seconds = std::max(0.001, clock.elapsed() / 1000.0);
-            m_err << "\r\033[K" << done << "/" << total << " mailboxes, " << QLocale().toString(stored)
-                  << " messages stored, " << QLocale().toString(stored / seconds, 'f', 0) << " messages/s";
+            //: A rate: messages per second
+            const QString rate = tr("%1 messages/s").arg(QLocale().toString(stored / seconds, 'f', 0));
+            //: Progress of 'sync --once': %1 of %n mailboxes done
+            m_err << "\r\033[K" << tr("%1/%n mailbox(es)", nullptr, int(total)).arg(done) << ", "
+                  << tr("%Ln message(s) stored", nullptr, int(stored)) << ", " << rate;
             m_err.flush();
         });
     }
@@ -539,11 +600,18 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
         }
         for (const SyncOutcome &outcome : outcomes) {
             if (outcome.succeeded()) {
-                m_out << outcome.address << ": ok, " << outcome.itemsNew << " new, " << outcome.itemsSeen << " fetched";
+                const QString address = outcome.address;
+                const QString created = QString::number(outcome.itemsNew);
+                const QString fetched = QString::number(outcome.itemsSeen);
                 if (outcome.itemsFailed > 0) {
                     // The sync went on; the items are listed with their reasons.
-                    m_out << ", " << outcome.itemsFailed << " item(s) failed (syncdesk-node failures --mailbox "
-                          << outcome.address << ")";
+                    //: %1: the mailbox address, %2: new activities, %3: messages fetched
+                    m_out << tr("%1: ok, %2 new, %3 fetched, %n item(s) failed (syncdesk-node failures --mailbox %1)",
+                                nullptr, outcome.itemsFailed)
+                                 .arg(address, created, fetched);
+                } else {
+                    //: %1: the mailbox address, %2: new activities, %3: messages fetched
+                    m_out << tr("%1: ok, %2 new, %3 fetched").arg(address, created, fetched);
                 }
                 m_out << "\n";
             } else {
@@ -576,8 +644,8 @@ int NodeCli::mailboxCommand(const QStringList &positional)
         return mailboxVerbose(positional);
     }
     if (positional.size() != 2 || (positional.at(0) != u"enable"_s && positional.at(0) != u"disable"_s)) {
-        return usage(u"usage: syncdesk-node mailbox enable|disable ADDRESS\n"
-                     "       syncdesk-node mailbox verbose ADDRESS on|off"_s);
+        return usage(tr("usage: syncdesk-node mailbox enable|disable ADDRESS\n"
+                        "       syncdesk-node mailbox verbose ADDRESS on|off"));
     }
     const bool enable = positional.at(0) == u"enable"_s;
     auto store = openStore();
@@ -589,12 +657,12 @@ int NodeCli::mailboxCommand(const QStringList &positional)
         return storeFailure(mailbox.error());
     }
     if (!mailbox->has_value()) {
-        return usage(u"no mailbox %1 in %2"_s.arg(positional.at(1), m_storeConfig.describe()));
+        return usage(tr("no mailbox %1 in %2").arg(positional.at(1), m_storeConfig.describe()));
     }
     const Mailbox &box = **mailbox;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (box.enabled == enable) {
-        m_out << box.address << " is already " << (enable ? "enabled" : "disabled") << ".\n";
+        m_out << (enable ? tr("%1 is already enabled.") : tr("%1 is already disabled.")).arg(box.address) << "\n";
         m_out.flush();
         return Success;
     }
@@ -611,12 +679,15 @@ int NodeCli::mailboxCommand(const QStringList &positional)
     Log::info(u"node"_s, box.address,
               enable ? u"enabled by an operator; failure counters reset"_s : u"disabled by an operator"_s);
     LogPersister(**store).flush();
-    if (enable) {
-        m_out << box.address << " enabled; its failure counters are reset and it is due now"
-              << (box.disabledReason.isEmpty() ? QString() : u" (it was disabled: "_s + box.disabledReason + u')')
-              << ".\n";
+    if (enable && box.disabledReason.isEmpty()) {
+        m_out << tr("%1 enabled; its failure counters are reset and it is due now.").arg(box.address) << "\n";
+    } else if (enable) {
+        //: %1: the mailbox address, %2: why it was disabled (an id such as permanent-failure)
+        m_out << tr("%1 enabled; its failure counters are reset and it is due now (it was disabled: %2).")
+                     .arg(box.address, box.disabledReason)
+              << "\n";
     } else {
-        m_out << box.address << " disabled; it is not synced until enabled again.\n";
+        m_out << tr("%1 disabled; it is not synced until enabled again.").arg(box.address) << "\n";
     }
     m_out.flush();
     return Success;
@@ -628,7 +699,7 @@ void NodeCli::installSignalHandlers()
         return;
     }
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0) {
-        m_err << "syncdesk-node: cannot install signal handlers\n";
+        m_err << "syncdesk-node: " << tr("cannot install signal handlers") << "\n";
         return;
     }
     m_signalNotifier = std::make_unique<QSocketNotifier>(s_signalFds[1], QSocketNotifier::Read);
@@ -663,7 +734,7 @@ int NodeCli::runEngine()
         bool ok = false;
         const int workers = m_parser.value(u"workers"_s).toInt(&ok);
         if (!ok || workers < 1 || workers > 64) {
-            return usage(u"--workers expects a number from 1 to 64"_s);
+            return usage(tr("--workers expects a number from 1 to 64"));
         }
         settings.scheduler.workerThreads = workers;
     }

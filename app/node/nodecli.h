@@ -66,8 +66,9 @@ private:
     bool engineRunning(Store &store);
     // Applies status' --state, --profile, --mailbox and --owner; a usage problem, or empty.
     QString narrowStatuses(Store &store, MailboxStatusList &statuses, const QDateTime &now, int grace);
-    // "3 min ago", "in 40 s", "never": a time relative to now, for the text output.
-    static QString ago(const QDateTime &time, const QDateTime &now);
+    // "3 min ago", "in 40 s", "never": a time relative to now, for the text output. Without withAgo, a past time
+    // is only the span ("3 min"), as in "overdue 3 min".
+    static QString ago(const QDateTime &time, const QDateTime &now, bool withAgo = true);
     // nodecli_engines.cpp
     int nodesCommand();
     int runsCommand();

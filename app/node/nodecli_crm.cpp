@@ -8,6 +8,7 @@
 #include "store/crmstore.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,12 +21,31 @@ namespace {
 
 const QStringList kRegardingTypes{u"account"_s, u"contact"_s, u"lead"_s, u"opportunity"_s, u"case"_s};
 
+// What "crm import --type TYPE" imported, for people: "accounts" for account.
+QString importedRecords(const QString &type)
+{
+    if (type == u"account"_s) {
+        //: What crm import imported: records of the type account
+        return QCoreApplication::translate("SyncDesk::NodeCli", "accounts");
+    }
+    if (type == u"contact"_s) {
+        //: What crm import imported: records of the type contact
+        return QCoreApplication::translate("SyncDesk::NodeCli", "contacts");
+    }
+    if (type == u"lead"_s) {
+        //: What crm import imported: records of the type lead
+        return QCoreApplication::translate("SyncDesk::NodeCli", "leads");
+    }
+    return type + u's';
+}
+
 } // namespace
 
 int NodeCli::crmCommand(const QStringList &positional)
 {
-    const QString usageText = u"usage: syncdesk-node crm import FILE.csv --type account|contact|lead [--skip-invalid]\n"
-                              "       syncdesk-node crm list [--type TYPE] [--json]"_s;
+    const QString usageText = tr("usage: syncdesk-node crm import FILE.csv --type account|contact|lead "
+                                 "[--skip-invalid]\n"
+                                 "       syncdesk-node crm list [--type TYPE] [--json]");
     if (positional.isEmpty()) {
         return usage(usageText);
     }
@@ -34,19 +54,22 @@ int NodeCli::crmCommand(const QStringList &positional)
             return usage(usageText);
         }
         if (!m_parser.isSet(u"type"_s)) {
-            return usage(u"'crm import' needs --type account, contact or lead"_s);
+            //: Keep account, contact and lead: they are the values --type takes
+            return usage(tr("'crm import' needs --type account, contact or lead"));
         }
         const QString type = m_parser.value(u"type"_s).trimmed().toLower();
         if (!CrmCsvImporter::importableTypes().contains(type)) {
+            //: %1: the types --type takes (not translated), %2: what was given
             return usage(
-                u"--type must be one of %1, not \"%2\""_s.arg(CrmCsvImporter::importableTypes().join(u", "_s), type));
+                tr("--type must be one of %1, not \"%2\"").arg(CrmCsvImporter::importableTypes().join(u", "_s), type));
         }
         QFile file(positional.at(1));
         if (!file.open(QIODevice::ReadOnly)) {
-            return usage(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+            //: %1: a file, %2: why not
+            return usage(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
         }
         if (file.size() > 256 * 1024 * 1024) {
-            return usage(u"%1 is larger than 256 MiB; split it"_s.arg(file.fileName()));
+            return usage(tr("%1 is larger than 256 MiB; split it").arg(file.fileName()));
         }
         const QByteArray data = file.readAll();
         auto store = openStore();
@@ -55,12 +78,12 @@ int NodeCli::crmCommand(const QStringList &positional)
         }
         const auto outcome = CrmCsvImporter::import(**store, data, type, m_parser.isSet(u"skip-invalid"_s));
         if (const auto *problems = std::get_if<QStringList>(&outcome)) {
-            m_err << "syncdesk-node: " << file.fileName() << " was not imported; nothing was changed:\n";
+            m_err << "syncdesk-node: " << tr("%1 was not imported; nothing was changed:").arg(file.fileName()) << "\n";
             for (const QString &problem : *problems) {
                 m_err << "  " << problem << "\n";
             }
             if (problems->size() > 1 || !problems->constFirst().contains(u"column \""_s)) {
-                m_err << "Fix these lines, or import the valid ones with --skip-invalid.\n";
+                m_err << tr("Fix these lines, or import the valid ones with --skip-invalid.") << "\n";
             }
             m_err.flush();
             return UsageError;
@@ -70,12 +93,24 @@ int NodeCli::crmCommand(const QStringList &positional)
         }
         const CsvImportSummary &summary = std::get<CsvImportSummary>(outcome);
         for (const QString &problem : summary.problems) {
-            m_err << "skipped: " << problem << "\n";
+            //: %1: a row that was not imported, and why
+            m_err << tr("skipped: %1").arg(problem) << "\n";
         }
-        m_out << "Imported " << file.fileName() << " (" << type << "s) into " << m_storeConfig.describe() << ": "
-              << summary.created << " new, " << summary.updated << " updated, " << summary.unchanged << " unchanged";
+        const QStringList imported{file.fileName(),
+                                   importedRecords(type),
+                                   m_storeConfig.describe(),
+                                   QString::number(summary.created),
+                                   QString::number(summary.updated),
+                                   QString::number(summary.unchanged)};
         if (summary.skipped > 0) {
-            m_out << ", " << summary.skipped << " invalid rows skipped";
+            //: %1: the file, %2: the records ("accounts"), %3: the database, %4-%6: how many records
+            m_out << tr("Imported %1 (%2) into %3: %4 new, %5 updated, %6 unchanged, %n invalid row(s) skipped",
+                        nullptr, summary.skipped)
+                         .arg(imported[0], imported[1], imported[2], imported[3], imported[4], imported[5]);
+        } else {
+            //: %1: the file, %2: the records ("accounts"), %3: the database, %4-%6: how many records
+            m_out << tr("Imported %1 (%2) into %3: %4 new, %5 updated, %6 unchanged")
+                         .arg(imported[0], imported[1], imported[2], imported[3], imported[4], imported[5]);
         }
         m_out << "\n";
         m_out.flush();
@@ -94,7 +129,8 @@ int NodeCli::crmCommand(const QStringList &positional)
         }
         const QString type = m_parser.value(u"type"_s).trimmed().toLower();
         if (!type.isEmpty() && !CrmRecord::types().contains(type)) {
-            return usage(u"--type must be one of %1"_s.arg(CrmRecord::types().join(u", "_s)));
+            //: %1: the record types (not translated)
+            return usage(tr("--type must be one of %1").arg(CrmRecord::types().join(u", "_s)));
         }
         auto store = openStore();
         if (!store) {
@@ -114,14 +150,41 @@ int NodeCli::crmCommand(const QStringList &positional)
             return Success;
         }
         if (records->isEmpty()) {
-            m_out << "No CRM records" << (type.isEmpty() ? QString() : u" of type "_s + type)
-                  << ". Add them in the configuration's \"crm\" section or with 'syncdesk-node crm import'.\n";
+            if (type.isEmpty()) {
+                //: Keep "crm": it is the name of the configuration's section
+                m_out << tr("No CRM records. Add them in the configuration's \"crm\" section or with 'syncdesk-node "
+                            "crm import'.");
+            } else {
+                //: %1: a record type (account, contact, ...; not translated). Keep "crm": it is the name of the
+                //: configuration's section
+                m_out << tr("No CRM records of type %1. Add them in the configuration's \"crm\" section or with "
+                            "'syncdesk-node crm import'.")
+                             .arg(type);
+            }
+            m_out << "\n";
             m_out.flush();
             return Success;
         }
-        m_out << qSetFieldWidth(14) << Qt::left << "TYPE" << qSetFieldWidth(20) << "ID" << qSetFieldWidth(28) << "NAME"
-              << qSetFieldWidth(32) << "EMAIL" << qSetFieldWidth(14) << "OWNER" << qSetFieldWidth(0)
-              << "BUSINESS UNIT\n";
+        // Qt::left first: lupdate drops a translator comment that follows it.
+        m_out << Qt::left
+              << qSetFieldWidth(14)
+              //: Column header of 'crm list': the record type
+              << tr("TYPE")
+              << qSetFieldWidth(20)
+              //: Column header of 'crm list': the record's id
+              << tr("ID")
+              << qSetFieldWidth(28)
+              //: Column header of 'crm list': the record's name
+              << tr("NAME")
+              << qSetFieldWidth(32)
+              //: Column header of 'crm list': the record's email address
+              << tr("EMAIL")
+              << qSetFieldWidth(14)
+              //: Column header of 'crm list': the record's owner
+              << tr("OWNER")
+              << qSetFieldWidth(0)
+              //: Column header of 'crm list'
+              << tr("BUSINESS UNIT") << "\n";
         for (const CrmRecord &record : *records) {
             m_out << qSetFieldWidth(14) << record.type << qSetFieldWidth(20) << record.key << qSetFieldWidth(28)
                   << record.name.left(26) << qSetFieldWidth(32) << record.email << qSetFieldWidth(14) << record.ownerKey
@@ -139,16 +202,16 @@ int NodeCli::trackCommand(const QStringList &positional)
         return trackList();
     }
     if (!positional.isEmpty()) {
-        return usage(u"usage: syncdesk-node track --mailbox ADDRESS --message-id ID [--regarding TYPE:ID] "
-                     "[--no-sync]\n       syncdesk-node track list [--mailbox ADDRESS] [--json]"_s);
+        return usage(tr("usage: syncdesk-node track --mailbox ADDRESS --message-id ID [--regarding TYPE:ID] "
+                        "[--no-sync]\n       syncdesk-node track list [--mailbox ADDRESS] [--json]"));
     }
     if (m_parser.values(u"mailbox"_s).size() != 1 || !m_parser.isSet(u"message-id"_s)) {
-        return usage(u"'track' needs one --mailbox ADDRESS and --message-id ID"_s);
+        return usage(tr("'track' needs one --mailbox ADDRESS and --message-id ID"));
     }
     const QString messageId = TrackRequest::normalizeMessageId(m_parser.value(u"message-id"_s));
     if (messageId.isEmpty()) {
-        return usage(u"--message-id \"%1\" is not a Message-ID (such as <1234@example.com>)"_s.arg(
-            m_parser.value(u"message-id"_s).left(80)));
+        return usage(tr("--message-id \"%1\" is not a Message-ID (such as <1234@example.com>)")
+                         .arg(m_parser.value(u"message-id"_s).left(80)));
     }
     std::optional<RecordRef> regarding;
     if (m_parser.isSet(u"regarding"_s)) {
@@ -167,7 +230,7 @@ int NodeCli::trackCommand(const QStringList &positional)
         return storeFailure(mailbox.error());
     }
     if (!mailbox->has_value()) {
-        return usage(u"no mailbox %1 in %2"_s.arg(m_parser.value(u"mailbox"_s), m_storeConfig.describe()));
+        return usage(tr("no mailbox %1 in %2").arg(m_parser.value(u"mailbox"_s), m_storeConfig.describe()));
     }
     const Mailbox box = **mailbox;
     CrmStore crm(**store);
@@ -177,9 +240,9 @@ int NodeCli::trackCommand(const QStringList &positional)
             return storeFailure(record.error());
         }
         if (!record->has_value()) {
-            return usage(
-                u"%1:%2 is not a CRM record; import it first (syncdesk-node crm list shows what there is)"_s.arg(
-                    regarding->type, regarding->id));
+            //: %1:%2: a record's type and id
+            return usage(tr("%1:%2 is not a CRM record; import it first (syncdesk-node crm list shows what there is)")
+                             .arg(regarding->type, regarding->id));
         }
     }
     TrackRequest request;
@@ -194,15 +257,18 @@ int NodeCli::trackCommand(const QStringList &positional)
               u"track request #%1 for <%2>%3"_s.arg(*id).arg(
                   messageId, regarding ? u" regarding "_s + regarding->type + u':' + regarding->id : QString()));
     LogPersister(**store).flush();
-    m_out << "Recorded track request #" << *id << " for <" << messageId << "> in " << box.address << ".\n";
+    //: %1: the request's number, %2: the Message-ID, %3: the mailbox address
+    m_out << tr("Recorded track request #%1 for <%2> in %3.").arg(QString::number(*id), messageId, box.address) << "\n";
     if (m_parser.isSet(u"no-sync"_s)) {
-        m_out << "The next sync of " << box.address << " completes it.\n";
+        m_out << tr("The next sync of %1 completes it.").arg(box.address) << "\n";
         m_out.flush();
         return Success;
     }
     if (!box.enabled) {
-        m_out << box.address << " is disabled (" << box.disabledReason
-              << "); the request completes once it is enabled and synced.\n";
+        //: %1: the mailbox address, %2: why it was disabled (an id such as admin)
+        m_out << tr("%1 is disabled (%2); the request completes once it is enabled and synced.")
+                     .arg(box.address, box.disabledReason)
+              << "\n";
         m_out.flush();
         return Success;
     }
@@ -210,12 +276,14 @@ int NodeCli::trackCommand(const QStringList &positional)
         if (Status requested = (*store)->requestSync(box.id, u"track"_s, QDateTime::currentDateTimeUtc()); !requested) {
             return storeFailure(requested.error());
         }
-        m_out << "The running engine syncs " << box.address << " now; 'syncdesk-node track list --mailbox "
-              << box.address << "' shows the request's state.\n";
+        m_out << tr("The running engine syncs %1 now; 'syncdesk-node track list --mailbox %1' shows the request's "
+                    "state.")
+                     .arg(box.address)
+              << "\n";
         m_out.flush();
         return Success;
     }
-    m_out << "No engine runs on this database: syncing " << box.address << " here.\n";
+    m_out << tr("No engine runs on this database: syncing %1 here.").arg(box.address) << "\n";
     m_out.flush();
     store->reset();
     const int synced = syncOnce({box.id});
@@ -232,10 +300,13 @@ int NodeCli::trackCommand(const QStringList &positional)
             continue;
         }
         if (stored.state == u"pending"_s) {
-            m_out << "Request #" << *id << " is still pending: the sync did not complete; the next scheduled sync "
-                  << "completes it.\n";
+            m_out << tr("Request #%1 is still pending: the sync did not complete; the next scheduled sync "
+                        "completes it.")
+                         .arg(*id)
+                  << "\n";
         } else {
-            m_out << "Request #" << *id << ": " << stored.state << " (" << stored.reason << ").\n";
+            //: %1: the request's number, %2: its state (done or failed; not translated), %3: the reason
+            m_out << tr("Request #%1: %2 (%3).").arg(QString::number(*id), stored.state, stored.reason) << "\n";
         }
         m_out.flush();
         if (stored.state == u"failed"_s && synced == Success) {
@@ -258,7 +329,7 @@ int NodeCli::trackList()
             return ids.error().errorClass == ErrorClass::Store ? storeFailure(ids.error()) : usage(ids.error().message);
         }
         if (ids->size() != 1) {
-            return usage(u"'track list' takes one --mailbox"_s);
+            return usage(tr("'track list' takes one --mailbox"));
         }
         mailboxId = ids->constFirst();
     }
@@ -276,13 +347,29 @@ int NodeCli::trackList()
         return Success;
     }
     if (requests->isEmpty()) {
-        m_out << "No track requests.\n";
+        m_out << tr("No track requests.") << "\n";
         m_out.flush();
         return Success;
     }
-    m_out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(28) << "MAILBOX" << qSetFieldWidth(36)
-          << "MESSAGE-ID" << qSetFieldWidth(22) << "REGARDING" << qSetFieldWidth(9) << "STATE" << qSetFieldWidth(0)
-          << "REASON\n";
+    m_out << Qt::left
+          << qSetFieldWidth(6)
+          //: Column header of 'track list': the request's number
+          << tr("ID")
+          << qSetFieldWidth(28)
+          //: Column header of 'track list': the mailbox address
+          << tr("MAILBOX")
+          << qSetFieldWidth(36)
+          //: Column header of 'track list': the message's Message-ID
+          << tr("MESSAGE-ID")
+          << qSetFieldWidth(22)
+          //: Column header of 'track list': the record the message is regarding
+          << tr("REGARDING")
+          << qSetFieldWidth(9)
+          //: Column header of 'track list': the request's state (pending, done, failed)
+          << tr("STATE")
+          << qSetFieldWidth(0)
+          //: Column header of 'track list': why it failed
+          << tr("REASON") << "\n";
     for (const TrackRequest &request : *requests) {
         m_out << qSetFieldWidth(6) << request.id << qSetFieldWidth(28) << request.mailboxAddress << qSetFieldWidth(36)
               << request.messageId.left(34) << qSetFieldWidth(22)

@@ -6,6 +6,7 @@
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
 #include "logging/logpersister.h"
+#include "model/untrustedtext.h"
 #include "nodecli.h"
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
@@ -29,11 +30,14 @@ QString stepMark(ConnectionStep::Status status)
 {
     switch (status) {
     case ConnectionStep::Status::Passed:
-        return u"[ ok ]"_s;
+        //: The mark of a passed step of test-mailbox; the marks are 6 characters wide
+        return QCoreApplication::translate("SyncDesk::NodeCli", "[ ok ]");
     case ConnectionStep::Status::Failed:
-        return u"[FAIL]"_s;
+        //: The mark of a failed step of test-mailbox; the marks are 6 characters wide
+        return QCoreApplication::translate("SyncDesk::NodeCli", "[FAIL]");
     case ConnectionStep::Status::Skipped:
-        return u"[skip]"_s;
+        //: The mark of a skipped step of test-mailbox; the marks are 6 characters wide
+        return QCoreApplication::translate("SyncDesk::NodeCli", "[skip]");
     case ConnectionStep::Status::Running:
         break;
     }
@@ -50,7 +54,7 @@ Result<Mailbox> NodeCli::mailboxNamed(Store &store, const QString &address)
     }
     if (!mailbox->has_value()) {
         return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                               u"no mailbox %1 in %2"_s.arg(address, m_storeConfig.describe()));
+                               tr("no mailbox %1 in %2").arg(address, m_storeConfig.describe()));
     }
     return **mailbox;
 }
@@ -58,7 +62,7 @@ Result<Mailbox> NodeCli::mailboxNamed(Store &store, const QString &address)
 int NodeCli::testMailbox(const QStringList &positional)
 {
     if (positional.size() != 1) {
-        return usage(u"usage: syncdesk-node test-mailbox ADDRESS [--enable] [--json]"_s);
+        return usage(tr("usage: syncdesk-node test-mailbox ADDRESS [--enable] [--json]"));
     }
     const bool json = m_parser.isSet(u"json"_s);
     auto store = openStore();
@@ -75,17 +79,21 @@ int NodeCli::testMailbox(const QStringList &positional)
         return storeFailure(profile.error());
     }
     if (!profile->has_value()) {
-        return usage(u"the server profile of %1 is missing"_s.arg(mailbox->address));
+        return usage(tr("the server profile of %1 is missing").arg(mailbox->address));
     }
     const ServerProfile &server = **profile;
     if (!json) {
-        m_out << "Testing " << mailbox->address << " (" << protocolName(server.incoming.protocol).toUpper() << ' '
-              << server.incoming.host << ':' << server.incoming.port << ", " << securityName(server.incoming.security)
-              << (server.outgoing ? u"; SMTP %1:%2, %3"_s.arg(server.outgoing->host)
-                                        .arg(server.outgoing->port)
-                                        .arg(securityName(server.outgoing->security))
-                                  : QString())
-              << ")\n";
+        // Protocol, host, port and security (identifiers, not translated).
+        QString servers =
+            u"%1 %2:%3, %4"_s.arg(protocolName(server.incoming.protocol).toUpper(), server.incoming.host,
+                                  QString::number(server.incoming.port), securityName(server.incoming.security));
+        if (server.outgoing) {
+            servers += u"; SMTP %1:%2, %3"_s.arg(server.outgoing->host)
+                           .arg(server.outgoing->port)
+                           .arg(securityName(server.outgoing->security));
+        }
+        //: %1: the mailbox address, %2: its servers ("IMAP mail.example.com:993, tls")
+        m_out << tr("Testing %1 (%2)").arg(mailbox->address, servers) << "\n";
         m_out.flush();
     }
     ConnectionTest test(*mailbox, server);
@@ -95,8 +103,10 @@ int NodeCli::testMailbox(const QStringList &positional)
         if (json) {
             return;
         }
+        //: A duration in milliseconds
+        const QString duration = tr("%1 ms").arg(step.ms);
         m_out << "  " << stepMark(step.status) << ' ' << qSetFieldWidth(13) << Qt::left << step.id << qSetFieldWidth(0)
-              << step.title << "  (" << step.ms << " ms)\n";
+              << step.title << "  (" << duration << ")\n";
         if (!step.detail.isEmpty() && step.status == ConnectionStep::Status::Passed) {
             m_out << "         " << step.detail << "\n";
         }
@@ -104,11 +114,11 @@ int NodeCli::testMailbox(const QStringList &positional)
             const SyncError &error = *step.error;
             m_out << "         " << errorClassName(error.errorClass) << ": " << error.message << "\n";
             if (!error.detail.isEmpty() && !error.message.contains(error.detail)) {
-                m_out << "         detail: " << error.detail << "\n";
+                m_out << "         " << tr("detail: %1").arg(error.detail) << "\n";
             }
             const Hint hint = HintCatalog::instance().hint(error.hintId);
             if (hint.isValid()) {
-                m_out << "         hint [" << hint.id << "]: " << hint.title << "\n";
+                m_out << "         " << tr("hint [%1]: %2").arg(hint.id, hint.title) << "\n";
                 for (const QString &remedy : hint.remedy) {
                     m_out << "           - " << remedy << "\n";
                 }
@@ -133,9 +143,9 @@ int NodeCli::testMailbox(const QStringList &positional)
     QString enableProblem;
     if (m_parser.isSet(u"enable"_s)) {
         if (!report.passed()) {
-            enableProblem = u"not enabled: the test did not pass"_s;
+            enableProblem = tr("not enabled: the test did not pass");
         } else if (mailbox->enabled) {
-            enableProblem = u"already enabled"_s;
+            enableProblem = tr("already enabled");
         } else {
             const QDateTime now = QDateTime::currentDateTimeUtc();
             Status enabled = (*store)->transaction([&]() -> Status {
@@ -158,16 +168,20 @@ int NodeCli::testMailbox(const QStringList &positional)
         object.insert(u"enabled_now"_s, enabledNow);
         m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
     } else if (report.cancelled) {
-        m_out << "Result: cancelled after " << report.ms << " ms\n";
+        m_out << tr("Result: cancelled after %1 ms").arg(report.ms) << "\n";
     } else if (report.passed()) {
-        m_out << "Result: every step passed in " << report.ms << " ms\n";
+        m_out << tr("Result: every step passed in %1 ms").arg(report.ms) << "\n";
     } else {
         const QString failedStep = report.steps.isEmpty() ? QString() : report.steps.constLast().id;
-        m_out << "Result: FAILED at " << failedStep << " (" << errorClassName(report.error->errorClass) << ", hint "
-              << report.error->hintId << ") after " << report.ms << " ms\n";
+        //: %1: the step's id (connect, login, ...), %2: the error class, %3: the hint's id, %4: milliseconds
+        m_out << tr("Result: FAILED at %1 (%2, hint %3) after %4 ms")
+                     .arg(failedStep, errorClassName(report.error->errorClass), report.error->hintId,
+                          QString::number(report.ms))
+              << "\n";
     }
     if (!json && m_parser.isSet(u"enable"_s)) {
-        m_out << mailbox->address << (enabledNow ? u" enabled; it syncs now."_s : QString(u": "_s + enableProblem))
+        m_out << (enabledNow ? tr("%1 enabled; it syncs now.").arg(mailbox->address)
+                             : QString(mailbox->address + u": "_s + enableProblem))
               << "\n";
     }
     m_out.flush();
@@ -176,9 +190,9 @@ int NodeCli::testMailbox(const QStringList &positional)
 
 int NodeCli::alertsCommand(const QStringList &positional)
 {
-    const QString usageText = u"usage: syncdesk-node alerts [--all] [--json]\n"
-                              "       syncdesk-node alerts ack ID\n"
-                              "       syncdesk-node alerts reenable ID"_s;
+    const QString usageText = tr("usage: syncdesk-node alerts [--all] [--json]\n"
+                                 "       syncdesk-node alerts ack ID\n"
+                                 "       syncdesk-node alerts reenable ID");
     if (!positional.isEmpty() && positional.size() != 2) {
         return usage(usageText);
     }
@@ -213,30 +227,37 @@ int NodeCli::alertsCommand(const QStringList &positional)
             return Success;
         }
         if (list.isEmpty()) {
-            m_out << (m_parser.isSet(u"all"_s) ? "No alerts.\n" : "No open alerts.\n");
+            m_out << (m_parser.isSet(u"all"_s) ? tr("No alerts.") : tr("No open alerts.")) << "\n";
             m_out.flush();
             return Success;
         }
         for (const Alert &alert : std::as_const(list)) {
-            const QString about =
-                alert.mailboxAddress.isEmpty() ? u"profile "_s + alert.profileName : alert.mailboxAddress;
+            const QString about = alert.mailboxAddress.isEmpty()
+                                      //: What an alert is about: a server profile (%1: its name)
+                                      ? tr("profile %1").arg(alert.profileName)
+                                      : alert.mailboxAddress;
+            //: %1: when the alert was raised, %2: when it last occurred (times in ISO 8601)
+            const QString seen = tr("raised %1, last %2, %n occurrence(s)", nullptr, alert.occurrences)
+                                     .arg(isoTime(alert.raisedAt), isoTime(alert.updatedAt));
             m_out << "#" << alert.id << "  " << alert.severity.toUpper() << "  " << alert.kind << "  " << alert.state
                   << "  " << about << "\n"
                   << "    " << alert.message << "\n"
-                  << "    raised " << isoTime(alert.raisedAt) << ", last " << isoTime(alert.updatedAt) << ", "
-                  << alert.occurrences << " occurrence(s)";
+                  << "    " << seen;
             if (!alert.hintId.isEmpty()) {
-                m_out << "; hint [" << alert.hintId << "]: " << HintCatalog::instance().summary(alert.hintId);
+                m_out << "; " << tr("hint [%1]: %2").arg(alert.hintId, HintCatalog::instance().summary(alert.hintId));
             }
             m_out << "\n";
             int disabled = 0;
             for (const AlertMember &member : alert.members) {
-                m_out << "      - " << member.address << " (" << member.errorClass << ", " << member.hintId << ")"
-                      << (member.stillDisabled ? " disabled by this incident" : "") << "\n";
+                // The address, the error class and the hint's id.
+                const QString line = u"%1 (%2, %3)"_s.arg(member.address, member.errorClass, member.hintId);
+                //: %1: a mailbox of a server profile incident, with its error class and hint
+                m_out << "      - " << (member.stillDisabled ? tr("%1 disabled by this incident").arg(line) : line)
+                      << "\n";
                 disabled += member.stillDisabled ? 1 : 0;
             }
             if (disabled > 0) {
-                m_out << "    re-enable them: syncdesk-node alerts reenable " << alert.id << "\n";
+                m_out << "    " << tr("re-enable them: syncdesk-node alerts reenable %1").arg(alert.id) << "\n";
             }
         }
         m_out.flush();
@@ -245,7 +266,7 @@ int NodeCli::alertsCommand(const QStringList &positional)
     bool ok = false;
     const qint64 id = positional.at(1).toLongLong(&ok);
     if (!ok || id <= 0) {
-        return usage(u"'%1' is not an alert id (see 'syncdesk-node alerts')"_s.arg(positional.at(1)));
+        return usage(tr("'%1' is not an alert id (see 'syncdesk-node alerts')").arg(positional.at(1)));
     }
     if (positional.at(0) == u"ack"_s) {
         auto acknowledged = diagnostics.acknowledgeAlert(id, now);
@@ -255,10 +276,11 @@ int NodeCli::alertsCommand(const QStringList &positional)
         }
         Log::info(u"node"_s, acknowledged->mailboxAddress, u"alert %1 acknowledged"_s.arg(id));
         LogPersister(**store).flush();
-        m_out << "Alert " << id << " acknowledged"
-              << (acknowledged->state == u"closed"_s ? u" and closed (information)"_s
-                                                     : u"; it stays listed until its cause is resolved"_s)
-              << ".\n";
+        m_out << (acknowledged->state == u"closed"_s
+                      ? tr("Alert %1 acknowledged and closed (information).")
+                      : tr("Alert %1 acknowledged; it stays listed until its cause is resolved."))
+                     .arg(id)
+              << "\n";
         m_out.flush();
         return Success;
     }
@@ -268,7 +290,8 @@ int NodeCli::alertsCommand(const QStringList &positional)
             return storeFailure(alert.error());
         }
         if (!alert->has_value() || (*alert)->kind != u"profile-outage"_s) {
-            return usage(u"alert %1 is not a server profile incident (kind profile-outage)"_s.arg(id));
+            //: Keep profile-outage: it is the alert's kind
+            return usage(tr("alert %1 is not a server profile incident (kind profile-outage)").arg(id));
         }
         auto enabled = diagnostics.reenableIncident(id, now);
         if (!enabled) {
@@ -286,10 +309,13 @@ int NodeCli::alertsCommand(const QStringList &positional)
                       .arg((*alert)->profileName, addresses.join(u", "_s)));
         LogPersister(**store).flush();
         if (addresses.isEmpty()) {
-            m_out << "No mailbox of incident " << id << " is still disabled by it.\n";
+            m_out << tr("No mailbox of incident %1 is still disabled by it.").arg(id) << "\n";
         } else {
-            m_out << "Re-enabled " << addresses.size() << " mailbox(es) disabled by incident " << id << ": "
-                  << addresses.join(u", "_s) << ". They sync now.\n";
+            //: plural: Re-enabled %n mailbox disabled by incident %1: %2. It syncs now.
+            m_out << tr("Re-enabled %n mailboxes disabled by incident %1: %2. They sync now.", nullptr,
+                        int(addresses.size()))
+                         .arg(QString::number(id), addresses.join(u", "_s))
+                  << "\n";
         }
         m_out.flush();
         return Success;
@@ -300,8 +326,8 @@ int NodeCli::alertsCommand(const QStringList &positional)
 int NodeCli::failuresCommand(const QStringList &positional)
 {
     if (!positional.isEmpty() && (positional.size() != 1 || positional.constFirst() != u"retry"_s)) {
-        return usage(u"usage: syncdesk-node failures [--mailbox ADDRESS] [--json]\n"
-                     "       syncdesk-node failures retry [--mailbox ADDRESS]"_s);
+        return usage(tr("usage: syncdesk-node failures [--mailbox ADDRESS] [--json]\n"
+                        "       syncdesk-node failures retry [--mailbox ADDRESS]"));
     }
     auto store = openStore();
     if (!store) {
@@ -341,9 +367,17 @@ int NodeCli::failuresCommand(const QStringList &positional)
         }
         Log::info(u"node"_s, onlyAddress, u"%1 failed item(s) marked to be tried again"_s.arg(*marked));
         LogPersister(**store).flush();
-        m_out << *marked << " failed item(s) will be fetched again by the next sync of their mailbox"
-              << (mailboxes.isEmpty() ? QString() : u" (requested now for %1 mailbox(es))"_s.arg(mailboxes.size()))
-              << ".\n";
+        if (mailboxes.isEmpty()) {
+            m_out << tr("%n failed item(s) will be fetched again by the next sync of their mailbox.", nullptr, *marked);
+        } else {
+            //: %1: how many mailboxes ("3 mailboxes")
+            m_out << tr("%n failed item(s) will be fetched again by the next sync of their mailbox (requested now for "
+                        "%1).",
+                        nullptr, *marked)
+                         //: Inserted in "... (requested now for %1)."
+                         .arg(tr("%n mailbox(es)", "requested now for %1", int(mailboxes.size())));
+        }
+        m_out << "\n";
         m_out.flush();
         return Success;
     }
@@ -361,7 +395,8 @@ int NodeCli::failuresCommand(const QStringList &positional)
         return Success;
     }
     if (failures->isEmpty()) {
-        m_out << "No failed items" << (onlyAddress.isEmpty() ? QString() : u" in "_s + onlyAddress) << ".\n";
+        m_out << (onlyAddress.isEmpty() ? tr("No failed items.") : tr("No failed items in %1.").arg(onlyAddress))
+              << "\n";
         m_out.flush();
         return Success;
     }
@@ -375,11 +410,25 @@ int NodeCli::failuresCommand(const QStringList &positional)
             failure.pop3Uidl.isEmpty()
                 ? u"%1 UID %2 (UIDVALIDITY %3)"_s.arg(failure.folder).arg(failure.uid).arg(failure.uidValidity)
                 : u"POP3 %1"_s.arg(failure.pop3Uidl);
+        //: %1: when it last failed (ISO 8601)
+        const QString attempts =
+            tr("%n attempt(s), last %1", nullptr, failure.attempts).arg(isoTime(failure.lastFailedAt));
         m_out << "  " << where << "  " << errorClassName(failure.errorClass) << " [" << failure.hintId << "]  "
-              << failure.state << ", " << failure.attempts << " attempt(s), last " << isoTime(failure.lastFailedAt)
-              << "\n    " << failure.reason << "\n";
+              << failure.state << ", " << attempts << "\n    " << failure.reason << "\n";
+        // What a message says about itself is untrusted: no control characters reach the terminal.
         if (!failure.subject.isEmpty()) {
-            m_out << "    subject: " << failure.subject << "\n";
+            //: %1: the message's subject
+            m_out << "    " << tr("subject: %1").arg(UntrustedText::withoutControls(failure.subject).simplified())
+                  << "\n";
+        }
+        if (!failure.sender.isEmpty() || failure.messageDate.isValid()) {
+            //: %1: who sent the message (its From header), %2: the message's date (its Date header)
+            m_out << "    "
+                  << tr("from: %1, date: %2")
+                         .arg(failure.sender.isEmpty() ? u"-"_s
+                                                       : UntrustedText::withoutControls(failure.sender).simplified(),
+                              failure.messageDate.isValid() ? isoTime(failure.messageDate) : u"-"_s)
+                  << "\n";
         }
     }
     m_out.flush();
@@ -389,7 +438,7 @@ int NodeCli::failuresCommand(const QStringList &positional)
 int NodeCli::mailboxVerbose(const QStringList &positional)
 {
     if (positional.size() != 3 || (positional.at(2) != u"on"_s && positional.at(2) != u"off"_s)) {
-        return usage(u"usage: syncdesk-node mailbox verbose ADDRESS on|off"_s);
+        return usage(tr("usage: syncdesk-node mailbox verbose ADDRESS on|off"));
     }
     auto store = openStore();
     if (!store) {
@@ -408,8 +457,10 @@ int NodeCli::mailboxVerbose(const QStringList &positional)
               on ? u"verbose log switched on: protocol traces (credentials hidden) are logged"_s
                  : u"verbose log switched off"_s);
     LogPersister(**store).flush();
-    m_out << mailbox->address << ": verbose log " << (on ? "on" : "off")
-          << "; running engines follow within a second.\n";
+    m_out << (on ? tr("%1: verbose log on; running engines follow within a second.")
+                 : tr("%1: verbose log off; running engines follow within a second."))
+                 .arg(mailbox->address)
+          << "\n";
     m_out.flush();
     return Success;
 }
@@ -417,7 +468,7 @@ int NodeCli::mailboxVerbose(const QStringList &positional)
 int NodeCli::diagnosticsCommand(const QStringList &positional)
 {
     if (positional.size() != 1) {
-        return usage(u"usage: syncdesk-node diagnostics ADDRESS [--output FILE]"_s);
+        return usage(tr("usage: syncdesk-node diagnostics ADDRESS [--output FILE]"));
     }
     auto store = openStore();
     if (!store) {
@@ -439,8 +490,10 @@ int NodeCli::diagnosticsCommand(const QStringList &positional)
         return written.error().errorClass == ErrorClass::Store ? storeFailure(written.error())
                                                                : usage(written.error().message);
     }
-    m_err << "Wrote the diagnostic bundle of " << positional.constFirst().trimmed().toLower() << " to " << path
-          << " (passwords, credentials and message contents removed).\n";
+    //: %1: the mailbox address, %2: the file
+    m_err << tr("Wrote the diagnostic bundle of %1 to %2 (passwords, credentials and message contents removed).")
+                 .arg(positional.constFirst().trimmed().toLower(), path)
+          << "\n";
     m_err.flush();
     return Success;
 }

@@ -6,6 +6,7 @@
 #include "scheduler/schedulersettings.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -22,6 +23,21 @@ QString engineState(const NodeStatus &node, const QDateTime &now, int deadAfter)
         return u"stopped"_s;
     }
     return node.heartbeatAt.isValid() && node.heartbeatAt.secsTo(now) <= deadAfter ? u"alive"_s : u"dead"_s;
+}
+
+// The state above for people (the table of 'nodes'; --json has the id).
+QString engineStateText(const QString &state)
+{
+    if (state == u"alive"_s) {
+        //: The state of an engine in 'nodes': its heartbeat is recent
+        return QCoreApplication::translate("SyncDesk::NodeCli", "alive");
+    }
+    if (state == u"stopped"_s) {
+        //: The state of an engine in 'nodes': it stopped cleanly
+        return QCoreApplication::translate("SyncDesk::NodeCli", "stopped");
+    }
+    //: The state of an engine in 'nodes': silent for two heartbeats
+    return QCoreApplication::translate("SyncDesk::NodeCli", "dead");
 }
 
 QString padded(const QString &text, int width)
@@ -72,17 +88,32 @@ int NodeCli::nodesCommand()
         return Success;
     }
     if (list.isEmpty()) {
-        m_out << "No engine has run on " << m_storeConfig.describe() << ".\n";
+        m_out << tr("No engine has run on %1.").arg(m_storeConfig.describe()) << "\n";
         m_out.flush();
         return Success;
     }
-    m_out << padded(u"ENGINE"_s, 34) << padded(u"HOST"_s, 16) << padded(u"PID"_s, 8) << padded(u"VERSION"_s, 9)
-          << padded(u"STARTED"_s, 14) << padded(u"HEARTBEAT"_s, 14) << padded(u"STATE"_s, 9) << padded(u"WORKERS"_s, 9)
-          << "MAILBOXES\n";
+    //: Column header of 'nodes': the engine's id
+    m_out << padded(tr("ENGINE"), 34)
+          //: Column header of 'nodes': the engine's host
+          << padded(tr("HOST"), 16)
+          //: Column header of 'nodes': the engine's process id
+          << padded(tr("PID"), 8)
+          //: Column header of 'nodes': the engine's version
+          << padded(tr("VERSION"), 9)
+          //: Column header of 'nodes' and 'runs': when it started
+          << padded(tr("STARTED"), 14)
+          //: Column header of 'nodes': the engine's last heartbeat
+          << padded(tr("HEARTBEAT"), 14)
+          //: Column header of 'nodes': the engine's state (alive, stopped, dead)
+          << padded(tr("STATE"), 9)
+          //: Column header of 'nodes': busy/all workers
+          << padded(tr("WORKERS"), 9)
+          //: Column header of 'nodes': how many mailboxes the engine holds
+          << tr("MAILBOXES") << "\n";
     for (const NodeStatus &node : std::as_const(*nodes)) {
         m_out << padded(node.nodeId, 34) << padded(node.host, 16) << padded(QString::number(node.pid), 8)
               << padded(node.version.isEmpty() ? u"-"_s : node.version, 9) << padded(ago(node.startedAt, now), 14)
-              << padded(ago(node.heartbeatAt, now), 14) << padded(engineState(node, now, deadAfter), 9)
+              << padded(ago(node.heartbeatAt, now), 14) << padded(engineStateText(engineState(node, now, deadAfter)), 9)
               << padded(u"%1/%2"_s.arg(node.workersBusy).arg(node.workersTotal), 9) << held->value(node.nodeId) << "\n";
     }
     m_out.flush();
@@ -95,8 +126,8 @@ int NodeCli::runsCommand()
     if (m_parser.isSet(u"since"_s)) {
         since = QDateTime::fromString(m_parser.value(u"since"_s), Qt::ISODateWithMs);
         if (!since.isValid()) {
-            return usage(u"--since %1 is not an ISO-8601 time (for example 2026-12-05T09:00:00Z)"_s.arg(
-                m_parser.value(u"since"_s)));
+            return usage(tr("--since %1 is not an ISO-8601 time (for example 2026-12-05T09:00:00Z)")
+                             .arg(m_parser.value(u"since"_s)));
         }
     }
     int limit = 100;
@@ -104,7 +135,7 @@ int NodeCli::runsCommand()
         bool ok = false;
         limit = m_parser.value(u"limit"_s).toInt(&ok);
         if (!ok || limit < 1 || limit > 1000000) {
-            return usage(u"--limit takes a number from 1 to 1000000"_s);
+            return usage(tr("--limit takes a number from 1 to 1000000"));
         }
     }
     auto store = openStore();
@@ -153,17 +184,39 @@ int NodeCli::runsCommand()
         return Success;
     }
     if (runs->isEmpty()) {
-        m_out << "No sync runs" << (since.isValid() ? u" since "_s + since.toString(Qt::ISODate) : QString()) << ".\n";
+        //: %1: a time (ISO 8601)
+        m_out << (since.isValid() ? tr("No sync runs since %1.").arg(since.toString(Qt::ISODate)) : tr("No sync runs."))
+              << "\n";
         m_out.flush();
         return Success;
     }
-    m_out << padded(u"STARTED"_s, 21) << padded(u"MAILBOX"_s, 28) << padded(u"ENGINE"_s, 34) << padded(u"EPOCH"_s, 7)
-          << padded(u"RESULT"_s, 8) << padded(u"NEW"_s, 6) << padded(u"SEEN"_s, 7) << "SECONDS\n";
+    //: Column header of 'nodes' and 'runs': when it started
+    m_out << padded(tr("STARTED"), 21)
+          //: Column header of 'runs': the mailbox address
+          << padded(tr("MAILBOX"), 28)
+          //: Column header of 'runs': the engine's id
+          << padded(tr("ENGINE"), 34)
+          //: Column header of 'runs': the lease epoch
+          << padded(tr("EPOCH"), 7)
+          //: Column header of 'runs': ok or failed
+          << padded(tr("RESULT"), 8)
+          //: Column header of 'runs' and 'verify': new activities
+          << padded(tr("NEW"), 6)
+          //: Column header of 'runs': messages fetched
+          << padded(tr("SEEN"), 7)
+          //: Column header of 'runs': how long the run took
+          << tr("SECONDS") << "\n";
     for (const SyncRun &run : std::as_const(*runs)) {
         const double seconds = run.startedAt.msecsTo(run.finishedAt) / 1000.0;
+        //: The result of a run in 'runs' (at most 7 characters)
+        QString result = tr("ok");
+        if (!run.success) {
+            //: The result of a run in 'runs' (at most 7 characters)
+            result = tr("failed");
+        }
         m_out << padded(run.startedAt.toUTC().toString(Qt::ISODate), 21) << padded(addresses.value(run.mailboxId), 28)
               << padded(run.node, 34) << padded(run.leaseEpoch > 0 ? QString::number(run.leaseEpoch) : u"-"_s, 7)
-              << padded(run.success ? u"ok"_s : u"failed"_s, 8) << padded(QString::number(run.itemsNew), 6)
+              << padded(result, 8) << padded(QString::number(run.itemsNew), 6)
               << padded(QString::number(run.itemsSeen), 7) << QString::number(seconds, 'f', 1);
         if (!run.success && !run.errorMessage.isEmpty()) {
             m_out << "  " << errorClassName(run.errorClass) << ": " << run.errorMessage.left(120);

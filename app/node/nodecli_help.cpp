@@ -15,9 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The texts are marked with QT_TRANSLATE_NOOP and translated where they are printed (tr() must not run
+// before the translator is installed). A command's first word and the bare option names are not translated.
 struct OptionHelp
 {
-    const char *name;
+    const char *name; // the option, with its value placeholder when it has one
     const char *text;
 };
 
@@ -29,146 +31,211 @@ struct CommandHelp
     std::vector<OptionHelp> options;
 };
 
-const OptionHelp kJson{"--json", "print JSON instead of a table"};
+const OptionHelp kJson{"--json", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "print JSON instead of a table")};
 
 const std::vector<CommandHelp> &commands()
 {
     static const std::vector<CommandHelp> list{
         {"config",
-         "config import FILE.json",
-         "Import server profiles, mailboxes, the CRM section and settings; "
-         "re-importing updates what changed and never duplicates. Nothing is written unless the whole file is valid.",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "config import FILE.json"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Import server profiles, mailboxes, the CRM section and settings; "
+                           "re-importing updates what changed and never duplicates. Nothing is written unless the "
+                           "whole file is valid."),
          {}},
         {"sync",
-         "sync --once [--mailbox ADDRESS]...",
-         "Sync every enabled mailbox (or the ones named) now in this "
-         "process, then exit. On a terminal it shows its progress. Exit code 1 when a mailbox failed.",
-         {{"--once", "sync here and now, then exit"}, {"--mailbox ADDRESS", "only this mailbox (may be repeated)"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "sync --once [--mailbox ADDRESS]..."),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Sync every enabled mailbox (or the ones named) now in this "
+                           "process, then exit. On a terminal it shows its progress. Exit code 1 when a mailbox "
+                           "failed."),
+         {{"--once", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "sync here and now, then exit")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox (may be repeated)")}}},
         {"sync",
-         "sync --mailbox ADDRESS...",
-         "Ask the running engine (a node or the console) to sync these "
-         "mailboxes now.",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "sync --mailbox ADDRESS..."),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Ask the running engine (a node or the console) to sync these "
+                                                "mailboxes now."),
          {}},
         {"status",
-         "status [--state STATE] [--profile NAME] [--mailbox ADDRESS]... [--owner OWNER] [--json]",
-         "Every mailbox's state, interval, last success, next sync, consecutive failures and last error with "
-         "its hint. The filters combine; the table says how many of all mailboxes it shows.",
-         {{"--state STATE", "ok, failing, disabled, overdue, syncing or never (may be repeated)"},
-          {"--profile NAME", "only the mailboxes of this server profile"},
-          {"--mailbox ADDRESS", "only this mailbox (may be repeated)"},
-          {"--owner OWNER", "only the mailboxes of this owner: systemuser:ID, queue:ID or just the ID"},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "status [--state STATE] [--profile NAME] [--mailbox ADDRESS]... [--owner OWNER] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Every mailbox's state, interval, last success, next sync, consecutive failures and last "
+                           "error with its hint. The filters combine; the table says how many of all mailboxes it "
+                           "shows."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--state STATE"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                             "ok, failing, disabled, overdue, syncing or never (may be repeated)")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--profile NAME"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only the mailboxes of this server profile")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox (may be repeated)")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--owner OWNER"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                             "only the mailboxes of this owner: systemuser:ID, queue:ID or just the ID")},
           kJson}},
         {"export",
-         "export activities --jsonl [--mailbox ADDRESS]... [--output FILE]",
-         "The stored email activities, one JSON object per line.",
-         {{"--jsonl", "one JSON object per line (required)"},
-          {"--mailbox ADDRESS", "only this mailbox's (may be repeated)"},
-          {"--output FILE", "write to FILE (created readable by you only) instead of standard output"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "export activities --jsonl [--mailbox ADDRESS]... [--output FILE]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "The stored email activities, one JSON object per line."),
+         {{"--jsonl", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "one JSON object per line (required)")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's (may be repeated)")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--output FILE"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                             "write to FILE (created readable by you only) instead of standard output")}}},
         {"mailbox",
-         "mailbox enable|disable ADDRESS",
-         "Enable a mailbox (resetting its failure counters; it is "
-         "due at once) or disable it.",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "mailbox enable|disable ADDRESS"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Enable a mailbox (resetting its failure counters; it is "
+                                                "due at once) or disable it."),
          {}},
         {"mailbox",
-         "mailbox verbose ADDRESS on|off",
-         "Log the protocol traffic of one mailbox (credentials "
-         "hidden), switched at run time.",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "mailbox verbose ADDRESS on|off"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Log the protocol traffic of one mailbox (credentials "
+                                                "hidden), switched at run time."),
          {}},
         {"test-mailbox",
-         "test-mailbox ADDRESS [--enable] [--json]",
-         "Test DNS, TCP, TLS, login and INBOX (and "
-         "SMTP) step by step, each with its result, time and detail, then the failure's hint.",
-         {{"--enable", "enable the mailbox when every step passes"}, kJson}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "test-mailbox ADDRESS [--enable] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Test DNS, TCP, TLS, login and INBOX (and "
+                           "SMTP) step by step, each with its result, time and detail, then the failure's hint."),
+         {{"--enable", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "enable the mailbox when every step passes")}, kJson}},
         {"alerts",
-         "alerts [--all] [--json]",
-         "The open alerts, newest first (with --all, closed ones too).",
-         {{"--all", "closed alerts too"}, kJson}},
-        {"alerts", "alerts ack ID", "Acknowledge an alert.", {}},
-        {"alerts", "alerts reenable ID", "Re-enable the mailboxes a server profile incident disabled.", {}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "alerts [--all] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "The open alerts, newest first (with --all, closed ones too)."),
+         {{"--all", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "closed alerts too")}, kJson}},
+        {"alerts",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "alerts ack ID"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Acknowledge an alert."),
+         {}},
+        {"alerts",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "alerts reenable ID"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Re-enable the mailboxes a server profile incident disabled."),
+         {}},
         {"failures",
-         "failures [--mailbox ADDRESS] [--json]",
-         "Messages that could not be decoded or stored.",
-         {{"--mailbox ADDRESS", "only this mailbox's"}, kJson}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "failures [--mailbox ADDRESS] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Messages that could not be decoded or stored."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's")},
+          kJson}},
         {"failures",
-         "failures retry [--mailbox ADDRESS]",
-         "Fetch those messages again on the next sync.",
-         {{"--mailbox ADDRESS", "only this mailbox's"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "failures retry [--mailbox ADDRESS]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Fetch those messages again on the next sync."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's")}}},
         {"verify",
-         "verify [--mailbox ADDRESS]... [--repair] [--json]",
-         "Audit: compare the server's messages "
-         "with what the store accounts for. Exit code 1 when something is missing.",
-         {{"--mailbox ADDRESS", "only this mailbox (may be repeated)"},
-          {"--repair", "fetch the missing messages again, then audit again"},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "verify [--mailbox ADDRESS]... [--repair] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Audit: compare the server's messages "
+                           "with what the store accounts for. Exit code 1 when something is missing."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox (may be repeated)")},
+          {"--repair", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "fetch the missing messages again, then audit again")},
           kJson}},
         {"diagnostics",
-         "diagnostics ADDRESS [--output FILE]",
-         "A diagnostic bundle of one mailbox: status, runs, "
-         "alerts, failures and log, without passwords or message contents.",
-         {{"--output FILE", "write to FILE instead of standard output"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "diagnostics ADDRESS [--output FILE]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "A diagnostic bundle of one mailbox: status, runs, "
+                                                "alerts, failures and log, without passwords or message contents."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--output FILE"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "write to FILE instead of standard output")}}},
         {"password",
-         "password set ENTRY",
-         "Store a password in the system keychain, read from standard input, "
-         "for mailboxes configured with \"password_keychain\": \"ENTRY\".",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "password set ENTRY"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Store a password in the system keychain, read from standard input, "
+                                                "for mailboxes configured with \"password_keychain\": \"ENTRY\"."),
          {}},
-        {"password", "password delete ENTRY", "Remove it from the keychain.", {}},
+        {"password",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "password delete ENTRY"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Remove it from the keychain."),
+         {}},
         {"scheduler",
-         "scheduler [--json]",
-         "The running engines: workers, queue, connections per profile, "
-         "overdue mailboxes.",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "scheduler [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "The running engines: workers, queue, connections per profile, "
+                                                "overdue mailboxes."),
          {kJson}},
         {"nodes",
-         "nodes [--json]",
-         "Every engine on the store: id, host, pid, version, started, heartbeat, "
-         "alive, stopped or dead, workers, mailboxes it holds.",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "nodes [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Every engine on the store: id, host, pid, version, started, heartbeat, "
+                           "alive, stopped or dead, workers, mailboxes it holds."),
          {kJson}},
         {"runs",
-         "runs [--mailbox ADDRESS] [--since ISO-8601] [--limit N] [--json]",
-         "Sync runs, newest first: "
-         "engine, lease epoch, start, end, result, items.",
-         {{"--mailbox ADDRESS", "only this mailbox's"},
-          {"--since ISO-8601", "only runs started at or after this time (2026-12-05T09:00:00Z)"},
-          {"--limit N", "at most N runs (default 100)"},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "runs [--mailbox ADDRESS] [--since ISO-8601] [--limit N] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Sync runs, newest first: "
+                                                "engine, lease epoch, start, end, result, items."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's")},
+          {"--since ISO-8601",
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only runs started at or after this time (2026-12-05T09:00:00Z)")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--limit N"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "at most N runs (default 100)")},
           kJson}},
         {"store",
-         "store copy --to postgresql://USER@HOST:PORT/DBNAME [--json]",
-         "Copy this SQLite database "
-         "(everything) into an empty PostgreSQL database and verify every table's row count; stop the nodes "
-         "first.",
-         {{"--to URL|PATH", "the empty database to copy into"}, kJson}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "store copy --to postgresql://USER@HOST:PORT/DBNAME [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Copy this SQLite database "
+                           "(everything) into an empty PostgreSQL database and verify every table's row count; stop "
+                           "the nodes first."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--to URL|PATH"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "the empty database to copy into")},
+          kJson}},
         {"run",
-         "run [--workers N]",
-         "The scheduler, until SIGINT or SIGTERM.",
-         {{"--workers N", "worker threads (default: one per core, at least 2)"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "run [--workers N]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "The scheduler, until SIGINT or SIGTERM."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--workers N"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "worker threads (default: one per core, at least 2)")}}},
         {"maintenance",
-         "maintenance [--dry-run] [--json]",
-         "Prune the log, runs, closed alerts, completed track "
-         "requests and dead nodes older than their retention window now (a running engine does it hourly).",
-         {{"--dry-run", "count what would be pruned, delete nothing"}, kJson}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "maintenance [--dry-run] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Prune the log, runs, closed alerts, completed track "
+                           "requests and dead nodes older than their retention window now (a running engine does "
+                           "it hourly)."),
+         {{"--dry-run", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "count what would be pruned, delete nothing")}, kJson}},
         {"crm",
-         "crm import FILE.csv --type account|contact|lead [--skip-invalid]",
-         "Add or update CRM records "
-         "from a CSV file with a header row.",
-         {{"--type TYPE", "the record type"}, {"--skip-invalid", "import the valid rows, list the invalid ones"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "crm import FILE.csv --type account|contact|lead [--skip-invalid]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Add or update CRM records "
+                                                "from a CSV file with a header row."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--type TYPE"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "the record type")},
+          {"--skip-invalid", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "import the valid rows, list the invalid ones")}}},
         {"crm",
-         "crm list [--type TYPE] [--json]",
-         "The CRM records mail is matched against.",
-         {{"--type TYPE", "only records of this type"}, kJson}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "crm list [--type TYPE] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "The CRM records mail is matched against."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--type TYPE"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only records of this type")},
+          kJson}},
         {"track",
-         "track --mailbox ADDRESS --message-id ID [--regarding TYPE:ID] [--no-sync]",
-         "Track a message "
-         "(and set what it is regarding), syncing its mailbox now.",
-         {{"--mailbox ADDRESS", "the mailbox the message is in"},
-          {"--message-id ID", "its Message-ID"},
-          {"--regarding TYPE:ID", "the record it is regarding (account:contoso)"},
-          {"--no-sync", "record the request only; the next sync completes it"}}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "track --mailbox ADDRESS --message-id ID [--regarding TYPE:ID] [--no-sync]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Track a message "
+                                                "(and set what it is regarding), syncing its mailbox now."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "the mailbox the message is in")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--message-id ID"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "its Message-ID")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--regarding TYPE:ID"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "the record it is regarding (account:contoso)")},
+          {"--no-sync",
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "record the request only; the next sync completes it")}}},
         {"track",
-         "track list [--mailbox ADDRESS] [--json]",
-         "Track requests: pending, done, or failed with the "
-         "reason.",
-         {{"--mailbox ADDRESS", "only this mailbox's"}, kJson}},
-        {"help", "help [COMMAND]", "This list, or one command's usage and options (also: COMMAND --help).", {}},
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "track list [--mailbox ADDRESS] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Track requests: pending, done, or failed with the "
+                                                "reason."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's")},
+          kJson}},
+        {"help",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "help [COMMAND]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "This list, or one command's usage and options (also: COMMAND --help)."),
+         {}},
     };
     return list;
+}
+
+// A text of the tables above (or a bare option name, returned as it is), in the user's language.
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("SyncDesk::NodeCli", text);
 }
 
 int terminalWidth()
@@ -216,10 +283,10 @@ bool NodeCli::isCommand(const QString &command)
 QString NodeCli::commandList()
 {
     const int width = terminalWidth();
-    QString text = u"Commands (syncdesk-node help COMMAND for one command's options):\n"_s;
+    QString text = tr("Commands (syncdesk-node help COMMAND for one command's options):") + u'\n';
     for (const CommandHelp &entry : commands()) {
-        text += wrapped(QString::fromUtf8(entry.synopsis), 2, width, 6);
-        text += wrapped(QString::fromUtf8(entry.summary), 8, width);
+        text += wrapped(translated(entry.synopsis), 2, width, 6);
+        text += wrapped(translated(entry.summary), 8, width);
     }
     return text;
 }
@@ -233,8 +300,8 @@ QString NodeCli::commandHelp(const QString &command)
         if (command != QLatin1StringView(entry.command)) {
             continue;
         }
-        usage += wrapped(u"syncdesk-node "_s + QString::fromUtf8(entry.synopsis), 2, width, 8);
-        usage += wrapped(QString::fromUtf8(entry.summary), 6, width);
+        usage += wrapped(u"syncdesk-node "_s + translated(entry.synopsis), 2, width, 8);
+        usage += wrapped(translated(entry.summary), 6, width);
         for (const OptionHelp &option : entry.options) {
             const bool known = std::any_of(options.cbegin(), options.cend(), [&](const OptionHelp &seen) {
                 return qstrcmp(seen.name, option.name) == 0;
@@ -244,19 +311,22 @@ QString NodeCli::commandHelp(const QString &command)
             }
         }
     }
-    QString text = u"Usage:\n"_s + usage;
-    options.push_back({"--db PATH|URL", "the database: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME "
-                                        "(default: $SYNCDESK_DB, or syncdesk.db in the application data folder)"});
-    options.push_back({"--verbose", "print the log, debug records too, on standard error"});
-    text += u"\nOptions:\n"_s;
+    QString text = tr("Usage:") + u'\n' + usage;
+    options.push_back({QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--db PATH|URL"),
+                       QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                                         "the database: a SQLite file, or postgresql://USER@HOST:PORT/DBNAME "
+                                         "(default: $SYNCDESK_DB, or syncdesk.db in the application data folder)")});
+    options.push_back(
+        {"--verbose", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "print the log, debug records too, on standard error")});
+    text += u'\n' + tr("Options:") + u'\n';
     int column = 0;
     for (const OptionHelp &option : options) {
-        column = std::max(column, int(qstrlen(option.name)));
+        column = std::max(column, int(translated(option.name).size()));
     }
     column = std::min(column + 4, 24);
     for (const OptionHelp &option : options) {
-        const QString name = u"  "_s + QString::fromUtf8(option.name);
-        QString body = wrapped(QString::fromUtf8(option.text), column, width);
+        const QString name = u"  "_s + translated(option.name);
+        QString body = wrapped(translated(option.text), column, width);
         if (name.size() + 2 <= column) {
             body.replace(0, name.size(), name); // the name on the first line of its text
             text += body;

@@ -29,7 +29,7 @@ QJsonObject sizeJson(const DatabaseSize &size)
 int NodeCli::maintenanceCommand(const QStringList &positional)
 {
     if (!positional.isEmpty()) {
-        return usage(u"usage: syncdesk-node maintenance [--dry-run] [--json]"_s);
+        return usage(tr("usage: syncdesk-node maintenance [--dry-run] [--json]"));
     }
     auto store = openStore();
     if (!store) {
@@ -77,25 +77,44 @@ int NodeCli::maintenanceCommand(const QStringList &positional)
 
     QLocale c = QLocale::c();
     c.setNumberOptions(QLocale::DefaultNumberOptions); // 1,234,567
-    m_out << (dryRun ? "Retention (dry run: nothing deleted) on " : "Retention on ") << m_storeConfig.describe()
+    //: %1: the database
+    m_out << (dryRun ? tr("Retention (dry run: nothing deleted) on %1") : tr("Retention on %1"))
+                 .arg(m_storeConfig.describe())
           << "\n";
+    //: Column header of 'maintenance': how many rows were pruned
+    QString pruned = tr("pruned");
+    if (dryRun) {
+        //: Column header of 'maintenance --dry-run': how many rows would be pruned
+        pruned = tr("would prune");
+    }
     m_out << QString(u"  %1 %2 %3 %4\n"_s)
-                 .arg(u"kind"_s, -26)
-                 .arg(u"window"_s, -10)
-                 .arg(dryRun ? u"would prune"_s : u"pruned"_s, 12)
-                 .arg(u"remaining"_s, 10);
+                 //: Column header of 'maintenance': what is pruned (log records, runs, ...)
+                 .arg(tr("kind"), -26)
+                 //: Column header of 'maintenance': the retention window ("30 days")
+                 .arg(tr("window"), -10)
+                 .arg(pruned, 12)
+                 //: Column header of 'maintenance': how many rows are left
+                 .arg(tr("remaining"), 10);
     for (const RetentionCount &count : std::as_const(report->kinds)) {
         m_out << QString(u"  %1 %2 %3 %4\n"_s)
                      .arg(RetentionStore::description(count.kind), -26)
-                     .arg(u"%1 days"_s.arg(count.days), -10)
+                     //: A retention window
+                     .arg(tr("%n day(s)", nullptr, count.days), -10)
                      .arg(c.toString(dryRun ? count.prunable : count.pruned), 12)
                      .arg(c.toString(count.remaining), 10);
     }
-    m_out << "  Database: " << c.toString(report->before.bytes) << " bytes before, " << c.toString(report->after.bytes)
-          << " after (" << c.toString(report->after.freeBytes)
-          << " bytes free, reused by later writes; the file does not shrink)\n";
-    m_out << "  Never pruned: open alerts, pending track requests, the latest run of each mailbox, live nodes "
-             "and nodes holding a lease; windows are set in the configuration's \"retention\" section.\n";
+    //: %1: the database's size before, %2: after, %3: the free space in it (all in bytes)
+    m_out << "  "
+          << tr("Database: %1 bytes before, %2 after (%3 bytes free, reused by later writes; the file does not "
+                "shrink)")
+                 .arg(c.toString(report->before.bytes), c.toString(report->after.bytes),
+                      c.toString(report->after.freeBytes))
+          << "\n";
+    //: Keep "retention": it is the name of the configuration's section
+    m_out << "  "
+          << tr("Never pruned: open alerts, pending track requests, the latest run of each mailbox, live nodes "
+                "and nodes holding a lease; windows are set in the configuration's \"retention\" section.")
+          << "\n";
     m_out.flush();
     return Success;
 }

@@ -55,7 +55,8 @@ QString NodeCli::narrowStatuses(Store &store, MailboxStatusList &statuses, const
     for (const QString &value : m_parser.values(u"state"_s)) {
         for (const QString &state : value.split(u',', Qt::SkipEmptyParts)) {
             if (!kStates.contains(state.trimmed().toLower())) {
-                return u"--state '%1' is not a state; use one of %2"_s.arg(state, kStates.join(u", "_s));
+                //: %1: what was given, %2: the states --state takes (not translated)
+                return tr("--state '%1' is not a state; use one of %2").arg(state, kStates.join(u", "_s));
             }
             states.append(state.trimmed().toLower());
         }
@@ -74,8 +75,9 @@ QString NodeCli::narrowStatuses(Store &store, MailboxStatusList &statuses, const
             }
         }
         if (profile.isEmpty()) {
-            return u"no server profile %1 in %2 (there are: %3)"_s.arg(m_parser.value(u"profile"_s),
-                                                                       m_storeConfig.describe(), names.join(u", "_s));
+            //: %1: the profile given, %2: the database, %3: the profiles there are
+            return tr("no server profile %1 in %2 (there are: %3)")
+                .arg(m_parser.value(u"profile"_s), m_storeConfig.describe(), names.join(u", "_s));
         }
     }
     QStringList addresses;
@@ -84,7 +86,7 @@ QString NodeCli::narrowStatuses(Store &store, MailboxStatusList &statuses, const
             return status.mailbox.address.compare(address, Qt::CaseInsensitive) == 0;
         });
         if (found == statuses.cend()) {
-            return u"no mailbox %1 in %2"_s.arg(address, m_storeConfig.describe());
+            return tr("no mailbox %1 in %2").arg(address, m_storeConfig.describe());
         }
         addresses.append(found->mailbox.address);
     }
@@ -115,26 +117,49 @@ QString NodeCli::narrowStatuses(Store &store, MailboxStatusList &statuses, const
     return {};
 }
 
-QString NodeCli::ago(const QDateTime &time, const QDateTime &now)
+QString NodeCli::ago(const QDateTime &time, const QDateTime &now, bool withAgo)
 {
     if (!time.isValid()) {
-        return u"never"_s;
+        //: A time that has not been: no sync yet, no heartbeat
+        return tr("never");
     }
     const qint64 seconds = time.secsTo(now);
     if (seconds < 0) {
         const qint64 ahead = -seconds;
-        return ahead < 90 ? u"in %1 s"_s.arg(ahead) : u"in %1 min"_s.arg((ahead + 30) / 60);
+        if (ahead < 90) {
+            //: A time %1 seconds from now
+            return tr("in %1 s").arg(ahead);
+        }
+        //: A time %1 minutes from now
+        return tr("in %1 min").arg((ahead + 30) / 60);
     }
     if (seconds < 5) {
-        return u"just now"_s;
+        return tr("just now");
     }
     if (seconds < 90) {
-        return u"%1 s ago"_s.arg(seconds);
+        if (withAgo) {
+            //: A time %1 seconds ago
+            return tr("%1 s ago").arg(seconds);
+        }
+        //: A span of %1 seconds, as in "overdue %1 s"
+        return tr("%1 s").arg(seconds);
     }
+    const qint64 minutes = (seconds + 30) / 60;
     if (seconds < 7200) {
-        return u"%1 min ago"_s.arg((seconds + 30) / 60);
+        if (withAgo) {
+            //: A time %1 minutes ago
+            return tr("%1 min ago").arg(minutes);
+        }
+        //: A span of %1 minutes, as in "overdue %1 min"
+        return tr("%1 min").arg(minutes);
     }
-    return u"%1 h ago"_s.arg((seconds + 1800) / 3600);
+    const qint64 hours = (seconds + 1800) / 3600;
+    if (withAgo) {
+        //: A time %1 hours ago
+        return tr("%1 h ago").arg(hours);
+    }
+    //: A span of %1 hours, as in "overdue %1 h"
+    return tr("%1 h").arg(hours);
 }
 
 int NodeCli::status()
@@ -174,25 +199,51 @@ int NodeCli::status()
         return Success;
     }
     if (total == 0) {
-        m_out << "No mailboxes in " << m_storeConfig.describe() << ". Import a configuration with "
-              << "'syncdesk-node config import FILE.json'.\n";
+        //: %1: the database
+        m_out << tr("No mailboxes in %1. Import a configuration with 'syncdesk-node config import FILE.json'.")
+                     .arg(m_storeConfig.describe())
+              << "\n";
         m_out.flush();
         return Success;
     }
     if (narrowed) {
-        m_err << shown.size() << " of " << total << " mailboxes shown.\n";
+        //: %1 of all %n mailboxes are shown (the filters leave %1)
+        m_err << tr("%1 of %n mailbox(es) shown.", nullptr, int(total)).arg(shown.size()) << "\n";
         m_err.flush();
     }
-    m_out << qSetFieldWidth(34) << Qt::left << "ADDRESS" << qSetFieldWidth(10) << "STATE" << qSetFieldWidth(20)
-          << "INTERVAL" << qSetFieldWidth(14) << "LAST OK" << qSetFieldWidth(30) << "NEXT" << qSetFieldWidth(6)
-          << "FAIL" << qSetFieldWidth(0) << "LAST ERROR\n";
+    // Qt::left first: lupdate drops a translator comment that follows it.
+    m_out << Qt::left
+          << qSetFieldWidth(34)
+          //: Column header of 'status': the mailbox address
+          << tr("ADDRESS")
+          << qSetFieldWidth(10)
+          //: Column header of 'status': the mailbox's state (ok, failing, ...)
+          << tr("STATE")
+          << qSetFieldWidth(20)
+          //: Column header of 'status': the sync interval
+          << tr("INTERVAL")
+          << qSetFieldWidth(14)
+          //: Column header of 'status': the last successful sync
+          << tr("LAST OK")
+          << qSetFieldWidth(30)
+          //: Column header of 'status': the next sync
+          << tr("NEXT")
+          << qSetFieldWidth(6)
+          //: Column header of 'status': consecutive failures (the column is 6 characters wide)
+          << tr("FAIL")
+          << qSetFieldWidth(0)
+          //: Column header of 'status'
+          << tr("LAST ERROR") << "\n";
     if (!engine) {
-        m_err << "note: no engine runs on this database (start 'syncdesk-node run' or the console)\n";
+        m_err << tr("note: no engine runs on this database (start 'syncdesk-node run' or the console)") << "\n";
     }
     for (const QJsonArray &list : problems) {
         for (const QJsonValue &problem : list) {
-            m_err << "note: " << problem.toObject().value(u"message"_s).toString()
-                  << " [hint: " << problem.toObject().value(u"hint"_s).toString() << "]\n";
+            //: %1: an engine's problem, %2: its hint's id (not translated)
+            m_err << tr("note: %1 [hint: %2]")
+                         .arg(problem.toObject().value(u"message"_s).toString(),
+                              problem.toObject().value(u"hint"_s).toString())
+                  << "\n";
         }
     }
     for (const MailboxStatus &status : std::as_const(shown)) {
@@ -200,17 +251,22 @@ int NodeCli::status()
         const QString error = state.hasError() ? errorClassName(state.lastErrorClass) + u": "_s +
                                                      HintCatalog::instance().summary(state.lastErrorHintId)
                                                : QString();
-        QString next = status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : u"now"_s)
+        //: The next sync: due now
+        QString next = status.mailbox.enabled ? (state.nextDueAt.isValid() ? ago(state.nextDueAt, now) : tr("now"))
                                               : u"- ("_s + status.mailbox.disabledReason + u')';
         if (status.isOverdue(now, *grace)) {
             const QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
-            next = u"overdue "_s + ago(state.nextDueAt, now).remove(u" ago"_s) + u" ("_s +
-                   json.value(u"overdue_cause"_s).toString() + u')';
+            //: %1: for how long ("10 min"), %2: the cause (an id such as no-engine, not translated)
+            next =
+                tr("overdue %1 (%2)").arg(ago(state.nextDueAt, now, false), json.value(u"overdue_cause"_s).toString());
         }
         m_out << qSetFieldWidth(34) << status.mailbox.address << qSetFieldWidth(10)
-              << runStateName(status.runState(now)) << qSetFieldWidth(20)
-              << QString(QString::number(state.intervalSeconds() / 60.0, 'g', 3) + u" min "_s +
-                         intervalReasonName(state.intervalReason))
+              << runStateName(status.runState(now))
+              << qSetFieldWidth(20)
+              //: The sync interval: %1 minutes, %2: why (an id such as normal or backoff, not translated)
+              << tr("%1 min %2")
+                     .arg(QString::number(state.intervalSeconds() / 60.0, 'g', 3),
+                          intervalReasonName(state.intervalReason))
               << qSetFieldWidth(14) << ago(state.lastSuccessAt, now) << qSetFieldWidth(30) << next << qSetFieldWidth(6)
               << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
     }
@@ -221,10 +277,10 @@ int NodeCli::status()
 int NodeCli::exportActivities(const QStringList &positional)
 {
     if (positional.size() != 1 || positional.at(0) != u"activities"_s) {
-        return usage(u"usage: syncdesk-node export activities --jsonl [--mailbox ADDRESS] [--output FILE]"_s);
+        return usage(tr("usage: syncdesk-node export activities --jsonl [--mailbox ADDRESS] [--output FILE]"));
     }
     if (!m_parser.isSet(u"jsonl"_s)) {
-        return usage(u"'export activities' needs --jsonl (one JSON object per line)"_s);
+        return usage(tr("'export activities' needs --jsonl (one JSON object per line)"));
     }
     auto store = openStore();
     if (!store) {
@@ -240,10 +296,11 @@ int NodeCli::exportActivities(const QStringList &positional)
         // Mail: created 0600.
         if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate,
                          QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-            return usage(u"cannot write %1: %2"_s.arg(output.fileName(), output.errorString()));
+            //: %1: a file, %2: why not
+            return usage(tr("cannot write %1: %2").arg(output.fileName(), output.errorString()));
         }
     } else if (!output.open(stdout, QIODevice::WriteOnly)) {
-        return usage(u"cannot write to standard output"_s);
+        return usage(tr("cannot write to standard output"));
     }
     qint64 count = 0;
     auto write = [&](const Activity &activity) {
@@ -263,7 +320,8 @@ int NodeCli::exportActivities(const QStringList &positional)
     }
     output.flush();
     if (m_parser.isSet(u"output"_s)) {
-        m_err << "Exported " << count << " activities to " << output.fileName() << ".\n";
+        //: plural: Exported %n activity to %1.
+        m_err << tr("Exported %n activities to %1.", nullptr, int(count)).arg(output.fileName()) << "\n";
         m_err.flush();
     }
     return Success;
@@ -374,24 +432,33 @@ int NodeCli::scheduler()
         return Success;
     }
     if (engines.isEmpty()) {
-        m_out << "No engine runs on " << m_storeConfig.describe() << " (start 'syncdesk-node run' or the console).\n";
+        //: %1: the database
+        m_out << tr("No engine runs on %1 (start 'syncdesk-node run' or the console).").arg(m_storeConfig.describe())
+              << "\n";
     }
     for (const QJsonValue &value : std::as_const(engines)) {
         const QJsonObject engine = value.toObject();
-        m_out << "engine " << engine.value(u"node"_s).toString() << ": workers "
-              << engine.value(u"workers_busy"_s).toInt() << "/" << engine.value(u"workers_total"_s).toInt() << " busy, "
-              << engine.value(u"running"_s).toInt() << " syncs running, queue "
-              << engine.value(u"queue_length"_s).toInt() << "\n";
+        //: %1: the engine's id, %2/%3: busy/all workers, %n: syncs running, %4: mailboxes waiting in its queue
+        m_out << tr("engine %1: workers %2/%3 busy, %n sync(s) running, queue %4", nullptr,
+                    engine.value(u"running"_s).toInt())
+                     .arg(engine.value(u"node"_s).toString(), QString::number(engine.value(u"workers_busy"_s).toInt()),
+                          QString::number(engine.value(u"workers_total"_s).toInt()),
+                          QString::number(engine.value(u"queue_length"_s).toInt()))
+              << "\n";
     }
-    m_out << "overdue mailboxes: " << overdue << "\n";
+    m_out << tr("overdue mailboxes: %1").arg(overdue) << "\n";
     for (const QJsonValue &value : std::as_const(profileArray)) {
         const QJsonObject profile = value.toObject();
-        m_out << "  " << profile.value(u"profile"_s).toString() << ": "
-              << profile.value(u"connections_in_use"_s).toInt() << "/" << profile.value(u"max_connections"_s).toInt()
-              << " connections, " << profile.value(u"overdue"_s).toInt() << " overdue";
+        //: %1: a server profile, %2 of its %n connections are in use, %3: its overdue mailboxes
+        m_out << "  "
+              << tr("%1: %2/%n connection(s), %3 overdue", nullptr, profile.value(u"max_connections"_s).toInt())
+                     .arg(profile.value(u"profile"_s).toString(),
+                          QString::number(profile.value(u"connections_in_use"_s).toInt()),
+                          QString::number(profile.value(u"overdue"_s).toInt()));
         const int needed = profile.value(u"needed_connections"_s).toInt();
         if (needed > profile.value(u"max_connections"_s).toInt()) {
-            m_out << " — needs about " << needed << " connections to keep every interval";
+            //: Follows "PROFILE: 2/4 connections, 3 overdue" after a dash
+            m_out << " — " << tr("needs about %n connection(s) to keep every interval", nullptr, needed);
         }
         m_out << "\n";
     }

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <climits>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -19,34 +21,37 @@ using namespace Qt::StringLiterals;
 int NodeCli::storeCommand(const QStringList &positional)
 {
     if (positional.size() != 1 || positional.constFirst() != u"copy"_s || !m_parser.isSet(u"to"_s)) {
-        return usage(u"usage: syncdesk-node [--db SOURCE.db] store copy --to postgresql://USER@HOST:PORT/DBNAME "
-                     "[--json]"_s);
+        return usage(tr("usage: syncdesk-node [--db SOURCE.db] store copy --to postgresql://USER@HOST:PORT/DBNAME "
+                        "[--json]"));
     }
     auto target = StoreConfig::fromLocation(m_parser.value(u"to"_s));
     if (!target) {
         return usage(u"--to: "_s + target.error().message + u": "_s + target.error().detail);
     }
     if (m_storeConfig.isPostgres()) {
-        return usage(u"store copy reads a SQLite database (--db PATH); to copy a PostgreSQL database use pg_dump and "
-                     "pg_restore"_s);
+        return usage(tr("store copy reads a SQLite database (--db PATH); to copy a PostgreSQL database use pg_dump and "
+                        "pg_restore"));
     }
     // Opening a store creates it: a mistyped source would be copied as an empty database.
     if (!QFileInfo::exists(m_storeConfig.sqlitePath)) {
-        return usage(u"there is no database at %1 (--db or SYNCDESK_DB names the SQLite file to copy)"_s.arg(
-            m_storeConfig.sqlitePath));
+        //: Keep SYNCDESK_DB: it is an environment variable
+        return usage(tr("there is no database at %1 (--db or SYNCDESK_DB names the SQLite file to copy)")
+                         .arg(m_storeConfig.sqlitePath));
     }
     if (!target->isPostgres() &&
         QFileInfo(target->sqlitePath).absoluteFilePath() == QFileInfo(m_storeConfig.sqlitePath).absoluteFilePath()) {
-        return usage(u"--to names the source database itself"_s);
+        return usage(tr("--to names the source database itself"));
     }
     auto source = openStore();
     if (!source) {
         return storeFailure(source.error());
     }
     if (engineRunning(**source)) {
-        m_err << "syncdesk-node: an engine is running on " << m_storeConfig.describe()
-              << "; stop every node and the console's engine before copying (syncdesk-node nodes lists them), so "
-                 "that nothing changes during and after the copy.\n";
+        m_err << "syncdesk-node: "
+              << tr("an engine is running on %1; stop every node and the console's engine before copying "
+                    "(syncdesk-node nodes lists them), so that nothing changes during and after the copy.")
+                     .arg(m_storeConfig.describe())
+              << "\n";
         m_err.flush();
         return UsageError;
     }
@@ -68,11 +73,16 @@ int NodeCli::storeCommand(const QStringList &positional)
             return;
         }
         lastReport = clock.elapsed();
-        m_err << "  " << table << ": " << c.toString(done) << " of " << c.toString(total) << " rows"
+        // The numbers as formatted before translation (1,234,567); n chooses the plural form.
+        //: %1: a table, %2 of its %3 rows are copied
+        m_err << "  "
+              << tr("%1: %2 of %3 row(s)", nullptr, int(qMin<qint64>(total, INT_MAX)))
+                     .arg(table, c.toString(done), c.toString(total))
               << (finished ? "" : "…") << "\n";
         m_err.flush();
     };
-    m_err << "Copying " << m_storeConfig.describe() << " into " << target->describe() << " (one transaction)\n";
+    //: %1: the source database, %2: the target database
+    m_err << tr("Copying %1 into %2 (one transaction)").arg(m_storeConfig.describe(), target->describe()) << "\n";
     m_err.flush();
     auto copied = StoreCopy::copy(**source, **destination, progress);
     if (!copied) {
@@ -99,16 +109,25 @@ int NodeCli::storeCommand(const QStringList &positional)
         m_out.flush();
         return Success;
     }
-    m_out << QString(u"  %1 %2 %3\n"_s).arg(u"table"_s, -22).arg(u"source"_s, 12).arg(u"copied"_s, 12);
+    m_out << QString(u"  %1 %2 %3\n"_s)
+                 //: Column header of 'store copy': the table
+                 .arg(tr("table"), -22)
+                 //: Column header of 'store copy': the rows in the source database
+                 .arg(tr("source"), 12)
+                 //: Column header of 'store copy': the rows copied
+                 .arg(tr("copied"), 12);
     for (const StoreCopy::Table &table : std::as_const(*copied)) {
         m_out << QString(u"  %1 %2 %3\n"_s)
                      .arg(table.name, -22)
                      .arg(c.toString(table.sourceRows), 12)
                      .arg(c.toString(table.targetRows), 12);
     }
-    m_out << "Copied " << c.toString(rows) << " rows in " << QString::number(seconds, 'f', 1)
-          << " s; every table's count verified. Start the nodes with --db " << target->describe()
-          << "; the SQLite file was not changed.\n";
+    //: %1: how many rows, %2: seconds, %3: the target database
+    m_out << tr("Copied %1 row(s) in %2 s; every table's count verified. Start the nodes with --db %3; the SQLite "
+                "file was not changed.",
+                nullptr, int(qMin<qint64>(rows, INT_MAX)))
+                 .arg(c.toString(rows), QString::number(seconds, 'f', 1), target->describe())
+          << "\n";
     m_out.flush();
     return Success;
 }

@@ -35,7 +35,8 @@ QString uidList(const QList<quint32> &uids, const QStringList &uidls)
     if (names.size() > 20) {
         const qsizetype more = names.size() - 20;
         names = names.mid(0, 20);
-        names.append(u"… (%1 more; --json lists all)"_s.arg(more));
+        //: After the first 20 UIDs of a list: %1 more are not shown
+        names.append(QCoreApplication::translate("SyncDesk::NodeCli", "… (%1 more; --json lists all)").arg(more));
     }
     return names.join(u", "_s);
 }
@@ -56,7 +57,7 @@ QList<SyncOutcome> NodeCli::runAudits(Store &store, const QList<qint64> &mailbox
             outcome.error = !mailbox   ? mailbox.error()
                             : !profile ? profile.error()
                                        : SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                                                         u"mailbox or profile not found"_s);
+                                                         tr("mailbox or profile not found"));
             outcomes.append(outcome);
             continue;
         }
@@ -94,7 +95,7 @@ QList<SyncOutcome> NodeCli::runAudits(Store &store, const QList<qint64> &mailbox
 int NodeCli::verifyCommand(const QStringList &positional)
 {
     if (!positional.isEmpty()) {
-        return usage(u"'verify' takes no arguments; name mailboxes with --mailbox"_s);
+        return usage(tr("'verify' takes no arguments; name mailboxes with --mailbox"));
     }
     auto store = openStore();
     if (!store) {
@@ -120,8 +121,12 @@ int NodeCli::verifyCommand(const QStringList &positional)
             before.insert(outcome.mailboxId, outcome.audit->missing());
         }
         if (!repairIds.isEmpty()) {
-            m_out << "Repairing: fetching " << std::accumulate(before.cbegin(), before.cend(), 0)
-                  << " missing message(s) of " << repairIds.size() << " mailbox(es) again…\n";
+            //: %1: how many mailboxes ("2 mailboxes")
+            m_out << tr("Repairing: fetching %n missing message(s) of %1 again…", nullptr,
+                        std::accumulate(before.cbegin(), before.cend(), 0))
+                         //: Inserted in "Repairing: fetching 3 missing messages of %1 again…"
+                         .arg(tr("%n mailbox(es)", "Repairing: fetching … of %1", int(repairIds.size())))
+                  << "\n";
             m_out.flush();
             syncOnce(repairIds);
             const QList<SyncOutcome> after = runAudits(**store, repairIds);
@@ -164,44 +169,79 @@ int NodeCli::verifyCommand(const QStringList &positional)
     } else {
         for (const SyncOutcome &outcome : std::as_const(outcomes)) {
             if (outcome.error || !outcome.audit) {
-                m_out << outcome.address
-                      << ": not checked: " << (outcome.error ? outcome.error->toString() : u"no result"_s) << "\n";
+                //: %1: the mailbox address, %2: why it was not checked
+                m_out << tr("%1: not checked: %2")
+                             .arg(outcome.address, outcome.error ? outcome.error->toString() : tr("no result"))
+                      << "\n";
                 continue;
             }
             const AuditReport &report = *outcome.audit;
-            m_out << report.address << ": "
-                  << (report.missing() == 0 ? u"nothing missing"_s : u"%1 MISSING"_s.arg(report.missing()))
-                  << (report.repaired > 0 ? u" (%1 repaired)"_s.arg(report.repaired) : QString()) << " ("
-                  << QString::number(report.elapsedMs / 1000.0, 'f', 1) << " s)\n";
-            m_out << "  " << qSetFieldWidth(24) << Qt::left << "FOLDER" << qSetFieldWidth(11) << "ON SERVER"
-                  << qSetFieldWidth(11) << "ACCOUNTED" << qSetFieldWidth(9) << "MISSING" << qSetFieldWidth(0)
-                  << "NEW\n";
+            QString result = tr("nothing missing");
+            if (report.missing() > 0) {
+                //: %1 messages are missing from the store
+                result = tr("%1 MISSING").arg(report.missing());
+            }
+            if (report.repaired > 0) {
+                //: %1: "nothing missing" or "3 MISSING", %2: how many messages were repaired
+                result = tr("%1 (%2 repaired)").arg(result, QString::number(report.repaired));
+            }
+            //: %1: the mailbox address, %2: what is missing, %3: seconds the audit took
+            m_out << tr("%1: %2 (%3 s)").arg(report.address, result, QString::number(report.elapsedMs / 1000.0, 'f', 1))
+                  << "\n";
+            // Qt::left first: lupdate drops a translator comment that follows it.
+            m_out << "  " << Qt::left
+                  << qSetFieldWidth(24)
+                  //: Column header of 'verify': the folder
+                  << tr("FOLDER")
+                  << qSetFieldWidth(11)
+                  //: Column header of 'verify': messages on the server (10 characters at most)
+                  << tr("ON SERVER")
+                  << qSetFieldWidth(11)
+                  //: Column header of 'verify': messages the store accounts for (10 characters at most)
+                  << tr("ACCOUNTED")
+                  << qSetFieldWidth(9)
+                  //: Column header of 'verify': messages missing from the store (8 characters at most)
+                  << tr("MISSING")
+                  << qSetFieldWidth(0)
+                  //: Column header of 'runs' and 'verify': new activities
+                  << tr("NEW") << "\n";
             for (const FolderAudit &folder : report.folders) {
                 m_out << "  " << qSetFieldWidth(24) << Qt::left << folder.folder << qSetFieldWidth(11)
                       << folder.onServer << qSetFieldWidth(11) << folder.accounted << qSetFieldWidth(9)
                       << folder.missing() << qSetFieldWidth(0) << folder.pending;
                 if (folder.renumbered) {
-                    m_out << "  renumbered by the server (UIDVALIDITY): the next sync fetches it again";
+                    //: Keep UIDVALIDITY: it is an IMAP term
+                    m_out << "  " << tr("renumbered by the server (UIDVALIDITY): the next sync fetches it again");
                 }
                 if (!folder.error.isEmpty()) {
-                    m_out << "  not checked: " << folder.error;
+                    //: %1: why the folder was not checked
+                    m_out << "  " << tr("not checked: %1").arg(folder.error);
                 }
                 if (folder.beforeLedger > 0) {
-                    m_out << "  (" << folder.beforeLedger << " passed before the ledger, without an activity)";
+                    //: %1 messages were stored before the ledger (the record of what was fetched) existed
+                    m_out << "  " << tr("(%1 passed before the ledger, without an activity)").arg(folder.beforeLedger);
                 }
                 m_out << "\n";
                 if (folder.missing() > 0) {
-                    m_out << "    missing " << (folder.missingUidls.isEmpty() ? "UIDs" : "UIDLs") << ": "
-                          << uidList(folder.missingUids, folder.missingUidls) << "\n";
+                    const QString uids = uidList(folder.missingUids, folder.missingUidls);
+                    if (folder.missingUidls.isEmpty()) {
+                        //: %1: the IMAP UIDs of the missing messages
+                        m_out << "    " << tr("missing UIDs: %1").arg(uids) << "\n";
+                    } else {
+                        //: %1: the POP3 UIDLs of the missing messages
+                        m_out << "    " << tr("missing UIDLs: %1").arg(uids) << "\n";
+                    }
                 }
             }
         }
         if (missing > 0) {
+            //: %1: what a gap is (a sentence), %2: " --mailbox ADDRESS" or nothing
             m_out << "\n"
-                  << HintCatalog::instance().summary(u"sync-gap"_s) << ". "
-                  << "Run 'syncdesk-node verify --repair"
-                  << (m_parser.isSet(u"mailbox"_s) ? u" --mailbox "_s + m_parser.value(u"mailbox"_s) : QString())
-                  << "' to fetch the missing messages again.\n";
+                  << tr("%1. Run 'syncdesk-node verify --repair%2' to fetch the missing messages again.")
+                         .arg(HintCatalog::instance().summary(u"sync-gap"_s),
+                              m_parser.isSet(u"mailbox"_s) ? u" --mailbox "_s + m_parser.value(u"mailbox"_s)
+                                                           : QString())
+                  << "\n";
         }
     }
     m_out.flush();

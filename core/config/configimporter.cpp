@@ -4,6 +4,7 @@
 #include "store/crmstore.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 
@@ -36,24 +37,32 @@ Status importCrm(Store &store, const ConfigFile &file, ImportSummary &summary, Q
 
     const QJsonObject roles = settings.value(u"roles"_s).toObject();
     const QJsonObject fieldProfiles = settings.value(u"field_security_profiles"_s).toObject();
-    const QString definedRoles =
-        roles.isEmpty() ? u"none are defined in crm.roles"_s : u"defined: "_s + roles.keys().join(u", "_s);
     for (const CrmRecord &record : file.crmRecords) {
         const QString path = u"$.crm.%1 (%2)"_s.arg(CrmConfigParser::listKeyFor(record.type), record.key);
         for (const QJsonValue &role : record.extra.value(u"roles"_s).toArray()) {
             if (!roles.contains(role.toString())) {
-                issues.append({path + u".roles"_s, u"unknown role \"%1\"; %2"_s.arg(role.toString(), definedRoles)});
+                issues.append({path + u".roles"_s,
+                               roles.isEmpty()
+                                   ? QCoreApplication::translate("ConfigImporter",
+                                                                 "unknown role \"%1\"; none are defined in crm.roles")
+                                         .arg(role.toString())
+                                   : QCoreApplication::translate("ConfigImporter", "unknown role \"%1\"; defined: %2")
+                                         .arg(role.toString(), roles.keys().join(u", "_s))});
             }
         }
         const QString profile = record.extra.value(u"field_security_profile"_s).toString();
         if (!profile.isEmpty() && !fieldProfiles.contains(profile)) {
             issues.append(
                 {path + u".field_security_profile"_s,
-                 u"unknown field security profile \"%1\"; define it in crm.field_security_profiles"_s.arg(profile)});
+                 QCoreApplication::translate("ConfigImporter", "unknown field security profile \"%1\"; define it in "
+                                                               "crm.field_security_profiles")
+                     .arg(profile)});
         }
     }
     if (!issues.isEmpty()) {
-        return SyncError::make(ErrorClass::Config, u"config-invalid"_s, u"the crm section refers to unknown roles"_s);
+        return SyncError::make(
+            ErrorClass::Config, u"config-invalid"_s,
+            QCoreApplication::translate("ConfigImporter", "the crm section refers to unknown roles"));
     }
     auto counts = crm.upsertRecords(file.crmRecords);
     if (!counts) {
@@ -78,7 +87,8 @@ Status checkTracking(Store &store, const Mailbox &mailbox, qsizetype index, Impo
         if (!owner->has_value()) {
             issues.append(
                 {u"$.mailboxes[%1].owner"_s.arg(index),
-                 u"no %1 \"%2\" in the crm section or in the database"_s.arg(mailbox.ownerType, mailbox.ownerKey)});
+                 QCoreApplication::translate("ConfigImporter", "no %1 \"%2\" in the crm section or in the database")
+                     .arg(mailbox.ownerType, mailbox.ownerKey)});
         }
     }
     for (auto it = mailbox.trackedFolders.cbegin(); it != mailbox.trackedFolders.cend(); ++it) {
@@ -89,8 +99,10 @@ Status checkTracking(Store &store, const Mailbox &mailbox, qsizetype index, Impo
         if (!record->has_value()) {
             summary.warnings.append(
                 {u"$.mailboxes[%1].tracked_folders.%2"_s.arg(index).arg(it.key()),
-                 u"%1:%2 is not a CRM record yet; messages in %3 are tracked without a regarding record until it is "
-                 "imported"_s.arg(it.value().type, it.value().id, it.key())});
+                 QCoreApplication::translate("ConfigImporter",
+                                             "%1:%2 is not a CRM record yet; messages in %3 are tracked without a "
+                                             "regarding record until it is imported")
+                     .arg(it.value().type, it.value().id, it.key())});
         }
     }
     return {};
@@ -157,9 +169,10 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
             Mailbox mailbox = file.mailboxes.at(i);
             auto profile = profilesByName.constFind(mailbox.profileName);
             if (profile == profilesByName.constEnd()) {
-                issues.append(
-                    {u"$.mailboxes[%1].profile"_s.arg(i),
-                     u"no server profile named \"%1\" in this file or in the database"_s.arg(mailbox.profileName)});
+                issues.append({u"$.mailboxes[%1].profile"_s.arg(i),
+                               QCoreApplication::translate(
+                                   "ConfigImporter", "no server profile named \"%1\" in this file or in the database")
+                                   .arg(mailbox.profileName)});
                 continue;
             }
             mailbox.profileId = profile->id;
@@ -177,9 +190,10 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
                 mailbox.disabledAt = (*existing)->disabledAt;
                 summary.warnings.append(
                     {u"$.mailboxes[%1].enabled"_s.arg(i),
-                     u"%1 stays disabled (%2); enable it with 'syncdesk-node mailbox enable %1'"_s.arg(
-                         mailbox.address,
-                         (*existing)->disabledReason.isEmpty() ? u"admin"_s : (*existing)->disabledReason)});
+                     QCoreApplication::translate(
+                         "ConfigImporter", "%1 stays disabled (%2); enable it with 'syncdesk-node mailbox enable %1'")
+                         .arg(mailbox.address,
+                              (*existing)->disabledReason.isEmpty() ? u"admin"_s : (*existing)->disabledReason)});
             }
             if (!existing->has_value()) {
                 ++summary.mailboxesCreated;
@@ -199,7 +213,8 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
         }
         if (!issues.isEmpty()) {
             return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                                   u"configuration refers to unknown profiles, owners or roles"_s);
+                                   QCoreApplication::translate(
+                                       "ConfigImporter", "configuration refers to unknown profiles, owners or roles"));
         }
         return {};
     });

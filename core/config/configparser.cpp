@@ -36,7 +36,7 @@ QString position(const QByteArray &json, int offset)
             ++column;
         }
     }
-    return u"line %1, column %2"_s.arg(line).arg(column);
+    return QCoreApplication::translate("ConfigParser", "line %1, column %2").arg(line).arg(column);
 }
 
 bool isValidHost(const QString &host)
@@ -70,10 +70,10 @@ ConfigParser::Outcome ConfigParser::parseFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return QList<ConfigIssue>{{path, u"cannot read the file: "_s + file.errorString()}};
+        return QList<ConfigIssue>{{path, tr("cannot read the file: %1").arg(file.errorString())}};
     }
     if (file.size() > 64 * 1024 * 1024) {
-        return QList<ConfigIssue>{{path, u"the file is larger than 64 MiB"_s}};
+        return QList<ConfigIssue>{{path, tr("the file is larger than 64 MiB")}};
     }
     return parse(file.readAll(), QFileInfo(path).absolutePath());
 }
@@ -85,13 +85,13 @@ ConfigParser::Outcome ConfigParser::parse(const QByteArray &json, const QString 
     if (parseError.error != QJsonParseError::NoError) {
         return QList<ConfigIssue>{
             // Qt reports the offset just past the character at fault (or the end, when input ran out).
-            {u"$"_s,
-             u"not valid JSON at %1: %2"_s.arg(
-                 position(json, parseError.offset < json.size() ? qMax(0, parseError.offset - 1) : parseError.offset),
-                 parseError.errorString())}};
+            {u"$"_s, tr("not valid JSON at %1: %2")
+                         .arg(position(json, parseError.offset < json.size() ? qMax(0, parseError.offset - 1)
+                                                                             : parseError.offset),
+                              parseError.errorString())}};
     }
     if (!document.isObject()) {
-        return QList<ConfigIssue>{{u"$"_s, u"expected an object with \"server_profiles\" and \"mailboxes\""_s}};
+        return QList<ConfigIssue>{{u"$"_s, tr("expected an object with \"server_profiles\" and \"mailboxes\"")}};
     }
     ConfigParser parser(baseDir);
     parser.parseRoot(document.object());
@@ -116,7 +116,7 @@ bool ConfigParser::checkKeys(const QJsonObject &object, const QString &path, con
     bool ok = true;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            error(path + u'.' + it.key(), u"unknown key; expected one of: "_s + allowed.join(u", "_s));
+            error(path + u'.' + it.key(), tr("unknown key; expected one of: %1").arg(allowed.join(u", "_s)));
             ok = false;
         }
     }
@@ -145,7 +145,7 @@ void ConfigParser::parseRoot(const QJsonObject &root)
     if (profiles.isUndefined()) {
         // A file with only mailboxes may refer to profiles already in the store.
     } else if (!profiles.isArray()) {
-        error(u"$.server_profiles"_s, u"expected an array of server profiles, got "_s + describe(profiles));
+        error(u"$.server_profiles"_s, tr("expected an array of server profiles, got %1").arg(describe(profiles)));
     } else {
         const QJsonArray array = profiles.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
@@ -157,7 +157,7 @@ void ConfigParser::parseRoot(const QJsonObject &root)
     if (mailboxes.isUndefined()) {
         // A file with only profiles is fine.
     } else if (!mailboxes.isArray()) {
-        error(u"$.mailboxes"_s, u"expected an array of mailboxes, got "_s + describe(mailboxes));
+        error(u"$.mailboxes"_s, tr("expected an array of mailboxes, got %1").arg(describe(mailboxes)));
     } else {
         const QJsonArray array = mailboxes.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
@@ -166,14 +166,14 @@ void ConfigParser::parseRoot(const QJsonObject &root)
     }
     if (profiles.isUndefined() && mailboxes.isUndefined() && !root.contains(u"crm"_s) &&
         !root.contains(u"retention"_s)) {
-        error(u"$"_s, u"the file has none of \"server_profiles\", \"mailboxes\", \"crm\" and \"retention\""_s);
+        error(u"$"_s, tr("the file has none of \"server_profiles\", \"mailboxes\", \"crm\" and \"retention\""));
     }
 }
 
 void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        error(path, u"expected a server profile object, got "_s + describe(value));
+        error(path, tr("expected a server profile object, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -184,19 +184,19 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     ServerProfile profile;
     const QJsonValue name = object.value(u"name"_s);
     if (!name.isString() || name.toString().trimmed().isEmpty()) {
-        error(path + u".name"_s, u"expected a non-empty string, got "_s + describe(name));
+        error(path + u".name"_s, tr("expected a non-empty string, got %1").arg(describe(name)));
     } else {
         profile.name = name.toString().trimmed();
         for (const ServerProfile &other : std::as_const(m_file.profiles)) {
             if (other.name == profile.name) {
-                error(path + u".name"_s, u"the profile name \"%1\" is used twice"_s.arg(profile.name));
+                error(path + u".name"_s, tr("the profile name \"%1\" is used twice").arg(profile.name));
             }
         }
     }
 
     const QJsonValue incoming = object.value(u"incoming"_s);
     if (incoming.isUndefined()) {
-        error(path + u".incoming"_s, u"missing: every profile needs an incoming server"_s);
+        error(path + u".incoming"_s, tr("missing: every profile needs an incoming server"));
     } else if (auto endpoint = parseEndpoint(incoming, path + u".incoming"_s, false)) {
         profile.incoming = *endpoint;
     }
@@ -212,7 +212,7 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
         // Range first: converting a double outside qint64's range is undefined (found by the fuzzer).
         if (!connections.isDouble() || number < 1 || number > 1000 || number != std::trunc(number)) {
             error(path + u".max_concurrent_connections"_s,
-                  u"expected an integer from 1 to 1000, got "_s + describe(connections));
+                  tr("expected an integer from 1 to 1000, got %1").arg(describe(connections)));
         } else {
             profile.maxConcurrentConnections = int(number);
         }
@@ -230,7 +230,7 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
 std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, const QString &path, bool outgoing)
 {
     if (!value.isObject()) {
-        error(path, u"expected an object with protocol, host, port and security, got "_s + describe(value));
+        error(path, tr("expected an object with protocol, host, port and security, got %1").arg(describe(value)));
         return std::nullopt;
     }
     const QJsonObject object = value.toObject();
@@ -242,17 +242,17 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
     if (outgoing) {
         endpoint.protocol = MailProtocol::Smtp;
         if (!protocol.isUndefined() && protocol.toString() != u"smtp"_s) {
-            error(path + u".protocol"_s, u"expected \"smtp\" for outgoing mail, got "_s + describe(protocol));
+            error(path + u".protocol"_s, tr("expected \"smtp\" for outgoing mail, got %1").arg(describe(protocol)));
         }
     } else if (auto parsed = protocolFromName(protocol.toString()); parsed && *parsed != MailProtocol::Smtp) {
         endpoint.protocol = *parsed;
     } else {
-        error(path + u".protocol"_s, u"expected \"imap\" or \"pop3\", got "_s + describe(protocol));
+        error(path + u".protocol"_s, tr("expected \"imap\" or \"pop3\", got %1").arg(describe(protocol)));
     }
 
     const QJsonValue host = object.value(u"host"_s);
     if (!host.isString() || !isValidHost(host.toString().trimmed())) {
-        error(path + u".host"_s, u"expected a host name or IP address, got "_s + describe(host));
+        error(path + u".host"_s, tr("expected a host name or IP address, got %1").arg(describe(host)));
     } else {
         endpoint.host = host.toString().trimmed();
     }
@@ -263,7 +263,7 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
     } else if (auto parsed = securityFromName(security.toString()); parsed && security.isString()) {
         endpoint.security = *parsed;
     } else {
-        error(path + u".security"_s, u"expected \"none\", \"starttls\" or \"tls\", got "_s + describe(security));
+        error(path + u".security"_s, tr("expected \"none\", \"starttls\" or \"tls\", got %1").arg(describe(security)));
     }
 
     const QJsonValue port = object.value(u"port"_s);
@@ -272,7 +272,7 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
     } else {
         const double number = port.toDouble(-1);
         if (!port.isDouble() || number < 1 || number > 65535 || number != std::trunc(number)) {
-            error(path + u".port"_s, u"expected an integer from 1 to 65535, got "_s + describe(port));
+            error(path + u".port"_s, tr("expected an integer from 1 to 65535, got %1").arg(describe(port)));
         } else {
             endpoint.port = quint16(number);
         }
@@ -281,13 +281,13 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
     const QJsonValue caFile = object.value(u"ca_file"_s);
     if (!caFile.isUndefined()) {
         if (!caFile.isString() || caFile.toString().isEmpty()) {
-            error(path + u".ca_file"_s, u"expected the path of a PEM file, got "_s + describe(caFile));
+            error(path + u".ca_file"_s, tr("expected the path of a PEM file, got %1").arg(describe(caFile)));
         } else {
             endpoint.caFile = resolvePath(caFile.toString());
             if (!QFileInfo(endpoint.caFile).isReadable()) {
-                error(path + u".ca_file"_s, u"the file %1 does not exist or cannot be read"_s.arg(endpoint.caFile));
+                error(path + u".ca_file"_s, tr("the file %1 does not exist or cannot be read").arg(endpoint.caFile));
             } else if (endpoint.security == Security::None) {
-                warning(path + u".ca_file"_s, u"ignored: security is \"none\""_s);
+                warning(path + u".ca_file"_s, tr("ignored: security is \"none\""));
             }
         }
     }
@@ -307,7 +307,7 @@ std::optional<int> ConfigParser::integer(const QJsonObject &object, const QStrin
     const double number = value.toDouble(-1e18);
     if (!value.isDouble() || number != double(qint64(number)) || number < minimum || number > maximum) {
         error(path + u'.' + key,
-              u"expected an integer from %1 to %2, got "_s.arg(minimum).arg(maximum) + describe(value));
+              tr("expected an integer from %1 to %2, got %3").arg(minimum).arg(maximum).arg(describe(value)));
         return std::nullopt;
     }
     return int(number);
@@ -321,8 +321,9 @@ void ConfigParser::checkBounds(std::optional<int> minimum, std::optional<int> ba
     const int middle = base.value_or(300);
     const int high = maximum.value_or(720);
     if (low > middle || middle > high) {
-        error(path, u"the intervals must satisfy min_interval_seconds (%1) <= base_interval_seconds (%2) <= "
-                    "max_interval_seconds (%3)"_s.arg(low)
+        error(path, tr("the intervals must satisfy min_interval_seconds (%1) <= base_interval_seconds (%2) <= "
+                       "max_interval_seconds (%3)")
+                        .arg(low)
                         .arg(middle)
                         .arg(high));
     }
@@ -332,8 +333,8 @@ void ConfigParser::parsePolling(const QJsonValue &value, const QString &path, Se
 {
     if (!value.isObject()) {
         error(path,
-              u"expected an object with min_interval_seconds, base_interval_seconds, max_interval_seconds, got "_s +
-                  describe(value));
+              tr("expected an object with min_interval_seconds, base_interval_seconds, max_interval_seconds, got %1")
+                  .arg(describe(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -348,7 +349,7 @@ void ConfigParser::parsePolling(const QJsonValue &value, const QString &path, Se
 void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        error(path, u"expected an object, got "_s + describe(value));
+        error(path, tr("expected an object, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -371,7 +372,7 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
     integer(object, u"heartbeat_seconds"_s, path, 1, 60);
     const QJsonValue busy = object.value(u"busy_items_per_sync"_s);
     if (!busy.isUndefined() && (!busy.isDouble() || busy.toDouble() <= 0 || busy.toDouble() > 100000)) {
-        error(path + u".busy_items_per_sync"_s, u"expected a number above 0, got "_s + describe(busy));
+        error(path + u".busy_items_per_sync"_s, tr("expected a number above 0, got %1").arg(describe(busy)));
     }
     if (int(m_errors.size()) == errorsBefore) {
         m_file.scheduler = object;
@@ -381,7 +382,7 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
 void ConfigParser::parseRetention(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        error(path, u"expected an object, got "_s + describe(value));
+        error(path, tr("expected an object, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -400,7 +401,7 @@ void ConfigParser::parseRetention(const QJsonValue &value, const QString &path)
 void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        error(path, u"expected a mailbox object, got "_s + describe(value));
+        error(path, tr("expected a mailbox object, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -411,19 +412,19 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
     if (!address.isString() || !ConfigValues::isEmailAddress(address.toString().trimmed())) {
-        error(path + u".address"_s, u"expected an email address, got "_s + describe(address));
+        error(path + u".address"_s, tr("expected an email address, got %1").arg(describe(address)));
     } else {
         mailbox.address = address.toString().trimmed().toLower();
         for (const Mailbox &other : std::as_const(m_file.mailboxes)) {
             if (other.address == mailbox.address) {
-                error(path + u".address"_s, u"the mailbox %1 is listed twice"_s.arg(mailbox.address));
+                error(path + u".address"_s, tr("the mailbox %1 is listed twice").arg(mailbox.address));
             }
         }
     }
 
     const QJsonValue profile = object.value(u"profile"_s);
     if (!profile.isString() || profile.toString().trimmed().isEmpty()) {
-        error(path + u".profile"_s, u"expected the name of a server profile, got "_s + describe(profile));
+        error(path + u".profile"_s, tr("expected the name of a server profile, got %1").arg(describe(profile)));
     } else {
         mailbox.profileName = profile.toString().trimmed();
     }
@@ -432,7 +433,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     if (username.isUndefined()) {
         mailbox.username = mailbox.address;
     } else if (!username.isString() || username.toString().isEmpty()) {
-        error(path + u".username"_s, u"expected a non-empty string, got "_s + describe(username));
+        error(path + u".username"_s, tr("expected a non-empty string, got %1").arg(describe(username)));
     } else {
         mailbox.username = username.toString();
     }
@@ -443,27 +444,27 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     const int sources =
         int(!passwordFile.isUndefined()) + int(!passwordEnv.isUndefined()) + int(!passwordKeychain.isUndefined());
     if (sources != 1) {
-        error(path, sources == 0 ? u"missing password_file, password_env or password_keychain"_s
-                                 : u"give one of password_file, password_env and password_keychain, not several"_s);
+        error(path, sources == 0 ? tr("missing password_file, password_env or password_keychain")
+                                 : tr("give one of password_file, password_env and password_keychain, not several"));
     } else if (!passwordKeychain.isUndefined()) {
         if (!passwordKeychain.isString() || passwordKeychain.toString().trimmed().isEmpty()) {
             error(path + u".password_keychain"_s,
-                  u"expected the name of an entry of the system keychain, got "_s + describe(passwordKeychain));
+                  tr("expected the name of an entry of the system keychain, got %1").arg(describe(passwordKeychain)));
         } else {
             mailbox.passwordSource = PasswordSource::fromKeychain(passwordKeychain.toString().trimmed()).encode();
         }
     } else if (!passwordFile.isUndefined()) {
         if (!passwordFile.isString() || passwordFile.toString().isEmpty()) {
-            error(path + u".password_file"_s, u"expected the path of a file, got "_s + describe(passwordFile));
+            error(path + u".password_file"_s, tr("expected the path of a file, got %1").arg(describe(passwordFile)));
         } else {
             const QString file = resolvePath(passwordFile.toString());
             const QFileInfo info(file);
             if (!info.isFile() || !info.isReadable()) {
-                error(path + u".password_file"_s, u"the file %1 does not exist or cannot be read"_s.arg(file));
+                error(path + u".password_file"_s, tr("the file %1 does not exist or cannot be read").arg(file));
             } else {
                 if (info.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup)) {
                     warning(path + u".password_file"_s,
-                            u"%1 can be read by other users; restrict it with chmod 600"_s.arg(file));
+                            tr("%1 can be read by other users; restrict it with chmod 600").arg(file));
                 }
                 mailbox.passwordSource = PasswordSource::fromFile(file).encode();
             }
@@ -471,12 +472,13 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     } else {
         static const QRegularExpression variable(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         if (!passwordEnv.isString() || !variable.match(passwordEnv.toString()).hasMatch()) {
-            error(path + u".password_env"_s, u"expected an environment variable name, got "_s + describe(passwordEnv));
+            error(path + u".password_env"_s,
+                  tr("expected an environment variable name, got %1").arg(describe(passwordEnv)));
         } else {
             mailbox.passwordSource = PasswordSource::fromEnvironment(passwordEnv.toString()).encode();
             if (!qEnvironmentVariableIsSet(passwordEnv.toString().toLocal8Bit().constData())) {
                 warning(path + u".password_env"_s,
-                        u"%1 is not set here; it must be set where the sync runs"_s.arg(passwordEnv.toString()));
+                        tr("%1 is not set here; it must be set where the sync runs").arg(passwordEnv.toString()));
             }
         }
     }
@@ -485,7 +487,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     if (enabled.isUndefined()) {
         mailbox.enabled = true;
     } else if (!enabled.isBool()) {
-        error(path + u".enabled"_s, u"expected true or false, got "_s + describe(enabled));
+        error(path + u".enabled"_s, tr("expected true or false, got %1").arg(describe(enabled)));
     } else {
         mailbox.enabled = enabled.toBool();
     }
@@ -493,7 +495,8 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     const QJsonValue folders = object.value(u"folders"_s);
     if (!folders.isUndefined()) {
         if (!folders.isArray() || folders.toArray().isEmpty()) {
-            error(path + u".folders"_s, u"expected a non-empty array of folder names, got "_s + describe(folders));
+            error(path + u".folders"_s,
+                  tr("expected a non-empty array of folder names, got %1").arg(describe(folders)));
         } else {
             QStringList names;
             const QJsonArray array = folders.toArray();
@@ -501,7 +504,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
                 const QJsonValue folder = array.at(i);
                 const QString folderPath = path + u".folders[%1]"_s.arg(i);
                 if (!folder.isString() || folder.toString().isEmpty()) {
-                    error(folderPath, u"expected a folder name, got "_s + describe(folder));
+                    error(folderPath, tr("expected a folder name, got %1").arg(describe(folder)));
                     continue;
                 }
                 QString name = folder.toString();
@@ -509,9 +512,9 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
                     name = u"INBOX"_s;
                 }
                 if (name.contains(u'\r') || name.contains(u'\n')) {
-                    error(folderPath, u"a folder name cannot contain line breaks"_s);
+                    error(folderPath, tr("a folder name cannot contain line breaks"));
                 } else if (names.contains(name)) {
-                    error(folderPath, u"the folder \"%1\" is listed twice"_s.arg(name));
+                    error(folderPath, tr("the folder \"%1\" is listed twice").arg(name));
                 } else {
                     names.append(name);
                 }
@@ -524,8 +527,8 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
         mailbox.processFrom = ConfigValues::parseDateTime(processFrom.toString());
         if (!processFrom.isString() || !mailbox.processFrom.isValid()) {
             error(path + u".process_from"_s,
-                  u"expected an ISO-8601 date or time such as 2024-01-31 or 2024-01-31T08:00:00Z, got "_s +
-                      describe(processFrom));
+                  tr("expected an ISO-8601 date or time such as 2024-01-31 or 2024-01-31T08:00:00Z, got %1")
+                      .arg(describe(processFrom)));
         }
     }
     parseMailboxTracking(object, path, mailbox);
@@ -543,7 +546,7 @@ void ConfigParser::parseMailboxTracking(const QJsonObject &object, const QString
                 : std::nullopt;
         if (!reference) {
             error(path + u".owner"_s,
-                  owner.isString() ? problem : u"expected systemuser:ID or queue:ID, got "_s + describe(owner));
+                  owner.isString() ? problem : tr("expected systemuser:ID or queue:ID, got %1").arg(describe(owner)));
         } else {
             mailbox.ownerType = reference->type;
             mailbox.ownerKey = reference->id;
@@ -555,7 +558,8 @@ void ConfigParser::parseMailboxTracking(const QJsonObject &object, const QString
         const auto option = trackingOptionFromName(tracking.toString());
         if (!tracking.isString() || !option) {
             error(path + u".tracking"_s,
-                  u"expected one of all, responses, known-records, email-enabled, none, got "_s + describe(tracking));
+                  tr("expected one of all, responses, known-records, email-enabled, none, got %1")
+                      .arg(describe(tracking)));
         } else {
             mailbox.tracking = *option;
         }
@@ -567,8 +571,8 @@ void ConfigParser::parseMailboxTracking(const QJsonObject &object, const QString
     }
     if (!trackedFolders.isObject()) {
         error(path + u".tracked_folders"_s,
-              u"expected an object of folder names and records, {\"Customers/Contoso\": \"account:contoso\"}, got "_s +
-                  describe(trackedFolders));
+              tr("expected an object of folder names and records, {\"Customers/Contoso\": \"account:contoso\"}, got %1")
+                  .arg(describe(trackedFolders)));
         return;
     }
     const QJsonObject folders = trackedFolders.toObject();
@@ -579,7 +583,7 @@ void ConfigParser::parseMailboxTracking(const QJsonObject &object, const QString
             folder = u"INBOX"_s;
         }
         if (folder.isEmpty() || folder.contains(u'\r') || folder.contains(u'\n')) {
-            error(folderPath, u"expected a folder name without line breaks"_s);
+            error(folderPath, tr("expected a folder name without line breaks"));
             continue;
         }
         QString problem;
@@ -591,7 +595,7 @@ void ConfigParser::parseMailboxTracking(const QJsonObject &object, const QString
         if (!regarding) {
             error(folderPath, it.value().isString()
                                   ? problem
-                                  : u"expected a record such as account:contoso, got "_s + describe(it.value()));
+                                  : tr("expected a record such as account:contoso, got %1").arg(describe(it.value())));
             continue;
         }
         mailbox.trackedFolders.insert(folder, *regarding);

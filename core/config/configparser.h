@@ -3,6 +3,7 @@
 #include "configfile.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,6 +17,8 @@ namespace SyncDesk {
 // Relative file names (password_file, ca_file) are resolved against baseDir, the file's folder.
 class ConfigParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(ConfigParser)
+
 public:
     using Outcome = std::variant<ConfigFile, QList<ConfigIssue>>;
 

@@ -1,5 +1,6 @@
 #include "configvalues.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -15,17 +16,18 @@ QString describe(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
     case QJsonValue::Double:
-        return u"the number "_s + QString::number(value.toDouble());
+        return QCoreApplication::translate("ConfigValues", "the number %1").arg(QString::number(value.toDouble()));
     case QJsonValue::String:
-        return u"the string \""_s + value.toString().left(60) + u'"';
+        return QCoreApplication::translate("ConfigValues", "the string \"%1\"").arg(value.toString().left(60));
     case QJsonValue::Array:
-        return u"an array"_s;
+        return QCoreApplication::translate("ConfigValues", "an array");
     case QJsonValue::Object:
-        return u"an object"_s;
+        return QCoreApplication::translate("ConfigValues", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return u"nothing"_s;
+    //: What a missing JSON value is, in "expected ..., got nothing"
+    return QCoreApplication::translate("ConfigValues", "nothing");
 }
 
 QDateTime parseDateTime(const QString &text)

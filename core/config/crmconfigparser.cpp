@@ -88,7 +88,7 @@ std::optional<RecordRef> CrmConfigParser::parseReference(const QString &text, co
     const QString type = colon < 0 ? QString() : text.left(colon).trimmed().toLower();
     const QString key = colon < 0 ? QString() : text.mid(colon + 1).trimmed();
     if (colon < 0 || !types.contains(type) || !isPlainKey(key)) {
-        *problem = u"expected TYPE:ID with TYPE one of %1, got \"%2\""_s.arg(types.join(u", "_s), text.left(80));
+        *problem = tr("expected TYPE:ID with TYPE one of %1, got \"%2\"").arg(types.join(u", "_s), text.left(80));
         return std::nullopt;
     }
     return RecordRef{type, key};
@@ -99,25 +99,26 @@ CrmRecord CrmConfigParser::recordFrom(const QString &type, const QJsonObject &ob
     const QStringList allowed = fieldsFor(type);
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            issues.append({it.key(), u"unknown field for the record type %1; expected one of: %2"_s.arg(
-                                         type, allowed.join(u", "_s))});
+            issues.append(
+                {it.key(),
+                 tr("unknown field for the record type %1; expected one of: %2").arg(type, allowed.join(u", "_s))});
         }
     }
     auto text = [&](const QString &field, bool required) -> QString {
         const QJsonValue value = object.value(field);
         if (value.isUndefined() || (value.isString() && value.toString().trimmed().isEmpty())) {
             if (required) {
-                issues.append({field, u"missing; every %1 needs one"_s.arg(type)});
+                issues.append({field, tr("missing; every %1 needs one").arg(type)});
             }
             return {};
         }
         if (!value.isString()) {
-            issues.append({field, u"expected a string, got "_s + describe(value)});
+            issues.append({field, tr("expected a string, got %1").arg(describe(value))});
             return {};
         }
         const QString trimmed = value.toString().trimmed();
         if (!isPlainKey(trimmed) && field != u"name"_s) {
-            issues.append({field, u"expected at most 200 characters without control characters"_s});
+            issues.append({field, tr("expected at most 200 characters without control characters")});
             return {};
         }
         return trimmed;
@@ -133,7 +134,7 @@ CrmRecord CrmConfigParser::recordFrom(const QString &type, const QJsonObject &ob
     if (allowed.contains(u"email"_s)) {
         record.email = text(u"email"_s, false).toLower();
         if (!record.email.isEmpty() && !ConfigValues::isEmailAddress(record.email)) {
-            issues.append({u"email"_s, u"\"%1\" is not an email address"_s.arg(record.email.left(80))});
+            issues.append({u"email"_s, tr("\"%1\" is not an email address").arg(record.email.left(80))});
             record.email.clear();
         }
     }
@@ -176,7 +177,7 @@ CrmRecord CrmConfigParser::recordFrom(const QString &type, const QJsonObject &ob
             names.append(role.toString().trimmed());
         }
         if (!valid) {
-            issues.append({u"roles"_s, u"expected an array of role names, got "_s + describe(roles)});
+            issues.append({u"roles"_s, tr("expected an array of role names, got %1").arg(describe(roles))});
         } else {
             record.extra.insert(u"roles"_s, names);
         }
@@ -193,7 +194,7 @@ CrmRecord CrmConfigParser::recordFrom(const QString &type, const QJsonObject &ob
 void CrmConfigParser::parse(const QJsonValue &value, const QString &path, ConfigFile &file)
 {
     if (!value.isObject()) {
-        error(path, u"expected an object, got "_s + describe(value));
+        error(path, tr("expected an object, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -203,7 +204,7 @@ void CrmConfigParser::parse(const QJsonValue &value, const QString &path, Config
     }
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            error(path + u'.' + it.key(), u"unknown key; expected one of: "_s + allowed.join(u", "_s));
+            error(path + u'.' + it.key(), tr("unknown key; expected one of: %1").arg(allowed.join(u", "_s)));
         }
     }
 
@@ -221,7 +222,7 @@ void CrmConfigParser::parse(const QJsonValue &value, const QString &path, Config
         }
         const QString listPath = path + u'.' + listKey;
         if (!list.isArray()) {
-            error(listPath, u"expected an array of records, got "_s + describe(list));
+            error(listPath, tr("expected an array of records, got %1").arg(describe(list)));
             continue;
         }
         QSet<QString> keys;
@@ -229,7 +230,7 @@ void CrmConfigParser::parse(const QJsonValue &value, const QString &path, Config
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString itemPath = listPath + u"[%1]"_s.arg(i);
             if (!array.at(i).isObject()) {
-                error(itemPath, u"expected a record object, got "_s + describe(array.at(i)));
+                error(itemPath, tr("expected a record object, got %1").arg(describe(array.at(i))));
                 continue;
             }
             QList<RecordFieldIssue> issues;
@@ -241,7 +242,7 @@ void CrmConfigParser::parse(const QJsonValue &value, const QString &path, Config
                 continue;
             }
             if (keys.contains(record.key)) {
-                error(itemPath + u".id"_s, u"the %1 \"%2\" is listed twice"_s.arg(type, record.key));
+                error(itemPath + u".id"_s, tr("the %1 \"%2\" is listed twice").arg(type, record.key));
                 continue;
             }
             keys.insert(record.key);
@@ -263,25 +264,25 @@ void CrmConfigParser::parseSettings(const QJsonObject &object, const QString &pa
         const QString tokenPath = path + u".tracking_token"_s;
         const QJsonValue token = object.value(u"tracking_token"_s);
         if (!token.isObject()) {
-            error(tokenPath, u"expected an object with \"prefix\" and \"digits\", got "_s + describe(token));
+            error(tokenPath, tr("expected an object with \"prefix\" and \"digits\", got %1").arg(describe(token)));
         } else {
             const QJsonObject fields = token.toObject();
             for (auto it = fields.begin(); it != fields.end(); ++it) {
                 if (it.key() != u"prefix"_s && it.key() != u"digits"_s) {
-                    error(tokenPath + u'.' + it.key(), u"unknown key; expected one of: prefix, digits"_s);
+                    error(tokenPath + u'.' + it.key(), tr("unknown key; expected one of: prefix, digits"));
                 }
             }
             static const QRegularExpression prefixPattern(u"^[A-Za-z][A-Za-z0-9]{0,15}$"_s);
             const QJsonValue prefix = fields.value(u"prefix"_s);
             if (!prefix.isUndefined() && (!prefix.isString() || !prefixPattern.match(prefix.toString()).hasMatch())) {
                 error(tokenPath + u".prefix"_s,
-                      u"expected 1 to 16 letters and digits starting with a letter, got "_s + describe(prefix));
+                      tr("expected 1 to 16 letters and digits starting with a letter, got %1").arg(describe(prefix)));
             }
             const QJsonValue digits = fields.value(u"digits"_s);
             if (!digits.isUndefined() &&
                 (!digits.isDouble() || digits.toDouble() != double(int(qBound(0.0, digits.toDouble(), 100.0))) ||
                  digits.toInt() < 3 || digits.toInt() > 12)) {
-                error(tokenPath + u".digits"_s, u"expected an integer from 3 to 12, got "_s + describe(digits));
+                error(tokenPath + u".digits"_s, tr("expected an integer from 3 to 12, got %1").arg(describe(digits)));
             }
         }
     }
@@ -292,16 +293,16 @@ void CrmConfigParser::parseSettings(const QJsonObject &object, const QString &pa
             (!keyword.toString().isEmpty() &&
              (!ConfigValues::isImapKeyword(keyword.toString()) || keyword.toString().startsWith(u'\\')))) {
             error(path + u".tracked_keyword"_s,
-                  u"expected an IMAP keyword such as $SyncDeskTracked (no spaces, brackets, quotes or wildcards), "
-                  "or \"\" for none, got "_s +
-                      describe(keyword));
+                  tr("expected an IMAP keyword such as $SyncDeskTracked (no spaces, brackets, quotes or wildcards), "
+                     "or \"\" for none, got %1")
+                      .arg(describe(keyword)));
         }
     }
     if (object.contains(u"conversation_days"_s)) {
         const QJsonValue days = object.value(u"conversation_days"_s);
         if (!days.isDouble() || days.toDouble() != double(int(qBound(0.0, days.toDouble(), 1e6))) || days.toInt() < 1 ||
             days.toInt() > 3650) {
-            error(path + u".conversation_days"_s, u"expected an integer from 1 to 3650, got "_s + describe(days));
+            error(path + u".conversation_days"_s, tr("expected an integer from 1 to 3650, got %1").arg(describe(days)));
         }
     }
     if (int(m_errors.size()) != errorsBefore) {
@@ -317,28 +318,29 @@ void CrmConfigParser::parseSettings(const QJsonObject &object, const QString &pa
 void CrmConfigParser::parseRoles(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        error(path, u"expected an object of roles, each {\"TYPE\": \"SCOPE\"}, got "_s + describe(value));
+        error(path, tr("expected an object of roles, each {\"TYPE\": \"SCOPE\"}, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject roles = value.toObject();
     for (auto role = roles.begin(); role != roles.end(); ++role) {
         const QString rolePath = path + u'.' + role.key();
         if (!role.value().isObject()) {
-            error(rolePath, u"expected an object of record types and scopes, got "_s + describe(role.value()));
+            error(rolePath, tr("expected an object of record types and scopes, got %1").arg(describe(role.value())));
             continue;
         }
         const QJsonObject privileges = role.value().toObject();
         for (auto it = privileges.begin(); it != privileges.end(); ++it) {
             if (!CrmRecord::types().contains(it.key())) {
                 error(rolePath + u'.' + it.key(),
-                      u"unknown record type; expected one of: "_s + CrmRecord::types().join(u", "_s));
+                      tr("unknown record type; expected one of: %1").arg(CrmRecord::types().join(u", "_s)));
                 continue;
             }
             bool known = false;
             accessScopeFromName(it.value().toString(), &known);
             if (!it.value().isString() || !known) {
-                error(rolePath + u'.' + it.key(),
-                      u"expected a scope: none, own, business-unit or organization, got "_s + describe(it.value()));
+                error(
+                    rolePath + u'.' + it.key(),
+                    tr("expected a scope: none, own, business-unit or organization, got %1").arg(describe(it.value())));
             }
         }
     }
@@ -347,7 +349,7 @@ void CrmConfigParser::parseRoles(const QJsonValue &value, const QString &path)
 void CrmConfigParser::parseFieldProfiles(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        error(path, u"expected an object of profiles, each a list of withheld fields, got "_s + describe(value));
+        error(path, tr("expected an object of profiles, each a list of withheld fields, got %1").arg(describe(value)));
         return;
     }
     const QJsonObject profiles = value.toObject();
@@ -355,18 +357,18 @@ void CrmConfigParser::parseFieldProfiles(const QJsonValue &value, const QString 
         const QString profilePath = path + u'.' + profile.key();
         if (!profile.value().isArray()) {
             error(profilePath,
-                  u"expected an array of fields (body, attachments, cc), got "_s + describe(profile.value()));
+                  tr("expected an array of fields (body, attachments, cc), got %1").arg(describe(profile.value())));
             continue;
         }
         const QJsonArray fields = profile.value().toArray();
         for (qsizetype i = 0; i < fields.size(); ++i) {
             if (!kWithholdableFields.contains(fields.at(i).toString())) {
                 error(profilePath + u"[%1]"_s.arg(i),
-                      u"expected one of body, attachments, cc, got "_s + describe(fields.at(i)));
+                      tr("expected one of body, attachments, cc, got %1").arg(describe(fields.at(i))));
             }
         }
         if (fields.isEmpty()) {
-            m_warnings.append({profilePath, u"the profile withholds nothing"_s});
+            m_warnings.append({profilePath, tr("the profile withholds nothing")});
         }
     }
 }

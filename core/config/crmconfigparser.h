@@ -4,6 +4,7 @@
 #include "model/crmrecord.h"
 #include "model/recordref.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -24,6 +25,8 @@ struct RecordFieldIssue
 // opportunities, cases). Records are also read from CSV rows, with the same rules per field.
 class CrmConfigParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(CrmConfigParser)
+
 public:
     CrmConfigParser(QList<ConfigIssue> &errors, QList<ConfigIssue> &warnings);
 

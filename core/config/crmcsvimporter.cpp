@@ -5,6 +5,7 @@
 #include "store/crmstore.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -40,14 +41,16 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
                                                bool skipInvalid)
 {
     if (!importableTypes().contains(type)) {
-        return QStringList{u"--type must be one of %1, not \"%2\""_s.arg(importableTypes().join(u", "_s), type)};
+        return QStringList{QCoreApplication::translate("CrmCsvImporter", "--type must be one of %1, not \"%2\"")
+                               .arg(importableTypes().join(u", "_s), type)};
     }
     const CsvReader reader(data);
     if (!reader.ok()) {
         return QStringList{reader.errorString()};
     }
     if (reader.rows().isEmpty()) {
-        return QStringList{u"the file is empty; it needs a header row naming the columns"_s};
+        return QStringList{QCoreApplication::translate("CrmCsvImporter",
+                                                       "the file is empty; it needs a header row naming the columns")};
     }
 
     const QStringList allowed = CrmConfigParser::fieldsFor(type);
@@ -58,15 +61,23 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
         const QString key = columnKey(cell);
         if (!allowed.contains(key)) {
             headerProblems.append(
-                u"line %1: unknown column \"%2\" for the record type %3; expected: %4"_s.arg(header.line)
+                QCoreApplication::translate("CrmCsvImporter",
+                                            "line %1: unknown column \"%2\" for the record type %3; expected: %4")
+                    .arg(header.line)
                     .arg(cell.trimmed().left(60), type, allowed.join(u", "_s)));
         } else if (columns.contains(key)) {
-            headerProblems.append(u"line %1: the column \"%2\" appears twice"_s.arg(header.line).arg(key));
+            headerProblems.append(
+                QCoreApplication::translate("CrmCsvImporter", "line %1: the column \"%2\" appears twice")
+                    .arg(header.line)
+                    .arg(key));
         }
         columns.append(key);
     }
     if (!columns.contains(u"id"_s)) {
-        headerProblems.append(u"line %1: no \"id\" column; every %2 needs an id"_s.arg(header.line).arg(type));
+        headerProblems.append(
+            QCoreApplication::translate("CrmCsvImporter", "line %1: no \"id\" column; every %2 needs an id")
+                .arg(header.line)
+                .arg(type));
     }
     if (!headerProblems.isEmpty()) {
         return headerProblems;
@@ -83,9 +94,11 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
         for (qsizetype c = 0; c < row.fields.size(); ++c) {
             if (c >= columns.size()) {
                 if (!row.fields.at(c).trimmed().isEmpty()) {
-                    problems.append(u"line %1: %2 fields, but the header names %3 columns"_s.arg(row.line)
-                                        .arg(row.fields.size())
-                                        .arg(columns.size()));
+                    problems.append(QCoreApplication::translate("CrmCsvImporter",
+                                                                "line %1: %2 fields, but the header names %n column(s)",
+                                                                nullptr, int(columns.size()))
+                                        .arg(row.line)
+                                        .arg(row.fields.size()));
                     break;
                 }
                 continue;
@@ -97,12 +110,16 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
         QList<RecordFieldIssue> issues;
         const CrmRecord record = CrmConfigParser::recordFrom(type, object, issues);
         for (const RecordFieldIssue &issue : std::as_const(issues)) {
-            problems.append(u"line %1, column %2: %3"_s.arg(row.line).arg(issue.field, issue.message));
+            problems.append(QCoreApplication::translate("CrmCsvImporter", "line %1, column %2: %3")
+                                .arg(row.line)
+                                .arg(issue.field, issue.message));
         }
         if (problems.isEmpty() && lineOfKey.contains(record.key)) {
-            problems.append(u"line %1, column id: \"%2\" is already on line %3"_s.arg(row.line)
-                                .arg(record.key)
-                                .arg(lineOfKey.value(record.key)));
+            problems.append(
+                QCoreApplication::translate("CrmCsvImporter", "line %1, column id: \"%2\" is already on line %3")
+                    .arg(row.line)
+                    .arg(record.key)
+                    .arg(lineOfKey.value(record.key)));
         }
         if (!problems.isEmpty()) {
             summary.problems.append(problems);

@@ -1,5 +1,6 @@
 #include "csvreader.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 namespace SyncDesk {
@@ -97,7 +98,7 @@ void CsvReader::parse(const QString &text)
         }
     }
     if (inQuotes) {
-        m_error = u"line %1: a quoted field is never closed"_s.arg(quoteLine);
+        m_error = QCoreApplication::translate("CsvReader", "line %1: a quoted field is never closed").arg(quoteLine);
         m_rows.clear();
         return;
     }

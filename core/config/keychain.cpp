@@ -68,25 +68,75 @@ Answer inMainThread(std::function<Answer()> job, int timeoutMs)
     return future.get();
 }
 
-SyncError failure(const QString &what, const QString &entry, const Answer &answer, int timeoutMs)
+enum class Operation { Read, Write, Delete };
+
+// One sentence per operation, so that each can be translated whole.
+QString timeoutMessage(Operation operation, int seconds, const QString &entry)
+{
+    switch (operation) {
+    case Operation::Read:
+        //: %1 is a number of seconds; the keychain was being asked to read the entry
+        return QCoreApplication::translate("Keychain",
+                                           "the system keychain did not answer within %1 s while read the entry \"%2\"")
+            .arg(seconds)
+            .arg(entry);
+    case Operation::Write:
+        //: %1 is a number of seconds; the keychain was being asked to write the entry
+        return QCoreApplication::translate(
+                   "Keychain", "the system keychain did not answer within %1 s while write the entry \"%2\"")
+            .arg(seconds)
+            .arg(entry);
+    case Operation::Delete:
+        break;
+    }
+    //: %1 is a number of seconds; the keychain was being asked to delete the entry
+    return QCoreApplication::translate("Keychain",
+                                       "the system keychain did not answer within %1 s while delete the entry \"%2\"")
+        .arg(seconds)
+        .arg(entry);
+}
+
+QString refusedMessage(Operation operation, const QString &entry)
+{
+    const QString service = QString::fromLatin1(kService);
+    switch (operation) {
+    case Operation::Read:
+        return QCoreApplication::translate("Keychain",
+                                           "the system keychain could not read the entry \"%1\" (service %2)")
+            .arg(entry, service);
+    case Operation::Write:
+        return QCoreApplication::translate("Keychain",
+                                           "the system keychain could not write the entry \"%1\" (service %2)")
+            .arg(entry, service);
+    case Operation::Delete:
+        break;
+    }
+    return QCoreApplication::translate("Keychain", "the system keychain could not delete the entry \"%1\" (service %2)")
+        .arg(entry, service);
+}
+
+SyncError failure(Operation operation, const QString &entry, const Answer &answer, int timeoutMs)
 {
     if (!answer.finished) {
         return SyncError::make(
-            ErrorClass::Config, u"password-unavailable"_s,
-            u"the system keychain did not answer within %1 s while %2 the entry \"%3\""_s.arg(timeoutMs / 1000)
-                .arg(what, entry),
-            u"is a Secret Service (GNOME Keyring, KeePassXC) or KWallet running and unlocked "
-            "in this session (DBUS_SESSION_BUS_ADDRESS)?"_s);
+            ErrorClass::Config, u"password-unavailable"_s, timeoutMessage(operation, timeoutMs / 1000, entry),
+            QCoreApplication::translate("Keychain", "is a Secret Service (GNOME Keyring, KeePassXC) or KWallet "
+                                                    "running and unlocked in this session "
+                                                    "(DBUS_SESSION_BUS_ADDRESS)?"));
     }
-    QString message = u"the system keychain could not %1 the entry \"%2\" (service %3)"_s.arg(
-        what, entry, QString::fromLatin1(kService));
+    QString message = refusedMessage(operation, entry);
     if (answer.error == QKeychain::EntryNotFound) {
-        message = u"the system keychain has no entry \"%1\" (service %2): store it with "
-                  "'syncdesk-node password set %1'"_s.arg(entry, QString::fromLatin1(kService));
+        message =
+            QCoreApplication::translate("Keychain", "the system keychain has no entry \"%1\" (service %2): store it "
+                                                    "with 'syncdesk-node password set %1'")
+                .arg(entry, QString::fromLatin1(kService));
     } else if (answer.error == QKeychain::NoBackendAvailable) {
-        message = u"no system keychain is available in this session (no Secret Service or KWallet on D-Bus)"_s;
+        message = QCoreApplication::translate(
+            "Keychain", "no system keychain is available in this session (no Secret Service or KWallet on D-Bus)");
     } else if (answer.error == QKeychain::AccessDenied || answer.error == QKeychain::AccessDeniedByUser) {
-        message = u"the system keychain refused access to the entry \"%1\" (locked?)"_s.arg(entry);
+        message =
+            QCoreApplication::translate("Keychain", "the system keychain refused access to the entry \"%1\" (locked?)")
+                .arg(entry);
     }
     return SyncError::make(ErrorClass::Config, u"password-unavailable"_s, message, answer.errorText);
 }
@@ -103,7 +153,7 @@ Result<QString> read(const QString &entry, int timeoutMs)
         },
         timeoutMs);
     if (!answer.finished || answer.error != QKeychain::NoError) {
-        return failure(u"read"_s, entry, answer, timeoutMs);
+        return failure(Operation::Read, entry, answer, timeoutMs);
     }
     return answer.password;
 }
@@ -119,7 +169,7 @@ Status write(const QString &entry, const QString &password, int timeoutMs)
         },
         timeoutMs);
     if (!answer.finished || answer.error != QKeychain::NoError) {
-        return failure(u"write"_s, entry, answer, timeoutMs);
+        return failure(Operation::Write, entry, answer, timeoutMs);
     }
     return {};
 }
@@ -134,7 +184,7 @@ Status remove(const QString &entry, int timeoutMs)
         },
         timeoutMs);
     if (!answer.finished || (answer.error != QKeychain::NoError && answer.error != QKeychain::EntryNotFound)) {
-        return failure(u"delete"_s, entry, answer, timeoutMs);
+        return failure(Operation::Delete, entry, answer, timeoutMs);
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "keychain.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 namespace SyncDesk {
@@ -61,19 +62,36 @@ QString PasswordSource::encode() const
     return {};
 }
 
-QString PasswordSource::describe() const
+namespace {
+
+// The English text of describe(), with the location as %1 (none for Kind::None).
+const char *descriptionText(PasswordSource::Kind kind)
 {
-    switch (m_kind) {
-    case Kind::File:
-        return u"password file "_s + m_location;
-    case Kind::Environment:
-        return u"environment variable "_s + m_location;
-    case Kind::Keychain:
-        return u"system keychain entry "_s + m_location;
-    case Kind::None:
+    switch (kind) {
+    case PasswordSource::Kind::File:
+        return QT_TRANSLATE_NOOP("PasswordSource", "password file %1");
+    case PasswordSource::Kind::Environment:
+        return QT_TRANSLATE_NOOP("PasswordSource", "environment variable %1");
+    case PasswordSource::Kind::Keychain:
+        return QT_TRANSLATE_NOOP("PasswordSource", "system keychain entry %1");
+    case PasswordSource::Kind::None:
         break;
     }
-    return u"no password source"_s;
+    return QT_TRANSLATE_NOOP("PasswordSource", "no password source");
+}
+
+} // namespace
+
+QString PasswordSource::describe() const
+{
+    const QString text = QCoreApplication::translate("PasswordSource", descriptionText(m_kind));
+    return m_kind == Kind::None ? text : text.arg(m_location);
+}
+
+QString PasswordSource::describeUntranslated() const
+{
+    const QString text = QString::fromLatin1(descriptionText(m_kind));
+    return m_kind == Kind::None ? text : text.arg(m_location);
 }
 
 Result<QString> PasswordSource::resolve() const
@@ -82,8 +100,10 @@ Result<QString> PasswordSource::resolve() const
     case Kind::File: {
         QFile file(m_location);
         if (!file.open(QIODevice::ReadOnly)) {
-            return SyncError::make(ErrorClass::Config, u"password-unavailable"_s,
-                                   u"cannot read the password file %1"_s.arg(m_location), file.errorString());
+            return SyncError::make(
+                ErrorClass::Config, u"password-unavailable"_s,
+                QCoreApplication::translate("PasswordSource", "cannot read the password file %1").arg(m_location),
+                file.errorString());
         }
         // The first line is the password; a trailing newline (as editors write it) is not part of it.
         QByteArray line = file.readLine(64 * 1024);
@@ -91,16 +111,19 @@ Result<QString> PasswordSource::resolve() const
             line.chop(1);
         }
         if (line.isEmpty()) {
-            return SyncError::make(ErrorClass::Config, u"password-unavailable"_s,
-                                   u"the password file %1 is empty"_s.arg(m_location));
+            return SyncError::make(
+                ErrorClass::Config, u"password-unavailable"_s,
+                QCoreApplication::translate("PasswordSource", "the password file %1 is empty").arg(m_location));
         }
         return QString::fromUtf8(line);
     }
     case Kind::Environment: {
         const QByteArray name = m_location.toLocal8Bit();
         if (!qEnvironmentVariableIsSet(name.constData())) {
-            return SyncError::make(ErrorClass::Config, u"password-unavailable"_s,
-                                   u"the environment variable %1 is not set"_s.arg(m_location));
+            return SyncError::make(
+                ErrorClass::Config, u"password-unavailable"_s,
+                QCoreApplication::translate("PasswordSource", "the environment variable %1 is not set")
+                    .arg(m_location));
         }
         return qEnvironmentVariable(name.constData());
     }
@@ -109,7 +132,8 @@ Result<QString> PasswordSource::resolve() const
     case Kind::None:
         break;
     }
-    return SyncError::make(ErrorClass::Config, u"password-unavailable"_s, u"the mailbox has no password source"_s);
+    return SyncError::make(ErrorClass::Config, u"password-unavailable"_s,
+                           QCoreApplication::translate("PasswordSource", "the mailbox has no password source"));
 }
 
 } // namespace SyncDesk

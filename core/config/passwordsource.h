@@ -22,7 +22,8 @@ public:
     Kind kind() const { return m_kind; }
     QString location() const { return m_location; }
     QString encode() const;
-    QString describe() const; // "password file /etc/…" / "environment variable X"
+    QString describe() const;             // "password file /etc/…" / "environment variable X", translated
+    QString describeUntranslated() const; // the same in English, for machine-readable output
 
     // Reads the password now. Errors are Config class with the password-unavailable hint.
     Result<QString> resolve() const;

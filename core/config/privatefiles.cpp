@@ -1,5 +1,6 @@
 #include "privatefiles.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,10 +17,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-SyncError failure(const QString &what, const QString &path, int error)
+SyncError folderFailure(const QString &path, int error)
 {
     return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                           u"cannot create %1 %2: %3"_s.arg(what, path, QString::fromLocal8Bit(std::strerror(error))));
+                           QCoreApplication::translate("PrivateFiles", "cannot create the folder %1: %2")
+                               .arg(path, QString::fromLocal8Bit(std::strerror(error))));
+}
+
+SyncError fileFailure(const QString &path, int error)
+{
+    return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                           QCoreApplication::translate("PrivateFiles", "cannot create the file %1: %2")
+                               .arg(path, QString::fromLocal8Bit(std::strerror(error))));
 }
 
 } // namespace
@@ -42,7 +51,7 @@ Status makeFolders(const QString &path)
         current += u'/' + part;
         const QByteArray native = QFile::encodeName(current);
         if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
-            return failure(u"the folder"_s, current, errno);
+            return folderFailure(current, errno);
         }
     }
     return {};
@@ -60,7 +69,7 @@ Status createFile(const QString &path)
     const QByteArray native = QFile::encodeName(info.absoluteFilePath());
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        return errno == EEXIST ? Status() : Status(failure(u"the file"_s, path, errno));
+        return errno == EEXIST ? Status() : Status(fileFailure(path, errno));
     }
     ::close(fd);
     return {};

@@ -4,6 +4,8 @@
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -32,15 +34,17 @@ QString incidentKey(qint64 profileId)
 
 QString errorText(const RunAlertInput &input)
 {
-    return input.error ? input.error->toString() : u"unknown error"_s;
+    return input.error ? input.error->toString() : QCoreApplication::translate("AlertManager", "unknown error");
 }
 
 QString incidentMessage(const QString &profile, int failing, int population, const QString &latest)
 {
-    return u"%1 of %2 mailboxes of server profile %3 are failing: the server, not the mailboxes, is the likely "
-           "cause (latest: %4)"_s.arg(failing)
-               .arg(population)
-               .arg(profile, latest);
+    return QCoreApplication::translate("AlertManager",
+                                       "%1 of %n mailbox(es) of server profile %2 are failing: the server, not the "
+                                       "mailboxes, is the likely cause (latest: %3)",
+                                       nullptr, population)
+        .arg(failing)
+        .arg(profile, latest);
 }
 
 } // namespace
@@ -91,8 +95,11 @@ Status AlertManager::onRunFinished(const RunAlertInput &input)
     for (const QString &folder : input.renumberedFolders) {
         if (Status raised = raise(u"uidvalidity-reset:%1:%2"_s.arg(input.mailboxId).arg(folder), u"uidvalidity-reset"_s,
                                   u"information"_s, input, true, u"uidvalidity-reset"_s,
-                                  u"folder \"%1\" of %2 was renumbered by the server; it was fetched again and "
-                                  "matched by Message-ID, nothing was duplicated"_s.arg(folder, input.address));
+                                  QCoreApplication::translate("AlertManager",
+                                                              "folder \"%1\" of %2 was renumbered by the server; it "
+                                                              "was fetched again and matched by Message-ID, nothing "
+                                                              "was duplicated")
+                                      .arg(folder, input.address));
             !raised) {
             return raised;
         }
@@ -120,7 +127,7 @@ Status AlertManager::onSuccess(const RunAlertInput &input)
     }
     if ((failing.has_value() || input.wasFailing) && !incident.has_value()) {
         if (Status raised = raise(recoveredKey(input.mailboxId), u"recovered"_s, u"information"_s, input, true, {},
-                                  u"%1 syncs again"_s.arg(input.address));
+                                  QCoreApplication::translate("AlertManager", "%1 syncs again").arg(input.address));
             !raised) {
             return raised;
         }
@@ -149,13 +156,15 @@ Status AlertManager::onSuccess(const RunAlertInput &input)
             stillDisabled.append(member.address);
         }
     }
-    QString message = u"server profile %1 works again (%2 synced)"_s.arg(input.profileName, input.address);
-    if (!stillDisabled.isEmpty()) {
-        message += u"; %1 mailbox(es) it disabled are still disabled (%2): re-enable them with "
-                   "'syncdesk-node alerts reenable %3'"_s.arg(stillDisabled.size())
-                       .arg(stillDisabled.join(u", "_s))
-                       .arg(open.id);
-    }
+    const QString message =
+        stillDisabled.isEmpty()
+            ? QCoreApplication::translate("AlertManager", "server profile %1 works again (%2 synced)")
+                  .arg(input.profileName, input.address)
+            : QCoreApplication::translate("AlertManager",
+                                          "server profile %1 works again (%2 synced); %n mailbox(es) it disabled are "
+                                          "still disabled (%3): re-enable them with 'syncdesk-node alerts reenable %4'",
+                                          nullptr, int(stillDisabled.size()))
+                  .arg(input.profileName, input.address, stillDisabled.join(u", "_s), QString::number(open.id));
     return raise(u"profile-recovered:%1"_s.arg(input.profileId), u"profile-recovered"_s, u"information"_s, input, false,
                  u"profile-outage"_s, message);
 }
@@ -229,14 +238,17 @@ Status AlertManager::onFailure(const RunAlertInput &input)
         }
         const bool permanent = input.disabledReason == u"permanent-failure"_s;
         const QString message =
-            permanent ? u"%1 was disabled: %2 (retrying cannot fix it)"_s.arg(input.address, errorText(input))
-                      : u"%1 was disabled after %2 failures in a row; the last: %3"_s.arg(input.address)
-                            .arg(input.consecutiveFailures)
-                            .arg(errorText(input));
+            permanent ? QCoreApplication::translate("AlertManager", "%1 was disabled: %2 (retrying cannot fix it)")
+                            .arg(input.address, errorText(input))
+                      : QCoreApplication::translate("AlertManager",
+                                                    "%1 was disabled after %n failure(s) in a row; the last: %2",
+                                                    nullptr, input.consecutiveFailures)
+                            .arg(input.address, errorText(input));
         return raise(disabledKey(input.mailboxId), u"mailbox-disabled"_s, u"error"_s, input, true,
                      permanent && !hintId.isEmpty() ? hintId : u"mailbox-disabled"_s, message);
     }
-    const QString message = u"%1 failed: %2"_s.arg(input.address, errorText(input));
+    const QString message =
+        QCoreApplication::translate("AlertManager", "%1 failed: %2").arg(input.address, errorText(input));
     auto open = diagnostics.openAlert(failingKey(input.mailboxId));
     if (!open) {
         return open.error();
@@ -277,7 +289,8 @@ Status AlertManager::openIncident(const RunAlertInput &input, const QDateTime &s
         return incident.error();
     }
     if (!incident->has_value()) {
-        return SyncError::make(ErrorClass::Internal, u"internal-error"_s, u"the profile incident was not recorded"_s);
+        return SyncError::make(ErrorClass::Internal, u"internal-error"_s,
+                               QCoreApplication::translate("AlertManager", "the profile incident was not recorded"));
     }
     const qint64 incidentId = (*incident)->id;
     QList<FailingMailbox> members = health->failingSince;

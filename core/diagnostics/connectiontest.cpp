@@ -7,6 +7,7 @@
 #include "protocol/smtp/smtpsession.h"
 #include "protocol/socketstream.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QJsonArray>
@@ -37,14 +38,15 @@ QString joined(const QList<QByteArray> &values)
     return list.join(u' ');
 }
 
-// POP3 LOGIN-DELAY, in the words of the connection test.
-QString loginDelayNote(int seconds)
+// A step's detail with POP3 LOGIN-DELAY, in the words of the connection test.
+QString withLoginDelay(const QString &detail, int seconds)
 {
     if (seconds <= 0) {
-        return {};
+        return detail;
     }
-    return u"; the server allows a login every %1 s at most (LOGIN-DELAY): this mailbox syncs no more often"_s.arg(
-        seconds);
+    return QCoreApplication::translate("SyncDesk::ConnectionTest", "%1; the server allows a login every %2 s at most "
+                                                                   "(LOGIN-DELAY): this mailbox syncs no more often")
+        .arg(detail, QString::number(seconds));
 }
 
 QString endpointText(const Endpoint &endpoint)
@@ -104,12 +106,13 @@ void ConnectionTest::cancel()
         ConnectionStep &step = m_report.steps[m_current];
         step.status = ConnectionStep::Status::Skipped;
         step.ms = m_stepClock.elapsed();
-        step.detail = u"cancelled"_s;
+        //: The detail of a connection-test step stopped by the user
+        step.detail = tr("cancelled");
         m_current = -1;
         Q_EMIT stepFinished(step);
     }
     const SyncError cancelled =
-        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the connection test was cancelled"_s);
+        SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, tr("the connection test was cancelled"));
     m_dnsTimer.stop();
     if (m_lookupId >= 0) {
         QHostInfo::abortHostLookup(m_lookupId);
@@ -169,7 +172,8 @@ void ConnectionTest::failStep(const SyncError &error)
         return;
     }
     if (m_current < 0) {
-        begin(u"internal"_s, u"Internal"_s);
+        //: The title of a connection-test step for a failure outside the steps (a bug)
+        begin(u"internal"_s, tr("Internal"));
     }
     ConnectionStep &step = m_report.steps[m_current];
     step.status = ConnectionStep::Status::Failed;
@@ -220,35 +224,39 @@ void ConnectionTest::complete()
 void ConnectionTest::checkCredentials()
 {
     const PasswordSource source = PasswordSource::parse(m_mailbox.passwordSource);
-    begin(u"credentials"_s, u"Read the password (%1)"_s.arg(source.describe()));
+    //: %1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"
+    begin(u"credentials"_s, tr("Read the password (%1)").arg(source.describe()));
     auto password = source.resolve();
     if (!password) {
         failStep(password.error().at(ErrorStage::Config));
         return;
     }
     m_password = *password;
-    pass(u"read from the %1"_s.arg(source.describe()), {{u"source"_s, source.describe()}});
+    //: %1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"
+    pass(tr("read from the %1").arg(source.describe()), {{u"source"_s, source.describeUntranslated()}});
     resolve(u"dns"_s, m_profile.incoming.host, [this] {
         if (m_profile.incoming.protocol == MailProtocol::Pop3) {
             openPop3();
         } else if (m_profile.incoming.protocol == MailProtocol::Imap) {
             openImap();
         } else {
-            begin(u"connect"_s, u"Connect"_s);
-            failStep(SyncError::make(ErrorClass::Config, u"protocol-unsupported"_s,
-                                     u"%1 cannot be synced as incoming mail"_s.arg(
-                                         protocolName(m_profile.incoming.protocol).toUpper()))
-                         .at(ErrorStage::Config));
+            //: The title of a connection-test step
+            begin(u"connect"_s, tr("Connect"));
+            failStep(
+                SyncError::make(
+                    ErrorClass::Config, u"protocol-unsupported"_s,
+                    tr("%1 cannot be synced as incoming mail").arg(protocolName(m_profile.incoming.protocol).toUpper()))
+                    .at(ErrorStage::Config));
         }
     });
 }
 
 void ConnectionTest::resolve(const QString &stepId, const QString &host, std::function<void()> next)
 {
-    begin(stepId, u"Resolve %1"_s.arg(host));
+    begin(stepId, tr("Resolve %1").arg(host));
     const QHostAddress literal(host);
     if (!literal.isNull()) {
-        pass(u"%1 is an IP address: no lookup needed"_s.arg(host), {{u"addresses"_s, QJsonArray{host}}});
+        pass(tr("%1 is an IP address: no lookup needed").arg(host), {{u"addresses"_s, QJsonArray{host}}});
         next();
         return;
     }
@@ -259,7 +267,7 @@ void ConnectionTest::resolve(const QString &stepId, const QString &host, std::fu
             m_lookupId = -1;
         }
         failStep(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
-                                 u"looking up %1 took longer than %2 s"_s.arg(host).arg(m_options.dnsTimeoutMs / 1000))
+                                 tr("looking up %1 took longer than %2 s").arg(host).arg(m_options.dnsTimeoutMs / 1000))
                      .at(ErrorStage::Dns));
     });
     m_dnsTimer.start(m_options.dnsTimeoutMs);
@@ -271,10 +279,11 @@ void ConnectionTest::resolve(const QString &stepId, const QString &host, std::fu
         }
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
-            failStep(SyncError::make(ErrorClass::Network, notFound ? u"host-not-found"_s : u"network-error"_s,
-                                     notFound ? u"host %1 not found"_s.arg(host) : u"looking up %1 failed"_s.arg(host),
-                                     info.errorString())
-                         .at(ErrorStage::Dns));
+            failStep(
+                SyncError::make(ErrorClass::Network, notFound ? u"host-not-found"_s : u"network-error"_s,
+                                notFound ? tr("host %1 not found").arg(host) : tr("looking up %1 failed").arg(host),
+                                info.errorString())
+                    .at(ErrorStage::Dns));
             return;
         }
         QStringList addresses;
@@ -290,8 +299,8 @@ void ConnectionTest::resolve(const QString &stepId, const QString &host, std::fu
 
 QString ConnectionTest::tlsTitle(Security security, const QString &host) const
 {
-    return security == Security::StartTls ? u"Upgrade to TLS with STARTTLS and check the certificate of %1"_s.arg(host)
-                                          : u"TLS handshake and certificate of %1"_s.arg(host);
+    return security == Security::StartTls ? tr("Upgrade to TLS with STARTTLS and check the certificate of %1").arg(host)
+                                          : tr("TLS handshake and certificate of %1").arg(host);
 }
 
 void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Security security, const QString &where)
@@ -300,7 +309,7 @@ void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Secu
     const QString connectStep = prefix + u"connect"_s;
     const QString tlsStep = prefix + u"tls"_s;
     const QString next = prefix.isEmpty() ? u"capabilities"_s : u"smtp-ehlo"_s;
-    const QString nextTitle = prefix.isEmpty() ? u"Greeting and capabilities"_s : u"EHLO and capabilities"_s;
+    const QString nextTitle = prefix.isEmpty() ? tr("Greeting and capabilities") : tr("EHLO and capabilities");
     // The stream lives as long as its session, and its signals only come while it lives.
     auto tlsPassed = [this, stream, tlsStep, next, nextTitle] {
         if (!stepIs(tlsStep)) {
@@ -309,8 +318,8 @@ void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Secu
         const TlsSessionInfo info = stream->tlsSessionInfo();
         QString detail = info.protocol + u", "_s + info.cipher;
         if (!info.subject.isEmpty() || !info.issuer.isEmpty()) {
-            detail += u"; certificate for %1 issued by %2, valid until %3"_s.arg(info.subject, info.issuer,
-                                                                                 info.expiresAt.toString(Qt::ISODate));
+            detail = tr("%1; certificate for %2 issued by %3, valid until %4")
+                         .arg(detail, info.subject, info.issuer, info.expiresAt.toString(Qt::ISODate));
         }
         pass(detail,
              QJsonObject{{u"protocol"_s, info.protocol},
@@ -325,7 +334,7 @@ void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Secu
         if (!stepIs(connectStep)) {
             return;
         }
-        pass(u"connected to %1"_s.arg(where));
+        pass(tr("connected to %1").arg(where));
         if (security == Security::None) {
             begin(next, nextTitle);
         } else {
@@ -343,7 +352,7 @@ void ConnectionTest::watchStream(ByteStream *stream, const QString &prefix, Secu
 std::unique_ptr<ByteStream> ConnectionTest::incomingStream()
 {
     const Endpoint &incoming = m_profile.incoming;
-    begin(u"connect"_s, u"Connect to %1"_s.arg(endpointText(incoming)));
+    begin(u"connect"_s, tr("Connect to %1").arg(endpointText(incoming)));
     TlsSettings tls;
     tls.caFile = incoming.caFile;
     tls.plainOnly = incoming.security == Security::None;
@@ -365,7 +374,7 @@ void ConnectionTest::openImap()
             return;
         }
         if (!stepIs(u"capabilities"_s)) {
-            begin(u"capabilities"_s, u"Greeting and capabilities"_s);
+            begin(u"capabilities"_s, tr("Greeting and capabilities"));
         }
         const QList<QByteArray> capabilities = m_imap->capabilities();
         pass(joined(capabilities),
@@ -376,7 +385,7 @@ void ConnectionTest::openImap()
 
 void ConnectionTest::imapLogin()
 {
-    begin(u"login"_s, u"Log in as %1"_s.arg(m_mailbox.username));
+    begin(u"login"_s, tr("Log in as %1").arg(m_mailbox.username));
     m_imap->login(m_mailbox.username, m_password, [this](Status status) {
         if (m_finished) {
             return;
@@ -385,7 +394,7 @@ void ConnectionTest::imapLogin()
             failStep(status.error());
             return;
         }
-        pass(u"logged in with %1"_s.arg(QString::fromLatin1(m_imap->authenticationMethod())),
+        pass(tr("logged in with %1").arg(QString::fromLatin1(m_imap->authenticationMethod())),
              {{u"method"_s, QString::fromLatin1(m_imap->authenticationMethod())}});
         imapInbox();
     });
@@ -393,7 +402,7 @@ void ConnectionTest::imapLogin()
 
 void ConnectionTest::imapInbox()
 {
-    begin(u"inbox"_s, u"Open INBOX (read-only)"_s);
+    begin(u"inbox"_s, tr("Open INBOX (read-only)"));
     m_imap->select(u"INBOX"_s, true, [this](const Result<Imap::SelectInfo> &result) {
         if (m_finished) {
             return;
@@ -402,7 +411,7 @@ void ConnectionTest::imapInbox()
             failStep(result.error());
             return;
         }
-        pass(u"%1 messages, UIDVALIDITY %2, UIDNEXT %3"_s.arg(result->exists)
+        pass(tr("%n message(s), UIDVALIDITY %1, UIDNEXT %2", nullptr, int(result->exists))
                  .arg(result->uidValidity)
                  .arg(result->uidNext),
              {{u"messages"_s, qint64(result->exists)},
@@ -424,7 +433,7 @@ void ConnectionTest::imapFolders()
         closeIncoming();
         return;
     }
-    begin(u"folders"_s, u"Check the configured folders (%1)"_s.arg(folders.join(u", "_s)));
+    begin(u"folders"_s, tr("Check the configured folders (%1)").arg(folders.join(u", "_s)));
     m_imap->status(folders, [this, folders](const Result<Imap::StatusReport> &report) {
         if (m_finished) {
             return;
@@ -438,18 +447,18 @@ void ConnectionTest::imapFolders()
         for (const QString &folder : folders) {
             if (const auto error = report->errors.constFind(folder); error != report->errors.constEnd()) {
                 SyncError located = error.value();
-                located.message = u"folder \"%1\": %2"_s.arg(folder, located.message);
+                located.message = tr("folder \"%1\": %2").arg(folder, located.message);
                 failStep(located.at(ErrorStage::Folder));
                 return;
             }
             const auto status = report->statuses.constFind(folder);
             if (status == report->statuses.constEnd()) {
                 failStep(SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s,
-                                         u"folder \"%1\" does not exist on the server"_s.arg(folder))
+                                         tr("folder \"%1\" does not exist on the server").arg(folder))
                              .at(ErrorStage::Folder));
                 return;
             }
-            found.append(u"%1: %2 messages"_s.arg(folder).arg(status->messages));
+            found.append(tr("%1: %n message(s)", nullptr, int(status->messages)).arg(folder));
             counts.insert(folder, qint64(status->messages));
         }
         pass(found.join(u"; "_s), {{u"folders"_s, counts}});
@@ -470,11 +479,11 @@ void ConnectionTest::openPop3()
             return;
         }
         if (!stepIs(u"capabilities"_s)) {
-            begin(u"capabilities"_s, u"Greeting and capabilities"_s);
+            begin(u"capabilities"_s, tr("Greeting and capabilities"));
         }
         const QList<QByteArray> capabilities = m_pop3->capabilities();
-        pass(capabilities.isEmpty() ? u"the server did not answer CAPA"_s
-                                    : joined(capabilities) + loginDelayNote(m_pop3->loginDelaySeconds()),
+        pass(capabilities.isEmpty() ? tr("the server did not answer CAPA")
+                                    : withLoginDelay(joined(capabilities), m_pop3->loginDelaySeconds()),
              {{u"capabilities"_s, toJsonArray(capabilities)},
               {u"encrypted"_s, m_pop3->isEncrypted()},
               {u"login_delay_seconds"_s, m_pop3->loginDelaySeconds()}});
@@ -484,7 +493,7 @@ void ConnectionTest::openPop3()
 
 void ConnectionTest::pop3Login()
 {
-    begin(u"login"_s, u"Log in as %1"_s.arg(m_mailbox.username));
+    begin(u"login"_s, tr("Log in as %1").arg(m_mailbox.username));
     m_pop3->login(m_mailbox.username, m_password, [this](Status status) {
         if (m_finished) {
             return;
@@ -493,8 +502,9 @@ void ConnectionTest::pop3Login()
             failStep(status.error());
             return;
         }
-        pass(u"logged in with USER/PASS"_s + (m_pop3->isUtf8() ? u", UTF-8 enabled"_s : QString()) +
-                 loginDelayNote(m_pop3->loginDelaySeconds()),
+        pass(withLoginDelay(m_pop3->isUtf8() ? tr("logged in with USER/PASS, UTF-8 enabled")
+                                             : tr("logged in with USER/PASS"),
+                            m_pop3->loginDelaySeconds()),
              {{u"method"_s, u"USER/PASS"_s},
               {u"utf8"_s, m_pop3->isUtf8()},
               {u"login_delay_seconds"_s, m_pop3->loginDelaySeconds()}});
@@ -504,7 +514,7 @@ void ConnectionTest::pop3Login()
 
 void ConnectionTest::pop3Maildrop()
 {
-    begin(u"inbox"_s, u"Open the maildrop (STAT, UIDL)"_s);
+    begin(u"inbox"_s, tr("Open the maildrop (STAT, UIDL)"));
     m_pop3->execute("STAT", false, [this](const Result<Pop3::Response> &result) {
         if (m_finished) {
             return;
@@ -517,7 +527,7 @@ void ConnectionTest::pop3Maildrop()
         const qint64 count = parts.value(0).toLongLong();
         const qint64 bytes = parts.value(1).toLongLong();
         auto done = [this, count, bytes] {
-            pass(u"%1 messages, %2 bytes; UIDL supported"_s.arg(count).arg(bytes),
+            pass(tr("%n message(s), %1 bytes; UIDL supported", nullptr, int(count)).arg(bytes),
                  {{u"messages"_s, count}, {u"bytes"_s, bytes}});
             closeIncoming();
         };
@@ -533,7 +543,7 @@ void ConnectionTest::pop3Maildrop()
             if (!uidl) {
                 SyncError error = uidl.error();
                 error.hintId = u"pop3-uidl-missing"_s;
-                error.message = u"the POP3 server does not support UIDL: "_s + error.message;
+                error.message = tr("the POP3 server does not support UIDL: %1").arg(error.message);
                 error.transient = false;
                 failStep(error);
                 return;
@@ -571,7 +581,7 @@ void ConnectionTest::testOutgoing()
 void ConnectionTest::openSmtp()
 {
     const Endpoint &outgoing = *m_profile.outgoing;
-    begin(u"smtp-connect"_s, u"Connect to the SMTP server %1"_s.arg(endpointText(outgoing)));
+    begin(u"smtp-connect"_s, tr("Connect to the SMTP server %1").arg(endpointText(outgoing)));
     TlsSettings tls;
     tls.caFile = outgoing.caFile;
     tls.plainOnly = outgoing.security == Security::None;
@@ -591,7 +601,7 @@ void ConnectionTest::openSmtp()
             return;
         }
         if (!stepIs(u"smtp-ehlo"_s)) {
-            begin(u"smtp-ehlo"_s, u"EHLO and capabilities"_s);
+            begin(u"smtp-ehlo"_s, tr("EHLO and capabilities"));
         }
         const QList<QByteArray> capabilities = m_smtp->capabilities();
         pass(QString::fromUtf8(m_smtp->greeting()) + u"; "_s + joined(capabilities),
@@ -604,7 +614,7 @@ void ConnectionTest::openSmtp()
 
 void ConnectionTest::smtpLogin()
 {
-    begin(u"smtp-auth"_s, u"Authenticate to the SMTP server as %1"_s.arg(m_mailbox.username));
+    begin(u"smtp-auth"_s, tr("Authenticate to the SMTP server as %1").arg(m_mailbox.username));
     m_smtp->login(m_mailbox.username, m_password, [this](Status status) {
         m_password.fill(u'\0');
         if (m_finished) {
@@ -614,7 +624,7 @@ void ConnectionTest::smtpLogin()
             failStep(status.error());
             return;
         }
-        pass(u"authenticated with %1"_s.arg(QString::fromLatin1(m_smtp->authenticationMethod())),
+        pass(tr("authenticated with %1").arg(QString::fromLatin1(m_smtp->authenticationMethod())),
              {{u"method"_s, QString::fromLatin1(m_smtp->authenticationMethod())}});
         complete();
     });

@@ -9,6 +9,7 @@
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,7 +66,8 @@ Result<QJsonObject> DiagnosticBundle::build(Store &store, const QString &address
     }
     if (!found->has_value()) {
         return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                               u"no mailbox %1 in %2"_s.arg(address, store.config().describe()));
+                               QCoreApplication::translate("DiagnosticBundle", "no mailbox %1 in %2")
+                                   .arg(address, store.config().describe()));
     }
     const Mailbox mailbox = **found;
     auto profile = store.profile(mailbox.profileId);
@@ -214,8 +216,10 @@ Status DiagnosticBundle::write(Store &store, const QString &address, const QStri
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
         file.write(QJsonDocument(*bundle).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
-        return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                               u"cannot write the diagnostic bundle %1: %2"_s.arg(path, file.errorString()));
+        return SyncError::make(
+            ErrorClass::Config, u"config-invalid"_s,
+            QCoreApplication::translate("DiagnosticBundle", "cannot write the diagnostic bundle %1: %2")
+                .arg(path, file.errorString()));
     }
     return {};
 }

@@ -4,6 +4,8 @@
 #include "model/alert.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk::GapAlert {
 
 using namespace Qt::StringLiterals;
@@ -25,8 +27,10 @@ void update(Store &store, const AuditReport &report)
     alert.mailboxAddress = report.address;
     alert.hintId = u"sync-gap"_s;
     alert.message =
-        u"%1: the audit found %2 message(s) on the server that the store does not account for"_s.arg(report.address)
-            .arg(report.missing());
+        QCoreApplication::translate(
+            "GapAlert", "%1: the audit found %n message(s) on the server that the store does not account for", nullptr,
+            int(report.missing()))
+            .arg(report.address);
     alert.raisedAt = report.checkedAt;
     alert.updatedAt = report.checkedAt;
     if (auto raised = store.raiseAlert(alert); !raised) {

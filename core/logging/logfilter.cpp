@@ -1,5 +1,7 @@
 #include "logfilter.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -20,7 +22,10 @@ LogFilter::LogFilter(LogLevel minimumLevel, const QString &mailbox, const QStrin
     m_regex = QRegularExpression(m_text, QRegularExpression::CaseInsensitiveOption);
     if (!m_regex.isValid()) {
         m_valid = false;
-        m_error = u"%1 at position %2"_s.arg(m_regex.errorString()).arg(m_regex.patternErrorOffset());
+        //: %1 says what is wrong with the regular expression, %2 is where (a number of characters)
+        m_error = QCoreApplication::translate("LogFilter", "%1 at position %2")
+                      .arg(m_regex.errorString())
+                      .arg(m_regex.patternErrorOffset());
         return;
     }
     m_regex.optimize();

@@ -1,5 +1,7 @@
 #include "trackingoption.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -25,15 +27,15 @@ QString trackingOptionText(TrackingOption option)
 {
     switch (option) {
     case TrackingOption::All:
-        return u"all email messages"_s;
+        return QCoreApplication::translate("TrackingOption", "all email messages");
     case TrackingOption::Responses:
-        return u"responses to tracked email"_s;
+        return QCoreApplication::translate("TrackingOption", "responses to tracked email");
     case TrackingOption::KnownRecords:
-        return u"email from accounts, contacts and leads"_s;
+        return QCoreApplication::translate("TrackingOption", "email from accounts, contacts and leads");
     case TrackingOption::EmailEnabled:
-        return u"email from any record with an email address"_s;
+        return QCoreApplication::translate("TrackingOption", "email from any record with an email address");
     case TrackingOption::None:
-        return u"no email (only tracked folders and track requests)"_s;
+        return QCoreApplication::translate("TrackingOption", "no email (only tracked folders and track requests)");
     }
     return {};
 }

@@ -2,6 +2,8 @@
 
 #include "diagnostics/syncerror.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <utility>
 
@@ -53,11 +55,12 @@ void completeAsCancelled(Commands &inFlight, Commands &queued, OpenDone &openDon
             }
         };
     }
+    //: %1 is the protocol: IMAP or POP3
     notifySessionFailure(
         pending, open, closed,
-        SyncError::make(
-            ErrorClass::Cancelled, QStringLiteral("cancelled"),
-            QStringLiteral("the %1 session ended before the server answered").arg(QLatin1StringView(protocol))));
+        SyncError::make(ErrorClass::Cancelled, QStringLiteral("cancelled"),
+                        QCoreApplication::translate("SessionFailure", "the %1 session ended before the server answered")
+                            .arg(QLatin1StringView(protocol))));
 }
 
 } // namespace SyncDesk

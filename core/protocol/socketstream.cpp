@@ -67,7 +67,7 @@ bool SocketStream::configureTls()
 {
     if (!m_ssl) {
         fail(SyncError::make(ErrorClass::Internal, u"internal-error"_s,
-                             u"TLS was asked of a connection set up without TLS"_s));
+                             tr("TLS was asked of a connection set up without TLS")));
         return false;
     }
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
@@ -76,8 +76,9 @@ bool SocketStream::configureTls()
     if (!m_settings.caFile.isEmpty()) {
         const QList<QSslCertificate> authorities = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
         if (authorities.isEmpty()) {
+            //: ca_file is the name of a configuration setting
             fail(SyncError::make(ErrorClass::Config, u"tls-untrusted"_s,
-                                 u"ca_file %1 holds no PEM certificate"_s.arg(m_settings.caFile))
+                                 tr("ca_file %1 holds no PEM certificate").arg(m_settings.caFile))
                      .at(ErrorStage::Config));
             return false;
         }
@@ -95,7 +96,7 @@ void SocketStream::connectToHost(const QString &host, quint16 port, bool implici
     m_implicitTls = implicitTls;
     if (implicitTls) {
         if (!QSslSocket::supportsSsl()) {
-            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, u"no TLS support in this build of Qt"_s));
+            fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, tr("no TLS support in this build of Qt")));
             return;
         }
         if (!configureTls()) {
@@ -162,20 +163,20 @@ void SocketStream::onSslErrors(const QList<QSslError> &errors)
     // Never ignored: the first error decides the hint. Host name and expiry are more specific than
     // "untrusted", so they win when several are reported together.
     QString hint = u"tls-untrusted"_s;
-    QString message = u"the server's certificate is not trusted"_s;
+    QString message = tr("the server's certificate is not trusted");
     QStringList details;
     for (const QSslError &error : errors) {
         details.append(error.errorString());
         switch (error.error()) {
         case QSslError::HostNameMismatch:
             hint = u"tls-hostname"_s;
-            message = u"the server's certificate does not name %1"_s.arg(m_ssl->peerVerifyName());
+            message = tr("the server's certificate does not name %1").arg(m_ssl->peerVerifyName());
             break;
         case QSslError::CertificateExpired:
         case QSslError::CertificateNotYetValid:
             if (hint != u"tls-hostname"_s) {
                 hint = u"tls-expired"_s;
-                message = u"the server's certificate has expired or is not yet valid"_s;
+                message = tr("the server's certificate has expired or is not yet valid");
             }
             break;
         default:
@@ -185,11 +186,11 @@ void SocketStream::onSslErrors(const QList<QSslError> &errors)
     // What the server presented, so that the administrator sees which certificate was refused.
     const QSslCertificate certificate = m_ssl->peerCertificate();
     if (!certificate.isNull()) {
-        details.append(u"certificate subject %1, issuer %2, valid %3 to %4"_s.arg(
-            certificateName(certificate.subjectInfo(QSslCertificate::CommonName)),
-            certificateName(certificate.issuerInfo(QSslCertificate::CommonName)),
-            certificate.effectiveDate().toUTC().toString(Qt::ISODate),
-            certificate.expiryDate().toUTC().toString(Qt::ISODate)));
+        details.append(tr("certificate subject %1, issuer %2, valid %3 to %4")
+                           .arg(certificateName(certificate.subjectInfo(QSslCertificate::CommonName)),
+                                certificateName(certificate.issuerInfo(QSslCertificate::CommonName)),
+                                certificate.effectiveDate().toUTC().toString(Qt::ISODate),
+                                certificate.expiryDate().toUTC().toString(Qt::ISODate)));
     }
     fail(SyncError::make(ErrorClass::Tls, hint, message, details.join(u"; "_s)).at(ErrorStage::Tls));
 }
@@ -203,15 +204,15 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
     const QString where = m_host + u':' + QString::number(m_port);
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
-        fail(SyncError::make(ErrorClass::Network, u"host-not-found"_s, u"host %1 not found"_s.arg(m_host), detail)
+        fail(SyncError::make(ErrorClass::Network, u"host-not-found"_s, tr("host %1 not found").arg(m_host), detail)
                  .at(ErrorStage::Dns));
         return;
     case QAbstractSocket::ConnectionRefusedError:
-        fail(SyncError::make(ErrorClass::Network, u"connection-refused"_s, u"connection to %1 refused"_s.arg(where),
+        fail(SyncError::make(ErrorClass::Network, u"connection-refused"_s, tr("connection to %1 refused").arg(where),
                              detail));
         return;
     case QAbstractSocket::SocketTimeoutError:
-        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, u"%1 did not answer"_s.arg(where), detail));
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, tr("%1 did not answer").arg(where), detail));
         return;
     case QAbstractSocket::RemoteHostClosedError:
         if (m_closing) {
@@ -219,34 +220,36 @@ void SocketStream::onSocketError(QAbstractSocket::SocketError error)
         }
         if (m_tlsRequested && !isEncrypted()) {
             fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
-                                 u"%1 closed the connection during the TLS handshake"_s.arg(where), detail));
+                                 tr("%1 closed the connection during the TLS handshake").arg(where), detail));
             return;
         }
-        fail(SyncError::make(ErrorClass::Network, u"connection-lost"_s, u"%1 closed the connection"_s.arg(where),
+        fail(SyncError::make(ErrorClass::Network, u"connection-lost"_s, tr("%1 closed the connection").arg(where),
                              detail));
         return;
     case QAbstractSocket::SslHandshakeFailedError: {
         if (detail.contains(u"wrong version number"_s, Qt::CaseInsensitive) ||
             detail.contains(u"packet length too long"_s, Qt::CaseInsensitive)) {
             // OpenSSL's words for "the peer does not speak TLS": a plain-text port, or a broken STARTTLS.
+            //: incoming.port and incoming.security are names of configuration settings
             fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
-                                 u"%1 did not answer in TLS; check that incoming.port and incoming.security "
-                                 "match"_s.arg(where),
+                                 tr("%1 did not answer in TLS; check that incoming.port and incoming.security "
+                                    "match")
+                                     .arg(where),
                                  detail));
             return;
         }
         const bool oldVersion =
             detail.contains(u"version"_s, Qt::CaseInsensitive) || detail.contains(u"protocol"_s, Qt::CaseInsensitive);
         fail(SyncError::make(ErrorClass::Tls, oldVersion ? u"tls-version"_s : u"tls-handshake"_s,
-                             u"TLS handshake with %1 failed"_s.arg(where), detail));
+                             tr("TLS handshake with %1 failed").arg(where), detail));
         return;
     }
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
-        fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, u"TLS error with %1"_s.arg(where), detail));
+        fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s, tr("TLS error with %1").arg(where), detail));
         return;
     default:
-        fail(SyncError::make(ErrorClass::Network, u"network-error"_s, u"network error with %1"_s.arg(where), detail));
+        fail(SyncError::make(ErrorClass::Network, u"network-error"_s, tr("network error with %1").arg(where), detail));
         return;
     }
 }

@@ -4,6 +4,8 @@
 #include "model/alert.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -40,8 +42,9 @@ void PasswordProblems::failed(qint64 mailboxId, const QString &address, const Sy
     alert.severity = u"warning"_s;
     alert.mailboxId = mailboxId;
     alert.hintId = error.hintId;
-    alert.message =
-        u"engine %1 cannot read the password of %2 (%3); other engines sync it"_s.arg(m_nodeId, address, error.message);
+    alert.message = QCoreApplication::translate("PasswordProblems",
+                                                "engine %1 cannot read the password of %2 (%3); other engines sync it")
+                        .arg(m_nodeId, address, error.message);
     alert.raisedAt = now;
     if (auto raised = m_store.raiseAlert(alert); raised) {
         problem.alerted = true;

@@ -5,6 +5,8 @@
 #include "model/alert.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -86,8 +88,10 @@ void StoreHealth::tryAlert(const QDateTime &now)
     alert.kind = u"store-failing"_s;
     alert.severity = u"error"_s;
     alert.hintId = m_error->hintId;
-    alert.message = u"node %1 cannot write its store (%2): syncs are paused and resume by themselves when it works "
-                    "again; no mailbox is counted as failing"_s.arg(m_nodeId, m_error->message);
+    alert.message = QCoreApplication::translate("StoreHealth",
+                                                "node %1 cannot write its store (%2): syncs are paused and resume by "
+                                                "themselves when it works again; no mailbox is counted as failing")
+                        .arg(m_nodeId, m_error->message);
     alert.raisedAt = m_since.isValid() ? m_since : now;
     if (auto raised = m_store.raiseAlert(alert); raised) {
         m_alertWritten = true;

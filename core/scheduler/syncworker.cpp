@@ -26,7 +26,7 @@ void SyncWorker::startJob(const SyncJob &job)
     refused.startedAt = refused.finishedAt = QDateTime::currentDateTimeUtc();
     if (m_active.contains(job.mailbox.id)) {
         refused.error = SyncError::make(ErrorClass::Internal, u"internal-error"_s,
-                                        u"the mailbox is already being synced by this worker"_s);
+                                        tr("the mailbox is already being synced by this worker"));
         Q_EMIT jobFinished(refused);
         return;
     }

@@ -52,7 +52,8 @@ void WorkerPool::finishSimulated(qint64 mailboxId, bool cancelled)
     m_simulated.erase(found);
     job.timer->deleteLater();
     if (cancelled) {
-        job.outcome.error = SyncError::make(ErrorClass::Cancelled, {}, u"cancelled"_s);
+        //: The message of a sync that was cancelled
+        job.outcome.error = SyncError::make(ErrorClass::Cancelled, {}, tr("cancelled"));
     }
     Q_EMIT jobFinished(job.outcome);
 }

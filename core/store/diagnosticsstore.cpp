@@ -2,6 +2,7 @@
 
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace SyncDesk {
@@ -152,7 +153,8 @@ Result<Alert> DiagnosticsStore::acknowledgeAlert(qint64 alertId, const QDateTime
         return found.error();
     }
     if (!found->has_value()) {
-        return SyncError::make(ErrorClass::Config, u"config-invalid"_s, u"there is no alert %1"_s.arg(alertId));
+        return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
+                               QCoreApplication::translate("DiagnosticsStore", "there is no alert %1").arg(alertId));
     }
     Alert alert = **found;
     if (!alert.isOpen()) {

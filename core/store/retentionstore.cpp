@@ -2,6 +2,7 @@
 
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace SyncDesk {
@@ -106,17 +107,18 @@ QString RetentionStore::description(RetentionKind kind)
 {
     switch (kind) {
     case RetentionKind::DebugLog:
-        return u"debug log records"_s;
+        return QCoreApplication::translate("RetentionStore", "debug log records");
     case RetentionKind::Log:
-        return u"other log records"_s;
+        return QCoreApplication::translate("RetentionStore", "other log records");
     case RetentionKind::Runs:
-        return u"sync runs"_s;
+        return QCoreApplication::translate("RetentionStore", "sync runs");
     case RetentionKind::ClosedAlerts:
-        return u"closed alerts"_s;
+        return QCoreApplication::translate("RetentionStore", "closed alerts");
     case RetentionKind::TrackRequests:
-        return u"completed track requests"_s;
+        return QCoreApplication::translate("RetentionStore", "completed track requests");
     case RetentionKind::DeadNodes:
-        return u"dead nodes"_s;
+        //: engines (sync nodes) that stopped reporting
+        return QCoreApplication::translate("RetentionStore", "dead nodes");
     }
     Q_UNREACHABLE();
     return {};

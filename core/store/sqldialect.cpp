@@ -1,5 +1,6 @@
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSqlError>
 
@@ -37,28 +38,32 @@ Classified classifySqlite(const QSqlError &error)
     switch (error.nativeErrorCode().toInt() & 0xff) {
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED
-        return {u"store-locked"_s, u"the database is locked by another process"_s};
+        return {u"store-locked"_s,
+                QCoreApplication::translate("SqlDialect", "the database is locked by another process")};
     case 8: // SQLITE_READONLY
-        return {u"store-readonly"_s, u"the database is read-only"_s};
+        return {u"store-readonly"_s, QCoreApplication::translate("SqlDialect", "the database is read-only")};
     case 13: // SQLITE_FULL
-        return {u"store-full"_s, u"the database's disk is full"_s};
+        return {u"store-full"_s, QCoreApplication::translate("SqlDialect", "the database's disk is full")};
     case 14: // SQLITE_CANTOPEN
-        return {u"store-readonly"_s, u"the database file cannot be opened"_s};
+        return {u"store-readonly"_s, QCoreApplication::translate("SqlDialect", "the database file cannot be opened")};
     case 3:  // SQLITE_PERM
     case 23: // SQLITE_AUTH
-        return {u"store-readonly"_s, u"the database refused access"_s};
+        return {u"store-readonly"_s, QCoreApplication::translate("SqlDialect", "the database refused access")};
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
-        return {u"store-error"_s, u"the database file is damaged or is not a SyncDesk database"_s};
+        return {u"store-error"_s, QCoreApplication::translate(
+                                      "SqlDialect", "the database file is damaged or is not a SyncDesk database")};
     case 10: // SQLITE_IOERR
-        return {u"store-error"_s, u"the disk holding the database reported an I/O error"_s};
+        return {u"store-error"_s,
+                QCoreApplication::translate("SqlDialect", "the disk holding the database reported an I/O error")};
     case 18: // SQLITE_TOOBIG: about the rows written, not the store (ItemFailures::isItemSpecific)
-        return {u"message-store"_s, u"a value is too large for the database"_s};
+        return {u"message-store"_s, QCoreApplication::translate("SqlDialect", "a value is too large for the database")};
     case 19: // SQLITE_CONSTRAINT
     case 20: // SQLITE_MISMATCH
-        return {u"message-store"_s, u"the database refused a row (a constraint or a trigger)"_s};
+        return {u"message-store"_s,
+                QCoreApplication::translate("SqlDialect", "the database refused a row (a constraint or a trigger)")};
     default:
-        return {u"store-error"_s, u"database error"_s};
+        return {u"store-error"_s, QCoreApplication::translate("SqlDialect", "database error")};
     }
 }
 
@@ -69,19 +74,22 @@ Classified classifyPostgresText(const QString &text)
     if (lower.contains(u"password authentication failed"_s) || lower.contains(u"no password supplied"_s) ||
         lower.contains(u"no pg_hba.conf entry"_s) || lower.contains(u"role \""_s) ||
         lower.contains(u"authentication failed"_s)) {
-        return {u"store-auth"_s, u"PostgreSQL refused the role or its password"_s};
+        return {u"store-auth"_s,
+                QCoreApplication::translate("SqlDialect", "PostgreSQL refused the role or its password")};
     }
     if (lower.contains(u"database \""_s) && lower.contains(u"does not exist"_s)) {
-        return {u"store-unreachable"_s, u"the PostgreSQL database does not exist"_s};
+        return {u"store-unreachable"_s,
+                QCoreApplication::translate("SqlDialect", "the PostgreSQL database does not exist")};
     }
     if (lower.contains(u"could not connect"_s) || lower.contains(u"connection refused"_s) ||
         lower.contains(u"could not translate host name"_s) || lower.contains(u"timeout expired"_s) ||
         lower.contains(u"server closed the connection"_s) || lower.contains(u"no connection to the server"_s) ||
         lower.contains(u"connection to server"_s) || lower.contains(u"terminating connection"_s) ||
         lower.contains(u"ssl"_s)) {
-        return {u"store-unreachable"_s, u"the PostgreSQL server cannot be reached"_s, true};
+        return {u"store-unreachable"_s,
+                QCoreApplication::translate("SqlDialect", "the PostgreSQL server cannot be reached"), true};
     }
-    return {u"store-error"_s, u"database error"_s};
+    return {u"store-error"_s, QCoreApplication::translate("SqlDialect", "database error")};
 }
 
 Classified classifyPostgres(const QSqlError &error)
@@ -92,36 +100,47 @@ Classified classifyPostgres(const QSqlError &error)
     }
     const QString group = state.left(2);
     if (state == u"53100"_s) { // disk_full
-        return {u"store-full"_s, u"the PostgreSQL server's disk is full"_s};
+        return {u"store-full"_s, QCoreApplication::translate("SqlDialect", "the PostgreSQL server's disk is full")};
     }
     if (state == u"53300"_s) { // too_many_connections
-        return {u"store-locked"_s, u"the PostgreSQL server has no free connection (max_connections)"_s};
+        return {u"store-locked"_s, QCoreApplication::translate(
+                                       "SqlDialect", "the PostgreSQL server has no free connection (max_connections)")};
     }
     if (group == u"53"_s) { // insufficient resources (memory, locks)
-        return {u"store-error"_s, u"the PostgreSQL server ran out of resources"_s};
+        return {u"store-error"_s,
+                QCoreApplication::translate("SqlDialect", "the PostgreSQL server ran out of resources")};
     }
     if (group == u"08"_s || state == u"57P01"_s || state == u"57P02"_s || state == u"57P03"_s) {
-        return {u"store-unreachable"_s, u"the connection to the PostgreSQL server was lost"_s, true};
+        return {u"store-unreachable"_s,
+                QCoreApplication::translate("SqlDialect", "the connection to the PostgreSQL server was lost"), true};
     }
     if (group == u"28"_s) { // invalid authorization
-        return {u"store-auth"_s, u"PostgreSQL refused the role or its password"_s};
+        return {u"store-auth"_s,
+                QCoreApplication::translate("SqlDialect", "PostgreSQL refused the role or its password")};
     }
     if (state == u"3D000"_s) { // invalid_catalog_name
-        return {u"store-unreachable"_s, u"the PostgreSQL database does not exist"_s};
+        return {u"store-unreachable"_s,
+                QCoreApplication::translate("SqlDialect", "the PostgreSQL database does not exist")};
     }
     if (state == u"25006"_s || state == u"42501"_s) { // read-only transaction (a standby), no privilege
-        return {u"store-readonly"_s, u"PostgreSQL refused the write (a standby server, or missing privileges)"_s};
+        return {u"store-readonly"_s,
+                QCoreApplication::translate("SqlDialect",
+                                            "PostgreSQL refused the write (a standby server, or missing privileges)")};
     }
     if (group == u"40"_s || state == u"55P03"_s || state == u"57014"_s) { // serialization, deadlock, lock, timeout
-        return {u"store-locked"_s, u"the database is locked by another session"_s};
+        return {u"store-locked"_s,
+                QCoreApplication::translate("SqlDialect", "the database is locked by another session")};
     }
     if (group == u"23"_s || group == u"22"_s) { // integrity constraint, data exception
-        return {u"message-store"_s, u"the database refused a row (a constraint, a trigger or a value)"_s};
+        return {u"message-store"_s,
+                QCoreApplication::translate("SqlDialect",
+                                            "the database refused a row (a constraint, a trigger or a value)")};
     }
     if (group == u"XX"_s) {
-        return {u"store-error"_s, u"the PostgreSQL server reported internal damage"_s};
+        return {u"store-error"_s,
+                QCoreApplication::translate("SqlDialect", "the PostgreSQL server reported internal damage")};
     }
-    return {u"store-error"_s, u"database error"_s};
+    return {u"store-error"_s, QCoreApplication::translate("SqlDialect", "database error")};
 }
 
 } // namespace

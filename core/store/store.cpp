@@ -130,16 +130,16 @@ int sqliteBusy(void *context, int attempt)
 Status Store::openSqlite()
 {
     if (m_config.sqlitePath.isEmpty()) {
-        return SyncError::make(ErrorClass::Config, u"store-error"_s, u"no database path given"_s);
+        return SyncError::make(ErrorClass::Config, u"store-error"_s, tr("no database path given"));
     }
     const QFileInfo info(m_config.sqlitePath);
     if (info.isDir()) {
         return SyncError::make(ErrorClass::Store, u"store-not-a-database"_s,
-                               u"%1 is a directory, not a database file"_s.arg(m_config.sqlitePath));
+                               tr("%1 is a directory, not a database file").arg(m_config.sqlitePath));
     }
     if (!info.exists() && m_config.mustExist) {
         return SyncError::make(ErrorClass::Store, u"store-missing"_s,
-                               u"there is no database at %1"_s.arg(m_config.sqlitePath));
+                               tr("there is no database at %1").arg(m_config.sqlitePath));
     }
     // A new database is created 0600 in folders created 0700: SQLite gives its -wal and -shm files the
     // database's mode, so mail and the log are never readable by others, whatever the umask.
@@ -151,12 +151,13 @@ Status Store::openSqlite()
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     if (!db.isValid()) {
         return SyncError::make(ErrorClass::Store, u"store-error"_s,
-                               u"the Qt SQLite driver (QSQLITE) is not installed"_s);
+                               tr("the Qt SQLite driver (QSQLITE) is not installed"));
     }
     db.setDatabaseName(m_config.sqlitePath);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_config.busyTimeoutMs));
     if (!db.open()) {
-        return errorFrom(db.lastError(), u"open database %1"_s.arg(m_config.sqlitePath));
+        //: the start of an error's detail, followed by the driver's own text
+        return errorFrom(db.lastError(), tr("open database %1").arg(m_config.sqlitePath));
     }
     if (const QVariant handle = db.driver()->handle(); qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         if (auto *sqlite = *static_cast<sqlite3 *const *>(handle.constData())) {
@@ -177,7 +178,7 @@ Status Store::openSqlite()
                 result.error().message.contains(u"not a database"_s)) {
                 return SyncError::make(
                     ErrorClass::Store, u"store-not-a-database"_s,
-                    u"%1 is not an SQLite database (another kind of file)"_s.arg(m_config.sqlitePath),
+                    tr("%1 is not an SQLite database (another kind of file)").arg(m_config.sqlitePath),
                     result.error().detail);
             }
             return result.error();
@@ -194,8 +195,9 @@ Status Store::openPostgres()
     }
     if (!db.isValid()) {
         return SyncError::make(ErrorClass::Store, u"store-error"_s,
-                               u"the Qt PostgreSQL driver (QPSQL) is not installed"_s,
-                               u"install Debian's libqt6sql6-psql"_s);
+                               tr("the Qt PostgreSQL driver (QPSQL) is not installed"),
+                               //: libqt6sql6-psql is the name of a Debian package
+                               tr("install Debian's libqt6sql6-psql"));
     }
     db.setHostName(m_config.host);
     db.setPort(m_config.port);
@@ -223,7 +225,8 @@ Status Store::openPostgres()
     }
     db.setConnectOptions(options.join(u';'));
     if (!db.open()) {
-        return errorFrom(db.lastError(), u"connect to %1"_s.arg(m_config.describe()));
+        //: the start of an error's detail, followed by the driver's own text
+        return errorFrom(db.lastError(), tr("connect to %1").arg(m_config.describe()));
     }
     // UTC and a lock wait like SQLite's busy timeout: a lock held longer is store-locked, not a hang. A
     // session that sits inside a transaction (its node frozen: SIGSTOP, a suspended VM) is ended by the
@@ -297,7 +300,8 @@ Status Store::migrateLocked(int targetVersion)
         });
         if (!applied) {
             SyncError error = applied.error();
-            error.message = u"schema migration to version %1 failed: %2"_s.arg(migration.version).arg(error.message);
+            //: %1 is a schema version number, %2 the error
+            error.message = tr("schema migration to version %1 failed: %2").arg(migration.version).arg(error.message);
             return error;
         }
     }
@@ -307,8 +311,9 @@ Status Store::migrateLocked(int targetVersion)
     }
     if (*current > latestSchemaVersion()) {
         return SyncError::make(ErrorClass::Store, u"store-error"_s,
-                               u"the database %1 has schema version %2, newer than this SyncDesk knows (%3); "
-                               "use a newer SyncDesk"_s.arg(m_config.describe())
+                               tr("the database %1 has schema version %2, newer than this SyncDesk knows (%3); "
+                                  "use a newer SyncDesk")
+                                   .arg(m_config.describe())
                                    .arg(*current)
                                    .arg(latestSchemaVersion()));
     }
@@ -540,8 +545,9 @@ SyncError Store::errorFrom(const QSqlQuery &query, const QString &what) const
 SyncError Store::errorFrom(const QSqlError &error, const QString &what) const
 {
     const SqlDialect::Classified classified = SqlDialect::classify(m_config.backend, error);
+    //: %1 says what went wrong, %2 is the database (a file or a PostgreSQL URL)
     SyncError result =
-        SyncError::make(ErrorClass::Store, classified.hint, classified.message + u" (" + m_config.describe() + u')',
+        SyncError::make(ErrorClass::Store, classified.hint, tr("%1 (%2)").arg(classified.message, m_config.describe()),
                         what + u": "_s + error.text());
     result.stage = ErrorStage::Store;
     return result;

@@ -14,6 +14,7 @@
 #include "model/syncrun.h"
 #include "storeconfig.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -95,6 +96,8 @@ struct SyncRequest
 // error value (class Store, with a hint) instead of failing silently.
 class Store final
 {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+
 public:
     // Opens (creating if needed) and migrates the database to the latest schema version.
     static Result<std::unique_ptr<Store>> open(const StoreConfig &config);

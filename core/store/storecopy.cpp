@@ -2,6 +2,7 @@
 
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -194,7 +195,9 @@ Result<QStringList> StoreCopy::tablesInOrder(Store &source)
                                [&](const QString &parent) { return ordered.contains(parent); });
         });
         if (ready == left.cend()) {
-            return copyError(u"store-error"_s, u"the tables' foreign keys form a cycle: %1"_s.arg(left.join(u", "_s)));
+            return copyError(u"store-error"_s,
+                             QCoreApplication::translate("StoreCopy", "the tables' foreign keys form a cycle: %1")
+                                 .arg(left.join(u", "_s)));
         }
         ordered.append(*ready);
         left.removeAt(ready - left.cbegin());
@@ -205,11 +208,16 @@ Result<QStringList> StoreCopy::tablesInOrder(Store &source)
 Result<QList<StoreCopy::Table>> StoreCopy::copy(Store &source, Store &target, const Progress &progress)
 {
     if (source.isPostgres()) {
-        return copyError(u"store-copy-target"_s, u"store copy reads a SQLite database; this one is PostgreSQL"_s,
-                         u"to copy a PostgreSQL database use pg_dump and pg_restore"_s);
+        //: "store copy" is a command of the node's command line
+        return copyError(
+            u"store-copy-target"_s,
+            QCoreApplication::translate("StoreCopy", "store copy reads a SQLite database; this one is PostgreSQL"),
+            //: pg_dump and pg_restore are PostgreSQL's programs
+            QCoreApplication::translate("StoreCopy", "to copy a PostgreSQL database use pg_dump and pg_restore"));
     }
     if (!target.isPostgres() && target.config().sqlitePath == source.config().sqlitePath) {
-        return copyError(u"store-copy-target"_s, u"the target is the source database itself"_s);
+        return copyError(u"store-copy-target"_s,
+                         QCoreApplication::translate("StoreCopy", "the target is the source database itself"));
     }
     auto sourceVersion = source.schemaVersion();
     auto targetVersion = target.schemaVersion();
@@ -218,7 +226,10 @@ Result<QList<StoreCopy::Table>> StoreCopy::copy(Store &source, Store &target, co
     }
     if (*sourceVersion != *targetVersion) {
         return copyError(u"store-copy-target"_s,
-                         u"the schema versions differ: the source is at %1, the target at %2"_s.arg(*sourceVersion)
+                         //: %1 and %2 are schema version numbers
+                         QCoreApplication::translate(
+                             "StoreCopy", "the schema versions differ: the source is at %1, the target at %2")
+                             .arg(*sourceVersion)
                              .arg(*targetVersion));
     }
     auto ordered = tablesInOrder(source);
@@ -234,7 +245,8 @@ Result<QList<StoreCopy::Table>> StoreCopy::copy(Store &source, Store &target, co
     QStringList notEmpty;
     for (const QString &name : std::as_const(*ordered)) {
         if (!targetTables->contains(name)) {
-            return copyError(u"store-copy-target"_s, u"the target has no table %1"_s.arg(name));
+            return copyError(u"store-copy-target"_s,
+                             QCoreApplication::translate("StoreCopy", "the target has no table %1").arg(name));
         }
         auto sourceColumns = StoreCopyAccess::columns(source, name);
         auto targetColumns = StoreCopyAccess::columns(target, name);
@@ -243,7 +255,9 @@ Result<QList<StoreCopy::Table>> StoreCopy::copy(Store &source, Store &target, co
         }
         for (const QString &column : std::as_const(*sourceColumns)) {
             if (!targetColumns->contains(column)) {
-                return copyError(u"store-copy-target"_s, u"the target's table %1 has no column %2"_s.arg(name, column));
+                return copyError(u"store-copy-target"_s,
+                                 QCoreApplication::translate("StoreCopy", "the target's table %1 has no column %2")
+                                     .arg(name, column));
             }
         }
         columns.insert(name, *sourceColumns);
@@ -252,13 +266,17 @@ Result<QList<StoreCopy::Table>> StoreCopy::copy(Store &source, Store &target, co
             return rows.error();
         }
         if (*rows > 0) {
-            notEmpty.append(u"%1 (%2 rows)"_s.arg(name).arg(*rows));
+            const int count = int(*rows);
+            //: %1 is the name of a table
+            notEmpty.append(QCoreApplication::translate("StoreCopy", "%1 (%n row(s))", nullptr, count).arg(name));
         }
         tables.append({name, 0, 0});
     }
     if (!notEmpty.isEmpty()) {
-        return copyError(u"store-copy-target"_s, u"the target database is not empty"_s,
-                         u"rows in "_s + notEmpty.join(u", "_s));
+        return copyError(u"store-copy-target"_s,
+                         QCoreApplication::translate("StoreCopy", "the target database is not empty"),
+                         //: %1 lists tables with their numbers of rows: "alerts (3 rows), log_records (120 rows)"
+                         QCoreApplication::translate("StoreCopy", "rows in %1").arg(notEmpty.join(u", "_s)));
     }
 
     // The source's write lock for the whole copy (nothing changes under it); the target writes everything
@@ -291,13 +309,17 @@ Result<QList<StoreCopy::Table>> StoreCopy::copy(Store &source, Store &target, co
         }
         table.targetRows = *rows;
         if (table.targetRows != table.sourceRows) {
-            differ.append(u"%1: %2 in the source, %3 in the target"_s.arg(table.name)
+            //: %1 is the name of a table, %2 and %3 numbers of rows
+            differ.append(QCoreApplication::translate("StoreCopy", "%1: %2 in the source, %3 in the target")
+                              .arg(table.name)
                               .arg(table.sourceRows)
                               .arg(table.targetRows));
         }
     }
     if (!differ.isEmpty()) {
-        return copyError(u"store-error"_s, u"the copy's row counts differ from the source's"_s, differ.join(u"; "_s));
+        return copyError(u"store-error"_s,
+                         QCoreApplication::translate("StoreCopy", "the copy's row counts differ from the source's"),
+                         differ.join(u"; "_s));
     }
     return tables;
 }

@@ -114,7 +114,7 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
             return select.error();
         }
         if (!select->next()) {
-            return SyncError::make(ErrorClass::Internal, u"internal-error"_s, u"mailbox vanished after insert"_s);
+            return SyncError::make(ErrorClass::Internal, u"internal-error"_s, tr("mailbox vanished after insert"));
         }
         id = select->value(0).toLongLong();
         return ensureStateRow(id);
@@ -219,7 +219,8 @@ Status Store::moveMailboxToProfile(qint64 mailboxId, qint64 profileId, const QDa
     }
     if (query->numRowsAffected() != 1) {
         return SyncError::make(ErrorClass::Config, u"config-invalid"_s,
-                               u"no mailbox %1 or no server profile %2 to move it to"_s.arg(mailboxId).arg(profileId));
+                               //: %1 and %2 are ids
+                               tr("no mailbox %1 or no server profile %2 to move it to").arg(mailboxId).arg(profileId));
     }
     return {};
 }

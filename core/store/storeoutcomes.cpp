@@ -119,7 +119,7 @@ Result<bool> Store::finishLeasedRun(const MailboxState &state, const QString &no
         if (Status held = checkLease(state.mailboxId, node, epoch); !held) {
             return held.error();
         }
-        return SyncError::make(ErrorClass::Store, u"lease-lost"_s, u"the mailbox's state row is gone"_s);
+        return SyncError::make(ErrorClass::Store, u"lease-lost"_s, tr("the mailbox's state row is gone"));
     }
     const bool wasFailing = (*query)->value(0).toInt() > 0 || !(*query)->value(1).isNull();
     (*query)->finish();

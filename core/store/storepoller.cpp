@@ -225,8 +225,9 @@ void StorePoller::applyConfig(const QByteArray &json, const QString &baseDir, co
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
             !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
             file.write(it.value().toUtf8() + '\n') < 0) {
-            Q_EMIT configApplied(origin, {u"cannot write the password file %1: %2"_s.arg(it.key(), file.errorString())},
-                                 {}, {});
+            //: %1 is a file, %2 the system's reason
+            Q_EMIT configApplied(
+                origin, {tr("cannot write the password file %1: %2").arg(it.key(), file.errorString())}, {}, {});
             return;
         }
     }
@@ -234,7 +235,7 @@ void StorePoller::applyConfig(const QByteArray &json, const QString &baseDir, co
         pollNow();
     }
     if (!m_store) {
-        Q_EMIT configApplied(origin, {u"the database cannot be opened"_s}, {}, {});
+        Q_EMIT configApplied(origin, {tr("the database cannot be opened")}, {}, {});
         return;
     }
     const ConfigParser::Outcome parsed = ConfigParser::parse(json, baseDir);
@@ -264,8 +265,9 @@ void StorePoller::applyConfig(const QByteArray &json, const QString &baseDir, co
     for (const ConfigIssue &warning : file.warnings + summary.warnings) {
         warnings.append(warning.toString());
     }
+    //: numbers of server profiles and of mailboxes that the configuration added, changed and left as they were
     const QString text =
-        u"Server profiles: %1 new, %2 updated, %3 unchanged. Mailboxes: %4 new, %5 updated, %6 unchanged."_s
+        tr("Server profiles: %1 new, %2 updated, %3 unchanged. Mailboxes: %4 new, %5 updated, %6 unchanged.")
             .arg(summary.profilesCreated)
             .arg(summary.profilesUpdated)
             .arg(summary.profilesUnchanged)
@@ -323,14 +325,15 @@ void StorePoller::addTrackRequest(qint64 mailboxId, const QString &messageId, co
         pollNow();
     }
     if (!m_store) {
-        Q_EMIT trackRequestAdded(mailboxId, 0, u"the database cannot be opened"_s);
+        Q_EMIT trackRequestAdded(mailboxId, 0, tr("the database cannot be opened"));
         return;
     }
     TrackRequest request;
     request.mailboxId = mailboxId;
     request.messageId = TrackRequest::normalizeMessageId(messageId);
     if (request.messageId.isEmpty()) {
-        Q_EMIT trackRequestAdded(mailboxId, 0, u"\"%1\" is not a Message-ID"_s.arg(messageId.left(80)));
+        //: Message-ID is the name of a mail header
+        Q_EMIT trackRequestAdded(mailboxId, 0, tr("\"%1\" is not a Message-ID").arg(messageId.left(80)));
         return;
     }
     CrmStore crm(*m_store);
@@ -342,7 +345,8 @@ void StorePoller::addTrackRequest(qint64 mailboxId, const QString &messageId, co
             return;
         }
         if (!record->has_value()) {
-            Q_EMIT trackRequestAdded(mailboxId, 0, u"%1 is not a CRM record"_s.arg(regarding));
+            //: %1 is a record reference, type:id
+            Q_EMIT trackRequestAdded(mailboxId, 0, tr("%1 is not a CRM record").arg(regarding));
             return;
         }
         request.regarding = reference;
@@ -402,7 +406,7 @@ void StorePoller::writeThenPoll(const std::function<QString(QString &message)> &
         pollNow();
     }
     if (!m_store) {
-        Q_EMIT actionDone({}, u"the database cannot be opened"_s);
+        Q_EMIT actionDone({}, tr("the database cannot be opened"));
         return;
     }
     QString message;
@@ -421,7 +425,8 @@ void StorePoller::acknowledgeAlert(qint64 alertId)
             return acknowledged.error().toString();
         }
         Log::info(u"console"_s, acknowledged->mailboxAddress, u"alert %1 acknowledged"_s.arg(alertId));
-        message = u"Alert %1 acknowledged"_s.arg(alertId);
+        //: %1 is the alert's number
+        message = tr("Alert %1 acknowledged").arg(alertId);
         return {};
     });
 }
@@ -433,9 +438,12 @@ void StorePoller::reenableIncident(qint64 alertId)
         if (!enabled) {
             return enabled.error().toString();
         }
-        message =
-            u"Re-enabled %1 mailbox(es) disabled by incident %2; they sync now"_s.arg(enabled->size()).arg(alertId);
-        Log::info(u"console"_s, {}, message);
+        Log::info(
+            u"console"_s, {},
+            u"Re-enabled %1 mailbox(es) disabled by incident %2; they sync now"_s.arg(enabled->size()).arg(alertId));
+        const int count = int(enabled->size());
+        //: %1 is the incident's number
+        message = tr("Re-enabled %n mailbox(es) disabled by incident %1; they sync now", nullptr, count).arg(alertId);
         return {};
     });
 }
@@ -495,8 +503,8 @@ QString StorePoller::requestRetrySyncs(const QSet<qint64> &mailboxes, int marked
             return requested.error().toString();
         }
     }
-    message = u"%1 failed item(s) will be fetched again by the next sync"_s.arg(marked);
-    Log::info(u"console"_s, {}, message);
+    Log::info(u"console"_s, {}, u"%1 failed item(s) will be fetched again by the next sync"_s.arg(marked));
+    message = tr("%n failed item(s) will be fetched again by the next sync", nullptr, marked);
     return {};
 }
 
@@ -506,7 +514,7 @@ void StorePoller::setMailboxVerbose(qint64 mailboxId, bool verbose)
         if (Status set = DiagnosticsStore(*m_store).setMailboxVerbose(mailboxId, verbose); !set) {
             return set.error().toString();
         }
-        message = verbose ? u"Verbose log switched on"_s : u"Verbose log switched off"_s;
+        message = verbose ? tr("Verbose log switched on") : tr("Verbose log switched off");
         return {};
     });
 }
@@ -518,7 +526,8 @@ void StorePoller::exportDiagnostics(const QString &address, const QString &path)
             !written) {
             return written.error().toString();
         }
-        message = u"Diagnostic bundle of %1 written to %2"_s.arg(address, path);
+        //: %1 is a mailbox address, %2 a file
+        message = tr("Diagnostic bundle of %1 written to %2").arg(address, path);
         return {};
     });
 }

@@ -51,7 +51,7 @@ void StorePoller::runBulk(const BulkOperation &operation)
         pollNow();
     }
     if (!m_store) {
-        result.error = u"the database cannot be opened"_s;
+        result.error = tr("the database cannot be opened");
         Q_EMIT bulkFinished(result);
         return;
     }

@@ -260,7 +260,8 @@ Result<Store::Claim> Store::claimMailbox(qint64 mailboxId, qint64 profileId, int
     const ClaimOutcome &outcome = outcomes->constFirst();
     if (outcome.claim == Claim::Gone) {
         SyncError error = SyncError::make(ErrorClass::Store, u"store-error"_s,
-                                          u"mailbox %1 does not exist (deleted meanwhile?)"_s.arg(mailboxId));
+                                          //: %1 is a mailbox id
+                                          tr("mailbox %1 does not exist (deleted meanwhile?)").arg(mailboxId));
         error.stage = ErrorStage::Store;
         return error;
     }
@@ -559,12 +560,21 @@ namespace {
 
 SyncError leaseLost(qint64 epoch, const QString &owner, qint64 current)
 {
-    SyncError error = SyncError::make(
-        ErrorClass::Store, u"lease-lost"_s,
-        u"this engine's lease on the mailbox ended (epoch %1); %2 holds it now (epoch %3): the run's writes "
-        "are refused"_s.arg(epoch)
-            .arg(owner.isEmpty() ? u"no engine"_s : owner)
-            .arg(current));
+    //: %1 and %2 are lease epochs (numbers)
+    const QString message = owner.isEmpty()
+                                ? QCoreApplication::translate("Store", "this engine's lease on the mailbox ended "
+                                                                       "(epoch %1); no engine holds it now (epoch "
+                                                                       "%2): the run's writes are refused")
+                                      .arg(epoch)
+                                      .arg(current)
+                                //: %1 and %3 are lease epochs (numbers), %2 the engine that holds it
+                                : QCoreApplication::translate("Store", "this engine's lease on the mailbox ended "
+                                                                       "(epoch %1); %2 holds it now (epoch %3): the "
+                                                                       "run's writes are refused")
+                                      .arg(epoch)
+                                      .arg(owner)
+                                      .arg(current);
+    SyncError error = SyncError::make(ErrorClass::Store, u"lease-lost"_s, message);
     error.stage = ErrorStage::Store;
     return error;
 }

@@ -2,6 +2,7 @@
 
 #include "protocol/mime/mimedecoder.h"
 
+#include <QCoreApplication>
 #include <QSemaphore>
 #include <QThreadPool>
 
@@ -40,11 +41,13 @@ struct SharedWork
         try {
             return decoder(raw);
         } catch (const std::bad_alloc &) {
-            failure = QStringLiteral("not enough memory to decode the message");
+            failure = QCoreApplication::translate("BatchDecoder", "not enough memory to decode the message");
         } catch (const std::exception &error) {
-            failure = QStringLiteral("the message could not be decoded: ") + QString::fromLocal8Bit(error.what());
+            failure = QCoreApplication::translate("BatchDecoder", "the message could not be decoded: %1")
+                          .arg(QString::fromLocal8Bit(error.what()));
         } catch (...) {
-            failure = QStringLiteral("the message could not be decoded (an unknown error)");
+            failure =
+                QCoreApplication::translate("BatchDecoder", "the message could not be decoded (an unknown error)");
         }
         DecodedMessage failed;
         failed.decodeFailure = failure;

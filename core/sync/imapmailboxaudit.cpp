@@ -125,7 +125,7 @@ void ImapMailboxAudit::listUids(const FolderAudit &audit, quint32 exists)
             }
             if (uids->size() > qsizetype(exists) * 2 + 10000) {
                 audit.error =
-                    u"the server listed far more messages than the %1 the folder holds; not compared"_s.arg(exists);
+                    tr("the server listed far more messages than the %1 the folder holds; not compared").arg(exists);
                 m_report.folders.append(audit);
                 nextFolder();
                 return;

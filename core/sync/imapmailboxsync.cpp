@@ -67,7 +67,7 @@ void ImapMailboxSync::cancel()
         return;
     }
     m_cancelled = true;
-    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the sync was cancelled"_s);
+    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, tr("the sync was cancelled"));
     if (m_session) {
         m_session->abort(cancelled);
     }
@@ -125,7 +125,7 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
         if (const auto error = report->errors.constFind(folder); error != report->errors.constEnd()) {
             m_folder = folder;
             SyncError located = error.value();
-            located.message = u"folder \"%1\": %2"_s.arg(folder, located.message);
+            located.message = tr("folder \"%1\": %2").arg(folder, located.message);
             Log::warning(kCategory, m_job.mailbox.address, located.toString());
             if (!m_folderError) {
                 m_folderError = located;
@@ -242,7 +242,7 @@ void ImapMailboxSync::nextFolder()
 void ImapMailboxSync::folderFailed(const SyncError &error)
 {
     SyncError located = error;
-    located.message = u"folder \"%1\": %2"_s.arg(m_folder, error.message);
+    located.message = tr("folder \"%1\": %2").arg(m_folder, error.message);
     Log::warning(kCategory, m_job.mailbox.address, located.toString());
     if (!m_ledger.isEmpty() && m_folderState.uidValidity != 0) {
         // What was accounted for (messages too large, for example) is kept; the position does not move.
@@ -270,7 +270,7 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
     }
     if (info.uidValidity == 0) {
         folderFailed(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                     u"the server did not report UIDVALIDITY; UIDs cannot be trusted"_s));
+                                     tr("the server did not report UIDVALIDITY; UIDs cannot be trusted")));
         return;
     }
     quint32 fromUid = m_folderState.uidNext == 0 ? 1 : m_folderState.uidNext;

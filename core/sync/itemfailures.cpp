@@ -3,6 +3,7 @@
 #include "logging/logger.h"
 #include "store/diagnosticsstore.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace SyncDesk {
@@ -65,7 +66,8 @@ ItemFailure ItemFailures::emptyMessage(const DecodedMessage &decoded, qint64 siz
     failure.stage = ErrorStage::Parse;
     failure.size = size;
     describe(failure, decoded);
-    failure.reason = u"the server returned an empty message (no header and no body); there was nothing to store"_s;
+    failure.reason = QCoreApplication::translate(
+        "ItemFailures", "the server returned an empty message (no header and no body); there was nothing to store");
     // Never the content: the detail ends up in diagnostic bundles.
     failure.detail = u"%1 bytes; header digest %2"_s.arg(size).arg(QString::fromLatin1(decoded.headerDigest));
     return failure;
@@ -79,7 +81,9 @@ ItemFailure ItemFailures::decodeFailed(const DecodedMessage &decoded, qint64 siz
     failure.stage = ErrorStage::Parse;
     failure.size = size;
     describe(failure, decoded);
-    failure.reason = decoded.decodeFailure + u"; nothing was stored, and the next sync tries it again"_s;
+    failure.reason =
+        QCoreApplication::translate("ItemFailures", "%1; nothing was stored, and the next sync tries it again")
+            .arg(decoded.decodeFailure);
     failure.detail = u"%1 bytes"_s.arg(size);
     failure.state = u"retry"_s;
     return failure;
@@ -104,9 +108,10 @@ ItemFailure ItemFailures::tooLarge(qint64 size, qint64 limit)
     failure.stage = ErrorStage::Fetch;
     failure.size = size;
     const QLocale c = QLocale::c();
-    failure.reason = u"the message is %1, more than the %2 a message may have (max_message_bytes); it was not "
-                     "kept"_s.arg(c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
-                                  c.formattedDataSize(limit, 1, QLocale::DataSizeTraditionalFormat));
+    failure.reason = QCoreApplication::translate("ItemFailures", "the message is %1, more than the %2 a message may "
+                                                                 "have (max_message_bytes); it was not kept")
+                         .arg(c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
+                              c.formattedDataSize(limit, 1, QLocale::DataSizeTraditionalFormat));
     return failure;
 }
 
@@ -118,10 +123,12 @@ ItemFailure ItemFailures::overBudget(qint64 size, qint64 budget)
     failure.stage = ErrorStage::Fetch;
     failure.size = size;
     const QLocale c = QLocale::c();
-    failure.reason = u"the server sent %1 for this message, more than it declared, and keeping it with the "
-                     "messages before it would have passed the session's budget of %2; it is fetched again on "
-                     "its own"_s.arg(c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
-                                     c.formattedDataSize(budget, 1, QLocale::DataSizeTraditionalFormat));
+    failure.reason =
+        QCoreApplication::translate("ItemFailures", "the server sent %1 for this message, more than it declared, and "
+                                                    "keeping it with the messages before it would have passed the "
+                                                    "session's budget of %2; it is fetched again on its own")
+            .arg(c.formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat),
+                 c.formattedDataSize(budget, 1, QLocale::DataSizeTraditionalFormat));
     failure.state = u"retry"_s;
     return failure;
 }
@@ -133,8 +140,10 @@ ItemFailure ItemFailures::unanswered(qint64 size)
     failure.hintId = u"message-unanswered"_s;
     failure.stage = ErrorStage::Fetch;
     failure.size = qMax<qint64>(size, 0);
-    failure.reason = u"the server listed the message but did not send it when asked (or sent an answer that "
-                     "could not be read); it is still on the server and the next sync asks for it again"_s;
+    failure.reason =
+        QCoreApplication::translate("ItemFailures", "the server listed the message but did not send it when asked (or "
+                                                    "sent an answer that could not be read); it is still on the server "
+                                                    "and the next sync asks for it again");
     failure.state = u"retry"_s;
     return failure;
 }
@@ -150,7 +159,8 @@ ItemFailure ItemFailures::refusedByStore(const SyncError &error, const Activity 
     failure.sender = senderText(refused.from);
     failure.messageDate = refused.date;
     failure.size = refused.size;
-    failure.reason = u"the CRM store refused the message: "_s + error.message;
+    failure.reason =
+        QCoreApplication::translate("ItemFailures", "the CRM store refused the message: %1").arg(error.message);
     failure.detail = error.detail;
     return failure;
 }

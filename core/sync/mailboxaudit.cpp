@@ -30,7 +30,7 @@ void MailboxAudit::cancel()
     if (m_stopped) {
         return;
     }
-    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the audit was cancelled"_s);
+    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, tr("the audit was cancelled"));
     abortSession(cancelled);
     done(cancelled);
 }

@@ -7,6 +7,8 @@
 #include "pop3mailboxsync.h"
 #include "store/diagnosticsstore.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -21,9 +23,11 @@ public:
 
     void start() override
     {
-        finish(SyncError::make(ErrorClass::Config, u"protocol-unsupported"_s,
-                               u"%1 mailboxes cannot be synced by this version"_s.arg(
-                                   protocolName(m_job.profile.incoming.protocol).toUpper())));
+        //: %1 is a protocol name such as SMTP
+        finish(SyncError::make(
+            ErrorClass::Config, u"protocol-unsupported"_s,
+            QCoreApplication::translate("SyncDesk::MailboxSync", "%1 mailboxes cannot be synced by this version")
+                .arg(protocolName(m_job.profile.incoming.protocol).toUpper())));
     }
     void cancel() override {}
 };

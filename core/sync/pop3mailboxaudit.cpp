@@ -68,7 +68,7 @@ void Pop3MailboxAudit::compare(const QList<QByteArray> &lines)
         const QList<QByteArray> parts = line.simplified().split(' ');
         if (parts.size() != 2 || parts.at(1).isEmpty()) {
             done(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"malformed UIDL line from the POP3 server"_s, QString::fromLatin1(line.left(120))));
+                                 tr("malformed UIDL line from the POP3 server"), QString::fromLatin1(line.left(120))));
             return;
         }
         uidls.append(parts.at(1));

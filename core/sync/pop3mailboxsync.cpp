@@ -70,7 +70,7 @@ void Pop3MailboxSync::cancel()
         return;
     }
     m_cancelled = true;
-    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"the sync was cancelled"_s);
+    const SyncError cancelled = SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, tr("the sync was cancelled"));
     if (m_session) {
         m_session->abort(cancelled);
     }
@@ -106,9 +106,9 @@ void Pop3MailboxSync::listUidls()
             SyncError error = result.error();
             if (error.errorClass == ErrorClass::ServerNo) {
                 error.hintId = u"pop3-uidl-missing"_s;
-                error.message = u"the POP3 server does not support UIDL, so new messages cannot be told from "
-                                "old ones: "_s +
-                                error.message;
+                error.message =
+                    tr("the POP3 server does not support UIDL, so new messages cannot be told from old ones: %1")
+                        .arg(error.message);
                 error.transient = false;
             }
             fail(error);
@@ -133,7 +133,7 @@ void Pop3MailboxSync::onUidls(const QList<QByteArray> &lines)
         const quint32 number = parts.size() == 2 ? parts.at(0).toUInt(&ok) : 0;
         if (!ok || number == 0 || !isValidUidl(parts.at(1))) {
             fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"malformed UIDL line from the POP3 server"_s, QString::fromLatin1(line.left(120))));
+                                 tr("malformed UIDL line from the POP3 server"), QString::fromLatin1(line.left(120))));
             return;
         }
         const QByteArray &uidl = parts.at(1);
@@ -172,7 +172,7 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
         const qint64 size = parts.size() >= 2 ? parts.at(1).toLongLong(&sizeOk) : 0;
         if (!numberOk || !sizeOk || number == 0 || size < 0) {
             fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"malformed LIST line from the POP3 server"_s, QString::fromLatin1(line.left(120))));
+                                 tr("malformed LIST line from the POP3 server"), QString::fromLatin1(line.left(120))));
             return;
         }
         sizes.insert(number, size);
@@ -548,9 +548,8 @@ void Pop3MailboxSync::succeed()
         return;
     }
     // POP3 cannot look a message up by Message-ID: a request for one downloaded before fails, with why.
-    if (Status finished =
-            m_tracker->finish(!m_outcome.incomplete, {u"the POP3 maildrop (messages downloaded before cannot be looked "
-                                                      "up again)"_s});
+    if (Status finished = m_tracker->finish(
+            !m_outcome.incomplete, {tr("the POP3 maildrop (messages downloaded before cannot be looked up again)")});
         !finished) {
         fail(finished.error());
         return;

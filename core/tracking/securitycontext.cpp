@@ -2,6 +2,7 @@
 
 #include "store/crmstore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace SyncDesk {
@@ -27,7 +28,9 @@ Result<SecurityContext> SecurityContext::forMailbox(CrmStore &crm, const QJsonOb
     if (!owner->has_value()) {
         return SyncError::make(
             ErrorClass::Config, u"config-invalid"_s,
-            u"the mailbox's owner %1 is not a CRM record; import it or fix the mailbox's owner"_s.arg(mailbox.owner()));
+            QCoreApplication::translate(
+                "SecurityContext", "the mailbox's owner %1 is not a CRM record; import it or fix the mailbox's owner")
+                .arg(mailbox.owner()));
     }
     CrmRecord user = **owner;
     // A queue's permissions are its owner's, unless the queue has roles of its own.

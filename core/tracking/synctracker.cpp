@@ -3,6 +3,8 @@
 #include "logging/logger.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -49,7 +51,7 @@ Status SyncTracker::prepare()
         // Tracked already: the request sets its regarding record, if the owner may read it.
         const TrackedActivity &activity = **existing;
         QString state = u"done"_s;
-        QString reason = u"already tracked"_s;
+        QString reason = QCoreApplication::translate("SyncTracker", "already tracked");
         if (request.regarding) {
             auto record = m_crm.record(request.regarding->type, request.regarding->id);
             if (!record) {
@@ -58,17 +60,21 @@ Status SyncTracker::prepare()
             const QString reference = request.regarding->type + u':' + request.regarding->id;
             if (!record->has_value()) {
                 state = u"failed"_s;
-                reason = u"%1 is not a CRM record"_s.arg(reference);
+                reason = QCoreApplication::translate("SyncTracker", "%1 is not a CRM record").arg(reference);
             } else if (!m_security->canRead(**record)) {
                 state = u"failed"_s;
-                reason = u"the mailbox's owner may not read %1 [hint: items-withheld]"_s.arg(reference);
+                //: "[hint: items-withheld]" names a troubleshooting hint: keep it as it is
+                reason = QCoreApplication::translate("SyncTracker",
+                                                     "the mailbox's owner may not read %1 [hint: items-withheld]")
+                             .arg(reference);
             } else if (Status set = fenced([&] {
                            return m_crm.setRegarding(activity.activityId, *request.regarding, u"track-request"_s);
                        });
                        !set) {
                 return set;
             } else {
-                reason = u"already tracked; regarding set to %1"_s.arg(reference);
+                reason =
+                    QCoreApplication::translate("SyncTracker", "already tracked; regarding set to %1").arg(reference);
             }
         }
         if (Status completed =
@@ -124,13 +130,18 @@ Result<bool> SyncTracker::apply(const DecodedMessage &message, const QString &fo
     m_engine->remember(activity.messageId, *decision);
     ++m_tracked;
     if (requested) {
-        QString reason = u"tracked, correlation %1"_s.arg(decision->correlation);
+        QString reason;
         if (decision->regarding) {
-            reason += u", regarding "_s + decision->regarding->type + u':' + decision->regarding->id;
-        }
-        if (request->regarding && !decision->regarding) {
-            reason += u"; %1:%2 withheld: the owner may not read it [hint: items-withheld]"_s.arg(
-                request->regarding->type, request->regarding->id);
+            reason = QCoreApplication::translate("SyncTracker", "tracked, correlation %1, regarding %2:%3")
+                         .arg(decision->correlation, decision->regarding->type, decision->regarding->id);
+        } else if (request->regarding) {
+            //: "[hint: items-withheld]" names a troubleshooting hint: keep it as it is
+            reason = QCoreApplication::translate(
+                         "SyncTracker",
+                         "tracked, correlation %1; %2:%3 withheld: the owner may not read it [hint: items-withheld]")
+                         .arg(decision->correlation, request->regarding->type, request->regarding->id);
+        } else {
+            reason = QCoreApplication::translate("SyncTracker", "tracked, correlation %1").arg(decision->correlation);
         }
         m_matched.insert(activity.messageId, {request.value(), reason});
         m_pending.remove(activity.messageId);
@@ -200,7 +211,8 @@ Status SyncTracker::finish(bool complete, const QStringList &folders)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const TrackRequest &request : std::as_const(m_pending)) {
-        const QString reason = u"no message with Message-ID <%1> in %2"_s.arg(request.messageId, folders.join(u", "_s));
+        const QString reason = QCoreApplication::translate("SyncTracker", "no message with Message-ID <%1> in %2")
+                                   .arg(request.messageId, folders.join(u", "_s));
         if (Status completed =
                 fenced([&] { return m_crm.completeTrackRequest(request.id, u"failed"_s, reason, 0, now); });
             !completed) {

@@ -303,7 +303,7 @@ void TestConsoleCrm::detailsShowWithheldCountsCorrelationAndRequests()
         }
     }
     QVERIFY(incoming);
-    QTRY_VERIFY_WITH_TIMEOUT(incoming->text().contains(u"2 message(s) missing"_s), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(incoming->text().contains(u"2 messages missing"_s), 5000);
     QVERIFY(incoming->text().contains(u"verify --repair --mailbox ana@corp.example"_s));
 
     // A mailbox with nothing withheld shows no hint, and one never audited says so.

@@ -142,6 +142,8 @@ void TestConsoleTriage::seed()
         failure.uidValidity = 1;
         failure.uid = quint32(uid++);
         failure.subject = u"Invoice %1"_s.arg(uid);
+        failure.sender = u"Billing <billing@supplier.example>"_s;
+        failure.messageDate = QDateTime(QDate(2026, 11, 30), QTime(8, 15), Qt::UTC);
         failure.size = 2048;
         failure.reason = u"empty message"_s;
         failure.hintId = u"message-parse"_s;
@@ -347,14 +349,23 @@ void TestConsoleTriage::failuresSwitchCountsWhatItShows()
     QTest::mouseClick(pane->allMailboxesButton(), Qt::LeftButton);
     QCOMPARE(pane->table()->rowCount(), 3);
     QVERIFY2(tabs()->tabText(tab).contains(u"(3)"_s), qPrintable(tabs()->tabText(tab)));
-    // The subject and size are shown.
-    bool subject = false;
-    for (int row = 0; row < pane->table()->rowCount(); ++row) {
-        for (int column = 0; column < pane->table()->columnCount(); ++column) {
-            subject = subject || pane->table()->item(row, column)->text().startsWith(u"Invoice"_s);
-        }
+    // Mailbox, folder, subject, sender, date, size and reason are shown, each in its column.
+    QStringList headers;
+    for (int column = 0; column < pane->table()->columnCount(); ++column) {
+        headers.append(pane->table()->horizontalHeaderItem(column)->text());
     }
-    QVERIFY(subject);
+    for (const QString &expected :
+         {u"Mailbox"_s, u"Folder"_s, u"Subject"_s, u"Sender"_s, u"Date"_s, u"Size"_s, u"Why"_s}) {
+        QVERIFY2(headers.contains(expected), qPrintable(headers.join(u", "_s)));
+    }
+    const auto cell = [&](int row, const QString &header) {
+        return pane->table()->item(row, int(headers.indexOf(header)))->text();
+    };
+    QVERIFY(cell(0, u"Subject"_s).startsWith(u"Invoice"_s));
+    QCOMPARE(cell(0, u"Sender"_s), u"Billing <billing@supplier.example>"_s);
+    QCOMPARE(cell(0, u"Date"_s), QLocale().toString(QDateTime(QDate(2026, 11, 30), QTime(8, 15), Qt::UTC).toLocalTime(),
+                                                    QLocale::ShortFormat));
+    QCOMPARE(cell(0, u"Size"_s), QLocale().formattedDataSize(2048));
 }
 
 void TestConsoleTriage::retryWorksOnASelection()

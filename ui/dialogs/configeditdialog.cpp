@@ -30,7 +30,7 @@ ConfigEditDialog::ConfigEditDialog(ConsoleBackend *backend, QWidget *parent)
     m_issues->setObjectName(u"issues"_s);
     m_issues->setWordWrap(true);
     m_issues->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_issues->setAccessibleName(u"Problems"_s);
+    m_issues->setAccessibleName(tr("Problems"));
     m_issues->hide();
     layout->addWidget(m_issues);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
@@ -97,7 +97,8 @@ QString ConfigEditDialog::describeIssue(const QString &jsonPath, const QString &
                 name.chop(1);
             }
             if (!name.isEmpty()) {
-                return name + u": "_s + message;
+                //: A problem shown under a form field. %1: the field's label (without its colon), %2: the problem
+                return tr("%1: %2").arg(name, message);
             }
         }
     }
@@ -161,8 +162,8 @@ void ConfigEditDialog::showIssues(const QStringList &issues)
         first->setFocus();
     }
     if (elsewhere.isEmpty()) {
-        m_issues->setText(u"<span style='color:%1'>Please correct the fields marked above.</span>"_s.arg(
-            ThemeColors::error(palette()).name()));
+        m_issues->setText(u"<span style='color:%1'>%2</span>"_s.arg(
+            ThemeColors::error(palette()).name(), tr("Please correct the fields marked above.").toHtmlEscaped()));
     } else {
         m_issues->setText(u"<span style='color:%1'>%2</span>"_s.arg(
             ThemeColors::error(palette()).name(), elsewhere.join(u"\n"_s).toHtmlEscaped().replace(u"\n"_s, u"<br>"_s)));
@@ -186,7 +187,7 @@ void ConfigEditDialog::accept()
     QHash<QString, QString> secrets;
     const QByteArray json = QJsonDocument(buildConfig(secrets, false)).toJson();
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
-    m_issues->setText(u"Saving…"_s);
+    m_issues->setText(tr("Saving…"));
     m_issues->show();
     m_backend->applyConfig(json, QDir::homePath(), m_origin, secrets);
 }

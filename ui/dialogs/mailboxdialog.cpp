@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -49,41 +50,42 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     : ConfigEditDialog(backend, parent)
     , m_existing(existing)
 {
-    setWindowTitle(existing ? u"Edit mailbox %1"_s.arg(existing->address) : u"Add mailbox"_s);
+    setWindowTitle(existing ? tr("Edit mailbox %1").arg(existing->address) : tr("Add mailbox"));
     auto *form = new QFormLayout;
     m_address = new QLineEdit;
     m_address->setPlaceholderText(u"ana.souza@contoso.com"_s);
-    m_address->setAccessibleName(u"Address"_s);
+    m_address->setAccessibleName(tr("Address"));
     m_profile = new QComboBox;
-    m_profile->setAccessibleName(u"Server profile"_s);
+    m_profile->setAccessibleName(tr("Server profile"));
     for (const ServerProfile &profile : profiles) {
         m_profile->addItem(profile.name);
     }
     m_username = new QLineEdit;
-    m_username->setPlaceholderText(u"the address, if empty"_s);
-    m_username->setAccessibleName(u"User name"_s);
-    form->addRow(u"&Address:"_s, m_address);
-    form->addRow(u"Server &profile:"_s, m_profile);
-    form->addRow(u"&User name:"_s, m_username);
+    m_username->setPlaceholderText(tr("the address, if empty"));
+    m_username->setAccessibleName(tr("User name"));
+    form->addRow(tr("&Address:"), m_address);
+    form->addRow(tr("Server &profile:"), m_profile);
+    form->addRow(tr("&User name:"), m_username);
 
     auto *password = new QGridLayout;
-    m_keepPassword = new QRadioButton(u"Keep the current password source"_s);
-    m_typePassword = new QRadioButton(u"Type it:"_s);
-    m_filePassword = new QRadioButton(u"Read it from a file:"_s);
-    m_envPassword = new QRadioButton(u"Read it from an environment variable:"_s);
+    m_keepPassword = new QRadioButton(tr("Keep the current password source"));
+    //: The password: type it in
+    m_typePassword = new QRadioButton(tr("Type it:"));
+    m_filePassword = new QRadioButton(tr("Read it from a file:"));
+    m_envPassword = new QRadioButton(tr("Read it from an environment variable:"));
     m_password = new QLineEdit;
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setAccessibleName(u"Password"_s);
-    m_password->setToolTip(u"Kept in a file only you can read, or in the system keychain; never in the database"_s);
-    m_useKeychain = new QCheckBox(u"Keep it in the system keychain instead of a private file"_s);
-    m_useKeychain->setToolTip(u"QtKeychain: the desktop's Secret Service or KWallet, entry named after the address. "
-                              "The engine must run in this session to read it."_s);
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setToolTip(tr("Kept in a file only you can read, or in the system keychain; never in the database"));
+    m_useKeychain = new QCheckBox(tr("Keep it in the system keychain instead of a private file"));
+    m_useKeychain->setToolTip(tr("QtKeychain: the desktop's Secret Service or KWallet, entry named after the address. "
+                                 "The engine must run in this session to read it."));
     m_passwordFile = new QLineEdit;
-    m_passwordFile->setAccessibleName(u"Password file"_s);
-    auto *browse = new QPushButton(u"Browse…"_s);
+    m_passwordFile->setAccessibleName(tr("Password file"));
+    auto *browse = new QPushButton(tr("Browse…"));
     m_passwordEnv = new QLineEdit;
     m_passwordEnv->setPlaceholderText(u"SYNCDESK_PW_ANA"_s);
-    m_passwordEnv->setAccessibleName(u"Password environment variable"_s);
+    m_passwordEnv->setAccessibleName(tr("Password environment variable"));
     int line = 0;
     if (existing) {
         password->addWidget(m_keepPassword, line++, 0, 1, 3);
@@ -96,9 +98,9 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     password->addWidget(browse, line++, 2);
     password->addWidget(m_envPassword, line, 0);
     password->addWidget(m_passwordEnv, line++, 1, 1, 2);
-    form->addRow(u"Password:"_s, password);
+    form->addRow(tr("Password:"), password);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, u"Password file"_s);
+        const QString file = QFileDialog::getOpenFileName(this, tr("Password file"));
         if (!file.isEmpty()) {
             m_passwordFile->setText(file);
             m_filePassword->setChecked(true);
@@ -109,59 +111,63 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     connect(m_passwordEnv, &QLineEdit::textEdited, this, [this] { m_envPassword->setChecked(true); });
 
     m_folders = new QLineEdit(u"INBOX"_s);
-    m_folders->setAccessibleName(u"Folders"_s);
-    m_folders->setToolTip(u"Folders to sync, separated by commas"_s);
-    m_enabled = new QCheckBox(u"Sync this mailbox"_s);
+    m_folders->setAccessibleName(tr("Folders"));
+    m_folders->setToolTip(tr("Folders to sync, separated by commas"));
+    m_enabled = new QCheckBox(tr("Sync this mailbox"));
     m_enabled->setChecked(true);
-    form->addRow(u"&Folders:"_s, m_folders);
+    form->addRow(tr("&Folders:"), m_folders);
     form->addRow(QString(), m_enabled);
 
     m_owner = new QComboBox;
-    m_owner->setAccessibleName(u"Owner"_s);
+    m_owner->setAccessibleName(tr("Owner"));
     m_owner->setEditable(true);
     m_owner->setInsertPolicy(QComboBox::NoInsert);
-    m_owner->setToolTip(u"The system user or queue that owns the mailbox in the CRM: their roles and field "
-                        "security profile decide what is synchronized"_s);
-    m_owner->addItem(u"(none)"_s, QString());
+    m_owner->setToolTip(tr("The system user or queue that owns the mailbox in the CRM: their roles and field "
+                           "security profile decide what is synchronized"));
+    //: No owner
+    m_owner->addItem(tr("(none)"), QString());
     for (const CrmRecord &record : crmRecords) {
         if (record.type == u"systemuser"_s || record.type == u"queue"_s) {
             m_owner->addItem(u"%1 — %2"_s.arg(record.reference(), record.name), record.reference());
         }
     }
     m_tracking = new QComboBox;
-    m_tracking->setAccessibleName(u"Tracking"_s);
+    m_tracking->setAccessibleName(tr("Tracking"));
     for (TrackingOption option : {TrackingOption::All, TrackingOption::Responses, TrackingOption::KnownRecords,
                                   TrackingOption::EmailEnabled, TrackingOption::None}) {
         m_tracking->addItem(trackingOptionText(option), trackingOptionName(option));
     }
     m_processFrom = new QLineEdit;
-    m_processFrom->setAccessibleName(u"Process email from"_s);
-    m_processFrom->setPlaceholderText(u"everything (or a date: 2024-01-31)"_s);
-    m_processFrom->setToolTip(u"Mail received before this date is not imported: a mailbox with years of history can "
-                              "be added without importing it. Leave empty to import everything."_s);
-    form->addRow(u"&Owner:"_s, m_owner);
-    form->addRow(u"&Track:"_s, m_tracking);
-    form->addRow(u"Process email &from:"_s, m_processFrom);
+    m_processFrom->setAccessibleName(tr("Process email from"));
+    //: Keep the date format (YYYY-MM-DD): it is what the field accepts
+    m_processFrom->setPlaceholderText(tr("everything (or a date: 2024-01-31)"));
+    m_processFrom->setToolTip(tr("Mail received before this date is not imported: a mailbox with years of history can "
+                                 "be added without importing it. Leave empty to import everything."));
+    form->addRow(tr("&Owner:"), m_owner);
+    //: Which mail is tracked in the CRM
+    form->addRow(tr("&Track:"), m_tracking);
+    form->addRow(tr("Process email &from:"), m_processFrom);
     if (existing && !existing->trackedFolders.isEmpty()) {
         QStringList folders;
         for (auto it = existing->trackedFolders.cbegin(); it != existing->trackedFolders.cend(); ++it) {
             folders.append(u"%1 → %2:%3"_s.arg(it.key(), it.value().type, it.value().id));
         }
         auto *tracked = new QLabel(folders.join(u'\n'));
-        tracked->setToolTip(u"Kept as they are; change them in the configuration file (tracked_folders)"_s);
-        form->addRow(u"Tracked folders:"_s, tracked);
+        tracked->setToolTip(tr("Kept as they are; change them in the configuration file (tracked_folders)"));
+        form->addRow(tr("Tracked folders:"), tracked);
     }
     contentLayout()->addLayout(form);
 
     if (existing) {
         m_address->setText(existing->address);
         m_address->setReadOnly(true);
-        m_address->setToolTip(u"The address identifies the mailbox; add a new one to change it"_s);
+        m_address->setToolTip(tr("The address identifies the mailbox; add a new one to change it"));
         m_profile->setCurrentText(existing->profileName);
         m_username->setText(existing->username == existing->address ? QString() : existing->username);
         m_keepPassword->setChecked(true);
         const PasswordSource source = PasswordSource::parse(existing->passwordSource);
-        m_keepPassword->setText(u"Keep the current one (%1)"_s.arg(source.describe()));
+        //: %1: where the password comes from now
+        m_keepPassword->setText(tr("Keep the current one (%1)").arg(source.describe()));
         QStringList folders = existing->folders;
         for (auto it = existing->trackedFolders.cbegin(); it != existing->trackedFolders.cend(); ++it) {
             folders.removeAll(it.key()); // added back from tracked_folders
@@ -252,15 +258,24 @@ QString MailboxDialog::describeIssue(const QString &jsonPath, const QString &mes
     const bool passwordSource = jsonPath == u"$.mailboxes[0]"_s || jsonPath.endsWith(u".password_file"_s) ||
                                 jsonPath.endsWith(u".password_env"_s) || jsonPath.endsWith(u".password_keychain"_s);
     if (passwordSource && m_typePassword->isChecked()) {
-        return u"Password: type the mailbox's password."_s;
+        //: Starts with the label of the Password field, as the other problems do
+        return tr("Password: type the mailbox's password.");
     }
-    if (passwordSource && message.startsWith(u"missing password_file"_s)) {
-        return u"Password: choose where it comes from — type it, a file, or an environment variable."_s;
+    // The parser's problem text, in English or as translated (ConfigParser's context); not extracted here.
+    const char *const missingSource = "missing password_file, password_env or password_keychain";
+    if (passwordSource && (message.startsWith(u"missing password_file"_s) ||
+                           message.startsWith(QCoreApplication::translate("ConfigParser", missingSource)))) {
+        //: Starts with the label of the Password field, as the other problems do
+        return tr("Password: choose where it comes from — type it, a file, or an environment variable.");
     }
     QString words = message;
-    words.replace(u"password_file"_s, u"password file"_s)
-        .replace(u"password_env"_s, u"environment variable"_s)
-        .replace(u"password_keychain"_s, u"keychain entry"_s);
+    //: Replaces the configuration key password_file in a problem's text
+    words
+        .replace(u"password_file"_s, tr("password file"))
+        //: Replaces the configuration key password_env in a problem's text
+        .replace(u"password_env"_s, tr("environment variable"))
+        //: Replaces the configuration key password_keychain in a problem's text
+        .replace(u"password_keychain"_s, tr("keychain entry"));
     return ConfigEditDialog::describeIssue(jsonPath, words, field);
 }
 

@@ -1,6 +1,7 @@
 #include "profiledialog.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -19,9 +20,10 @@ namespace {
 QComboBox *makeSecurityCombo(const QString &accessibleName)
 {
     auto *combo = new QComboBox;
-    combo->addItem(u"TLS from the first byte"_s, u"tls"_s);
+    combo->addItem(QCoreApplication::translate("SyncDesk::ProfileDialog", "TLS from the first byte"), u"tls"_s);
     combo->addItem(u"STARTTLS"_s, u"starttls"_s);
-    combo->addItem(u"None (not encrypted)"_s, u"none"_s);
+    //: Connection security: none
+    combo->addItem(QCoreApplication::translate("SyncDesk::ProfileDialog", "None (not encrypted)"), u"none"_s);
     combo->setAccessibleName(accessibleName);
     return combo;
 }
@@ -40,37 +42,37 @@ QSpinBox *spin(int minimum, int maximum, int value, const QString &accessibleNam
 ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<ServerProfile> &existing, QWidget *parent)
     : ConfigEditDialog(backend, parent)
 {
-    setWindowTitle(existing ? u"Edit server profile %1"_s.arg(existing->name) : u"Add server profile"_s);
+    setWindowTitle(existing ? tr("Edit server profile %1").arg(existing->name) : tr("Add server profile"));
     auto *form = new QFormLayout;
     m_name = new QLineEdit;
-    m_name->setAccessibleName(u"Name"_s);
+    m_name->setAccessibleName(tr("Name"));
     m_protocol = new QComboBox;
     m_protocol->addItem(u"IMAP"_s, u"imap"_s);
     m_protocol->addItem(u"POP3"_s, u"pop3"_s);
-    m_protocol->setAccessibleName(u"Protocol"_s);
+    m_protocol->setAccessibleName(tr("Protocol"));
     m_host = new QLineEdit;
     m_host->setPlaceholderText(u"mail.contoso.com"_s);
-    m_host->setAccessibleName(u"Host"_s);
-    m_port = spin(1, 65535, 993, u"Port"_s);
-    m_security = makeSecurityCombo(u"Security"_s);
+    m_host->setAccessibleName(tr("Host"));
+    m_port = spin(1, 65535, 993, tr("Port"));
+    m_security = makeSecurityCombo(tr("Security"));
     m_caFile = new QLineEdit;
-    m_caFile->setPlaceholderText(u"only for a private certificate authority"_s);
-    m_caFile->setAccessibleName(u"CA file"_s);
-    auto *browse = new QPushButton(u"Browse…"_s);
+    m_caFile->setPlaceholderText(tr("only for a private certificate authority"));
+    m_caFile->setAccessibleName(tr("CA file"));
+    auto *browse = new QPushButton(tr("Browse…"));
     auto *ca = new QHBoxLayout;
     ca->addWidget(m_caFile);
     ca->addWidget(browse);
-    m_connections = spin(1, 1000, 10, u"Maximum concurrent connections"_s);
-    form->addRow(u"&Name:"_s, m_name);
-    form->addRow(u"&Protocol:"_s, m_protocol);
-    form->addRow(u"&Host:"_s, m_host);
-    form->addRow(u"P&ort:"_s, m_port);
-    form->addRow(u"&Security:"_s, m_security);
-    form->addRow(u"CA &file:"_s, ca);
-    form->addRow(u"Connections at most:"_s, m_connections);
+    m_connections = spin(1, 1000, 10, tr("Maximum concurrent connections"));
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Protocol:"), m_protocol);
+    form->addRow(tr("&Host:"), m_host);
+    form->addRow(tr("P&ort:"), m_port);
+    form->addRow(tr("&Security:"), m_security);
+    form->addRow(tr("CA &file:"), ca);
+    form->addRow(tr("Connections at most:"), m_connections);
     contentLayout()->addLayout(form);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, u"Certificate authority (PEM)"_s);
+        const QString file = QFileDialog::getOpenFileName(this, tr("Certificate authority (PEM)"));
         if (!file.isEmpty()) {
             m_caFile->setText(file);
         }
@@ -78,30 +80,33 @@ ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<Server
     connect(m_protocol, &QComboBox::currentIndexChanged, this, &ProfileDialog::suggestPort);
     connect(m_security, &QComboBox::currentIndexChanged, this, &ProfileDialog::suggestPort);
 
-    m_outgoing = new QGroupBox(u"Outgoing mail (SMTP)"_s);
+    m_outgoing = new QGroupBox(tr("Outgoing mail (SMTP)"));
     m_outgoing->setCheckable(true);
     m_outgoing->setChecked(false);
     auto *smtp = new QFormLayout(m_outgoing);
     m_smtpHost = new QLineEdit;
-    m_smtpHost->setAccessibleName(u"SMTP host"_s);
-    m_smtpPort = spin(1, 65535, 587, u"SMTP port"_s);
-    m_smtpSecurity = makeSecurityCombo(u"SMTP security"_s);
+    m_smtpHost->setAccessibleName(tr("SMTP host"));
+    m_smtpPort = spin(1, 65535, 587, tr("SMTP port"));
+    m_smtpSecurity = makeSecurityCombo(tr("SMTP security"));
     m_smtpSecurity->setCurrentIndex(1);
-    smtp->addRow(u"Host:"_s, m_smtpHost);
-    smtp->addRow(u"Port:"_s, m_smtpPort);
-    smtp->addRow(u"Security:"_s, m_smtpSecurity);
+    smtp->addRow(tr("Host:"), m_smtpHost);
+    smtp->addRow(tr("Port:"), m_smtpPort);
+    smtp->addRow(tr("Security:"), m_smtpSecurity);
     contentLayout()->addWidget(m_outgoing);
 
-    m_polling = new QGroupBox(u"Polling bounds of this server (otherwise the global ones)"_s);
+    m_polling = new QGroupBox(tr("Polling bounds of this server (otherwise the global ones)"));
     m_polling->setCheckable(true);
     m_polling->setChecked(false);
     auto *polling = new QFormLayout(m_polling);
-    m_minInterval = spin(10, 720, 120, u"Minimum interval in seconds"_s);
-    m_baseInterval = spin(10, 720, 300, u"Normal interval in seconds"_s);
-    m_maxInterval = spin(10, 720, 720, u"Maximum interval in seconds"_s);
-    polling->addRow(u"Busy mailboxes, at least every (s):"_s, m_minInterval);
-    polling->addRow(u"Normal interval (s):"_s, m_baseInterval);
-    polling->addRow(u"Quiet mailboxes, at most every (s):"_s, m_maxInterval);
+    m_minInterval = spin(10, 720, 120, tr("Minimum interval in seconds"));
+    m_baseInterval = spin(10, 720, 300, tr("Normal interval in seconds"));
+    m_maxInterval = spin(10, 720, 720, tr("Maximum interval in seconds"));
+    //: (s): in seconds, not a plural
+    polling->addRow(tr("Busy mailboxes, at least every (s):"), m_minInterval);
+    //: (s): in seconds
+    polling->addRow(tr("Normal interval (s):"), m_baseInterval);
+    //: (s): in seconds
+    polling->addRow(tr("Quiet mailboxes, at most every (s):"), m_maxInterval);
     contentLayout()->addWidget(m_polling);
 
     if (existing) {

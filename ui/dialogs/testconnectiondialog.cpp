@@ -36,7 +36,8 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     , m_enableOnSuccess(enableOnSuccess)
 {
     setObjectName(u"testConnectionDialog"_s);
-    setWindowTitle((enableOnSuccess ? u"Test & Enable — %1"_s : u"Test connection — %1"_s).arg(mailbox.address));
+    //: %1: the mailbox address. "Test & Enable" is the action's name (not a mnemonic)
+    setWindowTitle((enableOnSuccess ? tr("Test & Enable — %1") : tr("Test connection — %1")).arg(mailbox.address));
     setWindowModality(Qt::WindowModal);
     resize(820, 520);
     m_thread.setObjectName(u"syncdesk-connection-test"_s);
@@ -49,9 +50,12 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     m_outcomeIcon->setFixedSize(32, 32);
     m_outcomeIcon->hide();
     top->addWidget(m_outcomeIcon, 0, Qt::AlignTop);
-    m_summary = new QLabel(u"Testing %1 on %2 (%3 %4:%5, %6)…"_s.arg(
-        mailbox.address, profile.name, protocolName(profile.incoming.protocol).toUpper(), profile.incoming.host,
-        QString::number(profile.incoming.port), securityName(profile.incoming.security)));
+    //: %1: mailbox address, %2: server profile, %3: protocol (IMAP), %4: host, %5: port, %6: security (tls, starttls,
+    //: none)
+    m_summary = new QLabel(tr("Testing %1 on %2 (%3 %4:%5, %6)…")
+                               .arg(mailbox.address, profile.name, protocolName(profile.incoming.protocol).toUpper(),
+                                    profile.incoming.host, QString::number(profile.incoming.port),
+                                    securityName(profile.incoming.security)));
     m_summary->setObjectName(u"summary"_s);
     m_summary->setTextFormat(Qt::PlainText); // it shows what the server said
     m_summary->setWordWrap(true);
@@ -61,13 +65,14 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     m_progress = new QProgressBar;
     m_progress->setRange(0, 0); // busy until the test ends
     m_progress->setTextVisible(false);
-    m_progress->setAccessibleName(u"Test progress"_s);
+    m_progress->setAccessibleName(tr("Test progress"));
     layout->addWidget(m_progress);
     m_steps = new QTreeWidget;
     m_steps->setObjectName(u"steps"_s);
-    m_steps->setAccessibleName(u"Test steps"_s);
+    m_steps->setAccessibleName(tr("Test steps"));
     m_steps->setRootIsDecorated(false);
-    m_steps->setHeaderLabels({u"Step"_s, u"Result"_s, u"Time"_s, u"Detail"_s});
+    //: Column headers of the test steps
+    m_steps->setHeaderLabels({tr("Step"), tr("Result"), tr("Time"), tr("Detail")});
     m_steps->header()->setStretchLastSection(true);
     m_steps->setColumnWidth(StepColumn, 330);
     m_steps->setColumnWidth(ResultColumn, 70);
@@ -76,7 +81,7 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     layout->addWidget(m_steps, 2);
     m_hint = new QTextBrowser;
     m_hint->setObjectName(u"hint"_s);
-    m_hint->setAccessibleName(u"What to do"_s);
+    m_hint->setAccessibleName(tr("What to do"));
     m_hint->setOpenExternalLinks(false);
     m_hint->hide();
     layout->addWidget(m_hint, 1);
@@ -151,22 +156,26 @@ void TestConnectionDialog::onStepFinished(const ConnectionStep &step)
 {
     QTreeWidgetItem *item = itemFor(step.id);
     item->setText(StepColumn, step.title);
-    item->setText(TimeColumn, u"%1 ms"_s.arg(step.ms));
+    //: A step's duration in milliseconds
+    item->setText(TimeColumn, tr("%1 ms").arg(step.ms));
     item->setText(DetailColumn, step.detail);
     item->setToolTip(DetailColumn, UntrustedText::toolTip(step.error ? step.error->toString() : step.detail));
     switch (step.status) {
     case ConnectionStep::Status::Passed:
-        item->setText(ResultColumn, u"OK"_s);
+        //: A test step's result: passed
+        item->setText(ResultColumn, tr("OK"));
         item->setForeground(ResultColumn, ThemeColors::success(palette()));
         item->setIcon(ResultColumn, QIcon(u":/syncdesk/icons/state-ok.svg"_s));
         break;
     case ConnectionStep::Status::Failed:
-        item->setText(ResultColumn, u"Failed"_s);
+        //: A test step's result
+        item->setText(ResultColumn, tr("Failed"));
         item->setForeground(ResultColumn, ThemeColors::error(palette()));
         item->setIcon(ResultColumn, QIcon(u":/syncdesk/icons/state-failing.svg"_s));
         break;
     case ConnectionStep::Status::Skipped:
-        item->setText(ResultColumn, u"Skipped"_s);
+        //: A test step's result
+        item->setText(ResultColumn, tr("Skipped"));
         break;
     case ConnectionStep::Status::Running:
         break;
@@ -188,7 +197,10 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
                                    : report.passed() ? u":/syncdesk/icons/state-ok.svg"_s
                                                      : u":/syncdesk/icons/state-failing.svg"_s)
                                  .pixmap(32, 32));
-    m_outcomeIcon->setAccessibleName(report.cancelled ? u"Cancelled"_s : report.passed() ? u"Passed"_s : u"Failed"_s);
+    //: The test's outcome (accessible name of its icon)
+    m_outcomeIcon->setAccessibleName(report.cancelled  ? tr("Cancelled")
+                                     : report.passed() ? tr("Passed")
+                                                       : tr("Failed"));
     m_outcomeIcon->show();
     QPalette colors = m_summary->palette();
     if (!report.cancelled) {
@@ -200,25 +212,38 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
     bold.setBold(true);
     m_summary->setFont(bold);
     if (report.cancelled) {
-        m_summary->setText(u"Cancelled after %1 ms."_s.arg(report.ms));
+        m_summary->setText(tr("Cancelled after %1 ms.").arg(report.ms));
     } else if (report.passed()) {
-        QString text = u"Every step passed in %1 ms: %2 can be synced."_s.arg(report.ms).arg(m_mailbox.address);
+        //: %1: milliseconds, %2: the mailbox address
+        QString text = tr("Every step passed in %1 ms: %2 can be synced.").arg(report.ms).arg(m_mailbox.address);
         if (m_enableOnSuccess && m_backend) {
             if (m_mailbox.enabled) {
-                text += u" It is already enabled."_s;
+                //: %1: milliseconds, %2: the mailbox address
+                text = tr("Every step passed in %1 ms: %2 can be synced. It is already enabled.")
+                           .arg(report.ms)
+                           .arg(m_mailbox.address);
             } else {
                 m_backend->setMailboxesEnabled({m_mailbox.id}, true);
                 m_enabled = true;
-                text += u" It is enabled now and syncs at once."_s;
+                //: %1: milliseconds, %2: the mailbox address
+                text = tr("Every step passed in %1 ms: %2 can be synced. It is enabled now and syncs at once.")
+                           .arg(report.ms)
+                           .arg(m_mailbox.address);
             }
         }
         m_summary->setText(text);
     } else {
         const SyncError &error = *report.error;
         const QString step = report.steps.isEmpty() ? QString() : report.steps.constLast().title;
-        m_summary->setText(u"Failed at “%1”: %2%3"_s.arg(step, errorClassName(error.errorClass) + u": "_s,
-                                                         UntrustedText::withoutControls(error.message)) +
-                           (m_enableOnSuccess ? u" The mailbox was not enabled."_s : QString()));
+        const QString className = errorClassName(error.errorClass);
+        const QString message = UntrustedText::withoutControls(error.message);
+        if (m_enableOnSuccess) {
+            //: %1: the step that failed, %2: the kind of error, %3: the error message (from the server)
+            m_summary->setText(tr("Failed at “%1”: %2: %3 The mailbox was not enabled.").arg(step, className, message));
+        } else {
+            //: %1: the step that failed, %2: the kind of error, %3: the error message (from the server)
+            m_summary->setText(tr("Failed at “%1”: %2: %3").arg(step, className, message));
+        }
         const Hint hint = HintCatalog::instance().hint(error.hintId);
         QString html;
         if (hint.isValid()) {
@@ -226,10 +251,12 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
             for (const QString &remedy : hint.steps(Hint::Audience::Console)) {
                 html += u"<li>%1</li>"_s.arg(remedy.toHtmlEscaped());
             }
-            html += u"</ul><p><small>hint id: %1</small></p>"_s.arg(hint.id);
+            //: %1: the hint's id (kept as it is: support searches for it)
+            html += u"</ul><p><small>%1</small></p>"_s.arg(tr("hint id: %1").toHtmlEscaped().arg(hint.id));
         }
         if (!error.detail.isEmpty()) {
-            html += u"<p><small>Detail: %1</small></p>"_s.arg(error.detail.toHtmlEscaped());
+            html +=
+                u"<p><small>%1</small></p>"_s.arg(tr("Detail: %1").toHtmlEscaped().arg(error.detail.toHtmlEscaped()));
         }
         m_hint->setHtml(html);
         m_hint->show();
@@ -243,7 +270,7 @@ void TestConnectionDialog::cancelTest()
         return;
     }
     m_cancel->setEnabled(false);
-    m_summary->setText(u"Cancelling…"_s);
+    m_summary->setText(tr("Cancelling…"));
     ConnectionTest *test = m_test;
     QMetaObject::invokeMethod(test, &ConnectionTest::cancel, Qt::QueuedConnection);
 }

@@ -23,12 +23,12 @@ TrackMessageDialog::TrackMessageDialog(const QList<MailboxStatus> &mailboxes, qi
                                        const CrmRecordList &records, QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(u"Track message"_s);
+    setWindowTitle(tr("Track message"));
     setWindowModality(Qt::WindowModal);
     setAttribute(Qt::WA_DeleteOnClose);
 
     m_mailbox = new QComboBox;
-    m_mailbox->setAccessibleName(u"Mailbox"_s);
+    m_mailbox->setAccessibleName(tr("Mailbox"));
     for (const MailboxStatus &status : mailboxes) {
         m_mailbox->addItem(status.mailbox.address, status.mailbox.id);
         if (status.mailbox.id == selectedMailboxId) {
@@ -36,13 +36,16 @@ TrackMessageDialog::TrackMessageDialog(const QList<MailboxStatus> &mailboxes, qi
         }
     }
     m_messageId = new QLineEdit;
-    m_messageId->setAccessibleName(u"Message-ID"_s);
+    //: The mail header's name
+    m_messageId->setAccessibleName(tr("Message-ID"));
     m_messageId->setPlaceholderText(u"<1234.5678@mail.example.com>"_s);
     m_regarding = new QComboBox;
-    m_regarding->setAccessibleName(u"Regarding"_s);
+    //: The CRM record the message is regarding
+    m_regarding->setAccessibleName(tr("Regarding"));
     m_regarding->setEditable(true);
     m_regarding->setInsertPolicy(QComboBox::NoInsert);
-    m_regarding->addItem(u"(none)"_s, QString());
+    //: No regarding record
+    m_regarding->addItem(tr("(none)"), QString());
     for (const CrmRecord &record : records) {
         if (kRegardingTypes.contains(record.type)) {
             m_regarding->addItem(u"%1 — %2"_s.arg(record.reference(), record.name), record.reference());
@@ -52,19 +55,21 @@ TrackMessageDialog::TrackMessageDialog(const QList<MailboxStatus> &mailboxes, qi
     m_regarding->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_problem = new QLabel;
     m_problem->setWordWrap(true);
-    m_problem->setAccessibleName(u"Problem"_s);
+    m_problem->setAccessibleName(tr("Problem"));
 
     auto *form = new QFormLayout;
-    form->addRow(u"&Mailbox:"_s, m_mailbox);
-    form->addRow(u"M&essage-ID:"_s, m_messageId);
-    form->addRow(u"&Regarding:"_s, m_regarding);
-    auto *help = new QLabel(u"The mailbox syncs at once and the message becomes an activity whatever the tracking "
-                            "rules say; its regarding record is set if its owner may read it. If the sync fails, "
-                            "the next scheduled sync completes the request. Mail clients show the Message-ID in the "
-                            "message source or headers."_s);
+    form->addRow(tr("&Mailbox:"), m_mailbox);
+    //: The mail header's name
+    form->addRow(tr("M&essage-ID:"), m_messageId);
+    form->addRow(tr("&Regarding:"), m_regarding);
+    auto *help = new QLabel(tr("The mailbox syncs at once and the message becomes an activity whatever the tracking "
+                               "rules say; its regarding record is set if its owner may read it. If the sync fails, "
+                               "the next scheduled sync completes the request. Mail clients show the Message-ID in the "
+                               "message source or headers."));
     help->setWordWrap(true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(u"Track"_s);
+    //: Button: track the message
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Track"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(help);
@@ -92,20 +97,22 @@ QString TrackMessageDialog::regarding() const
 QString TrackMessageDialog::problem() const
 {
     if (m_mailbox->count() == 0) {
-        return u"There are no mailboxes."_s;
+        return tr("There are no mailboxes.");
     }
     if (m_messageId->text().trimmed().isEmpty()) {
-        return u"Enter the Message-ID of the message to track."_s;
+        return tr("Enter the Message-ID of the message to track.");
     }
     if (TrackRequest::normalizeMessageId(m_messageId->text()).isEmpty()) {
-        return u"This is not a Message-ID: it has spaces or angle brackets inside."_s;
+        return tr("This is not a Message-ID: it has spaces or angle brackets inside.");
     }
     const QString reference = regarding();
     if (!reference.isEmpty()) {
         const QString type = reference.section(u':', 0, 0);
         if (!kRegardingTypes.contains(type) || reference.section(u':', 1).isEmpty()) {
-            return u"Regarding must be a record such as account:contoso (account, contact, lead, opportunity or "
-                   "case)."_s;
+            //: Keep account:contoso and the record types (account, contact, lead, opportunity, case) as they are:
+            //: they are what is typed in
+            return tr("Regarding must be a record such as account:contoso (account, contact, lead, opportunity or "
+                      "case).");
         }
     }
     return {};

@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QPalette>
@@ -18,13 +19,13 @@ QString levelText(LogLevel level)
 {
     switch (level) {
     case LogLevel::Debug:
-        return u"Debug"_s;
+        return QCoreApplication::translate("SyncDesk::LogRecordModel", "Debug");
     case LogLevel::Info:
-        return u"Info"_s;
+        return QCoreApplication::translate("SyncDesk::LogRecordModel", "Info");
     case LogLevel::Warning:
-        return u"Warning"_s;
+        return QCoreApplication::translate("SyncDesk::LogRecordModel", "Warning");
     case LogLevel::Error:
-        return u"Error"_s;
+        return QCoreApplication::translate("SyncDesk::LogRecordModel", "Error");
     }
     return {};
 }
@@ -58,15 +59,15 @@ QVariant LogRecordModel::headerData(int section, Qt::Orientation orientation, in
     }
     switch (section) {
     case Time:
-        return u"Time"_s;
+        return tr("Time");
     case Level:
-        return u"Level"_s;
+        return tr("Level");
     case Mailbox:
-        return u"Mailbox"_s;
+        return tr("Mailbox");
     case Category:
-        return u"Category"_s;
+        return tr("Category");
     case Message:
-        return u"Message"_s;
+        return tr("Message");
     default:
         return {};
     }

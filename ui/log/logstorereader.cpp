@@ -165,7 +165,7 @@ void LogStoreReader::exportMatching(quint64 request, const QString &fileName, co
                                     const QList<LogRecord> &extra)
 {
     if (!ensureStore(request)) {
-        Q_EMIT exportFinished(request, fileName, 0, u"the database cannot be read"_s);
+        Q_EMIT exportFinished(request, fileName, 0, tr("the database cannot be read"));
         return;
     }
     const LogFilter filter(requested.minimumLevel(), requested.mailbox(), requested.text(), requested.textMode());
@@ -189,7 +189,8 @@ void LogStoreReader::exportMatching(quint64 request, const QString &fileName, co
         if (isCancelled(request)) {
             forget(request);
             file.cancelWriting();
-            Q_EMIT exportFinished(request, fileName, written, u"cancelled"_s);
+            //: why an export failed: the user cancelled it
+            Q_EMIT exportFinished(request, fileName, written, tr("cancelled"));
             return;
         }
         auto rows = m_store->logRecordsMatching(query, low, low + kWindow, int(kWindow));
@@ -243,7 +244,8 @@ void LogStoreReader::exportRecords(quint64 request, const QString &fileName, con
         if (isCancelled(request)) {
             forget(request);
             file.cancelWriting();
-            Q_EMIT exportFinished(request, fileName, written, u"cancelled"_s);
+            //: why an export failed: the user cancelled it
+            Q_EMIT exportFinished(request, fileName, written, tr("cancelled"));
             return;
         }
         QString chunk;

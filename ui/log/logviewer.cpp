@@ -67,7 +67,7 @@ LogViewer::LogViewer(QWidget *parent)
     connect(m_reader, &LogStoreReader::searchFinished, this, &LogViewer::onSearchFinished);
     connect(m_reader, &LogStoreReader::exportProgress, this, [this](quint64 request, qint64 written) {
         if (m_exportRequests.contains(request)) {
-            showMessage(u"Exporting… %L1 records written"_s.arg(written));
+            showMessage(tr("Exporting… %Ln record(s) written", nullptr, int(written)));
             updateState();
         }
     });
@@ -136,25 +136,25 @@ void LogViewer::buildUi()
 {
     m_levelBox = new QComboBox;
     m_levelBox->setObjectName(u"levelFilter"_s);
-    m_levelBox->setAccessibleName(u"Minimum log level"_s);
-    m_levelBox->setToolTip(u"Show records of this level and above"_s);
-    m_levelBox->addItem(u"All levels"_s, int(LogLevel::Debug));
-    m_levelBox->addItem(u"Info and above"_s, int(LogLevel::Info));
-    m_levelBox->addItem(u"Warnings and errors"_s, int(LogLevel::Warning));
-    m_levelBox->addItem(u"Errors only"_s, int(LogLevel::Error));
+    m_levelBox->setAccessibleName(tr("Minimum log level"));
+    m_levelBox->setToolTip(tr("Show records of this level and above"));
+    m_levelBox->addItem(tr("All levels"), int(LogLevel::Debug));
+    m_levelBox->addItem(tr("Info and above"), int(LogLevel::Info));
+    m_levelBox->addItem(tr("Warnings and errors"), int(LogLevel::Warning));
+    m_levelBox->addItem(tr("Errors only"), int(LogLevel::Error));
     connect(m_levelBox, &QComboBox::currentIndexChanged, this, [this] { applyControls(); });
 
     m_mailboxList = new QStringListModel(this);
     m_mailboxBox = new QComboBox;
     m_mailboxBox->setObjectName(u"mailboxFilter"_s);
-    m_mailboxBox->setAccessibleName(u"Mailbox filter"_s);
-    m_mailboxBox->setToolTip(u"Show the records of one mailbox: pick or type its address, then Enter"_s);
+    m_mailboxBox->setAccessibleName(tr("Mailbox filter"));
+    m_mailboxBox->setToolTip(tr("Show the records of one mailbox: pick or type its address, then Enter"));
     m_mailboxBox->setEditable(true);
     m_mailboxBox->setInsertPolicy(QComboBox::NoInsert);
     m_mailboxBox->setModel(m_mailboxList);
     m_mailboxBox->setMinimumContentsLength(24);
     m_mailboxBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_mailboxBox->lineEdit()->setPlaceholderText(u"All mailboxes"_s);
+    m_mailboxBox->lineEdit()->setPlaceholderText(tr("All mailboxes"));
     m_mailboxBox->lineEdit()->setClearButtonEnabled(true);
     m_mailboxBox->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_mailboxBox->completer()->setFilterMode(Qt::MatchContains);
@@ -174,8 +174,8 @@ void LogViewer::buildUi()
 
     m_textEdit = new QLineEdit;
     m_textEdit->setObjectName(u"textFilter"_s);
-    m_textEdit->setAccessibleName(u"Log text filter"_s);
-    m_textEdit->setPlaceholderText(u"Filter text in messages, mailboxes and categories"_s);
+    m_textEdit->setAccessibleName(tr("Log text filter"));
+    m_textEdit->setPlaceholderText(tr("Filter text in messages, mailboxes and categories"));
     m_textEdit->setClearButtonEnabled(true);
     connect(m_textEdit, &QLineEdit::textChanged, this, [this] { m_textTimer.start(); });
     connect(m_textEdit, &QLineEdit::returnPressed, this, [this] {
@@ -183,35 +183,35 @@ void LogViewer::buildUi()
         applyControls();
     });
 
-    m_regexBox = new QCheckBox(u"Regular expression"_s);
+    m_regexBox = new QCheckBox(tr("Regular expression"));
     m_regexBox->setObjectName(u"regexToggle"_s);
-    m_regexBox->setAccessibleName(u"Filter text is a regular expression"_s);
-    m_regexBox->setToolTip(u"Match the filter text as a Perl-compatible regular expression (case-insensitive)"_s);
+    m_regexBox->setAccessibleName(tr("Filter text is a regular expression"));
+    m_regexBox->setToolTip(tr("Match the filter text as a Perl-compatible regular expression (case-insensitive)"));
     connect(m_regexBox, &QCheckBox::toggled, this, [this] { applyControls(); });
 
-    m_searchButton = makeButton(u"Search database"_s, u"Search the database"_s,
-                                u"Search every record in the database with these filters, not only those in memory"_s);
+    m_searchButton = makeButton(tr("Search database"), tr("Search the database"),
+                                tr("Search every record in the database with these filters, not only those in memory"));
     m_searchButton->setObjectName(u"searchDatabaseButton"_s);
     connect(m_searchButton, &QToolButton::clicked, this, &LogViewer::searchDatabase);
 
-    m_pauseButton = makeButton(u"Pause"_s, u"Pause the live log"_s,
-                               u"Stop the view from moving; new records are counted and shown on Resume"_s);
+    m_pauseButton = makeButton(tr("Pause"), tr("Pause the live log"),
+                               tr("Stop the view from moving; new records are counted and shown on Resume"));
     m_pauseButton->setObjectName(u"pauseButton"_s);
     m_pauseButton->setCheckable(true);
     m_pauseButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_pauseButton, &QToolButton::toggled, this, &LogViewer::setPaused);
 
-    m_copyAction = new QAction(u"&Copy"_s, this);
+    m_copyAction = new QAction(tr("&Copy"), this);
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_copyAction->setShortcutContext(Qt::WidgetShortcut); // Ctrl+C itself is handled on the table
     connect(m_copyAction, &QAction::triggered, this, &LogViewer::copySelection);
-    m_exportSelectionAction = new QAction(u"Export &selection…"_s, this);
+    m_exportSelectionAction = new QAction(tr("Export &selection…"), this);
     connect(m_exportSelectionAction, &QAction::triggered, this, [this] { chooseExportFile(false); });
-    m_exportAllAction = new QAction(u"Export &all…"_s, this);
-    m_exportAllAction->setToolTip(u"Every record that passes the filters — all of them without filters — including "
-                                  "those only in the database"_s);
+    m_exportAllAction = new QAction(tr("Export &all…"), this);
+    m_exportAllAction->setToolTip(tr("Every record that passes the filters — all of them without filters — including "
+                                     "those only in the database"));
     connect(m_exportAllAction, &QAction::triggered, this, [this] { chooseExportFile(true); });
-    m_loadOlderAction = new QAction(u"Load &older records"_s, this);
+    m_loadOlderAction = new QAction(tr("Load &older records"), this);
     connect(m_loadOlderAction, &QAction::triggered, this, &LogViewer::loadOlder);
 
     auto *moreMenu = new QMenu(this);
@@ -220,7 +220,7 @@ void LogViewer::buildUi()
     moreMenu->addAction(m_copyAction);
     moreMenu->addAction(m_exportSelectionAction);
     moreMenu->addAction(m_exportAllAction);
-    m_moreButton = makeButton(u"More"_s, u"More log actions"_s, u"Load older records, copy, export"_s);
+    m_moreButton = makeButton(tr("More"), tr("More log actions"), tr("Load older records, copy, export"));
     m_moreButton->setObjectName(u"moreButton"_s);
     m_moreButton->setMenu(moreMenu);
     m_moreButton->setPopupMode(QToolButton::InstantPopup);
@@ -238,7 +238,7 @@ void LogViewer::buildUi()
 
     m_filterError = new QLabel;
     m_filterError->setObjectName(u"filterError"_s);
-    m_filterError->setAccessibleName(u"Filter error"_s);
+    m_filterError->setAccessibleName(tr("Filter error"));
     m_filterError->setStyleSheet(u"color: #cf222e"_s);
     m_filterError->setWordWrap(true);
     m_filterError->hide();
@@ -248,11 +248,11 @@ void LogViewer::buildUi()
     m_bannerText = new QLabel;
     m_bannerText->setObjectName(u"bannerText"_s);
     m_bannerText->setWordWrap(true);
-    m_bannerFurther = makeButton(u"Search further"_s, u"Search older records"_s,
-                                 u"Continue the search with records older than those found"_s);
+    m_bannerFurther = makeButton(tr("Search further"), tr("Search older records"),
+                                 tr("Continue the search with records older than those found"));
     connect(m_bannerFurther, &QToolButton::clicked, this, &LogViewer::searchFurther);
-    m_bannerBack = makeButton(u"Back to the live log"_s, u"Back to the live log"_s,
-                              u"Show the records in memory again, newest at the bottom"_s);
+    m_bannerBack = makeButton(tr("Back to the live log"), tr("Back to the live log"),
+                              tr("Show the records in memory again, newest at the bottom"));
     m_bannerBack->setObjectName(u"backToLiveButton"_s);
     connect(m_bannerBack, &QToolButton::clicked, this, [this] {
         if (m_mode == Mode::SearchResults) {
@@ -272,7 +272,7 @@ void LogViewer::buildUi()
 
     m_view = new QTableView;
     m_view->setObjectName(u"logView"_s);
-    m_view->setAccessibleName(u"Log records"_s);
+    m_view->setAccessibleName(tr("Log records"));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -305,7 +305,7 @@ void LogViewer::buildUi()
 
     m_emptyState = new QLabel(m_view->viewport());
     m_emptyState->setObjectName(u"emptyState"_s);
-    m_emptyState->setAccessibleName(u"Log status"_s);
+    m_emptyState->setAccessibleName(tr("Log status"));
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
     m_emptyState->setMargin(16);
@@ -314,10 +314,10 @@ void LogViewer::buildUi()
 
     m_status = new QLabel;
     m_status->setObjectName(u"statusLine"_s);
-    m_status->setAccessibleName(u"Log viewer status"_s);
+    m_status->setAccessibleName(tr("Log viewer status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_cancelButton = makeButton(u"Cancel"_s, u"Cancel the search or export"_s,
-                                u"Stop the database search or export that is running"_s);
+    m_cancelButton = makeButton(tr("Cancel"), tr("Cancel the search or export"),
+                                tr("Stop the database search or export that is running"));
     m_cancelButton->setObjectName(u"cancelButton"_s);
     m_cancelButton->hide();
     connect(m_cancelButton, &QToolButton::clicked, this, &LogViewer::cancelBackgroundWork);
@@ -334,7 +334,7 @@ void LogViewer::buildUi()
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
     layout->addLayout(statusRow);
-    setAccessibleName(u"Log viewer"_s);
+    setAccessibleName(tr("Log viewer"));
 }
 
 // --- filters --------------------------------------------------------------------------------------
@@ -378,7 +378,7 @@ void LogViewer::applyFilter(const LogFilter &filter, bool searchAgain)
 {
     if (!filter.isValid()) {
         // Keep showing what the last valid filter showed; say what is wrong where it was typed.
-        m_filterErrorText = u"Invalid regular expression: %1"_s.arg(filter.errorString());
+        m_filterErrorText = tr("Invalid regular expression: %1").arg(filter.errorString());
         m_filterError->setText(m_filterErrorText);
         m_filterError->show();
         m_textEdit->setAccessibleDescription(m_filterErrorText);

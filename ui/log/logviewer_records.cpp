@@ -134,7 +134,7 @@ void LogViewer::setPaused(bool paused)
                 const quint64 request = m_newestRequest = nextRequest();
                 const int limit = m_live->capacity();
                 toReader([reader = m_reader, request, limit] { reader->loadBefore(request, kNewest, limit); });
-                showMessage(u"Reading the newest records…"_s);
+                showMessage(tr("Reading the newest records…"));
             }
             updateState();
             return;
@@ -183,7 +183,7 @@ void LogViewer::loadOlder()
     }
     const quint64 request = m_olderRequest = nextRequest();
     toReader([reader = m_reader, request, beforeId] { reader->loadBefore(request, beforeId, kOlderPage); });
-    showMessage(u"Loading older records…"_s);
+    showMessage(tr("Loading older records…"));
     updateState();
 }
 
@@ -211,8 +211,8 @@ void LogViewer::onRecordsLoaded(quint64 request, const QList<LogRecord> &records
         m_detached = true;
         m_paused = true;
     }
-    showMessage(records.isEmpty() ? u"No older records in the database"_s
-                                  : u"Loaded %L1 older records"_s.arg(records.size()),
+    showMessage(records.isEmpty() ? tr("No older records in the database")
+                                  : tr("Loaded %Ln older record(s)", nullptr, int(records.size())),
                 8000);
     updateState();
     Q_EMIT olderRecordsLoaded(int(records.size()));
@@ -318,7 +318,7 @@ void LogViewer::cancelBackgroundWork()
         m_reader->cancel(m_searchRequest);
         m_searchRequest = 0;
         m_searchContinueBefore = 0;
-        showMessage(u"Search cancelled"_s, 8000);
+        showMessage(tr("Search cancelled"), 8000);
     }
     for (quint64 request : std::as_const(m_exportRequests)) {
         m_reader->cancel(request);
@@ -337,7 +337,7 @@ void LogViewer::onReaderFailed(quint64 request, const QString &error)
     if (request == m_newestRequest) {
         m_newestRequest = 0;
     }
-    showMessage(u"The database cannot be read: %1"_s.arg(error), 15000);
+    showMessage(tr("The database cannot be read: %1").arg(error), 15000);
     updateState();
     Q_EMIT storeFailed(error);
 }

@@ -66,7 +66,7 @@ void LogViewer::copySelection()
         lines.append(logClipboardLine(record));
     }
     QApplication::clipboard()->setText(lines.join(u'\n') + u'\n');
-    showMessage(records.size() == 1 ? u"Copied 1 record"_s : u"Copied %L1 records"_s.arg(records.size()), 8000);
+    showMessage(tr("Copied %Ln record(s)", nullptr, int(records.size())), 8000);
     updateState();
 }
 
@@ -74,13 +74,13 @@ void LogViewer::exportSelection(const QString &fileName)
 {
     const QList<LogRecord> records = selectedRecords();
     if (records.isEmpty()) {
-        Q_EMIT exportFinished(fileName, 0, u"no record is selected"_s);
+        Q_EMIT exportFinished(fileName, 0, tr("no record is selected"));
         return;
     }
     const quint64 request = nextRequest();
     m_exportRequests.insert(request);
     toReader([reader = m_reader, request, fileName, records] { reader->exportRecords(request, fileName, records); });
-    showMessage(u"Exporting %L1 records…"_s.arg(records.size()));
+    showMessage(tr("Exporting %Ln record(s)…", nullptr, int(records.size())));
     updateState();
 }
 
@@ -111,7 +111,7 @@ void LogViewer::exportAll(const QString &fileName)
         toReader(
             [reader = m_reader, request, fileName, records] { reader->exportRecords(request, fileName, records); });
     }
-    showMessage(u"Exporting…"_s);
+    showMessage(tr("Exporting…"));
     updateState();
 }
 
@@ -120,8 +120,8 @@ void LogViewer::onExportFinished(quint64 request, const QString &fileName, qint6
     if (!m_exportRequests.remove(request)) {
         return;
     }
-    showMessage(error.isEmpty() ? u"Exported %L1 records to %2"_s.arg(written).arg(fileName)
-                                : u"Export to %1 failed: %2"_s.arg(fileName, error),
+    showMessage(error.isEmpty() ? tr("Exported %Ln record(s) to %1", nullptr, int(written)).arg(fileName)
+                                : tr("Export to %1 failed: %2").arg(fileName, error),
                 error.isEmpty() ? 8000 : 30000);
     updateState();
     Q_EMIT exportFinished(fileName, error.isEmpty() ? written : 0, error);
@@ -129,13 +129,15 @@ void LogViewer::onExportFinished(quint64 request, const QString &fileName, qint6
 
 void LogViewer::chooseExportFile(bool everything)
 {
-    auto *dialog = new QFileDialog(this, everything ? u"Export the log"_s : u"Export the selected records"_s);
+    auto *dialog = new QFileDialog(this, everything ? tr("Export the log") : tr("Export the selected records"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilters({u"CSV (*.csv)"_s, u"Text (*.log *.txt)"_s});
+    //: file type filters of the export dialog: keep the patterns in parentheses
+    dialog->setNameFilters({tr("CSV (*.csv)"), tr("Text (*.log *.txt)")});
     dialog->setDefaultSuffix(u"csv"_s);
     connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &nameFilter) {
-        dialog->setDefaultSuffix(nameFilter.startsWith(u"CSV"_s) ? u"csv"_s : u"log"_s);
+        // By its pattern: the name before it is translated.
+        dialog->setDefaultSuffix(nameFilter.contains(u"*.csv"_s) ? u"csv"_s : u"log"_s);
     });
     connect(dialog, &QFileDialog::fileSelected, this, [this, everything](const QString &fileName) {
         if (everything) {
@@ -158,7 +160,7 @@ void LogViewer::showContextMenu(const QPoint &position)
     const QString mailbox = index.isValid() ? index.data(LogRecordModel::MailboxRole).toString() : QString();
     if (!mailbox.isEmpty()) {
         menu->addSeparator();
-        menu->addAction(u"Show only %1"_s.arg(mailbox), this, [this, mailbox] { showMailbox(mailbox); });
+        menu->addAction(tr("Show only %1").arg(mailbox), this, [this, mailbox] { showMailbox(mailbox); });
     }
     if (m_mode == Mode::Live) {
         menu->addSeparator();
@@ -361,32 +363,34 @@ void LogViewer::updateState()
     if (m_mode == Mode::Live) {
         const int held = m_live->rowCount();
         if (held == 0) {
-            parts.append(u"No records in memory"_s);
+            parts.append(tr("No records in memory"));
         } else if (shown.isEmpty()) {
-            parts.append(u"%L1 records in memory"_s.arg(held));
+            parts.append(tr("%Ln record(s) in memory", nullptr, held));
         } else {
-            parts.append(u"%L1 of %L2 records in memory match"_s.arg(rows).arg(held));
+            parts.append(tr("%L1 of %Ln record(s) in memory match", nullptr, held).arg(rows));
         }
         if (m_hasStore && !m_atStart && held > 0) {
-            parts.append(u"older ones are in the database"_s);
+            parts.append(tr("older ones are in the database"));
         }
         if (m_detached) {
-            parts.append(u"showing older records; %L1 newer not shown"_s.arg(m_unseen));
+            parts.append(tr("showing older records; %L1 newer not shown").arg(m_unseen));
         } else if (m_paused) {
-            parts.append(m_unseen > 0 ? u"paused; %L1 new"_s.arg(m_unseen) : u"paused"_s);
+            parts.append(m_unseen > 0 ? tr("paused; %L1 new").arg(m_unseen) : tr("paused"));
         } else {
-            parts.append(u"live"_s);
+            //: the log follows new records as they are written
+            parts.append(tr("live"));
         }
     } else if (m_searchRequest != 0) {
         const int percent = m_searchTotal > 0 ? int(100 * m_searchScanned / m_searchTotal) : 0;
-        parts.append(u"Searching the database… %1 % — %L2 matching records so far"_s.arg(percent).arg(m_searchMatched));
+        parts.append(tr("Searching the database… %1 % — %Ln matching record(s) so far", nullptr, int(m_searchMatched))
+                         .arg(percent));
     } else {
-        parts.append(u"%L1 matching records from the database"_s.arg(m_searchMatched));
-        parts.append(m_searchContinueBefore > 0 ? u"the newest; older ones: Search further"_s
-                                                : u"the whole log was searched"_s);
+        parts.append(tr("%Ln matching record(s) from the database", nullptr, int(m_searchMatched)));
+        parts.append(m_searchContinueBefore > 0 ? tr("the newest; older ones: Search further")
+                                                : tr("the whole log was searched"));
     }
     if (m_proxy->isFiltering()) {
-        parts.append(u"filtering…"_s);
+        parts.append(tr("filtering…"));
     }
     if (!m_lastMessage.isEmpty()) {
         parts.append(m_lastMessage);
@@ -396,15 +400,15 @@ void LogViewer::updateState()
 
     // The banner: search results, or older records in place of the newest.
     if (m_mode == Mode::SearchResults) {
-        m_bannerText->setText(u"Database search results for the filters above, oldest at the top."_s);
+        m_bannerText->setText(tr("Database search results for the filters above, oldest at the top."));
         m_bannerFurther->setVisible(m_searchContinueBefore > 0 && m_searchRequest == 0);
-        m_bannerBack->setText(u"Back to the live log"_s);
+        m_bannerBack->setText(tr("Back to the live log"));
         m_banner->show();
     } else if (m_detached) {
-        m_bannerText->setText(
-            u"Showing older records read from the database; %L1 newer records are not shown."_s.arg(m_unseen));
+        m_bannerText->setText(tr("Showing older records read from the database; %Ln newer record(s) are not shown.",
+                                 nullptr, int(m_unseen)));
         m_bannerFurther->hide();
-        m_bannerBack->setText(u"Go to the newest"_s);
+        m_bannerBack->setText(tr("Go to the newest"));
         m_banner->show();
     } else {
         m_banner->hide();
@@ -416,11 +420,11 @@ void LogViewer::updateState()
     }
     m_pauseButton->setIcon(style()->standardIcon(m_paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     if (m_paused) {
-        m_pauseButton->setText(m_unseen > 0 ? u"Resume (%L1 new)"_s.arg(m_unseen) : u"Resume"_s);
-        m_pauseButton->setAccessibleName(u"Resume the live log"_s);
+        m_pauseButton->setText(m_unseen > 0 ? tr("Resume (%L1 new)").arg(m_unseen) : tr("Resume"));
+        m_pauseButton->setAccessibleName(tr("Resume the live log"));
     } else {
-        m_pauseButton->setText(u"Pause"_s);
-        m_pauseButton->setAccessibleName(u"Pause the live log"_s);
+        m_pauseButton->setText(tr("Pause"));
+        m_pauseButton->setAccessibleName(tr("Pause the live log"));
     }
 
     const bool haveSelection = m_view->selectionModel()->hasSelection();
@@ -433,28 +437,28 @@ void LogViewer::updateState()
     QString empty;
     if (rows == 0) {
         if (m_mode == Mode::SearchResults) {
-            empty = m_searchRequest != 0 ? u"Searching the database for matching records…"_s
-                                         : u"No record in the database matches these filters."_s;
+            empty = m_searchRequest != 0 ? tr("Searching the database for matching records…")
+                                         : tr("No record in the database matches these filters.");
         } else if (m_live->rowCount() == 0) {
             if (m_olderRequest != 0 || m_newestRequest != 0) {
-                empty = u"Reading the log from the database…"_s;
+                empty = tr("Reading the log from the database…");
             } else if (m_paused && m_unseen > 0) {
-                empty = u"Paused: %L1 new records are waiting. Resume to show them."_s.arg(m_unseen);
+                empty = tr("Paused: %Ln new record(s) are waiting. Resume to show them.", nullptr, int(m_unseen));
             } else {
-                empty = m_hasStore ? u"No log records yet. The engine's log appears here as it is written; older "
-                                     "records are read from the database with Load older."_s
-                                   : u"No log records yet. They appear here as the engine writes them."_s;
+                empty = m_hasStore ? tr("No log records yet. The engine's log appears here as it is written; older "
+                                        "records are read from the database with Load older.")
+                                   : tr("No log records yet. They appear here as the engine writes them.");
             }
         } else if (m_proxy->isFiltering()) {
-            empty = u"Filtering…"_s;
+            empty = tr("Filtering…");
         } else if (!shown.mailbox().isEmpty() && shown.text().isEmpty()) {
-            empty = m_hasStore ? u"No record of %1 in memory. Search the database to look through older records."_s.arg(
-                                     shown.mailbox())
-                               : u"No record of %1 in memory."_s.arg(shown.mailbox());
+            empty = m_hasStore ? tr("No record of %1 in memory. Search the database to look through older records.")
+                                     .arg(shown.mailbox())
+                               : tr("No record of %1 in memory.").arg(shown.mailbox());
         } else {
-            empty = m_hasStore ? u"No record in memory matches these filters. Search the database to look through "
-                                 "older records too."_s
-                               : u"No record in memory matches these filters."_s;
+            empty = m_hasStore ? tr("No record in memory matches these filters. Search the database to look through "
+                                    "older records too.")
+                               : tr("No record in memory matches these filters.");
         }
     }
     m_emptyState->setText(empty);

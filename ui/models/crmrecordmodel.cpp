@@ -2,6 +2,8 @@
 
 #include "model/untrustedtext.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -12,11 +14,29 @@ CrmRecordModel::CrmRecordModel(QObject *parent)
 
 QString CrmRecordModel::typeTitle(const QString &type)
 {
-    if (type == u"systemuser"_s) {
-        return u"System user"_s;
-    }
-    if (type == u"businessunit"_s) {
-        return u"Business unit"_s;
+    // The record types a configuration has (CrmRecord::types()); another one shows as its id, capitalised.
+    static const std::pair<const char16_t *, const char *> kTitles[] = {
+        //: CRM record type
+        {u"account", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Account")},
+        //: CRM record type
+        {u"contact", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Contact")},
+        //: CRM record type: a prospective customer
+        {u"lead", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Lead")},
+        //: CRM record type: a potential sale
+        {u"opportunity", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Opportunity")},
+        //: CRM record type: a support case
+        {u"case", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Case")},
+        //: CRM record type: a user of the CRM
+        {u"systemuser", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "System user")},
+        //: CRM record type: a shared work queue
+        {u"queue", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Queue")},
+        //: CRM record type: a department
+        {u"businessunit", QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Business unit")},
+    };
+    for (const auto &[id, title] : kTitles) {
+        if (type == QStringView(id)) {
+            return QCoreApplication::translate("SyncDesk::CrmRecordModel", title);
+        }
     }
     return type.isEmpty() ? type : type.left(1).toUpper() + type.mid(1);
 }
@@ -36,9 +56,19 @@ QVariant CrmRecordModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) {
         return {};
     }
-    static const char16_t *const kTitles[ColumnCount] = {u"Type",          u"ID",    u"Name", u"Email", u"Owner",
-                                                         u"Business unit", u"Parent"};
-    return QString::fromUtf16(kTitles[section]);
+    static const char *const kTitles[ColumnCount] = {
+        //: column: the record's type
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Type"),
+        //: column: the record's key in the CRM
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "ID"),
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Name"),
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Email"),
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Owner"),
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Business unit"),
+        //: column: the record's parent record (type:id)
+        QT_TRANSLATE_NOOP("SyncDesk::CrmRecordModel", "Parent"),
+    };
+    return QCoreApplication::translate("SyncDesk::CrmRecordModel", kTitles[section]);
 }
 
 QVariant CrmRecordModel::data(const QModelIndex &index, int role) const
@@ -54,15 +84,15 @@ QVariant CrmRecordModel::data(const QModelIndex &index, int role) const
         QStringList lines{record.reference()};
         const QStringList roles = record.extra.value(u"roles"_s).toVariant().toStringList();
         if (!roles.isEmpty()) {
-            lines.append(u"Roles: "_s + roles.join(u", "_s));
+            lines.append(tr("Roles: %1").arg(roles.join(u", "_s)));
         }
         const QString profile = record.extra.value(u"field_security_profile"_s).toString();
         if (!profile.isEmpty()) {
-            lines.append(u"Field security profile: "_s + profile);
+            lines.append(tr("Field security profile: %1").arg(profile));
         }
         const QString company = record.extra.value(u"company"_s).toString();
         if (!company.isEmpty()) {
-            lines.append(u"Company: "_s + company);
+            lines.append(tr("Company: %1").arg(company));
         }
         return UntrustedText::toolTip(lines.join(u'\n'));
     }

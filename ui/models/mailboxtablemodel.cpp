@@ -5,6 +5,7 @@
 #include "themecolors.h"
 
 #include <QBrush>
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <limits>
@@ -17,27 +18,38 @@ QString formatDuration(qint64 seconds)
 {
     seconds = qAbs(seconds);
     if (seconds < 90) {
-        return u"%1 s"_s.arg(seconds);
+        //: a duration in seconds
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 s").arg(seconds);
     }
     if (seconds < 3600) {
-        return u"%1 min"_s.arg((seconds + 30) / 60);
+        //: a duration in minutes
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 min").arg((seconds + 30) / 60);
     }
     if (seconds < 48 * 3600) {
         const qint64 minutes = (seconds % 3600) / 60;
-        return minutes == 0 ? u"%1 h"_s.arg(seconds / 3600) : u"%1 h %2 min"_s.arg(seconds / 3600).arg(minutes);
+        //: a duration in hours
+        return minutes == 0 ? QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 h").arg(seconds / 3600)
+                            //: a duration in hours and minutes
+                            : QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 h %2 min")
+                                  .arg(seconds / 3600)
+                                  .arg(minutes);
     }
-    return u"%1 days"_s.arg(seconds / 86400);
+    const int days = int(seconds / 86400);
+    //: a duration in days
+    return QCoreApplication::translate("SyncDesk::MailboxTableModel", "%n day(s)", nullptr, days);
 }
 
 QString formatInterval(qint64 ms)
 {
     if (ms < 10000) {
-        return QString::number(double(ms) / 1000.0, 'g', 2) + u" s"_s;
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 s")
+            .arg(QString::number(double(ms) / 1000.0, 'g', 2));
     }
     if (ms < 120000 || ms % 60000 == 0) {
         return formatDuration((ms + 500) / 1000);
     }
-    return QString::number(double(ms) / 60000.0, 'f', 1) + u" min"_s;
+    return QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 min")
+        .arg(QString::number(double(ms) / 60000.0, 'f', 1));
 }
 
 QString formatRelative(const QDateTime &time, const QDateTime &now)
@@ -47,27 +59,36 @@ QString formatRelative(const QDateTime &time, const QDateTime &now)
     }
     const qint64 seconds = time.secsTo(now);
     if (seconds >= 0 && seconds < 5) {
-        return u"just now"_s;
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "just now");
     }
-    return seconds >= 0 ? formatDuration(seconds) + u" ago"_s : u"in "_s + formatDuration(-seconds);
+    //: %1 is a duration: "5 min ago"
+    return seconds >= 0
+               ? QCoreApplication::translate("SyncDesk::MailboxTableModel", "%1 ago").arg(formatDuration(seconds))
+               //: %1 is a duration: "in 5 min"
+               : QCoreApplication::translate("SyncDesk::MailboxTableModel", "in %1").arg(formatDuration(-seconds));
 }
 
 QString overdueCauseText(const QString &name)
 {
     if (name == u"workers-busy"_s) {
-        return u"workers busy"_s;
+        //: why a mailbox's sync is late
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "workers busy");
     }
     if (name == u"connection-cap"_s) {
-        return u"connection cap reached"_s;
+        //: why a mailbox's sync is late: its server profile's connection limit is reached
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "connection cap reached");
     }
     if (name == u"server-failing"_s) {
-        return u"server failing"_s;
+        //: why a mailbox's sync is late
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "server failing");
     }
     if (name == u"claimed-elsewhere"_s) {
-        return u"held by another engine"_s;
+        //: why a mailbox's sync is late: another sync engine holds it
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "held by another engine");
     }
     if (name == u"no-engine"_s) {
-        return u"no engine running"_s;
+        //: why a mailbox's sync is late
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "no engine running");
     }
     return name;
 }
@@ -76,15 +97,20 @@ QString runStateText(MailboxRunState state)
 {
     switch (state) {
     case MailboxRunState::Never:
-        return u"Never synced"_s;
+        //: state of a mailbox
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "Never synced");
     case MailboxRunState::Ok:
-        return u"OK"_s;
+        //: state of a mailbox: its last sync succeeded
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "OK");
     case MailboxRunState::Syncing:
-        return u"Syncing"_s;
+        //: state of a mailbox
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "Syncing");
     case MailboxRunState::Failing:
-        return u"Failing"_s;
+        //: state of a mailbox: its syncs fail
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "Failing");
     case MailboxRunState::Disabled:
-        return u"Disabled"_s;
+        //: state of a mailbox
+        return QCoreApplication::translate("SyncDesk::MailboxTableModel", "Disabled");
     }
     return {};
 }
@@ -93,7 +119,9 @@ namespace {
 
 QString exact(const QDateTime &time)
 {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat) : u"never"_s;
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat)
+                          //: no such time: never synced, never succeeded, ...
+                          : QCoreApplication::translate("SyncDesk::MailboxTableModel", "never");
 }
 
 } // namespace
@@ -124,28 +152,48 @@ QVariant MailboxTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) {
         return {};
     }
-    static const char16_t *const kTitles[ColumnCount] = {
-        u"Mailbox",   u"Owner", u"Server profile", u"State", u"Interval",   u"Last success",
-        u"Next sync", u"Items", u"Failures",       u"Error", u"What to do",
+    // Column titles and their tooltips, translated when asked for.
+    static const char *const kTitles[ColumnCount] = {
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Mailbox"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Owner"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Server profile"),
+        //: column: the mailbox's state (OK, failing, ...)
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "State"),
+        //: column: how often the mailbox syncs
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Interval"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Last success"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Next sync"),
+        //: column: new items stored by the last sync
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Items"),
+        //: column: failures in a row
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Failures"),
+        //: column: the class of the last error
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Error"),
+        //: column: the troubleshooting hint for the last error
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "What to do"),
     };
-    static const char16_t *const kTips[ColumnCount] = {
-        u"The mailbox's address",
-        u"Who owns it in the CRM (a system user or a queue): their permissions decide what is synced",
-        u"The server profile it is synced from",
-        u"Never synced, OK, syncing, failing or disabled",
-        u"How often it syncs, and why: normal, busy, quiet, backoff after failures, or server-minimum (the "
-        "server allows no more frequent logins)",
-        u"When it last synced successfully",
-        u"When it syncs next; overdue mailboxes say why",
-        u"New items stored by the last sync",
-        u"Failures in a row",
-        u"The class of the last error",
-        u"The troubleshooting hint for the last error",
+    static const char *const kTips[ColumnCount] = {
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "The mailbox's address"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel",
+                          "Who owns it in the CRM (a system user or a queue): their permissions decide what is synced"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "The server profile it is synced from"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Never synced, OK, syncing, failing or disabled"),
+        //: the interval reasons (normal, busy, quiet, backoff, server-minimum) are shown as they are here
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel",
+                          "How often it syncs, and why: normal, busy, quiet, backoff after failures, or server-minimum "
+                          "(the server allows no more frequent logins)"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "When it last synced successfully"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "When it syncs next; overdue mailboxes say why"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "New items stored by the last sync"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "Failures in a row"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "The class of the last error"),
+        QT_TRANSLATE_NOOP("SyncDesk::MailboxTableModel", "The troubleshooting hint for the last error"),
     };
     if (section < 0 || section >= ColumnCount) {
         return {};
     }
-    return QString::fromUtf16(role == Qt::DisplayRole ? kTitles[section] : kTips[section]);
+    return QCoreApplication::translate("SyncDesk::MailboxTableModel",
+                                       role == Qt::DisplayRole ? kTitles[section] : kTips[section]);
 }
 
 bool MailboxTableModel::isOverdue(const MailboxStatus &status) const
@@ -217,29 +265,36 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
         }
         return QString(formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
     case LastSuccess:
-        return state.lastSuccessAt.isValid() ? formatRelative(state.lastSuccessAt, m_now) : u"never"_s;
+        return state.lastSuccessAt.isValid() ? formatRelative(state.lastSuccessAt, m_now) : tr("never");
     case NextSync: {
         if (!status.mailbox.enabled) {
             const QString reason = status.mailbox.disabledReason;
-            return reason == u"repeated-failures"_s || reason == u"permanent-failure"_s ? u"— (after failures)"_s
+            //: next sync of a mailbox disabled after failures: none
+            return reason == u"repeated-failures"_s || reason == u"permanent-failure"_s ? tr("— (after failures)")
                                                                                         : u"—"_s;
         }
         if (status.runState(m_now) == MailboxRunState::Syncing) {
-            return u"running"_s;
+            //: next sync: it is running now
+            return tr("running");
         }
         if (!state.nextDueAt.isValid()) {
-            return u"due now"_s;
+            return tr("due now");
         }
         const qint64 late = state.nextDueAt.secsTo(m_now);
         if (isOverdue(status)) {
             const QString cause = m_engineRunning ? state.overdueCause : u"no-engine"_s;
-            return QString(u"overdue "_s + formatDuration(late) +
-                           (cause.isEmpty() ? QString() : u" ("_s + overdueCauseText(cause) + u')'));
+            if (cause.isEmpty()) {
+                //: %1 is how late the sync is: "overdue 5 min"
+                return tr("overdue %1").arg(formatDuration(late));
+            }
+            //: %1 is how late the sync is, %2 why: "overdue 5 min (workers busy)"
+            return tr("overdue %1 (%2)").arg(formatDuration(late), overdueCauseText(cause));
         }
         if (late >= 0) {
-            return u"due now"_s;
+            return tr("due now");
         }
-        return QString(u"in "_s + formatDuration(-late));
+        //: %1 is a duration: "in 5 min"
+        return tr("in %1").arg(formatDuration(-late));
     }
     case ItemsLastSync:
         return state.lastSyncAt.isValid() ? QVariant(state.itemsLastSync) : QVariant();
@@ -270,36 +325,46 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
     const MailboxState &state = status.state;
     switch (column) {
     case Address:
-        return u"%1\nServer profile: %2\nUser name: %3\nFolders: %4"_s.arg(
-            status.mailbox.address, status.mailbox.profileName, status.mailbox.username,
-            status.mailbox.folders.join(u", "_s));
+        return tr("%1\nServer profile: %2\nUser name: %3\nFolders: %4")
+            .arg(status.mailbox.address, status.mailbox.profileName, status.mailbox.username,
+                 status.mailbox.folders.join(u", "_s));
     case Owner:
         if (status.mailbox.ownerKey.isEmpty()) {
-            return u"No CRM owner: nothing is restricted by security permissions"_s;
+            return tr("No CRM owner: nothing is restricted by security permissions");
         }
-        return u"Owner in the CRM: %1\nTracking: %2\nWithheld by permissions so far: %3 items, %4 fields"_s
-            .arg(status.mailbox.owner(), trackingOptionName(status.mailbox.tracking))
-            .arg(state.itemsWithheld)
-            .arg(state.fieldsWithheld);
+        //: %3 is "%n item(s)", %4 is "%n field(s)"
+        return tr("Owner in the CRM: %1\nTracking: %2\nWithheld by permissions so far: %3, %4")
+            .arg(status.mailbox.owner(), trackingOptionName(status.mailbox.tracking),
+                 //: withheld by security permissions
+                 tr("%n item(s)", nullptr, int(state.itemsWithheld)),
+                 //: withheld by security permissions
+                 tr("%n field(s)", nullptr, int(state.fieldsWithheld)));
     case Interval:
-        return u"Synced every %1 (%2); %3 new items per minute on average"_s.arg(
-            formatInterval(state.intervalMs), intervalReasonName(state.intervalReason),
-            QString::number(state.itemsPerMinute, 'g', 3));
+        //: %1 is the interval, %2 why (normal, busy, ...), %3 a rate such as 0.25
+        return tr("Synced every %1 (%2); %3 new items per minute on average")
+            .arg(formatInterval(state.intervalMs), intervalReasonName(state.intervalReason),
+                 QString::number(state.itemsPerMinute, 'g', 3));
     case LastSuccess:
-        return u"Last success: %1\nLast attempt: %2"_s.arg(exact(state.lastSuccessAt), exact(state.lastSyncAt));
+        return tr("Last success: %1\nLast attempt: %2").arg(exact(state.lastSuccessAt), exact(state.lastSyncAt));
     case NextSync:
         if (!status.mailbox.enabled) {
-            return u"Disabled (%1) since %2"_s.arg(
-                status.mailbox.disabledReason.isEmpty() ? u"admin"_s : status.mailbox.disabledReason,
-                exact(status.mailbox.disabledAt));
+            //: %1 is why it was disabled (admin, repeated-failures, ...), %2 when
+            return tr("Disabled (%1) since %2")
+                .arg(status.mailbox.disabledReason.isEmpty() ? u"admin"_s : status.mailbox.disabledReason,
+                     exact(status.mailbox.disabledAt));
         }
-        return u"Next sync: %1"_s.arg(exact(state.nextDueAt));
-    case ErrorClass:
+        return tr("Next sync: %1").arg(exact(state.nextDueAt));
+    case ErrorClass: {
         if (!state.hasError()) {
             return {};
         }
-        return QString(errorClassName(state.lastErrorClass) + u": "_s + state.lastErrorMessage +
-                       (state.lastErrorDetail.isEmpty() ? QString() : u"\n\nDetail: "_s + state.lastErrorDetail));
+        const QString error = errorClassName(state.lastErrorClass) + u": "_s + state.lastErrorMessage;
+        if (state.lastErrorDetail.isEmpty()) {
+            return error;
+        }
+        //: %1 is the error, %2 its detail
+        return tr("%1\n\nDetail: %2").arg(error, state.lastErrorDetail);
+    }
     case Hint: {
         const SyncDesk::Hint hint = HintCatalog::instance().hint(state.lastErrorHintId);
         if (!state.hasError() || !hint.isValid()) {
@@ -310,7 +375,7 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
         for (const QString &step : hint.steps(Hint::Audience::Console)) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }
-        return QString(text + u"</ul><p><i>hint id: "_s + hint.id + u"</i></p>"_s);
+        return QString(text + u"</ul><p><i>"_s + tr("hint id: %1").arg(hint.id).toHtmlEscaped() + u"</i></p>"_s);
     }
     default:
         return {};

@@ -4,6 +4,7 @@
 #include "themecolors.h"
 
 #include <QBrush>
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace SyncDesk {
@@ -29,9 +30,21 @@ QVariant TrackRequestModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) {
         return {};
     }
-    static const char16_t *const kTitles[ColumnCount] = {u"#",     u"Mailbox",   u"Message-ID", u"Regarding",
-                                                         u"State", u"Requested", u"Result"};
-    return QString::fromUtf16(kTitles[section]);
+    static const char *const kTitles[ColumnCount] = {
+        //: column: the request's number
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "#"),
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "Mailbox"),
+        //: column: the message's Message-ID header (the header's name, usually kept as it is)
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "Message-ID"),
+        //: column: the CRM record the message is about
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "Regarding"),
+        //: column: pending, done or failed
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "State"),
+        //: column: when it was requested
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "Requested"),
+        QT_TRANSLATE_NOOP("SyncDesk::TrackRequestModel", "Result"),
+    };
+    return QCoreApplication::translate("SyncDesk::TrackRequestModel", kTitles[section]);
 }
 
 QVariant TrackRequestModel::data(const QModelIndex &index, int role) const
@@ -48,8 +61,8 @@ QVariant TrackRequestModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && (index.column() == Reason || index.column() == State)) {
         if (request.state == u"pending"_s) {
-            return u"Waiting for a sync of the mailbox: an immediate one was asked for; if it fails, the next "
-                   "scheduled sync completes it."_s;
+            return tr("Waiting for a sync of the mailbox: an immediate one was asked for; if it fails, the next "
+                      "scheduled sync completes it.");
         }
         return UntrustedText::toolTip(request.reason);
     }
@@ -66,6 +79,19 @@ QVariant TrackRequestModel::data(const QModelIndex &index, int role) const
     case Regarding:
         return request.regarding ? request.regarding->type + u':' + request.regarding->id : QString();
     case State:
+        // The state is an id ("pending", "done", "failed"): shown in words.
+        if (request.state == u"pending"_s) {
+            //: state of a track request
+            return tr("pending");
+        }
+        if (request.state == u"done"_s) {
+            //: state of a track request
+            return tr("done");
+        }
+        if (request.state == u"failed"_s) {
+            //: state of a track request
+            return tr("failed");
+        }
         return request.state;
     case Requested:
         return QLocale().toString(request.requestedAt.toLocalTime(), QLocale::ShortFormat);

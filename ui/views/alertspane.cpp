@@ -5,6 +5,7 @@
 #include "themecolors.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -37,22 +38,22 @@ QString localTime(const QDateTime &time)
 QString kindText(const QString &kind)
 {
     if (kind == u"first-failure"_s) {
-        return u"Failing"_s;
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "Failing");
     }
     if (kind == u"mailbox-disabled"_s) {
-        return u"Disabled"_s;
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "Disabled");
     }
     if (kind == u"recovered"_s) {
-        return u"Recovered"_s;
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "Recovered");
     }
     if (kind == u"profile-outage"_s) {
-        return u"Profile incident"_s;
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "Profile incident");
     }
     if (kind == u"profile-recovered"_s) {
-        return u"Profile recovered"_s;
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "Profile recovered");
     }
     if (kind == u"uidvalidity-reset"_s) {
-        return u"Folder renumbered"_s;
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "Folder renumbered");
     }
     return kind;
 }
@@ -66,14 +67,14 @@ AlertsPane::AlertsPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *bar = new QHBoxLayout;
-    m_acknowledge = new QPushButton(u"Ac&knowledge"_s);
+    m_acknowledge = new QPushButton(tr("Ac&knowledge"));
     m_acknowledge->setObjectName(u"acknowledge"_s);
-    m_acknowledge->setToolTip(u"Mark the selected alert as seen; an information alert closes, the others stay until "
-                              "their cause is resolved"_s);
-    m_reenable = new QPushButton(u"&Re-enable mailboxes disabled by this incident"_s);
+    m_acknowledge->setToolTip(tr("Mark the selected alert as seen; an information alert closes, the others stay until "
+                                 "their cause is resolved"));
+    m_reenable = new QPushButton(tr("&Re-enable mailboxes disabled by this incident"));
     m_reenable->setObjectName(u"reenable"_s);
-    m_reenable->setToolTip(u"Enable, in one action, every mailbox this server profile incident disabled"_s);
-    m_showClosed = new QCheckBox(u"Show &closed"_s);
+    m_reenable->setToolTip(tr("Enable, in one action, every mailbox this server profile incident disabled"));
+    m_showClosed = new QCheckBox(tr("Show &closed"));
     m_showClosed->setObjectName(u"showClosed"_s);
     bar->addWidget(m_acknowledge);
     bar->addWidget(m_reenable);
@@ -83,8 +84,14 @@ AlertsPane::AlertsPane(QWidget *parent)
 
     m_tree = new QTreeWidget;
     m_tree->setObjectName(u"alerts"_s);
-    m_tree->setAccessibleName(u"Alerts"_s);
-    m_tree->setHeaderLabels({u"Severity"_s, u"About"_s, u"Alert"_s, u"Raised"_s, u"Times"_s, u"State"_s});
+    m_tree->setAccessibleName(tr("Alerts"));
+    m_tree->setHeaderLabels({tr("Severity"),
+                             //: column: what the alert is about (a mailbox or a server profile)
+                             tr("About"), tr("Alert"), tr("Raised"),
+                             //: column: how many times the alert was raised
+                             tr("Times"),
+                             //: column: the alert's state (open, acknowledged, closed)
+                             tr("State")});
     m_tree->setColumnWidth(SeverityColumn, 150);
     m_tree->setColumnWidth(AboutColumn, 220);
     m_tree->setColumnWidth(RaisedColumn, 170);
@@ -97,16 +104,16 @@ AlertsPane::AlertsPane(QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setExpandsOnDoubleClick(false);               // double-click opens; the arrow expands
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu); // the window adds the actions that fit
-    m_tree->setToolTip(u"Double-click or Enter opens the alert's mailbox, or an incident's mailboxes"_s);
+    m_tree->setToolTip(tr("Double-click or Enter opens the alert's mailbox, or an incident's mailboxes"));
     m_tree->setWordWrap(false);
-    m_empty = new QLabel(u"No open alerts. Alerts are raised when a mailbox starts failing, is disabled or recovers, "
-                         "and when most mailboxes of a server profile fail."_s);
+    m_empty = new QLabel(tr("No open alerts. Alerts are raised when a mailbox starts failing, is disabled or recovers, "
+                            "and when most mailboxes of a server profile fail."));
     m_empty->setObjectName(u"empty"_s);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_hint = new QTextBrowser;
     m_hint->setObjectName(u"alertHint"_s);
-    m_hint->setAccessibleName(u"What to do about the selected alert"_s);
+    m_hint->setAccessibleName(tr("What to do about the selected alert"));
     auto *splitter = new QSplitter(Qt::Vertical);
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
@@ -164,12 +171,12 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
         item->setData(SeverityColumn, kAlertIdRole, alert.id);
         item->setText(SeverityColumn, alert.severity + u" · "_s + kindText(alert.kind));
         item->setText(AboutColumn,
-                      alert.mailboxAddress.isEmpty() ? u"profile "_s + alert.profileName : alert.mailboxAddress);
+                      alert.mailboxAddress.isEmpty() ? tr("profile %1").arg(alert.profileName) : alert.mailboxAddress);
         item->setText(MessageColumn, alert.message);
         item->setToolTip(MessageColumn, UntrustedText::toolTip(alert.message));
         item->setText(RaisedColumn, localTime(alert.raisedAt));
         item->setToolTip(RaisedColumn,
-                         u"raised %1, last %2"_s.arg(localTime(alert.raisedAt), localTime(alert.updatedAt)));
+                         tr("raised %1, last %2").arg(localTime(alert.raisedAt), localTime(alert.updatedAt)));
         item->setText(CountColumn, QString::number(alert.occurrences));
         item->setText(StateColumn, alert.state);
         if (alert.severity == u"error"_s) {
@@ -189,8 +196,10 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
             child->setData(SeverityColumn, kAlertIdRole, alert.id);
             child->setData(SeverityColumn, kMemberRole, member.mailboxId);
             child->setText(AboutColumn, member.address);
-            child->setText(MessageColumn, member.errorClass + u" [hint: "_s + member.hintId + u"]"_s +
-                                              (member.stillDisabled ? u" — disabled by this incident"_s : QString()));
+            //: an incident's member mailbox: %1 is its error class, %2 the id of the troubleshooting hint
+            child->setText(MessageColumn, (member.stillDisabled ? tr("%1 [hint: %2] — disabled by this incident")
+                                                                : tr("%1 [hint: %2]"))
+                                              .arg(member.errorClass, member.hintId));
             child->setText(RaisedColumn, localTime(member.joinedAt));
         }
     }
@@ -304,7 +313,7 @@ void AlertsPane::onActivated(const QModelIndex &index)
     for (const AlertMember &member : alert->members) {
         members.append(member.mailboxId);
     }
-    Q_EMIT incidentOpenRequested(u"incident #%1 of profile %2"_s.arg(alert->id).arg(alert->profileName), members);
+    Q_EMIT incidentOpenRequested(tr("incident #%1 of profile %2").arg(alert->id).arg(alert->profileName), members);
 }
 
 const Alert *AlertsPane::selectedAlert() const
@@ -336,7 +345,8 @@ void AlertsPane::onSelectionChanged()
     m_reenable->setEnabled(disabledMembers);
     m_reenable->setVisible(alert && alert->kind == u"profile-outage"_s);
     if (!alert) {
-        m_hint->setHtml(m_alerts.isEmpty() ? QString() : u"<p>Select an alert to see what to do about it.</p>"_s);
+        m_hint->setHtml(m_alerts.isEmpty() ? QString()
+                                           : u"<p>%1</p>"_s.arg(tr("Select an alert to see what to do about it.")));
         return;
     }
     QString html = u"<p><b>%1</b></p>"_s.arg(alert->message.toHtmlEscaped());
@@ -349,7 +359,7 @@ void AlertsPane::onSelectionChanged()
         html += u"</ul>"_s;
     }
     if (!alert->members.isEmpty()) {
-        html += u"<p>%1 mailbox(es) in this incident.</p>"_s.arg(alert->members.size());
+        html += u"<p>%1</p>"_s.arg(tr("%n mailbox(es) in this incident.", nullptr, int(alert->members.size())));
     }
     m_hint->setHtml(html);
 }

@@ -42,7 +42,7 @@ QTableView *readOnlyTable(const QString &name)
 CrmPane::CrmPane(QWidget *parent)
     : QWidget(parent)
 {
-    setAccessibleName(u"CRM records and track requests"_s);
+    setAccessibleName(tr("CRM records and track requests"));
     m_records = new CrmRecordModel(this);
     m_requests = new TrackRequestModel(this);
     m_byType = new QSortFilterProxyModel(this);
@@ -55,44 +55,46 @@ CrmPane::CrmPane(QWidget *parent)
 
     auto *filters = new QHBoxLayout;
     m_type = new QComboBox;
-    m_type->setAccessibleName(u"Record type"_s);
-    m_type->addItem(u"All records"_s, QString());
+    m_type->setAccessibleName(tr("Record type"));
+    m_type->addItem(tr("All records"), QString());
     for (const QString &type : CrmRecord::types()) {
         m_type->addItem(CrmRecordModel::typeTitle(type), type);
     }
     m_filter = new QLineEdit;
-    m_filter->setAccessibleName(u"Filter records"_s);
-    m_filter->setPlaceholderText(u"Filter by name, email, id, owner…"_s);
+    m_filter->setAccessibleName(tr("Filter records"));
+    m_filter->setPlaceholderText(tr("Filter by name, email, id, owner…"));
     m_filter->setClearButtonEnabled(true);
     m_count = new QLabel;
-    auto *refresh = new QPushButton(u"Refresh"_s);
-    refresh->setAccessibleName(u"Refresh the CRM records"_s);
+    auto *refresh = new QPushButton(tr("Refresh"));
+    refresh->setAccessibleName(tr("Refresh the CRM records"));
     filters->addWidget(m_type);
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_count);
     filters->addWidget(refresh);
 
-    m_recordView = readOnlyTable(u"CRM records"_s);
+    m_recordView = readOnlyTable(tr("CRM records"));
     m_recordView->setModel(m_byText);
     m_recordView->sortByColumn(CrmRecordModel::Type, Qt::AscendingOrder);
-    auto *empty = new QLabel(u"No CRM records yet — add a \"crm\" section to the configuration and import it, or run\n"
-                             "syncdesk-node crm import FILE.csv --type contact|account|lead"_s);
+    auto *empty = new QLabel(
+        //: keep the command line (syncdesk-node ... lead) as it is
+        tr("No CRM records yet — add a \"crm\" section to the configuration and import it, or run\n"
+           "syncdesk-node crm import FILE.csv --type contact|account|lead"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stack = new QStackedWidget;
     m_stack->addWidget(empty);
     m_stack->addWidget(m_recordView);
 
-    auto *requestsBox = new QGroupBox(u"Track requests"_s);
+    auto *requestsBox = new QGroupBox(tr("Track requests"));
     auto *requestsLayout = new QVBoxLayout(requestsBox);
-    m_requestView = readOnlyTable(u"Track requests"_s);
+    m_requestView = readOnlyTable(tr("Track requests"));
     m_requestView->setModel(m_requests);
     m_requestView->setSortingEnabled(false);
-    auto *track = new QPushButton(u"Track message…"_s);
-    track->setAccessibleName(u"Track a message"_s);
+    auto *track = new QPushButton(tr("Track message…"));
+    track->setAccessibleName(tr("Track a message"));
     auto *requestButtons = new QHBoxLayout;
-    requestButtons->addWidget(new QLabel(u"A request makes the mailbox sync at once and tracks the message "
-                                         "whatever its tracking rules say."_s),
+    requestButtons->addWidget(new QLabel(tr("A request makes the mailbox sync at once and tracks the message "
+                                            "whatever its tracking rules say.")),
                               1);
     requestButtons->addWidget(track);
     requestsLayout->addLayout(requestButtons);
@@ -145,7 +147,8 @@ void CrmPane::applyFilters()
             ? QRegularExpression()
             : QRegularExpression(u"^"_s + QRegularExpression::escape(CrmRecordModel::typeTitle(type)) + u"$"_s));
     m_byText->setFilterFixedString(m_filter->text().trimmed());
-    m_count->setText(u"%1 of %2"_s.arg(m_byText->rowCount()).arg(m_records->rowCount()));
+    //: records shown of all records, e.g. "12 of 40"
+    m_count->setText(tr("%1 of %2").arg(m_byText->rowCount()).arg(m_records->rowCount()));
 }
 
 } // namespace SyncDesk

@@ -26,6 +26,8 @@ enum Column {
     FolderColumn,
     WhereColumn,
     SubjectColumn,
+    SenderColumn,
+    DateColumn,
     SizeColumn,
     ClassColumn,
     WhyColumn,
@@ -47,11 +49,11 @@ ItemFailuresPane::ItemFailuresPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *bar = new QHBoxLayout;
-    m_all = new QRadioButton(u"All mailbo&xes"_s);
+    m_all = new QRadioButton(tr("All mailbo&xes"));
     m_all->setObjectName(u"allMailboxes"_s);
-    m_selectedOnly = new QRadioButton(u"Sele&cted mailbox"_s);
+    m_selectedOnly = new QRadioButton(tr("Sele&cted mailbox"));
     m_selectedOnly->setObjectName(u"selectedMailbox"_s);
-    m_selectedOnly->setToolTip(u"Only the failures of the mailbox selected in the Mailboxes tab"_s);
+    m_selectedOnly->setToolTip(tr("Only the failures of the mailbox selected in the Mailboxes tab"));
     auto *group = new QButtonGroup(this);
     group->addButton(m_all);
     group->addButton(m_selectedOnly);
@@ -59,7 +61,7 @@ ItemFailuresPane::ItemFailuresPane(QWidget *parent)
     m_caption = new QLabel;
     m_caption->setObjectName(u"caption"_s);
     m_caption->setWordWrap(true);
-    m_retry = new QPushButton(u"Retr&y"_s);
+    m_retry = new QPushButton(tr("Retr&y"));
     m_retry->setObjectName(u"retry"_s);
     bar->addWidget(m_all);
     bar->addWidget(m_selectedOnly);
@@ -68,9 +70,20 @@ ItemFailuresPane::ItemFailuresPane(QWidget *parent)
     layout->addLayout(bar);
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(u"failures"_s);
-    m_table->setAccessibleName(u"Item failures"_s);
-    m_table->setHorizontalHeaderLabels({u"Mailbox"_s, u"Folder"_s, u"UID / UIDL"_s, u"Subject"_s, u"Size"_s, u"Class"_s,
-                                        u"Why"_s, u"Tries"_s, u"Last failed"_s, u"State"_s});
+    m_table->setAccessibleName(tr("Item failures"));
+    m_table->setHorizontalHeaderLabels({tr("Mailbox"), tr("Folder"), tr("UID / UIDL"), tr("Subject"),
+                                        //: column: who sent the message (its From header)
+                                        tr("Sender"),
+                                        //: column: the message's own date (its Date header)
+                                        tr("Date"), tr("Size"),
+                                        //: column: the error class of the failure (Auth, Timeout, ...)
+                                        tr("Class"),
+                                        //: column: why the message failed
+                                        tr("Why"),
+                                        //: column: how many times the message was tried
+                                        tr("Tries"), tr("Last failed"),
+                                        //: column: the failure's state
+                                        tr("State")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -81,6 +94,8 @@ ItemFailuresPane::ItemFailuresPane(QWidget *parent)
     m_table->setColumnWidth(MailboxColumn, 190);
     m_table->setColumnWidth(WhereColumn, 80);
     m_table->setColumnWidth(SubjectColumn, 220);
+    m_table->setColumnWidth(SenderColumn, 200);
+    m_table->setColumnWidth(DateColumn, 120);
     m_table->setColumnWidth(SizeColumn, 70);
     m_table->setColumnWidth(WhyColumn, 300);
     layout->addWidget(m_table, 1);
@@ -109,8 +124,8 @@ void ItemFailuresPane::setMailboxFilter(qint64 mailboxId, const QString &address
     }
     m_mailboxFilter = mailboxId;
     m_filterAddress = address;
-    m_selectedOnly->setText(mailboxId > 0 ? u"Sele&cted mailbox: %1"_s.arg(QString(address).replace(u"&"_s, u"&&"_s))
-                                          : u"Sele&cted mailbox"_s);
+    m_selectedOnly->setText(mailboxId > 0 ? tr("Sele&cted mailbox: %1").arg(QString(address).replace(u"&"_s, u"&&"_s))
+                                          : tr("Sele&cted mailbox"));
     refresh();
 }
 
@@ -164,14 +179,14 @@ void ItemFailuresPane::updateRetry()
     const int chosen = int(m_table->selectionModel()->selectedRows().size());
     m_retry->setEnabled(m_shown > 0);
     if (chosen > 0) {
-        m_retry->setText(chosen == 1 ? u"Retr&y the selected failure"_s
-                                     : u"Retr&y the %1 selected failures"_s.arg(chosen));
+        m_retry->setText(chosen == 1 ? tr("Retr&y the selected failure")
+                                     : tr("Retr&y the %n selected failure(s)", nullptr, chosen));
     } else {
         m_retry->setText(showsSelectedOnly() && m_mailboxFilter > 0
-                             ? u"Retr&y failed items of %1"_s.arg(m_filterAddress)
-                             : u"Retr&y all failed items"_s);
+                             ? tr("Retr&y failed items of %1").arg(m_filterAddress)
+                             : tr("Retr&y all failed items"));
     }
-    m_retry->setToolTip(u"Fetch these messages again on the next sync of their mailbox"_s);
+    m_retry->setToolTip(tr("Fetch these messages again on the next sync of their mailbox"));
 }
 
 void ItemFailuresPane::refresh()
@@ -195,18 +210,26 @@ void ItemFailuresPane::refresh()
                                 failure.folder,
                                 where,
                                 UntrustedText::withoutControls(failure.subject).simplified(),
+                                UntrustedText::withoutControls(failure.sender).simplified(),
+                                failure.messageDate.isValid()
+                                    ? QLocale().toString(failure.messageDate.toLocalTime(), QLocale::ShortFormat)
+                                    : QString(),
                                 failure.size > 0 ? QLocale().formattedDataSize(failure.size) : QString(),
                                 errorClassName(failure.errorClass),
                                 UntrustedText::withoutControls(failure.reason).simplified(),
                                 QString::number(failure.attempts),
                                 QLocale().toString(failure.lastFailedAt.toLocalTime(), QLocale::ShortFormat),
-                                failure.state == u"retry"_s ? u"tried again next sync"_s : failure.state};
+                                failure.state == u"retry"_s ? tr("tried again next sync") : failure.state};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
+            //: tooltip of the Why column: %1 the reason, %2 its detail, %3 the troubleshooting hint
             item->setToolTip(UntrustedText::toolTip(
-                column == WhyColumn ? failure.reason + u"\n\n"_s + failure.detail + u"\n\nhint: "_s +
-                                          HintCatalog::instance().summary(failure.hintId)
-                                    : (column == SubjectColumn ? failure.subject : cells.at(column))));
+                column == WhyColumn
+                    ? tr("%1\n\n%2\n\nhint: %3")
+                          .arg(failure.reason, failure.detail, HintCatalog::instance().summary(failure.hintId))
+                    : (column == SubjectColumn  ? failure.subject
+                       : column == SenderColumn ? failure.sender
+                                                : cells.at(column))));
             if (column == SizeColumn || column == TriesColumn) {
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             }
@@ -219,14 +242,19 @@ void ItemFailuresPane::refresh()
         }
         ++shown;
     }
-    const QString in = selectedOnly ? (m_mailboxFilter > 0 ? u" in "_s + m_filterAddress : QString()) : QString();
     if (selectedOnly && m_mailboxFilter == 0) {
-        m_caption->setText(u"Select a mailbox in the Mailboxes tab to see its failures here."_s);
+        m_caption->setText(tr("Select a mailbox in the Mailboxes tab to see its failures here."));
+    } else if (selectedOnly) {
+        m_caption->setText(
+            shown == 0 ? tr("No message failed to decode or store in %1.").arg(m_filterAddress)
+                       : tr("%n message(s) could not be decoded or stored in %1; the syncs went on without them.",
+                            nullptr, shown)
+                             .arg(m_filterAddress));
     } else {
-        m_caption->setText(shown == 0 ? u"No message failed to decode or store%1."_s.arg(in)
-                                      : u"%1 message(s) could not be decoded or stored%2; the syncs went on without "
-                                        "them."_s.arg(shown)
-                                            .arg(in));
+        m_caption->setText(
+            shown == 0
+                ? tr("No message failed to decode or store.")
+                : tr("%n message(s) could not be decoded or stored; the syncs went on without them.", nullptr, shown));
     }
     const bool changed = shown != m_shown;
     m_shown = shown;

@@ -50,7 +50,7 @@ QLabel *wrappingLabel(const QString &accessibleName)
 QString when(const QDateTime &time, const QDateTime &now)
 {
     if (!time.isValid()) {
-        return u"never"_s;
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "never");
     }
     return u"%1 (%2)"_s.arg(formatRelative(time, now), QLocale().toString(time.toLocalTime(), QLocale::ShortFormat));
 }
@@ -72,7 +72,7 @@ QString row(const QString &name, const QString &value)
 MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     : QWidget(parent)
 {
-    setAccessibleName(u"Mailbox details"_s);
+    setAccessibleName(tr("Mailbox details"));
     m_stack = new QStackedWidget;
     m_message = new QLabel;
     m_message->setAlignment(Qt::AlignCenter);
@@ -92,12 +92,12 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     layout->addWidget(m_subtitle);
 
     auto *buttons = new QHBoxLayout;
-    auto *resync = new QPushButton(u"Resync now"_s);
+    auto *resync = new QPushButton(tr("Resync now"));
     m_resync = resync;
 
-    auto *edit = new QPushButton(u"Edit…"_s);
-    m_enable = new QPushButton(u"Disable"_s);
-    auto *log = new QPushButton(u"Show log"_s);
+    auto *edit = new QPushButton(tr("Edit…"));
+    m_enable = new QPushButton(tr("Disable"));
+    auto *log = new QPushButton(tr("Show log"));
     for (QPushButton *button : {resync, edit, m_enable, log}) {
         button->setAccessibleName(button->text());
         buttons->addWidget(button);
@@ -111,21 +111,21 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     connect(log, &QPushButton::clicked, this, [this] { Q_EMIT showLogRequested(m_address); });
 
     // What went wrong and what to do come first: that is what a failing mailbox is opened for.
-    m_errorBox = new QGroupBox(u"Last error"_s);
-    m_error = wrappingLabel(u"Last error"_s);
+    m_errorBox = new QGroupBox(tr("Last error"));
+    m_error = wrappingLabel(tr("Last error"));
     (new QVBoxLayout(m_errorBox))->addWidget(m_error);
     layout->addWidget(m_errorBox);
-    m_hintBox = new QGroupBox(u"What to do"_s);
-    m_hint = wrappingLabel(u"Troubleshooting hint"_s);
+    m_hintBox = new QGroupBox(tr("What to do"));
+    m_hint = wrappingLabel(tr("Troubleshooting hint"));
     (new QVBoxLayout(m_hintBox))->addWidget(m_hint);
     layout->addWidget(m_hintBox);
 
     auto *directions = new QHBoxLayout;
-    auto *incomingBox = new QGroupBox(u"Incoming"_s);
-    m_incoming = wrappingLabel(u"Incoming state"_s);
+    auto *incomingBox = new QGroupBox(tr("Incoming"));
+    m_incoming = wrappingLabel(tr("Incoming state"));
     (new QVBoxLayout(incomingBox))->addWidget(m_incoming);
-    auto *outgoingBox = new QGroupBox(u"Outgoing"_s);
-    m_outgoing = wrappingLabel(u"Outgoing state"_s);
+    auto *outgoingBox = new QGroupBox(tr("Outgoing"));
+    m_outgoing = wrappingLabel(tr("Outgoing state"));
     (new QVBoxLayout(outgoingBox))->addWidget(m_outgoing);
     directions->addWidget(incomingBox, 3);
     directions->addWidget(outgoingBox, 2);
@@ -135,20 +135,20 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     // Follow the palette: a dark chart on a dark desktop.
     m_chart->setTheme(ThemeColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->setBackgroundRoundness(0);
-    m_chart->setTitle(u"Interval and new items per run, last 24 hours"_s);
+    m_chart->setTitle(tr("Interval and new items per run, last 24 hours"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chartView = new QChartView(m_chart);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(220);
-    m_chartView->setAccessibleName(u"Interval and items chart"_s);
+    m_chartView->setAccessibleName(tr("Interval and items chart"));
     layout->addWidget(m_chartView);
 
-    auto *runsBox = new QGroupBox(u"Recent runs"_s);
+    auto *runsBox = new QGroupBox(tr("Recent runs"));
     m_runs = new QTableWidget(0, 6);
-    m_runs->setAccessibleName(u"Recent runs"_s);
+    m_runs->setAccessibleName(tr("Recent runs"));
     m_runs->setHorizontalHeaderLabels(
-        {u"Started"_s, u"Duration"_s, u"Trigger"_s, u"New items"_s, u"Engine"_s, u"Result"_s});
+        {tr("Started"), tr("Duration"), tr("Trigger"), tr("New items"), tr("Engine"), tr("Result")});
     m_runs->verticalHeader()->hide();
     m_runs->horizontalHeader()->setStretchLastSection(true);
     m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -157,12 +157,12 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     (new QVBoxLayout(runsBox))->addWidget(m_runs);
     layout->addWidget(runsBox);
 
-    auto *trackingBox = new QGroupBox(u"Tracking"_s);
+    auto *trackingBox = new QGroupBox(tr("Tracking"));
     auto *trackingLayout = new QVBoxLayout(trackingBox);
-    m_tracking = wrappingLabel(u"Tracking"_s);
+    m_tracking = wrappingLabel(tr("Tracking"));
     trackingLayout->addWidget(m_tracking);
-    auto *track = new QPushButton(u"Track message…"_s);
-    track->setAccessibleName(u"Track a message of this mailbox"_s);
+    auto *track = new QPushButton(tr("Track message…"));
+    track->setAccessibleName(tr("Track a message of this mailbox"));
     auto *trackRow = new QHBoxLayout;
     trackRow->addWidget(track);
     trackRow->addStretch();
@@ -170,11 +170,11 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     connect(track, &QPushButton::clicked, this, [this] { Q_EMIT trackRequested(m_mailboxId); });
     layout->addWidget(trackingBox);
 
-    auto *activitiesBox = new QGroupBox(u"Latest activities"_s);
+    auto *activitiesBox = new QGroupBox(tr("Latest activities"));
     m_activities = new QTableWidget(0, 6);
-    m_activities->setAccessibleName(u"Latest activities"_s);
+    m_activities->setAccessibleName(tr("Latest activities"));
     m_activities->setHorizontalHeaderLabels(
-        {u"Date"_s, u"From"_s, u"Subject"_s, u"Regarding"_s, u"Correlation"_s, u"Withheld"_s});
+        {tr("Date"), tr("From"), tr("Subject"), tr("Regarding"), tr("Correlation"), tr("Withheld")});
     m_activities->verticalHeader()->hide();
     m_activities->horizontalHeader()->setStretchLastSection(true);
     m_activities->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -184,9 +184,9 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     (new QVBoxLayout(activitiesBox))->addWidget(m_activities);
     layout->addWidget(activitiesBox);
 
-    auto *alertsBox = new QGroupBox(u"Alerts"_s);
+    auto *alertsBox = new QGroupBox(tr("Alerts"));
     m_alerts = new QListWidget;
-    m_alerts->setAccessibleName(u"Alerts of this mailbox"_s);
+    m_alerts->setAccessibleName(tr("Alerts of this mailbox"));
     m_alerts->setMaximumHeight(110);
     m_alerts->setWordWrap(true);
     (new QVBoxLayout(alertsBox))->addWidget(m_alerts);
@@ -206,7 +206,7 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
-    showMessage(u"Select a mailbox to see its details."_s);
+    showMessage(tr("Select a mailbox to see its details."));
 }
 
 bool MailboxDetailsPane::eventFilter(QObject *watched, QEvent *event)
@@ -240,59 +240,62 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     m_enabled = status.mailbox.enabled;
     // As the tool bar's Resync: a disabled mailbox is not synced.
     m_resync->setEnabled(m_enabled);
-    m_resync->setToolTip(m_enabled ? u"Sync this mailbox now"_s
-                                   : u"Disabled mailboxes are not synced; enable it first"_s);
-    m_enable->setText(m_enabled ? u"Disable"_s : u"Enable"_s);
+    m_resync->setToolTip(m_enabled ? tr("Sync this mailbox now")
+                                   : tr("Disabled mailboxes are not synced; enable it first"));
+    m_enable->setText(m_enabled ? tr("Disable") : tr("Enable"));
     m_enable->setAccessibleName(m_enable->text());
     const MailboxRunState runState = status.runState(now);
     m_title->setText(status.mailbox.address);
     m_subtitle->setText(
-        u"%1 · %2 · user %3"_s.arg(runStateText(runState), status.mailbox.profileName, status.mailbox.username));
+        tr("%1 · %2 · user %3").arg(runStateText(runState), status.mailbox.profileName, status.mailbox.username));
 
     QString incoming = u"<table>"_s;
-    incoming += row(u"Server"_s, endpointText(details.profile.incoming).toHtmlEscaped());
-    incoming += row(u"Folders"_s, status.mailbox.folders.join(u", "_s).toHtmlEscaped());
-    incoming += row(u"State"_s, runStateText(runState));
+    incoming += row(tr("Server"), endpointText(details.profile.incoming).toHtmlEscaped());
+    incoming += row(tr("Folders"), status.mailbox.folders.join(u", "_s).toHtmlEscaped());
+    //: the mailbox's state (OK, failing, ...)
+    incoming += row(tr("State"), runStateText(runState));
     if (!status.mailbox.enabled) {
-        incoming +=
-            row(u"Disabled"_s, (status.mailbox.disabledReason.isEmpty() ? u"admin"_s : status.mailbox.disabledReason) +
-                                   u", "_s + when(status.mailbox.disabledAt, now));
+        //: why the mailbox is disabled when no reason was recorded: an administrator disabled it
+        const QString reason = status.mailbox.disabledReason.isEmpty() ? tr("admin") : status.mailbox.disabledReason;
+        incoming += row(tr("Disabled"), reason + u", "_s + when(status.mailbox.disabledAt, now));
     } else {
-        incoming += row(u"Interval"_s,
+        incoming += row(tr("Interval"),
                         formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
-        QString next = state.nextDueAt.isValid() ? when(state.nextDueAt, now) : u"due now"_s;
+        QString next = state.nextDueAt.isValid() ? when(state.nextDueAt, now) : tr("due now");
         if (status.isOverdue(now, 60) && !state.overdueCause.isEmpty()) {
-            next += u" — overdue: "_s + overdueCauseText(state.overdueCause);
+            next = tr("%1 — overdue: %2").arg(next, overdueCauseText(state.overdueCause));
         }
-        incoming += row(u"Next sync"_s, next);
+        incoming += row(tr("Next sync"), next);
     }
-    incoming += row(u"Last success"_s, when(state.lastSuccessAt, now));
-    incoming += row(u"Last attempt"_s, when(state.lastSyncAt, now));
-    incoming += row(u"New items, last sync"_s, QString::number(state.itemsLastSync));
-    incoming += row(u"Activity"_s, u"%1 new items a minute"_s.arg(QString::number(state.itemsPerMinute, 'g', 3)));
-    incoming += row(u"Failures in a row"_s, QString::number(state.consecutiveFailures));
+    incoming += row(tr("Last success"), when(state.lastSuccessAt, now));
+    incoming += row(tr("Last attempt"), when(state.lastSyncAt, now));
+    incoming += row(tr("New items, last sync"), QString::number(state.itemsLastSync));
+    incoming += row(tr("Activity"), tr("%1 new items a minute").arg(QString::number(state.itemsPerMinute, 'g', 3)));
+    incoming += row(tr("Failures in a row"), QString::number(state.consecutiveFailures));
     if (status.mailbox.processFrom.isValid()) {
-        incoming += row(u"Process email from"_s,
+        incoming += row(tr("Process email from"),
                         QLocale().toString(status.mailbox.processFrom.toLocalTime(), QLocale::ShortFormat));
     }
     // The audit: the server's messages compared with what the store accounts for (about once a day).
-    QString audit = u"not yet (the engine audits each mailbox about once a day)"_s;
+    QString audit = tr("not yet (the engine audits each mailbox about once a day)");
     if (state.lastAuditAt.isValid()) {
+        //: rich text: keep the markup and the command line; %1 is a colour, %2 when the audit ran,
+        //: %3 the mailbox address
         audit = state.lastAuditMissing > 0
-                    ? u"<span style=\"color:%1\"><b>%2 message(s) missing</b></span> — %3; "
-                      "<code>syncdesk-node verify --repair --mailbox %4</code> fetches them again"_s
+                    ? tr("<span style=\"color:%1\"><b>%n message(s) missing</b></span> — %2; "
+                         "<code>syncdesk-node verify --repair --mailbox %3</code> fetches them again",
+                         nullptr, state.lastAuditMissing)
                           .arg(ThemeColors::error(palette()).name())
-                          .arg(state.lastAuditMissing)
                           .arg(when(state.lastAuditAt, now), status.mailbox.address.toHtmlEscaped())
-                    : u"nothing missing — "_s + when(state.lastAuditAt, now);
+                    : tr("nothing missing — %1").arg(when(state.lastAuditAt, now));
     }
-    incoming += row(u"Last audit"_s, audit);
+    incoming += row(tr("Last audit"), audit);
     m_incoming->setText(incoming + u"</table>"_s);
     m_outgoing->setText(
         details.profile.outgoing
-            ? u"<table>"_s + row(u"Server"_s, endpointText(*details.profile.outgoing).toHtmlEscaped()) +
-                  u"</table><p>Sending is not synchronized; Test connection checks it.</p>"_s
-            : u"No outgoing (SMTP) server is configured for %1."_s.arg(details.profile.name.toHtmlEscaped()));
+            ? u"<table>"_s + row(tr("Server"), endpointText(*details.profile.outgoing).toHtmlEscaped()) +
+                  u"</table><p>"_s + tr("Sending is not synchronized; Test connection checks it.") + u"</p>"_s
+            : tr("No outgoing (SMTP) server is configured for %1.").arg(details.profile.name.toHtmlEscaped()));
 
     if (state.hasError()) {
         m_error->setText(u"<b>%1</b>: %2%3"_s.arg(
@@ -304,10 +307,10 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
         for (const QString &step : hint.steps(Hint::Audience::Console)) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }
-        m_hint->setText(text + u"</ol><small>hint id: "_s + hint.id + u"</small>"_s);
+        m_hint->setText(text + u"</ol><small>"_s + tr("hint id: %1").arg(hint.id) + u"</small>"_s);
     } else {
-        m_error->setText(u"None."_s);
-        m_hint->setText(u"Nothing to do."_s);
+        m_error->setText(tr("None."));
+        m_hint->setText(tr("Nothing to do."));
     }
     m_errorBox->setVisible(state.hasError());
     m_hintBox->setVisible(state.hasError());
@@ -317,9 +320,9 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     m_runs->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
         const SyncRun &run = details.runs.at(i);
-        const QString result = run.success ? u"OK"_s : errorClassName(run.errorClass) + u": "_s + run.errorMessage;
+        const QString result = run.success ? tr("OK") : errorClassName(run.errorClass) + u": "_s + run.errorMessage;
         const QStringList cells{QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                QString::number(run.durationMs()) + u" ms"_s,
+                                tr("%1 ms").arg(run.durationMs()),
                                 syncTriggerName(run.trigger),
                                 QString::number(run.itemsNew),
                                 run.node.section(u':', 0, 1),
@@ -329,7 +332,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
             if (column == 4) {
                 // Which engine ran it, under which lease: host:pid, the whole id and the epoch in the tooltip.
                 item->setToolTip(UntrustedText::toolTip(
-                    run.leaseEpoch > 0 ? u"%1, lease epoch %2"_s.arg(run.node).arg(run.leaseEpoch) : run.node));
+                    run.leaseEpoch > 0 ? tr("%1, lease epoch %2").arg(run.node).arg(run.leaseEpoch) : run.node));
             }
             if (column == 5) {
                 item->setForeground(run.success ? ThemeColors::success(palette()) : ThemeColors::error(palette()));
@@ -349,7 +352,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
         m_alerts->addItem(item);
     }
     if (details.alerts.isEmpty()) {
-        m_alerts->addItem(u"No open alerts."_s);
+        m_alerts->addItem(tr("No open alerts."));
     }
     setTracking(details, now);
     updateChart(details, now);
@@ -361,17 +364,23 @@ void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateT
     const Mailbox &mailbox = details.status.mailbox;
     const MailboxState &state = details.status.state;
     QString text = u"<table>"_s;
-    text += row(u"Owner"_s,
-                mailbox.ownerKey.isEmpty() ? u"none (nothing is restricted)"_s : mailbox.owner().toHtmlEscaped());
-    text += row(u"Tracks"_s, trackingOptionText(mailbox.tracking).toHtmlEscaped());
+    text += row(tr("Owner"),
+                mailbox.ownerKey.isEmpty() ? tr("none (nothing is restricted)") : mailbox.owner().toHtmlEscaped());
+    text += row(tr("Tracks"), trackingOptionText(mailbox.tracking).toHtmlEscaped());
     if (!mailbox.trackedFolders.isEmpty()) {
         QStringList folders;
         for (auto it = mailbox.trackedFolders.cbegin(); it != mailbox.trackedFolders.cend(); ++it) {
             folders.append(u"%1 → %2:%3"_s.arg(it.key(), it.value().type, it.value().id).toHtmlEscaped());
         }
-        text += row(u"Tracked folders"_s, folders.join(u"<br>"_s));
+        text += row(tr("Tracked folders"), folders.join(u"<br>"_s));
     }
-    text += row(u"Withheld"_s, u"%1 items, %2 fields"_s.arg(state.itemsWithheld).arg(state.fieldsWithheld));
+    //: withheld items, e.g. "3 items" in "3 items, 2 fields"
+    const QString items = tr("%n item(s)", nullptr, int(state.itemsWithheld));
+    //: withheld fields, e.g. "2 fields" in "3 items, 2 fields"
+    const QString fields = tr("%n field(s)", nullptr, int(state.fieldsWithheld));
+    //: what permissions withheld: %1 is "N item(s)", %2 is "N field(s)"
+    const QString withheld = tr("%1, %2").arg(items, fields);
+    text += row(tr("Withheld"), withheld);
     text += u"</table>"_s;
     if (state.itemsWithheld > 0 || state.fieldsWithheld > 0) {
         const Hint hint = HintCatalog::instance().hint(u"items-withheld"_s);
@@ -379,10 +388,10 @@ void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateT
         for (const QString &step : hint.steps(Hint::Audience::Console)) {
             text += u"<li>"_s + step.toHtmlEscaped() + u"</li>"_s;
         }
-        text += u"</ol><small>hint id: "_s + hint.id + u"</small>"_s;
+        text += u"</ol><small>"_s + tr("hint id: %1").arg(hint.id) + u"</small>"_s;
     }
     if (!details.trackRequests.isEmpty()) {
-        text += u"<p><b>Track requests</b></p><table>"_s;
+        text += u"<p><b>"_s + tr("Track requests") + u"</b></p><table>"_s;
         for (const TrackRequest &request : details.trackRequests) {
             const QColor color = request.state == u"failed"_s ? ThemeColors::error(palette())
                                  : request.state == u"done"_s ? ThemeColors::success(palette())
@@ -406,21 +415,22 @@ void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateT
         for (const ActivityParty &party : activity.parties) {
             parties.append(u"%1 %2 → %3:%4"_s.arg(party.role, party.address, party.record.type, party.record.id));
         }
+        //: Correlation column: the activity was not correlated
         const QStringList cells{
             QLocale().toString(activity.date.toLocalTime(), QLocale::ShortFormat),
             activity.from.address,
             activity.subject,
             activity.regarding ? activity.regarding->type + u':' + activity.regarding->id : QString(),
-            activity.correlation.isEmpty() ? u"none"_s : activity.correlation,
+            activity.correlation.isEmpty() ? tr("none") : activity.correlation,
             activity.withheldFields.join(u", "_s),
         };
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == 4 && !parties.isEmpty()) {
-                item->setToolTip(UntrustedText::toolTip(u"Party list:\n"_s + parties.join(u'\n')));
+                item->setToolTip(UntrustedText::toolTip(tr("Party list:\n%1").arg(parties.join(u'\n'))));
             }
             if (column == 5 && !activity.withheldFields.isEmpty()) {
-                item->setToolTip(u"Withheld: the owner may not sync these fields, so they were not stored"_s);
+                item->setToolTip(tr("Withheld: the owner may not sync these fields, so they were not stored"));
             }
             m_activities->setItem(i, column, item);
         }
@@ -446,9 +456,9 @@ void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateT
     // The interval line breaks where the mailbox did not sync for more than twice its interval (it was
     // disabled, or nothing ran): a straight line across would claim an interval that never was.
     QList<QLineSeries *> intervals{new QLineSeries};
-    intervals.constFirst()->setName(seconds ? u"interval (seconds)"_s : u"interval (minutes)"_s);
+    intervals.constFirst()->setName(seconds ? tr("interval (seconds)") : tr("interval (minutes)"));
     auto *items = new QScatterSeries;
-    items->setName(u"new items"_s);
+    items->setName(tr("new items"));
     items->setMarkerSize(6);
     double longest = 1;
     double most = 1;
@@ -492,19 +502,19 @@ void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateT
         from = first.addMSecs(-qMax<qint64>(1000, first.msecsTo(now) / 20));
     }
     const bool short_ = from.secsTo(now) < 2 * 3600;
-    m_chart->setTitle(short_ ? u"Interval and new items per run, since %1"_s.arg(
-                                   QLocale().toString(from.toLocalTime().time(), QLocale::ShortFormat))
-                             : u"Interval and new items per run, last 24 hours"_s);
+    m_chart->setTitle(short_ ? tr("Interval and new items per run, since %1")
+                                   .arg(QLocale().toString(from.toLocalTime().time(), QLocale::ShortFormat))
+                             : tr("Interval and new items per run, last 24 hours"));
     auto *time = new QDateTimeAxis;
     time->setFormat(from.secsTo(now) < 600 ? u"HH:mm:ss"_s : u"HH:mm"_s);
     time->setRange(from.toLocalTime(), now.toLocalTime());
     time->setTickCount(6);
     auto *minutes = new QValueAxis;
-    minutes->setTitleText(seconds ? u"seconds"_s : u"minutes"_s);
+    minutes->setTitleText(seconds ? tr("seconds") : tr("minutes"));
     minutes->setRange(0, longest * 1.15);
     minutes->setLabelFormat(u"%.1f"_s);
     auto *count = new QValueAxis;
-    count->setTitleText(u"items"_s);
+    count->setTitleText(tr("items"));
     // Whole numbers only: a top that is a multiple of 4, so that the 5 ticks fall on integers.
     int top = qMax(4, int(std::ceil(most * 1.15)));
     top = (top + 3) / 4 * 4;

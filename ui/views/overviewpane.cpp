@@ -55,19 +55,19 @@ QTableWidget *makeTable(const QStringList &headers, const QString &name)
 OverviewPane::OverviewPane(QWidget *parent)
     : QWidget(parent)
 {
-    setAccessibleName(u"Overview"_s);
+    setAccessibleName(tr("Overview"));
     auto *layout = new QVBoxLayout(this);
     auto *tiles = new QGridLayout;
     const QList<std::pair<QString, QString>> names{
-        {u"mailboxes"_s, u"Mailboxes"_s},
-        {u"ok"_s, u"OK"_s},
-        {u"failing"_s, u"Failing"_s},
-        {u"syncing"_s, u"Syncing"_s},
-        {u"disabled"_s, u"Disabled"_s},
-        {u"never"_s, u"Never synced"_s},
-        {u"overdue"_s, u"Overdue"_s},
-        {u"syncs_per_minute"_s, u"Syncs a minute (5 min)"_s},
-        {u"failures_last_hour"_s, u"Failed runs (1 h)"_s},
+        {u"mailboxes"_s, tr("Mailboxes")},
+        {u"ok"_s, tr("OK")},
+        {u"failing"_s, tr("Failing")},
+        {u"syncing"_s, tr("Syncing")},
+        {u"disabled"_s, tr("Disabled")},
+        {u"never"_s, tr("Never synced")},
+        {u"overdue"_s, tr("Overdue")},
+        {u"syncs_per_minute"_s, tr("Syncs a minute (5 min)")},
+        {u"failures_last_hour"_s, tr("Failed runs (1 h)")},
     };
     const QStringList openable{u"mailboxes"_s, u"ok"_s,    u"failing"_s, u"syncing"_s,
                                u"disabled"_s,  u"never"_s, u"overdue"_s};
@@ -82,8 +82,8 @@ OverviewPane::OverviewPane(QWidget *parent)
             m_tileOfBox.insert(box, names.at(i).first);
             box->setCursor(Qt::PointingHandCursor);
             box->setFocusPolicy(Qt::StrongFocus);
-            box->setToolTip(u"Show these mailboxes"_s);
-            box->setAccessibleDescription(u"Opens the mailbox table filtered to these mailboxes"_s);
+            box->setToolTip(tr("Show these mailboxes"));
+            box->setAccessibleDescription(tr("Opens the mailbox table filtered to these mailboxes"));
             box->installEventFilter(this);
         }
     }
@@ -93,28 +93,31 @@ OverviewPane::OverviewPane(QWidget *parent)
     // Follow the palette: a dark chart on a dark desktop.
     m_failures->setTheme(ThemeColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_failures->setBackgroundRoundness(0);
-    m_failures->setTitle(u"Failed runs by error class, last hour"_s);
+    m_failures->setTitle(tr("Failed runs by error class, last hour"));
     m_failures->legend()->hide();
     auto *chartView = new QChartView(m_failures);
     chartView->setRenderHint(QPainter::Antialiasing);
     chartView->setMinimumHeight(200);
-    chartView->setAccessibleName(u"Failures by error class"_s);
+    chartView->setAccessibleName(tr("Failures by error class"));
     layout->addWidget(chartView, 2);
 
-    auto *pool = new QGroupBox(u"Worker pool"_s);
+    auto *pool = new QGroupBox(tr("Worker pool"));
     auto *poolLayout = new QVBoxLayout(pool);
-    m_enginesEmpty = new QLabel(u"No engine runs on this database: start 'syncdesk-node run', or open the console "
-                                "without --monitor-only."_s);
+    m_enginesEmpty = new QLabel(tr("No engine runs on this database: start 'syncdesk-node run', or open the console "
+                                   "without --monitor-only."));
     m_enginesEmpty->setWordWrap(true);
-    m_engines = makeTable({u"Engine"_s, u"Host"_s, u"State"_s, u"Workers busy"_s, u"Syncs running"_s, u"Queue"_s,
-                           u"Last heartbeat"_s, u"Version"_s},
-                          u"Engines"_s);
+    m_engines = makeTable({tr("Engine"), tr("Host"),
+                           //: column: the engine's state (alive, stopped, dead)
+                           tr("State"), tr("Workers busy"), tr("Syncs running"), tr("Queue"), tr("Last heartbeat"),
+                           tr("Version")},
+                          tr("Engines"));
     // Room for four engines before it scrolls (a header and four rows).
     m_engines->setMinimumHeight(m_engines->horizontalHeader()->sizeHint().height() +
                                 4 * m_engines->verticalHeader()->defaultSectionSize() + 2 * m_engines->frameWidth());
-    m_profiles =
-        makeTable({u"Server profile"_s, u"Connections in use"_s, u"Cap"_s, u"Overdue"_s, u"Connections needed"_s},
-                  u"Connections per profile"_s);
+    m_profiles = makeTable({tr("Server profile"), tr("Connections in use"),
+                            //: column: the most connections the profile allows
+                            tr("Cap"), tr("Overdue"), tr("Connections needed")},
+                           tr("Connections per profile"));
     poolLayout->addWidget(m_enginesEmpty);
     poolLayout->addWidget(m_engines);
     poolLayout->addWidget(m_profiles);
@@ -207,12 +210,12 @@ void OverviewPane::setEngines(const QList<NodeStatus> &nodes, const QDateTime &n
             continue;
         }
         anyAlive = anyAlive || alive;
-        const QString state = alive ? u"alive"_s : node.stopped ? u"stopped"_s : u"dead (silent)"_s;
-        engines.append({node.nodeId, u"%1 (pid %2)"_s.arg(node.host).arg(node.pid), state,
+        const QString state = alive ? tr("alive") : node.stopped ? tr("stopped") : tr("dead (silent)");
+        engines.append({node.nodeId, tr("%1 (pid %2)").arg(node.host).arg(node.pid), state,
                         alive ? u"%1 / %2"_s.arg(node.workersBusy).arg(node.workersTotal) : QString(),
-                        alive ? u"%1 (of %2 at once)"_s.arg(node.running).arg(node.capacity) : QString(),
+                        alive ? tr("%1 (of %2 at once)").arg(node.running).arg(node.capacity) : QString(),
                         alive ? QString::number(node.queued) : QString(),
-                        silent < 120 ? u"%1 s ago"_s.arg(silent) : u"%1 min ago"_s.arg(silent / 60), node.version});
+                        silent < 120 ? tr("%1 s ago").arg(silent) : tr("%1 min ago").arg(silent / 60), node.version});
         if (!alive) {
             continue;
         }
@@ -243,7 +246,7 @@ void OverviewPane::setStatistics(const RunStatistics &lastHour, const RunStatist
         m_failures->removeAxis(axis);
         delete axis;
     }
-    auto *set = new QBarSet(u"failed runs"_s);
+    auto *set = new QBarSet(tr("failed runs"));
     set->setColor(ThemeColors::error(palette()));
     QStringList classes;
     int most = 1;
@@ -253,10 +256,10 @@ void OverviewPane::setStatistics(const RunStatistics &lastHour, const RunStatist
         most = qMax(most, it.value());
     }
     if (classes.isEmpty()) {
-        m_failures->setTitle(u"No failed runs in the last hour"_s);
+        m_failures->setTitle(tr("No failed runs in the last hour"));
         return;
     }
-    m_failures->setTitle(u"Failed runs by error class, last hour"_s);
+    m_failures->setTitle(tr("Failed runs by error class, last hour"));
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     // A bar opens the mailboxes whose last error is of its class.

@@ -1,5 +1,6 @@
 #include "imaperrors.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -53,6 +54,13 @@ bool containsAny(const QByteArray &text, std::initializer_list<const char *> wor
     return std::any_of(words.begin(), words.end(), [&](const char *word) { return lower.contains(word); });
 }
 
+// Our words for what went wrong, then the server's own text when it gave one.
+QString withReason(const QString &message, const QString &text)
+{
+    //: %1 is what went wrong, %2 the text the server sent (not translated)
+    return text.isEmpty() ? message : QCoreApplication::translate("ImapErrors", "%1: %2").arg(message, text);
+}
+
 SyncError classify(const Response &response, const QByteArray &commandName);
 
 } // namespace
@@ -70,16 +78,21 @@ SyncError classify(const Response &response, const QByteArray &commandName)
     const QByteArray code = response.code ? response.code->name : QByteArray();
     const QString detail = QString::fromLatin1(dump(response)).left(300);
     const QString command = QString::fromLatin1(commandName);
-    const QString said = u"%1 answered %2"_s.arg(command, QString::fromLatin1(statusName(response.status)));
-    const QString reason = text.isEmpty() ? QString() : u": "_s + text;
+    //: %1 is an IMAP command (SELECT), %2 the server's answer (NO, BAD)
+    const QString said = QCoreApplication::translate("ImapErrors", "%1 answered %2")
+                             .arg(command, QString::fromLatin1(statusName(response.status)));
 
     const bool throttled = code == "THROTTLED" || containsAny(response.text, {"throttl"});
     if (throttled) {
-        SyncError error = SyncError::make(ErrorClass::Throttled, u"throttled"_s,
-                                          u"the server is throttling this client"_s + reason, detail);
+        SyncError error = SyncError::make(
+            ErrorClass::Throttled, u"throttled"_s,
+            withReason(QCoreApplication::translate("ImapErrors", "the server is throttling this client"), text),
+            detail);
         error.retryAfterMs = suggestedBackoffMs(response.text);
         if (error.retryAfterMs > 0) {
-            error.message += u" (it asks to wait %1 s)"_s.arg(double(error.retryAfterMs) / 1000.0, 0, 'g', 4);
+            //: %1 is the message about throttling, %2 a number of seconds
+            error.message = QCoreApplication::translate("ImapErrors", "%1 (it asks to wait %2 s)")
+                                .arg(error.message, QString::number(double(error.retryAfterMs) / 1000.0, 'g', 4));
         }
         return error;
     }
@@ -87,60 +100,78 @@ SyncError classify(const Response &response, const QByteArray &commandName)
     if (code == "OVERQUOTA" || code == "LIMIT" ||
         containsAny(response.text, {"bandwidth", "quota", "download limit"})) {
         const bool bandwidth = containsAny(response.text, {"bandwidth", "download limit", "command or bandwidth"});
-        SyncError error = SyncError::make(bandwidth ? ErrorClass::Throttled : ErrorClass::ServerNo, u"quota-exceeded"_s,
-                                          (bandwidth ? u"a bandwidth limit of the account was reached"_s
-                                                     : u"a quota or limit of the account was reached"_s) +
-                                              reason,
-                                          detail);
+        SyncError error = SyncError::make(
+            bandwidth ? ErrorClass::Throttled : ErrorClass::ServerNo, u"quota-exceeded"_s,
+            withReason(bandwidth
+                           ? QCoreApplication::translate("ImapErrors", "a bandwidth limit of the account was reached")
+                           : QCoreApplication::translate("ImapErrors", "a quota or limit of the account was reached"),
+                       text),
+            detail);
         error.transient = true;
         error.retryAfterMs = suggestedBackoffMs(response.text);
         return error;
     }
     if (code == "AUTHENTICATIONFAILED" || code == "AUTHORIZATIONFAILED") {
-        return SyncError::make(ErrorClass::Auth, u"auth-failed"_s, u"the server rejected the credentials"_s + reason,
-                               detail);
+        return SyncError::make(
+            ErrorClass::Auth, u"auth-failed"_s,
+            withReason(QCoreApplication::translate("ImapErrors", "the server rejected the credentials"), text), detail);
     }
     if (code == "PRIVACYREQUIRED") {
         return SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
-                               u"the server requires an encrypted connection to log in"_s + reason, detail);
+                               withReason(QCoreApplication::translate(
+                                              "ImapErrors", "the server requires an encrypted connection to log in"),
+                                          text),
+                               detail);
     }
     if (code == "EXPIRED" || code == "CONTACTADMIN") {
-        return SyncError::make(ErrorClass::Auth, u"account-locked"_s, u"the account cannot be used"_s + reason, detail);
+        return SyncError::make(
+            ErrorClass::Auth, u"account-locked"_s,
+            withReason(QCoreApplication::translate("ImapErrors", "the account cannot be used"), text), detail);
     }
     if (code == "NONEXISTENT") {
-        return SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s, u"the folder does not exist"_s + reason,
+        return SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s,
+                               withReason(QCoreApplication::translate("ImapErrors", "the folder does not exist"), text),
                                detail);
     }
     if (code == "UNAVAILABLE" || code == "INUSE" || code == "SERVERBUG") {
-        SyncError error = SyncError::make(ErrorClass::ServerNo, u"server-no"_s,
-                                          u"the server is temporarily unable to answer"_s + reason, detail);
+        SyncError error = SyncError::make(
+            ErrorClass::ServerNo, u"server-no"_s,
+            withReason(QCoreApplication::translate("ImapErrors", "the server is temporarily unable to answer"), text),
+            detail);
         error.transient = true;
         return error;
     }
     if (response.status == ResponseStatus::Bye) {
-        return SyncError::make(ErrorClass::Network, u"server-bye"_s, u"the server closed the session"_s + reason,
-                               detail);
+        return SyncError::make(
+            ErrorClass::Network, u"server-bye"_s,
+            withReason(QCoreApplication::translate("ImapErrors", "the server closed the session"), text), detail);
     }
     if (response.status == ResponseStatus::Bad) {
-        return SyncError::make(ErrorClass::ServerBad, u"server-bad"_s, said + reason, detail);
+        return SyncError::make(ErrorClass::ServerBad, u"server-bad"_s, withReason(said, text), detail);
     }
     if (commandName == "LOGIN" || commandName == "AUTHENTICATE") {
         if (containsAny(response.text, {"plaintext", "cleartext", "ssl/tls", "encryption"})) {
-            return SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
-                                   u"the server requires an encrypted connection to log in"_s + reason, detail);
+            return SyncError::make(
+                ErrorClass::Auth, u"login-disabled"_s,
+                withReason(
+                    QCoreApplication::translate("ImapErrors", "the server requires an encrypted connection to log in"),
+                    text),
+                detail);
         }
         if (containsAny(response.text, {"locked", "disabled", "suspended", "blocked", "inactive"})) {
-            return SyncError::make(ErrorClass::Auth, u"account-locked"_s, u"the account cannot be used"_s + reason,
-                                   detail);
+            return SyncError::make(
+                ErrorClass::Auth, u"account-locked"_s,
+                withReason(QCoreApplication::translate("ImapErrors", "the account cannot be used"), text), detail);
         }
         // Servers without RFC 5530 codes just say NO to a bad password.
-        return SyncError::make(ErrorClass::Auth, u"auth-failed"_s, u"the server rejected the credentials"_s + reason,
-                               detail);
+        return SyncError::make(
+            ErrorClass::Auth, u"auth-failed"_s,
+            withReason(QCoreApplication::translate("ImapErrors", "the server rejected the credentials"), text), detail);
     }
     if (commandName == "SELECT" || commandName == "EXAMINE" || commandName == "STATUS") {
-        return SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s, said + reason, detail);
+        return SyncError::make(ErrorClass::ServerNo, u"folder-missing"_s, withReason(said, text), detail);
     }
-    return SyncError::make(ErrorClass::ServerNo, u"server-no"_s, said + reason, detail);
+    return SyncError::make(ErrorClass::ServerNo, u"server-no"_s, withReason(said, text), detail);
 }
 
 } // namespace

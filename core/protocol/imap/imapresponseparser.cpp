@@ -1,5 +1,7 @@
 #include "imapresponseparser.h"
 
+#include <QCoreApplication>
+
 #include <limits>
 
 namespace SyncDesk::Imap {
@@ -53,7 +55,8 @@ public:
     bool expectSpace()
     {
         if (peek() != ' ') {
-            return setError(atEnd() ? u"response ends too early"_s : u"expected a space"_s);
+            return setError(atEnd() ? QCoreApplication::translate("ImapResponseParser", "response ends too early")
+                                    : QCoreApplication::translate("ImapResponseParser", "expected a space"));
         }
         ++m_pos;
         return true;
@@ -120,19 +123,22 @@ public:
     bool readValue(Value &out, int depth)
     {
         if (atEnd()) {
-            return setError(u"response ends where a value was expected"_s);
+            return setError(
+                QCoreApplication::translate("ImapResponseParser", "response ends where a value was expected"));
         }
         const char c = peek();
         if (c == '(') {
             if (depth >= m_limits.maxNesting) {
-                return setError(u"lists nested deeper than %1 levels"_s.arg(m_limits.maxNesting));
+                const int levels = m_limits.maxNesting;
+                return setError(QCoreApplication::translate("ImapResponseParser",
+                                                            "lists nested deeper than %n level(s)", nullptr, levels));
             }
             ++m_pos;
             QList<Value> items;
             while (true) {
                 skipSpaces();
                 if (atEnd()) {
-                    return setError(u"unterminated list"_s);
+                    return setError(QCoreApplication::translate("ImapResponseParser", "unterminated list"));
                 }
                 if (peek() == ')') {
                     ++m_pos;
@@ -165,15 +171,15 @@ public:
             return true;
         }
         if (c == ')') {
-            return setError(u"unexpected ')'"_s);
+            return setError(QCoreApplication::translate("ImapResponseParser", "unexpected ')'"));
         }
         const QByteArray atom = readAtom();
         if (failed()) {
             return false;
         }
         if (atom.isEmpty()) {
-            return setError(u"unexpected character 0x%1"_s.arg(
-                QString::number(static_cast<unsigned char>(peek()), 16).rightJustified(2, u'0')));
+            return setError(QCoreApplication::translate("ImapResponseParser", "unexpected character 0x%1")
+                                .arg(QString::number(static_cast<unsigned char>(peek()), 16).rightJustified(2, u'0')));
         }
         out = toValue(atom);
         return true;
@@ -210,11 +216,11 @@ public:
                 continue;
             }
             if (c == '\r' || c == '\n') {
-                return setError(u"line break inside a quoted string"_s);
+                return setError(QCoreApplication::translate("ImapResponseParser", "line break inside a quoted string"));
             }
             out += c;
         }
-        return setError(u"unterminated quoted string"_s);
+        return setError(QCoreApplication::translate("ImapResponseParser", "unterminated quoted string"));
     }
 
     bool readLiteral(QByteArray &out, qint64 &skippedSize)
@@ -222,7 +228,7 @@ public:
         const qsizetype open = m_pos;
         const qsizetype close = m_data.indexOf('}', m_pos);
         if (close < 0 || close >= m_end) {
-            return setError(u"malformed literal"_s);
+            return setError(QCoreApplication::translate("ImapResponseParser", "malformed literal"));
         }
         QByteArray digits = m_data.mid(m_pos + 1, close - m_pos - 1);
         if (digits.endsWith('+')) {
@@ -231,14 +237,15 @@ public:
         bool ok = false;
         const qint64 size = digits.toLongLong(&ok);
         if (!ok || size < 0 || digits.isEmpty() || digits.startsWith('+') || digits.startsWith('-')) {
-            return setError(u"malformed literal size"_s);
+            return setError(QCoreApplication::translate("ImapResponseParser", "malformed literal size"));
         }
         qsizetype pos = close + 1;
         if (pos < m_end && m_data.at(pos) == '\r') {
             ++pos;
         }
         if (pos >= m_end || m_data.at(pos) != '\n') {
-            return setError(u"literal size not followed by a line break"_s);
+            return setError(
+                QCoreApplication::translate("ImapResponseParser", "literal size not followed by a line break"));
         }
         ++pos;
         if (m_skipped) {
@@ -252,7 +259,7 @@ public:
             }
         }
         if (size > m_end - pos) {
-            return setError(u"literal shorter than announced"_s);
+            return setError(QCoreApplication::translate("ImapResponseParser", "literal shorter than announced"));
         }
         out = m_data.mid(pos, size);
         m_pos = pos + size;
@@ -266,7 +273,7 @@ private:
     {
         const qsizetype close = findClosingBracket(m_pos);
         if (close < 0) {
-            return setError(u"unterminated '['"_s);
+            return setError(QCoreApplication::translate("ImapResponseParser", "unterminated '['"));
         }
         m_pos = close + 1;
         return true;
@@ -417,8 +424,11 @@ ResponseParser::State ResponseParser::fail(const QString &message, const QByteAr
 {
     m_failed = true;
     m_error = errorClass == ErrorClass::Protocol
-                  ? SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"malformed IMAP response: "_s + message,
-                                    printable(context))
+                  ? SyncError::make(
+                        ErrorClass::Protocol, u"protocol-error"_s,
+                        //: %1 says what is wrong with the response
+                        QCoreApplication::translate("ImapResponseParser", "malformed IMAP response: %1").arg(message),
+                        printable(context))
                   : SyncError::make(errorClass, u"response-too-large"_s, message, printable(context));
     m_buffer.clear();
     m_buffer.squeeze();
@@ -431,8 +441,14 @@ ResponseParser::State ResponseParser::fail(const QString &message, const QByteAr
 
 ResponseParser::State ResponseParser::overBudget(qint64 size)
 {
-    return fail(u"the server sent a response of at least %1 bytes, more than the %2 bytes a session may hold at "
-                "once (response budget)"_s.arg(size)
+    // %n is an int: a larger size is shown as the largest int.
+    const int bytes = int(qMin<qint64>(size, std::numeric_limits<int>::max()));
+    //: %1 is the limit, a large number of bytes (512 MiB by default)
+    return fail(QCoreApplication::translate(
+                    "ImapResponseParser",
+                    "the server sent a response of at least %n byte(s), more than the %1 bytes a session may hold "
+                    "at once (response budget)",
+                    nullptr, bytes)
                     .arg(m_limits.maxResponseSize),
                 m_buffer.mid(m_start, 160), ErrorClass::Parse);
 }
@@ -463,6 +479,7 @@ ResponseParser::State ResponseParser::next(Response &out)
     if (m_failed) {
         return State::Failed;
     }
+    const int maxLine = int(m_limits.maxLineLength);
     while (true) {
         if (m_skipRemaining > 0) {
             return State::NeedMore;
@@ -482,7 +499,9 @@ ResponseParser::State ResponseParser::next(Response &out)
             // A CR waiting for its LF is not part of the line's length.
             const qsizetype pending = m_buffer.size() - m_lineStart - (m_buffer.endsWith('\r') ? 1 : 0);
             if (pending > m_limits.maxLineLength) {
-                return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
+                return fail(
+                    QCoreApplication::translate("ImapResponseParser", "line longer than %n byte(s)", nullptr, maxLine),
+                    m_buffer.mid(m_lineStart, 160));
             }
             if (m_buffer.size() - m_start > m_limits.maxResponseSize) {
                 return overBudget(m_buffer.size() - m_start);
@@ -495,7 +514,9 @@ ResponseParser::State ResponseParser::next(Response &out)
             --lineEnd;
         }
         if (lineEnd - m_lineStart > m_limits.maxLineLength) {
-            return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_lineStart, 160));
+            return fail(
+                QCoreApplication::translate("ImapResponseParser", "line longer than %n byte(s)", nullptr, maxLine),
+                m_buffer.mid(m_lineStart, 160));
         }
         // A line ending in {N} or {N+} announces N bytes of literal data after the line break — except in a
         // status response or a continuation request, whose free text may end that way and which never
@@ -557,7 +578,8 @@ ResponseParser::State ResponseParser::next(Response &out)
             response.kind = Response::Kind::Tagged;
             response.tag = tag;
         } else {
-            return fail(u"response does not start with a tag"_s, context);
+            return fail(QCoreApplication::translate("ImapResponseParser", "response does not start with a tag"),
+                        context);
         }
         if (!tokens.expectSpace()) {
             return fail(tokens.error(), context);
@@ -571,7 +593,9 @@ ResponseParser::State ResponseParser::next(Response &out)
             bool ok = false;
             response.number = name.toULongLong(&ok);
             if (!ok || !tokens.expectSpace()) {
-                return fail(tokens.failed() ? tokens.error() : u"number out of range"_s, context);
+                return fail(tokens.failed() ? tokens.error()
+                                            : QCoreApplication::translate("ImapResponseParser", "number out of range"),
+                            context);
             }
             name = tokens.readAtom();
             if (tokens.failed()) {
@@ -579,17 +603,19 @@ ResponseParser::State ResponseParser::next(Response &out)
             }
         }
         if (name.isEmpty()) {
-            return fail(u"response without a name"_s, context);
+            return fail(QCoreApplication::translate("ImapResponseParser", "response without a name"), context);
         }
         response.name = name.toUpper();
         const bool isStatus = isStatusName(response.name, response.status);
         if (response.isTagged() &&
             (!isStatus || response.status == ResponseStatus::Bye || response.status == ResponseStatus::Preauth)) {
-            return fail(u"tagged response is not OK, NO or BAD"_s, context); // RFC 3501 7.1
+            return fail(QCoreApplication::translate("ImapResponseParser", "tagged response is not OK, NO or BAD"),
+                        context); // RFC 3501 7.1
         }
         if (isStatus) {
             if (response.number) {
-                return fail(u"status response with a number"_s, context);
+                return fail(QCoreApplication::translate("ImapResponseParser", "status response with a number"),
+                            context);
             }
             if (!parseResponseText(tokens, m_buffer, lineEnd, m_limits, response)) {
                 return fail(tokens.error(), context);
@@ -620,8 +646,9 @@ Result<Response> ResponseParser::parseOne(const QByteArray &complete, ParserLimi
         return all.error();
     }
     if (all->size() != 1) {
-        return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                               u"expected one response, got %1"_s.arg(all->size()));
+        return SyncError::make(
+            ErrorClass::Protocol, u"protocol-error"_s,
+            QCoreApplication::translate("ImapResponseParser", "expected one response, got %1").arg(all->size()));
     }
     return all->constFirst();
 }
@@ -641,7 +668,8 @@ Result<QList<Response>> ResponseParser::parseAll(const QByteArray &bytes, Parser
             return parser.error();
         case State::NeedMore:
             if (parser.bufferedBytes() > 0) {
-                return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"incomplete response"_s,
+                return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                       QCoreApplication::translate("ImapResponseParser", "incomplete response"),
                                        printable(bytes.right(parser.bufferedBytes())));
             }
             return responses;

@@ -16,8 +16,9 @@ const QString kCategory = u"imap"_s;
 
 SyncError lostConnection(const QString &waitingFor)
 {
+    //: %1 says what the session was doing ("waiting for the greeting")
     return SyncError::make(ErrorClass::Network, u"connection-lost"_s,
-                           u"the server closed the connection while %1"_s.arg(waitingFor));
+                           Session::tr("the server closed the connection while %1").arg(waitingFor));
 }
 
 } // namespace
@@ -89,7 +90,8 @@ void Session::open(const QString &host, quint16 port, Security security, std::fu
     m_openDone = std::move(done);
     m_tracing = Logger::instance().isDebugEnabled(m_options.mailbox);
     m_state = State::Connecting;
-    armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(m_options.connectTimeoutMs, tr("connecting to %1:%2").arg(host).arg(port));
     m_stream->connectToHost(host, port, security == Security::Tls);
 }
 
@@ -99,7 +101,8 @@ void Session::onConnected()
         return;
     }
     m_state = State::Greeting;
-    armWatchdog(m_options.commandTimeoutMs, u"waiting for the greeting"_s);
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(m_options.commandTimeoutMs, tr("waiting for the greeting"));
 }
 
 void Session::handleGreeting(const Response &response)
@@ -108,7 +111,7 @@ void Session::handleGreeting(const Response &response)
         (response.status != ResponseStatus::Ok && response.status != ResponseStatus::Preauth &&
          response.status != ResponseStatus::Bye)) {
         fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                             u"the server did not greet with an IMAP greeting; is this an IMAP port?"_s,
+                             tr("the server did not greet with an IMAP greeting; is this an IMAP port?"),
                              QString::fromLatin1(dump(response)).left(200)));
         return;
     }
@@ -137,7 +140,7 @@ void Session::afterGreeting()
         }
         if (!hasCapability("STARTTLS")) {
             fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
-                                 u"the server does not offer STARTTLS; refusing to continue unencrypted"_s)
+                                 tr("the server does not offer STARTTLS; refusing to continue unencrypted"))
                      .at(ErrorStage::Tls));
             return;
         }
@@ -164,12 +167,13 @@ void Session::startTlsUpgrade()
         if (m_parser.bufferedBytes() > 0) {
             // Anything after the OK was sent before encryption: a man in the middle could have injected it.
             fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
-                                 u"the server sent unencrypted data after agreeing to STARTTLS"_s)
+                                 tr("the server sent unencrypted data after agreeing to STARTTLS"))
                      .at(ErrorStage::Tls));
             return;
         }
         m_state = State::StartingTls;
-        armWatchdog(m_options.connectTimeoutMs, u"negotiating TLS"_s);
+        //: what the session was doing, as in "no answer from the server while …"
+        armWatchdog(m_options.connectTimeoutMs, tr("negotiating TLS"));
         m_stream->startTls();
     });
 }
@@ -232,9 +236,9 @@ void Session::login(const QString &username, const QString &password, std::funct
     }
     if (mechanism.isEmpty() && hasCapability("LOGINDISABLED")) {
         done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
-                             isEncrypted() ? u"the server does not allow logging in with a password"_s
-                                           : u"the server does not allow a password login on an unencrypted "
-                                             "connection"_s)
+                             isEncrypted() ? tr("the server does not allow logging in with a password")
+                                           : tr("the server does not allow a password login on an unencrypted "
+                                                "connection"))
                  .at(ErrorStage::Login));
         return;
     }
@@ -283,8 +287,9 @@ void Session::login(const QString &username, const QString &password, std::funct
 void Session::execute(const Command &command, UntaggedHandler onUntagged, Done done)
 {
     if (m_state == State::Failed || m_state == State::Closed || m_state == State::LoggingOut) {
-        done(SyncError::make(ErrorClass::Network, u"connection-lost"_s,
-                             u"the IMAP session is closed; cannot send %1"_s.arg(QString::fromLatin1(command.name()))));
+        done(
+            SyncError::make(ErrorClass::Network, u"connection-lost"_s,
+                            tr("the IMAP session is closed; cannot send %1").arg(QString::fromLatin1(command.name()))));
         return;
     }
     auto pending = std::make_shared<Pending>(Pending{{}, command, {}, 0, std::move(onUntagged), std::move(done)});
@@ -337,12 +342,15 @@ void Session::armCommandDeadline()
     }
     const auto first = std::min_element(m_inFlight.begin(), m_inFlight.end(),
                                         [](const auto &a, const auto &b) { return a->deadlineMs < b->deadlineMs; });
-    m_waitingFor = u"waiting for the answer to %1"_s.arg(QString::fromLatin1((*first)->command.name()));
+    //: what the session was doing, as in "no answer from the server while …"
+    m_waitingFor = tr("waiting for the answer to %1").arg(QString::fromLatin1((*first)->command.name()));
     m_watchdog.start(int(qBound<qint64>(0, (*first)->deadlineMs - m_clock.elapsed(), 24LL * 3600 * 1000)));
 }
 
 void Session::onWatchdog()
 {
+    //: stands for the server's host name when it is not known
+    const QString host = m_host.isEmpty() ? tr("the server") : m_host;
     if (m_state == State::Ready && !m_inFlight.empty()) {
         const qint64 now = m_clock.elapsed();
         const auto late = std::find_if(m_inFlight.begin(), m_inFlight.end(),
@@ -352,20 +360,24 @@ void Session::onWatchdog()
             return;
         }
         const Pending &pending = **late;
-        fail(SyncError::make(
-            ErrorClass::Timeout, u"timeout"_s,
-            u"%1 did not complete %2 in time (%3 s allowed from sending it%4)"_s.arg(
-                m_host.isEmpty() ? u"the server"_s : m_host, QString::fromLatin1(pending.command.name()),
-                QString::number(m_options.commandTimeoutMs / 1000.0, 'g', 4),
-                pending.command.expectedBytes() > 0
-                    ? u", plus the time for %1 bytes at %2 KiB/s"_s.arg(pending.command.expectedBytes())
-                          .arg(m_options.minBytesPerSecond / 1024)
-                    : QString())));
+        const QString command = QString::fromLatin1(pending.command.name());
+        const QString seconds = QString::number(m_options.commandTimeoutMs / 1000.0, 'g', 4);
+        const qint64 bytes = pending.command.expectedBytes();
+        // %n is an int: a larger size is shown as the largest int.
+        const int byteCount = int(qMin<qint64>(bytes, std::numeric_limits<int>::max()));
+        //: %1 is the server, %2 an IMAP command (UID FETCH), %3 a number of seconds, %4 a rate in KiB per second
+        const QString message =
+            bytes > 0 ? tr("%1 did not complete %2 in time (%3 s allowed from sending it, plus the time for %n "
+                           "byte(s) at %4 KiB/s)",
+                           nullptr, byteCount)
+                            .arg(host, command, seconds, QString::number(m_options.minBytesPerSecond / 1024))
+                      //: %1 is the server, %2 an IMAP command (UID FETCH), %3 a number of seconds
+                      : tr("%1 did not complete %2 in time (%3 s allowed from sending it)").arg(host, command, seconds);
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, message));
         return;
     }
-    fail(SyncError::make(
-        ErrorClass::Timeout, u"timeout"_s,
-        u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the server"_s : m_host, m_waitingFor)));
+    //: %1 is the server, %2 says what the session was doing ("waiting for the greeting")
+    fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, tr("no answer from %1 while %2").arg(host, m_waitingFor)));
 }
 
 void Session::sendChunk(Pending &pending)
@@ -428,7 +440,7 @@ void Session::handle(const Response &response)
     if (response.isContinuation()) {
         if (!m_awaitingContinuation) {
             fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"the server sent a continuation request nobody asked for"_s,
+                                 tr("the server sent a continuation request nobody asked for"),
                                  QString::fromLatin1(response.text).left(200)));
             return;
         }
@@ -445,7 +457,7 @@ void Session::handle(const Response &response)
                                [&](const std::shared_ptr<Pending> &pending) { return pending->tag == response.tag; });
         if (it == m_inFlight.end()) {
             fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"the server answered a command that was never sent"_s,
+                                 tr("the server answered a command that was never sent"),
                                  QString::fromLatin1(dump(response)).left(200)));
             return;
         }
@@ -519,13 +531,14 @@ void Session::logout(std::function<void()> done)
         if (command->done) {
             command->done(SyncError::make(
                 ErrorClass::Cancelled, u"cancelled"_s,
-                u"%1 was not sent: the session is logging out"_s.arg(QString::fromLatin1(command->command.name()))));
+                tr("%1 was not sent: the session is logging out").arg(QString::fromLatin1(command->command.name()))));
         }
     }
     auto pending = std::make_shared<Pending>(Pending{{}, Command("LOGOUT"), {}, 0, nullptr, nullptr});
     m_queued.push_back(pending);
     pump();
-    armWatchdog(qMin(m_options.commandTimeoutMs, 5000), u"logging out"_s);
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(qMin(m_options.commandTimeoutMs, 5000), tr("logging out"));
     // A server that does not answer LOGOUT must not hold us up: the watchdog closes the session.
     QObject::disconnect(&m_watchdog, nullptr, this, nullptr);
     connect(&m_watchdog, &QTimer::timeout, this, [this] { finishLogout(true); });
@@ -557,7 +570,8 @@ void Session::onDisconnected()
         return;
     }
     // Whatever the server sent last may explain why (a BYE in the buffer is handled by onReadyRead).
-    fail(lostConnection(m_waitingFor.isEmpty() ? u"idle"_s : m_waitingFor));
+    //: completes "the server closed the connection while …" when no command was waiting for an answer
+    fail(lostConnection(m_waitingFor.isEmpty() ? tr("idle") : m_waitingFor));
 }
 
 void Session::abort(const SyncError &reason)

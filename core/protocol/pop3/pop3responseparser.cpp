@@ -1,5 +1,7 @@
 #include "pop3responseparser.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk::Pop3 {
 
 using namespace Qt::StringLiterals;
@@ -49,8 +51,11 @@ void ResponseParser::feed(const QByteArray &bytes)
 ResponseParser::State ResponseParser::fail(const QString &message, const QByteArray &context)
 {
     m_failed = true;
-    m_error = SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"malformed POP3 response: "_s + message,
-                              printable(context));
+    m_error =
+        SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                        //: %1 says what is wrong with the response
+                        QCoreApplication::translate("Pop3ResponseParser", "malformed POP3 response: %1").arg(message),
+                        printable(context));
     m_buffer.clear();
     m_pos = 0;
     m_inBody = false;
@@ -75,12 +80,14 @@ ResponseParser::State ResponseParser::next(Response &out, bool multiLine)
     if (m_failed) {
         return State::Failed;
     }
+    const int maxLine = int(m_limits.maxLineLength);
     if (!m_inBody) {
         const qsizetype newline = m_buffer.indexOf('\n', m_pos);
         if (newline < 0) {
             const qsizetype pending = m_buffer.size() - m_pos - (m_buffer.endsWith('\r') ? 1 : 0);
             if (pending > m_limits.maxLineLength) {
-                return fail(u"status line longer than %1 bytes"_s.arg(m_limits.maxLineLength),
+                return fail(QCoreApplication::translate("Pop3ResponseParser", "status line longer than %n byte(s)",
+                                                        nullptr, maxLine),
                             m_buffer.mid(m_pos, 160));
             }
             return State::NeedMore;
@@ -91,7 +98,9 @@ ResponseParser::State ResponseParser::next(Response &out, bool multiLine)
         }
         const QByteArray line = m_buffer.mid(m_pos, end - m_pos);
         if (line.size() > m_limits.maxLineLength) {
-            return fail(u"status line longer than %1 bytes"_s.arg(m_limits.maxLineLength), line);
+            return fail(QCoreApplication::translate("Pop3ResponseParser", "status line longer than %n byte(s)", nullptr,
+                                                    maxLine),
+                        line);
         }
         Response response;
         QByteArray rest;
@@ -105,7 +114,8 @@ ResponseParser::State ResponseParser::next(Response &out, bool multiLine)
             response.status = Response::Status::Continuation;
             rest = line.mid(2);
         } else {
-            return fail(u"not a POP3 status line (+OK or -ERR)"_s, line);
+            return fail(QCoreApplication::translate("Pop3ResponseParser", "not a POP3 status line (+OK or -ERR)"),
+                        line);
         }
         // RFC 2449: "[CODE/SUB] text".
         if (response.status != Response::Status::Continuation && rest.startsWith('[')) {
@@ -133,7 +143,9 @@ ResponseParser::State ResponseParser::next(Response &out, bool multiLine)
         if (newline < 0) {
             const qsizetype pending = m_buffer.size() - m_pos - (m_buffer.endsWith('\r') ? 1 : 0);
             if (pending > m_limits.maxLineLength) {
-                return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_pos, 160));
+                return fail(
+                    QCoreApplication::translate("Pop3ResponseParser", "line longer than %n byte(s)", nullptr, maxLine),
+                    m_buffer.mid(m_pos, 160));
             }
             compact();
             return State::NeedMore;
@@ -143,7 +155,9 @@ ResponseParser::State ResponseParser::next(Response &out, bool multiLine)
             --contentEnd;
         }
         if (contentEnd - m_pos > m_limits.maxLineLength) {
-            return fail(u"line longer than %1 bytes"_s.arg(m_limits.maxLineLength), m_buffer.mid(m_pos, 160));
+            return fail(
+                QCoreApplication::translate("Pop3ResponseParser", "line longer than %n byte(s)", nullptr, maxLine),
+                m_buffer.mid(m_pos, 160));
         }
         qsizetype start = m_pos;
         m_pos = newline + 1;
@@ -181,7 +195,8 @@ Result<Response> ResponseParser::parseOne(const QByteArray &complete, bool multi
     switch (parser.next(response, multiLine)) {
     case State::Ready:
         if (parser.bufferedBytes() != 0) {
-            return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"bytes after the response"_s,
+            return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                   QCoreApplication::translate("Pop3ResponseParser", "bytes after the response"),
                                    printable(complete.right(parser.bufferedBytes())));
         }
         return response;
@@ -190,7 +205,9 @@ Result<Response> ResponseParser::parseOne(const QByteArray &complete, bool multi
     case State::NeedMore:
         break;
     }
-    return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s, u"incomplete response"_s, printable(complete));
+    return SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                           QCoreApplication::translate("Pop3ResponseParser", "incomplete response"),
+                           printable(complete));
 }
 
 } // namespace SyncDesk::Pop3

@@ -4,6 +4,8 @@
 #include "pop3errors.h"
 #include "protocol/sessionfailure.h"
 
+#include <limits>
+
 namespace SyncDesk::Pop3 {
 
 using namespace Qt::StringLiterals;
@@ -26,7 +28,8 @@ Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &optio
             return;
         }
         m_state = State::Greeting;
-        armWatchdog(m_options.commandTimeoutMs, u"waiting for the greeting"_s);
+        //: what the session was doing, as in "no answer from the server while …"
+        armWatchdog(m_options.commandTimeoutMs, tr("waiting for the greeting"));
     });
     connect(m_stream.get(), &ByteStream::encrypted, this, [this] {
         if (m_state != State::StartingTls) {
@@ -93,7 +96,8 @@ void Session::open(const QString &host, quint16 port, Security security, std::fu
     m_openDone = std::move(done);
     m_tracing = Logger::instance().isDebugEnabled(m_options.mailbox);
     m_state = State::Connecting;
-    armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(m_options.connectTimeoutMs, tr("connecting to %1:%2").arg(host).arg(port));
     m_stream->connectToHost(host, port, security == Security::Tls);
 }
 
@@ -105,7 +109,7 @@ void Session::handleGreeting(const Response &response)
     }
     if (!response.isOk()) {
         fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                             u"the server did not greet with a POP3 greeting; is this a POP3 port?"_s,
+                             tr("the server did not greet with a POP3 greeting; is this a POP3 port?"),
                              QString::fromLatin1(dump(response)).left(200)));
         return;
     }
@@ -123,7 +127,7 @@ void Session::afterGreeting()
         }
         if (m_capaKnown && !hasCapability("STLS")) {
             fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
-                                 u"the server does not offer STLS; refusing to continue unencrypted"_s)
+                                 tr("the server does not offer STLS; refusing to continue unencrypted"))
                      .at(ErrorStage::Tls));
             return;
         }
@@ -141,11 +145,12 @@ void Session::afterGreeting()
             }
             if (m_parser.bufferedBytes() > 0) {
                 fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
-                                     u"the server sent unencrypted data after agreeing to STLS"_s));
+                                     tr("the server sent unencrypted data after agreeing to STLS")));
                 return;
             }
             m_state = State::StartingTls;
-            armWatchdog(m_options.connectTimeoutMs, u"negotiating TLS"_s);
+            //: what the session was doing, as in "no answer from the server while …"
+            armWatchdog(m_options.connectTimeoutMs, tr("negotiating TLS"));
             m_stream->startTls();
         });
     });
@@ -200,17 +205,18 @@ void Session::login(const QString &username, const QString &password, std::funct
 {
     if (m_capaKnown && !hasCapability("USER")) {
         done(SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
-                             isEncrypted() ? u"the server does not allow USER/PASS login"_s
-                                           : u"the server does not allow a password login on an unencrypted "
-                                             "connection"_s)
+                             isEncrypted() ? tr("the server does not allow USER/PASS login")
+                                           : tr("the server does not allow a password login on an unencrypted "
+                                                "connection"))
                  .at(ErrorStage::Login));
         return;
     }
     const QByteArray user = username.toUtf8();
     const QByteArray pass = password.toUtf8();
     if (user.contains('\r') || user.contains('\n') || pass.contains('\r') || pass.contains('\n')) {
-        done(SyncError::make(ErrorClass::Config, u"auth-failed"_s, u"the user name or password contains a line break"_s)
-                 .at(ErrorStage::Login));
+        done(
+            SyncError::make(ErrorClass::Config, u"auth-failed"_s, tr("the user name or password contains a line break"))
+                .at(ErrorStage::Login));
         return;
     }
     auto finished = std::make_shared<std::function<void(Status)>>(std::move(done));
@@ -263,7 +269,7 @@ void Session::execute(const QByteArray &command, bool multiLine, Done done, bool
     if (m_state == State::Failed || m_state == State::Closed || m_state == State::Quitting) {
         done(SyncError::make(
             ErrorClass::Network, u"connection-lost"_s,
-            u"the POP3 session is closed; cannot send %1"_s.arg(QString::fromLatin1(commandName(command)))));
+            tr("the POP3 session is closed; cannot send %1").arg(QString::fromLatin1(commandName(command)))));
         return;
     }
     m_queued.push_back(std::make_shared<Pending>(
@@ -305,7 +311,8 @@ void Session::pump()
         m_stream->write(out);
     }
     if (m_state == State::Quitting && !m_inFlight.empty()) {
-        armWatchdog(qMin(m_options.commandTimeoutMs, 5000), u"quitting"_s);
+        //: what the session was doing, as in "no answer from the server while …"
+        armWatchdog(qMin(m_options.commandTimeoutMs, 5000), tr("quitting"));
         return;
     }
     armCommandDeadline();
@@ -318,7 +325,8 @@ void Session::armCommandDeadline()
     }
     // Answers come in order, and each deadline is at least the one before: the first is the earliest.
     const Pending &first = *m_inFlight.front();
-    m_waitingFor = u"waiting for the answer to %1"_s.arg(QString::fromLatin1(commandName(first.command)));
+    //: what the session was doing, as in "no answer from the server while …"
+    m_waitingFor = tr("waiting for the answer to %1").arg(QString::fromLatin1(commandName(first.command)));
     m_watchdog.start(int(qBound<qint64>(0, first.deadlineMs - m_clock.elapsed(), 24LL * 3600 * 1000)));
 }
 
@@ -328,24 +336,32 @@ void Session::onWatchdog()
         finishQuit(true); // a server that does not answer QUIT must not hold us up
         return;
     }
-    const QString host = m_host.isEmpty() ? u"the server"_s : m_host;
+    //: stands for the server's host name when it is not known
+    const QString host = m_host.isEmpty() ? tr("the server") : m_host;
     if (m_state == State::Ready && !m_inFlight.empty()) {
         const Pending &first = *m_inFlight.front();
         if (first.deadlineMs > m_clock.elapsed()) {
             armCommandDeadline(); // the command it was set for has completed
             return;
         }
-        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
-                             u"%1 did not complete %2 in time (%3 s allowed from sending it%4)"_s.arg(
-                                 host, QString::fromLatin1(commandName(first.command)),
-                                 QString::number(m_options.commandTimeoutMs / 1000.0, 'g', 4),
-                                 first.expectedBytes > 0
-                                     ? u", plus the time for %1 bytes at %2 KiB/s"_s.arg(first.expectedBytes)
-                                           .arg(m_options.minBytesPerSecond / 1024)
-                                     : QString())));
+        const QString command = QString::fromLatin1(commandName(first.command));
+        const QString seconds = QString::number(m_options.commandTimeoutMs / 1000.0, 'g', 4);
+        // %n is an int: a larger size is shown as the largest int.
+        const int byteCount = int(qMin<qint64>(first.expectedBytes, std::numeric_limits<int>::max()));
+        //: %1 is the server, %2 a POP3 command (RETR), %3 a number of seconds, %4 a rate in KiB per second
+        const QString message =
+            first.expectedBytes > 0
+                ? tr("%1 did not complete %2 in time (%3 s allowed from sending it, plus the time for %n byte(s) at "
+                     "%4 KiB/s)",
+                     nullptr, byteCount)
+                      .arg(host, command, seconds, QString::number(m_options.minBytesPerSecond / 1024))
+                //: %1 is the server, %2 a POP3 command (RETR), %3 a number of seconds
+                : tr("%1 did not complete %2 in time (%3 s allowed from sending it)").arg(host, command, seconds);
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, message));
         return;
     }
-    fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, u"no answer from %1 while %2"_s.arg(host, m_waitingFor)));
+    //: %1 is the server, %2 says what the session was doing ("waiting for the greeting")
+    fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s, tr("no answer from %1 while %2").arg(host, m_waitingFor)));
 }
 
 void Session::armWatchdog(int timeoutMs, const QString &waitingFor)
@@ -371,7 +387,7 @@ void Session::onReadyRead()
         if (m_state != State::Greeting && m_inFlight.empty()) {
             if (m_parser.bufferedBytes() > 0) {
                 fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                     u"the server sent data nobody asked for"_s));
+                                     tr("the server sent data nobody asked for")));
             }
             return;
         }
@@ -395,7 +411,7 @@ void Session::onReadyRead()
         if (response.status == Response::Status::Continuation) {
             // Before the command it answers leaves the queue, so that its callback gets the error too.
             fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"the server sent a continuation request nobody asked for"_s));
+                                 tr("the server sent a continuation request nobody asked for")));
             return;
         }
         std::shared_ptr<Pending> pending = m_inFlight.front();
@@ -441,7 +457,7 @@ void Session::quit(std::function<void()> done)
         if (command->done) {
             command->done(SyncError::make(
                 ErrorClass::Cancelled, u"cancelled"_s,
-                u"%1 was not sent: the session is ending"_s.arg(QString::fromLatin1(commandName(command->command)))));
+                tr("%1 was not sent: the session is ending").arg(QString::fromLatin1(commandName(command->command)))));
         }
     }
     m_queued.push_back(std::make_shared<Pending>(Pending{"QUIT", false, false, nullptr}));
@@ -472,9 +488,11 @@ void Session::onDisconnected()
     if (m_state == State::Failed) {
         return;
     }
-    fail(SyncError::make(
-        ErrorClass::Network, u"connection-lost"_s,
-        u"the server closed the connection while %1"_s.arg(m_waitingFor.isEmpty() ? u"idle"_s : m_waitingFor)));
+    //: completes "the server closed the connection while …" when no command was waiting for an answer
+    const QString doing = m_waitingFor.isEmpty() ? tr("idle") : m_waitingFor;
+    //: %1 says what the session was doing ("waiting for the greeting")
+    fail(SyncError::make(ErrorClass::Network, u"connection-lost"_s,
+                         tr("the server closed the connection while %1").arg(doing)));
 }
 
 void Session::abort(const SyncError &reason)

@@ -2,11 +2,20 @@
 
 #include "protocol/imap/imaperrors.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk::Smtp {
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Our words for what went wrong, then the server's own text when it gave one.
+QString withReason(const QString &message, const QString &text)
+{
+    //: %1 is what went wrong, %2 the text the server sent (not translated)
+    return text.isEmpty() ? message : QCoreApplication::translate("SmtpErrors", "%1: %2").arg(message, text);
+}
 
 SyncError classify(const Reply &reply, const QByteArray &commandName)
 {
@@ -15,46 +24,56 @@ SyncError classify(const Reply &reply, const QByteArray &commandName)
     const QString text = QString::fromUtf8(raw).trimmed();
     const QString detail = QString::fromLatin1(dump(reply)).left(300);
     const QString command = QString::fromLatin1(commandName);
-    const QString reason = text.isEmpty() ? QString() : u": "_s + text;
+    //: %1 is an SMTP command (MAIL), %2 the server's reply code (550)
+    const QString said = QCoreApplication::translate("SmtpErrors", "%1 answered %2").arg(command).arg(reply.code);
     const bool auth = commandName == "AUTH";
 
     if (lower.contains("throttl") || lower.contains("too many") || lower.contains("rate limit")) {
-        SyncError error = SyncError::make(ErrorClass::Throttled, u"throttled"_s,
-                                          u"the SMTP server is throttling this client"_s + reason, detail);
+        SyncError error = SyncError::make(
+            ErrorClass::Throttled, u"throttled"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the SMTP server is throttling this client"), text),
+            detail);
         error.retryAfterMs = Imap::suggestedBackoffMs(raw);
         return error;
     }
     if (reply.code == 421) {
-        return SyncError::make(ErrorClass::Network, u"server-bye"_s, u"the SMTP server closed the session"_s + reason,
-                               detail);
+        return SyncError::make(
+            ErrorClass::Network, u"server-bye"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the SMTP server closed the session"), text), detail);
     }
     if (reply.code == 535 || (auth && reply.code == 501)) {
-        return SyncError::make(ErrorClass::Auth, u"auth-failed"_s,
-                               u"the SMTP server rejected the credentials"_s + reason, detail);
+        return SyncError::make(
+            ErrorClass::Auth, u"auth-failed"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the SMTP server rejected the credentials"), text),
+            detail);
     }
     if (reply.code == 538 || reply.code == 534 || (reply.code == 530 && lower.contains("tls"))) {
-        return SyncError::make(ErrorClass::Auth, u"login-disabled"_s,
-                               u"the SMTP server requires an encrypted connection or another login"_s + reason, detail);
+        return SyncError::make(
+            ErrorClass::Auth, u"login-disabled"_s,
+            withReason(QCoreApplication::translate("SmtpErrors",
+                                                   "the SMTP server requires an encrypted connection or another login"),
+                       text),
+            detail);
     }
     if (auth && (lower.contains("locked") || lower.contains("disabled") || lower.contains("suspended"))) {
-        return SyncError::make(ErrorClass::Auth, u"account-locked"_s, u"the account cannot be used"_s + reason, detail);
+        return SyncError::make(
+            ErrorClass::Auth, u"account-locked"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the account cannot be used"), text), detail);
     }
     if (commandName == "STARTTLS") {
-        return SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
-                               u"the SMTP server refused STARTTLS"_s + reason, detail);
+        return SyncError::make(
+            ErrorClass::Tls, u"starttls-not-offered"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the SMTP server refused STARTTLS"), text), detail);
     }
     if (reply.isTransientFailure()) {
-        SyncError error = SyncError::make(ErrorClass::ServerNo, u"server-no"_s,
-                                          u"%1 answered %2"_s.arg(command).arg(reply.code) + reason, detail);
+        SyncError error = SyncError::make(ErrorClass::ServerNo, u"server-no"_s, withReason(said, text), detail);
         error.transient = true;
         return error;
     }
     if (reply.code == 500 || reply.code == 502 || reply.code == 504) {
-        return SyncError::make(ErrorClass::ServerBad, u"server-bad"_s,
-                               u"%1 answered %2"_s.arg(command).arg(reply.code) + reason, detail);
+        return SyncError::make(ErrorClass::ServerBad, u"server-bad"_s, withReason(said, text), detail);
     }
-    return SyncError::make(ErrorClass::ServerNo, u"server-no"_s,
-                           u"%1 answered %2"_s.arg(command).arg(reply.code) + reason, detail);
+    return SyncError::make(ErrorClass::ServerNo, u"server-no"_s, withReason(said, text), detail);
 }
 
 } // namespace

@@ -32,7 +32,7 @@ public:
     static Result<QList<Reply>> parseAll(const QByteArray &bytes, ParserLimits limits = {});
 
 private:
-    State fail(const QString &message, const QByteArray &context);
+    State fail(const QString &message, const QByteArray &context); // message: the whole sentence
 
     ParserLimits m_limits;
     QByteArray m_buffer;

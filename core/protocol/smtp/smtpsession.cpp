@@ -26,14 +26,17 @@ Session::Session(std::unique_ptr<ByteStream> stream, const SessionOptions &optio
             finishQuit();
             return;
         }
-        fail(SyncError::make(
-            ErrorClass::Timeout, u"timeout"_s,
-            u"no answer from %1 while %2"_s.arg(m_host.isEmpty() ? u"the SMTP server"_s : m_host, m_waitingFor)));
+        //: stands for the server's host name when it is not known
+        const QString host = m_host.isEmpty() ? tr("the SMTP server") : m_host;
+        //: %1 is the server, %2 says what the session was doing ("waiting for the greeting")
+        fail(SyncError::make(ErrorClass::Timeout, u"timeout"_s,
+                             tr("no answer from %1 while %2").arg(host, m_waitingFor)));
     });
     connect(m_stream.get(), &ByteStream::connected, this, [this] {
         if (m_state == State::Connecting) {
             m_state = State::Greeting;
-            armWatchdog(m_options.commandTimeoutMs, u"waiting for the greeting"_s);
+            //: what the session was doing, as in "no answer from the server while …"
+            armWatchdog(m_options.commandTimeoutMs, tr("waiting for the greeting"));
         }
     });
     connect(m_stream.get(), &ByteStream::encrypted, this, [this] {
@@ -95,7 +98,8 @@ void Session::open(const QString &host, quint16 port, Security security, std::fu
     m_openDone = std::move(done);
     m_tracing = Logger::instance().isDebugEnabled(m_options.mailbox);
     m_state = State::Connecting;
-    armWatchdog(m_options.connectTimeoutMs, u"connecting to %1:%2"_s.arg(host).arg(port));
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(m_options.connectTimeoutMs, tr("connecting to %1:%2").arg(host).arg(port));
     m_stream->connectToHost(host, port, security == Security::Tls);
 }
 
@@ -109,7 +113,7 @@ void Session::send(const QByteArray &command, const QByteArray &name, Done done,
 {
     if (m_state == State::Failed || m_state == State::Closed) {
         done(SyncError::make(ErrorClass::Network, u"connection-lost"_s,
-                             u"the SMTP session is closed; cannot send %1"_s.arg(QString::fromLatin1(name)))
+                             tr("the SMTP session is closed; cannot send %1").arg(QString::fromLatin1(name)))
                  .at(ErrorStage::Send));
         return;
     }
@@ -117,7 +121,8 @@ void Session::send(const QByteArray &command, const QByteArray &name, Done done,
           (sensitive ? QString::fromLatin1(name) + u" <credentials hidden>"_s : QString::fromLatin1(command)));
     m_pending.push_back(std::make_shared<Pending>(Pending{command, name, sensitive, std::move(done)}));
     m_stream->write(command + "\r\n");
-    armWatchdog(m_options.commandTimeoutMs, u"waiting for the answer to %1"_s.arg(QString::fromLatin1(name)));
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(m_options.commandTimeoutMs, tr("waiting for the answer to %1").arg(QString::fromLatin1(name)));
 }
 
 void Session::onReadyRead()
@@ -147,7 +152,7 @@ void Session::onReadyRead()
                 fail(reply.code == 554 || reply.code == 421
                          ? errorFromReply(reply, "greeting")
                          : SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                           u"the server did not greet with an SMTP greeting; is this an SMTP port?"_s,
+                                           tr("the server did not greet with an SMTP greeting; is this an SMTP port?"),
                                            QString::fromLatin1(dump(reply)).left(200)));
                 return;
             }
@@ -172,7 +177,7 @@ void Session::onReadyRead()
                 return;
             }
             fail(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
-                                 u"the SMTP server answered a command that was never sent"_s,
+                                 tr("the SMTP server answered a command that was never sent"),
                                  QString::fromLatin1(dump(reply)).left(200)));
             return;
         }
@@ -238,7 +243,7 @@ void Session::startTls()
 {
     if (!hasCapability("STARTTLS")) {
         fail(SyncError::make(ErrorClass::Tls, u"starttls-not-offered"_s,
-                             u"the SMTP server does not offer STARTTLS; refusing to continue unencrypted"_s));
+                             tr("the SMTP server does not offer STARTTLS; refusing to continue unencrypted")));
         return;
     }
     send("STARTTLS", "STARTTLS", [this](const Result<Reply> &result) {
@@ -248,11 +253,12 @@ void Session::startTls()
         }
         if (m_parser.bufferedBytes() > 0) {
             fail(SyncError::make(ErrorClass::Tls, u"tls-handshake"_s,
-                                 u"the SMTP server sent unencrypted data after agreeing to STARTTLS"_s));
+                                 tr("the SMTP server sent unencrypted data after agreeing to STARTTLS")));
             return;
         }
         m_state = State::StartingTls;
-        armWatchdog(m_options.connectTimeoutMs, u"negotiating TLS"_s);
+        //: what the session was doing, as in "no answer from the server while …"
+        armWatchdog(m_options.connectTimeoutMs, tr("negotiating TLS"));
         m_stream->startTls();
     });
 }
@@ -302,9 +308,10 @@ void Session::login(const QString &username, const QString &password, std::funct
         return;
     }
     complete(SyncError::make(ErrorClass::Auth, u"smtp-auth-unsupported"_s,
-                             isEncrypted() ? u"the SMTP server offers no AUTH PLAIN or AUTH LOGIN"_s
-                                           : u"the SMTP server offers no AUTH PLAIN or AUTH LOGIN on this unencrypted "
-                                             "connection"_s)
+                             isEncrypted()
+                                 ? tr("the SMTP server offers no AUTH PLAIN or AUTH LOGIN")
+                                 : tr("the SMTP server offers no AUTH PLAIN or AUTH LOGIN on this unencrypted "
+                                      "connection"))
                  .at(ErrorStage::Send));
 }
 
@@ -323,7 +330,8 @@ void Session::quit(std::function<void()> done)
     trace(u"C: QUIT"_s);
     m_pending.push_back(std::make_shared<Pending>(Pending{"QUIT", "QUIT", false, nullptr}));
     m_stream->write("QUIT\r\n");
-    armWatchdog(qMin(m_options.commandTimeoutMs, 5000), u"quitting"_s);
+    //: what the session was doing, as in "no answer from the server while …"
+    armWatchdog(qMin(m_options.commandTimeoutMs, 5000), tr("quitting"));
 }
 
 void Session::finishQuit()
@@ -347,9 +355,11 @@ void Session::onDisconnected()
     if (m_state == State::Failed) {
         return;
     }
-    fail(SyncError::make(
-        ErrorClass::Network, u"connection-lost"_s,
-        u"the SMTP server closed the connection while %1"_s.arg(m_waitingFor.isEmpty() ? u"idle"_s : m_waitingFor)));
+    //: completes "the SMTP server closed the connection while …" when no command was waiting for an answer
+    const QString doing = m_waitingFor.isEmpty() ? tr("idle") : m_waitingFor;
+    //: %1 says what the session was doing ("waiting for the greeting")
+    fail(SyncError::make(ErrorClass::Network, u"connection-lost"_s,
+                         tr("the SMTP server closed the connection while %1").arg(doing)));
 }
 
 void Session::abort(const SyncError &reason)
