@@ -652,6 +652,69 @@
     </message>
 </context>
 <context>
+    <name>ErrorClass</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Tls</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>ServerNo</source>
+        <translation>Server-NO</translation>
+    </message>
+    <message>
+        <source>ServerBad</source>
+        <translation>Server-BAD</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>Parse</source>
+        <translation>Dekodierung</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+</context>
+<context>
     <name>GapAlert</name>
     <message numerus="yes">
         <source>%1: the audit found %n message(s) on the server that the store does not account for</source>
@@ -4534,7 +4597,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation>Nächste Synchronisierung</translation>
+        <translation>Nächster Sync</translation>
     </message>
     <message>
         <source>Items</source>
@@ -4544,7 +4607,7 @@ Hinweis: %3</translation>
     <message>
         <source>Failures</source>
         <extracomment>column: failures in a row</extracomment>
-        <translation>Fehlschläge</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Error</source>

@@ -359,7 +359,8 @@ void MainWindow::setUpMailboxColumns()
     for (int visual = 0; visual < int(std::size(layout)); ++visual) {
         const auto [column, width] = layout[visual];
         header->moveSection(header->visualIndex(column), visual);
-        header->resizeSection(column, width);
+        // Never narrower than the column's title (longer in some languages than in English).
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
     }
     auto *elide = new ElideMiddleDelegate(m_mailboxView);
     m_mailboxView->setItemDelegateForColumn(M::Address, elide);

@@ -39,7 +39,8 @@ QComboBox *choice(const QString &name, const QString &any, const QString &access
 }
 
 // Keeps the choice that was made while the list follows the mailboxes.
-void refill(QComboBox *combo, const QStringList &values)
+// The values as data; shown as title(value) when a title is given (error classes in the user's language).
+void refill(QComboBox *combo, const QStringList &values, QString (*title)(const QString &) = nullptr)
 {
     const QString current = combo->currentData().toString();
     QStringList now;
@@ -54,10 +55,10 @@ void refill(QComboBox *combo, const QStringList &values)
         combo->removeItem(1);
     }
     for (const QString &value : values) {
-        combo->addItem(value, value);
+        combo->addItem(title ? title(value) : value, value);
     }
     if (!current.isEmpty() && combo->findData(current) < 0) {
-        combo->addItem(current, current); // chosen before, none left: still shown as chosen
+        combo->addItem(title ? title(current) : current, current); // chosen before, none left: still shown
     }
     combo->setCurrentIndex(std::max(0, combo->findData(current)));
 }
@@ -121,7 +122,8 @@ void MainWindow::updateFilterChoices()
         return list;
     };
     refill(m_profileChoice, sorted(profiles));
-    refill(m_errorChoice, sorted(errors));
+    refill(m_errorChoice, sorted(errors),
+           [](const QString &name) { return errorClassTitle(errorClassFromName(name)); });
     refill(m_ownerChoice, sorted(owners));
     m_ownerChoice->setVisible(m_ownerChoice->count() > 1 || !m_mailboxProxy->owner().isEmpty());
 }

@@ -1,5 +1,7 @@
 #include "errorclass.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <utility>
 
@@ -27,7 +29,36 @@ constexpr std::array<std::pair<ErrorClass, QLatin1StringView>, 15> kNames{{
     {ErrorClass::Internal, "Internal"_L1},
 }};
 
+// The same classes for people; the English titles are the ids, so that English screens read as before.
+constexpr std::array<std::pair<ErrorClass, const char *>, 15> kTitles{{
+    {ErrorClass::None, QT_TRANSLATE_NOOP("ErrorClass", "None")},
+    {ErrorClass::Network, QT_TRANSLATE_NOOP("ErrorClass", "Network")},
+    {ErrorClass::Timeout, QT_TRANSLATE_NOOP("ErrorClass", "Timeout")},
+    {ErrorClass::Tls, QT_TRANSLATE_NOOP("ErrorClass", "Tls")},
+    {ErrorClass::Auth, QT_TRANSLATE_NOOP("ErrorClass", "Auth")},
+    {ErrorClass::Throttled, QT_TRANSLATE_NOOP("ErrorClass", "Throttled")},
+    {ErrorClass::ServerNo, QT_TRANSLATE_NOOP("ErrorClass", "ServerNo")},
+    {ErrorClass::ServerBad, QT_TRANSLATE_NOOP("ErrorClass", "ServerBad")},
+    {ErrorClass::Protocol, QT_TRANSLATE_NOOP("ErrorClass", "Protocol")},
+    {ErrorClass::Parse, QT_TRANSLATE_NOOP("ErrorClass", "Parse")},
+    {ErrorClass::Config, QT_TRANSLATE_NOOP("ErrorClass", "Config")},
+    {ErrorClass::Permission, QT_TRANSLATE_NOOP("ErrorClass", "Permission")},
+    {ErrorClass::Store, QT_TRANSLATE_NOOP("ErrorClass", "Store")},
+    {ErrorClass::Cancelled, QT_TRANSLATE_NOOP("ErrorClass", "Cancelled")},
+    {ErrorClass::Internal, QT_TRANSLATE_NOOP("ErrorClass", "Internal")},
+}};
+
 } // namespace
+
+QString errorClassTitle(ErrorClass errorClass)
+{
+    for (const auto &[value, title] : kTitles) {
+        if (value == errorClass) {
+            return QCoreApplication::translate("ErrorClass", title);
+        }
+    }
+    return QCoreApplication::translate("ErrorClass", "Internal");
+}
 
 QString errorClassName(ErrorClass errorClass)
 {

@@ -50,6 +50,8 @@ enum class ErrorStage {
 };
 
 QString errorClassName(ErrorClass errorClass);
+// The class as people read it, in their language ("Network", "Netzwerk"); errorClassName() is the id.
+QString errorClassTitle(ErrorClass errorClass);
 ErrorClass errorClassFromName(const QString &name);
 // Whether a failure of this class is normally worth retrying on the regular schedule.
 bool isTransientByDefault(ErrorClass errorClass);

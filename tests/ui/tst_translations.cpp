@@ -2,6 +2,7 @@
 // speak German under a German locale. CTest starts this test with LANG=de_DE.UTF-8 and nothing else set
 // (no SYNCDESK_LANGUAGE), as a German desktop or server would.
 
+#include "diagnostics/errorclass.h"
 #include "diagnostics/hintcatalog.h"
 #include "i18n/translations.h"
 #include "mainwindow.h"
@@ -287,6 +288,9 @@ void TranslationsTest::hintsAreTranslated()
     QCOMPARE(hint.title, u"Hostname des Mailservers nicht gefunden"_s);
     QVERIFY(!hint.remedy.isEmpty());
     QVERIFY2(!hint.remedy.constFirst().startsWith(u"Check"_s), qPrintable(hint.remedy.constFirst()));
+    // Error classes are shown in German, while their ids (filters, JSON, the store) stay as they are.
+    QCOMPARE(errorClassTitle(ErrorClass::Network), u"Netzwerk"_s);
+    QCOMPARE(errorClassName(ErrorClass::Network), u"Network"_s);
 }
 
 void TranslationsTest::nodeSpeaksGermanUnderAGermanLocale()

@@ -235,7 +235,7 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
     } else {
         const SyncError &error = *report.error;
         const QString step = report.steps.isEmpty() ? QString() : report.steps.constLast().title;
-        const QString className = errorClassName(error.errorClass);
+        const QString className = errorClassTitle(error.errorClass);
         const QString message = UntrustedText::withoutControls(error.message);
         if (m_enableOnSuccess) {
             //: %1: the step that failed, %2: the kind of error, %3: the error message (from the server)

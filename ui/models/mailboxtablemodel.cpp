@@ -239,7 +239,7 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
         return isOverdue(status);
     case SearchTextRole:
         return QString(status.mailbox.address + u'\n' + status.mailbox.owner() + u'\n' + status.mailbox.profileName +
-                       u'\n' + errorClassName(status.state.lastErrorClass) + u'\n' + status.state.lastErrorMessage +
+                       u'\n' + errorClassTitle(status.state.lastErrorClass) + u'\n' + status.state.lastErrorMessage +
                        u'\n' + HintCatalog::instance().summary(status.state.lastErrorHintId))
             .toLower();
     default:
@@ -305,7 +305,7 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
             return QString();
         }
         // The class and the start of the message on one line; the whole of it in the tooltip.
-        QString text = errorClassName(state.lastErrorClass) + u": "_s +
+        QString text = errorClassTitle(state.lastErrorClass) + u": "_s +
                        UntrustedText::withoutControls(state.lastErrorMessage).simplified();
         constexpr int kShort = 60;
         if (text.size() > kShort) {
@@ -358,7 +358,7 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
         if (!state.hasError()) {
             return {};
         }
-        const QString error = errorClassName(state.lastErrorClass) + u": "_s + state.lastErrorMessage;
+        const QString error = errorClassTitle(state.lastErrorClass) + u": "_s + state.lastErrorMessage;
         if (state.lastErrorDetail.isEmpty()) {
             return error;
         }

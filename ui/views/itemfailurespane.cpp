@@ -215,7 +215,7 @@ void ItemFailuresPane::refresh()
                                     ? QLocale().toString(failure.messageDate.toLocalTime(), QLocale::ShortFormat)
                                     : QString(),
                                 failure.size > 0 ? QLocale().formattedDataSize(failure.size) : QString(),
-                                errorClassName(failure.errorClass),
+                                errorClassTitle(failure.errorClass),
                                 UntrustedText::withoutControls(failure.reason).simplified(),
                                 QString::number(failure.attempts),
                                 QLocale().toString(failure.lastFailedAt.toLocalTime(), QLocale::ShortFormat),

@@ -299,7 +299,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
 
     if (state.hasError()) {
         m_error->setText(u"<b>%1</b>: %2%3"_s.arg(
-            errorClassName(state.lastErrorClass), state.lastErrorMessage.toHtmlEscaped(),
+            errorClassTitle(state.lastErrorClass), state.lastErrorMessage.toHtmlEscaped(),
             state.lastErrorDetail.isEmpty() ? QString()
                                             : u"<br><small>%1</small>"_s.arg(state.lastErrorDetail.toHtmlEscaped())));
         const Hint hint = HintCatalog::instance().hint(state.lastErrorHintId);
@@ -320,7 +320,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     m_runs->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
         const SyncRun &run = details.runs.at(i);
-        const QString result = run.success ? tr("OK") : errorClassName(run.errorClass) + u": "_s + run.errorMessage;
+        const QString result = run.success ? tr("OK") : errorClassTitle(run.errorClass) + u": "_s + run.errorMessage;
         const QStringList cells{QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
                                 tr("%1 ms").arg(run.durationMs()),
                                 syncTriggerName(run.trigger),

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMap>
 #include <QMouseEvent>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -56,7 +57,18 @@ OverviewPane::OverviewPane(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Overview"));
-    auto *layout = new QVBoxLayout(this);
+    // The tiles, the chart and the engines scroll in a small window (1366×768) instead of making it taller
+    // than the screen.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(u"overviewScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     auto *tiles = new QGridLayout;
     const QList<std::pair<QString, QString>> names{
         {u"mailboxes"_s, tr("Mailboxes")},
