@@ -16,14 +16,18 @@ trap 'rm -rf "$SETTINGS"' EXIT
 # one failed a few times and the wrong password disabled its mailbox.
 DELAY="${SYNCDESK_SCREENSHOT_DELAY:-25}"
 
+# shot NAME [ARGS...]: the window at 1920×1080 (SIZE=1366x768 for the small screen; LANG for another language).
 shot() {
     local name="$1"
     shift
-    echo "==> $OUT/$name.png"
+    local size="${SIZE:-1920x1080}"
+    local width="${size%x*}" height="${size#*x}"
+    echo "==> $OUT/$name.png ($size${LANG_SHOT:+, $LANG_SHOT})"
     rm -f "$OUT/$name.png"
-    # -geometry (Qt's X11 option): a window wide enough for every column of the table and the details.
-    XDG_CONFIG_HOME="$SETTINGS" xvfb-run -a -s "-screen 0 1920x1080x24" \
-        "$BUILD_DIR/app/syncdesk" -geometry 1920x1050+0+0 --demo --screenshot "$OUT/$name.png" \
+    # -geometry (Qt's X11 option): the whole screen but a title bar's height.
+    env ${LANG_SHOT:+LANG=$LANG_SHOT LANGUAGE= LC_ALL= LC_MESSAGES= SYNCDESK_LANGUAGE=} \
+        XDG_CONFIG_HOME="$SETTINGS" xvfb-run -a -s "-screen 0 ${size}x24" \
+        "$BUILD_DIR/app/syncdesk" -geometry "${width}x$((height - 28))+0+0" --demo --screenshot "$OUT/$name.png" \
         --screenshot-delay "$DELAY" "$@" \
         2> >(grep -v "XDG_RUNTIME_DIR" >&2)
     if [ ! -s "$OUT/$name.png" ]; then
@@ -32,6 +36,10 @@ shot() {
     fi
 }
 
+# English and the C locale for the pictures in English, whatever this machine's language.
+export SYNCDESK_LANGUAGE=en
+
+# 1920×1080
 shot console-mailboxes --select ana.sales@contoso.demo             # healthy, failing and disabled mailboxes
 shot console-details-failing --select frank.legacy@contoso.demo    # the details pane of a failing mailbox
 shot console-details-disabled --select erin.wrongpass@contoso.demo # ... and of a disabled one
@@ -39,4 +47,13 @@ shot console-log --select support-queue@contoso.demo --log         # the log vie
 shot console-overview --tab overview
 shot console-alerts --tab alerts
 shot console-crm --tab crm
+shot console-failures --tab failures
+
+# 1366×768: from the alert to the mailbox and its fix
+SIZE=1366x768 shot console-1366-alerts --tab alerts
+SIZE=1366x768 shot console-1366-details-disabled --select erin.wrongpass@contoso.demo
+
+# German, as under a German desktop (LANG=de_DE.UTF-8)
+SIZE=1366x768 LANG_SHOT=de_DE.UTF-8 shot console-de-mailboxes --select frank.legacy@contoso.demo
+SIZE=1366x768 LANG_SHOT=de_DE.UTF-8 shot console-de-alerts --tab alerts
 echo "==> Done: look at them before committing."

@@ -4461,6 +4461,19 @@ Hinweis: %3</translation>
         <extracomment>Replaces the configuration key password_keychain in a problem&apos;s text</extracomment>
         <translation>Schlüsselbundeintrag</translation>
     </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <extracomment>Tests what the form says, before it is saved</extracomment>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Runs the connection test with what is typed here, without saving it</source>
+        <translation>Führt den Verbindungstest mit den hier eingegebenen Angaben aus, ohne sie zu speichern</translation>
+    </message>
+    <message>
+        <source>the password could not be kept for the test</source>
+        <translation>das Passwort konnte für den Test nicht abgelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::MailboxSync</name>
@@ -7431,6 +7444,15 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <extracomment>(s): in seconds</extracomment>
         <translation>Ruhige Postfächer, höchstens alle (s):</translation>
     </message>
+    <message>
+        <source>&amp;Test server</source>
+        <extracomment>Tests the servers as typed here, before they are saved</extracomment>
+        <translation>Server &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connects to the servers as typed here (no login: that needs a mailbox), without saving</source>
+        <translation>Verbindet sich mit den hier eingegebenen Servern (ohne Anmeldung: dafür braucht es ein Postfach), ohne zu speichern</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::Smtp::Session</name>
@@ -7648,7 +7670,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <name>SyncDesk::TestConnectionDialog</name>
     <message>
         <source>Test &amp; Enable — %1</source>
-        <extracomment>%1: the mailbox address. &quot;Test &amp; Enable&quot; is the action&apos;s name (not a mnemonic)</extracomment>
         <translation>Testen &amp; aktivieren – %1</translation>
     </message>
     <message>
@@ -7657,7 +7678,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     </message>
     <message>
         <source>Testing %1 on %2 (%3 %4:%5, %6)…</source>
-        <extracomment>%1: mailbox address, %2: server profile, %3: protocol (IMAP), %4: host, %5: port, %6: security (tls, starttls, none)</extracomment>
         <translation>%1 wird über %2 getestet (%3 %4:%5, %6)…</translation>
     </message>
     <message>
@@ -7724,7 +7744,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     </message>
     <message>
         <source>Every step passed in %1 ms: %2 can be synced.</source>
-        <extracomment>%1: milliseconds, %2: the mailbox address</extracomment>
         <translation>Alle Schritte in %1 ms bestanden: %2 kann synchronisiert werden.</translation>
     </message>
     <message>
@@ -7759,6 +7778,21 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Test server profile — %1</source>
+        <extracomment>%1: the mailbox address. &quot;Test &amp; Enable&quot; is the action&apos;s name (not a mnemonic)</extracomment>
+        <translation>Serverprofil testen – %1</translation>
+    </message>
+    <message>
+        <source>Testing the server of %1 (%2 %3:%4, %5), without a mailbox…</source>
+        <extracomment>%1: mailbox address, %2: server profile, %3: protocol (IMAP), %4: host, %5: port, %6: security (tls, starttls, none)</extracomment>
+        <translation>Server von %1 wird getestet (%2 %3:%4, %5), ohne Postfach…</translation>
+    </message>
+    <message>
+        <source>The server answered every step in %1 ms. Logging in is tested with a mailbox.</source>
+        <extracomment>%1: milliseconds, %2: the mailbox address %1: milliseconds</extracomment>
+        <translation>Der Server hat jeden Schritt in %1 ms beantwortet. Die Anmeldung wird mit einem Postfach getestet.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUuid>
@@ -669,7 +670,13 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    if (settings.contains(u"window/state"_s)) {
+        restoreState(settings.value(u"window/state"_s).toByteArray());
+    } else {
+        // First start: the log takes a quarter of the window, the mailboxes the rest (a 1366×768 screen shows
+        // a dozen rows). Once the window has its size, that is, from the event loop.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical); });
+    }
     m_mailboxView->horizontalHeader()->restoreState(settings.value(u"window/mailboxHeader"_s).toByteArray());
     syncColumnChooser();
     m_logViewer->view()->horizontalHeader()->restoreState(settings.value(u"window/logViewerHeader"_s).toByteArray());

@@ -93,7 +93,11 @@ void ConnectionTest::start()
                                                              protocolName(m_profile.incoming.protocol).toUpper(),
                                                              endpointText(m_profile.incoming)));
     // Queued, so that every signal of the test comes from the event loop, after start() returned.
-    QMetaObject::invokeMethod(this, &ConnectionTest::checkCredentials, Qt::QueuedConnection);
+    if (m_options.serverOnly) {
+        QMetaObject::invokeMethod(this, &ConnectionTest::connectIncoming, Qt::QueuedConnection);
+    } else {
+        QMetaObject::invokeMethod(this, &ConnectionTest::checkCredentials, Qt::QueuedConnection);
+    }
 }
 
 void ConnectionTest::cancel()
@@ -234,6 +238,11 @@ void ConnectionTest::checkCredentials()
     m_password = *password;
     //: %1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"
     pass(tr("read from the %1").arg(source.describe()), {{u"source"_s, source.describeUntranslated()}});
+    connectIncoming();
+}
+
+void ConnectionTest::connectIncoming()
+{
     resolve(u"dns"_s, m_profile.incoming.host, [this] {
         if (m_profile.incoming.protocol == MailProtocol::Pop3) {
             openPop3();
@@ -379,6 +388,10 @@ void ConnectionTest::openImap()
         const QList<QByteArray> capabilities = m_imap->capabilities();
         pass(joined(capabilities),
              {{u"capabilities"_s, toJsonArray(capabilities)}, {u"encrypted"_s, m_imap->isEncrypted()}});
+        if (m_options.serverOnly) {
+            closeIncoming();
+            return;
+        }
         imapLogin();
     });
 }
@@ -487,6 +500,10 @@ void ConnectionTest::openPop3()
              {{u"capabilities"_s, toJsonArray(capabilities)},
               {u"encrypted"_s, m_pop3->isEncrypted()},
               {u"login_delay_seconds"_s, m_pop3->loginDelaySeconds()}});
+        if (m_options.serverOnly) {
+            closeIncoming();
+            return;
+        }
         pop3Login();
     });
 }
@@ -608,6 +625,10 @@ void ConnectionTest::openSmtp()
              {{u"greeting"_s, QString::fromUtf8(m_smtp->greeting())},
               {u"capabilities"_s, toJsonArray(capabilities)},
               {u"encrypted"_s, m_smtp->isEncrypted()}});
+        if (m_options.serverOnly) {
+            complete();
+            return;
+        }
         smtpLogin();
     });
 }

@@ -31,6 +31,9 @@ struct ConnectionTestOptions
     int connectTimeoutMs = 15000; // connecting and the TLS handshake
     int commandTimeoutMs = 30000;
     bool testOutgoing = true; // the SMTP steps, when the profile has an outgoing endpoint
+    // The servers of a profile alone, with no mailbox: no password, no login; dns, connect, tls and
+    // capabilities (and the SMTP ones up to EHLO).
+    bool serverOnly = false;
 };
 
 // "Test connection" for one mailbox: the steps a sync goes through, one at a time, each timed and reported,
@@ -66,6 +69,7 @@ Q_SIGNALS:
     void finished(const SyncDesk::ConnectionTestReport &report);
 
 private:
+    void connectIncoming();
     void begin(const QString &id, const QString &title);
     void pass(const QString &detail, const QJsonObject &data = {});
     void failStep(const SyncError &error);

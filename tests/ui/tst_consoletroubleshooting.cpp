@@ -3,6 +3,8 @@
 // the Alerts tab acknowledges, the Item failures tab retries, and the verbose log switch reaches the store.
 
 #include "consoleharness.h"
+#include "dialogs/mailboxdialog.h"
+#include "dialogs/profiledialog.h"
 #include "dialogs/testconnectiondialog.h"
 #include "dovecotserver.h"
 #include "mailfactory.h"
@@ -17,12 +19,16 @@
 #include "views/itemfailurespane.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -46,6 +52,8 @@ private Q_SLOTS:
     void alertsTabAcknowledges();
     void itemFailuresTabRetries();
     void verboseLogSwitchReachesTheStore();
+    void mailboxDialogTestsWhatIsTypedBeforeSaving();
+    void profileDialogTestsTheServersWithoutLoggingIn();
 
 private:
     TestConnectionDialog *runTest(const QString &address, const QString &actionName);
@@ -303,6 +311,95 @@ void TestConsoleTroubleshooting::verboseLogSwitchReachesTheStore()
     QTRY_VERIFY_WITH_TIMEOUT(storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
     verbose->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
+}
+
+void TestConsoleTroubleshooting::mailboxDialogTestsWhatIsTypedBeforeSaving()
+{
+    // Add mailbox…: what is typed (a new address, its password) is tested from inside the dialog, with the
+    // same steps as Test connection, before anything is saved; a wrong password stops at login.
+    MailboxDialog dialog(m_console.backend.get(), m_window->profiles(), std::nullopt, m_window.get());
+    dialog.show();
+    dialog.addressEdit()->setText(u"dora@corp.test"_s);
+    auto *username = dialog.findChild<QLineEdit *>(u"username"_s);
+    QVERIFY(username);
+    username->setText(u"dora"_s);
+    dialog.passwordEdit()->setText(u"not-doras"_s);
+    QPushButton *test = dialog.testButton();
+    QVERIFY(test);
+    QVERIFY(test->isEnabled());
+    QTest::mouseClick(test, Qt::LeftButton);
+    auto *tested = dialog.findChild<TestConnectionDialog *>();
+    QVERIFY(tested);
+    QSignalSpy finished(tested, &TestConnectionDialog::testFinished);
+    QVERIFY(!tested->isRunning() || finished.wait(30000));
+    QVERIFY(!tested->hasPassed());
+    QCOMPARE(tested->report()->error->errorClass, ErrorClass::Auth);
+    QCOMPARE(tested->report()->steps.constLast().id, u"login"_s);
+    tested->close();
+    QTRY_VERIFY(!dialog.findChild<TestConnectionDialog *>());
+
+    dialog.passwordEdit()->setText(u"dora-pw"_s);
+    QTest::mouseClick(test, Qt::LeftButton);
+    tested = dialog.findChild<TestConnectionDialog *>();
+    QVERIFY(tested);
+    QSignalSpy passed(tested, &TestConnectionDialog::testFinished);
+    QVERIFY(!tested->isRunning() || passed.wait(30000));
+    QVERIFY2(tested->hasPassed(), qPrintable(tested->summaryLabel()->text()));
+    tested->close();
+    // Nothing was saved by testing: the store still has the mailboxes it had.
+    QCOMPARE(m_window->mailboxModel()->rowCount(), 3);
+    // An address left empty is said under its field, and nothing is tested.
+    dialog.addressEdit()->clear();
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY(!dialog.findChild<TestConnectionDialog *>());
+    QLabel *issue = dialog.issueLabelFor(dialog.addressEdit());
+    QVERIFY(issue);
+    QVERIFY(!issue->text().isEmpty());
+}
+
+void TestConsoleTroubleshooting::profileDialogTestsTheServersWithoutLoggingIn()
+{
+    // Add server profile…: the servers as typed are tested up to their capabilities; a profile has no
+    // mailbox, so nothing logs in and no password is asked for. A closed port stops at connect.
+    ProfileDialog dialog(m_console.backend.get(), std::nullopt, m_window.get());
+    dialog.show();
+    dialog.nameEdit()->setText(u"Typed profile"_s);
+    dialog.hostEdit()->setText(m_dovecot.host());
+    dialog.portSpin()->setValue(m_dovecot.imapsPort());
+    dialog.securityCombo()->setCurrentIndex(dialog.securityCombo()->findData(u"tls"_s));
+    auto *ca = dialog.findChild<QLineEdit *>(u"caFile"_s);
+    QVERIFY(ca);
+    ca->setText(m_dovecot.caFile());
+    QPushButton *test = dialog.testButton();
+    QVERIFY(test);
+    QTest::mouseClick(test, Qt::LeftButton);
+    auto *tested = dialog.findChild<TestConnectionDialog *>();
+    QVERIFY(tested);
+    QSignalSpy finished(tested, &TestConnectionDialog::testFinished);
+    QVERIFY(!tested->isRunning() || finished.wait(30000));
+    QVERIFY2(tested->hasPassed(), qPrintable(tested->summaryLabel()->text()));
+    QStringList steps;
+    for (const ConnectionStep &step : tested->report()->steps) {
+        steps.append(step.id);
+    }
+    QCOMPARE(steps, (QStringList{u"dns"_s, u"connect"_s, u"tls"_s, u"capabilities"_s}));
+    tested->close();
+    QTRY_VERIFY(!dialog.findChild<TestConnectionDialog *>());
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 closed = probe.serverPort();
+    probe.close(); // nothing listens there now
+    dialog.portSpin()->setValue(closed);
+    QTest::mouseClick(test, Qt::LeftButton);
+    tested = dialog.findChild<TestConnectionDialog *>();
+    QVERIFY(tested);
+    QSignalSpy refused(tested, &TestConnectionDialog::testFinished);
+    QVERIFY(!tested->isRunning() || refused.wait(30000));
+    QVERIFY(!tested->hasPassed());
+    QCOMPARE(tested->report()->steps.constLast().id, u"connect"_s);
+    QCOMPARE(tested->report()->error->errorClass, ErrorClass::Network);
+    tested->close();
 }
 
 QTEST_MAIN(TestConsoleTroubleshooting)

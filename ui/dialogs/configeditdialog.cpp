@@ -171,17 +171,26 @@ void ConfigEditDialog::showIssues(const QStringList &issues)
     m_issues->show();
 }
 
-void ConfigEditDialog::accept()
+std::optional<ConfigFile> ConfigEditDialog::validatedForm()
 {
     QHash<QString, QString> ignored;
     const QByteArray check = QJsonDocument(buildConfig(ignored, true)).toJson();
-    const ConfigParser::Outcome parsed = ConfigParser::parse(check, QDir::homePath());
+    ConfigParser::Outcome parsed = ConfigParser::parse(check, QDir::homePath());
     if (const auto *issues = std::get_if<QList<ConfigIssue>>(&parsed)) {
         QStringList lines;
         for (const ConfigIssue &issue : *issues) {
             lines.append(issue.toString());
         }
         showIssues(lines);
+        return std::nullopt;
+    }
+    showIssues({});
+    return std::get<ConfigFile>(std::move(parsed));
+}
+
+void ConfigEditDialog::accept()
+{
+    if (!validatedForm()) {
         return;
     }
     QHash<QString, QString> secrets;

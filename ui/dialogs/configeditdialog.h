@@ -1,8 +1,12 @@
 #pragma once
 
+#include "config/configfile.h"
+
 #include <QDialog>
 #include <QHash>
 #include <QJsonObject>
+
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -40,6 +44,11 @@ protected:
     virtual QString describeIssue(const QString &jsonPath, const QString &message, QWidget *field) const;
 
     QVBoxLayout *contentLayout() const { return m_content; }
+    QDialogButtonBox *buttonBox() const { return m_buttons; }
+    ConsoleBackend *backend() const { return m_backend; }
+    // What the form says, checked as Save checks it; nullopt (the problems shown under their fields) when
+    // it is not valid.
+    std::optional<ConfigFile> validatedForm();
     // "PATH: message" lines, as the parser gives them.
     void showIssues(const QStringList &issues);
 

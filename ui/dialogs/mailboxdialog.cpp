@@ -1,10 +1,14 @@
 #include "mailboxdialog.h"
 
 #include "config/passwordsource.h"
+#include "config/privatefiles.h"
+#include "testconnectiondialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -14,6 +18,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace SyncDesk {
@@ -49,6 +54,7 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
                              const std::optional<Mailbox> &existing, QWidget *parent, const CrmRecordList &crmRecords)
     : ConfigEditDialog(backend, parent)
     , m_existing(existing)
+    , m_profiles(profiles)
 {
     setWindowTitle(existing ? tr("Edit mailbox %1").arg(existing->address) : tr("Add mailbox"));
     auto *form = new QFormLayout;
@@ -61,6 +67,7 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
         m_profile->addItem(profile.name);
     }
     m_username = new QLineEdit;
+    m_username->setObjectName(u"username"_s);
     m_username->setPlaceholderText(tr("the address, if empty"));
     m_username->setAccessibleName(tr("User name"));
     form->addRow(tr("&Address:"), m_address);
@@ -191,6 +198,44 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     } else {
         m_typePassword->setChecked(true);
     }
+    //: Tests what the form says, before it is saved
+    m_test = buttonBox()->addButton(tr("Test co&nnection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(u"testFromDialog"_s);
+    m_test->setToolTip(tr("Runs the connection test with what is typed here, without saving it"));
+    connect(m_test, &QPushButton::clicked, this, &MailboxDialog::testConnection);
+}
+
+MailboxDialog::~MailboxDialog() = default;
+
+void MailboxDialog::testConnection()
+{
+    std::optional<ConfigFile> form = validatedForm();
+    if (!form || form->mailboxes.isEmpty()) {
+        return;
+    }
+    Mailbox mailbox = form->mailboxes.constFirst();
+    const auto profile = std::find_if(m_profiles.cbegin(), m_profiles.cend(), [&](const ServerProfile &candidate) {
+        return candidate.name == mailbox.profileName;
+    });
+    if (profile == m_profiles.cend()) {
+        return; // the combo offers only these
+    }
+    if (m_typePassword->isChecked()) {
+        // The test reads the password where a sync would: a file of this user's, kept only for the dialog.
+        m_testSecrets = std::make_unique<QTemporaryDir>();
+        const QString file = m_testSecrets->filePath(u"password"_s);
+        QFile secret(file);
+        if (!m_testSecrets->isValid() || !PrivateFiles::createFile(file) ||
+            !secret.open(QIODevice::WriteOnly | QIODevice::Truncate) || secret.write(m_password->text().toUtf8()) < 0) {
+            showIssues({u"$.mailboxes[0].password_file: "_s + tr("the password could not be kept for the test")});
+            return;
+        }
+        secret.close();
+        mailbox.passwordSource = PasswordSource::fromFile(file).encode();
+    }
+    auto *dialog = new TestConnectionDialog(backend(), mailbox, *profile, false, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool forValidation) const

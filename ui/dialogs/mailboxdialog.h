@@ -5,9 +5,12 @@
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
+class QPushButton;
+class QTemporaryDir;
 class QComboBox;
 class QLineEdit;
 class QRadioButton;
@@ -37,6 +40,9 @@ public:
     QLineEdit *foldersEdit() const { return m_folders; }
     QComboBox *ownerCombo() const { return m_owner; }
     QComboBox *trackingCombo() const { return m_tracking; }
+    // Test connection from inside the dialog: what is typed, before it is saved.
+    QPushButton *testButton() const { return m_test; }
+    ~MailboxDialog() override;
 
 protected:
     QJsonObject buildConfig(QHash<QString, QString> &secrets, bool forValidation) const override;
@@ -44,7 +50,13 @@ protected:
     QString describeIssue(const QString &jsonPath, const QString &message, QWidget *field) const override;
 
 private:
+    void testConnection();
+
     std::optional<Mailbox> m_existing;
+    QList<ServerProfile> m_profiles;
+    QPushButton *m_test = nullptr;
+    // A password typed in, for the test only: a file only this user can read, gone with the dialog.
+    std::unique_ptr<QTemporaryDir> m_testSecrets;
     QLineEdit *m_address = nullptr;
     QComboBox *m_profile = nullptr;
     QLineEdit *m_username = nullptr;

@@ -1,7 +1,10 @@
 #include "profiledialog.h"
 
+#include "testconnectiondialog.h"
+
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -56,6 +59,7 @@ ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<Server
     m_port = spin(1, 65535, 993, tr("Port"));
     m_security = makeSecurityCombo(tr("Security"));
     m_caFile = new QLineEdit;
+    m_caFile->setObjectName(u"caFile"_s);
     m_caFile->setPlaceholderText(tr("only for a private certificate authority"));
     m_caFile->setAccessibleName(tr("CA file"));
     auto *browse = new QPushButton(tr("Browse…"));
@@ -131,6 +135,22 @@ ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<Server
             m_maxInterval->setValue(existing->maxIntervalSeconds.value_or(720));
         }
     }
+    //: Tests the servers as typed here, before they are saved
+    m_test = buttonBox()->addButton(tr("&Test server"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(u"testFromDialog"_s);
+    m_test->setToolTip(tr("Connects to the servers as typed here (no login: that needs a mailbox), without saving"));
+    connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testServers);
+}
+
+void ProfileDialog::testServers()
+{
+    std::optional<ConfigFile> form = validatedForm();
+    if (!form || form->profiles.isEmpty()) {
+        return;
+    }
+    auto *dialog = new TestConnectionDialog(backend(), Mailbox{}, form->profiles.constFirst(), false, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void ProfileDialog::suggestPort()

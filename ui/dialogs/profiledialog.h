@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace SyncDesk {
@@ -25,12 +26,16 @@ public:
     QLineEdit *hostEdit() const { return m_host; }
     QSpinBox *portSpin() const { return m_port; }
     QComboBox *securityCombo() const { return m_security; }
+    // Tests the servers as typed here (no mailbox, so no login), before they are saved.
+    QPushButton *testButton() const { return m_test; }
 
 protected:
     QJsonObject buildConfig(QHash<QString, QString> &secrets, bool forValidation) const override;
     QWidget *fieldFor(const QString &jsonPath) const override;
 
 private:
+    void testServers();
+    QPushButton *m_test = nullptr;
     void suggestPort();
 
     QLineEdit *m_name = nullptr;

@@ -37,7 +37,11 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
 {
     setObjectName(u"testConnectionDialog"_s);
     //: %1: the mailbox address. "Test & Enable" is the action's name (not a mnemonic)
-    setWindowTitle((enableOnSuccess ? tr("Test & Enable — %1") : tr("Test connection — %1")).arg(mailbox.address));
+    setWindowTitle(
+        mailbox.address.isEmpty()
+            //: %1: the server profile's name
+            ? tr("Test server profile — %1").arg(profile.name)
+            : (enableOnSuccess ? tr("Test & Enable — %1") : tr("Test connection — %1")).arg(mailbox.address));
     setWindowModality(Qt::WindowModal);
     resize(820, 520);
     m_thread.setObjectName(u"syncdesk-connection-test"_s);
@@ -52,10 +56,16 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     top->addWidget(m_outcomeIcon, 0, Qt::AlignTop);
     //: %1: mailbox address, %2: server profile, %3: protocol (IMAP), %4: host, %5: port, %6: security (tls, starttls,
     //: none)
-    m_summary = new QLabel(tr("Testing %1 on %2 (%3 %4:%5, %6)…")
-                               .arg(mailbox.address, profile.name, protocolName(profile.incoming.protocol).toUpper(),
-                                    profile.incoming.host, QString::number(profile.incoming.port),
-                                    securityName(profile.incoming.security)));
+    m_summary = new QLabel(
+        mailbox.address.isEmpty()
+            //: %1: server profile, %2: protocol (IMAP), %3: host, %4: port, %5: security (tls, starttls, none)
+            ? tr("Testing the server of %1 (%2 %3:%4, %5), without a mailbox…")
+                  .arg(profile.name, protocolName(profile.incoming.protocol).toUpper(), profile.incoming.host,
+                       QString::number(profile.incoming.port), securityName(profile.incoming.security))
+            : tr("Testing %1 on %2 (%3 %4:%5, %6)…")
+                  .arg(mailbox.address, profile.name, protocolName(profile.incoming.protocol).toUpper(),
+                       profile.incoming.host, QString::number(profile.incoming.port),
+                       securityName(profile.incoming.security)));
     m_summary->setObjectName(u"summary"_s);
     m_summary->setTextFormat(Qt::PlainText); // it shows what the server said
     m_summary->setWordWrap(true);
@@ -120,6 +130,7 @@ void TestConnectionDialog::open()
 void TestConnectionDialog::start()
 {
     ConnectionTestOptions options;
+    options.serverOnly = m_mailbox.address.isEmpty(); // a server profile's own test: no login
     m_test = new ConnectionTest(m_mailbox, m_profile, options);
     m_test->moveToThread(&m_thread);
     connect(m_test, &ConnectionTest::stepStarted, this, &TestConnectionDialog::onStepStarted);
@@ -215,7 +226,11 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
         m_summary->setText(tr("Cancelled after %1 ms.").arg(report.ms));
     } else if (report.passed()) {
         //: %1: milliseconds, %2: the mailbox address
-        QString text = tr("Every step passed in %1 ms: %2 can be synced.").arg(report.ms).arg(m_mailbox.address);
+        QString text =
+            m_mailbox.address.isEmpty()
+                //: %1: milliseconds
+                ? tr("The server answered every step in %1 ms. Logging in is tested with a mailbox.").arg(report.ms)
+                : tr("Every step passed in %1 ms: %2 can be synced.").arg(report.ms).arg(m_mailbox.address);
         if (m_enableOnSuccess && m_backend) {
             if (m_mailbox.enabled) {
                 //: %1: milliseconds, %2: the mailbox address
