@@ -24,9 +24,12 @@ shot() {
     local width="${size%x*}" height="${size#*x}"
     echo "==> $OUT/$name.png ($size${LANG_SHOT:+, $LANG_SHOT})"
     rm -f "$OUT/$name.png"
+    # Each picture starts as a first start would: no layout saved by the one before.
+    local settings
+    settings="$(mktemp -d -p "$SETTINGS")"
     # -geometry (Qt's X11 option): the whole screen but a title bar's height.
     env ${LANG_SHOT:+LANG=$LANG_SHOT LANGUAGE= LC_ALL= LC_MESSAGES= SYNCDESK_LANGUAGE=} \
-        XDG_CONFIG_HOME="$SETTINGS" xvfb-run -a -s "-screen 0 ${size}x24" \
+        XDG_CONFIG_HOME="$settings" xvfb-run -a -s "-screen 0 ${size}x24" \
         "$BUILD_DIR/app/syncdesk" -geometry "${width}x$((height - 28))+0+0" --demo --screenshot "$OUT/$name.png" \
         --screenshot-delay "$DELAY" "$@" \
         2> >(grep -v "XDG_RUNTIME_DIR" >&2)
