@@ -2595,6 +2595,36 @@
             <numerusform>%n Postfächer sind von diesem Vorfall betroffen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>error</source>
+        <extracomment>An alert&apos;s severity</extracomment>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <extracomment>An alert&apos;s severity</extracomment>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <extracomment>An alert&apos;s severity</extracomment>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <extracomment>An alert&apos;s state: not yet acknowledged nor closed</extracomment>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <extracomment>An alert&apos;s state</extracomment>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <extracomment>An alert&apos;s state</extracomment>
+        <translation>geschlossen</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::BulkActions</name>

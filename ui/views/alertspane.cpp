@@ -35,6 +35,41 @@ QString localTime(const QDateTime &time)
     return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+// Severity and state are ids in the store and in JSON; here they are words in the user's language.
+QString severityText(const QString &severity)
+{
+    if (severity == u"error"_s) {
+        //: An alert's severity
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "error");
+    }
+    if (severity == u"warning"_s) {
+        //: An alert's severity
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "warning");
+    }
+    if (severity == u"information"_s) {
+        //: An alert's severity
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "information");
+    }
+    return severity;
+}
+
+QString stateText(const QString &state)
+{
+    if (state == u"open"_s) {
+        //: An alert's state: not yet acknowledged nor closed
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "open");
+    }
+    if (state == u"acknowledged"_s) {
+        //: An alert's state
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "acknowledged");
+    }
+    if (state == u"closed"_s) {
+        //: An alert's state
+        return QCoreApplication::translate("SyncDesk::AlertsPane", "closed");
+    }
+    return state;
+}
+
 QString kindText(const QString &kind)
 {
     if (kind == u"first-failure"_s) {
@@ -169,7 +204,7 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
     for (const Alert &alert : std::as_const(m_alerts)) {
         auto *item = new QTreeWidgetItem(m_tree);
         item->setData(SeverityColumn, kAlertIdRole, alert.id);
-        item->setText(SeverityColumn, alert.severity + u" · "_s + kindText(alert.kind));
+        item->setText(SeverityColumn, severityText(alert.severity) + u" · "_s + kindText(alert.kind));
         item->setText(AboutColumn,
                       alert.mailboxAddress.isEmpty() ? tr("profile %1").arg(alert.profileName) : alert.mailboxAddress);
         item->setText(MessageColumn, alert.message);
@@ -178,7 +213,7 @@ void AlertsPane::setAlerts(const QList<Alert> &alerts)
         item->setToolTip(RaisedColumn,
                          tr("raised %1, last %2").arg(localTime(alert.raisedAt), localTime(alert.updatedAt)));
         item->setText(CountColumn, QString::number(alert.occurrences));
-        item->setText(StateColumn, alert.state);
+        item->setText(StateColumn, stateText(alert.state));
         if (alert.severity == u"error"_s) {
             item->setForeground(SeverityColumn, ThemeColors::error(colors));
             item->setIcon(SeverityColumn, QIcon(u":/syncdesk/icons/state-failing.svg"_s));
