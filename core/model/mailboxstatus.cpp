@@ -44,6 +44,11 @@ MailboxRunState MailboxStatus::runState(const QDateTime &now) const
     if (state.consecutiveFailures > 0) {
         return MailboxRunState::Failing;
     }
+    // Failures are cleared when an operator enables a mailbox again; one that has never succeeded is
+    // then waiting for its first sync, not "ok".
+    if (!state.lastSuccessAt.isValid()) {
+        return MailboxRunState::Never;
+    }
     return MailboxRunState::Ok;
 }
 

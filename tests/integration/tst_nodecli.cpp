@@ -302,8 +302,25 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
         }
         return QJsonObject();
     };
-    QTRY_VERIFY_WITH_TIMEOUT(status(u"alice@corp.test"_s).value(u"state"_s).toString() == u"ok"_s, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"disabled"_s, 30000);
+    // Waits until the mailbox's status has KEY == VALUE once; the status is read once per round, so a
+    // state that moves on right after (another sync starting) cannot fail the check afterwards, and a
+    // failure says what was last seen.
+    auto waitFor = [&](const QString &address, const QString &key, const QJsonValue &value) {
+        QJsonObject last;
+        const bool reached = QTest::qWaitFor(
+            [&] {
+                last = status(address);
+                return last.value(key) == value;
+            },
+            30000);
+        if (!reached) {
+            qWarning().noquote() << address << "never had" << key << "=" << value.toVariant().toString()
+                                 << "; last status:" << QJsonDocument(last).toJson(QJsonDocument::Compact);
+        }
+        return reached;
+    };
+    QVERIFY(waitFor(u"alice@corp.test"_s, u"state"_s, u"ok"_s));
+    QVERIFY(waitFor(u"bob@corp.test"_s, u"state"_s, u"disabled"_s));
 
     // The scheduler view of the running node.
     QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(node({u"--db"_s, db, u"scheduler"_s, u"--json"_s}).out.toUtf8())
@@ -333,7 +350,7 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
     const NodeRun enabled = node({u"--db"_s, db, u"mailbox"_s, u"enable"_s, u"bob@corp.test"_s});
     QCOMPARE(enabled.exitCode, 0);
     QVERIFY2(enabled.out.contains(u"it was disabled: permanent-failure"_s), qPrintable(enabled.out));
-    QTRY_VERIFY_WITH_TIMEOUT(status(u"bob@corp.test"_s).value(u"state"_s).toString() == u"ok"_s, 30000);
+    QVERIFY(waitFor(u"bob@corp.test"_s, u"state"_s, u"ok"_s));
     QCOMPARE(status(u"bob@corp.test"_s).value(u"consecutive_failures"_s).toInt(), 0);
 
     // A request from another process is picked up by the running node.
@@ -342,7 +359,7 @@ void TestNodeCli::runSyncsUntilSigtermThenStopsCleanly()
         MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, 60, QDateTime::currentDateTimeUtc()))));
     const NodeRun requested = node({u"--db"_s, db, u"sync"_s, u"--mailbox"_s, u"alice@corp.test"_s});
     QCOMPARE(requested.exitCode, 0);
-    QTRY_VERIFY_WITH_TIMEOUT(status(u"alice@corp.test"_s).value(u"items_last_sync"_s).toInt() == 1, 30000);
+    QVERIFY(waitFor(u"alice@corp.test"_s, u"items_last_sync"_s, 1));
 
     ::kill(pid_t(process.processId()), SIGTERM);
     QVERIFY(process.waitForFinished(30000));
@@ -407,6 +424,14 @@ void TestNodeCli::enableDisableAndOverdueWithoutEngine()
     QCOMPARE(alice.value(u"enabled"_s).toBool(), true);
     QCOMPARE(alice.value(u"consecutive_failures"_s).toInt(), 0);
     QVERIFY(alice.value(u"next_due_at"_s).isNull()); // due now
+    // Bob was disabled by his wrong password and has never synced: enabled again he is waiting for his
+    // first sync, not "ok" (his last sync did not succeed).
+    run = node({u"--db"_s, m_db, u"mailbox"_s, u"enable"_s, u"bob@corp.test"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject bob = statusJson().at(1).toObject();
+    QCOMPARE(bob.value(u"address"_s).toString(), u"bob@corp.test"_s);
+    QVERIFY(bob.value(u"last_success_at"_s).isNull());
+    QCOMPARE(bob.value(u"state"_s).toString(), u"never"_s);
     run = node({u"--db"_s, m_db, u"mailbox"_s, u"enable"_s, u"nobody@corp.test"_s});
     QCOMPARE(run.exitCode, 2);
     run = node({u"--db"_s, m_db, u"mailbox"_s, u"frob"_s, u"alice@corp.test"_s});
