@@ -206,6 +206,7 @@ int NodeCli::run(const QStringList &arguments)
          tr("TYPE:ID", "value name")},
         {u"no-sync"_s, tr("track: record the request only; the next sync completes it.")},
         {u"enable"_s, tr("test-mailbox: enable the mailbox when every step passes.")},
+        {u"list-folders"_s, tr("test-mailbox: log in and list the server's folders (to choose what to sync).")},
         {u"all"_s, tr("alerts: closed alerts too.")},
         {u"repair"_s, tr("verify: fetch the missing messages again, then audit again.")},
         {u"dry-run"_s, tr("maintenance: count what would be pruned, delete nothing.")},
@@ -286,9 +287,10 @@ int NodeCli::run(const QStringList &arguments)
         ((command == u"crm"_s || command == u"track"_s) && sub == u"list"_s);
     auto allowOnly = [&](const QStringList &allowed) -> bool {
         for (const QString &option :
-             {u"once"_s, u"mailbox"_s, u"json"_s, u"jsonl"_s, u"output"_s, u"workers"_s, u"type"_s, u"skip-invalid"_s,
-              u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"enable"_s, u"all"_s, u"repair"_s, u"dry-run"_s, u"to"_s,
-              u"state"_s, u"profile"_s, u"owner"_s}) {
+             {u"once"_s,    u"mailbox"_s, u"json"_s,         u"jsonl"_s,      u"output"_s,
+              u"workers"_s, u"type"_s,    u"skip-invalid"_s, u"message-id"_s, u"regarding"_s,
+              u"no-sync"_s, u"enable"_s,  u"all"_s,          u"repair"_s,     u"dry-run"_s,
+              u"to"_s,      u"state"_s,   u"profile"_s,      u"owner"_s,      u"list-folders"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 //: %1: an option name, %2: a command name (neither is translated)
                 usage(tr("--%1 is not an option of '%2'").arg(option, command));
@@ -339,7 +341,7 @@ int NodeCli::run(const QStringList &arguments)
                    : UsageError;
     }
     if (command == u"test-mailbox"_s) {
-        return allowOnly({u"enable"_s, u"json"_s}) ? testMailbox(positional.mid(1)) : UsageError;
+        return allowOnly({u"enable"_s, u"json"_s, u"list-folders"_s}) ? testMailbox(positional.mid(1)) : UsageError;
     }
     if (command == u"alerts"_s) {
         return allowOnly({u"all"_s, u"json"_s}) ? alertsCommand(positional.mid(1)) : UsageError;

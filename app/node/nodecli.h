@@ -19,6 +19,7 @@ class QSocketNotifier;
 namespace SyncDesk {
 
 class Store;
+struct ConnectionTestReport;
 class SyncEngine;
 
 // The commands of syncdesk-node. Exit codes: 0 success, 1 a mailbox failed to sync, 2 bad usage or
@@ -50,6 +51,7 @@ private:
     int trackList();
     // nodecli_diagnostics.cpp
     int testMailbox(const QStringList &positional);
+    void printFolders(const ConnectionTestReport &report);
     int passwordCommand(const QStringList &positional);
     int alertsCommand(const QStringList &positional);
     int failuresCommand(const QStringList &positional);

@@ -62,7 +62,12 @@ Result<Mailbox> NodeCli::mailboxNamed(Store &store, const QString &address)
 int NodeCli::testMailbox(const QStringList &positional)
 {
     if (positional.size() != 1) {
-        return usage(tr("usage: syncdesk-node test-mailbox ADDRESS [--enable] [--json]"));
+        return usage(tr("usage: syncdesk-node test-mailbox ADDRESS [--enable | --list-folders] [--json]"));
+    }
+    const bool listFolders = m_parser.isSet(u"list-folders"_s);
+    if (listFolders && m_parser.isSet(u"enable"_s)) {
+        //: Neither option name is translated
+        return usage(tr("--enable needs the whole test; it cannot go with --list-folders"));
     }
     const bool json = m_parser.isSet(u"json"_s);
     auto store = openStore();
@@ -96,7 +101,9 @@ int NodeCli::testMailbox(const QStringList &positional)
         m_out << tr("Testing %1 (%2)").arg(mailbox->address, servers) << "\n";
         m_out.flush();
     }
-    ConnectionTest test(*mailbox, server);
+    ConnectionTestOptions options;
+    options.listFolders = listFolders;
+    ConnectionTest test(*mailbox, server, options);
     ConnectionTestReport report;
     bool done = false;
     connect(&test, &ConnectionTest::stepFinished, this, [this, json](const ConnectionStep &step) {
@@ -171,6 +178,9 @@ int NodeCli::testMailbox(const QStringList &positional)
         m_out << tr("Result: cancelled after %1 ms").arg(report.ms) << "\n";
     } else if (report.passed()) {
         m_out << tr("Result: every step passed in %1 ms").arg(report.ms) << "\n";
+        if (report.folders) {
+            printFolders(report);
+        }
     } else {
         const QString failedStep = report.steps.isEmpty() ? QString() : report.steps.constLast().id;
         //: %1: the step's id (connect, login, ...), %2: the error class, %3: the hint's id, %4: milliseconds
@@ -186,6 +196,29 @@ int NodeCli::testMailbox(const QStringList &positional)
     }
     m_out.flush();
     return report.passed() ? Success : SyncFailed;
+}
+
+void NodeCli::printFolders(const ConnectionTestReport &report)
+{
+    //: Heading of test-mailbox --list-folders; the folders follow, one per line
+    m_out << tr("Folders on the server:") << "\n";
+    for (const ServerFolder &folder : *report.folders) {
+        // The server's names: control characters never reach the terminal.
+        m_out << "  " << UntrustedText::withoutControls(folder.name);
+        if (!folder.specialUse.isEmpty()) {
+            m_out << "  (" << folder.specialUse << ")";
+        }
+        if (!folder.selectable) {
+            //: After a folder name: a step of the hierarchy that holds no messages
+            m_out << "  " << tr("[holds no messages]");
+        }
+        m_out << "\n";
+    }
+    if (report.foldersTruncated) {
+        m_out << tr("The server lists more folders than these %n; name the others in the configuration.", nullptr,
+                    int(report.folders->size()))
+              << "\n";
+    }
 }
 
 int NodeCli::alertsCommand(const QStringList &positional)

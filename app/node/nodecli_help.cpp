@@ -95,11 +95,15 @@ const std::vector<CommandHelp> &commands()
                                                 "hidden), switched at run time."),
          {}},
         {"test-mailbox",
-         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "test-mailbox ADDRESS [--enable] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "test-mailbox ADDRESS [--enable | --list-folders] [--json]"),
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
                            "Test DNS, TCP, TLS, login and INBOX (and "
                            "SMTP) step by step, each with its result, time and detail, then the failure's hint."),
-         {{"--enable", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "enable the mailbox when every step passes")}, kJson}},
+         {{"--enable", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "enable the mailbox when every step passes")},
+          {"--list-folders",
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "after the login, list the server's folders instead of checking "
+                                                  "INBOX and SMTP")},
+          kJson}},
         {"alerts",
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "alerts [--all] [--json]"),
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "The open alerts, newest first (with --all, closed ones too)."),

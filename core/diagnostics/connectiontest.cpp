@@ -409,7 +409,11 @@ void ConnectionTest::imapLogin()
         }
         pass(tr("logged in with %1").arg(QString::fromLatin1(m_imap->authenticationMethod())),
              {{u"method"_s, QString::fromLatin1(m_imap->authenticationMethod())}});
-        imapInbox();
+        if (m_options.listFolders) {
+            imapList();
+        } else {
+            imapInbox();
+        }
     });
 }
 
@@ -479,6 +483,34 @@ void ConnectionTest::imapFolders()
     });
 }
 
+void ConnectionTest::imapList()
+{
+    begin(u"list"_s, tr("List the server's folders"));
+    m_imap->list(
+        [this](const Result<Imap::FolderList> &listed) {
+            if (m_finished) {
+                return;
+            }
+            if (!listed) {
+                failStep(listed.error().at(ErrorStage::Folder));
+                return;
+            }
+            QList<ServerFolder> folders;
+            folders.reserve(listed->folders.size());
+            for (const Imap::ListedFolder &folder : listed->folders) {
+                folders.append(
+                    {folder.name, folder.delimiter, folder.isSelectable(), QString::fromLatin1(folder.specialUse())});
+            }
+            m_report.folders = folders;
+            m_report.foldersTruncated = listed->truncated;
+            pass(listed->truncated ? tr("the first %n folder(s); the server lists more", nullptr, int(folders.size()))
+                                   : tr("%n folder(s)", nullptr, int(folders.size())),
+                 {{u"folders"_s, int(folders.size())}, {u"truncated"_s, listed->truncated}});
+            closeIncoming();
+        },
+        m_options.maxFolders);
+}
+
 void ConnectionTest::openPop3()
 {
     const Endpoint &incoming = m_profile.incoming;
@@ -525,7 +557,11 @@ void ConnectionTest::pop3Login()
              {{u"method"_s, u"USER/PASS"_s},
               {u"utf8"_s, m_pop3->isUtf8()},
               {u"login_delay_seconds"_s, m_pop3->loginDelaySeconds()}});
-        pop3Maildrop();
+        if (m_options.listFolders) {
+            pop3List();
+        } else {
+            pop3Maildrop();
+        }
     });
 }
 
@@ -570,6 +606,15 @@ void ConnectionTest::pop3Maildrop()
     });
 }
 
+void ConnectionTest::pop3List()
+{
+    begin(u"list"_s, tr("List the server's folders"));
+    // POP3 knows one maildrop, which SyncDesk files as INBOX.
+    m_report.folders = QList<ServerFolder>{{u"INBOX"_s, QString(), true, QString()}};
+    pass(tr("POP3 has one folder: INBOX"), {{u"folders"_s, 1}, {u"truncated"_s, false}});
+    closeIncoming();
+}
+
 void ConnectionTest::closeIncoming()
 {
     auto next = [this] {
@@ -588,7 +633,7 @@ void ConnectionTest::closeIncoming()
 
 void ConnectionTest::testOutgoing()
 {
-    if (!m_options.testOutgoing || !m_profile.outgoing || m_profile.outgoing->host.isEmpty()) {
+    if (!m_options.testOutgoing || m_options.listFolders || !m_profile.outgoing || m_profile.outgoing->host.isEmpty()) {
         complete();
         return;
     }

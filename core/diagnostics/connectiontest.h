@@ -34,6 +34,11 @@ struct ConnectionTestOptions
     // The servers of a profile alone, with no mailbox: no password, no login; dns, connect, tls and
     // capabilities (and the SMTP ones up to EHLO).
     bool serverOnly = false;
+    // The server's folders, for choosing what to sync: after the login, a "list" step (IMAP: LIST; POP3:
+    // its one folder, INBOX) instead of the inbox and folder checks, and no SMTP steps. The folders are
+    // in the report.
+    bool listFolders = false;
+    int maxFolders = 10000; // a longer list is cut here and marked truncated
 };
 
 // "Test connection" for one mailbox: the steps a sync goes through, one at a time, each timed and reported,
@@ -46,6 +51,7 @@ struct ConnectionTestOptions
 //   login        authentication with the mailbox's credentials
 //   inbox        IMAP: INBOX opens read-only; POP3 ("maildrop"): STAT, and UIDL support
 //   folders      IMAP: the other configured folders exist
+//   list         only with listFolders, instead of inbox and folders: the server's folders
 // and, when the profile has an outgoing endpoint: smtp-dns, smtp-connect, smtp-tls, smtp-ehlo, smtp-auth.
 // Asynchronous, driven by the event loop of the thread it lives in (never the console's UI thread);
 // nothing is written to the mail servers or to the store.
@@ -96,9 +102,11 @@ private:
     void imapLogin();
     void imapInbox();
     void imapFolders();
+    void imapList();
     void openPop3();
     void pop3Login();
     void pop3Maildrop();
+    void pop3List();
     void closeIncoming();
     void testOutgoing();
     void openSmtp();

@@ -62,13 +62,23 @@ QJsonObject ConnectionStep::toJson() const
     };
 }
 
+QJsonObject ServerFolder::toJson() const
+{
+    return QJsonObject{
+        {u"name"_s, name},
+        {u"delimiter"_s, delimiter.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(delimiter)},
+        {u"selectable"_s, selectable},
+        {u"special_use"_s, specialUse.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(specialUse)},
+    };
+}
+
 QJsonObject ConnectionTestReport::toJson() const
 {
     QJsonArray stepArray;
     for (const ConnectionStep &step : steps) {
         stepArray.append(step.toJson());
     }
-    return QJsonObject{
+    QJsonObject json{
         {u"mailbox"_s, mailbox},
         {u"profile"_s, profile},
         {u"protocol"_s, protocol},
@@ -78,6 +88,15 @@ QJsonObject ConnectionTestReport::toJson() const
         {u"steps"_s, stepArray},
         {u"error"_s, error ? QJsonValue(syncErrorToJson(*error)) : QJsonValue(QJsonValue::Null)},
     };
+    if (folders) {
+        QJsonArray folderArray;
+        for (const ServerFolder &folder : *folders) {
+            folderArray.append(folder.toJson());
+        }
+        json.insert(u"folders"_s, folderArray);
+        json.insert(u"folders_truncated"_s, foldersTruncated);
+    }
+    return json;
 }
 
 } // namespace SyncDesk

@@ -1,9 +1,10 @@
 // libFuzzer target: the IMAP response parser, fed the input in pieces split where the first bytes say,
-// and every helper that reads its responses (FETCH, STATUS, error classification, dumps).
+// and every helper that reads its responses (FETCH, STATUS, LIST, error classification, dumps).
 
 #include "protocol/imap/imapcommand.h"
 #include "protocol/imap/imaperrors.h"
 #include "protocol/imap/imapfetch.h"
+#include "protocol/imap/imaplist.h"
 #include "protocol/imap/imapresponseparser.h"
 #include "protocol/imap/imapstatus.h"
 
@@ -39,6 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)dump(response);
             (void)parseFetch(response);
             (void)parseStatus(response);
+            if (const auto folder = parseList(response, MailboxEncoding::Utf8)) {
+                (void)folder->specialUse();
+            }
             if (response.status != ResponseStatus::None) {
                 (void)errorFromResponse(response, "FETCH");
             }

@@ -41,11 +41,15 @@ private Q_SLOTS:
     void smtpWrongPassword();
     void smtpWithoutStartTls();
     void cancelStopsAtOnce();
+    void listsTheServersFolders();
+    void pop3ListsItsOneFolder();
+    void listingWithAWrongPasswordStopsAtLogin();
 
 private:
     Mailbox mailbox(const QString &password, const QStringList &folders = {u"INBOX"_s});
     ServerProfile imapProfile(const DovecotServer &server, Security security);
-    ConnectionTestReport run(const Mailbox &mailbox, const ServerProfile &profile, QList<QString> *started = nullptr);
+    ConnectionTestReport run(const Mailbox &mailbox, const ServerProfile &profile, QList<QString> *started = nullptr,
+                             ConnectionTestOptions options = {});
     static QStringList stepIds(const ConnectionTestReport &report);
     static void expectFailure(const ConnectionTestReport &report, const QString &step, ErrorClass errorClass,
                               const QString &hint);
@@ -71,6 +75,8 @@ void TestConnectionTest::initTestCase()
                                    MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, i, base))));
     }
     QVERIFY(m_dovecot->createFolder(u"alice"_s, u"Customers"_s, &error));
+    QVERIFY(m_dovecot->createFolder(u"alice"_s, u"Sent"_s, &error));
+    QVERIFY(m_dovecot->createFolder(u"alice"_s, u"Projekte/Ärger"_s, &error));
 
     DovecotServer::Options selfSigned;
     selfSigned.certificate = DovecotServer::Certificate::SelfSigned;
@@ -110,9 +116,9 @@ ServerProfile TestConnectionTest::imapProfile(const DovecotServer &server, Secur
     return profile;
 }
 
-ConnectionTestReport TestConnectionTest::run(const Mailbox &box, const ServerProfile &profile, QList<QString> *started)
+ConnectionTestReport TestConnectionTest::run(const Mailbox &box, const ServerProfile &profile, QList<QString> *started,
+                                             ConnectionTestOptions options)
 {
-    ConnectionTestOptions options;
     options.connectTimeoutMs = 10000;
     options.commandTimeoutMs = 10000;
     ConnectionTest test(box, profile, options);
@@ -428,6 +434,69 @@ void TestConnectionTest::cancelStopsAtOnce()
     QVERIFY(test.isFinished());
     test.cancel(); // twice is harmless
     QCOMPARE(finished.size(), 1);
+}
+
+void TestConnectionTest::listsTheServersFolders()
+{
+    ConnectionTestOptions options;
+    options.listFolders = true;
+    ServerProfile profile = imapProfile(*m_dovecot, Security::StartTls);
+    profile.outgoing = profile.incoming; // never tested while listing
+    profile.outgoing->protocol = MailProtocol::Smtp;
+    const ConnectionTestReport report = run(mailbox(u"alice-pw"_s), profile, nullptr, options);
+    QVERIFY2(report.passed(), qPrintable(report.error ? report.error->message : QString()));
+    QCOMPARE(stepIds(report), QStringList({u"credentials"_s, u"dns"_s, u"connect"_s, u"tls"_s, u"capabilities"_s,
+                                           u"login"_s, u"list"_s}));
+    QVERIFY(report.folders);
+    QHash<QString, ServerFolder> byName;
+    for (const ServerFolder &folder : *report.folders) {
+        byName.insert(folder.name, folder);
+    }
+    for (const QString &name : {u"INBOX"_s, u"Customers"_s, u"Sent"_s, u"Projekte"_s, u"Projekte/Ärger"_s}) {
+        QVERIFY2(byName.contains(name), qPrintable(name));
+    }
+    QCOMPARE(byName.value(u"Sent"_s).specialUse, u"\\Sent"_s);
+    QCOMPARE(byName.value(u"Projekte/Ärger"_s).delimiter, u"/"_s);
+    QVERIFY(byName.value(u"INBOX"_s).selectable);
+    QCOMPARE(report.foldersTruncated, false);
+    const QJsonObject json = report.toJson();
+    QCOMPARE(json.value(u"folders"_s).toArray().size(), report.folders->size());
+    QCOMPARE(json.value(u"folders_truncated"_s).toBool(), false);
+
+    // A bound below the server's count: the first ones, and the report says there are more.
+    options.maxFolders = 2;
+    const ConnectionTestReport cut = run(mailbox(u"alice-pw"_s), profile, nullptr, options);
+    QVERIFY(cut.passed());
+    QVERIFY(cut.folders);
+    QCOMPARE(cut.folders->size(), 2);
+    QCOMPARE(cut.foldersTruncated, true);
+    QVERIFY2(cut.steps.constLast().detail.contains(u"more"_s), qPrintable(cut.steps.constLast().detail));
+}
+
+void TestConnectionTest::pop3ListsItsOneFolder()
+{
+    ServerProfile profile = imapProfile(*m_dovecot, Security::StartTls);
+    profile.incoming.protocol = MailProtocol::Pop3;
+    profile.incoming.port = m_dovecot->pop3Port();
+    ConnectionTestOptions options;
+    options.listFolders = true;
+    const ConnectionTestReport report = run(mailbox(u"alice-pw"_s), profile, nullptr, options);
+    QVERIFY2(report.passed(), qPrintable(report.error ? report.error->message : QString()));
+    QCOMPARE(stepIds(report).constLast(), u"list"_s);
+    QVERIFY(!stepIds(report).contains(u"inbox"_s));
+    QVERIFY(report.folders);
+    QCOMPARE(report.folders->size(), 1);
+    QCOMPARE(report.folders->constFirst().name, u"INBOX"_s);
+}
+
+void TestConnectionTest::listingWithAWrongPasswordStopsAtLogin()
+{
+    ConnectionTestOptions options;
+    options.listFolders = true;
+    const ConnectionTestReport report =
+        run(mailbox(u"wrong"_s), imapProfile(*m_dovecot, Security::StartTls), nullptr, options);
+    expectFailure(report, u"login"_s, ErrorClass::Auth, u"auth-failed"_s);
+    QVERIFY(!report.folders);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTest)

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void testMailboxPrintsEveryStep();
     void testMailboxStopsAtTheFirstFailureWithItsHint();
     void testMailboxJson();
+    void testMailboxListsTheServersFolders();
     void testAndEnableOnlyWhenEveryStepPasses();
     void alertsOnePerCauseAndAcknowledged();
     void profileIncidentGroupsAndReenablesInOneAction();
@@ -90,6 +91,8 @@ void TestNodeDiagnostics::initTestCase()
         QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s, MailFactory::build(message)));
     }
     QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s, QByteArray())); // an empty message: an item failure
+    QVERIFY(m_dovecot.createFolder(u"alice"_s, u"Sent"_s, &error));
+    QVERIFY(m_dovecot.createFolder(u"alice"_s, u"Kunden/Müller"_s, &error));
 
     m_db = m_dir.filePath(u"node.db"_s);
     TestConfig config(m_dir.filePath(u"cfg"_s));
@@ -124,6 +127,38 @@ void TestNodeDiagnostics::testMailboxPrintsEveryStep()
     QVERIFY2(run.out.contains(u"3 messages"_s), qPrintable(run.out));
     QVERIFY2(run.out.contains(u"Result: every step passed"_s), qPrintable(run.out));
     QVERIFY(!run.out.contains(u"alice-pw"_s));
+}
+
+void TestNodeDiagnostics::testMailboxListsTheServersFolders()
+{
+    NodeRun run = node({u"test-mailbox"_s, u"alice@corp.test"_s, u"--list-folders"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"[ ok ] list"_s), qPrintable(run.out));
+    QVERIFY2(!run.out.contains(u"[ ok ] inbox"_s), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"Folders on the server:"_s), qPrintable(run.out));
+    for (const QString &line : {u"  INBOX\n"_s, u"  Sent  (\\Sent)\n"_s, u"  Kunden/Müller\n"_s}) {
+        QVERIFY2(run.out.contains(line), qPrintable(line + u"\n"_s + run.out));
+    }
+
+    const QJsonObject report =
+        json({u"test-mailbox"_s, u"alice@corp.test"_s, u"--list-folders"_s, u"--json"_s}).object();
+    QCOMPARE(report.value(u"ok"_s).toBool(), true);
+    QStringList names;
+    for (const QJsonValue &folder : report.value(u"folders"_s).toArray()) {
+        names.append(folder.toObject().value(u"name"_s).toString());
+    }
+    QVERIFY2(names.contains(u"Kunden/Müller"_s), qPrintable(names.join(u", "_s)));
+    QCOMPARE(report.value(u"folders_truncated"_s).toBool(), false);
+
+    // The wrong password: no folders, the login's failure and hint.
+    run = node({u"test-mailbox"_s, u"bob@corp.test"_s, u"--list-folders"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(u"FAILED at login"_s), qPrintable(run.out));
+    QVERIFY(!run.out.contains(u"Folders on the server"_s));
+
+    run = node({u"test-mailbox"_s, u"alice@corp.test"_s, u"--list-folders"_s, u"--enable"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"cannot go with --list-folders"_s), qPrintable(run.err));
 }
 
 void TestNodeDiagnostics::testMailboxStopsAtTheFirstFailureWithItsHint()

@@ -231,7 +231,9 @@ bool DovecotServer::writeConfiguration(QString *error)
     config += u"disable_plaintext_auth = %1\n"_s.arg(m_options.allowPlaintextAuth ? u"no"_s : u"yes"_s);
     config += u"auth_mechanisms = %1\nauth_failure_delay = 0\n"_s.arg(m_options.authMechanisms);
     config += u"mail_location = maildir:~/Maildir\nfirst_valid_uid = 1\n"_s;
-    config += u"namespace inbox {\n  inbox = yes\n  separator = /\n}\n"_s;
+    // Sent is marked as RFC 6154 says (it is not created; where a test creates it, LIST shows \Sent).
+    config +=
+        u"namespace inbox {\n  inbox = yes\n  separator = /\n  mailbox Sent {\n    special_use = \\Sent\n  }\n}\n"_s;
     if (!root) {
         config += u"default_internal_user = %1\ndefault_login_user = %1\ndefault_internal_group = %2\n"_s.arg(
             owner.user, owner.group);

@@ -2,6 +2,7 @@
 
 #include "diagnostics/result.h"
 #include "imapcommand.h"
+#include "imaplist.h"
 #include "imapresponse.h"
 #include "imapresponseparser.h"
 #include "imapstatus.h"
@@ -96,6 +97,9 @@ public:
     // pipelined STATUS commands.
     void status(const QStringList &folders, std::function<void(Result<StatusReport>)> done);
     void select(const QString &folder, bool readOnly, std::function<void(Result<SelectInfo>)> done);
+    // Every folder the server lists (LIST "" "*", asking for RFC 6154's special uses where offered), up to
+    // maxFolders: the rest of a longer answer is read past and the list is marked truncated.
+    void list(std::function<void(Result<FolderList>)> done, int maxFolders = 10000);
     void execute(const Command &command, UntaggedHandler onUntagged, Done done);
     // LOGOUT, then close; done runs in any case (also when the server does not answer). Commands the server
     // leaves unanswered, and an open() still under way, complete as cancelled first.

@@ -1,5 +1,5 @@
 // The commands of a session that concern extensions and folders: ENABLE (and the mailbox-name encoding
-// it decides), STATUS / LIST-STATUS and SELECT / EXAMINE. The connection, login and the command pipeline
+// it decides), STATUS / LIST-STATUS, LIST and SELECT / EXAMINE. The connection, login and the command pipeline
 // are in imapsession.cpp.
 
 #include "imapsession.h"
@@ -145,6 +145,43 @@ void Session::status(const QStringList &folders, std::function<void(Result<Statu
             }
         });
     }
+}
+
+void Session::list(std::function<void(Result<FolderList>)> done, int maxFolders)
+{
+    if (m_encodingPending) {
+        m_afterEncoding.append(
+            [this, maxFolders, done = std::move(done)]() mutable { list(std::move(done), maxFolders); });
+        return;
+    }
+    const MailboxEncoding encoding = mailboxEncoding();
+    auto listed = std::make_shared<FolderList>();
+    Command command("LIST");
+    command.string("").string("*");
+    if (hasCapability("LIST-EXTENDED") && hasCapability("SPECIAL-USE")) {
+        command.raw("RETURN (SPECIAL-USE)");
+    }
+    execute(
+        command,
+        [listed, encoding, maxFolders](const Response &response) {
+            if (listed->truncated) {
+                return;
+            }
+            if (auto folder = parseList(response, encoding)) {
+                if (listed->folders.size() >= maxFolders) {
+                    listed->truncated = true;
+                    return;
+                }
+                listed->folders.append(std::move(*folder));
+            }
+        },
+        [listed, done = std::move(done)](const Result<Response> &result) {
+            if (!result) {
+                done(result.error());
+                return;
+            }
+            done(std::move(*listed));
+        });
 }
 
 bool SelectInfo::canKeepKeyword(const QByteArray &keyword) const
