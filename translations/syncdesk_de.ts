@@ -3045,6 +3045,28 @@
         <source>authenticated with %1</source>
         <translation>authentifiziert mit %1</translation>
     </message>
+    <message>
+        <source>List the server&apos;s folders</source>
+        <translation>Die Ordner des Servers auflisten</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n folder(s); the server lists more</source>
+        <translation>
+            <numerusform>der erste Ordner; der Server listet weitere</numerusform>
+            <numerusform>die ersten %n Ordner; der Server listet weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>POP3 has one folder: INBOX</source>
+        <translation>POP3 hat einen Ordner: INBOX</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::ConsoleBackend</name>
@@ -3219,6 +3241,103 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
         <source>The demo configuration could not be imported: %1</source>
         <extracomment>%1: the problems found</extracomment>
         <translation>Die Demo-Konfiguration konnte nicht importiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::FolderPickerDialog</name>
+    <message>
+        <source>Sent mail</source>
+        <translation>Gesendete Nachrichten</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Deleted items</source>
+        <translation>Gelöschte Elemente</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>All mail</source>
+        <translation>Alle Nachrichten</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Folders of %1</source>
+        <extracomment>%1: the mailbox address</extracomment>
+        <translation>Ordner von %1</translation>
+    </message>
+    <message>
+        <source>Listing the folders on %1…</source>
+        <extracomment>%1: the server&apos;s host name</extracomment>
+        <translation>Die Ordner auf %1 werden aufgelistet …</translation>
+    </message>
+    <message>
+        <source>Listing the folders</source>
+        <translation>Ordner werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Filter folders</source>
+        <translation>Ordner filtern</translation>
+    </message>
+    <message>
+        <source>Folders on the server</source>
+        <translation>Ordner auf dem Server</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The folders could not be listed. Failed at “%1”: %2: %3</source>
+        <extracomment>%1: the step that failed, %2: the kind of error, %3: the error message (from the server)</extracomment>
+        <translation>Die Ordner konnten nicht aufgelistet werden. Fehlgeschlagen bei „%1“: %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists more folders than the first %n shown here; type the others in the Folders field.</source>
+        <translation>
+            <numerusform>Der Server listet mehr Ordner als den einen hier gezeigten; tragen Sie die anderen im Feld „Ordner“ ein.</numerusform>
+            <numerusform>Der Server listet mehr Ordner als die ersten %n hier gezeigten; tragen Sie die anderen im Feld „Ordner“ ein.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) on the server. Check the ones to sync.</source>
+        <translation>
+            <numerusform>%n Ordner auf dem Server. Haken Sie die an, die synchronisiert werden sollen.</numerusform>
+            <numerusform>%n Ordner auf dem Server. Haken Sie die an, die synchronisiert werden sollen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: holds no messages, only other folders</source>
+        <translation>%1: enthält keine Nachrichten, nur andere Ordner</translation>
+    </message>
+    <message>
+        <source>%1 (not on the server)</source>
+        <extracomment>%1: a folder the mailbox is set to sync that the server did not list</extracomment>
+        <translation>%1 (nicht auf dem Server)</translation>
+    </message>
+    <message>
+        <source>The mailbox is set to sync this folder, but the server does not list it; a sync fails on it until it exists. Uncheck it to leave it out.</source>
+        <translation>Das Postfach soll diesen Ordner synchronisieren, aber der Server listet ihn nicht; eine Synchronisierung scheitert an ihm, bis es ihn gibt. Entfernen Sie den Haken, um ihn auszulassen.</translation>
     </message>
 </context>
 <context>
@@ -4503,6 +4622,15 @@ Hinweis: %3</translation>
     <message>
         <source>the password could not be kept for the test</source>
         <translation>das Passwort konnte für den Test nicht abgelegt werden</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <extracomment>Opens the list of the server&apos;s folders to check</extracomment>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Logs in with what is typed here and lists the server&apos;s folders to choose from</source>
+        <translation>Meldet sich mit den hier eingegebenen Angaben an und listet die Ordner des Servers zur Auswahl auf</translation>
     </message>
 </context>
 <context>
@@ -5935,10 +6063,6 @@ Column header of &apos;status&apos;: the mailbox&apos;s state (ok, failing, ...)
         <translation>[ -- ]</translation>
     </message>
     <message>
-        <source>usage: syncdesk-node test-mailbox ADDRESS [--enable] [--json]</source>
-        <translation>Aufruf: syncdesk-node test-mailbox ADDRESS [--enable] [--json]</translation>
-    </message>
-    <message>
         <source>the server profile of %1 is missing</source>
         <translation>das Serverprofil von %1 fehlt</translation>
     </message>
@@ -6340,10 +6464,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <message>
         <source>Log the protocol traffic of one mailbox (credentials hidden), switched at run time.</source>
         <translation>Den Datenverkehr mit dem Mailserver für ein Postfach protokollieren (Anmeldedaten verborgen), zur Laufzeit umschaltbar.</translation>
-    </message>
-    <message>
-        <source>test-mailbox ADDRESS [--enable] [--json]</source>
-        <translation>test-mailbox ADDRESS [--enable] [--json]</translation>
     </message>
     <message>
         <source>Test DNS, TCP, TLS, login and INBOX (and SMTP) step by step, each with its result, time and detail, then the failure&apos;s hint.</source>
@@ -7034,6 +7154,44 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <source>from: %1, date: %2</source>
         <extracomment>%1: who sent the message (its From header), %2: the message&apos;s date (its Date header)</extracomment>
         <translation>von: %1, Datum: %2</translation>
+    </message>
+    <message>
+        <source>test-mailbox: log in and list the server&apos;s folders (to choose what to sync).</source>
+        <translation>test-mailbox: anmelden und die Ordner des Servers auflisten (um zu wählen, was synchronisiert wird).</translation>
+    </message>
+    <message>
+        <source>usage: syncdesk-node test-mailbox ADDRESS [--enable | --list-folders] [--json]</source>
+        <translation>Aufruf: syncdesk-node test-mailbox ADRESSE [--enable | --list-folders] [--json]</translation>
+    </message>
+    <message>
+        <source>--enable needs the whole test; it cannot go with --list-folders</source>
+        <extracomment>Neither option name is translated</extracomment>
+        <translation>--enable braucht den ganzen Test; es geht nicht zusammen mit --list-folders</translation>
+    </message>
+    <message>
+        <source>Folders on the server:</source>
+        <extracomment>Heading of test-mailbox --list-folders; the folders follow, one per line</extracomment>
+        <translation>Ordner auf dem Server:</translation>
+    </message>
+    <message>
+        <source>[holds no messages]</source>
+        <extracomment>After a folder name: a step of the hierarchy that holds no messages</extracomment>
+        <translation>[enthält keine Nachrichten]</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists more folders than these %n; name the others in the configuration.</source>
+        <translation>
+            <numerusform>Der Server listet mehr Ordner als diesen einen; tragen Sie die anderen in der Konfiguration ein.</numerusform>
+            <numerusform>Der Server listet mehr Ordner als diese %n; tragen Sie die anderen in der Konfiguration ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>test-mailbox ADDRESS [--enable | --list-folders] [--json]</source>
+        <translation>test-mailbox ADRESSE [--enable | --list-folders] [--json]</translation>
+    </message>
+    <message>
+        <source>after the login, list the server&apos;s folders instead of checking INBOX and SMTP</source>
+        <translation>nach der Anmeldung die Ordner des Servers auflisten, statt INBOX und SMTP zu prüfen</translation>
     </message>
 </context>
 <context>
@@ -8000,6 +8158,7 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <name>SyncDesk::WorkerPool</name>
     <message>
         <source>cancelled</source>
+        <extracomment>The message of a sync that was cancelled</extracomment>
         <translation>abgebrochen</translation>
     </message>
 </context>

@@ -321,6 +321,37 @@
             <numerusform>%n messages, %1 bytes; UIDL supported</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the first %n folder(s); the server lists more</source>
+        <translation>
+            <numerusform>the first %n folder; the server lists more</numerusform>
+            <numerusform>the first %n folders; the server lists more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::FolderPickerDialog</name>
+    <message numerus="yes">
+        <source>The server lists more folders than the first %n shown here; type the others in the Folders field.</source>
+        <translation>
+            <numerusform>The server lists more folders than the first %n shown here; type the others in the Folders field.</numerusform>
+            <numerusform>The server lists more folders than the first %n shown here; type the others in the Folders field.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) on the server. Check the ones to sync.</source>
+        <translation>
+            <numerusform>%n folder on the server. Check the ones to sync.</numerusform>
+            <numerusform>%n folders on the server. Check the ones to sync.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::Imap::Session</name>
@@ -742,6 +773,13 @@
         <translation>
             <numerusform>%n mailbox</numerusform>
             <numerusform>%n mailboxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists more folders than these %n; name the others in the configuration.</source>
+        <translation>
+            <numerusform>The server lists more folders than these %n; name the others in the configuration.</numerusform>
+            <numerusform>The server lists more folders than these %n; name the others in the configuration.</numerusform>
         </translation>
     </message>
 </context>

@@ -53,7 +53,8 @@ void WorkerPool::finishSimulated(qint64 mailboxId, bool cancelled)
     job.timer->deleteLater();
     if (cancelled) {
         //: The message of a sync that was cancelled
-        job.outcome.error = SyncError::make(ErrorClass::Cancelled, {}, tr("cancelled"));
+        const QString message = tr("cancelled");
+        job.outcome.error = SyncError::make(ErrorClass::Cancelled, {}, message);
     }
     Q_EMIT jobFinished(job.outcome);
 }

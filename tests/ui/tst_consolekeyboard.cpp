@@ -3,6 +3,7 @@
 // control of the main window and of every dialog has an accessible name (its own, its text's, or its label's).
 
 #include "consoleharness.h"
+#include "dialogs/folderpickerdialog.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
 #include "dialogs/testconnectiondialog.h"
@@ -258,6 +259,8 @@ void TestConsoleKeyboard::everyControlOfEveryDialogHasAName()
         std::make_unique<TrackMessageDialog>(m_window->mailboxModel()->statuses(), status.mailbox.id, CrmRecordList{}));
     dialogs.push_back(std::make_unique<TestConnectionDialog>(m_backend.get(), status.mailbox,
                                                              m_window->profiles().constFirst(), false));
+    dialogs.push_back(std::make_unique<FolderPickerDialog>(status.mailbox, m_window->profiles().constFirst(),
+                                                           QStringList{u"INBOX"_s}));
     QStringList unnamed;
     for (const auto &dialog : dialogs) {
         unnamed += unnamedControls(dialog.get());

@@ -3,6 +3,7 @@
 // the Alerts tab acknowledges, the Item failures tab retries, and the verbose log switch reaches the store.
 
 #include "consoleharness.h"
+#include "dialogs/folderpickerdialog.h"
 #include "dialogs/mailboxdialog.h"
 #include "dialogs/profiledialog.h"
 #include "dialogs/testconnectiondialog.h"
@@ -20,6 +21,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -54,10 +56,13 @@ private Q_SLOTS:
     void verboseLogSwitchReachesTheStore();
     void mailboxDialogTestsWhatIsTypedBeforeSaving();
     void profileDialogTestsTheServersWithoutLoggingIn();
+    void mailboxDialogChoosesFoldersFromTheServersList();
 
 private:
     TestConnectionDialog *runTest(const QString &address, const QString &actionName);
     Mailbox storedMailbox(const QString &address);
+    // Shows the Add mailbox dialog filled in for dora, with this password typed.
+    static void typeDora(MailboxDialog &dialog, const QString &password);
 
     DovecotServer m_dovecot;
     QTemporaryDir m_dir;
@@ -85,6 +90,9 @@ void TestConsoleTroubleshooting::initTestCase()
                                   MailFactory::build(MailFactory::realistic(u"alice@corp.test"_s, i, base))));
     }
     QVERIFY(m_dovecot.deliver(u"alice"_s, u"INBOX"_s, QByteArray()));
+    for (const QString &folder : {u"Sent"_s, u"Kunden"_s, u"Kunden/Müller"_s, u"Archiv/2025"_s}) {
+        QVERIFY2(m_dovecot.createFolder(u"dora"_s, folder, &error), qPrintable(error));
+    }
 
     m_store = StoreConfig::sqlite(m_dir.filePath(u"console.db"_s));
     TestConfig config(m_dir.filePath(u"cfg"_s));
@@ -313,17 +321,25 @@ void TestConsoleTroubleshooting::verboseLogSwitchReachesTheStore()
     QTRY_VERIFY_WITH_TIMEOUT(!storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
 }
 
-void TestConsoleTroubleshooting::mailboxDialogTestsWhatIsTypedBeforeSaving()
+void TestConsoleTroubleshooting::typeDora(MailboxDialog &dialog, const QString &password)
 {
-    // Add mailbox…: what is typed (a new address, its password) is tested from inside the dialog, with the
-    // same steps as Test connection, before anything is saved; a wrong password stops at login.
-    MailboxDialog dialog(m_console.backend.get(), m_window->profiles(), std::nullopt, m_window.get());
     dialog.show();
     dialog.addressEdit()->setText(u"dora@corp.test"_s);
     auto *username = dialog.findChild<QLineEdit *>(u"username"_s);
     QVERIFY(username);
     username->setText(u"dora"_s);
-    dialog.passwordEdit()->setText(u"not-doras"_s);
+    dialog.passwordEdit()->setText(password);
+}
+
+void TestConsoleTroubleshooting::mailboxDialogTestsWhatIsTypedBeforeSaving()
+{
+    // Add mailbox…: what is typed (a new address, its password) is tested from inside the dialog, with the
+    // same steps as Test connection, before anything is saved; a wrong password stops at login.
+    MailboxDialog dialog(m_console.backend.get(), m_window->profiles(), std::nullopt, m_window.get());
+    typeDora(dialog, u"not-doras"_s);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
     QPushButton *test = dialog.testButton();
     QVERIFY(test);
     QVERIFY(test->isEnabled());
@@ -400,6 +416,90 @@ void TestConsoleTroubleshooting::profileDialogTestsTheServersWithoutLoggingIn()
     QCOMPARE(tested->report()->steps.constLast().id, u"connect"_s);
     QCOMPARE(tested->report()->error->errorClass, ErrorClass::Network);
     tested->close();
+}
+
+void TestConsoleTroubleshooting::mailboxDialogChoosesFoldersFromTheServersList()
+{
+    // "Choose…" next to Folders lists the server's folders with what is typed, in the background, and
+    // the checked ones go back into the field; a wrong password says where it failed and offers nothing.
+    MailboxDialog dialog(m_console.backend.get(), m_window->profiles(), std::nullopt, m_window.get());
+    typeDora(dialog, u"not-doras"_s);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    QPushButton *choose = dialog.chooseFoldersButton();
+    QVERIFY(choose);
+    QVERIFY(!choose->accessibleName().isEmpty() || !choose->text().isEmpty());
+    QTest::mouseClick(choose, Qt::LeftButton);
+    auto *picker = dialog.findChild<FolderPickerDialog *>();
+    QVERIFY(picker);
+    QVERIFY(QTest::qWaitFor([picker] { return !picker->isListing(); }, 30000));
+    QCOMPARE(picker->property("outcome").toString(), u"failed"_s);
+    QVERIFY2(picker->summaryLabel()->text().contains(u"Failed at"_s), qPrintable(picker->summaryLabel()->text()));
+    QVERIFY(!picker->buttonBox()->button(QDialogButtonBox::Ok)->isEnabled());
+    QCOMPARE(picker->folderTree()->topLevelItemCount(), 0);
+    picker->reject();
+    QTRY_VERIFY(!dialog.findChild<FolderPickerDialog *>());
+
+    dialog.passwordEdit()->setText(u"dora-pw"_s);
+    dialog.foldersEdit()->setText(u"inbox, Gone"_s);
+    QTest::mouseClick(choose, Qt::LeftButton);
+    picker = dialog.findChild<FolderPickerDialog *>();
+    QVERIFY(picker);
+    QVERIFY(QTest::qWaitFor([picker] { return !picker->isListing(); }, 30000));
+    QCOMPARE(picker->property("outcome").toString(), u"listed"_s);
+    QVERIFY(picker->buttonBox()->button(QDialogButtonBox::Ok)->isEnabled());
+    QTreeWidget *tree = picker->folderTree();
+    auto find = [tree](const QString &folder) -> QTreeWidgetItem * {
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if ((*it)->data(0, Qt::UserRole).toString() == folder) {
+                return *it;
+            }
+        }
+        return nullptr;
+    };
+    QTreeWidgetItem *inbox = find(u"INBOX"_s);
+    QTreeWidgetItem *gone = find(u"Gone"_s);
+    QTreeWidgetItem *kunden = find(u"Kunden"_s);
+    QTreeWidgetItem *mueller = find(u"Kunden/Müller"_s);
+    QTreeWidgetItem *sent = find(u"Sent"_s);
+    QTreeWidgetItem *year = find(u"Archiv/2025"_s);
+    for (QTreeWidgetItem *item : {inbox, gone, kunden, mueller, sent, year}) {
+        QVERIFY(item);
+    }
+    // What the field said comes checked (INBOX in any case); a folder the server does not list stays, marked.
+    QCOMPARE(inbox->checkState(0), Qt::Checked);
+    QCOMPARE(gone->checkState(0), Qt::Checked);
+    QVERIFY2(gone->text(0).contains(u"not on the server"_s), qPrintable(gone->text(0)));
+    QCOMPARE(kunden->checkState(0), Qt::Unchecked);
+    // The hierarchy: Müller under Kunden, shown by its own name; Sent says what it is for.
+    QCOMPARE(mueller->parent(), kunden);
+    QCOMPARE(mueller->text(0), u"Müller"_s);
+    QVERIFY(year->parent());
+    QCOMPARE(sent->text(1), u"Sent mail"_s);
+
+    // The filter shows matches with their parents.
+    picker->filterEdit()->setText(u"müll"_s);
+    QVERIFY(!mueller->isHidden());
+    QVERIFY(!kunden->isHidden());
+    QVERIFY(sent->isHidden());
+    picker->filterEdit()->clear();
+    QVERIFY(!sent->isHidden());
+
+    mueller->setCheckState(0, Qt::Checked);
+    gone->setCheckState(0, Qt::Unchecked);
+    QCOMPARE(picker->chosenFolders(), (QStringList{u"INBOX"_s, u"Kunden/Müller"_s}));
+    picker->buttonBox()->button(QDialogButtonBox::Ok)->click();
+    QCOMPARE(dialog.foldersEdit()->text(), u"INBOX, Kunden/Müller"_s);
+    QTRY_VERIFY(!dialog.findChild<FolderPickerDialog *>());
+
+    // Cancelled while listing: the dialog closes at once and the field is left alone.
+    QTest::mouseClick(choose, Qt::LeftButton);
+    picker = dialog.findChild<FolderPickerDialog *>();
+    QVERIFY(picker);
+    picker->reject();
+    QTRY_VERIFY(!dialog.findChild<FolderPickerDialog *>());
+    QCOMPARE(dialog.foldersEdit()->text(), u"INBOX, Kunden/Müller"_s);
 }
 
 QTEST_MAIN(TestConsoleTroubleshooting)

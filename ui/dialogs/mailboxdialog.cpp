@@ -2,6 +2,7 @@
 
 #include "config/passwordsource.h"
 #include "config/privatefiles.h"
+#include "folderpickerdialog.h"
 #include "testconnectiondialog.h"
 
 #include <QCheckBox>
@@ -12,6 +13,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -122,7 +124,18 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     m_folders->setToolTip(tr("Folders to sync, separated by commas"));
     m_enabled = new QCheckBox(tr("Sync this mailbox"));
     m_enabled->setChecked(true);
-    form->addRow(tr("&Folders:"), m_folders);
+    //: Opens the list of the server's folders to check
+    m_chooseFolders = new QPushButton(tr("&Choose…"));
+    m_chooseFolders->setObjectName(u"chooseFolders"_s);
+    m_chooseFolders->setToolTip(tr("Logs in with what is typed here and lists the server's folders to choose from"));
+    connect(m_chooseFolders, &QPushButton::clicked, this, &MailboxDialog::chooseFolders);
+    auto *folders = new QHBoxLayout;
+    folders->setContentsMargins(0, 0, 0, 0);
+    folders->addWidget(m_folders, 1);
+    folders->addWidget(m_chooseFolders);
+    auto *foldersLabel = new QLabel(tr("&Folders:"));
+    foldersLabel->setBuddy(m_folders);
+    form->addRow(foldersLabel, folders);
     form->addRow(QString(), m_enabled);
 
     m_owner = new QComboBox;
@@ -207,18 +220,18 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
 
 MailboxDialog::~MailboxDialog() = default;
 
-void MailboxDialog::testConnection()
+std::optional<std::pair<Mailbox, ServerProfile>> MailboxDialog::mailboxForTest()
 {
     std::optional<ConfigFile> form = validatedForm();
     if (!form || form->mailboxes.isEmpty()) {
-        return;
+        return std::nullopt;
     }
     Mailbox mailbox = form->mailboxes.constFirst();
     const auto profile = std::find_if(m_profiles.cbegin(), m_profiles.cend(), [&](const ServerProfile &candidate) {
         return candidate.name == mailbox.profileName;
     });
     if (profile == m_profiles.cend()) {
-        return; // the combo offers only these
+        return std::nullopt; // the combo offers only these
     }
     if (m_typePassword->isChecked()) {
         // The test reads the password where a sync would: a file of this user's, kept only for the dialog.
@@ -228,13 +241,39 @@ void MailboxDialog::testConnection()
         if (!m_testSecrets->isValid() || !PrivateFiles::createFile(file) ||
             !secret.open(QIODevice::WriteOnly | QIODevice::Truncate) || secret.write(m_password->text().toUtf8()) < 0) {
             showIssues({u"$.mailboxes[0].password_file: "_s + tr("the password could not be kept for the test")});
-            return;
+            return std::nullopt;
         }
         secret.close();
         mailbox.passwordSource = PasswordSource::fromFile(file).encode();
     }
-    auto *dialog = new TestConnectionDialog(backend(), mailbox, *profile, false, this);
+    return std::make_pair(mailbox, *profile);
+}
+
+void MailboxDialog::testConnection()
+{
+    const auto test = mailboxForTest();
+    if (!test) {
+        return;
+    }
+    auto *dialog = new TestConnectionDialog(backend(), test->first, test->second, false, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MailboxDialog::chooseFolders()
+{
+    const auto test = mailboxForTest();
+    if (!test) {
+        return;
+    }
+    QStringList chosen;
+    for (const QString &folder : m_folders->text().split(u',', Qt::SkipEmptyParts)) {
+        chosen.append(folder.trimmed());
+    }
+    auto *dialog = new FolderPickerDialog(test->first, test->second, chosen, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_folders->setText(dialog->chosenFolders().join(u", "_s)); });
     dialog->open();
 }
 

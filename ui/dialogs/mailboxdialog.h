@@ -42,6 +42,8 @@ public:
     QComboBox *trackingCombo() const { return m_tracking; }
     // Test connection from inside the dialog: what is typed, before it is saved.
     QPushButton *testButton() const { return m_test; }
+    // "Choose…": the server's folders to check, listed in the background with what is typed.
+    QPushButton *chooseFoldersButton() const { return m_chooseFolders; }
     ~MailboxDialog() override;
 
 protected:
@@ -51,10 +53,15 @@ protected:
 
 private:
     void testConnection();
+    void chooseFolders();
+    // The mailbox and its profile as the form says, a typed password in a private file for the test; nullopt
+    // (the problems shown next to their fields) when the form is not valid.
+    std::optional<std::pair<Mailbox, ServerProfile>> mailboxForTest();
 
     std::optional<Mailbox> m_existing;
     QList<ServerProfile> m_profiles;
     QPushButton *m_test = nullptr;
+    QPushButton *m_chooseFolders = nullptr;
     // A password typed in, for the test only: a file only this user can read, gone with the dialog.
     std::unique_ptr<QTemporaryDir> m_testSecrets;
     QLineEdit *m_address = nullptr;

@@ -1,7 +1,7 @@
 #include "testconnectiondialog.h"
 
 #include "consolebackend.h"
-#include "diagnostics/connectiontest.h"
+#include "diagnostics/connectiontestrunner.h"
 #include "diagnostics/hintcatalog.h"
 #include "model/untrustedtext.h"
 #include "themecolors.h"
@@ -44,7 +44,6 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
             : (enableOnSuccess ? tr("Test & Enable — %1") : tr("Test connection — %1")).arg(mailbox.address));
     setWindowModality(Qt::WindowModal);
     resize(820, 520);
-    m_thread.setObjectName(u"syncdesk-connection-test"_s);
 
     auto *layout = new QVBoxLayout(this);
     // The outcome at a glance: an icon and a coloured summary line (passed, failed, cancelled).
@@ -106,23 +105,13 @@ TestConnectionDialog::TestConnectionDialog(ConsoleBackend *backend, const Mailbo
     layout->addWidget(buttons);
 }
 
-TestConnectionDialog::~TestConnectionDialog()
-{
-    if (m_test) {
-        ConnectionTest *test = std::exchange(m_test, nullptr);
-        test->disconnect(this);
-        // Cancelled in its own thread and deleted when that thread ends (the test never blocks it).
-        QMetaObject::invokeMethod(test, &ConnectionTest::cancel, Qt::QueuedConnection);
-        connect(&m_thread, &QThread::finished, test, &QObject::deleteLater);
-    }
-    m_thread.quit();
-    m_thread.wait();
-}
+// Closing while testing destroys the runner, which cancels the test.
+TestConnectionDialog::~TestConnectionDialog() = default;
 
 void TestConnectionDialog::open()
 {
     QDialog::open();
-    if (!m_test && !m_report) {
+    if (!m_runner && !m_report) {
         start();
     }
 }
@@ -131,15 +120,12 @@ void TestConnectionDialog::start()
 {
     ConnectionTestOptions options;
     options.serverOnly = m_mailbox.address.isEmpty(); // a server profile's own test: no login
-    m_test = new ConnectionTest(m_mailbox, m_profile, options);
-    m_test->moveToThread(&m_thread);
-    connect(m_test, &ConnectionTest::stepStarted, this, &TestConnectionDialog::onStepStarted);
-    connect(m_test, &ConnectionTest::stepFinished, this, &TestConnectionDialog::onStepFinished);
-    connect(m_test, &ConnectionTest::finished, this, &TestConnectionDialog::onFinished);
+    m_runner = std::make_unique<ConnectionTestRunner>(m_mailbox, m_profile, options);
+    connect(m_runner.get(), &ConnectionTestRunner::stepStarted, this, &TestConnectionDialog::onStepStarted);
+    connect(m_runner.get(), &ConnectionTestRunner::stepFinished, this, &TestConnectionDialog::onStepFinished);
+    connect(m_runner.get(), &ConnectionTestRunner::finished, this, &TestConnectionDialog::onFinished);
     m_running = true;
-    m_thread.start();
-    ConnectionTest *test = m_test;
-    QMetaObject::invokeMethod(test, &ConnectionTest::start, Qt::QueuedConnection);
+    m_runner->start();
 }
 
 QTreeWidgetItem *TestConnectionDialog::itemFor(const QString &stepId)
@@ -281,13 +267,12 @@ void TestConnectionDialog::onFinished(const ConnectionTestReport &report)
 
 void TestConnectionDialog::cancelTest()
 {
-    if (!m_test || !m_running) {
+    if (!m_runner || !m_running) {
         return;
     }
     m_cancel->setEnabled(false);
     m_summary->setText(tr("Cancelling…"));
-    ConnectionTest *test = m_test;
-    QMetaObject::invokeMethod(test, &ConnectionTest::cancel, Qt::QueuedConnection);
+    m_runner->cancel();
 }
 
 void TestConnectionDialog::reject()

@@ -5,7 +5,8 @@
 #include "model/serverprofile.h"
 
 #include <QDialog>
-#include <QThread>
+
+#include <memory>
 
 class QLabel;
 class QProgressBar;
@@ -16,7 +17,7 @@ class QTreeWidgetItem;
 
 namespace SyncDesk {
 
-class ConnectionTest;
+class ConnectionTestRunner;
 class ConsoleBackend;
 
 // "Test connection" and "Test & Enable": runs the core's ConnectionTest for one mailbox in a thread of its own
@@ -61,8 +62,7 @@ private:
     Mailbox m_mailbox;
     ServerProfile m_profile;
     bool m_enableOnSuccess = false;
-    QThread m_thread;
-    ConnectionTest *m_test = nullptr; // lives in m_thread
+    std::unique_ptr<ConnectionTestRunner> m_runner;
     std::optional<ConnectionTestReport> m_report;
     bool m_running = false;
     bool m_enabled = false;
