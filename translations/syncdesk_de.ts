@@ -3460,6 +3460,39 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
     </message>
 </context>
 <context>
+    <name>SyncDesk::IntervalReason</name>
+    <message>
+        <source>normal</source>
+        <extracomment>Why a mailbox syncs as often as it does: the normal interval</extracomment>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <extracomment>Why a mailbox syncs as often as it does: much new mail, so more often</extracomment>
+        <translation>viel Post</translation>
+    </message>
+    <message>
+        <source>quiet</source>
+        <extracomment>Why a mailbox syncs as often as it does: little new mail, so less often</extracomment>
+        <translation>wenig Post</translation>
+    </message>
+    <message>
+        <source>backing off after failures</source>
+        <extracomment>Why a mailbox syncs as often as it does: waiting longer after failures</extracomment>
+        <translation>längere Pausen nach Fehlern</translation>
+    </message>
+    <message>
+        <source>requested now</source>
+        <extracomment>Why a mailbox syncs as often as it does: asked to sync now</extracomment>
+        <translation>jetzt angefordert</translation>
+    </message>
+    <message>
+        <source>the server&apos;s minimum</source>
+        <extracomment>Why a mailbox syncs as often as it does: the server allows a login only this often</extracomment>
+        <translation>Minimum des Servers</translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::ItemFailuresPane</name>
     <message>
         <source>All mailbo&amp;xes</source>
@@ -3604,6 +3637,10 @@ Hinweis: %3</translation>
         <source>Date</source>
         <extracomment>column: the message&apos;s own date (its Date header)</extracomment>
         <translation>Datum</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

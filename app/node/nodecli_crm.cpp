@@ -77,12 +77,12 @@ int NodeCli::crmCommand(const QStringList &positional)
             return storeFailure(store.error());
         }
         const auto outcome = CrmCsvImporter::import(**store, data, type, m_parser.isSet(u"skip-invalid"_s));
-        if (const auto *problems = std::get_if<QStringList>(&outcome)) {
+        if (const auto *rejected = std::get_if<CsvRejected>(&outcome)) {
             m_err << "syncdesk-node: " << tr("%1 was not imported; nothing was changed:").arg(file.fileName()) << "\n";
-            for (const QString &problem : *problems) {
+            for (const QString &problem : rejected->problems) {
                 m_err << "  " << problem << "\n";
             }
-            if (problems->size() > 1 || !problems->constFirst().contains(u"column \""_s)) {
+            if (rejected->rowsOnly) {
                 m_err << tr("Fix these lines, or import the valid ones with --skip-invalid.") << "\n";
             }
             m_err.flush();

@@ -41,16 +41,16 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
                                                bool skipInvalid)
 {
     if (!importableTypes().contains(type)) {
-        return QStringList{QCoreApplication::translate("CrmCsvImporter", "--type must be one of %1, not \"%2\"")
-                               .arg(importableTypes().join(u", "_s), type)};
+        return CsvRejected{{QCoreApplication::translate("CrmCsvImporter", "--type must be one of %1, not \"%2\"")
+                                .arg(importableTypes().join(u", "_s), type)}};
     }
     const CsvReader reader(data);
     if (!reader.ok()) {
-        return QStringList{reader.errorString()};
+        return CsvRejected{{reader.errorString()}};
     }
     if (reader.rows().isEmpty()) {
-        return QStringList{QCoreApplication::translate("CrmCsvImporter",
-                                                       "the file is empty; it needs a header row naming the columns")};
+        return CsvRejected{{QCoreApplication::translate(
+            "CrmCsvImporter", "the file is empty; it needs a header row naming the columns")}};
     }
 
     const QStringList allowed = CrmConfigParser::fieldsFor(type);
@@ -80,7 +80,7 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
                 .arg(type));
     }
     if (!headerProblems.isEmpty()) {
-        return headerProblems;
+        return CsvRejected{headerProblems};
     }
 
     CsvImportSummary summary;
@@ -130,7 +130,7 @@ CrmCsvImporter::Outcome CrmCsvImporter::import(Store &store, const QByteArray &d
         records.append(record);
     }
     if (!summary.problems.isEmpty() && !skipInvalid) {
-        return summary.problems;
+        return CsvRejected{summary.problems, true};
     }
     auto counts = CrmStore(store).upsertRecords(records);
     if (!counts) {

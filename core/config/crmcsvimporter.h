@@ -22,6 +22,13 @@ struct CsvImportSummary
     QStringList problems; // "line 7, column email: ..."; the rows skipped, or why nothing was imported
 };
 
+// Nothing was imported, and why, line by line.
+struct CsvRejected
+{
+    QStringList problems;
+    bool rowsOnly = false; // only rows are wrong (not the file, its type or header): skipInvalid imports the rest
+};
+
 // Imports accounts, contacts or leads from a CSV file with a header row naming the columns (id, name,
 // email, owner, business_unit, and account for contacts, company for leads; case and spaces do not
 // matter). Records are matched by id, so importing the same file again updates them. Every problem is
@@ -30,7 +37,7 @@ class CrmCsvImporter final
 {
 public:
     // Nothing imported: the problems per line, or a store error.
-    using Outcome = std::variant<CsvImportSummary, QStringList, SyncError>;
+    using Outcome = std::variant<CsvImportSummary, CsvRejected, SyncError>;
 
     static const QStringList &importableTypes(); // account, contact, lead
     static Outcome import(Store &store, const QByteArray &data, const QString &type, bool skipInvalid);

@@ -34,7 +34,16 @@ QString incidentKey(qint64 profileId)
 
 QString errorText(const RunAlertInput &input)
 {
-    return input.error ? input.error->toString() : QCoreApplication::translate("AlertManager", "unknown error");
+    if (!input.error) {
+        return QCoreApplication::translate("AlertManager", "unknown error");
+    }
+    // An alert is read by people: the error's class in their language (its id stays in the alert's fields).
+    const SyncError &error = *input.error;
+    QString text = errorClassTitle(error.errorClass) + u": "_s + error.message;
+    if (!error.detail.isEmpty() && !error.message.contains(error.detail)) {
+        text += u" ("_s + error.detail + u')';
+    }
+    return text;
 }
 
 QString incidentMessage(const QString &profile, int failing, int population, const QString &latest)

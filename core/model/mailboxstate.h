@@ -17,6 +17,8 @@ enum class IntervalReason { Normal, Busy, Quiet, Backoff, Immediate, ServerMinim
 // "normal", "busy", "quiet", "backoff", "immediate", "server-minimum"
 QString intervalReasonName(IntervalReason reason);
 IntervalReason intervalReasonFromName(const QString &name);
+// The same for people, in the user's language ("normal", "backing off after failures", ...).
+QString intervalReasonTitle(IntervalReason reason);
 
 // The scheduler's record of one mailbox, the single source of truth the console and the node read.
 struct MailboxState

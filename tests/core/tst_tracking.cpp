@@ -585,21 +585,24 @@ void TestTracking::csvImportReportsEveryBadLineAndImportsNothing()
                            "c1,Again,again@example.com,\n"
                            "c5,Extra,e@example.com,contoso,surprise\n";
     const auto outcome = CrmCsvImporter::import(*m_store, csv, u"contact"_s, false);
-    const auto *problems = std::get_if<QStringList>(&outcome);
-    QVERIFY(problems);
-    QCOMPARE(*problems, (QStringList{
-                            u"line 3, column email: \"not-an-address\" is not an email address"_s,
-                            u"line 4, column id: missing; every contact needs one"_s,
-                            u"line 5, column id: \"c1\" is already on line 2"_s,
-                            u"line 6: 5 fields, but the header names 4 columns"_s,
-                        }));
+    const auto *rejected = std::get_if<CsvRejected>(&outcome);
+    QVERIFY(rejected);
+    QVERIFY(rejected->rowsOnly); // --skip-invalid would import the valid rows
+    QCOMPARE(rejected->problems, (QStringList{
+                                     u"line 3, column email: \"not-an-address\" is not an email address"_s,
+                                     u"line 4, column id: missing; every contact needs one"_s,
+                                     u"line 5, column id: \"c1\" is already on line 2"_s,
+                                     u"line 6: 5 fields, but the header names 4 columns"_s,
+                                 }));
     QVERIFY(!m_crm->record(u"contact"_s, u"c1"_s)->has_value());
 
     const auto badHeader = CrmCsvImporter::import(*m_store, "id,name,phone\n1,a,2\n", u"lead"_s, false);
-    QVERIFY(std::get_if<QStringList>(&badHeader));
-    QVERIFY(std::get<QStringList>(badHeader).constFirst().contains(u"unknown column \"phone\""_s));
+    QVERIFY(std::get_if<CsvRejected>(&badHeader));
+    QVERIFY(std::get<CsvRejected>(badHeader).problems.constFirst().contains(u"unknown column \"phone\""_s));
+    QVERIFY(!std::get<CsvRejected>(badHeader).rowsOnly); // no row can be imported under a wrong header
     const auto wrongType = CrmCsvImporter::import(*m_store, "id\n1\n", u"case"_s, false);
-    QVERIFY(std::get_if<QStringList>(&wrongType));
+    QVERIFY(std::get_if<CsvRejected>(&wrongType));
+    QVERIFY(!std::get<CsvRejected>(wrongType).rowsOnly);
 }
 
 void TestTracking::csvImportSkipsInvalidRowsWhenAsked()

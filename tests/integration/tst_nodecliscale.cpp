@@ -31,6 +31,7 @@ private Q_SLOTS:
     void eachCommandHasItsOwnHelp();
     void readingCommandsNeverCreateADatabase();
     void aDirectoryOrAnotherFileIsNotADatabase();
+    void crmCsvImportSaysWhatCanBeDone();
 
 private:
     NodeRun node(const QStringList &arguments, const QString &database = {});
@@ -223,6 +224,33 @@ void TestNodeCliScale::aDirectoryOrAnotherFileIsNotADatabase()
     QFile reread(text.fileName());
     QVERIFY(reread.open(QIODevice::ReadOnly));
     QCOMPARE(reread.readAll(), QByteArray("these are my notes, not a database\n")); // untouched
+}
+
+void TestNodeCliScale::crmCsvImportSaysWhatCanBeDone()
+{
+    auto write = [this](const QString &name, const QByteArray &csv) {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            file.write(csv);
+        }
+        return path;
+    };
+    // A wrong header: no row can be imported, so --skip-invalid is not offered.
+    const QString header = write(u"header.csv"_s, "id,name,phone\na1,Alpha,123\n");
+    NodeRun run = node({u"crm"_s, u"import"_s, header, u"--type"_s, u"account"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"unknown column \"phone\""_s), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(u"--skip-invalid"_s), qPrintable(run.err));
+    // One bad row among good ones: nothing is imported, and --skip-invalid is offered.
+    const QString rows = write(u"rows.csv"_s, "id,name\na1,Alpha\n,No id\n");
+    run = node({u"crm"_s, u"import"_s, rows, u"--type"_s, u"account"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"line 3"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"--skip-invalid"_s), qPrintable(run.err));
+    run = node({u"crm"_s, u"import"_s, rows, u"--type"_s, u"account"_s, u"--skip-invalid"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"skipped: line 3"_s), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestNodeCliScale)

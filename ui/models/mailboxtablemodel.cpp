@@ -263,7 +263,7 @@ QVariant MailboxTableModel::display(const MailboxStatus &status, int column) con
         if (!status.mailbox.enabled) {
             return u"—"_s; // not synced at all while disabled
         }
-        return QString(formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
+        return QString(formatInterval(state.intervalMs) + u" ("_s + intervalReasonTitle(state.intervalReason) + u')');
     case LastSuccess:
         return state.lastSuccessAt.isValid() ? formatRelative(state.lastSuccessAt, m_now) : tr("never");
     case NextSync: {
@@ -342,7 +342,7 @@ QVariant MailboxTableModel::toolTip(const MailboxStatus &status, int column) con
     case Interval:
         //: %1 is the interval, %2 why (normal, busy, ...), %3 a rate such as 0.25
         return tr("Synced every %1 (%2); %3 new items per minute on average")
-            .arg(formatInterval(state.intervalMs), intervalReasonName(state.intervalReason),
+            .arg(formatInterval(state.intervalMs), intervalReasonTitle(state.intervalReason),
                  QString::number(state.itemsPerMinute, 'g', 3));
     case LastSuccess:
         return tr("Last success: %1\nLast attempt: %2").arg(exact(state.lastSuccessAt), exact(state.lastSyncAt));

@@ -15,6 +15,24 @@ TrackRequestModel::TrackRequestModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
+QString TrackRequestModel::stateText(const QString &state)
+{
+    // The state is an id ("pending", "done", "failed"): shown in words.
+    if (state == u"pending"_s) {
+        //: state of a track request
+        return tr("pending");
+    }
+    if (state == u"done"_s) {
+        //: state of a track request
+        return tr("done");
+    }
+    if (state == u"failed"_s) {
+        //: state of a track request
+        return tr("failed");
+    }
+    return state;
+}
+
 int TrackRequestModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_requests.size());
@@ -79,20 +97,7 @@ QVariant TrackRequestModel::data(const QModelIndex &index, int role) const
     case Regarding:
         return request.regarding ? request.regarding->type + u':' + request.regarding->id : QString();
     case State:
-        // The state is an id ("pending", "done", "failed"): shown in words.
-        if (request.state == u"pending"_s) {
-            //: state of a track request
-            return tr("pending");
-        }
-        if (request.state == u"done"_s) {
-            //: state of a track request
-            return tr("done");
-        }
-        if (request.state == u"failed"_s) {
-            //: state of a track request
-            return tr("failed");
-        }
-        return request.state;
+        return stateText(request.state);
     case Requested:
         return QLocale().toString(request.requestedAt.toLocalTime(), QLocale::ShortFormat);
     case Reason:

@@ -12,6 +12,8 @@ class TrackRequestModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // A request's state ("pending", "done", "failed") in the user's language.
+    static QString stateText(const QString &state);
     enum Column { Id, Mailbox, MessageId, Regarding, State, Requested, Reason, ColumnCount };
 
     explicit TrackRequestModel(QObject *parent = nullptr);

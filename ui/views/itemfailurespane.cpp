@@ -206,20 +206,22 @@ void ItemFailuresPane::refresh()
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const QString where = failure.pop3Uidl.isEmpty() ? u"%1"_s.arg(failure.uid) : failure.pop3Uidl;
-        const QStringList cells{failure.mailboxAddress,
-                                failure.folder,
-                                where,
-                                UntrustedText::withoutControls(failure.subject).simplified(),
-                                UntrustedText::withoutControls(failure.sender).simplified(),
-                                failure.messageDate.isValid()
-                                    ? QLocale().toString(failure.messageDate.toLocalTime(), QLocale::ShortFormat)
-                                    : QString(),
-                                failure.size > 0 ? QLocale().formattedDataSize(failure.size) : QString(),
-                                errorClassTitle(failure.errorClass),
-                                UntrustedText::withoutControls(failure.reason).simplified(),
-                                QString::number(failure.attempts),
-                                QLocale().toString(failure.lastFailedAt.toLocalTime(), QLocale::ShortFormat),
-                                failure.state == u"retry"_s ? tr("tried again next sync") : failure.state};
+        const QStringList cells{
+            failure.mailboxAddress,
+            failure.folder,
+            where,
+            UntrustedText::withoutControls(failure.subject).simplified(),
+            UntrustedText::withoutControls(failure.sender).simplified(),
+            failure.messageDate.isValid() ? QLocale().toString(failure.messageDate.toLocalTime(), QLocale::ShortFormat)
+                                          : QString(),
+            failure.size > 0 ? QLocale().formattedDataSize(failure.size) : QString(),
+            errorClassTitle(failure.errorClass),
+            UntrustedText::withoutControls(failure.reason).simplified(),
+            QString::number(failure.attempts),
+            QLocale().toString(failure.lastFailedAt.toLocalTime(), QLocale::ShortFormat),
+            failure.state == u"retry"_s ? tr("tried again next sync")
+                                        //: the state of an item failure: not tried again until Retry
+                                        : tr("failed")};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             //: tooltip of the Why column: %1 the reason, %2 its detail, %3 the troubleshooting hint

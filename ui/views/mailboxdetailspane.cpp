@@ -3,6 +3,7 @@
 #include "diagnostics/hintcatalog.h"
 #include "model/untrustedtext.h"
 #include "models/mailboxtablemodel.h"
+#include "models/trackrequestmodel.h"
 #include "themecolors.h"
 
 #include <QChart>
@@ -260,7 +261,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
         incoming += row(tr("Disabled"), reason + u", "_s + when(status.mailbox.disabledAt, now));
     } else {
         incoming += row(tr("Interval"),
-                        formatInterval(state.intervalMs) + u" ("_s + intervalReasonName(state.intervalReason) + u')');
+                        formatInterval(state.intervalMs) + u" ("_s + intervalReasonTitle(state.intervalReason) + u')');
         QString next = state.nextDueAt.isValid() ? when(state.nextDueAt, now) : tr("due now");
         if (status.isOverdue(now, 60) && !state.overdueCause.isEmpty()) {
             next = tr("%1 — overdue: %2").arg(next, overdueCauseText(state.overdueCause));
@@ -399,7 +400,7 @@ void MailboxDetailsPane::setTracking(const MailboxDetails &details, const QDateT
             text += row(
                 u"#%1 &lt;%2&gt;"_s.arg(request.id).arg(request.messageId.toHtmlEscaped()),
                 u"<span style='color:%1'>%2</span> %3 %4"_s.arg(
-                    color.name(), request.state,
+                    color.name(), TrackRequestModel::stateText(request.state),
                     request.reason.isEmpty() ? QString() : u"— "_s + request.reason.toHtmlEscaped(),
                     formatRelative(request.completedAt.isValid() ? request.completedAt : request.requestedAt, now)));
         }
