@@ -4,7 +4,8 @@
 # is missing and builds first, like the Quick start. Usage: scripts/screenshots.sh [OUTPUT_DIR]
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" xvfb xauth fonts-dejavu-core
+# xdotool: the bulk-action pictures select rows and open a menu the way a user would (mouse and keys).
+ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" xvfb xauth fonts-dejavu-core xdotool
 build
 
 OUT="${1:-$SYNCDESK_ROOT/docs}"
@@ -27,10 +28,17 @@ shot() {
     # Each picture starts as a first start would: no layout saved by the one before.
     local settings
     settings="$(mktemp -d -p "$SETTINGS")"
-    # -geometry (Qt's X11 option): the whole screen but a title bar's height.
+    # -geometry (Qt's X11 option): the whole screen but a title bar's height. With DRIVE set, xdotool
+    # runs that script (after the demo synced, before the picture) against the window, so that a menu or a
+    # dialog a user would open is in the picture.
     env ${LANG_SHOT:+LANG=$LANG_SHOT LANGUAGE= LC_ALL= LC_MESSAGES= SYNCDESK_LANGUAGE=} \
         XDG_CONFIG_HOME="$settings" xvfb-run -a -s "-screen 0 ${size}x24" \
-        "$BUILD_DIR/app/syncdesk" -geometry "${width}x$((height - 28))+0+0" --demo --screenshot "$OUT/$name.png" \
+        bash -c 'app="$1"; shift; drive="$1"; shift; delay="$1"; shift
+                 "$app" "$@" & pid=$!
+                 if [ -n "$drive" ]; then sleep "$((delay - 8))"; bash -c "$drive"; fi
+                 wait "$pid"' _ \
+        "$BUILD_DIR/app/syncdesk" "${DRIVE:-}" "$DELAY" \
+        -geometry "${width}x$((height - 28))+0+0" --demo --screenshot "$OUT/$name.png" \
         --screenshot-delay "$DELAY" "$@" \
         2> >(grep -v "XDG_RUNTIME_DIR" >&2)
     if [ ! -s "$OUT/$name.png" ]; then
@@ -55,6 +63,13 @@ shot console-failures --tab failures
 # 1366×768: from the alert to the mailbox and its fix
 SIZE=1366x768 shot console-1366-alerts --tab alerts
 SIZE=1366x768 shot console-1366-details-disabled --select erin.wrongpass@contoso.demo
+
+# 1366×768: bulk actions on the failing and the disabled mailbox (rows 5 and 6), selected with Ctrl+click:
+# their context menu, then Test & Enable's one confirmation for both.
+SELECT_TWO='xdotool mousemove 100 352 click 1; sleep 0.5; xdotool keydown ctrl mousemove 100 382 click 1 keyup ctrl
+            sleep 0.5; xdotool mousemove 300 382 click 3; sleep 1'
+SIZE=1366x768 DRIVE="$SELECT_TWO" shot console-1366-bulk-menu
+SIZE=1366x768 DRIVE="$SELECT_TWO; xdotool mousemove 374 506 click 1" shot console-1366-bulk-confirm
 
 # German, as under a German desktop (LANG=de_DE.UTF-8)
 SIZE=1366x768 LANG_SHOT=de_DE.UTF-8 shot console-de-mailboxes --select frank.legacy@contoso.demo

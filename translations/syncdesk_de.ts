@@ -2803,17 +2803,6 @@
         <source>%1; then it failed.</source>
         <translation>%1; danach ist ein Fehler aufgetreten.</translation>
     </message>
-    <message numerus="yes">
-        <source>Test %n mailbox(es) and enable those that pass?</source>
-        <translation>
-            <numerusform>%n Postfach testen und bei Erfolg aktivieren?</numerusform>
-            <numerusform>%n Postfächer testen und bei Erfolg aktivieren?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Each is tested step by step in turn; one that fails stays as it is.</source>
-        <translation>Die Postfächer werden nacheinander Schritt für Schritt getestet; ein Postfach, dessen Test fehlschlägt, bleibt unverändert.</translation>
-    </message>
     <message>
         <source>Test &amp;&amp; Enable</source>
         <translation>Testen &amp;&amp; aktivieren</translation>
@@ -2859,6 +2848,24 @@
     <message>
         <source>Test &amp; Enable</source>
         <translation>Testen &amp; aktivieren</translation>
+    </message>
+    <message>
+        <source>Each is tested step by step in turn and enabled if it passes; one that fails stays disabled.</source>
+        <translation>Jedes wird der Reihe nach Schritt für Schritt getestet und aktiviert, wenn es besteht; eines, das scheitert, bleibt deaktiviert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected mailbox(es) already enabled are left as they are.</source>
+        <translation>
+            <numerusform>%n ausgewähltes Postfach ist bereits aktiviert und bleibt, wie es ist.</numerusform>
+            <numerusform>%n ausgewählte Postfächer sind bereits aktiviert und bleiben, wie sie sind.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test %n disabled mailbox(es)?</source>
+        <translation>
+            <numerusform>%n deaktiviertes Postfach testen?</numerusform>
+            <numerusform>%n deaktivierte Postfächer testen?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8189,6 +8196,13 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <message>
         <source>Writing the diagnostic bundle of %1…</source>
         <translation>Diagnosepaket von %1 wird geschrieben…</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n selected mailbox(es) are enabled already; Test connection tests one.</source>
+        <translation>
+            <numerusform>Das %n ausgewählte Postfach ist bereits aktiviert; „Verbindung testen“ testet eines.</numerusform>
+            <numerusform>Alle %n ausgewählten Postfächer sind bereits aktiviert; „Verbindung testen“ testet eines.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

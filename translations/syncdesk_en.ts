@@ -265,13 +265,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Test %n mailbox(es) and enable those that pass?</source>
-        <translation>
-            <numerusform>Test %n mailbox and enable those that pass?</numerusform>
-            <numerusform>Test %n mailboxes and enable those that pass?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Testing %n mailbox(es)…</source>
         <translation>
             <numerusform>Testing %n mailbox…</numerusform>
@@ -295,6 +288,20 @@
 %1</numerusform>
             <numerusform>%n failed and stay disabled:
 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected mailbox(es) already enabled are left as they are.</source>
+        <translation>
+            <numerusform>%n selected mailbox is already enabled and is left as it is.</numerusform>
+            <numerusform>%n selected mailboxes are already enabled and are left as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test %n disabled mailbox(es)?</source>
+        <translation>
+            <numerusform>Test %n disabled mailbox?</numerusform>
+            <numerusform>Test %n disabled mailboxes?</numerusform>
         </translation>
     </message>
 </context>
@@ -809,6 +816,16 @@
         <translation>
             <numerusform>%n failed item will be fetched again by the next sync</numerusform>
             <numerusform>%n failed items will be fetched again by the next sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::TroubleshootingController</name>
+    <message numerus="yes">
+        <source>All %n selected mailbox(es) are enabled already; Test connection tests one.</source>
+        <translation>
+            <numerusform>The %n selected mailbox is enabled already; Test connection tests one.</numerusform>
+            <numerusform>All %n selected mailboxes are enabled already; Test connection tests one.</numerusform>
         </translation>
     </message>
 </context>

@@ -294,15 +294,19 @@ void BulkActions::onFinished(const BulkResult &result)
     Q_EMIT finished(result);
 }
 
-void BulkActions::testAndEnable(const QList<qint64> &mailboxIds)
+void BulkActions::testAndEnable(const QList<qint64> &mailboxIds, int alreadyEnabled)
 {
     if (!m_backend || mailboxIds.isEmpty() || m_running) {
         return;
     }
+    QString details = tr("Each is tested step by step in turn and enabled if it passes; one that fails stays "
+                         "disabled.");
+    if (alreadyEnabled > 0) {
+        details += u' ' + tr("%n selected mailbox(es) already enabled are left as they are.", nullptr, alreadyEnabled);
+    }
     QMessageBox *confirm =
         plainMessageBox(QMessageBox::Question, u"SyncDesk"_s,
-                        tr("Test %n mailbox(es) and enable those that pass?", nullptr, int(mailboxIds.size())),
-                        tr("Each is tested step by step in turn; one that fails stays as it is."), m_window);
+                        tr("Test %n disabled mailbox(es)?", nullptr, int(mailboxIds.size())), details, m_window);
     confirm->setObjectName(u"bulkConfirm"_s);
     confirm->setDetailedText(describe(mailboxIds));
     confirm->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);

@@ -32,7 +32,8 @@ public:
     // Asks for the server profile, then moves them.
     void moveToProfile(const QList<qint64> &mailboxIds);
     // Tests each mailbox's connection in turn (a thread of its own) and enables those that pass.
-    void testAndEnable(const QList<qint64> &mailboxIds);
+    // alreadyEnabled: how many of the selection were left out as enabled (the confirmation says so).
+    void testAndEnable(const QList<qint64> &mailboxIds, int alreadyEnabled = 0);
     bool isRunning() const { return m_running; }
     QProgressDialog *progressDialog() const { return m_progress; }
 

@@ -105,7 +105,14 @@ void TroubleshootingController::testConnection(bool enableOnSuccess)
         QList<qint64> disabled = ids;
         const QList<qint64> enabled = m_window->selectedMailboxIds(true);
         disabled.removeIf([&](qint64 id) { return enabled.contains(id); });
-        m_window->bulkActions()->testAndEnable(disabled);
+        if (disabled.isEmpty()) {
+            m_window->statusBar()->showMessage(
+                tr("All %n selected mailbox(es) are enabled already; Test connection tests one.", nullptr,
+                   int(ids.size())),
+                8000);
+            return;
+        }
+        m_window->bulkActions()->testAndEnable(disabled, int(ids.size() - disabled.size()));
         return;
     }
     if (!m_backend || ids.size() != 1) {

@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QPixmap>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
@@ -242,7 +244,17 @@ int main(int argc, char *argv[])
         const QString file = parser.value(u"screenshot"_s);
         const int delayMs = qMax(0, parser.value(u"screenshot-delay"_s).toInt()) * 1000;
         QTimer::singleShot(delayMs, &window, [&window, file] {
-            if (!window.grab().save(file)) {
+            // What the screen shows where the window is, so that a menu or dialog open over it is in the
+            // picture too; the window alone where the platform cannot grab the screen.
+            QPixmap picture;
+            if (QScreen *screen = window.screen()) {
+                const QRect frame = window.frameGeometry();
+                picture = screen->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height());
+            }
+            if (picture.isNull()) {
+                picture = window.grab();
+            }
+            if (!picture.save(file)) {
                 std::fprintf(
                     stderr, "syncdesk: %s\n",
                     qPrintable(

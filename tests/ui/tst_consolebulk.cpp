@@ -222,6 +222,7 @@ void TestConsoleBulk::testAndEnableEnablesOnlyThoseThatPass()
     DovecotServer dovecot;
     dovecot.setUser(u"good"_s, u"good-pw"_s);
     dovecot.setUser(u"bad"_s, u"bad-pw"_s);
+    dovecot.setUser(u"live"_s, u"live-pw"_s);
     QString error;
     QVERIFY2(dovecot.start(&error), qPrintable(error));
     m_store = StoreConfig::sqlite(m_dir.filePath(u"dovecot.db"_s));
@@ -229,25 +230,32 @@ void TestConsoleBulk::testAndEnableEnablesOnlyThoseThatPass()
     config.addProfile(u"local"_s, dovecot, u"none"_s);
     config.addMailbox(u"good@local.test"_s, u"local"_s, u"good"_s, u"good-pw"_s);
     config.addMailbox(u"bad@local.test"_s, u"local"_s, u"bad"_s, u"wrong-pw"_s);
+    config.addMailbox(u"live@local.test"_s, u"local"_s, u"live"_s, u"live-pw"_s); // enabled: not tested
     config.setMailboxKey(u"good@local.test"_s, u"enabled"_s, false);
     config.setMailboxKey(u"bad@local.test"_s, u"enabled"_s, false);
     const QString imported = SyncHelper::importConfig(m_store, config.write());
     QVERIFY2(imported.isEmpty(), qPrintable(imported));
     m_console.start(m_store);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 3, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->profiles().isEmpty(), 10000);
-    QCOMPARE(enabledCount(), 0);
+    QCOMPARE(enabledCount(), 1);
     m_window->mailboxView()->setFocus();
     m_window->mailboxView()->selectAll();
     QAction *testAndEnable = m_window->action(u"testAndEnable"_s);
     QVERIFY(testAndEnable->isEnabled());
     testAndEnable->trigger();
-    QTest::mouseClick(confirmation()->button(QMessageBox::Ok), Qt::LeftButton);
+    // The confirmation says what is tested and what is left as it is.
+    QMessageBox *confirm = confirmation();
+    QVERIFY(confirm);
+    QVERIFY2(confirm->text().contains(u"Test 2 disabled mailboxes"_s), qPrintable(confirm->text()));
+    QVERIFY2(confirm->informativeText().contains(u"1 selected mailbox is already enabled"_s),
+             qPrintable(confirm->informativeText()));
+    QTest::mouseClick(confirm->button(QMessageBox::Ok), Qt::LeftButton);
     QMessageBox *summary = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((summary = m_window->findChild<QMessageBox *>(u"bulkTestSummary"_s)) != nullptr, 60000);
     QVERIFY2(summary->text().contains(u"1 of 2 tested mailboxes passed"_s), qPrintable(summary->text()));
     QVERIFY2(summary->informativeText().contains(u"bad@local.test"_s), qPrintable(summary->informativeText()));
-    QTRY_COMPARE_WITH_TIMEOUT(enabledCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(enabledCount(), 2, 10000);
     auto store = Store::open(m_store);
     QVERIFY(store);
     auto good = (*store)->mailboxByAddress(u"good@local.test"_s);
