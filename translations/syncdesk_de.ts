@@ -1299,10 +1299,6 @@
         <translation>Fehlen erneut Nachrichten, prüfen Sie im Protokoll des Postfachs, was bei den letzten Synchronisierungen geschehen ist, und melden Sie es: SyncDesk sollte nie eine Nachricht verlieren.</translation>
     </message>
     <message>
-        <source>The console has no repair action yet: on the machine that runs the sync, &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos; fetches the missing messages again in the same run and audits again.</source>
-        <translation>Die Konsole bietet noch keine Reparaturfunktion: Auf dem Rechner, auf dem die Synchronisierung läuft, ruft &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos; die fehlenden Nachrichten im selben Lauf erneut ab und prüft danach erneut.</translation>
-    </message>
-    <message>
         <source>If messages go missing again, open Show log of mailbox and look at what happened around its last syncs, then report it: SyncDesk should never lose a message.</source>
         <translation>Fehlen erneut Nachrichten, öffnen Sie „Protokoll des Postfachs anzeigen“, prüfen Sie, was bei den letzten Synchronisierungen geschehen ist, und melden Sie es: SyncDesk sollte nie eine Nachricht verlieren.</translation>
     </message>
@@ -1661,6 +1657,10 @@
     <message>
         <source>Export a diagnostic bundle and report it.</source>
         <translation>Exportieren Sie ein Diagnosepaket und melden Sie den Fehler.</translation>
+    </message>
+    <message>
+        <source>Select the mailbox and click Audit &amp; repair in its details (Incoming): the engine audits it now, fetches the missing messages again and audits once more. A console that only monitors cannot; there, &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos; on the machine that syncs does the same.</source>
+        <translation>Wählen Sie das Postfach aus und klicken Sie in seinen Details (Eingehend) auf „Prüfen &amp; reparieren“: Die Engine prüft es sofort, holt die fehlenden Nachrichten erneut und prüft noch einmal. Eine Konsole, die nur beobachtet, kann das nicht; dort tut &apos;syncdesk-node verify --repair --mailbox ADRESSE&apos; auf dem Rechner, der synchronisiert, dasselbe.</translation>
     </message>
 </context>
 <context>
@@ -4334,14 +4334,6 @@ Hinweis: %3</translation>
         <source>not yet (the engine audits each mailbox about once a day)</source>
         <translation>noch nicht (die Engine prüft jedes Postfach etwa einmal täglich)</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n message(s) missing&lt;/b&gt;&lt;/span&gt; — %2; &lt;code&gt;syncdesk-node verify --repair --mailbox %3&lt;/code&gt; fetches them again</source>
-        <extracomment>rich text: keep the markup and the command line; %1 is a colour, %2 when the audit ran, %3 the mailbox address</extracomment>
-        <translation>
-            <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachricht fehlt&lt;/b&gt;&lt;/span&gt; — %2; &lt;code&gt;syncdesk-node verify --repair --mailbox %3&lt;/code&gt; ruft sie erneut ab</numerusform>
-            <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachrichten fehlen&lt;/b&gt;&lt;/span&gt; — %2; &lt;code&gt;syncdesk-node verify --repair --mailbox %3&lt;/code&gt; ruft sie erneut ab</numerusform>
-        </translation>
-    </message>
     <message>
         <source>nothing missing — %1</source>
         <translation>nichts fehlt — %1</translation>
@@ -4469,6 +4461,31 @@ Hinweis: %3</translation>
     <message>
         <source>items</source>
         <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Audit &amp;&amp; repair</source>
+        <extracomment>Audits the mailbox now and fetches the messages the audit finds missing</extracomment>
+        <translation>Prüfen &amp;&amp; reparieren</translation>
+    </message>
+    <message>
+        <source>Audit and repair</source>
+        <translation>Prüfen und reparieren</translation>
+    </message>
+    <message>
+        <source>This console only monitors: on the machine that syncs, &apos;syncdesk-node verify --repair&apos; audits and repairs</source>
+        <translation>Diese Konsole beobachtet nur: Auf dem Rechner, der synchronisiert, prüft und repariert &apos;syncdesk-node verify --repair&apos;</translation>
+    </message>
+    <message>
+        <source>Compares the server&apos;s messages with the store now, fetches any that are missing, and audits again</source>
+        <translation>Vergleicht jetzt die Nachrichten des Servers mit der Datenbank, holt fehlende erneut und prüft noch einmal</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n message(s) missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</source>
+        <extracomment>rich text: keep the markup; %1 is a colour, %2 when the audit ran; &quot;Audit &amp; repair&quot; is the button under it</extracomment>
+        <translation>
+            <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachricht fehlt&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
+            <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachrichten fehlen&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5503,6 +5520,10 @@ Warnungen:
     <message>
         <source>Log of %1</source>
         <translation>Protokoll von %1</translation>
+    </message>
+    <message>
+        <source>Auditing the mailbox now; missing messages are fetched again, then it is audited once more (see its log)</source>
+        <translation>Das Postfach wird jetzt geprüft; fehlende Nachrichten werden erneut geholt, dann wird es noch einmal geprüft (siehe sein Protokoll)</translation>
     </message>
 </context>
 <context>

@@ -478,14 +478,6 @@
 <context>
     <name>SyncDesk::MailboxDetailsPane</name>
     <message numerus="yes">
-        <source>&lt;span style="color:%1"&gt;&lt;b&gt;%n message(s) missing&lt;/b&gt;&lt;/span&gt; — %2; &lt;code&gt;syncdesk-node verify --repair --mailbox %3&lt;/code&gt; fetches them again</source>
-        <extracomment>rich text: keep the markup and the command line; %1 is a colour, %2 when the audit ran, %3 the mailbox address</extracomment>
-        <translation>
-            <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n message missing&lt;/b&gt;&lt;/span&gt; — %2; &lt;code&gt;syncdesk-node verify --repair --mailbox %3&lt;/code&gt; fetches them again</numerusform>
-            <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n messages missing&lt;/b&gt;&lt;/span&gt; — %2; &lt;code&gt;syncdesk-node verify --repair --mailbox %3&lt;/code&gt; fetches them again</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n item(s)</source>
         <extracomment>withheld items, e.g. "3 items" in "3 items, 2 fields"</extracomment>
         <translation>
@@ -499,6 +491,14 @@
         <translation>
             <numerusform>%n field</numerusform>
             <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style="color:%1"&gt;&lt;b&gt;%n message(s) missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</source>
+        <extracomment>rich text: keep the markup; %1 is a colour, %2 when the audit ran; "Audit &amp; repair" is the button under it</extracomment>
+        <translation>
+            <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n message missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</numerusform>
+            <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n messages missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</numerusform>
         </translation>
     </message>
 </context>

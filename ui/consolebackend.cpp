@@ -117,6 +117,16 @@ int ConsoleBackend::liveEngines(const StoreConfig &config)
         std::count_if(nodes->cbegin(), nodes->cend(), [&](const NodeStatus &node) { return node.isAlive(now); }));
 }
 
+void ConsoleBackend::auditAndRepair(qint64 mailboxId)
+{
+    if (m_shuttingDown || !m_engine) {
+        return;
+    }
+    SyncEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine, mailboxId] { engine->auditAndRepair(mailboxId); }, Qt::QueuedConnection);
+}
+
 void ConsoleBackend::requestSync(const QList<qint64> &mailboxIds)
 {
     if (mailboxIds.isEmpty() || m_shuttingDown) {

@@ -48,6 +48,9 @@ public:
     // of its own: connect to it, do not call it.
     SyncEngine *engine() const { return m_engine; }
     void requestSync(const QList<qint64> &mailboxIds);
+    // "Audit & repair": the console's engine audits the mailbox now and fetches what is missing. Needs
+    // an engine in this console (engine()); a console that only monitors cannot.
+    void auditAndRepair(qint64 mailboxId);
     void setMailboxesEnabled(const QList<qint64> &mailboxIds, bool enabled);
     void loadDetails(qint64 mailboxId);
     // Imports a configuration file, or applies the JSON a dialog built; configApplied() tells how it went.

@@ -208,6 +208,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_details, &MailboxDetailsPane::showLogRequested, this, &MainWindow::showLog);
     connect(m_details, &MailboxDetailsPane::trackRequested, this, [this] { trackMessage(); });
+    connect(m_details, &MailboxDetailsPane::repairRequested, this, [this](qint64 id) {
+        if (m_backend) {
+            m_backend->auditAndRepair(id);
+            statusBar()->showMessage(tr("Auditing the mailbox now; missing messages are fetched again, then it is "
+                                        "audited once more (see its log)"),
+                                     10000);
+        }
+    });
 
     // Relative times ("3 min ago", "in 0:41") move with the clock; details follow changes at most once a second.
     m_clockTimer.setInterval(1000);
@@ -400,6 +408,7 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::statusesChanged, this, &MainWindow::onStatuses);
     connect(backend, &ConsoleBackend::logRecordsAdded, m_logViewer, &LogViewer::appendRecords);
     m_logViewer->setStore(backend->options().store);
+    m_details->setRepairAvailable(backend->options().runEngine);
     connect(backend, &ConsoleBackend::storeFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::engineFailed, this, &MainWindow::onStoreFailed);
     connect(backend, &ConsoleBackend::enginesChanged, this, &MainWindow::onEngines);

@@ -62,7 +62,6 @@ private:
     int maintenanceCommand(const QStringList &positional);
     // Audits the mailboxes one after the other in this thread (read-only IMAP/POP3 sessions).
     QList<SyncOutcome> runAudits(Store &store, const QList<qint64> &mailboxIds);
-    Status markMissing(Store &store, const AuditReport &report);
     Result<Mailbox> mailboxNamed(Store &store, const QString &address);
     Result<int> overdueGrace(Store &store);
     bool engineRunning(Store &store);

@@ -286,81 +286,6 @@ void MailboxScheduler::tick()
     armWakeup();
 }
 
-void MailboxScheduler::startAudit()
-{
-    if (m_mode != Mode::Continuous || m_stopping || m_auditing != 0 || !m_audits.enabled()) {
-        return;
-    }
-    const SchedulerSnapshot view = m_planner->snapshot(nowMs());
-    if (view.queued > 0 || view.overdue > 0 || view.running >= view.capacity) {
-        return; // syncs first
-    }
-    QSet<qint64> candidates;
-    for (const Mailbox &mailbox : std::as_const(m_mailboxes)) {
-        if (mailbox.enabled && !m_running.contains(mailbox.id) && m_shares.isHome(mailbox.id)) {
-            candidates.insert(mailbox.id); // each engine audits its own share
-        }
-    }
-    const std::optional<qint64> id = m_audits.next(candidates, nowMs());
-    if (!id) {
-        return;
-    }
-    const Mailbox mailbox = m_mailboxes.value(*id);
-    const auto profile = m_profiles.constFind(mailbox.profileId);
-    if (profile == m_profiles.constEnd()) {
-        return;
-    }
-    const QDateTime now = m_clock.now();
-    ClaimDetails details;
-    auto claimed = m_store.claimMailbox(mailbox.id, profile->id, profile->maxConcurrentConnections, m_nodeId, now,
-                                        now.addSecs(m_settings.leaseSeconds), claimOptions(false), &details);
-    if (!claimed || claimed.value() != Store::Claim::Claimed) {
-        m_audits.finished(mailbox.id, now.toMSecsSinceEpoch(), false); // busy elsewhere: later
-        return;
-    }
-    SyncJob job;
-    job.mailbox = mailbox;
-    job.profile = *profile;
-    job.trigger = SyncTrigger::Scheduled;
-    job.tuning = m_settings.tuning;
-    job.audit = true;
-    job.leaseNode = m_nodeId;
-    job.leaseEpoch = details.state.leaseEpoch;
-    m_auditing = mailbox.id;
-    m_auditEpoch = job.leaseEpoch;
-    Log::debug(u"audit"_s, mailbox.address, u"audit started: the server's messages against the ledger"_s);
-    m_pool.dispatch(job);
-}
-
-void MailboxScheduler::finishAudit(const SyncOutcome &outcome)
-{
-    if (outcome.mailboxId != m_auditing) {
-        return;
-    }
-    m_auditing = 0;
-    if (Status released = m_store.releaseMailbox(outcome.mailboxId, m_nodeId, std::exchange(m_auditEpoch, 0));
-        !released) {
-        Log::warning(kCategory, outcome.address, released.error().toString());
-    }
-    m_audits.finished(outcome.mailboxId, nowMs(), outcome.succeeded());
-    if (!outcome.succeeded()) {
-        Log::info(u"audit"_s, outcome.address,
-                  u"audit not finished (%1); tried again in an hour"_s.arg(outcome.error->toString()));
-    } else if (outcome.audit) {
-        GapAlert::update(m_store, *outcome.audit);
-        if (outcome.audit->missing() == 0) {
-            Log::info(u"audit"_s, outcome.address, u"audit: nothing missing (%1 ms)"_s.arg(outcome.audit->elapsedMs));
-        }
-    }
-    if (m_stopping) {
-        if (m_running.isEmpty()) {
-            finishStop();
-        }
-        return;
-    }
-    tick();
-}
-
 void MailboxScheduler::armWakeup()
 {
     const qint64 next = m_planner->nextWakeupMs();
@@ -550,6 +475,7 @@ void MailboxScheduler::afterJob(const SyncOutcome &outcome)
 {
     Q_EMIT syncFinished(outcome);
     completeOnce(outcome);
+    afterRepairSync(outcome);
     if (m_stopping) {
         if (m_running.isEmpty() && m_auditing == 0) {
             finishStop();

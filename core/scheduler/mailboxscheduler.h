@@ -48,6 +48,9 @@ public:
     void runOnce(const QList<qint64> &mailboxIds);
     // To the front of the queue; coalesced when already queued, one follow-up when running.
     void requestSync(const QList<qint64> &mailboxIds, SyncTrigger trigger);
+    // Audits this mailbox now (continuous mode, before the scheduled audits), then fetches what it finds
+    // missing with one sync and audits again, so the mailbox's last audit says what is left.
+    void auditAndRepair(qint64 mailboxId);
     // Stops dispatching, lets running syncs finish (up to stopGraceMs), cancels the rest, then stopped().
     void stop();
 
@@ -119,9 +122,11 @@ private:
     void sendAdoptedHome(qint64 mailboxId);
     qint64 sweepGraceMs() const;
     void completeOnce(const SyncOutcome &outcome);
-    // The engine's own audits: one at a time, only when no sync is due or queued.
+    // mailboxscheduler_audits.cpp: the engine's own audits, one at a time, only when no sync is due or
+    // queued; an audit asked for (auditAndRepair) goes first.
     void startAudit();
     void finishAudit(const SyncOutcome &outcome);
+    void afterRepairSync(const SyncOutcome &outcome);
     // A run stopped by this engine's problem (its store fails, it cannot read the password): nothing counted
     // against the mailbox, nothing disabled; a store failure pauses syncs (continuous mode).
     void onStoreFailure(const SyncOutcome &outcome);
@@ -153,8 +158,16 @@ private:
     PasswordProblems m_passwordProblems;
     qint64 m_auditing = 0; // the mailbox being audited, 0 when none
     qint64 m_auditEpoch = 0;
-    QDateTime m_lastHeartbeat; // the last time this engine's row was written
-    QSet<qint64> m_waitLogged; // run-once: mailboxes whose wait for another engine's lease was said
+    struct AuditRequest
+    {
+        qint64 mailboxId = 0;
+        bool repair = false; // fetch what it finds missing (false: the audit after a repair)
+    };
+    QList<AuditRequest> m_auditRequests; // asked for, in order
+    bool m_auditRepairs = false;         // the running audit was asked for with repair
+    QSet<qint64> m_repairSyncs;          // synced to repair: audited again when that sync ends
+    QDateTime m_lastHeartbeat;           // the last time this engine's row was written
+    QSet<qint64> m_waitLogged;           // run-once: mailboxes whose wait for another engine's lease was said
     Mode m_mode = Mode::Idle;
     bool m_stopping = false;
     qint64 m_configVersion = -1;

@@ -164,6 +164,13 @@ void SyncEngine::requestSync(const QList<qint64> &mailboxIds)
     }
 }
 
+void SyncEngine::auditAndRepair(qint64 mailboxId)
+{
+    if (m_scheduler) {
+        m_scheduler->auditAndRepair(mailboxId);
+    }
+}
+
 void SyncEngine::stop()
 {
     if (!m_scheduler) {

@@ -48,6 +48,8 @@ public:
     // Syncs these mailboxes once, then onceFinished.
     Status runOnce(const QList<qint64> &mailboxIds);
     void requestSync(const QList<qint64> &mailboxIds);
+    // Audits the mailbox now and fetches what it finds missing (MailboxScheduler::auditAndRepair).
+    void auditAndRepair(qint64 mailboxId);
     // Graceful: running syncs finish (or are cancelled after the grace period), then stopped().
     void stop();
 

@@ -33,18 +33,18 @@ inline bool writeSecretFile(const QString &path, const QByteArray &content = QBy
     return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
-// The console's window on a store, monitoring only (nothing syncs), polling ten times a second.
+// The console's window on a store, monitoring only (nothing syncs) unless runEngine, polling ten times a second.
 struct ConsoleHarness
 {
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<ConsoleBackend> backend;
 
-    void start(const StoreConfig &store)
+    void start(const StoreConfig &store, bool runEngine = false)
     {
         window = std::make_unique<MainWindow>();
         ConsoleBackend::Options options;
         options.store = store;
-        options.runEngine = false;
+        options.runEngine = runEngine;
         options.pollIntervalMs = 100;
         backend = std::make_unique<ConsoleBackend>(options);
         window->setBackend(backend.get());

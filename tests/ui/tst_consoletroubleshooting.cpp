@@ -18,6 +18,7 @@
 #include "themecolors.h"
 #include "views/alertspane.h"
 #include "views/itemfailurespane.h"
+#include "views/mailboxdetailspane.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,6 +28,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void mailboxDialogTestsWhatIsTypedBeforeSaving();
     void profileDialogTestsTheServersWithoutLoggingIn();
     void mailboxDialogChoosesFoldersFromTheServersList();
+    void auditAndRepairFetchesWhatIsMissing();
 
 private:
     TestConnectionDialog *runTest(const QString &address, const QString &actionName);
@@ -82,6 +86,7 @@ void TestConsoleTroubleshooting::initTestCase()
     m_dovecot.setUser(u"alice"_s, u"alice-pw"_s);
     m_dovecot.setUser(u"bob"_s, u"bob-pw"_s);
     m_dovecot.setUser(u"dora"_s, u"dora-pw"_s);
+    m_dovecot.setUser(u"ivy"_s, u"ivy-pw"_s);
     QString error;
     QVERIFY2(m_dovecot.start(&error), qPrintable(error));
     const QDateTime base(QDate(2026, 11, 4), QTime(9, 0), Qt::UTC);
@@ -117,6 +122,9 @@ void TestConsoleTroubleshooting::init()
 
 void TestConsoleTroubleshooting::cleanup()
 {
+    if (!m_window) {
+        return; // a test stopped the console and failed before starting it again
+    }
     for (TestConnectionDialog *dialog : m_window->findChildren<TestConnectionDialog *>()) {
         QSignalSpy finished(dialog, &TestConnectionDialog::testFinished);
         if (dialog->isRunning()) {
@@ -500,6 +508,74 @@ void TestConsoleTroubleshooting::mailboxDialogChoosesFoldersFromTheServersList()
     picker->reject();
     QTRY_VERIFY(!dialog.findChild<FolderPickerDialog *>());
     QCOMPARE(dialog.foldersEdit()->text(), u"INBOX, Kunden/Müller"_s);
+}
+
+void TestConsoleTroubleshooting::auditAndRepairFetchesWhatIsMissing()
+{
+    // A mailbox of its own, synced, then one of its activities deleted by hand: Audit & repair in its
+    // details (an engine runs in this console) finds it missing, fetches it again and audits once more.
+    QVERIFY(m_console.stop());
+    const QDateTime base(QDate(2026, 11, 5), QTime(9, 0), Qt::UTC);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(m_dovecot.deliver(u"ivy"_s, u"INBOX"_s,
+                                  MailFactory::build(MailFactory::realistic(u"ivy@corp.test"_s, i, base))));
+    }
+    const StoreConfig store = StoreConfig::sqlite(m_dir.filePath(u"repair.db"_s));
+    TestConfig config(m_dir.filePath(u"repair-cfg"_s));
+    config.addProfile(u"Corp IMAP"_s, m_dovecot, u"starttls"_s);
+    config.addMailbox(u"ivy@corp.test"_s, u"Corp IMAP"_s, u"ivy"_s, u"ivy-pw"_s);
+    const QString imported = SyncHelper::importConfig(store, config.write());
+    QVERIFY2(imported.isEmpty(), qPrintable(imported));
+    QCOMPARE(SyncHelper::syncOnce(store, {u"ivy@corp.test"_s}).size(), 1);
+    auto opened = Store::open(store);
+    QVERIFY(opened);
+    Store &db = **opened;
+    const qint64 ivy = (*db.mailboxByAddress(u"ivy@corp.test"_s))->id;
+    QSqlDatabase sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"repair-test"_s);
+    sql.setDatabaseName(m_dir.filePath(u"repair.db"_s));
+    QVERIFY(sql.open());
+    auto activities = [&sql, ivy] {
+        QSqlQuery query(sql);
+        query.prepare(u"SELECT COUNT(*) FROM activities WHERE mailbox_id = ?"_s);
+        query.addBindValue(ivy);
+        return query.exec() && query.next() ? query.value(0).toInt() : -1;
+    };
+    QCOMPARE(activities(), 3);
+    QSqlQuery remove(sql);
+    remove.prepare(u"DELETE FROM activities WHERE id = (SELECT MAX(id) FROM activities WHERE mailbox_id = ?)"_s);
+    remove.addBindValue(ivy);
+    QVERIFY(remove.exec());
+    QCOMPARE(activities(), 2);
+
+    m_console.start(store, true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 1, 10000);
+    m_window->selectMailbox(u"ivy@corp.test"_s);
+    MailboxDetailsPane *details = m_window->detailsPane();
+    QTRY_VERIFY_WITH_TIMEOUT(details->mailboxId() == ivy, 10000);
+    QPushButton *repair = details->repairButton();
+    QVERIFY(repair);
+    QTRY_VERIFY_WITH_TIMEOUT(repair->isEnabled(), 10000);
+    QTest::mouseClick(repair, Qt::LeftButton);
+    // Fetched again, and the second audit says nothing is missing.
+    QTRY_VERIFY_WITH_TIMEOUT(activities() == 3, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(db.mailboxState(ivy)->lastAuditMissing == 0, 30000);
+    QVERIFY(db.mailboxState(ivy)->lastAuditAt.isValid());
+    auto failures = DiagnosticsStore(db).itemFailures(ivy);
+    QVERIFY(failures);
+    QVERIFY(failures->isEmpty());
+
+    // A console that only monitors cannot: the button says where it can be done.
+    QVERIFY(m_console.stop());
+    m_console.start(store, false);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mailboxModel()->rowCount() == 1, 10000);
+    m_window->selectMailbox(u"ivy@corp.test"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->detailsPane()->mailboxId() == ivy, 10000);
+    QVERIFY(!m_window->detailsPane()->repairButton()->isEnabled());
+    QVERIFY(m_window->detailsPane()->repairButton()->toolTip().contains(u"verify --repair"_s));
+    remove = QSqlQuery();
+    sql.close();
+    sql = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"repair-test"_s);
 }
 
 QTEST_MAIN(TestConsoleTroubleshooting)

@@ -124,7 +124,14 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     auto *directions = new QHBoxLayout;
     auto *incomingBox = new QGroupBox(tr("Incoming"));
     m_incoming = wrappingLabel(tr("Incoming state"));
-    (new QVBoxLayout(incomingBox))->addWidget(m_incoming);
+    auto *incomingLayout = new QVBoxLayout(incomingBox);
+    incomingLayout->addWidget(m_incoming);
+    //: Audits the mailbox now and fetches the messages the audit finds missing
+    m_repair = new QPushButton(tr("Audit && repair"));
+    m_repair->setObjectName(u"auditAndRepair"_s);
+    m_repair->setAccessibleName(tr("Audit and repair"));
+    incomingLayout->addWidget(m_repair, 0, Qt::AlignLeft);
+    connect(m_repair, &QPushButton::clicked, this, [this] { Q_EMIT repairRequested(m_mailboxId); });
     auto *outgoingBox = new QGroupBox(tr("Outgoing"));
     m_outgoing = wrappingLabel(tr("Outgoing state"));
     (new QVBoxLayout(outgoingBox))->addWidget(m_outgoing);
@@ -210,6 +217,23 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     showMessage(tr("Select a mailbox to see its details."));
 }
 
+void MailboxDetailsPane::setRepairAvailable(bool available)
+{
+    m_repairAvailable = available;
+    updateRepairButton();
+}
+
+void MailboxDetailsPane::updateRepairButton()
+{
+    m_repair->setEnabled(m_repairAvailable && m_enabled);
+    m_repair->setToolTip(!m_repairAvailable
+                             ? tr("This console only monitors: on the machine that syncs, 'syncdesk-node verify "
+                                  "--repair' audits and repairs")
+                         : !m_enabled ? tr("Disabled mailboxes are not synced; enable it first")
+                                      : tr("Compares the server's messages with the store now, fetches any that "
+                                           "are missing, and audits again"));
+}
+
 bool MailboxDetailsPane::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Wheel) {
@@ -245,6 +269,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
                                    : tr("Disabled mailboxes are not synced; enable it first"));
     m_enable->setText(m_enabled ? tr("Disable") : tr("Enable"));
     m_enable->setAccessibleName(m_enable->text());
+    updateRepairButton();
     const MailboxRunState runState = status.runState(now);
     m_title->setText(status.mailbox.address);
     m_subtitle->setText(
@@ -280,15 +305,14 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     // The audit: the server's messages compared with what the store accounts for (about once a day).
     QString audit = tr("not yet (the engine audits each mailbox about once a day)");
     if (state.lastAuditAt.isValid()) {
-        //: rich text: keep the markup and the command line; %1 is a colour, %2 when the audit ran,
-        //: %3 the mailbox address
-        audit = state.lastAuditMissing > 0
-                    ? tr("<span style=\"color:%1\"><b>%n message(s) missing</b></span> — %2; "
-                         "<code>syncdesk-node verify --repair --mailbox %3</code> fetches them again",
-                         nullptr, state.lastAuditMissing)
-                          .arg(ThemeColors::error(palette()).name())
-                          .arg(when(state.lastAuditAt, now), status.mailbox.address.toHtmlEscaped())
-                    : tr("nothing missing — %1").arg(when(state.lastAuditAt, now));
+        //: rich text: keep the markup; %1 is a colour, %2 when the audit ran; "Audit & repair" is the
+        //: button under it
+        audit = state.lastAuditMissing > 0 ? tr("<span style=\"color:%1\"><b>%n message(s) missing</b></span> — %2; "
+                                                "Audit &amp; repair fetches them again",
+                                                nullptr, state.lastAuditMissing)
+                                                 .arg(ThemeColors::error(palette()).name())
+                                                 .arg(when(state.lastAuditAt, now))
+                                           : tr("nothing missing — %1").arg(when(state.lastAuditAt, now));
     }
     incoming += row(tr("Last audit"), audit);
     m_incoming->setText(incoming + u"</table>"_s);

@@ -31,6 +31,9 @@ public:
     void showMessage(const QString &message); // nothing selected, several selected, ...
     qint64 mailboxId() const { return m_mailboxId; }
     QPushButton *resyncButton() const { return m_resync; }
+    QPushButton *repairButton() const { return m_repair; }
+    // Whether an engine runs in this console: Audit & repair needs one.
+    void setRepairAvailable(bool available);
     QScrollArea *scrollArea() const { return m_scroll; }
     QTableWidget *runsTable() const { return m_runs; }
     QChart *intervalChart() const { return m_chart; }
@@ -46,10 +49,12 @@ Q_SIGNALS:
     void enableRequested(qint64 mailboxId, bool enabled);
     void showLogRequested(const QString &address);
     void trackRequested(qint64 mailboxId);
+    void repairRequested(qint64 mailboxId);
 
 private:
     void updateChart(const MailboxDetails &details, const QDateTime &now);
     void setTracking(const MailboxDetails &details, const QDateTime &now);
+    void updateRepairButton();
 
     qint64 m_mailboxId = 0;
     QString m_address;
@@ -72,6 +77,8 @@ private:
     QTableWidget *m_activities = nullptr;
     QPushButton *m_enable = nullptr;
     QPushButton *m_resync = nullptr;
+    QPushButton *m_repair = nullptr;
+    bool m_repairAvailable = true;
     QScrollArea *m_scroll = nullptr;
 };
 
