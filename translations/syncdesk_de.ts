@@ -3484,11 +3484,6 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
         <translation>wenig Post</translation>
     </message>
     <message>
-        <source>backing off after failures</source>
-        <extracomment>Why a mailbox syncs as often as it does: waiting longer after failures</extracomment>
-        <translation>längere Pausen nach Fehlern</translation>
-    </message>
-    <message>
         <source>requested now</source>
         <extracomment>Why a mailbox syncs as often as it does: asked to sync now</extracomment>
         <translation>jetzt angefordert</translation>
@@ -3497,6 +3492,11 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
         <source>the server&apos;s minimum</source>
         <extracomment>Why a mailbox syncs as often as it does: the server allows a login only this often</extracomment>
         <translation>Minimum des Servers</translation>
+    </message>
+    <message>
+        <source>backing off</source>
+        <extracomment>Why a mailbox syncs as often as it does: waiting longer after failures</extracomment>
+        <translation>nach Fehlern verlängert</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ QString intervalReasonTitle(IntervalReason reason)
         return QCoreApplication::translate("SyncDesk::IntervalReason", "quiet");
     case IntervalReason::Backoff:
         //: Why a mailbox syncs as often as it does: waiting longer after failures
-        return QCoreApplication::translate("SyncDesk::IntervalReason", "backing off after failures");
+        return QCoreApplication::translate("SyncDesk::IntervalReason", "backing off");
     case IntervalReason::Immediate:
         //: Why a mailbox syncs as often as it does: asked to sync now
         return QCoreApplication::translate("SyncDesk::IntervalReason", "requested now");

@@ -117,7 +117,7 @@ void TestMailboxTableModel::formatsStatesTimesAndErrors()
     QCOMPARE(cell(1, MailboxTableModel::Profile), u"p"_s);
     QCOMPARE(cell(1, MailboxTableModel::ItemsLastSync), u"0"_s);
     QCOMPARE(cell(2, MailboxTableModel::State), u"Failing"_s);
-    QCOMPARE(cell(2, MailboxTableModel::Interval), u"4 min (backoff)"_s);
+    QCOMPARE(cell(2, MailboxTableModel::Interval), u"4 min (backing off)"_s);
     QCOMPARE(cell(2, MailboxTableModel::LastSuccess), u"3 min ago"_s);
     QVERIFY(cell(2, MailboxTableModel::ErrorClass).startsWith(u"Auth: "_s));
     QVERIFY(model.index(model.rowOfMailbox(2), MailboxTableModel::ErrorClass)
