@@ -26,13 +26,6 @@
         <source>server profile %1 works again (%2 synced)</source>
         <translation>Serverprofil %1 funktioniert wieder (%2 synchronisiert)</translation>
     </message>
-    <message numerus="yes">
-        <source>server profile %1 works again (%2 synced); %n mailbox(es) it disabled are still disabled (%3): re-enable them with &apos;syncdesk-node alerts reenable %4&apos;</source>
-        <translation>
-            <numerusform>Serverprofil %1 funktioniert wieder (%2 synchronisiert); %n deswegen deaktiviertes Postfach ist weiterhin deaktiviert (%3): Aktivieren Sie es wieder mit &apos;syncdesk-node alerts reenable %4&apos;</numerusform>
-            <numerusform>Serverprofil %1 funktioniert wieder (%2 synchronisiert); %n deswegen deaktivierte Postfächer sind weiterhin deaktiviert (%3): Aktivieren Sie sie wieder mit &apos;syncdesk-node alerts reenable %4&apos;</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 was disabled: %2 (retrying cannot fix it)</source>
         <translation>%1 wurde deaktiviert: %2 (ein erneuter Versuch kann das nicht beheben)</translation>
@@ -51,6 +44,13 @@
     <message>
         <source>the profile incident was not recorded</source>
         <translation>der Vorfall für das Serverprofil wurde nicht erfasst</translation>
+    </message>
+    <message numerus="yes">
+        <source>server profile %1 works again (%2 synced); %n mailbox(es) it disabled are still disabled (%3): re-enable them from its incident, alert %4</source>
+        <translation>
+            <numerusform>Serverprofil %1 funktioniert wieder (%2 synchronisiert); %n deswegen deaktiviertes Postfach ist weiterhin deaktiviert (%3): Aktivieren Sie es über seinen Vorfall wieder, Meldung %4</numerusform>
+            <numerusform>Serverprofil %1 funktioniert wieder (%2 synchronisiert); %n deswegen deaktivierte Postfächer sind weiterhin deaktiviert (%3): Aktivieren Sie sie über seinen Vorfall wieder, Meldung %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>

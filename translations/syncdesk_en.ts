@@ -10,17 +10,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>server profile %1 works again (%2 synced); %n mailbox(es) it disabled are still disabled (%3): re-enable them with 'syncdesk-node alerts reenable %4'</source>
-        <translation>
-            <numerusform>server profile %1 works again (%2 synced); %n mailbox it disabled is still disabled (%3): re-enable it with 'syncdesk-node alerts reenable %4'</numerusform>
-            <numerusform>server profile %1 works again (%2 synced); %n mailboxes it disabled are still disabled (%3): re-enable them with 'syncdesk-node alerts reenable %4'</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 was disabled after %n failure(s) in a row; the last: %2</source>
         <translation>
             <numerusform>%1 was disabled after %n failure in a row; the last: %2</numerusform>
             <numerusform>%1 was disabled after %n failures in a row; the last: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>server profile %1 works again (%2 synced); %n mailbox(es) it disabled are still disabled (%3): re-enable them from its incident, alert %4</source>
+        <translation>
+            <numerusform>server profile %1 works again (%2 synced); %n mailbox it disabled is still disabled (%3): re-enable it from its incident, alert %4</numerusform>
+            <numerusform>server profile %1 works again (%2 synced); %n mailboxes it disabled are still disabled (%3): re-enable them from its incident, alert %4</numerusform>
         </translation>
     </message>
 </context>

@@ -171,7 +171,7 @@ Status AlertManager::onSuccess(const RunAlertInput &input)
                   .arg(input.profileName, input.address)
             : QCoreApplication::translate("AlertManager",
                                           "server profile %1 works again (%2 synced); %n mailbox(es) it disabled are "
-                                          "still disabled (%3): re-enable them with 'syncdesk-node alerts reenable %4'",
+                                          "still disabled (%3): re-enable them from its incident, alert %4",
                                           nullptr, int(stillDisabled.size()))
                   .arg(input.profileName, input.address, stillDisabled.join(u", "_s), QString::number(open.id));
     return raise(u"profile-recovered:%1"_s.arg(input.profileId), u"profile-recovered"_s, u"information"_s, input, false,
