@@ -212,7 +212,24 @@ int NodeCli::run(const QStringList &arguments)
         {u"dry-run"_s, tr("maintenance: count what would be pruned, delete nothing.")},
         {u"since"_s, tr("runs: only runs started at or after this time (2026-12-05T09:00:00Z)."), u"ISO-8601"_s},
         {u"limit"_s, tr("runs: at most N runs (default 100)."), tr("N", "value name")},
-        {u"to"_s, tr("store copy: the empty database to copy into (postgresql://… or a new SQLite file)."),
+        {u"from"_s, tr("email send: the mailbox the email leaves through."), tr("ADDRESS", "value name")},
+        {u"cc"_s, tr("email send: Cc recipients, separated by commas (may be repeated)."), tr("ADDR", "value name")},
+        {u"bcc"_s, tr("email send: Bcc recipients, separated by commas (may be repeated)."), tr("ADDR", "value name")},
+        {u"subject"_s, tr("email send: the subject."), tr("TEXT", "value name")},
+        {u"body"_s, tr("email send: the text of the email."), tr("TEXT", "value name")},
+        {u"body-file"_s, tr("email send: read the text from FILE (- for standard input)."), tr("FILE", "value name")},
+        {u"html-file"_s, tr("email send: an HTML version of the text, from FILE."), tr("FILE", "value name")},
+        {u"attach"_s, tr("email send: attach FILE (may be repeated)."), tr("FILE", "value name")},
+        {u"reply-to"_s, tr("email send: the activity this email answers (In-Reply-To, References, regarding)."),
+         tr("ID", "value name")},
+        {u"draft"_s, tr("email send: save as a draft, do not send.")},
+        {u"status"_s,
+         //: Keep the status names: they are the values --status takes
+         tr("email list: only email in this status: draft, pending-send, sending, sent, failed, cancelled."),
+         tr("STATUS", "value name")},
+        {u"to"_s,
+         tr("store copy: the empty database to copy into (postgresql://… or a new SQLite file). email send: the "
+            "recipients, separated by commas (may be repeated)."),
          //: Value name of --to in the help
          tr("URL|PATH", "value name")},
         {u"state"_s,
@@ -284,13 +301,16 @@ int NodeCli::run(const QStringList &arguments)
         QStringList{u"status"_s, u"scheduler"_s, u"nodes"_s, u"runs"_s, u"export"_s, u"diagnostics"_s}.contains(
             command) ||
         ((command == u"alerts"_s || command == u"failures"_s) && sub.isEmpty()) ||
-        ((command == u"crm"_s || command == u"track"_s) && sub == u"list"_s);
+        ((command == u"crm"_s || command == u"track"_s) && sub == u"list"_s) ||
+        (command == u"email"_s && (sub == u"list"_s || sub == u"show"_s));
     auto allowOnly = [&](const QStringList &allowed) -> bool {
         for (const QString &option :
-             {u"once"_s,    u"mailbox"_s, u"json"_s,         u"jsonl"_s,      u"output"_s,
-              u"workers"_s, u"type"_s,    u"skip-invalid"_s, u"message-id"_s, u"regarding"_s,
-              u"no-sync"_s, u"enable"_s,  u"all"_s,          u"repair"_s,     u"dry-run"_s,
-              u"to"_s,      u"state"_s,   u"profile"_s,      u"owner"_s,      u"list-folders"_s}) {
+             {u"once"_s,  u"mailbox"_s,      u"json"_s,       u"jsonl"_s,     u"output"_s,   u"workers"_s,
+              u"type"_s,  u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s,  u"enable"_s,
+              u"all"_s,   u"repair"_s,       u"dry-run"_s,    u"to"_s,        u"state"_s,    u"profile"_s,
+              u"owner"_s, u"list-folders"_s, u"from"_s,       u"cc"_s,        u"bcc"_s,      u"subject"_s,
+              u"body"_s,  u"body-file"_s,    u"html-file"_s,  u"attach"_s,    u"reply-to"_s, u"draft"_s,
+              u"status"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 //: %1: an option name, %2: a command name (neither is translated)
                 usage(tr("--%1 is not an option of '%2'").arg(option, command));
@@ -366,6 +386,16 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"store"_s) {
         return allowOnly({u"to"_s, u"json"_s}) ? storeCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"email"_s) {
+        const QStringList send{u"from"_s,     u"to"_s,        u"cc"_s,        u"bcc"_s,    u"subject"_s,
+                               u"body"_s,     u"body-file"_s, u"html-file"_s, u"attach"_s, u"regarding"_s,
+                               u"reply-to"_s, u"owner"_s,     u"draft"_s,     u"json"_s};
+        const QStringList allowed = sub == u"send"_s   ? send
+                                    : sub == u"list"_s ? QStringList{u"mailbox"_s, u"status"_s, u"json"_s}
+                                    : sub == u"show"_s ? QStringList{u"json"_s}
+                                                       : QStringList{};
+        return allowOnly(allowed) ? emailCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"maintenance"_s) {
         return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;

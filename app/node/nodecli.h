@@ -77,6 +77,14 @@ private:
     static bool isCommand(const QString &command);
     static QString commandList();
     static QString commandHelp(const QString &command);
+    // nodecli_email.cpp
+    int emailCommand(const QStringList &positional);
+    int emailSend();
+    int emailList();
+    int emailShow(qint64 id);
+    int emailChange(const QString &action, qint64 id);
+    // A refused email command: its message and hint; exit 2 (3 when the store failed).
+    int emailRefused(const SyncError &error);
     // nodecli_store.cpp
     int storeCommand(const QStringList &positional);
 

@@ -207,6 +207,46 @@ const std::vector<CommandHelp> &commands()
          {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--type TYPE"),
            QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only records of this type")},
           kJson}},
+        {"email",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT "
+                           "(--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... "
+                           "[--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Create an outgoing email activity and print its id. It is Pending Send and its mailbox "
+                           "sends it at once (or at its next sync), through the profile's SMTP server, with a copy in "
+                           "Sent; with --draft it waits as a Draft. The owner (the mailbox's own, or --owner) must be "
+                           "allowed to send from the mailbox: their own, or a queue they are a member of."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--from ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "the mailbox the email leaves through")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--to, --cc, --bcc ADDR"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "recipients, separated by commas, \"Name <addr>\" allowed")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--attach FILE"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "attach a file (may be repeated; its type from its name and bytes)")},
+          {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--reply-to ACTIVITY"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "answer a tracked email: In-Reply-To, References and its regarding")},
+          {"--draft", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "save as a draft; email send-draft ID sends it")},
+          kJson}},
+        {"email",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "email list [--mailbox ADDRESS] [--status STATUS] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Outgoing email, newest first, with its status: draft, pending-send, sending, sent, "
+                           "failed, cancelled."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--status STATUS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only email in this status")},
+          kJson}},
+        {"email",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "email show ID [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "One outgoing email: its status, attempts, the server's reply, refused recipients, the "
+                           "last error with its hint, and its copy in Sent."),
+         {kJson}},
+        {"email",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "email send-draft ID | email cancel ID | email retry ID"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Send a draft; cancel a draft, pending or failed email; send a failed or cancelled email "
+                           "again (its attempts start again). An email being sent cannot be cancelled."),
+         {}},
         {"track",
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
                            "track --mailbox ADDRESS --message-id ID [--regarding TYPE:ID] [--no-sync]"),

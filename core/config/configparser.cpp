@@ -179,7 +179,7 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
               {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s, u"polling"_s,
-               u"max_message_bytes"_s});
+               u"max_message_bytes"_s, u"sent_folder"_s});
 
     ServerProfile profile;
     const QJsonValue name = object.value(u"name"_s);
@@ -204,6 +204,16 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     const QJsonValue outgoing = object.value(u"outgoing"_s);
     if (!outgoing.isUndefined() && !outgoing.isNull()) {
         profile.outgoing = parseEndpoint(outgoing, path + u".outgoing"_s, true);
+    }
+
+    const QJsonValue sentFolder = object.value(u"sent_folder"_s);
+    if (!sentFolder.isUndefined() && !sentFolder.isNull()) {
+        if (!sentFolder.isString() || sentFolder.toString().trimmed().isEmpty() ||
+            sentFolder.toString().contains(u'\n') || sentFolder.toString().contains(u'\r')) {
+            error(path + u".sent_folder"_s, tr("expected a folder name, got %1").arg(describe(sentFolder)));
+        } else {
+            profile.sentFolder = sentFolder.toString().trimmed();
+        }
     }
 
     const QJsonValue connections = object.value(u"max_concurrent_connections"_s);
@@ -407,7 +417,8 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
               {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"password_keychain"_s,
-               u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s, u"process_from"_s});
+               u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s, u"process_from"_s,
+               u"outgoing"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
@@ -490,6 +501,12 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
         error(path + u".enabled"_s, tr("expected true or false, got %1").arg(describe(enabled)));
     } else {
         mailbox.enabled = enabled.toBool();
+    }
+    const QJsonValue outgoing = object.value(u"outgoing"_s);
+    if (!outgoing.isUndefined() && !outgoing.isBool()) {
+        error(path + u".outgoing"_s, tr("expected true or false, got %1").arg(describe(outgoing)));
+    } else {
+        mailbox.outgoing = outgoing.toBool(true);
     }
 
     const QJsonValue folders = object.value(u"folders"_s);

@@ -76,7 +76,7 @@ QStringList CrmConfigParser::fieldsFor(const QString &type)
     } else if (type == u"systemuser"_s) {
         fields.append({u"roles"_s, u"field_security_profile"_s});
     } else if (type == u"queue"_s) {
-        fields.append(u"roles"_s);
+        fields.append({u"roles"_s, u"members"_s}); // members: the system users who may send through it
     }
     return fields;
 }
@@ -180,6 +180,20 @@ CrmRecord CrmConfigParser::recordFrom(const QString &type, const QJsonObject &ob
             issues.append({u"roles"_s, tr("expected an array of role names, got %1").arg(describe(roles))});
         } else {
             record.extra.insert(u"roles"_s, names);
+        }
+    }
+    if (allowed.contains(u"members"_s) && object.contains(u"members"_s)) {
+        const QJsonValue members = object.value(u"members"_s);
+        QJsonArray keys;
+        bool valid = members.isArray();
+        for (const QJsonValue &member : members.toArray()) {
+            valid = valid && member.isString() && isPlainKey(member.toString().trimmed());
+            keys.append(member.toString().trimmed());
+        }
+        if (!valid) {
+            issues.append({u"members"_s, tr("expected an array of system user ids, got %1").arg(describe(members))});
+        } else {
+            record.extra.insert(u"members"_s, keys);
         }
     }
     if (allowed.contains(u"field_security_profile"_s)) {

@@ -62,6 +62,8 @@ struct Activity
     QList<ActivityParty> parties;
     QStringList withheldFields; // fields the owner may not sync ("body", "attachments", "cc"): stored as withheld
     QString conversation;       // normalized subject, for conversation correlation
+    // "incoming", or "outgoing": sent by SyncDesk, or found in the mailbox sent by its owner (From is the mailbox).
+    QString direction = QStringLiteral("incoming");
     QDateTime createdAt;
 
     friend bool operator==(const Activity &, const Activity &) = default;

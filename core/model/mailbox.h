@@ -35,6 +35,8 @@ struct Mailbox
     bool verboseLog = false;
     // Mail received before this time is not imported (the ledger lists it as skipped); invalid: everything.
     QDateTime processFrom;
+    // Whether CRM email leaves through this mailbox (its outgoing direction; config "outgoing").
+    bool outgoing = true;
 
     QString owner() const { return ownerKey.isEmpty() ? QString() : ownerType + QLatin1Char(':') + ownerKey; }
 

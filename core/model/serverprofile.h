@@ -42,6 +42,8 @@ struct ServerProfile
     // A message larger than this is not kept: its bytes are read past and it becomes an item failure
     // ("max_message_bytes"; unset: SyncTuning's default, 50 MiB).
     std::optional<qint64> maxMessageBytes;
+    // Where copies of sent email go ("sent_folder"); empty: the folder the server marks \Sent, else "Sent".
+    QString sentFolder;
 
     friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
 };

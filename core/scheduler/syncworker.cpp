@@ -1,5 +1,6 @@
 #include "syncworker.h"
 
+#include "outgoing/outboxrun.h"
 #include "store/store.h"
 #include "sync/mailboxsync.h"
 
@@ -24,7 +25,7 @@ void SyncWorker::startJob(const SyncJob &job)
     refused.address = job.mailbox.address;
     refused.trigger = job.trigger;
     refused.startedAt = refused.finishedAt = QDateTime::currentDateTimeUtc();
-    if (m_active.contains(job.mailbox.id)) {
+    if (m_active.contains(job.mailbox.id) || m_outboxes.contains(job.mailbox.id)) {
         refused.error = SyncError::make(ErrorClass::Internal, u"internal-error"_s,
                                         tr("the mailbox is already being synced by this worker"));
         Q_EMIT jobFinished(refused);
@@ -42,6 +43,51 @@ void SyncWorker::startJob(const SyncJob &job)
     if (job.leaseEpoch > 0) {
         m_store->setLeaseFence(job.mailbox.id, job.leaseNode, job.leaseEpoch);
     }
+    auto outgoing = OutboxRun::hasWork(*m_store, job);
+    if (outgoing && *outgoing) {
+        auto *run = new OutboxRun(job, *m_store, m_streams, this);
+        m_outboxes.insert(job.mailbox.id, run);
+        connect(run, &OutboxRun::finished, this,
+                [this, job, run](const OutboxResult &result) { onOutboxFinished(job, run, result); });
+        run->start();
+        return;
+    }
+    startIncoming(job);
+}
+
+void SyncWorker::onOutboxFinished(const SyncJob &job, OutboxRun *run, const OutboxResult &result)
+{
+    m_outboxes.remove(job.mailbox.id);
+    run->disconnect(this);
+    run->deleteLater();
+    SyncOutcome partial;
+    partial.emailsSent = result.sent + result.recovered;
+    partial.emailsFailed = result.failed;
+    partial.emailsRetrying = result.retrying;
+    partial.outgoingError = result.error;
+    partial.notices = result.notices;
+    if (result.resent > 0) {
+        partial.notices.append(tr("%n email(s) interrupted by a stopped run and not found in Sent are sent again",
+                                  nullptr, result.resent));
+    }
+    if (result.error && result.error->errorClass == ErrorClass::Cancelled) {
+        partial.mailboxId = job.mailbox.id;
+        partial.address = job.mailbox.address;
+        partial.trigger = job.trigger;
+        partial.startedAt = partial.finishedAt = QDateTime::currentDateTimeUtc();
+        partial.error = result.error;
+        if (m_store) {
+            m_store->clearLeaseFence(job.mailbox.id);
+        }
+        Q_EMIT jobFinished(partial);
+        return;
+    }
+    m_outgoingResults.insert(job.mailbox.id, partial);
+    startIncoming(job);
+}
+
+void SyncWorker::startIncoming(const SyncJob &job)
+{
     std::unique_ptr<MailboxSync> sync = MailboxSync::create(job, *m_store, m_streams);
     MailboxSync *raw = sync.release();
     raw->setParent(this);
@@ -50,19 +96,32 @@ void SyncWorker::startJob(const SyncJob &job)
     raw->start();
 }
 
-void SyncWorker::onFinished(MailboxSync *sync, const SyncOutcome &outcome)
+void SyncWorker::onFinished(MailboxSync *sync, const SyncOutcome &incoming)
 {
-    m_active.remove(outcome.mailboxId);
+    m_active.remove(incoming.mailboxId);
     if (m_store) {
-        m_store->clearLeaseFence(outcome.mailboxId);
+        m_store->clearLeaseFence(incoming.mailboxId);
     }
     sync->disconnect(this);
     sync->deleteLater();
+    SyncOutcome outcome = incoming;
+    if (const auto outgoing = m_outgoingResults.take(incoming.mailboxId);
+        outgoing.outgoingError || outgoing.emailsSent || outgoing.emailsFailed || outgoing.emailsRetrying ||
+        !outgoing.notices.isEmpty()) {
+        outcome.emailsSent = outgoing.emailsSent;
+        outcome.emailsFailed = outgoing.emailsFailed;
+        outcome.emailsRetrying = outgoing.emailsRetrying;
+        outcome.outgoingError = outgoing.outgoingError;
+        outcome.notices = outgoing.notices + outcome.notices;
+    }
     Q_EMIT jobFinished(outcome);
 }
 
 void SyncWorker::cancel(qint64 mailboxId)
 {
+    if (OutboxRun *run = m_outboxes.value(mailboxId)) {
+        run->cancel();
+    }
     if (MailboxSync *sync = m_active.value(mailboxId)) {
         sync->cancel();
     }
@@ -70,6 +129,10 @@ void SyncWorker::cancel(qint64 mailboxId)
 
 void SyncWorker::cancelAll()
 {
+    const QList<OutboxRun *> outboxes = m_outboxes.values();
+    for (OutboxRun *run : outboxes) {
+        run->cancel();
+    }
     const QList<MailboxSync *> active = m_active.values();
     for (MailboxSync *sync : active) {
         sync->cancel();
@@ -81,6 +144,8 @@ void SyncWorker::shutdown()
     cancelAll();
     qDeleteAll(m_active);
     m_active.clear();
+    qDeleteAll(m_outboxes);
+    m_outboxes.clear();
     m_store.reset();
 }
 

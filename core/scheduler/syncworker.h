@@ -13,10 +13,13 @@
 namespace SyncDesk {
 
 class MailboxSync;
+class OutboxRun;
+struct OutboxResult;
 class Store;
 
 // Runs sync jobs in the thread it lives in, many at a time: every session is asynchronous, so one
-// thread drives them all with its event loop. Opens its own store connection in that thread.
+// thread drives them all with its event loop. Opens its own store connection in that thread. A job whose
+// mailbox has outgoing email to send runs its outgoing direction (OutboxRun) first, then the incoming sync.
 class SyncWorker final : public QObject
 {
     Q_OBJECT
@@ -35,12 +38,16 @@ Q_SIGNALS:
     void jobFinished(const SyncDesk::SyncOutcome &outcome);
 
 private:
+    void startIncoming(const SyncJob &job);
+    void onOutboxFinished(const SyncJob &job, OutboxRun *run, const OutboxResult &result);
     void onFinished(MailboxSync *sync, const SyncOutcome &outcome);
 
     StoreConfig m_storeConfig;
     ByteStreamFactory m_streams;
     std::unique_ptr<Store> m_store;
     QHash<qint64, MailboxSync *> m_active;
+    QHash<qint64, OutboxRun *> m_outboxes;        // outgoing directions running, before their incoming sync
+    QHash<qint64, SyncOutcome> m_outgoingResults; // what they did, merged into the run's outcome
 };
 
 } // namespace SyncDesk

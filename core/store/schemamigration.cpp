@@ -409,6 +409,40 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {15,
+         u"outgoing email: activities with a direction, the outbox, a mailbox's outgoing switch, a Sent folder"_s,
+         {
+             u"ALTER TABLE activities ADD COLUMN direction TEXT NOT NULL DEFAULT 'incoming'"_s,
+             u"ALTER TABLE mailboxes ADD COLUMN outgoing INTEGER NOT NULL DEFAULT 1"_s,
+             u"ALTER TABLE server_profiles ADD COLUMN sent_folder TEXT NOT NULL DEFAULT ''"_s,
+             // One row per outgoing email activity: what is sent (the message, fixed before the first attempt)
+             // and how sending went. The activity row holds what the CRM shows (subject, parties, body).
+             uR"(CREATE TABLE outgoing_emails (
+                    activity_id INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    status TEXT NOT NULL,
+                    owner TEXT NOT NULL DEFAULT '',
+                    bcc_json TEXT NOT NULL DEFAULT '[]',
+                    body_html TEXT NOT NULL DEFAULT '',
+                    raw_message BLOB NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER,
+                    first_attempt_at INTEGER,
+                    last_attempt_at INTEGER,
+                    sent_at INTEGER,
+                    error_class TEXT NOT NULL DEFAULT '',
+                    error_message TEXT NOT NULL DEFAULT '',
+                    error_hint TEXT NOT NULL DEFAULT '',
+                    server_reply TEXT NOT NULL DEFAULT '',
+                    refused_json TEXT NOT NULL DEFAULT '[]',
+                    sent_copy TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL))"_s,
+             u"CREATE INDEX outgoing_emails_mailbox ON outgoing_emails (mailbox_id, status, next_attempt_at)"_s,
+             u"CREATE INDEX outgoing_emails_status ON outgoing_emails (status, updated_at)"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

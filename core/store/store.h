@@ -286,6 +286,7 @@ public:
 
 private:
     friend class CrmStore;
+    friend class OutboxStore;
     friend class DiagnosticsStore;
     friend class LedgerStore;
     friend class RetentionStore;

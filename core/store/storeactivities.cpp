@@ -106,8 +106,8 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
             u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
             "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
             "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json, "
-            "parties_json, withheld_json, conversation) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "parties_json, withheld_json, conversation, direction) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (mailbox_id, folder, uidvalidity, uid) DO NOTHING RETURNING id"_s,
             {activity.mailboxId,
              activity.folder,
@@ -133,7 +133,8 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
              stringsToJson(activity.warnings),
              partiesToJson(activity.parties),
              stringsToJson(activity.withheldFields),
-             activity.conversation});
+             activity.conversation,
+             activity.direction});
         if (!inserted) {
             return inserted.error();
         }

@@ -154,7 +154,7 @@ inline const QString kProfileColumns =
     u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
     "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
     "max_concurrent_connections, min_interval_seconds, base_interval_seconds, "
-    "max_interval_seconds, max_message_bytes"_s;
+    "max_interval_seconds, max_message_bytes, sent_folder"_s;
 
 inline ServerProfile profileFromQuery(const QSqlQuery &query)
 {
@@ -185,14 +185,15 @@ inline ServerProfile profileFromQuery(const QSqlQuery &query)
     if (!query.value(15).isNull()) {
         profile.maxMessageBytes = query.value(15).toLongLong();
     }
+    profile.sentFolder = query.value(16).toString();
     return profile;
 }
 
 inline const QString kMailboxColumns =
     u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
     "m.folders, m.disabled_reason, m.disabled_at, m.owner_type, m.owner_key, m.tracking, "
-    "m.tracked_folders_json, m.verbose_log, m.process_from"_s;
-constexpr int kMailboxColumnCount = 16;
+    "m.tracked_folders_json, m.verbose_log, m.process_from, m.outgoing"_s;
+constexpr int kMailboxColumnCount = 17;
 
 inline QString trackedFoldersToJson(const QMap<QString, RecordRef> &folders)
 {
@@ -236,6 +237,7 @@ inline Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     mailbox.trackedFolders = trackedFoldersFromJson(query.value(offset + 13).toString());
     mailbox.verboseLog = query.value(offset + 14).toBool();
     mailbox.processFrom = fromMs(query.value(offset + 15));
+    mailbox.outgoing = query.value(offset + 16).toBool();
     return mailbox;
 }
 
@@ -282,7 +284,7 @@ inline const QString kActivityColumns =
     "a.dedupe_key, a.subject, a.from_name, a.from_address, a.to_json, a.cc_json, "
     "a.sent_at, a.body_text, a.regarding_type, a.regarding_id, a.correlation, "
     "a.created_at, a.in_reply_to, a.references_json, a.attachments_json, a.size_bytes, "
-    "a.warnings_json, a.parties_json, a.withheld_json, a.conversation"_s;
+    "a.warnings_json, a.parties_json, a.withheld_json, a.conversation, a.direction"_s;
 
 inline Activity activityFromQuery(const QSqlQuery &query)
 {
@@ -314,6 +316,7 @@ inline Activity activityFromQuery(const QSqlQuery &query)
     activity.parties = partiesFromJson(query.value(24).toString());
     activity.withheldFields = stringsFromJson(query.value(25).toString());
     activity.conversation = query.value(26).toString();
+    activity.direction = query.value(27).toString();
     return activity;
 }
 

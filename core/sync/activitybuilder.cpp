@@ -28,6 +28,10 @@ Activity ActivityBuilder::build(const DecodedMessage &message, const MessageLoca
     activity.references = message.references;
     activity.size = location.size;
     activity.warnings = message.warnings;
+    if (!location.mailboxAddress.isEmpty() &&
+        message.from.address.compare(location.mailboxAddress, Qt::CaseInsensitive) == 0) {
+        activity.direction = u"outgoing"_s;
+    }
     return activity;
 }
 

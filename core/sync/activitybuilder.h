@@ -14,6 +14,7 @@ struct MessageLocation
     quint32 uid = 0;
     QDateTime receivedAt; // IMAP INTERNALDATE, used when the message has no Date header
     qint64 size = 0;
+    QString mailboxAddress; // mail from this address is the owner's own: an outgoing activity
 };
 
 class ActivityBuilder final

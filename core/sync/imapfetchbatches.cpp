@@ -218,6 +218,7 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         const DecodedMessage &decoded = decodedMessages.at(i);
         MessageLocation location;
         location.mailboxId = m_job.mailbox.id;
+        location.mailboxAddress = m_job.mailbox.address;
         location.folder = m_folder;
         location.uidValidity = m_folderState.uidValidity;
         location.uid = uid;

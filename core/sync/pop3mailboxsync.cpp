@@ -351,6 +351,7 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         const DecodedMessage &decoded = decodedMessages.at(i);
         MessageLocation location;
         location.mailboxId = m_job.mailbox.id;
+        location.mailboxAddress = m_job.mailbox.address;
         location.folder = kFolder;
         location.uidValidity = 0;
         location.uid = m_maildrop.nextLocalUid++;

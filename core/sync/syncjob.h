@@ -36,6 +36,8 @@ struct SyncTuning
     // A run that has lasted this long fetches nothing more: it writes what is in flight, logs out and
     // reports itself incomplete, and the next run, due at once, continues where it stopped. 0: no limit.
     qint64 maxRunMs = 600 * 1000; // config: scheduler.max_run_seconds
+    // Attempts an outgoing email gets for transient failures before it is Failed (about an hour for 10).
+    int sendMaxAttempts = 10;
 };
 
 // Everything a worker needs to sync one mailbox once.

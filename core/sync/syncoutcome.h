@@ -37,6 +37,12 @@ struct SyncOutcome
     int serverMinIntervalSeconds = 0; // the least time between two logins the server allows (POP3 LOGIN-DELAY)
     std::optional<SyncError> error;
     std::optional<AuditReport> audit; // an audit run (SyncJob::audit): what it found
+    // The outgoing direction, run before the incoming sync: emails sent, failed for good, waiting to retry,
+    // and its own failure (it does not fail the run: the directions are separate).
+    int emailsSent = 0;
+    int emailsFailed = 0;
+    int emailsRetrying = 0;
+    std::optional<SyncError> outgoingError;
 
     bool succeeded() const { return !error.has_value(); }
     bool cancelled() const { return error && error->errorClass == ErrorClass::Cancelled; }

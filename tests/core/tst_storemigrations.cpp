@@ -148,7 +148,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 14);
+        QCOMPARE(latestSchemaVersion(), 15);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -162,13 +162,13 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
     QCOMPARE(rawSql(path, u"SELECT version, description FROM schema_version ORDER BY version"_s), versions);
     const QList<QStringList> tables =
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
-    QCOMPARE(tables, (QList<QStringList>{{u"activities"_s},      {u"activity_aliases"_s}, {u"alert_mailboxes"_s},
-                                         {u"alerts"_s},          {u"crm_records"_s},      {u"folder_ledger"_s},
-                                         {u"folder_state"_s},    {u"item_failures"_s},    {u"log_records"_s},
-                                         {u"mailbox_state"_s},   {u"mailboxes"_s},        {u"meta"_s},
-                                         {u"nodes"_s},           {u"pop3_seen"_s},        {u"schema_version"_s},
-                                         {u"server_profiles"_s}, {u"settings"_s},         {u"store_probe"_s},
-                                         {u"sync_requests"_s},   {u"sync_runs"_s},        {u"track_requests"_s}}));
+    QCOMPARE(tables, (QList<QStringList>{
+                         {u"activities"_s},      {u"activity_aliases"_s}, {u"alert_mailboxes"_s}, {u"alerts"_s},
+                         {u"crm_records"_s},     {u"folder_ledger"_s},    {u"folder_state"_s},    {u"item_failures"_s},
+                         {u"log_records"_s},     {u"mailbox_state"_s},    {u"mailboxes"_s},       {u"meta"_s},
+                         {u"nodes"_s},           {u"outgoing_emails"_s},  {u"pop3_seen"_s},       {u"schema_version"_s},
+                         {u"server_profiles"_s}, {u"settings"_s},         {u"store_probe"_s},     {u"sync_requests"_s},
+                         {u"sync_runs"_s},       {u"track_requests"_s}}));
 }
 
 void TestStoreMigrations::fixtureHoldsTheVersionOneStatements()
@@ -231,7 +231,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"11"_s},
                                                                                                          {u"12"_s},
                                                                                                          {u"13"_s},
-                                                                                                         {u"14"_s}}));
+                                                                                                         {u"14"_s},
+                                                                                                         {u"15"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());
@@ -508,10 +509,22 @@ void TestStoreMigrations::leasesHeldDuringTheUpgradeStillCountAgainstTheCap()
     {
         auto store = Store::openAtVersion(StoreConfig::sqlite(path), 11);
         QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(why(store.error())));
-        held = addMailbox(**store, u"held@example.test"_s);
-        other = addMailbox(**store, u"other@example.test"_s);
-        QVERIFY(held > 0 && other > 0);
     }
+    // The rows as version 11 wrote them (today's store writes columns it did not have yet).
+    rawSql(path, QStringList{
+                     u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, "
+                     "incoming_security, created_at, updated_at) VALUES ('Test', 'imap', 'imap.example.test', 993, "
+                     "'tls', 0, 0)"_s,
+                     u"INSERT INTO mailboxes (address, profile_id, username, password_source, created_at, "
+                     "updated_at) VALUES ('held@example.test', 1, 'held', 'env:TEST_PW', 0, 0), "
+                     "('other@example.test', 1, 'other', 'env:TEST_PW', 0, 0)"_s,
+                     u"INSERT INTO mailbox_state (mailbox_id) SELECT id FROM mailboxes"_s,
+                 });
+    held =
+        rawSql(path, u"SELECT id FROM mailboxes WHERE address = 'held@example.test'"_s).value(0).value(0).toLongLong();
+    other =
+        rawSql(path, u"SELECT id FROM mailboxes WHERE address = 'other@example.test'"_s).value(0).value(0).toLongLong();
+    QVERIFY(held > 0 && other > 0);
     rawSql(path, u"UPDATE mailbox_state SET lease_owner = 'old-engine', lease_until = %1, lease_epoch = 1 "
                  "WHERE mailbox_id = %2"_s.arg(t0.addSecs(300).toMSecsSinceEpoch())
                      .arg(held));

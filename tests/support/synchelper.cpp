@@ -136,6 +136,34 @@ std::optional<SyncOutcome> SyncHelper::runJob(const StoreConfig &storeConfig, co
     return result;
 }
 
+std::optional<OutboxResult> SyncHelper::runOutbox(const StoreConfig &storeConfig, const SyncJob &job, int timeoutMs)
+{
+    if (qEnvironmentVariableIsSet("SYNCDESK_TEST_VERBOSE")) {
+        Logger::instance().setMinimumLevel(LogLevel::Debug);
+        Logger::instance().setEchoLevel(LogLevel::Debug);
+    }
+    auto store = Store::open(storeConfig);
+    if (!store) {
+        return std::nullopt;
+    }
+    OutboxRun run(job, **store, SocketStream::factory());
+    std::optional<OutboxResult> result;
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(&run, &OutboxRun::finished, &loop, [&](const OutboxResult &outcome) {
+        result = outcome;
+        loop.quit();
+    });
+    timeout.start(timeoutMs);
+    run.start();
+    if (!result) {
+        loop.exec();
+    }
+    return result;
+}
+
 QList<SyncOutcome> SyncHelper::syncOnce(const StoreConfig &storeConfig, const QStringList &addresses, int timeoutMs,
                                         const std::function<void(SchedulerSettings &)> &adjust)
 {

@@ -2,6 +2,7 @@
 
 #include "config/configfile.h"
 #include "model/itemfailure.h"
+#include "outgoing/outboxrun.h"
 #include "scheduler/schedulersettings.h"
 #include "store/storeconfig.h"
 #include "sync/syncjob.h"
@@ -40,6 +41,9 @@ public:
     // Runs one MailboxSync (the real class, over real sockets) in this thread until it finishes;
     // nullopt on timeout.
     static std::optional<SyncOutcome> runJob(const StoreConfig &store, const SyncJob &job, int timeoutMs = 30000);
+    // Runs one OutboxRun (the job's outgoing direction, real sockets) in this thread until it finishes;
+    // nullopt on timeout.
+    static std::optional<OutboxResult> runOutbox(const StoreConfig &store, const SyncJob &job, int timeoutMs = 30000);
 };
 
 } // namespace SyncDesk::Testing

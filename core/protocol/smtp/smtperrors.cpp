@@ -65,6 +65,23 @@ SyncError classify(const Reply &reply, const QByteArray &commandName)
             ErrorClass::Tls, u"starttls-not-offered"_s,
             withReason(QCoreApplication::translate("SmtpErrors", "the SMTP server refused STARTTLS"), text), detail);
     }
+    if (reply.code >= 500 &&
+        (reply.code == 552 || lower.contains("5.3.4") || lower.contains("too large") || lower.contains("too big"))) {
+        return SyncError::make(
+            ErrorClass::ServerNo, u"smtp-message-too-large"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the email is larger than the SMTP server accepts"),
+                       text),
+            detail);
+    }
+    if (reply.code >= 500 && commandName == "RCPT") {
+        return SyncError::make(
+            ErrorClass::ServerNo, u"smtp-recipient-refused"_s,
+            withReason(QCoreApplication::translate("SmtpErrors", "the SMTP server refused the recipient"), text),
+            detail);
+    }
+    if (reply.code >= 500 && (commandName == "MAIL" || commandName == "DATA")) {
+        return SyncError::make(ErrorClass::ServerNo, u"smtp-send-refused"_s, withReason(said, text), detail);
+    }
     if (reply.isTransientFailure()) {
         SyncError error = SyncError::make(ErrorClass::ServerNo, u"server-no"_s, withReason(said, text), detail);
         error.transient = true;
@@ -80,7 +97,14 @@ SyncError classify(const Reply &reply, const QByteArray &commandName)
 
 SyncError errorFromReply(const Reply &reply, const QByteArray &commandName)
 {
-    return classify(reply, commandName).at(ErrorStage::Send);
+    SyncError error = classify(reply, commandName).at(ErrorStage::Send);
+    // RFC 5321 4.2.1: in a mail transaction a 4yz reply is worth trying again, a 5yz reply is not (whatever the
+    // class's default).
+    const bool transaction = commandName == "MAIL" || commandName == "RCPT" || commandName == "DATA";
+    if (transaction && reply.code >= 400 && reply.code < 600) {
+        error.transient = reply.code < 500;
+    }
+    return error;
 }
 
 } // namespace SyncDesk::Smtp

@@ -191,7 +191,7 @@ void Session::onReadyRead()
             return;
         }
         if (pending->done) {
-            if (reply.isPositive()) {
+            if (reply.isPositive() || pending->raw) {
                 pending->done(reply);
             } else {
                 pending->done(errorFromReply(reply, pending->name));

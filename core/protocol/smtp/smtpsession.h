@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QSet>
 #include <QTimer>
 
@@ -27,10 +28,18 @@ struct SessionOptions
     QString mailbox; // address, for log records
 };
 
+// What the server made of one mail transaction.
+struct Delivery
+{
+    Reply finalReply;                        // to the end of DATA: "250 2.0.0 Ok: queued as ..."
+    QList<QByteArray> accepted;              // recipients RCPT accepted
+    QList<QPair<QByteArray, Reply>> refused; // recipients RCPT refused, with the reply to each
+};
+
 // One SMTP client connection (RFC 5321), asynchronous, driven by the event loop of the thread it lives in.
-// SyncDesk sends no mail: the session connects, greets (EHLO), upgrades with STARTTLS when asked to (never
-// falling back to clear text), and authenticates (RFC 4954: AUTH PLAIN, else AUTH LOGIN) — what the connection
-// test checks of a profile's outgoing endpoint. Every failure is a classified error at the Send stage.
+// The session connects, greets (EHLO), upgrades with STARTTLS when asked to (never falling back to clear
+// text), authenticates (RFC 4954: AUTH PLAIN, else AUTH LOGIN) and sends messages, several over one
+// connection (sendMail). Every failure is a classified error at the Send stage.
 class Session final : public QObject
 {
     Q_OBJECT
@@ -44,6 +53,12 @@ public:
     void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
     // AUTH PLAIN when offered, else AUTH LOGIN; a server offering neither fails with smtp-auth-unsupported.
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    // One mail transaction: MAIL FROM, RCPT TO for each recipient, DATA and the message (dot-stuffed, CRLF line
+    // ends). Recipients refused while others were accepted are listed in the delivery; a transaction every
+    // recipient refused, or whose MAIL or DATA was refused, fails with that reply's error (and is reset with
+    // RSET, so that the session can send the next message). The session stays open for the next one.
+    void sendMail(const QByteArray &from, const QList<QByteArray> &recipients, const QByteArray &message,
+                  std::function<void(Result<Delivery>)> done);
     // QUIT, then close; done runs in any case.
     void quit(std::function<void()> done);
     void abort(const SyncError &reason);
@@ -52,6 +67,8 @@ public:
     QList<QByteArray> capabilities() const;
     bool hasCapability(const QByteArray &capability) const;
     bool isEncrypted() const;
+    // Open, greeted (and logged in if asked), not failed: another command may be sent.
+    bool isUsable() const { return m_state == State::Ready; }
     QByteArray greeting() const { return m_greeting; }
     QByteArray authenticationMethod() const { return m_authMethod; }
 
@@ -67,11 +84,14 @@ private:
         QByteArray name;    // for errors: "EHLO", "AUTH", ...
         bool sensitive = false;
         Done done;
+        bool raw = false; // done receives the reply whatever its code (RCPT: refusals are results)
     };
 
     void onReadyRead();
     void onDisconnected();
     void send(const QByteArray &command, const QByteArray &name, Done done, bool sensitive = false);
+    void sendRaw(const QByteArray &command, const QByteArray &name, Done done);
+    void resetAfter(const SyncError &error, std::function<void(Result<Delivery>)> done);
     void ehlo(std::function<void(Status)> then);
     void startTls();
     void armWatchdog(int timeoutMs, const QString &waitingFor);
