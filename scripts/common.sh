@@ -14,7 +14,7 @@ BUILD_PACKAGES=(
     libgmime-3.0-dev qtkeychain-qt6-dev libsqlite3-dev
 )
 TEST_PACKAGES=(
-    dovecot-imapd dovecot-pop3d dovecot-submissiond openssl postgresql-15
+    dovecot-imapd dovecot-pop3d dovecot-submissiond dovecot-lmtpd python3-aiosmtpd msmtp openssl postgresql-15
     dbus-daemon gnome-keyring
     clang-14 libclang-rt-14-dev
 )

@@ -3,6 +3,7 @@
 // failed), the tracking keyword seen by a second IMAP session, and record- and field-level security.
 
 #include "dovecotserver.h"
+#include "imapprobe.h"
 #include "mailfactory.h"
 #include "model/jsonexport.h"
 #include "noderunner.h"
@@ -84,78 +85,6 @@ QByteArray mail(const QString &from, const QString &to, const QString &subject, 
     }
     return MailFactory::build(m);
 }
-
-// A second, independent IMAP conversation over a plain socket: which UIDs of a folder carry a keyword,
-// and which UID a Message-ID has. Waits for each tagged answer with a timeout.
-class ImapProbe
-{
-public:
-    bool open(const DovecotServer &server, const QString &user, const QString &folder)
-    {
-        m_socket.connectToHost(server.host(), server.imapPort());
-        if (!m_socket.waitForConnected(10000) || !readUntil("* OK")) {
-            return false;
-        }
-        return command("LOGIN " + user.toUtf8() + " \"" + kPassword.toUtf8() + "\"") &&
-               command("EXAMINE \"" + folder.toUtf8() + "\"");
-    }
-    QList<quint32> search(const QByteArray &criteria)
-    {
-        QList<QByteArray> lines;
-        if (!command("UID SEARCH " + criteria, &lines)) {
-            return {};
-        }
-        QList<quint32> uids;
-        for (const QByteArray &line : std::as_const(lines)) {
-            if (line.startsWith("* SEARCH")) {
-                const QList<QByteArray> parts = line.mid(8).trimmed().split(' ');
-                for (const QByteArray &part : parts) {
-                    if (!part.isEmpty()) {
-                        uids.append(part.toUInt());
-                    }
-                }
-            }
-        }
-        return uids;
-    }
-
-private:
-    bool command(const QByteArray &text, QList<QByteArray> *untagged = nullptr)
-    {
-        const QByteArray tag = "p" + QByteArray::number(++m_tag);
-        m_socket.write(tag + ' ' + text + "\r\n");
-        QList<QByteArray> lines;
-        if (!readUntil(QByteArray(tag + " "), &lines)) {
-            return false;
-        }
-        if (untagged) {
-            *untagged = lines;
-        }
-        return lines.constLast().startsWith(QByteArray(tag + " OK"));
-    }
-    bool readUntil(const QByteArray &prefix, QList<QByteArray> *lines = nullptr)
-    {
-        QList<QByteArray> seen;
-        for (;;) {
-            while (!m_socket.canReadLine()) {
-                if (!m_socket.waitForReadyRead(10000)) {
-                    return false;
-                }
-            }
-            const QByteArray line = m_socket.readLine().trimmed();
-            seen.append(line);
-            if (line.startsWith(prefix)) {
-                if (lines) {
-                    *lines = seen;
-                }
-                return true;
-            }
-        }
-    }
-
-    QTcpSocket m_socket;
-    int m_tag = 0;
-};
 
 } // namespace
 
@@ -480,7 +409,7 @@ void TestTrackingDovecot::trackRequestCompletedAtOnce()
 
     // The owner sees it in any mail client: a second IMAP session finds the keyword on that message only.
     ImapProbe probe;
-    QVERIFY(probe.open(m_dovecot, u"req1"_s, u"INBOX"_s));
+    QVERIFY(probe.open(m_dovecot, u"req1"_s, kPassword, u"INBOX"_s));
     const QList<quint32> wanted = probe.search("HEADER Message-ID \"<wanted@x>\"");
     QCOMPARE(wanted.size(), 1);
     QCOMPARE(probe.search("KEYWORD $SyncDeskTracked"), wanted);

@@ -109,6 +109,98 @@ bool DovecotServer::hasSubmission()
     return QFileInfo::exists(u"/usr/lib/dovecot/submission"_s);
 }
 
+bool DovecotServer::smtpRelayAvailable()
+{
+    return hasSubmission() && QFileInfo::exists(u"/usr/lib/dovecot/lmtp"_s) &&
+           QFileInfo::exists(u"/usr/lib/python3/dist-packages/aiosmtpd/__init__.py"_s);
+}
+
+QString DovecotServer::relayLog() const
+{
+    QFile file(directory() + u"/relay.log"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+namespace {
+
+// The private mail transfer agent behind the submission service: accepts what Dovecot relays and delivers each
+// recipient's copy over LMTP. Written into the server's directory and run with python3.
+const char kRelayScript[] = R"PY(
+import asyncio, smtplib, sys
+from aiosmtpd.smtp import SMTP
+
+port, lmtp_port, log_path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+
+class Relay:
+    async def handle_DATA(self, server, session, envelope):
+        delivered, failed = [], []
+        for rcpt in envelope.rcpt_tos:
+            try:
+                lmtp = smtplib.LMTP('127.0.0.1', lmtp_port)
+                try:
+                    lmtp.sendmail(envelope.mail_from, [rcpt], envelope.original_content)
+                finally:
+                    lmtp.quit()
+                delivered.append(rcpt)
+            except Exception as error:
+                failed.append('%s (%s)' % (rcpt, error))
+        with open(log_path, 'a') as log:
+            log.write('from=%s delivered=%s failed=%s bytes=%d\n' % (
+                envelope.mail_from, ','.join(delivered), ';'.join(failed), len(envelope.original_content)))
+        if not delivered:
+            return '550 5.1.1 no recipient could be delivered: ' + '; '.join(failed)[:400]
+        return '250 2.0.0 delivered to %d recipient(s)' % len(delivered)
+
+async def main():
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: SMTP(Relay(), data_size_limit=100 * 1024 * 1024, enable_SMTPUTF8=True, hostname='relay.syncdesk.test'),
+        '127.0.0.1', port)
+    print('ready', flush=True)
+    async with server:
+        await server.serve_forever()
+
+asyncio.run(main())
+)PY";
+
+} // namespace
+
+bool DovecotServer::startRelay(QString *error)
+{
+    const QString script = m_dir->path() + u"/relay.py"_s;
+    QFile file(script);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(kRelayScript) < 0) {
+        if (error) {
+            *error = u"cannot write the relay: "_s + file.errorString();
+        }
+        return false;
+    }
+    file.close();
+    m_relay.setProcessChannelMode(QProcess::MergedChannels);
+    // Debian's Python, which has python3-aiosmtpd (not another python3 earlier on PATH).
+    m_relay.start(u"/usr/bin/python3"_s,
+                  {script, QString::number(m_relayPort), QString::number(m_lmtpPort), m_dir->path() + u"/relay.log"_s});
+    if (!m_relay.waitForStarted(10000)) {
+        if (error) {
+            *error = u"the relay did not start: "_s + m_relay.errorString();
+        }
+        return false;
+    }
+    const QDeadlineTimer deadline(20000);
+    QByteArray output;
+    while (!output.contains("ready") && !deadline.hasExpired() && m_relay.state() == QProcess::Running) {
+        m_relay.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+        output += m_relay.readAll();
+    }
+    if (!output.contains("ready")) {
+        if (error) {
+            *error = u"the relay did not start listening: "_s + QString::fromUtf8(output).left(2000);
+        }
+        return false;
+    }
+    return true;
+}
+
 QString DovecotServer::caFile() const
 {
     return m_caFile;
@@ -170,12 +262,24 @@ bool DovecotServer::start(QString *error)
     m_caFile = certificates.caFile();
 
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const QList<quint16> ports = freePorts(QHostAddress::LocalHost, 5);
+        const QList<quint16> ports = freePorts(QHostAddress::LocalHost, 7);
         m_imapPort = ports.at(0);
         m_imapsPort = ports.at(1);
         m_pop3Port = ports.at(2);
         m_pop3sPort = ports.at(3);
         m_submissionPort = hasSubmission() ? ports.at(4) : 0;
+        const bool relay = m_options.deliverSubmissions && smtpRelayAvailable();
+        if (m_options.deliverSubmissions && !relay) {
+            if (error) {
+                *error = u"delivering submitted mail needs dovecot-lmtpd, dovecot-submissiond and python3-aiosmtpd"_s;
+            }
+            return false;
+        }
+        m_lmtpPort = relay ? ports.at(5) : 0;
+        m_relayPort = relay ? ports.at(6) : 0;
+        if (relay && m_relay.state() == QProcess::NotRunning && !startRelay(error)) {
+            return false;
+        }
         if (!writeConfiguration(error) || !writePasswd()) {
             return false;
         }
@@ -223,7 +327,8 @@ bool DovecotServer::writeConfiguration(QString *error)
     QString config;
     config += u"instance_name = syncdesk-test-%1\n"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
     config += u"base_dir = %1/run\nstate_dir = %1/state\nlog_path = %1/dovecot.log\n"_s.arg(dir);
-    config += u"listen = %1\nprotocols = imap pop3%2\n"_s.arg(listen, m_submissionPort ? u" submission"_s : QString());
+    config += u"listen = %1\nprotocols = imap pop3%2%3\n"_s.arg(listen, m_submissionPort ? u" submission"_s : QString(),
+                                                                m_lmtpPort ? u" lmtp"_s : QString());
     // Dovecot treats loopback connections as secure and would accept a clear-text password on them;
     // "ssl = required" refuses it there too, so that the tests see what a remote client would.
     config += u"ssl = %3\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(
@@ -261,11 +366,18 @@ bool DovecotServer::writeConfiguration(QString *error)
                   .arg(m_pop3sPort);
     if (m_submissionPort) {
         const QString relayHost = listen.section(u',', 0, 0).trimmed();
+        // Without a relay it relays to itself: a login succeeds, and sending nothing needs no transfer agent.
         config += u"hostname = smtp.syncdesk.test\n"
                   "submission_relay_host = %1\nsubmission_relay_port = %2\n"
-                  "service submission-login {\n  chroot =\n  inet_listener submission {\n    port = %2\n  }\n}\n"_s
-                      .arg(relayHost)
+                  "service submission-login {\n  chroot =\n  inet_listener submission {\n    port = %3\n  }\n}\n"_s
+                      .arg(m_relayPort ? u"127.0.0.1"_s : relayHost)
+                      .arg(m_relayPort ? m_relayPort : m_submissionPort)
                       .arg(m_submissionPort);
+    }
+    if (m_lmtpPort) {
+        // Recipients user@any.domain are the user "user".
+        config += u"service lmtp {\n  inet_listener lmtp {\n    address = 127.0.0.1\n    port = %1\n  }\n}\n"
+                  "protocol lmtp {\n  auth_username_format = %n\n}\n"_s.arg(m_lmtpPort);
     }
     // No brute-force penalty: tests and the demo log in wrongly on purpose, and the penalty is per IP, so it
     // would slow every other mailbox's login from 127.0.0.1 down by seconds.
@@ -331,6 +443,10 @@ bool DovecotServer::waitUntilReady(QString *error)
 
 void DovecotServer::stop()
 {
+    if (m_relay.state() != QProcess::NotRunning) {
+        m_relay.kill();
+        m_relay.waitForFinished(5000);
+    }
     if (m_process.state() != QProcess::NotRunning) {
         m_process.terminate();
         if (!m_process.waitForFinished(10000)) {

@@ -37,6 +37,10 @@ public:
         // Dovecot's documented high-performance mode (benchmarks): login and imap processes are kept and
         // reused instead of one fresh process per connection.
         bool highPerformance = false;
+        // Mail sent through the submission service is delivered: it relays to a private mail transfer agent
+        // (Debian's python3-aiosmtpd, see smtpRelayAvailable()) that hands every message to this Dovecot's LMTP
+        // service, so it lands in the recipients' INBOX (recipient user@any.domain is the user "user").
+        bool deliverSubmissions = false;
     };
 
     DovecotServer();
@@ -67,6 +71,10 @@ public:
     // needs no mail transfer agent.
     quint16 submissionPort() const { return m_submissionPort; }
     static bool hasSubmission();
+    // Whether the relay deliverSubmissions needs can run (python3 with aiosmtpd, and Dovecot's LMTP).
+    static bool smtpRelayAvailable();
+    // Messages the relay handed to LMTP so far, and its log.
+    QString relayLog() const;
     QString caFile() const;
     QString directory() const;
 
@@ -90,10 +98,14 @@ private:
     bool waitUntilReady(QString *error);
     bool doveadm(const QStringList &arguments, const QByteArray &input, QString *error, QByteArray *output = nullptr);
     bool writePasswd();
+    bool startRelay(QString *error);
 
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_process;
+    QProcess m_relay;
+    quint16 m_lmtpPort = 0;
+    quint16 m_relayPort = 0;
     QHash<QString, QString> m_users;
     quint16 m_imapPort = 0;
     quint16 m_imapsPort = 0;
