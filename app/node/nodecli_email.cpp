@@ -323,6 +323,8 @@ int NodeCli::emailShow(qint64 id)
     line(tr("Last attempt"), time(email.lastAttemptAt));
     line(tr("Next attempt"), email.status == OutgoingStatus::PendingSend ? time(email.nextAttemptAt) : QString());
     line(tr("Sent"), time(email.sentAt));
+    //: How often a stopped run left the email unfinished and it was sent again
+    line(tr("Interrupted"), email.interruptions ? QString::number(email.interruptions) : QString());
     line(tr("Server reply"), email.serverReply);
     for (const RefusedRecipient &refused : email.refused) {
         line(tr("Refused"), refused.address + u": "_s + refused.reply);

@@ -95,11 +95,8 @@ void OutboxRun::cancel()
     m_cancelled = true;
     const SyncError cancelled =
         SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, tr("the outgoing run was cancelled"));
-    // Email claimed and not sent yet goes back to pending-send; one in the middle of a send stays in sending,
-    // for the next run to look up in Sent.
-    for (const OutgoingEmail &email : std::as_const(m_toSend)) {
-        stored(OutboxStore(m_store).release(email.activity.id, QDateTime::currentDateTimeUtc()));
-    }
+    // What was not tried yet is still pending-send; one in the middle of a send stays in sending, for the next
+    // run to look up in Sent.
     m_toSend.clear();
     if (m_smtp) {
         m_smtp->abort(cancelled);
@@ -123,7 +120,7 @@ void OutboxRun::recoverInterrupted()
                      u"email %1 (%2) was being sent when its run stopped and is not in Sent: sending it again "
                      "(send-interrupted)"_s.arg(email.activity.id)
                          .arg(email.activity.messageId));
-        stored(OutboxStore(m_store).release(email.activity.id, QDateTime::currentDateTimeUtc()));
+        stored(OutboxStore(m_store).requeueInterrupted(email.activity.id, QDateTime::currentDateTimeUtc()));
         ++m_result.resent;
     };
     if (!canLook) {
@@ -162,7 +159,7 @@ void OutboxRun::recoverInterrupted()
 
 void OutboxRun::sendDue()
 {
-    auto due = OutboxStore(m_store).claimDue(m_job.mailbox.id, QDateTime::currentDateTimeUtc(), m_policy.emailsPerRun);
+    auto due = OutboxStore(m_store).due(m_job.mailbox.id, QDateTime::currentDateTimeUtc(), m_policy.emailsPerRun);
     if (!due) {
         finish(due.error());
         return;
@@ -182,10 +179,14 @@ void OutboxRun::sendDue()
     tls.plainOnly = outgoing.security == Security::None;
     m_smtp = std::make_unique<Smtp::Session>(m_streams(tls), options);
     auto failAll = [this](const SyncError &error) {
-        // Nothing was sent: every claimed email records the attempt (transient: later; permanent: failed).
-        const QList<OutgoingEmail> claimed = std::exchange(m_toSend, {});
-        for (const OutgoingEmail &email : claimed) {
-            recordFailure(email, error);
+        // Nothing was sent: every due email records the attempt (transient: later; permanent: failed).
+        const QList<OutgoingEmail> due = std::exchange(m_toSend, {});
+        for (OutgoingEmail email : due) {
+            auto claimed = OutboxStore(m_store).claim(email, QDateTime::currentDateTimeUtc());
+            stored(claimed ? Status() : Status(claimed.error()));
+            if (claimed && *claimed) {
+                recordFailure(email, error);
+            }
         }
         m_result.error = error;
         closeSmtpThen([this] { appendCopies(); });
@@ -217,7 +218,18 @@ void OutboxRun::sendNext()
         closeSmtpThen([this] { appendCopies(); });
         return;
     }
-    const OutgoingEmail email = m_toSend.takeFirst();
+    OutgoingEmail email = m_toSend.takeFirst();
+    auto claimed = OutboxStore(m_store).claim(email, QDateTime::currentDateTimeUtc());
+    if (!claimed) {
+        stored(claimed.error());
+        m_toSend.clear();
+        closeSmtpThen([this] { appendCopies(); });
+        return;
+    }
+    if (!*claimed) {
+        sendNext(); // cancelled meanwhile
+        return;
+    }
     m_smtp->sendMail(m_job.mailbox.address.toUtf8(), recipientsOf(email), email.rawMessage,
                      [this, email](const Result<Smtp::Delivery> &delivery) {
                          if (!stopped()) {
@@ -232,10 +244,7 @@ void OutboxRun::onSent(const OutgoingEmail &email, const Result<Smtp::Delivery> 
     if (!delivery) {
         recordFailure(email, delivery.error());
         if (!m_smtp->isUsable()) {
-            // The connection is gone: the rest go back to pending-send without an attempt counted.
-            for (const OutgoingEmail &rest : std::as_const(m_toSend)) {
-                stored(OutboxStore(m_store).release(rest.activity.id, now));
-            }
+            // The connection is gone: the rest were not tried and stay pending-send, no attempt counted.
             m_toSend.clear();
             m_result.error = delivery.error();
             closeSmtpThen([this] { appendCopies(); });

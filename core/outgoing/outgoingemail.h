@@ -80,6 +80,9 @@ struct OutgoingEmail
     // The copy in Sent: "" (not yet), "appended" (APPEND succeeded, folder and UID in the activity),
     // "found" (already there: a send interrupted by a crash, found by its Message-ID), or "failed: why".
     QString sentCopy;
+    // Times a run stopped while sending it and it was not found in Sent, so it was sent again (the rule that
+    // makes a duplicate possible; each one is counted here).
+    int interruptions = 0;
 };
 
 } // namespace SyncDesk

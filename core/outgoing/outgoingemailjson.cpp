@@ -64,6 +64,7 @@ QJsonObject outgoingEmailToJson(const OutgoingEmail &email, bool withBody)
                                                                          {u"message"_s, email.errorMessage},
                                                                          {u"hint"_s, email.errorHint}})},
         {u"sent_copy"_s, email.sentCopy},
+        {u"interruptions"_s, email.interruptions},
         {u"folder"_s, a.folder.isEmpty() ? QJsonValue() : QJsonValue(a.folder)},
         {u"uid"_s, a.folder.isEmpty() ? QJsonValue() : QJsonValue(qint64(a.uid))},
         {u"size_bytes"_s, email.rawMessage.isEmpty() ? a.size : qint64(email.rawMessage.size())},

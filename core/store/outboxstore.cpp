@@ -18,7 +18,7 @@ namespace {
 const QString kOutgoingColumns =
     u"o.status, o.owner, o.bcc_json, o.body_html, o.raw_message, o.attempts, o.next_attempt_at, "
     "o.first_attempt_at, o.last_attempt_at, o.sent_at, o.created_at, o.updated_at, o.error_class, "
-    "o.error_message, o.error_hint, o.server_reply, o.refused_json, o.sent_copy"_s;
+    "o.error_message, o.error_hint, o.server_reply, o.refused_json, o.sent_copy, o.interruptions"_s;
 const QString kFrom =
     u" FROM outgoing_emails o JOIN activities a ON a.id = o.activity_id JOIN mailboxes m ON m.id = o.mailbox_id"_s;
 
@@ -64,6 +64,7 @@ OutgoingEmail emailFromQuery(const QSqlQuery &query)
     email.serverReply = query.value(o + 15).toString();
     email.refused = refusedFromJson(query.value(o + 16).toString());
     email.sentCopy = query.value(o + 17).toString();
+    email.interruptions = query.value(o + 18).toInt();
     return email;
 }
 
@@ -243,50 +244,44 @@ Result<QList<OutgoingEmail>> OutboxStore::copiesPending(qint64 mailboxId)
     return emails;
 }
 
-Result<QList<OutgoingEmail>> OutboxStore::claimDue(qint64 mailboxId, const QDateTime &now, int limit)
+Result<QList<OutgoingEmail>> OutboxStore::due(qint64 mailboxId, const QDateTime &now, int limit)
 {
-    QList<OutgoingEmail> claimed;
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    Status status = m_store.transaction([&]() -> Status {
-        auto query = m_store.exec(u"SELECT "_s + kActivityColumns + u", "_s + kOutgoingColumns + kFrom +
-                                      u" WHERE o.mailbox_id = ? AND o.status = 'pending-send' AND "
-                                      "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-                                      "ORDER BY o.activity_id LIMIT ?"_s,
-                                  {mailboxId, nowMs, qMax(1, limit)});
-        if (!query) {
-            return query.error();
-        }
-        QList<OutgoingEmail> due;
-        while (query->next()) {
-            due.append(emailFromQuery(*query));
-        }
-        query->finish();
-        for (OutgoingEmail &email : due) {
-            // Conditional: an email cancelled meanwhile (by the CLI) is not taken.
-            auto taken = m_store.exec(
-                u"UPDATE outgoing_emails SET status = 'sending', attempts = attempts + 1, last_attempt_at = ?, "
-                "first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? "
-                "WHERE activity_id = ? AND status = 'pending-send'"_s,
-                {nowMs, nowMs, nowMs, email.activity.id});
-            if (!taken) {
-                return taken.error();
-            }
-            if (taken->numRowsAffected() > 0) {
-                email.status = OutgoingStatus::Sending;
-                ++email.attempts;
-                email.lastAttemptAt = now;
-                if (!email.firstAttemptAt.isValid()) {
-                    email.firstAttemptAt = now;
-                }
-                claimed.append(email);
-            }
-        }
-        return {};
-    });
-    if (!status) {
-        return status.error();
+    auto query = m_store.exec(u"SELECT "_s + kActivityColumns + u", "_s + kOutgoingColumns + kFrom +
+                                  u" WHERE o.mailbox_id = ? AND o.status = 'pending-send' AND "
+                                  "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+                                  "ORDER BY o.activity_id LIMIT ?"_s,
+                              {mailboxId, now.toMSecsSinceEpoch(), qMax(1, limit)});
+    if (!query) {
+        return query.error();
     }
-    return claimed;
+    QList<OutgoingEmail> emails;
+    while (query->next()) {
+        emails.append(emailFromQuery(*query));
+    }
+    return emails;
+}
+
+Result<bool> OutboxStore::claim(OutgoingEmail &email, const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    // Conditional: an email cancelled meanwhile (by the CLI) is not taken.
+    auto taken = m_store.exec(u"UPDATE outgoing_emails SET status = 'sending', attempts = attempts + 1, "
+                              "last_attempt_at = ?, first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? "
+                              "WHERE activity_id = ? AND status = 'pending-send'"_s,
+                              {nowMs, nowMs, nowMs, email.activity.id});
+    if (!taken) {
+        return taken.error();
+    }
+    if (taken->numRowsAffected() == 0) {
+        return false;
+    }
+    email.status = OutgoingStatus::Sending;
+    ++email.attempts;
+    email.lastAttemptAt = now;
+    if (!email.firstAttemptAt.isValid()) {
+        email.firstAttemptAt = now;
+    }
+    return true;
 }
 
 Status OutboxStore::markSent(qint64 activityId, const QString &serverReply, const QList<RefusedRecipient> &refused,
@@ -341,10 +336,9 @@ Status OutboxStore::markAttemptFailed(qint64 activityId, const SyncError &error,
     return query ? Status() : Status(query.error());
 }
 
-Status OutboxStore::release(qint64 activityId, const QDateTime &now)
+Status OutboxStore::requeueInterrupted(qint64 activityId, const QDateTime &now)
 {
-    auto query = m_store.exec(u"UPDATE outgoing_emails SET status = 'pending-send', attempts = CASE WHEN attempts > 0 "
-                              u"THEN attempts - 1 ELSE 0 END, "
+    auto query = m_store.exec(u"UPDATE outgoing_emails SET status = 'pending-send', interruptions = interruptions + 1, "
                               "updated_at = ? WHERE activity_id = ? AND status = 'sending'"_s,
                               {now.toMSecsSinceEpoch(), activityId});
     return query ? Status() : Status(query.error());

@@ -48,8 +48,11 @@ public:
     Result<QList<OutgoingEmail>> interrupted(qint64 mailboxId);
     // Sent email whose copy in Sent is not made yet (a run stopped between sending and appending).
     Result<QList<OutgoingEmail>> copiesPending(qint64 mailboxId);
-    // Takes up to `limit` due pending-send emails of the mailbox into sending, oldest first, counting an attempt.
-    Result<QList<OutgoingEmail>> claimDue(qint64 mailboxId, const QDateTime &now, int limit);
+    // Up to `limit` due pending-send emails of the mailbox, oldest first (nothing changes).
+    Result<QList<OutgoingEmail>> due(qint64 mailboxId, const QDateTime &now, int limit);
+    // Takes one pending-send email into sending, counting an attempt, just before it is sent: a stopped run
+    // leaves at most the one it was sending in sending. False when it is no longer pending (cancelled).
+    Result<bool> claim(OutgoingEmail &email, const QDateTime &now);
 
     Status markSent(qint64 activityId, const QString &serverReply, const QList<RefusedRecipient> &refused,
                     const QDateTime &now);
@@ -59,8 +62,8 @@ public:
     // A failed attempt: pending-send again at retryAt, or failed (retryAt empty).
     Status markAttemptFailed(qint64 activityId, const SyncError &error, const std::optional<QDateTime> &retryAt,
                              const QDateTime &now);
-    // Back to pending-send without counting an attempt (a run cancelled before it sent anything).
-    Status release(qint64 activityId, const QDateTime &now);
+    // Left in sending by a stopped run and not found in Sent: pending-send again, the interruption counted.
+    Status requeueInterrupted(qint64 activityId, const QDateTime &now);
 
     struct Summary
     {

@@ -436,6 +436,7 @@ const QList<SchemaMigration> &schemaMigrations()
                     server_reply TEXT NOT NULL DEFAULT '',
                     refused_json TEXT NOT NULL DEFAULT '[]',
                     sent_copy TEXT NOT NULL DEFAULT '',
+                    interruptions INTEGER NOT NULL DEFAULT 0,
                     created_at INTEGER NOT NULL,
                     updated_at INTEGER NOT NULL))"_s,
              u"CREATE INDEX outgoing_emails_mailbox ON outgoing_emails (mailbox_id, status, next_attempt_at)"_s,

@@ -98,21 +98,8 @@ void TestOutgoingDovecot::init()
         "accounts": [{"id": "fabrikam", "name": "Fabrikam", "email": "info@fabrikam.test", "owner": "ana"}]
     })")
                       .object());
-    QJsonObject root = config.json();
-    QJsonArray profiles = root.value(u"server_profiles"_s).toArray();
-    QJsonObject profile = profiles.at(0).toObject();
-    profile.insert(u"outgoing"_s, QJsonObject{{u"protocol"_s, u"smtp"_s},
-                                              {u"host"_s, m_dovecot.host()},
-                                              {u"port"_s, int(m_dovecot.submissionPort())},
-                                              {u"security"_s, u"starttls"_s},
-                                              {u"ca_file"_s, m_dovecot.caFile()}});
-    profiles.replace(0, profile);
-    root.insert(u"server_profiles"_s, profiles);
-    const QString path = m_dir.filePath(u"config-%1.json"_s.arg(m_round));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(root).toJson());
-    file.close();
+    config.addSubmission(u"dovecot"_s, m_dovecot);
+    const QString path = config.write();
     const QString imported = SyncHelper::importConfig(m_store, path);
     QVERIFY2(imported.isEmpty(), qPrintable(imported));
 }

@@ -67,6 +67,27 @@ void TestConfig::addMailbox(const QString &address, const QString &profile, cons
     m_mailboxes.append(mailbox);
 }
 
+void TestConfig::setProfileKey(const QString &name, const QString &key, const QJsonValue &value)
+{
+    for (qsizetype i = 0; i < m_profiles.size(); ++i) {
+        QJsonObject profile = m_profiles.at(i).toObject();
+        if (profile.value(u"name"_s).toString() == name) {
+            profile.insert(key, value);
+            m_profiles.replace(i, profile);
+        }
+    }
+}
+
+void TestConfig::addSubmission(const QString &name, const DovecotServer &server)
+{
+    setProfileKey(name, u"outgoing"_s,
+                  QJsonObject{{u"protocol"_s, u"smtp"_s},
+                              {u"host"_s, server.host()},
+                              {u"port"_s, int(server.submissionPort())},
+                              {u"security"_s, u"starttls"_s},
+                              {u"ca_file"_s, server.caFile()}});
+}
+
 void TestConfig::setMailboxKey(const QString &address, const QString &key, const QJsonValue &value)
 {
     for (qsizetype i = 0; i < m_mailboxes.size(); ++i) {

@@ -26,6 +26,10 @@ public:
     void addMailbox(const QString &address, const QString &profile, const QString &username, const QString &password,
                     const QStringList &folders = {});
 
+    // Extra keys of a profile added before (outgoing, sent_folder, polling, ...).
+    void setProfileKey(const QString &name, const QString &key, const QJsonValue &value);
+    // The Dovecot's submission service as the profile's outgoing endpoint (STARTTLS, its CA).
+    void addSubmission(const QString &name, const DovecotServer &server);
     // Extra keys of a mailbox added before (owner, tracking, tracked_folders, ...).
     void setMailboxKey(const QString &address, const QString &key, const QJsonValue &value);
     // The "crm" section.
