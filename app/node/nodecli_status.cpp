@@ -5,7 +5,9 @@
 #include "model/alert.h"
 #include "model/jsonexport.h"
 #include "nodecli.h"
+#include "outgoing/outgoingdirection.h"
 #include "scheduler/schedulersettings.h"
+#include "store/outboxstore.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -162,6 +164,17 @@ QString NodeCli::ago(const QDateTime &time, const QDateTime &now, bool withAgo)
     return tr("%1 h").arg(hours);
 }
 
+namespace {
+
+// "ok", "pending 3", "stuck 2", "failing 1": the state and the emails waiting.
+QString outgoingCell(const OutgoingDirection &outgoing)
+{
+    const QString name = outgoingStateName(outgoing.state);
+    return outgoing.summary.pending > 0 ? name + u' ' + QString::number(outgoing.summary.pending) : name;
+}
+
+} // namespace
+
 int NodeCli::status()
 {
     auto store = openStore();
@@ -186,12 +199,39 @@ int NodeCli::status()
     const bool narrowed = shown.size() != total || m_parser.isSet(u"state"_s) || m_parser.isSet(u"profile"_s) ||
                           m_parser.isSet(u"mailbox"_s) || m_parser.isSet(u"owner"_s);
     const QHash<qint64, QJsonArray> problems = engineProblems(**store);
+    // The outgoing direction of each mailbox, beside the incoming one.
+    auto summaries = OutboxStore(**store).summaries();
+    auto profiles = (*store)->profiles();
+    if (!summaries || !profiles) {
+        return storeFailure(!summaries ? summaries.error() : profiles.error());
+    }
+    QSet<qint64> sending;
+    for (const ServerProfile &profile : std::as_const(*profiles)) {
+        if (profile.outgoing) {
+            sending.insert(profile.id);
+        }
+    }
+    auto outgoingOf = [&](const MailboxStatus &status) {
+        return OutgoingDirection::evaluate(status.mailbox, sending.contains(status.mailbox.profileId),
+                                           summaries->value(status.mailbox.id), now);
+    };
     if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const MailboxStatus &status : std::as_const(shown)) {
             QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
             // What an engine cannot do for this mailbox (its own problem, not the mailbox's): node, hint, message.
             json.insert(u"engine_problems"_s, problems.value(status.mailbox.id));
+            // The keys above are the incoming direction's (as before outgoing email); "incoming" repeats its
+            // state, "outgoing" is the other direction, and "overall_state" is the worse of the two.
+            const OutgoingDirection outgoing = outgoingOf(status);
+            const QString incomingState = json.value(u"state"_s).toString();
+            json.insert(u"incoming"_s, QJsonObject{{u"state"_s, incomingState},
+                                                   {u"last_success_at"_s, json.value(u"last_success_at"_s)},
+                                                   {u"consecutive_failures"_s, json.value(u"consecutive_failures"_s)},
+                                                   {u"last_error"_s, json.value(u"last_error"_s)}});
+            json.insert(u"outgoing"_s, outgoing.toJson(now));
+            json.insert(u"outgoing_enabled"_s, status.mailbox.outgoing);
+            json.insert(u"overall_state"_s, outgoing.overallState(incomingState));
             array.append(json);
         }
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
@@ -231,6 +271,9 @@ int NodeCli::status()
           << qSetFieldWidth(6)
           //: Column header of 'status': consecutive failures (the column is 6 characters wide)
           << tr("FAIL")
+          << qSetFieldWidth(16)
+          //: Column header of 'status': the outgoing direction's state and how many emails wait
+          << tr("OUTGOING")
           << qSetFieldWidth(0)
           //: Column header of 'status'
           << tr("LAST ERROR") << "\n";
@@ -268,7 +311,8 @@ int NodeCli::status()
                      .arg(QString::number(state.intervalSeconds() / 60.0, 'g', 3),
                           intervalReasonName(state.intervalReason))
               << qSetFieldWidth(14) << ago(state.lastSuccessAt, now) << qSetFieldWidth(30) << next << qSetFieldWidth(6)
-              << state.consecutiveFailures << qSetFieldWidth(0) << error << "\n";
+              << state.consecutiveFailures << qSetFieldWidth(16) << outgoingCell(outgoingOf(status))
+              << qSetFieldWidth(0) << error << "\n";
     }
     m_out.flush();
     return Success;

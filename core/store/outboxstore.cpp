@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace SyncDesk {
@@ -346,18 +347,36 @@ Status OutboxStore::requeueInterrupted(qint64 activityId, const QDateTime &now)
 
 Result<OutboxStore::Summary> OutboxStore::summary(qint64 mailboxId)
 {
-    Summary summary;
-    auto counts = m_store.exec(u"SELECT status, COUNT(*), MIN(created_at), MAX(sent_at), MAX(last_attempt_at) "
-                               "FROM outgoing_emails WHERE mailbox_id = ? GROUP BY status"_s,
-                               {mailboxId});
+    auto all = summaries(mailboxId);
+    if (!all) {
+        return all.error();
+    }
+    return all->value(mailboxId);
+}
+
+Result<QHash<qint64, OutboxStore::Summary>> OutboxStore::summaries()
+{
+    return summaries(std::nullopt);
+}
+
+Result<QHash<qint64, OutboxStore::Summary>> OutboxStore::summaries(std::optional<qint64> mailboxId)
+{
+    QHash<qint64, Summary> result;
+    const QString where = mailboxId ? u" WHERE mailbox_id = ?"_s : QString();
+    const QVariantList values = mailboxId ? QVariantList{*mailboxId} : QVariantList{};
+    auto counts = m_store.exec(u"SELECT mailbox_id, status, COUNT(*), MIN(created_at), MAX(sent_at), "
+                               "MAX(last_attempt_at) FROM outgoing_emails"_s +
+                                   where + u" GROUP BY mailbox_id, status"_s,
+                               values);
     if (!counts) {
         return counts.error();
     }
     while (counts->next()) {
-        const auto status = outgoingStatusFromName(counts->value(0).toString());
-        const int count = counts->value(1).toInt();
-        const QDateTime oldest = fromMs(counts->value(2));
-        const QDateTime lastAttempt = fromMs(counts->value(4));
+        Summary &summary = result[counts->value(0).toLongLong()];
+        const auto status = outgoingStatusFromName(counts->value(1).toString());
+        const int count = counts->value(2).toInt();
+        const QDateTime oldest = fromMs(counts->value(3));
+        const QDateTime lastAttempt = fromMs(counts->value(5));
         if (lastAttempt.isValid() && (!summary.lastAttempt.isValid() || lastAttempt > summary.lastAttempt)) {
             summary.lastAttempt = lastAttempt;
         }
@@ -373,7 +392,7 @@ Result<OutboxStore::Summary> OutboxStore::summary(qint64 mailboxId)
             }
             break;
         case OutgoingStatus::Sent:
-            summary.lastSent = fromMs(counts->value(3));
+            summary.lastSent = fromMs(counts->value(4));
             break;
         case OutgoingStatus::Failed:
             summary.failed += count;
@@ -383,22 +402,33 @@ Result<OutboxStore::Summary> OutboxStore::summary(qint64 mailboxId)
         }
     }
     counts->finish();
-    // The latest failure of an email still waiting, or failed for good since the last success.
-    auto failing = m_store.exec(
-        u"SELECT attempts, error_class, error_message, error_hint FROM outgoing_emails WHERE mailbox_id = ? AND "
-        "error_class <> '' AND status IN ('pending-send', 'sending', 'failed') AND updated_at >= ? "
-        "ORDER BY updated_at DESC LIMIT 1"_s,
-        {mailboxId, summary.lastSent.isValid() ? summary.lastSent.toMSecsSinceEpoch() : qint64(0)});
+    // The latest failure of an email still waiting or failed, newest first: the first per mailbox counts when
+    // it came after the mailbox's last successful send.
+    auto failing = m_store.exec(u"SELECT mailbox_id, attempts, error_class, error_message, error_hint, updated_at "
+                                "FROM outgoing_emails WHERE error_class <> '' AND status IN ('pending-send', "
+                                "'sending', 'failed')"_s +
+                                    (mailboxId ? u" AND mailbox_id = ?"_s : QString()) + u" ORDER BY updated_at DESC"_s,
+                                values);
     if (!failing) {
         return failing.error();
     }
-    if (failing->next()) {
-        summary.failuresInRow = failing->value(0).toInt();
-        summary.lastErrorClass = failing->value(1).toString();
-        summary.lastErrorMessage = failing->value(2).toString();
-        summary.lastErrorHint = failing->value(3).toString();
+    QSet<qint64> seen;
+    while (failing->next()) {
+        const qint64 id = failing->value(0).toLongLong();
+        if (seen.contains(id)) {
+            continue;
+        }
+        seen.insert(id);
+        Summary &summary = result[id];
+        if (summary.lastSent.isValid() && fromMs(failing->value(5)) < summary.lastSent) {
+            continue;
+        }
+        summary.failuresInRow = failing->value(1).toInt();
+        summary.lastErrorClass = failing->value(2).toString();
+        summary.lastErrorMessage = failing->value(3).toString();
+        summary.lastErrorHint = failing->value(4).toString();
     }
-    return summary;
+    return result;
 }
 
 } // namespace SyncDesk

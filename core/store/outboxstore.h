@@ -4,6 +4,7 @@
 #include "outgoing/outgoingemail.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -79,8 +80,12 @@ public:
         QString lastErrorHint;
     };
     Result<Summary> summary(qint64 mailboxId);
+    // Every mailbox's summary in two statements (mailboxes without outgoing email are left out).
+    Result<QHash<qint64, Summary>> summaries();
 
 private:
+    Result<QHash<qint64, Summary>> summaries(std::optional<qint64> mailboxId);
+
     Store &m_store;
 };
 

@@ -6,6 +6,7 @@
 #include "dovecotserver.h"
 #include "imapprobe.h"
 #include "mailfactory.h"
+#include "noderunner.h"
 #include "outgoing/outboxcomposer.h"
 #include "protocol/mime/mimedecoder.h"
 #include "store/outboxstore.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void repliesCorrelateByInReplyToAndByToken();
     void sentFolderIsTrackedWithoutDuplicates();
     void wrongSenderIsRefused();
+    void commandLineSendsAndReportsEachDirection();
 
 private:
     qint64 compose(const OutgoingDraft &draft, const QString &owner = {});
@@ -322,6 +324,95 @@ void TestOutgoingDovecot::wrongSenderIsRefused()
     QVERIFY(!empty);
     QCOMPARE(empty.error().hintId, u"smtp-no-recipients"_s);
     QCOMPARE(sql(u"SELECT COUNT(*) FROM outgoing_emails"_s), (QList<QStringList>{{u"0"_s}}));
+}
+
+void TestOutgoingDovecot::commandLineSendsAndReportsEachDirection()
+{
+    const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
+    const QString db = m_store.sqlitePath;
+    auto json = [](const NodeRun &run) {
+        return QJsonDocument::fromJson(run.out.toUtf8());
+    };
+    const QString body = m_dir.filePath(u"body.txt"_s);
+    {
+        QFile file(body);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Hello from the command line.\n");
+    }
+    NodeRun run =
+        runNode(node, db,
+                {u"email"_s, u"send"_s, u"--from"_s, kAna, u"--to"_s, u"Björn <bjorn@fabrikam.test>"_s, u"--subject"_s,
+                 u"CLI draft"_s, u"--body-file"_s, body, u"--attach"_s, body, u"--draft"_s, u"--json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject draft = json(run).object();
+    const QString id = QString::number(draft.value(u"id"_s).toInteger());
+    QCOMPARE(draft.value(u"status"_s).toString(), u"draft"_s);
+    QCOMPARE(draft.value(u"to"_s).toArray().at(0).toObject().value(u"name"_s).toString(), u"Björn"_s);
+    QCOMPARE(draft.value(u"attachments"_s).toArray().at(0).toObject().value(u"content_type"_s).toString(),
+             u"text/plain"_s);
+
+    // Cancel, cancel again (refused, saying why), retry: pending again.
+    run = runNode(node, db, {u"email"_s, u"cancel"_s, id});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = runNode(node, db, {u"email"_s, u"cancel"_s, id});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"Cancelled"_s), qPrintable(run.err));
+    run = runNode(node, db, {u"email"_s, u"send-draft"_s, id});
+    QCOMPARE(run.exitCode, 2);
+    run = runNode(node, db, {u"email"_s, u"retry"_s, id});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    run = runNode(node, db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QJsonObject status = json(run).array().at(0).toObject();
+    QCOMPARE(status.value(u"outgoing"_s).toObject().value(u"state"_s).toString(), u"pending"_s);
+    QCOMPARE(status.value(u"outgoing"_s).toObject().value(u"pending"_s).toInt(), 1);
+    QVERIFY(status.value(u"outgoing_enabled"_s).toBool());
+    QCOMPARE(status.value(u"incoming"_s).toObject().value(u"state"_s).toString(), u"never"_s);
+
+    run = runNode(node, db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = runNode(node, db, {u"email"_s, u"show"_s, id, u"--json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject sent = json(run).object();
+    QCOMPARE(sent.value(u"status"_s).toString(), u"sent"_s);
+    QCOMPARE(sent.value(u"sent_copy"_s).toString(), u"appended"_s);
+    QCOMPARE(sent.value(u"folder"_s).toString(), u"Sent"_s);
+    QVERIFY(sent.value(u"server_reply"_s).toString().startsWith(u"250"_s));
+
+    run = runNode(node, db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
+    status = json(run).array().at(0).toObject();
+    QCOMPARE(status.value(u"outgoing"_s).toObject().value(u"state"_s).toString(), u"ok"_s);
+    QCOMPARE(status.value(u"outgoing"_s).toObject().value(u"pending"_s).toInt(), 0);
+    QVERIFY(!status.value(u"outgoing"_s).toObject().value(u"last_success_at"_s).isNull());
+    QCOMPARE(status.value(u"overall_state"_s).toString(), u"ok"_s);
+
+    run = runNode(node, db, {u"email"_s, u"list"_s, u"--status"_s, u"sent"_s, u"--json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(json(run).array().size(), 1);
+    run = runNode(node, db, {u"email"_s, u"list"_s});
+    QVERIFY2(run.out.contains(u"CLI draft"_s) && run.out.contains(u"sent"_s), qPrintable(run.out));
+
+    // Bad input: a clear message and exit code 2, nothing stored.
+    run = runNode(node, db,
+                  {u"email"_s, u"send"_s, u"--to"_s, u"x@y.test"_s, u"--subject"_s, u"s"_s, u"--body"_s, u"b"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"--from"_s), qPrintable(run.err));
+    run = runNode(node, db,
+                  {u"email"_s, u"send"_s, u"--from"_s, u"nobody@contoso.test"_s, u"--to"_s, u"x@y.test"_s,
+                   u"--subject"_s, u"s"_s, u"--body"_s, u"b"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"nobody@contoso.test"_s), qPrintable(run.err));
+    run = runNode(node, db,
+                  {u"email"_s, u"send"_s, u"--from"_s, kAna, u"--to"_s, u"not-an-address"_s, u"--subject"_s, u"s"_s,
+                   u"--body"_s, u"b"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"not-an-address"_s), qPrintable(run.err));
+    run = runNode(node, db, {u"email"_s, u"list"_s, u"--status"_s, u"bogus"_s});
+    QCOMPARE(run.exitCode, 2);
+    run = runNode(node, db, {u"email"_s, u"show"_s, u"999999"_s});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(sql(u"SELECT COUNT(*) FROM outgoing_emails"_s), (QList<QStringList>{{u"1"_s}}));
 }
 
 QTEST_GUILESS_MAIN(TestOutgoingDovecot)
