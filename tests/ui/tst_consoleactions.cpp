@@ -296,8 +296,11 @@ void TestConsoleActions::addMailboxDialogValidatesThenSaves()
     QVERIFY(database.open(QIODevice::ReadOnly));
     QVERIFY(!database.readAll().contains("typed-secret"));
 
-    // Editing keeps the address and the password source unless told otherwise.
-    MailboxDialog edit(m_backend.get(), profiles, added);
+    // Editing keeps the address and the password source unless told otherwise, and what the form shows as it
+    // was (here: the outgoing direction switched off).
+    Mailbox quiet = added;
+    quiet.outgoing = false;
+    MailboxDialog edit(m_backend.get(), profiles, quiet);
     edit.show();
     QVERIFY(edit.addressEdit()->isReadOnly());
     edit.foldersEdit()->setText(u"INBOX"_s);
@@ -308,6 +311,7 @@ void TestConsoleActions::addMailboxDialogValidatesThenSaves()
                               QStringList{u"INBOX"_s}, 5000);
     QCOMPARE(m_window->mailboxModel()->status(rowOf(u"new.person@example.test"_s)).mailbox.passwordSource,
              added.passwordSource);
+    QVERIFY(!m_window->mailboxModel()->status(rowOf(u"new.person@example.test"_s)).mailbox.outgoing);
 }
 
 void TestConsoleActions::addProfileDialogValidatesThenSaves()
@@ -338,6 +342,32 @@ void TestConsoleActions::addProfileDialogValidatesThenSaves()
     QCOMPARE(added->incoming.host, u"imap.fabrikam.test"_s);
     QCOMPARE(added->incoming.port, quint16(143));
     QCOMPARE(added->incoming.security, Security::StartTls);
+
+    // Editing keeps what the form does not show (the message size limit, the SMTP server's CA) and the Sent folder.
+    {
+        QFile ca(m_dir.filePath(u"ca.pem"_s));
+        QVERIFY(ca.open(QIODevice::WriteOnly));
+        ca.write("-----BEGIN CERTIFICATE-----\n");
+    }
+    ServerProfile existing = *added;
+    existing.maxMessageBytes = 2 * 1024 * 1024;
+    existing.sentFolder = u"Gesendet"_s;
+    existing.outgoing =
+        Endpoint{MailProtocol::Smtp, u"smtp.fabrikam.test"_s, 587, Security::StartTls, m_dir.filePath(u"ca.pem"_s)};
+    ProfileDialog edit(m_backend.get(), existing);
+    edit.show();
+    QSignalSpy edited(&edit, &QDialog::finished);
+    edit.accept();
+    QVERIFY(edited.wait(10000));
+    QCOMPARE(edit.result(), int(QDialog::Accepted));
+    const QList<ServerProfile> after = *(*store)->profiles();
+    const auto saved = std::find_if(after.cbegin(), after.cend(),
+                                    [](const ServerProfile &profile) { return profile.name == u"Fabrikam"_s; });
+    QVERIFY(saved != after.cend());
+    QCOMPARE(saved->maxMessageBytes, existing.maxMessageBytes);
+    QCOMPARE(saved->sentFolder, u"Gesendet"_s);
+    QVERIFY(saved->outgoing);
+    QCOMPARE(saved->outgoing->caFile, existing.outgoing->caFile);
 }
 
 void TestConsoleActions::importReportsProblemsAndResults()

@@ -137,6 +137,10 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
     foldersLabel->setBuddy(m_folders);
     form->addRow(foldersLabel, folders);
     form->addRow(QString(), m_enabled);
+    //: The mailbox's outgoing direction: CRM email leaves through it
+    m_outgoing = new QCheckBox(tr("Send CRM email through this mailbox"));
+    m_outgoing->setChecked(true);
+    form->addRow(QString(), m_outgoing);
 
     m_owner = new QComboBox;
     m_owner->setAccessibleName(tr("Owner"));
@@ -194,6 +198,7 @@ MailboxDialog::MailboxDialog(ConsoleBackend *backend, const QList<ServerProfile>
         }
         m_folders->setText(folders.join(u", "_s));
         m_enabled->setChecked(existing->enabled);
+        m_outgoing->setChecked(existing->outgoing);
         if (!existing->ownerKey.isEmpty()) {
             const int index = m_owner->findData(existing->owner());
             if (index >= 0) {
@@ -315,6 +320,7 @@ QJsonObject MailboxDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
     }
     mailbox.insert(u"folders"_s, folders);
     mailbox.insert(u"enabled"_s, m_enabled->isChecked());
+    mailbox.insert(u"outgoing"_s, m_outgoing->isChecked());
     // The owner: a listed record, or "type:id" typed in (the parser checks it).
     const int ownerIndex = m_owner->findText(m_owner->currentText());
     const QString owner = ownerIndex >= 0 ? m_owner->itemData(ownerIndex).toString()

@@ -77,6 +77,7 @@ private:
     QLineEdit *m_passwordEnv = nullptr;
     QLineEdit *m_folders = nullptr;
     QCheckBox *m_enabled = nullptr;
+    QCheckBox *m_outgoing = nullptr;
     QComboBox *m_owner = nullptr;
     QComboBox *m_tracking = nullptr;
     QLineEdit *m_processFrom = nullptr;

@@ -96,6 +96,12 @@ ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<Server
     smtp->addRow(tr("Host:"), m_smtpHost);
     smtp->addRow(tr("Port:"), m_smtpPort);
     smtp->addRow(tr("Security:"), m_smtpSecurity);
+    m_sentFolder = new QLineEdit;
+    m_sentFolder->setAccessibleName(tr("Sent folder"));
+    //: Placeholder of the Sent folder field: what an empty field means
+    m_sentFolder->setPlaceholderText(tr("the folder the server marks as Sent"));
+    //: The folder where copies of sent email go
+    smtp->addRow(tr("Se&nt folder:"), m_sentFolder);
     contentLayout()->addWidget(m_outgoing);
 
     m_polling = new QGroupBox(tr("Polling bounds of this server (otherwise the global ones)"));
@@ -113,7 +119,9 @@ ProfileDialog::ProfileDialog(ConsoleBackend *backend, const std::optional<Server
     polling->addRow(tr("Quiet mailboxes, at most every (s):"), m_maxInterval);
     contentLayout()->addWidget(m_polling);
 
+    m_existing = existing;
     if (existing) {
+        m_sentFolder->setText(existing->sentFolder);
         m_name->setText(existing->name);
         m_name->setReadOnly(true);
         m_protocol->setCurrentIndex(m_protocol->findData(protocolName(existing->incoming.protocol)));
@@ -175,9 +183,19 @@ QJsonObject ProfileDialog::buildConfig(QHash<QString, QString> &secrets, bool fo
                         {u"incoming"_s, incoming},
                         {u"max_concurrent_connections"_s, m_connections->value()}};
     if (m_outgoing->isChecked()) {
-        profile.insert(u"outgoing"_s, QJsonObject{{u"host"_s, m_smtpHost->text().trimmed()},
-                                                  {u"port"_s, m_smtpPort->value()},
-                                                  {u"security"_s, m_smtpSecurity->currentData().toString()}});
+        QJsonObject outgoing{{u"host"_s, m_smtpHost->text().trimmed()},
+                             {u"port"_s, m_smtpPort->value()},
+                             {u"security"_s, m_smtpSecurity->currentData().toString()}};
+        if (m_existing && m_existing->outgoing && !m_existing->outgoing->caFile.isEmpty()) {
+            outgoing.insert(u"ca_file"_s, m_existing->outgoing->caFile);
+        }
+        profile.insert(u"outgoing"_s, outgoing);
+    }
+    if (!m_sentFolder->text().trimmed().isEmpty()) {
+        profile.insert(u"sent_folder"_s, m_sentFolder->text().trimmed());
+    }
+    if (m_existing && m_existing->maxMessageBytes) {
+        profile.insert(u"max_message_bytes"_s, *m_existing->maxMessageBytes);
     }
     if (m_polling->isChecked()) {
         profile.insert(u"polling"_s, QJsonObject{{u"min_interval_seconds"_s, m_minInterval->value()},
@@ -197,6 +215,7 @@ QWidget *ProfileDialog::fieldFor(const QString &jsonPath) const
         {u".incoming.ca_file", m_caFile},
         {u".outgoing.host", m_smtpHost},
         {u".outgoing.port", m_smtpPort},
+        {u".sent_folder", m_sentFolder},
         {u".max_concurrent_connections", m_connections},
         {u".polling", m_polling},
     };

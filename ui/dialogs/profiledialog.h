@@ -49,10 +49,13 @@ private:
     QLineEdit *m_smtpHost = nullptr;
     QSpinBox *m_smtpPort = nullptr;
     QComboBox *m_smtpSecurity = nullptr;
+    QLineEdit *m_sentFolder = nullptr;
     QGroupBox *m_polling = nullptr;
     QSpinBox *m_minInterval = nullptr;
     QSpinBox *m_baseInterval = nullptr;
     QSpinBox *m_maxInterval = nullptr;
+    // What the form does not show is kept as it was (the SMTP server's CA file, the message size limit).
+    std::optional<ServerProfile> m_existing;
 };
 
 } // namespace SyncDesk
