@@ -282,8 +282,8 @@ void CrmConfigParser::parseSettings(const QJsonObject &object, const QString &pa
         } else {
             const QJsonObject fields = token.toObject();
             for (auto it = fields.begin(); it != fields.end(); ++it) {
-                if (it.key() != u"prefix"_s && it.key() != u"digits"_s) {
-                    error(tokenPath + u'.' + it.key(), tr("unknown key; expected one of: prefix, digits"));
+                if (it.key() != u"prefix"_s && it.key() != u"digits"_s && it.key() != u"enabled"_s) {
+                    error(tokenPath + u'.' + it.key(), tr("unknown key; expected one of: prefix, digits, enabled"));
                 }
             }
             static const QRegularExpression prefixPattern(u"^[A-Za-z][A-Za-z0-9]{0,15}$"_s);
@@ -291,6 +291,10 @@ void CrmConfigParser::parseSettings(const QJsonObject &object, const QString &pa
             if (!prefix.isUndefined() && (!prefix.isString() || !prefixPattern.match(prefix.toString()).hasMatch())) {
                 error(tokenPath + u".prefix"_s,
                       tr("expected 1 to 16 letters and digits starting with a letter, got %1").arg(describe(prefix)));
+            }
+            // enabled: whether outgoing email carries the token in its subject (incoming mail is read for it anyway).
+            if (const QJsonValue enabled = fields.value(u"enabled"_s); !enabled.isUndefined() && !enabled.isBool()) {
+                error(tokenPath + u".enabled"_s, tr("expected true or false, got %1").arg(describe(enabled)));
             }
             const QJsonValue digits = fields.value(u"digits"_s);
             if (!digits.isUndefined() &&

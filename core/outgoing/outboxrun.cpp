@@ -180,8 +180,14 @@ void OutboxRun::sendDue()
     m_smtp = std::make_unique<Smtp::Session>(m_streams(tls), options);
     auto failAll = [this](const SyncError &error) {
         // Nothing was sent: every due email records the attempt (transient: later; permanent: failed).
-        const QList<OutgoingEmail> due = std::exchange(m_toSend, {});
-        for (OutgoingEmail email : due) {
+        const QList<qint64> due = std::exchange(m_toSend, {});
+        for (qint64 id : due) {
+            auto found = OutboxStore(m_store).email(id);
+            if (!found || !found->has_value()) {
+                stored(found ? Status() : Status(found.error()));
+                continue;
+            }
+            OutgoingEmail email = **found;
             auto claimed = OutboxStore(m_store).claim(email, QDateTime::currentDateTimeUtc());
             stored(claimed ? Status() : Status(claimed.error()));
             if (claimed && *claimed) {
@@ -218,7 +224,13 @@ void OutboxRun::sendNext()
         closeSmtpThen([this] { appendCopies(); });
         return;
     }
-    OutgoingEmail email = m_toSend.takeFirst();
+    auto found = OutboxStore(m_store).email(m_toSend.takeFirst());
+    if (!found || !found->has_value()) {
+        stored(found ? Status() : Status(found.error()));
+        sendNext(); // deleted meanwhile, or the store failed: the next one
+        return;
+    }
+    OutgoingEmail email = std::move(**found);
     auto claimed = OutboxStore(m_store).claim(email, QDateTime::currentDateTimeUtc());
     if (!claimed) {
         stored(claimed.error());
@@ -268,9 +280,7 @@ void OutboxRun::onSent(const OutgoingEmail &email, const Result<Smtp::Delivery> 
                   .arg(delivery->accepted.size())
                   .arg(refused.isEmpty() ? QString() : u", %1 refused"_s.arg(refused.size()))
                   .arg(reply));
-    OutgoingEmail sent = email;
-    sent.status = OutgoingStatus::Sent;
-    m_toCopy.append(sent);
+    m_toCopy.append(email.activity.id);
     sendNext();
 }
 
@@ -323,8 +333,8 @@ void OutboxRun::appendCopies()
         return;
     }
     if (m_job.profile.incoming.protocol != MailProtocol::Imap) {
-        for (const OutgoingEmail &email : std::as_const(m_toCopy)) {
-            stored(OutboxStore(m_store).markSentCopy(email.activity.id, u"none: POP3 has no Sent folder"_s));
+        for (qint64 id : std::as_const(m_toCopy)) {
+            stored(OutboxStore(m_store).markSentCopy(id, u"none: POP3 has no Sent folder"_s));
         }
         m_toCopy.clear();
         finish(m_result.error);
@@ -339,7 +349,13 @@ void OutboxRun::appendNext()
         m_imap->logout([this] { finish(m_result.error); });
         return;
     }
-    const OutgoingEmail email = m_toCopy.takeFirst();
+    auto found = OutboxStore(m_store).email(m_toCopy.takeFirst());
+    if (!found || !found->has_value()) {
+        stored(found ? Status() : Status(found.error()));
+        appendNext();
+        return;
+    }
+    const OutgoingEmail email = std::move(**found);
     // Already there (a run stopped after appending, before recording it): not appended twice.
     findInSent(email.activity.messageId, [this, email](std::optional<quint32> existing) {
         if (stopped()) {

@@ -104,8 +104,8 @@ private:
     quint32 m_sentUidValidity = 0;
     bool m_sentReady = false;
     QList<OutgoingEmail> m_interrupted;
-    QList<OutgoingEmail> m_toSend;
-    QList<OutgoingEmail> m_toCopy;
+    QList<qint64> m_toSend; // ids: each email (and its message) is read only when its turn comes
+    QList<qint64> m_toCopy; // ids, read one at a time as for m_toSend
     bool m_finished = false;
     bool m_cancelled = false;
 };

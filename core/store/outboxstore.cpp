@@ -229,37 +229,35 @@ Result<QList<OutgoingEmail>> OutboxStore::interrupted(qint64 mailboxId)
     return emails;
 }
 
-Result<QList<OutgoingEmail>> OutboxStore::copiesPending(qint64 mailboxId)
+Result<QList<qint64>> OutboxStore::copiesPending(qint64 mailboxId)
 {
-    auto query = m_store.exec(u"SELECT "_s + kActivityColumns + u", "_s + kOutgoingColumns + kFrom +
-                                  u" WHERE o.mailbox_id = ? AND o.status = 'sent' AND o.sent_copy = '' "
-                                  "ORDER BY o.activity_id"_s,
+    auto query = m_store.exec(u"SELECT activity_id FROM outgoing_emails WHERE mailbox_id = ? AND status = 'sent' "
+                              "AND sent_copy = '' ORDER BY activity_id"_s,
                               {mailboxId});
     if (!query) {
         return query.error();
     }
-    QList<OutgoingEmail> emails;
+    QList<qint64> ids;
     while (query->next()) {
-        emails.append(emailFromQuery(*query));
+        ids.append(query->value(0).toLongLong());
     }
-    return emails;
+    return ids;
 }
 
-Result<QList<OutgoingEmail>> OutboxStore::due(qint64 mailboxId, const QDateTime &now, int limit)
+Result<QList<qint64>> OutboxStore::due(qint64 mailboxId, const QDateTime &now, int limit)
 {
-    auto query = m_store.exec(u"SELECT "_s + kActivityColumns + u", "_s + kOutgoingColumns + kFrom +
-                                  u" WHERE o.mailbox_id = ? AND o.status = 'pending-send' AND "
-                                  "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-                                  "ORDER BY o.activity_id LIMIT ?"_s,
+    auto query = m_store.exec(u"SELECT activity_id FROM outgoing_emails WHERE mailbox_id = ? AND "
+                              "status = 'pending-send' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+                              "ORDER BY activity_id LIMIT ?"_s,
                               {mailboxId, now.toMSecsSinceEpoch(), qMax(1, limit)});
     if (!query) {
         return query.error();
     }
-    QList<OutgoingEmail> emails;
+    QList<qint64> ids;
     while (query->next()) {
-        emails.append(emailFromQuery(*query));
+        ids.append(query->value(0).toLongLong());
     }
-    return emails;
+    return ids;
 }
 
 Result<bool> OutboxStore::claim(OutgoingEmail &email, const QDateTime &now)

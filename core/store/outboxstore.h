@@ -48,9 +48,10 @@ public:
     // Email left in sending: a run that stopped during a send (the mailbox's lease makes it the only run).
     Result<QList<OutgoingEmail>> interrupted(qint64 mailboxId);
     // Sent email whose copy in Sent is not made yet (a run stopped between sending and appending).
-    Result<QList<OutgoingEmail>> copiesPending(qint64 mailboxId);
-    // Up to `limit` due pending-send emails of the mailbox, oldest first (nothing changes).
-    Result<QList<OutgoingEmail>> due(qint64 mailboxId, const QDateTime &now, int limit);
+    Result<QList<qint64>> copiesPending(qint64 mailboxId);
+    // The ids of up to `limit` due pending-send emails of the mailbox, oldest first (nothing changes). Ids only:
+    // a long queue of large emails is never in memory at once.
+    Result<QList<qint64>> due(qint64 mailboxId, const QDateTime &now, int limit);
     // Takes one pending-send email into sending, counting an attempt, just before it is sent: a stopped run
     // leaves at most the one it was sending in sending. False when it is no longer pending (cancelled).
     Result<bool> claim(OutgoingEmail &email, const QDateTime &now);

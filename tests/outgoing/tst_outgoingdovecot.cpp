@@ -45,6 +45,7 @@ private Q_SLOTS:
     void sentFolderIsTrackedWithoutDuplicates();
     void wrongSenderIsRefused();
     void commandLineSendsAndReportsEachDirection();
+    void trackingTokenCanBeLeftOut();
 
 private:
     qint64 compose(const OutgoingDraft &draft, const QString &owner = {});
@@ -413,6 +414,25 @@ void TestOutgoingDovecot::commandLineSendsAndReportsEachDirection()
     run = runNode(node, db, {u"email"_s, u"show"_s, u"999999"_s});
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(sql(u"SELECT COUNT(*) FROM outgoing_emails"_s), (QList<QStringList>{{u"1"_s}}));
+}
+
+void TestOutgoingDovecot::trackingTokenCanBeLeftOut()
+{
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    QJsonObject crm = *(*store)->setting(u"crm"_s);
+    crm.insert(u"tracking_token"_s, QJsonObject{{u"enabled"_s, false}});
+    QVERIFY((*store)->setSetting(u"crm"_s, crm));
+    OutgoingDraft draft;
+    draft.fromAddress = kAna;
+    draft.to = {{QString(), u"bjorn@fabrikam.test"_s}};
+    draft.subject = u"No token"_s;
+    draft.bodyText = u"-"_s;
+    auto id = OutboxComposer(**store).compose(draft);
+    QVERIFY(id);
+    store->reset();
+    QCOMPARE(email(*id).activity.subject, u"No token"_s);
+    QVERIFY(!email(*id).rawMessage.contains("CRM:"));
 }
 
 QTEST_GUILESS_MAIN(TestOutgoingDovecot)
