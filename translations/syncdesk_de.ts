@@ -536,10 +536,6 @@
         <translation>erwartet wird ein Objekt mit &quot;prefix&quot; und &quot;digits&quot;, angegeben ist %1</translation>
     </message>
     <message>
-        <source>unknown key; expected one of: prefix, digits</source>
-        <translation>unbekannter Schlüssel; zulässig sind: prefix, digits</translation>
-    </message>
-    <message>
         <source>expected 1 to 16 letters and digits starting with a letter, got %1</source>
         <translation>erwartet werden 1 bis 16 Buchstaben und Ziffern, beginnend mit einem Buchstaben, angegeben ist %1</translation>
     </message>
@@ -586,6 +582,18 @@
     <message>
         <source>the profile withholds nothing</source>
         <translation>das Profil hält keine Felder zurück</translation>
+    </message>
+    <message>
+        <source>expected an array of system user ids, got %1</source>
+        <translation>erwartet wurde ein Array von Systembenutzer-IDs, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>unknown key; expected one of: prefix, digits, enabled</source>
+        <translation>unbekannter Schlüssel; erwartet wird einer von: prefix, digits, enabled</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>erwartet wurde true oder false, erhalten: %1</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1670,146 @@
         <source>Select the mailbox and click Audit &amp; repair in its details (Incoming): the engine audits it now, fetches the missing messages again and audits once more. A console that only monitors cannot; there, &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos; on the machine that syncs does the same.</source>
         <translation>Wählen Sie das Postfach aus und klicken Sie in seinen Details (Eingehend) auf „Prüfen &amp; reparieren“: Die Engine prüft es sofort, holt die fehlenden Nachrichten erneut und prüft noch einmal. Eine Konsole, die nur beobachtet, kann das nicht; dort tut &apos;syncdesk-node verify --repair --mailbox ADRESSE&apos; auf dem Rechner, der synchronisiert, dasselbe.</translation>
     </message>
+    <message>
+        <source>The outgoing server refused a recipient</source>
+        <translation>Der Postausgangsserver hat einen Empfänger abgelehnt</translation>
+    </message>
+    <message>
+        <source>The SMTP server answered RCPT with a permanent refusal (5xx): the address does not exist, is not allowed, or the server will not relay to it. When other recipients were accepted the email is Sent without this one and the refused recipients are listed with it; when every recipient was refused it is Failed.</source>
+        <translation>Der SMTP-Server hat RCPT mit einer dauerhaften Ablehnung (5xx) beantwortet: Die Adresse existiert nicht, ist nicht zulässig, oder der Server leitet nicht an sie weiter. Wenn andere Empfänger angenommen wurden, erhält die E-Mail ohne diesen Empfänger den Status „Gesendet“, und die abgelehnten Empfänger werden bei ihr aufgeführt; wenn alle Empfänger abgelehnt wurden, erhält sie den Status „Fehlgeschlagen“.</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s reply in the email&apos;s details (syncdesk-node email show ID).</source>
+        <translation>Lesen Sie die Antwort des Servers in den Details der E-Mail (syncdesk-node email show ID).</translation>
+    </message>
+    <message>
+        <source>Correct the address, then send the email again (email retry ID sends it to every recipient again).</source>
+        <translation>Korrigieren Sie die Adresse und senden Sie die E-Mail dann erneut (email retry ID sendet sie erneut an alle Empfänger).</translation>
+    </message>
+    <message>
+        <source>The email is larger than the outgoing server accepts</source>
+        <translation>Die E-Mail ist größer, als der Postausgangsserver annimmt</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the message for its size (552 or 5.3.4). Sending it again will not help.</source>
+        <translation>Der SMTP-Server hat die Nachricht wegen ihrer Größe abgelehnt (552 oder 5.3.4). Ein erneutes Senden hilft nicht.</translation>
+    </message>
+    <message>
+        <source>Remove or shrink attachments and send a new email.</source>
+        <translation>Entfernen oder verkleinern Sie Anhänge und senden Sie eine neue E-Mail.</translation>
+    </message>
+    <message>
+        <source>Ask the mail server&apos;s administrator for the size limit (its EHLO answer names it as SIZE).</source>
+        <translation>Fragen Sie den Administrator des Mailservers nach der Größenbeschränkung (seine EHLO-Antwort nennt sie als SIZE).</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the email</source>
+        <translation>Der Postausgangsserver hat die E-Mail abgelehnt</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender or the message with a permanent reply (5xx). Its reason is in the detail.</source>
+        <translation>Der SMTP-Server hat den Absender oder die Nachricht mit einer dauerhaften Antwort (5xx) abgelehnt. Der Grund steht in den Details.</translation>
+    </message>
+    <message>
+        <source>Check that the mailbox may send as its own address on this server (some servers refuse another sender address).</source>
+        <translation>Prüfen Sie, ob das Postfach auf diesem Server mit seiner eigenen Adresse senden darf (manche Server lehnen eine andere Absenderadresse ab).</translation>
+    </message>
+    <message>
+        <source>Fix the cause, then send it again with email retry ID.</source>
+        <translation>Beheben Sie die Ursache und senden Sie die E-Mail dann mit email retry ID erneut.</translation>
+    </message>
+    <message>
+        <source>The email has no recipients</source>
+        <translation>Die E-Mail hat keine Empfänger</translation>
+    </message>
+    <message>
+        <source>An email needs at least one To, Cc or Bcc recipient.</source>
+        <translation>Eine E-Mail benötigt mindestens einen An-, Cc- oder Bcc-Empfänger.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient with --to, --cc or --bcc.</source>
+        <translation>Geben Sie mit --to, --cc oder --bcc mindestens einen Empfänger an.</translation>
+    </message>
+    <message>
+        <source>The mailbox cannot send: its server profile has no SMTP server</source>
+        <translation>Das Postfach kann nicht senden: Sein Serverprofil hat keinen SMTP-Server</translation>
+    </message>
+    <message>
+        <source>Outgoing email leaves through the server profile&apos;s outgoing (SMTP) endpoint. This profile has none, so the email waits in Pending Send.</source>
+        <translation>Ausgehende E-Mails werden über den ausgehenden (SMTP-)Endpunkt des Serverprofils gesendet. Dieses Profil hat keinen, daher wartet die E-Mail im Status „Senden ausstehend“.</translation>
+    </message>
+    <message>
+        <source>Add an outgoing endpoint to the server profile: &quot;outgoing&quot;: {&quot;protocol&quot;: &quot;smtp&quot;, &quot;host&quot;: ..., &quot;port&quot;: 587, &quot;security&quot;: &quot;starttls&quot;}, and import the configuration again.</source>
+        <translation>Fügen Sie dem Serverprofil einen ausgehenden Endpunkt hinzu: &quot;outgoing&quot;: {&quot;protocol&quot;: &quot;smtp&quot;, &quot;host&quot;: ..., &quot;port&quot;: 587, &quot;security&quot;: &quot;starttls&quot;}, und importieren Sie die Konfiguration erneut.</translation>
+    </message>
+    <message>
+        <source>Test it with syncdesk-node test-mailbox ADDRESS.</source>
+        <translation>Testen Sie ihn mit syncdesk-node test-mailbox ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Add an outgoing (SMTP) endpoint to the mailbox&apos;s server profile in the configuration file, and import it again.</source>
+        <translation>Fügen Sie dem Serverprofil des Postfachs in der Konfigurationsdatei einen ausgehenden (SMTP-)Endpunkt hinzu und importieren Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>Then run Test connection on the mailbox: its SMTP steps check the new endpoint.</source>
+        <translation>Führen Sie dann „Verbindung testen“ für das Postfach aus: Die SMTP-Schritte prüfen den neuen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Email waits in Pending Send</source>
+        <translation>E-Mail wartet im Status „Senden ausstehend“</translation>
+    </message>
+    <message>
+        <source>An email has been waiting to be sent for longer than expected. The alert says why: the mailbox&apos;s outgoing direction is disabled, the mailbox is disabled, its server profile has no SMTP server, the last attempts failed and are being retried, or no engine is running.</source>
+        <translation>Eine E-Mail wartet länger als erwartet darauf, gesendet zu werden. Die Warnung nennt den Grund: Die ausgehende Richtung des Postfachs ist deaktiviert, das Postfach ist deaktiviert, sein Serverprofil hat keinen SMTP-Server, die letzten Versuche sind fehlgeschlagen und werden wiederholt, oder es läuft keine Engine.</translation>
+    </message>
+    <message>
+        <source>Read the reason in the alert and in syncdesk-node status ADDRESS.</source>
+        <translation>Lesen Sie den Grund in der Warnung und in syncdesk-node status ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Fix what it names (mailbox enable ADDRESS, an outgoing endpoint in the profile, a running engine); the email is sent at the next sync.</source>
+        <translation>Beheben Sie, was dort genannt wird (mailbox enable ADDRESS, ein ausgehender Endpunkt im Profil, eine laufende Engine); die E-Mail wird bei der nächsten Synchronisierung gesendet.</translation>
+    </message>
+    <message>
+        <source>To stop it from being sent, cancel it: email cancel ID.</source>
+        <translation>Wenn sie nicht gesendet werden soll, brechen Sie sie ab: email cancel ID.</translation>
+    </message>
+    <message>
+        <source>The owner may not send from this mailbox</source>
+        <translation>Der Besitzer darf nicht über dieses Postfach senden</translation>
+    </message>
+    <message>
+        <source>An email can leave only through its owner&apos;s own mailbox or through a queue&apos;s mailbox the owner is a member of, as in the CRM&apos;s security model.</source>
+        <translation>Eine E-Mail kann nur über das eigene Postfach ihres Besitzers gesendet werden oder über das Postfach einer Warteschlange, deren Mitglied der Besitzer ist – wie im Sicherheitsmodell des CRM.</translation>
+    </message>
+    <message>
+        <source>Send from the owner&apos;s own mailbox, or add the owner to the queue (crm import) and try again.</source>
+        <translation>Senden Sie über das eigene Postfach des Besitzers, oder fügen Sie den Besitzer der Warteschlange hinzu (crm import) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Check the mailbox&apos;s owner with syncdesk-node mailbox show ADDRESS.</source>
+        <translation>Prüfen Sie den Besitzer des Postfachs mit syncdesk-node mailbox show ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Compose the email from the owner&apos;s own mailbox, or add the owner to the queue&apos;s members in the configuration and import it again.</source>
+        <translation>Verfassen Sie die E-Mail über das eigene Postfach des Besitzers, oder fügen Sie den Besitzer in der Konfiguration den Mitgliedern der Warteschlange hinzu und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The owner of a mailbox is shown in its details.</source>
+        <translation>Der Besitzer eines Postfachs wird in dessen Details angezeigt.</translation>
+    </message>
+    <message>
+        <source>A send was interrupted and its outcome is unknown</source>
+        <translation>Ein Sendevorgang wurde unterbrochen, sein Ergebnis ist unbekannt</translation>
+    </message>
+    <message>
+        <source>The node stopped while the server was receiving this email, and its copy was not found in the Sent folder. By SyncDesk&apos;s rule the email is sent again: a recipient may receive it twice, but no email is lost. The event is recorded with the email.</source>
+        <translation>Der Knoten wurde beendet, während der Server diese E-Mail empfing, und ihre Kopie wurde nicht im Gesendet-Ordner gefunden. Nach der Regel von SyncDesk wird die E-Mail erneut gesendet: Ein Empfänger erhält sie möglicherweise doppelt, aber keine E-Mail geht verloren. Das Ereignis wird bei der E-Mail protokolliert.</translation>
+    </message>
+    <message>
+        <source>Nothing to do for this email. If it happens often, look at why the node stops (journalctl, dmesg for the out-of-memory killer).</source>
+        <translation>Für diese E-Mail ist nichts zu tun. Wenn dies häufig vorkommt, untersuchen Sie, warum der Knoten beendet wird (journalctl, dmesg für den Out-of-Memory-Killer).</translation>
+    </message>
 </context>
 <context>
     <name>ImapErrors</name>
@@ -1909,6 +2057,79 @@
     </message>
 </context>
 <context>
+    <name>OutboxComposer</name>
+    <message>
+        <source>%1 is not a mailbox of this store; --from names the mailbox the email leaves through</source>
+        <extracomment>%1 is an email address</extracomment>
+        <translation>%1 ist kein Postfach dieser Datenbank; --from gibt das Postfach an, über das die E-Mail gesendet wird</translation>
+    </message>
+    <message>
+        <source>%1 is not a system user of the CRM; the owner is given as systemuser:ID</source>
+        <extracomment>%1 is what was given, such as systemuser:ana</extracomment>
+        <translation>%1 ist kein Systembenutzer des CRM; der Besitzer wird als systemuser:ID angegeben</translation>
+    </message>
+    <message>
+        <source>%1 may not send from %2: it belongs to %3, and only its owner (or a member of its queue) may send from it</source>
+        <extracomment>%1 is who sends (systemuser:ana), %2 the mailbox, %3 its owner (queue:support)</extracomment>
+        <translation>%1 darf nicht über %2 senden: Das Postfach gehört %3, und nur sein Besitzer (oder ein Mitglied seiner Warteschlange) darf darüber senden</translation>
+    </message>
+    <message>
+        <source>the email has no recipients: give at least one with --to, --cc or --bcc</source>
+        <translation>die E-Mail hat keine Empfänger: Geben Sie mit --to, --cc oder --bcc mindestens einen an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address</source>
+        <extracomment>%1 is what was given as a recipient</extracomment>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>the subject cannot contain line breaks</source>
+        <translation>der Betreff darf keine Zeilenumbrüche enthalten</translation>
+    </message>
+    <message>
+        <source>activity %1 does not exist or has no Message-ID to answer</source>
+        <extracomment>%1 is an activity id</extracomment>
+        <translation>Aktivität %1 existiert nicht oder hat keine Message-ID, auf die geantwortet werden kann</translation>
+    </message>
+    <message>
+        <source>%1 is not a record of the CRM</source>
+        <extracomment>%1 is a record reference such as account:contoso</extracomment>
+        <translation>%1 ist kein Datensatz des CRM</translation>
+    </message>
+    <message>
+        <source>%1 may not read %2, so the email cannot be regarding it</source>
+        <extracomment>%1 is who sends, %2 a record reference</extracomment>
+        <translation>%1 darf %2 nicht lesen, daher kann die E-Mail keinen Bezug darauf haben</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingDirection</name>
+    <message>
+        <source>the mailbox&apos;s outgoing direction is off</source>
+        <translation>die ausgehende Richtung des Postfachs ist ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>the mailbox is disabled</source>
+        <translation>das Postfach ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>its server profile has no SMTP server</source>
+        <translation>sein Serverprofil hat keinen SMTP-Server</translation>
+    </message>
+    <message>
+        <source>the last attempts failed and are retried</source>
+        <translation>die letzten Versuche sind fehlgeschlagen und werden wiederholt</translation>
+    </message>
+    <message>
+        <source>nothing has tried to send it: is an engine running?</source>
+        <translation>es gab noch keinen Sendeversuch: Läuft eine Engine?</translation>
+    </message>
+    <message>
+        <source>it is waiting for its next attempt</source>
+        <translation>sie wartet auf ihren nächsten Versuch</translation>
+    </message>
+</context>
+<context>
     <name>PasswordProblems</name>
     <message>
         <source>engine %1 cannot read the password of %2 (%3); other engines sync it</source>
@@ -2127,6 +2348,14 @@
     <message>
         <source>the SMTP server refused STARTTLS</source>
         <translation>der SMTP-Server hat STARTTLS abgelehnt</translation>
+    </message>
+    <message>
+        <source>the email is larger than the SMTP server accepts</source>
+        <translation>die E-Mail ist größer, als der SMTP-Server annimmt</translation>
+    </message>
+    <message>
+        <source>the SMTP server refused the recipient</source>
+        <translation>der SMTP-Server hat den Empfänger abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -4693,6 +4922,11 @@ Hinweis: %3</translation>
         <source>Logs in with what is typed here and lists the server&apos;s folders to choose from</source>
         <translation>Meldet sich mit den hier eingegebenen Angaben an und listet die Ordner des Servers zur Auswahl auf</translation>
     </message>
+    <message>
+        <source>Send CRM email through this mailbox</source>
+        <extracomment>The mailbox&apos;s outgoing direction: CRM email leaves through it</extracomment>
+        <translation>CRM-E-Mails über dieses Postfach senden</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::MailboxSync</name>
@@ -5527,6 +5761,13 @@ Warnungen:
     </message>
 </context>
 <context>
+    <name>SyncDesk::MessageBuilder</name>
+    <message>
+        <source>the message could not be built</source>
+        <translation>die Nachricht konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::NodeCli</name>
     <message>
         <source>Run &apos;syncdesk-node --help&apos; for the commands.</source>
@@ -5686,10 +5927,6 @@ Warnungen:
     <message>
         <source>runs: at most N runs (default 100).</source>
         <translation>runs: höchstens N Läufe (Standard 100).</translation>
-    </message>
-    <message>
-        <source>store copy: the empty database to copy into (postgresql://… or a new SQLite file).</source>
-        <translation>store copy: die leere Zieldatenbank (postgresql://… oder eine neue SQLite-Datei).</translation>
     </message>
     <message>
         <source>URL|PATH</source>
@@ -5947,7 +6184,9 @@ Warnungen:
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <extracomment>%1: a file, %2: why not</extracomment>
+        <extracomment>%1: a file, %2: why not
+----------
+%1: a file name, %2: why it could not be read</extracomment>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
@@ -7258,6 +7497,392 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <source>after the login, list the server&apos;s folders instead of checking INBOX and SMTP</source>
         <translation>nach der Anmeldung die Ordner des Servers auflisten, statt INBOX und SMTP zu prüfen</translation>
     </message>
+    <message>
+        <source>email send: the mailbox the email leaves through.</source>
+        <translation>email send: das Postfach, über das die E-Mail gesendet wird.</translation>
+    </message>
+    <message>
+        <source>email send: Cc recipients, separated by commas (may be repeated).</source>
+        <translation>email send: Cc-Empfänger, durch Kommas getrennt (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <comment>value name</comment>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>email send: Bcc recipients, separated by commas (may be repeated).</source>
+        <translation>email send: Bcc-Empfänger, durch Kommas getrennt (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>email send: the subject.</source>
+        <translation>email send: der Betreff.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <comment>value name</comment>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>email send: the text of the email.</source>
+        <translation>email send: der Text der E-Mail.</translation>
+    </message>
+    <message>
+        <source>email send: read the text from FILE (- for standard input).</source>
+        <translation>email send: den Text aus FILE lesen (- für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>email send: an HTML version of the text, from FILE.</source>
+        <translation>email send: eine HTML-Version des Textes, aus FILE.</translation>
+    </message>
+    <message>
+        <source>email send: attach FILE (may be repeated).</source>
+        <translation>email send: FILE anhängen (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>email send: the activity this email answers (In-Reply-To, References, regarding).</source>
+        <translation>email send: die Aktivität, auf die diese E-Mail antwortet (In-Reply-To, References, Bezug).</translation>
+    </message>
+    <message>
+        <source>email send: save as a draft, do not send.</source>
+        <translation>email send: als Entwurf speichern, nicht senden.</translation>
+    </message>
+    <message>
+        <source>email list: only email in this status: draft, pending-send, sending, sent, failed, cancelled.</source>
+        <extracomment>Keep the status names: they are the values --status takes</extracomment>
+        <translation>email list: nur E-Mails in diesem Status: draft, pending-send, sending, sent, failed, cancelled.</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <comment>value name</comment>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>store copy: the empty database to copy into (postgresql://… or a new SQLite file). email send: the recipients, separated by commas (may be repeated).</source>
+        <translation>store copy: die leere Datenbank, in die kopiert wird (postgresql://… oder eine neue SQLite-Datei). email send: die Empfänger, durch Kommas getrennt (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>usage: syncdesk-node email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]
+       syncdesk-node email list [--mailbox ADDRESS] [--status STATUS] [--json]
+       syncdesk-node email show ID [--json]
+       syncdesk-node email send-draft|cancel|retry ID</source>
+        <translation>Aufruf: syncdesk-node email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]
+        syncdesk-node email list [--mailbox ADDRESS] [--status STATUS] [--json]
+        syncdesk-node email show ID [--json]
+        syncdesk-node email send-draft|cancel|retry ID</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email id (a number, as email list shows)</source>
+        <extracomment>%1: what was given as an email&apos;s id</extracomment>
+        <translation>&apos;%1&apos; ist keine E-Mail-ID (eine Zahl, wie email list sie anzeigt)</translation>
+    </message>
+    <message>
+        <source>&apos;email send&apos; needs --from, the mailbox the email leaves through</source>
+        <translation>&apos;email send&apos; benötigt --from, das Postfach, über das die E-Mail gesendet wird</translation>
+    </message>
+    <message>
+        <source>&apos;email send&apos; needs --subject</source>
+        <translation>&apos;email send&apos; benötigt --subject</translation>
+    </message>
+    <message>
+        <source>&apos;email send&apos; needs either --body TEXT or --body-file FILE</source>
+        <translation>&apos;email send&apos; benötigt entweder --body TEXT oder --body-file FILE</translation>
+    </message>
+    <message>
+        <source>cannot attach %1: no such file</source>
+        <extracomment>%1: a file name</extracomment>
+        <translation>%1 kann nicht angehängt werden: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>the attachments come to more than 50 MiB; most servers refuse far less</source>
+        <translation>die Anhänge sind zusammen größer als 50 MiB; die meisten Server lehnen schon weit weniger ab</translation>
+    </message>
+    <message>
+        <source>--reply-to takes the id of the activity answered, a number</source>
+        <translation>--reply-to erwartet die ID der beantworteten Aktivität, eine Zahl</translation>
+    </message>
+    <message>
+        <source>Draft %1 saved; send it with: syncdesk-node email send-draft %1</source>
+        <extracomment>%1: the email&apos;s id</extracomment>
+        <translation>Entwurf %1 gespeichert; senden Sie ihn mit: syncdesk-node email send-draft %1</translation>
+    </message>
+    <message>
+        <source>Email %1 is Pending Send through %2; follow it with: syncdesk-node email show %1</source>
+        <extracomment>%1: the email&apos;s id, %2: the mailbox it leaves through</extracomment>
+        <translation>E-Mail %1 hat den Status „Senden ausstehend“ (über %2); verfolgen Sie sie mit: syncdesk-node email show %1</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;%1&apos;; expected draft, pending-send, sending, sent, failed or cancelled</source>
+        <extracomment>%1: what was given; keep the status names, they are the values --status takes</extracomment>
+        <translation>unbekannter Status &apos;%1&apos;; erwartet: draft, pending-send, sending, sent, failed oder cancelled</translation>
+    </message>
+    <message>
+        <source>No outgoing email.</source>
+        <translation>Keine ausgehenden E-Mails.</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>VON</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>AN</translation>
+    </message>
+    <message>
+        <source>TRIES</source>
+        <translation>VERSUCHE</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>BETREFF</translation>
+    </message>
+    <message>
+        <source>there is no outgoing email %1 (email list shows them)</source>
+        <extracomment>%1: an email&apos;s id</extracomment>
+        <translation>es gibt keine ausgehende E-Mail %1 (email list zeigt sie an)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>In-Reply-To</source>
+        <translation>In-Reply-To</translation>
+    </message>
+    <message>
+        <source>Regarding</source>
+        <translation>Bezug</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Vers.</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächst. Vers.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <extracomment>How often a stopped run left the email unfinished and it was sent again</extracomment>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation>Serverantwort</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzt. Fehler</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Sent copy</source>
+        <translation>Kopie in Sent</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>email %1 is %2: &apos;%3&apos; does not apply to it</source>
+        <extracomment>%1: an email&apos;s id, %2: its status (Sent, Sending, ...), %3: the command (cancel, retry, send-draft)</extracomment>
+        <translation>E-Mail %1 hat den Status %2: &apos;%3&apos; ist darauf nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>it is being sent right now and cannot be stopped</source>
+        <translation>sie wird gerade gesendet und kann nicht angehalten werden</translation>
+    </message>
+    <message>
+        <source>Email %1 is now %2.</source>
+        <extracomment>%1: an email&apos;s id, %2: its new status (Pending Send, Cancelled)</extracomment>
+        <translation>E-Mail %1 hat jetzt den Status %2.</translation>
+    </message>
+    <message>
+        <source>email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]</source>
+        <translation>email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]</translation>
+    </message>
+    <message>
+        <source>Create an outgoing email activity and print its id. It is Pending Send and its mailbox sends it at once (or at its next sync), through the profile&apos;s SMTP server, with a copy in Sent; with --draft it waits as a Draft. The owner (the mailbox&apos;s own, or --owner) must be allowed to send from the mailbox: their own, or a queue they are a member of.</source>
+        <translation>Erstellt eine ausgehende E-Mail-Aktivität und gibt ihre ID aus. Sie erhält den Status „Senden ausstehend“, und ihr Postfach sendet sie sofort (oder bei seiner nächsten Synchronisierung) über den SMTP-Server des Profils, mit einer Kopie im Gesendet-Ordner; mit --draft wartet sie als Entwurf. Der Besitzer (der des Postfachs oder --owner) muss über das Postfach senden dürfen: sein eigenes oder das einer Warteschlange, deren Mitglied er ist.</translation>
+    </message>
+    <message>
+        <source>--from ADDRESS</source>
+        <translation>--from ADDRESS</translation>
+    </message>
+    <message>
+        <source>the mailbox the email leaves through</source>
+        <translation>das Postfach, über das die E-Mail gesendet wird</translation>
+    </message>
+    <message>
+        <source>--to, --cc, --bcc ADDR</source>
+        <translation>--to, --cc, --bcc ADDR</translation>
+    </message>
+    <message>
+        <source>recipients, separated by commas, &quot;Name &lt;addr&gt;&quot; allowed</source>
+        <translation>Empfänger, durch Kommas getrennt, &quot;Name &lt;addr&gt;&quot; erlaubt</translation>
+    </message>
+    <message>
+        <source>--attach FILE</source>
+        <translation>--attach FILE</translation>
+    </message>
+    <message>
+        <source>attach a file (may be repeated; its type from its name and bytes)</source>
+        <translation>eine Datei anhängen (mehrfach möglich; ihr Typ ergibt sich aus Name und Inhalt)</translation>
+    </message>
+    <message>
+        <source>--reply-to ACTIVITY</source>
+        <translation>--reply-to ACTIVITY</translation>
+    </message>
+    <message>
+        <source>answer a tracked email: In-Reply-To, References and its regarding</source>
+        <translation>auf eine nachverfolgte E-Mail antworten: In-Reply-To, References und ihr Bezug</translation>
+    </message>
+    <message>
+        <source>save as a draft; email send-draft ID sends it</source>
+        <translation>als Entwurf speichern; email send-draft ID sendet ihn</translation>
+    </message>
+    <message>
+        <source>email list [--mailbox ADDRESS] [--status STATUS] [--json]</source>
+        <translation>email list [--mailbox ADDRESS] [--status STATUS] [--json]</translation>
+    </message>
+    <message>
+        <source>Outgoing email, newest first, with its status: draft, pending-send, sending, sent, failed, cancelled.</source>
+        <translation>Ausgehende E-Mails, neueste zuerst, mit ihrem Status: draft, pending-send, sending, sent, failed, cancelled.</translation>
+    </message>
+    <message>
+        <source>--status STATUS</source>
+        <translation>--status STATUS</translation>
+    </message>
+    <message>
+        <source>only email in this status</source>
+        <translation>nur E-Mails in diesem Status</translation>
+    </message>
+    <message>
+        <source>email show ID [--json]</source>
+        <translation>email show ID [--json]</translation>
+    </message>
+    <message>
+        <source>One outgoing email: its status, attempts, the server&apos;s reply, refused recipients, the last error with its hint, and its copy in Sent.</source>
+        <translation>Eine ausgehende E-Mail: ihr Status, die Versuche, die Antwort des Servers, abgelehnte Empfänger, der letzte Fehler mit seinem Hinweis und ihre Kopie im Gesendet-Ordner.</translation>
+    </message>
+    <message>
+        <source>email send-draft ID | email cancel ID | email retry ID</source>
+        <translation>email send-draft ID | email cancel ID | email retry ID</translation>
+    </message>
+    <message>
+        <source>Send a draft; cancel a draft, pending or failed email; send a failed or cancelled email again (its attempts start again). An email being sent cannot be cancelled.</source>
+        <translation>Sendet einen Entwurf; bricht einen Entwurf oder eine ausstehende oder fehlgeschlagene E-Mail ab; sendet eine fehlgeschlagene oder abgebrochene E-Mail erneut (ihre Versuche beginnen von vorn). Eine E-Mail, die gerade gesendet wird, kann nicht abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>OUTGOING</source>
+        <extracomment>Column header of &apos;status&apos;: the outgoing direction&apos;s state and how many emails wait</extracomment>
+        <translation>AUSGEHEND</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OutboxRun</name>
+    <message>
+        <source>the outgoing run was cancelled</source>
+        <translation>der ausgehende Lauf wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>found in %1 after an interrupted send</source>
+        <translation>nach einem unterbrochenen Sendevorgang in %1 gefunden</translation>
+    </message>
+    <message>
+        <source>the copy of email %1 could not be added to %2: %3</source>
+        <translation>die Kopie von E-Mail %1 konnte nicht zu %2 hinzugefügt werden: %3</translation>
+    </message>
+    <message>
+        <source>the Sent folder could not be reached: %1</source>
+        <translation>der Gesendet-Ordner war nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>the outgoing run ended</source>
+        <translation>der ausgehende Lauf wurde beendet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OutgoingStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Pending Send</source>
+        <translation>Senden ausstehend</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::OverviewPane</name>
@@ -7706,6 +8331,20 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <source>Connects to the servers as typed here (no login: that needs a mailbox), without saving</source>
         <translation>Verbindet sich mit den hier eingegebenen Servern (ohne Anmeldung: dafür braucht es ein Postfach), ohne zu speichern</translation>
     </message>
+    <message>
+        <source>Sent folder</source>
+        <translation>Gesendet-Ordner</translation>
+    </message>
+    <message>
+        <source>the folder the server marks as Sent</source>
+        <extracomment>Placeholder of the Sent folder field: what an empty field means</extracomment>
+        <translation>der Ordner, den der Server als „Gesendet“ kennzeichnet</translation>
+    </message>
+    <message>
+        <source>Se&amp;nt folder:</source>
+        <extracomment>The folder where copies of sent email go</extracomment>
+        <translation>Ordner für Gese&amp;ndete:</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::Smtp::Session</name>
@@ -7781,6 +8420,14 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <source>the SMTP server closed the connection while %1</source>
         <extracomment>%1 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>der SMTP-Server hat die Verbindung %1 geschlossen</translation>
+    </message>
+    <message>
+        <source>the message has no recipients</source>
+        <translation>die Nachricht hat keine Empfänger</translation>
+    </message>
+    <message>
+        <source>the SMTP server answered DATA with %1 instead of 354</source>
+        <translation>der SMTP-Server hat DATA mit %1 statt 354 beantwortet</translation>
     </message>
 </context>
 <context>
@@ -7917,6 +8564,13 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <message>
         <source>the mailbox is already being synced by this worker</source>
         <translation>das Postfach wird von diesem Worker bereits synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) interrupted by a stopped run and not found in Sent are sent again</source>
+        <translation>
+            <numerusform>%n E-Mail, die durch einen beendeten Lauf unterbrochen und nicht im Gesendet-Ordner gefunden wurde, wird erneut gesendet</numerusform>
+            <numerusform>%n E-Mails, die durch einen beendeten Lauf unterbrochen und nicht im Gesendet-Ordner gefunden wurden, werden erneut gesendet</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -820,6 +820,16 @@
     </message>
 </context>
 <context>
+    <name>SyncDesk::SyncWorker</name>
+    <message numerus="yes">
+        <source>%n email(s) interrupted by a stopped run and not found in Sent are sent again</source>
+        <translation>
+            <numerusform>%n email interrupted by a stopped run and not found in Sent are sent again</numerusform>
+            <numerusform>%n emails interrupted by a stopped run and not found in Sent are sent again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::TroubleshootingController</name>
     <message numerus="yes">
         <source>All %n selected mailbox(es) are enabled already; Test connection tests one.</source>

@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncDesk::OutboxComposer", text);
-}
-
 SyncError refusal(ErrorClass errorClass, const QString &hint, const QString &message)
 {
     return SyncError::make(errorClass, hint, message).at(ErrorStage::Config);

@@ -3,6 +3,8 @@
 #include "diagnostics/result.h"
 #include "outgoingemail.h"
 
+#include <QCoreApplication>
+
 namespace SyncDesk {
 
 class Store;
@@ -13,6 +15,8 @@ class Store;
 // sync at once. Every refusal is a classified error with a hint; nothing is stored then.
 class OutboxComposer final
 {
+    Q_DECLARE_TR_FUNCTIONS(OutboxComposer)
+
 public:
     explicit OutboxComposer(Store &store);
 

@@ -48,7 +48,7 @@ struct SendRetryPolicy
     int maxAttempts = 10;               // then Failed (config: outgoing.max_attempts)
     qint64 firstDelayMs = 30 * 1000;    // doubled after each attempt ...
     qint64 maxDelayMs = 10 * 60 * 1000; // ... up to this: 10 attempts take about an hour
-    int emailsPerRun = 1000; // sent over one connection per run (oldest first); the next run takes the rest
+    int emailsPerRun = 1000;            // sent over one connection per run (oldest first); the next run takes the rest
 
     qint64 delayAfter(int attempts) const;
 };

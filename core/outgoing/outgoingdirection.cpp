@@ -35,9 +35,6 @@ OutgoingDirection OutgoingDirection::evaluate(const Mailbox &mailbox, bool profi
 {
     OutgoingDirection direction;
     direction.summary = summary;
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("SyncDesk::OutgoingDirection", text);
-    };
     const bool stuck = summary.pending > 0 && summary.oldestPending.isValid() &&
                        summary.oldestPending.secsTo(now) > qint64(stuckMinutes) * 60;
     if (!mailbox.outgoing || !mailbox.enabled) {

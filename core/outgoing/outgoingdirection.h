@@ -3,6 +3,7 @@
 #include "model/mailbox.h"
 #include "store/outboxstore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -12,6 +13,9 @@ namespace SyncDesk {
 // How a mailbox's outgoing direction stands, as `status` and the console show it beside the incoming one.
 struct OutgoingDirection
 {
+    Q_DECLARE_TR_FUNCTIONS(OutgoingDirection)
+
+public:
     enum class State {
         Off,           // the mailbox's outgoing switch is off ("outgoing": false), or the mailbox is disabled
         NotConfigured, // its server profile has no SMTP endpoint
