@@ -52,6 +52,22 @@
             <numerusform>Serverprofil %1 funktioniert wieder (%2 synchronisiert); %n deswegen deaktivierte Postfächer sind weiterhin deaktiviert (%3): Aktivieren Sie sie über seinen Vorfall wieder, Meldung %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n email(s) from %1 could not be sent: %2</source>
+        <extracomment>%n emails, %1 the mailbox, %2 why (the server&apos;s words)</extracomment>
+        <translation>
+            <numerusform>%n E-Mail von %1 konnte nicht gesendet werden: %2</numerusform>
+            <numerusform>%n E-Mails von %1 konnten nicht gesendet werden: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) from %1 have waited in Pending Send for %2 min; the last attempt failed: %3</source>
+        <extracomment>%n emails, %1 the mailbox, %2 how long in minutes, %3 the last failure</extracomment>
+        <translation>
+            <numerusform>%n E-Mail von %1 wartet seit %2 min auf das Senden; der letzte Versuch ist fehlgeschlagen: %3</numerusform>
+            <numerusform>%n E-Mails von %1 warten seit %2 min auf das Senden; der letzte Versuch ist fehlgeschlagen: %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BatchDecoder</name>

@@ -23,6 +23,22 @@
             <numerusform>server profile %1 works again (%2 synced); %n mailboxes it disabled are still disabled (%3): re-enable them from its incident, alert %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n email(s) from %1 could not be sent: %2</source>
+        <extracomment>%n emails, %1 the mailbox, %2 why (the server's words)</extracomment>
+        <translation>
+            <numerusform>%n email from %1 could not be sent: %2</numerusform>
+            <numerusform>%n emails from %1 could not be sent: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) from %1 have waited in Pending Send for %2 min; the last attempt failed: %3</source>
+        <extracomment>%n emails, %1 the mailbox, %2 how long in minutes, %3 the last failure</extracomment>
+        <translation>
+            <numerusform>%n email from %1 has waited in Pending Send for %2 min; the last attempt failed: %3</numerusform>
+            <numerusform>%n emails from %1 have waited in Pending Send for %2 min; the last attempt failed: %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConsoleMain</name>
@@ -824,7 +840,7 @@
     <message numerus="yes">
         <source>%n email(s) interrupted by a stopped run and not found in Sent are sent again</source>
         <translation>
-            <numerusform>%n email interrupted by a stopped run and not found in Sent are sent again</numerusform>
+            <numerusform>%n email interrupted by a stopped run and not found in Sent is sent again</numerusform>
             <numerusform>%n emails interrupted by a stopped run and not found in Sent are sent again</numerusform>
         </translation>
     </message>

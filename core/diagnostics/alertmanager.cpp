@@ -2,6 +2,7 @@
 
 #include "model/alert.h"
 #include "store/diagnosticsstore.h"
+#include "store/outboxstore.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -113,7 +114,64 @@ Status AlertManager::onRunFinished(const RunAlertInput &input)
             return raised;
         }
     }
+    if (input.hasOutgoing()) {
+        if (Status outgoing = onOutgoing(input); !outgoing) {
+            return outgoing;
+        }
+    }
     return input.succeeded ? onSuccess(input) : onFailure(input);
+}
+
+Status AlertManager::onOutgoing(const RunAlertInput &input)
+{
+    const QString failedKey = u"send-failed:%1"_s.arg(input.mailboxId);
+    const QString stuckKey = u"outgoing-stuck:%1"_s.arg(input.mailboxId);
+    if (input.emailsFailed > 0) {
+        const SyncError failure = input.emailFailure.value_or(
+            input.outgoingError.value_or(SyncError::make(ErrorClass::ServerNo, u"smtp-send-refused"_s, QString())));
+        //: %n emails, %1 the mailbox, %2 why (the server's words)
+        const QString message = QCoreApplication::translate("AlertManager", "%n email(s) from %1 could not be sent: %2",
+                                                            nullptr, input.emailsFailed)
+                                    .arg(input.address, failure.message);
+        if (Status raised = raise(failedKey, u"send-failed"_s, u"warning"_s, input, true, failure.hintId, message);
+            !raised) {
+            return raised;
+        }
+    }
+    if (input.emailsRetrying > 0 || input.outgoingError) {
+        // Still failing: stuck once the oldest waiting email is older than 15 minutes.
+        auto summary = OutboxStore(m_store).summary(input.mailboxId);
+        if (!summary) {
+            return summary.error();
+        }
+        if (summary->pending > 0 && summary->oldestPending.isValid() &&
+            summary->oldestPending.secsTo(input.now) > 15 * 60) {
+            const SyncError cause = input.outgoingError.value_or(
+                input.emailFailure.value_or(SyncError::make(ErrorClass::Network, u"outgoing-stuck"_s, QString())));
+            //: %n emails, %1 the mailbox, %2 how long in minutes, %3 the last failure
+            const QString message =
+                QCoreApplication::translate("AlertManager",
+                                            "%n email(s) from %1 have waited in Pending Send for %2 min; the "
+                                            "last attempt failed: %3",
+                                            nullptr, summary->pending)
+                    .arg(input.address)
+                    .arg(summary->oldestPending.secsTo(input.now) / 60)
+                    .arg(cause.message);
+            if (Status raised =
+                    raise(stuckKey, u"outgoing-stuck"_s, u"warning"_s, input, true, u"outgoing-stuck"_s, message);
+                !raised) {
+                return raised;
+            }
+        }
+    }
+    if (input.emailsSent > 0 && input.emailsFailed == 0 && !input.outgoingError) {
+        for (const QString &key : {failedKey, stuckKey}) {
+            if (Status closed = m_store.closeAlerts(key, input.now); !closed) {
+                return closed;
+            }
+        }
+    }
+    return {};
 }
 
 Status AlertManager::onSuccess(const RunAlertInput &input)

@@ -28,6 +28,17 @@ struct RunAlertInput
     int consecutiveFailures = 0;       // after this run
     bool plannerOutageStarted = false; // the scheduler saw its connections fail over and over across mailboxes
     QStringList renumberedFolders;     // folders whose UIDVALIDITY changed (information)
+    // The outgoing direction, run before the incoming sync: emails sent, failed for good, waiting to retry;
+    // the last email's failure and the direction's own.
+    int emailsSent = 0;
+    int emailsFailed = 0;
+    int emailsRetrying = 0;
+    std::optional<SyncError> emailFailure;
+    std::optional<SyncError> outgoingError;
+    bool hasOutgoing() const
+    {
+        return emailsSent > 0 || emailsFailed > 0 || emailsRetrying > 0 || outgoingError.has_value();
+    }
 };
 
 // Alerts are raised on transitions, never on every failing cycle. Per mailbox:
@@ -39,6 +50,10 @@ struct RunAlertInput
 //     says so. A mailbox that fails again within an hour of recovering reopens its failing alert instead
 //     of raising another one (a flapping mailbox is one alert, not two per cycle);
 //   * a folder renumbered by the server: "uidvalidity-reset:ID:FOLDER", information.
+// Per mailbox's outgoing direction (only for runs that sent or tried to):
+//   * emails failed for good: "send-failed:ID", warning, the failure's hint; later failures count occurrences;
+//   * email waiting in Pending Send for more than 15 minutes while its attempts fail: "outgoing-stuck:ID";
+//   * both close when a later run sends without a failure.
 // Per server profile: when more than half of its mailboxes (at least two) fail within an hour — since the
 // previous incident of that profile ended — or the scheduler finds its server down, one profile incident
 // "profile-outage:ID" (error) groups them: their own alerts close into it, later failures join it instead
@@ -62,6 +77,7 @@ public:
     static bool isProfileIncident(int failingMailboxes, int population);
 
 private:
+    Status onOutgoing(const RunAlertInput &input);
     Status onSuccess(const RunAlertInput &input);
     Status onFailure(const RunAlertInput &input);
     Status openIncident(const RunAlertInput &input, const QDateTime &since);

@@ -287,6 +287,7 @@ void OutboxRun::onSent(const OutgoingEmail &email, const Result<Smtp::Delivery> 
 void OutboxRun::recordFailure(const OutgoingEmail &email, const SyncError &error)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_result.lastFailure = error.at(ErrorStage::Send);
     std::optional<QDateTime> retryAt;
     if (isTransient(error) && email.attempts < m_policy.maxAttempts) {
         const qint64 delay = qMax(m_policy.delayAfter(email.attempts), error.retryAfterMs);

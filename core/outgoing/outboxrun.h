@@ -37,7 +37,8 @@ struct OutboxResult
     int recovered = 0; // left in sending by a stopped run, found in Sent: marked sent
     int resent = 0;    // left in sending and not found in Sent: sent again (the documented rule)
     QStringList notices;
-    std::optional<SyncError> error; // the direction's own failure (SMTP connect or login, the store)
+    std::optional<SyncError> error;       // the direction's own failure (SMTP connect or login, the store)
+    std::optional<SyncError> lastFailure; // the last email's failure
 
     bool didWork() const { return sent + failed + retrying + copies + recovered + resent > 0 || error.has_value(); }
 };

@@ -158,6 +158,11 @@ Status MailboxScheduler::recordOutcome(const Finished &finished, bool *wasFailin
     alertInput.consecutiveFailures = report.consecutiveFailures;
     alertInput.plannerOutageStarted = report.outageStarted;
     alertInput.renumberedFolders = outcome.renumberedFolders;
+    alertInput.emailsSent = outcome.emailsSent;
+    alertInput.emailsFailed = outcome.emailsFailed;
+    alertInput.emailsRetrying = outcome.emailsRetrying;
+    alertInput.emailFailure = outcome.emailFailure;
+    alertInput.outgoingError = outcome.outgoingError;
     if (Status alerted = AlertManager(m_store).onRunFinished(alertInput); !alerted) {
         return alerted;
     }

@@ -65,6 +65,7 @@ void SyncWorker::onOutboxFinished(const SyncJob &job, OutboxRun *run, const Outb
     partial.emailsFailed = result.failed;
     partial.emailsRetrying = result.retrying;
     partial.outgoingError = result.error;
+    partial.emailFailure = result.lastFailure;
     partial.notices = result.notices;
     if (result.resent > 0) {
         partial.notices.append(tr("%n email(s) interrupted by a stopped run and not found in Sent are sent again",
@@ -112,6 +113,7 @@ void SyncWorker::onFinished(MailboxSync *sync, const SyncOutcome &incoming)
         outcome.emailsFailed = outgoing.emailsFailed;
         outcome.emailsRetrying = outgoing.emailsRetrying;
         outcome.outgoingError = outgoing.outgoingError;
+        outcome.emailFailure = outgoing.emailFailure;
         outcome.notices = outgoing.notices + outcome.notices;
     }
     Q_EMIT jobFinished(outcome);

@@ -42,6 +42,7 @@ struct SyncOutcome
     int emailsSent = 0;
     int emailsFailed = 0;
     int emailsRetrying = 0;
+    std::optional<SyncError> emailFailure; // the last email's failure (failed for good or retrying)
     std::optional<SyncError> outgoingError;
 
     bool succeeded() const { return !error.has_value(); }

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void wrongSenderIsRefused();
     void commandLineSendsAndReportsEachDirection();
     void trackingTokenCanBeLeftOut();
+    void failedSendRaisesAnAlertThatASuccessCloses();
 
 private:
     qint64 compose(const OutgoingDraft &draft, const QString &owner = {});
@@ -433,6 +434,33 @@ void TestOutgoingDovecot::trackingTokenCanBeLeftOut()
     store->reset();
     QCOMPARE(email(*id).activity.subject, u"No token"_s);
     QVERIFY(!email(*id).rawMessage.contains("CRM:"));
+}
+
+void TestOutgoingDovecot::failedSendRaisesAnAlertThatASuccessCloses()
+{
+    // No such user behind the relay: it delivers to nobody and refuses the message after its data (550).
+    OutgoingDraft draft;
+    draft.fromAddress = kAna;
+    draft.to = {{QString(), u"ghost@fabrikam.test"_s}};
+    draft.subject = u"Nobody home"_s;
+    draft.bodyText = u"-"_s;
+    const qint64 failed = compose(draft);
+    QVERIFY(failed > 0);
+    syncAna();
+    const OutgoingEmail refused = email(failed);
+    QCOMPARE(refused.status, OutgoingStatus::Failed);
+    QCOMPARE(refused.errorHint, u"smtp-send-refused"_s);
+    QVERIFY2(refused.serverReply.contains(u"550"_s), qPrintable(refused.serverReply));
+    const QString mailboxId = sql(u"SELECT id FROM mailboxes WHERE address = '%1'"_s.arg(kAna)).value(0).value(0);
+    QCOMPARE(sql(u"SELECT kind, hint_id, state FROM alerts WHERE cause_key = 'send-failed:%1'"_s.arg(mailboxId)),
+             (QList<QStringList>{{u"send-failed"_s, u"smtp-send-refused"_s, u"open"_s}}));
+
+    draft.to = {{QString(), u"bjorn@fabrikam.test"_s}};
+    draft.subject = u"Somebody home"_s;
+    QVERIFY(compose(draft) > 0);
+    syncAna();
+    QCOMPARE(sql(u"SELECT state FROM alerts WHERE cause_key = 'send-failed:%1'"_s.arg(mailboxId)),
+             (QList<QStringList>{{u"closed"_s}}));
 }
 
 QTEST_GUILESS_MAIN(TestOutgoingDovecot)
