@@ -78,7 +78,13 @@ int NodeCli::usage(const QString &message)
 int NodeCli::storeFailure(const SyncError &error)
 {
     m_err << "syncdesk-node: " << error.toString() << "\n";
-    const Hint hint = HintCatalog::instance().hint(error.hintId);
+    printHint(error.hintId);
+    return StoreError;
+}
+
+void NodeCli::printHint(const QString &hintId)
+{
+    const Hint hint = HintCatalog::instance().hint(hintId);
     if (hint.isValid()) {
         //: %1: the hint's id (not translated), %2: its title
         m_err << "  " << tr("hint [%1]: %2").arg(hint.id, hint.title) << "\n";
@@ -87,7 +93,6 @@ int NodeCli::storeFailure(const SyncError &error)
         }
     }
     m_err.flush();
-    return StoreError;
 }
 
 int NodeCli::passwordCommand(const QStringList &positional)

@@ -93,6 +93,8 @@ private:
     void installSignalHandlers();
     int usage(const QString &message);
     int storeFailure(const SyncError &error);
+    // The hint's title and steps on standard error (nothing for an unknown id).
+    void printHint(const QString &hintId);
     void printFailure(const SyncOutcome &outcome);
     // sync --once: which of these mailboxes are enabled, and afterwards which of them this run disabled.
     QSet<qint64> enabledMailboxes(const QList<qint64> &mailboxIds);

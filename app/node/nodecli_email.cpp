@@ -63,15 +63,7 @@ int NodeCli::emailRefused(const SyncError &error)
         return storeFailure(error);
     }
     m_err << "syncdesk-node: " << error.message << "\n";
-    const Hint hint = HintCatalog::instance().hint(error.hintId);
-    if (hint.isValid()) {
-        //: %1: the hint's id (not translated), %2: its title
-        m_err << "  " << tr("hint [%1]: %2").arg(hint.id, hint.title) << "\n";
-        for (const QString &step : hint.remedy) {
-            m_err << "    - " << step << "\n";
-        }
-    }
-    m_err.flush();
+    printHint(error.hintId);
     return UsageError;
 }
 
