@@ -91,6 +91,8 @@ DovecotServer::DovecotServer(const Options &options)
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     // If the test (or the console) dies without stopping it, Dovecot follows it instead of lingering.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    // The relay likewise: a test that crashes must not leave it running.
+    m_relay.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
 }
 
 DovecotServer::~DovecotServer()
