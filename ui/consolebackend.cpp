@@ -68,10 +68,18 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::actionDone, this, &ConsoleBackend::actionDone);
     connect(m_poller, &StorePoller::bulkProgress, this, &ConsoleBackend::bulkProgress);
     connect(m_poller, &StorePoller::bulkFinished, this, &ConsoleBackend::bulkFinished);
+    connect(m_poller, &StorePoller::outboxLoaded, this, &ConsoleBackend::outboxLoaded);
+    connect(m_poller, &StorePoller::outgoingChanged, this, &ConsoleBackend::outgoingChanged);
+    connect(m_poller, &StorePoller::emailComposed, this, &ConsoleBackend::emailComposed);
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
-        poller, [poller] { poller->start(); }, Qt::QueuedConnection);
+        poller,
+        [poller, reportOutgoing = m_reportOutgoing] {
+            poller->setReportOutgoing(reportOutgoing);
+            poller->start();
+        },
+        Qt::QueuedConnection);
 
     if (!m_options.runEngine) {
         return;
@@ -268,6 +276,32 @@ void ConsoleBackend::setMailboxVerbose(qint64 mailboxId, bool verbose)
 void ConsoleBackend::exportDiagnostics(const QString &address, const QString &path)
 {
     onPoller([address, path](StorePoller *poller) { poller->exportDiagnostics(address, path); });
+}
+
+void ConsoleBackend::watchOutbox(const OutboxStore::Filter &filter)
+{
+    onPoller([filter](StorePoller *poller) { poller->watchOutbox(filter); });
+}
+
+void ConsoleBackend::unwatchOutbox()
+{
+    onPoller([](StorePoller *poller) { poller->unwatchOutbox(); });
+}
+
+void ConsoleBackend::setReportOutgoing(bool report)
+{
+    m_reportOutgoing = report; // for a poller not started yet
+    onPoller([report](StorePoller *poller) { poller->setReportOutgoing(report); });
+}
+
+void ConsoleBackend::composeEmail(const OutgoingDraft &draft)
+{
+    onPoller([draft](StorePoller *poller) { poller->composeEmail(draft); });
+}
+
+void ConsoleBackend::outboxAction(const QList<qint64> &activityIds, const QString &action)
+{
+    onPoller([activityIds, action](StorePoller *poller) { poller->outboxAction(activityIds, action); });
 }
 
 void ConsoleBackend::shutdown()

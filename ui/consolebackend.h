@@ -7,8 +7,11 @@
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
+#include "outgoing/outgoingdirection.h"
+#include "outgoing/outgoingemail.h"
 #include "scheduler/schedulersettings.h"
 #include "store/bulkoperation.h"
+#include "store/outboxstore.h"
 #include "store/store.h"
 #include "store/storeconfig.h"
 
@@ -71,6 +74,13 @@ public:
     // bulkFinished(). Setting the returned flag cancels between batches.
     std::shared_ptr<std::atomic_bool> runBulk(const BulkOperation &operation);
     void exportDiagnostics(const QString &address, const QString &path);
+    // The Outbox: the emails of a view, followed while watched (outboxLoaded()); Compose (emailComposed());
+    // Retry, Cancel, Send draft (actionDone()); every mailbox's outgoing direction (outgoingChanged()).
+    void watchOutbox(const OutboxStore::Filter &filter);
+    void unwatchOutbox();
+    void setReportOutgoing(bool report);
+    void composeEmail(const OutgoingDraft &draft);
+    void outboxAction(const QList<qint64> &activityIds, const QString &action);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -96,6 +106,9 @@ Q_SIGNALS:
     void bulkProgress(int done, int total);
     void bulkFinished(const SyncDesk::BulkResult &result);
     void engineFailed(const SyncDesk::SyncError &error);
+    void outboxLoaded(const QList<SyncDesk::OutgoingEmail> &emails);
+    void outgoingChanged(const QHash<qint64, SyncDesk::OutgoingDirection> &directions);
+    void emailComposed(qint64 id, const QString &error, const QString &hintId);
     void shutDown();
 
 private:
@@ -111,6 +124,7 @@ private:
     bool m_started = false;
     bool m_shuttingDown = false;
     bool m_done = false;
+    bool m_reportOutgoing = false;
 };
 
 } // namespace SyncDesk

@@ -120,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_tabs->setTabText(m_tabs->indexOf(m_failuresPane),
                            count > 0 ? tr("Item fai&lures (%1)").arg(count) : tr("Item fai&lures"));
     });
+    createOutbox();
     m_crm = new CrmPane;
     m_crm->setObjectName(u"crm"_s);
     m_tabs->addTab(m_crm, tr("C&RM"));
@@ -417,6 +418,7 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::profilesChanged, this,
             [this](const QList<ServerProfile> &profiles) { m_profiles = profiles; });
     connect(backend, &ConsoleBackend::statisticsChanged, m_overview, &OverviewPane::setStatistics);
+    connectOutbox(backend);
     connect(backend, &ConsoleBackend::crmLoaded, this,
             [this](const CrmRecordList &records, const QList<TrackRequest> &requests) {
                 m_crmRecords = records;

@@ -8,11 +8,13 @@
 #include "model/nodestatus.h"
 #include "model/serverprofile.h"
 #include "models/mailboxfilterproxy.h"
+#include "outgoing/outgoingdirection.h"
 #include "store/store.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -41,6 +43,8 @@ class TroubleshootingController;
 class MailboxDetailsPane;
 class MailboxTableModel;
 class OverviewPane;
+class OutboxPane;
+class ComposeDialog;
 
 // The monitoring console's main window: every mailbox with its interval, last and next sync, failures,
 // last error and what to do about it; the details of the selected one; an overview of the fleet; the
@@ -71,6 +75,10 @@ public:
     CrmPane *crmPane() const { return m_crm; }
     AlertsPane *alertsPane() const { return m_alertsPane; }
     ItemFailuresPane *itemFailuresPane() const { return m_failuresPane; }
+    OutboxPane *outboxPane() const { return m_outboxPane; }
+    ComposeDialog *composeDialog() const; // while one is open
+    // Compose: an email through the mailbox selected in the table (or another one chosen in the dialog).
+    void compose();
     BulkActions *bulkActions() const { return m_bulk; }
     const QList<ServerProfile> &profiles() const { return m_profiles; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -85,7 +93,7 @@ public:
     void focusLog(const QString &address);
     void showOverview();
     void showCrm();
-    // Shows a tab by name: mailboxes, overview, alerts, failures or crm; false for another name.
+    // Shows a tab by name: mailboxes, overview, alerts, failures, outbox or crm; false for another name.
     bool showTab(const QString &name);
     QString quickFilterLabel(MailboxFilterProxy::QuickFilter filter) const;
     // The mailboxes the selection of the tab that shows stands for (Mailboxes: the selected rows; Alerts:
@@ -143,6 +151,9 @@ private:
     void exportStatus();
     void showLog(const QString &address);
     void trackMessage();
+    // mainwindow_outbox.cpp
+    void createOutbox();
+    void connectOutbox(ConsoleBackend *backend);
     void updateActions();
     void updateStatusBar();
     void updateQuickFilterCounts();
@@ -175,6 +186,9 @@ private:
     QElapsedTimer m_crmLoadedAt;
     AlertsPane *m_alertsPane = nullptr;
     ItemFailuresPane *m_failuresPane = nullptr;
+    OutboxPane *m_outboxPane = nullptr;
+    QPointer<ComposeDialog> m_compose;
+    QHash<qint64, OutgoingDirection> m_outgoing;
     TroubleshootingController *m_troubleshooting = nullptr;
     BulkActions *m_bulk = nullptr;
     QLabel *m_summary = nullptr;

@@ -73,6 +73,8 @@ void MainWindow::createActions()
     make(u"track"_s, tr("Trac&k message…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
          tr("Track a message of the selected mailbox by its Message-ID, and set what it is regarding"),
          [this] { trackMessage(); });
+    make(u"compose"_s, tr("&Compose email…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+         tr("Write an email that leaves through the selected mailbox"), [this] { compose(); });
     make(u"log"_s, tr("Show &log"), QString(), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Show the log"),
          [this] { showLog(QString()); });
     make(u"quit"_s, tr("&Quit"), QString(), QKeySequence::Quit, tr("Close the console"), [this] { close(); });
@@ -113,7 +115,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(u"quit"_s));
     QMenu *mailbox = menuBar()->addMenu(tr("&Mailbox"));
-    for (const QString &name : {u"resync"_s, u"resyncFailing"_s, u"track"_s}) {
+    for (const QString &name : {u"resync"_s, u"resyncFailing"_s, u"track"_s, u"compose"_s}) {
         mailbox->addAction(action(name));
     }
     mailbox->addSeparator();
@@ -202,6 +204,7 @@ void MainWindow::updateActions()
     action(u"addProfile"_s)->setEnabled(ready);
     action(u"editMailbox"_s)->setEnabled(ready && selected.size() == 1);
     action(u"track"_s)->setEnabled(ready && m_mailboxModel->rowCount() > 0);
+    action(u"compose"_s)->setEnabled(ready && m_mailboxModel->rowCount() > 0);
     action(u"editProfile"_s)->setEnabled(ready && selected.size() == 1);
     action(u"import"_s)->setEnabled(ready);
     action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);

@@ -7,6 +7,7 @@
 #include "views/alertspane.h"
 #include "views/crmpane.h"
 #include "views/itemfailurespane.h"
+#include "views/outboxpane.h"
 #include "views/overviewpane.h"
 
 #include <QDockWidget>
@@ -133,11 +134,9 @@ void MainWindow::showOverview()
 
 bool MainWindow::showTab(const QString &name)
 {
-    const QHash<QString, QWidget *> tabs = {{u"mailboxes"_s, m_tabs->widget(0)},
-                                            {u"overview"_s, m_overview},
-                                            {u"alerts"_s, m_alertsPane},
-                                            {u"failures"_s, m_failuresPane},
-                                            {u"crm"_s, m_crm}};
+    const QHash<QString, QWidget *> tabs = {{u"mailboxes"_s, m_tabs->widget(0)}, {u"overview"_s, m_overview},
+                                            {u"alerts"_s, m_alertsPane},         {u"failures"_s, m_failuresPane},
+                                            {u"outbox"_s, m_outboxPane},         {u"crm"_s, m_crm}};
     QWidget *tab = tabs.value(name.toLower());
     if (!tab) {
         return false;

@@ -2,6 +2,7 @@
 #include "config/crmconfigparser.h"
 #include "diagnostics/hintcatalog.h"
 #include "nodecli.h"
+#include "outgoing/outboxactions.h"
 #include "outgoing/outboxcomposer.h"
 #include "outgoing/outgoingemailjson.h"
 #include "store/outboxstore.h"
@@ -16,46 +17,6 @@
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr qint64 kMaxAttachmentBytes = 50LL * 1024 * 1024; // all attachments of one email together
-
-// "a@x.com,Bea <b@y.com>" (and --to given more than once): the addresses, with their names.
-QList<EmailAddress> addressesFrom(const QStringList &values)
-{
-    QList<EmailAddress> addresses;
-    for (const QString &value : values) {
-        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
-            const QString text = part.trimmed();
-            if (text.isEmpty()) {
-                continue;
-            }
-            const qsizetype open = text.lastIndexOf(u'<');
-            if (open >= 0 && text.endsWith(u'>')) {
-                QString name = text.left(open).trimmed();
-                if (name.size() >= 2 && name.startsWith(u'"') && name.endsWith(u'"')) {
-                    name = name.mid(1, name.size() - 2);
-                }
-                addresses.append({name, text.mid(open + 1, text.size() - open - 2).trimmed().toLower()});
-            } else {
-                addresses.append({QString(), text.toLower()});
-            }
-        }
-    }
-    return addresses;
-}
-
-QString addressList(const QList<EmailAddress> &addresses)
-{
-    QStringList list;
-    for (const EmailAddress &address : addresses) {
-        list.append(address.name.isEmpty() ? address.address : address.name + u" <"_s + address.address + u'>');
-    }
-    return list.join(u", "_s);
-}
-
-} // namespace
 
 int NodeCli::emailRefused(const SyncError &error)
 {
@@ -103,9 +64,9 @@ int NodeCli::emailSend()
         return usage(tr("'email send' needs --from, the mailbox the email leaves through"));
     }
     draft.fromAddress = m_parser.value(u"from"_s);
-    draft.to = addressesFrom(m_parser.values(u"to"_s));
-    draft.cc = addressesFrom(m_parser.values(u"cc"_s));
-    draft.bcc = addressesFrom(m_parser.values(u"bcc"_s));
+    draft.to = parseAddressList(m_parser.values(u"to"_s));
+    draft.cc = parseAddressList(m_parser.values(u"cc"_s));
+    draft.bcc = parseAddressList(m_parser.values(u"bcc"_s));
     if (!m_parser.isSet(u"subject"_s)) {
         return usage(tr("'email send' needs --subject"));
     }
@@ -148,7 +109,7 @@ int NodeCli::emailSend()
             return usage(tr("cannot attach %1: no such file").arg(path));
         }
         attached += info.size();
-        if (attached > kMaxAttachmentBytes) {
+        if (attached > kMaxOutgoingAttachmentBytes) {
             return usage(tr("the attachments come to more than 50 MiB; most servers refuse far less"));
         }
         OutgoingAttachment attachment;
@@ -258,13 +219,14 @@ int NodeCli::emailList()
                       tr("TO").leftJustified(24), tr("TRIES").leftJustified(5), tr("SUBJECT"))
           << "\n";
     for (const OutgoingEmail &email : std::as_const(*emails)) {
-        m_out << QString(u"%1  %2  %3  %4  %5  %6"_s)
-                     .arg(QString::number(email.activity.id).leftJustified(6),
-                          outgoingStatusName(email.status).leftJustified(12),
-                          email.activity.mailboxAddress.left(24).leftJustified(24),
-                          addressList(email.activity.to + email.activity.cc + email.bcc).left(24).leftJustified(24),
-                          QString::number(email.attempts).leftJustified(5), email.activity.subject.left(60))
-              << "\n";
+        m_out
+            << QString(u"%1  %2  %3  %4  %5  %6"_s)
+                   .arg(QString::number(email.activity.id).leftJustified(6),
+                        outgoingStatusName(email.status).leftJustified(12),
+                        email.activity.mailboxAddress.left(24).leftJustified(24),
+                        formatAddressList(email.activity.to + email.activity.cc + email.bcc).left(24).leftJustified(24),
+                        QString::number(email.attempts).leftJustified(5), email.activity.subject.left(60))
+            << "\n";
     }
     m_out.flush();
     return Success;
@@ -301,10 +263,10 @@ int NodeCli::emailShow(qint64 id)
     };
     line(tr("Email"), QString::number(a.id));
     line(tr("Status"), outgoingStatusTitle(email.status) + u" ("_s + outgoingStatusName(email.status) + u')');
-    line(tr("From"), addressList({a.from}));
-    line(tr("To"), addressList(a.to));
-    line(tr("Cc"), addressList(a.cc));
-    line(tr("Bcc"), addressList(email.bcc));
+    line(tr("From"), formatAddressList({a.from}));
+    line(tr("To"), formatAddressList(a.to));
+    line(tr("Cc"), formatAddressList(a.cc));
+    line(tr("Bcc"), formatAddressList(email.bcc));
     line(tr("Subject"), a.subject);
     line(tr("Message-ID"), a.messageId);
     line(tr("In-Reply-To"), a.inReplyTo);
@@ -346,47 +308,21 @@ int NodeCli::emailChange(const QString &action, qint64 id)
     if (!store) {
         return storeFailure(store.error());
     }
-    OutboxStore outbox(**store);
-    auto found = outbox.email(id);
-    if (!found) {
-        return storeFailure(found.error());
+    const auto which = OutboxActions::fromName(action);
+    Q_ASSERT(which);
+    auto outcome = OutboxActions(**store).apply(id, *which, QDateTime::currentDateTimeUtc());
+    if (!outcome) {
+        return storeFailure(outcome.error());
     }
-    if (!found->has_value()) {
+    if (!outcome->exists) {
         return usage(tr("there is no outgoing email %1 (email list shows them)").arg(id));
     }
-    QList<OutgoingStatus> from;
-    OutgoingStatus to = OutgoingStatus::PendingSend;
-    if (action == u"send-draft"_s) {
-        from = {OutgoingStatus::Draft};
-    } else if (action == u"cancel"_s) {
-        from = {OutgoingStatus::Draft, OutgoingStatus::PendingSend, OutgoingStatus::Failed};
-        to = OutgoingStatus::Cancelled;
-    } else {
-        from = {OutgoingStatus::Failed, OutgoingStatus::Cancelled};
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto changed = outbox.transition(id, from, to, now);
-    if (!changed) {
-        return storeFailure(changed.error());
-    }
-    if (!*changed) {
-        const OutgoingStatus status = (*found)->status;
-        //: %1: an email's id, %2: its status (Sent, Sending, ...), %3: the command (cancel, retry, send-draft)
-        QString why = tr("email %1 is %2: '%3' does not apply to it").arg(id).arg(outgoingStatusTitle(status), action);
-        if (status == OutgoingStatus::Sending) {
-            why += u"; "_s + tr("it is being sent right now and cannot be stopped");
-        }
-        m_err << "syncdesk-node: " << why << "\n";
+    if (!outcome->changed) {
+        m_err << "syncdesk-node: " << outcome->message << "\n";
         m_err.flush();
         return UsageError;
     }
-    if (to == OutgoingStatus::PendingSend) {
-        if (Status requested = (*store)->requestSync((*found)->activity.mailboxId, u"outgoing"_s, now); !requested) {
-            return storeFailure(requested.error());
-        }
-    }
-    //: %1: an email's id, %2: its new status (Pending Send, Cancelled)
-    m_out << tr("Email %1 is now %2.").arg(id).arg(outgoingStatusTitle(to)) << "\n";
+    m_out << outcome->message << "\n";
     m_out.flush();
     return Success;
 }

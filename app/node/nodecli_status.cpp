@@ -200,20 +200,12 @@ int NodeCli::status()
                           m_parser.isSet(u"mailbox"_s) || m_parser.isSet(u"owner"_s);
     const QHash<qint64, QJsonArray> problems = engineProblems(**store);
     // The outgoing direction of each mailbox, beside the incoming one.
-    auto summaries = OutboxStore(**store).summaries();
-    auto profiles = (*store)->profiles();
-    if (!summaries || !profiles) {
-        return storeFailure(!summaries ? summaries.error() : profiles.error());
-    }
-    QSet<qint64> sending;
-    for (const ServerProfile &profile : std::as_const(*profiles)) {
-        if (profile.outgoing) {
-            sending.insert(profile.id);
-        }
+    auto directions = OutgoingDirection::evaluateAll(**store, shown, now);
+    if (!directions) {
+        return storeFailure(directions.error());
     }
     auto outgoingOf = [&](const MailboxStatus &status) {
-        return OutgoingDirection::evaluate(status.mailbox, sending.contains(status.mailbox.profileId),
-                                           summaries->value(status.mailbox.id), now);
+        return directions->value(status.mailbox.id);
     };
     if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;

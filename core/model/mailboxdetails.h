@@ -3,6 +3,8 @@
 #include "activity.h"
 #include "alert.h"
 #include "mailboxstatus.h"
+#include "outgoing/outgoingdirection.h"
+#include "outgoing/outgoingemail.h"
 #include "serverprofile.h"
 #include "syncrun.h"
 #include "trackrequest.h"
@@ -21,6 +23,8 @@ struct MailboxDetails
     QList<Alert> alerts;               // open and acknowledged alerts about it or its profile
     QList<Activity> activities;        // the latest tracked, newest first
     QList<TrackRequest> trackRequests; // the latest, newest first
+    OutgoingDirection outgoing;        // the outgoing direction's state, beside the incoming one above
+    QList<OutgoingEmail> outbox;       // its latest outgoing emails, newest first, without their messages
 };
 
 } // namespace SyncDesk

@@ -1,8 +1,10 @@
 #include "outgoingdirection.h"
 
 #include "model/jsonexport.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace SyncDesk {
 
@@ -27,6 +29,33 @@ QString outgoingStateName(OutgoingDirection::State state)
         return u"stuck"_s;
     }
     return u"idle"_s;
+}
+
+Result<QHash<qint64, OutgoingDirection>> OutgoingDirection::evaluateAll(Store &store,
+                                                                        const QList<MailboxStatus> &statuses,
+                                                                        const QDateTime &now, int stuckMinutes)
+{
+    auto summaries = OutboxStore(store).summaries();
+    if (!summaries) {
+        return summaries.error();
+    }
+    auto profiles = store.profiles();
+    if (!profiles) {
+        return profiles.error();
+    }
+    QSet<qint64> sending;
+    for (const ServerProfile &profile : std::as_const(*profiles)) {
+        if (profile.outgoing) {
+            sending.insert(profile.id);
+        }
+    }
+    QHash<qint64, OutgoingDirection> directions;
+    directions.reserve(statuses.size());
+    for (const MailboxStatus &status : statuses) {
+        directions.insert(status.mailbox.id, evaluate(status.mailbox, sending.contains(status.mailbox.profileId),
+                                                      summaries->value(status.mailbox.id), now, stuckMinutes));
+    }
+    return directions;
 }
 
 OutgoingDirection OutgoingDirection::evaluate(const Mailbox &mailbox, bool profileCanSend,

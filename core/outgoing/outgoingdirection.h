@@ -1,10 +1,12 @@
 #pragma once
 
 #include "model/mailbox.h"
+#include "model/mailboxstatus.h"
 #include "store/outboxstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -29,6 +31,10 @@ public:
     QString reason; // for Stuck and Off: why, in words
     OutboxStore::Summary summary;
 
+    // Every mailbox's direction, read from the store in three statements (summaries, profiles); mailboxes
+    // not in `statuses` are left out.
+    static Result<QHash<qint64, OutgoingDirection>> evaluateAll(Store &store, const QList<MailboxStatus> &statuses,
+                                                                const QDateTime &now, int stuckMinutes = 15);
     static OutgoingDirection evaluate(const Mailbox &mailbox, bool profileCanSend, const OutboxStore::Summary &summary,
                                       const QDateTime &now, int stuckMinutes = 15);
     // The mailbox's overall state from its incoming state ("ok", "failing", ...) and this one.
@@ -39,3 +45,5 @@ public:
 QString outgoingStateName(OutgoingDirection::State state); // "off", "not-configured", "idle", "ok", ...
 
 } // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::OutgoingDirection)

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,9 @@ enum class OutgoingStatus { Draft, PendingSend, Sending, Sent, Failed, Cancelled
 QString outgoingStatusName(OutgoingStatus status); // "draft", "pending-send", "sending", "sent", "failed", "cancelled"
 std::optional<OutgoingStatus> outgoingStatusFromName(const QString &name); // also "pending" for pending-send
 QString outgoingStatusTitle(OutgoingStatus status);                        // "Pending Send", translated
+
+// All attachments of one email together, as the CLI and Compose accept them (most servers refuse far less).
+constexpr qint64 kMaxOutgoingAttachmentBytes = 50LL * 1024 * 1024;
 
 struct OutgoingAttachment
 {
@@ -86,3 +90,5 @@ struct OutgoingEmail
 };
 
 } // namespace SyncDesk
+
+Q_DECLARE_METATYPE(SyncDesk::OutgoingEmail)

@@ -154,7 +154,11 @@ Result<std::optional<OutgoingEmail>> OutboxStore::email(qint64 activityId)
 
 Result<QList<OutgoingEmail>> OutboxStore::emails(const Filter &filter)
 {
-    QString sql = u"SELECT "_s + kActivityColumns + u", "_s + kOutgoingColumns + kFrom + u" WHERE 1 = 1"_s;
+    QString columns = kOutgoingColumns;
+    if (!filter.withMessage) { // a listing: the same columns, without the large ones
+        columns.replace(u"o.body_html, o.raw_message"_s, u"NULL, NULL"_s);
+    }
+    QString sql = u"SELECT "_s + kActivityColumns + u", "_s + columns + kFrom + u" WHERE 1 = 1"_s;
     QVariantList values;
     if (filter.mailboxId) {
         sql += u" AND o.mailbox_id = ?"_s;
@@ -163,6 +167,14 @@ Result<QList<OutgoingEmail>> OutboxStore::emails(const Filter &filter)
     if (filter.status) {
         sql += u" AND o.status = ?"_s;
         values.append(outgoingStatusName(*filter.status));
+    }
+    if (!filter.statuses.isEmpty()) {
+        QStringList marks;
+        for (OutgoingStatus status : filter.statuses) {
+            marks.append(u"?"_s);
+            values.append(outgoingStatusName(status));
+        }
+        sql += u" AND o.status IN ("_s + marks.join(u", "_s) + u')';
     }
     sql += u" ORDER BY o.activity_id DESC LIMIT ?"_s;
     values.append(qMax(1, filter.limit));

@@ -33,7 +33,9 @@ public:
     {
         std::optional<qint64> mailboxId;
         std::optional<OutgoingStatus> status;
+        QList<OutgoingStatus> statuses; // any of these (empty: any status)
         int limit = 1000;
+        bool withMessage = true; // false: without the message's bytes and the HTML body (for a listing)
     };
     // Newest first.
     Result<QList<OutgoingEmail>> emails(const Filter &filter);

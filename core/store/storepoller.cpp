@@ -36,6 +36,8 @@ StorePoller::StorePoller(const StoreConfig &config, int intervalMs, int initialL
     qRegisterMetaType<QList<SyncDesk::TrackRequest>>();
     qRegisterMetaType<QList<SyncDesk::Alert>>();
     qRegisterMetaType<SyncDesk::ItemFailureList>();
+    qRegisterMetaType<QList<SyncDesk::OutgoingEmail>>();
+    qRegisterMetaType<QHash<qint64, SyncDesk::OutgoingDirection>>();
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StorePoller::pollNow);
 }
@@ -86,6 +88,7 @@ void StorePoller::pollNow()
         }
         m_dataVersion = *version;
         Q_EMIT statusesChanged(*statuses);
+        pollOutbox(*statuses);
         if (auto profiles = m_store->profiles()) {
             Q_EMIT profilesChanged(*profiles);
         }
@@ -200,6 +203,18 @@ void StorePoller::loadDetails(qint64 mailboxId)
     }
     details.activities = *activities;
     details.trackRequests = *requests;
+    auto directions = OutgoingDirection::evaluateAll(*m_store, {*found}, QDateTime::currentDateTimeUtc());
+    OutboxStore::Filter latest;
+    latest.mailboxId = mailboxId;
+    latest.limit = 10;
+    latest.withMessage = false;
+    auto outbox = OutboxStore(*m_store).emails(latest);
+    if (!directions || !outbox) {
+        Q_EMIT failed(!directions ? directions.error() : outbox.error());
+        return;
+    }
+    details.outgoing = directions->value(mailboxId);
+    details.outbox = *outbox;
     for (const Alert &alert : *alerts) {
         if (alert.mailboxId == mailboxId || (alert.mailboxId == 0 && alert.profileId == found->mailbox.profileId)) {
             details.alerts.append(alert);

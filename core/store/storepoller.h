@@ -9,6 +9,8 @@
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
 #include "model/trackrequest.h"
+#include "outboxstore.h"
+#include "outgoing/outgoingdirection.h"
 #include "store.h"
 #include "storeconfig.h"
 
@@ -19,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace SyncDesk {
 
@@ -64,6 +67,16 @@ public:
     // Many mailboxes at once, in batches: bulkProgress() after each, bulkFinished() at the end.
     void runBulk(const SyncDesk::BulkOperation &operation);
     void exportDiagnostics(const QString &address, const QString &path);
+    // storepoller_outbox.cpp. The outbox as the console's Outbox tab shows it: read now and again after every
+    // change to the store while watched (outboxLoaded()); unwatch when the tab is gone.
+    void watchOutbox(const SyncDesk::OutboxStore::Filter &filter);
+    void unwatchOutbox();
+    // Every mailbox's outgoing direction comes with the statuses (outgoingChanged()) once asked for.
+    void setReportOutgoing(bool report);
+    // Compose: checks and stores the email (and asks its mailbox to sync): emailComposed().
+    void composeEmail(const SyncDesk::OutgoingDraft &draft);
+    // Retry, Cancel, Send draft on several emails: actionDone() says what happened to each.
+    void outboxAction(const QList<qint64> &activityIds, const QString &action);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
@@ -88,8 +101,13 @@ Q_SIGNALS:
     void actionDone(const QString &message, const QString &error);
     void bulkProgress(int done, int total);
     void bulkFinished(const SyncDesk::BulkResult &result);
+    void outboxLoaded(const QList<SyncDesk::OutgoingEmail> &emails);
+    void outgoingChanged(const QHash<qint64, SyncDesk::OutgoingDirection> &directions);
+    // id 0: refused; `error` says why and `hintId` names what to do.
+    void emailComposed(qint64 id, const QString &error, const QString &hintId);
 
 private:
+    void pollOutbox(const MailboxStatusList &statuses);
     Status applyToMailbox(const BulkOperation &operation, qint64 id, const QDateTime &now);
     // Asks the mailboxes of retried failures to sync now; the error text, or empty (message: what was done).
     QString requestRetrySyncs(const QSet<qint64> &mailboxes, int marked, QString &message);
@@ -105,6 +123,8 @@ private:
     // Runs an operator's write; it returns an error text, or sets the message saying what was done.
     void writeThenPoll(const std::function<QString(QString &message)> &write);
     bool m_reportedFailure = false;
+    std::optional<OutboxStore::Filter> m_outboxFilter;
+    bool m_reportOutgoing = false;
 };
 
 } // namespace SyncDesk

@@ -1,9 +1,9 @@
 #include "trackmessagedialog.h"
 
 #include "model/trackrequest.h"
+#include "regardingcombo.h"
 
 #include <QComboBox>
-#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -14,10 +14,6 @@
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QStringList kRegardingTypes{u"account"_s, u"contact"_s, u"lead"_s, u"opportunity"_s, u"case"_s};
-}
 
 TrackMessageDialog::TrackMessageDialog(const QList<MailboxStatus> &mailboxes, qint64 selectedMailboxId,
                                        const CrmRecordList &records, QWidget *parent)
@@ -39,20 +35,7 @@ TrackMessageDialog::TrackMessageDialog(const QList<MailboxStatus> &mailboxes, qi
     //: The mail header's name
     m_messageId->setAccessibleName(tr("Message-ID"));
     m_messageId->setPlaceholderText(u"<1234.5678@mail.example.com>"_s);
-    m_regarding = new QComboBox;
-    //: The CRM record the message is regarding
-    m_regarding->setAccessibleName(tr("Regarding"));
-    m_regarding->setEditable(true);
-    m_regarding->setInsertPolicy(QComboBox::NoInsert);
-    //: No regarding record
-    m_regarding->addItem(tr("(none)"), QString());
-    for (const CrmRecord &record : records) {
-        if (kRegardingTypes.contains(record.type)) {
-            m_regarding->addItem(u"%1 — %2"_s.arg(record.reference(), record.name), record.reference());
-        }
-    }
-    m_regarding->completer()->setFilterMode(Qt::MatchContains);
-    m_regarding->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_regarding = new RegardingCombo(records);
     m_problem = new QLabel;
     m_problem->setWordWrap(true);
     m_problem->setAccessibleName(tr("Problem"));
@@ -86,12 +69,7 @@ TrackMessageDialog::TrackMessageDialog(const QList<MailboxStatus> &mailboxes, qi
 
 QString TrackMessageDialog::regarding() const
 {
-    // A listed record, or "type:id" typed in.
-    const int index = m_regarding->findText(m_regarding->currentText());
-    if (index >= 0) {
-        return m_regarding->itemData(index).toString();
-    }
-    return m_regarding->currentText().trimmed().section(u' ', 0, 0);
+    return m_regarding->reference();
 }
 
 QString TrackMessageDialog::problem() const
@@ -105,17 +83,7 @@ QString TrackMessageDialog::problem() const
     if (TrackRequest::normalizeMessageId(m_messageId->text()).isEmpty()) {
         return tr("This is not a Message-ID: it has spaces or angle brackets inside.");
     }
-    const QString reference = regarding();
-    if (!reference.isEmpty()) {
-        const QString type = reference.section(u':', 0, 0);
-        if (!kRegardingTypes.contains(type) || reference.section(u':', 1).isEmpty()) {
-            //: Keep account:contoso and the record types (account, contact, lead, opportunity, case) as they are:
-            //: they are what is typed in
-            return tr("Regarding must be a record such as account:contoso (account, contact, lead, opportunity or "
-                      "case).");
-        }
-    }
-    return {};
+    return m_regarding->problem();
 }
 
 void TrackMessageDialog::validate()

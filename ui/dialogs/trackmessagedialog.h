@@ -2,6 +2,7 @@
 
 #include "model/crmrecord.h"
 #include "model/mailboxstatus.h"
+#include "regardingcombo.h"
 
 #include <QDialog>
 
@@ -23,7 +24,7 @@ public:
 
     QComboBox *mailboxCombo() const { return m_mailbox; }
     QLineEdit *messageIdEdit() const { return m_messageId; }
-    QComboBox *regardingCombo() const { return m_regarding; }
+    RegardingCombo *regardingCombo() const { return m_regarding; }
     QString problem() const; // empty when the input can be submitted
 
     void accept() override;
@@ -38,7 +39,7 @@ private:
 
     QComboBox *m_mailbox = nullptr;
     QLineEdit *m_messageId = nullptr;
-    QComboBox *m_regarding = nullptr;
+    RegardingCombo *m_regarding = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "mailboxdetailspane.h"
 
+#include "diagnostics/errorclass.h"
 #include "diagnostics/hintcatalog.h"
 #include "model/untrustedtext.h"
 #include "models/mailboxtablemodel.h"
@@ -68,7 +69,93 @@ QString row(const QString &name, const QString &value)
     return u"<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(name.toHtmlEscaped(), value);
 }
 
+QString outgoingStateText(const OutgoingDirection &direction)
+{
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", text);
+    };
+    switch (direction.state) {
+    case OutgoingDirection::State::Off:
+        return tr("off");
+    case OutgoingDirection::State::NotConfigured:
+        return tr("not configured");
+    case OutgoingDirection::State::Idle:
+        //: the outgoing direction: nothing sent yet, nothing waiting
+        return tr("idle");
+    case OutgoingDirection::State::Ok:
+        return tr("OK");
+    case OutgoingDirection::State::Pending:
+        //: the outgoing direction: email waits to be sent
+        return tr("sending");
+    case OutgoingDirection::State::Failing:
+        return tr("failing");
+    case OutgoingDirection::State::Stuck:
+        //: the outgoing direction: email has waited too long
+        return tr("stuck");
+    }
+    return {};
+}
+
 } // namespace
+
+QString MailboxDetailsPane::outgoingText(const MailboxDetails &details, const QDateTime &now) const
+{
+    const OutgoingDirection &direction = details.outgoing;
+    const OutboxStore::Summary &summary = direction.summary;
+    QString text = u"<table>"_s;
+    if (details.profile.outgoing) {
+        text += row(tr("Server"), endpointText(*details.profile.outgoing).toHtmlEscaped());
+    }
+    QString state = outgoingStateText(direction).toHtmlEscaped();
+    if (!direction.reason.isEmpty()) {
+        state += u" — "_s + direction.reason.toHtmlEscaped();
+    }
+    if (direction.state == OutgoingDirection::State::Failing || direction.state == OutgoingDirection::State::Stuck) {
+        state = u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(ThemeColors::error(palette()).name(), state);
+    }
+    text += row(tr("State"), state);
+    if (!details.status.mailbox.outgoing) {
+        text += u"</table><p>"_s +
+                tr("Sending through this mailbox is off; Edit mailbox turns it on.").toHtmlEscaped() + u"</p>"_s;
+        return text;
+    }
+    if (!details.profile.outgoing) {
+        return text + u"</table><p>"_s +
+               tr("No outgoing (SMTP) server is configured for %1.").arg(details.profile.name).toHtmlEscaped() +
+               u"</p>"_s;
+    }
+    text += row(tr("Last sent"), when(summary.lastSent, now));
+    text += row(
+        tr("Waiting"),
+        summary.pending > 0
+            ? tr("%n email(s), the oldest %1", nullptr, summary.pending).arg(formatRelative(summary.oldestPending, now))
+            : tr("none"));
+    if (summary.failed > 0) {
+        text += row(tr("Failed"), tr("%n email(s); Retry in the Outbox sends them again", nullptr, summary.failed));
+    }
+    if (summary.drafts > 0) {
+        text += row(tr("Drafts"), QString::number(summary.drafts));
+    }
+    text += row(tr("Failures in a row"), QString::number(summary.failuresInRow));
+    if (!summary.lastErrorClass.isEmpty()) {
+        const Hint hint = HintCatalog::instance().hint(summary.lastErrorHint);
+        text += row(tr("Last error"), QString(errorClassTitle(errorClassFromName(summary.lastErrorClass)) + u": "_s +
+                                              summary.lastErrorMessage)
+                                              .toHtmlEscaped() +
+                                          u"<br><small>"_s + hint.title.toHtmlEscaped() + u"</small>"_s);
+    }
+    QStringList latest;
+    for (const OutgoingEmail &email : details.outbox.mid(0, 5)) {
+        latest.append(QString(outgoingStatusTitle(email.status) + u" — "_s +
+                              UntrustedText::withoutControls(email.activity.subject).simplified().left(80))
+                          .toHtmlEscaped());
+    }
+    if (!latest.isEmpty()) {
+        //: the mailbox's latest outgoing emails, with their status
+        text += row(tr("Latest emails"), latest.join(u"<br>"_s));
+    }
+    return text + u"</table>"_s;
+}
 
 MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     : QWidget(parent)
@@ -134,6 +221,7 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     connect(m_repair, &QPushButton::clicked, this, [this] { Q_EMIT repairRequested(m_mailboxId); });
     auto *outgoingBox = new QGroupBox(tr("Outgoing"));
     m_outgoing = wrappingLabel(tr("Outgoing state"));
+    m_outgoing->setObjectName(u"outgoingState"_s);
     (new QVBoxLayout(outgoingBox))->addWidget(m_outgoing);
     directions->addWidget(incomingBox, 3);
     directions->addWidget(outgoingBox, 2);
@@ -316,11 +404,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     }
     incoming += row(tr("Last audit"), audit);
     m_incoming->setText(incoming + u"</table>"_s);
-    m_outgoing->setText(
-        details.profile.outgoing
-            ? u"<table>"_s + row(tr("Server"), endpointText(*details.profile.outgoing).toHtmlEscaped()) +
-                  u"</table><p>"_s + tr("Sending is not synchronized; Test connection checks it.") + u"</p>"_s
-            : tr("No outgoing (SMTP) server is configured for %1.").arg(details.profile.name.toHtmlEscaped()));
+    m_outgoing->setText(outgoingText(details, now));
 
     if (state.hasError()) {
         m_error->setText(u"<b>%1</b>: %2%3"_s.arg(
