@@ -75,8 +75,11 @@ void ConsoleBackend::start()
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
         poller,
-        [poller, reportOutgoing = m_reportOutgoing] {
+        [poller, reportOutgoing = m_reportOutgoing, outbox = m_outboxFilter] {
             poller->setReportOutgoing(reportOutgoing);
+            if (outbox) {
+                poller->watchOutbox(*outbox);
+            }
             poller->start();
         },
         Qt::QueuedConnection);
@@ -280,11 +283,13 @@ void ConsoleBackend::exportDiagnostics(const QString &address, const QString &pa
 
 void ConsoleBackend::watchOutbox(const OutboxStore::Filter &filter)
 {
+    m_outboxFilter = filter; // for a poller not started yet
     onPoller([filter](StorePoller *poller) { poller->watchOutbox(filter); });
 }
 
 void ConsoleBackend::unwatchOutbox()
 {
+    m_outboxFilter.reset();
     onPoller([](StorePoller *poller) { poller->unwatchOutbox(); });
 }
 

@@ -125,6 +125,7 @@ private:
     bool m_shuttingDown = false;
     bool m_done = false;
     bool m_reportOutgoing = false;
+    std::optional<OutboxStore::Filter> m_outboxFilter;
 };
 
 } // namespace SyncDesk

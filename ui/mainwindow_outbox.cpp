@@ -79,6 +79,9 @@ void MainWindow::connectOutbox(ConsoleBackend *backend)
                 }
             });
     backend->setReportOutgoing(true);
+    if (m_tabs->currentWidget() == m_outboxPane) { // shown before the backend came
+        backend->watchOutbox(m_outboxPane->filter());
+    }
 }
 
 ComposeDialog *MainWindow::composeDialog() const

@@ -3,6 +3,8 @@
 #include "dovecotserver.h"
 #include "logging/logger.h"
 #include "mailfactory.h"
+#include "outgoing/outboxcomposer.h"
+#include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
 
@@ -87,7 +89,14 @@ void DemoEnvironment::start()
         Q_EMIT failed(tr("cannot create a temporary directory: %1").arg(m_dir->errorString()));
         return;
     }
-    m_dovecot = std::make_unique<DovecotServer>();
+    // Outgoing email goes through Dovecot's submission service to a private relay that delivers it into the
+    // demo's own mailboxes (customers included), when Debian's python3-aiosmtpd is there to run the relay.
+    DovecotServer::Options options;
+    options.deliverSubmissions = DovecotServer::smtpRelayAvailable();
+    m_dovecot = std::make_unique<DovecotServer>(options);
+    for (const QString &customer : {u"j.weiss"_s, u"chloe.martin"_s}) {
+        m_dovecot->setUser(customer, u"demo-customer"_s);
+    }
     for (const DemoMailbox &mailbox : kMailboxes) {
         m_dovecot->setUser(QString::fromUtf16(mailbox.user), u"demo-"_s + QString::fromUtf16(mailbox.user));
     }
@@ -125,6 +134,10 @@ void DemoEnvironment::start()
     config.addProfile(u"Contoso IMAP (STARTTLS)"_s, *m_dovecot, u"starttls"_s);
     config.addProfile(u"Contoso IMAP (TLS)"_s, *m_dovecot, u"tls"_s);
     config.addClosedPortProfile(u"Legacy server (offline)"_s, closedPort());
+    if (options.deliverSubmissions) {
+        config.addSubmission(u"Contoso IMAP (STARTTLS)"_s, *m_dovecot);
+        config.addSubmission(u"Contoso IMAP (TLS)"_s, *m_dovecot);
+    }
     for (const DemoMailbox &mailbox : kMailboxes) {
         const QString user = QString::fromUtf16(mailbox.user);
         config.addMailbox(QString::fromUtf16(mailbox.address), QString::fromUtf16(mailbox.profile), user,
@@ -197,6 +210,9 @@ void DemoEnvironment::start()
         Q_EMIT failed(tr("The demo configuration could not be imported: %1").arg(imported));
         return;
     }
+    if (options.deliverSubmissions) {
+        composeSomeEmail(database);
+    }
     Log::info(u"demo"_s, {},
               u"demo mail server on localhost (IMAP %1, IMAPS %2) with %3 mailboxes; new mail arrives every few "
               "seconds"_s.arg(m_dovecot->imapPort())
@@ -204,6 +220,46 @@ void DemoEnvironment::start()
                   .arg(std::size(kMailboxes) + 2));
     m_deliveryTimer.start();
     Q_EMIT ready(database);
+}
+
+void DemoEnvironment::composeSomeEmail(const QString &database)
+{
+    // What the Outbox shows from the start: an email the engine sends at its first sync, one to an address
+    // nobody receives (the relay refuses it after the data: Failed, with its hint), and a draft.
+    auto store = Store::open(StoreConfig::sqlite(database));
+    if (!store) {
+        Log::warning(u"demo"_s, {}, store.error().toString());
+        return;
+    }
+    struct DemoEmail
+    {
+        const char16_t *from;
+        const char16_t *to;
+        const char16_t *subject;
+        const char16_t *regarding;
+        bool draft;
+    };
+    const DemoEmail emails[] = {
+        {u"ana.sales@contoso.demo", u"j.weiss@fabrikam.example", u"Ihr Angebot für März", u"account:fabrikam", false},
+        {u"support-queue@contoso.demo", u"chloe.martin@northwind.example", u"Case 1042: replacement shipped",
+         u"account:northwind", false},
+        {u"ana.sales@contoso.demo", u"kenji@adventure-works.example", u"Following up on our call", u"lead:kenji",
+         false},
+        {u"carla.ceo@contoso.demo", u"j.weiss@fabrikam.example", u"Renewal terms (draft)", u"account:fabrikam", true},
+    };
+    for (const DemoEmail &email : emails) {
+        OutgoingDraft draft;
+        draft.fromAddress = QString::fromUtf16(email.from);
+        draft.to = {{QString(), QString::fromUtf16(email.to)}};
+        draft.subject = QString::fromUtf16(email.subject);
+        draft.bodyText = tr("Hello,\n\nthis email was written in the SyncDesk demo.\n");
+        const QString regarding = QString::fromUtf16(email.regarding);
+        draft.regarding = RecordRef{regarding.section(u':', 0, 0), regarding.section(u':', 1)};
+        draft.draft = email.draft;
+        if (auto created = OutboxComposer(**store).compose(draft); !created) {
+            Log::warning(u"demo"_s, draft.fromAddress, created.error().toString());
+        }
+    }
 }
 
 void DemoEnvironment::deliverSome()

@@ -38,6 +38,7 @@ Q_SIGNALS:
 
 private:
     void deliverSome();
+    void composeSomeEmail(const QString &database);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Testing::DovecotServer> m_dovecot;

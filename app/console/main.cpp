@@ -83,8 +83,9 @@ int main(int argc, char *argv[])
          //: Value name of --select in the help (a mailbox address)
          QCoreApplication::translate("ConsoleCli", "ADDRESS")},
         {u"tab"_s,
-         //: Keep the tab names (mailboxes, overview, alerts, failures, crm): they are the values --tab takes
-         QCoreApplication::translate("ConsoleCli", "Open this tab: mailboxes, overview, alerts, failures or crm."),
+         //: Keep the tab names (mailboxes, overview, alerts, failures, outbox, crm): they are the values --tab takes
+         QCoreApplication::translate("ConsoleCli",
+                                     "Open this tab: mailboxes, overview, alerts, failures, outbox or crm."),
          //: Value name of --tab in the help
          QCoreApplication::translate("ConsoleCli", "TAB")},
         {u"log"_s, QCoreApplication::translate(
@@ -112,7 +113,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const QStringList tabs = {u"mailboxes"_s, u"overview"_s, u"alerts"_s, u"failures"_s, u"crm"_s};
+    const QStringList tabs = {u"mailboxes"_s, u"overview"_s, u"alerts"_s, u"failures"_s, u"outbox"_s, u"crm"_s};
     if (parser.isSet(u"tab"_s) && !tabs.contains(parser.value(u"tab"_s).toLower())) {
         //: %1: the value given, %2: the tab names --tab takes (not translated)
         std::fprintf(stderr, "syncdesk: %s\n",

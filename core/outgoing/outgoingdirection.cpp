@@ -79,7 +79,8 @@ OutgoingDirection OutgoingDirection::evaluate(const Mailbox &mailbox, bool profi
     }
     if (!summary.lastErrorClass.isEmpty()) {
         direction.state = stuck ? State::Stuck : State::Failing;
-        direction.reason = tr("the last attempts failed and are retried");
+        direction.reason = summary.pending > 0 ? tr("the last attempts failed and are retried")
+                                               : tr("an email failed for good; retry it once the cause is fixed");
         return direction;
     }
     if (stuck) {

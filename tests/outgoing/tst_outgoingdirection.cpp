@@ -35,6 +35,9 @@ void TestOutgoingDirection::states_data()
     QTest::newRow("pending") << true << true << true << 2 << true << QString() << false << u"pending"_s << QString();
     QTest::newRow("failing") << true << true << true << 2 << true << u"Network"_s << true << u"failing"_s
                              << u"retried"_s;
+    // Nothing waits: the failure is for good, and nothing retries it by itself.
+    QTest::newRow("failed for good") << true << true << true << -1 << true << u"ServerNo"_s << true << u"failing"_s
+                                     << u"for good"_s;
     QTest::newRow("off") << false << true << true << -1 << false << QString() << false << u"off"_s << u"off"_s;
     QTest::newRow("disabled mailbox") << true << false << true << -1 << false << QString() << false << u"off"_s
                                       << u"disabled"_s;

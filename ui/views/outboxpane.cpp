@@ -63,6 +63,7 @@ OutboxPane::OutboxPane(QWidget *parent)
     m_view->addItem(tr("Recently sent"), int(View::Sent));
     m_view->addItem(tr("Cancelled"), int(View::Cancelled));
     m_view->addItem(tr("All"), int(View::All));
+    m_view->setCurrentIndex(m_view->count() - 1); // everything, newest first, until another view is chosen
     viewLabel->setBuddy(m_view);
     m_caption = new QLabel;
     m_caption->setObjectName(u"caption"_s);
