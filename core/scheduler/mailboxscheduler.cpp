@@ -398,6 +398,9 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
         job.tuning = m_settings.tuning;
         job.leaseNode = m_nodeId;
         job.leaseEpoch = claim.state.leaseEpoch;
+        if (const auto sent = m_sentFolders.constFind(mailbox.id); sent != m_sentFolders.cend()) {
+            job.sentFolder = *sent;
+        }
         StartDecision recorded = decision;
         recorded.trigger = job.trigger;
         m_running.insert(decision.mailboxId, {recorded, m_clock.now(), job.leaseEpoch});
@@ -414,6 +417,9 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
 
 void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
 {
+    if (outcome.sentFolder) {
+        m_sentFolders.insert(outcome.mailboxId, *outcome.sentFolder);
+    }
     if (outcome.audit) {
         finishAudit(outcome);
         return;

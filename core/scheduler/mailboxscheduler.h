@@ -153,6 +153,8 @@ private:
     QHash<qint64, Mailbox> m_mailboxes;
     QHash<qint64, ServerProfile> m_profiles;
     QHash<qint64, Running> m_running;
+    // Each sending mailbox's Sent folder as a run found it ("": none), so that it is looked up once.
+    QHash<qint64, QString> m_sentFolders;
     AuditRotation m_audits;
     StoreHealth m_storeHealth;
     PasswordProblems m_passwordProblems;

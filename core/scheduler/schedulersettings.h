@@ -52,6 +52,7 @@ struct SchedulerSettings
         number("max_transient_failures", result.maxTransientFailures);
         number("overdue_grace_seconds", result.overdueGraceSeconds);
         number("heartbeat_seconds", result.heartbeatSeconds);
+        number("send_max_attempts", result.tuning.sendMaxAttempts);
         if (stored.value(QLatin1StringView("max_run_seconds")).isDouble()) {
             result.tuning.maxRunMs = qint64(stored.value(QLatin1StringView("max_run_seconds")).toInt()) * 1000;
         }

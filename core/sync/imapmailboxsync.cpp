@@ -98,6 +98,58 @@ void ImapMailboxSync::checkFolders()
     // Sent without waiting: the STATUS commands follow at once, or, when UTF8=ACCEPT changes how
     // mailbox names are encoded, as soon as its answer is in.
     m_session->enable({"CONDSTORE", "UTF8=ACCEPT"}, [](Status) {});
+    if (!tracksSentFolder()) {
+        statusFolders();
+        return;
+    }
+    if (!m_job.profile.sentFolder.isEmpty()) {
+        addSentFolder(m_job.profile.sentFolder);
+        statusFolders();
+        return;
+    }
+    if (m_job.sentFolder) {
+        addSentFolder(*m_job.sentFolder);
+        statusFolders();
+        return;
+    }
+    // Looked up once per engine and mailbox: the folder the server marks \Sent (RFC 6154). None: none synced.
+    m_session->list([this](const Result<Imap::FolderList> &folders) {
+        if (stopped()) {
+            return;
+        }
+        if (!folders && !m_session->isUsable()) {
+            fail(folders.error());
+            return;
+        }
+        QString sent;
+        if (folders) {
+            for (const Imap::ListedFolder &folder : folders->folders) {
+                if (folder.specialUse() == "\\Sent" && folder.isSelectable()) {
+                    sent = folder.name;
+                    break;
+                }
+            }
+        }
+        m_outcome.sentFolder = sent;
+        addSentFolder(sent);
+        statusFolders();
+    });
+}
+
+bool ImapMailboxSync::tracksSentFolder() const
+{
+    return m_job.mailbox.outgoing && m_job.profile.outgoing.has_value() && !m_job.audit;
+}
+
+void ImapMailboxSync::addSentFolder(const QString &folder)
+{
+    if (!folder.isEmpty() && !m_job.mailbox.folders.contains(folder)) {
+        m_job.mailbox.folders.append(folder);
+    }
+}
+
+void ImapMailboxSync::statusFolders()
+{
     m_session->status(m_job.mailbox.folders, [this](const Result<Imap::StatusReport> &report) {
         if (!stopped()) {
             onStatus(report);

@@ -60,6 +60,10 @@ private:
 
     void login();
     void checkFolders();
+    // A mailbox that sends syncs its Sent folder too (its copies and what its user sends from a mail client).
+    bool tracksSentFolder() const;
+    void addSentFolder(const QString &folder);
+    void statusFolders();
     void onStatus(const Result<Imap::StatusReport> &report);
     void nextFolder();
     void onSelected(const Imap::SelectInfo &info);

@@ -7,6 +7,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace SyncDesk {
 
 // Limits and sizes of one sync run.
@@ -36,7 +38,8 @@ struct SyncTuning
     // A run that has lasted this long fetches nothing more: it writes what is in flight, logs out and
     // reports itself incomplete, and the next run, due at once, continues where it stopped. 0: no limit.
     qint64 maxRunMs = 600 * 1000; // config: scheduler.max_run_seconds
-    // Attempts an outgoing email gets for transient failures before it is Failed (about an hour for 10).
+    // Attempts an outgoing email gets for transient failures before it is Failed (about an hour for 10;
+    // config: scheduler.send_max_attempts).
     int sendMaxAttempts = 10;
 };
 
@@ -51,6 +54,10 @@ struct SyncJob
     // The lease the scheduler claimed for this run: its batch writes are fenced by it (0: not fenced).
     QString leaseNode;
     qint64 leaseEpoch = 0;
+    // The mailbox's Sent folder as an earlier run found it (by its \Sent mark), synced with the incoming folders
+    // when the mailbox sends (Mailbox::outgoing and an SMTP endpoint); "" when it has none; unset: look it up.
+    // The profile's sent_folder, when set, is used instead.
+    std::optional<QString> sentFolder;
 };
 
 } // namespace SyncDesk

@@ -37,6 +37,8 @@ struct SyncOutcome
     int serverMinIntervalSeconds = 0; // the least time between two logins the server allows (POP3 LOGIN-DELAY)
     std::optional<SyncError> error;
     std::optional<AuditReport> audit; // an audit run (SyncJob::audit): what it found
+    // The Sent folder this run looked up (SyncJob::sentFolder unset): its name, or "" when the server has none.
+    std::optional<QString> sentFolder;
     // The outgoing direction, run before the incoming sync: emails sent, failed for good, waiting to retry,
     // and its own failure (it does not fail the run: the directions are separate).
     int emailsSent = 0;

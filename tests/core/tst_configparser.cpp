@@ -338,6 +338,9 @@ void TestConfigParser::badFiles_data()
     QTest::newRow("port -1e300") << changed(R"("host": "imap.example.test"})",
                                             R"("host": "imap.example.test", "port": -1e300})")
                                  << QStringList{u"$.server_profiles[0].incoming.port"_s} << u"from 1 to 65535"_s;
+    QTest::newRow("send_max_attempts of 0")
+        << changed(R"({"server_profiles")", R"({"scheduler": {"send_max_attempts": 0}, "server_profiles")")
+        << QStringList{u"$.scheduler.send_max_attempts"_s} << u"expected an integer from 1 to 100"_s;
     QTest::newRow("audit_interval_hours beyond 30 days")
         << changed(R"({"server_profiles")", R"({"scheduler": {"audit_interval_hours": 721}, "server_profiles")")
         << QStringList{u"$.scheduler.audit_interval_hours"_s} << u"expected an integer from 0 to 720"_s;

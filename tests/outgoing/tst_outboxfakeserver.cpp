@@ -4,6 +4,7 @@
 // checks what the store says of every email afterwards.
 
 #include "fakeserver.h"
+#include "scheduler/schedulersettings.h"
 #include "store/outboxstore.h"
 #include "store/store.h"
 #include "synchelper.h"
@@ -289,7 +290,11 @@ void TestOutboxFakeServer::refusedCredentialsFailEveryEmail()
 
 void TestOutboxFakeServer::retryWindowEnds()
 {
-    m_job->tuning.sendMaxAttempts = 1;
+    // The window comes from the configuration's scheduler.send_max_attempts.
+    const SchedulerSettings settings = SchedulerSettings().withStored({{u"send_max_attempts"_s, 1}});
+    QCOMPARE(SchedulerSettings().tuning.sendMaxAttempts, 10);
+    m_job->tuning.sendMaxAttempts = settings.tuning.sendMaxAttempts;
+    QCOMPARE(m_job->tuning.sendMaxAttempts, 1);
     const qint64 id = addEmail(1);
     m_server->addScenario(kOpen + transaction(1, u"450 4.2.0 Mailbox busy"_s) + kQuit);
     const auto result = run();

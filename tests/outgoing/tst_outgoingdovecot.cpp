@@ -290,14 +290,13 @@ void TestOutgoingDovecot::sentFolderIsTrackedWithoutDuplicates()
     QString error;
     QVERIFY2(m_dovecot.deliver(u"ana"_s, u"Sent"_s, MailFactory::build(own), &error), qPrintable(error));
 
-    // Now Sent is synced like any folder: the copy SyncDesk appended is found by its Message-ID.
+    // Sent is synced like any folder without being configured (the mailbox sends, so its Sent folder, found
+    // by its \Sent mark, is tracked too): the copy SyncDesk appended is found by its Message-ID.
     auto store = Store::open(m_store);
     QVERIFY(store);
     auto mailbox = (*store)->mailboxByAddress(kAna);
     QVERIFY(mailbox && mailbox->has_value());
-    Mailbox changed = **mailbox;
-    changed.folders = {u"INBOX"_s, u"Sent"_s};
-    QVERIFY((*store)->upsertMailbox(changed));
+    QCOMPARE((*mailbox)->folders, QStringList{u"INBOX"_s});
     store->reset();
     syncAna();
     const QString messageId = email(id).activity.messageId;
@@ -305,6 +304,20 @@ void TestOutgoingDovecot::sentFolderIsTrackedWithoutDuplicates()
              (QList<QStringList>{{u"1"_s, u"outgoing"_s}}));
     QCOMPARE(sql(u"SELECT folder, direction FROM activities WHERE message_id = '%1'"_s.arg(own.messageId)),
              (QList<QStringList>{{u"Sent"_s, u"outgoing"_s}}));
+
+    // A mailbox that does not send leaves its Sent folder alone.
+    own.messageId = u"own-off-%1@contoso.test"_s.arg(m_round);
+    own.subject = u"From Thunderbird, outgoing off"_s;
+    QVERIFY2(m_dovecot.deliver(u"ana"_s, u"Sent"_s, MailFactory::build(own), &error), qPrintable(error));
+    store = Store::open(m_store);
+    QVERIFY(store);
+    Mailbox off = **(*store)->mailboxByAddress(kAna);
+    off.outgoing = false;
+    QVERIFY((*store)->upsertMailbox(off));
+    store->reset();
+    syncAna();
+    QCOMPARE(sql(u"SELECT COUNT(*) FROM activities WHERE message_id = '%1'"_s.arg(own.messageId)),
+             (QList<QStringList>{{u"0"_s}}));
 }
 
 void TestOutgoingDovecot::wrongSenderIsRefused()
