@@ -68,12 +68,14 @@ OutgoingDirection OutgoingDirection::evaluate(const Mailbox &mailbox, bool profi
                        summary.oldestPending.secsTo(now) > qint64(stuckMinutes) * 60;
     if (!mailbox.outgoing || !mailbox.enabled) {
         direction.state = stuck ? State::Stuck : State::Off;
+        direction.sendable = false;
         direction.reason =
             !mailbox.outgoing ? tr("the mailbox's outgoing direction is off") : tr("the mailbox is disabled");
         return direction;
     }
     if (!profileCanSend) {
         direction.state = stuck ? State::Stuck : State::NotConfigured;
+        direction.sendable = false;
         direction.reason = tr("its server profile has no SMTP server");
         return direction;
     }

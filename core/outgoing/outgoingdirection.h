@@ -29,6 +29,8 @@ public:
     };
     State state = State::Idle;
     QString reason; // for Stuck and Off: why, in words
+    // False when no run will try to send: the outgoing switch is off, the mailbox disabled, or no SMTP server.
+    bool sendable = true;
     OutboxStore::Summary summary;
 
     // Every mailbox's direction, read from the store in three statements (summaries, profiles); mailboxes

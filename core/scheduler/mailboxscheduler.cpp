@@ -260,6 +260,7 @@ void MailboxScheduler::poll()
         }
         keepListening();
         followOutages();
+        sweepOutgoing();
         publish();
         followEngines();
     } else if (m_mode == Mode::Once && m_lastHeartbeat.secsTo(m_clock.now()) >= 1) {

@@ -112,6 +112,7 @@ private:
     void keepListening();
     // mailboxscheduler_outages.cpp: profile incidents opened and closed by any engine, once a heartbeat.
     void followOutages();
+    void sweepOutgoing(); // mailboxscheduler_outages.cpp
     // mailboxscheduler_shares.cpp: which mailboxes this engine schedules among the live engines (their
     // home; every poll), and the sweep for what a home left overdue (once a heartbeat).
     void followEngines();
@@ -175,6 +176,7 @@ private:
     qint64 m_configVersion = -1;
     QDateTime m_startedAt;
     QDateTime m_lastLeaseRenewal;
+    QDateTime m_lastOutgoingSweep;
     QHash<qint64, QString> m_publishedOverdue;
     QSet<qint64> m_onceWaiting;
     QList<SyncOutcome> m_onceOutcomes;

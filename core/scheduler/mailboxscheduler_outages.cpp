@@ -5,6 +5,7 @@
 // engines. An incident closed elsewhere (a probe got through, most mailboxes sync again) releases what
 // this engine held back at once, most overdue first.
 
+#include "diagnostics/outgoingsweep.h"
 #include "logging/logger.h"
 #include "mailboxscheduler.h"
 #include "store/diagnosticsstore.h"
@@ -17,6 +18,24 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString kCategory = u"scheduler"_s;
 } // namespace
+
+void MailboxScheduler::sweepOutgoing()
+{
+    // Once a minute: email no run will send (OutgoingSweep says which) raises its alert.
+    if (m_mode != Mode::Continuous ||
+        (m_lastOutgoingSweep.isValid() && m_lastOutgoingSweep.secsTo(m_clock.now()) < 60)) {
+        return;
+    }
+    m_lastOutgoingSweep = m_clock.now();
+    auto swept = OutgoingSweep::run(m_store, m_clock.now());
+    if (!swept) {
+        Log::warning(kCategory, {}, u"cannot sweep the outbox: "_s + swept.error().toString());
+    } else if (swept->raised > 0) {
+        Log::warning(
+            kCategory, {},
+            u"%1 mailbox(es) have email waiting that nothing will send [hint: outgoing-stuck]"_s.arg(swept->raised));
+    }
+}
 
 void MailboxScheduler::followOutages()
 {

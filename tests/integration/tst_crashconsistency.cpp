@@ -131,54 +131,9 @@ int TestCrashConsistency::sqlCount(const QString &db, const QString &sql)
 
 TestCrashConsistency::Kill TestCrashConsistency::runAndKill(const QString &db, int afterBatches, int extraMs)
 {
-    Kill result;
-    QProcess process;
-    process.setProgram(QStringLiteral(SYNCDESK_NODE_BINARY));
-    process.setArguments({u"--db"_s, db, u"--verbose"_s, u"sync"_s, u"--once"_s});
-    QByteArray pending;
-    QTimer killTimer;
-    killTimer.setSingleShot(true);
-    connect(&killTimer, &QTimer::timeout, &process, [&] {
-        if (process.state() == QProcess::Running) {
-            ::kill(pid_t(process.processId()), SIGKILL);
-            result.killed = true;
-        }
-    });
-    auto aim = [&] {
-        if (afterBatches >= 0 && result.batchesSeen >= afterBatches && !killTimer.isActive() && !result.killed) {
-            killTimer.start(extraMs);
-        }
-    };
-    connect(&process, &QProcess::readyReadStandardError, &process, [&] {
-        pending += process.readAllStandardError();
-        qsizetype end;
-        while ((end = pending.indexOf('\n')) >= 0) {
-            if (pending.left(end).contains(" new of ")) { // one committed batch ("stored N new of M tracked")
-                ++result.batchesSeen;
-            }
-            pending.remove(0, end + 1);
-        }
-        aim();
-    });
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(120000);
-    process.start();
-    if (!process.waitForStarted()) {
-        qWarning("syncdesk-node did not start");
-        return result;
-    }
-    aim();
-    loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        qWarning("syncdesk-node did not finish within two minutes");
-        process.kill();
-        process.waitForFinished();
-    }
-    return result;
+    // "stored N new of M tracked" once per committed batch.
+    const KilledRun run = runNodeAndKill(QStringLiteral(SYNCDESK_NODE_BINARY), db, " new of ", afterBatches, extraMs);
+    return {run.killed, run.marksSeen};
 }
 
 void TestCrashConsistency::round(const QString &name, int kills, const std::function<void(int)> &beforeRun)

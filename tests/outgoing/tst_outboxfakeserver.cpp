@@ -3,11 +3,14 @@
 // credentials. Each runs the real OutboxRun over real sockets (POP3 incoming, so no Sent copy is made) and
 // checks what the store says of every email afterwards.
 
+#include "diagnostics/outgoingsweep.h"
 #include "fakeserver.h"
+#include "outgoing/outboxactions.h"
 #include "scheduler/schedulersettings.h"
 #include "store/outboxstore.h"
 #include "store/store.h"
 #include "synchelper.h"
+#include "teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void throttledSessionReleasesTheRest();
     void refusedCredentialsFailEveryEmail();
     void retryWindowEnds();
+    void sweepAlertsEmailNothingTriesToSend();
 
 private:
     qint64 addEmail(int n, const QStringList &recipients = {u"bob@fabrikam.test"_s});
@@ -77,7 +81,8 @@ void TestOutboxFakeServer::init()
     QVERIFY(m_server->listen());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = StoreConfig::sqlite(m_dir->filePath(u"store.db"_s));
+    SYNCDESK_NEW_STORE(store, m_dir->path(), u"store.db"_s);
+    m_store = store;
     Endpoint incoming;
     incoming.protocol = MailProtocol::Pop3;
     incoming.host = u"127.0.0.1"_s;
@@ -301,6 +306,50 @@ void TestOutboxFakeServer::retryWindowEnds()
     QVERIFY(result);
     QCOMPARE(result->failed, 1);
     QCOMPARE(email(id).status, OutgoingStatus::Failed);
+}
+
+void TestOutboxFakeServer::sweepAlertsEmailNothingTriesToSend()
+{
+    // The stored profile has no SMTP server (only this test's job has one): no run will ever send the email.
+    const qint64 id = addEmail(1);
+    QVERIFY(id > 0);
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto openAlerts = [&] {
+        auto alerts = (*store)->alerts(false);
+        return alerts ? *alerts : QList<Alert>();
+    };
+    auto openStuck = [&] {
+        int count = 0;
+        for (const Alert &alert : openAlerts()) {
+            count += alert.kind == u"outgoing-stuck"_s ? 1 : 0;
+        }
+        return count;
+    };
+    auto early = OutgoingSweep::run(**store, now.addSecs(5 * 60));
+    QVERIFY(early);
+    QCOMPARE(early->raised, 0); // not waiting long enough yet
+    auto late = OutgoingSweep::run(**store, now.addSecs(20 * 60));
+    QVERIFY(late);
+    QCOMPARE(late->raised, 1);
+    const QList<Alert> alerts = openAlerts();
+    QCOMPARE(alerts.size(), 1);
+    QCOMPARE(alerts.constFirst().hintId, u"outgoing-stuck"_s);
+    QVERIFY2(alerts.constFirst().message.contains(u"SMTP"_s), qPrintable(alerts.constFirst().message));
+    QVERIFY2(alerts.constFirst().message.contains(u"20 min"_s), qPrintable(alerts.constFirst().message));
+    // Raised once: the next sweeps leave it as it is.
+    auto again = OutgoingSweep::run(**store, now.addSecs(21 * 60));
+    QVERIFY(again);
+    QCOMPARE(again->raised, 0);
+    QCOMPARE(openStuck(), 1);
+    // Nothing waits any more: it closes.
+    auto cancelled = OutboxActions(**store).apply(id, OutboxActions::Action::Cancel, now);
+    QVERIFY(cancelled && cancelled->changed);
+    auto after = OutgoingSweep::run(**store, now.addSecs(22 * 60));
+    QVERIFY(after);
+    QCOMPARE(after->closed, 1);
+    QCOMPARE(openStuck(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOutboxFakeServer)

@@ -104,55 +104,8 @@ void TestOutgoingCrash::initTestCase()
 
 bool TestOutgoingCrash::runAndKill(int afterSent, int extraMs)
 {
-    bool killed = false;
-    int sentSeen = 0;
-    QProcess process;
-    process.setProgram(QStringLiteral(SYNCDESK_NODE_BINARY));
-    process.setArguments({u"--db"_s, m_db, u"--verbose"_s, u"sync"_s, u"--once"_s});
-    QByteArray pending;
-    QTimer killTimer;
-    killTimer.setSingleShot(true);
-    connect(&killTimer, &QTimer::timeout, &process, [&] {
-        if (process.state() == QProcess::Running) {
-            ::kill(pid_t(process.processId()), SIGKILL);
-            killed = true;
-        }
-    });
-    auto aim = [&] {
-        if (afterSent >= 0 && sentSeen >= afterSent && !killTimer.isActive() && !killed) {
-            killTimer.start(extraMs);
-        }
-    };
-    connect(&process, &QProcess::readyReadStandardError, &process, [&] {
-        pending += process.readAllStandardError();
-        qsizetype end;
-        while ((end = pending.indexOf('\n')) >= 0) {
-            if (pending.left(end).contains(" recipient(s)")) { // "email N sent to 1 recipient(s): 250 ..."
-                ++sentSeen;
-            }
-            pending.remove(0, end + 1);
-        }
-        aim();
-    });
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(120000);
-    process.start();
-    if (!process.waitForStarted()) {
-        qWarning("syncdesk-node did not start");
-        return false;
-    }
-    aim();
-    loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        qWarning("syncdesk-node did not finish within two minutes");
-        process.kill();
-        process.waitForFinished();
-    }
-    return killed;
+    // "email N sent to 1 recipient(s): 250 ..." once per email sent.
+    return runNodeAndKill(QStringLiteral(SYNCDESK_NODE_BINARY), m_db, " recipient(s)", afterSent, extraMs).killed;
 }
 
 QList<OutgoingEmail> TestOutgoingCrash::emails()

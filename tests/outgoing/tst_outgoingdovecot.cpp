@@ -13,12 +13,10 @@
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
+#include "teststore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -85,7 +83,8 @@ void TestOutgoingDovecot::init()
 {
     // A fresh store per test; the server keeps its mail, so each test reads only what it sent (by subject).
     ++m_round;
-    m_store = StoreConfig::sqlite(m_dir.filePath(u"store-%1.db"_s.arg(m_round)));
+    SYNCDESK_NEW_STORE(store, m_dir.path(), u"store-%1.db"_s.arg(m_round));
+    m_store = store;
     TestConfig config(m_dir.path());
     config.addProfile(u"dovecot"_s, m_dovecot, u"none"_s);
     config.addMailbox(kAna, u"dovecot"_s, u"ana"_s, kPassword, {u"INBOX"_s});
@@ -144,23 +143,11 @@ void TestOutgoingDovecot::syncAna()
 
 QList<QStringList> TestOutgoingDovecot::sql(const QString &statement)
 {
-    QList<QStringList> rows;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst-outgoing-raw"_s);
-        db.setDatabaseName(m_store.sqlitePath);
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.exec(statement);
-            while (query.next()) {
-                QStringList row;
-                for (int i = 0; i < query.record().count(); ++i) {
-                    row.append(query.value(i).toString());
-                }
-                rows.append(row);
-            }
-        }
+    QString error;
+    const QList<QStringList> rows = TestStore::rawSql(m_store, statement, &error);
+    if (!error.isEmpty()) {
+        qWarning("%s", qPrintable(error));
     }
-    QSqlDatabase::removeDatabase(u"tst-outgoing-raw"_s);
     return rows;
 }
 
@@ -344,7 +331,7 @@ void TestOutgoingDovecot::wrongSenderIsRefused()
 void TestOutgoingDovecot::commandLineSendsAndReportsEachDirection()
 {
     const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
-    const QString db = m_store.sqlitePath;
+    const QString db = TestStore::location(m_store);
     auto json = [](const NodeRun &run) {
         return QJsonDocument::fromJson(run.out.toUtf8());
     };

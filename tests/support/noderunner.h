@@ -23,4 +23,18 @@ NodeRun runNode(const QString &binary, const QString &database, const QStringLis
                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
                 int timeoutMs = 120000);
 
+// A run killed on purpose: whether the SIGKILL came before the process ended by itself, and how many lines of
+// its standard error contained the mark.
+struct KilledRun
+{
+    bool killed = false;
+    int marksSeen = 0;
+};
+
+// Runs `syncdesk-node --db DATABASE --verbose sync --once` and sends it SIGKILL `extraMs` after the
+// `afterMarks`-th line of its standard error that contains `mark` ("stored", "sent to": what the run logs once
+// per step); afterMarks < 0: never killed. Waits on its signals, up to two minutes.
+KilledRun runNodeAndKill(const QString &binary, const QString &database, const QByteArray &mark, int afterMarks,
+                         int extraMs);
+
 } // namespace SyncDesk::Testing
