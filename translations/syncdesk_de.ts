@@ -416,11 +416,6 @@
         <translation>ADRESSE</translation>
     </message>
     <message>
-        <source>Open this tab: mailboxes, overview, alerts, failures or crm.</source>
-        <extracomment>Keep the tab names (mailboxes, overview, alerts, failures, crm): they are the values --tab takes</extracomment>
-        <translation>Diese Registerkarte öffnen: mailboxes, overview, alerts, failures oder crm.</translation>
-    </message>
-    <message>
         <source>TAB</source>
         <extracomment>Value name of --tab in the help</extracomment>
         <translation>TAB</translation>
@@ -449,6 +444,11 @@
     <message>
         <source>cannot save the screenshot to %1</source>
         <translation>der Screenshot kann nicht unter %1 gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Open this tab: mailboxes, overview, alerts, failures, outbox or crm.</source>
+        <extracomment>Keep the tab names (mailboxes, overview, alerts, failures, outbox, crm): they are the values --tab takes</extracomment>
+        <translation>Diesen Reiter öffnen: mailboxes, overview, alerts, failures, outbox oder crm.</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +1826,46 @@
         <source>Nothing to do for this email. If it happens often, look at why the node stops (journalctl, dmesg for the out-of-memory killer).</source>
         <translation>Für diese E-Mail ist nichts zu tun. Wenn dies häufig vorkommt, untersuchen Sie, warum der Knoten beendet wird (journalctl, dmesg für den Out-of-Memory-Killer).</translation>
     </message>
+    <message>
+        <source>Open the email in the Outbox tab: the refused recipients are listed with the server&apos;s reply.</source>
+        <translation>Öffnen Sie die E-Mail im Reiter Postausgang: Die abgelehnten Empfänger stehen dort mit der Antwort des Servers.</translation>
+    </message>
+    <message>
+        <source>Correct the address and compose the email again, or Retry it to send it to every recipient again.</source>
+        <translation>Korrigieren Sie die Adresse und verfassen Sie die E-Mail neu, oder senden Sie sie mit „Erneut versuchen“ noch einmal an alle Empfänger.</translation>
+    </message>
+    <message>
+        <source>Compose the email again with fewer or smaller attachments.</source>
+        <translation>Verfassen Sie die E-Mail neu, mit weniger oder kleineren Anhängen.</translation>
+    </message>
+    <message>
+        <source>Ask the mail server&apos;s administrator for the size limit.</source>
+        <translation>Fragen Sie die Administration des Mailservers nach der Größengrenze.</translation>
+    </message>
+    <message>
+        <source>Open the email in the Outbox tab: its Last error has the server&apos;s reply.</source>
+        <translation>Öffnen Sie die E-Mail im Reiter Postausgang: Unter „Letzter Fehler“ steht die Antwort des Servers.</translation>
+    </message>
+    <message>
+        <source>Fix the cause, then select the email in the Outbox tab (Failed) and press Retry.</source>
+        <translation>Beheben Sie die Ursache, wählen Sie dann die E-Mail im Reiter Postausgang (Fehlgeschlagen) und klicken Sie auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Enter at least one recipient in To, Cc or Bcc.</source>
+        <translation>Geben Sie mindestens einen Empfänger unter An, Cc oder Bcc an.</translation>
+    </message>
+    <message>
+        <source>Read the reason in the alert and in the mailbox&apos;s Outgoing box.</source>
+        <translation>Lesen Sie den Grund in der Warnung und im Bereich „Ausgehend“ des Postfachs.</translation>
+    </message>
+    <message>
+        <source>Fix what it names (Enable the mailbox, turn on &quot;Send CRM email through this mailbox&quot; in Edit mailbox…, an SMTP server in Edit server profile…, a running engine); the email is sent at the next sync.</source>
+        <translation>Beheben Sie, was dort genannt ist (Postfach aktivieren, „CRM-E-Mails über dieses Postfach senden“ unter „Postfach bearbeiten…“ einschalten, einen SMTP-Server unter „Serverprofil bearbeiten…“ eintragen, eine laufende Engine); die E-Mail wird bei der nächsten Synchronisierung gesendet.</translation>
+    </message>
+    <message>
+        <source>To stop it from being sent, select it in the Outbox tab and press Cancel email.</source>
+        <translation>Damit sie nicht gesendet wird, wählen Sie sie im Reiter Postausgang und klicken Sie auf „E-Mail abbrechen“.</translation>
+    </message>
 </context>
 <context>
     <name>ImapErrors</name>
@@ -2073,6 +2113,28 @@
     </message>
 </context>
 <context>
+    <name>OutboxActions</name>
+    <message>
+        <source>there is no outgoing email %1</source>
+        <extracomment>%1: an email&apos;s id</extracomment>
+        <translation>es gibt keine ausgehende E-Mail %1</translation>
+    </message>
+    <message>
+        <source>email %1 is %2: &apos;%3&apos; does not apply to it</source>
+        <extracomment>%1: an email&apos;s id, %2: its status (Sent, Sending, ...), %3: the action (cancel, retry, send-draft)</extracomment>
+        <translation>E-Mail %1 ist %2: „%3“ ist darauf nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>it is being sent right now and cannot be stopped</source>
+        <translation>sie wird gerade gesendet und kann nicht mehr angehalten werden</translation>
+    </message>
+    <message>
+        <source>Email %1 is now %2.</source>
+        <extracomment>%1: an email&apos;s id, %2: its new status (Pending Send, Cancelled)</extracomment>
+        <translation>E-Mail %1 ist jetzt %2.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxComposer</name>
     <message>
         <source>%1 is not a mailbox of this store; --from names the mailbox the email leaves through</source>
@@ -2143,6 +2205,21 @@
     <message>
         <source>it is waiting for its next attempt</source>
         <translation>sie wartet auf ihren nächsten Versuch</translation>
+    </message>
+    <message>
+        <source>an email failed for good; retry it once the cause is fixed</source>
+        <translation>eine E-Mail ist endgültig fehlgeschlagen; senden Sie sie erneut, sobald die Ursache behoben ist</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingSweep</name>
+    <message numerus="yes">
+        <source>%n email(s) from %1 have waited in Pending Send for %2 min: %3</source>
+        <extracomment>%n emails, %1 the mailbox, %2 minutes, %3 why nothing sends them</extracomment>
+        <translation>
+            <numerusform>%n E-Mail von %1 wartet seit %2 min in „Senden ausstehend“: %3</numerusform>
+            <numerusform>%n E-Mails von %1 warten seit %2 min in „Senden ausstehend“: %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3114,6 +3191,156 @@
     </message>
 </context>
 <context>
+    <name>SyncDesk::ComposeDialog</name>
+    <message>
+        <source>Compose email</source>
+        <extracomment>Window title: write an email to send</extracomment>
+        <translation>E-Mail verfassen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>name@example.com, Name &lt;name@example.com&gt;</source>
+        <translation>name@example.com, Name &lt;name@example.com&gt;</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>not written into the message</source>
+        <translation>wird nicht in die Nachricht geschrieben</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc:</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>&amp;Bcc:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>Be&amp;treff:</translation>
+    </message>
+    <message>
+        <source>&amp;Regarding:</source>
+        <translation>Be&amp;zug:</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Anhänge:</translation>
+    </message>
+    <message>
+        <source>The email leaves through the mailbox&apos;s SMTP server at its next sync, which starts at once; a copy goes to its Sent folder and replies are tracked back to it. The Outbox tab follows it.</source>
+        <translation>Die E-Mail geht bei der nächsten Synchronisierung des Postfachs, die sofort beginnt, über dessen SMTP-Server hinaus; eine Kopie kommt in den Ordner „Gesendet“, und Antworten werden ihr zugeordnet. Der Reiter Postausgang verfolgt sie.</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <extracomment>Button: queue the email to be sent now</extracomment>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Save as dr&amp;aft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>This mailbox does not send now: %1. The email waits in Pending Send until that is fixed.</source>
+        <extracomment>%1: why the mailbox does not send now (its outgoing direction is off, ...)</extracomment>
+        <translation>Dieses Postfach sendet zurzeit nicht: %1. Die E-Mail wartet in „Senden ausstehend“, bis das behoben ist.</translation>
+    </message>
+    <message>
+        <source>This mailbox&apos;s sending has a problem: %1.</source>
+        <extracomment>%1: what went wrong with the mailbox&apos;s last sends</extracomment>
+        <translation>Beim Senden über dieses Postfach gibt es ein Problem: %1.</translation>
+    </message>
+    <message>
+        <source>There are no mailboxes to send from.</source>
+        <translation>Es gibt keine Postfächer, über die gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>Enter at least one recipient in To, Cc or Bcc.</source>
+        <translation>Geben Sie mindestens einen Empfänger unter An, Cc oder Bcc an.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address.</source>
+        <extracomment>%1: what was typed as an address</extracomment>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter a subject.</source>
+        <translation>Geben Sie einen Betreff ein.</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: the file cannot be read.</source>
+        <extracomment>%1: a file name</extracomment>
+        <translation>%1 kann nicht angehängt werden: Die Datei ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The attachments come to more than 50 MiB; most servers refuse far less.</source>
+        <translation>Die Anhänge sind zusammen größer als 50 MiB; die meisten Server lehnen schon viel weniger ab.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <extracomment>%1: a file name, %2: why it cannot be read</extracomment>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Entwurf wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Queueing the email…</source>
+        <translation>E-Mail wird eingereiht…</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h…</source>
+        <translation>An&amp;hängen…</translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::ConfigEditDialog</name>
     <message>
         <source>Problems</source>
@@ -3493,6 +3720,16 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
         <source>The demo configuration could not be imported: %1</source>
         <extracomment>%1: the problems found</extracomment>
         <translation>Die Demo-Konfiguration konnte nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Hello,
+
+this email was written in the SyncDesk demo.
+</source>
+        <translation>Hallo,
+
+diese E-Mail wurde in der SyncDesk-Demo geschrieben.
+</translation>
     </message>
 </context>
 <context>
@@ -4588,10 +4825,6 @@ Hinweis: %3</translation>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
-        <source>Sending is not synchronized; Test connection checks it.</source>
-        <translation>Der Versand wird nicht synchronisiert; „Verbindung testen“ prüft ihn.</translation>
-    </message>
-    <message>
         <source>No outgoing (SMTP) server is configured for %1.</source>
         <translation>Für %1 ist kein Postausgangsserver (SMTP) konfiguriert.</translation>
     </message>
@@ -4731,6 +4964,72 @@ Hinweis: %3</translation>
             <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachricht fehlt&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
             <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachrichten fehlen&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sending through this mailbox is off; Edit mailbox turns it on.</source>
+        <translation>Das Senden über dieses Postfach ist ausgeschaltet; „Postfach bearbeiten“ schaltet es ein.</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s), the oldest %1</source>
+        <translation>
+            <numerusform>%n E-Mail, %1</numerusform>
+            <numerusform>%n E-Mails, die älteste %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s); Retry in the Outbox sends them again</source>
+        <translation>
+            <numerusform>%n E-Mail; „Erneut versuchen“ im Postausgang sendet sie noch einmal</numerusform>
+            <numerusform>%n E-Mails; „Erneut versuchen“ im Postausgang sendet sie noch einmal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Latest emails</source>
+        <extracomment>the mailbox&apos;s latest outgoing emails, with their status</extracomment>
+        <translation>Letzte E-Mails</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <extracomment>the outgoing direction: nothing sent yet, nothing waiting</extracomment>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <extracomment>the outgoing direction: email waits to be sent</extracomment>
+        <translation>sendet</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>stuck</source>
+        <extracomment>the outgoing direction: email has waited too long</extracomment>
+        <translation>hängt</translation>
     </message>
 </context>
 <context>
@@ -5774,6 +6073,33 @@ Warnungen:
     <message>
         <source>Auditing the mailbox now; missing messages are fetched again, then it is audited once more (see its log)</source>
         <translation>Das Postfach wird jetzt geprüft; fehlende Nachrichten werden erneut geholt, dann wird es noch einmal geprüft (siehe sein Protokoll)</translation>
+    </message>
+    <message>
+        <source>&amp;Compose email…</source>
+        <translation>E-&amp;Mail verfassen…</translation>
+    </message>
+    <message>
+        <source>Write an email that leaves through the selected mailbox</source>
+        <translation>Eine E-Mail schreiben, die über das ausgewählte Postfach hinausgeht</translation>
+    </message>
+    <message>
+        <source>O&amp;utbox</source>
+        <extracomment>tab: outgoing email (waiting, failed, drafts, sent)</extracomment>
+        <translation>Postausga&amp;ng</translation>
+    </message>
+    <message>
+        <source>O&amp;utbox (%1 waiting, %2 failed)</source>
+        <extracomment>tab title: %1 emails waiting to be sent, %2 emails failed</extracomment>
+        <translation>Postausga&amp;ng (%1 wartend, %2 fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>O&amp;utbox (%1 waiting)</source>
+        <translation>Postausga&amp;ng (%1 wartend)</translation>
+    </message>
+    <message>
+        <source>Email %1 saved; the Outbox tab follows it.</source>
+        <extracomment>%1: the new email&apos;s id</extracomment>
+        <translation>E-Mail %1 gespeichert; der Reiter Postausgang verfolgt sie.</translation>
     </message>
 </context>
 <context>
@@ -7755,20 +8081,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <translation>Anhang</translation>
     </message>
     <message>
-        <source>email %1 is %2: &apos;%3&apos; does not apply to it</source>
-        <extracomment>%1: an email&apos;s id, %2: its status (Sent, Sending, ...), %3: the command (cancel, retry, send-draft)</extracomment>
-        <translation>E-Mail %1 hat den Status %2: &apos;%3&apos; ist darauf nicht anwendbar</translation>
-    </message>
-    <message>
-        <source>it is being sent right now and cannot be stopped</source>
-        <translation>sie wird gerade gesendet und kann nicht angehalten werden</translation>
-    </message>
-    <message>
-        <source>Email %1 is now %2.</source>
-        <extracomment>%1: an email&apos;s id, %2: its new status (Pending Send, Cancelled)</extracomment>
-        <translation>E-Mail %1 hat jetzt den Status %2.</translation>
-    </message>
-    <message>
         <source>email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]</source>
         <translation>email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]</translation>
     </message>
@@ -7851,6 +8163,206 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     </message>
 </context>
 <context>
+    <name>SyncDesk::OutboxPane</name>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Outgoing emails to show</source>
+        <translation>Anzuzeigende ausgehende E-Mails</translation>
+    </message>
+    <message>
+        <source>Waiting (Pending Send and Sending)</source>
+        <translation>Wartend (Senden ausstehend und Wird gesendet)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Recently sent</source>
+        <translation>Kürzlich gesendet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Compos&amp;e…</source>
+        <translation>Verfass&amp;en…</translation>
+    </message>
+    <message>
+        <source>Write an email that leaves through a mailbox</source>
+        <translation>Eine E-Mail schreiben, die über ein Postfach hinausgeht</translation>
+    </message>
+    <message>
+        <source>Send &amp;draft</source>
+        <translation>Entwurf &amp;senden</translation>
+    </message>
+    <message>
+        <source>Send the selected drafts</source>
+        <translation>Die ausgewählten Entwürfe senden</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>Send the selected failed or cancelled emails again, from a fresh set of attempts</source>
+        <translation>Die ausgewählten fehlgeschlagenen oder abgebrochenen E-Mails noch einmal senden, mit neuen Versuchen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel email</source>
+        <translation>E-Mail abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Stop the selected drafts, pending or failed emails from being sent; an email being sent cannot be stopped</source>
+        <translation>Die ausgewählten Entwürfe, wartenden oder fehlgeschlagenen E-Mails nicht senden; eine E-Mail, die gerade gesendet wird, lässt sich nicht mehr anhalten</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the email, its recipients and what happened to it</source>
+        <translation>Die E-Mail, ihre Empfänger und was mit ihr geschah anzeigen</translation>
+    </message>
+    <message>
+        <source>Outgoing emails</source>
+        <translation>Ausgehende E-Mails</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>column: the outgoing email&apos;s status (Pending Send, Sent, ...)</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <extracomment>column: the mailbox the email leaves through</extracomment>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <extracomment>column: how many times sending was tried</extracomment>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Sent / next attempt</source>
+        <extracomment>column: when it was sent, or when it is tried next</extracomment>
+        <translation>Gesendet / nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <extracomment>column: the server&apos;s reply, or the last error</extracomment>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>next sync</source>
+        <extracomment>the next attempt: at the next sync</extracomment>
+        <translation>nächste Synchronisierung</translation>
+    </message>
+    <message>
+        <source>%1
+
+hint: %2</source>
+        <extracomment>tooltip of the Outcome column: %1 the error, %2 the troubleshooting hint</extracomment>
+        <translation>%1
+
+Hinweis: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused</source>
+        <extracomment>%n: recipients the server refused while it accepted the others</extracomment>
+        <translation>
+            <numerusform>%n Empfänger abgelehnt</numerusform>
+            <numerusform>%n Empfänger abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent.</source>
+        <translation>Nichts wartet auf das Senden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) wait to be sent.</source>
+        <translation>
+            <numerusform>%n E-Mail wartet auf das Senden.</numerusform>
+            <numerusform>%n E-Mails warten auf das Senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No email failed.</source>
+        <translation>Keine E-Mail ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) failed; Retry sends them again.</source>
+        <translation>
+            <numerusform>%n E-Mail ist fehlgeschlagen; „Erneut versuchen“ sendet sie noch einmal.</numerusform>
+            <numerusform>%n E-Mails sind fehlgeschlagen; „Erneut versuchen“ sendet sie noch einmal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation>Keine Entwürfe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s).</source>
+        <translation>
+            <numerusform>%n Entwurf.</numerusform>
+            <numerusform>%n Entwürfe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing sent yet.</source>
+        <translation>Noch nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n email(s) sent.</source>
+        <translation>
+            <numerusform>Die zuletzt gesendete E-Mail.</numerusform>
+            <numerusform>Die letzten %n gesendeten E-Mails.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No email was cancelled.</source>
+        <translation>Keine E-Mail wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled email(s).</source>
+        <translation>
+            <numerusform>%n abgebrochene E-Mail.</numerusform>
+            <numerusform>%n abgebrochene E-Mails.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n outgoing email(s).</source>
+        <translation>
+            <numerusform>Die letzte ausgehende E-Mail.</numerusform>
+            <numerusform>Die letzten %n ausgehenden E-Mails.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::OutboxRun</name>
     <message>
         <source>the outgoing run was cancelled</source>
@@ -7871,6 +8383,104 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <message>
         <source>the outgoing run ended</source>
         <translation>der ausgehende Lauf wurde beendet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OutgoingEmailDialog</name>
+    <message>
+        <source>Email %1 — %2</source>
+        <extracomment>Window title: %1 the email&apos;s id, %2 its subject</extracomment>
+        <translation>E-Mail %1 — %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <extracomment>who sends: the CRM user or queue that owns the email</extracomment>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Regarding</source>
+        <translation>Bezug</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation>Antwort des Servers</translation>
+    </message>
+    <message>
+        <source>Refused recipients</source>
+        <translation>Abgelehnte Empfänger</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Copy in Sent</source>
+        <translation>Kopie in „Gesendet“</translation>
+    </message>
+    <message>
+        <source>Interrupted sends</source>
+        <extracomment>how many times a send was interrupted by a stopped engine and sent again</extracomment>
+        <translation>Unterbrochene Sendungen</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
     </message>
 </context>
 <context>
@@ -8363,6 +8973,24 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     </message>
 </context>
 <context>
+    <name>SyncDesk::RegardingCombo</name>
+    <message>
+        <source>Regarding</source>
+        <extracomment>The CRM record the message is regarding</extracomment>
+        <translation>Bezug</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <extracomment>No regarding record</extracomment>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Regarding must be a record such as account:contoso (account, contact, lead, opportunity or case).</source>
+        <extracomment>Keep account:contoso and the record types (account, contact, lead, opportunity, case) as they are: they are what is typed in</extracomment>
+        <translation>Als Bezug muss ein Datensatz wie account:contoso angegeben werden (account, contact, lead, opportunity oder case).</translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::Smtp::Session</name>
     <message>
         <source>the SMTP server</source>
@@ -8574,6 +9202,18 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <extracomment>%1 is a mailbox address, %2 a file</extracomment>
         <translation>Diagnosepaket von %1 in %2 gespeichert</translation>
     </message>
+    <message>
+        <source>Unknown outbox action &apos;%1&apos;.</source>
+        <translation>Unbekannte Aktion des Postausgangs „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n email(s) changed.</source>
+        <extracomment>%1: the action (retry, cancel, send-draft); %n: how many emails it changed</extracomment>
+        <translation>
+            <numerusform>%1: %n E-Mail geändert.</numerusform>
+            <numerusform>%1: %n E-Mails geändert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::SyncWorker</name>
@@ -8734,16 +9374,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <translation>Message-ID</translation>
     </message>
     <message>
-        <source>Regarding</source>
-        <extracomment>The CRM record the message is regarding</extracomment>
-        <translation>Bezug</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <extracomment>No regarding record</extracomment>
-        <translation>(keiner)</translation>
-    </message>
-    <message>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -8780,11 +9410,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
     <message>
         <source>This is not a Message-ID: it has spaces or angle brackets inside.</source>
         <translation>Dies ist keine Message-ID: Sie enthält Leerzeichen oder spitze Klammern.</translation>
-    </message>
-    <message>
-        <source>Regarding must be a record such as account:contoso (account, contact, lead, opportunity or case).</source>
-        <extracomment>Keep account:contoso and the record types (account, contact, lead, opportunity, case) as they are: they are what is typed in</extracomment>
-        <translation>Als Bezug muss ein Datensatz wie account:contoso angegeben werden (account, contact, lead, opportunity oder case).</translation>
     </message>
 </context>
 <context>

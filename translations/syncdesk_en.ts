@@ -97,6 +97,17 @@
     </message>
 </context>
 <context>
+    <name>OutgoingSweep</name>
+    <message numerus="yes">
+        <source>%n email(s) from %1 have waited in Pending Send for %2 min: %3</source>
+        <extracomment>%n emails, %1 the mailbox, %2 minutes, %3 why nothing sends them</extracomment>
+        <translation>
+            <numerusform>%n email from %1 has waited in Pending Send for %2 min: %3</numerusform>
+            <numerusform>%n emails from %1 have waited in Pending Send for %2 min: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pop3ResponseParser</name>
     <message numerus="yes">
         <source>status line longer than %n byte(s)</source>
@@ -517,6 +528,20 @@
             <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n messages missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n email(s), the oldest %1</source>
+        <translation>
+            <numerusform>%n email, %1</numerusform>
+            <numerusform>%n emails, the oldest %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s); Retry in the Outbox sends them again</source>
+        <translation>
+            <numerusform>%n email; Retry in the Outbox sends it again</numerusform>
+            <numerusform>%n emails; Retry in the Outbox sends them again</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::MailboxTableModel</name>
@@ -807,6 +832,59 @@
     </message>
 </context>
 <context>
+    <name>SyncDesk::OutboxPane</name>
+    <message numerus="yes">
+        <source>%n recipient(s) refused</source>
+        <extracomment>%n: recipients the server refused while it accepted the others</extracomment>
+        <translation>
+            <numerusform>%n recipient refused</numerusform>
+            <numerusform>%n recipients refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) wait to be sent.</source>
+        <translation>
+            <numerusform>%n email waits to be sent.</numerusform>
+            <numerusform>%n emails wait to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) failed; Retry sends them again.</source>
+        <translation>
+            <numerusform>%n email failed; Retry sends it again.</numerusform>
+            <numerusform>%n emails failed; Retry sends them again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s).</source>
+        <translation>
+            <numerusform>%n draft.</numerusform>
+            <numerusform>%n drafts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n email(s) sent.</source>
+        <translation>
+            <numerusform>The latest %n email sent.</numerusform>
+            <numerusform>The latest %n emails sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled email(s).</source>
+        <translation>
+            <numerusform>%n cancelled email.</numerusform>
+            <numerusform>%n cancelled emails.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n outgoing email(s).</source>
+        <translation>
+            <numerusform>The latest %n outgoing email.</numerusform>
+            <numerusform>The latest %n outgoing emails.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::Pop3::Session</name>
     <message numerus="yes">
         <source>%1 did not complete %2 in time (%3 s allowed from sending it, plus the time for %n byte(s) at %4 KiB/s)</source>
@@ -832,6 +910,14 @@
         <translation>
             <numerusform>%n failed item will be fetched again by the next sync</numerusform>
             <numerusform>%n failed items will be fetched again by the next sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n email(s) changed.</source>
+        <extracomment>%1: the action (retry, cancel, send-draft); %n: how many emails it changed</extracomment>
+        <translation>
+            <numerusform>%1: %n email changed.</numerusform>
+            <numerusform>%1: %n emails changed.</numerusform>
         </translation>
     </message>
 </context>

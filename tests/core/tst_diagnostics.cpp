@@ -383,10 +383,8 @@ void TestDiagnostics::hintsSpeakTheConsolesLanguageInTheConsole()
 {
     // The console names its buttons and menus, not command lines, except where it has no such action and
     // says so; the command line keeps its commands.
-    // Outgoing email has no console view yet (issue 15's Outbox): its hints name the commands.
-    const QSet<QString> commandLineOnly{u"sync-gap"_s,          u"store-missing"_s,          u"store-not-a-database"_s,
-                                        u"store-copy-target"_s, u"smtp-recipient-refused"_s, u"smtp-send-refused"_s,
-                                        u"outgoing-stuck"_s};
+    const QSet<QString> commandLineOnly{u"sync-gap"_s, u"store-missing"_s, u"store-not-a-database"_s,
+                                        u"store-copy-target"_s};
     int withConsoleSteps = 0;
     for (const Hint &hint : HintCatalog::instance().all()) {
         withConsoleSteps += hint.consoleRemedy.isEmpty() ? 0 : 1;

@@ -68,7 +68,7 @@ ComposeDialog::ComposeDialog(const QList<MailboxStatus> &mailboxes, qint64 selec
     m_attachments = new QListWidget;
     m_attachments->setAccessibleName(tr("Attachments"));
     m_attachments->setMaximumHeight(80);
-    auto *attach = new QPushButton(tr("A&ttach…"));
+    auto *attach = new QPushButton(tr("Attac&h…"));
     attach->setObjectName(u"attach"_s);
     auto *remove = new QPushButton(tr("Remo&ve"));
     remove->setObjectName(u"removeAttachment"_s);

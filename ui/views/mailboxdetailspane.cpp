@@ -71,27 +71,24 @@ QString row(const QString &name, const QString &value)
 
 QString outgoingStateText(const OutgoingDirection &direction)
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", text);
-    };
     switch (direction.state) {
     case OutgoingDirection::State::Off:
-        return tr("off");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "off");
     case OutgoingDirection::State::NotConfigured:
-        return tr("not configured");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "not configured");
     case OutgoingDirection::State::Idle:
         //: the outgoing direction: nothing sent yet, nothing waiting
-        return tr("idle");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "idle");
     case OutgoingDirection::State::Ok:
-        return tr("OK");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "OK");
     case OutgoingDirection::State::Pending:
         //: the outgoing direction: email waits to be sent
-        return tr("sending");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "sending");
     case OutgoingDirection::State::Failing:
-        return tr("failing");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "failing");
     case OutgoingDirection::State::Stuck:
         //: the outgoing direction: email has waited too long
-        return tr("stuck");
+        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "stuck");
     }
     return {};
 }
