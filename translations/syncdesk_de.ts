@@ -5031,6 +5031,11 @@ Hinweis: %3</translation>
         <extracomment>the outgoing direction: email has waited too long</extracomment>
         <translation>hängt</translation>
     </message>
+    <message>
+        <source>%1 (outgoing: %2)</source>
+        <extracomment>the mailbox&apos;s overall state when its outgoing direction is what fails: %1 &quot;Failing&quot;, %2 the outgoing direction&apos;s state (failing, stuck)</extracomment>
+        <translation>%1 (ausgehend: %2)</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::MailboxDialog</name>

@@ -338,6 +338,18 @@ void TestConsoleOutbox::outboxActionsMoveEmailsAndOnlyWhatAppliesIsEnabled()
                              10000);
     selectRow(draft);
     QVERIFY(!outbox->button(u"cancel"_s)->isEnabled());
+
+    // A failed email makes the mailbox's overall state Failing in the details pane, though it syncs fine.
+    QVERIFY(OutboxStore(**store).markAttemptFailed(
+        draft, SyncError::make(ErrorClass::ServerNo, u"smtp-send-refused"_s, u"550 5.7.1 refused"_s), std::nullopt,
+        QDateTime::currentDateTimeUtc()));
+    QVERIFY(window.showTab(u"mailboxes"_s));
+    window.mailboxView()->selectRow(0);
+    QLabel *subtitle = window.detailsPane()->findChild<QLabel *>(u"subtitle"_s);
+    QVERIFY(subtitle);
+    QTRY_VERIFY2_WITH_TIMEOUT(subtitle->text().contains(u"(outgoing: failing)"_s), qPrintable(subtitle->text()), 10000);
+    QLabel *outgoing = window.detailsPane()->findChild<QLabel *>(u"outgoingState"_s);
+    QVERIFY(outgoing->text().contains(u"550 5.7.1 refused"_s));
 }
 
 QTEST_MAIN(TestConsoleOutbox)

@@ -173,6 +173,8 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_subtitle = new QLabel;
+    m_subtitle->setObjectName(u"subtitle"_s);
+    m_subtitle->setTextFormat(Qt::PlainText);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
 
@@ -357,8 +359,16 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     updateRepairButton();
     const MailboxRunState runState = status.runState(now);
     m_title->setText(status.mailbox.address);
-    m_subtitle->setText(
-        tr("%1 · %2 · user %3").arg(runStateText(runState), status.mailbox.profileName, status.mailbox.username));
+    // The overall state, as the CRM suites' mailbox form shows it: the incoming state, unless the outgoing
+    // direction makes it worse.
+    QString overall = runStateText(runState);
+    if (details.outgoing.overallState(runStateName(runState)) != runStateName(runState)) {
+        //: the mailbox's overall state when its outgoing direction is what fails: %1 "Failing", %2 the
+        //: outgoing direction's state (failing, stuck)
+        overall =
+            tr("%1 (outgoing: %2)").arg(runStateText(MailboxRunState::Failing), outgoingStateText(details.outgoing));
+    }
+    m_subtitle->setText(tr("%1 · %2 · user %3").arg(overall, status.mailbox.profileName, status.mailbox.username));
 
     QString incoming = u"<table>"_s;
     incoming += row(tr("Server"), endpointText(details.profile.incoming).toHtmlEscaped());
