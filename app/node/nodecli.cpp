@@ -210,6 +210,9 @@ int NodeCli::run(const QStringList &arguments)
          //: Value name of --regarding in the help (a record type and id)
          tr("TYPE:ID", "value name")},
         {u"no-sync"_s, tr("track: record the request only; the next sync completes it.")},
+        {u"appointment"_s, tr("track: the UID of an appointment to track; its mailboxes sync their calendars at once."),
+         //: Value name of --appointment in the help (an iCalendar UID)
+         tr("UID", "value name")},
         {u"enable"_s, tr("test-mailbox: enable the mailbox when every step passes.")},
         {u"list-folders"_s, tr("test-mailbox: log in and list the server's folders (to choose what to sync).")},
         {u"all"_s, tr("alerts: closed alerts too.")},
@@ -307,15 +310,16 @@ int NodeCli::run(const QStringList &arguments)
             command) ||
         ((command == u"alerts"_s || command == u"failures"_s) && sub.isEmpty()) ||
         ((command == u"crm"_s || command == u"track"_s) && sub == u"list"_s) ||
-        (command == u"email"_s && (sub == u"list"_s || sub == u"show"_s));
+        (command == u"email"_s && (sub == u"list"_s || sub == u"show"_s)) ||
+        ((command == u"appointments"_s || command == u"tasks"_s) && (sub == u"list"_s || sub == u"show"_s));
     auto allowOnly = [&](const QStringList &allowed) -> bool {
         for (const QString &option :
-             {u"once"_s,  u"mailbox"_s,      u"json"_s,       u"jsonl"_s,     u"output"_s,   u"workers"_s,
-              u"type"_s,  u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s,  u"enable"_s,
-              u"all"_s,   u"repair"_s,       u"dry-run"_s,    u"to"_s,        u"state"_s,    u"profile"_s,
-              u"owner"_s, u"list-folders"_s, u"from"_s,       u"cc"_s,        u"bcc"_s,      u"subject"_s,
-              u"body"_s,  u"body-file"_s,    u"html-file"_s,  u"attach"_s,    u"reply-to"_s, u"draft"_s,
-              u"status"_s}) {
+             {u"once"_s,   u"mailbox"_s,      u"json"_s,       u"jsonl"_s,     u"output"_s,   u"workers"_s,
+              u"type"_s,   u"skip-invalid"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s,  u"enable"_s,
+              u"all"_s,    u"repair"_s,       u"dry-run"_s,    u"to"_s,        u"state"_s,    u"profile"_s,
+              u"owner"_s,  u"list-folders"_s, u"from"_s,       u"cc"_s,        u"bcc"_s,      u"subject"_s,
+              u"body"_s,   u"body-file"_s,    u"html-file"_s,  u"attach"_s,    u"reply-to"_s, u"draft"_s,
+              u"status"_s, u"appointment"_s}) {
             if (m_parser.isSet(option) && !allowed.contains(option)) {
                 //: %1: an option name, %2: a command name (neither is translated)
                 usage(tr("--%1 is not an option of '%2'").arg(option, command));
@@ -361,6 +365,12 @@ int NodeCli::run(const QStringList &arguments)
         return allowOnly({u"type"_s, u"skip-invalid"_s, u"json"_s}) ? crmCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"track"_s) {
+        if (m_parser.isSet(u"appointment"_s)) {
+            if (positional.size() > 1) {
+                return usage(tr("usage: syncdesk-node track --appointment UID [--regarding TYPE:ID]"));
+            }
+            return allowOnly({u"appointment"_s, u"regarding"_s}) ? trackAppointment() : UsageError;
+        }
         return allowOnly({u"mailbox"_s, u"message-id"_s, u"regarding"_s, u"no-sync"_s, u"json"_s})
                    ? trackCommand(positional.mid(1))
                    : UsageError;
@@ -401,6 +411,15 @@ int NodeCli::run(const QStringList &arguments)
                                     : sub == u"show"_s ? QStringList{u"json"_s}
                                                        : QStringList{};
         return allowOnly(allowed) ? emailCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"appointments"_s || command == u"tasks"_s) {
+        const QStringList allowed = sub == u"list"_s ? QStringList{u"owner"_s, u"json"_s}
+                                    : sub == u"show"_s || sub == u"add"_s || sub == u"set"_s ? QStringList{u"json"_s}
+                                                                                             : QStringList{};
+        return allowOnly(allowed)
+                   ? actRecordsCommand(command == u"appointments"_s ? ActKind::Appointment : ActKind::Task,
+                                       positional.mid(1))
+                   : UsageError;
     }
     if (command == u"maintenance"_s) {
         return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "act/actrecords.h"
 #include "diagnostics/result.h"
 #include "model/mailbox.h"
 #include "model/mailboxstatus.h"
@@ -77,6 +78,9 @@ private:
     static bool isCommand(const QString &command);
     static QString commandList();
     static QString commandHelp(const QString &command);
+    // nodecli_act.cpp
+    int actRecordsCommand(ActKind kind, const QStringList &positional);
+    int trackAppointment();
     // nodecli_email.cpp
     int emailCommand(const QStringList &positional);
     int emailSend();

@@ -247,6 +247,36 @@ const std::vector<CommandHelp> &commands()
                            "Send a draft; cancel a draft, pending or failed email; send a failed or cancelled email "
                            "again (its attempts start again). An email being sent cannot be cancelled."),
          {}},
+        {"appointments",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "appointments list [--owner ID] [--json] | appointments show ID [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "The CRM's appointments (soonest first), or one with every field and the calendars it "
+                           "is in."),
+         {kJson}},
+        {"appointments",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "appointments add FIELD=VALUE... | appointments set ID FIELD=VALUE... | appointments "
+                           "delete ID"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Create (owner=, subject=, start= and end= at least), change or delete an appointment; "
+                           "the calendars of the mailboxes that hold it sync at once. Fields: subject, start, end, "
+                           "all_day, time_zone, location, organizer, attendees, description, recurrence, regarding, "
+                           "owner. Times: 2026-03-10T09:00 in time_zone, or with Z or an offset, or a date."),
+         {kJson}},
+        {"tasks",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "tasks list|show|add|set|delete (as appointments)"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "The CRM's tasks. Fields: subject, start, due, all_day, time_zone, status (not-started, "
+                           "in-progress, completed, cancelled), percent_complete, priority (0-9), description, "
+                           "regarding, owner."),
+         {kJson}},
+        {"track",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "track --appointment UID [--regarding TYPE:ID]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Track an appointment (and set what it is regarding): the mailboxes that hold it or whose "
+                           "owner owns it sync their calendars at once; if that fails, the schedule completes it."),
+         {}},
         {"track",
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
                            "track --mailbox ADDRESS --message-id ID [--regarding TYPE:ID] [--no-sync]"),

@@ -1,12 +1,14 @@
 // The reporting commands of syncdesk-node: status, export activities and scheduler, and what they
 // share (times relative to now, the overdue grace, whether an engine runs).
 
+#include "act/actstatus.h"
 #include "diagnostics/hintcatalog.h"
 #include "model/alert.h"
 #include "model/jsonexport.h"
 #include "nodecli.h"
 #include "outgoing/outgoingdirection.h"
 #include "scheduler/schedulersettings.h"
+#include "store/actstore.h"
 #include "store/outboxstore.h"
 #include "store/store.h"
 
@@ -207,6 +209,26 @@ int NodeCli::status()
     auto outgoingOf = [&](const MailboxStatus &status) {
         return directions->value(status.mailbox.id);
     };
+    // The ACT direction (appointments, contacts, tasks), the third one.
+    auto actStates = ActStore(**store).states();
+    if (!actStates) {
+        return storeFailure(actStates.error());
+    }
+    auto profiles = (*store)->profiles();
+    if (!profiles) {
+        return storeFailure(profiles.error());
+    }
+    auto actOf = [&](const MailboxStatus &status) {
+        std::optional<ServerProfile> profile;
+        for (const ServerProfile &p : std::as_const(*profiles)) {
+            if (p.id == status.mailbox.profileId) {
+                profile = p;
+            }
+        }
+        ActStore::State state = actStates->value(status.mailbox.id);
+        state.mailboxId = status.mailbox.id;
+        return ActStatus::evaluate(status.mailbox, profile, state);
+    };
     if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const MailboxStatus &status : std::as_const(shown)) {
@@ -223,7 +245,13 @@ int NodeCli::status()
                                                    {u"last_error"_s, json.value(u"last_error"_s)}});
             json.insert(u"outgoing"_s, outgoing.toJson(now));
             json.insert(u"outgoing_enabled"_s, status.mailbox.outgoing);
-            json.insert(u"overall_state"_s, outgoing.overallState(incomingState));
+            const ActStatus act = actOf(status);
+            json.insert(u"act"_s, act.toJson());
+            QString overall = outgoing.overallState(incomingState);
+            if (act.failing() && overall != u"disabled"_s) {
+                overall = u"failing"_s;
+            }
+            json.insert(u"overall_state"_s, overall);
             array.append(json);
         }
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

@@ -179,7 +179,7 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
               {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s, u"polling"_s,
-               u"max_message_bytes"_s, u"sent_folder"_s});
+               u"max_message_bytes"_s, u"sent_folder"_s, u"act"_s});
 
     ServerProfile profile;
     const QJsonValue name = object.value(u"name"_s);
@@ -204,6 +204,10 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     const QJsonValue outgoing = object.value(u"outgoing"_s);
     if (!outgoing.isUndefined() && !outgoing.isNull()) {
         profile.outgoing = parseEndpoint(outgoing, path + u".outgoing"_s, true);
+    }
+
+    if (const QJsonValue act = object.value(u"act"_s); !act.isUndefined() && !act.isNull()) {
+        profile.act = parseActEndpoint(act, path + u".act"_s);
     }
 
     const QJsonValue sentFolder = object.value(u"sent_folder"_s);
@@ -419,7 +423,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     checkKeys(object, path,
               {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"password_keychain"_s,
                u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s, u"process_from"_s,
-               u"outgoing"_s});
+               u"outgoing"_s, u"act"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
@@ -502,6 +506,9 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
         error(path + u".enabled"_s, tr("expected true or false, got %1").arg(describe(enabled)));
     } else {
         mailbox.enabled = enabled.toBool();
+    }
+    if (const QJsonValue act = object.value(u"act"_s); !act.isUndefined() && !act.isNull()) {
+        mailbox.act = parseMailboxAct(act, path + u".act"_s);
     }
     const QJsonValue outgoing = object.value(u"outgoing"_s);
     if (!outgoing.isUndefined() && !outgoing.isBool()) {

@@ -32,6 +32,8 @@ private:
     void parseProfile(const QJsonValue &value, const QString &path);
     std::optional<Endpoint> parseEndpoint(const QJsonValue &value, const QString &path, bool outgoing);
     void parseMailbox(const QJsonValue &value, const QString &path);
+    std::optional<ActEndpoint> parseActEndpoint(const QJsonValue &value, const QString &path);
+    std::optional<ActSettings> parseMailboxAct(const QJsonValue &value, const QString &path);
     void parseMailboxTracking(const QJsonObject &object, const QString &path, Mailbox &mailbox);
     void parseScheduler(const QJsonValue &value, const QString &path);
     void parseRetention(const QJsonValue &value, const QString &path);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "act/actsettings.h"
 #include "recordref.h"
 #include "trackingoption.h"
 
@@ -37,6 +38,8 @@ struct Mailbox
     QDateTime processFrom;
     // Whether CRM email leaves through this mailbox (its outgoing direction; config "outgoing").
     bool outgoing = true;
+    // Its appointments, contacts and tasks (the ACT direction; config "act"); unset: the direction is off.
+    std::optional<ActSettings> act;
 
     QString owner() const { return ownerKey.isEmpty() ? QString() : ownerType + QLatin1Char(':') + ownerKey; }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "act/actsettings.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -44,6 +46,8 @@ struct ServerProfile
     std::optional<qint64> maxMessageBytes;
     // Where copies of sent email go ("sent_folder"); empty: the folder the server marks \Sent, else "Sent".
     QString sentFolder;
+    // The CalDAV/CardDAV server of the mailboxes' calendars and address books ("act"); unset: none.
+    std::optional<ActEndpoint> act;
 
     friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
 };

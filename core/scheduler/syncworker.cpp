@@ -1,5 +1,6 @@
 #include "syncworker.h"
 
+#include "act/actsync.h"
 #include "outgoing/outboxrun.h"
 #include "store/store.h"
 #include "sync/mailboxsync.h"
@@ -25,7 +26,7 @@ void SyncWorker::startJob(const SyncJob &job)
     refused.address = job.mailbox.address;
     refused.trigger = job.trigger;
     refused.startedAt = refused.finishedAt = QDateTime::currentDateTimeUtc();
-    if (m_active.contains(job.mailbox.id) || m_outboxes.contains(job.mailbox.id)) {
+    if (m_active.contains(job.mailbox.id) || m_outboxes.contains(job.mailbox.id) || m_acts.contains(job.mailbox.id)) {
         refused.error = SyncError::make(ErrorClass::Internal, u"internal-error"_s,
                                         tr("the mailbox is already being synced by this worker"));
         Q_EMIT jobFinished(refused);
@@ -89,6 +90,7 @@ void SyncWorker::onOutboxFinished(const SyncJob &job, OutboxRun *run, const Outb
 
 void SyncWorker::startIncoming(const SyncJob &job)
 {
+    m_jobs.insert(job.mailbox.id, job);
     std::unique_ptr<MailboxSync> sync = MailboxSync::create(job, *m_store, m_streams);
     MailboxSync *raw = sync.release();
     raw->setParent(this);
@@ -116,7 +118,47 @@ void SyncWorker::onFinished(MailboxSync *sync, const SyncOutcome &incoming)
         outcome.emailFailure = outgoing.emailFailure;
         outcome.notices = outgoing.notices + outcome.notices;
     }
+    const SyncJob job = m_jobs.take(incoming.mailboxId);
+    if (job.mailbox.act && job.mailbox.act->syncsAnything() && job.profile.act && !job.audit && !outcome.cancelled()) {
+        startAct(job, outcome);
+        return;
+    }
     Q_EMIT jobFinished(outcome);
+}
+
+void SyncWorker::startAct(const SyncJob &job, const SyncOutcome &outcome)
+{
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    auto result = std::make_shared<ActResult>();
+    QThread *thread = QThread::create([config = m_storeConfig, job, cancelled, result]() {
+        auto store = Store::open(config);
+        if (!store) {
+            result->error = store.error();
+            return;
+        }
+        if (job.leaseEpoch > 0) {
+            (*store)->setLeaseFence(job.mailbox.id, job.leaseNode, job.leaseEpoch);
+        }
+        ActSync sync(**store, job.mailbox, job.profile, job.tuning.commandTimeoutMs, cancelled);
+        *result = sync.run();
+    });
+    m_acts.insert(job.mailbox.id, {thread, cancelled});
+    connect(thread, &QThread::finished, this, [this, thread, outcome, result, id = job.mailbox.id]() {
+        m_acts.remove(id);
+        thread->deleteLater();
+        SyncOutcome merged = outcome;
+        merged.actRan = true;
+        merged.actToServer = result->toServer;
+        merged.actFromServer = result->fromServer;
+        merged.actConflicts = result->conflicts;
+        merged.actRequests = result->requests;
+        merged.actElapsedMs = result->elapsedMs;
+        merged.actError = result->error;
+        merged.notices += result->notices;
+        merged.finishedAt = QDateTime::currentDateTimeUtc();
+        Q_EMIT jobFinished(merged);
+    });
+    thread->start();
 }
 
 void SyncWorker::cancel(qint64 mailboxId)
@@ -126,6 +168,9 @@ void SyncWorker::cancel(qint64 mailboxId)
     }
     if (MailboxSync *sync = m_active.value(mailboxId)) {
         sync->cancel();
+    }
+    if (const auto act = m_acts.constFind(mailboxId); act != m_acts.cend()) {
+        *act->cancelled = true;
     }
 }
 
@@ -139,6 +184,9 @@ void SyncWorker::cancelAll()
     for (MailboxSync *sync : active) {
         sync->cancel();
     }
+    for (const ActThread &act : std::as_const(m_acts)) {
+        *act.cancelled = true;
+    }
 }
 
 void SyncWorker::shutdown()
@@ -148,6 +196,13 @@ void SyncWorker::shutdown()
     m_active.clear();
     qDeleteAll(m_outboxes);
     m_outboxes.clear();
+    for (const ActThread &act : std::as_const(m_acts)) {
+        act.thread->disconnect(this);
+        act.thread->wait();
+        delete act.thread;
+    }
+    m_acts.clear();
+    m_jobs.clear();
     m_store.reset();
 }
 

@@ -7,7 +7,9 @@
 
 #include <QHash>
 #include <QObject>
+#include <QThread>
 
+#include <atomic>
 #include <memory>
 
 namespace SyncDesk {
@@ -41,6 +43,9 @@ private:
     void startIncoming(const SyncJob &job);
     void onOutboxFinished(const SyncJob &job, OutboxRun *run, const OutboxResult &result);
     void onFinished(MailboxSync *sync, const SyncOutcome &outcome);
+    // The ACT direction, blocking by nature (one DAV request after another), runs in a thread of its own with its
+    // own store connection; its result joins the run's outcome.
+    void startAct(const SyncJob &job, const SyncOutcome &outcome);
 
     StoreConfig m_storeConfig;
     ByteStreamFactory m_streams;
@@ -48,6 +53,13 @@ private:
     QHash<qint64, MailboxSync *> m_active;
     QHash<qint64, OutboxRun *> m_outboxes;        // outgoing directions running, before their incoming sync
     QHash<qint64, SyncOutcome> m_outgoingResults; // what they did, merged into the run's outcome
+    QHash<qint64, SyncJob> m_jobs;                // jobs running, by mailbox
+    struct ActThread
+    {
+        QThread *thread = nullptr;
+        std::shared_ptr<std::atomic_bool> cancelled;
+    };
+    QHash<qint64, ActThread> m_acts;
 };
 
 } // namespace SyncDesk

@@ -1,6 +1,7 @@
 #include "crmstore.h"
 
 #include "store.h"
+#include "storerows.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -11,25 +12,6 @@ namespace SyncDesk {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kRecordColumns =
-    u"id, type, record_key, name, email, owner_key, business_unit, parent_type, parent_key, extra_json"_s;
-
-CrmRecord recordFrom(const QSqlQuery &query)
-{
-    CrmRecord record;
-    record.id = query.value(0).toLongLong();
-    record.type = query.value(1).toString();
-    record.key = query.value(2).toString();
-    record.name = query.value(3).toString();
-    record.email = query.value(4).toString();
-    record.ownerKey = query.value(5).toString();
-    record.businessUnit = query.value(6).toString();
-    record.parentType = query.value(7).toString();
-    record.parentKey = query.value(8).toString();
-    record.extra = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
-    return record;
-}
 
 const QString kActivityColumns = u"id, mailbox_id, message_id, regarding_type, regarding_id"_s;
 
@@ -137,25 +119,25 @@ Result<CrmStore::UpsertCounts> CrmStore::upsertRecords(const CrmRecordList &reco
 
 Result<CrmRecordList> CrmStore::records(const QString &type)
 {
-    auto query =
-        type.isEmpty()
-            ? m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM crm_records ORDER BY type, name, record_key"_s)
-            : m_store.exec(u"SELECT "_s + kRecordColumns +
-                               u" FROM crm_records WHERE type = ? ORDER BY name, record_key"_s,
-                           {type});
+    auto query = type.isEmpty() ? m_store.exec(u"SELECT "_s + StoreRows::kCrmRecordColumns +
+                                               u" FROM crm_records ORDER BY type, name, record_key"_s)
+                                : m_store.exec(u"SELECT "_s + StoreRows::kCrmRecordColumns +
+                                                   u" FROM crm_records WHERE type = ? ORDER BY name, record_key"_s,
+                                               {type});
     if (!query) {
         return query.error();
     }
     CrmRecordList list;
     while (query->next()) {
-        list.append(recordFrom(*query));
+        list.append(StoreRows::crmRecordFromQuery(*query));
     }
     return list;
 }
 
 Result<std::optional<CrmRecord>> CrmStore::record(const QString &type, const QString &key)
 {
-    auto query = m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM crm_records WHERE type = ? AND record_key = ?"_s,
+    auto query = m_store.exec(u"SELECT "_s + StoreRows::kCrmRecordColumns +
+                                  u" FROM crm_records WHERE type = ? AND record_key = ?"_s,
                               {type, key});
     if (!query) {
         return query.error();
@@ -163,14 +145,14 @@ Result<std::optional<CrmRecord>> CrmStore::record(const QString &type, const QSt
     if (!query->next()) {
         return std::optional<CrmRecord>();
     }
-    return std::optional<CrmRecord>(recordFrom(*query));
+    return std::optional<CrmRecord>(StoreRows::crmRecordFromQuery(*query));
 }
 
 Result<CrmRecordList> CrmStore::recordsByEmail(const QString &address)
 {
     // "email <> ''" lets SQLite use the partial index on email.
-    static const QString sql =
-        u"SELECT "_s + kRecordColumns + u" FROM crm_records WHERE email = ? AND email <> '' ORDER BY type, id"_s;
+    static const QString sql = u"SELECT "_s + StoreRows::kCrmRecordColumns +
+                               u" FROM crm_records WHERE email = ? AND email <> '' ORDER BY type, id"_s;
     auto query = m_store.execCached(sql, {address.trimmed().toLower()});
     if (!query) {
         return query.error();
@@ -178,7 +160,7 @@ Result<CrmRecordList> CrmStore::recordsByEmail(const QString &address)
     QSqlQuery &found = **query;
     CrmRecordList list;
     while (found.next()) {
-        list.append(recordFrom(found));
+        list.append(StoreRows::crmRecordFromQuery(found));
     }
     found.finish();
     return list;

@@ -444,6 +444,89 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {16,
+         u"appointments, contacts and tasks (the ACT direction): records, links to the server, collections, "
+         "conflicts, state"_s,
+         {
+             // A mailbox's ACT settings (directions, conflict rule, its own DAV login) and a profile's DAV
+             // endpoint, as JSON objects; '' when the mailbox or profile has none.
+             u"ALTER TABLE mailboxes ADD COLUMN act_json TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE server_profiles ADD COLUMN act_json TEXT NOT NULL DEFAULT ''"_s,
+             // The CRM's appointments and tasks. What syncs is fields_json (one object, compared field by field
+             // with a link's base_json); the columns beside it serve listings and security checks.
+             uR"(CREATE TABLE act_records (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    uid TEXT NOT NULL,
+                    subject TEXT NOT NULL DEFAULT '',
+                    start_at INTEGER,
+                    end_at INTEGER,
+                    owner_key TEXT NOT NULL DEFAULT '',
+                    business_unit TEXT NOT NULL DEFAULT '',
+                    regarding_type TEXT NOT NULL DEFAULT '',
+                    regarding_key TEXT NOT NULL DEFAULT '',
+                    fields_json TEXT NOT NULL DEFAULT '{}',
+                    created_at INTEGER NOT NULL,
+                    modified_at INTEGER NOT NULL,
+                    UNIQUE (kind, uid)))"_s,
+             u"CREATE INDEX act_records_owner ON act_records (kind, owner_key)"_s,
+             u"CREATE INDEX act_records_start ON act_records (kind, start_at)"_s,
+             // One record in one mailbox's calendar or address book. record_id is an act_records id, or a
+             // crm_records id for contacts; a link whose record is gone is a deletion in the CRM. base_json holds
+             // the fields both sides had at the last sync, server_data the server's text then (what SyncDesk does
+             // not model is written back from it).
+             uR"(CREATE TABLE act_links (
+                    id INTEGER PRIMARY KEY,
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    record_id INTEGER NOT NULL,
+                    href TEXT NOT NULL,
+                    etag TEXT NOT NULL DEFAULT '',
+                    base_json TEXT NOT NULL DEFAULT '{}',
+                    server_data BLOB,
+                    synced_at INTEGER NOT NULL,
+                    UNIQUE (mailbox_id, kind, record_id),
+                    UNIQUE (mailbox_id, href)))"_s,
+             // The collections discovery found for a mailbox (one per kind) and their sync token.
+             uR"(CREATE TABLE act_collections (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    display_name TEXT NOT NULL DEFAULT '',
+                    sync_token TEXT NOT NULL DEFAULT '',
+                    sync_collection INTEGER NOT NULL DEFAULT 1,
+                    discovered_at INTEGER NOT NULL,
+                    PRIMARY KEY (mailbox_id, kind)))"_s,
+             // A field both sides changed since the last sync: both values, and which one the rule kept.
+             uR"(CREATE TABLE act_conflicts (
+                    id INTEGER PRIMARY KEY,
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    record_id INTEGER NOT NULL,
+                    uid TEXT NOT NULL,
+                    subject TEXT NOT NULL DEFAULT '',
+                    field TEXT NOT NULL,
+                    crm_value TEXT NOT NULL,
+                    server_value TEXT NOT NULL,
+                    winner TEXT NOT NULL,
+                    detected_at INTEGER NOT NULL))"_s,
+             u"CREATE INDEX act_conflicts_mailbox ON act_conflicts (mailbox_id, detected_at)"_s,
+             // The ACT direction's state per mailbox, as outgoing has its own.
+             uR"(CREATE TABLE act_state (
+                    mailbox_id INTEGER PRIMARY KEY REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    last_attempt_at INTEGER,
+                    last_success_at INTEGER,
+                    failures_in_row INTEGER NOT NULL DEFAULT 0,
+                    error_class TEXT NOT NULL DEFAULT '',
+                    error_message TEXT NOT NULL DEFAULT '',
+                    error_hint TEXT NOT NULL DEFAULT '',
+                    conflicts INTEGER NOT NULL DEFAULT 0,
+                    to_server INTEGER NOT NULL DEFAULT 0,
+                    from_server INTEGER NOT NULL DEFAULT 0,
+                    requested_at INTEGER))"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -287,6 +287,7 @@ public:
 private:
     friend class CrmStore;
     friend class OutboxStore;
+    friend class ActStore;
     friend class DiagnosticsStore;
     friend class LedgerStore;
     friend class RetentionStore;

@@ -3,6 +3,7 @@
 // How the store's rows map to the model: the column lists, the row readers and the JSON-encoded columns.
 // Shared by the parts of Store (store*.cpp); not part of its interface.
 
+#include "model/crmrecord.h"
 #include "store.h"
 
 #include <QElapsedTimer>
@@ -150,11 +151,30 @@ inline QList<LogRecord> logRecordsFrom(QSqlQuery &query)
     return records;
 }
 
+inline const QString kCrmRecordColumns =
+    u"id, type, record_key, name, email, owner_key, business_unit, parent_type, parent_key, extra_json"_s;
+
+inline CrmRecord crmRecordFromQuery(const QSqlQuery &query)
+{
+    CrmRecord record;
+    record.id = query.value(0).toLongLong();
+    record.type = query.value(1).toString();
+    record.key = query.value(2).toString();
+    record.name = query.value(3).toString();
+    record.email = query.value(4).toString();
+    record.ownerKey = query.value(5).toString();
+    record.businessUnit = query.value(6).toString();
+    record.parentType = query.value(7).toString();
+    record.parentKey = query.value(8).toString();
+    record.extra = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
+    return record;
+}
+
 inline const QString kProfileColumns =
     u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
     "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
     "max_concurrent_connections, min_interval_seconds, base_interval_seconds, "
-    "max_interval_seconds, max_message_bytes, sent_folder"_s;
+    "max_interval_seconds, max_message_bytes, sent_folder, act_json"_s;
 
 inline ServerProfile profileFromQuery(const QSqlQuery &query)
 {
@@ -186,14 +206,22 @@ inline ServerProfile profileFromQuery(const QSqlQuery &query)
         profile.maxMessageBytes = query.value(15).toLongLong();
     }
     profile.sentFolder = query.value(16).toString();
+    if (const QString act = query.value(17).toString(); !act.isEmpty()) {
+        profile.act = ActEndpoint::fromJson(QJsonDocument::fromJson(act.toUtf8()).object());
+    }
     return profile;
 }
 
 inline const QString kMailboxColumns =
     u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
     "m.folders, m.disabled_reason, m.disabled_at, m.owner_type, m.owner_key, m.tracking, "
-    "m.tracked_folders_json, m.verbose_log, m.process_from, m.outgoing"_s;
-constexpr int kMailboxColumnCount = 17;
+    "m.tracked_folders_json, m.verbose_log, m.process_from, m.outgoing, m.act_json"_s;
+constexpr int kMailboxColumnCount = 18;
+
+inline QString objectToJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
 
 inline QString trackedFoldersToJson(const QMap<QString, RecordRef> &folders)
 {
@@ -238,6 +266,9 @@ inline Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     mailbox.verboseLog = query.value(offset + 14).toBool();
     mailbox.processFrom = fromMs(query.value(offset + 15));
     mailbox.outgoing = query.value(offset + 16).toBool();
+    if (const QString act = query.value(offset + 17).toString(); !act.isEmpty()) {
+        mailbox.act = ActSettings::fromJson(QJsonDocument::fromJson(act.toUtf8()).object());
+    }
     return mailbox;
 }
 

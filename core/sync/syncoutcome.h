@@ -46,6 +46,15 @@ struct SyncOutcome
     int emailsRetrying = 0;
     std::optional<SyncError> emailFailure; // the last email's failure (failed for good or retrying)
     std::optional<SyncError> outgoingError;
+    // The ACT direction (appointments, contacts, tasks), run after the incoming sync when the mailbox has it:
+    // its own failure does not fail the run either.
+    bool actRan = false;
+    int actToServer = 0;
+    int actFromServer = 0;
+    int actConflicts = 0;
+    int actRequests = 0;
+    qint64 actElapsedMs = 0;
+    std::optional<SyncError> actError;
 
     bool succeeded() const { return !error.has_value(); }
     bool cancelled() const { return error && error->errorClass == ErrorClass::Cancelled; }

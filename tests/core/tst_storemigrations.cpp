@@ -148,7 +148,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 15);
+        QCOMPARE(latestSchemaVersion(), 16);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -162,13 +162,33 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
     QCOMPARE(rawSql(path, u"SELECT version, description FROM schema_version ORDER BY version"_s), versions);
     const QList<QStringList> tables =
         rawSql(path, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
-    QCOMPARE(tables, (QList<QStringList>{
-                         {u"activities"_s},      {u"activity_aliases"_s}, {u"alert_mailboxes"_s}, {u"alerts"_s},
-                         {u"crm_records"_s},     {u"folder_ledger"_s},    {u"folder_state"_s},    {u"item_failures"_s},
-                         {u"log_records"_s},     {u"mailbox_state"_s},    {u"mailboxes"_s},       {u"meta"_s},
-                         {u"nodes"_s},           {u"outgoing_emails"_s},  {u"pop3_seen"_s},       {u"schema_version"_s},
-                         {u"server_profiles"_s}, {u"settings"_s},         {u"store_probe"_s},     {u"sync_requests"_s},
-                         {u"sync_runs"_s},       {u"track_requests"_s}}));
+    QCOMPARE(tables, (QList<QStringList>{{u"act_collections"_s},
+                                         {u"act_conflicts"_s},
+                                         {u"act_links"_s},
+                                         {u"act_records"_s},
+                                         {u"act_state"_s},
+                                         {u"activities"_s},
+                                         {u"activity_aliases"_s},
+                                         {u"alert_mailboxes"_s},
+                                         {u"alerts"_s},
+                                         {u"crm_records"_s},
+                                         {u"folder_ledger"_s},
+                                         {u"folder_state"_s},
+                                         {u"item_failures"_s},
+                                         {u"log_records"_s},
+                                         {u"mailbox_state"_s},
+                                         {u"mailboxes"_s},
+                                         {u"meta"_s},
+                                         {u"nodes"_s},
+                                         {u"outgoing_emails"_s},
+                                         {u"pop3_seen"_s},
+                                         {u"schema_version"_s},
+                                         {u"server_profiles"_s},
+                                         {u"settings"_s},
+                                         {u"store_probe"_s},
+                                         {u"sync_requests"_s},
+                                         {u"sync_runs"_s},
+                                         {u"track_requests"_s}}));
 }
 
 void TestStoreMigrations::fixtureHoldsTheVersionOneStatements()
@@ -232,7 +252,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"12"_s},
                                                                                                          {u"13"_s},
                                                                                                          {u"14"_s},
-                                                                                                         {u"15"_s}}));
+                                                                                                         {u"15"_s},
+                                                                                                         {u"16"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());

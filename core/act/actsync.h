@@ -1,0 +1,69 @@
+#pragma once
+
+#include "actitems.h"
+#include "diagnostics/result.h"
+#include "model/mailbox.h"
+#include "model/serverprofile.h"
+#include "store/actstore.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace SyncDesk {
+
+class DavClient;
+class SecurityContext;
+class Store;
+
+// What one run of a mailbox's ACT direction did.
+struct ActResult
+{
+    int toServer = 0;    // items written to or deleted from the calendar or address book
+    int fromServer = 0;  // CRM records made, changed or deleted from the server's side
+    int conflicts = 0;   // fields both sides had changed
+    int itemsFailed = 0; // server items that could not be read (skipped, listed in notices)
+    int requests = 0;    // HTTP requests sent
+    qint64 elapsedMs = 0;
+    QStringList notices;
+    std::optional<SyncError> error;
+};
+
+// One run of a mailbox's ACT direction, blocking, in a thread of its own (with its own Store connection):
+// discovery when the mailbox's collections are not known yet, then per kind whose direction is not none the
+// server's changes (RFC 6578 sync-collection from the stored token, or every member's ETag when the server has no
+// sync-collection), merged field by field with the CRM's, and the CRM's changes written with If-Match /
+// If-None-Match. The new token is stored only after every change it covers is applied.
+class ActSync final
+{
+    Q_DECLARE_TR_FUNCTIONS(ActSync)
+public:
+    ActSync(Store &store, const Mailbox &mailbox, const ServerProfile &profile, int timeoutMs = 60000,
+            std::shared_ptr<std::atomic_bool> cancelled = {});
+    ~ActSync();
+
+    ActResult run();
+    // Called just before each write to the server with the item's href (tests race a second client there).
+    void setBeforeWrite(std::function<void(const QString &href)> hook) { m_beforeWrite = std::move(hook); }
+    // Set from any thread: the run stops before its next request.
+    std::shared_ptr<std::atomic_bool> cancelFlag() const { return m_cancelled; }
+
+private:
+    Status runKinds(DavClient &client, const SecurityContext &security, ActResult &result);
+    Status syncKind(DavClient &client, ActItems &items, ActStore::Collection collection, ActResult &result);
+
+    Store &m_store;
+    ActStore m_act;
+    Mailbox m_mailbox;
+    ServerProfile m_profile;
+    ActSettings m_settings;
+    int m_timeoutMs;
+    std::function<void(const QString &)> m_beforeWrite;
+    std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+};
+
+} // namespace SyncDesk

@@ -1,0 +1,173 @@
+// The ACT direction through syncdesk-node, as an administrator uses it: the configuration's act settings, the
+// appointments and tasks commands, sync --once against a private Dovecot and Radicale, status --json's act
+// direction, track --appointment, and bad input refused.
+#include "dovecotserver.h"
+#include "noderunner.h"
+#include "radicaleserver.h"
+#include "synchelper.h"
+#include "testconfig.h"
+#include "teststore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kAna = u"ana@contoso.test"_s;
+const QString kPassword = u"ana-pass"_s;
+} // namespace
+
+class TestActCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!DovecotServer::isAvailable() || !RadicaleServer::isAvailable()) {
+            if (qEnvironmentVariableIsSet("CI")) {
+                QFAIL("Dovecot or Radicale is missing; scripts/test.sh installs them");
+            }
+            QSKIP("Dovecot or Radicale is missing; scripts/test.sh installs them");
+        }
+        QVERIFY(m_dovecot.setUser(u"ana"_s, kPassword));
+        m_radicale.addUser(u"ana"_s, kPassword);
+        QString error;
+        QVERIFY2(m_dovecot.start(&error), qPrintable(error));
+        QVERIFY2(m_radicale.start(&error), qPrintable(error));
+        SYNCDESK_NEW_STORE(store, m_dir.path(), u"act-cli.db"_s);
+        m_store = store;
+        TestConfig config(m_dir.path());
+        config.addProfile(u"dovecot"_s, m_dovecot, u"none"_s);
+        config.setProfileKey(u"dovecot"_s, u"act"_s, QJsonObject{{u"url"_s, m_radicale.url().toString()}});
+        config.addMailbox(kAna, u"dovecot"_s, u"ana"_s, kPassword, {u"INBOX"_s});
+        config.setMailboxKey(kAna, u"owner"_s, u"systemuser:ana"_s);
+        config.setMailboxKey(
+            kAna, u"act"_s,
+            QJsonObject{{u"appointments"_s, u"both"_s}, {u"tasks"_s, u"to-server"_s}, {u"contacts"_s, u"none"_s}});
+        config.setCrm(QJsonDocument::fromJson(R"({
+            "business_units": [{"id": "sales"}],
+            "system_users": [{"id": "ana", "name": "Ana", "email": "ana@contoso.test", "business_unit": "sales"}],
+            "accounts": [{"id": "fabrikam", "name": "Fabrikam", "email": "info@fabrikam.test", "owner": "ana"}]
+        })")
+                          .object());
+        const QString imported = SyncHelper::importConfig(m_store, config.write());
+        QVERIFY2(imported.isEmpty(), qPrintable(imported));
+        m_db = TestStore::location(m_store);
+    }
+
+    void appointmentsAndTasksThroughTheCli()
+    {
+        const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
+        NodeRun run = runNode(node, m_db,
+                              {u"appointments"_s, u"add"_s, u"owner=ana"_s, u"subject=Quarterly review"_s,
+                               u"time_zone=Europe/Berlin"_s, u"start=2026-04-02T10:00"_s, u"end=2026-04-02T11:00"_s,
+                               u"attendees=Bob <bob@fabrikam.test>"_s, u"regarding=account:fabrikam"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString id = run.out.trimmed();
+        QVERIFY(id.toLongLong() > 0);
+        run = runNode(
+            node, m_db,
+            {u"tasks"_s, u"add"_s, u"owner=ana"_s, u"subject=Send the offer"_s, u"due=2026-04-03"_s, u"priority=1"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+
+        run = runNode(node, m_db, {u"appointments"_s, u"show"_s, id, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject shown = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(shown.value(u"start"_s).toString(), u"2026-04-02T08:00:00Z"_s); // 10:00 in Berlin, summer time
+        QCOMPARE(shown.value(u"regarding"_s).toString(), u"account:fabrikam"_s);
+        const QJsonArray where = shown.value(u"synced_to"_s).toArray();
+        QCOMPARE(where.size(), 1);
+        const QString href = where.at(0)[u"href"_s].toString();
+        auto onServer = m_radicale.get(u"ana"_s, kPassword, href);
+        QVERIFY2(onServer.ok() && onServer.body.contains("SUMMARY:Quarterly review") &&
+                     onServer.body.contains("TZID=Europe/Berlin"),
+                 onServer.body.constData());
+
+        // Moved on the phone: the next sync brings the new time into the CRM.
+        QByteArray moved = onServer.body;
+        moved.replace("T100000", "T140000");
+        moved.replace("T110000", "T150000");
+        QVERIFY(m_radicale.put(u"ana"_s, kPassword, href, moved, onServer.etag()).ok());
+        run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = runNode(node, m_db, {u"appointments"_s, u"show"_s, id, u"--json"_s});
+        shown = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(shown.value(u"start"_s).toString(), u"2026-04-02T12:00:00Z"_s);
+
+        // status --json: the third direction beside incoming and outgoing.
+        run = runNode(node, m_db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject act = QJsonDocument::fromJson(run.out.toUtf8()).array().at(0)[u"act"_s].toObject();
+        QCOMPARE(act.value(u"state"_s).toString(), u"ok"_s);
+        QCOMPARE(act.value(u"failures_in_row"_s).toInt(), 0);
+        QVERIFY(!act.value(u"last_success_at"_s).toString().isEmpty());
+        QCOMPARE(act[u"settings"_s][u"tasks"_s].toString(), u"to-server"_s);
+
+        // track --appointment: an immediate sync is asked for; the next run completes it.
+        const QString uid = shown.value(u"uid"_s).toString();
+        run = runNode(node, m_db, {u"track"_s, u"--appointment"_s, uid, u"--regarding"_s, u"account:fabrikam"_s});
+        QVERIFY2(run.exitCode == 0 && run.out.contains(kAna), qPrintable(run.out + run.err));
+        run = runNode(node, m_db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).array().at(0)[u"act"_s][u"state"_s].toString(),
+                 u"requested"_s);
+        run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = runNode(node, m_db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).array().at(0)[u"act"_s][u"state"_s].toString(), u"ok"_s);
+
+        run = runNode(node, m_db, {u"tasks"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray tasks = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.at(0)[u"due"_s].toString(), u"2026-04-03T00:00:00Z"_s);
+        QVERIFY(tasks.at(0)[u"all_day"_s].toBool());
+    }
+
+    void badInputIsRefused()
+    {
+        const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
+        const QList<QPair<QStringList, QString>> cases{
+            {{u"appointments"_s, u"add"_s, u"owner=ana"_s, u"subject=X"_s, u"start=tomorrow"_s, u"end=2026-01-01"_s},
+             u"start"_s},
+            {{u"appointments"_s, u"add"_s, u"owner=ana"_s, u"subject=X"_s, u"start=2026-04-02T10:00Z"_s,
+              u"end=2026-04-02T09:00Z"_s},
+             u"after the start"_s},
+            {{u"appointments"_s, u"add"_s, u"owner=nobody"_s, u"subject=X"_s, u"start=2026-04-02T10:00Z"_s,
+              u"end=2026-04-02T11:00Z"_s},
+             u"nobody"_s},
+            {{u"appointments"_s, u"set"_s, u"99999"_s, u"subject=X"_s}, u"99999"_s},
+            {{u"appointments"_s, u"set"_s, u"1"_s, u"colour=red"_s}, u"colour"_s},
+            {{u"tasks"_s, u"add"_s, u"owner=ana"_s, u"subject=X"_s, u"priority=11"_s}, u"priority"_s},
+            {{u"tasks"_s, u"add"_s, u"owner=ana"_s, u"subject=X"_s, u"status=done"_s}, u"status"_s},
+            {{u"appointments"_s, u"add"_s, u"owner=ana"_s, u"subject=X"_s, u"time_zone=Mars/Olympus"_s,
+              u"start=2026-04-02T10:00"_s, u"end=2026-04-02T11:00"_s},
+             u"time zone"_s},
+            {{u"track"_s, u"--appointment"_s, u"no-such-uid"_s}, u"no-such-uid"_s},
+        };
+        for (const auto &[arguments, mention] : cases) {
+            const NodeRun run = runNode(node, m_db, arguments);
+            QVERIFY2(run.exitCode == 2 && run.err.contains(mention),
+                     qPrintable(arguments.join(u' ') + u" -> "_s + QString::number(run.exitCode) + u": "_s + run.err));
+        }
+    }
+
+private:
+    DovecotServer m_dovecot;
+    RadicaleServer m_radicale;
+    QTemporaryDir m_dir;
+    StoreConfig m_store;
+    QString m_db;
+};
+
+QTEST_GUILESS_MAIN(TestActCli)
+#include "tst_actcli.moc"

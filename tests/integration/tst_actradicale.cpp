@@ -1,0 +1,514 @@
+// The ACT direction (appointments, contacts, tasks) against a real CalDAV/CardDAV server: a private Radicale.
+#include "act/actfields.h"
+#include "act/actsync.h"
+#include "act/icalcodec.h"
+#include "act/vcard.h"
+#include "radicaleserver.h"
+#include "store/actstore.h"
+#include "store/crmstore.h"
+#include "store/store.h"
+#include "teststore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kPassword = u"ana-secret"_s;
+
+QByteArray icsEvent(const QString &uid, const QString &summary, const QString &extra = {})
+{
+    return (u"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Second client//EN\r\nBEGIN:VEVENT\r\nUID:"_s + uid +
+            u"\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260310T090000Z\r\nDTEND:20260310T100000Z\r\nSUMMARY:"_s +
+            summary + u"\r\n"_s + extra + u"END:VEVENT\r\nEND:VCALENDAR\r\n"_s)
+        .toUtf8();
+}
+
+} // namespace
+
+class TstActRadicale : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<RadicaleServer> m_radicale;
+    std::unique_ptr<Store> m_store;
+    Mailbox m_mailbox;
+    ServerProfile m_profile;
+    int m_storeCount = 0;
+    QString kUser; // each test's own DAV account, so that no test sees another's items
+
+    // A fresh store with ana's mailbox (owner systemuser:ana) on a profile whose act endpoint is the Radicale.
+    bool setUpStore(const ActSettings &settings, const QJsonObject &crmSettings = {})
+    {
+        const QString name = u"act%1"_s.arg(++m_storeCount);
+        kUser = u"ana%1"_s.arg(m_storeCount);
+        m_radicale->addUser(kUser, kPassword);
+        auto config = TestStore::config(m_dir.path(), name);
+        if (!config) {
+            return false;
+        }
+        auto opened = Store::open(*config);
+        if (!opened) {
+            qWarning() << opened.error();
+            return false;
+        }
+        m_store = std::move(opened).value();
+        m_profile = {};
+        m_profile.name = u"radicale"_s;
+        m_profile.incoming.host = u"localhost"_s;
+        m_profile.incoming.port = 143;
+        m_profile.act = ActEndpoint{m_radicale->url(), {}};
+        auto profileId = m_store->upsertProfile(m_profile);
+        if (!profileId) {
+            return false;
+        }
+        m_profile.id = *profileId;
+        m_mailbox = {};
+        m_mailbox.address = u"ana@contoso.com"_s;
+        m_mailbox.profileId = m_profile.id;
+        m_mailbox.username = kUser;
+        m_mailbox.passwordSource = u"env:SYNCDESK_TEST_DAV_PASSWORD"_s;
+        m_mailbox.ownerType = u"systemuser"_s;
+        m_mailbox.ownerKey = u"ana"_s;
+        m_mailbox.act = settings;
+        auto mailboxId = m_store->upsertMailbox(m_mailbox);
+        if (!mailboxId) {
+            return false;
+        }
+        m_mailbox.id = *mailboxId;
+        CrmStore crm(*m_store);
+        CrmRecord ana{0, u"systemuser"_s, u"ana"_s, u"Ana"_s, u"ana@contoso.com"_s, {}, u"sales"_s, {}, {}, {}};
+        CrmRecord bob{0, u"systemuser"_s, u"bob"_s, u"Bob"_s, u"bob@contoso.com"_s, {}, u"support"_s, {}, {}, {}};
+        if (!crmSettings.isEmpty()) {
+            ana.extra = crmSettings.value(u"ana"_s).toObject();
+            QJsonObject settingsOnly = crmSettings;
+            settingsOnly.remove(u"ana"_s);
+            if (!m_store->setSetting(u"crm"_s, settingsOnly)) {
+                return false;
+            }
+        }
+        return crm.upsertRecords({ana, bob}).ok();
+    }
+
+    ActResult sync(const std::function<void(const QString &)> &beforeWrite = {})
+    {
+        auto mailbox = m_store->mailbox(m_mailbox.id);
+        ActSync run(*m_store, mailbox && mailbox->has_value() ? **mailbox : m_mailbox, m_profile, 15000);
+        if (beforeWrite) {
+            run.setBeforeWrite(beforeWrite);
+        }
+        ActResult result = run.run();
+        if (result.error) {
+            qWarning() << "ACT sync failed:" << result.error->toString() << result.error->detail;
+        }
+        return result;
+    }
+
+    Appointment appointment(const QString &subject, const QString &owner = u"ana"_s)
+    {
+        Appointment a;
+        a.subject = subject;
+        a.start = QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC);
+        a.end = a.start.addSecs(3600);
+        a.ownerKey = owner;
+        return a;
+    }
+
+    QString collectionPath(ActKind kind)
+    {
+        ActStore act(*m_store);
+        auto collections = act.collections(m_mailbox.id);
+        for (const auto &c : *collections) {
+            if (c.kind == kind) {
+                return QUrl(c.url).path();
+            }
+        }
+        return {};
+    }
+
+    // The server's items of a collection: href -> text.
+    QHash<QString, QByteArray> serverItems(ActKind kind)
+    {
+        ActStore act(*m_store);
+        QHash<QString, QByteArray> items;
+        auto links = act.links(m_mailbox.id, kind);
+        for (const auto &link : *links) {
+            const auto reply = m_radicale->get(kUser, kPassword, link.href);
+            if (reply.ok()) {
+                items.insert(link.href, reply.body);
+            }
+        }
+        return items;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!RadicaleServer::isAvailable()) {
+            if (qEnvironmentVariableIsSet("CI")) {
+                QFAIL("radicale is not installed: scripts/test.sh installs it");
+            }
+            QSKIP("radicale is not installed: run scripts/test.sh, which installs it");
+        }
+        qputenv("SYNCDESK_TEST_DAV_PASSWORD", kPassword.toUtf8());
+        m_radicale = std::make_unique<RadicaleServer>();
+        QString error;
+        QVERIFY2(m_radicale->start(&error), qPrintable(error));
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    // Discovery finds nothing on a new account and makes a calendar, a task list and an address book; a second
+    // store finds the same three without making more.
+    void discoveryMakesAndFinds()
+    {
+        m_radicale->addUser(u"dora"_s, kPassword);
+        ActSettings settings;
+        settings.davUsername = u"dora"_s;
+        settings.tasks = ActDirection::Both;
+        settings.contacts = ActDirection::Both;
+        QVERIFY(setUpStore(settings));
+        const ActResult first = sync();
+        QVERIFY(!first.error);
+        QVERIFY2(first.notices.join(u' ').contains(u"made"_s), qPrintable(first.notices.join(u'\n')));
+        QCOMPARE(collectionPath(ActKind::Appointment), u"/dora/syncdesk-calendar/"_s);
+        QCOMPARE(collectionPath(ActKind::Task), u"/dora/syncdesk-tasks/"_s);
+        QCOMPARE(collectionPath(ActKind::Contact), u"/dora/syncdesk-contacts/"_s);
+        QVERIFY(setUpStore(settings));
+        const ActResult second = sync();
+        QVERIFY(!second.error);
+        QVERIFY2(!second.notices.join(u' ').contains(u"made"_s), qPrintable(second.notices.join(u'\n')));
+        QCOMPARE(collectionPath(ActKind::Appointment), u"/dora/syncdesk-calendar/"_s);
+        QCOMPARE(collectionPath(ActKind::Task), u"/dora/syncdesk-tasks/"_s);
+    }
+
+    // An appointment made in the CRM reaches the calendar; one made on the server becomes a CRM appointment
+    // owned by the mailbox's owner; a re-sync with nothing changed is one request per collection.
+    void appointmentsBothWays()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment crmSide = appointment(u"Quarterly review"_s);
+        crmSide.location = u"Room 4"_s;
+        crmSide.attendees = {{u"bob@contoso.com"_s, u"Bob"_s, u"accepted"_s, u"required"_s}};
+        QVERIFY(act.saveAppointment(crmSide, QDateTime::currentDateTimeUtc()));
+        ActResult first = sync();
+        QVERIFY(!first.error);
+        QCOMPARE(first.toServer, 1);
+        auto items = serverItems(ActKind::Appointment);
+        QCOMPARE(items.size(), 1);
+        const QByteArray text = items.cbegin().value();
+        QVERIFY2(text.contains("SUMMARY:Quarterly review"), text.constData());
+        QVERIFY2(text.contains("PARTSTAT=ACCEPTED"), text.constData());
+
+        const QString calendar = collectionPath(ActKind::Appointment);
+        const auto put = m_radicale->put(kUser, kPassword, calendar + u"from-phone.ics"_s,
+                                         icsEvent(u"phone-1"_s, u"Dentist"_s), {}, "*");
+        QVERIFY2(put.ok(), qPrintable(put.error + QString::fromUtf8(put.body)));
+        ActResult second = sync();
+        QVERIFY(!second.error);
+        QCOMPARE(second.fromServer, 1);
+        auto made = act.appointmentByUid(u"phone-1"_s);
+        QVERIFY(made && made->has_value());
+        QCOMPARE((*made)->subject, u"Dentist"_s);
+        QCOMPARE((*made)->ownerKey, u"ana"_s);
+        QCOMPARE((*made)->start, QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC));
+
+        ActResult quiet = sync();
+        QVERIFY(!quiet.error);
+        QCOMPARE(quiet.toServer, 0);
+        QCOMPARE(quiet.fromServer, 0);
+        // Appointments both ways, contacts and tasks to the server: three collections, one request each.
+        QCOMPARE(quiet.requests, 3);
+    }
+
+    // Both sides changed the same appointment: fields changed on one side are merged; a field changed on both
+    // follows the rule (crm-wins) and is recorded with both values.
+    void conflictsMergeFieldByField()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment a = appointment(u"Kick-off"_s);
+        a.location = u"Room 1"_s;
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        auto links = act.links(m_mailbox.id, ActKind::Appointment);
+        QCOMPARE(links->size(), 1);
+        const QString href = links->constFirst().href;
+        // The server: new location and new subject. The CRM: new description and another subject.
+        const auto current = m_radicale->get(kUser, kPassword, href);
+        QByteArray changed = current.body;
+        changed.replace("LOCATION:Room 1", "LOCATION:Room 9");
+        changed.replace("SUMMARY:Kick-off", "SUMMARY:Kick-off (server)");
+        QVERIFY(m_radicale->put(kUser, kPassword, href, changed, current.etag()).ok());
+        a.description = u"Agenda attached"_s;
+        a.subject = u"Kick-off (CRM)"_s;
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+
+        const ActResult result = sync();
+        QVERIFY(!result.error);
+        QCOMPARE(result.conflicts, 1);
+        auto merged = act.appointment(a.id);
+        QCOMPARE((*merged)->location, u"Room 9"_s);             // server only
+        QCOMPARE((*merged)->description, u"Agenda attached"_s); // CRM only
+        QCOMPARE((*merged)->subject, u"Kick-off (CRM)"_s);      // both: crm-wins
+        const QByteArray server = m_radicale->get(kUser, kPassword, href).body;
+        QVERIFY2(server.contains("LOCATION:Room 9") && server.contains("Agenda attached") &&
+                     server.contains("SUMMARY:Kick-off (CRM)"),
+                 server.constData());
+        auto conflicts = act.conflicts(m_mailbox.id);
+        QCOMPARE(conflicts->size(), 1);
+        QCOMPARE(conflicts->constFirst().field, u"subject"_s);
+        QCOMPARE(conflicts->constFirst().crmValue, u"Kick-off (CRM)"_s);
+        QCOMPARE(conflicts->constFirst().serverValue, u"Kick-off (server)"_s);
+        QCOMPARE(conflicts->constFirst().winner, u"crm"_s);
+    }
+
+    void serverWinsRule()
+    {
+        ActSettings settings;
+        settings.conflict = ConflictRule::ServerWins;
+        QVERIFY(setUpStore(settings));
+        ActStore act(*m_store);
+        Appointment a = appointment(u"Budget"_s);
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        const QString href = act.links(m_mailbox.id, ActKind::Appointment)->constFirst().href;
+        const auto current = m_radicale->get(kUser, kPassword, href);
+        QByteArray changed = current.body;
+        changed.replace("SUMMARY:Budget", "SUMMARY:Budget (server)");
+        QVERIFY(m_radicale->put(kUser, kPassword, href, changed, current.etag()).ok());
+        a.subject = u"Budget (CRM)"_s;
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        const ActResult result = sync();
+        QVERIFY(!result.error);
+        QCOMPARE(result.conflicts, 1);
+        QCOMPARE((*act.appointment(a.id))->subject, u"Budget (server)"_s);
+        QCOMPARE(act.conflicts(m_mailbox.id)->constFirst().winner, u"server"_s);
+    }
+
+    // Deleted in the CRM: deleted from the calendar. Deleted on the server: deleted from the CRM (both ways).
+    void deletionsPropagate()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment one = appointment(u"One"_s);
+        Appointment two = appointment(u"Two"_s);
+        QVERIFY(act.saveAppointment(one, QDateTime::currentDateTimeUtc()));
+        QVERIFY(act.saveAppointment(two, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        QCOMPARE(serverItems(ActKind::Appointment).size(), 2);
+        QString twoHref;
+        const auto links = act.links(m_mailbox.id, ActKind::Appointment);
+        for (const auto &link : *links) {
+            if (link.recordId == two.id) {
+                twoHref = link.href;
+            }
+        }
+        QVERIFY(*act.removeRecord(ActKind::Appointment, one.id));
+        QVERIFY(m_radicale->remove(kUser, kPassword, twoHref).ok());
+        const ActResult result = sync();
+        QVERIFY(!result.error);
+        QCOMPARE(act.links(m_mailbox.id, ActKind::Appointment)->size(), 0);
+        QVERIFY(!act.appointment(two.id)->has_value());
+        const auto listing =
+            m_radicale->request("PROPFIND", collectionPath(ActKind::Appointment), kUser, kPassword,
+                                "<propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", {{"Depth", "1"}});
+        QVERIFY(!listing.body.contains(".ics"));
+    }
+
+    // A record the owner may not read never reaches the calendar, and a field the owner's field security withholds
+    // is not written.
+    void securityDecidesWhatSyncs()
+    {
+        QJsonObject crmSettings{
+            {u"roles"_s, QJsonObject{{u"salesperson"_s, QJsonObject{{u"appointment"_s, u"own"_s}}}}},
+            {u"field_security_profiles"_s, QJsonObject{{u"no-notes"_s, QJsonArray{u"description"_s}}}},
+            {u"ana"_s,
+             QJsonObject{{u"roles"_s, QJsonArray{u"salesperson"_s}}, {u"field_security_profile"_s, u"no-notes"_s}}}};
+        QVERIFY(setUpStore(ActSettings(), crmSettings));
+        ActStore act(*m_store);
+        Appointment mine = appointment(u"Mine"_s);
+        mine.description = u"secret notes"_s;
+        Appointment bobs = appointment(u"Bob's board meeting"_s, u"bob"_s);
+        bobs.businessUnit = u"support"_s;
+        bobs.attendees = {{u"ana@contoso.com"_s, u"Ana"_s, u"needs-action"_s, u"required"_s}};
+        QVERIFY(act.saveAppointment(mine, QDateTime::currentDateTimeUtc()));
+        QVERIFY(act.saveAppointment(bobs, QDateTime::currentDateTimeUtc()));
+        const ActResult result = sync();
+        QVERIFY(!result.error);
+        const auto items = serverItems(ActKind::Appointment);
+        QCOMPARE(items.size(), 1);
+        const QByteArray text = items.cbegin().value();
+        QVERIFY2(text.contains("SUMMARY:Mine"), text.constData());
+        QVERIFY2(!text.contains("secret notes"), text.constData());
+        QVERIFY(!text.contains("board meeting"));
+    }
+
+    // A second client writes the same event between this engine's read and its write: the 412 is read again,
+    // merged, and written; nothing either side wrote is lost.
+    void preconditionRace()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment a = appointment(u"Race"_s);
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        const QString href = act.links(m_mailbox.id, ActKind::Appointment)->constFirst().href;
+        a.location = u"Room CRM"_s;
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        int raced = 0;
+        const ActResult result = sync([&](const QString &written) {
+            if (written != href || raced++ > 0) {
+                return;
+            }
+            const auto current = m_radicale->get(kUser, kPassword, href);
+            QByteArray changed = current.body;
+            changed.replace("SUMMARY:Race", "SUMMARY:Race (phone)");
+            QVERIFY(m_radicale->put(kUser, kPassword, href, changed, current.etag()).ok());
+        });
+        QVERIFY(!result.error);
+        QCOMPARE(raced, 2);
+        const QByteArray server = m_radicale->get(kUser, kPassword, href).body;
+        QVERIFY2(server.contains("SUMMARY:Race (phone)") && server.contains("LOCATION:Room CRM"), server.constData());
+        QCOMPARE((*act.appointment(a.id))->subject, u"Race (phone)"_s);
+    }
+
+    // Contacts and tasks go from the CRM to the server by default; the server's own items stay untouched there.
+    void contactsAndTasksToServer()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        CrmRecord contact;
+        contact.type = u"contact"_s;
+        contact.key = u"c-100"_s;
+        contact.name = u"Grace Hopper"_s;
+        contact.email = u"grace@example.org"_s;
+        ContactCard card;
+        card.formattedName = contact.name;
+        card.givenName = u"Grace"_s;
+        card.familyName = u"Hopper"_s;
+        card.emails = {contact.email};
+        card.phones = {{u"mobile"_s, u"+1 555 0100"_s}};
+        ActFields::contactToRecord(card, contact);
+        QVERIFY(act.saveContact(contact, QDateTime::currentDateTimeUtc()));
+        CrmTask task;
+        task.subject = u"Send the offer"_s;
+        task.due = QDateTime(QDate(2026, 3, 20), QTime(0, 0), Qt::UTC);
+        task.allDay = true;
+        task.ownerKey = u"ana"_s;
+        QVERIFY(act.saveTask(task, QDateTime::currentDateTimeUtc()));
+        const ActResult result = sync();
+        QVERIFY(!result.error);
+        const auto cards = serverItems(ActKind::Contact);
+        QCOMPARE(cards.size(), 1);
+        QVERIFY2(cards.cbegin().value().contains("Grace Hopper") && cards.cbegin().value().contains("555 0100"),
+                 cards.cbegin().value().constData());
+        const auto tasks = serverItems(ActKind::Task);
+        QCOMPARE(tasks.size(), 1);
+        QVERIFY2(tasks.cbegin().value().contains("SUMMARY:Send the offer") &&
+                     tasks.cbegin().value().contains("DUE;VALUE=DATE:20260320"),
+                 tasks.cbegin().value().constData());
+        // A task made on the phone stays there and does not enter the CRM (tasks: to-server).
+        QVERIFY(m_radicale
+                    ->put(kUser, kPassword, collectionPath(ActKind::Task) + u"phone-task.ics"_s,
+                          "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\nBEGIN:VTODO\r\nUID:phone-task\r\n"
+                          "DTSTAMP:20260101T000000Z\r\nSUMMARY:Buy milk\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+                          {}, "*")
+                    .ok());
+        QVERIFY(!sync().error);
+        QVERIFY(!act.taskByUid(u"phone-task"_s)->has_value());
+    }
+
+    // A weekly meeting in Berlin with one occurrence moved and one cancelled, made on the server, reaches the CRM
+    // with its rule, exceptions and zone, and survives a change made in the CRM.
+    void recurringMeetingAcrossDst()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        const QByteArray weekly =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\n"
+            "BEGIN:VEVENT\r\nUID:weekly-1\r\nDTSTAMP:20260101T000000Z\r\n"
+            "DTSTART;TZID=Europe/Berlin:20260316T090000\r\nDTEND;TZID=Europe/Berlin:20260316T093000\r\n"
+            "RRULE:FREQ=WEEKLY;COUNT=4\r\nEXDATE;TZID=Europe/Berlin:20260323T090000\r\nSUMMARY:Standup\r\n"
+            "END:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:weekly-1\r\nDTSTAMP:20260101T000000Z\r\n"
+            "RECURRENCE-ID;TZID=Europe/Berlin:20260330T090000\r\n"
+            "DTSTART;TZID=Europe/Berlin:20260330T110000\r\nDTEND;TZID=Europe/Berlin:20260330T113000\r\n"
+            "SUMMARY:Standup (moved)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        QVERIFY(!sync().error); // finds (makes) the calendar
+        QVERIFY(
+            m_radicale->put(kUser, kPassword, collectionPath(ActKind::Appointment) + u"weekly.ics"_s, weekly, {}, "*")
+                .ok());
+        QVERIFY(!sync().error);
+        ActStore act(*m_store);
+        auto stored = act.appointmentByUid(u"weekly-1"_s);
+        QVERIFY(stored && stored->has_value());
+        Appointment a = **stored;
+        QCOMPARE(a.timeZone, u"Europe/Berlin"_s);
+        QCOMPARE(a.start, QDateTime(QDate(2026, 3, 16), QTime(8, 0), Qt::UTC)); // CET
+        QCOMPARE(a.excludedDates.size(), 1);
+        QCOMPARE(a.exceptions.size(), 1);
+        // After the change to daylight saving time (29 March), 09:00 in Berlin is 07:00 UTC.
+        const auto occurrences = ICalCodec::occurrences(a, QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
+                                                        QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC));
+        QCOMPARE(occurrences.size(), 3);
+        QCOMPARE(occurrences.at(0).first, QDateTime(QDate(2026, 3, 16), QTime(8, 0), Qt::UTC));
+        QCOMPARE(occurrences.at(1).first, QDateTime(QDate(2026, 3, 30), QTime(9, 0), Qt::UTC)); // moved
+        QCOMPARE(occurrences.at(2).first, QDateTime(QDate(2026, 4, 6), QTime(7, 0), Qt::UTC));
+        a.location = u"Room 2"_s;
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        const QByteArray server =
+            serverItems(ActKind::Appointment).value(collectionPath(ActKind::Appointment) + u"weekly.ics"_s);
+        QVERIFY2(server.contains("LOCATION:Room 2") && server.contains("RECURRENCE-ID") && server.contains("EXDATE") &&
+                     server.contains("TZID=Europe/Berlin"),
+                 server.constData());
+    }
+
+    // A server without sync-collection: every sync lists the ETags instead (one PROPFIND per collection when
+    // nothing changed) and still finds changes and deletions.
+    void etagFallbackWithoutSyncCollection()
+    {
+        RadicaleServer::Options options;
+        options.syncCollection = false;
+        RadicaleServer plain(options);
+        plain.addUser(u"eve"_s, kPassword);
+        QString error;
+        QVERIFY2(plain.start(&error), qPrintable(error));
+        ActSettings settings;
+        settings.davUsername = u"eve"_s;
+        QVERIFY(setUpStore(settings));
+        m_profile.act = ActEndpoint{plain.url(), {}};
+        QVERIFY(m_store->upsertProfile(m_profile));
+        ActStore act(*m_store);
+        Appointment a = appointment(u"Fallback"_s);
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        const ActResult first = sync();
+        QVERIFY(!first.error);
+        QCOMPARE(first.toServer, 1);
+        QVERIFY2(first.notices.join(u' ').contains(u"sync-collection"_s), qPrintable(first.notices.join(u'\n')));
+        const ActResult quiet = sync();
+        QVERIFY(!quiet.error);
+        QCOMPARE(quiet.requests, 3);
+        QCOMPARE(quiet.toServer + quiet.fromServer, 0);
+        const QString href = act.links(m_mailbox.id, ActKind::Appointment)->constFirst().href;
+        const auto current = plain.get(u"eve"_s, kPassword, href);
+        QByteArray changed = current.body;
+        changed.replace("SUMMARY:Fallback", "SUMMARY:Fallback (server)");
+        QVERIFY(plain.put(u"eve"_s, kPassword, href, changed, current.etag()).ok());
+        QVERIFY(!sync().error);
+        QCOMPARE((*act.appointment(a.id))->subject, u"Fallback (server)"_s);
+        QVERIFY(plain.remove(u"eve"_s, kPassword, href).ok());
+        QVERIFY(!sync().error);
+        QVERIFY(!act.appointment(a.id)->has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstActRadicale)
+#include "tst_actradicale.moc"
