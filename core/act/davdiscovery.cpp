@@ -167,10 +167,9 @@ Result<DavDiscovery::Found> DavDiscovery::run(DavClient &client, const ActSettin
         const bool calendar = w.kind != ActKind::Contact;
         const QString home = calendar ? found.calendarHome : found.addressbookHome;
         if (!createMissing) {
-            return SyncError::make(
-                ErrorClass::Config, w.kind == ActKind::Task ? u"dav-no-tasks"_s : u"dav-no-calendar"_s,
-                w.kind == ActKind::Task ? tr("no calendar of %1 takes tasks (VTODO)").arg(home)
-                                        : tr("there is no %1 collection in %2").arg(actKindName(w.kind), home));
+            //: %1: appointment, task or contact; %2: the home collection's path
+            found.steps.append(tr("%1: none yet in %2 (the first sync makes one)").arg(actKindName(w.kind), home));
+            continue;
         }
         const QString name = w.kind == ActKind::Appointment ? u"syncdesk-calendar/"_s
                              : w.kind == ActKind::Task      ? u"syncdesk-tasks/"_s

@@ -119,6 +119,11 @@ Status AlertManager::onRunFinished(const RunAlertInput &input)
             return outgoing;
         }
     }
+    if (input.actRan) {
+        if (Status act = onAct(input); !act) {
+            return act;
+        }
+    }
     return input.succeeded ? onSuccess(input) : onFailure(input);
 }
 
@@ -169,6 +174,41 @@ Status AlertManager::onOutgoing(const RunAlertInput &input)
             if (Status closed = m_store.closeAlerts(key, input.now); !closed) {
                 return closed;
             }
+        }
+    }
+    return {};
+}
+
+Status AlertManager::onAct(const RunAlertInput &input)
+{
+    const QString failingKey = u"act-failing:%1"_s.arg(input.mailboxId);
+    if (input.actError && input.actError->errorClass != ErrorClass::Cancelled) {
+        //: %1: the mailbox, %2: why (a sentence)
+        const QString message =
+            QCoreApplication::translate("AlertManager", "the calendar and contacts of %1 do not sync: %2")
+                .arg(input.address, input.actError->message);
+        if (Status raised =
+                raise(failingKey, u"act-failing"_s, u"warning"_s, input, true, input.actError->hintId, message);
+            !raised) {
+            return raised;
+        }
+    } else if (!input.actError) {
+        if (Status closed = m_store.closeAlerts(failingKey, input.now); !closed) {
+            return closed;
+        }
+    }
+    if (input.actConflicts > 0) {
+        //: %n: how many fields, %1: the mailbox
+        const QString message =
+            QCoreApplication::translate("AlertManager",
+                                        "%n field(s) changed both in the CRM and in the calendar or address book of "
+                                        "%1; the mailbox's conflict rule decided, both values are kept",
+                                        nullptr, input.actConflicts)
+                .arg(input.address);
+        if (Status raised = raise(u"act-conflicts:%1"_s.arg(input.mailboxId), u"act-conflicts"_s, u"information"_s,
+                                  input, true, {}, message);
+            !raised) {
+            return raised;
         }
     }
     return {};

@@ -35,6 +35,10 @@ struct RunAlertInput
     int emailsRetrying = 0;
     std::optional<SyncError> emailFailure;
     std::optional<SyncError> outgoingError;
+    // The ACT direction (appointments, contacts, tasks), run after the mail when the mailbox has it.
+    bool actRan = false;
+    int actConflicts = 0;
+    std::optional<SyncError> actError;
     bool hasOutgoing() const
     {
         return emailsSent > 0 || emailsFailed > 0 || emailsRetrying > 0 || outgoingError.has_value();
@@ -54,6 +58,10 @@ struct RunAlertInput
 //   * emails failed for good: "send-failed:ID", warning, the failure's hint; later failures count occurrences;
 //   * email waiting in Pending Send for more than 15 minutes while its attempts fail: "outgoing-stuck:ID";
 //   * both close when a later run sends without a failure.
+// Per mailbox's ACT direction (only for runs that ran it):
+//   * its failure: "act-failing:ID", warning, the failure's hint; later failures count occurrences; it closes when
+//     the direction succeeds again;
+//   * fields both sides changed: "act-conflicts:ID", information, counting the conflicts (act_conflicts has them).
 // Per server profile: when more than half of its mailboxes (at least two) fail within an hour — since the
 // previous incident of that profile ended — or the scheduler finds its server down, one profile incident
 // "profile-outage:ID" (error) groups them: their own alerts close into it, later failures join it instead
@@ -78,6 +86,7 @@ public:
 
 private:
     Status onOutgoing(const RunAlertInput &input);
+    Status onAct(const RunAlertInput &input);
     Status onSuccess(const RunAlertInput &input);
     Status onFailure(const RunAlertInput &input);
     Status openIncident(const RunAlertInput &input, const QDateTime &since);

@@ -1,5 +1,7 @@
 #include "connectiontest.h"
 
+#include "act/davclient.h"
+#include "act/davdiscovery.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
 #include "protocol/imap/imapsession.h"
@@ -11,6 +13,7 @@
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QJsonArray>
+#include <QThread>
 
 namespace SyncDesk {
 
@@ -634,7 +637,7 @@ void ConnectionTest::closeIncoming()
 void ConnectionTest::testOutgoing()
 {
     if (!m_options.testOutgoing || m_options.listFolders || !m_profile.outgoing || m_profile.outgoing->host.isEmpty()) {
-        complete();
+        testAct();
         return;
     }
     resolve(u"smtp-dns"_s, m_profile.outgoing->host, [this] { openSmtp(); });
@@ -692,8 +695,62 @@ void ConnectionTest::smtpLogin()
         }
         pass(tr("authenticated with %1").arg(QString::fromLatin1(m_smtp->authenticationMethod())),
              {{u"method"_s, QString::fromLatin1(m_smtp->authenticationMethod())}});
+        testAct();
+    });
+}
+
+void ConnectionTest::testAct()
+{
+    if (m_options.serverOnly || m_options.listFolders || !m_mailbox.act || !m_mailbox.act->syncsAnything() ||
+        !m_profile.act) {
+        complete();
+        return;
+    }
+    //: %1: the URL of the CalDAV/CardDAV server
+    begin(u"dav"_s, tr("Find the calendar and address book at %1").arg(m_profile.act->url.toDisplayString()));
+    // Discovery is a series of blocking requests: a thread of its own, its answer back in this one. Nothing is made
+    // on the server: collections that do not exist yet are made by the first sync.
+    auto found = std::make_shared<Result<DavDiscovery::Found>>(SyncError());
+    const Mailbox mailbox = m_mailbox;
+    const ActEndpoint endpoint = *m_profile.act;
+    const int timeoutMs = m_options.commandTimeoutMs;
+    QThread *thread = QThread::create([mailbox, endpoint, timeoutMs, found]() {
+        const ActSettings settings = *mailbox.act;
+        auto password = PasswordSource::parse(settings.davPasswordSource.isEmpty() ? mailbox.passwordSource
+                                                                                   : settings.davPasswordSource)
+                            .resolve();
+        if (!password) {
+            *found = password.error();
+            return;
+        }
+        DavClient client({endpoint.url, settings.davUsername.isEmpty() ? mailbox.username : settings.davUsername,
+                          *password, endpoint.caFile, timeoutMs});
+        *found = DavDiscovery::run(client, settings, false);
+    });
+    connect(thread, &QThread::finished, this, [this, thread, found]() {
+        thread->deleteLater();
+        if (m_finished) {
+            return;
+        }
+        if (!found->ok()) {
+            failStep(found->error());
+            return;
+        }
+        QJsonArray collections;
+        for (const ActStore::Collection &c : std::as_const((*found)->collections)) {
+            collections.append(QJsonObject{{u"kind"_s, actKindName(c.kind)},
+                                           {u"url"_s, c.url},
+                                           {u"name"_s, c.displayName},
+                                           {u"sync_collection"_s, c.syncCollection}});
+        }
+        pass((*found)->steps.join(u"; "_s), {{u"principal"_s, (*found)->principal}, {u"collections"_s, collections}});
         complete();
     });
+    connect(this, &QObject::destroyed, thread, [thread]() {
+        thread->wait();
+        delete thread;
+    });
+    thread->start();
 }
 
 } // namespace SyncDesk

@@ -52,7 +52,8 @@ struct ConnectionTestOptions
 //   inbox        IMAP: INBOX opens read-only; POP3 ("maildrop"): STAT, and UIDL support
 //   folders      IMAP: the other configured folders exist
 //   list         only with listFolders, instead of inbox and folders: the server's folders
-// and, when the profile has an outgoing endpoint: smtp-dns, smtp-connect, smtp-tls, smtp-ehlo, smtp-auth.
+// and, when the profile has an outgoing endpoint: smtp-dns, smtp-connect, smtp-tls, smtp-ehlo, smtp-auth;
+// and, when the mailbox has act settings and the profile a CalDAV/CardDAV server: dav (discovery, read only).
 // Asynchronous, driven by the event loop of the thread it lives in (never the console's UI thread);
 // nothing is written to the mail servers or to the store.
 class ConnectionTest final : public QObject
@@ -98,6 +99,8 @@ private:
         options.mailbox = m_mailbox.address;
         return options;
     }
+    // The ACT direction's discovery ("dav"), when the mailbox has act settings and its profile a DAV server.
+    void testAct();
     void openImap();
     void imapLogin();
     void imapInbox();

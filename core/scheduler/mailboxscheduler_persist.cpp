@@ -163,6 +163,9 @@ Status MailboxScheduler::recordOutcome(const Finished &finished, bool *wasFailin
     alertInput.emailsRetrying = outcome.emailsRetrying;
     alertInput.emailFailure = outcome.emailFailure;
     alertInput.outgoingError = outcome.outgoingError;
+    alertInput.actRan = outcome.actRan;
+    alertInput.actConflicts = outcome.actConflicts;
+    alertInput.actError = outcome.actError;
     if (Status alerted = AlertManager(m_store).onRunFinished(alertInput); !alerted) {
         return alerted;
     }

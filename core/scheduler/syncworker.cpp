@@ -1,6 +1,7 @@
 #include "syncworker.h"
 
 #include "act/actsync.h"
+#include "logging/logger.h"
 #include "outgoing/outboxrun.h"
 #include "store/store.h"
 #include "sync/mailboxsync.h"
@@ -156,6 +157,23 @@ void SyncWorker::startAct(const SyncJob &job, const SyncOutcome &outcome)
         merged.actError = result->error;
         merged.notices += result->notices;
         merged.finishedAt = QDateTime::currentDateTimeUtc();
+        const QString address = outcome.address;
+        for (const QString &notice : std::as_const(result->notices)) {
+            Log::info(u"act"_s, address, notice);
+        }
+        if (result->error) {
+            Log::warning(u"act"_s, address,
+                         u"appointments, contacts and tasks: %1 [hint: %2]"_s.arg(result->error->toString(),
+                                                                                  result->error->hintId));
+        } else {
+            Log::info(u"act"_s, address,
+                      u"appointments, contacts and tasks: %1 written to the server, %2 taken from it, %3 conflicts, "
+                      "%4 requests in %5 ms"_s.arg(result->toServer)
+                          .arg(result->fromServer)
+                          .arg(result->conflicts)
+                          .arg(result->requests)
+                          .arg(result->elapsedMs));
+        }
         Q_EMIT jobFinished(merged);
     });
     thread->start();

@@ -133,6 +133,23 @@ private Q_SLOTS:
         QVERIFY(tasks.at(0)[u"all_day"_s].toBool());
     }
 
+    // The connection test's last step finds the calendar and address book (and makes nothing).
+    void connectionTestFindsTheCalendar()
+    {
+        const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
+        const NodeRun run = runNode(node, m_db, {u"test-mailbox"_s, kAna, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const QJsonArray steps = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"steps"_s).toArray();
+        QJsonObject dav;
+        for (const QJsonValue &step : steps) {
+            if (step[u"step"_s].toString() == u"dav"_s) {
+                dav = step.toObject();
+            }
+        }
+        QCOMPARE(dav.value(u"status"_s).toString(), u"passed"_s);
+        QVERIFY2(dav.value(u"detail"_s).toString().contains(u"/ana/"_s), qPrintable(dav.value(u"detail"_s).toString()));
+    }
+
     void badInputIsRefused()
     {
         const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
