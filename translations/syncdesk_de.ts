@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>ActEdits</name>
+    <message>
+        <source>expected FIELD=VALUE</source>
+        <translation>erwartet wird FIELD=VALUE</translation>
+    </message>
+    <message>
+        <source>expected the key of a system user</source>
+        <translation>erwartet wird der Schlüssel eines Systembenutzers</translation>
+    </message>
+    <message>
+        <source>expected an IANA time zone such as Europe/Berlin, got %1</source>
+        <translation>erwartet wird eine IANA-Zeitzone wie Europe/Berlin, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>erwartet wird true oder false, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected a time such as 2026-03-10T09:00 (in the time zone), 2026-03-10T09:00Z, or a date such as 2026-03-10, got %1</source>
+        <translation>erwartet wird ein Zeitpunkt wie 2026-03-10T09:00 (in der angegebenen Zeitzone) oder 2026-03-10T09:00Z oder ein Datum wie 2026-03-10, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected addresses such as bob@contoso.com, Carol &lt;carol@fabrikam.com&gt;</source>
+        <translation>erwartet werden Adressen wie bob@contoso.com, Carol &lt;carol@fabrikam.com&gt;</translation>
+    </message>
+    <message>
+        <source>expected one address, got %1</source>
+        <translation>erwartet wird genau eine Adresse, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected TYPE:ID such as account:contoso, got %1</source>
+        <translation>erwartet wird TYPE:ID wie account:contoso, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected an iCalendar rule such as FREQ=WEEKLY;BYDAY=MO;COUNT=10, got %1</source>
+        <translation>erwartet wird eine iCalendar-Regel wie FREQ=WEEKLY;BYDAY=MO;COUNT=10, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected one of %1, got %2</source>
+        <translation>erwartet wird einer der Werte %1, angegeben ist %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to %1, got %2</source>
+        <translation>erwartet wird eine ganze Zahl von 0 bis %1, angegeben ist %2</translation>
+    </message>
+    <message>
+        <source>a subject cannot be empty</source>
+        <translation>der Betreff darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>the end must be after the start</source>
+        <translation>das Ende muss nach dem Beginn liegen</translation>
+    </message>
+    <message>
+        <source>unknown field; expected one of: %1</source>
+        <translation>unbekanntes Feld; erwartet wird eines von: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActItems</name>
+    <message>
+        <source>a %1 where a %2 was expected</source>
+        <translation>ein Objekt vom Typ %1, wo eines vom Typ %2 erwartet wurde</translation>
+    </message>
+</context>
+<context>
+    <name>ActSync</name>
+    <message>
+        <source>the sync was cancelled</source>
+        <translation>die Synchronisierung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the server profile %1 has no act endpoint (the CalDAV/CardDAV server)</source>
+        <translation>das Serverprofil %1 hat keinen act-Endpunkt (den CalDAV/CardDAV-Server)</translation>
+    </message>
+    <message>
+        <source>calendar and address book found: %1</source>
+        <translation>Kalender und Adressbuch gefunden: %1</translation>
+    </message>
+    <message>
+        <source>the %1 collection %2</source>
+        <translation>Sammlung %2 (%1)</translation>
+    </message>
+    <message>
+        <source>the server no longer knows the sync token of %1: comparing everything</source>
+        <translation>der Server kennt das Synchronisierungstoken von %1 nicht mehr: Es wird alles verglichen</translation>
+    </message>
+    <message>
+        <source>%1 does not offer sync-collection: its items&apos; ETags are compared instead</source>
+        <translation>%1 bietet kein sync-collection an: Stattdessen werden die ETags ihrer Elemente verglichen</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>Schreiben von %1</translation>
+    </message>
+    <message>
+        <source>%1 changed on the server at every one of %2 attempts to write it (412)</source>
+        <translation>%1 wurde auf dem Server bei allen %2 Schreibversuchen zwischenzeitlich geändert (412)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read and is skipped: %2</source>
+        <translation>%1 konnte nicht gelesen werden und wird übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>deleting %1</source>
+        <translation>Löschen von %1</translation>
+    </message>
+</context>
+<context>
     <name>AlertManager</name>
     <message>
         <source>unknown error</source>
@@ -66,6 +175,19 @@
         <translation>
             <numerusform>%n E-Mail von %1 wartet seit %2 min auf das Senden; der letzte Versuch ist fehlgeschlagen: %3</numerusform>
             <numerusform>%n E-Mails von %1 warten seit %2 min auf das Senden; der letzte Versuch ist fehlgeschlagen: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the appointments, contacts and tasks of %1 do not sync: %2</source>
+        <extracomment>%1: the mailbox, %2: why (a sentence)</extracomment>
+        <translation>Termine, Kontakte und Aufgaben von %1 werden nicht synchronisiert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed both in the CRM and in the calendar or address book of %1: the mailbox&apos;s conflict rule decided which value is used, and both values were recorded</source>
+        <extracomment>%n: how many fields, %1: the mailbox</extracomment>
+        <translation>
+            <numerusform>%n Feld wurde sowohl im CRM als auch im Kalender oder Adressbuch von %1 geändert: Die Konfliktregel des Postfachs hat entschieden, welcher Wert gilt, und beide Werte wurden festgehalten</numerusform>
+            <numerusform>%n Felder wurden sowohl im CRM als auch im Kalender oder Adressbuch von %1 geändert: Die Konfliktregel des Postfachs hat entschieden, welcher Wert gilt, und beide Werte wurden festgehalten</numerusform>
         </translation>
     </message>
 </context>
@@ -324,6 +446,46 @@
     <message>
         <source>expected a record such as account:contoso, got %1</source>
         <translation>erwartet wird ein Datensatz wie account:contoso, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected an object with the url of the CalDAV/CardDAV server, got %1</source>
+        <translation>erwartet wird ein Objekt mit der url des CalDAV/CardDAV-Servers, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected an http or https URL such as https://dav.example.com/, got %1</source>
+        <translation>erwartet wird eine http- oder https-URL wie https://dav.example.com/, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>plain http: passwords would cross the network unencrypted, so the sync refuses it; use https</source>
+        <translation>unverschlüsseltes http: Passwörter würden unverschlüsselt über das Netzwerk übertragen, daher verweigert die Synchronisierung diese URL; verwenden Sie https</translation>
+    </message>
+    <message>
+        <source>expected true, false or an object of act settings, got %1</source>
+        <translation>erwartet wird true, false oder ein Objekt mit act-Einstellungen, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected both, to-server, from-server or none, got %1</source>
+        <translation>erwartet wird both, to-server, from-server oder none, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected crm-wins or server-wins, got %1</source>
+        <translation>erwartet wird crm-wins oder server-wins, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>expected a user name, got %1</source>
+        <translation>erwartet wird ein Benutzername, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>give one of dav_password_file, dav_password_env and dav_password_keychain, not several</source>
+        <translation>geben Sie nur einen der Schlüssel dav_password_file, dav_password_env oder dav_password_keychain an, nicht mehrere</translation>
+    </message>
+    <message>
+        <source>expected a readable file, got %1</source>
+        <translation>erwartet wird eine lesbare Datei, angegeben ist %1</translation>
+    </message>
+    <message>
+        <source>a DAV password without dav_username: the mailbox&apos;s username is used with it</source>
+        <translation>ein DAV-Passwort ohne dav_username: Es wird zusammen mit dem Benutzernamen des Postfachs verwendet</translation>
     </message>
 </context>
 <context>
@@ -655,6 +817,141 @@
     <message>
         <source>line %1: a quoted field is never closed</source>
         <translation>Zeile %1: ein Feld in Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>DavClient</name>
+    <message>
+        <source>the DAV server %1 could not be found</source>
+        <translation>der DAV-Server %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the DAV server %1 refused the connection</source>
+        <translation>der DAV-Server %1 hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with the DAV server %1 failed</source>
+        <translation>der TLS-Handshake mit dem DAV-Server %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the DAV server %1 did not answer in time</source>
+        <translation>der DAV-Server %1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the connection to the DAV server %1 failed</source>
+        <translation>die Verbindung zum DAV-Server %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>ca_file %1 holds no PEM certificate</source>
+        <extracomment>ca_file is the name of a configuration setting</extracomment>
+        <translation>ca_file %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>the DAV server %1 is plain http: the password would cross the network unencrypted; use https</source>
+        <translation>der DAV-Server %1 verwendet unverschlüsseltes http: Das Passwort würde unverschlüsselt über das Netzwerk übertragen; verwenden Sie https</translation>
+    </message>
+    <message>
+        <source>the DAV server&apos;s answer to %1 is larger than 64 MiB</source>
+        <translation>die Antwort des DAV-Servers auf %1 ist größer als 64 MiB</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server refused the login (401)</source>
+        <translation>%1: Der DAV-Server hat die Anmeldung abgelehnt (401)</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server forbids it (403)</source>
+        <translation>%1: Der DAV-Server verbietet es (403)</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server does not find it (%2)</source>
+        <translation>%1: Der DAV-Server findet es nicht (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the item changed on the server in the meantime (412)</source>
+        <translation>%1: Der Eintrag wurde inzwischen auf dem Server geändert (412)</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server is out of space (507)</source>
+        <translation>%1: Der DAV-Server hat keinen Speicherplatz mehr (507)</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server asks to slow down (%2)</source>
+        <translation>%1: Der DAV-Server bittet darum, langsamer zu werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server failed (%2)</source>
+        <translation>%1: Der DAV-Server ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the DAV server refused it (%2)</source>
+        <translation>%1: Der DAV-Server hat es abgelehnt (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>DavDiscovery</name>
+    <message>
+        <source>the current user&apos;s principal</source>
+        <translation>Principal des aktuellen Benutzers</translation>
+    </message>
+    <message>
+        <source>principal %1 (from %2)</source>
+        <translation>Principal %1 (von %2)</translation>
+    </message>
+    <message>
+        <source>the DAV server names no principal for this login at %1</source>
+        <translation>der DAV-Server nennt unter %1 keinen Principal für diese Anmeldung</translation>
+    </message>
+    <message>
+        <source>the DAV server redirects %1 in circles</source>
+        <translation>der DAV-Server leitet %1 im Kreis um</translation>
+    </message>
+    <message>
+        <source>the calendar and address book homes</source>
+        <translation>Basisverzeichnisse für Kalender und Adressbücher</translation>
+    </message>
+    <message>
+        <source>the DAV server offers no calendar home for this login (no calendar-home-set)</source>
+        <translation>der DAV-Server bietet für diese Anmeldung kein Kalender-Basisverzeichnis an (kein calendar-home-set)</translation>
+    </message>
+    <message>
+        <source>the DAV server offers no address book home for this login (no addressbook-home-set)</source>
+        <translation>der DAV-Server bietet für diese Anmeldung kein Adressbuch-Basisverzeichnis an (kein addressbook-home-set)</translation>
+    </message>
+    <message>
+        <source>calendar home %1, address book home %2</source>
+        <translation>Kalender-Basisverzeichnis %1, Adressbuch-Basisverzeichnis %2</translation>
+    </message>
+    <message>
+        <source>the collections of %1</source>
+        <translation>Sammlungen in %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: none yet in %2 (the first sync makes one)</source>
+        <extracomment>%1: appointment, task or contact; %2: the home collection&apos;s path</extracomment>
+        <translation>%1: noch keine Sammlung in %2 (die erste Synchronisierung legt eine an)</translation>
+    </message>
+    <message>
+        <source>making %1</source>
+        <translation>Anlegen von %1</translation>
+    </message>
+    <message>
+        <source>no calendar of %1 takes tasks (VTODO), and one could not be made: %2</source>
+        <translation>kein Kalender in %1 nimmt Aufgaben (VTODO) auf, und es konnte keiner angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: made %2</source>
+        <translation>%1: %2 angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>DavXml</name>
+    <message>
+        <source>the DAV server&apos;s answer could not be read: %1</source>
+        <translation>die Antwort des DAV-Servers konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +2162,258 @@
     <message>
         <source>To stop it from being sent, select it in the Outbox tab and press Cancel email.</source>
         <translation>Damit sie nicht gesendet wird, wählen Sie sie im Reiter Postausgang und klicken Sie auf „E-Mail abbrechen“.</translation>
+    </message>
+    <message>
+        <source>Calendar server refused the login</source>
+        <translation>Anmeldung vom Kalenderserver abgelehnt</translation>
+    </message>
+    <message>
+        <source>The CalDAV/CardDAV server answered 401 to the mailbox&apos;s credentials (or its dav_username and DAV password).</source>
+        <translation>Der CalDAV/CardDAV-Server hat auf die Zugangsdaten des Postfachs (bzw. dessen dav_username und DAV-Passwort) mit 401 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Check the password the mailbox&apos;s act settings point to (dav_password_file, dav_password_env or dav_password_keychain), else the mailbox&apos;s own.</source>
+        <translation>Prüfen Sie das Passwort, auf das die act-Einstellungen des Postfachs verweisen (dav_password_file, dav_password_env oder dav_password_keychain), andernfalls das Passwort des Postfachs selbst.</translation>
+    </message>
+    <message>
+        <source>Some servers need an app password for CalDAV; create one and store it where the password source points.</source>
+        <translation>Manche Server verlangen für CalDAV ein App-Passwort; erstellen Sie eines und speichern Sie es dort, worauf die Passwortquelle verweist.</translation>
+    </message>
+    <message>
+        <source>Select the mailbox and use Test connection to see the discovery step that fails.</source>
+        <translation>Wählen Sie das Postfach aus und verwenden Sie „Verbindung testen“, um zu sehen, welcher Schritt der Erkennung fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Calendar server forbids the request</source>
+        <translation>Anfrage vom Kalenderserver verweigert</translation>
+    </message>
+    <message>
+        <source>The server answered 403: the login may read or write this calendar or address book only partly, or not at all.</source>
+        <translation>Der Server hat mit 403 geantwortet: Mit dieser Anmeldung darf dieser Kalender bzw. dieses Adressbuch nur teilweise oder gar nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Check the account&apos;s permissions on its calendar and address book on the server.</source>
+        <translation>Prüfen Sie auf dem Server die Berechtigungen des Kontos für seinen Kalender und sein Adressbuch.</translation>
+    </message>
+    <message>
+        <source>If the act url points into someone else&apos;s account, point it at the server&apos;s root so that discovery finds the account&apos;s own collections.</source>
+        <translation>Wenn die act-URL in das Konto einer anderen Person verweist, lassen Sie sie auf das Stammverzeichnis des Servers verweisen, damit die Erkennung die eigenen Sammlungen des Kontos findet.</translation>
+    </message>
+    <message>
+        <source>Calendar or address book is gone</source>
+        <translation>Kalender oder Adressbuch nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>The calendar, task list or address book SyncDesk synced with answered 404: it was deleted or moved. SyncDesk looks for the account&apos;s collections again once and makes new ones when none is left.</source>
+        <translation>Der Kalender, die Aufgabenliste oder das Adressbuch, mit dem SyncDesk synchronisiert hat, hat mit 404 geantwortet: Die Sammlung wurde gelöscht oder verschoben. SyncDesk sucht einmal erneut nach den Sammlungen des Kontos und legt neue an, wenn keine mehr vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>If the user deleted the calendar on purpose, nothing is needed: the next sync uses the one found or made.</source>
+        <translation>Wenn der Benutzer den Kalender absichtlich gelöscht hat, ist nichts zu tun: Die nächste Synchronisierung verwendet den gefundenen oder neu angelegten.</translation>
+    </message>
+    <message>
+        <source>If it moved, check the act url of the server profile.</source>
+        <translation>Wurde die Sammlung verschoben, prüfen Sie die act-URL des Serverprofils.</translation>
+    </message>
+    <message>
+        <source>Calendar item kept changing while it was written</source>
+        <translation>Kalenderelement beim Schreiben wiederholt geändert</translation>
+    </message>
+    <message>
+        <source>Every write SyncDesk made to one item was refused with 412 because another client changed it in between, even after reading and merging again each time.</source>
+        <translation>Jeder Schreibversuch von SyncDesk für ein Element wurde mit 412 abgelehnt, weil ein anderer Client es zwischenzeitlich geändert hatte – auch nachdem SyncDesk es jedes Mal erneut gelesen und zusammengeführt hatte.</translation>
+    </message>
+    <message>
+        <source>Usually another client is rewriting the item in a loop; check the user&apos;s devices.</source>
+        <translation>Meist schreibt ein anderer Client das Element in einer Schleife neu; prüfen Sie die Geräte des Benutzers.</translation>
+    </message>
+    <message>
+        <source>The next scheduled sync tries again; nothing is lost.</source>
+        <translation>Die nächste geplante Synchronisierung versucht es erneut; es geht nichts verloren.</translation>
+    </message>
+    <message>
+        <source>Calendar server is out of space</source>
+        <translation>Kein Speicherplatz mehr auf dem Kalenderserver</translation>
+    </message>
+    <message>
+        <source>The server answered 507 Insufficient Storage: the account&apos;s quota for calendars or contacts is used up.</source>
+        <translation>Der Server hat mit 507 Insufficient Storage geantwortet: Das Kontingent des Kontos für Kalender oder Kontakte ist ausgeschöpft.</translation>
+    </message>
+    <message>
+        <source>Free space in the account or raise its quota on the server.</source>
+        <translation>Geben Sie Speicherplatz im Konto frei oder erhöhen Sie dessen Kontingent auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Choose to sync fewer kinds of records (act.contacts or act.tasks: none).</source>
+        <translation>Synchronisieren Sie weniger Arten von Datensätzen (act.contacts oder act.tasks: none).</translation>
+    </message>
+    <message>
+        <source>Calendar server failed</source>
+        <translation>Fehler des Kalenderservers</translation>
+    </message>
+    <message>
+        <source>The server answered with a 5xx error. This is usually temporary.</source>
+        <translation>Der Server hat mit einem 5xx-Fehler geantwortet. Das ist meist vorübergehend.</translation>
+    </message>
+    <message>
+        <source>Nothing is needed if the next sync succeeds.</source>
+        <translation>Wenn die nächste Synchronisierung erfolgreich ist, ist nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>If it persists, look at the CalDAV server&apos;s own log.</source>
+        <translation>Besteht der Fehler weiterhin, sehen Sie im Protokoll des CalDAV-Servers selbst nach.</translation>
+    </message>
+    <message>
+        <source>Calendar server refused the request</source>
+        <translation>Anfrage vom Kalenderserver abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server refused a request SyncDesk sent (a 4xx answer other than 401, 403, 404, 412 and 507), for example an item it would not accept.</source>
+        <translation>Der Server hat eine Anfrage von SyncDesk abgelehnt (eine 4xx-Antwort außer 401, 403, 404, 412 und 507), zum Beispiel ein Element, das er nicht annehmen wollte.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is in the error&apos;s detail; look at the server&apos;s log for the reason.</source>
+        <translation>Die Antwort des Servers steht in den Fehlerdetails; den Grund finden Sie im Protokoll des Servers.</translation>
+    </message>
+    <message>
+        <source>Select the mailbox and use Test connection to check discovery.</source>
+        <translation>Wählen Sie das Postfach aus und prüfen Sie die Erkennung mit „Verbindung testen“.</translation>
+    </message>
+    <message>
+        <source>Calendar server sent an answer SyncDesk cannot read</source>
+        <translation>Kalenderserver hat eine für SyncDesk unlesbare Antwort gesendet</translation>
+    </message>
+    <message>
+        <source>A WebDAV answer was not well-formed XML, not a multistatus, or larger than 64 MiB.</source>
+        <translation>Eine WebDAV-Antwort war kein wohlgeformtes XML, kein multistatus oder größer als 64 MiB.</translation>
+    </message>
+    <message>
+        <source>Check that the act url points at a CalDAV/CardDAV server and not at a web page or proxy login.</source>
+        <translation>Prüfen Sie, ob die act-URL auf einen CalDAV/CardDAV-Server verweist und nicht auf eine Webseite oder eine Proxy-Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Send a diagnostic bundle to support if it persists.</source>
+        <translation>Besteht das Problem weiterhin, senden Sie ein Diagnosepaket an den Support.</translation>
+    </message>
+    <message>
+        <source>A calendar item or contact could not be read</source>
+        <translation>Kalenderelement oder Kontakt konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>One iCalendar object or vCard on the server is malformed (no UID, no start, an unreadable rule, mixed UIDs, or too large). It is skipped; the rest syncs.</source>
+        <translation>Ein iCalendar-Objekt oder eine vCard auf dem Server ist fehlerhaft (keine UID, kein Beginn, eine unlesbare Regel, gemischte UIDs oder zu groß). Das Element wird übersprungen; der Rest wird synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Open the item in the user&apos;s calendar application and save it again, or delete it.</source>
+        <translation>Öffnen Sie das Element in der Kalenderanwendung des Benutzers und speichern Sie es erneut, oder löschen Sie es.</translation>
+    </message>
+    <message>
+        <source>The item&apos;s address is in the sync&apos;s notices and the log.</source>
+        <translation>Die Adresse des Elements steht in den Anmerkungen der Synchronisierung und im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Calendar server is plain http</source>
+        <translation>Kalenderserver verwendet unverschlüsseltes http</translation>
+    </message>
+    <message>
+        <source>The act url uses http to a host that is not this machine: the password would cross the network unencrypted, so SyncDesk refuses to send it.</source>
+        <translation>Die act-URL verwendet http zu einem Host, der nicht dieser Rechner ist: Das Passwort würde unverschlüsselt über das Netzwerk übertragen, daher verweigert SyncDesk das Senden.</translation>
+    </message>
+    <message>
+        <source>Use the server&apos;s https URL in the profile&apos;s act url.</source>
+        <translation>Tragen Sie die https-URL des Servers als act-URL des Profils ein.</translation>
+    </message>
+    <message>
+        <source>Calendar server names no principal for the login</source>
+        <translation>Kalenderserver nennt keinen Principal für die Anmeldung</translation>
+    </message>
+    <message>
+        <source>Neither /.well-known/caldav nor the act url answered current-user-principal for this login, so SyncDesk cannot find the account&apos;s calendars.</source>
+        <translation>Weder /.well-known/caldav noch die act-URL hat für diese Anmeldung current-user-principal geliefert, daher kann SyncDesk die Kalender des Kontos nicht finden.</translation>
+    </message>
+    <message>
+        <source>Set the act url to the server&apos;s CalDAV root (for example https://dav.example.com/ or https://cloud.example.com/remote.php/dav/).</source>
+        <translation>Setzen Sie die act-URL auf das CalDAV-Stammverzeichnis des Servers (zum Beispiel https://dav.example.com/ oder https://cloud.example.com/remote.php/dav/).</translation>
+    </message>
+    <message>
+        <source>Check that the login is right: some servers answer without a principal instead of 401.</source>
+        <translation>Prüfen Sie, ob die Anmeldedaten stimmen: Manche Server antworten ohne Principal statt mit 401.</translation>
+    </message>
+    <message>
+        <source>No calendar or address book for the login</source>
+        <translation>Kein Kalender oder Adressbuch für die Anmeldung</translation>
+    </message>
+    <message>
+        <source>The server offers no calendar home (or address book home) for this account, and none could be found or made.</source>
+        <translation>Der Server bietet für dieses Konto kein Kalender-Basisverzeichnis (bzw. Adressbuch-Basisverzeichnis) an, und es konnte keines gefunden oder angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Check that the account has CalDAV and CardDAV enabled on the server.</source>
+        <translation>Prüfen Sie, ob CalDAV und CardDAV für das Konto auf dem Server aktiviert sind.</translation>
+    </message>
+    <message>
+        <source>Set the kinds the server cannot hold to none in the mailbox&apos;s act settings.</source>
+        <translation>Setzen Sie in den act-Einstellungen des Postfachs die Arten, die der Server nicht aufnehmen kann, auf none.</translation>
+    </message>
+    <message>
+        <source>No address book for the login</source>
+        <translation>Kein Adressbuch für die Anmeldung</translation>
+    </message>
+    <message>
+        <source>The server offers no address book home (addressbook-home-set) for this account.</source>
+        <translation>Der Server bietet für dieses Konto kein Adressbuch-Basisverzeichnis (addressbook-home-set) an.</translation>
+    </message>
+    <message>
+        <source>Enable CardDAV for the account on the server, or set act.contacts to none for the mailbox.</source>
+        <translation>Aktivieren Sie CardDAV für das Konto auf dem Server, oder setzen Sie act.contacts für das Postfach auf none.</translation>
+    </message>
+    <message>
+        <source>No calendar takes tasks</source>
+        <translation>Kein Kalender nimmt Aufgaben auf</translation>
+    </message>
+    <message>
+        <source>None of the account&apos;s calendars supports tasks (VTODO), and the server would not make one.</source>
+        <translation>Keiner der Kalender des Kontos unterstützt Aufgaben (VTODO), und der Server hat keinen solchen Kalender angelegt.</translation>
+    </message>
+    <message>
+        <source>Create a task list for the account on the server, or set act.tasks to none for the mailbox.</source>
+        <translation>Legen Sie auf dem Server eine Aufgabenliste für das Konto an, oder setzen Sie act.tasks für das Postfach auf none.</translation>
+    </message>
+    <message>
+        <source>Server profile has no calendar server</source>
+        <translation>Serverprofil hat keinen Kalenderserver</translation>
+    </message>
+    <message>
+        <source>The mailbox has act settings but its server profile has no act endpoint, so there is nowhere to sync appointments, contacts and tasks with.</source>
+        <translation>Das Postfach hat act-Einstellungen, aber sein Serverprofil hat keinen act-Endpunkt; es gibt also keinen Server, mit dem Termine, Kontakte und Aufgaben synchronisiert werden könnten.</translation>
+    </message>
+    <message>
+        <source>Add &quot;act&quot;: {&quot;url&quot;: &quot;https://dav.example.com/&quot;} to the server profile, or remove act from the mailbox.</source>
+        <translation>Fügen Sie dem Serverprofil &quot;act&quot;: {&quot;url&quot;: &quot;https://dav.example.com/&quot;} hinzu, oder entfernen Sie act aus dem Postfach.</translation>
+    </message>
+    <message>
+        <source>No such appointment or task</source>
+        <translation>Termin oder Aufgabe nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>The appointment or task named does not exist in the CRM store.</source>
+        <translation>Der angegebene Termin bzw. die angegebene Aufgabe existiert nicht im CRM-Speicher.</translation>
+    </message>
+    <message>
+        <source>List them with syncdesk-node appointments list or syncdesk-node tasks list.</source>
+        <translation>Listen Sie sie mit syncdesk-node appointments list oder syncdesk-node tasks list auf.</translation>
+    </message>
+    <message>
+        <source>Run syncdesk-node test-mailbox ADDRESS to see the discovery step that fails.</source>
+        <translation>Führen Sie syncdesk-node test-mailbox ADRESSE aus, um den fehlschlagenden Erkennungsschritt zu sehen.</translation>
+    </message>
+    <message>
+        <source>Run syncdesk-node test-mailbox ADDRESS to check discovery.</source>
+        <translation>Führen Sie syncdesk-node test-mailbox ADRESSE aus, um die Erkennung zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The record was deleted, or the id is mistyped; the CRM&apos;s lists show the ones that exist.</source>
+        <translation>Der Datensatz wurde gelöscht oder die ID ist falsch geschrieben; die Listen des CRM zeigen die vorhandenen.</translation>
     </message>
 </context>
 <context>
@@ -3545,6 +4094,11 @@
     <message>
         <source>POP3 has one folder: INBOX</source>
         <translation>POP3 hat einen Ordner: INBOX</translation>
+    </message>
+    <message>
+        <source>Find the calendar and address book at %1</source>
+        <extracomment>%1: the URL of the CalDAV/CardDAV server</extracomment>
+        <translation>Kalender und Adressbuch unter %1 suchen</translation>
     </message>
 </context>
 <context>
@@ -8166,6 +8720,120 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <extracomment>Column header of &apos;status&apos;: the outgoing direction&apos;s state and how many emails wait</extracomment>
         <translation>AUSGEHEND</translation>
     </message>
+    <message>
+        <source>track: the UID of an appointment to track; its mailboxes sync their calendars at once.</source>
+        <translation>track: die UID eines nachzuverfolgenden Termins; seine Postfächer synchronisieren ihre Kalender sofort.</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <comment>value name</comment>
+        <extracomment>Value name of --appointment in the help (an iCalendar UID)</extracomment>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>usage: syncdesk-node track --appointment UID [--regarding TYPE:ID]</source>
+        <translation>Aufruf: syncdesk-node track --appointment UID [--regarding TYPE:ID]</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>Keine Termine.</translation>
+    </message>
+    <message>
+        <source>No tasks.</source>
+        <translation>Keine Aufgaben.</translation>
+    </message>
+    <message>
+        <source>no %1 with id %2</source>
+        <translation>kein Datensatz vom Typ %1 mit der ID %2</translation>
+    </message>
+    <message>
+        <source>owner: %1 is not a system user of the CRM (syncdesk-node crm list --type systemuser)</source>
+        <translation>owner: %1 ist kein Systembenutzer des CRM (syncdesk-node crm list --type systemuser)</translation>
+    </message>
+    <message>
+        <source>&apos;%1 add&apos; needs owner=ID, the system user who owns it</source>
+        <translation>&apos;%1 add&apos; benötigt owner=ID, den Systembenutzer, dem der Datensatz gehört</translation>
+    </message>
+    <message>
+        <source>&apos;%1 add&apos; needs subject=TEXT</source>
+        <translation>&apos;%1 add&apos; benötigt subject=TEXT</translation>
+    </message>
+    <message>
+        <source>&apos;appointments add&apos; needs start=… and end=…</source>
+        <translation>&apos;appointments add&apos; benötigt start=… und end=…</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed; its mailboxes sync it next</source>
+        <extracomment>%1: &quot;appointment&quot; or &quot;task&quot;, %2: its id</extracomment>
+        <translation>%1 %2 geändert; die zugehörigen Postfächer synchronisieren die Änderung als Nächstes</translation>
+    </message>
+    <message>
+        <source>%1 %2 deleted; its mailboxes delete it from their calendars next</source>
+        <translation>%1 %2 gelöscht; die zugehörigen Postfächer löschen den Eintrag als Nächstes aus ihren Kalendern</translation>
+    </message>
+    <message>
+        <source>--appointment needs the appointment&apos;s UID (appointments show ID lists it)</source>
+        <translation>--appointment benötigt die UID des Termins (appointments show ID zeigt sie an)</translation>
+    </message>
+    <message>
+        <source>no appointment with UID %1 (syncdesk-node appointments list --json shows them)</source>
+        <translation>kein Termin mit der UID %1 (syncdesk-node appointments list --json zeigt die Termine an)</translation>
+    </message>
+    <message>
+        <source>Appointment %1 tracked; syncing it now in %2 (the schedule completes it if that fails).</source>
+        <extracomment>%1: the appointment&apos;s UID, %2: mailbox addresses</extracomment>
+        <translation>Termin %1 wird nachverfolgt und jetzt in %2 synchronisiert (schlägt das fehl, schließt der Zeitplan die Nachverfolgung ab).</translation>
+    </message>
+    <message>
+        <source>appointments list [--owner ID] [--json] | appointments show ID [--json]</source>
+        <translation>appointments list [--owner ID] [--json] | appointments show ID [--json]</translation>
+    </message>
+    <message>
+        <source>The CRM&apos;s appointments (soonest first), or one with every field and the calendars it is in.</source>
+        <translation>Die Termine des CRM (die nächsten zuerst) oder ein einzelner Termin mit allen Feldern und den Kalendern, in denen er enthalten ist.</translation>
+    </message>
+    <message>
+        <source>appointments add FIELD=VALUE... | appointments set ID FIELD=VALUE... | appointments delete ID</source>
+        <translation>appointments add FIELD=VALUE... | appointments set ID FIELD=VALUE... | appointments delete ID</translation>
+    </message>
+    <message>
+        <source>Create (owner=, subject=, start= and end= at least), change or delete an appointment; the calendars of the mailboxes that hold it sync at once. Fields: subject, start, end, all_day, time_zone, location, organizer, attendees, description, recurrence, regarding, owner. Times: 2026-03-10T09:00 in time_zone, or with Z or an offset, or a date.</source>
+        <translation>Einen Termin anlegen (mindestens owner=, subject=, start= und end=), ändern oder löschen; die Kalender der Postfächer, die ihn enthalten, werden sofort synchronisiert. Felder: subject, start, end, all_day, time_zone, location, organizer, attendees, description, recurrence, regarding, owner. Zeiten: 2026-03-10T09:00 in time_zone oder mit Z bzw. einem Offset, oder ein Datum.</translation>
+    </message>
+    <message>
+        <source>tasks list|show|add|set|delete (as appointments)</source>
+        <translation>tasks list|show|add|set|delete (wie appointments)</translation>
+    </message>
+    <message>
+        <source>The CRM&apos;s tasks. Fields: subject, start, due, all_day, time_zone, status (not-started, in-progress, completed, cancelled), percent_complete, priority (0-9), description, regarding, owner.</source>
+        <translation>Die Aufgaben des CRM. Felder: subject, start, due, all_day, time_zone, status (not-started, in-progress, completed, cancelled), percent_complete, priority (0-9), description, regarding, owner.</translation>
+    </message>
+    <message>
+        <source>track --appointment UID [--regarding TYPE:ID]</source>
+        <translation>track --appointment UID [--regarding TYPE:ID]</translation>
+    </message>
+    <message>
+        <source>Track an appointment (and set what it is regarding): the mailboxes that hold it or whose owner owns it sync their calendars at once; if that fails, the schedule completes it.</source>
+        <translation>Einen Termin nachverfolgen (und seinen Bezug festlegen): Die Postfächer, die ihn enthalten oder deren Besitzer auch Besitzer des Termins ist, synchronisieren ihre Kalender sofort; schlägt das fehl, schließt der Zeitplan die Nachverfolgung ab.</translation>
+    </message>
+    <message>
+        <source>usage: syncdesk-node %1 list [--owner ID] [--json]
+       syncdesk-node %1 show ID [--json]
+       syncdesk-node %1 add FIELD=VALUE... (owner= and subject=; start= and end= for appointments)
+       syncdesk-node %1 set ID FIELD=VALUE...
+       syncdesk-node %1 delete ID
+fields: %2</source>
+        <translation>Aufruf: syncdesk-node %1 list [--owner ID] [--json]
+       syncdesk-node %1 show ID [--json]
+       syncdesk-node %1 add FELD=WERT... (owner= und subject=; start= und end= bei Terminen)
+       syncdesk-node %1 set ID FELD=WERT...
+       syncdesk-node %1 delete ID
+Felder: %2</translation>
+    </message>
+    <message>
+        <source>Appointment %1 tracked; no mailbox holds it or syncs its owner&apos;s appointments, so it stays in the CRM.</source>
+        <translation>Termin %1 wird nachverfolgt; kein Postfach enthält ihn oder synchronisiert die Termine seines Besitzers, daher bleibt er im CRM.</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::OutboxPane</name>
@@ -9592,6 +10260,33 @@ Hinweis: %2</translation>
     <message>
         <source>no email (only tracked folders and track requests)</source>
         <translation>keine E-Mails (nur nachverfolgte Ordner und Nachverfolgungsanfragen)</translation>
+    </message>
+</context>
+<context>
+    <name>VCard</name>
+    <message>
+        <source>the contact card is larger than 1 MiB</source>
+        <translation>die Kontaktkarte ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <source>the contact card is empty</source>
+        <translation>die Kontaktkarte ist leer</translation>
+    </message>
+    <message>
+        <source>the contact card has more than %1 properties</source>
+        <translation>die Kontaktkarte hat mehr als %1 Eigenschaften</translation>
+    </message>
+    <message>
+        <source>the contact card has no BEGIN:VCARD line</source>
+        <translation>der Kontaktkarte fehlt die Zeile BEGIN:VCARD</translation>
+    </message>
+    <message>
+        <source>the contact card has no END:VCARD line</source>
+        <translation>der Kontaktkarte fehlt die Zeile END:VCARD</translation>
+    </message>
+    <message>
+        <source>the contact card has neither FN nor N (no name)</source>
+        <translation>die Kontaktkarte hat weder FN noch N (keinen Namen)</translation>
     </message>
 </context>
 </TS>

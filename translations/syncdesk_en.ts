@@ -39,6 +39,14 @@
             <numerusform>%n emails from %1 have waited in Pending Send for %2 min; the last attempt failed: %3</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n field(s) changed both in the CRM and in the calendar or address book of %1: the mailbox's conflict rule decided which value is used, and both values were recorded</source>
+        <extracomment>%n: how many fields, %1: the mailbox</extracomment>
+        <translation>
+            <numerusform>%n field changed both in the CRM and in the calendar or address book of %1: the mailbox's conflict rule decided which value is used, and both values were recorded</numerusform>
+            <numerusform>%n fields changed both in the CRM and in the calendar or address book of %1: the mailbox's conflict rule decided which value is used, and both values were recorded</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConsoleMain</name>

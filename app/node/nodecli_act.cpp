@@ -49,13 +49,14 @@ QString shortTime(const QString &iso)
 int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
 {
     const QString noun = kind == ActKind::Appointment ? u"appointments"_s : u"tasks"_s;
-    const QString usageText = tr("usage: syncdesk-node %1 list [--owner ID] [--json]\n"
-                                 "       syncdesk-node %1 show ID [--json]\n"
-                                 "       syncdesk-node %1 add FIELD=VALUE... (owner=ID and subject=... at least)\n"
-                                 "       syncdesk-node %1 set ID FIELD=VALUE...\n"
-                                 "       syncdesk-node %1 delete ID\n"
-                                 "fields: %2")
-                                  .arg(noun, ActEdits::editableFields(kind).join(u", "_s));
+    const QString usageText =
+        tr("usage: syncdesk-node %1 list [--owner ID] [--json]\n"
+           "       syncdesk-node %1 show ID [--json]\n"
+           "       syncdesk-node %1 add FIELD=VALUE... (owner= and subject=; start= and end= for appointments)\n"
+           "       syncdesk-node %1 set ID FIELD=VALUE...\n"
+           "       syncdesk-node %1 delete ID\n"
+           "fields: %2")
+            .arg(noun, ActEdits::editableFields(kind).join(u", "_s));
     const QString sub = positional.value(0);
     auto idAt = [&](int index) -> qint64 {
         bool ok = false;
@@ -405,7 +406,9 @@ int NodeCli::trackAppointment()
         }
     }
     if (requested.isEmpty()) {
-        m_out << tr("Appointment %1 tracked; no mailbox syncs its appointments, so it stays in the CRM.").arg(uid)
+        m_out << tr("Appointment %1 tracked; no mailbox holds it or syncs its owner's appointments, so it stays in the "
+                    "CRM.")
+                     .arg(uid)
               << "\n";
     } else {
         //: %1: the appointment's UID, %2: mailbox addresses

@@ -72,8 +72,8 @@ Result<QJsonObject> apply(ActKind kind, QJsonObject fields, const QStringList &a
             return refused(assignment, QCoreApplication::translate("ActEdits", "expected FIELD=VALUE"));
         }
         if (!allowed.contains(field)) {
-            return refused(field, QCoreApplication::translate("ActEdits", "not a field of a %1; expected one of: %2")
-                                      .arg(actKindName(kind), allowed.join(u", "_s)));
+            return refused(field, QCoreApplication::translate("ActEdits", "unknown field; expected one of: %1")
+                                      .arg(allowed.join(u", "_s)));
         }
         pairs.append({field, assignment.mid(equals + 1)});
     }

@@ -356,6 +356,25 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         return fetched.error();
     }
 
+    // Nothing new on the server, and nothing in the CRM changed since every record was last compared: done.
+    auto configVersion = m_store.configVersion();
+    if (!configVersion) {
+        return configVersion.error();
+    }
+    const QDateTime checking = QDateTime::currentDateTimeUtc();
+    if (fetched->isEmpty() && removed.isEmpty() && collection.checkedAt.isValid() &&
+        collection.configVersion == *configVersion) {
+        auto changedInCrm = m_act.crmChangedSince(m_mailbox.id, kind, collection.checkedAt);
+        if (!changedInCrm) {
+            return changedInCrm.error();
+        }
+        if (!*changedInCrm) {
+            if (newToken != collection.syncToken) {
+                return m_act.setSyncToken(m_mailbox.id, kind, newToken);
+            }
+            return {};
+        }
+    }
     auto crmItems = items.load();
     if (!crmItems) {
         return crmItems.error();
@@ -386,6 +405,13 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         for (int attempt = 0; attempt <= kMaxPreconditionRetries; ++attempt) {
             if (*m_cancelled) {
                 return cancelledError();
+            }
+            if (link.serverData.isEmpty() && link.id && !link.etag.isEmpty()) {
+                auto stored = m_act.serverData(link.id);
+                if (!stored) {
+                    return stored.error();
+                }
+                link.serverData = *stored;
             }
             auto data = items.render(crm.id, crm.uid, merged, link.serverData);
             if (!data) {
@@ -685,13 +711,13 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         }
     }
 
-    // 5. Everything the token covers is applied: keep it.
+    // 5. Everything the token covers is applied: keep it, and when every record was compared.
     if (newToken != collection.syncToken || (collection.syncCollection && full)) {
         if (Status saved = m_act.setSyncToken(m_mailbox.id, kind, newToken); !saved) {
             return saved;
         }
     }
-    return {};
+    return m_act.setChecked(m_mailbox.id, kind, checking, *configVersion);
 }
 
 } // namespace SyncDesk

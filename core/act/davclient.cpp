@@ -189,43 +189,42 @@ SyncError DavClient::httpError(const DavReply &reply, const QString &what)
     switch (reply.status) {
     case 401:
         error = SyncError::make(ErrorClass::Auth, u"dav-auth"_s,
-                                tr("the DAV server refused the login (401) for %1").arg(what), detail)
+                                tr("%1: the DAV server refused the login (401)").arg(what), detail)
                     .at(ErrorStage::Login);
         break;
     case 403:
         error = SyncError::make(ErrorClass::Permission, u"dav-forbidden"_s,
-                                tr("the DAV server forbids %1 (403)").arg(what), detail);
+                                tr("%1: the DAV server forbids it (403)").arg(what), detail);
         break;
     case 404:
     case 410:
         error = SyncError::make(ErrorClass::Config, u"dav-collection-gone"_s,
-                                tr("the DAV server has no %1 any more (%2)").arg(what).arg(reply.status), detail);
+                                tr("%1: the DAV server does not find it (%2)").arg(what).arg(reply.status), detail);
         break;
     case 412:
         error = SyncError::make(ErrorClass::ServerNo, u"dav-precondition"_s,
-                                tr("%1 kept changing on the server while it was written (412)").arg(what), detail);
+                                tr("%1: the item changed on the server in the meantime (412)").arg(what), detail);
         error.transient = true;
         break;
     case 507:
         error = SyncError::make(ErrorClass::ServerNo, u"dav-quota"_s,
-                                tr("the DAV server is out of space for %1 (507)").arg(what), detail);
+                                tr("%1: the DAV server is out of space (507)").arg(what), detail);
         break;
     case 429:
     case 503:
-        error =
-            SyncError::make(ErrorClass::Throttled, u"throttled"_s,
-                            tr("the DAV server asks to slow down (%1) during %2").arg(reply.status).arg(what), detail);
+        error = SyncError::make(ErrorClass::Throttled, u"throttled"_s,
+                                tr("%1: the DAV server asks to slow down (%2)").arg(what).arg(reply.status), detail);
         error.retryAfterMs = reply.retryAfterMs;
         error.transient = true;
         break;
     default:
         if (reply.status >= 500) {
             error = SyncError::make(ErrorClass::ServerNo, u"dav-server-error"_s,
-                                    tr("the DAV server failed (%1) during %2").arg(reply.status).arg(what), detail);
+                                    tr("%1: the DAV server failed (%2)").arg(what).arg(reply.status), detail);
             error.transient = true;
         } else {
             error = SyncError::make(ErrorClass::ServerBad, u"dav-refused"_s,
-                                    tr("the DAV server refused %1 (%2)").arg(what).arg(reply.status), detail);
+                                    tr("%1: the DAV server refused it (%2)").arg(what).arg(reply.status), detail);
         }
     }
     return error;

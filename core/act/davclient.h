@@ -64,7 +64,7 @@ public:
     int requests() const { return m_requests; }
 
     // The classified error of an HTTP status that is not a success (401, 403, 404, 412, 507, 5xx, ...), with the
-    // hint that explains it; `what` says what was asked ("the sync of calendar /ana/calendar/").
+    // hint that explains it; `what` says what was asked, and leads the message ("writing /ana/calendar/x.ics: ...").
     static SyncError httpError(const DavReply &reply, const QString &what);
 
 private:

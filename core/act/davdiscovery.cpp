@@ -126,7 +126,8 @@ Result<DavDiscovery::Found> DavDiscovery::run(DavClient &client, const ActSettin
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto collectionFrom = [&](ActKind kind, const DavXml::Response &r) {
         const bool sync = r.reports.contains(u"sync-collection"_s) || !r.syncToken.isEmpty();
-        return ActStore::Collection{kind, client.resolve(r.href).toString(), r.displayName, QString(), sync, now};
+        return ActStore::Collection{kind, client.resolve(r.href).toString(), r.displayName, QString(), sync, now, {},
+                                    0};
     };
     const DavXml::Response *events = nullptr;
     const DavXml::Response *tasks = nullptr;
@@ -196,7 +197,7 @@ Result<DavDiscovery::Found> DavDiscovery::run(DavClient &client, const ActSettin
             }
             return error;
         }
-        found.collections.append({w.kind, url.toString(), display, QString(), true, now});
+        found.collections.append({w.kind, url.toString(), display, QString(), true, now, {}, 0});
         found.steps.append(tr("%1: made %2").arg(actKindName(w.kind), url.path()));
     }
     return found;

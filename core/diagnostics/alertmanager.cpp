@@ -185,7 +185,7 @@ Status AlertManager::onAct(const RunAlertInput &input)
     if (input.actError && input.actError->errorClass != ErrorClass::Cancelled) {
         //: %1: the mailbox, %2: why (a sentence)
         const QString message =
-            QCoreApplication::translate("AlertManager", "the calendar and contacts of %1 do not sync: %2")
+            QCoreApplication::translate("AlertManager", "the appointments, contacts and tasks of %1 do not sync: %2")
                 .arg(input.address, input.actError->message);
         if (Status raised =
                 raise(failingKey, u"act-failing"_s, u"warning"_s, input, true, input.actError->hintId, message);
@@ -202,7 +202,8 @@ Status AlertManager::onAct(const RunAlertInput &input)
         const QString message =
             QCoreApplication::translate("AlertManager",
                                         "%n field(s) changed both in the CRM and in the calendar or address book of "
-                                        "%1; the mailbox's conflict rule decided, both values are kept",
+                                        "%1: the mailbox's conflict rule decided which value is used, and both values "
+                                        "were recorded",
                                         nullptr, input.actConflicts)
                 .arg(input.address);
         if (Status raised = raise(u"act-conflicts:%1"_s.arg(input.mailboxId), u"act-conflicts"_s, u"information"_s,

@@ -329,7 +329,7 @@ Result<bool> ActStore::removeContact(qint64 id)
 
 Result<QList<ActStore::Link>> ActStore::links(qint64 mailboxId, ActKind kind)
 {
-    auto query = m_store.exec(u"SELECT id, mailbox_id, kind, record_id, href, etag, base_json, server_data, synced_at "
+    auto query = m_store.exec(u"SELECT id, mailbox_id, kind, record_id, href, etag, base_json, NULL, synced_at "
                               "FROM act_links WHERE mailbox_id = ? AND kind = ? ORDER BY id"_s,
                               {mailboxId, actKindName(kind)});
     if (!query) {
@@ -340,6 +340,15 @@ Result<QList<ActStore::Link>> ActStore::links(qint64 mailboxId, ActKind kind)
         links.append(linkFromQuery(*query));
     }
     return links;
+}
+
+Result<QByteArray> ActStore::serverData(qint64 linkId)
+{
+    auto query = m_store.exec(u"SELECT server_data FROM act_links WHERE id = ?"_s, {linkId});
+    if (!query) {
+        return query.error();
+    }
+    return query->next() ? query->value(0).toByteArray() : QByteArray();
 }
 
 Result<QList<ActStore::Link>> ActStore::linksOfRecord(ActKind kind, qint64 recordId)
@@ -390,8 +399,8 @@ Status ActStore::removeLinks(qint64 mailboxId, ActKind kind)
 
 Result<QList<ActStore::Collection>> ActStore::collections(qint64 mailboxId)
 {
-    auto query = m_store.exec(u"SELECT kind, url, display_name, sync_token, sync_collection, discovered_at FROM "
-                              "act_collections WHERE mailbox_id = ?"_s,
+    auto query = m_store.exec(u"SELECT kind, url, display_name, sync_token, sync_collection, discovered_at, "
+                              "checked_at, config_version FROM act_collections WHERE mailbox_id = ?"_s,
                               {mailboxId});
     if (!query) {
         return query.error();
@@ -400,7 +409,8 @@ Result<QList<ActStore::Collection>> ActStore::collections(qint64 mailboxId)
     while (query->next()) {
         collections.append({actKindFromName(query->value(0).toString()).value_or(ActKind::Appointment),
                             query->value(1).toString(), query->value(2).toString(), query->value(3).toString(),
-                            query->value(4).toBool(), fromMs(query->value(5))});
+                            query->value(4).toBool(), fromMs(query->value(5)), fromMs(query->value(6)),
+                            query->value(7).toLongLong()});
     }
     return collections;
 }
@@ -422,6 +432,50 @@ Status ActStore::setSyncToken(qint64 mailboxId, ActKind kind, const QString &tok
     auto query = m_store.exec(u"UPDATE act_collections SET sync_token = ? WHERE mailbox_id = ? AND kind = ?"_s,
                               {token, mailboxId, actKindName(kind)});
     return query ? Status() : Status(query.error());
+}
+
+Status ActStore::setChecked(qint64 mailboxId, ActKind kind, const QDateTime &at, qint64 configVersion)
+{
+    auto query = m_store.exec(
+        u"UPDATE act_collections SET checked_at = ?, config_version = ? WHERE mailbox_id = ? AND kind = ?"_s,
+        {toMs(at), configVersion, mailboxId, actKindName(kind)});
+    return query ? Status() : Status(query.error());
+}
+
+Result<bool> ActStore::crmChangedSince(qint64 mailboxId, ActKind kind, const QDateTime &since)
+{
+    const qint64 ms = since.toMSecsSinceEpoch();
+    const QString gone =
+        kind == ActKind::Contact
+            ? u"SELECT 1 FROM act_links l WHERE l.mailbox_id = ? AND l.kind = ? AND NOT EXISTS (SELECT 1 FROM "
+              "crm_records r WHERE r.id = l.record_id AND r.type = 'contact')"_s
+            : u"SELECT 1 FROM act_links l WHERE l.mailbox_id = ? AND l.kind = ? AND NOT EXISTS (SELECT 1 FROM "
+              "act_records r WHERE r.id = l.record_id)"_s;
+    auto missing = m_store.exec(gone + u" LIMIT 1"_s, {mailboxId, actKindName(kind)});
+    if (!missing) {
+        return missing.error();
+    }
+    if (missing->next()) {
+        return true;
+    }
+    auto people = m_store.exec(u"SELECT 1 FROM crm_records WHERE updated_at >= ? AND type IN ('contact', 'account', "
+                               "'systemuser', 'queue', 'businessunit') LIMIT 1"_s,
+                               {ms});
+    if (!people) {
+        return people.error();
+    }
+    if (people->next()) {
+        return true;
+    }
+    if (kind == ActKind::Contact) {
+        return false;
+    }
+    auto records = m_store.exec(u"SELECT 1 FROM act_records WHERE kind = ? AND modified_at >= ? LIMIT 1"_s,
+                                {actKindName(kind), ms});
+    if (!records) {
+        return records.error();
+    }
+    return records->next();
 }
 
 Status ActStore::forgetCollections(qint64 mailboxId)

@@ -61,7 +61,9 @@ public:
         QByteArray serverData;
         QDateTime syncedAt;
     };
+    // Without their server text (serverData), which serverData() reads when a write needs it.
     Result<QList<Link>> links(qint64 mailboxId, ActKind kind);
+    Result<QByteArray> serverData(qint64 linkId);
     Status saveLink(Link &link); // by (mailbox, kind, record)
     // Where one record is, in every mailbox.
     Result<QList<Link>> linksOfRecord(ActKind kind, qint64 recordId);
@@ -76,10 +78,18 @@ public:
         QString syncToken;
         bool syncCollection = true; // the server offers RFC 6578 sync-collection on it
         QDateTime discoveredAt;
+        // When every CRM record of the kind was last compared with its link, and the store's configuration
+        // version then (mailboxes, roles): until either changes, a sync with nothing new on the server skips it.
+        QDateTime checkedAt;
+        qint64 configVersion = 0;
     };
     Result<QList<Collection>> collections(qint64 mailboxId);
     Status saveCollection(qint64 mailboxId, const Collection &collection);
     Status setSyncToken(qint64 mailboxId, ActKind kind, const QString &token);
+    Status setChecked(qint64 mailboxId, ActKind kind, const QDateTime &at, qint64 configVersion);
+    // Whether anything the CRM holds for this kind may have changed since `since` for this mailbox: a record of the
+    // kind (or a contact, account or user) modified at or after it, or a linked record gone.
+    Result<bool> crmChangedSince(qint64 mailboxId, ActKind kind, const QDateTime &since);
     Status forgetCollections(qint64 mailboxId);
 
     struct Conflict

@@ -496,6 +496,8 @@ const QList<SchemaMigration> &schemaMigrations()
                     sync_token TEXT NOT NULL DEFAULT '',
                     sync_collection INTEGER NOT NULL DEFAULT 1,
                     discovered_at INTEGER NOT NULL,
+                    checked_at INTEGER,
+                    config_version INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (mailbox_id, kind)))"_s,
              // A field both sides changed since the last sync: both values, and which one the rule kept.
              uR"(CREATE TABLE act_conflicts (
