@@ -44,6 +44,44 @@ QString shortTime(const QString &iso)
     return time.isValid() ? time.toString(u"yyyy-MM-dd HH:mm'Z'"_s) : u"-"_s;
 }
 
+// Asks the mailboxes whose ACT direction should carry a change to a record at once: those that hold it and those
+// whose owner owns it (and sync that kind). Returns their addresses. A running engine takes the requests; the
+// direction's state says "requested" until a run succeeds, and the schedule completes it if that run fails.
+Result<QStringList> requestActSyncs(Store &store, ActKind kind, qint64 recordId, const QString &ownerKey,
+                                    const QString &reason)
+{
+    ActStore act(store);
+    auto mailboxes = store.mailboxes();
+    if (!mailboxes) {
+        return mailboxes.error();
+    }
+    auto links = act.linksOfRecord(kind, recordId);
+    if (!links) {
+        return links.error();
+    }
+    QSet<qint64> holding;
+    for (const ActStore::Link &link : std::as_const(*links)) {
+        holding.insert(link.mailboxId);
+    }
+    QStringList requested;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Mailbox &mailbox : std::as_const(*mailboxes)) {
+        if (!mailbox.enabled || !mailbox.act || mailbox.act->direction(kind) == ActDirection::None) {
+            continue;
+        }
+        if (holding.contains(mailbox.id) || (!ownerKey.isEmpty() && mailbox.ownerKey == ownerKey)) {
+            if (Status marked = act.markRequested(mailbox.id, now); !marked) {
+                return marked.error();
+            }
+            if (Status asked = store.requestSync(mailbox.id, reason, now); !asked) {
+                return asked.error();
+            }
+            requested.append(mailbox.address);
+        }
+    }
+    return requested;
+}
+
 } // namespace
 
 int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
@@ -82,35 +120,18 @@ int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
         }
         return found->has_value() ? std::optional(fromTask(**found)) : std::nullopt;
     };
-    // The mailboxes whose ACT direction should carry a change at once: the owner's and those holding the record.
-    auto requestSyncs = [&](qint64 recordId, const QString &ownerKey) -> Status {
-        auto mailboxes = (*store)->mailboxes();
-        if (!mailboxes) {
-            return mailboxes.error();
+    // The record an ID names: Success with it in `out`, or the exit code of the refusal (printed).
+    auto named = [&](int index, Record &out) -> int {
+        const qint64 id = idAt(index);
+        auto found = id ? load(id) : Result<std::optional<Record>>(std::nullopt);
+        if (!found) {
+            return storeFailure(found.error());
         }
-        QSet<qint64> wanted;
-        auto links = act.linksOfRecord(kind, recordId);
-        if (!links) {
-            return links.error();
+        if (!found->has_value()) {
+            return usage(tr("no %1 with id %2").arg(actKindName(kind), positional.value(index)));
         }
-        for (const ActStore::Link &link : std::as_const(*links)) {
-            wanted.insert(link.mailboxId);
-        }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const Mailbox &mailbox : std::as_const(*mailboxes)) {
-            if (!mailbox.act || mailbox.act->direction(kind) == ActDirection::None || !mailbox.enabled) {
-                continue;
-            }
-            if (wanted.contains(mailbox.id) || (!ownerKey.isEmpty() && mailbox.ownerKey == ownerKey)) {
-                if (Status marked = act.markRequested(mailbox.id, now); !marked) {
-                    return marked;
-                }
-                if (Status requested = (*store)->requestSync(mailbox.id, u"act"_s, now); !requested) {
-                    return requested;
-                }
-            }
-        }
-        return {};
+        out = **found;
+        return Success;
     };
     auto save = [&](Record &record) -> Status {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -199,14 +220,11 @@ int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
         return Success;
     }
     if (sub == u"show"_s && positional.size() == 2) {
-        const qint64 id = idAt(1);
-        auto record = id ? load(id) : Result<std::optional<Record>>(std::nullopt);
-        if (!record) {
-            return storeFailure(record.error());
+        Record record;
+        if (const int refused = named(1, record); refused != Success) {
+            return refused;
         }
-        if (!record->has_value()) {
-            return usage(tr("no %1 with id %2").arg(actKindName(kind), positional.at(1)));
-        }
+        const qint64 id = record.id;
         auto links = act.linksOfRecord(kind, id);
         auto mailboxes = (*store)->mailboxes();
         if (!links || !mailboxes) {
@@ -224,7 +242,7 @@ int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
                                      {u"href"_s, link.href},
                                      {u"synced_at"_s, ActFields::timeToText(link.syncedAt)}});
         }
-        QJsonObject json = toJson(**record);
+        QJsonObject json = toJson(record);
         json.insert(u"synced_to"_s, where);
         if (m_parser.isSet(u"json"_s)) {
             m_out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
@@ -247,15 +265,9 @@ int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
         Record record;
         const QStringList assignments = positional.mid(sub == u"add"_s ? 1 : 2);
         if (sub == u"set"_s) {
-            const qint64 id = idAt(1);
-            auto existing = id ? load(id) : Result<std::optional<Record>>(std::nullopt);
-            if (!existing) {
-                return storeFailure(existing.error());
+            if (const int refused = named(1, record); refused != Success) {
+                return refused;
             }
-            if (!existing->has_value()) {
-                return usage(tr("no %1 with id %2").arg(actKindName(kind), positional.at(1)));
-            }
-            record = **existing;
         } else {
             record.fields = kind == ActKind::Appointment ? ActFields::fromAppointment(Appointment())
                                                          : ActFields::fromTask(CrmTask());
@@ -296,7 +308,7 @@ int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
             return saved.error().errorClass == ErrorClass::Store ? storeFailure(saved.error())
                                                                  : usage(saved.error().message);
         }
-        if (Status requested = requestSyncs(record.id, record.ownerKey); !requested) {
+        if (auto requested = requestActSyncs(**store, kind, record.id, record.ownerKey, u"act"_s); !requested) {
             return storeFailure(requested.error());
         }
         if (m_parser.isSet(u"json"_s)) {
@@ -311,15 +323,12 @@ int NodeCli::actRecordsCommand(ActKind kind, const QStringList &positional)
         return Success;
     }
     if (sub == u"delete"_s && positional.size() == 2) {
-        const qint64 id = idAt(1);
-        auto existing = id ? load(id) : Result<std::optional<Record>>(std::nullopt);
-        if (!existing) {
-            return storeFailure(existing.error());
+        Record existing;
+        if (const int refused = named(1, existing); refused != Success) {
+            return refused;
         }
-        if (!existing->has_value()) {
-            return usage(tr("no %1 with id %2").arg(actKindName(kind), positional.at(1)));
-        }
-        if (Status requested = requestSyncs(id, (*existing)->ownerKey); !requested) {
+        const qint64 id = existing.id;
+        if (auto requested = requestActSyncs(**store, kind, id, existing.ownerKey, u"act"_s); !requested) {
             return storeFailure(requested.error());
         }
         auto removed = act.removeRecord(kind, id);
@@ -379,32 +388,12 @@ int NodeCli::trackAppointment()
     }
     // Tracking an appointment syncs its mailboxes' ACT direction at once (a running engine takes the request);
     // when that fails, the request stays and the schedule completes it.
-    auto mailboxes = (*store)->mailboxes();
-    auto links = act.linksOfRecord(ActKind::Appointment, appointment.id);
-    if (!mailboxes || !links) {
-        return storeFailure(!mailboxes ? mailboxes.error() : links.error());
+    auto asked =
+        requestActSyncs(**store, ActKind::Appointment, appointment.id, appointment.ownerKey, u"track-appointment"_s);
+    if (!asked) {
+        return storeFailure(asked.error());
     }
-    QSet<qint64> linked;
-    for (const ActStore::Link &link : std::as_const(*links)) {
-        linked.insert(link.mailboxId);
-    }
-    QStringList requested;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const Mailbox &mailbox : std::as_const(*mailboxes)) {
-        if (!mailbox.act || mailbox.act->appointments == ActDirection::None) {
-            continue;
-        }
-        if (linked.contains(mailbox.id) ||
-            (!appointment.ownerKey.isEmpty() && mailbox.ownerKey == appointment.ownerKey)) {
-            if (Status marked = act.markRequested(mailbox.id, now); !marked) {
-                return storeFailure(marked.error());
-            }
-            if (Status asked = (*store)->requestSync(mailbox.id, u"track-appointment"_s, now); !asked) {
-                return storeFailure(asked.error());
-            }
-            requested.append(mailbox.address);
-        }
-    }
+    const QStringList requested = *asked;
     if (requested.isEmpty()) {
         m_out << tr("Appointment %1 tracked; no mailbox holds it or syncs its owner's appointments, so it stays in the "
                     "CRM.")

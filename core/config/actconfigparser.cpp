@@ -34,17 +34,7 @@ std::optional<ActEndpoint> ConfigParser::parseActEndpoint(const QJsonValue &valu
         warning(path + u".url"_s, tr("plain http: passwords would cross the network unencrypted, so the sync "
                                      "refuses it; use https"));
     }
-    const QJsonValue caFile = object.value(u"ca_file"_s);
-    if (!caFile.isUndefined()) {
-        if (!caFile.isString() || caFile.toString().isEmpty()) {
-            error(path + u".ca_file"_s, tr("expected the path of a PEM file, got %1").arg(describe(caFile)));
-        } else {
-            endpoint.caFile = resolvePath(caFile.toString());
-            if (!QFileInfo(endpoint.caFile).isReadable()) {
-                error(path + u".ca_file"_s, tr("the file %1 does not exist or cannot be read").arg(endpoint.caFile));
-            }
-        }
-    }
+    endpoint.caFile = caFilePath(object, path);
     return endpoint;
 }
 

@@ -241,6 +241,24 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     m_file.profiles.append(profile);
 }
 
+QString ConfigParser::caFilePath(const QJsonObject &object, const QString &path)
+{
+    const QJsonValue caFile = object.value(u"ca_file"_s);
+    if (caFile.isUndefined()) {
+        return {};
+    }
+    if (!caFile.isString() || caFile.toString().isEmpty()) {
+        error(path + u".ca_file"_s, tr("expected the path of a PEM file, got %1").arg(describe(caFile)));
+        return {};
+    }
+    const QString file = resolvePath(caFile.toString());
+    if (!QFileInfo(file).isReadable()) {
+        error(path + u".ca_file"_s, tr("the file %1 does not exist or cannot be read").arg(file));
+        return {};
+    }
+    return file;
+}
+
 std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, const QString &path, bool outgoing)
 {
     if (!value.isObject()) {
@@ -292,18 +310,9 @@ std::optional<Endpoint> ConfigParser::parseEndpoint(const QJsonValue &value, con
         }
     }
 
-    const QJsonValue caFile = object.value(u"ca_file"_s);
-    if (!caFile.isUndefined()) {
-        if (!caFile.isString() || caFile.toString().isEmpty()) {
-            error(path + u".ca_file"_s, tr("expected the path of a PEM file, got %1").arg(describe(caFile)));
-        } else {
-            endpoint.caFile = resolvePath(caFile.toString());
-            if (!QFileInfo(endpoint.caFile).isReadable()) {
-                error(path + u".ca_file"_s, tr("the file %1 does not exist or cannot be read").arg(endpoint.caFile));
-            } else if (endpoint.security == Security::None) {
-                warning(path + u".ca_file"_s, tr("ignored: security is \"none\""));
-            }
-        }
+    endpoint.caFile = caFilePath(object, path);
+    if (!endpoint.caFile.isEmpty() && endpoint.security == Security::None) {
+        warning(path + u".ca_file"_s, tr("ignored: security is \"none\""));
     }
     if (int(m_errors.size()) != errorsBefore) {
         return std::nullopt;

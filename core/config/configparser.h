@@ -44,6 +44,8 @@ private:
                      const QString &path);
     bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed);
     QString resolvePath(const QString &fileName) const;
+    // An endpoint's "ca_file": its resolved path when given and readable, else "" (with the error recorded).
+    QString caFilePath(const QJsonObject &object, const QString &path);
     void error(const QString &path, const QString &message);
     void warning(const QString &path, const QString &message);
 

@@ -144,44 +144,44 @@ Status ActStore::saveTask(CrmTask &t, const QDateTime &now)
                       t.businessUnit, t.regarding, ActFields::fromTask(t), t.createdAt, t.modifiedAt, now);
 }
 
-Result<std::optional<Appointment>> ActStore::appointment(qint64 id)
+namespace {
+
+// One record of a kind by a column (id or uid), read by `read`.
+template <typename Record>
+Result<std::optional<Record>> recordWhere(Result<QSqlQuery> query, Record (*read)(const QSqlQuery &))
 {
-    auto query = m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM act_records WHERE id = ? AND kind = ?"_s,
-                              {id, u"appointment"_s});
     if (!query) {
         return query.error();
     }
-    return query->next() ? std::optional(appointmentFromQuery(*query)) : std::nullopt;
+    return query->next() ? std::optional(read(*query)) : std::nullopt;
+}
+
+} // namespace
+
+Result<QSqlQuery> ActStore::selectRecord(ActKind kind, const QString &column, const QVariant &value)
+{
+    return m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM act_records WHERE "_s + column + u" = ? AND kind = ?"_s,
+                        {value, actKindName(kind)});
+}
+
+Result<std::optional<Appointment>> ActStore::appointment(qint64 id)
+{
+    return recordWhere(selectRecord(ActKind::Appointment, u"id"_s, id), &appointmentFromQuery);
 }
 
 Result<std::optional<Appointment>> ActStore::appointmentByUid(const QString &uid)
 {
-    auto query = m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM act_records WHERE uid = ? AND kind = ?"_s,
-                              {uid, u"appointment"_s});
-    if (!query) {
-        return query.error();
-    }
-    return query->next() ? std::optional(appointmentFromQuery(*query)) : std::nullopt;
+    return recordWhere(selectRecord(ActKind::Appointment, u"uid"_s, uid), &appointmentFromQuery);
 }
 
 Result<std::optional<CrmTask>> ActStore::task(qint64 id)
 {
-    auto query =
-        m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM act_records WHERE id = ? AND kind = ?"_s, {id, u"task"_s});
-    if (!query) {
-        return query.error();
-    }
-    return query->next() ? std::optional(taskFromQuery(*query)) : std::nullopt;
+    return recordWhere(selectRecord(ActKind::Task, u"id"_s, id), &taskFromQuery);
 }
 
 Result<std::optional<CrmTask>> ActStore::taskByUid(const QString &uid)
 {
-    auto query = m_store.exec(u"SELECT "_s + kRecordColumns + u" FROM act_records WHERE uid = ? AND kind = ?"_s,
-                              {uid, u"task"_s});
-    if (!query) {
-        return query.error();
-    }
-    return query->next() ? std::optional(taskFromQuery(*query)) : std::nullopt;
+    return recordWhere(selectRecord(ActKind::Task, u"uid"_s, uid), &taskFromQuery);
 }
 
 namespace {

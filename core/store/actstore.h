@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -130,6 +131,7 @@ public:
     Status markRequested(qint64 mailboxId, const QDateTime &now);
 
 private:
+    Result<QSqlQuery> selectRecord(ActKind kind, const QString &column, const QVariant &value);
     Status saveRecord(ActKind kind, qint64 &id, QString &uid, const QString &subject, const QDateTime &start,
                       const QDateTime &end, const QString &ownerKey, const QString &businessUnit,
                       const RecordRef &regarding, const QJsonObject &fields, QDateTime &createdAt,
