@@ -471,6 +471,40 @@ private Q_SLOTS:
                  server.constData());
     }
 
+    // A refused login is class Auth with the dav-auth hint, counted in the direction's state; a calendar deleted on
+    // the server is looked for again (a new one made) and the CRM's appointments are written into it.
+    void failuresAreClassifiedAndCollectionsFoundAgain()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment a = appointment(u"Survives"_s);
+        QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        const QString calendar = collectionPath(ActKind::Appointment);
+
+        qputenv("SYNCDESK_TEST_DAV_PASSWORD", "wrong");
+        const ActResult refused = sync();
+        qputenv("SYNCDESK_TEST_DAV_PASSWORD", kPassword.toUtf8());
+        QVERIFY(refused.error);
+        QCOMPARE(refused.error->errorClass, ErrorClass::Auth);
+        QCOMPARE(refused.error->hintId, u"dav-auth"_s);
+        auto state = act.state(m_mailbox.id);
+        QCOMPARE(state->failuresInRow, 1);
+        QCOMPARE(state->errorHint, u"dav-auth"_s);
+
+        QVERIFY(m_radicale->remove(kUser, kPassword, calendar).ok());
+        const ActResult again = sync();
+        QVERIFY(!again.error);
+        QVERIFY2(again.notices.join(u' ').contains(u"404"_s), qPrintable(again.notices.join(u'\n')));
+        QCOMPARE(collectionPath(ActKind::Appointment), calendar); // made again where it was
+        const auto items = serverItems(ActKind::Appointment);
+        QCOMPARE(items.size(), 1);
+        QVERIFY(items.cbegin().value().contains("SUMMARY:Survives"));
+        state = act.state(m_mailbox.id);
+        QCOMPARE(state->failuresInRow, 0);
+        QVERIFY(state->lastSuccessAt.isValid());
+    }
+
     // A server without sync-collection: every sync lists the ETags instead (one PROPFIND per collection when
     // nothing changed) and still finds changes and deletions.
     void etagFallbackWithoutSyncCollection()
