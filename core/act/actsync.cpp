@@ -361,7 +361,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     if (!configVersion) {
         return configVersion.error();
     }
-    const QDateTime checking = QDateTime::currentDateTimeUtc();
+    QDateTime checking = QDateTime::currentDateTimeUtc();
     if (fetched->isEmpty() && removed.isEmpty() && collection.checkedAt.isValid() &&
         collection.configVersion == *configVersion) {
         auto changedInCrm = m_act.crmChangedSince(m_mailbox.id, kind, collection.checkedAt);
@@ -618,6 +618,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     }
     // Records made or changed above are read again, so that step 4 compares what the CRM holds now.
     if (result.fromServer > fromServerBefore) {
+        checking = QDateTime::currentDateTimeUtc(); // what was just taken is compared below
         crmItems = items.load();
         if (!crmItems) {
             return crmItems.error();
