@@ -661,6 +661,20 @@
             <numerusform>Showing the %n mailboxes of %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n appointment(s)?</source>
+        <translation>
+            <numerusform>Delete %n appointment?</numerusform>
+            <numerusform>Delete %n appointments?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n task(s)?</source>
+        <translation>
+            <numerusform>Delete %n task?</numerusform>
+            <numerusform>Delete %n tasks?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::NodeCli</name>
@@ -926,6 +940,20 @@
         <translation>
             <numerusform>%1: %n email changed.</numerusform>
             <numerusform>%1: %n emails changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) deleted; their mailboxes delete them from their calendars next</source>
+        <translation>
+            <numerusform>%n appointment deleted; their mailboxes delete them from their calendars next</numerusform>
+            <numerusform>%n appointments deleted; their mailboxes delete them from their calendars next</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) deleted; their mailboxes delete them from their task lists next</source>
+        <translation>
+            <numerusform>%n task deleted; their mailboxes delete them from their task lists next</numerusform>
+            <numerusform>%n tasks deleted; their mailboxes delete them from their task lists next</numerusform>
         </translation>
     </message>
 </context>

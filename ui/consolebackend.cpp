@@ -71,6 +71,16 @@ void ConsoleBackend::start()
     connect(m_poller, &StorePoller::outboxLoaded, this, &ConsoleBackend::outboxLoaded);
     connect(m_poller, &StorePoller::outgoingChanged, this, &ConsoleBackend::outgoingChanged);
     connect(m_poller, &StorePoller::emailComposed, this, &ConsoleBackend::emailComposed);
+    connect(m_poller, &StorePoller::actRecordsLoaded, this, &ConsoleBackend::actRecordsLoaded);
+    connect(m_poller, &StorePoller::actRecordEdited, this, [this](int kind, qint64 id, const QString &error) {
+        Q_EMIT actRecordEdited(static_cast<ActKind>(kind), id, error);
+    });
+    // The requests are in the store already; an engine in this console takes them at once.
+    connect(m_poller, &StorePoller::actSyncsRequested, this, [this](const QList<qint64> &ids) {
+        if (m_engine && !ids.isEmpty()) {
+            requestSync(ids);
+        }
+    });
     m_pollerThread.start();
     StorePoller *poller = m_poller;
     QMetaObject::invokeMethod(
@@ -215,7 +225,12 @@ void ConsoleBackend::loadCrm()
     if (m_poller && !m_shuttingDown) {
         StorePoller *poller = m_poller;
         QMetaObject::invokeMethod(
-            poller, [poller] { poller->loadCrm(); }, Qt::QueuedConnection);
+            poller,
+            [poller] {
+                poller->loadCrm();
+                poller->loadActRecords();
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -228,6 +243,26 @@ void ConsoleBackend::trackMessage(qint64 mailboxId, const QString &messageId, co
             [poller, mailboxId, messageId, regarding] { poller->addTrackRequest(mailboxId, messageId, regarding); },
             Qt::QueuedConnection);
     }
+}
+
+void ConsoleBackend::loadActRecords()
+{
+    onPoller([](StorePoller *poller) { poller->loadActRecords(); });
+}
+
+void ConsoleBackend::editActRecord(ActKind kind, qint64 id, const QStringList &assignments)
+{
+    onPoller([kind, id, assignments](StorePoller *poller) { poller->editActRecord(int(kind), id, assignments); });
+}
+
+void ConsoleBackend::removeActRecords(ActKind kind, const QList<qint64> &ids)
+{
+    onPoller([kind, ids](StorePoller *poller) { poller->removeActRecords(int(kind), ids); });
+}
+
+void ConsoleBackend::trackAppointment(const QString &uid, const QString &regarding)
+{
+    onPoller([uid, regarding](StorePoller *poller) { poller->trackAppointment(uid, regarding); });
 }
 
 void ConsoleBackend::onPoller(std::function<void(StorePoller *)> call)

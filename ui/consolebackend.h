@@ -1,5 +1,6 @@
 #pragma once
 
+#include "act/actrecordservice.h"
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
 #include "model/crmrecord.h"
@@ -81,6 +82,13 @@ public:
     void setReportOutgoing(bool report);
     void composeEmail(const OutgoingDraft &draft);
     void outboxAction(const QList<qint64> &activityIds, const QString &action);
+    // The CRM tab's appointments and tasks: actRecordsLoaded(); add (id 0) or change one with FIELD=VALUE assignments:
+    // actRecordEdited(); delete, track an appointment (regarding "type:id" or empty): actionDone(). The mailboxes that
+    // carry a change sync their ACT direction at once.
+    void loadActRecords();
+    void editActRecord(ActKind kind, qint64 id, const QStringList &assignments);
+    void removeActRecords(ActKind kind, const QList<qint64> &ids);
+    void trackAppointment(const QString &uid, const QString &regarding);
     // Stops the engine (running syncs finish or are cancelled) and the poller; then shutDown().
     void shutdown();
 
@@ -109,6 +117,8 @@ Q_SIGNALS:
     void outboxLoaded(const QList<SyncDesk::OutgoingEmail> &emails);
     void outgoingChanged(const QHash<qint64, SyncDesk::OutgoingDirection> &directions);
     void emailComposed(qint64 id, const QString &error, const QString &hintId);
+    void actRecordsLoaded(const SyncDesk::ActRecordViewList &appointments, const SyncDesk::ActRecordViewList &tasks);
+    void actRecordEdited(SyncDesk::ActKind kind, qint64 id, const QString &error); // id 0: refused, error says why
     void shutDown();
 
 private:

@@ -419,6 +419,7 @@ void MainWindow::setBackend(ConsoleBackend *backend)
             [this](const QList<ServerProfile> &profiles) { m_profiles = profiles; });
     connect(backend, &ConsoleBackend::statisticsChanged, m_overview, &OverviewPane::setStatistics);
     connectOutbox(backend);
+    connectAct(backend);
     connect(backend, &ConsoleBackend::crmLoaded, this,
             [this](const CrmRecordList &records, const QList<TrackRequest> &requests) {
                 m_crmRecords = records;

@@ -45,6 +45,7 @@ class MailboxTableModel;
 class OverviewPane;
 class OutboxPane;
 class ComposeDialog;
+class ActRecordDialog;
 
 // The monitoring console's main window: every mailbox with its interval, last and next sync, failures,
 // last error and what to do about it; the details of the selected one; an overview of the fleet; the
@@ -79,6 +80,12 @@ public:
     ComposeDialog *composeDialog() const; // while one is open
     // Compose: an email through the mailbox selected in the table (or another one chosen in the dialog).
     void compose();
+    // mainwindow_act.cpp. The CRM tab's appointments and tasks: add (id 0) or edit one in a dialog, delete some after
+    // a confirmation, track an appointment.
+    void editActRecord(SyncDesk::ActKind kind, qint64 id);
+    void deleteActRecords(SyncDesk::ActKind kind, const QList<qint64> &ids);
+    void trackAppointment(qint64 id);
+    ActRecordDialog *actRecordDialog() const; // while one is open
     BulkActions *bulkActions() const { return m_bulk; }
     const QList<ServerProfile> &profiles() const { return m_profiles; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -154,6 +161,7 @@ private:
     // mainwindow_outbox.cpp
     void createOutbox();
     void connectOutbox(ConsoleBackend *backend);
+    void connectAct(ConsoleBackend *backend);
     void updateActions();
     void updateStatusBar();
     void updateQuickFilterCounts();
@@ -188,6 +196,7 @@ private:
     ItemFailuresPane *m_failuresPane = nullptr;
     OutboxPane *m_outboxPane = nullptr;
     QPointer<ComposeDialog> m_compose;
+    QPointer<ActRecordDialog> m_actDialog;
     QHash<qint64, OutgoingDirection> m_outgoing;
     TroubleshootingController *m_troubleshooting = nullptr;
     BulkActions *m_bulk = nullptr;

@@ -137,6 +137,11 @@ bool MainWindow::showTab(const QString &name)
     const QHash<QString, QWidget *> tabs = {{u"mailboxes"_s, m_tabs->widget(0)}, {u"overview"_s, m_overview},
                                             {u"alerts"_s, m_alertsPane},         {u"failures"_s, m_failuresPane},
                                             {u"outbox"_s, m_outboxPane},         {u"crm"_s, m_crm}};
+    // The CRM tab's pages by their own names.
+    if (name.toLower() == u"appointments"_s || name.toLower() == u"tasks"_s) {
+        m_tabs->setCurrentWidget(m_crm);
+        return m_crm->showPage(name.toLower());
+    }
     QWidget *tab = tabs.value(name.toLower());
     if (!tab) {
         return false;

@@ -83,9 +83,10 @@ int main(int argc, char *argv[])
          //: Value name of --select in the help (a mailbox address)
          QCoreApplication::translate("ConsoleCli", "ADDRESS")},
         {u"tab"_s,
-         //: Keep the tab names (mailboxes, overview, alerts, failures, outbox, crm): they are the values --tab takes
-         QCoreApplication::translate("ConsoleCli",
-                                     "Open this tab: mailboxes, overview, alerts, failures, outbox or crm."),
+         //: Keep the tab names (mailboxes, overview, alerts, failures, outbox, crm, appointments, tasks): they are the
+         //: values --tab takes
+         QCoreApplication::translate("ConsoleCli", "Open this tab: mailboxes, overview, alerts, failures, outbox, crm, "
+                                                   "or the CRM tab's appointments or tasks."),
          //: Value name of --tab in the help
          QCoreApplication::translate("ConsoleCli", "TAB")},
         {u"log"_s, QCoreApplication::translate(

@@ -69,10 +69,25 @@ ActSync::ActSync(Store &store, const Mailbox &mailbox, const ServerProfile &prof
 
 ActSync::~ActSync() = default;
 
+Status ActSync::checkStop(const ActResult &result)
+{
+    if (*m_cancelled) {
+        return cancelledError();
+    }
+    // Only once something was done: every run makes progress, however long it took to get there. What is done is
+    // kept item by item (links, then the token last), so the next run continues from here.
+    if (m_timeLimitMs > 0 && m_runClock.elapsed() >= m_timeLimitMs && result.toServer + result.fromServer > 0) {
+        m_timeUp = true;
+        return cancelledError();
+    }
+    return {};
+}
+
 ActResult ActSync::run()
 {
-    QElapsedTimer timer;
+    QElapsedTimer &timer = m_runClock;
     timer.start();
+    m_timeUp = false;
     ActResult result;
     const QDateTime started = QDateTime::currentDateTimeUtc();
     auto fail = [&](const SyncError &error) {
@@ -93,7 +108,7 @@ ActResult ActSync::run()
     }
     DavClient client({m_profile.act->url,
                       m_settings.davUsername.isEmpty() ? m_mailbox.username : m_settings.davUsername, *password,
-                      m_profile.act->caFile, m_timeoutMs});
+                      m_profile.act->caFile, m_timeoutMs, m_cancelled});
     CrmStore crm(m_store);
     auto crmSettings = m_store.setting(u"crm"_s);
     if (!crmSettings) {
@@ -106,7 +121,12 @@ ActResult ActSync::run()
     Status status = runKinds(client, *security, result);
     result.requests = client.requests();
     result.elapsedMs = timer.elapsed();
-    if (!status) {
+    if (!status && m_timeUp && !*m_cancelled) {
+        result.incomplete = true;
+        result.notices.append(tr("the run reached its time limit of %1 s: what was done is kept, and the next run "
+                                 "continues where this one stopped")
+                                  .arg(double(m_timeLimitMs) / 1000.0));
+    } else if (!status) {
         result.error = status.error();
     }
     // The direction's state: kept even when the run failed (a store failure here is logged by the caller).
@@ -122,7 +142,7 @@ ActResult ActSync::run()
             s.errorClass = errorClassName(result.error->errorClass);
             s.errorMessage = result.error->message;
             s.errorHint = result.error->hintId;
-        } else if (!result.error) {
+        } else if (!result.error && !result.incomplete) {
             s.failuresInRow = 0;
             s.errorClass.clear();
             s.errorMessage.clear();
@@ -211,14 +231,23 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     const ActDirection direction = m_settings.direction(kind);
     const QUrl collectionUrl(collection.url);
     const QString what = tr("the %1 collection %2").arg(actKindName(kind), collectionUrl.path());
-    auto loadedLinks = m_act.links(m_mailbox.id, kind);
-    if (!loadedLinks) {
-        return loadedLinks.error();
-    }
+    // The links, read only when needed: a re-sync with nothing new on either side never reads them.
     QHash<QString, ActStore::Link> linksByHref;
-    for (const ActStore::Link &link : std::as_const(*loadedLinks)) {
-        linksByHref.insert(link.href, link);
-    }
+    bool linksLoaded = false;
+    auto loadLinks = [&]() -> Status {
+        if (linksLoaded) {
+            return {};
+        }
+        auto loaded = m_act.links(m_mailbox.id, kind);
+        if (!loaded) {
+            return loaded.error();
+        }
+        for (const ActStore::Link &link : std::as_const(*loaded)) {
+            linksByHref.insert(link.href, link);
+        }
+        linksLoaded = true;
+        return {};
+    };
 
     // 1. What changed on the server: hrefs with their ETag, and hrefs removed.
     QHash<QString, QString> changed;
@@ -227,8 +256,8 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     QString newToken = collection.syncToken;
     if (collection.syncCollection) {
         for (int attempt = 0; attempt < 2 && collection.syncCollection; ++attempt) {
-            if (*m_cancelled) {
-                return cancelledError();
+            if (Status stop = checkStop(result); !stop) {
+                return stop;
             }
             auto reply = client.report(collectionUrl, 1, DavXml::syncCollection(collection.syncToken));
             if (!reply) {
@@ -275,8 +304,8 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         }
     }
     if (!collection.syncCollection) {
-        if (*m_cancelled) {
-            return cancelledError();
+        if (Status stop = checkStop(result); !stop) {
+            return stop;
         }
         auto reply = client.propfind(collectionUrl, 1, DavXml::propfindEtags());
         if (!reply) {
@@ -299,6 +328,11 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
             if (r.status >= 200 && r.status < 300) {
                 changed.insert(href, r.etag);
             }
+        }
+    }
+    if (full || !changed.isEmpty() || !removed.isEmpty()) {
+        if (Status loaded = loadLinks(); !loaded) {
+            return loaded;
         }
     }
     if (full) {
@@ -326,8 +360,8 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     auto multiget = [&](const QStringList &hrefs) -> Result<QHash<QString, Fetched>> {
         QHash<QString, Fetched> fetched;
         for (qsizetype from = 0; from < hrefs.size(); from += kMultigetBatch) {
-            if (*m_cancelled) {
-                return cancelledError();
+            if (Status stop = checkStop(result); !stop) {
+                return stop.error();
             }
             auto reply = client.report(collectionUrl, 1,
                                        DavXml::multiget(kind != ActKind::Contact, hrefs.mid(from, kMultigetBatch)));
@@ -375,6 +409,9 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
             return {};
         }
     }
+    if (Status loaded = loadLinks(); !loaded) {
+        return loaded;
+    }
     auto crmItems = items.load();
     if (!crmItems) {
         return crmItems.error();
@@ -403,8 +440,8 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     std::function<Status(ActStore::Link &, const ActItems::CrmItem &, QJsonObject)> writeItem;
     writeItem = [&](ActStore::Link &link, const ActItems::CrmItem &crm, QJsonObject merged) -> Status {
         for (int attempt = 0; attempt <= kMaxPreconditionRetries; ++attempt) {
-            if (*m_cancelled) {
-                return cancelledError();
+            if (Status stop = checkStop(result); !stop) {
+                return stop;
             }
             if (link.serverData.isEmpty() && link.id && !link.etag.isEmpty()) {
                 auto stored = m_act.serverData(link.id);
@@ -492,8 +529,8 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     QStringList order = fetched->keys();
     order.sort();
     for (const QString &href : std::as_const(order)) {
-        if (*m_cancelled) {
-            return cancelledError();
+        if (Status stop = checkStop(result); !stop) {
+            return stop;
         }
         const Fetched server = fetched->value(href);
         auto parsed = items.parse(server.data);
@@ -645,8 +682,8 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     // 4. The CRM's changes to the server.
     if (writesToServer(direction)) {
         for (auto it = linksByHref.begin(); it != linksByHref.end();) {
-            if (*m_cancelled) {
-                return cancelledError();
+            if (Status stop = checkStop(result); !stop) {
+                return stop;
             }
             ActStore::Link &link = it.value();
             const auto crmIt = crmItems->constFind(link.recordId);

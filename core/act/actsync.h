@@ -7,6 +7,7 @@
 #include "store/actstore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QStringList>
 
 #include <atomic>
@@ -23,11 +24,12 @@ class Store;
 // What one run of a mailbox's ACT direction did.
 struct ActResult
 {
-    int toServer = 0;    // items written to or deleted from the calendar or address book
-    int fromServer = 0;  // CRM records made, changed or deleted from the server's side
-    int conflicts = 0;   // fields both sides had changed
-    int itemsFailed = 0; // server items that could not be read (skipped, listed in notices)
-    int requests = 0;    // HTTP requests sent
+    int toServer = 0;        // items written to or deleted from the calendar or address book
+    int fromServer = 0;      // CRM records made, changed or deleted from the server's side
+    int conflicts = 0;       // fields both sides had changed
+    int itemsFailed = 0;     // server items that could not be read (skipped, listed in notices)
+    int requests = 0;        // HTTP requests sent
+    bool incomplete = false; // stopped at the time limit: what was done is kept, the next run goes on
     qint64 elapsedMs = 0;
     QStringList notices;
     std::optional<SyncError> error;
@@ -49,12 +51,17 @@ public:
     ActResult run();
     // Called just before each write to the server with the item's href (tests race a second client there).
     void setBeforeWrite(std::function<void(const QString &href)> hook) { m_beforeWrite = std::move(hook); }
-    // Set from any thread: the run stops before its next request.
+    // At most this long (scheduler.max_run_seconds; 0: no limit), once something was done; then the run stops with
+    // result.incomplete and a notice, and the next run continues.
+    void setTimeLimit(qint64 ms) { m_timeLimitMs = ms; }
+    // Set from any thread: the run stops before its next request, and a request in flight is aborted.
     std::shared_ptr<std::atomic_bool> cancelFlag() const { return m_cancelled; }
 
 private:
     Status runKinds(DavClient &client, const SecurityContext &security, ActResult &result);
     Status syncKind(DavClient &client, ActItems &items, ActStore::Collection collection, ActResult &result);
+    // Cancelled, or past the time limit once something was done (m_timeUp): an error that stops the run.
+    Status checkStop(const ActResult &result);
 
     Store &m_store;
     ActStore m_act;
@@ -64,6 +71,9 @@ private:
     int m_timeoutMs;
     std::function<void(const QString &)> m_beforeWrite;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    qint64 m_timeLimitMs = 0;
+    QElapsedTimer m_runClock;
+    bool m_timeUp = false;
 };
 
 } // namespace SyncDesk

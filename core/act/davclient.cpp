@@ -124,8 +124,23 @@ Result<DavReply> DavClient::send(const QByteArray &method, const QUrl &url, cons
     guard.setSingleShot(true);
     QObject::connect(&guard, &QTimer::timeout, reply, &QNetworkReply::abort);
     guard.start(m_options.timeoutMs + 5000);
+    bool cancelled = false;
+    QTimer watch;
+    if (m_options.cancelled) {
+        QObject::connect(&watch, &QTimer::timeout, reply, [&] {
+            if (*m_options.cancelled) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        watch.start(100);
+    }
     if (!reply->isFinished()) {
         loop.exec();
+    }
+    if (cancelled) {
+        return SyncError::make(ErrorClass::Cancelled, u"cancelled"_s,
+                               tr("the request to %1 was cancelled").arg(url.path()));
     }
     if (tooLarge) {
         return SyncError::make(ErrorClass::Protocol, u"dav-bad-response"_s,

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 #include <utility>
 
@@ -41,6 +42,8 @@ public:
         QString password;
         QString caFile;
         int timeoutMs = 60000;
+        // Set from another thread: a request in flight is aborted within a tenth of a second (class Cancelled).
+        std::shared_ptr<std::atomic_bool> cancelled;
     };
     explicit DavClient(const Options &options);
     ~DavClient();

@@ -723,8 +723,12 @@ void ConnectionTest::testAct()
             *found = password.error();
             return;
         }
-        DavClient client({endpoint.url, settings.davUsername.isEmpty() ? mailbox.username : settings.davUsername,
-                          *password, endpoint.caFile, timeoutMs});
+        DavClient client({endpoint.url,
+                          settings.davUsername.isEmpty() ? mailbox.username : settings.davUsername,
+                          *password,
+                          endpoint.caFile,
+                          timeoutMs,
+                          {}});
         *found = DavDiscovery::run(client, settings, false);
     });
     connect(thread, &QThread::finished, this, [this, thread, found]() {

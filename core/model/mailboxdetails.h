@@ -1,5 +1,6 @@
 #pragma once
 
+#include "act/actstatus.h"
 #include "activity.h"
 #include "alert.h"
 #include "mailboxstatus.h"
@@ -19,12 +20,15 @@ struct MailboxDetails
 {
     MailboxStatus status;
     ServerProfile profile;
-    QList<SyncRun> runs;               // the last 24 hours, latest first
-    QList<Alert> alerts;               // open and acknowledged alerts about it or its profile
-    QList<Activity> activities;        // the latest tracked, newest first
-    QList<TrackRequest> trackRequests; // the latest, newest first
-    OutgoingDirection outgoing;        // the outgoing direction's state, beside the incoming one above
-    QList<OutgoingEmail> outbox;       // its latest outgoing emails, newest first, without their messages
+    QList<SyncRun> runs;                        // the last 24 hours, latest first
+    QList<Alert> alerts;                        // open and acknowledged alerts about it or its profile
+    QList<Activity> activities;                 // the latest tracked, newest first
+    QList<TrackRequest> trackRequests;          // the latest, newest first
+    OutgoingDirection outgoing;                 // the outgoing direction's state, beside the incoming one above
+    QList<OutgoingEmail> outbox;                // its latest outgoing emails, newest first, without their messages
+    ActStatus act;                              // appointments, contacts and tasks: the third direction
+    QList<ActStore::Conflict> actConflicts;     // the latest recorded, newest first
+    QList<ActStore::Collection> actCollections; // the calendars and address book discovery found
 };
 
 } // namespace SyncDesk

@@ -141,6 +141,7 @@ void SyncWorker::startAct(const SyncJob &job, const SyncOutcome &outcome)
             (*store)->setLeaseFence(job.mailbox.id, job.leaseNode, job.leaseEpoch);
         }
         ActSync sync(**store, job.mailbox, job.profile, job.tuning.commandTimeoutMs, cancelled);
+        sync.setTimeLimit(job.tuning.maxRunMs);
         *result = sync.run();
     });
     m_acts.insert(job.mailbox.id, {thread, cancelled});

@@ -1,5 +1,6 @@
 #include "storepoller.h"
 
+#include "actstore.h"
 #include "config/configimporter.h"
 #include "config/configparser.h"
 #include "config/keychain.h"
@@ -215,6 +216,18 @@ void StorePoller::loadDetails(qint64 mailboxId)
     }
     details.outgoing = directions->value(mailboxId);
     details.outbox = *outbox;
+    ActStore act(*m_store);
+    auto actState = act.state(mailboxId);
+    auto conflicts = act.conflicts(mailboxId, 10);
+    auto collections = act.collections(mailboxId);
+    if (!actState || !conflicts || !collections) {
+        Q_EMIT failed(!actState ? actState.error() : !conflicts ? conflicts.error() : collections.error());
+        return;
+    }
+    details.act =
+        ActStatus::evaluate(found->mailbox, profile->has_value() ? std::optional(**profile) : std::nullopt, *actState);
+    details.actConflicts = *conflicts;
+    details.actCollections = *collections;
     for (const Alert &alert : *alerts) {
         if (alert.mailboxId == mailboxId || (alert.mailboxId == 0 && alert.profileId == found->mailbox.profileId)) {
             details.alerts.append(alert);

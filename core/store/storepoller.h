@@ -1,5 +1,6 @@
 #pragma once
 
+#include "act/actrecordservice.h"
 #include "bulkoperation.h"
 #include "diagnostics/syncerror.h"
 #include "logging/logrecord.h"
@@ -77,6 +78,13 @@ public:
     void composeEmail(const SyncDesk::OutgoingDraft &draft);
     // Retry, Cancel, Send draft on several emails: actionDone() says what happened to each.
     void outboxAction(const QList<qint64> &activityIds, const QString &action);
+    // storepoller_act.cpp. The CRM's appointments and tasks (actRecordsLoaded()); adding or changing one with
+    // FIELD=VALUE assignments (id 0 adds): actRecordEdited(); deleting, tracking an appointment: actionDone().
+    // Every change asks the mailboxes that carry it to sync their ACT direction: actSyncsRequested().
+    void loadActRecords();
+    void editActRecord(int kind, qint64 id, const QStringList &assignments);
+    void removeActRecords(int kind, const QList<qint64> &ids);
+    void trackAppointment(const QString &uid, const QString &regarding);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);
@@ -105,6 +113,10 @@ Q_SIGNALS:
     void outgoingChanged(const QHash<qint64, SyncDesk::OutgoingDirection> &directions);
     // id 0: refused; `error` says why and `hintId` names what to do.
     void emailComposed(qint64 id, const QString &error, const QString &hintId);
+    void actRecordsLoaded(const SyncDesk::ActRecordViewList &appointments, const SyncDesk::ActRecordViewList &tasks);
+    // id 0: refused, `error` says why (nothing was written).
+    void actRecordEdited(int kind, qint64 id, const QString &error);
+    void actSyncsRequested(const QList<qint64> &mailboxIds);
 
 private:
     void pollOutbox(const MailboxStatusList &statuses);

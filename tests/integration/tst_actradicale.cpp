@@ -9,8 +9,13 @@
 #include "store/store.h"
 #include "teststore.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace SyncDesk;
 using namespace SyncDesk::Testing;
@@ -541,6 +546,79 @@ private Q_SLOTS:
         QVERIFY(plain.remove(u"eve"_s, kPassword, href).ok());
         QVERIFY(!sync().error);
         QVERIFY(!act.appointment(a.id)->has_value());
+    }
+
+    // scheduler.max_run_seconds bounds a run once it has done something: it stops with what it did kept and a
+    // notice, counts no failure, and the next run goes on from there; nothing is written twice.
+    void timeLimitStopsAndTheNextRunContinues()
+    {
+        ActSettings settings;
+        QVERIFY(setUpStore(settings));
+        ActStore act(*m_store);
+        for (int i = 0; i < 12; ++i) {
+            Appointment a = appointment(u"Limited %1"_s.arg(i));
+            QVERIFY(act.saveAppointment(a, QDateTime::currentDateTimeUtc()));
+        }
+        auto mailbox = m_store->mailbox(m_mailbox.id);
+        QVERIFY(mailbox && mailbox->has_value());
+        ActSync limited(*m_store, **mailbox, m_profile, 15000);
+        limited.setTimeLimit(1); // past at once: it stops after its first write
+        const ActResult first = limited.run();
+        QVERIFY(!first.error);
+        QVERIFY(first.incomplete);
+        QVERIFY2(first.toServer >= 1 && first.toServer < 12, qPrintable(QString::number(first.toServer)));
+        QVERIFY2(first.notices.join(u' ').contains(u"time limit"_s), qPrintable(first.notices.join(u'\n')));
+        auto state = act.state(m_mailbox.id);
+        QVERIFY(state);
+        QCOMPARE(state->failuresInRow, 0);
+        QVERIFY(!state->lastSuccessAt.isValid()); // not complete yet
+        const ActResult rest = sync();
+        QVERIFY(!rest.error);
+        QVERIFY(!rest.incomplete);
+        QCOMPARE(first.toServer + rest.toServer, 12);
+        QCOMPARE(serverItems(ActKind::Appointment).size(), 12);
+        QVERIFY(act.state(m_mailbox.id)->lastSuccessAt.isValid());
+    }
+
+    // Cancelling (shutdown, a lease lost) aborts a request the server never answers at once, not after its time
+    // limit: a server that accepts and stays silent.
+    void cancelAbortsARequestInFlight()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection()) {
+                held.append(socket); // read nothing, answer nothing
+            }
+        });
+        ActSettings settings;
+        QVERIFY(setUpStore(settings));
+        ServerProfile profile = m_profile;
+        profile.act = ActEndpoint{QUrl(u"http://127.0.0.1:%1/"_s.arg(silent.serverPort())), {}};
+        auto cancelled = std::make_shared<std::atomic_bool>(false);
+        auto config = m_store->config();
+        const Mailbox mailbox = m_mailbox;
+        ActResult result;
+        QElapsedTimer clock;
+        clock.start();
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            auto store = Store::open(config);
+            if (!store) {
+                return;
+            }
+            ActSync run(**store, mailbox, profile, 60000, cancelled);
+            result = run.run();
+        }));
+        QSignalSpy finished(thread.get(), &QThread::finished);
+        thread->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000); // the request is in flight
+        *cancelled = true;
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(result.error);
+        QCOMPARE(result.error->errorClass, ErrorClass::Cancelled);
+        QCOMPARE(ActStore(*m_store).state(m_mailbox.id)->failuresInRow, 0);
     }
 };
 

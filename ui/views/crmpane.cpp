@@ -1,5 +1,6 @@
 #include "crmpane.h"
 
+#include "actrecordspane.h"
 #include "models/crmrecordmodel.h"
 #include "models/trackrequestmodel.h"
 
@@ -14,6 +15,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -42,7 +44,7 @@ QTableView *readOnlyTable(const QString &name)
 CrmPane::CrmPane(QWidget *parent)
     : QWidget(parent)
 {
-    setAccessibleName(tr("CRM records and track requests"));
+    setAccessibleName(tr("CRM records, appointments, tasks and track requests"));
     m_records = new CrmRecordModel(this);
     m_requests = new TrackRequestModel(this);
     m_byType = new QSortFilterProxyModel(this);
@@ -104,10 +106,18 @@ CrmPane::CrmPane(QWidget *parent)
     splitter->setObjectName(u"crmSplitter"_s);
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(filters);
     topLayout->addWidget(m_stack, 1);
-    splitter->addWidget(top);
+    m_appointments = new ActRecordsPane(ActKind::Appointment);
+    m_tasks = new ActRecordsPane(ActKind::Task);
+    m_pages = new QTabWidget;
+    m_pages->setObjectName(u"crmPages"_s);
+    m_pages->setAccessibleName(tr("CRM pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(top, tr("Records"));
+    m_pages->addTab(m_appointments, tr("Appointments"));
+    m_pages->addTab(m_tasks, tr("Tasks"));
+    splitter->addWidget(m_pages);
     splitter->addWidget(requestsBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -132,6 +142,26 @@ void CrmPane::setCrm(const CrmRecordList &records, const QList<TrackRequest> &re
     m_requestView->resizeColumnsToContents();
     m_stack->setCurrentIndex(records.isEmpty() ? 0 : 1);
     applyFilters();
+}
+
+void CrmPane::setActRecords(const ActRecordViewList &appointments, const ActRecordViewList &tasks)
+{
+    m_appointments->setRecords(appointments);
+    m_tasks->setRecords(tasks);
+    //: a tab of the CRM tab, with the number of appointments
+    m_pages->setTabText(1, tr("Appointments (%1)").arg(appointments.size()));
+    m_pages->setTabText(2, tr("Tasks (%1)").arg(tasks.size()));
+}
+
+bool CrmPane::showPage(const QString &name)
+{
+    static const QStringList pages{u"records"_s, u"appointments"_s, u"tasks"_s};
+    const int index = int(pages.indexOf(name));
+    if (index < 0) {
+        return false;
+    }
+    m_pages->setCurrentIndex(index);
+    return true;
 }
 
 int CrmPane::visibleRecords() const

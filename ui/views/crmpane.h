@@ -1,5 +1,6 @@
 #pragma once
 
+#include "act/actrecordservice.h"
 #include "model/crmrecord.h"
 #include "model/trackrequest.h"
 
@@ -10,16 +11,18 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace SyncDesk {
 
+class ActRecordsPane;
 class CrmRecordModel;
 class TrackRequestModel;
 
-// The CRM as SyncDesk sees it, read-only: the records mail is matched against (filter by type and
-// text) and the track requests with their state. Records come from the configuration's "crm" section
-// or from `syncdesk-node crm import`; the console does not edit them.
+// The CRM as SyncDesk sees it: the records mail is matched against (filter by type and text; they come from the
+// configuration's "crm" section or `syncdesk-node crm import`, read-only here), the appointments and tasks that sync
+// with the mailboxes' calendars (added, edited, deleted and tracked here), and the track requests with their state.
 class CrmPane final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,11 @@ public:
     QComboBox *typeCombo() const { return m_type; }
     QLineEdit *filterEdit() const { return m_filter; }
     int visibleRecords() const;
+    void setActRecords(const ActRecordViewList &appointments, const ActRecordViewList &tasks);
+    ActRecordsPane *appointmentsPane() const { return m_appointments; }
+    ActRecordsPane *tasksPane() const { return m_tasks; }
+    // Shows the records, appointments or tasks page: "records", "appointments" or "tasks"; false for another name.
+    bool showPage(const QString &name);
 
 Q_SIGNALS:
     void refreshRequested();
@@ -51,6 +59,9 @@ private:
     QStackedWidget *m_stack = nullptr;
     QTableView *m_recordView = nullptr;
     QTableView *m_requestView = nullptr;
+    QTabWidget *m_pages = nullptr;
+    ActRecordsPane *m_appointments = nullptr;
+    ActRecordsPane *m_tasks = nullptr;
 };
 
 } // namespace SyncDesk

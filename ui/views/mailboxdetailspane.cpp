@@ -1,5 +1,7 @@
 #include "mailboxdetailspane.h"
 
+#include "acttext.h"
+#include "detailsformat.h"
 #include "diagnostics/errorclass.h"
 #include "diagnostics/hintcatalog.h"
 #include "model/untrustedtext.h"
@@ -49,24 +51,11 @@ QLabel *wrappingLabel(const QString &accessibleName)
     return label;
 }
 
-QString when(const QDateTime &time, const QDateTime &now)
-{
-    if (!time.isValid()) {
-        return QCoreApplication::translate("SyncDesk::MailboxDetailsPane", "never");
-    }
-    return u"%1 (%2)"_s.arg(formatRelative(time, now), QLocale().toString(time.toLocalTime(), QLocale::ShortFormat));
-}
-
 QString endpointText(const Endpoint &endpoint)
 {
     return u"%1 %2:%3, %4"_s.arg(protocolName(endpoint.protocol).toUpper(), endpoint.host)
         .arg(endpoint.port)
         .arg(securityName(endpoint.security));
-}
-
-QString row(const QString &name, const QString &value)
-{
-    return u"<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(name.toHtmlEscaped(), value);
 }
 
 QString outgoingStateText(const OutgoingDirection &direction)
@@ -225,6 +214,12 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     directions->addWidget(incomingBox, 3);
     directions->addWidget(outgoingBox, 2);
     layout->addLayout(directions);
+    //: the ACT direction: appointments, contacts and tasks with the mailbox's calendar and address book
+    auto *actBox = new QGroupBox(tr("Calendar, contacts and tasks"));
+    m_act = wrappingLabel(tr("Calendar, contacts and tasks state"));
+    m_act->setObjectName(u"actState"_s);
+    (new QVBoxLayout(actBox))->addWidget(m_act);
+    layout->addWidget(actBox);
 
     m_chart = new QChart;
     // Follow the palette: a dark chart on a dark desktop.
@@ -367,6 +362,12 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
         //: outgoing direction's state (failing, stuck)
         overall =
             tr("%1 (outgoing: %2)").arg(runStateText(MailboxRunState::Failing), outgoingStateText(details.outgoing));
+    } else if (ActText::isBad(details.act.state) && runState != MailboxRunState::Failing &&
+               runState != MailboxRunState::Disabled) {
+        //: the mailbox's overall state when its calendar direction (appointments, contacts, tasks) is what fails:
+        //: %1 "Failing", %2 that direction's state (failing, not configured)
+        overall =
+            tr("%1 (calendar: %2)").arg(runStateText(MailboxRunState::Failing), ActText::stateText(details.act.state));
     }
     m_subtitle->setText(tr("%1 · %2 · user %3").arg(overall, status.mailbox.profileName, status.mailbox.username));
 
@@ -412,6 +413,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     incoming += row(tr("Last audit"), audit);
     m_incoming->setText(incoming + u"</table>"_s);
     m_outgoing->setText(outgoingText(details, now));
+    m_act->setText(ActText::detailsHtml(details, now, palette()));
 
     if (state.hasError()) {
         m_error->setText(u"<b>%1</b>: %2%3"_s.arg(

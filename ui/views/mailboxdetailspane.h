@@ -66,6 +66,7 @@ private:
     QLabel *m_subtitle = nullptr;
     QLabel *m_incoming = nullptr;
     QLabel *m_outgoing = nullptr;
+    QLabel *m_act = nullptr;
     QChart *m_chart = nullptr;
     QChartView *m_chartView = nullptr;
     QTableWidget *m_runs = nullptr;
