@@ -64,6 +64,7 @@ shot console-failures --tab failures
 SIZE=1366x768 shot console-1366-alerts --tab alerts
 SIZE=1366x768 shot console-1366-details-disabled --select erin.wrongpass@contoso.demo
 SIZE=1366x768 shot console-1366-outbox --tab outbox                  # outgoing email: sent, failed, a draft
+SIZE=1366x768 shot console-1366-appointments --tab appointments      # the CRM tab's appointments, one from Ana's calendar
 
 # 1366×768: bulk actions on the failing and the disabled mailbox (rows 5 and 6), selected with Ctrl+click:
 # their context menu, then Test & Enable's one confirmation for both.

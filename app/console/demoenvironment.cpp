@@ -4,6 +4,7 @@
 #include "logging/logger.h"
 #include "mailfactory.h"
 #include "outgoing/outboxcomposer.h"
+#include "radicaleserver.h"
 #include "store/store.h"
 #include "synchelper.h"
 #include "testconfig.h"
@@ -200,6 +201,7 @@ void DemoEnvironment::start()
             config.setMailboxKey(address, it.key(), it.value());
         }
     }
+    startCalendarServer(config);
     config.addMailbox(u"erin.wrongpass@contoso.demo"_s, u"Contoso IMAP (TLS)"_s, u"erin"_s, u"an-old-password"_s);
     config.addMailbox(u"frank.legacy@contoso.demo"_s, u"Legacy server (offline)"_s, u"frank"_s, u"whatever"_s);
 
@@ -213,6 +215,7 @@ void DemoEnvironment::start()
     if (options.deliverSubmissions) {
         composeSomeEmail(database);
     }
+    seedAppointmentsAndTasks(database);
     Log::info(u"demo"_s, {},
               u"demo mail server on localhost (IMAP %1, IMAPS %2) with %3 mailboxes; new mail arrives every few "
               "seconds"_s.arg(m_dovecot->imapPort())
@@ -293,6 +296,7 @@ void DemoEnvironment::deliverSome()
 void DemoEnvironment::stop()
 {
     m_deliveryTimer.stop();
+    m_radicale.reset();
     if (m_dovecot) {
         m_dovecot->stop();
         m_dovecot.reset();

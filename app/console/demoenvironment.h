@@ -11,12 +11,15 @@ namespace SyncDesk {
 
 namespace Testing {
 class DovecotServer;
-}
+class RadicaleServer;
+class TestConfig;
+} // namespace Testing
 
 // Demo mode: a private Dovecot (the tests' helper) with a handful of mailboxes seeded with realistic
 // mail — one with a wrong password, one on a server profile whose port is closed — and new mail
-// delivered to some mailboxes as time goes by. Lives in a thread of its own (starting Dovecot and
-// delivering mail block); everything, database included, is in a temporary directory removed on stop.
+// delivered to some mailboxes as time goes by; a private Radicale with their calendars and address books. Lives in a
+// thread of its own (starting Dovecot and delivering mail block); everything, database included, is in a temporary
+// directory removed on stop.
 class DemoEnvironment final : public QObject
 {
     Q_OBJECT
@@ -39,9 +42,14 @@ Q_SIGNALS:
 private:
     void deliverSome();
     void composeSomeEmail(const QString &database);
+    // demoenvironment_act.cpp: a private Radicale holding the calendars, task lists and address books of some demo
+    // mailboxes (when Debian's radicale is installed), and the CRM's appointments and tasks they sync.
+    void startCalendarServer(Testing::TestConfig &config);
+    void seedAppointmentsAndTasks(const QString &database);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Testing::DovecotServer> m_dovecot;
+    std::unique_ptr<Testing::RadicaleServer> m_radicale;
     QTimer m_deliveryTimer{this}; // a child, so that moveToThread() moves it too
     int m_messageIndex = 0;
     int m_tick = 0;

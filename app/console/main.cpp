@@ -114,7 +114,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const QStringList tabs = {u"mailboxes"_s, u"overview"_s, u"alerts"_s, u"failures"_s, u"outbox"_s, u"crm"_s};
+    const QStringList tabs = {u"mailboxes"_s, u"overview"_s, u"alerts"_s,       u"failures"_s,
+                              u"outbox"_s,    u"crm"_s,      u"appointments"_s, u"tasks"_s};
     if (parser.isSet(u"tab"_s) && !tabs.contains(parser.value(u"tab"_s).toLower())) {
         //: %1: the value given, %2: the tab names --tab takes (not translated)
         std::fprintf(stderr, "syncdesk: %s\n",

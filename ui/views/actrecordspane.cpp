@@ -72,7 +72,7 @@ ActRecordsPane::ActRecordsPane(ActKind kind, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(ActRecordModel::When, appointments ? Qt::DescendingOrder : Qt::AscendingOrder);
+    m_view->sortByColumn(ActRecordModel::When, Qt::AscendingOrder); // what comes next first
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
