@@ -240,7 +240,14 @@ bool isSafeVTimezone(icalcomponent *vtimezone)
     for (icalcomponent *observance : observances) {
         rdates += int(properties(observance, ICAL_RDATE_PROPERTY).size());
         const QList<icalproperty *> rules = properties(observance, ICAL_RRULE_PROPERTY);
-        const icaltimetype dtstart = rawTime(icalcomponent_get_first_property(observance, ICAL_DTSTART_PROPERTY));
+        const QList<icalproperty *> starts = properties(observance, ICAL_DTSTART_PROPERTY);
+        // One DTSTART, one of each offset: libical reads whichever it meets (a second, broken DTSTART made
+        // icaltimezone_truncate_vtimezone() crash).
+        if (starts.size() != 1 || properties(observance, ICAL_TZOFFSETFROM_PROPERTY).size() != 1 ||
+            properties(observance, ICAL_TZOFFSETTO_PROPERTY).size() != 1) {
+            return false;
+        }
+        const icaltimetype dtstart = rawTime(starts.constFirst());
         if (rules.size() > 1 || dtstart.is_date || !toUtc(dtstart, nullptr).isValid() ||
             (!rules.isEmpty() && !isSafeZoneRule(icalproperty_get_rrule(rules.first()), dtstart))) {
             return false;

@@ -171,3 +171,13 @@ for security, dialogue in pop3_dialogues:
                                            (0x60, 0x40, 6, 4), (0x80, 0xf3, 7, 5), (0x10, 0xf1, 8, 6)):
         session_seeds.append(bytes([0x01 | flags | security, extra, size_class, seed]) + dialogue)
 write("sessions", session_seeds)
+
+# The ACT codecs: the iCalendar objects and vCards of their unit tests, whole (no control bytes).
+ical_source = read(os.path.join(CORE_TESTS, "tst_icalcodec.cpp"))
+write("icalcodec", [s for s in raw_strings(ical_source) + byte_array_literals(ical_source) if b"BEGIN:" in s])
+vcard_source = read(os.path.join(CORE_TESTS, "tst_vcard.cpp"))
+# Its cards are crlf("..." "...") calls: adjacent string pieces joined, LF made CRLF.
+crlf_cards = [c_unescape("".join(re.findall(r'"((?:[^"\\\n]|\\.)*)"', m.group(1)))).replace(b"\n", b"\r\n")
+              for m in re.finditer(r'crlf\(\s*((?:"(?:[^"\\\n]|\\.)*"\s*)+)\)', vcard_source)]
+write("vcard", [s for s in raw_strings(vcard_source) + byte_array_literals(vcard_source) + crlf_cards
+                if b"BEGIN:" in s])

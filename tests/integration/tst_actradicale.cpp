@@ -548,6 +548,72 @@ private Q_SLOTS:
         QVERIFY(!act.appointment(a.id)->has_value());
     }
 
+    // All-day events both ways (dates, the end exclusive as RFC 5545 has it), and attendees' responses: an attendee
+    // who declines on the server and one added there with a tentative answer reach the CRM; the others are kept.
+    void allDayEventsAndAttendeeResponses()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment offsite = appointment(u"Offsite"_s);
+        offsite.allDay = true;
+        offsite.start = QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC);
+        offsite.end = QDateTime(QDate(2026, 5, 3), QTime(0, 0), Qt::UTC); // 1 and 2 May
+        offsite.attendees = {{u"bob@contoso.com"_s, u"Bob"_s, u"needs-action"_s, u"required"_s},
+                             {u"carol@fabrikam.com"_s, u"Carol"_s, u"needs-action"_s, u"optional"_s}};
+        QVERIFY(act.saveAppointment(offsite, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!sync().error);
+        const auto links = act.linksOfRecord(ActKind::Appointment, offsite.id);
+        QVERIFY(links && links->size() == 1);
+        const QString href = links->constFirst().href;
+        auto current = m_radicale->get(kUser, kPassword, href);
+        QVERIFY(current.ok());
+        QVERIFY2(current.body.contains("DTSTART;VALUE=DATE:20260501"), current.body.constData());
+        QVERIFY2(current.body.contains("DTEND;VALUE=DATE:20260503"), current.body.constData());
+
+        // Bob declines, Dave is added as tentative, on the server.
+        QByteArray changed = current.body;
+        // (Radicale folds long lines: the attendee's address may be cut in two.)
+        QVERIFY2(changed.contains("ATTENDEE;CN=Bob;PARTSTAT=NEEDS-ACTION"), changed.constData());
+        changed.replace("ATTENDEE;CN=Bob;PARTSTAT=NEEDS-ACTION", "ATTENDEE;CN=Bob;PARTSTAT=DECLINED");
+        changed.replace("END:VEVENT",
+                        "ATTENDEE;CN=Dave;PARTSTAT=TENTATIVE;ROLE=REQ-PARTICIPANT:mailto:dave@contoso.com\r\n"
+                        "END:VEVENT");
+        QVERIFY(m_radicale->put(kUser, kPassword, href, changed, current.etag()).ok());
+        // And a company holiday made on the server, all day.
+        const QString calendar = collectionPath(ActKind::Appointment);
+        const QByteArray holiday = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Phone//EN\r\nBEGIN:VEVENT\r\n"
+                                   "UID:holiday-1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260525\r\n"
+                                   "DTEND;VALUE=DATE:20260526\r\nSUMMARY:Company holiday\r\nEND:VEVENT\r\n"
+                                   "END:VCALENDAR\r\n";
+        QVERIFY(m_radicale->put(kUser, kPassword, calendar + u"holiday.ics"_s, holiday, {}, "*").ok());
+        const ActResult back = sync();
+        QVERIFY(!back.error);
+        QCOMPARE(back.fromServer, 2);
+
+        auto updated = act.appointment(offsite.id);
+        QVERIFY(updated && updated->has_value());
+        QVERIFY((*updated)->allDay);
+        QCOMPARE((*updated)->end, offsite.end);
+        QHash<QString, QString> responses;
+        for (const Attendee &attendee : (*updated)->attendees) {
+            responses.insert(attendee.email, attendee.response);
+        }
+        QCOMPARE(responses.value(u"bob@contoso.com"_s), u"declined"_s);
+        QCOMPARE(responses.value(u"carol@fabrikam.com"_s), u"needs-action"_s);
+        QCOMPARE(responses.value(u"dave@contoso.com"_s), u"tentative"_s);
+        QCOMPARE(responses.size(), 3);
+
+        auto made = act.appointmentByUid(u"holiday-1"_s);
+        QVERIFY(made && made->has_value());
+        QVERIFY((*made)->allDay);
+        QCOMPARE((*made)->start, QDateTime(QDate(2026, 5, 25), QTime(0, 0), Qt::UTC));
+        QCOMPARE((*made)->end, QDateTime(QDate(2026, 5, 26), QTime(0, 0), Qt::UTC));
+        // Nothing bounces back: the CRM now agrees with the server.
+        const ActResult quiet = sync();
+        QVERIFY(!quiet.error);
+        QCOMPARE(quiet.toServer + quiet.fromServer, 0);
+    }
+
     // scheduler.max_run_seconds bounds a run once it has done something: it stops with what it did kept and a
     // notice, counts no failure, and the next run goes on from there; nothing is written twice.
     void timeLimitStopsAndTheNextRunContinues()
