@@ -355,6 +355,13 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     for (auto it = removed.begin(); it != removed.end();) {
         it = linksByHref.contains(*it) ? std::next(it) : removed.erase(it);
     }
+    // A direction that only writes the CRM's items leaves the server's own alone: not read at all (without
+    // sync-collection every listing names them again, and they would be fetched on every run).
+    if (!readsFromServer(direction)) {
+        for (auto it = changed.begin(); it != changed.end();) {
+            it = linksByHref.contains(it.key()) ? std::next(it) : changed.erase(it);
+        }
+    }
 
     // 2. The changed items' text, in batches.
     auto multiget = [&](const QStringList &hrefs) -> Result<QHash<QString, Fetched>> {

@@ -532,10 +532,19 @@ private Q_SLOTS:
         QVERIFY(!first.error);
         QCOMPARE(first.toServer, 1);
         QVERIFY2(first.notices.join(u' ').contains(u"sync-collection"_s), qPrintable(first.notices.join(u'\n')));
+        // A task of the server's own in a list the CRM only writes to: left alone, and not fetched again and again.
+        const QString tasks = collectionPath(ActKind::Task);
+        const QByteArray phoneTask = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Phone//EN\r\nBEGIN:VTODO\r\n"
+                                     "UID:phone-task\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Buy milk\r\n"
+                                     "END:VTODO\r\nEND:VCALENDAR\r\n";
+        QVERIFY(plain.put(u"eve"_s, kPassword, tasks + u"phone.ics"_s, phoneTask, {}, "*").ok());
+        QVERIFY(!sync().error);
         const ActResult quiet = sync();
         QVERIFY(!quiet.error);
         QCOMPARE(quiet.requests, 3);
         QCOMPARE(quiet.toServer + quiet.fromServer, 0);
+        QVERIFY(!act.taskByUid(u"phone-task"_s)->has_value());
+        QVERIFY(plain.get(u"eve"_s, kPassword, tasks + u"phone.ics"_s).ok());
         const QString href = act.links(m_mailbox.id, ActKind::Appointment)->constFirst().href;
         const auto current = plain.get(u"eve"_s, kPassword, href);
         QByteArray changed = current.body;
