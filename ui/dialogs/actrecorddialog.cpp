@@ -109,7 +109,10 @@ ActRecordDialog::ActRecordDialog(ActKind kind, const std::optional<ActRecordView
         times->addWidget(new QLabel(u"–"_s));
         times->addWidget(m_end, 1);
         times->addWidget(m_allDay);
-        form->addRow(tr("&When:"), times);
+        // A label over a layout has no buddy by itself: without one its mnemonic would show as a plain "&".
+        auto *when = new QLabel(tr("&When:"));
+        when->setBuddy(m_start);
+        form->addRow(when, times);
         m_location = new QLineEdit;
         m_location->setAccessibleName(tr("Location"));
         m_attendees = new QLineEdit;
@@ -169,10 +172,17 @@ ActRecordDialog::ActRecordDialog(ActKind kind, const std::optional<ActRecordView
     if (!record) {
         zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
     }
-    if (const int index = m_timeZone->findData(zone); index >= 0) {
+    if (QTimeZone(zone.toUtf8()) == QTimeZone(QByteArrayLiteral("UTC")) || zone == u"Etc/UTC"_s) {
+        zone.clear(); // the UTC entry
+    }
+    if (int index = m_timeZone->findData(zone); index >= 0) {
         m_timeZone->setCurrentIndex(index);
+    } else if (QTimeZone(zone.toUtf8()).isValid()) {
+        // A zone Qt knows but does not list (this computer's own, an alias): offered as it is.
+        m_timeZone->addItem(zone, zone);
+        m_timeZone->setCurrentIndex(m_timeZone->count() - 1);
     } else {
-        m_timeZone->setEditText(zone);
+        m_timeZone->setCurrentIndex(0);
     }
     m_subject->setText(fields.value(u"subject"_s).toString());
     m_allDay->setChecked(fields.value(u"all_day"_s).toBool());
