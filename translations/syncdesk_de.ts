@@ -7206,11 +7206,17 @@ Warnungen:
     </message>
     <message numerus="yes">
         <source>Delete %n appointment(s)?</source>
-        <translation><numerusform>%n Termin löschen?</numerusform><numerusform>%n Termine löschen?</numerusform></translation>
+        <translation>
+            <numerusform>%n Termin löschen?</numerusform>
+            <numerusform>%n Termine löschen?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n task(s)?</source>
-        <translation><numerusform>%n Aufgabe löschen?</numerusform><numerusform>%n Aufgaben löschen?</numerusform></translation>
+        <translation>
+            <numerusform>%n Aufgabe löschen?</numerusform>
+            <numerusform>%n Aufgaben löschen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>They are deleted from the CRM, and from the calendars of the mailboxes that sync them both ways or to the server.</source>
@@ -9374,6 +9380,27 @@ Felder: %2</translation>
         <source>Appointment %1 tracked; no mailbox holds it or syncs its owner's appointments, so it stays in the CRM.</source>
         <translation>Termin %1 wird nachverfolgt; kein Postfach enthält ihn oder synchronisiert die Termine seines Besitzers, daher bleibt er im CRM.</translation>
     </message>
+    <message>
+        <source>usage: syncdesk-node conflicts [--mailbox ADDRESS] [--json]</source>
+        <translation>Aufruf: syncdesk-node conflicts [--mailbox ADDRESS] [--json]</translation>
+    </message>
+    <message>
+        <source>No conflicts recorded.</source>
+        <translation>Keine Konflikte erfasst.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 %4 "%5"  %6: CRM "%7", server "%8", kept: %9</source>
+        <extracomment>one conflict: when, mailbox, kind and record, field, the CRM's value, the server's, which was kept</extracomment>
+        <translation>%1  %2  %3 %4 „%5“  %6: CRM „%7“, Server „%8“, behalten: %9</translation>
+    </message>
+    <message>
+        <source>conflicts [--mailbox ADDRESS] [--json]</source>
+        <translation>conflicts [--mailbox ADDRESS] [--json]</translation>
+    </message>
+    <message>
+        <source>Fields of appointments, contacts and tasks that both the CRM and a calendar or address book changed, newest first: both values and which one the mailbox's conflict rule kept.</source>
+        <translation>Felder von Terminen, Kontakten und Aufgaben, die sowohl das CRM als auch ein Kalender oder Adressbuch geändert hat, die neuesten zuerst: beide Werte und welchen die Konfliktregel des Postfachs behalten hat.</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::OutboxPane</name>
@@ -10429,11 +10456,17 @@ Hinweis: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n appointment(s) deleted; their mailboxes delete them from their calendars next</source>
-        <translation><numerusform>%n Termin gelöscht; seine Postfächer löschen ihn als Nächstes aus ihren Kalendern</numerusform><numerusform>%n Termine gelöscht; ihre Postfächer löschen sie als Nächstes aus ihren Kalendern</numerusform></translation>
+        <translation>
+            <numerusform>%n Termin gelöscht; seine Postfächer löschen ihn als Nächstes aus ihren Kalendern</numerusform>
+            <numerusform>%n Termine gelöscht; ihre Postfächer löschen sie als Nächstes aus ihren Kalendern</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) deleted; their mailboxes delete them from their task lists next</source>
-        <translation><numerusform>%n Aufgabe gelöscht; ihre Postfächer löschen sie als Nächstes aus ihren Aufgabenlisten</numerusform><numerusform>%n Aufgaben gelöscht; ihre Postfächer löschen sie als Nächstes aus ihren Aufgabenlisten</numerusform></translation>
+        <translation>
+            <numerusform>%n Aufgabe gelöscht; ihre Postfächer löschen sie als Nächstes aus ihren Aufgabenlisten</numerusform>
+            <numerusform>%n Aufgaben gelöscht; ihre Postfächer löschen sie als Nächstes aus ihren Aufgabenlisten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Regarding: %1</source>

@@ -246,7 +246,7 @@ int NodeCli::run(const QStringList &arguments)
     m_storeConfig.mustExist =
         QStringList{u"status"_s, u"scheduler"_s, u"nodes"_s, u"runs"_s, u"export"_s, u"diagnostics"_s}.contains(
             command) ||
-        ((command == u"alerts"_s || command == u"failures"_s) && sub.isEmpty()) ||
+        ((command == u"alerts"_s || command == u"failures"_s || command == u"conflicts"_s) && sub.isEmpty()) ||
         ((command == u"crm"_s || command == u"track"_s) && sub == u"list"_s) ||
         (command == u"email"_s && (sub == u"list"_s || sub == u"show"_s)) ||
         ((command == u"appointments"_s || command == u"tasks"_s) && (sub == u"list"_s || sub == u"show"_s));
@@ -321,6 +321,9 @@ int NodeCli::run(const QStringList &arguments)
     }
     if (command == u"failures"_s) {
         return allowOnly({u"mailbox"_s, u"json"_s}) ? failuresCommand(positional.mid(1)) : UsageError;
+    }
+    if (command == u"conflicts"_s) {
+        return allowOnly({u"mailbox"_s, u"json"_s}) ? actConflictsCommand(positional.mid(1)) : UsageError;
     }
     if (command == u"verify"_s) {
         return allowOnly({u"mailbox"_s, u"json"_s, u"repair"_s}) ? verifyCommand(positional.mid(1)) : UsageError;

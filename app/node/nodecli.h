@@ -81,6 +81,7 @@ private:
     // nodecli_act.cpp
     int actRecordsCommand(ActKind kind, const QStringList &positional);
     int trackAppointment();
+    int actConflictsCommand(const QStringList &positional);
     // nodecli_email.cpp
     int emailCommand(const QStringList &positional);
     int emailSend();

@@ -3,6 +3,7 @@
 #include "act/actfields.h"
 #include "act/actrecordservice.h"
 #include "config/crmconfigparser.h"
+#include "model/untrustedtext.h"
 #include "nodecli.h"
 #include "store/actstore.h"
 #include "store/store.h"
@@ -218,6 +219,82 @@ int NodeCli::trackAppointment()
         //: %1: the appointment's UID, %2: mailbox addresses
         m_out << tr("Appointment %1 tracked; syncing it now in %2 (the schedule completes it if that fails).")
                      .arg(uid, requested.join(u", "_s))
+              << "\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+int NodeCli::actConflictsCommand(const QStringList &positional)
+{
+    if (!positional.isEmpty()) {
+        return usage(tr("usage: syncdesk-node conflicts [--mailbox ADDRESS] [--json]"));
+    }
+    auto store = openStore();
+    if (!store) {
+        return storeFailure(store.error());
+    }
+    std::optional<qint64> only;
+    if (m_parser.isSet(u"mailbox"_s)) {
+        auto mailbox = mailboxNamed(**store, m_parser.value(u"mailbox"_s));
+        if (!mailbox) {
+            return mailbox.error().errorClass == ErrorClass::Store ? storeFailure(mailbox.error())
+                                                                   : usage(mailbox.error().message);
+        }
+        only = mailbox->id;
+    }
+    auto conflicts = ActStore(**store).conflicts(only, 1000);
+    auto mailboxes = (*store)->mailboxes();
+    if (!conflicts || !mailboxes) {
+        return storeFailure(!conflicts ? conflicts.error() : mailboxes.error());
+    }
+    QHash<qint64, QString> addresses;
+    for (const Mailbox &mailbox : std::as_const(*mailboxes)) {
+        addresses.insert(mailbox.id, mailbox.address);
+    }
+    // A value as recorded: a string as it is, anything else (a list, a number) as JSON text.
+    auto valueOf = [](const QString &text) -> QJsonValue {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray("[" + text.toUtf8() + "]"), &error);
+        if (error.error != QJsonParseError::NoError || document.array().size() != 1) {
+            return text;
+        }
+        return document.array().at(0);
+    };
+    auto plain = [&](const QString &text) {
+        const QJsonValue value = valueOf(text);
+        return value.isString() ? value.toString() : text;
+    };
+    if (m_parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const ActStore::Conflict &c : std::as_const(*conflicts)) {
+            array.append(QJsonObject{{u"id"_s, c.id},
+                                     {u"mailbox"_s, addresses.value(c.mailboxId)},
+                                     {u"kind"_s, actKindName(c.kind)},
+                                     {u"record_id"_s, c.recordId},
+                                     {u"uid"_s, c.uid},
+                                     {u"subject"_s, c.subject},
+                                     {u"field"_s, c.field},
+                                     {u"crm_value"_s, valueOf(c.crmValue)},
+                                     {u"server_value"_s, valueOf(c.serverValue)},
+                                     {u"kept"_s, c.winner},
+                                     {u"detected_at"_s, ActFields::timeToText(c.detectedAt)}});
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (conflicts->isEmpty()) {
+        m_out << tr("No conflicts recorded.") << "\n";
+    }
+    for (const ActStore::Conflict &c : std::as_const(*conflicts)) {
+        //: one conflict: when, mailbox, kind and record, field, the CRM's value, the server's, which was kept
+        m_out << tr("%1  %2  %3 %4 \"%5\"  %6: CRM \"%7\", server \"%8\", kept: %9")
+                     .arg(c.detectedAt.toString(u"yyyy-MM-dd HH:mm'Z'"_s), addresses.value(c.mailboxId),
+                          actKindName(c.kind), QString::number(c.recordId),
+                          UntrustedText::withoutControls(c.subject).simplified().left(60), c.field,
+                          UntrustedText::withoutControls(plain(c.crmValue)).simplified().left(60),
+                          UntrustedText::withoutControls(plain(c.serverValue)).simplified().left(60), c.winner)
               << "\n";
     }
     m_out.flush();

@@ -271,6 +271,14 @@ const std::vector<CommandHelp> &commands()
                            "in-progress, completed, cancelled), percent_complete, priority (0-9), description, "
                            "regarding, owner."),
          {kJson}},
+        {"conflicts",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "conflicts [--mailbox ADDRESS] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Fields of appointments, contacts and tasks that both the CRM and a calendar or address "
+                           "book changed, newest first: both values and which one the mailbox's conflict rule kept."),
+         {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
+           QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's")},
+          kJson}},
         {"track",
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "track --appointment UID [--regarding TYPE:ID]"),
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli",

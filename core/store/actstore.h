@@ -102,9 +102,9 @@ public:
         QString uid;
         QString subject;
         QString field;
-        QString crmValue;    // JSON text of the field's value
-        QString serverValue; // JSON text
-        QString winner;      // "crm" or "server"
+        QString crmValue; // the field's value: a string as it is, anything else as JSON text
+        QString serverValue;
+        QString winner; // "crm" or "server"
         QDateTime detectedAt;
     };
     Status recordConflicts(const QList<Conflict> &conflicts);

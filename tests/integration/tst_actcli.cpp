@@ -150,6 +150,50 @@ private Q_SLOTS:
         QVERIFY2(dav.value(u"detail"_s).toString().contains(u"/ana/"_s), qPrintable(dav.value(u"detail"_s).toString()));
     }
 
+    // A field both sides changed: the rule keeps the CRM's, and `conflicts` lists both values (text and JSON).
+    void conflictsAreListed()
+    {
+        const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
+        NodeRun run = runNode(node, m_db,
+                              {u"appointments"_s, u"add"_s, u"owner=ana"_s, u"subject=Site visit"_s,
+                               u"start=2026-05-04T09:00Z"_s, u"end=2026-05-04T10:00Z"_s, u"location=Room 1"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString id = run.out.trimmed();
+        QVERIFY(runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna}).exitCode == 0);
+        run = runNode(node, m_db, {u"appointments"_s, u"show"_s, id, u"--json"_s});
+        const QString href =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()[u"synced_to"_s].toArray().at(0)[u"href"_s].toString();
+        QVERIFY(!href.isEmpty());
+        run = runNode(node, m_db, {u"appointments"_s, u"set"_s, id, u"location=Room 2"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        auto onServer = m_radicale.get(u"ana"_s, kPassword, href);
+        QByteArray changed = onServer.body;
+        QVERIFY(changed.contains("LOCATION:Room 1"));
+        changed.replace("LOCATION:Room 1", "LOCATION:Room 3");
+        QVERIFY(m_radicale.put(u"ana"_s, kPassword, href, changed, onServer.etag()).ok());
+        QVERIFY(runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna}).exitCode == 0);
+
+        run = runNode(node, m_db, {u"conflicts"_s, u"--json"_s, u"--mailbox"_s, kAna});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonArray conflicts = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QJsonObject found;
+        for (const QJsonValue &value : conflicts) {
+            if (value[u"subject"_s].toString() == u"Site visit"_s) {
+                found = value.toObject();
+            }
+        }
+        QCOMPARE(found.value(u"field"_s).toString(), u"location"_s);
+        QCOMPARE(found.value(u"crm_value"_s).toString(), u"Room 2"_s);
+        QCOMPARE(found.value(u"server_value"_s).toString(), u"Room 3"_s);
+        QCOMPARE(found.value(u"kept"_s).toString(), u"crm"_s);
+        QCOMPARE(found.value(u"mailbox"_s).toString(), kAna);
+        QVERIFY(m_radicale.get(u"ana"_s, kPassword, href).body.contains("LOCATION:Room 2"));
+        run = runNode(node, m_db, {u"conflicts"_s});
+        QVERIFY2(run.out.contains(u"CRM \"Room 2\", server \"Room 3\", kept: crm"_s), qPrintable(run.out));
+        run = runNode(node, m_db, {u"conflicts"_s, u"--mailbox"_s, u"nobody@example.test"_s});
+        QCOMPARE(run.exitCode, 2);
+    }
+
     void badInputIsRefused()
     {
         const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);

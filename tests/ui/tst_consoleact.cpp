@@ -386,8 +386,8 @@ void TestConsoleAct::detailsShowTheActDirection()
     conflict.uid = u"u1"_s;
     conflict.subject = u"Planning"_s;
     conflict.field = u"location"_s;
-    conflict.crmValue = u"\"Room 1\""_s;
-    conflict.serverValue = u"\"Room 2\""_s;
+    conflict.crmValue = u"Room 1"_s; // a string as it is, as the engine records it
+    conflict.serverValue = u"Room 2"_s;
     conflict.winner = u"crm"_s;
     conflict.detectedAt = QDateTime::currentDateTimeUtc();
     QVERIFY(act.recordConflicts({conflict}));
