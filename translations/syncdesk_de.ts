@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
     <name>ActEdits</name>
@@ -89,7 +90,7 @@
         <translation>der Server kennt das Synchronisierungstoken von %1 nicht mehr: Es wird alles verglichen</translation>
     </message>
     <message>
-        <source>%1 does not offer sync-collection: its items' ETags are compared instead</source>
+        <source>%1 does not offer sync-collection: its items&apos; ETags are compared instead</source>
         <translation>%1 bietet kein sync-collection an: Stattdessen werden die ETags ihrer Elemente verglichen</translation>
     </message>
     <message>
@@ -127,7 +128,7 @@
         </translation>
     </message>
     <message>
-        <source>folder "%1" of %2 was renumbered by the server; it was fetched again and matched by Message-ID, nothing was duplicated</source>
+        <source>folder &quot;%1&quot; of %2 was renumbered by the server; it was fetched again and matched by Message-ID, nothing was duplicated</source>
         <translation>Ordner „%1“ von %2 wurde vom Server neu nummeriert; er wurde erneut abgerufen und per Message-ID abgeglichen, es wurde nichts doppelt gespeichert</translation>
     </message>
     <message>
@@ -166,7 +167,7 @@
     </message>
     <message numerus="yes">
         <source>%n email(s) from %1 could not be sent: %2</source>
-        <extracomment>%n emails, %1 the mailbox, %2 why (the server's words)</extracomment>
+        <extracomment>%n emails, %1 the mailbox, %2 why (the server&apos;s words)</extracomment>
         <translation>
             <numerusform>%n E-Mail von %1 konnte nicht gesendet werden: %2</numerusform>
             <numerusform>%n E-Mails von %1 konnten nicht gesendet werden: %2</numerusform>
@@ -186,7 +187,7 @@
         <translation>Termine, Kontakte und Aufgaben von %1 werden nicht synchronisiert: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n field(s) changed both in the CRM and in the calendar or address book of %1: the mailbox's conflict rule decided which value is used, and both values were recorded</source>
+        <source>%n field(s) changed both in the CRM and in the calendar or address book of %1: the mailbox&apos;s conflict rule decided which value is used, and both values were recorded</source>
         <extracomment>%n: how many fields, %1: the mailbox</extracomment>
         <translation>
             <numerusform>%n Feld wurde sowohl im CRM als auch im Kalender oder Adressbuch von %1 geändert: Die Konfliktregel des Postfachs hat entschieden, welcher Wert gilt, und beide Werte wurden festgehalten</numerusform>
@@ -212,15 +213,15 @@
 <context>
     <name>ConfigImporter</name>
     <message>
-        <source>unknown role "%1"; none are defined in crm.roles</source>
+        <source>unknown role &quot;%1&quot;; none are defined in crm.roles</source>
         <translation>unbekannte Rolle „%1“; in crm.roles sind keine Rollen definiert</translation>
     </message>
     <message>
-        <source>unknown role "%1"; defined: %2</source>
+        <source>unknown role &quot;%1&quot;; defined: %2</source>
         <translation>unbekannte Rolle „%1“; definiert sind: %2</translation>
     </message>
     <message>
-        <source>unknown field security profile "%1"; define it in crm.field_security_profiles</source>
+        <source>unknown field security profile &quot;%1&quot;; define it in crm.field_security_profiles</source>
         <translation>unbekanntes Feldsicherheitsprofil „%1“; definieren Sie es in crm.field_security_profiles</translation>
     </message>
     <message>
@@ -228,7 +229,7 @@
         <translation>der Abschnitt crm verweist auf unbekannte Rollen</translation>
     </message>
     <message>
-        <source>no %1 "%2" in the crm section or in the database</source>
+        <source>no %1 &quot;%2&quot; in the crm section or in the database</source>
         <translation>%1 „%2“ gibt es weder im Abschnitt crm noch in der Datenbank</translation>
     </message>
     <message>
@@ -236,12 +237,12 @@
         <translation>%1:%2 ist noch kein CRM-Datensatz; Nachrichten in %3 werden ohne Bezugsdatensatz nachverfolgt, bis er importiert ist</translation>
     </message>
     <message>
-        <source>no server profile named "%1" in this file or in the database</source>
+        <source>no server profile named &quot;%1&quot; in this file or in the database</source>
         <translation>ein Serverprofil namens „%1“ gibt es weder in dieser Datei noch in der Datenbank</translation>
     </message>
     <message>
-        <source>%1 stays disabled (%2); enable it with 'syncdesk-node mailbox enable %1'</source>
-        <translation>%1 bleibt deaktiviert (%2); aktivieren Sie das Postfach mit 'syncdesk-node mailbox enable %1'</translation>
+        <source>%1 stays disabled (%2); enable it with &apos;syncdesk-node mailbox enable %1&apos;</source>
+        <translation>%1 bleibt deaktiviert (%2); aktivieren Sie das Postfach mit &apos;syncdesk-node mailbox enable %1&apos;</translation>
     </message>
     <message>
         <source>configuration refers to unknown profiles, owners or roles</source>
@@ -267,8 +268,8 @@
         <translation>ungültiges JSON (%1): %2</translation>
     </message>
     <message>
-        <source>expected an object with "server_profiles" and "mailboxes"</source>
-        <translation>erwartet wird ein Objekt mit "server_profiles" und "mailboxes"</translation>
+        <source>expected an object with &quot;server_profiles&quot; and &quot;mailboxes&quot;</source>
+        <translation>erwartet wird ein Objekt mit &quot;server_profiles&quot; und &quot;mailboxes&quot;</translation>
     </message>
     <message>
         <source>unknown key; expected one of: %1</source>
@@ -283,8 +284,8 @@
         <translation>erwartet wird ein Array von Postfächern, angegeben ist %1</translation>
     </message>
     <message>
-        <source>the file has none of "server_profiles", "mailboxes", "crm" and "retention"</source>
-        <translation>die Datei enthält keinen der Schlüssel "server_profiles", "mailboxes", "crm" oder "retention"</translation>
+        <source>the file has none of &quot;server_profiles&quot;, &quot;mailboxes&quot;, &quot;crm&quot; and &quot;retention&quot;</source>
+        <translation>die Datei enthält keinen der Schlüssel &quot;server_profiles&quot;, &quot;mailboxes&quot;, &quot;crm&quot; oder &quot;retention&quot;</translation>
     </message>
     <message>
         <source>expected a server profile object, got %1</source>
@@ -295,7 +296,7 @@
         <translation>erwartet wird eine nicht leere Zeichenfolge, angegeben ist %1</translation>
     </message>
     <message>
-        <source>the profile name "%1" is used twice</source>
+        <source>the profile name &quot;%1&quot; is used twice</source>
         <translation>der Profilname „%1“ wird zweimal verwendet</translation>
     </message>
     <message>
@@ -311,20 +312,20 @@
         <translation>erwartet wird ein Objekt mit protocol, host, port und security, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected "smtp" for outgoing mail, got %1</source>
-        <translation>erwartet wird "smtp" für ausgehende E-Mails, angegeben ist %1</translation>
+        <source>expected &quot;smtp&quot; for outgoing mail, got %1</source>
+        <translation>erwartet wird &quot;smtp&quot; für ausgehende E-Mails, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected "imap" or "pop3", got %1</source>
-        <translation>erwartet wird "imap" oder "pop3", angegeben ist %1</translation>
+        <source>expected &quot;imap&quot; or &quot;pop3&quot;, got %1</source>
+        <translation>erwartet wird &quot;imap&quot; oder &quot;pop3&quot;, angegeben ist %1</translation>
     </message>
     <message>
         <source>expected a host name or IP address, got %1</source>
         <translation>erwartet wird ein Hostname oder eine IP-Adresse, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected "none", "starttls" or "tls", got %1</source>
-        <translation>erwartet wird "none", "starttls" oder "tls", angegeben ist %1</translation>
+        <source>expected &quot;none&quot;, &quot;starttls&quot; or &quot;tls&quot;, got %1</source>
+        <translation>erwartet wird &quot;none&quot;, &quot;starttls&quot; oder &quot;tls&quot;, angegeben ist %1</translation>
     </message>
     <message>
         <source>expected an integer from 1 to 65535, got %1</source>
@@ -339,8 +340,8 @@
         <translation>die Datei %1 existiert nicht oder kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>ignored: security is "none"</source>
-        <translation>ignoriert: security ist "none"</translation>
+        <source>ignored: security is &quot;none&quot;</source>
+        <translation>ignoriert: security ist &quot;none&quot;</translation>
     </message>
     <message>
         <source>expected an integer from %1 to %2, got %3</source>
@@ -423,7 +424,7 @@
         <translation>ein Ordnername darf keine Zeilenumbrüche enthalten</translation>
     </message>
     <message>
-        <source>the folder "%1" is listed twice</source>
+        <source>the folder &quot;%1&quot; is listed twice</source>
         <translation>der Ordner „%1“ ist zweimal aufgeführt</translation>
     </message>
     <message>
@@ -439,8 +440,8 @@
         <translation>erwartet wird einer der Werte all, responses, known-records, email-enabled oder none, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected an object of folder names and records, {"Customers/Contoso": "account:contoso"}, got %1</source>
-        <translation>erwartet wird ein Objekt aus Ordnernamen und Datensätzen wie {"Customers/Contoso": "account:contoso"}, angegeben ist %1</translation>
+        <source>expected an object of folder names and records, {&quot;Customers/Contoso&quot;: &quot;account:contoso&quot;}, got %1</source>
+        <translation>erwartet wird ein Objekt aus Ordnernamen und Datensätzen wie {&quot;Customers/Contoso&quot;: &quot;account:contoso&quot;}, angegeben ist %1</translation>
     </message>
     <message>
         <source>expected a folder name without line breaks</source>
@@ -487,7 +488,7 @@
         <translation>erwartet wird eine lesbare Datei, angegeben ist %1</translation>
     </message>
     <message>
-        <source>a DAV password without dav_username: the mailbox's username is used with it</source>
+        <source>a DAV password without dav_username: the mailbox&apos;s username is used with it</source>
         <translation>ein DAV-Passwort ohne dav_username: Es wird zusammen mit dem Benutzernamen des Postfachs verwendet</translation>
     </message>
 </context>
@@ -498,8 +499,8 @@
         <translation>die Zahl %1</translation>
     </message>
     <message>
-        <source>the string "%1"</source>
-        <translation>die Zeichenfolge "%1"</translation>
+        <source>the string &quot;%1&quot;</source>
+        <translation>die Zeichenfolge &quot;%1&quot;</translation>
     </message>
     <message>
         <source>an array</source>
@@ -511,7 +512,7 @@
     </message>
     <message>
         <source>nothing</source>
-        <extracomment>What a missing JSON value is, in "expected ..., got nothing"</extracomment>
+        <extracomment>What a missing JSON value is, in &quot;expected ..., got nothing&quot;</extracomment>
         <translation>kein Wert</translation>
     </message>
 </context>
@@ -594,7 +595,7 @@
         <translation>--demo verwendet eine eigene Datenbank; lassen Sie --db weg</translation>
     </message>
     <message>
-        <source>no tab '%1'; --tab takes %2</source>
+        <source>no tab &apos;%1&apos;; --tab takes %2</source>
         <extracomment>%1: the value given, %2: the tab names --tab takes (not translated)</extracomment>
         <translation>es gibt keine Registerkarte „%1“; --tab akzeptiert %2</translation>
     </message>
@@ -611,7 +612,7 @@
         <translation>der Screenshot kann nicht unter %1 gespeichert werden</translation>
     </message>
     <message>
-        <source>Open this tab: mailboxes, overview, alerts, failures, outbox, crm, or the CRM tab's appointments or tasks.</source>
+        <source>Open this tab: mailboxes, overview, alerts, failures, outbox, crm, or the CRM tab&apos;s appointments or tasks.</source>
         <extracomment>Keep the tab names (mailboxes, overview, alerts, failures, outbox, crm, appointments, tasks): they are the values --tab takes</extracomment>
         <translation>Diesen Reiter öffnen: mailboxes, overview, alerts, failures, outbox, crm, oder im CRM-Reiter appointments oder tasks.</translation>
     </message>
@@ -632,7 +633,7 @@
     </message>
     <message numerus="yes">
         <source>Monitoring only: %n syncdesk-node engine(s) run on this store (--engine runs one here too)</source>
-        <extracomment>The verb agrees with the number: "1 syncdesk-node engine runs", "2 syncdesk-node engines run"</extracomment>
+        <extracomment>The verb agrees with the number: &quot;1 syncdesk-node engine runs&quot;, &quot;2 syncdesk-node engines run&quot;</extracomment>
         <translation>
             <numerusform>Nur Überwachung: %n syncdesk-node-Engine läuft auf dieser Datenbank (mit --engine liefe auch hier eine)</numerusform>
             <numerusform>Nur Überwachung: %n syncdesk-node-Engines laufen auf dieser Datenbank (mit --engine liefe auch hier eine)</numerusform>
@@ -640,7 +641,7 @@
     </message>
     <message>
         <source>demo — the schedule runs 60× faster: 1 minute of schedule takes 1 second</source>
-        <extracomment>The window's subtitle in demo mode</extracomment>
+        <extracomment>The window&apos;s subtitle in demo mode</extracomment>
         <translation>Demo — der Zeitplan läuft 60× schneller: 1 Minute im Zeitplan dauert 1 Sekunde</translation>
     </message>
     <message>
@@ -658,14 +659,14 @@
     </message>
     <message>
         <source>%1 (monitoring only)</source>
-        <extracomment>The window's subtitle. %1: the database</extracomment>
+        <extracomment>The window&apos;s subtitle. %1: the database</extracomment>
         <translation>%1 (nur Überwachung)</translation>
     </message>
 </context>
 <context>
     <name>CrmConfigParser</name>
     <message>
-        <source>expected TYPE:ID with TYPE one of %1, got "%2"</source>
+        <source>expected TYPE:ID with TYPE one of %1, got &quot;%2&quot;</source>
         <translation>erwartet wird TYPE:ID mit TYPE aus %1, angegeben ist „%2“</translation>
     </message>
     <message>
@@ -685,7 +686,7 @@
         <translation>erwartet werden höchstens 200 Zeichen ohne Steuerzeichen</translation>
     </message>
     <message>
-        <source>"%1" is not an email address</source>
+        <source>&quot;%1&quot; is not an email address</source>
         <translation>„%1“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
@@ -709,12 +710,12 @@
         <translation>erwartet wird ein Datensatz-Objekt, angegeben ist %1</translation>
     </message>
     <message>
-        <source>the %1 "%2" is listed twice</source>
+        <source>the %1 &quot;%2&quot; is listed twice</source>
         <translation>%1 „%2“ ist zweimal aufgeführt</translation>
     </message>
     <message>
-        <source>expected an object with "prefix" and "digits", got %1</source>
-        <translation>erwartet wird ein Objekt mit "prefix" und "digits", angegeben ist %1</translation>
+        <source>expected an object with &quot;prefix&quot; and &quot;digits&quot;, got %1</source>
+        <translation>erwartet wird ein Objekt mit &quot;prefix&quot; und &quot;digits&quot;, angegeben ist %1</translation>
     </message>
     <message>
         <source>expected 1 to 16 letters and digits starting with a letter, got %1</source>
@@ -725,16 +726,16 @@
         <translation>erwartet wird eine ganze Zahl von 3 bis 12, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected an IMAP keyword such as $SyncDeskTracked (no spaces, brackets, quotes or wildcards), or "" for none, got %1</source>
-        <translation>erwartet wird ein IMAP-Schlüsselwort wie $SyncDeskTracked (ohne Leerzeichen, Klammern, Anführungszeichen oder Platzhalterzeichen) oder "" für keines, angegeben ist %1</translation>
+        <source>expected an IMAP keyword such as $SyncDeskTracked (no spaces, brackets, quotes or wildcards), or &quot;&quot; for none, got %1</source>
+        <translation>erwartet wird ein IMAP-Schlüsselwort wie $SyncDeskTracked (ohne Leerzeichen, Klammern, Anführungszeichen oder Platzhalterzeichen) oder &quot;&quot; für keines, angegeben ist %1</translation>
     </message>
     <message>
         <source>expected an integer from 1 to 3650, got %1</source>
         <translation>erwartet wird eine ganze Zahl von 1 bis 3650, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected an object of roles, each {"TYPE": "SCOPE"}, got %1</source>
-        <translation>erwartet wird ein Objekt aus Rollen, jeweils {"TYPE": "SCOPE"}, angegeben ist %1</translation>
+        <source>expected an object of roles, each {&quot;TYPE&quot;: &quot;SCOPE&quot;}, got %1</source>
+        <translation>erwartet wird ein Objekt aus Rollen, jeweils {&quot;TYPE&quot;: &quot;SCOPE&quot;}, angegeben ist %1</translation>
     </message>
     <message>
         <source>expected an object of record types and scopes, got %1</source>
@@ -780,7 +781,7 @@
 <context>
     <name>CrmCsvImporter</name>
     <message>
-        <source>--type must be one of %1, not "%2"</source>
+        <source>--type must be one of %1, not &quot;%2&quot;</source>
         <translation>--type muss einer der Werte %1 sein, nicht „%2“</translation>
     </message>
     <message>
@@ -788,16 +789,16 @@
         <translation>die Datei ist leer; sie benötigt eine Kopfzeile mit den Spaltennamen</translation>
     </message>
     <message>
-        <source>line %1: unknown column "%2" for the record type %3; expected: %4</source>
+        <source>line %1: unknown column &quot;%2&quot; for the record type %3; expected: %4</source>
         <translation>Zeile %1: unbekannte Spalte „%2“ für den Datensatztyp %3; zulässig sind: %4</translation>
     </message>
     <message>
-        <source>line %1: the column "%2" appears twice</source>
+        <source>line %1: the column &quot;%2&quot; appears twice</source>
         <translation>Zeile %1: die Spalte „%2“ kommt zweimal vor</translation>
     </message>
     <message>
-        <source>line %1: no "id" column; every %2 needs an id</source>
-        <translation>Zeile %1: keine Spalte "id"; jeder Datensatz vom Typ %2 benötigt eine ID</translation>
+        <source>line %1: no &quot;id&quot; column; every %2 needs an id</source>
+        <translation>Zeile %1: keine Spalte &quot;id&quot;; jeder Datensatz vom Typ %2 benötigt eine ID</translation>
     </message>
     <message numerus="yes">
         <source>line %1: %2 fields, but the header names %n column(s)</source>
@@ -811,7 +812,7 @@
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <source>line %1, column id: "%2" is already on line %3</source>
+        <source>line %1, column id: &quot;%2&quot; is already on line %3</source>
         <translation>Zeile %1, Spalte id: „%2“ steht bereits in Zeile %3</translation>
     </message>
 </context>
@@ -854,7 +855,7 @@
         <translation>der DAV-Server %1 verwendet unverschlüsseltes http: Das Passwort würde unverschlüsselt über das Netzwerk übertragen; verwenden Sie https</translation>
     </message>
     <message>
-        <source>the DAV server's answer to %1 is larger than 64 MiB</source>
+        <source>the DAV server&apos;s answer to %1 is larger than 64 MiB</source>
         <translation>die Antwort des DAV-Servers auf %1 ist größer als 64 MiB</translation>
     </message>
     <message>
@@ -897,7 +898,7 @@
 <context>
     <name>DavDiscovery</name>
     <message>
-        <source>the current user's principal</source>
+        <source>the current user&apos;s principal</source>
         <translation>Principal des aktuellen Benutzers</translation>
     </message>
     <message>
@@ -938,7 +939,7 @@
     </message>
     <message>
         <source>%1: none yet in %2 (the first sync makes one)</source>
-        <extracomment>%1: appointment, task or contact; %2: the home collection's path</extracomment>
+        <extracomment>%1: appointment, task or contact; %2: the home collection&apos;s path</extracomment>
         <translation>%1: noch keine Sammlung in %2 (die erste Synchronisierung legt eine an)</translation>
     </message>
     <message>
@@ -957,7 +958,7 @@
 <context>
     <name>DavXml</name>
     <message>
-        <source>the DAV server's answer could not be read: %1</source>
+        <source>the DAV server&apos;s answer could not be read: %1</source>
         <translation>die Antwort des DAV-Servers konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
@@ -1087,11 +1088,11 @@
         <translation>Prüfen Sie incoming.port im Serverprofil: IMAP verwendet üblicherweise 143 (STARTTLS) oder 993 (TLS), POP3 110 oder 995; für den SMTP-Schritt gilt outgoing.port: 587 (STARTTLS) oder 465 (TLS).</translation>
     </message>
     <message>
-        <source>Check that incoming.security matches the port: "tls" for 993/995, "starttls" or "none" for 143/110.</source>
-        <translation>Prüfen Sie, ob incoming.security zum Port passt: "tls" für 993/995, "starttls" oder "none" für 143/110.</translation>
+        <source>Check that incoming.security matches the port: &quot;tls&quot; for 993/995, &quot;starttls&quot; or &quot;none&quot; for 143/110.</source>
+        <translation>Prüfen Sie, ob incoming.security zum Port passt: &quot;tls&quot; für 993/995, &quot;starttls&quot; oder &quot;none&quot; für 143/110.</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator whether the IMAP, POP3 or SMTP service is running.</source>
+        <source>Ask the mail server&apos;s administrator whether the IMAP, POP3 or SMTP service is running.</source>
         <translation>Fragen Sie den Administrator des Mailservers, ob der IMAP-, POP3- bzw. SMTP-Dienst läuft.</translation>
     </message>
     <message>
@@ -1119,7 +1120,7 @@
         <translation>Der Server oder das Netzwerk hat die Verbindung geschlossen, bevor die Synchronisierung abgeschlossen war. Bereits Gespeichertes bleibt erhalten; die nächste Synchronisierung setzt an dieser Stelle fort.</translation>
     </message>
     <message>
-        <source>If this repeats, check the server's log for sessions killed by a limit (time, memory, connections).</source>
+        <source>If this repeats, check the server&apos;s log for sessions killed by a limit (time, memory, connections).</source>
         <translation>Wenn sich dies wiederholt, prüfen Sie im Protokoll des Servers, ob Sitzungen wegen eines Limits (Zeit, Speicher, Verbindungen) beendet wurden.</translation>
     </message>
     <message>
@@ -1147,7 +1148,7 @@
         <translation>Zertifikat des Mailservers nicht vertrauenswürdig</translation>
     </message>
     <message>
-        <source>The server's certificate is not signed by a certificate authority this machine trusts (for example a self-signed certificate). The connection was refused rather than continued without verification.</source>
+        <source>The server&apos;s certificate is not signed by a certificate authority this machine trusts (for example a self-signed certificate). The connection was refused rather than continued without verification.</source>
         <translation>Das Zertifikat des Servers ist nicht von einer Zertifizierungsstelle signiert, der dieser Rechner vertraut (zum Beispiel ein selbstsigniertes Zertifikat). Die Verbindung wurde abgelehnt, statt ohne Überprüfung fortgesetzt zu werden.</translation>
     </message>
     <message>
@@ -1155,7 +1156,7 @@
         <translation>Installieren Sie auf dem Mailserver ein Zertifikat einer vertrauenswürdigen Zertifizierungsstelle oder</translation>
     </message>
     <message>
-        <source>set incoming.ca_file in the server profile (outgoing.ca_file for the SMTP endpoint) to the PEM file of the authority that signed the server's certificate.</source>
+        <source>set incoming.ca_file in the server profile (outgoing.ca_file for the SMTP endpoint) to the PEM file of the authority that signed the server&apos;s certificate.</source>
         <translation>setzen Sie incoming.ca_file im Serverprofil (outgoing.ca_file für den SMTP-Endpunkt) auf die PEM-Datei der Zertifizierungsstelle, die das Zertifikat des Servers signiert hat.</translation>
     </message>
     <message>
@@ -1163,7 +1164,7 @@
         <translation>Zertifikat des Mailservers abgelaufen oder noch nicht gültig</translation>
     </message>
     <message>
-        <source>The certificate's validity period does not include the current date.</source>
+        <source>The certificate&apos;s validity period does not include the current date.</source>
         <translation>Der Gültigkeitszeitraum des Zertifikats umfasst das aktuelle Datum nicht.</translation>
     </message>
     <message>
@@ -1171,7 +1172,7 @@
         <translation>Erneuern Sie das Zertifikat auf dem Mailserver.</translation>
     </message>
     <message>
-        <source>Check that this machine's clock is correct (`timedatectl`).</source>
+        <source>Check that this machine&apos;s clock is correct (`timedatectl`).</source>
         <translation>Prüfen Sie, ob die Uhrzeit dieses Rechners stimmt (`timedatectl`).</translation>
     </message>
     <message>
@@ -1187,7 +1188,7 @@
         <translation>Setzen Sie incoming.host (outgoing.host für den SMTP-Endpunkt) auf einen Namen, der im Zertifikat aufgeführt ist (unter den alternativen Antragstellernamen, Subject Alternative Names).</translation>
     </message>
     <message>
-        <source>Or have the server's certificate reissued to include the name used here.</source>
+        <source>Or have the server&apos;s certificate reissued to include the name used here.</source>
         <translation>Oder lassen Sie das Zertifikat des Servers neu ausstellen, sodass es den hier verwendeten Namen enthält.</translation>
     </message>
     <message>
@@ -1211,11 +1212,11 @@
         <translation>Die verschlüsselte Verbindung konnte nicht aufgebaut werden.</translation>
     </message>
     <message>
-        <source>Check that incoming.security matches the port: "tls" expects TLS from the first byte (993/995), "starttls" upgrades a plain connection (143/110).</source>
-        <translation>Prüfen Sie, ob incoming.security zum Port passt: "tls" erwartet TLS ab dem ersten Byte (993/995), "starttls" verschlüsselt eine zunächst unverschlüsselte Verbindung nachträglich (143/110).</translation>
+        <source>Check that incoming.security matches the port: &quot;tls&quot; expects TLS from the first byte (993/995), &quot;starttls&quot; upgrades a plain connection (143/110).</source>
+        <translation>Prüfen Sie, ob incoming.security zum Port passt: &quot;tls&quot; erwartet TLS ab dem ersten Byte (993/995), &quot;starttls&quot; verschlüsselt eine zunächst unverschlüsselte Verbindung nachträglich (143/110).</translation>
     </message>
     <message>
-        <source>See the detail of the error for the TLS library's reason.</source>
+        <source>See the detail of the error for the TLS library&apos;s reason.</source>
         <translation>Den von der TLS-Bibliothek gemeldeten Grund finden Sie in den Fehlerdetails.</translation>
     </message>
     <message>
@@ -1231,19 +1232,19 @@
         <translation>Aktivieren Sie STARTTLS auf dem Mailserver oder</translation>
     </message>
     <message>
-        <source>use implicit TLS: set incoming.security to "tls" and incoming.port to 993 (IMAP) or 995 (POP3); for SMTP, outgoing.security "tls" and outgoing.port 465.</source>
-        <translation>verwenden Sie implizites TLS: Setzen Sie incoming.security auf "tls" und incoming.port auf 993 (IMAP) oder 995 (POP3); für SMTP outgoing.security auf "tls" und outgoing.port auf 465.</translation>
+        <source>use implicit TLS: set incoming.security to &quot;tls&quot; and incoming.port to 993 (IMAP) or 995 (POP3); for SMTP, outgoing.security &quot;tls&quot; and outgoing.port 465.</source>
+        <translation>verwenden Sie implizites TLS: Setzen Sie incoming.security auf &quot;tls&quot; und incoming.port auf 993 (IMAP) oder 995 (POP3); für SMTP outgoing.security auf &quot;tls&quot; und outgoing.port auf 465.</translation>
     </message>
     <message>
         <source>Mail server rejected the user name or password</source>
         <translation>Benutzername oder Passwort vom Mailserver abgelehnt</translation>
     </message>
     <message>
-        <source>The login was refused. Retrying with the same credentials can lock the account, and many servers slow down every login from this machine's address after repeated failures (brute-force protection), which delays the other mailboxes synced from here too.</source>
+        <source>The login was refused. Retrying with the same credentials can lock the account, and many servers slow down every login from this machine&apos;s address after repeated failures (brute-force protection), which delays the other mailboxes synced from here too.</source>
         <translation>Die Anmeldung wurde abgelehnt. Erneute Versuche mit denselben Zugangsdaten können das Konto sperren, und viele Server verlangsamen nach wiederholten Fehlversuchen jede Anmeldung von der Adresse dieses Rechners (Schutz vor Brute-Force-Angriffen). Dadurch verzögern sich auch die anderen Postfächer, die von hier aus synchronisiert werden.</translation>
     </message>
     <message>
-        <source>Check the mailbox's username (often the full email address).</source>
+        <source>Check the mailbox&apos;s username (often the full email address).</source>
         <translation>Prüfen Sie den Benutzernamen des Postfachs (oft die vollständige E-Mail-Adresse).</translation>
     </message>
     <message>
@@ -1255,7 +1256,7 @@
         <translation>Wenn für das Konto eine Multi-Faktor-Authentifizierung aktiviert ist, erstellen Sie dafür ein App-Passwort.</translation>
     </message>
     <message>
-        <source>Check the mailbox's user name (often the full email address): Mailbox → Edit mailbox….</source>
+        <source>Check the mailbox&apos;s user name (often the full email address): Mailbox → Edit mailbox….</source>
         <translation>Prüfen Sie den Benutzernamen des Postfachs (oft die vollständige E-Mail-Adresse): Postfach → Postfach bearbeiten….</translation>
     </message>
     <message>
@@ -1271,15 +1272,15 @@
         <translation>SMTP-Server bietet keine für SyncDesk nutzbare Anmeldemethode an</translation>
     </message>
     <message>
-        <source>The outgoing server did not announce AUTH PLAIN or AUTH LOGIN on this connection, so the mailbox's credentials cannot be checked there. Many servers only offer AUTH after STARTTLS.</source>
+        <source>The outgoing server did not announce AUTH PLAIN or AUTH LOGIN on this connection, so the mailbox&apos;s credentials cannot be checked there. Many servers only offer AUTH after STARTTLS.</source>
         <translation>Der Postausgangsserver hat auf dieser Verbindung weder AUTH PLAIN noch AUTH LOGIN angekündigt, daher können die Zugangsdaten des Postfachs dort nicht geprüft werden. Viele Server bieten AUTH erst nach STARTTLS an.</translation>
     </message>
     <message>
-        <source>Set outgoing.security to "starttls" (port 587) or "tls" (port 465) in the server profile.</source>
-        <translation>Setzen Sie outgoing.security im Serverprofil auf "starttls" (Port 587) oder "tls" (Port 465).</translation>
+        <source>Set outgoing.security to &quot;starttls&quot; (port 587) or &quot;tls&quot; (port 465) in the server profile.</source>
+        <translation>Setzen Sie outgoing.security im Serverprofil auf &quot;starttls&quot; (Port 587) oder &quot;tls&quot; (Port 465).</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator whether SMTP submission with a password is enabled for this account.</source>
+        <source>Ask the mail server&apos;s administrator whether SMTP submission with a password is enabled for this account.</source>
         <translation>Fragen Sie den Administrator des Mailservers, ob für dieses Konto der Versand per SMTP-Submission mit Passwort aktiviert ist.</translation>
     </message>
     <message>
@@ -1291,8 +1292,8 @@
         <translation>Der Server hat LOGINDISABLED angekündigt oder die Klartext-Authentifizierung abgelehnt, weil die Verbindung nicht verschlüsselt ist.</translation>
     </message>
     <message>
-        <source>Set incoming.security to "starttls" or "tls" in the server profile (outgoing.security for the SMTP endpoint).</source>
-        <translation>Setzen Sie incoming.security im Serverprofil auf "starttls" oder "tls" (outgoing.security für den SMTP-Endpunkt).</translation>
+        <source>Set incoming.security to &quot;starttls&quot; or &quot;tls&quot; in the server profile (outgoing.security for the SMTP endpoint).</source>
+        <translation>Setzen Sie incoming.security im Serverprofil auf &quot;starttls&quot; oder &quot;tls&quot; (outgoing.security für den SMTP-Endpunkt).</translation>
     </message>
     <message>
         <source>If the connection is already encrypted, the server allows no password login for this account: ask its administrator which login it expects.</source>
@@ -1303,11 +1304,11 @@
         <translation>E-Mail-Konto auf dem Server gesperrt oder deaktiviert</translation>
     </message>
     <message>
-        <source>The server accepted the credentials' format but says the account cannot be used.</source>
+        <source>The server accepted the credentials&apos; format but says the account cannot be used.</source>
         <translation>Der Server hat das Format der Zugangsdaten akzeptiert, meldet aber, dass das Konto nicht verwendet werden kann.</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator to unlock or re-enable the account.</source>
+        <source>Ask the mail server&apos;s administrator to unlock or re-enable the account.</source>
         <translation>Bitten Sie den Administrator des Mailservers, das Konto zu entsperren oder wieder zu aktivieren.</translation>
     </message>
     <message>
@@ -1315,7 +1316,7 @@
         <translation>Aktivieren Sie das Postfach in SyncDesk erneut, sobald das Konto wieder funktioniert.</translation>
     </message>
     <message>
-        <source>The mailbox's password could not be read</source>
+        <source>The mailbox&apos;s password could not be read</source>
         <translation>Passwort des Postfachs konnte nicht gelesen werden</translation>
     </message>
     <message>
@@ -1327,19 +1328,19 @@
         <translation>Prüfen Sie, ob die durch password_file angegebene Datei existiert und für den Benutzer lesbar ist, unter dem syncdesk-node läuft.</translation>
     </message>
     <message>
-        <source>If the mailbox uses password_env, set that variable in the service's environment.</source>
+        <source>If the mailbox uses password_env, set that variable in the service&apos;s environment.</source>
         <translation>Wenn das Postfach password_env verwendet, setzen Sie diese Variable in der Umgebung des Dienstes.</translation>
     </message>
     <message>
-        <source>If it uses password_keychain, store the entry with 'syncdesk-node password set ENTRY' as the user that runs the sync, in a session whose keychain is unlocked (DBUS_SESSION_BUS_ADDRESS set).</source>
-        <translation>Wenn es password_keychain verwendet, speichern Sie den Eintrag mit 'syncdesk-node password set ENTRY' als der Benutzer, unter dem die Synchronisierung läuft, und zwar in einer Sitzung, deren Schlüsselbund entsperrt ist (DBUS_SESSION_BUS_ADDRESS gesetzt).</translation>
+        <source>If it uses password_keychain, store the entry with &apos;syncdesk-node password set ENTRY&apos; as the user that runs the sync, in a session whose keychain is unlocked (DBUS_SESSION_BUS_ADDRESS set).</source>
+        <translation>Wenn es password_keychain verwendet, speichern Sie den Eintrag mit &apos;syncdesk-node password set ENTRY&apos; als der Benutzer, unter dem die Synchronisierung läuft, und zwar in einer Sitzung, deren Schlüsselbund entsperrt ist (DBUS_SESSION_BUS_ADDRESS gesetzt).</translation>
     </message>
     <message>
-        <source>Open Mailbox → Edit mailbox… and check where the password comes from: a file must exist and be readable by the user that runs the sync, an environment variable must be set in that process's environment.</source>
+        <source>Open Mailbox → Edit mailbox… and check where the password comes from: a file must exist and be readable by the user that runs the sync, an environment variable must be set in that process&apos;s environment.</source>
         <translation>Öffnen Sie Postfach → Postfach bearbeiten… und prüfen Sie, woher das Passwort stammt: Eine Datei muss existieren und für den Benutzer lesbar sein, unter dem die Synchronisierung läuft; eine Umgebungsvariable muss in der Umgebung dieses Prozesses gesetzt sein.</translation>
     </message>
     <message>
-        <source>For a keychain entry, type the password again in Edit mailbox… with "Keep it in the system keychain" checked, in a session whose keychain is unlocked.</source>
+        <source>For a keychain entry, type the password again in Edit mailbox… with &quot;Keep it in the system keychain&quot; checked, in a session whose keychain is unlocked.</source>
         <translation>Geben Sie bei einem Schlüsselbundeintrag das Passwort unter „Postfach bearbeiten…“ erneut ein und aktivieren Sie dabei „Im Schlüsselbund des Systems aufbewahren“; verwenden Sie dazu eine Sitzung, deren Schlüsselbund entsperrt ist.</translation>
     </message>
     <message>
@@ -1355,7 +1356,7 @@
         <translation>Verringern Sie max_concurrent_connections im Serverprofil.</translation>
     </message>
     <message>
-        <source>Ask the server's administrator whether a throttling policy applies to this client.</source>
+        <source>Ask the server&apos;s administrator whether a throttling policy applies to this client.</source>
         <translation>Fragen Sie den Administrator des Servers, ob für diesen Client eine Drosselungsrichtlinie gilt.</translation>
     </message>
     <message>
@@ -1391,11 +1392,11 @@
         <translation>Ordner auf dem Server neu aufgebaut (UIDVALIDITY geändert)</translation>
     </message>
     <message>
-        <source>The server renumbered the folder's messages. SyncDesk fetched it again and matched messages by Message-ID, so nothing was duplicated.</source>
+        <source>The server renumbered the folder&apos;s messages. SyncDesk fetched it again and matched messages by Message-ID, so nothing was duplicated.</source>
         <translation>Der Server hat die Nachrichten des Ordners neu nummeriert. SyncDesk hat den Ordner erneut abgerufen und die Nachrichten anhand der Message-ID zugeordnet, sodass keine Duplikate entstanden sind.</translation>
     </message>
     <message>
-        <source>Nothing to do. If it happens often, the server's index is being rebuilt repeatedly; ask its administrator.</source>
+        <source>Nothing to do. If it happens often, the server&apos;s index is being rebuilt repeatedly; ask its administrator.</source>
         <translation>Kein Handlungsbedarf. Tritt dies häufig auf, wird der Index des Servers wiederholt neu aufgebaut; wenden Sie sich an dessen Administrator.</translation>
     </message>
     <message>
@@ -1407,7 +1408,7 @@
         <translation>Der Server hat mit NO geantwortet. Den Grund finden Sie in den Fehlerdetails.</translation>
     </message>
     <message>
-        <source>Read the server's reason in the error detail.</source>
+        <source>Read the server&apos;s reason in the error detail.</source>
         <translation>Lesen Sie den vom Server angegebenen Grund in den Fehlerdetails.</translation>
     </message>
     <message>
@@ -1427,7 +1428,7 @@
         <translation>Prüfen Sie, ob es sich um einen IMAP4rev1-Server (bzw. POP3-Server) handelt.</translation>
     </message>
     <message>
-        <source>Export a diagnostic bundle and report it with the server's name and version.</source>
+        <source>Export a diagnostic bundle and report it with the server&apos;s name and version.</source>
         <translation>Exportieren Sie ein Diagnosepaket und melden Sie das Problem zusammen mit Name und Version des Servers.</translation>
     </message>
     <message>
@@ -1451,7 +1452,7 @@
         <translation>Server hat mehr gesendet, als eine Sitzung aufnehmen darf</translation>
     </message>
     <message>
-        <source>One answer from the server was larger than the response budget of a session (limits.response_budget_bytes, 64 MiB by default), whatever sizes the server had declared. The session was ended before the node's memory could run out; nothing of that answer was stored.</source>
+        <source>One answer from the server was larger than the response budget of a session (limits.response_budget_bytes, 64 MiB by default), whatever sizes the server had declared. The session was ended before the node&apos;s memory could run out; nothing of that answer was stored.</source>
         <translation>Eine einzelne Antwort des Servers war größer als das Antwortbudget einer Sitzung (limits.response_budget_bytes, standardmäßig 64 MiB), unabhängig von den Größen, die der Server angegeben hatte. Die Sitzung wurde beendet, bevor dem Knoten der Speicher ausgehen konnte; von dieser Antwort wurde nichts gespeichert.</translation>
     </message>
     <message>
@@ -1459,7 +1460,7 @@
         <translation>Suchen Sie im Protokoll nach dem Ordner und dem Befehl, auf den die Antwort erfolgte; ein Server, der für eine Nachricht weit mehr sendet als angegeben, verhält sich fehlerhaft.</translation>
     </message>
     <message>
-        <source>If the mailbox really holds answers this large, raise limits.response_budget_bytes in the configuration (and keep it below the node's memory).</source>
+        <source>If the mailbox really holds answers this large, raise limits.response_budget_bytes in the configuration (and keep it below the node&apos;s memory).</source>
         <translation>Wenn die Antworten für dieses Postfach tatsächlich so groß sind, erhöhen Sie limits.response_budget_bytes in der Konfiguration (und halten Sie den Wert unterhalb des Arbeitsspeichers des Knotens).</translation>
     </message>
     <message>
@@ -1471,7 +1472,7 @@
         <translation>Der Server hat BYE gesendet und die Sitzung beendet (Herunterfahren, Leerlauflimit oder Überlastung).</translation>
     </message>
     <message>
-        <source>If it repeats, read the server's message in the error detail and its log for the reason.</source>
+        <source>If it repeats, read the server&apos;s message in the error detail and its log for the reason.</source>
         <translation>Wenn sich dies wiederholt, lesen Sie die Mitteilung des Servers in den Fehlerdetails und suchen Sie in seinem Protokoll nach dem Grund.</translation>
     </message>
     <message>
@@ -1483,23 +1484,23 @@
         <translation>Das Serverprofil verwendet ein Protokoll, über das SyncDesk keine eingehenden E-Mails synchronisieren kann (SMTP dient nur zum Senden).</translation>
     </message>
     <message>
-        <source>Use an IMAP or POP3 server profile for this mailbox (incoming.protocol "imap" or "pop3").</source>
-        <translation>Verwenden Sie für dieses Postfach ein IMAP- oder POP3-Serverprofil (incoming.protocol "imap" oder "pop3").</translation>
+        <source>Use an IMAP or POP3 server profile for this mailbox (incoming.protocol &quot;imap&quot; or &quot;pop3&quot;).</source>
+        <translation>Verwenden Sie für dieses Postfach ein IMAP- oder POP3-Serverprofil (incoming.protocol &quot;imap&quot; oder &quot;pop3&quot;).</translation>
     </message>
     <message>
         <source>POP3 server cannot identify messages (no UIDL)</source>
         <translation>POP3-Server kann Nachrichten nicht identifizieren (kein UIDL)</translation>
     </message>
     <message>
-        <source>SyncDesk leaves mail on a POP3 server and recognises what it already stored by each message's unique id (the UIDL command). This server does not support UIDL, so new messages cannot be told from old ones.</source>
+        <source>SyncDesk leaves mail on a POP3 server and recognises what it already stored by each message&apos;s unique id (the UIDL command). This server does not support UIDL, so new messages cannot be told from old ones.</source>
         <translation>SyncDesk belässt E-Mails auf einem POP3-Server und erkennt bereits gespeicherte Nachrichten an ihrer eindeutigen ID (Befehl UIDL). Dieser Server unterstützt UIDL nicht, daher lassen sich neue Nachrichten nicht von alten unterscheiden.</translation>
     </message>
     <message>
-        <source>Use the server's IMAP service instead (incoming.protocol "imap"), which every current server offers.</source>
-        <translation>Verwenden Sie stattdessen den IMAP-Dienst des Servers (incoming.protocol "imap"), den jeder aktuelle Server anbietet.</translation>
+        <source>Use the server&apos;s IMAP service instead (incoming.protocol &quot;imap&quot;), which every current server offers.</source>
+        <translation>Verwenden Sie stattdessen den IMAP-Dienst des Servers (incoming.protocol &quot;imap&quot;), den jeder aktuelle Server anbietet.</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator to enable UIDL (RFC 1939) for POP3.</source>
+        <source>Ask the mail server&apos;s administrator to enable UIDL (RFC 1939) for POP3.</source>
         <translation>Bitten Sie den Administrator des Mailservers, UIDL (RFC 1939) für POP3 zu aktivieren.</translation>
     </message>
     <message>
@@ -1519,16 +1520,16 @@
         <translation>Leere Nachricht wurde nicht gespeichert</translation>
     </message>
     <message>
-        <source>The server returned an item with nothing in it (no header and no body), so there was no message to store. It was listed among the mailbox's item failures with its folder and UID (or POP3 UIDL); the rest of the sync went on. (A damaged message that has anything readable is stored with what could be decoded, with the hint message-decoded-partly.)</source>
+        <source>The server returned an item with nothing in it (no header and no body), so there was no message to store. It was listed among the mailbox&apos;s item failures with its folder and UID (or POP3 UIDL); the rest of the sync went on. (A damaged message that has anything readable is stored with what could be decoded, with the hint message-decoded-partly.)</source>
         <translation>Der Server hat ein Element ohne Inhalt zurückgegeben (weder Kopfzeilen noch Nachrichtentext), daher gab es keine Nachricht zu speichern. Es wurde mit Ordner und UID (bzw. POP3-UIDL) unter den fehlgeschlagenen Elementen des Postfachs aufgeführt; die übrige Synchronisierung wurde fortgesetzt. (Eine beschädigte Nachricht, die irgendetwas Lesbares enthält, wird mit dem dekodierbaren Inhalt gespeichert, zusammen mit dem Hinweis message-decoded-partly.)</translation>
     </message>
     <message>
-        <source>List the failures with 'syncdesk-node failures --mailbox ADDRESS' (or the console's Item failures tab) and open the message in a mail client by its folder and UID.</source>
-        <translation>Listen Sie die fehlgeschlagenen Elemente mit 'syncdesk-node failures --mailbox ADDRESS' auf (oder in der Registerkarte „Fehlgeschlagene Elemente“ der Konsole) und öffnen Sie die Nachricht anhand von Ordner und UID in einem E-Mail-Programm.</translation>
+        <source>List the failures with &apos;syncdesk-node failures --mailbox ADDRESS&apos; (or the console&apos;s Item failures tab) and open the message in a mail client by its folder and UID.</source>
+        <translation>Listen Sie die fehlgeschlagenen Elemente mit &apos;syncdesk-node failures --mailbox ADDRESS&apos; auf (oder in der Registerkarte „Fehlgeschlagene Elemente“ der Konsole) und öffnen Sie die Nachricht anhand von Ordner und UID in einem E-Mail-Programm.</translation>
     </message>
     <message>
-        <source>After repairing or replacing it on the server, run 'syncdesk-node failures retry --mailbox ADDRESS': the next sync fetches it again.</source>
-        <translation>Nachdem Sie die Nachricht auf dem Server repariert oder ersetzt haben, führen Sie 'syncdesk-node failures retry --mailbox ADDRESS' aus: Die nächste Synchronisierung ruft sie erneut ab.</translation>
+        <source>After repairing or replacing it on the server, run &apos;syncdesk-node failures retry --mailbox ADDRESS&apos;: the next sync fetches it again.</source>
+        <translation>Nachdem Sie die Nachricht auf dem Server repariert oder ersetzt haben, führen Sie &apos;syncdesk-node failures retry --mailbox ADDRESS&apos; aus: Die nächste Synchronisierung ruft sie erneut ab.</translation>
     </message>
     <message>
         <source>Open the Item failures tab (or right-click the mailbox → Show log of mailbox) and open the message in a mail client by its folder and UID.</source>
@@ -1543,7 +1544,7 @@
         <translation>Eine Nachricht konnte überhaupt nicht dekodiert werden</translation>
     </message>
     <message>
-        <source>Decoding this one message failed outright (for example the node ran out of memory on it). Nothing was stored for it; it was listed among the mailbox's item failures with its folder and UID (or POP3 UIDL), and the other messages of the batch were stored as usual. The next sync tries it again by itself.</source>
+        <source>Decoding this one message failed outright (for example the node ran out of memory on it). Nothing was stored for it; it was listed among the mailbox&apos;s item failures with its folder and UID (or POP3 UIDL), and the other messages of the batch were stored as usual. The next sync tries it again by itself.</source>
         <translation>Das Dekodieren dieser einen Nachricht ist vollständig fehlgeschlagen (zum Beispiel, weil dem Knoten dabei der Arbeitsspeicher ausgegangen ist). Für sie wurde nichts gespeichert; sie wurde mit Ordner und UID (bzw. POP3-UIDL) unter den fehlgeschlagenen Elementen des Postfachs aufgeführt, und die übrigen Nachrichten des Stapels wurden normal gespeichert. Die nächste Synchronisierung versucht es automatisch erneut.</translation>
     </message>
     <message>
@@ -1551,11 +1552,11 @@
         <translation>Kein Handlungsbedarf, wenn die nächste Synchronisierung sie speichert.</translation>
     </message>
     <message>
-        <source>If it keeps failing, look at the node's memory (a container or service memory limit that is too low) and at the message's size in 'syncdesk-node failures --mailbox ADDRESS'.</source>
-        <translation>Schlägt das Dekodieren weiterhin fehl, prüfen Sie den Arbeitsspeicher des Knotens (ein zu niedriges Speicherlimit des Containers oder Dienstes) und die Größe der Nachricht in 'syncdesk-node failures --mailbox ADDRESS'.</translation>
+        <source>If it keeps failing, look at the node&apos;s memory (a container or service memory limit that is too low) and at the message&apos;s size in &apos;syncdesk-node failures --mailbox ADDRESS&apos;.</source>
+        <translation>Schlägt das Dekodieren weiterhin fehl, prüfen Sie den Arbeitsspeicher des Knotens (ein zu niedriges Speicherlimit des Containers oder Dienstes) und die Größe der Nachricht in &apos;syncdesk-node failures --mailbox ADDRESS&apos;.</translation>
     </message>
     <message>
-        <source>If it keeps failing, look at the memory of the machine that runs the sync and at the message's size in the Item failures tab.</source>
+        <source>If it keeps failing, look at the memory of the machine that runs the sync and at the message&apos;s size in the Item failures tab.</source>
         <translation>Schlägt das Dekodieren weiterhin fehl, prüfen Sie den Arbeitsspeicher des Rechners, auf dem die Synchronisierung läuft, und die Größe der Nachricht in der Registerkarte „Fehlgeschlagene Elemente“.</translation>
     </message>
     <message>
@@ -1563,7 +1564,7 @@
         <translation>Eine Nachricht wurde mit den dekodierbaren Teilen gespeichert</translation>
     </message>
     <message>
-        <source>The message is malformed in part (broken MIME structure, unknown charset, unreadable date). It was stored with what could be decoded, and the activity's warnings list what could not; the rest of the sync went on.</source>
+        <source>The message is malformed in part (broken MIME structure, unknown charset, unreadable date). It was stored with what could be decoded, and the activity&apos;s warnings list what could not; the rest of the sync went on.</source>
         <translation>Die Nachricht ist teilweise fehlerhaft aufgebaut (beschädigte MIME-Struktur, unbekannter Zeichensatz, unlesbares Datum). Sie wurde mit den dekodierbaren Teilen gespeichert, und die Warnungen der Aktivität führen auf, was nicht dekodiert werden konnte; die Synchronisierung wurde fortgesetzt.</translation>
     </message>
     <message>
@@ -1575,16 +1576,16 @@
         <translation>Eine Nachricht ist zu groß für die Synchronisierung</translation>
     </message>
     <message>
-        <source>The message is larger than the limit SyncDesk downloads (the server profile's max_message_bytes, 50 MB by default), so it was not kept (its bytes were read past as they arrived) and it was listed among the mailbox's item failures. The rest of the sync went on; a single huge message does not stop the mailbox.</source>
+        <source>The message is larger than the limit SyncDesk downloads (the server profile&apos;s max_message_bytes, 50 MB by default), so it was not kept (its bytes were read past as they arrived) and it was listed among the mailbox&apos;s item failures. The rest of the sync went on; a single huge message does not stop the mailbox.</source>
         <translation>Die Nachricht ist größer als die Grenze, bis zu der SyncDesk Nachrichten herunterlädt (max_message_bytes des Serverprofils, standardmäßig 50 MB). Sie wurde daher nicht übernommen (ihre Daten wurden beim Empfang übersprungen) und unter den fehlgeschlagenen Elementen des Postfachs aufgeführt. Die Synchronisierung wurde fortgesetzt; eine einzelne riesige Nachricht blockiert das Postfach nicht.</translation>
     </message>
     <message>
-        <source>List it with 'syncdesk-node failures --mailbox ADDRESS' and move or shrink it on the server (for example, remove its attachment), or raise max_message_bytes in the server profile.</source>
-        <translation>Listen Sie sie mit 'syncdesk-node failures --mailbox ADDRESS' auf und verschieben oder verkleinern Sie sie auf dem Server (zum Beispiel durch Entfernen ihres Anhangs), oder erhöhen Sie max_message_bytes im Serverprofil.</translation>
+        <source>List it with &apos;syncdesk-node failures --mailbox ADDRESS&apos; and move or shrink it on the server (for example, remove its attachment), or raise max_message_bytes in the server profile.</source>
+        <translation>Listen Sie sie mit &apos;syncdesk-node failures --mailbox ADDRESS&apos; auf und verschieben oder verkleinern Sie sie auf dem Server (zum Beispiel durch Entfernen ihres Anhangs), oder erhöhen Sie max_message_bytes im Serverprofil.</translation>
     </message>
     <message>
-        <source>Then run 'syncdesk-node failures retry --mailbox ADDRESS'.</source>
-        <translation>Führen Sie anschließend 'syncdesk-node failures retry --mailbox ADDRESS' aus.</translation>
+        <source>Then run &apos;syncdesk-node failures retry --mailbox ADDRESS&apos;.</source>
+        <translation>Führen Sie anschließend &apos;syncdesk-node failures retry --mailbox ADDRESS&apos; aus.</translation>
     </message>
     <message>
         <source>Find it in the Item failures tab (its folder, UID, subject and size) and move or shrink it on the server (for example, remove its attachment), or raise the largest message size in the server profile (Mailbox → Edit server profile…).</source>
@@ -1607,7 +1608,7 @@
         <translation>Kein Handlungsbedarf, wenn eine spätere Synchronisierung sie speichert.</translation>
     </message>
     <message>
-        <source>If it keeps coming back, the server's sizes are wrong: report it to the mail server's administrator.</source>
+        <source>If it keeps coming back, the server&apos;s sizes are wrong: report it to the mail server&apos;s administrator.</source>
         <translation>Tritt das Problem immer wieder auf, sind die Größenangaben des Servers falsch: Melden Sie es dem Administrator des Mailservers.</translation>
     </message>
     <message>
@@ -1615,12 +1616,12 @@
         <translation>Nachrichten auf dem Server fehlen in der Datenbank</translation>
     </message>
     <message>
-        <source>The audit compared the messages on the server with the folder's ledger and found messages below the point the sync has reached that were neither stored nor accounted for otherwise (not tracked, withheld, listed as an item failure), or whose activity no longer exists (deleted by hand, or lost when an older backup of the store was restored).</source>
+        <source>The audit compared the messages on the server with the folder&apos;s ledger and found messages below the point the sync has reached that were neither stored nor accounted for otherwise (not tracked, withheld, listed as an item failure), or whose activity no longer exists (deleted by hand, or lost when an older backup of the store was restored).</source>
         <translation>Die Prüfung hat die Nachrichten auf dem Server mit dem Bestandsverzeichnis des Ordners verglichen und Nachrichten unterhalb des bereits synchronisierten Stands gefunden, die weder gespeichert noch anderweitig erfasst sind (nicht nachverfolgt, zurückgehalten, als fehlgeschlagenes Element aufgeführt) oder deren Aktivität nicht mehr existiert (von Hand gelöscht oder beim Wiederherstellen einer älteren Sicherung der Datenbank verloren gegangen).</translation>
     </message>
     <message>
-        <source>Run 'syncdesk-node verify --repair --mailbox ADDRESS': it fetches the missing messages again in the same run and audits again.</source>
-        <translation>Führen Sie 'syncdesk-node verify --repair --mailbox ADDRESS' aus: Der Befehl ruft die fehlenden Nachrichten im selben Lauf erneut ab und prüft danach erneut.</translation>
+        <source>Run &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos;: it fetches the missing messages again in the same run and audits again.</source>
+        <translation>Führen Sie &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos; aus: Der Befehl ruft die fehlenden Nachrichten im selben Lauf erneut ab und prüft danach erneut.</translation>
     </message>
     <message>
         <source>If messages go missing again, look in the log of the mailbox for what happened around its last syncs and report it: SyncDesk should never lose a message.</source>
@@ -1639,12 +1640,12 @@
         <translation>Der Server hat die Nachricht genannt, als SyncDesk den Ordner aufgelistet hat, sie beim Abrufen aber in seiner Antwort ausgelassen (oder eine unlesbare Antwort gesendet). SyncDesk hat erneut nachgefragt: Die Nachricht ist noch vorhanden, daher wurde sie unter den fehlgeschlagenen Elementen aufgeführt, statt als gelöscht zu gelten. Die nächste Synchronisierung fragt sie automatisch erneut an.</translation>
     </message>
     <message>
-        <source>Nothing to do if the next sync stores it. If it keeps failing, open the message in a mail client: the server may be unable to read it (a damaged file in its storage); the server's own log usually says why.</source>
+        <source>Nothing to do if the next sync stores it. If it keeps failing, open the message in a mail client: the server may be unable to read it (a damaged file in its storage); the server&apos;s own log usually says why.</source>
         <translation>Kein Handlungsbedarf, wenn die nächste Synchronisierung sie speichert. Schlägt der Abruf weiterhin fehl, öffnen Sie die Nachricht in einem E-Mail-Programm: Möglicherweise kann der Server sie nicht lesen (eine beschädigte Datei in seinem Speicher); das Protokoll des Servers nennt meist den Grund.</translation>
     </message>
     <message>
-        <source>Once the server can read it, run 'syncdesk-node failures retry --mailbox ADDRESS'.</source>
-        <translation>Sobald der Server sie lesen kann, führen Sie 'syncdesk-node failures retry --mailbox ADDRESS' aus.</translation>
+        <source>Once the server can read it, run &apos;syncdesk-node failures retry --mailbox ADDRESS&apos;.</source>
+        <translation>Sobald der Server sie lesen kann, führen Sie &apos;syncdesk-node failures retry --mailbox ADDRESS&apos; aus.</translation>
     </message>
     <message>
         <source>Once the server can read it, select it in the Item failures tab and press Retry.</source>
@@ -1659,15 +1660,15 @@
         <translation>Das Schreiben einer Nachricht ist fehlgeschlagen, obwohl der Speicher selbst funktioniert (zum Beispiel ein Wert, den die Datenbank ablehnt, oder ein Trigger oder Constraint der Datenbank, der die Zeile zurückweist). Die Nachricht wurde unter den fehlgeschlagenen Elementen aufgeführt; die übrigen Nachrichten des Stapels wurden gespeichert, und die Synchronisierung wurde fortgesetzt.</translation>
     </message>
     <message>
-        <source>Read the database's reason in the failure's detail ('syncdesk-node failures --mailbox ADDRESS --json').</source>
-        <translation>Den Grund der Datenbank finden Sie in den Details des fehlgeschlagenen Elements ('syncdesk-node failures --mailbox ADDRESS --json').</translation>
+        <source>Read the database&apos;s reason in the failure&apos;s detail (&apos;syncdesk-node failures --mailbox ADDRESS --json&apos;).</source>
+        <translation>Den Grund der Datenbank finden Sie in den Details des fehlgeschlagenen Elements (&apos;syncdesk-node failures --mailbox ADDRESS --json&apos;).</translation>
     </message>
     <message>
-        <source>Once the cause is fixed, run 'syncdesk-node failures retry --mailbox ADDRESS': the next sync fetches the message again by folder and UID.</source>
-        <translation>Sobald die Ursache behoben ist, führen Sie 'syncdesk-node failures retry --mailbox ADDRESS' aus: Die nächste Synchronisierung ruft die Nachricht anhand von Ordner und UID erneut ab.</translation>
+        <source>Once the cause is fixed, run &apos;syncdesk-node failures retry --mailbox ADDRESS&apos;: the next sync fetches the message again by folder and UID.</source>
+        <translation>Sobald die Ursache behoben ist, führen Sie &apos;syncdesk-node failures retry --mailbox ADDRESS&apos; aus: Die nächste Synchronisierung ruft die Nachricht anhand von Ordner und UID erneut ab.</translation>
     </message>
     <message>
-        <source>Read the database's reason in the failure's tooltip in the Item failures tab.</source>
+        <source>Read the database&apos;s reason in the failure&apos;s tooltip in the Item failures tab.</source>
         <translation>Den Grund der Datenbank finden Sie im Tooltip des fehlgeschlagenen Elements in der Registerkarte „Fehlgeschlagene Elemente“.</translation>
     </message>
     <message>
@@ -1703,8 +1704,8 @@
         <translation>Prüfen Sie den mit --db oder in SYNCDESK_DB angegebenen Pfad und ob es sich um die Datenbank handelt, mit der der Knoten arbeitet (syncdesk-node run gibt sie beim Start aus).</translation>
     </message>
     <message>
-        <source>To start a new database, import a configuration into it: 'syncdesk-node --db PATH config import FILE.json'.</source>
-        <translation>Um eine neue Datenbank anzulegen, importieren Sie eine Konfiguration hinein: 'syncdesk-node --db PATH config import FILE.json'.</translation>
+        <source>To start a new database, import a configuration into it: &apos;syncdesk-node --db PATH config import FILE.json&apos;.</source>
+        <translation>Um eine neue Datenbank anzulegen, importieren Sie eine Konfiguration hinein: &apos;syncdesk-node --db PATH config import FILE.json&apos;.</translation>
     </message>
     <message>
         <source>The database path names a directory or another kind of file</source>
@@ -1719,8 +1720,8 @@
         <translation>Geben Sie bei einem Verzeichnis die Datei darin an, zum Beispiel --db /var/lib/syncdesk/syncdesk.db.</translation>
     </message>
     <message>
-        <source>For another file, give the path of the database instead; a new database is made by 'syncdesk-node --db PATH config import FILE.json'.</source>
-        <translation>Geben Sie bei einer anderen Datei stattdessen den Pfad der Datenbank an; eine neue Datenbank wird mit 'syncdesk-node --db PATH config import FILE.json' angelegt.</translation>
+        <source>For another file, give the path of the database instead; a new database is made by &apos;syncdesk-node --db PATH config import FILE.json&apos;.</source>
+        <translation>Geben Sie bei einer anderen Datei stattdessen den Pfad der Datenbank an; eine neue Datenbank wird mit &apos;syncdesk-node --db PATH config import FILE.json&apos; angelegt.</translation>
     </message>
     <message>
         <source>The CRM store is locked by another process</source>
@@ -1767,7 +1768,7 @@
         <translation>Eine andere Engine hat dieses Postfach während des Laufs übernommen</translation>
     </message>
     <message>
-        <source>Engines on one store take a mailbox with a lease that they renew while they sync it. This engine could not renew it in time (it was paused, overloaded, or cut off from the store for longer than two heartbeats), so another engine took the mailbox over under a new lease epoch. Whatever this engine still tried to write for the old epoch was refused: nothing is stored twice and nothing newer is overwritten. The run was abandoned; the other engine's run counts.</source>
+        <source>Engines on one store take a mailbox with a lease that they renew while they sync it. This engine could not renew it in time (it was paused, overloaded, or cut off from the store for longer than two heartbeats), so another engine took the mailbox over under a new lease epoch. Whatever this engine still tried to write for the old epoch was refused: nothing is stored twice and nothing newer is overwritten. The run was abandoned; the other engine&apos;s run counts.</source>
         <translation>Engines an einer gemeinsamen Datenbank übernehmen ein Postfach mit einer Lease, die sie während der Synchronisierung erneuern. Diese Engine konnte sie nicht rechtzeitig erneuern (sie war angehalten, überlastet oder länger als zwei Heartbeats von der Datenbank getrennt), daher hat eine andere Engine das Postfach unter einer neuen Lease-Epoche übernommen. Alles, was diese Engine noch für die alte Epoche zu schreiben versucht hat, wurde abgelehnt: Nichts wird doppelt gespeichert und nichts Neueres überschrieben. Der Lauf wurde abgebrochen; es zählt der Lauf der anderen Engine.</translation>
     </message>
     <message>
@@ -1775,11 +1776,11 @@
         <translation>Für das Postfach ist nichts zu tun: Die Engine, die es jetzt hält, synchronisiert es.</translation>
     </message>
     <message>
-        <source>If it happens often, look at this engine's host: a process stopped for a while (a debugger, SIGSTOP, a suspended VM), a CPU or disk that is overloaded, or a slow network path to the database. 'syncdesk-node nodes' shows each engine's last heartbeat.</source>
-        <translation>Tritt dies häufig auf, prüfen Sie den Host dieser Engine: einen zeitweise angehaltenen Prozess (ein Debugger, SIGSTOP, eine angehaltene VM), eine überlastete CPU oder Festplatte oder eine langsame Netzwerkverbindung zur Datenbank. 'syncdesk-node nodes' zeigt den letzten Heartbeat jeder Engine.</translation>
+        <source>If it happens often, look at this engine&apos;s host: a process stopped for a while (a debugger, SIGSTOP, a suspended VM), a CPU or disk that is overloaded, or a slow network path to the database. &apos;syncdesk-node nodes&apos; shows each engine&apos;s last heartbeat.</source>
+        <translation>Tritt dies häufig auf, prüfen Sie den Host dieser Engine: einen zeitweise angehaltenen Prozess (ein Debugger, SIGSTOP, eine angehaltene VM), eine überlastete CPU oder Festplatte oder eine langsame Netzwerkverbindung zur Datenbank. &apos;syncdesk-node nodes&apos; zeigt den letzten Heartbeat jeder Engine.</translation>
     </message>
     <message>
-        <source>If it happens often, look at this engine's host in the Overview tab's engines (its last heartbeat): a process stopped for a while, a CPU or disk that is overloaded, or a slow network path to the database.</source>
+        <source>If it happens often, look at this engine&apos;s host in the Overview tab&apos;s engines (its last heartbeat): a process stopped for a while, a CPU or disk that is overloaded, or a slow network path to the database.</source>
         <translation>Tritt dies häufig auf, prüfen Sie den Host dieser Engine in der Registerkarte „Übersicht“ unter „Engines“ (ihren letzten Heartbeat): einen zeitweise angehaltenen Prozess, eine überlastete CPU oder Festplatte oder eine langsame Netzwerkverbindung zur Datenbank.</translation>
     </message>
     <message>
@@ -1787,8 +1788,8 @@
         <translation>Die Datenbank kann nicht dorthin kopiert werden</translation>
     </message>
     <message>
-        <source>'syncdesk-node store copy' copies a SQLite database into an empty database made by the same release: it refuses a target that already holds rows (it never merges two installations), a target at another schema version, and a PostgreSQL source. Nothing was written to the target.</source>
-        <translation>'syncdesk-node store copy' kopiert eine SQLite-Datenbank in eine leere Datenbank, die mit demselben Release angelegt wurde: Ein Ziel, das bereits Zeilen enthält (zwei Installationen werden nie zusammengeführt), ein Ziel mit einer anderen Schemaversion und eine PostgreSQL-Quelle werden abgelehnt. In das Ziel wurde nichts geschrieben.</translation>
+        <source>&apos;syncdesk-node store copy&apos; copies a SQLite database into an empty database made by the same release: it refuses a target that already holds rows (it never merges two installations), a target at another schema version, and a PostgreSQL source. Nothing was written to the target.</source>
+        <translation>&apos;syncdesk-node store copy&apos; kopiert eine SQLite-Datenbank in eine leere Datenbank, die mit demselben Release angelegt wurde: Ein Ziel, das bereits Zeilen enthält (zwei Installationen werden nie zusammengeführt), ein Ziel mit einer anderen Schemaversion und eine PostgreSQL-Quelle werden abgelehnt. In das Ziel wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Create a new, empty database for the copy (createdb -O syncdesk syncdesk) and copy again; the copy creates the tables itself.</source>
@@ -1819,7 +1820,7 @@
         <translation>Prüfen Sie, ob der Server läuft und auf Host und Port der URL lauscht (`pg_isready -h HOST -p PORT`) und ob die Datenbank existiert.</translation>
     </message>
     <message>
-        <source>Check the firewall between this node and the server, and the server's log for why it closed the session.</source>
+        <source>Check the firewall between this node and the server, and the server&apos;s log for why it closed the session.</source>
         <translation>Prüfen Sie die Firewall zwischen diesem Knoten und dem Server sowie im Protokoll des Servers, warum er die Sitzung beendet hat.</translation>
     </message>
     <message>
@@ -1839,7 +1840,7 @@
         <translation>Hinterlegen Sie das Passwort in PGPASSWORD, ~/.pgpass oder PGPASSFILE des Benutzers, unter dem der Knoten läuft, oder nennen Sie mit ?password_source=keychain:ENTRY in der URL einen Schlüsselbundeintrag; schreiben Sie es nie direkt in die URL.</translation>
     </message>
     <message>
-        <source>Check the server's pg_hba.conf for a line that lets this host connect to the database as this role (the server's log names the line it used).</source>
+        <source>Check the server&apos;s pg_hba.conf for a line that lets this host connect to the database as this role (the server&apos;s log names the line it used).</source>
         <translation>Prüfen Sie in der pg_hba.conf des Servers, ob eine Zeile diesem Host erlaubt, sich als diese Rolle mit der Datenbank zu verbinden (das Protokoll des Servers nennt die verwendete Zeile).</translation>
     </message>
     <message>
@@ -1859,7 +1860,7 @@
         <translation>Hinterlegen Sie das Passwort in PGPASSWORD, ~/.pgpass oder PGPASSFILE, oder nennen Sie mit ?password_source=keychain:ENTRY einen Schlüsselbundeintrag.</translation>
     </message>
     <message>
-        <source>The CRM store's disk is full</source>
+        <source>The CRM store&apos;s disk is full</source>
         <translation>Der Datenträger des CRM-Speichers ist voll</translation>
     </message>
     <message>
@@ -1879,15 +1880,15 @@
         <translation>Die Synchronisierung des Postfachs ist zu oft in Folge fehlgeschlagen oder auf eine Weise, die erneute Versuche nicht beheben können; das Postfach wurde deaktiviert, damit es den Server nicht weiter mit Anfragen überhäuft.</translation>
     </message>
     <message>
-        <source>Fix the cause shown in the mailbox's last error and its hint ('syncdesk-node status', or the console's details pane).</source>
-        <translation>Beheben Sie die Ursache, die im letzten Fehler des Postfachs und dessen Hinweis angezeigt wird ('syncdesk-node status' oder der Detailbereich der Konsole).</translation>
+        <source>Fix the cause shown in the mailbox&apos;s last error and its hint (&apos;syncdesk-node status&apos;, or the console&apos;s details pane).</source>
+        <translation>Beheben Sie die Ursache, die im letzten Fehler des Postfachs und dessen Hinweis angezeigt wird (&apos;syncdesk-node status&apos; oder der Detailbereich der Konsole).</translation>
     </message>
     <message>
-        <source>Check the fix with 'syncdesk-node test-mailbox ADDRESS', then enable the mailbox with 'syncdesk-node test-mailbox ADDRESS --enable' (or 'mailbox enable ADDRESS'); enabling resets its failure counters.</source>
-        <translation>Prüfen Sie die Behebung mit 'syncdesk-node test-mailbox ADDRESS' und aktivieren Sie das Postfach dann mit 'syncdesk-node test-mailbox ADDRESS --enable' (oder 'mailbox enable ADDRESS'); das Aktivieren setzt seine Fehlerzähler zurück.</translation>
+        <source>Check the fix with &apos;syncdesk-node test-mailbox ADDRESS&apos;, then enable the mailbox with &apos;syncdesk-node test-mailbox ADDRESS --enable&apos; (or &apos;mailbox enable ADDRESS&apos;); enabling resets its failure counters.</source>
+        <translation>Prüfen Sie die Behebung mit &apos;syncdesk-node test-mailbox ADDRESS&apos; und aktivieren Sie das Postfach dann mit &apos;syncdesk-node test-mailbox ADDRESS --enable&apos; (oder &apos;mailbox enable ADDRESS&apos;); das Aktivieren setzt seine Fehlerzähler zurück.</translation>
     </message>
     <message>
-        <source>Fix the cause shown in the mailbox's last error and its hint (the details pane).</source>
+        <source>Fix the cause shown in the mailbox&apos;s last error and its hint (the details pane).</source>
         <translation>Beheben Sie die Ursache, die im letzten Fehler des Postfachs und dessen Hinweis angezeigt wird (im Detailbereich).</translation>
     </message>
     <message>
@@ -1899,23 +1900,23 @@
         <translation>Die meisten Postfächer eines Serverprofils sind fehlerhaft</translation>
     </message>
     <message>
-        <source>More than half of the profile's mailboxes failed within an hour (or its server stopped accepting connections): the server, not the individual mailboxes, is the likely cause. One alert groups them instead of one per mailbox.</source>
+        <source>More than half of the profile&apos;s mailboxes failed within an hour (or its server stopped accepting connections): the server, not the individual mailboxes, is the likely cause. One alert groups them instead of one per mailbox.</source>
         <translation>Mehr als die Hälfte der Postfächer des Profils ist innerhalb einer Stunde fehlgeschlagen (oder sein Server nimmt keine Verbindungen mehr an): Die Ursache liegt wahrscheinlich beim Server, nicht bei den einzelnen Postfächern. Eine einzige Meldung fasst sie zusammen, statt einer Meldung pro Postfach.</translation>
     </message>
     <message>
-        <source>Check the mail server's status and the network path to it ('syncdesk-node test-mailbox ADDRESS' for one of its mailboxes shows which step fails).</source>
-        <translation>Prüfen Sie den Status des Mailservers und die Netzwerkverbindung dorthin ('syncdesk-node test-mailbox ADDRESS' für eines seiner Postfächer zeigt, welcher Schritt fehlschlägt).</translation>
+        <source>Check the mail server&apos;s status and the network path to it (&apos;syncdesk-node test-mailbox ADDRESS&apos; for one of its mailboxes shows which step fails).</source>
+        <translation>Prüfen Sie den Status des Mailservers und die Netzwerkverbindung dorthin (&apos;syncdesk-node test-mailbox ADDRESS&apos; für eines seiner Postfächer zeigt, welcher Schritt fehlschlägt).</translation>
     </message>
     <message>
-        <source>When it is back, re-enable all mailboxes disabled by this incident in one action: 'syncdesk-node alerts reenable ID' (or Re-enable mailboxes in the console's alert list).</source>
-        <translation>Sobald er wieder verfügbar ist, aktivieren Sie alle durch diesen Vorfall deaktivierten Postfächer in einem Schritt wieder: 'syncdesk-node alerts reenable ID' (oder „Postfächer wieder aktivieren“ in der Meldungsliste der Konsole).</translation>
+        <source>When it is back, re-enable all mailboxes disabled by this incident in one action: &apos;syncdesk-node alerts reenable ID&apos; (or Re-enable mailboxes in the console&apos;s alert list).</source>
+        <translation>Sobald er wieder verfügbar ist, aktivieren Sie alle durch diesen Vorfall deaktivierten Postfächer in einem Schritt wieder: &apos;syncdesk-node alerts reenable ID&apos; (oder „Postfächer wieder aktivieren“ in der Meldungsliste der Konsole).</translation>
     </message>
     <message>
-        <source>Check the mail server's status and the network path to it: Test connection… on one of its mailboxes shows which step fails.</source>
+        <source>Check the mail server&apos;s status and the network path to it: Test connection… on one of its mailboxes shows which step fails.</source>
         <translation>Prüfen Sie den Status des Mailservers und die Netzwerkverbindung dorthin: „Verbindung testen…“ für eines seiner Postfächer zeigt, welcher Schritt fehlschlägt.</translation>
     </message>
     <message>
-        <source>When it is back, select the incident in the Alerts tab and press "Re-enable mailboxes disabled by this incident".</source>
+        <source>When it is back, select the incident in the Alerts tab and press &quot;Re-enable mailboxes disabled by this incident&quot;.</source>
         <translation>Sobald er wieder verfügbar ist, wählen Sie den Vorfall in der Registerkarte „Meldungen“ aus und klicken Sie auf „Von diesem Vorfall deaktivierte Postfächer wieder aktivieren“.</translation>
     </message>
     <message>
@@ -1923,23 +1924,23 @@
         <translation>Elemente oder Felder durch Sicherheitsberechtigungen zurückgehalten</translation>
     </message>
     <message>
-        <source>The mailbox's owner may not read some records or fields, so they were not synchronized or were stored as withheld.</source>
+        <source>The mailbox&apos;s owner may not read some records or fields, so they were not synchronized or were stored as withheld.</source>
         <translation>Der Besitzer des Postfachs darf einige Datensätze oder Felder nicht lesen; sie wurden daher nicht synchronisiert oder als zurückgehalten gespeichert.</translation>
     </message>
     <message>
-        <source>If the owner should see them, give the owner (crm.system_users[].roles) a role in crm.roles with read access to those record types at a wider scope (own, business-unit, organization), or change the owner's field_security_profile, then re-import the configuration.</source>
+        <source>If the owner should see them, give the owner (crm.system_users[].roles) a role in crm.roles with read access to those record types at a wider scope (own, business-unit, organization), or change the owner&apos;s field_security_profile, then re-import the configuration.</source>
         <translation>Soll der Besitzer sie sehen, weisen Sie ihm (crm.system_users[].roles) eine Rolle in crm.roles mit Lesezugriff auf diese Datensatztypen in einem weiteren Bereich zu (own, business-unit, organization) oder ändern Sie das field_security_profile des Besitzers, und importieren Sie die Konfiguration anschließend erneut.</translation>
     </message>
     <message>
-        <source>The change applies from the mailbox's next sync; messages skipped before are not fetched again, track them one by one with 'syncdesk-node track'.</source>
-        <translation>Die Änderung gilt ab der nächsten Synchronisierung des Postfachs; zuvor übersprungene Nachrichten werden nicht erneut abgerufen: Verfolgen Sie sie einzeln mit 'syncdesk-node track' nach.</translation>
+        <source>The change applies from the mailbox&apos;s next sync; messages skipped before are not fetched again, track them one by one with &apos;syncdesk-node track&apos;.</source>
+        <translation>Die Änderung gilt ab der nächsten Synchronisierung des Postfachs; zuvor übersprungene Nachrichten werden nicht erneut abgerufen: Verfolgen Sie sie einzeln mit &apos;syncdesk-node track&apos; nach.</translation>
     </message>
     <message>
-        <source>If the owner should see them, give the owner a role with read access to those record types at a wider scope, or change the owner's field security profile, in the configuration's crm section, then import it again (File → Import configuration…).</source>
+        <source>If the owner should see them, give the owner a role with read access to those record types at a wider scope, or change the owner&apos;s field security profile, in the configuration&apos;s crm section, then import it again (File → Import configuration…).</source>
         <translation>Soll der Besitzer sie sehen, weisen Sie ihm im Abschnitt crm der Konfiguration eine Rolle mit Lesezugriff auf diese Datensatztypen in einem weiteren Bereich zu oder ändern Sie sein Feldsicherheitsprofil, und importieren Sie die Konfiguration anschließend erneut (Datei → Konfiguration importieren…).</translation>
     </message>
     <message>
-        <source>The change applies from the mailbox's next sync; messages skipped before are not fetched again: track them one by one with Mailbox → Track message….</source>
+        <source>The change applies from the mailbox&apos;s next sync; messages skipped before are not fetched again: track them one by one with Mailbox → Track message….</source>
         <translation>Die Änderung gilt ab der nächsten Synchronisierung des Postfachs; zuvor übersprungene Nachrichten werden nicht erneut abgerufen: Verfolgen Sie sie einzeln nach (Postfach → Nachricht nachverfolgen…).</translation>
     </message>
     <message>
@@ -1959,8 +1960,8 @@
         <translation>Unter Dovecot benötigen Schlüsselwörter ein Mailspeicherformat, das sie behält (maildir und sdbox tun das); fragen Sie bei anderen Servern den Administrator, ob benutzerdefinierte Schlüsselwörter erlaubt sind.</translation>
     </message>
     <message>
-        <source>To stop writing the keyword, set "tracked_keyword": "" in the crm section and import the configuration again.</source>
-        <translation>Um das Schreiben des Schlüsselworts abzuschalten, setzen Sie "tracked_keyword": "" im Abschnitt crm und importieren Sie die Konfiguration erneut.</translation>
+        <source>To stop writing the keyword, set &quot;tracked_keyword&quot;: &quot;&quot; in the crm section and import the configuration again.</source>
+        <translation>Um das Schreiben des Schlüsselworts abzuschalten, setzen Sie &quot;tracked_keyword&quot;: &quot;&quot; im Abschnitt crm und importieren Sie die Konfiguration erneut.</translation>
     </message>
     <message>
         <source>Sync was cancelled</source>
@@ -1987,8 +1988,8 @@
         <translation>Exportieren Sie ein Diagnosepaket und melden Sie den Fehler.</translation>
     </message>
     <message>
-        <source>Select the mailbox and click Audit &amp; repair in its details (Incoming): the engine audits it now, fetches the missing messages again and audits once more. A console that only monitors cannot; there, 'syncdesk-node verify --repair --mailbox ADDRESS' on the machine that syncs does the same.</source>
-        <translation>Wählen Sie das Postfach aus und klicken Sie in seinen Details (Eingehend) auf „Prüfen &amp; reparieren“: Die Engine prüft es sofort, holt die fehlenden Nachrichten erneut und prüft noch einmal. Eine Konsole, die nur beobachtet, kann das nicht; dort tut 'syncdesk-node verify --repair --mailbox ADRESSE' auf dem Rechner, der synchronisiert, dasselbe.</translation>
+        <source>Select the mailbox and click Audit &amp; repair in its details (Incoming): the engine audits it now, fetches the missing messages again and audits once more. A console that only monitors cannot; there, &apos;syncdesk-node verify --repair --mailbox ADDRESS&apos; on the machine that syncs does the same.</source>
+        <translation>Wählen Sie das Postfach aus und klicken Sie in seinen Details (Eingehend) auf „Prüfen &amp; reparieren“: Die Engine prüft es sofort, holt die fehlenden Nachrichten erneut und prüft noch einmal. Eine Konsole, die nur beobachtet, kann das nicht; dort tut &apos;syncdesk-node verify --repair --mailbox ADRESSE&apos; auf dem Rechner, der synchronisiert, dasselbe.</translation>
     </message>
     <message>
         <source>The outgoing server refused a recipient</source>
@@ -1999,7 +2000,7 @@
         <translation>Der SMTP-Server hat RCPT mit einer dauerhaften Ablehnung (5xx) beantwortet: Die Adresse existiert nicht, ist nicht zulässig, oder der Server leitet nicht an sie weiter. Wenn andere Empfänger angenommen wurden, erhält die E-Mail ohne diesen Empfänger den Status „Gesendet“, und die abgelehnten Empfänger werden bei ihr aufgeführt; wenn alle Empfänger abgelehnt wurden, erhält sie den Status „Fehlgeschlagen“.</translation>
     </message>
     <message>
-        <source>Read the server's reply in the email's details (syncdesk-node email show ID).</source>
+        <source>Read the server&apos;s reply in the email&apos;s details (syncdesk-node email show ID).</source>
         <translation>Lesen Sie die Antwort des Servers in den Details der E-Mail (syncdesk-node email show ID).</translation>
     </message>
     <message>
@@ -2019,7 +2020,7 @@
         <translation>Entfernen oder verkleinern Sie Anhänge und senden Sie eine neue E-Mail.</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator for the size limit (its EHLO answer names it as SIZE).</source>
+        <source>Ask the mail server&apos;s administrator for the size limit (its EHLO answer names it as SIZE).</source>
         <translation>Fragen Sie den Administrator des Mailservers nach der Größenbeschränkung (seine EHLO-Antwort nennt sie als SIZE).</translation>
     </message>
     <message>
@@ -2055,19 +2056,19 @@
         <translation>Das Postfach kann nicht senden: Sein Serverprofil hat keinen SMTP-Server</translation>
     </message>
     <message>
-        <source>Outgoing email leaves through the server profile's outgoing (SMTP) endpoint. This profile has none, so the email waits in Pending Send.</source>
+        <source>Outgoing email leaves through the server profile&apos;s outgoing (SMTP) endpoint. This profile has none, so the email waits in Pending Send.</source>
         <translation>Ausgehende E-Mails werden über den ausgehenden (SMTP-)Endpunkt des Serverprofils gesendet. Dieses Profil hat keinen, daher wartet die E-Mail im Status „Senden ausstehend“.</translation>
     </message>
     <message>
-        <source>Add an outgoing endpoint to the server profile: "outgoing": {"protocol": "smtp", "host": ..., "port": 587, "security": "starttls"}, and import the configuration again.</source>
-        <translation>Fügen Sie dem Serverprofil einen ausgehenden Endpunkt hinzu: "outgoing": {"protocol": "smtp", "host": ..., "port": 587, "security": "starttls"}, und importieren Sie die Konfiguration erneut.</translation>
+        <source>Add an outgoing endpoint to the server profile: &quot;outgoing&quot;: {&quot;protocol&quot;: &quot;smtp&quot;, &quot;host&quot;: ..., &quot;port&quot;: 587, &quot;security&quot;: &quot;starttls&quot;}, and import the configuration again.</source>
+        <translation>Fügen Sie dem Serverprofil einen ausgehenden Endpunkt hinzu: &quot;outgoing&quot;: {&quot;protocol&quot;: &quot;smtp&quot;, &quot;host&quot;: ..., &quot;port&quot;: 587, &quot;security&quot;: &quot;starttls&quot;}, und importieren Sie die Konfiguration erneut.</translation>
     </message>
     <message>
         <source>Test it with syncdesk-node test-mailbox ADDRESS.</source>
         <translation>Testen Sie ihn mit syncdesk-node test-mailbox ADDRESS.</translation>
     </message>
     <message>
-        <source>Add an outgoing (SMTP) endpoint to the mailbox's server profile in the configuration file, and import it again.</source>
+        <source>Add an outgoing (SMTP) endpoint to the mailbox&apos;s server profile in the configuration file, and import it again.</source>
         <translation>Fügen Sie dem Serverprofil des Postfachs in der Konfigurationsdatei einen ausgehenden (SMTP-)Endpunkt hinzu und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
@@ -2079,7 +2080,7 @@
         <translation>E-Mail wartet im Status „Senden ausstehend“</translation>
     </message>
     <message>
-        <source>An email has been waiting to be sent for longer than expected. The alert says why: the mailbox's outgoing direction is disabled, the mailbox is disabled, its server profile has no SMTP server, the last attempts failed and are being retried, or no engine is running.</source>
+        <source>An email has been waiting to be sent for longer than expected. The alert says why: the mailbox&apos;s outgoing direction is disabled, the mailbox is disabled, its server profile has no SMTP server, the last attempts failed and are being retried, or no engine is running.</source>
         <translation>Eine E-Mail wartet länger als erwartet darauf, gesendet zu werden. Die Warnung nennt den Grund: Die ausgehende Richtung des Postfachs ist deaktiviert, das Postfach ist deaktiviert, sein Serverprofil hat keinen SMTP-Server, die letzten Versuche sind fehlgeschlagen und werden wiederholt, oder es läuft keine Engine.</translation>
     </message>
     <message>
@@ -2099,19 +2100,19 @@
         <translation>Der Besitzer darf nicht über dieses Postfach senden</translation>
     </message>
     <message>
-        <source>An email can leave only through its owner's own mailbox or through a queue's mailbox the owner is a member of, as in the CRM's security model.</source>
+        <source>An email can leave only through its owner&apos;s own mailbox or through a queue&apos;s mailbox the owner is a member of, as in the CRM&apos;s security model.</source>
         <translation>Eine E-Mail kann nur über das eigene Postfach ihres Besitzers gesendet werden oder über das Postfach einer Warteschlange, deren Mitglied der Besitzer ist – wie im Sicherheitsmodell des CRM.</translation>
     </message>
     <message>
-        <source>Send from the owner's own mailbox, or add the owner to the queue (crm import) and try again.</source>
+        <source>Send from the owner&apos;s own mailbox, or add the owner to the queue (crm import) and try again.</source>
         <translation>Senden Sie über das eigene Postfach des Besitzers, oder fügen Sie den Besitzer der Warteschlange hinzu (crm import) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>Check the mailbox's owner with syncdesk-node mailbox show ADDRESS.</source>
+        <source>Check the mailbox&apos;s owner with syncdesk-node mailbox show ADDRESS.</source>
         <translation>Prüfen Sie den Besitzer des Postfachs mit syncdesk-node mailbox show ADDRESS.</translation>
     </message>
     <message>
-        <source>Compose the email from the owner's own mailbox, or add the owner to the queue's members in the configuration and import it again.</source>
+        <source>Compose the email from the owner&apos;s own mailbox, or add the owner to the queue&apos;s members in the configuration and import it again.</source>
         <translation>Verfassen Sie die E-Mail über das eigene Postfach des Besitzers, oder fügen Sie den Besitzer in der Konfiguration den Mitgliedern der Warteschlange hinzu und importieren Sie sie erneut.</translation>
     </message>
     <message>
@@ -2123,7 +2124,7 @@
         <translation>Ein Sendevorgang wurde unterbrochen, sein Ergebnis ist unbekannt</translation>
     </message>
     <message>
-        <source>The node stopped while the server was receiving this email, and its copy was not found in the Sent folder. By SyncDesk's rule the email is sent again: a recipient may receive it twice, but no email is lost. The event is recorded with the email.</source>
+        <source>The node stopped while the server was receiving this email, and its copy was not found in the Sent folder. By SyncDesk&apos;s rule the email is sent again: a recipient may receive it twice, but no email is lost. The event is recorded with the email.</source>
         <translation>Der Knoten wurde beendet, während der Server diese E-Mail empfing, und ihre Kopie wurde nicht im Gesendet-Ordner gefunden. Nach der Regel von SyncDesk wird die E-Mail erneut gesendet: Ein Empfänger erhält sie möglicherweise doppelt, aber keine E-Mail geht verloren. Das Ereignis wird bei der E-Mail protokolliert.</translation>
     </message>
     <message>
@@ -2131,7 +2132,7 @@
         <translation>Für diese E-Mail ist nichts zu tun. Wenn dies häufig vorkommt, untersuchen Sie, warum der Knoten beendet wird (journalctl, dmesg für den Out-of-Memory-Killer).</translation>
     </message>
     <message>
-        <source>Open the email in the Outbox tab: the refused recipients are listed with the server's reply.</source>
+        <source>Open the email in the Outbox tab: the refused recipients are listed with the server&apos;s reply.</source>
         <translation>Öffnen Sie die E-Mail im Reiter Postausgang: Die abgelehnten Empfänger stehen dort mit der Antwort des Servers.</translation>
     </message>
     <message>
@@ -2143,11 +2144,11 @@
         <translation>Verfassen Sie die E-Mail neu, mit weniger oder kleineren Anhängen.</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator for the size limit.</source>
+        <source>Ask the mail server&apos;s administrator for the size limit.</source>
         <translation>Fragen Sie die Administration des Mailservers nach der Größengrenze.</translation>
     </message>
     <message>
-        <source>Open the email in the Outbox tab: its Last error has the server's reply.</source>
+        <source>Open the email in the Outbox tab: its Last error has the server&apos;s reply.</source>
         <translation>Öffnen Sie die E-Mail im Reiter Postausgang: Unter „Letzter Fehler“ steht die Antwort des Servers.</translation>
     </message>
     <message>
@@ -2159,11 +2160,11 @@
         <translation>Geben Sie mindestens einen Empfänger unter An, Cc oder Bcc an.</translation>
     </message>
     <message>
-        <source>Read the reason in the alert and in the mailbox's Outgoing box.</source>
+        <source>Read the reason in the alert and in the mailbox&apos;s Outgoing box.</source>
         <translation>Lesen Sie den Grund in der Warnung und im Bereich „Ausgehend“ des Postfachs.</translation>
     </message>
     <message>
-        <source>Fix what it names (Enable the mailbox, turn on "Send CRM email through this mailbox" in Edit mailbox…, an SMTP server in Edit server profile…, a running engine); the email is sent at the next sync.</source>
+        <source>Fix what it names (Enable the mailbox, turn on &quot;Send CRM email through this mailbox&quot; in Edit mailbox…, an SMTP server in Edit server profile…, a running engine); the email is sent at the next sync.</source>
         <translation>Beheben Sie, was dort genannt ist (Postfach aktivieren, „CRM-E-Mails über dieses Postfach senden“ unter „Postfach bearbeiten…“ einschalten, einen SMTP-Server unter „Serverprofil bearbeiten…“ eintragen, eine laufende Engine); die E-Mail wird bei der nächsten Synchronisierung gesendet.</translation>
     </message>
     <message>
@@ -2175,11 +2176,11 @@
         <translation>Anmeldung vom Kalenderserver abgelehnt</translation>
     </message>
     <message>
-        <source>The CalDAV/CardDAV server answered 401 to the mailbox's credentials (or its dav_username and DAV password).</source>
+        <source>The CalDAV/CardDAV server answered 401 to the mailbox&apos;s credentials (or its dav_username and DAV password).</source>
         <translation>Der CalDAV/CardDAV-Server hat auf die Zugangsdaten des Postfachs (bzw. dessen dav_username und DAV-Passwort) mit 401 geantwortet.</translation>
     </message>
     <message>
-        <source>Check the password the mailbox's act settings point to (dav_password_file, dav_password_env or dav_password_keychain), else the mailbox's own.</source>
+        <source>Check the password the mailbox&apos;s act settings point to (dav_password_file, dav_password_env or dav_password_keychain), else the mailbox&apos;s own.</source>
         <translation>Prüfen Sie das Passwort, auf das die act-Einstellungen des Postfachs verweisen (dav_password_file, dav_password_env oder dav_password_keychain), andernfalls das Passwort des Postfachs selbst.</translation>
     </message>
     <message>
@@ -2199,11 +2200,11 @@
         <translation>Der Server hat mit 403 geantwortet: Mit dieser Anmeldung darf dieser Kalender bzw. dieses Adressbuch nur teilweise oder gar nicht gelesen oder geschrieben werden.</translation>
     </message>
     <message>
-        <source>Check the account's permissions on its calendar and address book on the server.</source>
+        <source>Check the account&apos;s permissions on its calendar and address book on the server.</source>
         <translation>Prüfen Sie auf dem Server die Berechtigungen des Kontos für seinen Kalender und sein Adressbuch.</translation>
     </message>
     <message>
-        <source>If the act url points into someone else's account, point it at the server's root so that discovery finds the account's own collections.</source>
+        <source>If the act url points into someone else&apos;s account, point it at the server&apos;s root so that discovery finds the account&apos;s own collections.</source>
         <translation>Wenn die act-URL in das Konto einer anderen Person verweist, lassen Sie sie auf das Stammverzeichnis des Servers verweisen, damit die Erkennung die eigenen Sammlungen des Kontos findet.</translation>
     </message>
     <message>
@@ -2211,7 +2212,7 @@
         <translation>Kalender oder Adressbuch nicht mehr vorhanden</translation>
     </message>
     <message>
-        <source>The calendar, task list or address book SyncDesk synced with answered 404: it was deleted or moved. SyncDesk looks for the account's collections again once and makes new ones when none is left.</source>
+        <source>The calendar, task list or address book SyncDesk synced with answered 404: it was deleted or moved. SyncDesk looks for the account&apos;s collections again once and makes new ones when none is left.</source>
         <translation>Der Kalender, die Aufgabenliste oder das Adressbuch, mit dem SyncDesk synchronisiert hat, hat mit 404 geantwortet: Die Sammlung wurde gelöscht oder verschoben. SyncDesk sucht einmal erneut nach den Sammlungen des Kontos und legt neue an, wenn keine mehr vorhanden ist.</translation>
     </message>
     <message>
@@ -2231,7 +2232,7 @@
         <translation>Jeder Schreibversuch von SyncDesk für ein Element wurde mit 412 abgelehnt, weil ein anderer Client es zwischenzeitlich geändert hatte – auch nachdem SyncDesk es jedes Mal erneut gelesen und zusammengeführt hatte.</translation>
     </message>
     <message>
-        <source>Usually another client is rewriting the item in a loop; check the user's devices.</source>
+        <source>Usually another client is rewriting the item in a loop; check the user&apos;s devices.</source>
         <translation>Meist schreibt ein anderer Client das Element in einer Schleife neu; prüfen Sie die Geräte des Benutzers.</translation>
     </message>
     <message>
@@ -2243,7 +2244,7 @@
         <translation>Kein Speicherplatz mehr auf dem Kalenderserver</translation>
     </message>
     <message>
-        <source>The server answered 507 Insufficient Storage: the account's quota for calendars or contacts is used up.</source>
+        <source>The server answered 507 Insufficient Storage: the account&apos;s quota for calendars or contacts is used up.</source>
         <translation>Der Server hat mit 507 Insufficient Storage geantwortet: Das Kontingent des Kontos für Kalender oder Kontakte ist ausgeschöpft.</translation>
     </message>
     <message>
@@ -2267,7 +2268,7 @@
         <translation>Wenn die nächste Synchronisierung erfolgreich ist, ist nichts zu tun.</translation>
     </message>
     <message>
-        <source>If it persists, look at the CalDAV server's own log.</source>
+        <source>If it persists, look at the CalDAV server&apos;s own log.</source>
         <translation>Besteht der Fehler weiterhin, sehen Sie im Protokoll des CalDAV-Servers selbst nach.</translation>
     </message>
     <message>
@@ -2279,7 +2280,7 @@
         <translation>Der Server hat eine Anfrage von SyncDesk abgelehnt (eine 4xx-Antwort außer 401, 403, 404, 412 und 507), zum Beispiel ein Element, das er nicht annehmen wollte.</translation>
     </message>
     <message>
-        <source>The server's answer is in the error's detail; look at the server's log for the reason.</source>
+        <source>The server&apos;s answer is in the error&apos;s detail; look at the server&apos;s log for the reason.</source>
         <translation>Die Antwort des Servers steht in den Fehlerdetails; den Grund finden Sie im Protokoll des Servers.</translation>
     </message>
     <message>
@@ -2311,11 +2312,11 @@
         <translation>Ein iCalendar-Objekt oder eine vCard auf dem Server ist fehlerhaft (keine UID, kein Beginn, eine unlesbare Regel, gemischte UIDs oder zu groß). Das Element wird übersprungen; der Rest wird synchronisiert.</translation>
     </message>
     <message>
-        <source>Open the item in the user's calendar application and save it again, or delete it.</source>
+        <source>Open the item in the user&apos;s calendar application and save it again, or delete it.</source>
         <translation>Öffnen Sie das Element in der Kalenderanwendung des Benutzers und speichern Sie es erneut, oder löschen Sie es.</translation>
     </message>
     <message>
-        <source>The item's address is in the sync's notices and the log.</source>
+        <source>The item&apos;s address is in the sync&apos;s notices and the log.</source>
         <translation>Die Adresse des Elements steht in den Anmerkungen der Synchronisierung und im Protokoll.</translation>
     </message>
     <message>
@@ -2327,7 +2328,7 @@
         <translation>Die act-URL verwendet http zu einem Host, der nicht dieser Rechner ist: Das Passwort würde unverschlüsselt über das Netzwerk übertragen, daher verweigert SyncDesk das Senden.</translation>
     </message>
     <message>
-        <source>Use the server's https URL in the profile's act url.</source>
+        <source>Use the server&apos;s https URL in the profile&apos;s act url.</source>
         <translation>Tragen Sie die https-URL des Servers als act-URL des Profils ein.</translation>
     </message>
     <message>
@@ -2335,11 +2336,11 @@
         <translation>Kalenderserver nennt keinen Principal für die Anmeldung</translation>
     </message>
     <message>
-        <source>Neither /.well-known/caldav nor the act url answered current-user-principal for this login, so SyncDesk cannot find the account's calendars.</source>
+        <source>Neither /.well-known/caldav nor the act url answered current-user-principal for this login, so SyncDesk cannot find the account&apos;s calendars.</source>
         <translation>Weder /.well-known/caldav noch die act-URL hat für diese Anmeldung current-user-principal geliefert, daher kann SyncDesk die Kalender des Kontos nicht finden.</translation>
     </message>
     <message>
-        <source>Set the act url to the server's CalDAV root (for example https://dav.example.com/ or https://cloud.example.com/remote.php/dav/).</source>
+        <source>Set the act url to the server&apos;s CalDAV root (for example https://dav.example.com/ or https://cloud.example.com/remote.php/dav/).</source>
         <translation>Setzen Sie die act-URL auf das CalDAV-Stammverzeichnis des Servers (zum Beispiel https://dav.example.com/ oder https://cloud.example.com/remote.php/dav/).</translation>
     </message>
     <message>
@@ -2359,7 +2360,7 @@
         <translation>Prüfen Sie, ob CalDAV und CardDAV für das Konto auf dem Server aktiviert sind.</translation>
     </message>
     <message>
-        <source>Set the kinds the server cannot hold to none in the mailbox's act settings.</source>
+        <source>Set the kinds the server cannot hold to none in the mailbox&apos;s act settings.</source>
         <translation>Setzen Sie in den act-Einstellungen des Postfachs die Arten, die der Server nicht aufnehmen kann, auf none.</translation>
     </message>
     <message>
@@ -2379,7 +2380,7 @@
         <translation>Kein Kalender nimmt Aufgaben auf</translation>
     </message>
     <message>
-        <source>None of the account's calendars supports tasks (VTODO), and the server would not make one.</source>
+        <source>None of the account&apos;s calendars supports tasks (VTODO), and the server would not make one.</source>
         <translation>Keiner der Kalender des Kontos unterstützt Aufgaben (VTODO), und der Server hat keinen solchen Kalender angelegt.</translation>
     </message>
     <message>
@@ -2395,8 +2396,8 @@
         <translation>Das Postfach hat act-Einstellungen, aber sein Serverprofil hat keinen act-Endpunkt; es gibt also keinen Server, mit dem Termine, Kontakte und Aufgaben synchronisiert werden könnten.</translation>
     </message>
     <message>
-        <source>Add "act": {"url": "https://dav.example.com/"} to the server profile, or remove act from the mailbox.</source>
-        <translation>Fügen Sie dem Serverprofil "act": {"url": "https://dav.example.com/"} hinzu, oder entfernen Sie act aus dem Postfach.</translation>
+        <source>Add &quot;act&quot;: {&quot;url&quot;: &quot;https://dav.example.com/&quot;} to the server profile, or remove act from the mailbox.</source>
+        <translation>Fügen Sie dem Serverprofil &quot;act&quot;: {&quot;url&quot;: &quot;https://dav.example.com/&quot;} hinzu, oder entfernen Sie act aus dem Postfach.</translation>
     </message>
     <message>
         <source>No such appointment or task</source>
@@ -2419,7 +2420,7 @@
         <translation>Führen Sie syncdesk-node test-mailbox ADRESSE aus, um die Erkennung zu prüfen.</translation>
     </message>
     <message>
-        <source>The record was deleted, or the id is mistyped; the CRM's lists show the ones that exist.</source>
+        <source>The record was deleted, or the id is mistyped; the CRM&apos;s lists show the ones that exist.</source>
         <translation>Der Datensatz wurde gelöscht oder die ID ist falsch geschrieben; die Listen des CRM zeigen die vorhandenen.</translation>
     </message>
 </context>
@@ -2432,7 +2433,7 @@
     </message>
     <message>
         <source>%1 answered %2</source>
-        <extracomment>%1 is an IMAP command (SELECT), %2 the server's answer (NO, BAD)</extracomment>
+        <extracomment>%1 is an IMAP command (SELECT), %2 the server&apos;s answer (NO, BAD)</extracomment>
         <translation>Antwort auf %1: %2</translation>
     </message>
     <message>
@@ -2503,8 +2504,8 @@
         <translation>nicht abgeschlossene Liste</translation>
     </message>
     <message>
-        <source>unexpected ')'</source>
-        <translation>unerwartetes ')'</translation>
+        <source>unexpected &apos;)&apos;</source>
+        <translation>unerwartetes &apos;)&apos;</translation>
     </message>
     <message>
         <source>unexpected character 0x%1</source>
@@ -2535,8 +2536,8 @@
         <translation>Literal kürzer als angekündigt</translation>
     </message>
     <message>
-        <source>unterminated '['</source>
-        <translation>nicht abgeschlossenes '['</translation>
+        <source>unterminated &apos;[&apos;</source>
+        <translation>nicht abgeschlossenes &apos;[&apos;</translation>
     </message>
     <message>
         <source>malformed IMAP response: %1</source>
@@ -2602,7 +2603,7 @@
         <translation>die Nachricht ist %1 groß, mehr als die für eine Nachricht zulässigen %2 (max_message_bytes); sie wurde nicht gespeichert</translation>
     </message>
     <message>
-        <source>the server sent %1 for this message, more than it declared, and keeping it with the messages before it would have passed the session's budget of %2; it is fetched again on its own</source>
+        <source>the server sent %1 for this message, more than it declared, and keeping it with the messages before it would have passed the session&apos;s budget of %2; it is fetched again on its own</source>
         <translation>der Server hat für diese Nachricht %1 gesendet, mehr als angekündigt, und zusammen mit den vorherigen Nachrichten hätte sie das Budget der Sitzung von %2 überschritten; sie wird einzeln erneut abgerufen</translation>
     </message>
     <message>
@@ -2617,30 +2618,30 @@
 <context>
     <name>Keychain</name>
     <message>
-        <source>the system keychain did not answer within %1 s while read the entry "%2"</source>
+        <source>the system keychain did not answer within %1 s while read the entry &quot;%2&quot;</source>
         <extracomment>%1 is a number of seconds; the keychain was being asked to read the entry</extracomment>
         <translation>der Systemschlüsselbund hat beim Lesen des Eintrags „%2“ nicht innerhalb von %1 s geantwortet</translation>
     </message>
     <message>
-        <source>the system keychain did not answer within %1 s while write the entry "%2"</source>
+        <source>the system keychain did not answer within %1 s while write the entry &quot;%2&quot;</source>
         <extracomment>%1 is a number of seconds; the keychain was being asked to write the entry</extracomment>
         <translation>der Systemschlüsselbund hat beim Schreiben des Eintrags „%2“ nicht innerhalb von %1 s geantwortet</translation>
     </message>
     <message>
-        <source>the system keychain did not answer within %1 s while delete the entry "%2"</source>
+        <source>the system keychain did not answer within %1 s while delete the entry &quot;%2&quot;</source>
         <extracomment>%1 is a number of seconds; the keychain was being asked to delete the entry</extracomment>
         <translation>der Systemschlüsselbund hat beim Löschen des Eintrags „%2“ nicht innerhalb von %1 s geantwortet</translation>
     </message>
     <message>
-        <source>the system keychain could not read the entry "%1" (service %2)</source>
+        <source>the system keychain could not read the entry &quot;%1&quot; (service %2)</source>
         <translation>der Systemschlüsselbund konnte den Eintrag „%1“ nicht lesen (Dienst %2)</translation>
     </message>
     <message>
-        <source>the system keychain could not write the entry "%1" (service %2)</source>
+        <source>the system keychain could not write the entry &quot;%1&quot; (service %2)</source>
         <translation>der Systemschlüsselbund konnte den Eintrag „%1“ nicht schreiben (Dienst %2)</translation>
     </message>
     <message>
-        <source>the system keychain could not delete the entry "%1" (service %2)</source>
+        <source>the system keychain could not delete the entry &quot;%1&quot; (service %2)</source>
         <translation>der Systemschlüsselbund konnte den Eintrag „%1“ nicht löschen (Dienst %2)</translation>
     </message>
     <message>
@@ -2648,15 +2649,15 @@
         <translation>läuft in dieser Sitzung ein Secret Service (GNOME Keyring, KeePassXC) oder KWallet und ist entsperrt (DBUS_SESSION_BUS_ADDRESS)?</translation>
     </message>
     <message>
-        <source>the system keychain has no entry "%1" (service %2): store it with 'syncdesk-node password set %1'</source>
-        <translation>der Systemschlüsselbund hat keinen Eintrag „%1“ (Dienst %2): Speichern Sie ihn mit 'syncdesk-node password set %1'</translation>
+        <source>the system keychain has no entry &quot;%1&quot; (service %2): store it with &apos;syncdesk-node password set %1&apos;</source>
+        <translation>der Systemschlüsselbund hat keinen Eintrag „%1“ (Dienst %2): Speichern Sie ihn mit &apos;syncdesk-node password set %1&apos;</translation>
     </message>
     <message>
         <source>no system keychain is available in this session (no Secret Service or KWallet on D-Bus)</source>
         <translation>in dieser Sitzung ist kein Systemschlüsselbund verfügbar (kein Secret Service oder KWallet über D-Bus)</translation>
     </message>
     <message>
-        <source>the system keychain refused access to the entry "%1" (locked?)</source>
+        <source>the system keychain refused access to the entry &quot;%1&quot; (locked?)</source>
         <translation>der Systemschlüsselbund hat den Zugriff auf den Eintrag „%1“ verweigert (gesperrt?)</translation>
     </message>
 </context>
@@ -2672,12 +2673,12 @@
     <name>OutboxActions</name>
     <message>
         <source>there is no outgoing email %1</source>
-        <extracomment>%1: an email's id</extracomment>
+        <extracomment>%1: an email&apos;s id</extracomment>
         <translation>es gibt keine ausgehende E-Mail %1</translation>
     </message>
     <message>
-        <source>email %1 is %2: '%3' does not apply to it</source>
-        <extracomment>%1: an email's id, %2: its status (Sent, Sending, ...), %3: the action (cancel, retry, send-draft)</extracomment>
+        <source>email %1 is %2: &apos;%3&apos; does not apply to it</source>
+        <extracomment>%1: an email&apos;s id, %2: its status (Sent, Sending, ...), %3: the action (cancel, retry, send-draft)</extracomment>
         <translation>E-Mail %1 ist %2: „%3“ ist darauf nicht anwendbar</translation>
     </message>
     <message>
@@ -2686,7 +2687,7 @@
     </message>
     <message>
         <source>Email %1 is now %2.</source>
-        <extracomment>%1: an email's id, %2: its new status (Pending Send, Cancelled)</extracomment>
+        <extracomment>%1: an email&apos;s id, %2: its new status (Pending Send, Cancelled)</extracomment>
         <translation>E-Mail %1 ist jetzt %2.</translation>
     </message>
 </context>
@@ -2712,7 +2713,7 @@
         <translation>die E-Mail hat keine Empfänger: Geben Sie mit --to, --cc oder --bcc mindestens einen an</translation>
     </message>
     <message>
-        <source>"%1" is not an email address</source>
+        <source>&quot;%1&quot; is not an email address</source>
         <extracomment>%1 is what was given as a recipient</extracomment>
         <translation>„%1“ ist keine E-Mail-Adresse</translation>
     </message>
@@ -2739,7 +2740,7 @@
 <context>
     <name>OutgoingDirection</name>
     <message>
-        <source>the mailbox's outgoing direction is off</source>
+        <source>the mailbox&apos;s outgoing direction is off</source>
         <translation>die ausgehende Richtung des Postfachs ist ausgeschaltet</translation>
     </message>
     <message>
@@ -2862,7 +2863,7 @@
     </message>
     <message>
         <source>%1 answered -ERR</source>
-        <extracomment>%1 is a POP3 command (RETR); -ERR is the server's error reply, kept as it is</extracomment>
+        <extracomment>%1 is a POP3 command (RETR); -ERR is the server&apos;s error reply, kept as it is</extracomment>
         <translation>%1 wurde mit -ERR beantwortet</translation>
     </message>
 </context>
@@ -2950,7 +2951,7 @@
 <context>
     <name>SecurityContext</name>
     <message>
-        <source>the mailbox's owner %1 is not a CRM record; import it or fix the mailbox's owner</source>
+        <source>the mailbox&apos;s owner %1 is not a CRM record; import it or fix the mailbox&apos;s owner</source>
         <translation>der Besitzer %1 des Postfachs ist kein CRM-Datensatz; importieren Sie ihn oder korrigieren Sie den Besitzer des Postfachs</translation>
     </message>
 </context>
@@ -2971,7 +2972,7 @@
     </message>
     <message>
         <source>%1 answered %2</source>
-        <extracomment>%1 is an SMTP command (MAIL), %2 the server's reply code (550)</extracomment>
+        <extracomment>%1 is an SMTP command (MAIL), %2 the server&apos;s reply code (550)</extracomment>
         <translation>%1 wurde mit %2 beantwortet</translation>
     </message>
     <message>
@@ -3032,7 +3033,7 @@
         </translation>
     </message>
     <message>
-        <source>the SMTP server's reply is incomplete</source>
+        <source>the SMTP server&apos;s reply is incomplete</source>
         <translation>die Antwort des SMTP-Servers ist unvollständig</translation>
     </message>
 </context>
@@ -3047,7 +3048,7 @@
         <translation>die Datenbank ist schreibgeschützt</translation>
     </message>
     <message>
-        <source>the database's disk is full</source>
+        <source>the database&apos;s disk is full</source>
         <translation>der Datenträger der Datenbank ist voll</translation>
     </message>
     <message>
@@ -3091,7 +3092,7 @@
         <translation>der PostgreSQL-Server ist nicht erreichbar</translation>
     </message>
     <message>
-        <source>the PostgreSQL server's disk is full</source>
+        <source>the PostgreSQL server&apos;s disk is full</source>
         <translation>der Datenträger des PostgreSQL-Servers ist voll</translation>
     </message>
     <message>
@@ -3150,7 +3151,7 @@
     </message>
     <message>
         <source>open database %1</source>
-        <extracomment>the start of an error's detail, followed by the driver's own text</extracomment>
+        <extracomment>the start of an error&apos;s detail, followed by the driver&apos;s own text</extracomment>
         <translation>Öffnen der Datenbank %1</translation>
     </message>
     <message>
@@ -3162,13 +3163,13 @@
         <translation>der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
     <message>
-        <source>install Debian's libqt6sql6-psql</source>
+        <source>install Debian&apos;s libqt6sql6-psql</source>
         <extracomment>libqt6sql6-psql is the name of a Debian package</extracomment>
         <translation>installieren Sie das Debian-Paket libqt6sql6-psql</translation>
     </message>
     <message>
         <source>connect to %1</source>
-        <extracomment>the start of an error's detail, followed by the driver's own text</extracomment>
+        <extracomment>the start of an error&apos;s detail, followed by the driver&apos;s own text</extracomment>
         <translation>Verbindungsaufbau zu %1</translation>
     </message>
     <message>
@@ -3195,7 +3196,7 @@
         <translation>Postfach %1 oder Ziel-Serverprofil %2 existiert nicht</translation>
     </message>
     <message>
-        <source>the mailbox's state row is gone</source>
+        <source>the mailbox&apos;s state row is gone</source>
         <translation>der Statusdatensatz des Postfachs ist nicht mehr vorhanden</translation>
     </message>
     <message>
@@ -3204,12 +3205,12 @@
         <translation>Postfach %1 existiert nicht (inzwischen gelöscht?)</translation>
     </message>
     <message>
-        <source>this engine's lease on the mailbox ended (epoch %1); no engine holds it now (epoch %2): the run's writes are refused</source>
+        <source>this engine&apos;s lease on the mailbox ended (epoch %1); no engine holds it now (epoch %2): the run&apos;s writes are refused</source>
         <extracomment>%1 and %2 are lease epochs (numbers)</extracomment>
         <translation>die Lease dieser Engine auf das Postfach ist abgelaufen (Epoche %1); derzeit hält keine Engine sie (Epoche %2): die Schreibvorgänge des Laufs werden abgelehnt</translation>
     </message>
     <message>
-        <source>this engine's lease on the mailbox ended (epoch %1); %2 holds it now (epoch %3): the run's writes are refused</source>
+        <source>this engine&apos;s lease on the mailbox ended (epoch %1); %2 holds it now (epoch %3): the run&apos;s writes are refused</source>
         <extracomment>%1 and %3 are lease epochs (numbers), %2 the engine that holds it</extracomment>
         <translation>die Lease dieser Engine auf das Postfach ist abgelaufen (Epoche %1); jetzt hält %2 sie (Epoche %3): die Schreibvorgänge des Laufs werden abgelehnt</translation>
     </message>
@@ -3257,7 +3258,7 @@
         <translation>kein Host</translation>
     </message>
     <message>
-        <source>the path must be the database's name</source>
+        <source>the path must be the database&apos;s name</source>
         <translation>der Pfad muss der Name der Datenbank sein</translation>
     </message>
     <message>
@@ -3288,17 +3289,17 @@
 <context>
     <name>StoreCopy</name>
     <message>
-        <source>the tables' foreign keys form a cycle: %1</source>
+        <source>the tables&apos; foreign keys form a cycle: %1</source>
         <translation>die Fremdschlüssel der Tabellen bilden einen Zyklus: %1</translation>
     </message>
     <message>
         <source>store copy reads a SQLite database; this one is PostgreSQL</source>
-        <extracomment>"store copy" is a command of the node's command line</extracomment>
+        <extracomment>&quot;store copy&quot; is a command of the node&apos;s command line</extracomment>
         <translation>store copy liest eine SQLite-Datenbank; diese ist eine PostgreSQL-Datenbank</translation>
     </message>
     <message>
         <source>to copy a PostgreSQL database use pg_dump and pg_restore</source>
-        <extracomment>pg_dump and pg_restore are PostgreSQL's programs</extracomment>
+        <extracomment>pg_dump and pg_restore are PostgreSQL&apos;s programs</extracomment>
         <translation>verwenden Sie zum Kopieren einer PostgreSQL-Datenbank pg_dump und pg_restore</translation>
     </message>
     <message>
@@ -3315,7 +3316,7 @@
         <translation>im Ziel fehlt die Tabelle %1</translation>
     </message>
     <message>
-        <source>the target's table %1 has no column %2</source>
+        <source>the target&apos;s table %1 has no column %2</source>
         <translation>in der Tabelle %1 im Ziel fehlt die Spalte %2</translation>
     </message>
     <message numerus="yes">
@@ -3332,7 +3333,7 @@
     </message>
     <message>
         <source>rows in %1</source>
-        <extracomment>%1 lists tables with their numbers of rows: "alerts (3 rows), log_records (120 rows)"</extracomment>
+        <extracomment>%1 lists tables with their numbers of rows: &quot;alerts (3 rows), log_records (120 rows)&quot;</extracomment>
         <translation>Zeilen in %1</translation>
     </message>
     <message>
@@ -3341,7 +3342,7 @@
         <translation>%1: %2 in der Quelle, %3 im Ziel</translation>
     </message>
     <message>
-        <source>the copy's row counts differ from the source's</source>
+        <source>the copy&apos;s row counts differ from the source&apos;s</source>
         <translation>die Zeilenzahlen der Kopie weichen von denen der Quelle ab</translation>
     </message>
 </context>
@@ -3547,7 +3548,7 @@
     </message>
     <message>
         <source>UID %1</source>
-        <extracomment>%1: the record's iCalendar UID</extracomment>
+        <extracomment>%1: the record&apos;s iCalendar UID</extracomment>
         <translation>UID %1</translation>
     </message>
     <message>
@@ -3674,7 +3675,7 @@
         <translation>Den Termin verfolgen und optional festlegen, worauf er sich bezieht; die Postfächer, die ihn enthalten, synchronisieren ihre Kalender sofort</translation>
     </message>
     <message>
-        <source>No appointments yet — New appointment… adds one, the mailboxes' calendars bring theirs, or run
+        <source>No appointments yet — New appointment… adds one, the mailboxes&apos; calendars bring theirs, or run
 syncdesk-node appointments add owner=ID subject=… start=… end=…</source>
         <extracomment>keep the command line as it is</extracomment>
         <translation>Noch keine Termine — Neuer Termin … legt einen an, die Kalender der Postfächer bringen ihre mit, oder führen Sie aus:
@@ -3688,7 +3689,7 @@ syncdesk-node tasks add owner=ID subject=…</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>records shown of all records, e.g. "12 of 40"</extracomment>
+        <extracomment>records shown of all records, e.g. &quot;12 of 40&quot;</extracomment>
         <translation>%1 von %2</translation>
     </message>
 </context>
@@ -3758,8 +3759,8 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>Appointments, contacts and tasks do not sync for this mailbox; an "act" section in its configuration turns them on.</source>
-        <translation>Termine, Kontakte und Aufgaben werden für dieses Postfach nicht synchronisiert; ein Abschnitt "act" in seiner Konfiguration schaltet sie ein.</translation>
+        <source>Appointments, contacts and tasks do not sync for this mailbox; an &quot;act&quot; section in its configuration turns them on.</source>
+        <translation>Termine, Kontakte und Aufgaben werden für dieses Postfach nicht synchronisiert; ein Abschnitt &quot;act&quot; in seiner Konfiguration schaltet sie ein.</translation>
     </message>
     <message>
         <source>No calendar server (CalDAV/CardDAV) is configured for %1.</source>
@@ -3820,8 +3821,8 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>Erfasste Konflikte</translation>
     </message>
     <message>
-        <source>%1 — %2: CRM "%3", server "%4" (%5 kept)</source>
-        <extracomment>a recorded conflict: %1 the record's subject, %2 the field, %3 the CRM's value, %4 the server's, %5 who won</extracomment>
+        <source>%1 — %2: CRM &quot;%3&quot;, server &quot;%4&quot; (%5 kept)</source>
+        <extracomment>a recorded conflict: %1 the record&apos;s subject, %2 the field, %3 the CRM&apos;s value, %4 the server&apos;s, %5 who won</extracomment>
         <translation>%1 — %2: CRM „%3“, Server „%4“ (%5 behalten)</translation>
     </message>
     <message>
@@ -3919,11 +3920,11 @@ syncdesk-node tasks add owner=ID subject=…</translation>
     </message>
     <message>
         <source>State</source>
-        <extracomment>column: the alert's state (open, acknowledged, closed)</extracomment>
+        <extracomment>column: the alert&apos;s state (open, acknowledged, closed)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Double-click or Enter opens the alert's mailbox, or an incident's mailboxes</source>
+        <source>Double-click or Enter opens the alert&apos;s mailbox, or an incident&apos;s mailboxes</source>
         <translation>Doppelklick oder Eingabetaste öffnet das Postfach der Meldung bzw. die Postfächer eines Vorfalls</translation>
     </message>
     <message>
@@ -3944,7 +3945,7 @@ syncdesk-node tasks add owner=ID subject=…</translation>
     </message>
     <message>
         <source>%1 [hint: %2] — disabled by this incident</source>
-        <extracomment>an incident's member mailbox: %1 is its error class, %2 the id of the troubleshooting hint</extracomment>
+        <extracomment>an incident&apos;s member mailbox: %1 is its error class, %2 the id of the troubleshooting hint</extracomment>
         <translation>%1 [Hinweis: %2] — durch diesen Vorfall deaktiviert</translation>
     </message>
     <message>
@@ -3968,32 +3969,32 @@ syncdesk-node tasks add owner=ID subject=…</translation>
     </message>
     <message>
         <source>error</source>
-        <extracomment>An alert's severity</extracomment>
+        <extracomment>An alert&apos;s severity</extracomment>
         <translation>Fehler</translation>
     </message>
     <message>
         <source>warning</source>
-        <extracomment>An alert's severity</extracomment>
+        <extracomment>An alert&apos;s severity</extracomment>
         <translation>Warnung</translation>
     </message>
     <message>
         <source>information</source>
-        <extracomment>An alert's severity</extracomment>
+        <extracomment>An alert&apos;s severity</extracomment>
         <translation>Information</translation>
     </message>
     <message>
         <source>open</source>
-        <extracomment>An alert's state: not yet acknowledged nor closed</extracomment>
+        <extracomment>An alert&apos;s state: not yet acknowledged nor closed</extracomment>
         <translation>offen</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <extracomment>An alert's state</extracomment>
+        <extracomment>An alert&apos;s state</extracomment>
         <translation>bestätigt</translation>
     </message>
     <message>
         <source>closed</source>
-        <extracomment>An alert's state</extracomment>
+        <extracomment>An alert&apos;s state</extracomment>
         <translation>geschlossen</translation>
     </message>
 </context>
@@ -4319,7 +4320,7 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>Anhänge:</translation>
     </message>
     <message>
-        <source>The email leaves through the mailbox's SMTP server at its next sync, which starts at once; a copy goes to its Sent folder and replies are tracked back to it. The Outbox tab follows it.</source>
+        <source>The email leaves through the mailbox&apos;s SMTP server at its next sync, which starts at once; a copy goes to its Sent folder and replies are tracked back to it. The Outbox tab follows it.</source>
         <translation>Die E-Mail geht bei der nächsten Synchronisierung des Postfachs, die sofort beginnt, über dessen SMTP-Server hinaus; eine Kopie kommt in den Ordner „Gesendet“, und Antworten werden ihr zugeordnet. Der Reiter Postausgang verfolgt sie.</translation>
     </message>
     <message>
@@ -4341,8 +4342,8 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>Dieses Postfach sendet zurzeit nicht: %1. Die E-Mail wartet in „Senden ausstehend“, bis das behoben ist.</translation>
     </message>
     <message>
-        <source>This mailbox's sending has a problem: %1.</source>
-        <extracomment>%1: what went wrong with the mailbox's last sends</extracomment>
+        <source>This mailbox&apos;s sending has a problem: %1.</source>
+        <extracomment>%1: what went wrong with the mailbox&apos;s last sends</extracomment>
         <translation>Beim Senden über dieses Postfach gibt es ein Problem: %1.</translation>
     </message>
     <message>
@@ -4354,7 +4355,7 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>Geben Sie mindestens einen Empfänger unter An, Cc oder Bcc an.</translation>
     </message>
     <message>
-        <source>'%1' is not an email address.</source>
+        <source>&apos;%1&apos; is not an email address.</source>
         <extracomment>%1: what was typed as an address</extracomment>
         <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
@@ -4397,7 +4398,7 @@ syncdesk-node tasks add owner=ID subject=…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A problem shown under a form field. %1: the field's label (without its colon), %2: the problem</extracomment>
+        <extracomment>A problem shown under a form field. %1: the field&apos;s label (without its colon), %2: the problem</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -4431,12 +4432,12 @@ syncdesk-node tasks add owner=ID subject=…</translation>
     </message>
     <message>
         <source>Read the password (%1)</source>
-        <extracomment>%1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"</extracomment>
+        <extracomment>%1 is where the password comes from, such as &quot;password file /etc/syncdesk/alice.pass&quot;</extracomment>
         <translation>Passwort lesen (%1)</translation>
     </message>
     <message>
         <source>read from the %1</source>
-        <extracomment>%1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"</extracomment>
+        <extracomment>%1 is where the password comes from, such as &quot;password file /etc/syncdesk/alice.pass&quot;</extracomment>
         <translation>aus %1 gelesen</translation>
     </message>
     <message>
@@ -4520,11 +4521,11 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>Konfigurierte Ordner prüfen (%1)</translation>
     </message>
     <message>
-        <source>folder "%1": %2</source>
+        <source>folder &quot;%1&quot;: %2</source>
         <translation>Ordner „%1“: %2</translation>
     </message>
     <message>
-        <source>folder "%1" does not exist on the server</source>
+        <source>folder &quot;%1&quot; does not exist on the server</source>
         <translation>Ordner „%1“ existiert nicht auf dem Server</translation>
     </message>
     <message numerus="yes">
@@ -4574,7 +4575,7 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>authentifiziert mit %1</translation>
     </message>
     <message>
-        <source>List the server's folders</source>
+        <source>List the server&apos;s folders</source>
         <translation>Die Ordner des Servers auflisten</translation>
     </message>
     <message numerus="yes">
@@ -4639,10 +4640,10 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <translation>CRM-Datensätze</translation>
     </message>
     <message>
-        <source>No CRM records yet — add a "crm" section to the configuration and import it, or run
+        <source>No CRM records yet — add a &quot;crm&quot; section to the configuration and import it, or run
 syncdesk-node crm import FILE.csv --type contact|account|lead</source>
         <extracomment>keep the command line (syncdesk-node ... lead) as it is</extracomment>
-        <translation>Noch keine CRM-Datensätze — fügen Sie der Konfiguration einen Abschnitt "crm" hinzu und importieren Sie sie, oder führen Sie Folgendes aus:
+        <translation>Noch keine CRM-Datensätze — fügen Sie der Konfiguration einen Abschnitt &quot;crm&quot; hinzu und importieren Sie sie, oder führen Sie Folgendes aus:
 syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
     </message>
     <message>
@@ -4663,7 +4664,7 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>records shown of all records, e.g. "12 of 40"</extracomment>
+        <extracomment>records shown of all records, e.g. &quot;12 of 40&quot;</extracomment>
         <translation>%1 von %2</translation>
     </message>
     <message>
@@ -4740,12 +4741,12 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
     </message>
     <message>
         <source>Type</source>
-        <extracomment>column: the record's type</extracomment>
+        <extracomment>column: the record&apos;s type</extracomment>
         <translation>Typ</translation>
     </message>
     <message>
         <source>ID</source>
-        <extracomment>column: the record's key in the CRM</extracomment>
+        <extracomment>column: the record&apos;s key in the CRM</extracomment>
         <translation>ID</translation>
     </message>
     <message>
@@ -4762,7 +4763,7 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
     </message>
     <message>
         <source>Parent</source>
-        <extracomment>column: the record's parent record (type:id)</extracomment>
+        <extracomment>column: the record&apos;s parent record (type:id)</extracomment>
         <translation>Übergeordnet</translation>
     </message>
     <message>
@@ -4781,13 +4782,13 @@ syncdesk-node crm import FILE.csv --type contact|account|lead</translation>
 <context>
     <name>SyncDesk::DemoEnvironment</name>
     <message>
-        <source>Demo. Passwords — %1. erin.wrongpass@contoso.demo was set up with a wrong one; its right password is the-right-password: Edit mailbox… to type it, then Test &amp; Enable. frank.legacy@contoso.demo's server is offline on purpose. Nothing the demo writes (database, passwords typed here) outlives it.</source>
-        <extracomment>%1: "address: password" of each demo mailbox. Keep the addresses and the-right-password as they are; "Edit mailbox…" and "Test &amp; Enable" name the console's actions (use their translations)</extracomment>
+        <source>Demo. Passwords — %1. erin.wrongpass@contoso.demo was set up with a wrong one; its right password is the-right-password: Edit mailbox… to type it, then Test &amp; Enable. frank.legacy@contoso.demo&apos;s server is offline on purpose. Nothing the demo writes (database, passwords typed here) outlives it.</source>
+        <extracomment>%1: &quot;address: password&quot; of each demo mailbox. Keep the addresses and the-right-password as they are; &quot;Edit mailbox…&quot; and &quot;Test &amp; Enable&quot; name the console&apos;s actions (use their translations)</extracomment>
         <translation>Demo. Passwörter — %1. erin.wrongpass@contoso.demo wurde mit einem falschen Passwort eingerichtet; das richtige lautet the-right-password: Über „Postfach bearbeiten…“ eingeben, dann „Testen &amp; aktivieren“. Der Server von frank.legacy@contoso.demo ist absichtlich offline. Nichts, was die Demo schreibt (Datenbank, hier eingegebene Passwörter), bleibt nach ihrem Ende erhalten.</translation>
     </message>
     <message>
         <source>cannot create a temporary directory: %1</source>
-        <extracomment>%1: the system's reason</extracomment>
+        <extracomment>%1: the system&apos;s reason</extracomment>
         <translation>temporäres Verzeichnis kann nicht erstellt werden: %1</translation>
     </message>
     <message>
@@ -4848,7 +4849,7 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
     <message>
         <source>Listing the folders on %1…</source>
-        <extracomment>%1: the server's host name</extracomment>
+        <extracomment>%1: the server&apos;s host name</extracomment>
         <translation>Die Ordner auf %1 werden aufgelistet …</translation>
     </message>
     <message>
@@ -4912,17 +4913,17 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     <name>SyncDesk::Imap::Session</name>
     <message>
         <source>the server closed the connection while %1</source>
-        <extracomment>%1 says what the session was doing ("waiting for the greeting")</extracomment>
+        <extracomment>%1 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>der Server hat die Verbindung %1 geschlossen</translation>
     </message>
     <message>
         <source>connecting to %1:%2</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Verbindungsaufbau zu %1:%2</translation>
     </message>
     <message>
         <source>waiting for the greeting</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Warten auf die Begrüßung</translation>
     </message>
     <message>
@@ -4939,7 +4940,7 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
     <message>
         <source>negotiating TLS</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Aushandeln von TLS</translation>
     </message>
     <message>
@@ -4956,12 +4957,12 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
     <message>
         <source>waiting for the answer to %1</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Warten auf die Antwort auf %1</translation>
     </message>
     <message>
         <source>the server</source>
-        <extracomment>stands for the server's host name when it is not known</extracomment>
+        <extracomment>stands for the server&apos;s host name when it is not known</extracomment>
         <translation>der Server</translation>
     </message>
     <message numerus="yes">
@@ -4979,7 +4980,7 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
     <message>
         <source>no answer from %1 while %2</source>
-        <extracomment>%1 is the server, %2 says what the session was doing ("waiting for the greeting")</extracomment>
+        <extracomment>%1 is the server, %2 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>%1 hat %2 nicht geantwortet</translation>
     </message>
     <message>
@@ -4996,12 +4997,12 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
     <message>
         <source>logging out</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Abmelden</translation>
     </message>
     <message>
         <source>idle</source>
-        <extracomment>completes "the server closed the connection while …" when no command was waiting for an answer</extracomment>
+        <extracomment>completes &quot;the server closed the connection while …&quot; when no command was waiting for an answer</extracomment>
         <translation>im Leerlauf</translation>
     </message>
 </context>
@@ -5019,7 +5020,7 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
         <translation>die Synchronisierung wurde abgebrochen</translation>
     </message>
     <message>
-        <source>folder "%1": %2</source>
+        <source>folder &quot;%1&quot;: %2</source>
         <translation>Ordner „%1“: %2</translation>
     </message>
     <message>
@@ -5050,7 +5051,7 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
         <translation>jetzt angefordert</translation>
     </message>
     <message>
-        <source>the server's minimum</source>
+        <source>the server&apos;s minimum</source>
         <extracomment>Why a mailbox syncs as often as it does: the server allows a login only this often</extracomment>
         <translation>Minimum des Servers</translation>
     </message>
@@ -5123,7 +5124,7 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
     <message>
         <source>State</source>
-        <extracomment>column: the failure's state</extracomment>
+        <extracomment>column: the failure&apos;s state</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -5203,7 +5204,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>Date</source>
-        <extracomment>column: the message's own date (its Date header)</extracomment>
+        <extracomment>column: the message&apos;s own date (its Date header)</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -5632,7 +5633,7 @@ Hinweis: %3</translation>
         </translation>
     </message>
     <message>
-        <source>No log records yet. The engine's log appears here as it is written; older records are read from the database with Load older.</source>
+        <source>No log records yet. The engine&apos;s log appears here as it is written; older records are read from the database with Load older.</source>
         <translation>Noch keine Protokolleinträge. Das Protokoll der Engine erscheint hier, sobald es geschrieben wird; ältere Einträge werden mit „Ältere Einträge laden“ aus der Datenbank gelesen.</translation>
     </message>
     <message>
@@ -5835,7 +5836,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>State</source>
-        <extracomment>the mailbox's state (OK, failing, ...)</extracomment>
+        <extracomment>the mailbox&apos;s state (OK, failing, ...)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -5953,7 +5954,7 @@ Hinweis: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <extracomment>withheld items, e.g. "3 items" in "3 items, 2 fields"</extracomment>
+        <extracomment>withheld items, e.g. &quot;3 items&quot; in &quot;3 items, 2 fields&quot;</extracomment>
         <translation>
             <numerusform>%n Element</numerusform>
             <numerusform>%n Elemente</numerusform>
@@ -5961,7 +5962,7 @@ Hinweis: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n field(s)</source>
-        <extracomment>withheld fields, e.g. "2 fields" in "3 items, 2 fields"</extracomment>
+        <extracomment>withheld fields, e.g. &quot;2 fields&quot; in &quot;3 items, 2 fields&quot;</extracomment>
         <translation>
             <numerusform>%n Feld</numerusform>
             <numerusform>%n Felder</numerusform>
@@ -5969,7 +5970,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <extracomment>what permissions withheld: %1 is "N item(s)", %2 is "N field(s)"</extracomment>
+        <extracomment>what permissions withheld: %1 is &quot;N item(s)&quot;, %2 is &quot;N field(s)&quot;</extracomment>
         <translation>%1, %2</translation>
     </message>
     <message>
@@ -6029,19 +6030,19 @@ Hinweis: %3</translation>
         <translation>Prüfen und reparieren</translation>
     </message>
     <message>
-        <source>This console only monitors: on the machine that syncs, 'syncdesk-node verify --repair' audits and repairs</source>
-        <translation>Diese Konsole beobachtet nur: Auf dem Rechner, der synchronisiert, prüft und repariert 'syncdesk-node verify --repair'</translation>
+        <source>This console only monitors: on the machine that syncs, &apos;syncdesk-node verify --repair&apos; audits and repairs</source>
+        <translation>Diese Konsole beobachtet nur: Auf dem Rechner, der synchronisiert, prüft und repariert &apos;syncdesk-node verify --repair&apos;</translation>
     </message>
     <message>
-        <source>Compares the server's messages with the store now, fetches any that are missing, and audits again</source>
+        <source>Compares the server&apos;s messages with the store now, fetches any that are missing, and audits again</source>
         <translation>Vergleicht jetzt die Nachrichten des Servers mit der Datenbank, holt fehlende erneut und prüft noch einmal</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;span style="color:%1"&gt;&lt;b&gt;%n message(s) missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</source>
-        <extracomment>rich text: keep the markup; %1 is a colour, %2 when the audit ran; "Audit &amp; repair" is the button under it</extracomment>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n message(s) missing&lt;/b&gt;&lt;/span&gt; — %2; Audit &amp;amp; repair fetches them again</source>
+        <extracomment>rich text: keep the markup; %1 is a colour, %2 when the audit ran; &quot;Audit &amp; repair&quot; is the button under it</extracomment>
         <translation>
-            <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n Nachricht fehlt&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
-            <numerusform>&lt;span style="color:%1"&gt;&lt;b&gt;%n Nachrichten fehlen&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
+            <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachricht fehlt&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
+            <numerusform>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;%n Nachrichten fehlen&lt;/b&gt;&lt;/span&gt; — %2; „Prüfen &amp;amp; reparieren“ holt sie erneut</numerusform>
         </translation>
     </message>
     <message>
@@ -6080,7 +6081,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>Latest emails</source>
-        <extracomment>the mailbox's latest outgoing emails, with their status</extracomment>
+        <extracomment>the mailbox&apos;s latest outgoing emails, with their status</extracomment>
         <translation>Letzte E-Mails</translation>
     </message>
     <message>
@@ -6112,12 +6113,12 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>%1 (outgoing: %2)</source>
-        <extracomment>the mailbox's overall state when its outgoing direction is what fails: %1 "Failing", %2 the outgoing direction's state (failing, stuck)</extracomment>
+        <extracomment>the mailbox&apos;s overall state when its outgoing direction is what fails: %1 &quot;Failing&quot;, %2 the outgoing direction&apos;s state (failing, stuck)</extracomment>
         <translation>%1 (ausgehend: %2)</translation>
     </message>
     <message>
         <source>Calendar, contacts and tasks</source>
-        <extracomment>the ACT direction: appointments, contacts and tasks with the mailbox's calendar and address book</extracomment>
+        <extracomment>the ACT direction: appointments, contacts and tasks with the mailbox&apos;s calendar and address book</extracomment>
         <translation>Kalender, Kontakte und Aufgaben</translation>
     </message>
     <message>
@@ -6126,7 +6127,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>%1 (calendar: %2)</source>
-        <extracomment>the mailbox's overall state when its calendar direction (appointments, contacts, tasks) is what fails: %1 "Failing", %2 that direction's state (failing, not configured)</extracomment>
+        <extracomment>the mailbox&apos;s overall state when its calendar direction (appointments, contacts, tasks) is what fails: %1 &quot;Failing&quot;, %2 that direction&apos;s state (failing, not configured)</extracomment>
         <translation>%1 (Kalender: %2)</translation>
     </message>
 </context>
@@ -6198,7 +6199,7 @@ Hinweis: %3</translation>
         <translation>Im Schlüsselbund des Systems statt in einer privaten Datei speichern</translation>
     </message>
     <message>
-        <source>QtKeychain: the desktop's Secret Service or KWallet, entry named after the address. The engine must run in this session to read it.</source>
+        <source>QtKeychain: the desktop&apos;s Secret Service or KWallet, entry named after the address. The engine must run in this session to read it.</source>
         <translation>QtKeychain: Secret Service oder KWallet des Desktops, Eintrag nach der Adresse benannt. Die Engine muss in dieser Sitzung laufen, um ihn zu lesen.</translation>
     </message>
     <message>
@@ -6294,23 +6295,23 @@ Hinweis: %3</translation>
         <translation>Aktuelle beibehalten (%1)</translation>
     </message>
     <message>
-        <source>Password: type the mailbox's password.</source>
+        <source>Password: type the mailbox&apos;s password.</source>
         <extracomment>Starts with the label of the Password field, as the other problems do</extracomment>
         <translation>Passwort: Geben Sie das Passwort des Postfachs ein.</translation>
     </message>
     <message>
         <source>password file</source>
-        <extracomment>Replaces the configuration key password_file in a problem's text</extracomment>
+        <extracomment>Replaces the configuration key password_file in a problem&apos;s text</extracomment>
         <translation>Passwortdatei</translation>
     </message>
     <message>
         <source>environment variable</source>
-        <extracomment>Replaces the configuration key password_env in a problem's text</extracomment>
+        <extracomment>Replaces the configuration key password_env in a problem&apos;s text</extracomment>
         <translation>Umgebungsvariable</translation>
     </message>
     <message>
         <source>keychain entry</source>
-        <extracomment>Replaces the configuration key password_keychain in a problem's text</extracomment>
+        <extracomment>Replaces the configuration key password_keychain in a problem&apos;s text</extracomment>
         <translation>Schlüsselbundeintrag</translation>
     </message>
     <message>
@@ -6328,16 +6329,16 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
-        <extracomment>Opens the list of the server's folders to check</extracomment>
+        <extracomment>Opens the list of the server&apos;s folders to check</extracomment>
         <translation>Aus&amp;wählen …</translation>
     </message>
     <message>
-        <source>Logs in with what is typed here and lists the server's folders to choose from</source>
+        <source>Logs in with what is typed here and lists the server&apos;s folders to choose from</source>
         <translation>Meldet sich mit den hier eingegebenen Angaben an und listet die Ordner des Servers zur Auswahl auf</translation>
     </message>
     <message>
         <source>Send CRM email through this mailbox</source>
-        <extracomment>The mailbox's outgoing direction: CRM email leaves through it</extracomment>
+        <extracomment>The mailbox&apos;s outgoing direction: CRM email leaves through it</extracomment>
         <translation>CRM-E-Mails über dieses Postfach senden</translation>
     </message>
 </context>
@@ -6385,37 +6386,37 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <extracomment>%1 is a duration: "5 min ago"</extracomment>
+        <extracomment>%1 is a duration: &quot;5 min ago&quot;</extracomment>
         <translation>vor %1</translation>
     </message>
     <message>
         <source>in %1</source>
-        <extracomment>%1 is a duration: "in 5 min"</extracomment>
+        <extracomment>%1 is a duration: &quot;in 5 min&quot;</extracomment>
         <translation>in %1</translation>
     </message>
     <message>
         <source>workers busy</source>
-        <extracomment>why a mailbox's sync is late</extracomment>
+        <extracomment>why a mailbox&apos;s sync is late</extracomment>
         <translation>Worker ausgelastet</translation>
     </message>
     <message>
         <source>connection cap reached</source>
-        <extracomment>why a mailbox's sync is late: its server profile's connection limit is reached</extracomment>
+        <extracomment>why a mailbox&apos;s sync is late: its server profile&apos;s connection limit is reached</extracomment>
         <translation>Verbindungslimit erreicht</translation>
     </message>
     <message>
         <source>server failing</source>
-        <extracomment>why a mailbox's sync is late</extracomment>
+        <extracomment>why a mailbox&apos;s sync is late</extracomment>
         <translation>Server fehlerhaft</translation>
     </message>
     <message>
         <source>held by another engine</source>
-        <extracomment>why a mailbox's sync is late: another sync engine holds it</extracomment>
+        <extracomment>why a mailbox&apos;s sync is late: another sync engine holds it</extracomment>
         <translation>von anderer Engine belegt</translation>
     </message>
     <message>
         <source>no engine running</source>
-        <extracomment>why a mailbox's sync is late</extracomment>
+        <extracomment>why a mailbox&apos;s sync is late</extracomment>
         <translation>keine Engine aktiv</translation>
     </message>
     <message>
@@ -6462,7 +6463,7 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>State</source>
-        <extracomment>column: the mailbox's state (OK, failing, ...)</extracomment>
+        <extracomment>column: the mailbox&apos;s state (OK, failing, ...)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -6499,7 +6500,7 @@ Hinweis: %3</translation>
         <translation>Abhilfe</translation>
     </message>
     <message>
-        <source>The mailbox's address</source>
+        <source>The mailbox&apos;s address</source>
         <translation>Die Adresse des Postfachs</translation>
     </message>
     <message>
@@ -6559,12 +6560,12 @@ Hinweis: %3</translation>
     </message>
     <message>
         <source>overdue %1</source>
-        <extracomment>%1 is how late the sync is: "overdue 5 min"</extracomment>
+        <extracomment>%1 is how late the sync is: &quot;overdue 5 min&quot;</extracomment>
         <translation>seit %1 überfällig</translation>
     </message>
     <message>
         <source>overdue %1 (%2)</source>
-        <extracomment>%1 is how late the sync is, %2 why: "overdue 5 min (workers busy)"</extracomment>
+        <extracomment>%1 is how late the sync is, %2 why: &quot;overdue 5 min (workers busy)&quot;</extracomment>
         <translation>seit %1 überfällig (%2)</translation>
     </message>
     <message>
@@ -6585,7 +6586,7 @@ Ordner: %4</translation>
         <source>Owner in the CRM: %1
 Tracking: %2
 Withheld by permissions so far: %3, %4</source>
-        <extracomment>%3 is "%n item(s)", %4 is "%n field(s)"</extracomment>
+        <extracomment>%3 is &quot;%n item(s)&quot;, %4 is &quot;%n field(s)&quot;</extracomment>
         <translation>Besitzer im CRM: %1
 Nachverfolgung: %2
 Bisher wegen Berechtigungen zurückgehalten: %3, %4</translation>
@@ -6722,7 +6723,7 @@ Details: %2</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <extracomment>accessible name of a quick filter button; %1 is its label ("Failing", "Never synced", ...)</extracomment>
+        <extracomment>accessible name of a quick filter button; %1 is its label (&quot;Failing&quot;, &quot;Never synced&quot;, ...)</extracomment>
         <translation>%1 anzeigen</translation>
     </message>
     <message>
@@ -6761,7 +6762,7 @@ Details: %2</translation>
         <source>No mailboxes yet — add a mailbox or import a configuration.
 
 From a shell: syncdesk-node --db %1 config import FILE.json</source>
-        <extracomment>the command after "From a shell:" is typed as is: keep it untranslated</extracomment>
+        <extracomment>the command after &quot;From a shell:&quot; is typed as is: keep it untranslated</extracomment>
         <translation>Noch keine Postfächer – fügen Sie ein Postfach hinzu oder importieren Sie eine Konfiguration.
 
 In einer Shell: syncdesk-node --db %1 config import FILE.json</translation>
@@ -6777,12 +6778,12 @@ In einer Shell: syncdesk-node --db %1 config import FILE.json</translation>
         <translation>Keine Engine aktiv</translation>
     </message>
     <message>
-        <source>Nothing syncs these mailboxes: start 'syncdesk-node run' on this database, or open the console without --monitor-only.</source>
-        <translation>Diese Postfächer werden von keiner Engine synchronisiert: Starten Sie 'syncdesk-node run' für diese Datenbank, oder öffnen Sie die Konsole ohne --monitor-only.</translation>
+        <source>Nothing syncs these mailboxes: start &apos;syncdesk-node run&apos; on this database, or open the console without --monitor-only.</source>
+        <translation>Diese Postfächer werden von keiner Engine synchronisiert: Starten Sie &apos;syncdesk-node run&apos; für diese Datenbank, oder öffnen Sie die Konsole ohne --monitor-only.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n connection(s) in use</source>
-        <extracomment>%1 is a server profile's name</extracomment>
+        <extracomment>%1 is a server profile&apos;s name</extracomment>
         <translation>
             <numerusform>%1: %2 von %n Verbindung belegt</numerusform>
             <numerusform>%1: %2 von %n Verbindungen belegt</numerusform>
@@ -6858,7 +6859,7 @@ In einer Shell: syncdesk-node --db %1 config import FILE.json</translation>
     </message>
     <message>
         <source>Configuration (*.json);;All files (*)</source>
-        <extracomment>file dialog filters: keep the patterns in parentheses and the ";;" between them as they are</extracomment>
+        <extracomment>file dialog filters: keep the patterns in parentheses and the &quot;;;&quot; between them as they are</extracomment>
         <translation>Konfiguration (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
@@ -7041,7 +7042,7 @@ Warnungen:
         <translation>Status e&amp;xportieren…</translation>
     </message>
     <message>
-        <source>Save every mailbox's status as CSV or JSON</source>
+        <source>Save every mailbox&apos;s status as CSV or JSON</source>
         <translation>Status aller Postfächer als CSV oder JSON speichern</translation>
     </message>
     <message>
@@ -7081,12 +7082,12 @@ Warnungen:
         <translation>Postfach ö&amp;ffnen</translation>
     </message>
     <message>
-        <source>Show the selected row's mailbox in the Mailboxes tab</source>
+        <source>Show the selected row&apos;s mailbox in the Mailboxes tab</source>
         <translation>Postfach der ausgewählten Zeile auf der Registerkarte „Postfächer“ anzeigen</translation>
     </message>
     <message numerus="yes">
         <source>%n selected mailbox(es)</source>
-        <extracomment>completes "Showing the %n mailbox(es) of %1."</extracomment>
+        <extracomment>completes &quot;Showing the %n mailbox(es) of %1.&quot;</extracomment>
         <translation>
             <numerusform>%n ausgewähltes Postfach</numerusform>
             <numerusform>%n ausgewählte Postfächer</numerusform>
@@ -7158,7 +7159,7 @@ Warnungen:
     </message>
     <message numerus="yes">
         <source>Showing the %n mailbox(es) of %1.</source>
-        <extracomment>%1 says whose mailboxes they are: "3 selected mailboxes", an incident, ...</extracomment>
+        <extracomment>%1 says whose mailboxes they are: &quot;3 selected mailboxes&quot;, an incident, ...</extracomment>
         <translation>
             <numerusform>Angezeigt wird %n Postfach: %1.</numerusform>
             <numerusform>Angezeigt werden %n Postfächer: %1.</numerusform>
@@ -7196,12 +7197,12 @@ Warnungen:
     </message>
     <message>
         <source>Email %1 saved; the Outbox tab follows it.</source>
-        <extracomment>%1: the new email's id</extracomment>
+        <extracomment>%1: the new email&apos;s id</extracomment>
         <translation>E-Mail %1 gespeichert; der Reiter Postausgang verfolgt sie.</translation>
     </message>
     <message>
         <source>Saved %1 %2; its mailboxes sync it now</source>
-        <extracomment>%1: "appointment" or "task", %2 its number</extracomment>
+        <extracomment>%1: &quot;appointment&quot; or &quot;task&quot;, %2 its number</extracomment>
         <translation>%1 %2 gespeichert; seine Postfächer synchronisieren ihn jetzt</translation>
     </message>
     <message numerus="yes">
@@ -7226,6 +7227,10 @@ Warnungen:
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::MessageBuilder</name>
@@ -7237,12 +7242,12 @@ Warnungen:
 <context>
     <name>SyncDesk::NodeCli</name>
     <message>
-        <source>Run 'syncdesk-node --help' for the commands.</source>
-        <translation>Rufen Sie 'syncdesk-node --help' auf, um die Befehle anzuzeigen.</translation>
+        <source>Run &apos;syncdesk-node --help&apos; for the commands.</source>
+        <translation>Rufen Sie &apos;syncdesk-node --help&apos; auf, um die Befehle anzuzeigen.</translation>
     </message>
     <message>
         <source>hint [%1]: %2</source>
-        <extracomment>%1: the hint's id (not translated), %2: its title</extracomment>
+        <extracomment>%1: the hint&apos;s id (not translated), %2: its title</extracomment>
         <translation>Hinweis [%1]: %2</translation>
     </message>
     <message>
@@ -7266,9 +7271,9 @@ Warnungen:
         <translation>kein Passwort über die Standardeingabe erhalten</translation>
     </message>
     <message>
-        <source>Stored the password in the system keychain as %1 (service %2); a mailbox uses it with "password_keychain": "%1".</source>
-        <extracomment>%1: the keychain entry, %2: the keychain service. Keep "password_keychain": it is a configuration key.</extracomment>
-        <translation>Das Passwort wurde im Schlüsselbund des Systems als %1 gespeichert (Dienst %2); ein Postfach verwendet es mit "password_keychain": "%1".</translation>
+        <source>Stored the password in the system keychain as %1 (service %2); a mailbox uses it with &quot;password_keychain&quot;: &quot;%1&quot;.</source>
+        <extracomment>%1: the keychain entry, %2: the keychain service. Keep &quot;password_keychain&quot;: it is a configuration key.</extracomment>
+        <translation>Das Passwort wurde im Schlüsselbund des Systems als %1 gespeichert (Dienst %2); ein Postfach verwendet es mit &quot;password_keychain&quot;: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>SyncDesk headless node: imports configuration, syncs mailboxes on their schedule and reports status.</source>
@@ -7419,7 +7424,7 @@ Warnungen:
     <message>
         <source>NAME</source>
         <comment>value name</comment>
-        <extracomment>Value name of --profile in the help (a server profile's name)</extracomment>
+        <extracomment>Value name of --profile in the help (a server profile&apos;s name)</extracomment>
         <translation>NAME</translation>
     </message>
     <message>
@@ -7443,7 +7448,7 @@ Warnungen:
     </message>
     <message>
         <source>COMMAND [ARGS]</source>
-        <extracomment>The syntax of the command argument in the help's usage line</extracomment>
+        <extracomment>The syntax of the command argument in the help&apos;s usage line</extracomment>
         <translation>COMMAND [ARGS]</translation>
     </message>
     <message>
@@ -7451,33 +7456,33 @@ Warnungen:
         <translation>Aufruf: syncdesk-node help [COMMAND]</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
-        <translation>unbekannter Befehl '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
         <source>no command given</source>
         <translation>kein Befehl angegeben</translation>
     </message>
     <message>
-        <source>--%1 is not an option of '%2'</source>
+        <source>--%1 is not an option of &apos;%2&apos;</source>
         <extracomment>%1: an option name, %2: a command name (neither is translated)</extracomment>
-        <translation>--%1 ist keine Option von '%2'</translation>
+        <translation>--%1 ist keine Option von &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>'sync' takes no arguments; name mailboxes with --mailbox</source>
-        <translation>'sync' erwartet keine Argumente; Postfächer mit --mailbox angeben</translation>
+        <source>&apos;sync&apos; takes no arguments; name mailboxes with --mailbox</source>
+        <translation>&apos;sync&apos; erwartet keine Argumente; Postfächer mit --mailbox angeben</translation>
     </message>
     <message>
-        <source>'status' takes no arguments</source>
-        <translation>'status' erwartet keine Argumente</translation>
+        <source>&apos;status&apos; takes no arguments</source>
+        <translation>&apos;status&apos; erwartet keine Argumente</translation>
     </message>
     <message>
-        <source>'run' takes no arguments</source>
-        <translation>'run' erwartet keine Argumente</translation>
+        <source>&apos;run&apos; takes no arguments</source>
+        <translation>&apos;run&apos; erwartet keine Argumente</translation>
     </message>
     <message>
-        <source>'scheduler' takes no arguments</source>
-        <translation>'scheduler' erwartet keine Argumente</translation>
+        <source>&apos;scheduler&apos; takes no arguments</source>
+        <translation>&apos;scheduler&apos; erwartet keine Argumente</translation>
     </message>
     <message>
         <source>nodes takes no arguments</source>
@@ -7510,7 +7515,7 @@ Warnungen:
     </message>
     <message>
         <source>mailboxes:       %1 new, %2 updated, %3 unchanged</source>
-        <extracomment>The spaces align the numbers with those of "server profiles: %1 new, ..." on the line above</extracomment>
+        <extracomment>The spaces align the numbers with those of &quot;server profiles: %1 new, ...&quot; on the line above</extracomment>
         <translation>Postfächer:    %1 neu, %2 aktualisiert, %3 unverändert</translation>
     </message>
     <message>
@@ -7531,8 +7536,8 @@ Warnungen:
         <translation>das Postfach %1 ist deaktiviert; aktivieren Sie es vor der Synchronisierung</translation>
     </message>
     <message>
-        <source>use 'sync --once' to sync here and now, or 'sync --mailbox ADDRESS' to ask the running engine</source>
-        <translation>verwenden Sie 'sync --once', um hier und jetzt zu synchronisieren, oder 'sync --mailbox ADDRESS', um die laufende Engine damit zu beauftragen</translation>
+        <source>use &apos;sync --once&apos; to sync here and now, or &apos;sync --mailbox ADDRESS&apos; to ask the running engine</source>
+        <translation>verwenden Sie &apos;sync --once&apos;, um hier und jetzt zu synchronisieren, oder &apos;sync --mailbox ADDRESS&apos;, um die laufende Engine damit zu beauftragen</translation>
     </message>
     <message numerus="yes">
         <source>Requested an immediate sync of %n mailbox(es); the running syncdesk-node or console picks it up within a second.</source>
@@ -7546,9 +7551,9 @@ Warnungen:
         <translation>Keine aktivierten Postfächer zum Synchronisieren in %1.</translation>
     </message>
     <message>
-        <source>%1: disabled by this run (%2); fix the cause, then 'syncdesk-node test-mailbox %1 --enable' or 'syncdesk-node mailbox enable %1'</source>
+        <source>%1: disabled by this run (%2); fix the cause, then &apos;syncdesk-node test-mailbox %1 --enable&apos; or &apos;syncdesk-node mailbox enable %1&apos;</source>
         <extracomment>%1: the mailbox address, %2: why it was disabled (an id such as permanent-failure)</extracomment>
-        <translation>%1: durch diesen Lauf deaktiviert (%2); Ursache beheben, dann 'syncdesk-node test-mailbox %1 --enable' oder 'syncdesk-node mailbox enable %1' ausführen</translation>
+        <translation>%1: durch diesen Lauf deaktiviert (%2); Ursache beheben, dann &apos;syncdesk-node test-mailbox %1 --enable&apos; oder &apos;syncdesk-node mailbox enable %1&apos; ausführen</translation>
     </message>
     <message>
         <source>%1 messages/s</source>
@@ -7557,7 +7562,7 @@ Warnungen:
     </message>
     <message numerus="yes">
         <source>%1/%n mailbox(es)</source>
-        <extracomment>Progress of 'sync --once': %1 of %n mailboxes done</extracomment>
+        <extracomment>Progress of &apos;sync --once&apos;: %1 of %n mailboxes done</extracomment>
         <translation>
             <numerusform>%1/%n Postfach</numerusform>
             <numerusform>%1/%n Postfächer</numerusform>
@@ -7640,14 +7645,14 @@ Warnungen:
         syncdesk-node crm list [--type TYPE] [--json]</translation>
     </message>
     <message>
-        <source>'crm import' needs --type account, contact or lead</source>
+        <source>&apos;crm import&apos; needs --type account, contact or lead</source>
         <extracomment>Keep account, contact and lead: they are the values --type takes</extracomment>
-        <translation>'crm import' benötigt --type account, contact oder lead</translation>
+        <translation>&apos;crm import&apos; benötigt --type account, contact oder lead</translation>
     </message>
     <message>
-        <source>--type must be one of %1, not "%2"</source>
+        <source>--type must be one of %1, not &quot;%2&quot;</source>
         <extracomment>%1: the types --type takes (not translated), %2: what was given</extracomment>
-        <translation>--type muss einer der Werte %1 sein, nicht "%2"</translation>
+        <translation>--type muss einer der Werte %1 sein, nicht &quot;%2&quot;</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -7671,7 +7676,7 @@ Warnungen:
     </message>
     <message numerus="yes">
         <source>Imported %1 (%2) into %3: %4 new, %5 updated, %6 unchanged, %n invalid row(s) skipped</source>
-        <extracomment>%1: the file, %2: the records ("accounts"), %3: the database, %4-%6: how many records</extracomment>
+        <extracomment>%1: the file, %2: the records (&quot;accounts&quot;), %3: the database, %4-%6: how many records</extracomment>
         <translation>
             <numerusform>%1 (%2) in %3 importiert: %4 neu, %5 aktualisiert, %6 unverändert, %n ungültige Zeile übersprungen</numerusform>
             <numerusform>%1 (%2) in %3 importiert: %4 neu, %5 aktualisiert, %6 unverändert, %n ungültige Zeilen übersprungen</numerusform>
@@ -7679,7 +7684,7 @@ Warnungen:
     </message>
     <message>
         <source>Imported %1 (%2) into %3: %4 new, %5 updated, %6 unchanged</source>
-        <extracomment>%1: the file, %2: the records ("accounts"), %3: the database, %4-%6: how many records</extracomment>
+        <extracomment>%1: the file, %2: the records (&quot;accounts&quot;), %3: the database, %4-%6: how many records</extracomment>
         <translation>%1 (%2) in %3 importiert: %4 neu, %5 aktualisiert, %6 unverändert</translation>
     </message>
     <message>
@@ -7688,45 +7693,45 @@ Warnungen:
         <translation>--type muss einer der Werte %1 sein</translation>
     </message>
     <message>
-        <source>No CRM records. Add them in the configuration's "crm" section or with 'syncdesk-node crm import'.</source>
-        <extracomment>Keep "crm": it is the name of the configuration's section</extracomment>
-        <translation>Keine CRM-Datensätze. Fügen Sie sie im Abschnitt "crm" der Konfiguration oder mit 'syncdesk-node crm import' hinzu.</translation>
+        <source>No CRM records. Add them in the configuration&apos;s &quot;crm&quot; section or with &apos;syncdesk-node crm import&apos;.</source>
+        <extracomment>Keep &quot;crm&quot;: it is the name of the configuration&apos;s section</extracomment>
+        <translation>Keine CRM-Datensätze. Fügen Sie sie im Abschnitt &quot;crm&quot; der Konfiguration oder mit &apos;syncdesk-node crm import&apos; hinzu.</translation>
     </message>
     <message>
-        <source>No CRM records of type %1. Add them in the configuration's "crm" section or with 'syncdesk-node crm import'.</source>
-        <extracomment>%1: a record type (account, contact, ...; not translated). Keep "crm": it is the name of the configuration's section</extracomment>
-        <translation>Keine CRM-Datensätze vom Typ %1. Fügen Sie sie im Abschnitt "crm" der Konfiguration oder mit 'syncdesk-node crm import' hinzu.</translation>
+        <source>No CRM records of type %1. Add them in the configuration&apos;s &quot;crm&quot; section or with &apos;syncdesk-node crm import&apos;.</source>
+        <extracomment>%1: a record type (account, contact, ...; not translated). Keep &quot;crm&quot;: it is the name of the configuration&apos;s section</extracomment>
+        <translation>Keine CRM-Datensätze vom Typ %1. Fügen Sie sie im Abschnitt &quot;crm&quot; der Konfiguration oder mit &apos;syncdesk-node crm import&apos; hinzu.</translation>
     </message>
     <message>
         <source>TYPE</source>
-        <extracomment>Column header of 'crm list': the record type</extracomment>
+        <extracomment>Column header of &apos;crm list&apos;: the record type</extracomment>
         <translation>TYP</translation>
     </message>
     <message>
         <source>ID</source>
-        <extracomment>Column header of 'crm list': the record's id
+        <extracomment>Column header of &apos;crm list&apos;: the record&apos;s id
 ----------
-Column header of 'track list': the request's number</extracomment>
+Column header of &apos;track list&apos;: the request&apos;s number</extracomment>
         <translation>ID</translation>
     </message>
     <message>
         <source>NAME</source>
-        <extracomment>Column header of 'crm list': the record's name</extracomment>
+        <extracomment>Column header of &apos;crm list&apos;: the record&apos;s name</extracomment>
         <translation>NAME</translation>
     </message>
     <message>
         <source>EMAIL</source>
-        <extracomment>Column header of 'crm list': the record's email address</extracomment>
+        <extracomment>Column header of &apos;crm list&apos;: the record&apos;s email address</extracomment>
         <translation>E-MAIL</translation>
     </message>
     <message>
         <source>OWNER</source>
-        <extracomment>Column header of 'crm list': the record's owner</extracomment>
+        <extracomment>Column header of &apos;crm list&apos;: the record&apos;s owner</extracomment>
         <translation>BESITZER</translation>
     </message>
     <message>
         <source>BUSINESS UNIT</source>
-        <extracomment>Column header of 'crm list'</extracomment>
+        <extracomment>Column header of &apos;crm list&apos;</extracomment>
         <translation>UNTERNEHMENSEINHEIT</translation>
     </message>
     <message>
@@ -7736,21 +7741,21 @@ Column header of 'track list': the request's number</extracomment>
         syncdesk-node track list [--mailbox ADDRESS] [--json]</translation>
     </message>
     <message>
-        <source>'track' needs one --mailbox ADDRESS and --message-id ID</source>
-        <translation>'track' benötigt genau ein --mailbox ADDRESS und --message-id ID</translation>
+        <source>&apos;track&apos; needs one --mailbox ADDRESS and --message-id ID</source>
+        <translation>&apos;track&apos; benötigt genau ein --mailbox ADDRESS und --message-id ID</translation>
     </message>
     <message>
-        <source>--message-id "%1" is not a Message-ID (such as &lt;1234@example.com&gt;)</source>
-        <translation>--message-id "%1" ist keine Message-ID (z. B. &lt;1234@example.com&gt;)</translation>
+        <source>--message-id &quot;%1&quot; is not a Message-ID (such as &lt;1234@example.com&gt;)</source>
+        <translation>--message-id &quot;%1&quot; ist keine Message-ID (z. B. &lt;1234@example.com&gt;)</translation>
     </message>
     <message>
         <source>%1:%2 is not a CRM record; import it first (syncdesk-node crm list shows what there is)</source>
-        <extracomment>%1:%2: a record's type and id</extracomment>
+        <extracomment>%1:%2: a record&apos;s type and id</extracomment>
         <translation>%1:%2 ist kein CRM-Datensatz; importieren Sie ihn zuerst (syncdesk-node crm list zeigt die vorhandenen)</translation>
     </message>
     <message>
         <source>Recorded track request #%1 for &lt;%2&gt; in %3.</source>
-        <extracomment>%1: the request's number, %2: the Message-ID, %3: the mailbox address</extracomment>
+        <extracomment>%1: the request&apos;s number, %2: the Message-ID, %3: the mailbox address</extracomment>
         <translation>Nachverfolgungsanfrage #%1 für &lt;%2&gt; in %3 erfasst.</translation>
     </message>
     <message>
@@ -7763,8 +7768,8 @@ Column header of 'track list': the request's number</extracomment>
         <translation>%1 ist deaktiviert (%2); die Anfrage wird abgeschlossen, sobald das Postfach aktiviert und synchronisiert ist.</translation>
     </message>
     <message>
-        <source>The running engine syncs %1 now; 'syncdesk-node track list --mailbox %1' shows the request's state.</source>
-        <translation>Die laufende Engine synchronisiert %1 jetzt; 'syncdesk-node track list --mailbox %1' zeigt den Status der Anfrage.</translation>
+        <source>The running engine syncs %1 now; &apos;syncdesk-node track list --mailbox %1&apos; shows the request&apos;s state.</source>
+        <translation>Die laufende Engine synchronisiert %1 jetzt; &apos;syncdesk-node track list --mailbox %1&apos; zeigt den Status der Anfrage.</translation>
     </message>
     <message>
         <source>No engine runs on this database: syncing %1 here.</source>
@@ -7776,12 +7781,12 @@ Column header of 'track list': the request's number</extracomment>
     </message>
     <message>
         <source>Request #%1: %2 (%3).</source>
-        <extracomment>%1: the request's number, %2: its state (done or failed; not translated), %3: the reason</extracomment>
+        <extracomment>%1: the request&apos;s number, %2: its state (done or failed; not translated), %3: the reason</extracomment>
         <translation>Anfrage #%1: %2 (%3).</translation>
     </message>
     <message>
-        <source>'track list' takes one --mailbox</source>
-        <translation>'track list' erwartet genau ein --mailbox</translation>
+        <source>&apos;track list&apos; takes one --mailbox</source>
+        <translation>&apos;track list&apos; erwartet genau ein --mailbox</translation>
     </message>
     <message>
         <source>No track requests.</source>
@@ -7789,33 +7794,33 @@ Column header of 'track list': the request's number</extracomment>
     </message>
     <message>
         <source>MAILBOX</source>
-        <extracomment>Column header of 'track list': the mailbox address
+        <extracomment>Column header of &apos;track list&apos;: the mailbox address
 ----------
-Column header of 'runs': the mailbox address</extracomment>
+Column header of &apos;runs&apos;: the mailbox address</extracomment>
         <translation>POSTFACH</translation>
     </message>
     <message>
         <source>MESSAGE-ID</source>
-        <extracomment>Column header of 'track list': the message's Message-ID</extracomment>
+        <extracomment>Column header of &apos;track list&apos;: the message&apos;s Message-ID</extracomment>
         <translation>MESSAGE-ID</translation>
     </message>
     <message>
         <source>REGARDING</source>
-        <extracomment>Column header of 'track list': the record the message is regarding</extracomment>
+        <extracomment>Column header of &apos;track list&apos;: the record the message is regarding</extracomment>
         <translation>BEZUG</translation>
     </message>
     <message>
         <source>STATE</source>
-        <extracomment>Column header of 'track list': the request's state (pending, done, failed)
+        <extracomment>Column header of &apos;track list&apos;: the request&apos;s state (pending, done, failed)
 ----------
-Column header of 'nodes': the engine's state (alive, stopped, dead)
+Column header of &apos;nodes&apos;: the engine&apos;s state (alive, stopped, dead)
 ----------
-Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
+Column header of &apos;status&apos;: the mailbox&apos;s state (ok, failing, ...)</extracomment>
         <translation>STATUS</translation>
     </message>
     <message>
         <source>REASON</source>
-        <extracomment>Column header of 'track list': why it failed</extracomment>
+        <extracomment>Column header of &apos;track list&apos;: why it failed</extracomment>
         <translation>GRUND</translation>
     </message>
     <message>
@@ -7839,7 +7844,7 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message>
         <source>Testing %1 (%2)</source>
-        <extracomment>%1: the mailbox address, %2: its servers ("IMAP mail.example.com:993, tls")</extracomment>
+        <extracomment>%1: the mailbox address, %2: its servers (&quot;IMAP mail.example.com:993, tls&quot;)</extracomment>
         <translation>%1 wird getestet (%2)</translation>
     </message>
     <message>
@@ -7865,7 +7870,7 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message>
         <source>Result: FAILED at %1 (%2, hint %3) after %4 ms</source>
-        <extracomment>%1: the step's id (connect, login, ...), %2: the error class, %3: the hint's id, %4: milliseconds</extracomment>
+        <extracomment>%1: the step&apos;s id (connect, login, ...), %2: the error class, %3: the hint&apos;s id, %4: milliseconds</extracomment>
         <translation>Ergebnis: FEHLGESCHLAGEN bei %1 (%2, Hinweis %3) nach %4 ms</translation>
     </message>
     <message>
@@ -7911,8 +7916,8 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
         <translation>wieder aktivieren: syncdesk-node alerts reenable %1</translation>
     </message>
     <message>
-        <source>'%1' is not an alert id (see 'syncdesk-node alerts')</source>
-        <translation>'%1' ist keine Meldungs-ID (siehe 'syncdesk-node alerts')</translation>
+        <source>&apos;%1&apos; is not an alert id (see &apos;syncdesk-node alerts&apos;)</source>
+        <translation>&apos;%1&apos; ist keine Meldungs-ID (siehe &apos;syncdesk-node alerts&apos;)</translation>
     </message>
     <message>
         <source>Alert %1 acknowledged and closed (information).</source>
@@ -7924,7 +7929,7 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message>
         <source>alert %1 is not a server profile incident (kind profile-outage)</source>
-        <extracomment>Keep profile-outage: it is the alert's kind</extracomment>
+        <extracomment>Keep profile-outage: it is the alert&apos;s kind</extracomment>
         <translation>Meldung %1 ist kein Serverprofil-Vorfall (Art profile-outage)</translation>
     </message>
     <message>
@@ -7954,7 +7959,7 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message numerus="yes">
         <source>%n failed item(s) will be fetched again by the next sync of their mailbox (requested now for %1).</source>
-        <extracomment>%1: how many mailboxes ("3 mailboxes")</extracomment>
+        <extracomment>%1: how many mailboxes (&quot;3 mailboxes&quot;)</extracomment>
         <translation>
             <numerusform>%n fehlgeschlagenes Element wird bei der nächsten Synchronisierung seines Postfachs erneut abgerufen (jetzt angefordert für %1).</numerusform>
             <numerusform>%n fehlgeschlagene Elemente werden bei der nächsten Synchronisierung ihres Postfachs erneut abgerufen (jetzt angefordert für %1).</numerusform>
@@ -7963,7 +7968,7 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     <message numerus="yes">
         <source>%n mailbox(es)</source>
         <comment>requested now for %1</comment>
-        <extracomment>Inserted in "... (requested now for %1)."</extracomment>
+        <extracomment>Inserted in &quot;... (requested now for %1).&quot;</extracomment>
         <translation>
             <numerusform>%n Postfach</numerusform>
             <numerusform>%n Postfächer</numerusform>
@@ -7987,7 +7992,7 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message>
         <source>subject: %1</source>
-        <extracomment>%1: the message's subject</extracomment>
+        <extracomment>%1: the message&apos;s subject</extracomment>
         <translation>Betreff: %1</translation>
     </message>
     <message>
@@ -8013,17 +8018,17 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message>
         <source>alive</source>
-        <extracomment>The state of an engine in 'nodes': its heartbeat is recent</extracomment>
+        <extracomment>The state of an engine in &apos;nodes&apos;: its heartbeat is recent</extracomment>
         <translation>aktiv</translation>
     </message>
     <message>
         <source>stopped</source>
-        <extracomment>The state of an engine in 'nodes': it stopped cleanly</extracomment>
+        <extracomment>The state of an engine in &apos;nodes&apos;: it stopped cleanly</extracomment>
         <translation>beendet</translation>
     </message>
     <message>
         <source>dead</source>
-        <extracomment>The state of an engine in 'nodes': silent for two heartbeats</extracomment>
+        <extracomment>The state of an engine in &apos;nodes&apos;: silent for two heartbeats</extracomment>
         <translation>ausgefallen</translation>
     </message>
     <message>
@@ -8032,44 +8037,44 @@ Column header of 'status': the mailbox's state (ok, failing, ...)</extracomment>
     </message>
     <message>
         <source>ENGINE</source>
-        <extracomment>Column header of 'nodes': the engine's id
+        <extracomment>Column header of &apos;nodes&apos;: the engine&apos;s id
 ----------
-Column header of 'runs': the engine's id</extracomment>
+Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <translation>ENGINE</translation>
     </message>
     <message>
         <source>HOST</source>
-        <extracomment>Column header of 'nodes': the engine's host</extracomment>
+        <extracomment>Column header of &apos;nodes&apos;: the engine&apos;s host</extracomment>
         <translation>HOST</translation>
     </message>
     <message>
         <source>PID</source>
-        <extracomment>Column header of 'nodes': the engine's process id</extracomment>
+        <extracomment>Column header of &apos;nodes&apos;: the engine&apos;s process id</extracomment>
         <translation>PID</translation>
     </message>
     <message>
         <source>VERSION</source>
-        <extracomment>Column header of 'nodes': the engine's version</extracomment>
+        <extracomment>Column header of &apos;nodes&apos;: the engine&apos;s version</extracomment>
         <translation>VERSION</translation>
     </message>
     <message>
         <source>STARTED</source>
-        <extracomment>Column header of 'nodes' and 'runs': when it started</extracomment>
+        <extracomment>Column header of &apos;nodes&apos; and &apos;runs&apos;: when it started</extracomment>
         <translation>GESTARTET</translation>
     </message>
     <message>
         <source>HEARTBEAT</source>
-        <extracomment>Column header of 'nodes': the engine's last heartbeat</extracomment>
+        <extracomment>Column header of &apos;nodes&apos;: the engine&apos;s last heartbeat</extracomment>
         <translation>HEARTBEAT</translation>
     </message>
     <message>
         <source>WORKERS</source>
-        <extracomment>Column header of 'nodes': busy/all workers</extracomment>
+        <extracomment>Column header of &apos;nodes&apos;: busy/all workers</extracomment>
         <translation>WORKER</translation>
     </message>
     <message>
         <source>MAILBOXES</source>
-        <extracomment>Column header of 'nodes': how many mailboxes the engine holds</extracomment>
+        <extracomment>Column header of &apos;nodes&apos;: how many mailboxes the engine holds</extracomment>
         <translation>POSTFÄCHER</translation>
     </message>
     <message>
@@ -8091,37 +8096,37 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>EPOCH</source>
-        <extracomment>Column header of 'runs': the lease epoch</extracomment>
+        <extracomment>Column header of &apos;runs&apos;: the lease epoch</extracomment>
         <translation>EPOCHE</translation>
     </message>
     <message>
         <source>RESULT</source>
-        <extracomment>Column header of 'runs': ok or failed</extracomment>
+        <extracomment>Column header of &apos;runs&apos;: ok or failed</extracomment>
         <translation>ERGEBNIS</translation>
     </message>
     <message>
         <source>NEW</source>
-        <extracomment>Column header of 'runs' and 'verify': new activities</extracomment>
+        <extracomment>Column header of &apos;runs&apos; and &apos;verify&apos;: new activities</extracomment>
         <translation>NEU</translation>
     </message>
     <message>
         <source>SEEN</source>
-        <extracomment>Column header of 'runs': messages fetched</extracomment>
+        <extracomment>Column header of &apos;runs&apos;: messages fetched</extracomment>
         <translation>ABGERUFEN</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <extracomment>Column header of 'runs': how long the run took</extracomment>
+        <extracomment>Column header of &apos;runs&apos;: how long the run took</extracomment>
         <translation>SEKUNDEN</translation>
     </message>
     <message>
         <source>ok</source>
-        <extracomment>The result of a run in 'runs' (at most 7 characters)</extracomment>
+        <extracomment>The result of a run in &apos;runs&apos; (at most 7 characters)</extracomment>
         <translation>ok</translation>
     </message>
     <message>
         <source>failed</source>
-        <extracomment>The result of a run in 'runs' (at most 7 characters)</extracomment>
+        <extracomment>The result of a run in &apos;runs&apos; (at most 7 characters)</extracomment>
         <translation>Fehler</translation>
     </message>
     <message>
@@ -8169,7 +8174,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>status [--state STATE] [--profile NAME] [--mailbox ADDRESS]... [--owner OWNER] [--json]</translation>
     </message>
     <message>
-        <source>Every mailbox's state, interval, last success, next sync, consecutive failures and last error with its hint. The filters combine; the table says how many of all mailboxes it shows.</source>
+        <source>Every mailbox&apos;s state, interval, last success, next sync, consecutive failures and last error with its hint. The filters combine; the table says how many of all mailboxes it shows.</source>
         <translation>Für jedes Postfach: Status, Intervall, letzte erfolgreiche Synchronisierung, nächste Synchronisierung, aufeinanderfolgende Fehler und letzter Fehler mit Hinweis. Die Filter lassen sich kombinieren; die Tabelle gibt an, wie viele aller Postfächer sie anzeigt.</translation>
     </message>
     <message>
@@ -8209,7 +8214,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>ein JSON-Objekt pro Zeile (erforderlich)</translation>
     </message>
     <message>
-        <source>only this mailbox's (may be repeated)</source>
+        <source>only this mailbox&apos;s (may be repeated)</source>
         <translation>nur die Aktivitäten dieses Postfachs (mehrfach möglich)</translation>
     </message>
     <message>
@@ -8237,7 +8242,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>Den Datenverkehr mit dem Mailserver für ein Postfach protokollieren (Anmeldedaten verborgen), zur Laufzeit umschaltbar.</translation>
     </message>
     <message>
-        <source>Test DNS, TCP, TLS, login and INBOX (and SMTP) step by step, each with its result, time and detail, then the failure's hint.</source>
+        <source>Test DNS, TCP, TLS, login and INBOX (and SMTP) step by step, each with its result, time and detail, then the failure&apos;s hint.</source>
         <translation>DNS, TCP, TLS, Anmeldung und INBOX (und SMTP) Schritt für Schritt testen, jeweils mit Ergebnis, Dauer und Details, danach den Hinweis zum Fehler.</translation>
     </message>
     <message>
@@ -8281,7 +8286,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>Nachrichten, die nicht dekodiert oder gespeichert werden konnten.</translation>
     </message>
     <message>
-        <source>only this mailbox's</source>
+        <source>only this mailbox&apos;s</source>
         <translation>nur die Elemente dieses Postfachs</translation>
     </message>
     <message>
@@ -8297,7 +8302,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>verify [--mailbox ADDRESS]... [--repair] [--json]</translation>
     </message>
     <message>
-        <source>Audit: compare the server's messages with what the store accounts for. Exit code 1 when something is missing.</source>
+        <source>Audit: compare the server&apos;s messages with what the store accounts for. Exit code 1 when something is missing.</source>
         <translation>Prüfung: die Nachrichten auf dem Server mit dem vergleichen, was die Datenbank erfasst hat. Exit-Code 1, wenn etwas fehlt.</translation>
     </message>
     <message>
@@ -8321,8 +8326,8 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>password set ENTRY</translation>
     </message>
     <message>
-        <source>Store a password in the system keychain, read from standard input, for mailboxes configured with "password_keychain": "ENTRY".</source>
-        <translation>Ein Passwort aus der Standardeingabe lesen und im Schlüsselbund des Systems speichern, für Postfächer, die mit "password_keychain": "ENTRY" konfiguriert sind.</translation>
+        <source>Store a password in the system keychain, read from standard input, for mailboxes configured with &quot;password_keychain&quot;: &quot;ENTRY&quot;.</source>
+        <translation>Ein Passwort aus der Standardeingabe lesen und im Schlüsselbund des Systems speichern, für Postfächer, die mit &quot;password_keychain&quot;: &quot;ENTRY&quot; konfiguriert sind.</translation>
     </message>
     <message>
         <source>password delete ENTRY</source>
@@ -8373,7 +8378,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>store copy --to postgresql://USER@HOST:PORT/DBNAME [--json]</translation>
     </message>
     <message>
-        <source>Copy this SQLite database (everything) into an empty PostgreSQL database and verify every table's row count; stop the nodes first.</source>
+        <source>Copy this SQLite database (everything) into an empty PostgreSQL database and verify every table&apos;s row count; stop the nodes first.</source>
         <translation>Diese SQLite-Datenbank vollständig in eine leere PostgreSQL-Datenbank kopieren und die Zeilenzahl jeder Tabelle prüfen; vorher die Knoten stoppen.</translation>
     </message>
     <message>
@@ -8489,11 +8494,11 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>help [COMMAND]</translation>
     </message>
     <message>
-        <source>This list, or one command's usage and options (also: COMMAND --help).</source>
+        <source>This list, or one command&apos;s usage and options (also: COMMAND --help).</source>
         <translation>Diese Liste oder Aufruf und Optionen eines Befehls (auch: COMMAND --help).</translation>
     </message>
     <message>
-        <source>Commands (syncdesk-node help COMMAND for one command's options):</source>
+        <source>Commands (syncdesk-node help COMMAND for one command&apos;s options):</source>
         <translation>Befehle (syncdesk-node help COMMAND zeigt die Optionen eines Befehls):</translation>
     </message>
     <message>
@@ -8531,27 +8536,27 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>pruned</source>
-        <extracomment>Column header of 'maintenance': how many rows were pruned</extracomment>
+        <extracomment>Column header of &apos;maintenance&apos;: how many rows were pruned</extracomment>
         <translation>Bereinigt</translation>
     </message>
     <message>
         <source>would prune</source>
-        <extracomment>Column header of 'maintenance --dry-run': how many rows would be pruned</extracomment>
+        <extracomment>Column header of &apos;maintenance --dry-run&apos;: how many rows would be pruned</extracomment>
         <translation>Zu bereinigen</translation>
     </message>
     <message>
         <source>kind</source>
-        <extracomment>Column header of 'maintenance': what is pruned (log records, runs, ...)</extracomment>
+        <extracomment>Column header of &apos;maintenance&apos;: what is pruned (log records, runs, ...)</extracomment>
         <translation>Art</translation>
     </message>
     <message>
         <source>window</source>
-        <extracomment>Column header of 'maintenance': the retention window ("30 days")</extracomment>
+        <extracomment>Column header of &apos;maintenance&apos;: the retention window (&quot;30 days&quot;)</extracomment>
         <translation>Frist</translation>
     </message>
     <message>
         <source>remaining</source>
-        <extracomment>Column header of 'maintenance': how many rows are left</extracomment>
+        <extracomment>Column header of &apos;maintenance&apos;: how many rows are left</extracomment>
         <translation>Verbleibend</translation>
     </message>
     <message numerus="yes">
@@ -8564,18 +8569,18 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>Database: %1 bytes before, %2 after (%3 bytes free, reused by later writes; the file does not shrink)</source>
-        <extracomment>%1: the database's size before, %2: after, %3: the free space in it (all in bytes)</extracomment>
+        <extracomment>%1: the database&apos;s size before, %2: after, %3: the free space in it (all in bytes)</extracomment>
         <translation>Datenbank: vorher %1 Byte, nachher %2 (%3 Byte frei, werden von späteren Schreibvorgängen wiederverwendet; die Datei wird nicht kleiner)</translation>
     </message>
     <message>
-        <source>Never pruned: open alerts, pending track requests, the latest run of each mailbox, live nodes and nodes holding a lease; windows are set in the configuration's "retention" section.</source>
-        <extracomment>Keep "retention": it is the name of the configuration's section</extracomment>
-        <translation>Nie bereinigt werden: offene Meldungen, ausstehende Nachverfolgungsanfragen, der letzte Lauf jedes Postfachs, aktive Knoten und Knoten, die eine Lease halten; die Fristen werden im Abschnitt "retention" der Konfiguration festgelegt.</translation>
+        <source>Never pruned: open alerts, pending track requests, the latest run of each mailbox, live nodes and nodes holding a lease; windows are set in the configuration&apos;s &quot;retention&quot; section.</source>
+        <extracomment>Keep &quot;retention&quot;: it is the name of the configuration&apos;s section</extracomment>
+        <translation>Nie bereinigt werden: offene Meldungen, ausstehende Nachverfolgungsanfragen, der letzte Lauf jedes Postfachs, aktive Knoten und Knoten, die eine Lease halten; die Fristen werden im Abschnitt &quot;retention&quot; der Konfiguration festgelegt.</translation>
     </message>
     <message>
-        <source>--state '%1' is not a state; use one of %2</source>
+        <source>--state &apos;%1&apos; is not a state; use one of %2</source>
         <extracomment>%1: what was given, %2: the states --state takes (not translated)</extracomment>
-        <translation>--state '%1' ist kein Status; verwenden Sie einen von %2</translation>
+        <translation>--state &apos;%1&apos; ist kein Status; verwenden Sie einen von %2</translation>
     </message>
     <message>
         <source>no server profile %1 in %2 (there are: %3)</source>
@@ -8608,7 +8613,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>%1 s</source>
-        <extracomment>A span of %1 seconds, as in "overdue %1 s"</extracomment>
+        <extracomment>A span of %1 seconds, as in &quot;overdue %1 s&quot;</extracomment>
         <translation>%1 s</translation>
     </message>
     <message>
@@ -8618,7 +8623,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>%1 min</source>
-        <extracomment>A span of %1 minutes, as in "overdue %1 min"</extracomment>
+        <extracomment>A span of %1 minutes, as in &quot;overdue %1 min&quot;</extracomment>
         <translation>%1 min</translation>
     </message>
     <message>
@@ -8628,13 +8633,13 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>%1 h</source>
-        <extracomment>A span of %1 hours, as in "overdue %1 h"</extracomment>
+        <extracomment>A span of %1 hours, as in &quot;overdue %1 h&quot;</extracomment>
         <translation>%1 h</translation>
     </message>
     <message>
-        <source>No mailboxes in %1. Import a configuration with 'syncdesk-node config import FILE.json'.</source>
+        <source>No mailboxes in %1. Import a configuration with &apos;syncdesk-node config import FILE.json&apos;.</source>
         <extracomment>%1: the database</extracomment>
-        <translation>Keine Postfächer in %1. Importieren Sie eine Konfiguration mit 'syncdesk-node config import FILE.json'.</translation>
+        <translation>Keine Postfächer in %1. Importieren Sie eine Konfiguration mit &apos;syncdesk-node config import FILE.json&apos;.</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n mailbox(es) shown.</source>
@@ -8646,41 +8651,41 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>ADDRESS</source>
-        <extracomment>Column header of 'status': the mailbox address</extracomment>
+        <extracomment>Column header of &apos;status&apos;: the mailbox address</extracomment>
         <translation>ADRESSE</translation>
     </message>
     <message>
         <source>INTERVAL</source>
-        <extracomment>Column header of 'status': the sync interval</extracomment>
+        <extracomment>Column header of &apos;status&apos;: the sync interval</extracomment>
         <translation>INTERVALL</translation>
     </message>
     <message>
         <source>LAST OK</source>
-        <extracomment>Column header of 'status': the last successful sync</extracomment>
+        <extracomment>Column header of &apos;status&apos;: the last successful sync</extracomment>
         <translation>ZULETZT OK</translation>
     </message>
     <message>
         <source>NEXT</source>
-        <extracomment>Column header of 'status': the next sync</extracomment>
+        <extracomment>Column header of &apos;status&apos;: the next sync</extracomment>
         <translation>NÄCHSTE</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <extracomment>Column header of 'status': consecutive failures (the column is 6 characters wide)</extracomment>
+        <extracomment>Column header of &apos;status&apos;: consecutive failures (the column is 6 characters wide)</extracomment>
         <translation>FEHLER</translation>
     </message>
     <message>
         <source>LAST ERROR</source>
-        <extracomment>Column header of 'status'</extracomment>
+        <extracomment>Column header of &apos;status&apos;</extracomment>
         <translation>LETZTER FEHLER</translation>
     </message>
     <message>
-        <source>note: no engine runs on this database (start 'syncdesk-node run' or the console)</source>
-        <translation>Anmerkung: Auf dieser Datenbank läuft keine Engine ('syncdesk-node run' oder die Konsole starten)</translation>
+        <source>note: no engine runs on this database (start &apos;syncdesk-node run&apos; or the console)</source>
+        <translation>Anmerkung: Auf dieser Datenbank läuft keine Engine (&apos;syncdesk-node run&apos; oder die Konsole starten)</translation>
     </message>
     <message>
         <source>note: %1 [hint: %2]</source>
-        <extracomment>%1: an engine's problem, %2: its hint's id (not translated)</extracomment>
+        <extracomment>%1: an engine&apos;s problem, %2: its hint&apos;s id (not translated)</extracomment>
         <translation>Anmerkung: %1 [Hinweis: %2]</translation>
     </message>
     <message>
@@ -8690,7 +8695,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>overdue %1 (%2)</source>
-        <extracomment>%1: for how long ("10 min"), %2: the cause (an id such as no-engine, not translated)</extracomment>
+        <extracomment>%1: for how long (&quot;10 min&quot;), %2: the cause (an id such as no-engine, not translated)</extracomment>
         <translation>überfällig seit %1 (%2)</translation>
     </message>
     <message>
@@ -8703,8 +8708,8 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>Aufruf: syncdesk-node export activities --jsonl [--mailbox ADDRESS] [--output FILE]</translation>
     </message>
     <message>
-        <source>'export activities' needs --jsonl (one JSON object per line)</source>
-        <translation>'export activities' benötigt --jsonl (ein JSON-Objekt pro Zeile)</translation>
+        <source>&apos;export activities&apos; needs --jsonl (one JSON object per line)</source>
+        <translation>&apos;export activities&apos; benötigt --jsonl (ein JSON-Objekt pro Zeile)</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
@@ -8724,13 +8729,13 @@ Column header of 'runs': the engine's id</extracomment>
         </translation>
     </message>
     <message>
-        <source>No engine runs on %1 (start 'syncdesk-node run' or the console).</source>
+        <source>No engine runs on %1 (start &apos;syncdesk-node run&apos; or the console).</source>
         <extracomment>%1: the database</extracomment>
-        <translation>Auf %1 läuft keine Engine ('syncdesk-node run' oder die Konsole starten).</translation>
+        <translation>Auf %1 läuft keine Engine (&apos;syncdesk-node run&apos; oder die Konsole starten).</translation>
     </message>
     <message numerus="yes">
         <source>engine %1: workers %2/%3 busy, %n sync(s) running, queue %4</source>
-        <extracomment>%1: the engine's id, %2/%3: busy/all workers, %n: syncs running, %4: mailboxes waiting in its queue</extracomment>
+        <extracomment>%1: the engine&apos;s id, %2/%3: busy/all workers, %n: syncs running, %4: mailboxes waiting in its queue</extracomment>
         <translation>
             <numerusform>Engine %1: %2/%3 Worker belegt, %n Synchronisierung läuft, Warteschlange %4</numerusform>
             <numerusform>Engine %1: %2/%3 Worker belegt, %n Synchronisierungen laufen, Warteschlange %4</numerusform>
@@ -8750,7 +8755,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message numerus="yes">
         <source>needs about %n connection(s) to keep every interval</source>
-        <extracomment>Follows "PROFILE: 2/4 connections, 3 overdue" after a dash</extracomment>
+        <extracomment>Follows &quot;PROFILE: 2/4 connections, 3 overdue&quot; after a dash</extracomment>
         <translation>
             <numerusform>benötigt etwa %n Verbindung, um alle Intervalle einzuhalten</numerusform>
             <numerusform>benötigt etwa %n Verbindungen, um alle Intervalle einzuhalten</numerusform>
@@ -8774,7 +8779,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>--to bezeichnet die Quelldatenbank selbst</translation>
     </message>
     <message>
-        <source>an engine is running on %1; stop every node and the console's engine before copying (syncdesk-node nodes lists them), so that nothing changes during and after the copy.</source>
+        <source>an engine is running on %1; stop every node and the console&apos;s engine before copying (syncdesk-node nodes lists them), so that nothing changes during and after the copy.</source>
         <translation>auf %1 läuft eine Engine; stoppen Sie vor dem Kopieren alle Knoten und die Engine der Konsole (syncdesk-node nodes listet sie auf), damit sich während und nach dem Kopieren nichts ändert.</translation>
     </message>
     <message numerus="yes">
@@ -8792,21 +8797,21 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>table</source>
-        <extracomment>Column header of 'store copy': the table</extracomment>
+        <extracomment>Column header of &apos;store copy&apos;: the table</extracomment>
         <translation>Tabelle</translation>
     </message>
     <message>
         <source>source</source>
-        <extracomment>Column header of 'store copy': the rows in the source database</extracomment>
+        <extracomment>Column header of &apos;store copy&apos;: the rows in the source database</extracomment>
         <translation>Quelle</translation>
     </message>
     <message>
         <source>copied</source>
-        <extracomment>Column header of 'store copy': the rows copied</extracomment>
+        <extracomment>Column header of &apos;store copy&apos;: the rows copied</extracomment>
         <translation>Kopiert</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %1 row(s) in %2 s; every table's count verified. Start the nodes with --db %3; the SQLite file was not changed.</source>
+        <source>Copied %1 row(s) in %2 s; every table&apos;s count verified. Start the nodes with --db %3; the SQLite file was not changed.</source>
         <extracomment>%1: how many rows, %2: seconds, %3: the target database</extracomment>
         <translation>
             <numerusform>%1 Zeile in %2 s kopiert; Zeilenzahl jeder Tabelle geprüft. Starten Sie die Knoten mit --db %3; die SQLite-Datei wurde nicht verändert.</numerusform>
@@ -8823,12 +8828,12 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>Postfach oder Profil nicht gefunden</translation>
     </message>
     <message>
-        <source>'verify' takes no arguments; name mailboxes with --mailbox</source>
-        <translation>'verify' erwartet keine Argumente; Postfächer mit --mailbox angeben</translation>
+        <source>&apos;verify&apos; takes no arguments; name mailboxes with --mailbox</source>
+        <translation>&apos;verify&apos; erwartet keine Argumente; Postfächer mit --mailbox angeben</translation>
     </message>
     <message numerus="yes">
         <source>Repairing: fetching %n missing message(s) of %1 again…</source>
-        <extracomment>%1: how many mailboxes ("2 mailboxes")</extracomment>
+        <extracomment>%1: how many mailboxes (&quot;2 mailboxes&quot;)</extracomment>
         <translation>
             <numerusform>Reparatur: %n fehlende Nachricht von %1 wird erneut abgerufen…</numerusform>
             <numerusform>Reparatur: %n fehlende Nachrichten von %1 werden erneut abgerufen…</numerusform>
@@ -8837,7 +8842,7 @@ Column header of 'runs': the engine's id</extracomment>
     <message numerus="yes">
         <source>%n mailbox(es)</source>
         <comment>Repairing: fetching … of %1</comment>
-        <extracomment>Inserted in "Repairing: fetching 3 missing messages of %1 again…"</extracomment>
+        <extracomment>Inserted in &quot;Repairing: fetching 3 missing messages of %1 again…&quot;</extracomment>
         <translation>
             <numerusform>%n Postfach</numerusform>
             <numerusform>%n Postfächern</numerusform>
@@ -8863,7 +8868,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>%1 (%2 repaired)</source>
-        <extracomment>%1: "nothing missing" or "3 MISSING", %2: how many messages were repaired</extracomment>
+        <extracomment>%1: &quot;nothing missing&quot; or &quot;3 MISSING&quot;, %2: how many messages were repaired</extracomment>
         <translation>%1 (%2 repariert)</translation>
     </message>
     <message>
@@ -8873,22 +8878,22 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>FOLDER</source>
-        <extracomment>Column header of 'verify': the folder</extracomment>
+        <extracomment>Column header of &apos;verify&apos;: the folder</extracomment>
         <translation>ORDNER</translation>
     </message>
     <message>
         <source>ON SERVER</source>
-        <extracomment>Column header of 'verify': messages on the server (10 characters at most)</extracomment>
+        <extracomment>Column header of &apos;verify&apos;: messages on the server (10 characters at most)</extracomment>
         <translation>AUF SERVER</translation>
     </message>
     <message>
         <source>ACCOUNTED</source>
-        <extracomment>Column header of 'verify': messages the store accounts for (10 characters at most)</extracomment>
+        <extracomment>Column header of &apos;verify&apos;: messages the store accounts for (10 characters at most)</extracomment>
         <translation>ERFASST</translation>
     </message>
     <message>
         <source>MISSING</source>
-        <extracomment>Column header of 'verify': messages missing from the store (8 characters at most)</extracomment>
+        <extracomment>Column header of &apos;verify&apos;: messages missing from the store (8 characters at most)</extracomment>
         <translation>FEHLEND</translation>
     </message>
     <message>
@@ -8917,17 +8922,17 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>fehlende UIDLs: %1</translation>
     </message>
     <message>
-        <source>%1. Run 'syncdesk-node verify --repair%2' to fetch the missing messages again.</source>
-        <extracomment>%1: what a gap is (a sentence), %2: " --mailbox ADDRESS" or nothing</extracomment>
-        <translation>%1. Führen Sie 'syncdesk-node verify --repair%2' aus, um die fehlenden Nachrichten erneut abzurufen.</translation>
+        <source>%1. Run &apos;syncdesk-node verify --repair%2&apos; to fetch the missing messages again.</source>
+        <extracomment>%1: what a gap is (a sentence), %2: &quot; --mailbox ADDRESS&quot; or nothing</extracomment>
+        <translation>%1. Führen Sie &apos;syncdesk-node verify --repair%2&apos; aus, um die fehlenden Nachrichten erneut abzurufen.</translation>
     </message>
     <message>
         <source>from: %1, date: %2</source>
-        <extracomment>%1: who sent the message (its From header), %2: the message's date (its Date header)</extracomment>
+        <extracomment>%1: who sent the message (its From header), %2: the message&apos;s date (its Date header)</extracomment>
         <translation>von: %1, Datum: %2</translation>
     </message>
     <message>
-        <source>test-mailbox: log in and list the server's folders (to choose what to sync).</source>
+        <source>test-mailbox: log in and list the server&apos;s folders (to choose what to sync).</source>
         <translation>test-mailbox: anmelden und die Ordner des Servers auflisten (um zu wählen, was synchronisiert wird).</translation>
     </message>
     <message>
@@ -8961,7 +8966,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>test-mailbox ADRESSE [--enable | --list-folders] [--json]</translation>
     </message>
     <message>
-        <source>after the login, list the server's folders instead of checking INBOX and SMTP</source>
+        <source>after the login, list the server&apos;s folders instead of checking INBOX and SMTP</source>
         <translation>nach der Anmeldung die Ordner des Servers auflisten, statt INBOX und SMTP zu prüfen</translation>
     </message>
     <message>
@@ -9039,21 +9044,21 @@ Column header of 'runs': the engine's id</extracomment>
         syncdesk-node email send-draft|cancel|retry ID</translation>
     </message>
     <message>
-        <source>'%1' is not an email id (a number, as email list shows)</source>
-        <extracomment>%1: what was given as an email's id</extracomment>
-        <translation>'%1' ist keine E-Mail-ID (eine Zahl, wie email list sie anzeigt)</translation>
+        <source>&apos;%1&apos; is not an email id (a number, as email list shows)</source>
+        <extracomment>%1: what was given as an email&apos;s id</extracomment>
+        <translation>&apos;%1&apos; ist keine E-Mail-ID (eine Zahl, wie email list sie anzeigt)</translation>
     </message>
     <message>
-        <source>'email send' needs --from, the mailbox the email leaves through</source>
-        <translation>'email send' benötigt --from, das Postfach, über das die E-Mail gesendet wird</translation>
+        <source>&apos;email send&apos; needs --from, the mailbox the email leaves through</source>
+        <translation>&apos;email send&apos; benötigt --from, das Postfach, über das die E-Mail gesendet wird</translation>
     </message>
     <message>
-        <source>'email send' needs --subject</source>
-        <translation>'email send' benötigt --subject</translation>
+        <source>&apos;email send&apos; needs --subject</source>
+        <translation>&apos;email send&apos; benötigt --subject</translation>
     </message>
     <message>
-        <source>'email send' needs either --body TEXT or --body-file FILE</source>
-        <translation>'email send' benötigt entweder --body TEXT oder --body-file FILE</translation>
+        <source>&apos;email send&apos; needs either --body TEXT or --body-file FILE</source>
+        <translation>&apos;email send&apos; benötigt entweder --body TEXT oder --body-file FILE</translation>
     </message>
     <message>
         <source>cannot attach %1: no such file</source>
@@ -9070,18 +9075,18 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>Draft %1 saved; send it with: syncdesk-node email send-draft %1</source>
-        <extracomment>%1: the email's id</extracomment>
+        <extracomment>%1: the email&apos;s id</extracomment>
         <translation>Entwurf %1 gespeichert; senden Sie ihn mit: syncdesk-node email send-draft %1</translation>
     </message>
     <message>
         <source>Email %1 is Pending Send through %2; follow it with: syncdesk-node email show %1</source>
-        <extracomment>%1: the email's id, %2: the mailbox it leaves through</extracomment>
+        <extracomment>%1: the email&apos;s id, %2: the mailbox it leaves through</extracomment>
         <translation>E-Mail %1 hat den Status „Senden ausstehend“ (über %2); verfolgen Sie sie mit: syncdesk-node email show %1</translation>
     </message>
     <message>
-        <source>unknown status '%1'; expected draft, pending-send, sending, sent, failed or cancelled</source>
+        <source>unknown status &apos;%1&apos;; expected draft, pending-send, sending, sent, failed or cancelled</source>
         <extracomment>%1: what was given; keep the status names, they are the values --status takes</extracomment>
-        <translation>unbekannter Status '%1'; erwartet: draft, pending-send, sending, sent, failed oder cancelled</translation>
+        <translation>unbekannter Status &apos;%1&apos;; erwartet: draft, pending-send, sending, sent, failed oder cancelled</translation>
     </message>
     <message>
         <source>No outgoing email.</source>
@@ -9109,7 +9114,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>there is no outgoing email %1 (email list shows them)</source>
-        <extracomment>%1: an email's id</extracomment>
+        <extracomment>%1: an email&apos;s id</extracomment>
         <translation>es gibt keine ausgehende E-Mail %1 (email list zeigt sie an)</translation>
     </message>
     <message>
@@ -9210,7 +9215,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>email send --from ADDRESS --to ADDR[,ADDR...] [--cc ...] [--bcc ...] --subject TEXT (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]... [--regarding TYPE:ID] [--reply-to ACTIVITY] [--owner systemuser:ID] [--draft] [--json]</translation>
     </message>
     <message>
-        <source>Create an outgoing email activity and print its id. It is Pending Send and its mailbox sends it at once (or at its next sync), through the profile's SMTP server, with a copy in Sent; with --draft it waits as a Draft. The owner (the mailbox's own, or --owner) must be allowed to send from the mailbox: their own, or a queue they are a member of.</source>
+        <source>Create an outgoing email activity and print its id. It is Pending Send and its mailbox sends it at once (or at its next sync), through the profile&apos;s SMTP server, with a copy in Sent; with --draft it waits as a Draft. The owner (the mailbox&apos;s own, or --owner) must be allowed to send from the mailbox: their own, or a queue they are a member of.</source>
         <translation>Erstellt eine ausgehende E-Mail-Aktivität und gibt ihre ID aus. Sie erhält den Status „Senden ausstehend“, und ihr Postfach sendet sie sofort (oder bei seiner nächsten Synchronisierung) über den SMTP-Server des Profils, mit einer Kopie im Gesendet-Ordner; mit --draft wartet sie als Entwurf. Der Besitzer (der des Postfachs oder --owner) muss über das Postfach senden dürfen: sein eigenes oder das einer Warteschlange, deren Mitglied er ist.</translation>
     </message>
     <message>
@@ -9226,8 +9231,8 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>--to, --cc, --bcc ADDR</translation>
     </message>
     <message>
-        <source>recipients, separated by commas, "Name &lt;addr&gt;" allowed</source>
-        <translation>Empfänger, durch Kommas getrennt, "Name &lt;addr&gt;" erlaubt</translation>
+        <source>recipients, separated by commas, &quot;Name &lt;addr&gt;&quot; allowed</source>
+        <translation>Empfänger, durch Kommas getrennt, &quot;Name &lt;addr&gt;&quot; erlaubt</translation>
     </message>
     <message>
         <source>--attach FILE</source>
@@ -9270,7 +9275,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>email show ID [--json]</translation>
     </message>
     <message>
-        <source>One outgoing email: its status, attempts, the server's reply, refused recipients, the last error with its hint, and its copy in Sent.</source>
+        <source>One outgoing email: its status, attempts, the server&apos;s reply, refused recipients, the last error with its hint, and its copy in Sent.</source>
         <translation>Eine ausgehende E-Mail: ihr Status, die Versuche, die Antwort des Servers, abgelehnte Empfänger, der letzte Fehler mit seinem Hinweis und ihre Kopie im Gesendet-Ordner.</translation>
     </message>
     <message>
@@ -9283,7 +9288,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>OUTGOING</source>
-        <extracomment>Column header of 'status': the outgoing direction's state and how many emails wait</extracomment>
+        <extracomment>Column header of &apos;status&apos;: the outgoing direction&apos;s state and how many emails wait</extracomment>
         <translation>AUSGEHEND</translation>
     </message>
     <message>
@@ -9314,7 +9319,7 @@ Column header of 'runs': the engine's id</extracomment>
     </message>
     <message>
         <source>%1 %2 changed; its mailboxes sync it next</source>
-        <extracomment>%1: "appointment" or "task", %2: its id</extracomment>
+        <extracomment>%1: &quot;appointment&quot; or &quot;task&quot;, %2: its id</extracomment>
         <translation>%1 %2 geändert; die zugehörigen Postfächer synchronisieren die Änderung als Nächstes</translation>
     </message>
     <message>
@@ -9322,12 +9327,12 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>%1 %2 gelöscht; die zugehörigen Postfächer löschen den Eintrag als Nächstes aus ihren Kalendern</translation>
     </message>
     <message>
-        <source>--appointment needs the appointment's UID (appointments show ID lists it)</source>
+        <source>--appointment needs the appointment&apos;s UID (appointments show ID lists it)</source>
         <translation>--appointment benötigt die UID des Termins (appointments show ID zeigt sie an)</translation>
     </message>
     <message>
         <source>Appointment %1 tracked; syncing it now in %2 (the schedule completes it if that fails).</source>
-        <extracomment>%1: the appointment's UID, %2: mailbox addresses</extracomment>
+        <extracomment>%1: the appointment&apos;s UID, %2: mailbox addresses</extracomment>
         <translation>Termin %1 wird nachverfolgt und jetzt in %2 synchronisiert (schlägt das fehl, schließt der Zeitplan die Nachverfolgung ab).</translation>
     </message>
     <message>
@@ -9335,7 +9340,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>appointments list [--owner ID] [--json] | appointments show ID [--json]</translation>
     </message>
     <message>
-        <source>The CRM's appointments (soonest first), or one with every field and the calendars it is in.</source>
+        <source>The CRM&apos;s appointments (soonest first), or one with every field and the calendars it is in.</source>
         <translation>Die Termine des CRM (die nächsten zuerst) oder ein einzelner Termin mit allen Feldern und den Kalendern, in denen er enthalten ist.</translation>
     </message>
     <message>
@@ -9351,7 +9356,7 @@ Column header of 'runs': the engine's id</extracomment>
         <translation>tasks list|show|add|set|delete (wie appointments)</translation>
     </message>
     <message>
-        <source>The CRM's tasks. Fields: subject, start, due, all_day, time_zone, status (not-started, in-progress, completed, cancelled), percent_complete, priority (0-9), description, regarding, owner.</source>
+        <source>The CRM&apos;s tasks. Fields: subject, start, due, all_day, time_zone, status (not-started, in-progress, completed, cancelled), percent_complete, priority (0-9), description, regarding, owner.</source>
         <translation>Die Aufgaben des CRM. Felder: subject, start, due, all_day, time_zone, status (not-started, in-progress, completed, cancelled), percent_complete, priority (0-9), description, regarding, owner.</translation>
     </message>
     <message>
@@ -9377,7 +9382,7 @@ fields: %2</source>
 Felder: %2</translation>
     </message>
     <message>
-        <source>Appointment %1 tracked; no mailbox holds it or syncs its owner's appointments, so it stays in the CRM.</source>
+        <source>Appointment %1 tracked; no mailbox holds it or syncs its owner&apos;s appointments, so it stays in the CRM.</source>
         <translation>Termin %1 wird nachverfolgt; kein Postfach enthält ihn oder synchronisiert die Termine seines Besitzers, daher bleibt er im CRM.</translation>
     </message>
     <message>
@@ -9389,8 +9394,8 @@ Felder: %2</translation>
         <translation>Keine Konflikte erfasst.</translation>
     </message>
     <message>
-        <source>%1  %2  %3 %4 "%5"  %6: CRM "%7", server "%8", kept: %9</source>
-        <extracomment>one conflict: when, mailbox, kind and record, field, the CRM's value, the server's, which was kept</extracomment>
+        <source>%1  %2  %3 %4 &quot;%5&quot;  %6: CRM &quot;%7&quot;, server &quot;%8&quot;, kept: %9</source>
+        <extracomment>one conflict: when, mailbox, kind and record, field, the CRM&apos;s value, the server&apos;s, which was kept</extracomment>
         <translation>%1  %2  %3 %4 „%5“  %6: CRM „%7“, Server „%8“, behalten: %9</translation>
     </message>
     <message>
@@ -9398,7 +9403,7 @@ Felder: %2</translation>
         <translation>conflicts [--mailbox ADDRESS] [--json]</translation>
     </message>
     <message>
-        <source>Fields of appointments, contacts and tasks that both the CRM and a calendar or address book changed, newest first: both values and which one the mailbox's conflict rule kept.</source>
+        <source>Fields of appointments, contacts and tasks that both the CRM and a calendar or address book changed, newest first: both values and which one the mailbox&apos;s conflict rule kept.</source>
         <translation>Felder von Terminen, Kontakten und Aufgaben, die sowohl das CRM als auch ein Kalender oder Adressbuch geändert hat, die neuesten zuerst: beide Werte und welchen die Konfliktregel des Postfachs behalten hat.</translation>
     </message>
 </context>
@@ -9482,7 +9487,7 @@ Felder: %2</translation>
     </message>
     <message>
         <source>Status</source>
-        <extracomment>column: the outgoing email's status (Pending Send, Sent, ...)</extracomment>
+        <extracomment>column: the outgoing email&apos;s status (Pending Send, Sent, ...)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -9514,7 +9519,7 @@ Felder: %2</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <extracomment>column: the server's reply, or the last error</extracomment>
+        <extracomment>column: the server&apos;s reply, or the last error</extracomment>
         <translation>Ergebnis</translation>
     </message>
     <message>
@@ -9629,7 +9634,7 @@ Hinweis: %2</translation>
     <name>SyncDesk::OutgoingEmailDialog</name>
     <message>
         <source>Email %1 — %2</source>
-        <extracomment>Window title: %1 the email's id, %2 its subject</extracomment>
+        <extracomment>Window title: %1 the email&apos;s id, %2 its subject</extracomment>
         <translation>E-Mail %1 — %2</translation>
     </message>
     <message>
@@ -9813,8 +9818,8 @@ Hinweis: %2</translation>
         <translation>Worker-Pool</translation>
     </message>
     <message>
-        <source>No engine runs on this database: start 'syncdesk-node run', or open the console without --monitor-only.</source>
-        <translation>Für diese Datenbank läuft keine Engine: Starten Sie 'syncdesk-node run', oder öffnen Sie die Konsole ohne --monitor-only.</translation>
+        <source>No engine runs on this database: start &apos;syncdesk-node run&apos;, or open the console without --monitor-only.</source>
+        <translation>Für diese Datenbank läuft keine Engine: Starten Sie &apos;syncdesk-node run&apos;, oder öffnen Sie die Konsole ohne --monitor-only.</translation>
     </message>
     <message>
         <source>Engine</source>
@@ -9826,7 +9831,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>State</source>
-        <extracomment>column: the engine's state (alive, stopped, dead)</extracomment>
+        <extracomment>column: the engine&apos;s state (alive, stopped, dead)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -9915,12 +9920,12 @@ Hinweis: %2</translation>
     <name>SyncDesk::Pop3::Session</name>
     <message>
         <source>waiting for the greeting</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Warten auf die Begrüßung</translation>
     </message>
     <message>
         <source>connecting to %1:%2</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Verbindungsaufbau zu %1:%2</translation>
     </message>
     <message>
@@ -9937,7 +9942,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>negotiating TLS</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Aushandeln von TLS</translation>
     </message>
     <message>
@@ -9958,17 +9963,17 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>quitting</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Beenden der Sitzung</translation>
     </message>
     <message>
         <source>waiting for the answer to %1</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Warten auf die Antwort auf %1</translation>
     </message>
     <message>
         <source>the server</source>
-        <extracomment>stands for the server's host name when it is not known</extracomment>
+        <extracomment>stands for the server&apos;s host name when it is not known</extracomment>
         <translation>der Server</translation>
     </message>
     <message numerus="yes">
@@ -9986,7 +9991,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>no answer from %1 while %2</source>
-        <extracomment>%1 is the server, %2 says what the session was doing ("waiting for the greeting")</extracomment>
+        <extracomment>%1 is the server, %2 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>%1 hat %2 nicht geantwortet</translation>
     </message>
     <message>
@@ -10003,12 +10008,12 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>idle</source>
-        <extracomment>completes "the server closed the connection while …" when no command was waiting for an answer</extracomment>
+        <extracomment>completes &quot;the server closed the connection while …&quot; when no command was waiting for an answer</extracomment>
         <translation>im Leerlauf</translation>
     </message>
     <message>
         <source>the server closed the connection while %1</source>
-        <extracomment>%1 says what the session was doing ("waiting for the greeting")</extracomment>
+        <extracomment>%1 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>der Server hat die Verbindung %1 geschlossen</translation>
     </message>
 </context>
@@ -10234,22 +10239,22 @@ Hinweis: %2</translation>
     <name>SyncDesk::Smtp::Session</name>
     <message>
         <source>the SMTP server</source>
-        <extracomment>stands for the server's host name when it is not known</extracomment>
+        <extracomment>stands for the server&apos;s host name when it is not known</extracomment>
         <translation>der SMTP-Server</translation>
     </message>
     <message>
         <source>no answer from %1 while %2</source>
-        <extracomment>%1 is the server, %2 says what the session was doing ("waiting for the greeting")</extracomment>
+        <extracomment>%1 is the server, %2 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>%1 hat %2 nicht geantwortet</translation>
     </message>
     <message>
         <source>waiting for the greeting</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Warten auf die Begrüßung</translation>
     </message>
     <message>
         <source>connecting to %1:%2</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Verbindungsaufbau zu %1:%2</translation>
     </message>
     <message>
@@ -10258,7 +10263,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>waiting for the answer to %1</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Warten auf die Antwort auf %1</translation>
     </message>
     <message>
@@ -10279,7 +10284,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>negotiating TLS</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Aushandeln von TLS</translation>
     </message>
     <message>
@@ -10292,17 +10297,17 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>quitting</source>
-        <extracomment>what the session was doing, as in "no answer from the server while …"</extracomment>
+        <extracomment>what the session was doing, as in &quot;no answer from the server while …&quot;</extracomment>
         <translation>beim Beenden der Sitzung</translation>
     </message>
     <message>
         <source>idle</source>
-        <extracomment>completes "the SMTP server closed the connection while …" when no command was waiting for an answer</extracomment>
+        <extracomment>completes &quot;the SMTP server closed the connection while …&quot; when no command was waiting for an answer</extracomment>
         <translation>im Leerlauf</translation>
     </message>
     <message>
         <source>the SMTP server closed the connection while %1</source>
-        <extracomment>%1 says what the session was doing ("waiting for the greeting")</extracomment>
+        <extracomment>%1 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>der SMTP-Server hat die Verbindung %1 geschlossen</translation>
     </message>
     <message>
@@ -10330,15 +10335,15 @@ Hinweis: %2</translation>
         <translation>dieser Qt-Build unterstützt kein TLS</translation>
     </message>
     <message>
-        <source>the server's certificate is not trusted</source>
+        <source>the server&apos;s certificate is not trusted</source>
         <translation>dem Zertifikat des Servers wird nicht vertraut</translation>
     </message>
     <message>
-        <source>the server's certificate does not name %1</source>
+        <source>the server&apos;s certificate does not name %1</source>
         <translation>das Zertifikat des Servers ist nicht für %1 ausgestellt</translation>
     </message>
     <message>
-        <source>the server's certificate has expired or is not yet valid</source>
+        <source>the server&apos;s certificate has expired or is not yet valid</source>
         <translation>das Zertifikat des Servers ist abgelaufen oder noch nicht gültig</translation>
     </message>
     <message>
@@ -10387,7 +10392,7 @@ Hinweis: %2</translation>
     <name>SyncDesk::StorePoller</name>
     <message>
         <source>cannot write the password file %1: %2</source>
-        <extracomment>%1 is a file, %2 the system's reason</extracomment>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
         <translation>Die Passwortdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
@@ -10400,7 +10405,7 @@ Hinweis: %2</translation>
         <translation>Serverprofile: %1 neu, %2 aktualisiert, %3 unverändert. Postfächer: %4 neu, %5 aktualisiert, %6 unverändert.</translation>
     </message>
     <message>
-        <source>"%1" is not a Message-ID</source>
+        <source>&quot;%1&quot; is not a Message-ID</source>
         <extracomment>Message-ID is the name of a mail header</extracomment>
         <translation>„%1“ ist keine Message-ID</translation>
     </message>
@@ -10411,12 +10416,12 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>Alert %1 acknowledged</source>
-        <extracomment>%1 is the alert's number</extracomment>
+        <extracomment>%1 is the alert&apos;s number</extracomment>
         <translation>Meldung %1 bestätigt</translation>
     </message>
     <message numerus="yes">
         <source>Re-enabled %n mailbox(es) disabled by incident %1; they sync now</source>
-        <extracomment>%1 is the incident's number</extracomment>
+        <extracomment>%1 is the incident&apos;s number</extracomment>
         <translation>
             <numerusform>%n durch Vorfall %1 deaktiviertes Postfach wieder aktiviert; es wird jetzt synchronisiert</numerusform>
             <numerusform>%n durch Vorfall %1 deaktivierte Postfächer wieder aktiviert; sie werden jetzt synchronisiert</numerusform>
@@ -10443,7 +10448,7 @@ Hinweis: %2</translation>
         <translation>Diagnosepaket von %1 in %2 gespeichert</translation>
     </message>
     <message>
-        <source>Unknown outbox action '%1'.</source>
+        <source>Unknown outbox action &apos;%1&apos;.</source>
         <translation>Unbekannte Aktion des Postausgangs „%1“.</translation>
     </message>
     <message numerus="yes">
@@ -10474,7 +10479,7 @@ Hinweis: %2</translation>
         <translation>Bezieht sich auf: %1</translation>
     </message>
     <message>
-        <source>Appointment tracked; no mailbox holds it or syncs its owner's appointments, so it stays in the CRM.</source>
+        <source>Appointment tracked; no mailbox holds it or syncs its owner&apos;s appointments, so it stays in the CRM.</source>
         <translation>Termin verfolgt; kein Postfach enthält ihn oder synchronisiert die Termine seines Besitzers, er bleibt also im CRM.</translation>
     </message>
     <message>
@@ -10541,27 +10546,27 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <extracomment>A step's duration in milliseconds</extracomment>
+        <extracomment>A step&apos;s duration in milliseconds</extracomment>
         <translation>%1 ms</translation>
     </message>
     <message>
         <source>OK</source>
-        <extracomment>A test step's result: passed</extracomment>
+        <extracomment>A test step&apos;s result: passed</extracomment>
         <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <extracomment>A test step's result</extracomment>
+        <extracomment>A test step&apos;s result</extracomment>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <extracomment>A test step's result</extracomment>
+        <extracomment>A test step&apos;s result</extracomment>
         <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <extracomment>The test's outcome (accessible name of its icon)</extracomment>
+        <extracomment>The test&apos;s outcome (accessible name of its icon)</extracomment>
         <translation>Abgebrochen</translation>
     </message>
     <message>
@@ -10598,7 +10603,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>hint id: %1</source>
-        <extracomment>%1: the hint's id (kept as it is: support searches for it)</extracomment>
+        <extracomment>%1: the hint&apos;s id (kept as it is: support searches for it)</extracomment>
         <translation>Hinweis-ID: %1</translation>
     </message>
     <message>
@@ -10611,7 +10616,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>Test server profile — %1</source>
-        <extracomment>%1: the mailbox address. "Test &amp; Enable" is the action's name (not a mnemonic)</extracomment>
+        <extracomment>%1: the mailbox address. &quot;Test &amp; Enable&quot; is the action&apos;s name (not a mnemonic)</extracomment>
         <translation>Serverprofil testen – %1</translation>
     </message>
     <message>
@@ -10666,7 +10671,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>Message-ID</source>
-        <extracomment>The mail header's name</extracomment>
+        <extracomment>The mail header&apos;s name</extracomment>
         <translation>Message-ID</translation>
     </message>
     <message>
@@ -10679,7 +10684,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>M&amp;essage-ID:</source>
-        <extracomment>The mail header's name</extracomment>
+        <extracomment>The mail header&apos;s name</extracomment>
         <translation>M&amp;essage-ID:</translation>
     </message>
     <message>
@@ -10712,7 +10717,7 @@ Hinweis: %2</translation>
     <name>SyncDesk::TrackRequestModel</name>
     <message>
         <source>#</source>
-        <extracomment>column: the request's number</extracomment>
+        <extracomment>column: the request&apos;s number</extracomment>
         <translation>#</translation>
     </message>
     <message>
@@ -10721,7 +10726,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>Message-ID</source>
-        <extracomment>column: the message's Message-ID header (the header's name, usually kept as it is)</extracomment>
+        <extracomment>column: the message&apos;s Message-ID header (the header&apos;s name, usually kept as it is)</extracomment>
         <translation>Message-ID</translation>
     </message>
     <message>
@@ -10778,7 +10783,7 @@ Hinweis: %2</translation>
         <translation>Testen &amp;&amp; a&amp;ktivieren…</translation>
     </message>
     <message>
-        <source>Test the selected mailbox's connection and enable it when every step passes</source>
+        <source>Test the selected mailbox&apos;s connection and enable it when every step passes</source>
         <translation>Verbindung des ausgewählten Postfachs testen und das Postfach aktivieren, wenn alle Schritte bestanden sind</translation>
     </message>
     <message>
@@ -10794,7 +10799,7 @@ Hinweis: %2</translation>
         <translation>Dia&amp;gnosepaket exportieren…</translation>
     </message>
     <message>
-        <source>Save the selected mailbox's status, runs, alerts, failures and log, without passwords or message contents</source>
+        <source>Save the selected mailbox&apos;s status, runs, alerts, failures and log, without passwords or message contents</source>
         <translation>Status, Läufe, Meldungen, fehlgeschlagene Elemente und Protokoll des ausgewählten Postfachs speichern, ohne Passwörter oder Nachrichteninhalte</translation>
     </message>
     <message>
@@ -10836,8 +10841,8 @@ Hinweis: %2</translation>
         <translation>%1 ist kein CRM-Datensatz</translation>
     </message>
     <message>
-        <source>the mailbox's owner may not read %1 [hint: items-withheld]</source>
-        <extracomment>"[hint: items-withheld]" names a troubleshooting hint: keep it as it is</extracomment>
+        <source>the mailbox&apos;s owner may not read %1 [hint: items-withheld]</source>
+        <extracomment>&quot;[hint: items-withheld]&quot; names a troubleshooting hint: keep it as it is</extracomment>
         <translation>der Besitzer des Postfachs darf %1 nicht lesen [hint: items-withheld]</translation>
     </message>
     <message>
@@ -10850,7 +10855,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>tracked, correlation %1; %2:%3 withheld: the owner may not read it [hint: items-withheld]</source>
-        <extracomment>"[hint: items-withheld]" names a troubleshooting hint: keep it as it is</extracomment>
+        <extracomment>&quot;[hint: items-withheld]&quot; names a troubleshooting hint: keep it as it is</extracomment>
         <translation>nachverfolgt, Korrelation %1; %2:%3 zurückgehalten: der Besitzer darf es nicht lesen [hint: items-withheld]</translation>
     </message>
     <message>

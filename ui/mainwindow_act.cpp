@@ -21,10 +21,12 @@ void MainWindow::connectAct(ConsoleBackend *backend)
 {
     connect(backend, &ConsoleBackend::actRecordsLoaded, m_crm, &CrmPane::setActRecords);
     connect(backend, &ConsoleBackend::actRecordEdited, this, [this](ActKind kind, qint64 id, const QString &error) {
-        if (ActRecordDialog *dialog = m_actDialog.data(); dialog != nullptr) {
-            if (dialog->isWaiting() && dialog->kind() == kind) {
-                dialog->finished(error);
-            }
+        // One form at a time, and it cannot be closed while it waits: the answer is the open form's.
+        ActRecordDialog *dialog = m_actDialog.data();
+        if (dialog != nullptr && dialog->isWaiting() && dialog->kind() == kind) {
+            dialog->finished(error);
+        } else if (!error.isEmpty()) {
+            statusBar()->showMessage(tr("Not saved: %1").arg(error), 15000);
         }
         if (error.isEmpty()) {
             //: %1: "appointment" or "task", %2 its number

@@ -567,7 +567,10 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
                 merged = outcome.merged;
                 serverChanged = outcome.serverChanged && writesToServer(direction);
             }
-            ActStore::Link link{0, m_mailbox.id, kind, 0, href, server.etag, merged, server.data, now};
+            // While the server still holds its own values (serverChanged: the write below may not happen in this run,
+            // if it stops or fails), the stored base is what the server holds, so that the next run writes the CRM's.
+            ActStore::Link link{
+                0, m_mailbox.id, kind, 0, href, server.etag, serverChanged ? serverFields : merged, server.data, now};
             Status stored = m_store.fencedWrite(m_mailbox.id, [&]() -> Status {
                 auto applied = items.apply(recordId, parsed->uid, merged);
                 if (!applied) {

@@ -128,7 +128,7 @@ Result<DavReply> DavClient::send(const QByteArray &method, const QUrl &url, cons
     QTimer watch;
     if (m_options.cancelled) {
         QObject::connect(&watch, &QTimer::timeout, reply, [&] {
-            if (*m_options.cancelled) {
+            if (*m_options.cancelled && !reply->isFinished()) {
                 cancelled = true;
                 reply->abort();
             }

@@ -156,6 +156,8 @@ void SyncWorker::startAct(const SyncJob &job, const SyncOutcome &outcome)
         merged.actRequests = result->requests;
         merged.actElapsedMs = result->elapsedMs;
         merged.actError = result->error;
+        // Stopped at the time limit: the scheduler continues it soon, as for mail.
+        merged.incomplete = merged.incomplete || result->incomplete;
         merged.notices += result->notices;
         merged.finishedAt = QDateTime::currentDateTimeUtc();
         const QString address = outcome.address;

@@ -3,6 +3,7 @@
 #include "act/actrecordservice.h"
 #include "config/crmconfigparser.h"
 #include "logging/logger.h"
+#include "logging/logpersister.h"
 #include "storepoller.h"
 
 namespace SyncDesk {
@@ -18,9 +19,13 @@ void StorePoller::loadActRecords()
         return;
     }
     ActRecordService service(*m_store);
+    // Appointments from the last 30 days on (the list is sorted by start: without a bound a large CRM would show only
+    // its oldest), tasks all; at most 5,000 of each.
     ActStore::Filter filter;
     filter.limit = 5000;
-    auto appointments = service.records(ActKind::Appointment, filter);
+    ActStore::Filter recent = filter;
+    recent.from = QDateTime::currentDateTimeUtc().addDays(-30);
+    auto appointments = service.records(ActKind::Appointment, recent);
     auto tasks = service.records(ActKind::Task, filter);
     if (!appointments || !tasks) {
         Q_EMIT failed(!appointments ? appointments.error() : tasks.error());
@@ -49,6 +54,9 @@ void StorePoller::editActRecord(int kind, qint64 id, const QStringList &assignme
                   .arg(id == 0 ? u"added"_s : u"changed"_s));
     Q_EMIT actSyncsRequested(changed->requestedIds);
     Q_EMIT actRecordEdited(kind, changed->record.id, QString());
+    LogPersister(*m_store).flush();
+    m_dataVersion = -1; // our own write does not move data_version: read again now
+    pollNow();
     loadActRecords();
 }
 

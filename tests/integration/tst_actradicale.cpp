@@ -655,6 +655,45 @@ private Q_SLOTS:
         QVERIFY(act.state(m_mailbox.id)->lastSuccessAt.isValid());
     }
 
+    // A server item whose UID the CRM already has, with fields the rule decides for the CRM: the CRM's values must
+    // reach the server even when the run stops (time limit) between taking the item and writing it back.
+    void crmValuesReachTheServerAfterAStopBetweenReadAndWrite()
+    {
+        QVERIFY(setUpStore(ActSettings()));
+        ActStore act(*m_store);
+        Appointment shared = appointment(u"Shared meeting"_s);
+        shared.uid = u"shared-1"_s;
+        shared.location = u"CRM room"_s;
+        QVERIFY(act.saveAppointment(shared, QDateTime::currentDateTimeUtc()));
+        // The calendar exists and already holds the same meeting, with another location.
+        QVERIFY(!sync().error); // discovery, and the CRM's copy written
+        const auto links = act.linksOfRecord(ActKind::Appointment, shared.id);
+        QVERIFY(links && links->size() == 1);
+        const QString href = links->constFirst().href;
+        // Start again from a CRM that knows the record but not the link: as a second mailbox would meet it.
+        QVERIFY(act.removeLinks(m_mailbox.id, ActKind::Appointment));
+        QVERIFY(act.setSyncToken(m_mailbox.id, ActKind::Appointment, QString()));
+        auto current = m_radicale->get(kUser, kPassword, href);
+        QByteArray changed = current.body;
+        QVERIFY(changed.contains("LOCATION:CRM room"));
+        changed.replace("LOCATION:CRM room", "LOCATION:Server room");
+        QVERIFY(m_radicale->put(kUser, kPassword, href, changed, current.etag()).ok());
+
+        auto mailbox = m_store->mailbox(m_mailbox.id);
+        ActSync limited(*m_store, **mailbox, m_profile, 15000);
+        limited.setTimeLimit(1); // stops right after taking the item, before writing it back
+        const ActResult first = limited.run();
+        QVERIFY(!first.error);
+        QVERIFY(first.incomplete);
+        QCOMPARE(first.toServer, 0);
+        QVERIFY(m_radicale->get(kUser, kPassword, href).body.contains("LOCATION:Server room"));
+        const ActResult rest = sync();
+        QVERIFY(!rest.error);
+        QVERIFY2(m_radicale->get(kUser, kPassword, href).body.contains("LOCATION:CRM room"),
+                 m_radicale->get(kUser, kPassword, href).body.constData());
+        QCOMPARE((*act.appointment(shared.id))->location, u"CRM room"_s);
+    }
+
     // Cancelling (shutdown, a lease lost) aborts a request the server never answers at once, not after its time
     // limit: a server that accepts and stays silent.
     void cancelAbortsARequestInFlight()

@@ -370,6 +370,13 @@ void ActRecordDialog::accept()
     Q_EMIT saveRequested(m_kind, m_id, changes);
 }
 
+void ActRecordDialog::reject()
+{
+    if (!m_waiting) {
+        QDialog::reject();
+    }
+}
+
 void ActRecordDialog::finished(const QString &error)
 {
     m_waiting = false;

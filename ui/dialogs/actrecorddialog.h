@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 public Q_SLOTS:
     void accept() override;
+    void reject() override; // not while a save is under way: its answer comes back to this form
 
 private:
     QHash<QString, QString> values() const; // field → value as an assignment writes it

@@ -114,7 +114,7 @@ QVariant ActRecordModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Subject) {
             //: %1: the record's iCalendar UID
-            return tr("UID %1").arg(record.uid);
+            return tr("UID %1").arg(UntrustedText::withoutControls(record.uid).toHtmlEscaped());
         }
         return {};
     case IdRole:
