@@ -90,6 +90,13 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
         const QVariant nullText(QMetaType::fromType<QString>());
+        const QString actJson = mailbox.act ? objectToJson(mailbox.act->toJson()) : QString();
+        auto before = exec(u"SELECT id, act_json FROM mailboxes WHERE address = ?"_s, {mailbox.address});
+        if (!before) {
+            return before.error();
+        }
+        const bool existed = before->next();
+        const bool actChanged = existed && before->value(1).toString() != actJson;
         auto query = exec(
             u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
             "disabled_reason, disabled_at, owner_type, owner_key, tracking, tracked_folders_json, "
@@ -108,10 +115,18 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
              mailbox.enabled || mailbox.disabledReason.isEmpty() ? nullText : QVariant(mailbox.disabledReason),
              mailbox.enabled ? QVariant(QMetaType::fromType<qint64>()) : toMs(mailbox.disabledAt), mailbox.ownerType,
              mailbox.ownerKey, trackingOptionName(mailbox.tracking), trackedFoldersToJson(mailbox.trackedFolders), now,
-             now, toMs(mailbox.processFrom), mailbox.outgoing ? 1 : 0,
-             mailbox.act ? objectToJson(mailbox.act->toJson()) : QString()});
+             now, toMs(mailbox.processFrom), mailbox.outgoing ? 1 : 0, actJson});
         if (!query) {
             return query.error();
+        }
+        if (actChanged) {
+            // Other directions see other items: the next ACT run compares everything again (a kind that now reads
+            // from the server takes the items a token past them would never show again).
+            auto reset = exec(u"UPDATE act_collections SET sync_token = '' WHERE mailbox_id = ?"_s,
+                              {before->value(0).toLongLong()});
+            if (!reset) {
+                return reset.error();
+            }
         }
         auto select = exec(u"SELECT id FROM mailboxes WHERE address = ?"_s, {mailbox.address});
         if (!select) {

@@ -694,6 +694,32 @@ private Q_SLOTS:
         QCOMPARE((*act.appointment(shared.id))->location, u"CRM room"_s);
     }
 
+    // A kind that started syncing to the server only, then both ways: the server's own items it passed over are
+    // taken at the next run (changed act settings start a full comparison).
+    void changingADirectionTakesWhatWasPassedOver()
+    {
+        ActSettings settings;
+        settings.tasks = ActDirection::ToServer;
+        QVERIFY(setUpStore(settings));
+        QVERIFY(!sync().error);
+        const QByteArray phoneTask = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Phone//EN\r\nBEGIN:VTODO\r\n"
+                                     "UID:passed-over\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Call the bank\r\n"
+                                     "END:VTODO\r\nEND:VCALENDAR\r\n";
+        QVERIFY(
+            m_radicale->put(kUser, kPassword, collectionPath(ActKind::Task) + u"bank.ics"_s, phoneTask, {}, "*").ok());
+        QVERIFY(!sync().error);
+        ActStore act(*m_store);
+        QVERIFY(!act.taskByUid(u"passed-over"_s)->has_value());
+        m_mailbox.act->tasks = ActDirection::Both;
+        QVERIFY(m_store->upsertMailbox(m_mailbox));
+        const ActResult both = sync();
+        QVERIFY(!both.error);
+        auto taken = act.taskByUid(u"passed-over"_s);
+        QVERIFY(taken && taken->has_value());
+        QCOMPARE((*taken)->subject, u"Call the bank"_s);
+        QCOMPARE((*taken)->ownerKey, u"ana"_s);
+    }
+
     // Cancelling (shutdown, a lease lost) aborts a request the server never answers at once, not after its time
     // limit: a server that accepts and stays silent.
     void cancelAbortsARequestInFlight()
