@@ -156,8 +156,9 @@ void TestConsoleAct::addEditAndDeleteAnAppointment()
     dialog->subjectEdit()->setText(u"Quarterly review"_s);
     dialog->timeZoneCombo()->setCurrentIndex(dialog->timeZoneCombo()->findData(u"Europe/Berlin"_s));
     // 10:00 in Berlin in summer is 08:00 UTC.
-    dialog->startEdit()->setDateTime(QDateTime(QDate(2027, 7, 5), QTime(10, 0)));
-    dialog->endEdit()->setDateTime(QDateTime(QDate(2027, 7, 5), QTime(11, 30)));
+    // The edits hold the zone's wall-clock time (as UTC, whatever this computer's zone).
+    dialog->startEdit()->setDateTime(QDateTime(QDate(2027, 7, 5), QTime(10, 0), Qt::UTC));
+    dialog->endEdit()->setDateTime(QDateTime(QDate(2027, 7, 5), QTime(11, 30), Qt::UTC));
     dialog->locationEdit()->setText(u"Room 4"_s);
     dialog->ownerCombo()->setCurrentIndex(dialog->ownerCombo()->findData(u"ana"_s));
     QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
@@ -190,7 +191,7 @@ void TestConsoleAct::addEditAndDeleteAnAppointment()
     dialog = openEditor(pane, false);
     QVERIFY(dialog);
     QCOMPARE(dialog->subjectEdit()->text(), u"Quarterly review"_s);
-    QCOMPARE(dialog->startEdit()->dateTime(), QDateTime(QDate(2027, 7, 5), QTime(10, 0))); // in Berlin
+    QCOMPARE(dialog->startEdit()->dateTime(), QDateTime(QDate(2027, 7, 5), QTime(10, 0), Qt::UTC)); // in Berlin
     dialog->subjectEdit()->setText(u"Quarterly review (moved)"_s);
     QCOMPARE(dialog->assignments(), QStringList{u"subject=Quarterly review (moved)"_s});
     dialog->accept();

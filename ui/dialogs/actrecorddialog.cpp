@@ -37,7 +37,9 @@ QDateTime shown(const QString &stored, const QString &zone)
         return {};
     }
     const QDateTime there = zone.isEmpty() ? time : time.toTimeZone(QTimeZone(zone.toUtf8()));
-    return QDateTime(there.date(), there.time()); // local spec: the edit shows it as it is
+    // Wall-clock digits held as UTC (the edits work in UTC): no daylight-saving gap of this computer's zone can move
+    // them.
+    return QDateTime(there.date(), there.time(), Qt::UTC);
 }
 
 QString attendeesText(const QJsonArray &attendees)
@@ -57,6 +59,7 @@ QDateTimeEdit *timeEdit(const QString &accessibleName)
     auto *edit = new QDateTimeEdit;
     edit->setAccessibleName(accessibleName);
     edit->setCalendarPopup(true);
+    edit->setTimeSpec(Qt::UTC); // it holds the record zone's wall-clock time, see shown()
     return edit;
 }
 
@@ -190,7 +193,7 @@ ActRecordDialog::ActRecordDialog(ActKind kind, const std::optional<ActRecordView
     const QString startField = u"start"_s;
     const QString endField = appointment ? u"end"_s : u"due"_s;
     QDateTime nextHour = QDateTime::currentDateTime();
-    nextHour = QDateTime(nextHour.date(), QTime(nextHour.time().hour(), 0)).addSecs(3600);
+    nextHour = QDateTime(nextHour.date(), QTime(nextHour.time().hour(), 0), Qt::UTC).addSecs(3600);
     QDateTime start = shown(fields.value(startField).toString(), allDay ? QString() : zone);
     QDateTime end = shown(fields.value(endField).toString(), allDay ? QString() : zone);
     if (allDay && appointment && end.isValid()) {
