@@ -8,6 +8,8 @@
 #include "logging/logger.h"
 #include "logging/logpersister.h"
 #include "model/jsonexport.h"
+#include "oauth/oauthtokenbroker.h"
+#include "oauth/oauthtokenstore.h"
 #include "scheduler/schedulersettings.h"
 #include "scheduler/syncengine.h"
 #include "store/store.h"
@@ -231,6 +233,8 @@ int NodeCli::run(const QStringList &arguments)
         }
         m_storeConfig = *location;
     }
+    // Every command that logs a mailbox in finds its OAuth tokens there (run, sync --once, test-mailbox, ...).
+    OAuthTokenBroker::instance().setStore(tokenStore());
     if (m_parser.isSet(u"verbose"_s)) {
         Logger::instance().setMinimumLevel(LogLevel::Debug);
         Logger::instance().setEchoLevel(LogLevel::Debug);
@@ -361,6 +365,10 @@ int NodeCli::run(const QStringList &arguments)
                    ? actRecordsCommand(command == u"appointments"_s ? ActKind::Appointment : ActKind::Task,
                                        positional.mid(1))
                    : UsageError;
+    }
+    if (command == u"oauth"_s) {
+        return allowOnly(sub == u"status"_s ? QStringList{u"json"_s} : QStringList{}) ? oauthCommand(positional.mid(1))
+                                                                                      : UsageError;
     }
     if (command == u"maintenance"_s) {
         return allowOnly({u"dry-run"_s, u"json"_s}) ? maintenanceCommand(positional.mid(1)) : UsageError;

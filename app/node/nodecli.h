@@ -4,6 +4,7 @@
 #include "diagnostics/result.h"
 #include "model/mailbox.h"
 #include "model/mailboxstatus.h"
+#include "model/serverprofile.h"
 #include "store/storeconfig.h"
 #include "sync/syncoutcome.h"
 
@@ -19,6 +20,7 @@ class QSocketNotifier;
 
 namespace SyncDesk {
 
+class OAuthTokenStore;
 class Store;
 struct ConnectionTestReport;
 class SyncEngine;
@@ -82,6 +84,13 @@ private:
     int actRecordsCommand(ActKind kind, const QStringList &positional);
     int trackAppointment();
     int actConflictsCommand(const QStringList &positional);
+    // nodecli_oauth.cpp
+    int oauthCommand(const QStringList &positional);
+    int oauthLogin(const QString &address);
+    int oauthLogout(const QString &address);
+    int oauthStatus(const QString &address);
+    Result<std::pair<Mailbox, ServerProfile>> oauthMailbox(Store &store, const QString &address);
+    std::shared_ptr<OAuthTokenStore> tokenStore() const;
     // nodecli_email.cpp
     int emailCommand(const QStringList &positional);
     int emailSend();

@@ -279,6 +279,23 @@ const std::vector<CommandHelp> &commands()
          {{QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
            QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox's")},
           kJson}},
+        {"oauth",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "oauth login ADDRESS"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Sign a mailbox of an OAuth 2.0 profile in (the device authorization grant): prints a URL "
+                           "and a code to enter there on any device, waits for the approval, keeps the refresh token "
+                           "on this node and enables the mailbox again if a refused sign-in had disabled it."),
+         {}},
+        {"oauth",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "oauth status [ADDRESS] [--json]"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
+                           "Each OAuth mailbox's sign-in: signed-in or needs-sign-in, when it signed in, the last "
+                           "refresh and when the access token expires."),
+         {kJson}},
+        {"oauth",
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "oauth logout ADDRESS"),
+         QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "Forget a mailbox's tokens on this node."),
+         {}},
         {"track",
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "track --appointment UID [--regarding TYPE:ID]"),
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli",

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace SyncDesk {
@@ -179,7 +180,7 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
               {u"name"_s, u"incoming"_s, u"outgoing"_s, u"max_concurrent_connections"_s, u"polling"_s,
-               u"max_message_bytes"_s, u"sent_folder"_s, u"act"_s});
+               u"max_message_bytes"_s, u"sent_folder"_s, u"act"_s, u"auth"_s, u"max_push_connections"_s});
 
     ServerProfile profile;
     const QJsonValue name = object.value(u"name"_s);
@@ -208,6 +209,12 @@ void ConfigParser::parseProfile(const QJsonValue &value, const QString &path)
 
     if (const QJsonValue act = object.value(u"act"_s); !act.isUndefined() && !act.isNull()) {
         profile.act = parseActEndpoint(act, path + u".act"_s);
+    }
+    if (const QJsonValue auth = object.value(u"auth"_s); !auth.isUndefined() && !auth.isNull()) {
+        profile.oauth = parseProfileAuth(auth, path + u".auth"_s, profile);
+    }
+    if (auto push = integer(object, u"max_push_connections"_s, path, 0, 1000)) {
+        profile.maxPushConnections = *push;
     }
 
     const QJsonValue sentFolder = object.value(u"sent_folder"_s);
@@ -432,7 +439,7 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     checkKeys(object, path,
               {u"address"_s, u"profile"_s, u"username"_s, u"password_file"_s, u"password_env"_s, u"password_keychain"_s,
                u"enabled"_s, u"folders"_s, u"owner"_s, u"tracking"_s, u"tracked_folders"_s, u"process_from"_s,
-               u"outgoing"_s, u"act"_s});
+               u"outgoing"_s, u"act"_s, u"push"_s});
 
     Mailbox mailbox;
     const QJsonValue address = object.value(u"address"_s);
@@ -468,7 +475,16 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
     const QJsonValue passwordKeychain = object.value(u"password_keychain"_s);
     const int sources =
         int(!passwordFile.isUndefined()) + int(!passwordEnv.isUndefined()) + int(!passwordKeychain.isUndefined());
-    if (sources != 1) {
+    const bool signsInWithOAuth =
+        std::any_of(m_file.profiles.cbegin(), m_file.profiles.cend(), [&mailbox](const ServerProfile &candidate) {
+            return candidate.name == mailbox.profileName && candidate.oauth.has_value();
+        });
+    if (signsInWithOAuth) {
+        if (sources > 0) {
+            warning(path, tr("the profile %1 signs in with OAuth 2.0: the mailbox's password is not used")
+                              .arg(mailbox.profileName));
+        }
+    } else if (sources != 1) {
         error(path, sources == 0 ? tr("missing password_file, password_env or password_keychain")
                                  : tr("give one of password_file, password_env and password_keychain, not several"));
     } else if (!passwordKeychain.isUndefined()) {
@@ -524,6 +540,12 @@ void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)
         error(path + u".outgoing"_s, tr("expected true or false, got %1").arg(describe(outgoing)));
     } else {
         mailbox.outgoing = outgoing.toBool(true);
+    }
+    const QJsonValue push = object.value(u"push"_s);
+    if (!push.isUndefined() && !push.isBool()) {
+        error(path + u".push"_s, tr("expected true or false, got %1").arg(describe(push)));
+    } else {
+        mailbox.push = push.toBool(false);
     }
 
     const QJsonValue folders = object.value(u"folders"_s);

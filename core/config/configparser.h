@@ -34,6 +34,8 @@ private:
     void parseMailbox(const QJsonValue &value, const QString &path);
     std::optional<ActEndpoint> parseActEndpoint(const QJsonValue &value, const QString &path);
     std::optional<ActSettings> parseMailboxAct(const QJsonValue &value, const QString &path);
+    std::optional<OAuthSettings> parseProfileAuth(const QJsonValue &value, const QString &path,
+                                                  const ServerProfile &profile);
     void parseMailboxTracking(const QJsonObject &object, const QString &path, Mailbox &mailbox);
     void parseScheduler(const QJsonValue &value, const QString &path);
     void parseRetention(const QJsonValue &value, const QString &path);

@@ -4,6 +4,7 @@
 #include "act/davdiscovery.h"
 #include "config/passwordsource.h"
 #include "logging/logger.h"
+#include "oauth/mailboxlogin.h"
 #include "protocol/imap/imapsession.h"
 #include "protocol/pop3/pop3session.h"
 #include "protocol/smtp/smtpsession.h"
@@ -81,7 +82,7 @@ ConnectionTest::~ConnectionTest()
     if (m_lookupId >= 0) {
         QHostInfo::abortHostLookup(m_lookupId);
     }
-    m_password.fill(u'\0');
+    m_credentials.wipe();
 }
 
 void ConnectionTest::start()
@@ -230,6 +231,27 @@ void ConnectionTest::complete()
 
 void ConnectionTest::checkCredentials()
 {
+    if (m_profile.oauth) {
+        //: %1 is an identity provider: microsoft, google or generic
+        begin(u"credentials"_s,
+              tr("Get an access token (OAuth 2.0, %1)").arg(oauthProviderName(m_profile.oauth->provider)));
+        MailboxLogin login(m_mailbox, m_profile, m_profile.incoming);
+        login.obtain(this, false, [this](const Result<LoginCredentials> &credentials) {
+            if (m_finished) {
+                return;
+            }
+            if (!credentials) {
+                failStep(credentials.error());
+                return;
+            }
+            m_credentials = credentials.value();
+            pass(credentials->freshToken ? tr("a new access token from the identity provider")
+                                         : tr("an access token still valid from an earlier refresh"),
+                 {{u"source"_s, u"oauth2"_s}, {u"refreshed"_s, credentials->freshToken}});
+            connectIncoming();
+        });
+        return;
+    }
     const PasswordSource source = PasswordSource::parse(m_mailbox.passwordSource);
     //: %1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"
     begin(u"credentials"_s, tr("Read the password (%1)").arg(source.describe()));
@@ -238,10 +260,19 @@ void ConnectionTest::checkCredentials()
         failStep(password.error().at(ErrorStage::Config));
         return;
     }
-    m_password = *password;
+    m_credentials.username = m_mailbox.username;
+    m_credentials.secret = *password;
     //: %1 is where the password comes from, such as "password file /etc/syncdesk/alice.pass"
     pass(tr("read from the %1").arg(source.describe()), {{u"source"_s, source.describeUntranslated()}});
     connectIncoming();
+}
+
+LoginCredentials ConnectionTest::credentialsFor(const Endpoint &endpoint) const
+{
+    LoginCredentials credentials = m_credentials;
+    credentials.host = endpoint.host;
+    credentials.port = endpoint.port;
+    return credentials;
 }
 
 void ConnectionTest::connectIncoming()
@@ -402,7 +433,7 @@ void ConnectionTest::openImap()
 void ConnectionTest::imapLogin()
 {
     begin(u"login"_s, tr("Log in as %1").arg(m_mailbox.username));
-    m_imap->login(m_mailbox.username, m_password, [this](Status status) {
+    m_imap->login(credentialsFor(m_profile.incoming), [this](Status status) {
         if (m_finished) {
             return;
         }
@@ -546,7 +577,7 @@ void ConnectionTest::openPop3()
 void ConnectionTest::pop3Login()
 {
     begin(u"login"_s, tr("Log in as %1").arg(m_mailbox.username));
-    m_pop3->login(m_mailbox.username, m_password, [this](Status status) {
+    m_pop3->login(credentialsFor(m_profile.incoming), [this](Status status) {
         if (m_finished) {
             return;
         }
@@ -684,8 +715,8 @@ void ConnectionTest::openSmtp()
 void ConnectionTest::smtpLogin()
 {
     begin(u"smtp-auth"_s, tr("Authenticate to the SMTP server as %1").arg(m_mailbox.username));
-    m_smtp->login(m_mailbox.username, m_password, [this](Status status) {
-        m_password.fill(u'\0');
+    m_smtp->login(credentialsFor(*m_profile.outgoing), [this](Status status) {
+        m_credentials.wipe();
         if (m_finished) {
             return;
         }

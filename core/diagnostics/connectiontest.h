@@ -4,6 +4,7 @@
 #include "model/mailbox.h"
 #include "model/serverprofile.h"
 #include "protocol/bytestream.h"
+#include "protocol/logincredentials.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -77,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void connectIncoming();
+    LoginCredentials credentialsFor(const Endpoint &endpoint) const;
     void begin(const QString &id, const QString &title);
     void pass(const QString &detail, const QJsonObject &data = {});
     void failStep(const SyncError &error);
@@ -120,8 +122,8 @@ private:
     ConnectionTestOptions m_options;
     ByteStreamFactory m_streams;
     ConnectionTestReport m_report;
-    QString m_password;
-    int m_current = -1; // index of the running step
+    LoginCredentials m_credentials; // the password or access token, wiped once the last login used it
+    int m_current = -1;             // index of the running step
     QElapsedTimer m_stepClock;
     QElapsedTimer m_totalClock;
     QTimer m_dnsTimer{this};

@@ -40,6 +40,8 @@ struct Mailbox
     bool outgoing = true;
     // Its appointments, contacts and tasks (the ACT direction; config "act"); unset: the direction is off.
     std::optional<ActSettings> act;
+    // Whether it keeps an IMAP IDLE connection on its INBOX so that new mail syncs within seconds ("push").
+    bool push = false;
 
     QString owner() const { return ownerKey.isEmpty() ? QString() : ownerType + QLatin1Char(':') + ownerKey; }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "act/actsettings.h"
+#include "oauth/oauthsettings.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -48,6 +49,11 @@ struct ServerProfile
     QString sentFolder;
     // The CalDAV/CardDAV server of the mailboxes' calendars and address books ("act"); unset: none.
     std::optional<ActEndpoint> act;
+    // How its mailboxes sign in ("auth": {"method": "oauth2", ...}); unset: with their passwords.
+    std::optional<OAuthSettings> oauth;
+    // How many of its mailboxes may keep an IMAP IDLE connection open for push ("max_push_connections"; 0: only
+    // the mailboxes with "push": true, none chosen by the scheduler).
+    int maxPushConnections = 0;
 
     friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
 };

@@ -69,12 +69,11 @@ Result<bool> OutboxRun::hasWork(Store &store, const SyncJob &job)
 
 void OutboxRun::start()
 {
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
-    if (!password) {
-        finish(password.error().at(ErrorStage::Config));
+    m_login.emplace(m_job.mailbox, m_job.profile, m_job.profile.incoming);
+    if (Status read = m_login->readPassword(); !read) {
+        finish(read.error());
         return;
     }
-    m_password = password.value();
     OutboxStore outbox(m_store);
     auto interrupted = outbox.interrupted(m_job.mailbox.id);
     auto copies = outbox.copiesPending(m_job.mailbox.id);
@@ -205,7 +204,7 @@ void OutboxRun::sendDue()
             failAll(opened.error());
             return;
         }
-        m_smtp->login(m_job.mailbox.username, m_password, [this, failAll](Status loggedIn) {
+        logInWith(m_smtp.get(), m_login->forEndpoint(*m_job.profile.outgoing), [this, failAll](Status loggedIn) {
             if (stopped()) {
                 return;
             }
@@ -463,7 +462,7 @@ void OutboxRun::withSentFolder(std::function<void()> next)
             failed(opened.error());
             return;
         }
-        m_imap->login(m_job.mailbox.username, m_password, [this, examine, failed](Status loggedIn) {
+        logInWith(m_imap.get(), *m_login, [this, examine, failed](Status loggedIn) {
             if (stopped()) {
                 return;
             }
@@ -525,8 +524,9 @@ void OutboxRun::finish(std::optional<SyncError> error)
         return;
     }
     m_finished = true;
-    m_password.fill(u'\0');
-    m_password.clear();
+    if (m_login) {
+        m_login->wipe();
+    }
     m_result.error = std::move(error);
     if (m_imap && m_imap->isUsable()) {
         m_imap->abort(SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, tr("the outgoing run ended")));

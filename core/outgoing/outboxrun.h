@@ -2,6 +2,7 @@
 
 #include "diagnostics/result.h"
 #include "diagnostics/syncerror.h"
+#include "oauth/mailboxlogin.h"
 #include "outgoingemail.h"
 #include "protocol/bytestream.h"
 #include "sync/syncjob.h"
@@ -97,7 +98,7 @@ private:
     Store &m_store;
     ByteStreamFactory m_streams;
     SendRetryPolicy m_policy;
-    QString m_password;
+    std::optional<MailboxLogin> m_login;
     OutboxResult m_result;
     std::unique_ptr<Smtp::Session> m_smtp;
     std::unique_ptr<Imap::Session> m_imap;

@@ -529,6 +529,27 @@ const QList<SchemaMigration> &schemaMigrations()
          },
          {},
          {}},
+        {17,
+         u"OAuth 2.0 sign-in of a profile's mailboxes, push (IMAP IDLE) settings and state"_s,
+         {
+             // The profile's "auth" object when its mailboxes sign in with OAuth 2.0; '' for passwords.
+             u"ALTER TABLE server_profiles ADD COLUMN auth_json TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE server_profiles ADD COLUMN max_push_connections INTEGER NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE mailboxes ADD COLUMN push INTEGER NOT NULL DEFAULT 0"_s,
+             // Which mailboxes a node keeps an IDLE connection for, since when, and how that connection is.
+             uR"(CREATE TABLE push_state (
+                    mailbox_id INTEGER PRIMARY KEY REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    node TEXT NOT NULL DEFAULT '',
+                    state TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT '',
+                    since INTEGER NOT NULL,
+                    last_event_at INTEGER,
+                    events INTEGER NOT NULL DEFAULT 0,
+                    error_message TEXT NOT NULL DEFAULT '',
+                    updated_at INTEGER NOT NULL))"_s,
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -27,8 +27,9 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
         u"INSERT INTO server_profiles (name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
         "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
         "max_concurrent_connections, min_interval_seconds, base_interval_seconds, max_interval_seconds, "
-        "max_message_bytes, created_at, updated_at, sent_folder, act_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?) "
+        "max_message_bytes, created_at, updated_at, sent_folder, act_json, auth_json, max_push_connections) VALUES (?, "
+        "?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (name) DO UPDATE SET incoming_protocol = excluded.incoming_protocol, "
         "incoming_host = excluded.incoming_host, incoming_port = excluded.incoming_port, "
         "incoming_security = excluded.incoming_security, incoming_ca_file = excluded.incoming_ca_file, "
@@ -37,18 +38,29 @@ Result<qint64> Store::upsertProfile(const ServerProfile &profile)
         "max_concurrent_connections = excluded.max_concurrent_connections, "
         "min_interval_seconds = excluded.min_interval_seconds, base_interval_seconds = excluded.base_interval_seconds, "
         "max_interval_seconds = excluded.max_interval_seconds, max_message_bytes = excluded.max_message_bytes, "
-        "updated_at = excluded.updated_at, sent_folder = excluded.sent_folder, act_json = excluded.act_json"_s,
-        {profile.name, protocolName(profile.incoming.protocol), profile.incoming.host, int(profile.incoming.port),
-         securityName(profile.incoming.security), profile.incoming.caFile,
+        "updated_at = excluded.updated_at, sent_folder = excluded.sent_folder, act_json = excluded.act_json, "
+        "auth_json = excluded.auth_json, max_push_connections = excluded.max_push_connections"_s,
+        {profile.name,
+         protocolName(profile.incoming.protocol),
+         profile.incoming.host,
+         int(profile.incoming.port),
+         securityName(profile.incoming.security),
+         profile.incoming.caFile,
          hasOutgoing ? QVariant(profile.outgoing->host) : nullText,
          hasOutgoing ? QVariant(int(profile.outgoing->port)) : nullInt,
          hasOutgoing ? QVariant(securityName(profile.outgoing->security)) : nullText,
-         hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText, profile.maxConcurrentConnections,
+         hasOutgoing ? QVariant(profile.outgoing->caFile) : nullText,
+         profile.maxConcurrentConnections,
          profile.minIntervalSeconds ? QVariant(*profile.minIntervalSeconds) : nullInt,
          profile.baseIntervalSeconds ? QVariant(*profile.baseIntervalSeconds) : nullInt,
          profile.maxIntervalSeconds ? QVariant(*profile.maxIntervalSeconds) : nullInt,
-         profile.maxMessageBytes ? QVariant(*profile.maxMessageBytes) : QVariant(QMetaType::fromType<qint64>()), now,
-         now, profile.sentFolder, profile.act ? objectToJson(profile.act->toJson()) : QString()});
+         profile.maxMessageBytes ? QVariant(*profile.maxMessageBytes) : QVariant(QMetaType::fromType<qint64>()),
+         now,
+         now,
+         profile.sentFolder,
+         profile.act ? objectToJson(profile.act->toJson()) : QString(),
+         profile.oauth ? objectToJson(profile.oauth->toJson()) : QString(),
+         profile.maxPushConnections});
     if (!query) {
         return query.error();
     }
@@ -100,8 +112,8 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
         auto query = exec(
             u"INSERT INTO mailboxes (address, profile_id, username, password_source, enabled, folders, "
             "disabled_reason, disabled_at, owner_type, owner_key, tracking, tracked_folders_json, "
-            "created_at, updated_at, process_from, outgoing, act_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?) "
+            "created_at, updated_at, process_from, outgoing, act_json, push) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (address) DO UPDATE SET profile_id = excluded.profile_id, "
             "username = excluded.username, password_source = excluded.password_source, "
             "enabled = excluded.enabled, folders = excluded.folders, "
@@ -109,13 +121,13 @@ Result<qint64> Store::upsertMailbox(const Mailbox &mailbox)
             "owner_type = excluded.owner_type, owner_key = excluded.owner_key, "
             "tracking = excluded.tracking, tracked_folders_json = excluded.tracked_folders_json, "
             "updated_at = excluded.updated_at, process_from = excluded.process_from, "
-            "outgoing = excluded.outgoing, act_json = excluded.act_json"_s,
+            "outgoing = excluded.outgoing, act_json = excluded.act_json, push = excluded.push"_s,
             {mailbox.address, mailbox.profileId, mailbox.username, mailbox.passwordSource, mailbox.enabled ? 1 : 0,
              stringsToJson(mailbox.folders),
              mailbox.enabled || mailbox.disabledReason.isEmpty() ? nullText : QVariant(mailbox.disabledReason),
              mailbox.enabled ? QVariant(QMetaType::fromType<qint64>()) : toMs(mailbox.disabledAt), mailbox.ownerType,
              mailbox.ownerKey, trackingOptionName(mailbox.tracking), trackedFoldersToJson(mailbox.trackedFolders), now,
-             now, toMs(mailbox.processFrom), mailbox.outgoing ? 1 : 0, actJson});
+             now, toMs(mailbox.processFrom), mailbox.outgoing ? 1 : 0, actJson, mailbox.push ? 1 : 0});
         if (!query) {
             return query.error();
         }

@@ -174,7 +174,7 @@ inline const QString kProfileColumns =
     u"id, name, incoming_protocol, incoming_host, incoming_port, incoming_security, "
     "incoming_ca_file, outgoing_host, outgoing_port, outgoing_security, outgoing_ca_file, "
     "max_concurrent_connections, min_interval_seconds, base_interval_seconds, "
-    "max_interval_seconds, max_message_bytes, sent_folder, act_json"_s;
+    "max_interval_seconds, max_message_bytes, sent_folder, act_json, auth_json, max_push_connections"_s;
 
 inline ServerProfile profileFromQuery(const QSqlQuery &query)
 {
@@ -209,14 +209,18 @@ inline ServerProfile profileFromQuery(const QSqlQuery &query)
     if (const QString act = query.value(17).toString(); !act.isEmpty()) {
         profile.act = ActEndpoint::fromJson(QJsonDocument::fromJson(act.toUtf8()).object());
     }
+    if (const QString auth = query.value(18).toString(); !auth.isEmpty()) {
+        profile.oauth = OAuthSettings::fromJson(QJsonDocument::fromJson(auth.toUtf8()).object());
+    }
+    profile.maxPushConnections = query.value(19).toInt();
     return profile;
 }
 
 inline const QString kMailboxColumns =
     u"m.id, m.address, m.profile_id, p.name, m.username, m.password_source, m.enabled, "
     "m.folders, m.disabled_reason, m.disabled_at, m.owner_type, m.owner_key, m.tracking, "
-    "m.tracked_folders_json, m.verbose_log, m.process_from, m.outgoing, m.act_json"_s;
-constexpr int kMailboxColumnCount = 18;
+    "m.tracked_folders_json, m.verbose_log, m.process_from, m.outgoing, m.act_json, m.push"_s;
+constexpr int kMailboxColumnCount = 19;
 
 inline QString objectToJson(const QJsonObject &object)
 {
@@ -269,6 +273,7 @@ inline Mailbox mailboxFromQuery(const QSqlQuery &query, int offset = 0)
     if (const QString act = query.value(offset + 17).toString(); !act.isEmpty()) {
         mailbox.act = ActSettings::fromJson(QJsonDocument::fromJson(act.toUtf8()).object());
     }
+    mailbox.push = query.value(offset + 18).toBool();
     return mailbox;
 }
 

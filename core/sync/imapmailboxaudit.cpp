@@ -18,8 +18,8 @@ ImapMailboxAudit::~ImapMailboxAudit() = default;
 
 void ImapMailboxAudit::start()
 {
-    const std::optional<QString> password = begin();
-    if (!password) {
+    const std::optional<MailboxLogin> login = begin();
+    if (!login) {
         return;
     }
     Imap::SessionOptions options;
@@ -28,7 +28,7 @@ void ImapMailboxAudit::start()
     options.mailbox = m_job.mailbox.address;
     m_session = std::make_unique<Imap::Session>(m_streams(incomingTls()), options);
     const Endpoint &incoming = m_job.profile.incoming;
-    m_session->open(incoming.host, incoming.port, incoming.security, [this, secret = *password](Status status) {
+    m_session->open(incoming.host, incoming.port, incoming.security, [this, login = *login](Status status) {
         if (stopped()) {
             return;
         }
@@ -36,7 +36,7 @@ void ImapMailboxAudit::start()
             done(status.error());
             return;
         }
-        m_session->login(m_job.mailbox.username, secret, [this](Status loggedIn) {
+        logInWith(m_session.get(), login, [this](Status loggedIn) {
             if (stopped()) {
                 return;
             }

@@ -76,9 +76,8 @@ void ImapMailboxSync::cancel()
 
 void ImapMailboxSync::login()
 {
-    m_session->login(m_job.mailbox.username, m_password, [this](Status status) {
-        m_password.fill(u'\0');
-        m_password.clear();
+    logInWith(m_session.get(), *m_login, [this](Status status) {
+        m_login->wipe();
         if (stopped()) {
             return;
         }

@@ -11,18 +11,18 @@ MailboxAudit::MailboxAudit(const SyncJob &job, Store &store, const ByteStreamFac
     : MailboxSync(job, store, streams)
 {}
 
-std::optional<QString> MailboxAudit::begin()
+std::optional<MailboxLogin> MailboxAudit::begin()
 {
     m_timer.start();
     m_report.mailboxId = m_job.mailbox.id;
     m_report.address = m_job.mailbox.address;
     m_report.checkedAt = QDateTime::currentDateTimeUtc();
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
-    if (!password) {
-        done(password.error().at(ErrorStage::Config));
+    MailboxLogin login(m_job.mailbox, m_job.profile, m_job.profile.incoming);
+    if (Status read = login.readPassword(); !read) {
+        done(read.error());
         return std::nullopt;
     }
-    return password.value();
+    return login;
 }
 
 void MailboxAudit::cancel()

@@ -23,7 +23,7 @@ protected:
     MailboxAudit(const SyncJob &job, Store &store, const ByteStreamFactory &streams);
 
     // Starts the report and the clock; the password, or nullopt when the run finished for want of it.
-    std::optional<QString> begin();
+    std::optional<MailboxLogin> begin();
     // Records the audit (when it succeeded), ends the session politely if it still works, and finishes.
     void done(std::optional<SyncError> error = std::nullopt);
     bool stopped() const { return m_stopped; }

@@ -53,12 +53,11 @@ std::optional<ItemFailureList> MailboxSync::prepareRun()
         finish(prepared.error());
         return std::nullopt;
     }
-    auto password = PasswordSource::parse(m_job.mailbox.passwordSource).resolve();
-    if (!password) {
-        finish(password.error().at(ErrorStage::Config));
+    m_login.emplace(m_job.mailbox, m_job.profile, m_job.profile.incoming);
+    if (Status read = m_login->readPassword(); !read) {
+        finish(read.error());
         return std::nullopt;
     }
-    m_password = password.value();
     m_failures = std::make_unique<ItemFailures>(m_store, m_job.mailbox.id, m_job.mailbox.address);
     auto failures = DiagnosticsStore(m_store).itemFailures(m_job.mailbox.id);
     if (!failures) {

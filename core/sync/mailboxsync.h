@@ -1,6 +1,7 @@
 #pragma once
 
 #include "itemfailures.h"
+#include "oauth/mailboxlogin.h"
 #include "protocol/bytestream.h"
 #include "syncjob.h"
 #include "syncoutcome.h"
@@ -58,7 +59,8 @@ protected:
 
     std::unique_ptr<SyncTracker> m_tracker;
     std::unique_ptr<ItemFailures> m_failures;
-    QString m_password; // cleared once the login has used it
+    // How the incoming session logs in (the password is read in prepareRun, wiped once used).
+    std::optional<MailboxLogin> m_login;
 
     SyncJob m_job;
     Store &m_store;

@@ -20,8 +20,8 @@ Pop3MailboxAudit::~Pop3MailboxAudit() = default;
 
 void Pop3MailboxAudit::start()
 {
-    const std::optional<QString> password = begin();
-    if (!password) {
+    const std::optional<MailboxLogin> login = begin();
+    if (!login) {
         return;
     }
     Pop3::SessionOptions options;
@@ -30,7 +30,7 @@ void Pop3MailboxAudit::start()
     options.mailbox = m_job.mailbox.address;
     m_session = std::make_unique<Pop3::Session>(m_streams(incomingTls()), options);
     const Endpoint &incoming = m_job.profile.incoming;
-    m_session->open(incoming.host, incoming.port, incoming.security, [this, secret = *password](Status status) {
+    m_session->open(incoming.host, incoming.port, incoming.security, [this, login = *login](Status status) {
         if (stopped()) {
             return;
         }
@@ -38,7 +38,7 @@ void Pop3MailboxAudit::start()
             done(status.error());
             return;
         }
-        m_session->login(m_job.mailbox.username, secret, [this](Status loggedIn) {
+        logInWith(m_session.get(), login, [this](Status loggedIn) {
             if (stopped()) {
                 return;
             }

@@ -79,9 +79,8 @@ void Pop3MailboxSync::cancel()
 
 void Pop3MailboxSync::login()
 {
-    m_session->login(m_job.mailbox.username, m_password, [this](Status status) {
-        m_password.fill(u'\0');
-        m_password.clear();
+    logInWith(m_session.get(), *m_login, [this](Status status) {
+        m_login->wipe();
         // LOGIN-DELAY becomes the mailbox's least interval, also when this login was refused for it.
         m_outcome.serverMinIntervalSeconds = m_session->loginDelaySeconds();
         if (stopped()) {

@@ -336,7 +336,9 @@ bool DovecotServer::writeConfiguration(QString *error)
     config += u"ssl = %3\nssl_cert = <%1\nssl_key = <%2\nssl_min_protocol = TLSv1.2\n"_s.arg(
         certificate, key, m_options.allowPlaintextAuth ? u"yes"_s : u"required"_s);
     config += u"disable_plaintext_auth = %1\n"_s.arg(m_options.allowPlaintextAuth ? u"no"_s : u"yes"_s);
-    config += u"auth_mechanisms = %1\nauth_failure_delay = 0\n"_s.arg(m_options.authMechanisms);
+    const bool oauth = !m_options.oauthIntrospectionUrl.isEmpty();
+    config += u"auth_mechanisms = %1%2\nauth_failure_delay = 0\n"_s.arg(
+        m_options.authMechanisms, oauth ? u" "_s + m_options.oauthMechanisms : QString());
     config += u"mail_location = maildir:~/Maildir\nfirst_valid_uid = 1\n"_s;
     // Sent is marked as RFC 6154 says (it is not created; where a test creates it, LIST shows \Sent).
     config +=
@@ -345,7 +347,24 @@ bool DovecotServer::writeConfiguration(QString *error)
         config += u"default_internal_user = %1\ndefault_login_user = %1\ndefault_internal_group = %2\n"_s.arg(
             owner.user, owner.group);
     }
-    config += u"passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u %1/passwd\n}\n"_s.arg(dir);
+    config += u"passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u %1/passwd\n%2}\n"_s.arg(
+        dir, oauth ? u"  mechanisms = plain login\n"_s : QString());
+    if (oauth) {
+        // Dovecot posts each token to the introspection URL and takes the user from the answer's "username".
+        QFile settings(dir + u"/oauth2.conf"_s);
+        if (!settings.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            settings.write(u"introspection_mode = post\nintrospection_url = %1\nusername_attribute = username\n"
+                           "active_attribute = active\nactive_value = true\nforce_introspection = yes\n"_s
+                               .arg(m_options.oauthIntrospectionUrl)
+                               .toUtf8()) < 0) {
+            if (error) {
+                *error = u"cannot write the Dovecot oauth2 settings"_s;
+            }
+            return false;
+        }
+        config += u"passdb {\n  driver = oauth2\n  mechanisms = %2\n  args = %1/oauth2.conf\n}\n"_s.arg(
+            dir, m_options.oauthMechanisms);
+    }
     config +=
         u"userdb {\n  driver = static\n  args = uid=%1 gid=%2 home=%3/mail/%u\n}\n"_s.arg(owner.uid).arg(owner.gid).arg(
             dir);

@@ -41,6 +41,11 @@ public:
         // (Debian's python3-aiosmtpd, see smtpRelayAvailable()) that hands every message to this Dovecot's LMTP
         // service, so it lands in the recipients' INBOX (recipient user@any.domain is the user "user").
         bool deliverSubmissions = false;
+        // When set, Dovecot also accepts OAuth 2.0 access tokens (SASL XOAUTH2 and OAUTHBEARER on IMAP, POP3 and
+        // submission) and validates each one itself at this RFC 7662 introspection URL (passdb driver oauth2);
+        // passwords keep working for the other mechanisms.
+        QString oauthIntrospectionUrl;
+        QString oauthMechanisms = QStringLiteral("xoauth2 oauthbearer");
     };
 
     DovecotServer();

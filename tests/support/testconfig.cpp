@@ -67,6 +67,12 @@ void TestConfig::addMailbox(const QString &address, const QString &profile, cons
     m_mailboxes.append(mailbox);
 }
 
+void TestConfig::addOAuthMailbox(const QString &address, const QString &profile, const QString &username)
+{
+    m_mailboxes.append(
+        QJsonObject{{u"address"_s, address}, {u"profile"_s, profile}, {u"username"_s, username}, {u"enabled"_s, true}});
+}
+
 void TestConfig::setProfileKey(const QString &name, const QString &key, const QJsonValue &value)
 {
     for (qsizetype i = 0; i < m_profiles.size(); ++i) {

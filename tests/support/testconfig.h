@@ -26,6 +26,8 @@ public:
     void addMailbox(const QString &address, const QString &profile, const QString &username, const QString &password,
                     const QStringList &folders = {});
 
+    // A mailbox of a profile that signs in with OAuth 2.0: no password.
+    void addOAuthMailbox(const QString &address, const QString &profile, const QString &username);
     // Extra keys of a profile added before (outgoing, sent_folder, polling, ...).
     void setProfileKey(const QString &name, const QString &key, const QJsonValue &value);
     // The Dovecot's submission service as the profile's outgoing endpoint (STARTTLS, its CA).

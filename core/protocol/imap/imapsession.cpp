@@ -284,6 +284,66 @@ void Session::login(const QString &username, const QString &password, std::funct
     });
 }
 
+void Session::login(const LoginCredentials &credentials, std::function<void(Status)> done)
+{
+    if (!credentials.isBearer()) {
+        login(credentials.username, credentials.secret, std::move(done));
+        return;
+    }
+    if (m_authenticated) {
+        done({});
+        return;
+    }
+    QByteArray mechanism;
+    for (const QByteArray &candidate : Sasl::bearerMechanisms()) {
+        if (hasCapability("AUTH=" + candidate)) {
+            mechanism = candidate;
+            break;
+        }
+    }
+    if (mechanism.isEmpty()) {
+        done(SyncError::make(ErrorClass::Auth, u"oauth-not-offered"_s,
+                             tr("the IMAP server offers neither AUTHENTICATE OAUTHBEARER nor XOAUTH2"))
+                 .at(ErrorStage::Login));
+        return;
+    }
+    const QByteArray initial = Sasl::bearerInitialResponse(mechanism, credentials).toBase64();
+    Command command("AUTHENTICATE");
+    command.atom(mechanism);
+    if (hasCapability("SASL-IR")) {
+        command.raw(initial);
+    } else {
+        command.continuation(initial);
+    }
+    // Sent only when the server answers the token with an error challenge; it then ends the exchange with NO.
+    command.continuation(Sasl::bearerErrorAcknowledgement(mechanism));
+    command.sensitive();
+    m_authMethod = "AUTHENTICATE " + mechanism;
+    m_lastContinuation.clear();
+    execute(command, nullptr, [this, done = std::move(done)](const Result<Response> &result) {
+        if (!result) {
+            SyncError error = result.error();
+            if (error.errorClass == ErrorClass::Auth && error.hintId == u"auth-failed"_s) {
+                error.hintId = u"oauth-token-refused"_s;
+                error.message = tr("the IMAP server refused the access token");
+                if (!m_lastContinuation.isEmpty()) {
+                    error.detail = Sasl::describeBearerChallenge(m_lastContinuation) + u" "_s + error.detail;
+                }
+            }
+            done(error);
+            return;
+        }
+        m_authenticated = true;
+        const Response &ok = result.value();
+        if (ok.code && ok.code->name == "CAPABILITY") {
+            updateCapabilities(ok.code->arguments);
+            done({});
+            return;
+        }
+        requestCapabilities(done);
+    });
+}
+
 void Session::execute(const Command &command, UntaggedHandler onUntagged, Done done)
 {
     if (m_state == State::Failed || m_state == State::Closed || m_state == State::LoggingOut) {
@@ -445,6 +505,7 @@ void Session::handle(const Response &response)
             return;
         }
         std::shared_ptr<Pending> pending = m_awaitingContinuation;
+        m_lastContinuation = response.text.left(4096);
         sendChunk(*pending);
         if (pending->nextChunk >= pending->chunks.size()) {
             m_awaitingContinuation.reset();

@@ -8,6 +8,7 @@
 #include "imapstatus.h"
 #include "model/serverprofile.h"
 #include "protocol/bytestream.h"
+#include "protocol/logincredentials.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -85,6 +86,10 @@ public:
     // AUTHENTICATE PLAIN when offered, else AUTHENTICATE LOGIN when offered, else the LOGIN command,
     // which LOGINDISABLED forbids (RFC 3501 6.2.3: it does not forbid the mechanisms the server announces).
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    // A password as above, or an OAuth 2.0 access token through AUTHENTICATE OAUTHBEARER or XOAUTH2 (whichever
+    // the server announces, OAUTHBEARER first). A refused token is Auth / oauth-token-refused, with what the
+    // server's error challenge said as detail.
+    void login(const LoginCredentials &credentials, std::function<void(Status)> done);
     // ENABLE (RFC 5161) those of `extensions` the server offers; done also when it offers none or
     // refuses (the session then simply works without them). While an ENABLE of UTF8=ACCEPT is in
     // flight, status() and select() wait for its answer, as it decides how mailbox names are encoded.
@@ -165,6 +170,7 @@ private:
     Security m_security = Security::Tls;
     QString m_host;
     QSet<QByteArray> m_capabilities;
+    QByteArray m_lastContinuation; // the text of the last continuation request (a SASL challenge)
     QSet<QByteArray> m_enabled;
     bool m_encodingPending = false;               // an ENABLE UTF8=ACCEPT awaits its answer
     QList<std::function<void()>> m_afterEncoding; // status() and select() calls waiting for it

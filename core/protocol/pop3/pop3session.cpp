@@ -264,6 +264,58 @@ void Session::login(const QString &username, const QString &password, std::funct
     });
 }
 
+void Session::login(const LoginCredentials &credentials, std::function<void(Status)> done)
+{
+    if (!credentials.isBearer()) {
+        login(credentials.username, credentials.secret, std::move(done));
+        return;
+    }
+    QByteArray mechanism;
+    for (const QByteArray &candidate : Sasl::bearerMechanisms()) {
+        if (hasCapability("SASL=" + candidate)) {
+            mechanism = candidate;
+            break;
+        }
+    }
+    if (mechanism.isEmpty()) {
+        done(SyncError::make(ErrorClass::Auth, u"oauth-not-offered"_s,
+                             tr("the POP3 server offers neither AUTH OAUTHBEARER nor XOAUTH2"))
+                 .at(ErrorStage::Login));
+        return;
+    }
+    const QByteArray initial = Sasl::bearerInitialResponse(mechanism, credentials).toBase64();
+    QByteArray command = "AUTH " + mechanism;
+    m_saslReplies.clear();
+    // RFC 5034 4: an AUTH line longer than 255 octets sends its initial response after the empty challenge.
+    if (command.size() + 1 + initial.size() <= 255) {
+        command += ' ' + initial;
+    } else {
+        m_saslReplies.append(initial);
+    }
+    // For an error challenge: the server then ends the exchange with -ERR.
+    m_saslReplies.append(Sasl::bearerErrorAcknowledgement(mechanism));
+    m_lastChallenge.clear();
+    execute(
+        command, false,
+        [this, done = std::move(done)](const Result<Response> &result) {
+            m_saslReplies.clear();
+            if (!result) {
+                SyncError error = result.error();
+                if (error.errorClass == ErrorClass::Auth && error.hintId == u"auth-failed"_s) {
+                    error.hintId = u"oauth-token-refused"_s;
+                    error.message = tr("the POP3 server refused the access token");
+                    if (!m_lastChallenge.isEmpty()) {
+                        error.detail = Sasl::describeBearerChallenge(m_lastChallenge) + u" "_s + error.detail;
+                    }
+                }
+                done(error);
+                return;
+            }
+            done({});
+        },
+        true);
+}
+
 void Session::execute(const QByteArray &command, bool multiLine, Done done, bool sensitive, qint64 expectedBytes)
 {
     if (m_state == State::Failed || m_state == State::Closed || m_state == State::Quitting) {
@@ -406,6 +458,11 @@ void Session::onReadyRead()
         }
         if (m_state == State::Greeting) {
             handleGreeting(response);
+            continue;
+        }
+        if (response.status == Response::Status::Continuation && !m_saslReplies.isEmpty()) {
+            m_lastChallenge = response.text.left(4096);
+            m_stream->write(m_saslReplies.takeFirst() + "\r\n"); // secrets: never traced
             continue;
         }
         if (response.status == Response::Status::Continuation) {

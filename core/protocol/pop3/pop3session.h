@@ -5,6 +5,7 @@
 #include "pop3response.h"
 #include "pop3responseparser.h"
 #include "protocol/bytestream.h"
+#include "protocol/logincredentials.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -52,6 +53,9 @@ public:
     // UTF8 (RFC 6856), so that the server hands over messages with raw UTF-8 headers as they are instead
     // of a placeholder. When CAPA announced a per-user LOGIN-DELAY, asks CAPA again once logged in.
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    // A password as above, or an OAuth 2.0 access token through AUTH OAUTHBEARER or XOAUTH2 (RFC 5034; whichever
+    // CAPA's SASL line offers, OAUTHBEARER first). A refused token is Auth / oauth-token-refused.
+    void login(const LoginCredentials &credentials, std::function<void(Status)> done);
     // Sends one command line (without CRLF); multiLine: its +OK is followed by data up to ".".
     // expectedBytes: the size of the answer to expect (RETR: the size LIST declared), for its deadline.
     void execute(const QByteArray &command, bool multiLine, Done done, bool sensitive = false,
@@ -111,6 +115,10 @@ private:
     Security m_security = Security::Tls;
     QString m_host;
     QSet<QByteArray> m_capabilities;
+    // What to answer to the server's next SASL continuation requests ("+ ..."), in order; without any, such a
+    // request is a protocol error.
+    QList<QByteArray> m_saslReplies;
+    QByteArray m_lastChallenge;
     bool m_capaKnown = false; // the server answered CAPA
     int m_loginDelaySeconds = 0;
     bool m_loginDelayPerUser = false; // "LOGIN-DELAY n USER": the value after login may differ

@@ -315,6 +315,77 @@ void Session::login(const QString &username, const QString &password, std::funct
                  .at(ErrorStage::Send));
 }
 
+void Session::login(const LoginCredentials &credentials, std::function<void(Status)> done)
+{
+    if (!credentials.isBearer()) {
+        login(credentials.username, credentials.secret, std::move(done));
+        return;
+    }
+    QByteArray mechanism;
+    for (const QByteArray &candidate : Sasl::bearerMechanisms()) {
+        if (hasCapability("AUTH=" + candidate)) {
+            mechanism = candidate;
+            break;
+        }
+    }
+    if (mechanism.isEmpty()) {
+        done(SyncError::make(ErrorClass::Auth, u"oauth-not-offered"_s,
+                             tr("the SMTP server offers neither AUTH OAUTHBEARER nor XOAUTH2"))
+                 .at(ErrorStage::Send));
+        return;
+    }
+    m_authMethod = "AUTH " + mechanism;
+    const QByteArray initial = Sasl::bearerInitialResponse(mechanism, credentials).toBase64();
+    const QByteArray acknowledgement = Sasl::bearerErrorAcknowledgement(mechanism);
+    auto finished = std::make_shared<std::function<void(Status)>>(std::move(done));
+    auto complete = [this, finished](const Result<Reply> &result, const QByteArray &challenge) {
+        auto callback = std::exchange(*finished, nullptr);
+        if (!callback) {
+            return;
+        }
+        if (result) {
+            callback({});
+            return;
+        }
+        SyncError error = result.error();
+        if (error.errorClass == ErrorClass::Auth && error.hintId == u"auth-failed"_s) {
+            error.hintId = u"oauth-token-refused"_s;
+            error.message = tr("the SMTP server refused the access token");
+            if (!challenge.isEmpty()) {
+                error.detail = Sasl::describeBearerChallenge(challenge) + u" "_s + error.detail;
+            }
+        }
+        callback(error);
+    };
+    // The answer to the token: 235, or 334 with an error challenge, acknowledged so that the server says why.
+    auto afterToken = [this, acknowledgement, complete](const Result<Reply> &answer) {
+        if (!answer || answer->code != 334) {
+            complete(answer, {});
+            return;
+        }
+        const QByteArray challenge = answer->lines.value(0);
+        send(acknowledgement, "AUTH", [complete, challenge](const Result<Reply> &last) {
+            complete(last.ok() && last->code == 334
+                         ? Result<Reply>(SyncError::make(ErrorClass::Auth, u"oauth-token-refused"_s,
+                                                         tr("the SMTP server refused the access token")))
+                         : last,
+                     challenge);
+        });
+    };
+    // RFC 4954 4: a command line over 512 octets sends the initial response after an empty challenge.
+    if (QByteArray("AUTH ").size() + mechanism.size() + 1 + initial.size() + 2 <= 512) {
+        send("AUTH " + mechanism + ' ' + initial, "AUTH", afterToken, true);
+        return;
+    }
+    send("AUTH " + mechanism, "AUTH", [this, initial, afterToken, complete](const Result<Reply> &challenge) {
+        if (!challenge || challenge->code != 334) {
+            complete(challenge, {});
+            return;
+        }
+        send(initial, "AUTH", afterToken, true);
+    });
+}
+
 void Session::quit(std::function<void()> done)
 {
     if (m_state != State::Ready) {

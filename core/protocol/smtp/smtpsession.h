@@ -3,6 +3,7 @@
 #include "diagnostics/result.h"
 #include "model/serverprofile.h"
 #include "protocol/bytestream.h"
+#include "protocol/logincredentials.h"
 #include "smtpreply.h"
 #include "smtpreplyparser.h"
 
@@ -53,6 +54,9 @@ public:
     void open(const QString &host, quint16 port, Security security, std::function<void(Status)> done);
     // AUTH PLAIN when offered, else AUTH LOGIN; a server offering neither fails with smtp-auth-unsupported.
     void login(const QString &username, const QString &password, std::function<void(Status)> done);
+    // A password as above, or an OAuth 2.0 access token through AUTH OAUTHBEARER or XOAUTH2 (whichever EHLO
+    // offers, OAUTHBEARER first). A refused token is Auth / oauth-token-refused.
+    void login(const LoginCredentials &credentials, std::function<void(Status)> done);
     // One mail transaction: MAIL FROM, RCPT TO for each recipient, DATA and the message (dot-stuffed, CRLF line
     // ends). Recipients refused while others were accepted are listed in the delivery; a transaction every
     // recipient refused, or whose MAIL or DATA was refused, fails with that reply's error (and is reset with
