@@ -365,9 +365,11 @@ bool DovecotServer::writeConfiguration(QString *error)
         config += u"passdb {\n  driver = oauth2\n  mechanisms = %2\n  args = %1/oauth2.conf\n}\n"_s.arg(
             dir, m_options.oauthMechanisms);
     }
-    config +=
-        u"userdb {\n  driver = static\n  args = uid=%1 gid=%2 home=%3/mail/%u\n}\n"_s.arg(owner.uid).arg(owner.gid).arg(
-            dir);
+    config += u"userdb {\n  driver = static\n  args = uid=%1 gid=%2 home=%3/mail/%u%4\n}\n"_s.arg(owner.uid)
+                  .arg(owner.gid)
+                  .arg(dir)
+                  // The oauth2 passdb cannot look users up, which static's user check (doveadm) would ask it to do.
+                  .arg(oauth ? u" allow_all_users=yes"_s : QString());
     config += u"protocol imap {\n  mail_max_userip_connections = 500\n}\n"_s;
     config += u"protocol pop3 {\n  mail_max_userip_connections = 500\n}\n"_s;
     const QString reuse = m_options.highPerformance
