@@ -9,6 +9,8 @@
 #include "sync/syncoutcome.h"
 
 #include <QCommandLineParser>
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -45,6 +47,8 @@ private:
     int sync();
     int syncOnce(const QList<qint64> &mailboxIds);
     int status();
+    // Each mailbox on push (by a live engine) as status --json shows it.
+    QHash<qint64, QJsonObject> pushStates(Store &store, const QDateTime &now);
     int exportActivities(const QStringList &positional);
     int runEngine();
     int mailboxCommand(const QStringList &positional);

@@ -10,6 +10,7 @@
 #include "scheduler/schedulersettings.h"
 #include "store/actstore.h"
 #include "store/outboxstore.h"
+#include "store/pushstore.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -177,6 +178,41 @@ QString outgoingCell(const OutgoingDirection &outgoing)
 
 } // namespace
 
+QHash<qint64, QJsonObject> NodeCli::pushStates(Store &store, const QDateTime &now)
+{
+    QHash<qint64, QJsonObject> out;
+    auto rows = PushStore(store).all();
+    auto nodes = store.nodes();
+    if (!rows || !nodes) {
+        return out;
+    }
+    // Rows of an engine that stopped without removing them (killed) are old news.
+    QSet<QString> live;
+    for (const NodeStatus &node : std::as_const(*nodes)) {
+        if (node.isAlive(now)) {
+            live.insert(node.nodeId);
+        }
+    }
+    for (const PushStore::Row &row : std::as_const(*rows)) {
+        if (!live.contains(row.node)) {
+            continue;
+        }
+        const PushStatus &push = row.status;
+        out.insert(
+            push.mailboxId,
+            QJsonObject{{u"state"_s, pushStateName(push.state)},
+                        {u"since"_s, push.since.toUTC().toString(Qt::ISODateWithMs)},
+                        {u"reason"_s, push.reason},
+                        {u"node"_s, row.node},
+                        {u"events"_s, push.events},
+                        {u"last_event_at"_s, push.lastEventAt.isValid()
+                                                 ? QJsonValue(push.lastEventAt.toUTC().toString(Qt::ISODateWithMs))
+                                                 : QJsonValue(QJsonValue::Null)},
+                        {u"error"_s, push.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(push.error)}});
+    }
+    return out;
+}
+
 int NodeCli::status()
 {
     auto store = openStore();
@@ -230,6 +266,7 @@ int NodeCli::status()
         return ActStatus::evaluate(status.mailbox, profile, state);
     };
     if (m_parser.isSet(u"json"_s)) {
+        const QHash<qint64, QJsonObject> pushes = pushStates(**store, now);
         QJsonArray array;
         for (const MailboxStatus &status : std::as_const(shown)) {
             QJsonObject json = JsonExport::mailboxStatus(status, now, *grace, engine);
@@ -252,6 +289,15 @@ int NodeCli::status()
                 overall = u"failing"_s;
             }
             json.insert(u"overall_state"_s, overall);
+            if (const auto push = pushes.constFind(status.mailbox.id); push != pushes.constEnd()) {
+                json.insert(u"push"_s, *push);
+            } else if (status.mailbox.push) {
+                // Asked for, not held by any engine: its profile's max_push_connections is reached, the server has no
+                // IDLE, or no engine runs. It is polled.
+                json.insert(u"push"_s, QJsonObject{{u"state"_s, u"off"_s}, {u"reason"_s, u"configured"_s}});
+            } else {
+                json.insert(u"push"_s, QJsonValue::Null);
+            }
             array.append(json);
         }
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

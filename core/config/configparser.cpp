@@ -387,7 +387,7 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
               {u"base_interval_seconds"_s, u"min_interval_seconds"_s, u"max_interval_seconds"_s,
                u"busy_items_per_sync"_s, u"quiet_after_minutes"_s, u"max_transient_failures"_s,
                u"overdue_grace_seconds"_s, u"audit_interval_hours"_s, u"max_run_seconds"_s, u"response_budget_mib"_s,
-               u"heartbeat_seconds"_s, u"send_max_attempts"_s});
+               u"heartbeat_seconds"_s, u"send_max_attempts"_s, u"push_renew_seconds"_s});
     const int errorsBefore = int(m_errors.size());
     const auto minimum = integer(object, u"min_interval_seconds"_s, path, 10, 720);
     const auto base = integer(object, u"base_interval_seconds"_s, path, 10, 720);
@@ -401,6 +401,8 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
     integer(object, u"response_budget_mib"_s, path, 4, 4096);
     integer(object, u"heartbeat_seconds"_s, path, 1, 60);
     integer(object, u"send_max_attempts"_s, path, 1, 100);
+    // RFC 2177: servers may end an IDLE after 30 minutes of silence.
+    integer(object, u"push_renew_seconds"_s, path, 5, 29 * 60);
     const QJsonValue busy = object.value(u"busy_items_per_sync"_s);
     if (!busy.isUndefined() && (!busy.isDouble() || busy.toDouble() <= 0 || busy.toDouble() > 100000)) {
         error(path + u".busy_items_per_sync"_s, tr("expected a number above 0, got %1").arg(describe(busy)));

@@ -13,6 +13,8 @@ QString syncTriggerName(SyncTrigger trigger)
         return u"manual"_s;
     case SyncTrigger::Once:
         return u"once"_s;
+    case SyncTrigger::Push:
+        return u"push"_s;
     }
     return u"scheduled"_s;
 }

@@ -7,7 +7,7 @@
 
 namespace SyncDesk {
 
-enum class SyncTrigger { Scheduled, Manual, Once };
+enum class SyncTrigger { Scheduled, Manual, Once, Push };
 
 QString syncTriggerName(SyncTrigger trigger);
 

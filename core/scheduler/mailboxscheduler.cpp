@@ -131,6 +131,7 @@ bool MailboxScheduler::reload(const QSet<qint64> &only)
         }
     }
     applyHomes();
+    updatePush();
     if (m_mode == Mode::Continuous && only.isEmpty()) {
         if (const qint64 interval = qint64(m_settings.auditIntervalSeconds) * 1000; interval != m_audits.intervalMs()) {
             m_audits = AuditRotation(interval); // the configuration changed it: due times follow from the last audits
@@ -383,11 +384,12 @@ void MailboxScheduler::dispatch(const QList<StartDecision> &starts)
             // Another process syncs it, or holds the profile's connections, right now; try again shortly
             // (a run-once waits for it). A request is tried again as often as requests are read: it starts
             // within a second of being made, which usually means just after the other engine's run.
-            m_planner->releaseStart(
-                decision.mailboxId,
-                decision.trigger == SyncTrigger::Manual ? now.toMSecsSinceEpoch() + m_requestTimer.interval() : retryMs,
-                claim.claim == Store::Claim::ProfileFull ? OverdueCause::ConnectionCap
-                                                         : OverdueCause::ClaimedElsewhere);
+            m_planner->releaseStart(decision.mailboxId,
+                                    decision.trigger == SyncTrigger::Manual || decision.trigger == SyncTrigger::Push
+                                        ? now.toMSecsSinceEpoch() + m_requestTimer.interval()
+                                        : retryMs,
+                                    claim.claim == Store::Claim::ProfileFull ? OverdueCause::ConnectionCap
+                                                                             : OverdueCause::ClaimedElsewhere);
             continue;
         }
         // What other engines learnt about the mailbox (failures, activity) is what this run continues from.
@@ -577,6 +579,7 @@ void MailboxScheduler::stop()
     m_wakeupTimer.stop();
     m_tickTimer.stop();
     m_listenStore.reset();
+    stopPush();
     if (m_running.isEmpty() && m_auditing == 0) {
         QMetaObject::invokeMethod(this, &MailboxScheduler::finishStop, Qt::QueuedConnection);
         return;

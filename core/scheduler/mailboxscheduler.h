@@ -25,6 +25,8 @@
 
 namespace SyncDesk {
 
+class PushManager;
+struct PushTarget;
 class Store;
 class WorkerPool;
 
@@ -51,6 +53,9 @@ public:
     // Audits this mailbox now (continuous mode, before the scheduled audits), then fetches what it finds
     // missing with one sync and audits again, so the mailbox's last audit says what is left.
     void auditAndRepair(qint64 mailboxId);
+    // The engine's push connections (mailboxscheduler_push.cpp): kept to the mailboxes that should be on push
+    // after every reload and heartbeat; their news request syncs.
+    void setPushManager(PushManager *push);
     // Stops dispatching, lets running syncs finish (up to stopGraceMs), cancels the rest, then stopped().
     void stop();
 
@@ -141,6 +146,9 @@ private:
     void afterJob(const SyncOutcome &outcome);
     // Starts the next scheduling pass claimSpacingMs() after the last one, unless one is already set.
     void scheduleNextPass();
+    QList<PushTarget> pushTargets() const;
+    void updatePush();
+    void stopPush();
     void finishStop();
     qint64 nowMs() const { return m_clock.now().toMSecsSinceEpoch(); }
 
@@ -185,8 +193,9 @@ private:
     QDateTime m_lastListenCheck;
     QDateTime m_lastOutageCheck;
     QHash<qint64, qint64> m_knownIncidents; // profile id → its open incident, as last read
-    EngineShares m_shares;                  // the live engines that run the schedule, and whose each mailbox is
-    QSet<qint64> m_adopted;                 // away mailboxes the sweep took, until their claim
+    PushManager *m_push = nullptr;
+    EngineShares m_shares;  // the live engines that run the schedule, and whose each mailbox is
+    QSet<qint64> m_adopted; // away mailboxes the sweep took, until their claim
     QDateTime m_lastShareCheck;
     QTimer m_requestTimer{this};
     QTimer m_pollTimer{this};

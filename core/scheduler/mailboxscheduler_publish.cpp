@@ -22,6 +22,7 @@ const QString kCategory = u"scheduler"_s;
 
 void MailboxScheduler::publish(bool stopped)
 {
+    updatePush(); // the busiest mailboxes change, and so do the engines' homes
     const SchedulerSnapshot view = heartbeat(stopped);
     publishOverdueCauses(view, stopped);
 }

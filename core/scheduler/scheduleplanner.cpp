@@ -372,6 +372,12 @@ bool SchedulePlanner::isAway(qint64 mailboxId) const
     return it != m_entries.end() && it->second.away;
 }
 
+IntervalReason SchedulePlanner::intervalReason(qint64 mailboxId) const
+{
+    auto it = m_entries.find(mailboxId);
+    return it != m_entries.end() ? it->second.reason : IntervalReason::Normal;
+}
+
 SchedulePlanner::Request SchedulePlanner::requestImmediate(qint64 mailboxId, SyncTrigger trigger)
 {
     auto it = m_entries.find(mailboxId);

@@ -183,6 +183,8 @@ public:
     // waits for its due time as the store last said (upsertMailbox). A new mailbox is home.
     void setAway(qint64 mailboxId, bool away);
     bool isAway(qint64 mailboxId) const;
+    // Why the mailbox has its interval now (busy: it gets much new mail); Normal for one not known.
+    IntervalReason intervalReason(qint64 mailboxId) const;
 
     enum class Request { Queued, Coalesced, FollowUp, Disabled, Unknown };
     Request requestImmediate(qint64 mailboxId, SyncTrigger trigger);

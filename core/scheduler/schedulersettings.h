@@ -1,6 +1,7 @@
 #pragma once
 
 #include "intervalpolicy.h"
+#include "pushmanager.h"
 #include "sync/syncjob.h"
 
 #include <QJsonObject>
@@ -31,6 +32,8 @@ struct SchedulerSettings
     // after start, then every interval; an interval of 0: never (syncdesk-node maintenance still works).
     int maintenanceDelaySeconds = 60;
     int maintenanceIntervalSeconds = 3600;
+    // The IMAP IDLE connections of mailboxes on push (config: scheduler.push_renew_seconds).
+    PushSettings push;
 
     // The global "scheduler" settings stored in the database (from the configuration file) over these.
     SchedulerSettings withStored(const QJsonObject &stored) const
@@ -53,6 +56,7 @@ struct SchedulerSettings
         number("overdue_grace_seconds", result.overdueGraceSeconds);
         number("heartbeat_seconds", result.heartbeatSeconds);
         number("send_max_attempts", result.tuning.sendMaxAttempts);
+        number("push_renew_seconds", result.push.renewSeconds);
         if (stored.value(QLatin1StringView("max_run_seconds")).isDouble()) {
             result.tuning.maxRunMs = qint64(stored.value(QLatin1StringView("max_run_seconds")).toInt()) * 1000;
         }

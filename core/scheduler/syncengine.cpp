@@ -5,6 +5,7 @@
 #include "mailboxscheduler.h"
 #include "maintenancerunner.h"
 #include "protocol/socketstream.h"
+#include "pushmanager.h"
 #include "store/store.h"
 #include "workerpool.h"
 
@@ -37,6 +38,7 @@ SyncEngine::~SyncEngine()
     // Order matters: the scheduler refers to the pool and the store; the pool joins its threads.
     m_maintenance.reset();
     m_scheduler.reset();
+    m_push.reset();
     m_pool.reset();
     if (m_store) {
         (void)m_store->releaseAllLeases(m_nodeId);
@@ -136,6 +138,9 @@ Status SyncEngine::start()
               u"engine started as %1 with %2 worker thread(s) on %3"_s.arg(m_nodeId)
                   .arg(m_pool->threadCount())
                   .arg(m_settings.store.describe()));
+    // Push connections (IMAP IDLE) of a running engine; a run-once has none.
+    m_push = std::make_unique<PushManager>(m_streams, m_settings.scheduler.push);
+    m_scheduler->setPushManager(m_push.get());
     m_scheduler->start();
     // Retention passes (the log, runs, closed alerts, …) in this thread, a small batch at a time.
     MaintenanceRunner::Timing timing;

@@ -17,6 +17,7 @@ namespace SyncDesk {
 
 class LogPersister;
 class MailboxScheduler;
+class PushManager;
 class MaintenanceRunner;
 class Store;
 class WorkerPool;
@@ -74,6 +75,7 @@ private:
     QString m_nodeId;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<PushManager> m_push; // continuous mode only; before the scheduler, which refers to it
     std::unique_ptr<MailboxScheduler> m_scheduler;
     std::unique_ptr<MaintenanceRunner> m_maintenance; // continuous mode only
     std::unique_ptr<LogPersister> m_logPersister;

@@ -545,6 +545,7 @@ const QList<SchemaMigration> &schemaMigrations()
                     since INTEGER NOT NULL,
                     last_event_at INTEGER,
                     events INTEGER NOT NULL DEFAULT 0,
+                    renewals INTEGER NOT NULL DEFAULT 0,
                     error_message TEXT NOT NULL DEFAULT '',
                     updated_at INTEGER NOT NULL))"_s,
          },

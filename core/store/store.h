@@ -290,6 +290,7 @@ private:
     friend class ActStore;
     friend class DiagnosticsStore;
     friend class LedgerStore;
+    friend class PushStore;
     friend class RetentionStore;
     friend class StoreCopyAccess;
     explicit Store(const StoreConfig &config);

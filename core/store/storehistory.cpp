@@ -165,6 +165,7 @@ Result<QList<SyncRun>> Store::runs(std::optional<qint64> mailboxId, const QDateT
         const QString trigger = query->value(4).toString();
         run.trigger = trigger == u"manual"_s ? SyncTrigger::Manual
                       : trigger == u"once"_s ? SyncTrigger::Once
+                      : trigger == u"push"_s ? SyncTrigger::Push
                                              : SyncTrigger::Scheduled;
         run.success = query->value(5).toBool();
         run.itemsNew = query->value(6).toInt();

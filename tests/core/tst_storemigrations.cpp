@@ -182,6 +182,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
                                          {u"nodes"_s},
                                          {u"outgoing_emails"_s},
                                          {u"pop3_seen"_s},
+                                         {u"push_state"_s},
                                          {u"schema_version"_s},
                                          {u"server_profiles"_s},
                                          {u"settings"_s},
@@ -253,7 +254,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"13"_s},
                                                                                                          {u"14"_s},
                                                                                                          {u"15"_s},
-                                                                                                         {u"16"_s}}));
+                                                                                                         {u"16"_s},
+                                                                                                         {u"17"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());

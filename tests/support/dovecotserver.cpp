@@ -277,7 +277,7 @@ bool DovecotServer::start(QString *error)
             }
             return false;
         }
-        m_lmtpPort = relay ? ports.at(5) : 0;
+        m_lmtpPort = relay || m_options.lmtp ? ports.at(5) : 0;
         m_relayPort = relay ? ports.at(6) : 0;
         if (relay && m_relay.state() == QProcess::NotRunning && !startRelay(error)) {
             return false;
@@ -370,7 +370,8 @@ bool DovecotServer::writeConfiguration(QString *error)
                   .arg(dir)
                   // The oauth2 passdb cannot look users up, which static's user check (doveadm) would ask it to do.
                   .arg(oauth ? u" allow_all_users=yes"_s : QString());
-    config += u"protocol imap {\n  mail_max_userip_connections = 500\n}\n"_s;
+    config += u"protocol imap {\n  mail_max_userip_connections = 500\n%1}\n"_s.arg(
+        m_options.imapCapability.isEmpty() ? QString() : u"  imap_capability = %1\n"_s.arg(m_options.imapCapability));
     config += u"protocol pop3 {\n  mail_max_userip_connections = 500\n}\n"_s;
     const QString reuse = m_options.highPerformance
                               ? u"  service_count = 0\n  process_min_avail = 2\n  client_limit = 1000\n"_s
@@ -477,6 +478,84 @@ void DovecotServer::stop()
             m_process.waitForFinished(5000);
         }
     }
+}
+
+bool DovecotServer::restart(QString *error)
+{
+    m_process.terminate();
+    if (!m_process.waitForFinished(10000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    m_process.start(findProgram(u"dovecot"_s), {u"-F"_s, u"-c"_s, m_dir->path() + u"/dovecot.conf"_s});
+    if (!m_process.waitForStarted(10000)) {
+        if (error) {
+            *error = u"dovecot did not start again: "_s + m_process.errorString();
+        }
+        return false;
+    }
+    return waitUntilReady(error);
+}
+
+bool DovecotServer::deliverLmtp(const QString &user, const QByteArray &message, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error) {
+            *error = why;
+        }
+        return false;
+    };
+    if (m_lmtpPort == 0) {
+        return fail(u"this Dovecot has no LMTP service (Options::lmtp)"_s);
+    }
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_lmtpPort);
+    if (!socket.waitForConnected(5000)) {
+        return fail(u"LMTP: "_s + socket.errorString());
+    }
+    // Reads one reply (its last line starts with "NNN "); true when its code is expected.
+    auto expect = [&socket](const QByteArray &code, QByteArray *said) {
+        QByteArray reply;
+        while (true) {
+            while (!socket.canReadLine()) {
+                if (!socket.waitForReadyRead(10000)) {
+                    *said = reply + "(no answer)";
+                    return false;
+                }
+            }
+            const QByteArray line = socket.readLine();
+            reply += line;
+            if (line.size() >= 4 && line.at(3) == ' ') {
+                *said = reply;
+                return line.startsWith(code);
+            }
+        }
+    };
+    QByteArray said;
+    QByteArray body = message;
+    body.replace("\r\n.", "\r\n..");
+    if (body.startsWith('.')) {
+        body.prepend('.');
+    }
+    if (!body.endsWith("\r\n")) {
+        body += "\r\n";
+    }
+    const QList<std::pair<QByteArray, QByteArray>> steps{{{}, "220"},
+                                                         {"LHLO syncdesk.test\r\n", "250"},
+                                                         {"MAIL FROM:<sender@syncdesk.test>\r\n", "250"},
+                                                         {"RCPT TO:<" + user.toUtf8() + "@syncdesk.test>\r\n", "250"},
+                                                         {"DATA\r\n", "354"},
+                                                         {body + ".\r\n", "250"},
+                                                         {"QUIT\r\n", "221"}};
+    for (const auto &[send, code] : steps) {
+        if (!send.isEmpty()) {
+            socket.write(send);
+        }
+        if (!expect(code, &said)) {
+            return fail(u"LMTP: "_s + QString::fromUtf8(said.trimmed()));
+        }
+    }
+    return true;
 }
 
 bool DovecotServer::isRunning() const

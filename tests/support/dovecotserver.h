@@ -46,6 +46,10 @@ public:
         // passwords keep working for the other mechanisms.
         QString oauthIntrospectionUrl;
         QString oauthMechanisms = QStringLiteral("xoauth2 oauthbearer");
+        // Dovecot's LMTP service on a loopback port, for deliverLmtp() (the path a mail transfer agent takes).
+        bool lmtp = false;
+        // Dovecot's imap_capability: what IMAP announces (after login), replacing its own list; empty: its own.
+        QString imapCapability;
     };
 
     DovecotServer();
@@ -61,6 +65,10 @@ public:
     bool start(QString *error = nullptr);
     void stop();
     bool isRunning() const;
+    // Stops Dovecot and starts it again on the same ports, with the same mail (a server restart).
+    bool restart(QString *error = nullptr);
+    // Delivers a message over LMTP as a mail transfer agent would (needs Options::lmtp).
+    bool deliverLmtp(const QString &user, const QByteArray &message, QString *error = nullptr);
 
     // "localhost"; a strict server (allowPlaintextAuth false) is at 127.0.0.2.
     QString host() const

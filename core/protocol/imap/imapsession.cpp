@@ -506,6 +506,16 @@ void Session::handle(const Response &response)
         }
         std::shared_ptr<Pending> pending = m_awaitingContinuation;
         m_lastContinuation = response.text.left(4096);
+        if (pending->idleMs > 0 && !m_idling) {
+            // The server idles: DONE waits for stopIdle(), and the idle may last its own time.
+            m_idling = true;
+            pending->deadlineMs = m_clock.elapsed() + pending->idleMs;
+            armCommandDeadline();
+            if (auto started = std::exchange(pending->idleStarted, nullptr)) {
+                started();
+            }
+            return;
+        }
         sendChunk(*pending);
         if (pending->nextChunk >= pending->chunks.size()) {
             m_awaitingContinuation.reset();

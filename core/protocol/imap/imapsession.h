@@ -106,6 +106,14 @@ public:
     // maxFolders: the rest of a longer answer is read past and the list is marked truncated.
     void list(std::function<void(Result<FolderList>)> done, int maxFolders = 10000);
     void execute(const Command &command, UntaggedHandler onUntagged, Done done);
+    // IDLE (RFC 2177) on the selected folder (imapsessionidle.cpp): `onUntagged` sees what the server reports
+    // while idling (EXISTS, EXPUNGE, FETCH), `started` runs once the server accepts, `done` when the command
+    // completes after stopIdle(), or fails. Nothing else is sent until stopIdle(). An idle not stopped within
+    // maxIdleMs fails as a timeout: a client must renew it (servers end idles after 30 minutes).
+    void idle(UntaggedHandler onUntagged, std::function<void()> started, Done done, qint64 maxIdleMs);
+    // Sends DONE; the idle's `done` follows with the server's tagged answer.
+    void stopIdle();
+    bool isIdling() const { return m_idling; }
     // LOGOUT, then close; done runs in any case (also when the server does not answer). Commands the server
     // leaves unanswered, and an open() still under way, complete as cancelled first.
     void logout(std::function<void()> done);
@@ -138,6 +146,8 @@ private:
         UntaggedHandler onUntagged;
         Done done;
         qint64 deadlineMs = 0; // on m_clock, once sent
+        qint64 idleMs = 0;     // an IDLE: how long it may last once accepted (0: not an IDLE)
+        std::function<void()> idleStarted = {};
     };
 
     void onConnected();
@@ -171,6 +181,7 @@ private:
     QString m_host;
     QSet<QByteArray> m_capabilities;
     QByteArray m_lastContinuation; // the text of the last continuation request (a SASL challenge)
+    bool m_idling = false;         // an IDLE was accepted and DONE not sent yet
     QSet<QByteArray> m_enabled;
     bool m_encodingPending = false;               // an ENABLE UTF8=ACCEPT awaits its answer
     QList<std::function<void()>> m_afterEncoding; // status() and select() calls waiting for it
