@@ -10,7 +10,7 @@ BUILD_DIR="${SYNCDESK_BUILD_DIR:-$SYNCDESK_ROOT/build}"
 BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql
-    qt6-l10n-tools qt6-translations-l10n
+    qt6-l10n-tools qt6-translations-l10n qt6-networkauth-dev
     libgmime-3.0-dev qtkeychain-qt6-dev libsqlite3-dev libical-dev
 )
 TEST_PACKAGES=(

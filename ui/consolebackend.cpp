@@ -311,6 +311,11 @@ void ConsoleBackend::setMailboxVerbose(qint64 mailboxId, bool verbose)
     onPoller([mailboxId, verbose](StorePoller *poller) { poller->setMailboxVerbose(mailboxId, verbose); });
 }
 
+void ConsoleBackend::keepSignIn(qint64 mailboxId, const OAuthTokenResponse &token)
+{
+    onPoller([mailboxId, token](StorePoller *poller) { poller->keepSignIn(mailboxId, token); });
+}
+
 void ConsoleBackend::exportDiagnostics(const QString &address, const QString &path)
 {
     onPoller([address, path](StorePoller *poller) { poller->exportDiagnostics(address, path); });

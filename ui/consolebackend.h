@@ -8,6 +8,7 @@
 #include "model/mailboxdetails.h"
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
+#include "oauth/oauthhttp.h"
 #include "outgoing/outgoingdirection.h"
 #include "outgoing/outgoingemail.h"
 #include "scheduler/schedulersettings.h"
@@ -71,6 +72,7 @@ public:
     void retryItemFailures(const QList<qint64> &mailboxIds); // empty: every mailbox
     void retryItemFailureIds(const QList<qint64> &failureIds);
     void setMailboxVerbose(qint64 mailboxId, bool verbose);
+    void keepSignIn(qint64 mailboxId, const SyncDesk::OAuthTokenResponse &token);
     // Enable, disable, resync or move many mailboxes in batches: bulkProgress() after each batch, then
     // bulkFinished(). Setting the returned flag cancels between batches.
     std::shared_ptr<std::atomic_bool> runBulk(const BulkOperation &operation);

@@ -122,7 +122,8 @@ void MainWindow::createMenus()
     mailbox->addAction(action(u"enable"_s));
     mailbox->addAction(action(u"disable"_s));
     mailbox->addSeparator();
-    for (const QString &name : {u"testConnection"_s, u"testAndEnable"_s, u"verbose"_s, u"exportDiagnostics"_s}) {
+    for (const QString &name :
+         {u"testConnection"_s, u"testAndEnable"_s, u"signIn"_s, u"verbose"_s, u"exportDiagnostics"_s}) {
         mailbox->addAction(action(name));
     }
     mailbox->addSeparator();
@@ -169,7 +170,8 @@ void MainWindow::createContextMenus()
     m_mailboxView->addAction(separator());
     m_mailboxView->addActions(actions({u"enable", u"disable"}));
     m_mailboxView->addAction(separator());
-    m_mailboxView->addActions(actions({u"testConnection", u"testAndEnable", u"verbose", u"exportDiagnostics"}));
+    m_mailboxView->addActions(
+        actions({u"testConnection", u"testAndEnable", u"signIn", u"verbose", u"exportDiagnostics"}));
     m_mailboxView->addAction(separator());
     m_mailboxView->addActions(actions({u"editMailbox", u"moveToProfile", u"editProfile", u"mailboxLog"}));
 

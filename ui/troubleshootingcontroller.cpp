@@ -2,6 +2,7 @@
 
 #include "bulkactions.h"
 #include "consolebackend.h"
+#include "dialogs/signindialog.h"
 #include "dialogs/testconnectiondialog.h"
 #include "mainwindow.h"
 #include "models/mailboxtablemodel.h"
@@ -49,6 +50,9 @@ TroubleshootingController::TroubleshootingController(MainWindow *window, AlertsP
         }
         m_backend->setMailboxVerbose(ids.constFirst(), on);
     });
+    connect(make(u"signIn"_s, tr("Sign &in…"), QKeySequence(),
+                 tr("Sign the selected mailbox in with its identity provider (OAuth 2.0) in the browser")),
+            &QAction::triggered, this, &TroubleshootingController::signIn);
     connect(make(u"exportDiagnostics"_s, tr("Export dia&gnostic bundle…"), QKeySequence(),
                  tr("Save the selected mailbox's status, runs, alerts, failures and log, without passwords or message "
                     "contents")),
@@ -88,6 +92,9 @@ void TroubleshootingController::updateActions()
     if (row >= 0) {
         m_actions.value(u"testAndEnable"_s)->setEnabled(!model->status(row).mailbox.enabled);
     }
+    m_actions.value(u"signIn"_s)
+        ->setEnabled(row >= 0 && profileOf(model->status(row).mailbox).has_value() &&
+                     profileOf(model->status(row).mailbox)->oauth.has_value());
     // The failures' "Selected mailbox" is the mailbox table's, whichever tab has focus.
     const QList<qint64> inTable = m_window->tableSelectedMailboxIds();
     const int tableRow = inTable.size() == 1 ? model->rowOfMailbox(inTable.constFirst()) : -1;
@@ -135,6 +142,35 @@ void TroubleshootingController::testConnection(bool enableOnSuccess)
     auto *dialog = new TestConnectionDialog(m_backend, mailbox, *profile, enableOnSuccess, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open(); // window-modal, no nested event loop; the test runs in a thread of the dialog's
+}
+
+std::optional<ServerProfile> TroubleshootingController::profileOf(const Mailbox &mailbox) const
+{
+    const QList<ServerProfile> &profiles = m_window->profiles();
+    const auto profile = std::find_if(profiles.cbegin(), profiles.cend(), [&](const ServerProfile &candidate) {
+        return candidate.id == mailbox.profileId;
+    });
+    return profile == profiles.cend() ? std::nullopt : std::optional<ServerProfile>(*profile);
+}
+
+void TroubleshootingController::signIn()
+{
+    const QList<qint64> ids = m_window->selectedMailboxIds(false);
+    MailboxTableModel *model = m_window->mailboxModel();
+    const int row = ids.size() == 1 ? model->rowOfMailbox(ids.constFirst()) : -1;
+    if (!m_backend || row < 0) {
+        return;
+    }
+    const Mailbox mailbox = model->status(row).mailbox;
+    const std::optional<ServerProfile> profile = profileOf(mailbox);
+    if (!profile || !profile->oauth) {
+        m_window->statusBar()->showMessage(tr("%1 signs in with a password").arg(mailbox.address), 5000);
+        return;
+    }
+    auto *dialog = new SignInDialog(mailbox, *profile, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SignInDialog::signedIn, m_backend, &ConsoleBackend::keepSignIn);
+    dialog->open(); // window-modal, no nested event loop
 }
 
 void TroubleshootingController::exportDiagnostics()

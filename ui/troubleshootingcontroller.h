@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/mailbox.h"
+#include "model/serverprofile.h"
+
 #include <QHash>
 #include <QObject>
 
@@ -23,7 +26,7 @@ public:
     TroubleshootingController(MainWindow *window, AlertsPane *alerts, ItemFailuresPane *failures);
 
     void setBackend(ConsoleBackend *backend);
-    // "testConnection", "testAndEnable", "verbose", "exportDiagnostics".
+    // "testConnection", "testAndEnable", "verbose", "signIn", "exportDiagnostics".
     const QHash<QString, QAction *> &actions() const { return m_actions; }
     // Follows the window's selection: what can be done, and which mailbox's failures are shown.
     void updateActions();
@@ -31,6 +34,8 @@ public:
 private:
     void testConnection(bool enableOnSuccess);
     void exportDiagnostics();
+    void signIn();
+    std::optional<ServerProfile> profileOf(const Mailbox &mailbox) const;
     void onActionDone(const QString &message, const QString &error);
 
     MainWindow *m_window = nullptr;

@@ -3,6 +3,8 @@
 #include "demoenvironment.h"
 #include "dialogs/mailboxdialog.h"
 #include "mainwindow.h"
+#include "oauth/oauthtokenbroker.h"
+#include "oauth/oauthtokenstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -192,6 +194,11 @@ int main(int argc, char *argv[])
 
     auto startBackend = [&](const StoreConfig &store) {
         options.store = store;
+        // OAuth tokens beside the database, as the node keeps them (SYNCDESK_OAUTH_TOKENS=keychain: the keychain).
+        OAuthTokenBroker::instance().setStore(std::make_shared<OAuthTokenStore>(
+            OAuthTokenStore::defaultDirectory(store.isPostgres() ? QString() : store.sqlitePath),
+            qEnvironmentVariable("SYNCDESK_OAUTH_TOKENS") == u"keychain"_s ? OAuthTokenStore::SecretLocation::Keychain
+                                                                           : OAuthTokenStore::SecretLocation::File));
         backend = std::make_unique<ConsoleBackend>(options);
         window.setBackend(backend.get());
         backend->start();

@@ -4,8 +4,10 @@
 #include "activity.h"
 #include "alert.h"
 #include "mailboxstatus.h"
+#include "oauth/oauthtokenstore.h"
 #include "outgoing/outgoingdirection.h"
 #include "outgoing/outgoingemail.h"
+#include "scheduler/pushmanager.h"
 #include "serverprofile.h"
 #include "syncrun.h"
 #include "trackrequest.h"
@@ -29,6 +31,10 @@ struct MailboxDetails
     ActStatus act;                              // appointments, contacts and tasks: the third direction
     QList<ActStore::Conflict> actConflicts;     // the latest recorded, newest first
     QList<ActStore::Collection> actCollections; // the calendars and address book discovery found
+    std::optional<PushStatus> push;             // its IDLE connection, when a live engine holds one
+    QString pushNode;                           // the engine that holds it
+    // OAuth mailboxes: what this computer keeps of the sign-in (nullopt: never signed in here).
+    std::optional<OAuthTokenRecord> signIn;
 };
 
 } // namespace SyncDesk

@@ -10,6 +10,8 @@
 #include "diagnostics/diagnosticbundle.h"
 #include "logging/logger.h"
 #include "logging/logpersister.h"
+#include "oauth/oauthtokenbroker.h"
+#include "pushstore.h"
 #include "store.h"
 #include "store/diagnosticsstore.h"
 
@@ -228,6 +230,24 @@ void StorePoller::loadDetails(qint64 mailboxId)
         ActStatus::evaluate(found->mailbox, profile->has_value() ? std::optional(**profile) : std::nullopt, *actState);
     details.actConflicts = *conflicts;
     details.actCollections = *collections;
+    if (auto pushes = PushStore(*m_store).all(); pushes && pushes->contains(mailboxId)) {
+        auto nodes = m_store->nodes();
+        const PushStore::Row row = pushes->value(mailboxId);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (nodes && std::any_of(nodes->cbegin(), nodes->cend(), [&](const NodeStatus &node) {
+                return node.nodeId == row.node && node.isAlive(now);
+            })) {
+            details.push = row.status;
+            details.pushNode = row.node;
+        }
+    }
+    if (details.profile.oauth) {
+        if (const auto tokens = OAuthTokenBroker::instance().store()) {
+            if (auto record = tokens->load(found->mailbox.address); record && record->has_value()) {
+                details.signIn = **record;
+            }
+        }
+    }
     for (const Alert &alert : *alerts) {
         if (alert.mailboxId == mailboxId || (alert.mailboxId == 0 && alert.profileId == found->mailbox.profileId)) {
             details.alerts.append(alert);

@@ -10,6 +10,7 @@
 #include "model/mailboxstatus.h"
 #include "model/nodestatus.h"
 #include "model/trackrequest.h"
+#include "oauth/oauthhttp.h"
 #include "outboxstore.h"
 #include "outgoing/outgoingdirection.h"
 #include "store.h"
@@ -85,6 +86,9 @@ public:
     void editActRecord(int kind, qint64 id, const QStringList &assignments);
     void removeActRecords(int kind, const QList<qint64> &ids);
     void trackAppointment(const QString &uid, const QString &regarding);
+    // A completed OAuth sign-in of the console (storepoller_oauth.cpp): keeps its tokens, enables the mailbox
+    // again if its failures had disabled it; actionDone says what happened.
+    void keepSignIn(qint64 mailboxId, const SyncDesk::OAuthTokenResponse &token);
 
 Q_SIGNALS:
     void statusesChanged(const SyncDesk::MailboxStatusList &statuses);

@@ -199,6 +199,7 @@ MailboxDetailsPane::MailboxDetailsPane(QWidget *parent)
     auto *directions = new QHBoxLayout;
     auto *incomingBox = new QGroupBox(tr("Incoming"));
     m_incoming = wrappingLabel(tr("Incoming state"));
+    m_incoming->setObjectName(u"incomingState"_s);
     auto *incomingLayout = new QVBoxLayout(incomingBox);
     incomingLayout->addWidget(m_incoming);
     //: Audits the mailbox now and fetches the messages the audit finds missing
@@ -394,6 +395,7 @@ void MailboxDetailsPane::setDetails(const MailboxDetails &details, const QDateTi
     incoming += row(tr("New items, last sync"), QString::number(state.itemsLastSync));
     incoming += row(tr("Activity"), tr("%1 new items a minute").arg(QString::number(state.itemsPerMinute, 'g', 3)));
     incoming += row(tr("Failures in a row"), QString::number(state.consecutiveFailures));
+    incoming += pushAndSignInRows(details, now);
     if (status.mailbox.processFrom.isValid()) {
         incoming += row(tr("Process email from"),
                         QLocale().toString(status.mailbox.processFrom.toLocalTime(), QLocale::ShortFormat));
@@ -648,6 +650,55 @@ void MailboxDetailsPane::updateChart(const MailboxDetails &details, const QDateT
     }
     items->attachAxis(time);
     items->attachAxis(count);
+}
+
+QString MailboxDetailsPane::pushAndSignInRows(const MailboxDetails &details, const QDateTime &now) const
+{
+    QString rows;
+    const QString error = ThemeColors::error(palette()).name();
+    if (details.push) {
+        const PushStatus &push = *details.push;
+        QString text;
+        switch (push.state) {
+        case PushStatus::State::Idling:
+            //: %1: since when (a time), %n: new-mail events the server reported
+            text = tr("on push since %1 (%n event(s))", nullptr, push.events).arg(when(push.since, now));
+            break;
+        case PushStatus::State::Connecting:
+            text = tr("connecting");
+            break;
+        case PushStatus::State::Reconnecting:
+            //: %1: why the connection was lost (server text, escaped)
+            text = tr("reconnecting after: %1").arg(push.error.toHtmlEscaped());
+            break;
+        case PushStatus::State::Unsupported:
+            text = tr("off: the server does not offer IDLE, so it is polled");
+            break;
+        }
+        rows += row(tr("Push"), text);
+    } else if (details.status.mailbox.push) {
+        rows += row(tr("Push"), tr("off: no running engine holds its connection (the profile's max_push_connections "
+                                   "may be reached); it is polled"));
+    }
+    if (!details.profile.oauth) {
+        return rows;
+    }
+    if (!details.signIn || details.signIn->refreshToken.isEmpty()) {
+        //: rich text: keep the markup; %1 is a colour; "Sign in…" is the Mailbox menu's action
+        rows += row(tr("Sign-in"), tr("<span style=\"color:%1\"><b>needs sign-in</b></span> — never signed in on this "
+                                      "computer; choose Sign in…")
+                                       .arg(error));
+    } else if (details.signIn->needsSignIn) {
+        //: rich text: keep the markup; %1 is a colour, %2 what the identity provider said (escaped)
+        rows += row(tr("Sign-in"), tr("<span style=\"color:%1\"><b>needs sign-in</b></span> — %2; choose Sign in…")
+                                       .arg(error, details.signIn->problem.left(200).toHtmlEscaped()));
+    } else {
+        //: %1: when the mailbox signed in, %2: when its access token expires
+        rows += row(tr("Sign-in"),
+                    tr("signed in %1; access token until %2")
+                        .arg(when(details.signIn->signedInAt, now), when(details.signIn->accessExpiresAt, now)));
+    }
+    return rows;
 }
 
 } // namespace SyncDesk

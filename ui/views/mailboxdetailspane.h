@@ -52,6 +52,7 @@ Q_SIGNALS:
     void repairRequested(qint64 mailboxId);
 
 private:
+    QString pushAndSignInRows(const MailboxDetails &details, const QDateTime &now) const;
     QString outgoingText(const MailboxDetails &details, const QDateTime &now) const; // rich text, escaped
     void updateChart(const MailboxDetails &details, const QDateTime &now);
     void setTracking(const MailboxDetails &details, const QDateTime &now);
