@@ -491,6 +491,62 @@
         <source>a DAV password without dav_username: the mailbox&apos;s username is used with it</source>
         <translation>ein DAV-Passwort ohne dav_username: Es wird zusammen mit dem Benutzernamen des Postfachs verwendet</translation>
     </message>
+    <message>
+        <source>expected an object such as {&quot;method&quot;: &quot;oauth2&quot;, &quot;provider&quot;: &quot;microsoft&quot;, &quot;client_id&quot;: &quot;...&quot;}, got %1</source>
+        <translation>erwartet ein Objekt wie {&quot;method&quot;: &quot;oauth2&quot;, &quot;provider&quot;: &quot;microsoft&quot;, &quot;client_id&quot;: &quot;...&quot;}, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected oauth2 or password, got %1</source>
+        <translation>erwartet oauth2 oder password, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected microsoft, google or generic, got %1</source>
+        <translation>erwartet microsoft, google oder generic, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected the application (client) id registered with the identity provider, got %1</source>
+        <translation>erwartet die beim Identitätsanbieter registrierte Anwendungs-ID (Client-ID), erhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 can be read by other users; chmod 600 it</source>
+        <translation>%1 ist für andere Benutzer lesbar; mit chmod 600 schützen</translation>
+    </message>
+    <message>
+        <source>expected a directory (tenant) id or domain such as contoso.onmicrosoft.com, got %1</source>
+        <translation>erwartet eine Verzeichnis-ID (Mandant) oder Domäne wie contoso.onmicrosoft.com, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>only the microsoft provider uses a tenant</source>
+        <translation>nur der Anbieter microsoft verwendet einen Mandanten (tenant)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of scopes without spaces, got %1</source>
+        <translation>erwartet ein nicht leeres Array von Scopes ohne Leerzeichen, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected an https URL, got %1</source>
+        <translation>erwartet eine https-URL, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>missing: the generic provider needs the token endpoint</source>
+        <translation>fehlt: der Anbieter generic braucht den Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>the generic provider needs authorization_endpoint (sign-in in the console), device_authorization_endpoint (oauth login on a server), or both</source>
+        <translation>der Anbieter generic braucht authorization_endpoint (Anmeldung in der Konsole), device_authorization_endpoint (oauth login auf einem Server) oder beide</translation>
+    </message>
+    <message>
+        <source>no scopes: the identity provider decides what the token allows</source>
+        <translation>keine Scopes: der Identitätsanbieter entscheidet, was das Token erlaubt</translation>
+    </message>
+    <message>
+        <source>the incoming server is not encrypted: access tokens would cross the network in clear text</source>
+        <translation>der Posteingangsserver ist nicht verschlüsselt: Zugriffstokens gingen im Klartext über das Netz</translation>
+    </message>
+    <message>
+        <source>the profile %1 signs in with OAuth 2.0: the mailbox&apos;s password is not used</source>
+        <translation>das Profil %1 meldet sich mit OAuth 2.0 an: das Passwort des Postfachs wird nicht verwendet</translation>
+    </message>
 </context>
 <context>
     <name>ConfigValues</name>
@@ -2422,6 +2478,142 @@
     <message>
         <source>The record was deleted, or the id is mistyped; the CRM&apos;s lists show the ones that exist.</source>
         <translation>Der Datensatz wurde gelöscht oder die ID ist falsch geschrieben; die Listen des CRM zeigen die vorhandenen.</translation>
+    </message>
+    <message>
+        <source>The mailbox needs to sign in again</source>
+        <translation>Das Postfach muss sich neu anmelden</translation>
+    </message>
+    <message>
+        <source>The mailbox signs in with OAuth 2.0 and the identity provider no longer accepts its refresh token: an administrator or the user revoked the app&apos;s access, the password changed, the token was unused for too long, or it has never signed in on this node. Only a new sign-in helps; the other mailboxes are not affected.</source>
+        <translation>Das Postfach meldet sich mit OAuth 2.0 an, und der Identitätsanbieter akzeptiert sein Erneuerungstoken nicht mehr: ein Administrator oder der Benutzer hat die App widerrufen, das Passwort wurde geändert, das Token blieb zu lange ungenutzt, oder es hat sich auf diesem Knoten nie angemeldet. Nur eine neue Anmeldung hilft; die anderen Postfächer sind nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>Run `syncdesk-node oauth login ADDRESS` and approve the code it prints, signing in as the mailbox&apos;s user; the mailbox is enabled again and syncs at once.</source>
+        <translation>Führen Sie `syncdesk-node oauth login ADDRESS` aus und bestätigen Sie den angezeigten Code als Benutzer des Postfachs; das Postfach wird wieder aktiviert und synchronisiert sofort.</translation>
+    </message>
+    <message>
+        <source>Run `syncdesk-node oauth status ADDRESS` to see when it last signed in and what the provider said.</source>
+        <translation>Mit `syncdesk-node oauth status ADDRESS` sehen Sie, wann es sich zuletzt angemeldet hat und was der Anbieter sagte.</translation>
+    </message>
+    <message>
+        <source>If it happens again soon, check the app&apos;s consent and conditional-access policies at the identity provider (Microsoft Entra ID, Google Workspace admin console).</source>
+        <translation>Geschieht es bald wieder, prüfen Sie Zustimmung und Richtlinien für bedingten Zugriff der App beim Identitätsanbieter (Microsoft Entra ID, Google-Workspace-Admin-Konsole).</translation>
+    </message>
+    <message>
+        <source>The mail server refused the access token</source>
+        <translation>Der Mailserver hat das Zugriffstoken abgelehnt</translation>
+    </message>
+    <message>
+        <source>SyncDesk obtained an access token from the identity provider, but the mail server did not accept it for this user. Usually the token lacks the mail scope (IMAP, POP or SMTP), the protocol is turned off for the user, or the token was issued for another user.</source>
+        <translation>SyncDesk hat vom Identitätsanbieter ein Zugriffstoken erhalten, aber der Mailserver hat es für diesen Benutzer nicht angenommen. Meist fehlt dem Token der Mail-Scope (IMAP, POP oder SMTP), das Protokoll ist für den Benutzer ausgeschaltet, oder das Token wurde für einen anderen Benutzer ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s auth.scopes: Microsoft 365 needs https://outlook.office.com/IMAP.AccessAsUser.All (POP.AccessAsUser.All, SMTP.Send), Google needs https://mail.google.com/.</source>
+        <translation>Prüfen Sie auth.scopes des Profils: Microsoft 365 braucht https://outlook.office.com/IMAP.AccessAsUser.All (POP.AccessAsUser.All, SMTP.Send), Google braucht https://mail.google.com/.</translation>
+    </message>
+    <message>
+        <source>Check that IMAP (POP, authenticated SMTP) is enabled for the user at the mail host.</source>
+        <translation>Prüfen Sie, ob IMAP (POP, authentifiziertes SMTP) für den Benutzer beim Mail-Anbieter eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>Check that the mailbox&apos;s username is the account that signed in; then run `syncdesk-node test-mailbox ADDRESS`.</source>
+        <translation>Prüfen Sie, ob der Benutzername des Postfachs das angemeldete Konto ist; dann `syncdesk-node test-mailbox ADDRESS` ausführen.</translation>
+    </message>
+    <message>
+        <source>The server does not offer OAuth sign-in</source>
+        <translation>Der Server bietet keine OAuth-Anmeldung an</translation>
+    </message>
+    <message>
+        <source>The profile signs in with OAuth 2.0, but the server announces neither the OAUTHBEARER nor the XOAUTH2 mechanism on this connection.</source>
+        <translation>Das Profil meldet sich mit OAuth 2.0 an, aber der Server bietet auf dieser Verbindung weder den Mechanismus OAUTHBEARER noch XOAUTH2 an.</translation>
+    </message>
+    <message>
+        <source>Check incoming.host and outgoing.host: they must be the host&apos;s OAuth-enabled endpoints (outlook.office365.com, smtp.office365.com, imap.gmail.com, smtp.gmail.com).</source>
+        <translation>Prüfen Sie incoming.host und outgoing.host: es müssen die OAuth-fähigen Endpunkte des Anbieters sein (outlook.office365.com, smtp.office365.com, imap.gmail.com, smtp.gmail.com).</translation>
+    </message>
+    <message>
+        <source>Check the security setting: some servers offer OAuth only after STARTTLS or on the TLS port.</source>
+        <translation>Prüfen Sie die Einstellung security: manche Server bieten OAuth erst nach STARTTLS oder nur auf dem TLS-Port an.</translation>
+    </message>
+    <message>
+        <source>If the server only takes passwords, remove auth from the profile and give the mailboxes a password source.</source>
+        <translation>Nimmt der Server nur Passwörter an, entfernen Sie auth aus dem Profil und geben Sie den Postfächern eine Passwortquelle.</translation>
+    </message>
+    <message>
+        <source>The identity provider could not be reached</source>
+        <translation>Der Identitätsanbieter war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Refreshing the mailbox&apos;s access token failed for a reason that may pass: the token endpoint did not answer, answered with a server error, or the network failed. The mailbox keeps its sign-in and is retried on its schedule; other mailboxes are not held up.</source>
+        <translation>Das Erneuern des Zugriffstokens ist aus einem vorübergehenden Grund fehlgeschlagen: der Token-Endpunkt antwortete nicht, antwortete mit einem Serverfehler, oder das Netz fiel aus. Das Postfach behält seine Anmeldung und wird nach Plan erneut versucht; andere Postfächer werden nicht aufgehalten.</translation>
+    </message>
+    <message>
+        <source>Check that this machine reaches the token endpoint (auth.token_endpoint, or the provider&apos;s): `curl -sI URL`.</source>
+        <translation>Prüfen Sie, ob dieser Rechner den Token-Endpunkt erreicht (auth.token_endpoint oder der des Anbieters): `curl -sI URL`.</translation>
+    </message>
+    <message>
+        <source>Check proxies and firewalls between the node and the identity provider.</source>
+        <translation>Prüfen Sie Proxys und Firewalls zwischen dem Knoten und dem Identitätsanbieter.</translation>
+    </message>
+    <message>
+        <source>If it persists, look at the provider&apos;s service health page.</source>
+        <translation>Hält es an, sehen Sie auf der Statusseite des Anbieters nach.</translation>
+    </message>
+    <message>
+        <source>The OAuth client settings are refused</source>
+        <translation>Die OAuth-Client-Einstellungen werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>The identity provider refused the profile&apos;s client settings: the client id is unknown, the client secret is wrong or missing, the requested scopes are not granted to the app, or the grant type is not allowed for it.</source>
+        <translation>Der Identitätsanbieter hat die Client-Einstellungen des Profils abgelehnt: die Client-ID ist unbekannt, das Client-Geheimnis falsch oder fehlt, die angefragten Scopes sind der App nicht gewährt, oder der Grant-Typ ist für sie nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Check auth.client_id (and auth.tenant for Microsoft) against the app registration.</source>
+        <translation>Vergleichen Sie auth.client_id (und für Microsoft auth.tenant) mit der App-Registrierung.</translation>
+    </message>
+    <message>
+        <source>For a confidential client, check auth.client_secret_file; for the device login, allow public client flows in the app registration.</source>
+        <translation>Für einen vertraulichen Client prüfen Sie auth.client_secret_file; für die Geräteanmeldung erlauben Sie in der App-Registrierung öffentliche Clientflows.</translation>
+    </message>
+    <message>
+        <source>Check that the app registration grants the scopes in auth.scopes and that an administrator consented to them.</source>
+        <translation>Prüfen Sie, ob die App-Registrierung die Scopes aus auth.scopes gewährt und ein Administrator zugestimmt hat.</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined or expired</source>
+        <translation>Die Anmeldung wurde abgelehnt oder ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>The user declined the sign-in in the browser, or did not approve the code before it expired.</source>
+        <translation>Der Benutzer hat die Anmeldung im Browser abgelehnt oder den Code nicht rechtzeitig bestätigt.</translation>
+    </message>
+    <message>
+        <source>Run `syncdesk-node oauth login ADDRESS` again and approve the code within its time (usually 15 minutes).</source>
+        <translation>Führen Sie `syncdesk-node oauth login ADDRESS` erneut aus und bestätigen Sie den Code rechtzeitig (meist 15 Minuten).</translation>
+    </message>
+    <message>
+        <source>Sign in as the mailbox&apos;s user, and accept the permissions the app asks for.</source>
+        <translation>Melden Sie sich als Benutzer des Postfachs an und stimmen Sie den Berechtigungen zu, die die App erfragt.</translation>
+    </message>
+    <message>
+        <source>The OAuth tokens cannot be kept</source>
+        <translation>Die OAuth-Tokens können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>SyncDesk could not read or write the file (or keychain entry) that keeps the mailbox&apos;s refresh token. When the provider rotates the token and the new one cannot be written, SyncDesk does not use it, so that the sign-in is not lost.</source>
+        <translation>SyncDesk konnte die Datei (oder den Schlüsselbund-Eintrag) mit dem Erneuerungstoken des Postfachs nicht lesen oder schreiben. Wenn der Anbieter das Token erneuert und das neue nicht geschrieben werden kann, verwendet SyncDesk es nicht, damit die Anmeldung nicht verloren geht.</translation>
+    </message>
+    <message>
+        <source>Check that the node&apos;s state directory (the oauth folder beside the database, or $SYNCDESK_STATE_DIR/oauth) exists, is writable by the node&apos;s user and the disk is not full.</source>
+        <translation>Prüfen Sie, ob das Zustandsverzeichnis des Knotens (der Ordner oauth neben der Datenbank oder $SYNCDESK_STATE_DIR/oauth) existiert, für den Benutzer des Knotens beschreibbar ist und die Platte nicht voll ist.</translation>
+    </message>
+    <message>
+        <source>A damaged file: run `syncdesk-node oauth login ADDRESS` to sign in again.</source>
+        <translation>Eine beschädigte Datei: `syncdesk-node oauth login ADDRESS` ausführen, um sich neu anzumelden.</translation>
+    </message>
+    <message>
+        <source>With SYNCDESK_OAUTH_TOKENS=keychain, check that the session&apos;s keychain is unlocked.</source>
+        <translation>Mit SYNCDESK_OAUTH_TOKENS=keychain prüfen, ob der Schlüsselbund der Sitzung entsperrt ist.</translation>
     </message>
 </context>
 <context>
@@ -4601,6 +4793,19 @@ syncdesk-node tasks add owner=ID subject=…</translation>
         <extracomment>%1: the URL of the CalDAV/CardDAV server</extracomment>
         <translation>Kalender und Adressbuch unter %1 suchen</translation>
     </message>
+    <message>
+        <source>Get an access token (OAuth 2.0, %1)</source>
+        <extracomment>%1 is an identity provider: microsoft, google or generic</extracomment>
+        <translation>Zugriffstoken holen (OAuth 2.0, %1)</translation>
+    </message>
+    <message>
+        <source>a new access token from the identity provider</source>
+        <translation>ein neues Zugriffstoken vom Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>an access token still valid from an earlier refresh</source>
+        <translation>ein noch gültiges Zugriffstoken aus einer früheren Erneuerung</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::ConsoleBackend</name>
@@ -5004,6 +5209,18 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
         <source>idle</source>
         <extracomment>completes &quot;the server closed the connection while …&quot; when no command was waiting for an answer</extracomment>
         <translation>im Leerlauf</translation>
+    </message>
+    <message>
+        <source>the IMAP server offers neither AUTHENTICATE OAUTHBEARER nor XOAUTH2</source>
+        <translation>der IMAP-Server bietet weder AUTHENTICATE OAUTHBEARER noch XOAUTH2 an</translation>
+    </message>
+    <message>
+        <source>the IMAP server refused the access token</source>
+        <translation>der IMAP-Server hat das Zugriffstoken abgelehnt</translation>
+    </message>
+    <message>
+        <source>the server does not offer IDLE</source>
+        <translation>der Server bietet kein IDLE an</translation>
     </message>
 </context>
 <context>
@@ -6129,6 +6346,56 @@ Hinweis: %3</translation>
         <source>%1 (calendar: %2)</source>
         <extracomment>the mailbox&apos;s overall state when its calendar direction (appointments, contacts, tasks) is what fails: %1 &quot;Failing&quot;, %2 that direction&apos;s state (failing, not configured)</extracomment>
         <translation>%1 (Kalender: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>on push since %1 (%n event(s))</source>
+        <extracomment>%1: since when (a time), %n: new-mail events the server reported</extracomment>
+        <translation>
+            <numerusform>per Push seit %1 (%n Ereignis)</numerusform>
+            <numerusform>per Push seit %1 (%n Ereignisse)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>reconnecting after: %1</source>
+        <extracomment>%1: why the connection was lost (server text, escaped)</extracomment>
+        <translation>verbindet neu nach: %1</translation>
+    </message>
+    <message>
+        <source>off: the server does not offer IDLE, so it is polled</source>
+        <translation>aus: der Server bietet kein IDLE an, daher wird abgefragt</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>off: no running engine holds its connection (the profile&apos;s max_push_connections may be reached); it is polled</source>
+        <translation>aus: keine laufende Engine hält seine Verbindung (max_push_connections des Profils ist vielleicht erreicht); es wird abgefragt</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <extracomment>rich text: keep the markup; %1 is a colour; &quot;Sign in…&quot; is the Mailbox menu&apos;s action
+----------
+rich text: keep the markup; %1 is a colour, %2 what the identity provider said (escaped)
+----------
+%1: when the mailbox signed in, %2: when its access token expires</extracomment>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;needs sign-in&lt;/b&gt;&lt;/span&gt; — never signed in on this computer; choose Sign in…</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;Anmeldung nötig&lt;/b&gt;&lt;/span&gt; — auf diesem Computer nie angemeldet; Anmelden… wählen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;needs sign-in&lt;/b&gt;&lt;/span&gt; — %2; choose Sign in…</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;Anmeldung nötig&lt;/b&gt;&lt;/span&gt; — %2; Anmelden… wählen</translation>
+    </message>
+    <message>
+        <source>signed in %1; access token until %2</source>
+        <translation>angemeldet %1; Zugriffstoken bis %2</translation>
     </message>
 </context>
 <context>
@@ -9406,6 +9673,224 @@ Felder: %2</translation>
         <source>Fields of appointments, contacts and tasks that both the CRM and a calendar or address book changed, newest first: both values and which one the mailbox&apos;s conflict rule kept.</source>
         <translation>Felder von Terminen, Kontakten und Aufgaben, die sowohl das CRM als auch ein Kalender oder Adressbuch geändert hat, die neuesten zuerst: beide Werte und welchen die Konfliktregel des Postfachs behalten hat.</translation>
     </message>
+    <message>
+        <source>oauth login ADDRESS</source>
+        <translation>oauth login ADRESSE</translation>
+    </message>
+    <message>
+        <source>Sign a mailbox of an OAuth 2.0 profile in (the device authorization grant): prints a URL and a code to enter there on any device, waits for the approval, keeps the refresh token on this node and enables the mailbox again if a refused sign-in had disabled it.</source>
+        <translation>Ein Postfach eines OAuth-2.0-Profils anmelden (Geräteautorisierung): gibt eine URL und einen Code aus, der dort auf einem beliebigen Gerät einzugeben ist, wartet auf die Bestätigung, behält das Erneuerungstoken auf diesem Knoten und aktiviert das Postfach wieder, falls eine abgelehnte Anmeldung es deaktiviert hatte.</translation>
+    </message>
+    <message>
+        <source>oauth status [ADDRESS] [--json]</source>
+        <translation>oauth status [ADRESSE] [--json]</translation>
+    </message>
+    <message>
+        <source>Each OAuth mailbox&apos;s sign-in: signed-in or needs-sign-in, when it signed in, the last refresh and when the access token expires.</source>
+        <translation>Die Anmeldung jedes OAuth-Postfachs: signed-in oder needs-sign-in, wann es sich angemeldet hat, die letzte Erneuerung und wann das Zugriffstoken abläuft.</translation>
+    </message>
+    <message>
+        <source>oauth logout ADDRESS</source>
+        <translation>oauth logout ADRESSE</translation>
+    </message>
+    <message>
+        <source>Forget a mailbox&apos;s tokens on this node.</source>
+        <translation>Die Tokens eines Postfachs auf diesem Knoten vergessen.</translation>
+    </message>
+    <message>
+        <source>usage: syncdesk-node oauth login ADDRESS
+       syncdesk-node oauth status [ADDRESS] [--json]
+       syncdesk-node oauth logout ADDRESS</source>
+        <translation>Aufruf: syncdesk-node oauth login ADRESSE
+       syncdesk-node oauth status [ADRESSE] [--json]
+       syncdesk-node oauth logout ADRESSE</translation>
+    </message>
+    <message>
+        <source>%1 signs in with a password: its profile %2 has no &quot;auth&quot;: {&quot;method&quot;: &quot;oauth2&quot;}</source>
+        <extracomment>%1: a mailbox address, %2: a server profile&apos;s name; keep &quot;auth&quot; and &quot;oauth2&quot;</extracomment>
+        <translation>%1 meldet sich mit einem Passwort an: sein Profil %2 hat kein &quot;auth&quot;: {&quot;method&quot;: &quot;oauth2&quot;}</translation>
+    </message>
+    <message>
+        <source>To sign in %1:</source>
+        <extracomment>%1: a mailbox address</extracomment>
+        <translation>So melden Sie %1 an:</translation>
+    </message>
+    <message>
+        <source>1. Open %1 in a browser (on any device).</source>
+        <extracomment>%1: a URL</extracomment>
+        <translation>1. Öffnen Sie %1 in einem Browser (auf einem beliebigen Gerät).</translation>
+    </message>
+    <message>
+        <source>2. Enter the code %1 and sign in as the mailbox&apos;s user.</source>
+        <extracomment>%1: a short code the user types in the browser</extracomment>
+        <translation>2. Geben Sie den Code %1 ein und melden Sie sich als Benutzer des Postfachs an.</translation>
+    </message>
+    <message>
+        <source>(or open %1, which carries the code)</source>
+        <translation>(oder öffnen Sie %1, das den Code enthält)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the approval (the code expires in %n minute(s))...</source>
+        <extracomment>%1: minutes</extracomment>
+        <translation>
+            <numerusform>Warte auf die Bestätigung (der Code läuft in %n Minute ab)...</numerusform>
+            <numerusform>Warte auf die Bestätigung (der Code läuft in %n Minuten ab)...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is signed in; the refresh token is kept in %2.</source>
+        <extracomment>%1: a mailbox address, %2: a file or folder</extracomment>
+        <translation>%1 ist angemeldet; das Erneuerungstoken liegt in %2.</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>dem Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>%1 had been disabled by its failures; it is enabled again and due now.</source>
+        <translation>%1 war wegen seiner Fehler deaktiviert; es ist wieder aktiviert und jetzt fällig.</translation>
+    </message>
+    <message>
+        <source>%1 is signed out: its tokens are forgotten on this node; it needs &apos;oauth login&apos; to sync again.</source>
+        <translation>%1 ist abgemeldet: seine Tokens sind auf diesem Knoten vergessen; zum Synchronisieren braucht es wieder &apos;oauth login&apos;.</translation>
+    </message>
+    <message>
+        <source>No mailbox signs in with OAuth 2.0.</source>
+        <translation>Kein Postfach meldet sich mit OAuth 2.0 an.</translation>
+    </message>
+    <message>
+        <source>signed in %1, last refresh %2, access token until %3</source>
+        <extracomment>%1, %2: times (ISO 8601, UTC)</extracomment>
+        <translation>angemeldet %1, letzte Erneuerung %2, Zugriffstoken bis %3</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OAuthDeviceLogin</name>
+    <message>
+        <source>the sign-in code expired before it was approved</source>
+        <translation>der Anmeldecode ist abgelaufen, bevor er bestätigt wurde</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OAuthHttp</name>
+    <message>
+        <source>ca_file %1 holds no PEM certificate</source>
+        <translation>ca_file %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>the identity provider no longer accepts this mailbox&apos;s sign-in (revoked, expired or replaced); sign in again</source>
+        <translation>der Identitätsanbieter akzeptiert die Anmeldung dieses Postfachs nicht mehr (widerrufen, abgelaufen oder ersetzt); neu anmelden</translation>
+    </message>
+    <message>
+        <source>waiting for the user to approve the sign-in</source>
+        <translation>wartet darauf, dass der Benutzer die Anmeldung bestätigt</translation>
+    </message>
+    <message>
+        <source>the sign-in was declined</source>
+        <translation>die Anmeldung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>the sign-in code expired before it was approved</source>
+        <translation>der Anmeldecode ist abgelaufen, bevor er bestätigt wurde</translation>
+    </message>
+    <message>
+        <source>the identity provider refused the client settings of the profile (%1)</source>
+        <translation>der Identitätsanbieter hat die Client-Einstellungen des Profils abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>the identity provider asks to slow down</source>
+        <translation>der Identitätsanbieter bittet, langsamer zu werden</translation>
+    </message>
+    <message>
+        <source>the token endpoint answered HTTP %1 (%2)</source>
+        <extracomment>%1 is an HTTP status code, %2 a URL</extracomment>
+        <translation>der Token-Endpunkt antwortete mit HTTP %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s OAuth settings name no endpoint for this step</source>
+        <translation>die OAuth-Einstellungen des Profils nennen für diesen Schritt keinen Endpunkt</translation>
+    </message>
+    <message>
+        <source>the OAuth endpoint %1 is not https: tokens would cross the network unencrypted</source>
+        <translation>der OAuth-Endpunkt %1 ist kein https: Tokens gingen unverschlüsselt über das Netz</translation>
+    </message>
+    <message>
+        <source>the answer of %1 is larger than 1 MiB</source>
+        <translation>die Antwort von %1 ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <source>the request was cancelled</source>
+        <translation>die Anfrage wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the identity provider %1 did not answer in time</source>
+        <translation>der Identitätsanbieter %1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with the identity provider %1 failed</source>
+        <translation>der TLS-Handshake mit dem Identitätsanbieter %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the identity provider %1 could not be reached</source>
+        <translation>der Identitätsanbieter %1 war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>the identity provider %1 answered something that is not JSON</source>
+        <translation>der Identitätsanbieter %1 hat etwas geantwortet, das kein JSON ist</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s answer holds no usable access token</source>
+        <translation>die Antwort des Identitätsanbieters enthält kein brauchbares Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>the device authorization answer lacks the code or the verification URL</source>
+        <translation>der Antwort zur Geräteautorisierung fehlen der Code oder die Bestätigungs-URL</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OAuthSignIn</name>
+    <message>
+        <source>the identity provider issued no refresh token: add the scope that allows offline access (offline_access for Microsoft and most providers) to the profile&apos;s scopes</source>
+        <translation>der Identitätsanbieter hat kein Erneuerungstoken ausgestellt: fügen Sie den Scope für Offline-Zugriff (offline_access bei Microsoft und den meisten Anbietern) zu den Scopes des Profils hinzu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OAuthTokenBroker</name>
+    <message>
+        <source>%1 needs to sign in again: %2</source>
+        <translation>%1 muss sich neu anmelden: %2</translation>
+    </message>
+    <message>
+        <source>it has not signed in on this node yet</source>
+        <translation>es hat sich auf diesem Knoten noch nicht angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::OAuthTokenStore</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot flush %1 to disk</source>
+        <translation>%1 kann nicht auf die Platte geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2; sign in again</source>
+        <translation>%1 ist beschädigt: %2; neu anmelden</translation>
+    </message>
+    <message>
+        <source>cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::OutboxPane</name>
@@ -10016,6 +10501,14 @@ Hinweis: %2</translation>
         <extracomment>%1 says what the session was doing (&quot;waiting for the greeting&quot;)</extracomment>
         <translation>der Server hat die Verbindung %1 geschlossen</translation>
     </message>
+    <message>
+        <source>the POP3 server offers neither AUTH OAUTHBEARER nor XOAUTH2</source>
+        <translation>der POP3-Server bietet weder AUTH OAUTHBEARER noch XOAUTH2 an</translation>
+    </message>
+    <message>
+        <source>the POP3 server refused the access token</source>
+        <translation>der POP3-Server hat das Zugriffstoken abgelehnt</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::Pop3MailboxAudit</name>
@@ -10218,6 +10711,13 @@ Hinweis: %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncDesk::PushConnection</name>
+    <message>
+        <source>the server does not offer IDLE: the mailbox is polled</source>
+        <translation>der Server bietet kein IDLE an: das Postfach wird abgefragt</translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::RegardingCombo</name>
     <message>
         <source>Regarding</source>
@@ -10233,6 +10733,60 @@ Hinweis: %2</translation>
         <source>Regarding must be a record such as account:contoso (account, contact, lead, opportunity or case).</source>
         <extracomment>Keep account:contoso and the record types (account, contact, lead, opportunity, case) as they are: they are what is typed in</extracomment>
         <translation>Als Bezug muss ein Datensatz wie account:contoso angegeben werden (account, contact, lead, opportunity oder case).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::SignInDialog</name>
+    <message>
+        <source>Sign in %1</source>
+        <extracomment>%1: a mailbox address</extracomment>
+        <translation>%1 anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in as the mailbox&apos;s user (%2) in the browser that opens. SyncDesk keeps the sign-in for %1 and refreshes it by itself.</source>
+        <extracomment>%1: a mailbox address, %2: a user name</extracomment>
+        <translation>Melden Sie sich im Browser, der sich öffnet, als Benutzer des Postfachs (%2) an. SyncDesk behält die Anmeldung für %1 und erneuert sie selbst.</translation>
+    </message>
+    <message>
+        <source>Opening the browser…</source>
+        <translation>Browser wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>If the browser did not open, or the wrong one did, open this &amp;link:</source>
+        <translation>Hat sich kein oder der falsche Browser geöffnet, diesen &amp;Link öffnen:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the browser again</source>
+        <translation>Browser erneut ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s OAuth settings have no authorization endpoint: sign in with &apos;syncdesk-node oauth login %1&apos; on a server instead.</source>
+        <translation>Die OAuth-Einstellungen des Profils haben keinen Autorisierungs-Endpunkt: melden Sie sich stattdessen auf einem Server mit &apos;syncdesk-node oauth login %1&apos; an.</translation>
+    </message>
+    <message>
+        <source>SyncDesk received the sign-in. You can close this page.</source>
+        <translation>SyncDesk hat die Anmeldung erhalten. Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <source>SyncDesk cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>SyncDesk kann auf 127.0.0.1 nicht auf die Antwort des Browsers warten.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation>Warte auf die Anmeldung im Browser…</translation>
+    </message>
+    <message>
+        <source>The identity provider refused the sign-in: %1 %2</source>
+        <extracomment>%1: the provider&apos;s error code (access_denied, …), %2: its description</extracomment>
+        <translation>Der Identitätsanbieter hat die Anmeldung abgelehnt: %1 %2</translation>
+    </message>
+    <message>
+        <source>The identity provider issued no refresh token: add offline_access (Microsoft) to the profile&apos;s scopes, or consent again.</source>
+        <translation>Der Identitätsanbieter hat kein Erneuerungstoken ausgestellt: offline_access (Microsoft) zu den Scopes des Profils hinzufügen oder erneut zustimmen.</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -10317,6 +10871,14 @@ Hinweis: %2</translation>
     <message>
         <source>the SMTP server answered DATA with %1 instead of 354</source>
         <translation>der SMTP-Server hat DATA mit %1 statt 354 beantwortet</translation>
+    </message>
+    <message>
+        <source>the SMTP server offers neither AUTH OAUTHBEARER nor XOAUTH2</source>
+        <translation>der SMTP-Server bietet weder AUTH OAUTHBEARER noch XOAUTH2 an</translation>
+    </message>
+    <message>
+        <source>the SMTP server refused the access token</source>
+        <translation>der SMTP-Server hat das Zugriffstoken abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -10485,6 +11047,23 @@ Hinweis: %2</translation>
     <message>
         <source>Appointment tracked; syncing it now in %1 (the schedule completes it if that fails).</source>
         <translation>Termin verfolgt; er wird jetzt in %1 synchronisiert (schlägt das fehl, holt der Zeitplan es nach).</translation>
+    </message>
+    <message>
+        <source>this console keeps no OAuth tokens (no token store)</source>
+        <translation>diese Konsole speichert keine OAuth-Tokens (kein Token-Speicher)</translation>
+    </message>
+    <message>
+        <source>the mailbox is gone</source>
+        <translation>das Postfach existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>%1 is signed in and enabled again</source>
+        <extracomment>%1: a mailbox address</extracomment>
+        <translation>%1 ist angemeldet und wieder aktiviert</translation>
+    </message>
+    <message>
+        <source>%1 is signed in</source>
+        <translation>%1 ist angemeldet</translation>
     </message>
 </context>
 <context>
@@ -10820,6 +11399,18 @@ Hinweis: %2</translation>
             <numerusform>Das %n ausgewählte Postfach ist bereits aktiviert; „Verbindung testen“ testet eines.</numerusform>
             <numerusform>Alle %n ausgewählten Postfächer sind bereits aktiviert; „Verbindung testen“ testet eines.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>Anmeld&amp;en…</translation>
+    </message>
+    <message>
+        <source>Sign the selected mailbox in with its identity provider (OAuth 2.0) in the browser</source>
+        <translation>Das ausgewählte Postfach im Browser bei seinem Identitätsanbieter anmelden (OAuth 2.0)</translation>
+    </message>
+    <message>
+        <source>%1 signs in with a password</source>
+        <translation>%1 meldet sich mit einem Passwort an</translation>
     </message>
 </context>
 <context>

@@ -550,6 +550,14 @@
             <numerusform>%n emails; Retry in the Outbox sends them again</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>on push since %1 (%n event(s))</source>
+        <extracomment>%1: since when (a time), %n: new-mail events the server reported</extracomment>
+        <translation>
+            <numerusform>on push since %1 (%n event)</numerusform>
+            <numerusform>on push since %1 (%n events)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::MailboxTableModel</name>
@@ -850,6 +858,14 @@
         <translation>
             <numerusform>The server lists more folders than these %n; name the others in the configuration.</numerusform>
             <numerusform>The server lists more folders than these %n; name the others in the configuration.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the approval (the code expires in %n minute(s))...</source>
+        <extracomment>%1: minutes</extracomment>
+        <translation>
+            <numerusform>Waiting for the approval (the code expires in %n minute)...</numerusform>
+            <numerusform>Waiting for the approval (the code expires in %n minutes)...</numerusform>
         </translation>
     </message>
 </context>

@@ -204,7 +204,7 @@ void PushConnection::failed(const SyncError &error)
         return;
     }
     m_backoffMs = m_backoffMs == 0 ? m_settings.backoffMinMs : qMin(m_backoffMs * 2, m_settings.backoffMaxMs);
-    // ±20 %: connections that failed together (a server restart) do not all come back at the same moment.
+    // ±10 %: connections that failed together (a server restart) do not all come back at the same moment.
     const int jitter = int(QRandomGenerator::global()->bounded(m_backoffMs / 5 + 1)) - m_backoffMs / 10;
     const int delay = qMax(100, m_backoffMs + jitter);
     Log::warning(kCategory, m_target.mailbox.address,
