@@ -25,11 +25,7 @@ QString iso(const QDateTime &when)
 
 std::shared_ptr<OAuthTokenStore> NodeCli::tokenStore() const
 {
-    const auto secrets = qEnvironmentVariable("SYNCDESK_OAUTH_TOKENS") == u"keychain"_s
-                             ? OAuthTokenStore::SecretLocation::Keychain
-                             : OAuthTokenStore::SecretLocation::File;
-    return std::make_shared<OAuthTokenStore>(
-        OAuthTokenStore::defaultDirectory(m_storeConfig.isPostgres() ? QString() : m_storeConfig.sqlitePath), secrets);
+    return OAuthTokenStore::forDatabase(m_storeConfig.isPostgres() ? QString() : m_storeConfig.sqlitePath);
 }
 
 int NodeCli::oauthCommand(const QStringList &positional)

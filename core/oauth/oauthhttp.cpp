@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace SyncDesk {
@@ -157,6 +158,11 @@ void OAuthHttp::post(const QUrl &url, const Form &form, std::function<void(const
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "SyncDesk/" SYNCDESK_VERSION);
     QNetworkReply *reply = m_network->post(request, query.toString(QUrl::FullyEncoded).toUtf8());
+    // The transfer timeout counts silence only: a provider trickling bytes is cut off here as well.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline->start(m_timeoutMs + 5000);
     auto tooLarge = std::make_shared<bool>(false);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64) {
         if (received > kMaxAnswerBytes) {

@@ -63,6 +63,7 @@ OAuthTokenBroker::OAuthTokenBroker()
 
 OAuthTokenBroker::~OAuthTokenBroker()
 {
+    disconnect(); // the receivers' functors go now, while what they clean up still exists
     // The clients live in the broker's thread: they go with it.
     QMetaObject::invokeMethod(
         this,
@@ -117,12 +118,26 @@ void OAuthTokenBroker::accessToken(const QString &address, const OAuthSettings &
     {
         QMutexLocker locker(&m_mutex);
         ticket = m_nextTicket++;
+        m_waiting.insert(ticket);
     }
-    // A queued connection per request: Qt drops it, and what it posted, when `context` goes away first.
+    // A queued connection per request: Qt drops it, and what it posted, when `context` goes away first. Its
+    // functor owns `forget`: when it goes (answered or not), the ticket's result goes with it.
+    struct Forget
+    {
+        OAuthTokenBroker *broker;
+        quint64 ticket;
+        ~Forget()
+        {
+            QMutexLocker locker(&broker->m_mutex);
+            broker->m_waiting.remove(ticket);
+            broker->m_results.erase(ticket);
+        }
+    };
+    const std::shared_ptr<Forget> forget(new Forget{this, ticket}); // no temporary: its destructor would forget now
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(
         this, &OAuthTokenBroker::delivered, context,
-        [this, ticket, connection, done = std::move(done)](quint64 which) {
+        [this, ticket, connection, forget, done = std::move(done)](quint64 which) {
             if (which != ticket) {
                 return;
             }
@@ -167,6 +182,9 @@ void OAuthTokenBroker::complete(quint64 ticket, const Result<OAuthAccessToken> &
 {
     {
         QMutexLocker locker(&m_mutex);
+        if (!m_waiting.contains(ticket)) {
+            return; // its receiver is gone
+        }
         m_results.insert_or_assign(ticket, result);
     }
     Q_EMIT delivered(ticket);
@@ -212,7 +230,7 @@ OAuthHttp *OAuthTokenBroker::clientFor(const OAuthSettings &settings)
     return client;
 }
 
-void OAuthTokenBroker::startRefresh(const QString &address, const OAuthSettings &settings)
+void OAuthTokenBroker::startRefresh(const QString &address, const OAuthSettings &settings, bool retried)
 {
     Account &account = m_accounts[address];
     const std::shared_ptr<OAuthTokenStore> tokens = store();
@@ -241,7 +259,8 @@ void OAuthTokenBroker::startRefresh(const QString &address, const OAuthSettings 
         account.unsavedRefreshToken.isEmpty() ? record->refreshToken : account.unsavedRefreshToken;
     account.refreshing = true;
     OAuthHttp *client = clientFor(settings);
-    client->refresh(refreshToken, [this, address, settings, refreshToken,
+    const QString onDisk = record->refreshToken;
+    client->refresh(refreshToken, [this, address, settings, refreshToken, onDisk, retried,
                                    tokens](const Result<OAuthTokenResponse> &answer) {
         auto loadedNow = tokens->load(address);
         OAuthTokenRecord record;
@@ -254,11 +273,13 @@ void OAuthTokenBroker::startRefresh(const QString &address, const OAuthSettings 
         if (!answer) {
             const SyncError &error = answer.error();
             if (error.hintId == u"oauth-needs-sign-in"_s) {
-                if (!record.refreshToken.isEmpty() && record.refreshToken != refreshToken) {
-                    // Another process (a sign-in, another node's refresh) wrote a newer token meanwhile: use it.
+                m_accounts[address].unsavedRefreshToken.clear(); // refused: it is worth nothing now
+                if (!retried && !record.refreshToken.isEmpty() && record.refreshToken != onDisk &&
+                    record.refreshToken != refreshToken) {
+                    // Another process (a sign-in, a refresh elsewhere) wrote a newer token meanwhile: try it, once.
                     Log::info(kCategory, address, u"the refresh token changed on disk during a refresh; retrying"_s);
                     m_accounts[address].refreshing = false;
-                    startRefresh(address, settings);
+                    startRefresh(address, settings, true);
                     return;
                 }
                 record.needsSignIn = true;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -76,7 +77,8 @@ private:
         int refreshes = 0;
     };
     void serve(const QString &address, const OAuthSettings &settings, quint64 ticket, bool forceRefresh);
-    void startRefresh(const QString &address, const OAuthSettings &settings);
+    // retried: this is the one retry with a newer token another process wrote (never more than one).
+    void startRefresh(const QString &address, const OAuthSettings &settings, bool retried = false);
     OAuthHttp *clientFor(const OAuthSettings &settings);
     void finishRefresh(const QString &address, const Result<OAuthAccessToken> &result);
     void complete(quint64 ticket, const Result<OAuthAccessToken> &result);
@@ -89,6 +91,7 @@ private:
     QHash<QString, Account> m_accounts; // broker thread only
     mutable QMutex m_mutex;             // guards m_results, m_store, the settings and refresh counts
     std::unordered_map<quint64, Result<OAuthAccessToken>> m_results;
+    QSet<quint64> m_waiting;               // tickets whose receiver still exists
     QHash<QString, OAuthHttp *> m_clients; // broker thread only, by the settings' JSON
     QHash<QString, int> m_refreshCounts;
     quint64 m_nextTicket = 1;

@@ -127,6 +127,13 @@ QString OAuthTokenStore::defaultDirectory(const QString &databasePath)
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/oauth"_s;
 }
 
+std::shared_ptr<OAuthTokenStore> OAuthTokenStore::forDatabase(const QString &databasePath)
+{
+    const bool keychain = qEnvironmentVariable("SYNCDESK_OAUTH_TOKENS") == u"keychain"_s;
+    return std::make_shared<OAuthTokenStore>(defaultDirectory(databasePath),
+                                             keychain ? SecretLocation::Keychain : SecretLocation::File);
+}
+
 QString OAuthTokenStore::pathOf(const QString &address) const
 {
     return QDir(m_directory).filePath(fileName(address));

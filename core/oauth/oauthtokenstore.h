@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 
 namespace SyncDesk {
@@ -42,6 +43,9 @@ public:
     // The folder a node keeps tokens in: $SYNCDESK_STATE_DIR/oauth when set, else "oauth" beside the database
     // file (`databasePath`; for PostgreSQL, beside the default SQLite location).
     static QString defaultDirectory(const QString &databasePath);
+    // The store a process uses for a database (an SQLite path, or empty for PostgreSQL): defaultDirectory(), the
+    // refresh tokens in the keychain when SYNCDESK_OAUTH_TOKENS=keychain.
+    static std::shared_ptr<OAuthTokenStore> forDatabase(const QString &databasePath);
 
     QString directory() const { return m_directory; }
     SecretLocation secretLocation() const { return m_secrets; }

@@ -22,6 +22,29 @@ QByteArray saslName(const QString &name)
 
 } // namespace
 
+QByteArray chooseBearerMechanism(const std::function<bool(const QByteArray &)> &offers)
+{
+    for (const QByteArray &candidate : bearerMechanisms()) {
+        if (offers(candidate)) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+SyncError bearerRefusal(SyncError error, const QString &message, const QByteArray &challenge)
+{
+    if (error.errorClass != ErrorClass::Auth || error.hintId != QLatin1StringView("auth-failed")) {
+        return error;
+    }
+    error.hintId = QStringLiteral("oauth-token-refused");
+    error.message = message;
+    if (!challenge.isEmpty()) {
+        error.detail = describeBearerChallenge(challenge) + QLatin1Char(' ') + error.detail;
+    }
+    return error;
+}
+
 QByteArray bearerInitialResponse(const QByteArray &mechanism, const LoginCredentials &credentials)
 {
     const QByteArray token = credentials.secret.toUtf8();

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "diagnostics/syncerror.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <functional>
 
 namespace SyncDesk {
 
@@ -39,6 +43,13 @@ inline const QList<QByteArray> &bearerMechanisms()
     static const QList<QByteArray> mechanisms{"OAUTHBEARER", "XOAUTH2"};
     return mechanisms;
 }
+
+// The first bearer mechanism the server offers (`offers("OAUTHBEARER")`, …); empty when it offers none.
+QByteArray chooseBearerMechanism(const std::function<bool(const QByteArray &)> &offers);
+
+// A refusal of the token: an authentication failure of the server becomes Auth / oauth-token-refused with
+// `message`, and what its error challenge said (base64, may be empty) leads the detail. Other errors pass.
+SyncError bearerRefusal(SyncError error, const QString &message, const QByteArray &challenge);
 
 // The client's first message of the mechanism (not yet base64-encoded).
 QByteArray bearerInitialResponse(const QByteArray &mechanism, const LoginCredentials &credentials);

@@ -23,7 +23,7 @@ void MailboxScheduler::setPushManager(PushManager *push)
         }
     });
     connect(push, &PushManager::removed, this, [this](qint64 mailboxId) {
-        if (Status removed = PushStore(m_store).remove(mailboxId); !removed) {
+        if (Status removed = PushStore(m_store).remove(mailboxId, m_nodeId); !removed) {
             Log::warning(u"push"_s, {}, removed.error().toString());
         }
     });

@@ -17,7 +17,8 @@ PasswordProblems::PasswordProblems(Store &store, const QString &nodeId)
 
 bool PasswordProblems::isPasswordProblem(const SyncError &error)
 {
-    return error.hintId == u"password-unavailable"_s;
+    // The OAuth token file or keychain entry this engine cannot read or write is the same kind of problem.
+    return error.hintId == u"password-unavailable"_s || error.hintId == u"oauth-token-store"_s;
 }
 
 QString PasswordProblems::causeKey(qint64 mailboxId) const

@@ -129,6 +129,7 @@ void PushConnection::connectNow()
 void PushConnection::startIdle()
 {
     const quint64 generation = m_generation;
+    m_idleAccepted = false;
     Imap::Session *session = m_session.get();
     session->idle(
         [this, generation](const Imap::Response &response) {
@@ -155,11 +156,13 @@ void PushConnection::startIdle()
                 kCategory, m_target.mailbox.address,
                 u"INBOX changed (%1 %2): syncing now"_s.arg(QString::fromLatin1(response.name)).arg(*response.number));
             Q_EMIT changed(m_target.mailbox.id);
+            Q_EMIT statusChanged(m_status); // the events and their time, for status and the console
         },
         [this, generation] {
             if (generation != m_generation) {
                 return;
             }
+            m_idleAccepted = true;
             m_backoffMs = 0;
             if (m_status.state != PushStatus::State::Idling) {
                 Log::info(kCategory, m_target.mailbox.address, u"on push (IMAP IDLE on INBOX)"_s);
@@ -173,6 +176,12 @@ void PushConnection::startIdle()
             }
             if (!result) {
                 failed(result.error());
+                return;
+            }
+            if (!m_idleAccepted) {
+                // Ended before it began: IDLE again at once would loop; wait like after a failure.
+                failed(SyncError::make(ErrorClass::Protocol, u"protocol-error"_s,
+                                       tr("the server ended IDLE before accepting it")));
                 return;
             }
             ++m_status.renewals;
@@ -196,6 +205,14 @@ void PushConnection::failed(const SyncError &error)
     if (m_session) {
         m_session->abort(error);
         m_session.release()->deleteLater();
+    }
+    if (error.errorClass == ErrorClass::Auth || error.errorClass == ErrorClass::Config) {
+        // Retrying a refused login often can lock the account; the syncs report it, push waits an hour.
+        Log::warning(kCategory, m_target.mailbox.address,
+                     u"push connection refused (%1); trying again in an hour"_s.arg(error.toString()));
+        setState(PushStatus::State::Reconnecting, error.toString());
+        m_retryTimer.start(kUnsupportedRetryMs);
+        return;
     }
     if (error.hintId == u"push-unsupported"_s) {
         Log::info(kCategory, m_target.mailbox.address, error.message);

@@ -48,7 +48,8 @@ private:
     QTimer m_retryTimer;
     int m_backoffMs = 0;
     quint32 m_exists = 0;
-    quint64 m_generation = 0; // callbacks of an older session are ignored
+    bool m_idleAccepted = false; // the server accepted the IDLE being waited on
+    quint64 m_generation = 0;    // callbacks of an older session are ignored
 };
 
 } // namespace SyncDesk

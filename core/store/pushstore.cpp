@@ -46,9 +46,9 @@ Status PushStore::save(const QString &node, const PushStatus &status)
     return {};
 }
 
-Status PushStore::remove(qint64 mailboxId)
+Status PushStore::remove(qint64 mailboxId, const QString &node)
 {
-    auto query = m_store.exec(u"DELETE FROM push_state WHERE mailbox_id = ?"_s, {mailboxId});
+    auto query = m_store.exec(u"DELETE FROM push_state WHERE mailbox_id = ? AND node = ?"_s, {mailboxId, node});
     if (!query) {
         return query.error();
     }

@@ -19,7 +19,8 @@ public:
     explicit PushStore(Store &store);
 
     Status save(const QString &node, const PushStatus &status);
-    Status remove(qint64 mailboxId);
+    // The row of the mailbox if this node wrote it (after a move, another node's row stays).
+    Status remove(qint64 mailboxId, const QString &node);
     Status removeNode(const QString &node);
     struct Row
     {

@@ -294,13 +294,8 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
         done({});
         return;
     }
-    QByteArray mechanism;
-    for (const QByteArray &candidate : Sasl::bearerMechanisms()) {
-        if (hasCapability("AUTH=" + candidate)) {
-            mechanism = candidate;
-            break;
-        }
-    }
+    const QByteArray mechanism =
+        Sasl::chooseBearerMechanism([this](const QByteArray &name) { return hasCapability("AUTH=" + name); });
     if (mechanism.isEmpty()) {
         done(SyncError::make(ErrorClass::Auth, u"oauth-not-offered"_s,
                              tr("the IMAP server offers neither AUTHENTICATE OAUTHBEARER nor XOAUTH2"))
@@ -322,15 +317,8 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
     m_lastContinuation.clear();
     execute(command, nullptr, [this, done = std::move(done)](const Result<Response> &result) {
         if (!result) {
-            SyncError error = result.error();
-            if (error.errorClass == ErrorClass::Auth && error.hintId == u"auth-failed"_s) {
-                error.hintId = u"oauth-token-refused"_s;
-                error.message = tr("the IMAP server refused the access token");
-                if (!m_lastContinuation.isEmpty()) {
-                    error.detail = Sasl::describeBearerChallenge(m_lastContinuation) + u" "_s + error.detail;
-                }
-            }
-            done(error);
+            done(Sasl::bearerRefusal(result.error(), tr("the IMAP server refused the access token"),
+                                     m_lastContinuation));
             return;
         }
         m_authenticated = true;

@@ -270,13 +270,8 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
         login(credentials.username, credentials.secret, std::move(done));
         return;
     }
-    QByteArray mechanism;
-    for (const QByteArray &candidate : Sasl::bearerMechanisms()) {
-        if (hasCapability("SASL=" + candidate)) {
-            mechanism = candidate;
-            break;
-        }
-    }
+    const QByteArray mechanism =
+        Sasl::chooseBearerMechanism([this](const QByteArray &name) { return hasCapability("SASL=" + name); });
     if (mechanism.isEmpty()) {
         done(SyncError::make(ErrorClass::Auth, u"oauth-not-offered"_s,
                              tr("the POP3 server offers neither AUTH OAUTHBEARER nor XOAUTH2"))
@@ -286,8 +281,9 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
     const QByteArray initial = Sasl::bearerInitialResponse(mechanism, credentials).toBase64();
     QByteArray command = "AUTH " + mechanism;
     m_saslReplies.clear();
-    // RFC 5034 4: an AUTH line longer than 255 octets sends its initial response after the empty challenge.
-    if (command.size() + 1 + initial.size() <= 255) {
+    // RFC 5034 4: an AUTH line longer than 255 octets (CRLF included) sends its initial response after the
+    // empty challenge.
+    if (command.size() + 1 + initial.size() + 2 <= 255) {
         command += ' ' + initial;
     } else {
         m_saslReplies.append(initial);
@@ -300,15 +296,8 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
         [this, done = std::move(done)](const Result<Response> &result) {
             m_saslReplies.clear();
             if (!result) {
-                SyncError error = result.error();
-                if (error.errorClass == ErrorClass::Auth && error.hintId == u"auth-failed"_s) {
-                    error.hintId = u"oauth-token-refused"_s;
-                    error.message = tr("the POP3 server refused the access token");
-                    if (!m_lastChallenge.isEmpty()) {
-                        error.detail = Sasl::describeBearerChallenge(m_lastChallenge) + u" "_s + error.detail;
-                    }
-                }
-                done(error);
+                done(Sasl::bearerRefusal(result.error(), tr("the POP3 server refused the access token"),
+                                         m_lastChallenge));
                 return;
             }
             done({});
@@ -336,7 +325,13 @@ void Session::pump()
     }
     const int limit = hasCapability("PIPELINING") ? qMax(1, m_options.maxInFlight) : 1;
     QByteArray out;
-    while (!m_queued.empty() && int(m_inFlight.size()) < limit) {
+    // The connection changes after these (and AUTH answers continuations): nothing may follow them on the wire
+    // until they are answered.
+    auto barrier = [](const QByteArray &name) {
+        return name == "STLS" || name == "QUIT" || name == "USER" || name == "PASS" || name == "AUTH";
+    };
+    while (!m_queued.empty() && int(m_inFlight.size()) < limit &&
+           (m_inFlight.empty() || !barrier(commandName(m_inFlight.back()->command)))) {
         std::shared_ptr<Pending> pending = m_queued.front();
         m_queued.pop_front();
         if (m_tracing) {
@@ -353,9 +348,7 @@ void Session::pump()
             m_inFlight.empty() ? now : qMax(now, m_inFlight.back()->deadlineMs - m_options.commandTimeoutMs);
         pending->deadlineMs = startMs + m_options.commandTimeoutMs + transferMs;
         m_inFlight.push_back(pending);
-        // The connection changes after these: nothing may follow them on the wire.
-        const QByteArray name = commandName(pending->command);
-        if (name == "STLS" || name == "QUIT" || name == "USER" || name == "PASS") {
+        if (barrier(commandName(pending->command))) {
             break;
         }
     }

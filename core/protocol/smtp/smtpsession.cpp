@@ -321,13 +321,8 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
         login(credentials.username, credentials.secret, std::move(done));
         return;
     }
-    QByteArray mechanism;
-    for (const QByteArray &candidate : Sasl::bearerMechanisms()) {
-        if (hasCapability("AUTH=" + candidate)) {
-            mechanism = candidate;
-            break;
-        }
-    }
+    const QByteArray mechanism =
+        Sasl::chooseBearerMechanism([this](const QByteArray &name) { return hasCapability("AUTH=" + name); });
     if (mechanism.isEmpty()) {
         done(SyncError::make(ErrorClass::Auth, u"oauth-not-offered"_s,
                              tr("the SMTP server offers neither AUTH OAUTHBEARER nor XOAUTH2"))
@@ -347,15 +342,7 @@ void Session::login(const LoginCredentials &credentials, std::function<void(Stat
             callback({});
             return;
         }
-        SyncError error = result.error();
-        if (error.errorClass == ErrorClass::Auth && error.hintId == u"auth-failed"_s) {
-            error.hintId = u"oauth-token-refused"_s;
-            error.message = tr("the SMTP server refused the access token");
-            if (!challenge.isEmpty()) {
-                error.detail = Sasl::describeBearerChallenge(challenge) + u" "_s + error.detail;
-            }
-        }
-        callback(error);
+        callback(Sasl::bearerRefusal(result.error(), tr("the SMTP server refused the access token"), challenge));
     };
     // The answer to the token: 235, or 334 with an error challenge, acknowledged so that the server says why.
     auto afterToken = [this, acknowledgement, complete](const Result<Reply> &answer) {
