@@ -2615,6 +2615,46 @@
         <source>With SYNCDESK_OAUTH_TOKENS=keychain, check that the session&apos;s keychain is unlocked.</source>
         <translation>Mit SYNCDESK_OAUTH_TOKENS=keychain prüfen, ob der Schlüsselbund der Sitzung entsperrt ist.</translation>
     </message>
+    <message>
+        <source>Select the mailbox and choose Sign in… (Mailbox menu); sign in as the mailbox&apos;s user in the browser that opens.</source>
+        <translation>Wählen Sie das Postfach und Anmelden… (Menü Postfach); melden Sie sich im sich öffnenden Browser als Benutzer des Postfachs an.</translation>
+    </message>
+    <message>
+        <source>The details pane shows when it last signed in and what the provider said.</source>
+        <translation>Der Detailbereich zeigt, wann es sich zuletzt angemeldet hat und was der Anbieter sagte.</translation>
+    </message>
+    <message>
+        <source>If it happens again soon, check the app&apos;s consent and conditional-access policies at the identity provider.</source>
+        <translation>Geschieht es bald wieder, prüfen Sie Zustimmung und Richtlinien für bedingten Zugriff der App beim Identitätsanbieter.</translation>
+    </message>
+    <message>
+        <source>Check that the mailbox&apos;s user name is the account that signed in; then choose Test connection….</source>
+        <translation>Prüfen Sie, ob der Benutzername des Postfachs das angemeldete Konto ist; dann Verbindung testen… wählen.</translation>
+    </message>
+    <message>
+        <source>Choose Sign in… again and complete the sign-in in the browser.</source>
+        <translation>Wählen Sie erneut Anmelden… und schließen Sie die Anmeldung im Browser ab.</translation>
+    </message>
+    <message>
+        <source>A damaged file: choose Sign in… to sign in again.</source>
+        <translation>Eine beschädigte Datei: Anmelden… wählen, um sich neu anzumelden.</translation>
+    </message>
+    <message>
+        <source>The server does not offer push</source>
+        <translation>Der Server bietet kein Push an</translation>
+    </message>
+    <message>
+        <source>The mailbox is set to push (or was chosen for it), but its IMAP server does not announce IDLE. It is polled on its schedule as before; SyncDesk asks again after an hour.</source>
+        <translation>Das Postfach ist auf Push gestellt (oder dafür ausgewählt), aber sein IMAP-Server bietet kein IDLE an. Es wird wie bisher nach Plan abgefragt; SyncDesk fragt nach einer Stunde erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the mailbox syncs on its schedule.</source>
+        <translation>Nichts geht verloren: das Postfach synchronisiert nach Plan.</translation>
+    </message>
+    <message>
+        <source>To stop asking, remove push from the mailbox (or lower the profile&apos;s max_push_connections).</source>
+        <translation>Damit nicht mehr gefragt wird, entfernen Sie push aus dem Postfach (oder senken Sie max_push_connections des Profils).</translation>
+    </message>
 </context>
 <context>
     <name>ImapErrors</name>
@@ -10716,6 +10756,10 @@ Hinweis: %2</translation>
         <source>the server does not offer IDLE: the mailbox is polled</source>
         <translation>der Server bietet kein IDLE an: das Postfach wird abgefragt</translation>
     </message>
+    <message>
+        <source>the server ended IDLE before accepting it</source>
+        <translation>der Server hat IDLE beendet, bevor er es angenommen hat</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::RegardingCombo</name>
@@ -11401,16 +11445,16 @@ Hinweis: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Sign &amp;in…</source>
-        <translation>Anmeld&amp;en…</translation>
-    </message>
-    <message>
         <source>Sign the selected mailbox in with its identity provider (OAuth 2.0) in the browser</source>
         <translation>Das ausgewählte Postfach im Browser bei seinem Identitätsanbieter anmelden (OAuth 2.0)</translation>
     </message>
     <message>
         <source>%1 signs in with a password</source>
         <translation>%1 meldet sich mit einem Passwort an</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>Anmeld&amp;en…</translation>
     </message>
 </context>
 <context>

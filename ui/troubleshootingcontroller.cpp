@@ -50,7 +50,7 @@ TroubleshootingController::TroubleshootingController(MainWindow *window, AlertsP
         }
         m_backend->setMailboxVerbose(ids.constFirst(), on);
     });
-    connect(make(u"signIn"_s, tr("Sign &in…"), QKeySequence(),
+    connect(make(u"signIn"_s, tr("&Sign in…"), QKeySequence(),
                  tr("Sign the selected mailbox in with its identity provider (OAuth 2.0) in the browser")),
             &QAction::triggered, this, &TroubleshootingController::signIn);
     connect(make(u"exportDiagnostics"_s, tr("Export dia&gnostic bundle…"), QKeySequence(),

@@ -31,47 +31,11 @@ void MailboxScheduler::setPushManager(PushManager *push)
 
 QList<PushTarget> MailboxScheduler::pushTargets() const
 {
-    struct Candidates
-    {
-        QList<const Mailbox *> configured;
-        QList<const Mailbox *> busy;
-    };
-    QHash<qint64, Candidates> byProfile;
-    for (const Mailbox &mailbox : m_mailboxes) {
-        const auto profile = m_profiles.constFind(mailbox.profileId);
-        if (!mailbox.enabled || profile == m_profiles.constEnd() || profile->incoming.protocol != MailProtocol::Imap ||
-            m_planner->isAway(mailbox.id)) {
-            continue;
-        }
-        if (mailbox.push) {
-            byProfile[mailbox.profileId].configured.append(&mailbox);
-        } else if (profile->maxPushConnections > 0 && m_planner->intervalReason(mailbox.id) == IntervalReason::Busy) {
-            byProfile[mailbox.profileId].busy.append(&mailbox);
-        }
-    }
-    auto byAddress = [](const Mailbox *a, const Mailbox *b) {
-        return a->address < b->address;
-    };
-    QList<PushTarget> targets;
-    for (auto it = byProfile.begin(); it != byProfile.end(); ++it) {
-        const ServerProfile &profile = m_profiles[it.key()];
-        std::sort(it->configured.begin(), it->configured.end(), byAddress);
-        std::sort(it->busy.begin(), it->busy.end(), byAddress);
-        // 0: every mailbox that asks for push has it, none is chosen; otherwise the cap holds for both.
-        const int cap = profile.maxPushConnections > 0 ? profile.maxPushConnections : int(it->configured.size());
-        int taken = 0;
-        for (const Mailbox *mailbox : std::as_const(it->configured)) {
-            if (taken++ < cap) {
-                targets.append({*mailbox, profile, u"configured"_s});
-            }
-        }
-        for (const Mailbox *mailbox : std::as_const(it->busy)) {
-            if (taken++ < cap) {
-                targets.append({*mailbox, profile, u"busy"_s});
-            }
-        }
-    }
-    return targets;
+    return choosePushTargets(m_mailboxes.values(), m_profiles.values(), [this](qint64 id) {
+        return m_planner->isAway(id)                                   ? PushCandidacy::Away
+               : m_planner->intervalReason(id) == IntervalReason::Busy ? PushCandidacy::Busy
+                                                                       : PushCandidacy::Home;
+    });
 }
 
 void MailboxScheduler::updatePush()

@@ -21,6 +21,51 @@ QString pushStateName(PushStatus::State state)
     return {};
 }
 
+QList<PushTarget> choosePushTargets(const QList<Mailbox> &mailboxes, const QList<ServerProfile> &profiles,
+                                    const std::function<PushCandidacy(qint64 mailboxId)> &candidacy)
+{
+    QHash<qint64, ServerProfile> profileById;
+    for (const ServerProfile &profile : profiles) {
+        profileById.insert(profile.id, profile);
+    }
+    QList<Mailbox> sorted = mailboxes;
+    std::sort(sorted.begin(), sorted.end(), [](const Mailbox &a, const Mailbox &b) { return a.address < b.address; });
+    QHash<qint64, QList<const Mailbox *>> configured;
+    QHash<qint64, QList<const Mailbox *>> busy;
+    for (const Mailbox &mailbox : std::as_const(sorted)) {
+        const auto profile = profileById.constFind(mailbox.profileId);
+        if (!mailbox.enabled || profile == profileById.constEnd() || profile->incoming.protocol != MailProtocol::Imap) {
+            continue;
+        }
+        const PushCandidacy how = candidacy(mailbox.id);
+        if (how == PushCandidacy::Away) {
+            continue;
+        }
+        if (mailbox.push) {
+            configured[mailbox.profileId].append(&mailbox);
+        } else if (profile->maxPushConnections > 0 && how == PushCandidacy::Busy) {
+            busy[mailbox.profileId].append(&mailbox);
+        }
+    }
+    QList<PushTarget> targets;
+    for (const ServerProfile &profile : profiles) {
+        const QList<const Mailbox *> asked = configured.value(profile.id);
+        const int cap = profile.maxPushConnections > 0 ? profile.maxPushConnections : int(asked.size());
+        int taken = 0;
+        for (const Mailbox *mailbox : asked) {
+            if (taken++ < cap) {
+                targets.append({*mailbox, profile, u"configured"_s});
+            }
+        }
+        for (const Mailbox *mailbox : busy.value(profile.id)) {
+            if (taken++ < cap) {
+                targets.append({*mailbox, profile, u"busy"_s});
+            }
+        }
+    }
+    return targets;
+}
+
 PushManager::PushManager(ByteStreamFactory streams, const PushSettings &settings, QObject *parent)
     : QObject(parent)
     , m_streams(std::move(streams))

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace SyncDesk {
@@ -33,6 +34,15 @@ struct PushTarget
     ServerProfile profile;
     QString reason; // "configured" (push: true) or "busy" (chosen by the scheduler)
 };
+
+// How the scheduler sees a mailbox when choosing push connections.
+enum class PushCandidacy { Home, Busy, Away }; // Away: another engine schedules it
+
+// Which mailboxes are on push: per profile, the enabled IMAP mailboxes at home here with push: true (by address),
+// then, when max_push_connections is above 0, the busy ones, up to max_push_connections in all; 0 means every
+// push: true mailbox and no busy one.
+QList<PushTarget> choosePushTargets(const QList<Mailbox> &mailboxes, const QList<ServerProfile> &profiles,
+                                    const std::function<PushCandidacy(qint64 mailboxId)> &candidacy);
 
 // What one push connection is doing, for status and the console.
 struct PushStatus
