@@ -415,8 +415,11 @@ void MainWindow::setBackend(ConsoleBackend *backend)
     connect(backend, &ConsoleBackend::enginesChanged, this, &MainWindow::onEngines);
     connect(backend, &ConsoleBackend::detailsLoaded, this, &MainWindow::onDetails);
     connect(backend, &ConsoleBackend::configApplied, this, &MainWindow::onConfigApplied);
-    connect(backend, &ConsoleBackend::profilesChanged, this,
-            [this](const QList<ServerProfile> &profiles) { m_profiles = profiles; });
+    connect(backend, &ConsoleBackend::profilesChanged, this, [this](const QList<ServerProfile> &profiles) {
+        m_profiles = profiles;
+        m_profilesKnown = true; // the mailbox dialogs need them: until now, adding or editing waits
+        updateActions();
+    });
     connect(backend, &ConsoleBackend::statisticsChanged, m_overview, &OverviewPane::setStatistics);
     connectOutbox(backend);
     connectAct(backend);

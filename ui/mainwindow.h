@@ -206,6 +206,7 @@ private:
     QLabel *m_engineLabel = nullptr;
     QHash<QString, QAction *> m_actions;
     QList<ServerProfile> m_profiles;
+    bool m_profilesKnown = false; // the store's list has arrived (an empty one counts)
     QList<NodeStatus> m_nodes;
     QTimer m_clockTimer;
     QTimer m_detailsTimer;

@@ -202,12 +202,14 @@ void MainWindow::updateActions()
     action(u"resyncFailing"_s)->setEnabled(ready);
     action(u"enable"_s)->setEnabled(ready && anyDisabled);
     action(u"disable"_s)->setEnabled(ready && anyEnabled);
-    action(u"addMailbox"_s)->setEnabled(ready);
+    // Mailbox and profile dialogs are built from the store's profile list, which arrives just after the mailboxes.
+    const bool profilesReady = ready && m_profilesKnown;
+    action(u"addMailbox"_s)->setEnabled(profilesReady);
     action(u"addProfile"_s)->setEnabled(ready);
-    action(u"editMailbox"_s)->setEnabled(ready && selected.size() == 1);
+    action(u"editMailbox"_s)->setEnabled(profilesReady && selected.size() == 1);
     action(u"track"_s)->setEnabled(ready && m_mailboxModel->rowCount() > 0);
     action(u"compose"_s)->setEnabled(ready && m_mailboxModel->rowCount() > 0);
-    action(u"editProfile"_s)->setEnabled(ready && selected.size() == 1);
+    action(u"editProfile"_s)->setEnabled(profilesReady && selected.size() == 1);
     action(u"import"_s)->setEnabled(ready);
     action(u"export"_s)->setEnabled(m_mailboxModel->rowCount() > 0);
     action(u"openMailbox"_s)->setEnabled(!selected.isEmpty() && m_tabs && m_tabs->currentIndex() != 0);
