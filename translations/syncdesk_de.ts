@@ -10832,6 +10832,18 @@ Hinweis: %2</translation>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
+    <message>
+        <source>Co&amp;py link</source>
+        <translation>Link ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>The link is copied: paste it into a browser on this computer (the sign-in comes back to this console at %1).</source>
+        <translation>Der Link ist kopiert: Fügen Sie ihn in einen Browser auf diesem Computer ein (die Anmeldung kommt an diese Konsole unter %1 zurück).</translation>
+    </message>
+    <message>
+        <source>No web browser could be started on this computer. Copy the link below into a browser on this computer: the sign-in comes back to this console at %1.</source>
+        <translation>Auf diesem Computer ließ sich kein Webbrowser starten. Kopieren Sie den Link unten in einen Browser auf diesem Computer: Die Anmeldung kommt an diese Konsole unter %1 zurück.</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::Smtp::Session</name>

@@ -13,10 +13,13 @@
 #include "views/mailboxdetailspane.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void signInThroughTheBrowser();
     void passwordMailboxHasNoSignIn();
+    void noBrowserSaysSoAndOffersTheLink();
 
 private:
     OAuthServer m_oauth;
@@ -85,6 +89,7 @@ void TestConsoleSignIn::initTestCase()
             m_browserPage = QString::fromUtf8(reply->readAll());
             reply->deleteLater();
         });
+        return true;
     });
     m_console.start(m_store);
     QTRY_VERIFY_WITH_TIMEOUT(m_console.window->mailboxModel()->rowCount() == 2, 10000);
@@ -150,6 +155,36 @@ void TestConsoleSignIn::passwordMailboxHasNoSignIn()
     QAction *action = window->action(u"signIn"_s);
     QVERIFY(action);
     QTRY_VERIFY_WITH_TIMEOUT(!action->isEnabled(), 5000);
+}
+
+void TestConsoleSignIn::noBrowserSaysSoAndOffersTheLink()
+{
+    // A server console without a browser (xdg-open finds none): the dialog says so rather than waiting, and the
+    // link can be copied to a browser on this computer (the answer comes back to 127.0.0.1).
+    int opened = 0;
+    SignInDialog::setBrowserOpener([&opened](const QUrl &) {
+        ++opened;
+        return false;
+    });
+    MainWindow *window = m_console.window.get();
+    window->selectMailbox(u"ana@corp.example"_s);
+    QAction *action = window->action(u"signIn"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 5000);
+    action->trigger();
+    auto *dialog = window->findChild<SignInDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->authorizationUrl().isValid(), 5000);
+    QCOMPARE(opened, 1);
+    auto *state = dialog->findChild<QLabel *>(u"signInState"_s);
+    QVERIFY(state);
+    QVERIFY2(state->text().contains(u"No web browser could be started"_s), qPrintable(state->text()));
+    auto *copy = dialog->findChild<QPushButton *>(u"copyLink"_s);
+    QVERIFY(copy);
+    QGuiApplication::clipboard()->clear();
+    copy->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), dialog->authorizationUrl().toString());
+    QVERIFY2(state->text().contains(u"copied"_s), qPrintable(state->text()));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestConsoleSignIn)

@@ -1,8 +1,10 @@
 #include "signindialog.h"
 
+#include <QClipboard>
 #include <QCryptographicHash>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,10 +20,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::function<void(const QUrl &)> &browserOpener()
+std::function<bool(const QUrl &)> &browserOpener()
 {
-    static std::function<void(const QUrl &)> opener = [](const QUrl &url) {
-        QDesktopServices::openUrl(url);
+    static std::function<bool(const QUrl &)> opener = [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
     };
     return opener;
 }
@@ -37,7 +39,7 @@ QString newVerifier()
 
 } // namespace
 
-void SignInDialog::setBrowserOpener(std::function<void(const QUrl &)> opener)
+void SignInDialog::setBrowserOpener(std::function<bool(const QUrl &)> opener)
 {
     browserOpener() = std::move(opener);
 }
@@ -76,7 +78,17 @@ SignInDialog::SignInDialog(const Mailbox &mailbox, const ServerProfile &profile,
     QPushButton *again = m_buttons->addButton(tr("&Open the browser again"), QDialogButtonBox::ActionRole);
     connect(again, &QPushButton::clicked, this, [this] {
         if (m_url.isValid()) {
-            browserOpener()(m_url);
+            openBrowser();
+        }
+    });
+    QPushButton *copy = m_buttons->addButton(tr("Co&py link"), QDialogButtonBox::ActionRole);
+    copy->setObjectName(u"copyLink"_s);
+    connect(copy, &QPushButton::clicked, this, [this] {
+        if (m_url.isValid()) {
+            QGuiApplication::clipboard()->setText(m_url.toString());
+            m_state->setText(tr("The link is copied: paste it into a browser on this computer (the sign-in comes "
+                                "back to this console at %1).")
+                                 .arg(redirectUri()));
         }
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -90,6 +102,18 @@ SignInDialog::~SignInDialog() = default;
 QString SignInDialog::redirectUri() const
 {
     return m_flow && m_flow->replyHandler() ? m_flow->replyHandler()->callback() : QString();
+}
+
+void SignInDialog::openBrowser()
+{
+    if (browserOpener()(m_url)) {
+        m_state->setText(tr("Waiting for the sign-in in the browser…"));
+        return;
+    }
+    // A console on a server without a desktop browser (xdg-open finds none): say so rather than wait.
+    m_state->setText(tr("No web browser could be started on this computer. Copy the link below into a browser on "
+                        "this computer: the sign-in comes back to this console at %1.")
+                         .arg(redirectUri()));
 }
 
 void SignInDialog::showProblem(const QString &text)
@@ -149,8 +173,7 @@ void SignInDialog::start()
         m_url = url;
         m_link->setText(url.toString());
         m_link->setCursorPosition(0);
-        m_state->setText(tr("Waiting for the sign-in in the browser…"));
-        browserOpener()(url);
+        openBrowser();
     });
     connect(m_flow, &QAbstractOAuth2::error, this,
             [this](const QString &error, const QString &description, const QUrl &) {

@@ -27,8 +27,9 @@ public:
     SignInDialog(const Mailbox &mailbox, const ServerProfile &profile, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
-    // How the browser is opened (tests replace it: they follow the link themselves). Default: QDesktopServices.
-    static void setBrowserOpener(std::function<void(const QUrl &)> opener);
+    // How the browser is opened, false when none could be (tests replace it: they follow the link themselves).
+    // Default: QDesktopServices.
+    static void setBrowserOpener(std::function<bool(const QUrl &)> opener);
     QUrl authorizationUrl() const { return m_url; }
     QString redirectUri() const;
 
@@ -38,6 +39,7 @@ Q_SIGNALS:
 private:
     void start();
     void showProblem(const QString &text);
+    void openBrowser();
 
     Mailbox m_mailbox;
     OAuthSettings m_settings;
