@@ -11,13 +11,14 @@ BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-l10n-tools qt6-translations-l10n qt6-networkauth-dev
-    libgmime-3.0-dev qtkeychain-qt6-dev libsqlite3-dev libical-dev
+    libgmime-3.0-dev qtkeychain-qt6-dev libsqlite3-dev libical-dev libsystemd-dev
 )
 TEST_PACKAGES=(
     dovecot-imapd dovecot-pop3d dovecot-submissiond dovecot-lmtpd python3-aiosmtpd msmtp openssl postgresql-15
     dbus-daemon gnome-keyring
     clang-14 libclang-rt-14-dev
     radicale python3-tz
+    prometheus lintian dpkg-dev fakeroot systemd
 )
 
 missing_packages() {

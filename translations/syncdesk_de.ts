@@ -547,6 +547,10 @@
         <source>the profile %1 signs in with OAuth 2.0: the mailbox&apos;s password is not used</source>
         <translation>das Profil %1 meldet sich mit OAuth 2.0 an: das Passwort des Postfachs wird nicht verwendet</translation>
     </message>
+    <message>
+        <source>expected ADDRESS:PORT as a string, got %1</source>
+        <translation>ADRESSE:PORT als Zeichenkette erwartet, erhalten: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigValues</name>
@@ -671,6 +675,18 @@
         <source>Open this tab: mailboxes, overview, alerts, failures, outbox, crm, or the CRM tab&apos;s appointments or tasks.</source>
         <extracomment>Keep the tab names (mailboxes, overview, alerts, failures, outbox, crm, appointments, tasks): they are the values --tab takes</extracomment>
         <translation>Diesen Reiter öffnen: mailboxes, overview, alerts, failures, outbox, crm, oder im CRM-Reiter appointments oder tasks.</translation>
+    </message>
+    <message>
+        <source>SyncDesk monitoring console</source>
+        <translation>SyncDesk-Überwachungskonsole</translation>
+    </message>
+    <message>
+        <source>The console shows every mailbox of a SyncDesk database: its interval, last and next sync, failures with a hint for each, alerts and the log, with the actions an operator needs. It runs a sync engine itself unless syncdesk-node engines already run on the database.</source>
+        <translation>Die Konsole zeigt jedes Postfach einer SyncDesk-Datenbank: sein Intervall, die letzte und nächste Synchronisierung, Fehler mit je einem Hinweis, Warnungen und das Protokoll, mit den Aktionen, die ein Betreiber braucht. Sie betreibt selbst eine Synchronisierungs-Engine, außer wenn bereits syncdesk-node-Engines auf der Datenbank laufen.</translation>
+    </message>
+    <message>
+        <source>See also</source>
+        <translation>Siehe auch</translation>
     </message>
 </context>
 <context>
@@ -2894,11 +2910,29 @@
     </message>
 </context>
 <context>
+    <name>ListenAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not an address to listen on: expected ADDRESS:PORT with an IP address, such as 127.0.0.1:9464 or [::1]:9464</source>
+        <translation>„%1“ ist keine Adresse zum Lauschen: erwartet wird ADRESSE:PORT mit einer IP-Adresse, etwa 127.0.0.1:9464 oder [::1]:9464</translation>
+    </message>
+</context>
+<context>
     <name>LogFilter</name>
     <message>
         <source>%1 at position %2</source>
         <extracomment>%1 says what is wrong with the regular expression, %2 is where (a number of characters)</extracomment>
         <translation>%1 an Position %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsServer</name>
+    <message>
+        <source>cannot listen on %1 for /metrics: %2</source>
+        <translation>kann für /metrics nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>is another process (or another node) on that port? Choose another with --http or the configuration&apos;s metrics.listen</source>
+        <translation>Belegt ein anderer Prozess (oder ein anderer Knoten) diesen Port? Wählen Sie einen anderen mit --http oder metrics.listen in der Konfiguration</translation>
     </message>
 </context>
 <context>
@@ -9802,6 +9836,81 @@ Felder: %2</translation>
         <source>signed in %1, last refresh %2, access token until %3</source>
         <extracomment>%1, %2: times (ISO 8601, UTC)</extracomment>
         <translation>angemeldet %1, letzte Erneuerung %2, Zugriffstoken bis %3</translation>
+    </message>
+    <message>
+        <source>run: serve /metrics, /healthz and /readyz on this address (127.0.0.1:9464); default: the configuration&apos;s metrics.listen, or none.</source>
+        <extracomment>Keep /metrics, /healthz, /readyz and the example address as they are</extracomment>
+        <translation>run: /metrics, /healthz und /readyz unter dieser Adresse anbieten (127.0.0.1:9464); Standard: metrics.listen aus der Konfiguration, sonst keine.</translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT</source>
+        <comment>value name</comment>
+        <extracomment>Value name of --http in the help</extracomment>
+        <translation>ADRESSE:PORT</translation>
+    </message>
+    <message>
+        <source>SyncDesk headless node: syncs mailboxes with the CRM store on their schedule</source>
+        <translation>SyncDesk-Knoten ohne Oberfläche: synchronisiert Postfächer nach ihrem Zeitplan mit dem CRM-Speicher</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>Exit status</source>
+        <translation>Rückgabewert</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>a mailbox failed to sync</source>
+        <translation>ein Postfach ließ sich nicht synchronisieren</translation>
+    </message>
+    <message>
+        <source>bad usage or configuration</source>
+        <translation>falscher Aufruf oder fehlerhafte Konfiguration</translation>
+    </message>
+    <message>
+        <source>the database could not be used</source>
+        <translation>die Datenbank war nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>the database when --db is not given</source>
+        <translation>die Datenbank, wenn --db fehlt</translation>
+    </message>
+    <message>
+        <source>where OAuth tokens are kept (default: beside the database)</source>
+        <translation>wo OAuth-Tokens liegen (Standard: neben der Datenbank)</translation>
+    </message>
+    <message>
+        <source>the language of messages (en, de; default: the system&apos;s)</source>
+        <translation>die Sprache der Meldungen (en, de; Standard: die des Systems)</translation>
+    </message>
+    <message>
+        <source>set by systemd: run reports readiness and pings the watchdog</source>
+        <translation>von systemd gesetzt: run meldet Bereitschaft und bedient den Watchdog</translation>
+    </message>
+    <message>
+        <source>See also</source>
+        <translation>Siehe auch</translation>
+    </message>
+    <message>
+        <source>hint:</source>
+        <translation>Hinweis:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync(s) running</source>
+        <extracomment>The one-line status systemctl status shows: workers running a sync</extracomment>
+        <translation>
+            <numerusform>%n Synchronisierung läuft</numerusform>
+            <numerusform>%n Synchronisierungen laufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -868,6 +868,14 @@
             <numerusform>Waiting for the approval (the code expires in %n minutes)...</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n sync(s) running</source>
+        <extracomment>The one-line status systemctl status shows: workers running a sync</extracomment>
+        <translation>
+            <numerusform>%n sync running</numerusform>
+            <numerusform>%n syncs running</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::OutboxPane</name>

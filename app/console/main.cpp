@@ -1,3 +1,4 @@
+#include "cli/manpage.h"
 #include "config/privatefiles.h"
 #include "consolebackend.h"
 #include "demoenvironment.h"
@@ -49,7 +50,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     // Descriptions and value names are for people; option names and the --tab values are not translated.
-    parser.addOptions({
+    const QList<QCommandLineOption> cliOptions{
         {u"db"_s,
          //: Keep postgresql://USER@HOST:PORT/DBNAME and $SYNCDESK_DB as they are. %1: the default database file
          QCoreApplication::translate("ConsoleCli", "The database to open: a SQLite file or "
@@ -93,8 +94,29 @@ int main(int argc, char *argv[])
          QCoreApplication::translate("ConsoleCli", "TAB")},
         {u"log"_s, QCoreApplication::translate(
                        "ConsoleCli", "Open the log viewer large, filtered to the --select mailbox if one is given.")},
-    });
+    };
+    parser.addOptions(cliOptions);
+    // The manual page (syncdesk(1)), built from these options at build time.
+    QCommandLineOption man(u"man"_s, u"Print the manual page (roff)."_s);
+    man.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(man);
     parser.process(app);
+    if (parser.isSet(man)) {
+        ManPage page;
+        page.name = u"syncdesk"_s;
+        page.summary = QCoreApplication::translate("ConsoleCli", "SyncDesk monitoring console");
+        page.version = QCoreApplication::applicationVersion();
+        page.synopsis = {u"[--db PATH|URL] [--monitor-only | --engine] [--select ADDRESS] [--tab TAB]"_s, u"--demo"_s};
+        page.description = QCoreApplication::translate(
+            "ConsoleCli", "The console shows every mailbox of a SyncDesk database: its interval, last and next sync, "
+                          "failures with a hint for each, alerts and the log, with the actions an operator needs. It "
+                          "runs a sync engine itself unless syncdesk-node engines already run on the database.");
+        page.options = cliOptions;
+        page.sections.append(
+            {QCoreApplication::translate("ConsoleCli", "See also"), {{QString(), u"syncdesk-node(1)"_s}}});
+        std::fputs(page.render().toUtf8().constData(), stdout);
+        return 0;
+    }
     // The database, exports, bundles and password files hold mail and secrets: private whatever the umask.
     // Not in demo mode, whose private Dovecot must read the files the demo writes for it (sample mail only;
     // the demo's database is still created 0600 by the store).

@@ -105,7 +105,7 @@ int NodeCli::run(const QStringList &arguments)
     m_parser.addVersionOption();
     // Descriptions and value names are for people; option names, command names and the --state values are not
     // translated.
-    m_parser.addOptions({
+    m_options = {
         {u"db"_s,
          //: Keep postgresql://USER@HOST:PORT/DBNAME[?sslmode=…] and $SYNCDESK_DB as they are. %1: the default
          //: database file
@@ -135,6 +135,12 @@ int NodeCli::run(const QStringList &arguments)
         {u"workers"_s, tr("run: worker threads (default: one per core, at least 2)."),
          //: Value name of --workers in the help (a number)
          tr("N", "value name")},
+        {u"http"_s,
+         //: Keep /metrics, /healthz, /readyz and the example address as they are
+         tr("run: serve /metrics, /healthz and /readyz on this address (127.0.0.1:9464); default: the "
+            "configuration's metrics.listen, or none."),
+         //: Value name of --http in the help
+         tr("ADDRESS:PORT", "value name")},
         {u"type"_s,
          //: Keep the record types (account, contact, lead): they are the values --type takes
          tr("crm: the record type (account, contact, lead, ...)."),
@@ -195,7 +201,12 @@ int NodeCli::run(const QStringList &arguments)
          //: Value name of --owner in the help
          tr("OWNER", "value name")},
         {u"verbose"_s, tr("Print the log, including debug records, on standard error.")},
-    });
+    };
+    m_parser.addOptions(m_options);
+    // The manual page (syncdesk-node(1)), built from these options and the command list at build time.
+    QCommandLineOption man(u"man"_s, u"Print the manual page (roff)."_s);
+    man.setFlags(QCommandLineOption::HiddenFromHelp);
+    m_parser.addOption(man);
     m_parser.addPositionalArgument(u"command"_s, tr("One of the commands below."),
                                    //: The syntax of the command argument in the help's usage line
                                    tr("COMMAND [ARGS]"));
@@ -204,6 +215,10 @@ int NodeCli::run(const QStringList &arguments)
     }
     const bool helpCommand =
         !m_parser.positionalArguments().isEmpty() && m_parser.positionalArguments().constFirst() == u"help"_s;
+    if (m_parser.isSet(u"man"_s)) {
+        m_out << manPage();
+        return Success;
+    }
     if (m_parser.isSet(u"help"_s) || helpCommand) {
         // "help COMMAND" and "COMMAND --help": that command's page; otherwise the options and every command.
         const QStringList words = m_parser.positionalArguments().mid(helpCommand ? 1 : 0);
@@ -292,7 +307,7 @@ int NodeCli::run(const QStringList &arguments)
         if (positional.size() > 1) {
             return usage(tr("'run' takes no arguments"));
         }
-        return allowOnly({u"workers"_s}) ? runEngine() : UsageError;
+        return allowOnly({u"workers"_s, u"http"_s}) ? runEngine() : UsageError;
     }
     if (command == u"mailbox"_s) {
         return allowOnly({}) ? mailboxCommand(positional.mid(1)) : UsageError;
@@ -661,6 +676,7 @@ void NodeCli::installSignalHandlers()
         }
         m_stopRequested = true;
         Log::info(u"node"_s, {}, u"stop requested; finishing running syncs"_s);
+        Q_EMIT stopRequested();
         if (m_engine) {
             m_engine->stop();
         } else {
@@ -673,35 +689,6 @@ void NodeCli::installSignalHandlers()
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
-}
-
-int NodeCli::runEngine()
-{
-    Logger::instance().setEchoLevel(m_parser.isSet(u"verbose"_s) ? LogLevel::Debug : LogLevel::Info);
-    EngineSettings settings;
-    settings.store = m_storeConfig;
-    if (m_parser.isSet(u"workers"_s)) {
-        bool ok = false;
-        const int workers = m_parser.value(u"workers"_s).toInt(&ok);
-        if (!ok || workers < 1 || workers > 64) {
-            return usage(tr("--workers expects a number from 1 to 64"));
-        }
-        settings.scheduler.workerThreads = workers;
-    }
-    m_engine = std::make_unique<SyncEngine>(settings);
-    connect(m_engine.get(), &SyncEngine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    installSignalHandlers();
-    if (Status started = m_engine->start(); !started) {
-        return storeFailure(started.error());
-    }
-    QCoreApplication::exec();
-    m_engine.reset();
-    Log::info(u"node"_s, {}, u"stopped cleanly"_s);
-    // The engine's persister is gone with it; the last records go through a fresh connection.
-    if (auto store = openStore()) {
-        LogPersister(**store).flush();
-    }
-    return Success;
 }
 
 } // namespace SyncDesk

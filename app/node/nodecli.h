@@ -42,6 +42,10 @@ public:
     // commands (run, sync --once) spin the application's event loop.
     int run(const QStringList &arguments);
 
+Q_SIGNALS:
+    // SIGTERM or SIGINT arrived: running syncs finish, then the process exits.
+    void stopRequested();
+
 private:
     int importConfig(const QStringList &positional);
     int sync();
@@ -51,6 +55,8 @@ private:
     QHash<qint64, QJsonObject> pushStates(Store &store, const QDateTime &now);
     int exportActivities(const QStringList &positional);
     int runEngine();
+    // nodecli_help.cpp: syncdesk-node(1) from the options and the command list.
+    QString manPage();
     int mailboxCommand(const QStringList &positional);
     int scheduler();
     int crmCommand(const QStringList &positional);
@@ -119,6 +125,7 @@ private:
     void reportDisabledByThisRun(const QSet<qint64> &enabledBefore);
 
     QCommandLineParser m_parser;
+    QList<QCommandLineOption> m_options; // as --help lists them (and the manual page)
     StoreConfig m_storeConfig;
     QTextStream m_out;
     QTextStream m_err;

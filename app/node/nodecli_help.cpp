@@ -1,6 +1,7 @@
 // The help of syncdesk-node: the list of commands (--help, help) and each command's own page (help COMMAND,
 // COMMAND --help) with its usage, what it does and its options, wrapped to the terminal.
 
+#include "cli/manpage.h"
 #include "nodecli.h"
 
 #include <QCoreApplication>
@@ -434,6 +435,35 @@ QString NodeCli::commandHelp(const QString &command)
         }
     }
     return text;
+}
+
+QString NodeCli::manPage()
+{
+    ManPage page;
+    page.name = u"syncdesk-node"_s;
+    page.summary = tr("SyncDesk headless node: syncs mailboxes with the CRM store on their schedule");
+    page.version = QCoreApplication::applicationVersion();
+    page.synopsis = {u"[--db PATH|URL] COMMAND [OPTIONS]"_s, u"--help | help COMMAND"_s};
+    page.description = m_parser.applicationDescription();
+    page.options = m_options;
+    ManPage::Section commandSection{tr("Commands"), {}};
+    for (const CommandHelp &entry : commands()) {
+        commandSection.entries.append({translated(entry.synopsis), translated(entry.summary)});
+    }
+    page.sections.append(commandSection);
+    page.sections.append({tr("Exit status"),
+                          {{u"0"_s, tr("success")},
+                           {u"1"_s, tr("a mailbox failed to sync")},
+                           {u"2"_s, tr("bad usage or configuration")},
+                           {u"3"_s, tr("the database could not be used")}}});
+    page.sections.append(
+        {tr("Environment"),
+         {{u"SYNCDESK_DB"_s, tr("the database when --db is not given")},
+          {u"SYNCDESK_STATE_DIR"_s, tr("where OAuth tokens are kept (default: beside the database)")},
+          {u"SYNCDESK_LANGUAGE"_s, tr("the language of messages (en, de; default: the system's)")},
+          {u"NOTIFY_SOCKET, WATCHDOG_USEC"_s, tr("set by systemd: run reports readiness and pings the watchdog")}}});
+    page.sections.append({tr("See also"), {{QString(), u"syncdesk(1), systemctl(1), journalctl(1)"_s}}});
+    return page.render();
 }
 
 } // namespace SyncDesk

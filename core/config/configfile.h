@@ -32,6 +32,9 @@ struct ConfigFile
     // The "retention" section as given (validated): how many days the store keeps the log, runs, closed
     // alerts, completed track requests and dead nodes; stored as the global retention settings.
     std::optional<QJsonObject> retention;
+    // The "metrics" section (validated): {"listen": "127.0.0.1:9464"}, where `syncdesk-node run` serves /metrics,
+    // /healthz and /readyz; stored as the global metrics settings, read when a node starts.
+    std::optional<QJsonObject> metrics;
     // The settings of the "crm" section (roles, field_security_profiles, tracking_token, tracked_keyword,
     // conversation_days): the keys given replace the stored ones.
     std::optional<QJsonObject> crm;

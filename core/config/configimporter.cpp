@@ -136,6 +136,11 @@ ConfigImporter::Outcome ConfigImporter::import(Store &store, const ConfigFile &f
                 return saved;
             }
         }
+        if (file.metrics) {
+            if (Status saved = store.setSetting(u"metrics"_s, *file.metrics); !saved) {
+                return saved;
+            }
+        }
         if (Status crm = importCrm(store, file, summary, issues); !crm) {
             return crm;
         }

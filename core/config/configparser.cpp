@@ -2,6 +2,7 @@
 
 #include "configvalues.h"
 #include "crmconfigparser.h"
+#include "metrics/listenaddress.h"
 #include "passwordsource.h"
 #include "store/retentionsettings.h"
 
@@ -131,12 +132,16 @@ QString ConfigParser::resolvePath(const QString &fileName) const
 
 void ConfigParser::parseRoot(const QJsonObject &root)
 {
-    checkKeys(root, u"$"_s, {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s, u"retention"_s, u"crm"_s});
+    checkKeys(root, u"$"_s,
+              {u"server_profiles"_s, u"mailboxes"_s, u"scheduler"_s, u"retention"_s, u"crm"_s, u"metrics"_s});
     if (root.contains(u"scheduler"_s)) {
         parseScheduler(root.value(u"scheduler"_s), u"$.scheduler"_s);
     }
     if (root.contains(u"retention"_s)) {
         parseRetention(root.value(u"retention"_s), u"$.retention"_s);
+    }
+    if (root.contains(u"metrics"_s)) {
+        parseMetrics(root.value(u"metrics"_s), u"$.metrics"_s);
     }
     if (root.contains(u"crm"_s)) {
         CrmConfigParser(m_errors, m_file.warnings).parse(root.value(u"crm"_s), u"$.crm"_s, m_file);
@@ -166,7 +171,7 @@ void ConfigParser::parseRoot(const QJsonObject &root)
         }
     }
     if (profiles.isUndefined() && mailboxes.isUndefined() && !root.contains(u"crm"_s) &&
-        !root.contains(u"retention"_s)) {
+        !root.contains(u"retention"_s) && !root.contains(u"metrics"_s)) {
         error(u"$"_s, tr("the file has none of \"server_profiles\", \"mailboxes\", \"crm\" and \"retention\""));
     }
 }
@@ -429,6 +434,28 @@ void ConfigParser::parseRetention(const QJsonValue &value, const QString &path)
     if (int(m_errors.size()) == errorsBefore) {
         m_file.retention = object;
     }
+}
+
+void ConfigParser::parseMetrics(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject()) {
+        error(path, tr("expected an object, got %1").arg(describe(value)));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, {u"listen"_s});
+    const QJsonValue listen = object.value(u"listen"_s);
+    if (!listen.isUndefined()) {
+        if (!listen.isString()) {
+            error(path + u".listen"_s, tr("expected ADDRESS:PORT as a string, got %1").arg(describe(listen)));
+            return;
+        }
+        if (auto address = ListenAddress::parse(listen.toString()); !address) {
+            error(path + u".listen"_s, address.error().message);
+            return;
+        }
+    }
+    m_file.metrics = object;
 }
 
 void ConfigParser::parseMailbox(const QJsonValue &value, const QString &path)

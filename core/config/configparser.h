@@ -39,6 +39,7 @@ private:
     void parseMailboxTracking(const QJsonObject &object, const QString &path, Mailbox &mailbox);
     void parseScheduler(const QJsonValue &value, const QString &path);
     void parseRetention(const QJsonValue &value, const QString &path);
+    void parseMetrics(const QJsonValue &value, const QString &path);
     void parsePolling(const QJsonValue &value, const QString &path, ServerProfile &profile);
     std::optional<int> integer(const QJsonObject &object, const QString &key, const QString &path, int minimum,
                                int maximum);

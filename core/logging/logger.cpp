@@ -19,21 +19,44 @@ Logger &Logger::instance()
 void Logger::log(LogLevel level, const QString &category, const QString &mailbox, const QString &message)
 {
     LogRecord record;
-    record.at = QDateTime::currentDateTimeUtc();
     record.level = level;
     record.category = category;
-    record.mailbox = UntrustedText::withoutControls(mailbox);
+    record.mailbox = mailbox;
+    record.message = message;
+    append(std::move(record));
+}
+
+void Logger::log(LogLevel level, const QString &category, const QString &mailbox, const QString &message,
+                 const SyncError &error)
+{
+    LogRecord record;
+    record.level = level;
+    record.category = category;
+    record.mailbox = mailbox;
+    record.message = message;
+    record.errorClass = errorClassName(error.errorClass);
+    record.hintId = error.hintId;
+    append(std::move(record));
+}
+
+void Logger::append(LogRecord record)
+{
+    const QString rawMailbox = record.mailbox;
+    record.at = QDateTime::currentDateTimeUtc();
+    record.mailbox = UntrustedText::withoutControls(record.mailbox);
     // Server replies end up here: no escape sequence reaches a terminal, no control character the log.
-    record.message = UntrustedText::withoutControls(message);
+    record.message = UntrustedText::withoutControls(record.message);
 
     bool echo = false;
+    std::shared_ptr<const EchoSink> sink;
     {
         QMutexLocker locker(&m_mutex);
-        if (level < m_minimumLevel &&
-            !(level == LogLevel::Debug && !mailbox.isEmpty() && m_verboseMailboxes.contains(mailbox))) {
+        if (record.level < m_minimumLevel &&
+            !(record.level == LogLevel::Debug && !rawMailbox.isEmpty() && m_verboseMailboxes.contains(rawMailbox))) {
             return;
         }
-        echo = m_echoLevel.has_value() && level >= *m_echoLevel;
+        echo = m_echoLevel.has_value() && record.level >= *m_echoLevel;
+        sink = m_echoSink;
         m_recent.push_back(record);
         while (qsizetype(m_recent.size()) > m_recentCapacity) {
             m_recent.pop_front();
@@ -44,12 +67,21 @@ void Logger::log(LogLevel level, const QString &category, const QString &mailbox
             ++m_dropped;
         }
     }
-    if (echo) {
-        const QString line = record.at.toString(Qt::ISODateWithMs) + u' ' + logLevelName(level).toUpper() + u' ' +
-                             category + (mailbox.isEmpty() ? QString() : u" ["_s + record.mailbox + u']') + u' ' +
+    if (echo && sink) {
+        (*sink)(record);
+    } else if (echo) {
+        const QString line = record.at.toString(Qt::ISODateWithMs) + u' ' + logLevelName(record.level).toUpper() +
+                             u' ' + record.category +
+                             (record.mailbox.isEmpty() ? QString() : u" ["_s + record.mailbox + u']') + u' ' +
                              record.message + u'\n';
         std::fputs(line.toLocal8Bit().constData(), stderr);
     }
+}
+
+void Logger::setEchoSink(EchoSink sink)
+{
+    QMutexLocker locker(&m_mutex);
+    m_echoSink = sink ? std::make_shared<const EchoSink>(std::move(sink)) : nullptr;
 }
 
 void Logger::setMinimumLevel(LogLevel level)
@@ -131,6 +163,10 @@ void warning(const QString &category, const QString &mailbox, const QString &mes
 void error(const QString &category, const QString &mailbox, const QString &message)
 {
     Logger::instance().log(LogLevel::Error, category, mailbox, message);
+}
+void error(const QString &category, const QString &mailbox, const QString &message, const SyncError &failure)
+{
+    Logger::instance().log(LogLevel::Error, category, mailbox, message, failure);
 }
 } // namespace Log
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diagnostics/syncerror.h"
 #include "logrecord.h"
 
 #include <QList>
@@ -7,6 +8,8 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace SyncDesk {
@@ -20,6 +23,9 @@ public:
     static Logger &instance();
 
     void log(LogLevel level, const QString &category, const QString &mailbox, const QString &message);
+    // A failure: the record carries its error class and hint id besides the message.
+    void log(LogLevel level, const QString &category, const QString &mailbox, const QString &message,
+             const SyncError &error);
 
     // Records below this level are dropped (debug is off unless asked for).
     void setMinimumLevel(LogLevel level);
@@ -32,6 +38,10 @@ public:
     bool isDebugEnabled(const QString &mailbox) const;
     // Echo records at or above this level to stderr; nullopt turns the echo off.
     void setEchoLevel(std::optional<LogLevel> level);
+    // Where the echo goes instead of stderr (the systemd journal, with fields); empty: stderr again. Called
+    // in the thread that logs, outside the logger's lock.
+    using EchoSink = std::function<void(const LogRecord &record)>;
+    void setEchoSink(EchoSink sink);
 
     QList<LogRecord> recent() const;
     QList<LogRecord> takePending();
@@ -52,6 +62,9 @@ private:
     LogLevel m_minimumLevel = LogLevel::Info;
     QSet<QString> m_verboseMailboxes;
     std::optional<LogLevel> m_echoLevel;
+    std::shared_ptr<const EchoSink> m_echoSink;
+
+    void append(LogRecord record);
 };
 
 namespace Log {
@@ -59,6 +72,7 @@ void debug(const QString &category, const QString &mailbox, const QString &messa
 void info(const QString &category, const QString &mailbox, const QString &message);
 void warning(const QString &category, const QString &mailbox, const QString &message);
 void error(const QString &category, const QString &mailbox, const QString &message);
+void error(const QString &category, const QString &mailbox, const QString &message, const SyncError &failure);
 } // namespace Log
 
 } // namespace SyncDesk

@@ -21,6 +21,10 @@ struct LogRecord
     QString category; // "sync", "imap", "scheduler", "store", "config", "node", "console"
     QString mailbox;  // address, empty when the record is not about one mailbox
     QString message;
+    // A failure's error class and hint id ("Network", "tls-untrusted"), for structured sinks such as the
+    // journal; not kept in the store (the message has both in words).
+    QString errorClass = {};
+    QString hintId = {};
 
     friend bool operator==(const LogRecord &, const LogRecord &) = default;
 };

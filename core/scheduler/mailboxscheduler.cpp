@@ -4,6 +4,7 @@
 #include "diagnostics/gapalert.h"
 #include "diagnostics/hintcatalog.h"
 #include "logging/logger.h"
+#include "metrics/enginemetrics.h"
 #include "store/diagnosticsstore.h"
 #include "store/store.h"
 #include "syncengine.h"
@@ -482,6 +483,9 @@ void MailboxScheduler::afterPersist(const SyncOutcome &outcome)
 
 void MailboxScheduler::afterJob(const SyncOutcome &outcome)
 {
+    if (m_metrics) {
+        m_metrics->recordSync(outcome);
+    }
     Q_EMIT syncFinished(outcome);
     completeOnce(outcome);
     afterRepairSync(outcome);
@@ -514,6 +518,9 @@ void MailboxScheduler::onLeaseLost(const SyncOutcome &outcome)
     result.finishedMs = nowMs();
     result.cancelled = true;
     m_planner->finish(outcome.mailboxId, result, result.finishedMs);
+    if (m_metrics) {
+        m_metrics->recordLeaseLost();
+    }
     Log::warning(u"sync"_s, m_mailboxes.value(outcome.mailboxId).address,
                  u"run abandoned: %1"_s.arg(outcome.error ? outcome.error->message : u"the lease was lost"_s));
     afterJob(outcome);
@@ -528,6 +535,9 @@ void MailboxScheduler::onStoreFailure(const SyncOutcome &outcome)
     result.cancelled = true;
     m_planner->finish(outcome.mailboxId, result, result.finishedMs);
     (void)m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
+    if (m_metrics) {
+        m_metrics->recordStoreError();
+    }
     if (StoreHealth::isStoreFailure(*outcome.error)) {
         Log::warning(u"sync"_s, m_mailboxes.value(outcome.mailboxId).address,
                      u"sync stopped by a failure of the store, not of the mailbox (%1); it resumes when the store "

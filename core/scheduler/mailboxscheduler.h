@@ -25,6 +25,7 @@
 
 namespace SyncDesk {
 
+class EngineMetrics;
 class PushManager;
 struct PushTarget;
 class Store;
@@ -56,6 +57,8 @@ public:
     // The engine's push connections (mailboxscheduler_push.cpp): kept to the mailboxes that should be on push
     // after every reload and heartbeat; their news request syncs.
     void setPushManager(PushManager *push);
+    // Where runs, heartbeats, takeovers and store errors are counted for /metrics.
+    void setMetrics(std::shared_ptr<EngineMetrics> metrics) { m_metrics = std::move(metrics); }
     // Stops dispatching, lets running syncs finish (up to stopGraceMs), cancels the rest, then stopped().
     void stop();
 
@@ -162,6 +165,7 @@ private:
     QHash<qint64, Mailbox> m_mailboxes;
     QHash<qint64, ServerProfile> m_profiles;
     QHash<qint64, Running> m_running;
+    std::shared_ptr<EngineMetrics> m_metrics; // may be null (tests)
     // Each sending mailbox's Sent folder as a run found it ("": none), so that it is looked up once.
     QHash<qint64, QString> m_sentFolders;
     AuditRotation m_audits;

@@ -225,7 +225,8 @@ void MailboxScheduler::reportOutcome(const Finished &finished, const Status &sta
         const QString hint = HintCatalog::instance().summary(outcome.error->hintId);
         Log::error(
             u"sync"_s, address,
-            u"sync failed: %1%2"_s.arg(outcome.error->toString(), hint.isEmpty() ? QString() : u" — hint: "_s + hint));
+            u"sync failed: %1%2"_s.arg(outcome.error->toString(), hint.isEmpty() ? QString() : u" — hint: "_s + hint),
+            *outcome.error);
     }
 }
 

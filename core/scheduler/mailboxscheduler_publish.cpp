@@ -3,6 +3,7 @@
 
 #include "logging/logger.h"
 #include "mailboxscheduler.h"
+#include "metrics/enginemetrics.h"
 #include "syncengine.h"
 #include "workerpool.h"
 
@@ -63,6 +64,15 @@ SchedulerSnapshot MailboxScheduler::heartbeat(bool stopped)
         Log::warning(kCategory, {}, published.error().toString());
     } else {
         m_lastHeartbeat = now;
+        if (m_metrics) {
+            // /readyz: fresh only while the heartbeat reaches the store.
+            QList<EngineMetrics::ProfileLoad> loads;
+            for (const ProfileSnapshot &profile : view.profiles) {
+                loads.append({m_profiles.value(profile.id).name, profile.running, profile.maxConnections});
+            }
+            m_metrics->recordHeartbeat(view, loads, node.workersTotal, node.workersBusy, now,
+                                       m_settings.heartbeatSeconds);
+        }
     }
     return view;
 }

@@ -12,6 +12,7 @@
 
 #include "logging/logger.h"
 #include "mailboxscheduler.h"
+#include "metrics/enginemetrics.h"
 #include "store/store.h"
 
 namespace SyncDesk {
@@ -137,6 +138,9 @@ void MailboxScheduler::sweepOverdue(const QDateTime &now)
         ++taken;
     }
     if (taken > 0) {
+        if (m_metrics) {
+            m_metrics->recordLeaseTakeovers(taken);
+        }
         Log::debug(kCategory, {},
                    u"%1 mailbox(es) overdue by more than %2 s at their home engine: claimed here"_s.arg(taken).arg(
                        sweepGraceMs() / 1000));

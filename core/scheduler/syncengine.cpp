@@ -4,6 +4,7 @@
 #include "logging/logpersister.h"
 #include "mailboxscheduler.h"
 #include "maintenancerunner.h"
+#include "metrics/enginemetrics.h"
 #include "protocol/socketstream.h"
 #include "pushmanager.h"
 #include "store/store.h"
@@ -28,6 +29,7 @@ SyncEngine::SyncEngine(const EngineSettings &settings, ByteStreamFactory streams
     , m_streams(streams ? std::move(streams) : SocketStream::factory())
     , m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
     , m_nodeId(settings.nodeId.isEmpty() ? defaultNodeId() : settings.nodeId)
+    , m_metrics(std::make_shared<EngineMetrics>())
 {
     qRegisterMetaType<SyncDesk::SyncOutcome>();
     qRegisterMetaType<QList<SyncDesk::SyncOutcome>>();
@@ -119,10 +121,12 @@ Status SyncEngine::ensureStarted()
     m_logPersister->start();
     m_pool = std::make_unique<WorkerPool>(m_settings.scheduler.workerThreads, m_settings.store, m_streams);
     m_scheduler = std::make_unique<MailboxScheduler>(*m_store, *m_pool, *m_clock, m_settings.scheduler, m_nodeId);
+    m_scheduler->setMetrics(m_metrics);
     connect(m_scheduler.get(), &MailboxScheduler::syncStarted, this, &SyncEngine::syncStarted);
     connect(m_scheduler.get(), &MailboxScheduler::syncFinished, this, &SyncEngine::syncFinished);
     connect(m_scheduler.get(), &MailboxScheduler::onceFinished, this, &SyncEngine::onceFinished);
     connect(m_scheduler.get(), &MailboxScheduler::stopped, this, [this] {
+        m_metrics->setSchedulerRunning(false);
         m_logPersister->flush();
         Q_EMIT stopped();
     });
@@ -142,6 +146,7 @@ Status SyncEngine::start()
     m_push = std::make_unique<PushManager>(m_streams, m_settings.scheduler.push);
     m_scheduler->setPushManager(m_push.get());
     m_scheduler->start();
+    m_metrics->setSchedulerRunning(true);
     // Retention passes (the log, runs, closed alerts, …) in this thread, a small batch at a time.
     MaintenanceRunner::Timing timing;
     timing.firstDelayMs = m_settings.scheduler.maintenanceDelaySeconds * 1000;
@@ -185,6 +190,7 @@ void SyncEngine::stop()
     if (m_maintenance) {
         m_maintenance->stop();
     }
+    m_metrics->setSchedulerRunning(false); // not ready any more: a load balancer stops sending work
     m_scheduler->stop();
 }
 

@@ -15,6 +15,7 @@
 
 namespace SyncDesk {
 
+class EngineMetrics;
 class LogPersister;
 class MailboxScheduler;
 class PushManager;
@@ -55,6 +56,8 @@ public:
     void stop();
 
     const QString &nodeId() const { return m_nodeId; }
+    // What this engine counted for /metrics (MetricsServer reads it from its own thread).
+    const std::shared_ptr<EngineMetrics> &metrics() const { return m_metrics; }
     int runningCount() const;
     // Set while syncs are paused because this engine's store fails (see StoreHealth).
     std::optional<SyncError> storeFailure() const;
@@ -73,6 +76,7 @@ private:
     ByteStreamFactory m_streams;
     std::shared_ptr<Clock> m_clock;
     QString m_nodeId;
+    std::shared_ptr<EngineMetrics> m_metrics;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<PushManager> m_push; // continuous mode only; before the scheduler, which refers to it

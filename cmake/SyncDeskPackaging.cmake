@@ -1,0 +1,127 @@
+# Installation and the two Debian packages (CPack's DEB generator; scripts/package.sh builds them):
+#   syncdesk-node  the engine and CLI, its systemd unit, man page, example configuration and Grafana dashboard;
+#                  no GUI libraries.
+#   syncdesk       the console (depends on syncdesk-node of the same version, built from the same core).
+# Dependencies on shared libraries come from dpkg-shlibdeps.
+
+include(GNUInstallDirs)
+
+# The version: the project's, plus the commit count and id when built from git (ordered, and traceable).
+set(SYNCDESK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(SYNCDESK_CHANGELOG_DATE "Sun, 06 Dec 2026 00:00:00 +0000")
+set(SYNCDESK_GIT_COMMIT "")
+find_package(Git QUIET)
+if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
+    execute_process(COMMAND "${GIT_EXECUTABLE}" rev-list --count HEAD WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+                    OUTPUT_VARIABLE _count OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE _count_rc)
+    execute_process(COMMAND "${GIT_EXECUTABLE}" log -1 --format=%h%n%aD WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+                    OUTPUT_VARIABLE _head OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE _head_rc)
+    if(_count_rc EQUAL 0 AND _head_rc EQUAL 0)
+        string(REPLACE "\n" ";" _head "${_head}")
+        list(GET _head 0 SYNCDESK_GIT_COMMIT)
+        list(GET _head 1 SYNCDESK_CHANGELOG_DATE)
+        set(SYNCDESK_PACKAGE_VERSION "${PROJECT_VERSION}+git${_count}.${SYNCDESK_GIT_COMMIT}")
+    endif()
+endif()
+set(SYNCDESK_DEBIAN_REVISION 1)
+set(SYNCDESK_DEBIAN_VERSION "${SYNCDESK_PACKAGE_VERSION}-${SYNCDESK_DEBIAN_REVISION}")
+
+# Manual pages from the programs themselves (--man prints what --help lists, as roff), compressed for /usr/share/man.
+# HOME=~ so that the default database shows as ~/.local/share/… rather than the build machine's home.
+set(_man_dir "${PROJECT_BINARY_DIR}/man")
+add_custom_command(
+    OUTPUT "${_man_dir}/syncdesk-node.1.gz" "${_man_dir}/syncdesk.1.gz"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${_man_dir}"
+    COMMAND ${CMAKE_COMMAND} -E env HOME=~ XDG_DATA_HOME= SYNCDESK_LANGUAGE=en QT_QPA_PLATFORM=offscreen
+            sh -c "'$<TARGET_FILE:syncdesk-node>' --man | gzip -9n > '${_man_dir}/syncdesk-node.1.gz'"
+    COMMAND ${CMAKE_COMMAND} -E env HOME=~ XDG_DATA_HOME= SYNCDESK_LANGUAGE=en QT_QPA_PLATFORM=offscreen
+            sh -c "'$<TARGET_FILE:syncdesk>' --man 2>/dev/null | gzip -9n > '${_man_dir}/syncdesk.1.gz'"
+    DEPENDS syncdesk-node syncdesk
+    COMMENT "Manual pages from --man"
+    VERBATIM)
+add_custom_target(manpages ALL DEPENDS "${_man_dir}/syncdesk-node.1.gz" "${_man_dir}/syncdesk.1.gz")
+
+# Debian's changelog and copyright, per package (/usr/share/doc/PACKAGE).
+set(_deb_dir "${PROJECT_BINARY_DIR}/debian")
+file(MAKE_DIRECTORY "${_deb_dir}")
+set(_built_from "Built from the SyncDesk sources.")
+if(SYNCDESK_GIT_COMMIT)
+    set(_built_from "Built from the SyncDesk sources, git commit ${SYNCDESK_GIT_COMMIT}.")
+endif()
+file(WRITE "${_deb_dir}/changelog.Debian"
+     "syncdesk (${SYNCDESK_DEBIAN_VERSION}) unstable; urgency=medium\n\n"
+     "  * ${_built_from}\n"
+     "  * syncdesk-node: engine and CLI, hardened systemd unit (Type=notify,\n"
+     "    watchdog), journal fields, /metrics, /healthz and /readyz.\n"
+     "  * syncdesk: the monitoring console.\n\n"
+     " -- SyncDesk developers <dev@syncdesk.example.org>  ${SYNCDESK_CHANGELOG_DATE}\n")
+add_custom_command(
+    OUTPUT "${_deb_dir}/changelog.Debian.gz"
+    COMMAND sh -c "gzip -9nc '${_deb_dir}/changelog.Debian' > '${_deb_dir}/changelog.Debian.gz'"
+    DEPENDS "${_deb_dir}/changelog.Debian"
+    VERBATIM)
+add_custom_target(debian_changelog ALL DEPENDS "${_deb_dir}/changelog.Debian.gz")
+
+# --- syncdesk-node ---
+install(TARGETS syncdesk-node RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT node)
+install(FILES "${PROJECT_SOURCE_DIR}/packaging/systemd/syncdesk-node.service" DESTINATION /lib/systemd/system
+        COMPONENT node)
+install(FILES "${_man_dir}/syncdesk-node.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT node)
+set(_node_doc "${CMAKE_INSTALL_DATAROOTDIR}/doc/syncdesk-node")
+install(FILES "${PROJECT_SOURCE_DIR}/packaging/debian/copyright" "${_deb_dir}/changelog.Debian.gz"
+              "${PROJECT_SOURCE_DIR}/README.md" DESTINATION ${_node_doc} COMPONENT node)
+install(FILES "${PROJECT_SOURCE_DIR}/packaging/debian/node/config.json.example" DESTINATION ${_node_doc}/examples
+        RENAME config.json COMPONENT node)
+install(FILES "${PROJECT_SOURCE_DIR}/docs/grafana/syncdesk-dashboard.json" DESTINATION ${_node_doc}/examples
+        COMPONENT node)
+
+# --- syncdesk (console) ---
+install(TARGETS syncdesk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT console)
+install(FILES "${PROJECT_SOURCE_DIR}/resources/syncdesk.desktop" DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/applications
+        COMPONENT console)
+install(FILES "${PROJECT_SOURCE_DIR}/resources/icons/syncdesk.svg"
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/scalable/apps COMPONENT console)
+install(FILES "${_man_dir}/syncdesk.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT console)
+install(FILES "${PROJECT_SOURCE_DIR}/packaging/debian/copyright" "${_deb_dir}/changelog.Debian.gz"
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/syncdesk COMPONENT console)
+
+# --- CPack ---
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL node console)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGE_NAME syncdesk)
+set(CPACK_PACKAGE_VERSION "${SYNCDESK_PACKAGE_VERSION}")
+set(CPACK_PACKAGE_CONTACT "SyncDesk developers <dev@syncdesk.example.org>")
+set(CPACK_PACKAGE_VENDOR "SyncDesk")
+set(CPACK_OUTPUT_FILE_PREFIX "${PROJECT_BINARY_DIR}/packages")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${SYNCDESK_DEBIAN_REVISION})
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION net)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://syncdesk.example.org/")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_DEBIAN_NODE_PACKAGE_NAME syncdesk-node)
+set(CPACK_DEBIAN_NODE_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_NODE_PACKAGE_CONTROL_EXTRA
+    "${PROJECT_SOURCE_DIR}/packaging/debian/node/postinst;${PROJECT_SOURCE_DIR}/packaging/debian/node/postrm")
+set(CPACK_COMPONENT_NODE_DESCRIPTION
+    "mailbox synchronization engine for CRM stores (headless node)\n"
+    "SyncDesk syncs mailboxes (IMAP, POP3, SMTP, CalDAV and CardDAV) with a\n"
+    "CRM store in SQLite or PostgreSQL on a per-mailbox schedule. This package\n"
+    "has the engine and its command line, syncdesk-node, with a hardened\n"
+    "systemd service that reads /etc/syncdesk/config.json, logs to the journal\n"
+    "and serves Prometheus metrics.")
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME syncdesk)
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_SECTION mail)
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS "syncdesk-node (= ${SYNCDESK_DEBIAN_VERSION})")
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_RECOMMENDS "dovecot-imapd")
+set(CPACK_COMPONENT_CONSOLE_DESCRIPTION
+    "monitoring console for SyncDesk mailbox synchronization\n"
+    "The SyncDesk console shows every mailbox of a SyncDesk database: its\n"
+    "schedule, last and next sync, failures with a hint for each, alerts and\n"
+    "the log, with manual resync and the actions an operator needs. Its demo\n"
+    "mode (--demo) runs a private Dovecot, which dovecot-imapd provides.")
+include(CPack)
