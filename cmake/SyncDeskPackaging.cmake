@@ -33,9 +33,9 @@ add_custom_command(
     OUTPUT "${_man_dir}/syncdesk-node.1.gz" "${_man_dir}/syncdesk.1.gz"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${_man_dir}"
     COMMAND ${CMAKE_COMMAND} -E env HOME=~ XDG_DATA_HOME= SYNCDESK_LANGUAGE=en QT_QPA_PLATFORM=offscreen
-            sh -c "'$<TARGET_FILE:syncdesk-node>' --man | gzip -9n > '${_man_dir}/syncdesk-node.1.gz'"
+            sh -c "'$<TARGET_FILE:syncdesk-node>' --man > '${_man_dir}/syncdesk-node.1' && gzip -9nf '${_man_dir}/syncdesk-node.1'"
     COMMAND ${CMAKE_COMMAND} -E env HOME=~ XDG_DATA_HOME= SYNCDESK_LANGUAGE=en QT_QPA_PLATFORM=offscreen
-            sh -c "'$<TARGET_FILE:syncdesk>' --man 2>/dev/null | gzip -9n > '${_man_dir}/syncdesk.1.gz'"
+            sh -c "'$<TARGET_FILE:syncdesk>' --man > '${_man_dir}/syncdesk.1' 2>/dev/null && gzip -9nf '${_man_dir}/syncdesk.1'"
     DEPENDS syncdesk-node syncdesk
     COMMENT "Manual pages from --man"
     VERBATIM)
@@ -104,9 +104,12 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://syncdesk.example.org/")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_NODE_PACKAGE_NAME syncdesk-node)
-set(CPACK_DEBIAN_NODE_PACKAGE_DEPENDS "adduser")
+# Qt loads its database drivers as plugins, which dpkg-shlibdeps cannot see: SQLite is the default store,
+# PostgreSQL the one several nodes share.
+set(CPACK_DEBIAN_NODE_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
+set(CPACK_DEBIAN_NODE_PACKAGE_RECOMMENDS "libqt6sql6-psql")
 set(CPACK_DEBIAN_NODE_PACKAGE_CONTROL_EXTRA
-    "${PROJECT_SOURCE_DIR}/packaging/debian/node/postinst;${PROJECT_SOURCE_DIR}/packaging/debian/node/postrm")
+    "${PROJECT_SOURCE_DIR}/packaging/debian/node/postinst;${PROJECT_SOURCE_DIR}/packaging/debian/node/prerm;${PROJECT_SOURCE_DIR}/packaging/debian/node/postrm")
 set(CPACK_COMPONENT_NODE_DESCRIPTION
     "mailbox synchronization engine for CRM stores (headless node)\n"
     "SyncDesk syncs mailboxes (IMAP, POP3, SMTP, CalDAV and CardDAV) with a\n"

@@ -96,11 +96,9 @@ int NodeCli::runEngine()
     }
     const std::shared_ptr<EngineMetrics> counted = m_engine->metrics();
     systemd.ready(u"syncing"_s);
-    systemd.startWatchdog([counted] {
-        const EngineMetrics::Snapshot view = counted->snapshot();
-        return view.lastHeartbeat.isValid() &&
-               view.lastHeartbeat.msecsTo(QDateTime::currentDateTimeUtc()) <= 3000LL * view.heartbeatSeconds;
-    });
+    // The scheduler's loop, not its heartbeat in the store: a database outage pauses syncs (and /readyz says
+    // so), it is not a hang to be killed for.
+    systemd.startWatchdog([counted] { return counted->snapshot().schedulerAlive(QDateTime::currentDateTimeUtc()); });
     connect(m_engine.get(), &SyncEngine::syncFinished, &systemd, [this, &systemd] {
         //: The one-line status systemctl status shows: workers running a sync
         systemd.setStatus(tr("%n sync(s) running", nullptr, m_engine ? m_engine->runningCount() : 0));

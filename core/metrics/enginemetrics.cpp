@@ -1,12 +1,16 @@
 #include "enginemetrics.h"
 
+#include "scheduler/passwordproblems.h"
+#include "scheduler/storehealth.h"
+
 #include <QMutexLocker>
 
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
-void EngineMetrics::count(const QString &direction, const std::optional<SyncError> &error, double seconds)
+void EngineMetrics::count(const QString &direction, const std::optional<SyncError> &error,
+                          std::optional<double> seconds)
 {
     SyncKey key{direction, u"ok"_s, u"none"_s};
     if (error) {
@@ -14,15 +18,18 @@ void EngineMetrics::count(const QString &direction, const std::optional<SyncErro
         key.errorClass = errorClassName(error->errorClass).toLower();
     }
     ++m_data.syncs[key];
+    if (!seconds) {
+        return;
+    }
     Histogram &histogram = m_data.durations[direction];
     for (std::size_t i = 0; i < kDurationBuckets.size(); ++i) {
-        if (seconds <= kDurationBuckets[i]) {
+        if (*seconds <= kDurationBuckets[i]) {
             ++histogram.buckets[i];
             break;
         }
     }
     ++histogram.count;
-    histogram.sum += seconds;
+    histogram.sum += *seconds;
 }
 
 void EngineMetrics::recordSync(const SyncOutcome &outcome)
@@ -31,10 +38,12 @@ void EngineMetrics::recordSync(const SyncOutcome &outcome)
                           ? std::max<qint64>(0, outcome.startedAt.msecsTo(outcome.finishedAt))
                           : 0;
     QMutexLocker locker(&m_mutex);
-    // An audit is not a sync; a run whose lease passed to another engine is that engine's to count.
-    if (outcome.audit || (outcome.error && outcome.error->hintId == u"lease-lost"_s)) {
+    if (outcome.audit ||
+        (outcome.error && (outcome.error->hintId == u"lease-lost"_s || StoreHealth::isStoreFailure(*outcome.error) ||
+                           PasswordProblems::isPasswordProblem(*outcome.error)))) {
         return;
     }
+    // The run's whole time (it includes the outgoing direction, which runs first, and ACT, which runs after).
     count(u"incoming"_s, outcome.error, double(ms) / 1000.0);
     m_data.itemsStored[u"incoming"_s] += quint64(std::max(0, outcome.itemsNew));
     m_data.itemFailures += quint64(std::max(0, outcome.itemsFailed));
@@ -43,7 +52,7 @@ void EngineMetrics::recordSync(const SyncOutcome &outcome)
         if (!outgoing && (outcome.emailsFailed > 0 || outcome.emailsRetrying > 0)) {
             outgoing = outcome.emailFailure;
         }
-        count(u"outgoing"_s, outgoing, 0);
+        count(u"outgoing"_s, outgoing, std::nullopt);
         m_data.itemsStored[u"outgoing"_s] += quint64(std::max(0, outcome.emailsSent));
     }
     if (outcome.actRan) {
@@ -79,6 +88,13 @@ void EngineMetrics::recordHeartbeat(const SchedulerSnapshot &view, const QList<P
     m_data.workers = workers;
     m_data.workersBusy = workersBusy;
     m_data.lastHeartbeat = at;
+    m_data.heartbeatSeconds = std::max(1, heartbeatSeconds);
+}
+
+void EngineMetrics::recordSchedulerPass(const QDateTime &at, int heartbeatSeconds)
+{
+    QMutexLocker locker(&m_mutex);
+    m_data.lastPass = at;
     m_data.heartbeatSeconds = std::max(1, heartbeatSeconds);
 }
 

@@ -63,11 +63,20 @@ public:
         int workersBusy = 0;
         int queued = 0;
         QList<ProfileLoad> profiles;
-        QDateTime lastHeartbeat; // invalid until the first one
+        QDateTime lastHeartbeat; // the heartbeat reached the store; invalid until the first one
+        QDateTime lastPass;      // the scheduler's loop turned, whatever the store did
         int heartbeatSeconds = 5;
+
+        // The scheduler's loop turned within three heartbeats (the watchdog's test: a database outage pauses
+        // syncs but is not a hang).
+        bool schedulerAlive(const QDateTime &now) const
+        {
+            return lastPass.isValid() && lastPass.msecsTo(now) <= 3000LL * heartbeatSeconds;
+        }
     };
 
-    // A finished run: each of its directions that ran counts once.
+    // A finished run: each of its directions that ran counts once. This engine's own problems (its store
+    // failed, it cannot read the password, its lease passed to another engine) and audits are not counted.
     void recordSync(const SyncOutcome &outcome);
     void recordLeaseTakeovers(int count);
     void recordLeaseLost();
@@ -76,11 +85,14 @@ public:
     void recordHeartbeat(const SchedulerSnapshot &view, const QList<ProfileLoad> &profiles, int workers,
                          int workersBusy, const QDateTime &at, int heartbeatSeconds);
     void setSchedulerRunning(bool running);
+    // A turn of the scheduler's loop (every heartbeat, even when the store fails).
+    void recordSchedulerPass(const QDateTime &at, int heartbeatSeconds);
 
     Snapshot snapshot() const;
 
 private:
-    void count(const QString &direction, const std::optional<SyncError> &error, double seconds);
+    // seconds: nullopt when the direction has no duration of its own.
+    void count(const QString &direction, const std::optional<SyncError> &error, std::optional<double> seconds);
 
     mutable QMutex m_mutex;
     Snapshot m_data;

@@ -40,6 +40,12 @@ bool renderStore(PromText &out, Store &store, const QDateTime &now)
     for (const char *state : {"ok", "failing", "disabled", "syncing", "never"}) {
         byState[{u"incoming"_s, QString::fromLatin1(state)}] = 0;
     }
+    for (const char *state : {"off", "not-configured", "idle", "ok", "pending", "failing", "stuck"}) {
+        byState[{u"outgoing"_s, QString::fromLatin1(state)}] = 0;
+    }
+    for (const char *state : {"not-configured", "never", "requested", "ok", "failing", "disabled"}) {
+        byState[{u"act"_s, QString::fromLatin1(state)}] = 0;
+    }
     int overdue = 0;
     int pending = 0;
     QDateTime oldestPending;

@@ -31,6 +31,7 @@ public:
 
     Result<quint16> listen(const ListenAddress &address)
     {
+        delete m_server; // listening again: the new address only
         m_server = new QTcpServer(this);
         if (!m_server->listen(address.host, address.port)) {
             return SyncError::make(
@@ -83,7 +84,8 @@ private:
             return;
         }
         QByteArray request = socket->property("request").toByteArray() + socket->readAll();
-        const qsizetype end = request.indexOf("\r\n\r\n");
+        // RFC 9112 2.2: a bare LF ends a line too.
+        const qsizetype end = std::max(request.indexOf("\r\n\r\n"), request.indexOf("\n\n"));
         if (end < 0) {
             if (request.size() > kMaxRequestBytes) {
                 answer(socket, 431, "Request Header Fields Too Large", "the request is larger than 8 KiB\n");
@@ -92,7 +94,7 @@ private:
             socket->setProperty("request", request);
             return;
         }
-        const QByteArray line = request.left(request.indexOf("\r\n"));
+        const QByteArray line = request.left(request.indexOf('\n')).trimmed();
         const QList<QByteArray> parts = line.split(' ');
         if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.")) {
             answer(socket, 400, "Bad Request", "expected an HTTP/1.x request line\n");

@@ -12,7 +12,15 @@ void PromText::family(const char *name, const char *type, const char *help)
     m_text += "# HELP ";
     m_text += name;
     m_text += ' ';
-    m_text += help;
+    for (const char *c = help; *c; ++c) {
+        if (*c == '\\') {
+            m_text += "\\\\";
+        } else if (*c == '\n') {
+            m_text += "\\n";
+        } else {
+            m_text += *c;
+        }
+    }
     m_text += "\n# TYPE ";
     m_text += name;
     m_text += ' ';

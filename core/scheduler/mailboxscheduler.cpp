@@ -535,10 +535,10 @@ void MailboxScheduler::onStoreFailure(const SyncOutcome &outcome)
     result.cancelled = true;
     m_planner->finish(outcome.mailboxId, result, result.finishedMs);
     (void)m_store.releaseMailbox(outcome.mailboxId, m_nodeId);
-    if (m_metrics) {
-        m_metrics->recordStoreError();
-    }
     if (StoreHealth::isStoreFailure(*outcome.error)) {
+        if (m_metrics) {
+            m_metrics->recordStoreError();
+        }
         Log::warning(u"sync"_s, m_mailboxes.value(outcome.mailboxId).address,
                      u"sync stopped by a failure of the store, not of the mailbox (%1); it resumes when the store "
                      "works"_s.arg(outcome.error->message));

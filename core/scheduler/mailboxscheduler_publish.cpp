@@ -60,6 +60,9 @@ SchedulerSnapshot MailboxScheduler::heartbeat(bool stopped)
             {u"needed_connections_for_guarantee"_s, profile.neededForGuarantee},
         });
     }
+    if (m_metrics) {
+        m_metrics->recordSchedulerPass(now, m_settings.heartbeatSeconds); // the watchdog's sign of life
+    }
     if (Status published = m_store.publishNode(node); !published) {
         Log::warning(kCategory, {}, published.error().toString());
     } else {

@@ -10,6 +10,7 @@
 #include "mailfactory.h"
 #include "metrics/enginemetrics.h"
 #include "metrics/listenaddress.h"
+#include "metrics/metricsreport.h"
 #include "metrics/metricsserver.h"
 #include "metrics/promtext.h"
 #include "synchelper.h"
@@ -145,6 +146,7 @@ class TestMetrics : public QObject
 private Q_SLOTS:
     void initTestCase();
     void textFormat();
+    void engineProblemsAreNotSyncs();
     void listenAddresses();
     void configurationKey();
     void journalFields();
@@ -193,6 +195,54 @@ void TestMetrics::textFormat()
                                      "syncdesk_x 42\n"));
     QCOMPARE(PromText::number(2.5), QByteArray("2.5"));
     QCOMPARE(PromText::number(qInf()), QByteArray("+Inf"));
+}
+
+void TestMetrics::engineProblemsAreNotSyncs()
+{
+    EngineMetrics metrics;
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    SyncOutcome ok;
+    ok.startedAt = start;
+    ok.finishedAt = start.addMSecs(1500);
+    ok.itemsNew = 3;
+    ok.emailsSent = 1;
+    metrics.recordSync(ok);
+    // This engine's own problems (its store fails, it cannot read the password) and a lost lease are not
+    // syncs of the mailbox: nothing in syncs_total, and only the store's failure is a store error.
+    for (const SyncError &problem : {SyncError::make(ErrorClass::Store, u"store-locked"_s, u"database is locked"_s),
+                                     SyncError::make(ErrorClass::Config, u"password-unavailable"_s, u"PW is not set"_s),
+                                     SyncError::make(ErrorClass::Cancelled, u"lease-lost"_s, u"lease lost"_s)}) {
+        SyncOutcome failed = ok;
+        failed.error = problem;
+        metrics.recordSync(failed);
+    }
+    EngineMetrics::Snapshot view = metrics.snapshot();
+    QCOMPARE(view.syncs.size(), std::size_t(2)); // incoming ok, outgoing ok
+    QCOMPARE((view.syncs[{u"incoming"_s, u"ok"_s, u"none"_s}]), quint64(1));
+    QCOMPARE((view.syncs[{u"outgoing"_s, u"ok"_s, u"none"_s}]), quint64(1));
+    QCOMPARE(view.itemsStored[u"incoming"_s], quint64(3));
+    // The run's duration is observed once, for incoming; the outgoing direction has no duration of its own.
+    QCOMPARE(view.durations.size(), std::size_t(1));
+    QCOMPARE(view.durations[u"incoming"_s].count, quint64(1));
+    QCOMPARE(view.durations[u"incoming"_s].buckets[3], quint64(0)); // le=1
+    QCOMPARE(view.durations[u"incoming"_s].buckets[4], quint64(1)); // le=2.5, cumulative from here
+    QCOMPARE(view.durations[u"incoming"_s].buckets[10], quint64(1));
+
+    // Alive (the scheduler's loop turns) is not ready (its heartbeat reaches the store): the watchdog follows
+    // the first, so a database outage does not get the node killed.
+    QVERIFY(!view.schedulerAlive(QDateTime::currentDateTimeUtc()));
+    metrics.recordSchedulerPass(QDateTime::currentDateTimeUtc(), 5);
+    view = metrics.snapshot();
+    QVERIFY(view.schedulerAlive(QDateTime::currentDateTimeUtc()));
+    QVERIFY(!view.lastHeartbeat.isValid());
+    QVERIFY(!view.schedulerAlive(QDateTime::currentDateTimeUtc().addSecs(16)));
+
+    // Every state of every direction is on the page, zeros included, so that no line of a graph disappears.
+    const QByteArray page = MetricsReport::render(view, nullptr, QDateTime::currentDateTimeUtc(), u"1"_s);
+    QVERIFY2(page.contains("syncdesk_store_up 0\n"), page.constData());
+    PromText help;
+    help.family("syncdesk_y", "gauge", "back\\slash\nnewline");
+    QCOMPARE(help.text(), QByteArray("# HELP syncdesk_y back\\\\slash\\nnewline\n# TYPE syncdesk_y gauge\n"));
 }
 
 void TestMetrics::listenAddresses()
@@ -335,14 +385,17 @@ void TestMetrics::nodeServesMetricsUnderSystemd()
     QTRY_COMPARE_WITH_TIMEOUT(SyncHelper::activityCount(StoreConfig::sqlite(db), mailbox), qint64(kMessages), 30000);
     QHash<QString, double> values;
     QByteArray page;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (page = bodyOf(get(port, "/metrics")), values = samples(page),
-         values.value(u"syncdesk_syncs_total{direction=\"incoming\",result=\"ok\",error_class=\"none\"}"_s) >= 1),
-        20000);
+    QTRY_VERIFY_WITH_TIMEOUT((page = bodyOf(get(port, "/metrics")), values = samples(page),
+                              values.value(u"syncdesk_items_stored_total{direction=\"incoming\"}"_s) >= kMessages),
+                             20000);
+    QVERIFY(values.value(u"syncdesk_syncs_total{direction=\"incoming\",result=\"ok\",error_class=\"none\"}"_s) >= 1);
     QCOMPARE(values.value(u"syncdesk_items_stored_total{direction=\"incoming\"}"_s), double(kMessages));
     QCOMPARE(values.value(u"syncdesk_mailboxes{direction=\"incoming\",state=\"ok\"}"_s), 1.0);
     QCOMPARE(values.value(u"syncdesk_mailboxes{direction=\"incoming\",state=\"failing\"}"_s), 0.0);
     QCOMPARE(values.value(u"syncdesk_store_up"_s), 1.0);
+    // Zeros for the states no mailbox is in, for every direction: lines of a graph do not vanish at 0.
+    QVERIFY(values.contains(u"syncdesk_mailboxes{direction=\"outgoing\",state=\"stuck\"}"_s));
+    QVERIFY(values.contains(u"syncdesk_mailboxes{direction=\"act\",state=\"failing\"}"_s));
     QCOMPARE(values.value(u"syncdesk_connections_max{profile=\"local\"}"_s), 10.0);
     QVERIFY(values.value(u"syncdesk_workers"_s) >= 1);
     QVERIFY(values.contains(u"syncdesk_sync_duration_seconds_bucket{direction=\"incoming\",le=\"+Inf\"}"_s));

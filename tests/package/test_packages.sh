@@ -50,12 +50,13 @@ node_depends="$(dpkg-deb -f "$node_deb" Depends)"
 console_depends="$(dpkg-deb -f "$console_deb" Depends)"
 echo "    syncdesk-node: $node_depends"
 echo "    syncdesk:      $console_depends"
-for lib in libqt6core6 libqt6network6 libqt6sql6 libgmime-3.0 libsystemd0 adduser; do
+for lib in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libgmime-3.0 libsystemd0 adduser; do
     check_contains "syncdesk-node's Depends" "$node_depends" "$lib"
 done
 for gui in libqt6gui6 libqt6widgets6; do
     check_lacks "syncdesk-node's Depends (no GUI libraries)" "$node_depends" "$gui"
 done
+check_contains "syncdesk-node's Recommends" "$(dpkg-deb -f "$node_deb" Recommends)" "libqt6sql6-psql"
 version="$(dpkg-deb -f "$node_deb" Version)"
 check_contains "syncdesk's Depends" "$console_depends" "syncdesk-node (= $version)"
 check_contains "syncdesk's Depends" "$console_depends" "libqt6widgets6"
@@ -71,7 +72,9 @@ echo "==> unpacked into a throwaway root"
 ROOT="$WORK/root"
 dpkg -x "$node_deb" "$ROOT"
 got="$("$ROOT/usr/bin/syncdesk-node" --version)"
-[[ "$got" == "syncdesk-node ${version%%+*}"* ]] || fail "--version said '$got'"
+upstream="${version%%+*}"
+upstream="${upstream%-*}"
+[[ "$got" == "syncdesk-node $upstream"* ]] || fail "--version said '$got', the package is $version"
 echo "    $got"
 printf 'example-password\n' >"$WORK/support.password"
 chmod 600 "$WORK/support.password"
@@ -99,13 +102,16 @@ security="$(systemd-analyze security --offline=yes --threshold=49 "$unit" 2>&1)"
 echo "    $(grep 'Overall exposure' <<<"$security")"
 
 echo "==> man pages"
-for page in "$ROOT/usr/share/man/man1/syncdesk-node.1.gz"; do
+dpkg -x "$console_deb" "$WORK/console"
+for page in "$ROOT/usr/share/man/man1/syncdesk-node.1.gz" "$WORK/console/usr/share/man/man1/syncdesk.1.gz"; do
     warnings="$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l "$page" 2>&1 >/dev/null)"
     [[ -z "$warnings" ]] || fail "man reports for $(basename "$page"): $warnings"
-    rendered="$(MANWIDTH=80 man -l "$page" 2>/dev/null)"
-    check_contains "syncdesk-node(1)" "$rendered" "--http"
-    check_contains "syncdesk-node(1)" "$rendered" "config import FILE.json"
 done
+rendered="$(MANWIDTH=80 man -l "$ROOT/usr/share/man/man1/syncdesk-node.1.gz" 2>/dev/null)"
+check_contains "syncdesk-node(1)" "$rendered" "--http"
+check_contains "syncdesk-node(1)" "$rendered" "config import FILE.json"
+rendered="$(MANWIDTH=80 man -l "$WORK/console/usr/share/man/man1/syncdesk.1.gz" 2>/dev/null)"
+check_contains "syncdesk(1)" "$rendered" "--monitor-only"
 
 if ((failures > 0)); then
     echo "$failures check(s) failed" >&2
