@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the two Debian packages, syncdesk-node and syncdesk, into build/packages/ (CPack's DEB generator):
-# installs what is missing, builds (Release, with tests off unless the build folder exists already) and packs.
+# installs what is missing, builds as the Quick start does (CPack strips the binaries) and packs.
 # Usage: scripts/package.sh            then: sudo apt install ./build/packages/syncdesk-node_*.deb
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
