@@ -342,6 +342,23 @@ void TestMetrics::serverAnswersAndRefuses()
     QVERIFY(bodyOf(head).isEmpty());
     const QByteArray page = bodyOf(get(port, "/metrics?x=1"));
     QVERIFY2(page.contains("syncdesk_build_info{version=\"9.9.9\"} 1\n"), page.constData());
+    // A request line ended by bare line feeds is answered too.
+    QCOMPARE(statusOf(request(port, "GET /healthz HTTP/1.0\n\n")), 200);
+
+    // A database it cannot reach: not ready, said so, and /metrics still answers with what the engine counted.
+    QFile blocker(m_dir.filePath(u"a-file"_s)); // a folder cannot be made where a file is
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    MetricsServer unreachable(StoreConfig::sqlite(m_dir.filePath(u"a-file/x.db"_s)), metrics, u"9.9.9"_s);
+    QVERIFY(unreachable.listen(any));
+    metrics->recordHeartbeat({}, {}, 2, 0, QDateTime::currentDateTimeUtc(), 5);
+    ready = get(unreachable.port(), "/readyz");
+    QCOMPARE(statusOf(ready), 503);
+    QVERIFY2(bodyOf(ready) == "store: not reachable\n", ready.constData());
+    const QByteArray without = bodyOf(get(unreachable.port(), "/metrics"));
+    QVERIFY2(without.contains("syncdesk_store_up 0\n") && without.contains("syncdesk_workers 2\n") &&
+                 !without.contains("syncdesk_mailboxes{"),
+             without.constData());
 }
 
 void TestMetrics::nodeServesMetricsUnderSystemd()
