@@ -368,7 +368,7 @@ void TestMetrics::nodeServesMetricsUnderSystemd()
         if (qEnvironmentVariableIsSet("CI")) {
             QFAIL("promtool is missing (Debian's prometheus); scripts/test.sh installs it");
         }
-        QSKIP("promtool is missing (Debian's prometheus)");
+        QSKIP("promtool is missing (Debian's prometheus); scripts/test.sh installs it");
     }
     const QString db = m_dir.filePath(u"node.db"_s);
     QProcess import;
