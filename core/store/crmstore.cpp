@@ -250,6 +250,44 @@ Result<std::optional<TrackedActivity>> CrmStore::latestInConversation(const QStr
     return result;
 }
 
+Result<QHash<QString, TrackedActivity>> CrmStore::latestInConversations(const QStringList &conversations,
+                                                                        const QDateTime &since)
+{
+    QHash<QString, TrackedActivity> latest;
+    QStringList keys;
+    for (const QString &conversation : conversations) {
+        if (!conversation.isEmpty() && !keys.contains(conversation)) {
+            keys.append(conversation);
+        }
+    }
+    // A batch's replies, in statements of at most 100 (SQLite's and PostgreSQL's parameter limits are far).
+    for (qsizetype from = 0; from < keys.size(); from += 100) {
+        const QStringList part = keys.mid(from, 100);
+        QVariantList values;
+        values.reserve(part.size() + 1);
+        for (const QString &key : part) {
+            values.append(key);
+        }
+        values.append(since.toMSecsSinceEpoch());
+        QStringList marks(part.size(), u"?"_s);
+        const QString sql = u"SELECT "_s + kActivityColumns +
+                            u", conversation FROM activities WHERE conversation IN ("_s + marks.join(u", "_s) +
+                            u") AND conversation <> '' AND regarding_type IS NOT NULL AND created_at >= ? "
+                            "ORDER BY id DESC"_s;
+        auto query = m_store.exec(sql, values);
+        if (!query) {
+            return query.error();
+        }
+        while (query->next()) {
+            const QString conversation = query->value(5).toString();
+            if (!latest.contains(conversation)) {
+                latest.insert(conversation, activityFrom(*query)); // the first row of each is its latest
+            }
+        }
+    }
+    return latest;
+}
+
 Result<qint64> CrmStore::addTrackRequest(const TrackRequest &request)
 {
     const QVariant nullText(QMetaType::fromType<QString>());

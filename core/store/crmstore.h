@@ -6,6 +6,7 @@
 #include "model/trackrequest.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -51,6 +52,9 @@ public:
     Status setRegarding(qint64 activityId, const RecordRef &regarding, const QString &correlation);
     // The latest tracked activity with a regarding record in a conversation (normalized subject).
     Result<std::optional<TrackedActivity>> latestInConversation(const QString &conversation, const QDateTime &since);
+    // The same for many conversations in one statement (a batch's replies): the latest of each that has one.
+    Result<QHash<QString, TrackedActivity>> latestInConversations(const QStringList &conversations,
+                                                                  const QDateTime &since);
 
     Result<qint64> addTrackRequest(const TrackRequest &request);
     Result<QList<TrackRequest>> pendingTrackRequests(qint64 mailboxId);

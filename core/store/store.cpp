@@ -169,8 +169,13 @@ Status Store::openSqlite()
     // Reads through a memory map of up to 256 MiB (shared by every connection through the OS page cache)
     // instead of a read() per page missed in SQLite's own 2 MiB cache: at 100,000 mailboxes a claim probes
     // a few thousand rows (bench_multinode).
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA mmap_size=268435456"_s}) {
+    // The write-ahead log is copied into the database (with an fsync of each) once it holds 8192 pages
+    // (32 MiB) instead of SQLite's 1000: a full pull rewrites the same index pages in many batches, and
+    // each checkpoint writes a page once however often it changed (about a tenth less CPU in bench_imapsync,
+    // and fewer fsyncs holding up the sync); the log file keeps that size on disk between checkpoints.
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s,
+          u"PRAGMA mmap_size=268435456"_s, u"PRAGMA wal_autocheckpoint=8192"_s}) {
         if (auto result = exec(pragma); !result) {
             // The file is not read here by other means: closing any descriptor of a file a process has open
             // in SQLite drops that process's POSIX locks on it. SQLite itself says what it is not.

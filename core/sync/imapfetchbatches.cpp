@@ -9,6 +9,8 @@
 #include "logging/logger.h"
 #include "store/store.h"
 
+#include <QFutureWatcher>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -27,11 +29,13 @@ void ImapMailboxSync::startFetching()
 
 void ImapMailboxSync::fetchMore()
 {
-    while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth)) {
+    // In flight, plus at most two answered batches waiting for their decode and write: the server is
+    // throttled by the requests not sent when this thread or the decoder falls behind.
+    while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth) && m_decoding.size() <= 2) {
         if (m_batchError) {
             return; // a batch was refused: the folder drains what is in flight, then moves on
         }
-        if (runTimeUp()) {
+        if (runTimeUp(!m_decoding.empty())) {
             m_planned.clear(); // nothing more is sent: the next run lists these again
             return;
         }
@@ -91,6 +95,9 @@ void ImapMailboxSync::keepFetched(Batch &batch, const Imap::FetchedMessage &mess
     for (const std::shared_ptr<Batch> &sent : m_sent) {
         held += sent->heldBytes;
     }
+    for (const std::shared_ptr<Batch> &waiting : m_decoding) {
+        held += waiting->heldBytes;
+    }
     if (held > 0 && held + size > m_job.tuning.responseBudgetBytes) {
         batch.overBudget.insert(message.uid, size);
         return;
@@ -139,22 +146,130 @@ bool ImapMailboxSync::recordDropped(const Batch &batch, quint32 uid)
 void ImapMailboxSync::onBatchComplete()
 {
     // Batches are written in UID order, so the folder state only ever moves past committed messages.
-    // The next commands go out first, so that the server works on them while this thread decodes and writes.
-    std::deque<std::shared_ptr<Batch>> ready;
+    // The next commands go out first, so that the server works on them while the bodies are decoded
+    // (on a pool thread) and written (here).
     while (!m_sent.empty() && m_sent.front()->complete && !m_sent.front()->error) {
-        ready.push_back(m_sent.front());
+        m_decoding.push_back(m_sent.front());
         m_sent.pop_front();
     }
     fetchMore();
-    for (const std::shared_ptr<Batch> &batch : ready) {
+    decodeNext();
+    writeDecoded();
+}
+
+QList<QByteArray> ImapMailboxSync::rawsToDecode(const Batch &batch)
+{
+    QList<QByteArray> raws;
+    raws.reserve(batch.fetched.size());
+    for (quint32 uid : std::as_const(batch.uids)) {
+        if (auto it = batch.fetched.constFind(uid); it != batch.fetched.constEnd()) {
+            raws.append(*it->body);
+        }
+    }
+    return raws;
+}
+
+void ImapMailboxSync::decodeNext()
+{
+    while (!m_decodeRunning && !stopped()) {
+        const auto next = std::find_if(m_decoding.cbegin(), m_decoding.cend(),
+                                       [](const std::shared_ptr<Batch> &b) { return !b->decodeStarted; });
+        if (next == m_decoding.cend()) {
+            return;
+        }
+        const std::shared_ptr<Batch> batch = *next;
+        batch->decodeStarted = true;
+        const QList<QByteArray> raws = rawsToDecode(*batch);
+        // A batch of a few messages costs less to decode here than to hand over.
+        std::optional<QFuture<QList<DecodedMessage>>> future;
+        if (raws.size() >= 4) {
+            future = BatchDecoder::start(raws, m_job.tuning.decoder);
+        }
+        if (!future) {
+            batch->decodedMessages = BatchDecoder::decode(raws, m_job.tuning.decoder);
+            batch->decoded = true;
+            continue;
+        }
+        m_decodeRunning = true;
+        auto *watcher = new QFutureWatcher<QList<DecodedMessage>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, batch] {
+            watcher->deleteLater();
+            QList<DecodedMessage> decoded;
+            if (watcher->future().resultCount() > 0) {
+                decoded = watcher->future().takeResult();
+            }
+            onDecoded(batch, decoded);
+        });
+        watcher->setFuture(*future);
+    }
+}
+
+void ImapMailboxSync::onDecoded(const std::shared_ptr<Batch> &batch, const QList<DecodedMessage> &decoded)
+{
+    m_decodeRunning = false;
+    if (stopped()) {
+        return;
+    }
+    if (batch->generation != m_generation ||
+        std::find(m_decoding.cbegin(), m_decoding.cend(), batch) == m_decoding.cend()) {
+        // The folder was left meanwhile (its answered batches were written first, see flushDecoding()): only
+        // the next folder's batches, if any wait, go on. Nothing decides here that a folder is done.
+        decodeNext();
+        if (!m_decoding.empty() && m_decoding.front()->decoded) {
+            writeDecoded();
+        }
+        return;
+    }
+    batch->decodedMessages = decoded;
+    if (const QList<QByteArray> raws = rawsToDecode(*batch); batch->decodedMessages.size() != raws.size()) {
+        batch->decodedMessages = BatchDecoder::decode(raws, m_job.tuning.decoder); // the task had no memory
+    }
+    batch->decoded = true;
+    decodeNext();
+    writeDecoded();
+}
+
+bool ImapMailboxSync::flushDecoding()
+{
+    while (!m_decoding.empty()) {
+        const std::shared_ptr<Batch> batch = m_decoding.front();
+        m_decoding.pop_front();
+        if (!batch->decoded) {
+            // Decoding on a pool thread: decoded again here (that result is ignored when it comes).
+            batch->decodedMessages = BatchDecoder::decode(rawsToDecode(*batch), m_job.tuning.decoder);
+            batch->decoded = true;
+        }
         if (stopped() || !writeBatch(*batch)) {
+            m_decoding.clear();
+            return false;
+        }
+    }
+    return !stopped();
+}
+
+void ImapMailboxSync::writeDecoded()
+{
+    while (!m_decoding.empty() && m_decoding.front()->decoded) {
+        const std::shared_ptr<Batch> batch = m_decoding.front();
+        m_decoding.pop_front();
+        if (stopped() || !writeBatch(*batch)) {
+            m_decoding.clear();
             return;
         }
     }
+    if (stopped()) {
+        return;
+    }
+    afterBatchesWritten();
+}
+
+void ImapMailboxSync::afterBatchesWritten()
+{
+    const bool settled = m_decoding.empty(); // nothing answered is waiting to be decoded or written
     if (m_batchError) {
         const bool drained =
             std::all_of(m_sent.cbegin(), m_sent.cend(), [](const std::shared_ptr<Batch> &b) { return b->complete; });
-        if (drained) {
+        if (drained && settled) {
             m_sent.clear(); // answered after the refused one: fetched again by the next sync
             const SyncError error = *m_batchError;
             folderFailed(error);
@@ -165,12 +280,12 @@ void ImapMailboxSync::onBatchComplete()
         // Nothing more is fetched. The position stays at the last batch written: the next run lists
         // the rest again (never completeFolder(), which would move past every UID listed).
         m_planned.clear();
-        if (m_sent.empty()) {
+        if (m_sent.empty() && settled) {
             stopAtTimeLimit();
         }
         return;
     }
-    if (m_sent.empty() && m_planned.empty()) {
+    if (m_sent.empty() && m_planned.empty() && settled) {
         // Every listed UID is accounted for now (stored, left out, or an item failure such as a message
         // too large to download): the position moves past the highest one listed.
         m_folderState.uidNext = qMax(qMax(m_highestStored, m_highestListed) + 1, m_folderState.uidNext);
@@ -184,10 +299,8 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
 {
     QList<quint32> uids;
     QList<const Imap::FetchedMessage *> fetchedMessages;
-    QList<QByteArray> raws;
     uids.reserve(batch.fetched.size());
     fetchedMessages.reserve(batch.fetched.size());
-    raws.reserve(batch.fetched.size());
     for (quint32 uid : std::as_const(batch.uids)) {
         auto it = batch.fetched.constFind(uid);
         if (it == batch.fetched.constEnd() && (batch.tooLarge.contains(uid) || batch.overBudget.contains(uid))) {
@@ -206,9 +319,12 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         }
         uids.append(uid);
         fetchedMessages.append(&it.value());
-        raws.append(*it->body);
     }
-    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    const QList<DecodedMessage> decodedMessages = std::move(batch.decodedMessages);
+    if (Status prepared = m_tracker->prepareBatch(decodedMessages); !prepared) {
+        fail(prepared.error());
+        return false;
+    }
     QList<Activity> activities;
     QList<quint32> trackedUids;
     activities.reserve(uids.size());

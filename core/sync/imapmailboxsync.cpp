@@ -254,6 +254,7 @@ void ImapMailboxSync::nextFolder()
     ++m_outcome.foldersSelected;
     m_planned.clear();
     m_sent.clear();
+    m_decoding.clear(); // a decode still running for the folder left is ignored when it ends
     m_highestStored = 0;
     m_highestListed = 0;
     ++m_generation;
@@ -295,6 +296,9 @@ void ImapMailboxSync::folderFailed(const SyncError &error)
     SyncError located = error;
     located.message = tr("folder \"%1\": %2").arg(m_folder, error.message);
     Log::warning(kCategory, m_job.mailbox.address, located.toString());
+    if (!flushDecoding()) {
+        return;
+    }
     if (!m_ledger.isEmpty() && m_folderState.uidValidity != 0) {
         // What was accounted for (messages too large, for example) is kept; the position does not move.
         if (auto written = m_store.writeBatch(m_folderState, {}, m_ledger); !written) {

@@ -5,6 +5,7 @@
 #include "model/folderstate.h"
 #include "protocol/imap/imapfetch.h"
 #include "protocol/imap/imapsession.h"
+#include "protocol/mime/decodedmessage.h"
 #include "store/store.h"
 #include "tracking/synctracker.h"
 
@@ -54,6 +55,10 @@ private:
                                            // requests do not: they may name UIDs the listing has not reached)
         bool complete = false;
         std::optional<SyncError> error; // the server refused it
+        // Once complete, in m_decoding: its bodies are decoded on a pool thread, then it is written.
+        bool decodeStarted = false;
+        bool decoded = false;
+        QList<DecodedMessage> decodedMessages; // in the order of rawsToDecode()
     };
 
     enum class FolderPlan { Select, Done, Failed };
@@ -76,6 +81,18 @@ private:
     void startFetching();   // the first fetchMore() after planning: stops here if the time limit was reached
     void stopAtTimeLimit(); // the run's time limit was reached and nothing is in flight
     void onBatchComplete();
+    // Starts decoding the first batch of m_decoding not started yet, unless one is decoding: one batch at a
+    // time, on a pool thread, while this thread reads the next ones (decoded here when no pool thread is free).
+    void decodeNext();
+    void onDecoded(const std::shared_ptr<Batch> &batch, const QList<DecodedMessage> &decoded);
+    // Writes the decoded batches at the front of m_decoding, in UID order, then what comes next (more
+    // fetches, the end of the folder).
+    void writeDecoded();
+    void afterBatchesWritten();
+    // Before a folder is left on an error: the batches already answered are decoded here and written, as
+    // they would have been without the pipeline. False when the sync ended.
+    bool flushDecoding();
+    static QList<QByteArray> rawsToDecode(const Batch &batch); // the bodies kept, in the batch's UID order
     bool writeBatch(Batch &batch);
     // Writes a batch with the folder state reached. When the store refuses the batch because of a message
     // (not because it is locked, read-only or full), each message is written on its own and those refused
@@ -116,8 +133,10 @@ private:
     QString m_folder;
     FolderState m_folderState;
     Imap::SelectInfo m_select;
-    std::deque<std::shared_ptr<Batch>> m_planned; // not requested yet, in UID order
-    std::deque<std::shared_ptr<Batch>> m_sent;    // requested, in the order the server answers them
+    std::deque<std::shared_ptr<Batch>> m_planned;  // not requested yet, in UID order
+    std::deque<std::shared_ptr<Batch>> m_sent;     // requested, in the order the server answers them
+    std::deque<std::shared_ptr<Batch>> m_decoding; // answered, decoding or decoded, not written yet: UID order
+    bool m_decodeRunning = false;                  // a batch of m_decoding is on a pool thread
     quint32 m_highestStored = 0;
     quint32 m_highestListed = 0;           // by the listing of new messages
     int m_generation = 0;                  // counts folder visits: answers are matched to theirs

@@ -105,13 +105,14 @@ void MailboxSync::finish(std::optional<SyncError> error)
     Q_EMIT finished(m_outcome);
 }
 
-bool MailboxSync::runTimeUp()
+bool MailboxSync::runTimeUp(bool answered)
 {
     if (m_timeUp) {
         return true;
     }
     // Only once something was fetched: every run makes progress, however long it took to get there.
-    if (m_job.tuning.maxRunMs <= 0 || m_outcome.itemsSeen == 0 || m_runClock.elapsed() < m_job.tuning.maxRunMs) {
+    if (m_job.tuning.maxRunMs <= 0 || (m_outcome.itemsSeen == 0 && !answered) ||
+        m_runClock.elapsed() < m_job.tuning.maxRunMs) {
         return false;
     }
     m_timeUp = true;

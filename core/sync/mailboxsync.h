@@ -51,7 +51,8 @@ protected:
     // Whether the run has reached its time limit (SyncTuning::maxRunMs); checked between batches, and
     // only once the run has fetched something, so that every run makes progress. The first time it says
     // so, it notes it in the outcome.
-    bool runTimeUp();
+    // answered: messages were fetched that are not counted yet (an IMAP batch waiting for its decode).
+    bool runTimeUp(bool answered = false);
     // The largest message kept (the profile's max_message_bytes within the response budget).
     qint64 messageLimit() const { return m_job.tuning.messageLimit(m_job.profile); }
 

@@ -344,6 +344,10 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
     }
     const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    if (Status prepared = m_tracker->prepareBatch(decodedMessages); !prepared) {
+        fail(prepared.error());
+        return false;
+    }
     for (qsizetype i = 0; i < retrieved.size(); ++i) {
         const Message &message = *retrieved.at(i);
         const QByteArray &raw = raws.at(i);

@@ -11,6 +11,8 @@
 
 namespace SyncDesk {
 
+struct DecodedMessage;
+
 // Limits and sizes of one sync run.
 struct SyncTuning
 {
@@ -41,6 +43,8 @@ struct SyncTuning
     // Attempts an outgoing email gets for transient failures before it is Failed (about an hour for 10;
     // config: scheduler.send_max_attempts).
     int sendMaxAttempts = 10;
+    // Tests only: decodes each fetched message instead of MimeDecoder::decode (a slow one, one that blocks).
+    DecodedMessage (*decoder)(const QByteArray &raw) = nullptr;
 };
 
 // Everything a worker needs to sync one mailbox once.

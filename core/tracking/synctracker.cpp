@@ -106,6 +106,11 @@ QStringList SyncTracker::pendingMessageIds() const
     return ids;
 }
 
+Status SyncTracker::prepareBatch(const QList<DecodedMessage> &messages)
+{
+    return m_engine ? m_engine->prepareBatch(messages) : Status();
+}
+
 Result<bool> SyncTracker::apply(const DecodedMessage &message, const QString &folder, Activity &activity)
 {
     const auto request = m_pending.constFind(activity.messageId);

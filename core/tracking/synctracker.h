@@ -46,6 +46,8 @@ public:
     // Decides for one message and completes the activity (regarding, correlation, parties, withheld
     // fields). Returns whether it is tracked: an untracked message is not stored.
     Result<bool> apply(const DecodedMessage &message, const QString &folder, Activity &activity);
+    // Before the apply() calls of a batch: the lookups they share, made at once (TrackingEngine::prepareBatch).
+    Status prepareBatch(const QList<DecodedMessage> &messages);
 
     // After a batch was written: completes the requests it held, adds the withheld counts.
     Status afterWrite(const QList<Activity> &written, const BatchResult &result);

@@ -167,6 +167,40 @@ Result<std::optional<RecordRef>> TrackingEngine::readable(const RecordRef &refer
     return std::optional<RecordRef>(reference);
 }
 
+QDateTime TrackingEngine::conversationsSince() const
+{
+    return QDateTime::currentDateTimeUtc().addDays(-qMax(1, m_settings.conversationDays));
+}
+
+Status TrackingEngine::prepareBatch(const QList<DecodedMessage> &messages)
+{
+    m_batchConversations.clear();
+    QStringList conversations;
+    for (const DecodedMessage &message : messages) {
+        // The same test as decide()'s, for the messages that would look their conversation up.
+        if (!looksLikeReply(message.subject)) {
+            continue;
+        }
+        const QString conversation = normalizeSubject(message.subject);
+        if (conversation.size() >= 4 && !m_rememberedConversations.contains(conversation)) {
+            conversations.append(conversation);
+        }
+    }
+    if (conversations.isEmpty()) {
+        return {};
+    }
+    auto found = m_crm.latestInConversations(conversations, conversationsSince());
+    if (!found) {
+        return found.error();
+    }
+    for (const QString &conversation : std::as_const(conversations)) {
+        const auto hit = found->constFind(conversation);
+        m_batchConversations.insert(conversation, hit == found->constEnd() ? std::optional<TrackedActivity>()
+                                                                           : std::optional<TrackedActivity>(*hit));
+    }
+    return {};
+}
+
 Result<TrackingDecision> TrackingEngine::decide(const DecodedMessage &message, const QString &folder,
                                                 const TrackRequest *request)
 {
@@ -293,9 +327,9 @@ Result<TrackingDecision> TrackingEngine::decide(const DecodedMessage &message, c
         auto tracked = m_rememberedConversations.contains(decision.conversation)
                            ? Result<std::optional<TrackedActivity>>(
                                  std::optional<TrackedActivity>(m_rememberedConversations.value(decision.conversation)))
-                           : m_crm.latestInConversation(
-                                 decision.conversation,
-                                 QDateTime::currentDateTimeUtc().addDays(-qMax(1, m_settings.conversationDays)));
+                       : m_batchConversations.contains(decision.conversation)
+                           ? Result<std::optional<TrackedActivity>>(m_batchConversations.value(decision.conversation))
+                           : m_crm.latestInConversation(decision.conversation, conversationsSince());
         if (!tracked) {
             return tracked.error();
         }

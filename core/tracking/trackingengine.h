@@ -69,6 +69,9 @@ public:
     // A message of this sync that was tracked but is not stored yet: later messages of the same sync
     // (a reply in the same batch) correlate with it as with a stored one.
     void remember(const QString &messageId, const TrackingDecision &decision);
+    // Before the messages of a batch are decided: looks up in one statement the conversations their replies
+    // continue, instead of one lookup per reply. Holds until the next call.
+    Status prepareBatch(const QList<DecodedMessage> &messages);
 
     // Re:, Fwd:, AW:, WG:, SV:, tokens and brackets removed, spaces collapsed, lower case.
     static QString normalizeSubject(const QString &subject);
@@ -93,6 +96,9 @@ private:
     QHash<QString, std::optional<CrmRecord>> m_byReference;
     QHash<QString, TrackedActivity> m_remembered; // by Message-ID
     QHash<QString, TrackedActivity> m_rememberedConversations;
+    // prepareBatch(): conversations looked up for the batch (a null result: none in the store).
+    QHash<QString, std::optional<TrackedActivity>> m_batchConversations;
+    QDateTime conversationsSince() const;
 };
 
 } // namespace SyncDesk

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -106,9 +107,34 @@ Measurement median(int times, const std::function<Measurement()> &run);
 // A re-sync happens minutes after the previous sync, not in the same second: mbsync, for one, sleeps
 // until the second changes when its maildir was modified in the current one. The same pause before every
 // tool's re-sync keeps that out of the figures.
+// Dirty pages of the runs before are written out first (sync): the kernel makes whichever process writes
+// next wait for them, which would charge one tool for another's writes.
 void settle()
 {
+    ::sync();
     ::usleep(1100 * 1000);
+}
+
+// The run of median wall time of `runs` (fresh full pulls), with every run's CPU time in its note, and
+// a failed exit if any run failed.
+Measurement medianOf(const QList<Measurement> &runs)
+{
+    if (runs.size() == 1) {
+        return runs.constFirst();
+    }
+    QList<Measurement> sorted = runs;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Measurement &a, const Measurement &b) { return a.wallSeconds < b.wallSeconds; });
+    Measurement middle = sorted.at(sorted.size() / 2);
+    QStringList cpu;
+    for (const Measurement &m : runs) {
+        cpu.append(u"%1 (sys %2)"_s.arg(m.cpuSeconds, 0, 'f', 2).arg(m.systemSeconds, 0, 'f', 2));
+        if (m.exitCode != 0) {
+            middle.exitCode = m.exitCode;
+        }
+    }
+    middle.note = u"median of %1; CPU %2"_s.arg(runs.size()).arg(cpu.join(u' '));
+    return middle;
 }
 
 Measurement median(int times, const std::function<Measurement()> &run)
@@ -194,6 +220,68 @@ QByteArray offlineimapConfig(const DovecotServer &server, const QString &user, c
            user.toUtf8() + "\nssl = no\nstarttls = no\nreadonly = True\nfolderfilter = lambda f: f == 'INBOX'\n";
 }
 
+// Runs `program arguments` to completion, its standard output returned and its standard error appended
+// to `log`. Empty on failure.
+QByteArray capture(const QString &program, const QStringList &arguments, const QString &log)
+{
+    QProcess process;
+    process.setStandardErrorFile(log, QIODevice::Append);
+    process.start(program, arguments);
+    if (!process.waitForFinished(300 * 1000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
+// The profile of a full pull: the same pull as the measured one into a fresh store, recorded by perf
+// (cpu-clock: no hardware counters in a VM; dwarf call graphs: Debian's libraries have no frame
+// pointers). Returns the report: CPU per thread, then per stage of the pull.
+QString profileFullPull(const QString &node, const DovecotServer &dovecot, const QString &profileDir,
+                        const QString &log)
+{
+    const QString perf = QStandardPaths::findExecutable(u"perf"_s);
+    if (perf.isEmpty()) {
+        return u"profile: perf is not installed (Debian package linux-perf; run-imap-bench.sh installs it)\n"_s;
+    }
+    const QString stages = QCoreApplication::applicationDirPath() + u"/perf-stages.py"_s;
+    QDir().mkpath(profileDir + u"/node"_s);
+    const QString db = profileDir + u"/node/syncdesk.db"_s;
+    QFile::remove(db);
+    writeFile(profileDir + u"/node/config.json"_s, nodeConfig(dovecot, {u"bench"_s}, profileDir + u"/node"_s));
+    measure(node, {u"--db"_s, db, u"config"_s, u"import"_s, profileDir + u"/node/config.json"_s}, log);
+    const QString data = profileDir + u"/full.perf.data"_s;
+    const Measurement recorded = measure(perf,
+                                         {u"record"_s, u"-q"_s, u"-e"_s, u"cpu-clock"_s, u"-F"_s, u"999"_s,
+                                          u"--call-graph"_s, u"dwarf,16384"_s, u"-o"_s, data, u"--"_s, node, u"--db"_s,
+                                          db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"bench@example.test"_s},
+                                         log);
+    if (recorded.exitCode != 0) {
+        return u"profile: perf record failed (exit %1; see %2)\n"_s.arg(recorded.exitCode).arg(log);
+    }
+    const QByteArray script = capture(perf, {u"script"_s, u"-i"_s, data, u"-F"_s, u"comm,tid,ip,sym"_s}, log);
+    const QString scriptFile = profileDir + u"/full.perf.txt"_s;
+    writeFile(scriptFile, script);
+    QProcess process;
+    process.setStandardInputFile(scriptFile);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(u"python3"_s, {stages});
+    process.waitForFinished(300 * 1000);
+    const QByteArray top = capture(perf,
+                                   {u"report"_s, u"-i"_s, data, u"--no-children"_s, u"--sort"_s, u"dso,sym"_s,
+                                    u"--stdio"_s, u"--percent-limit"_s, u"1"_s, u"-g"_s, u"none"_s},
+                                   log);
+    QString report = u"profile of a second full pull (perf, cpu-clock, 999 Hz; data in %1)\n"_s.arg(data);
+    report += QString::fromUtf8(process.readAll());
+    report += u"\nself time, functions over 1%:\n"_s;
+    for (const QByteArray &line : top.split('\n')) {
+        if (!line.startsWith('#') && !line.trimmed().isEmpty()) {
+            report += QString::fromUtf8(line) + u'\n';
+        }
+    }
+    return report;
+}
+
 QString row(const QString &what, const Measurement &m)
 {
     if (!m.ran) {
@@ -215,6 +303,7 @@ QJsonObject json(const Measurement &m)
     return QJsonObject{{u"wall_s"_s, std::round(m.wallSeconds * 10000) / 10000},
                        {u"peak_rss_mb"_s, std::round(m.peakRssMb * 10) / 10},
                        {u"cpu_s"_s, std::round(m.cpuSeconds * 1000) / 1000},
+                       {u"sys_s"_s, std::round(m.systemSeconds * 1000) / 1000},
                        {u"exit"_s, m.exitCode}};
 }
 
@@ -241,10 +330,23 @@ int main(int argc, char **argv)
     parser.addOption(
         {u"node"_s, u"the syncdesk-node binary (default: the one built beside the benchmark)"_s, u"path"_s});
     parser.addOption({u"keep"_s, u"keep the temporary directory and print its path"_s});
+    parser.addOption({u"full-repeat"_s,
+                      u"full pulls of syncdesk-node, each into a fresh store; the median is reported "
+                      "(default 3)"_s,
+                      u"n"_s, u"3"_s});
+    parser.addOption({u"profile"_s,
+                      u"after the measured runs, profile a second full pull into a fresh store with perf and print "
+                      "the time per thread and per stage (tests/bench/perf-stages.py); perf's own cost is not in "
+                      "the measured figures"_s});
+    parser.addOption({u"profile-dir"_s,
+                      u"where --profile keeps perf.data and its reports (default: a temporary "
+                      "directory, removed at the end unless --keep)"_s,
+                      u"dir"_s});
     parser.process(app);
     const int messages = parser.value(u"messages"_s).toInt();
     const int size = parser.value(u"size"_s).toInt();
     const int sweep = parser.value(u"sweep"_s).toInt();
+    const int fullRepeat = qMax(1, parser.value(u"full-repeat"_s).toInt());
 
     if (!DovecotServer::isAvailable()) {
         out() << "dovecot is not installed: run tests/bench/run-imap-bench.sh as root, which installs it\n";
@@ -256,6 +358,8 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString mbsync = parser.isSet(u"no-mbsync"_s) ? QString() : QStandardPaths::findExecutable(u"mbsync"_s);
+    const QString mbsyncMissing =
+        parser.isSet(u"no-mbsync"_s) ? u"skipped (--no-mbsync)"_s : u"mbsync not installed (Debian package isync)"_s;
     const QString offlineimap =
         parser.isSet(u"no-offlineimap"_s) ? QString() : QStandardPaths::findExecutable(u"offlineimap"_s);
 
@@ -315,9 +419,19 @@ int main(int argc, char **argv)
     QDir().mkpath(nodeDir);
     const QString db = nodeDir + u"/syncdesk.db"_s;
     writeFile(nodeDir + u"/config.json"_s, nodeConfig(dovecot, {u"bench"_s}, nodeDir));
-    measure(node, {u"--db"_s, db, u"config"_s, u"import"_s, nodeDir + u"/config.json"_s}, log);
-    const Measurement nodeFull =
-        measure(node, {u"--db"_s, db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"bench@example.test"_s}, log);
+    // The full pull, `fullRepeat` times into a fresh store each (the median is kept: one run on a busy
+    // machine can be off by a fifth); the re-syncs below use the last of them.
+    QList<Measurement> fullRuns;
+    for (int run = 0; run < fullRepeat; ++run) {
+        QFile::remove(db);
+        QFile::remove(db + u"-wal"_s);
+        QFile::remove(db + u"-shm"_s);
+        measure(node, {u"--db"_s, db, u"config"_s, u"import"_s, nodeDir + u"/config.json"_s}, log);
+        settle();
+        fullRuns.append(
+            measure(node, {u"--db"_s, db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"bench@example.test"_s}, log));
+    }
+    const Measurement nodeFull = medianOf(fullRuns);
     const Measurement nodeAgain = median(kRepeat, [&] {
         return measure(node, {u"--db"_s, db, u"sync"_s, u"--once"_s, u"--mailbox"_s, u"bench@example.test"_s}, log);
     });
@@ -332,8 +446,7 @@ int main(int argc, char **argv)
     Measurement mbsyncNoFsyncFull;
     Measurement mbsyncNoFsyncAgain;
     if (mbsync.isEmpty()) {
-        mbsyncFull.note = mbsyncAgain.note = mbsyncNoFsyncFull.note = mbsyncNoFsyncAgain.note =
-            u"mbsync not installed (Debian package isync)"_s;
+        mbsyncFull.note = mbsyncAgain.note = mbsyncNoFsyncFull.note = mbsyncNoFsyncAgain.note = mbsyncMissing;
     } else {
         const QString mbDir = dir + u"/mbsync"_s;
         QDir().mkpath(mbDir + u"/mail"_s);
@@ -344,12 +457,20 @@ int main(int argc, char **argv)
         });
         // The same without mbsync's fsync of every message, closer to what SyncDesk's store promises (SQLite
         // WAL with synchronous=NORMAL: durable across crashes of the process, not of the machine).
-        const QString noSyncDir = dir + u"/mbsync-nofsync"_s;
-        QDir().mkpath(noSyncDir + u"/mail"_s);
-        writeFile(noSyncDir + u"/mbsyncrc"_s,
-                  "FSync no\n\n" + mbsyncConfig(dovecot, u"bench"_s, noSyncDir + u"/mail"_s));
-        settle();
-        mbsyncNoFsyncFull = measure(mbsync, {u"-c"_s, noSyncDir + u"/mbsyncrc"_s, u"bench"_s}, log);
+        // As many full pulls as syncdesk-node's, each into a maildir of its own made before the pause.
+        QList<Measurement> noFsyncRuns;
+        QString noSyncDir;
+        for (int run = 0; run < fullRepeat; ++run) {
+            noSyncDir = dir + u"/mbsync-nofsync-%1"_s.arg(run);
+            for (const QString &sub : {u"/cur"_s, u"/new"_s, u"/tmp"_s}) {
+                QDir().mkpath(noSyncDir + u"/mail/INBOX"_s + sub);
+            }
+            writeFile(noSyncDir + u"/mbsyncrc"_s,
+                      "FSync no\n\n" + mbsyncConfig(dovecot, u"bench"_s, noSyncDir + u"/mail"_s));
+            settle();
+            noFsyncRuns.append(measure(mbsync, {u"-c"_s, noSyncDir + u"/mbsyncrc"_s, u"bench"_s}, log));
+        }
+        mbsyncNoFsyncFull = medianOf(noFsyncRuns);
         mbsyncNoFsyncAgain = median(kRepeat, [&] {
             return measure(mbsync, {u"-c"_s, noSyncDir + u"/mbsyncrc"_s, u"bench"_s}, log);
         });
@@ -384,6 +505,14 @@ int main(int argc, char **argv)
     });
     const double perMailboxMs = sweepUnchanged.ran && sweep > 0 ? sweepUnchanged.wallSeconds * 1000 / sweep : -1;
 
+    // --- Profile (optional): a second full pull into a fresh store, under perf -----------------------------
+    QString profileReport;
+    if (parser.isSet(u"profile"_s)) {
+        const QString profileDir =
+            parser.isSet(u"profile-dir"_s) ? parser.value(u"profile-dir"_s) : dir + u"/profile"_s;
+        profileReport = profileFullPull(node, dovecot, profileDir, log);
+    }
+
     // --- Report -----------------------------------------------------------------------------------------
     out() << "IMAP pull benchmark: " << messages << " messages, " << (bytes / 1024 / 1024) << " MB ("
           << (messages ? bytes / messages : 0) << " bytes each on average), Dovecot "
@@ -414,6 +543,9 @@ int main(int argc, char **argv)
     out() << "peak RSS of syncdesk-node, full pull:      " << nodeFull.peakRssMb << " MB  (target <= 64)\n";
     out() << "sweep, per unchanged mailbox:              " << perMailboxMs << " ms  (target <= 3)\n";
     out() << "verify of the unchanged folder:            " << nodeVerify.wallSeconds << " s  (target <= 2)\n";
+    if (!profileReport.isEmpty()) {
+        out() << '\n' << profileReport;
+    }
     if (parser.isSet(u"keep"_s)) {
         out() << "kept: " << dir << " (tool output in " << log << ")\n";
     }

@@ -92,6 +92,7 @@ Measurement measure(const QString &program, const QStringList &arguments, const 
     m.peakRssMb = double(usage.ru_maxrss) / 1024.0; // Linux: kilobytes
     m.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                    double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    m.systemSeconds = double(usage.ru_stime.tv_sec) + double(usage.ru_stime.tv_usec) / 1e6;
     m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return m;
 }

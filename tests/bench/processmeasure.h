@@ -13,7 +13,8 @@ struct Measurement
     int exitCode = -1;
     double wallSeconds = 0;
     double peakRssMb = 0;
-    double cpuSeconds = 0; // user + system time of the process
+    double cpuSeconds = 0;    // user + system time of the process
+    double systemSeconds = 0; // of which in the kernel (writes, and the writeback of other processes' dirty pages)
     QString note;
 };
 

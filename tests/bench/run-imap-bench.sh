@@ -5,7 +5,7 @@
 # Takes a few minutes; offlineimap is the slow one (--no-offlineimap skips it).
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/common.sh"
 
-ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" isync offlineimap3
+ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" isync offlineimap3 linux-perf
 echo "==> Building in $BUILD_DIR"
 cmake -S "$SYNCDESK_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSYNCDESK_WERROR=ON
 cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target bench_imapsync syncdesk-node

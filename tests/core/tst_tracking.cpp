@@ -96,6 +96,7 @@ private Q_SLOTS:
     void trackingOptions_data();
     void trackingOptions();
     void correlationMethodsInOrder();
+    void conversationsOfABatchAreLookedUpTogether();
     void correlationLinksOnlyRecordsTheOwnerMayRead();
     void senderTheOwnerMayNotReadIsWithheldNotUnknown();
     void fieldsAreWithheldNotEmptied();
@@ -382,6 +383,46 @@ void TestTracking::correlationMethodsInOrder()
     QCOMPARE(decision->parties.at(0).record, (RecordRef{u"contact"_s, u"kim"_s}));
     QCOMPARE(decision->parties.at(1).role, u"cc"_s);
     QCOMPARE(decision->parties.at(1).record, (RecordRef{u"account"_s, u"contoso"_s}));
+}
+
+void TestTracking::conversationsOfABatchAreLookedUpTogether()
+{
+    // Two tracked conversations (the first has two activities: the latest counts) and one not tracked.
+    QVERIFY(storeActivity(u"deal-1@corp.example"_s, u"Big deal pricing"_s, RecordRef{u"opportunity"_s, u"old"_s}) > 0);
+    QVERIFY(storeActivity(u"deal-2@corp.example"_s, u"RE: Big deal pricing"_s,
+                          RecordRef{u"opportunity"_s, u"big-deal"_s}) > 0);
+    QVERIFY(storeActivity(u"case@corp.example"_s, u"Printer broken"_s, RecordRef{u"case"_s, u"case-7"_s}) > 0);
+    QVERIFY(storeActivity(u"lunch@corp.example"_s, u"Lunch plans"_s, std::nullopt) > 0);
+    TrackingEngine decider = engine(mailbox(QString(), TrackingOption::All));
+    const QList<DecodedMessage> batch{
+        message(u"someone@nowhere.example"_s, u"Re: big deal PRICING"_s, u"b1@x.example"_s),
+        message(u"someone@nowhere.example"_s, u"AW: Printer broken"_s, u"b2@x.example"_s),
+        message(u"someone@nowhere.example"_s, u"Re: Lunch plans"_s, u"b3@x.example"_s),
+        message(u"someone@nowhere.example"_s, u"Re: Something new"_s, u"b4@x.example"_s),
+        message(u"someone@nowhere.example"_s, u"Printer broken"_s, u"b5@x.example"_s), // not a reply
+    };
+    QVERIFY(decider.prepareBatch(batch).ok());
+    // Stored after the batch was prepared: the batch's decisions do not see it (they use the one lookup).
+    QVERIFY(storeActivity(u"new@corp.example"_s, u"Something new"_s, RecordRef{u"case"_s, u"case-7"_s}) > 0);
+    const QList<std::pair<QString, std::optional<RecordRef>>> expected{
+        {u"conversation"_s, RecordRef{u"opportunity"_s, u"big-deal"_s}},
+        {u"conversation"_s, RecordRef{u"case"_s, u"case-7"_s}},
+        {u"none"_s, std::nullopt},
+        {u"none"_s, std::nullopt},
+        {u"none"_s, std::nullopt},
+    };
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        auto decision = decider.decide(batch.at(i), u"INBOX"_s);
+        QVERIFY(decision.ok());
+        QCOMPARE(decision->correlation, expected.at(i).first);
+        QCOMPARE(decision->regarding, expected.at(i).second);
+    }
+    // The next batch looks again.
+    QVERIFY(decider.prepareBatch({batch.at(3)}).ok());
+    auto later = decider.decide(batch.at(3), u"INBOX"_s);
+    QVERIFY(later.ok());
+    QCOMPARE(later->correlation, u"conversation"_s);
+    QCOMPARE(later->regarding, (std::optional<RecordRef>(RecordRef{u"case"_s, u"case-7"_s})));
 }
 
 void TestTracking::correlationLinksOnlyRecordsTheOwnerMayRead()

@@ -192,6 +192,7 @@ private Q_SLOTS:
     void unknownCharsetWarns();
     void listsAttachments();
     void missingMessageIdGivesStableDigest();
+    void lineEndsBecomeLf();
     void garbageIsNotAMessage_data();
     void garbageIsNotAMessage();
     void truncatedMultipartWarns();
@@ -226,7 +227,9 @@ void TestMimeDecoder::decodesHeaders()
     QVERIFY(!message.bodyFromHtml);
     QVERIFY(message.attachments.isEmpty());
     QCOMPARE(message.warnings, QStringList());
-    QCOMPARE(message.headerDigest, QCryptographicHash::hash(headerBlockOf(kHeaders), QCryptographicHash::Sha1).toHex());
+    // The header digest names messages without a Message-ID (and empty ones): not computed for this one.
+    QVERIFY(message.headerDigest.isEmpty());
+    QVERIFY(message.contentDigest.isEmpty());
 }
 
 void TestMimeDecoder::decodesSubjects_data()
@@ -390,6 +393,21 @@ void TestMimeDecoder::listsAttachments()
     QCOMPARE(forwarded.contentType, u"message/rfc822"_s);
     QVERIFY2(forwarded.size >= 85 && forwarded.size <= 93, QByteArray::number(forwarded.size).constData());
     QCOMPARE(message.warnings, QStringList());
+}
+
+void TestMimeDecoder::lineEndsBecomeLf()
+{
+    // CRLF, a lone CR and a lone LF in a text part all become "\n", in plain text and in the text of two
+    // parts joined; the text is trimmed.
+    const QByteArray plain = "From: a@example.test\r\nSubject: ends\r\nMessage-ID: <ends@example.test>\r\n"
+                             "Content-Type: text/plain; charset=utf-8\r\n\r\n\r\none\r\ntwo\rthree\nfour\r\n\r\n"
+                             "f\xc3\xbcnf\r\n\r\n";
+    QCOMPARE(MimeDecoder::decode(plain).bodyText, u"one\ntwo\nthree\nfour\n\nf\u00fcnf"_s);
+    const QByteArray parts = "From: a@example.test\r\nSubject: parts\r\nMIME-Version: 1.0\r\n"
+                             "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                             "--b\r\nContent-Type: text/plain\r\n\r\nfirst\r\nline\r\n"
+                             "--b\r\nContent-Type: text/plain\r\n\r\nsecond\rline\r\n--b--\r\n";
+    QCOMPARE(MimeDecoder::decode(parts).bodyText, u"first\nline\n\nsecond\nline"_s);
 }
 
 void TestMimeDecoder::missingMessageIdGivesStableDigest()

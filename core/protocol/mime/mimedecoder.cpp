@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cstring>
 #include <gmime/gmime.h>
 #include <memory>
@@ -173,6 +174,39 @@ qint64 decodedSize(GMimePart *part)
     return qint64(GMIME_STREAM_NULL(sink.get())->written);
 }
 
+// Rewrites CRLF and lone CR as LF in place; returns the new length.
+qsizetype normalizeNewlines(char *text, qsizetype length)
+{
+    char *const end = text + length;
+    char *read = static_cast<char *>(std::memchr(text, '\r', size_t(length)));
+    if (!read) {
+        return length;
+    }
+    char *write = read;
+    while (read < end) {
+        const char c = *read++;
+        if (c == '\r') {
+            *write++ = '\n';
+            if (read < end && *read == '\n') {
+                ++read;
+            }
+        } else {
+            *write++ = c;
+        }
+    }
+    return qsizetype(write - text);
+}
+
+bool hasVisibleText(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+}
+
+bool isBlank(const QByteArray &raw)
+{
+    return std::all_of(raw.cbegin(), raw.cend(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+}
+
 class BodyWalker
 {
 public:
@@ -235,7 +269,7 @@ public:
             // HTML is allowed more bytes than plain text: markup becomes no text at all.
             const QString text = textOf(GMIME_TEXT_PART(object), isPlain ? m_maxTextBytes : m_maxTextBytes * 8);
             if (isPlain) {
-                if (!plain.isEmpty() && !text.trimmed().isEmpty()) {
+                if (!plain.isEmpty() && hasVisibleText(text)) {
                     plain += u"\n\n"_s;
                 }
                 plain += text;
@@ -277,6 +311,8 @@ private:
             }
             truncatedText = true;
         }
+        // Line ends become "\n" here, on the bytes, before the one conversion to UTF-16.
+        length = normalizeNewlines(converted.get(), length);
         bool valid = true;
         const QString text = decodeLenient(QByteArray::fromRawData(converted.get(), length), &valid);
         if (!valid) {
@@ -326,8 +362,12 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
 {
     initGMime();
     DecodedMessage decoded;
-    decoded.empty = raw.trimmed().isEmpty();
-    decoded.headerDigest = QCryptographicHash::hash(headerBlock(raw), QCryptographicHash::Sha1).toHex();
+    decoded.empty = isBlank(raw);
+    // The header block's digest names a message without a Message-ID (its legacy key, an empty message's
+    // failure): only computed then, like the content's.
+    auto digestHeader = [&decoded, &raw] {
+        decoded.headerDigest = QCryptographicHash::hash(headerBlock(raw), QCryptographicHash::Sha1).toHex();
+    };
 
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
@@ -345,6 +385,7 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
         decoded.contentDigest = QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex();
     };
     if (!message) {
+        digestHeader();
         digestContent();
         decoded.warnings.append(u"not a MIME message; stored as plain text"_s);
         // No more bytes than the text kept can take (a legacy charset has one byte per character).
@@ -369,6 +410,7 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
         decoded.messageId = decoded.messageId.mid(1, decoded.messageId.size() - 2);
     }
     if (decoded.messageId.isEmpty()) {
+        digestHeader();
         digestContent();
     }
     const QStringList inReplyTo = parseReferences(object, "In-Reply-To");
@@ -397,8 +439,8 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
     walker.walk(g_mime_message_get_mime_part(message.get()), 0);
     decoded.attachments = walker.attachments;
     bool cut = walker.truncatedText;
-    if (!walker.plain.trimmed().isEmpty() || walker.html.isEmpty()) {
-        decoded.bodyText = normalizeNewlines(walker.plain).trimmed();
+    if (hasVisibleText(walker.plain) || walker.html.isEmpty()) {
+        decoded.bodyText = std::move(walker.plain).trimmed(); // its line ends are "\n" already
     } else {
         // Stops converting past the maximum: a huge HTML body costs no more than the text kept.
         decoded.bodyText = HtmlToText::convert(walker.html, options.maxBodyChars, &cut);
