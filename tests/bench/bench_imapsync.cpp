@@ -307,6 +307,11 @@ QJsonObject json(const Measurement &m)
                        {u"exit"_s, m.exitCode}};
 }
 
+double cpuRatio(const Measurement &a, const Measurement &b)
+{
+    return a.ran && b.ran && b.cpuSeconds > 0 ? std::round(a.cpuSeconds / b.cpuSeconds * 1000) / 1000 : -1;
+}
+
 double ratio(const Measurement &a, const Measurement &b)
 {
     return a.ran && b.ran && b.wallSeconds > 0 ? std::round(a.wallSeconds / b.wallSeconds * 1000) / 1000 : -1;
@@ -538,6 +543,8 @@ int main(int argc, char **argv)
     out() << "full pull, syncdesk-node / mbsync:        " << fullRatio << "  (target <= 0.5)\n";
     out() << "re-sync unchanged, syncdesk-node / mbsync: " << againRatio << "  (target <= 0.5)\n";
     out() << "full pull, syncdesk-node / mbsync FSync no: " << ratio(nodeFull, mbsyncNoFsyncFull) << '\n';
+    out() << "full pull CPU, syncdesk-node / mbsync FSync no: " << cpuRatio(nodeFull, mbsyncNoFsyncFull)
+          << "  (target <= 2; wall, the line above: <= 2)\n";
     out() << "re-sync, syncdesk-node / mbsync FSync no:   " << ratio(nodeAgain, mbsyncNoFsyncAgain) << '\n';
     out() << "full pull, syncdesk-node / offlineimap:   " << ratio(nodeFull, offlineFull) << '\n';
     out() << "peak RSS of syncdesk-node, full pull:      " << nodeFull.peakRssMb << " MB  (target <= 64)\n";
@@ -569,6 +576,7 @@ int main(int argc, char **argv)
         {u"ratio_full_vs_mbsync"_s, fullRatio},
         {u"ratio_resync_vs_mbsync"_s, againRatio},
         {u"ratio_full_vs_mbsync_nofsync"_s, ratio(nodeFull, mbsyncNoFsyncFull)},
+        {u"cpu_ratio_full_vs_mbsync_nofsync"_s, cpuRatio(nodeFull, mbsyncNoFsyncFull)},
         {u"ratio_resync_vs_mbsync_nofsync"_s, ratio(nodeAgain, mbsyncNoFsyncAgain)},
         {u"ratio_full_vs_offlineimap"_s, ratio(nodeFull, offlineFull)},
         {u"repeats"_s, kRepeat},
