@@ -193,6 +193,7 @@ private Q_SLOTS:
     void listsAttachments();
     void missingMessageIdGivesStableDigest();
     void lineEndsBecomeLf();
+    void utf8TextIsCheckedNotConverted();
     void garbageIsNotAMessage_data();
     void garbageIsNotAMessage();
     void truncatedMultipartWarns();
@@ -408,6 +409,33 @@ void TestMimeDecoder::lineEndsBecomeLf()
                              "--b\r\nContent-Type: text/plain\r\n\r\nfirst\r\nline\r\n"
                              "--b\r\nContent-Type: text/plain\r\n\r\nsecond\rline\r\n--b--\r\n";
     QCOMPARE(MimeDecoder::decode(parts).bodyText, u"first\nline\n\nsecond\nline"_s);
+}
+
+void TestMimeDecoder::utf8TextIsCheckedNotConverted()
+{
+    // UTF-8 text is taken as it is once its transfer encoding is undone (base64 here)...
+    const QByteArray base64 = "From: a@example.test\r\nSubject: b64\r\nMessage-ID: <b64@example.test>\r\n"
+                              "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                              QByteArray("Gr\xc3\xbc\xc3\x9f"
+                                         "e\r\naus K\xc3\xb6ln\r\n")
+                                  .toBase64() +
+                              "\r\n";
+    DecodedMessage decoded = MimeDecoder::decode(base64);
+    QCOMPARE(decoded.bodyText, u"Gr\u00fc\u00dfe\naus K\u00f6ln"_s);
+    QCOMPARE(decoded.warnings, QStringList());
+    // ... and bytes that are not UTF-8 in a part that says so are read as Windows-1252, with a warning.
+    const QByteArray invalid = "From: a@example.test\r\nSubject: bad\r\nMessage-ID: <bad@example.test>\r\n"
+                               "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                               "caf\xe9 cr\xe8me\r\n";
+    decoded = MimeDecoder::decode(invalid);
+    QCOMPARE(decoded.bodyText, u"caf\u00e9 cr\u00e8me"_s);
+    QCOMPARE(decoded.warnings,
+             QStringList{u"text in charset \"utf-8\" could not be converted; read as Windows-1252"_s});
+    // A NUL byte ends the text, as GMime's conversion of other charsets ends it.
+    const QByteArray nul = "From: a@example.test\r\nSubject: nul\r\nMessage-ID: <nul@example.test>\r\n"
+                           "Content-Type: text/plain; charset=utf-8\r\n\r\nbefore" +
+                           QByteArray(1, '\0') + "after\r\n";
+    QCOMPARE(MimeDecoder::decode(nul).bodyText, u"before"_s);
 }
 
 void TestMimeDecoder::missingMessageIdGivesStableDigest()
