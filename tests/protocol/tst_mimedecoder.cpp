@@ -194,6 +194,7 @@ private Q_SLOTS:
     void missingMessageIdGivesStableDigest();
     void lineEndsBecomeLf();
     void utf8TextIsCheckedNotConverted();
+    void addressesInAsciiForm();
     void garbageIsNotAMessage_data();
     void garbageIsNotAMessage();
     void truncatedMultipartWarns();
@@ -436,6 +437,21 @@ void TestMimeDecoder::utf8TextIsCheckedNotConverted()
                            "Content-Type: text/plain; charset=utf-8\r\n\r\nbefore" +
                            QByteArray(1, '\0') + "after\r\n";
     QCOMPARE(MimeDecoder::decode(nul).bodyText, u"before"_s);
+}
+
+void TestMimeDecoder::addressesInAsciiForm()
+{
+    // An international domain is kept in its ASCII (IDN) form; ASCII addresses as written; all lower case.
+    const QByteArray raw = "From: =?UTF-8?Q?J=C3=B6rg?= <info@b\xc3\xbc"
+                           "cher.example>\r\n"
+                           "To: Kim <Kim@Contoso.EXAMPLE>, lee@xn--bcher-kva.example\r\n"
+                           "Subject: idn\r\nMessage-ID: <idn@example.test>\r\n\r\nbody\r\n";
+    const DecodedMessage decoded = MimeDecoder::decode(raw);
+    QCOMPARE(decoded.from.address, u"info@xn--bcher-kva.example"_s);
+    QCOMPARE(decoded.from.name, u"J\u00f6rg"_s);
+    QCOMPARE(decoded.to.size(), 2);
+    QCOMPARE(decoded.to.at(0).address, u"kim@contoso.example"_s);
+    QCOMPARE(decoded.to.at(1).address, u"lee@xn--bcher-kva.example"_s);
 }
 
 void TestMimeDecoder::missingMessageIdGivesStableDigest()

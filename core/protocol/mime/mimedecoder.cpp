@@ -130,8 +130,13 @@ void collectAddresses(InternetAddressList *list, QList<EmailAddress> &out, int d
     for (int i = 0; i < count; ++i) {
         InternetAddress *address = internet_address_list_get_address(list, i);
         if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
-            const QString addr =
-                fromUtf8(internet_address_mailbox_get_idn_addr(INTERNET_ADDRESS_MAILBOX(address))).toLower();
+            // The IDN (ASCII) form of the address; an address that is ASCII already is that form (GMime's
+            // conversion, through libidn2, was most of the time spent on addresses).
+            InternetAddressMailbox *mailbox = INTERNET_ADDRESS_MAILBOX(address);
+            const char *written = internet_address_mailbox_get_addr(mailbox);
+            const bool ascii = written && std::all_of(written, written + std::strlen(written),
+                                                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+            const QString addr = fromUtf8(ascii ? written : internet_address_mailbox_get_idn_addr(mailbox)).toLower();
             if (!addr.isEmpty()) {
                 out.append({fromUtf8(internet_address_get_name(address)), addr});
             }
