@@ -270,10 +270,13 @@ Result<QHash<QString, TrackedActivity>> CrmStore::latestInConversations(const QS
         }
         values.append(since.toMSecsSinceEpoch());
         QStringList marks(part.size(), u"?"_s);
+        // The latest row of each conversation only (a busy subject has many).
         const QString sql = u"SELECT "_s + kActivityColumns +
-                            u", conversation FROM activities WHERE conversation IN ("_s + marks.join(u", "_s) +
+                            u", conversation FROM activities WHERE id IN (SELECT MAX(id) FROM activities WHERE "
+                            "conversation IN ("_s +
+                            marks.join(u", "_s) +
                             u") AND conversation <> '' AND regarding_type IS NOT NULL AND created_at >= ? "
-                            "ORDER BY id DESC"_s;
+                            "GROUP BY conversation)"_s;
         auto query = m_store.exec(sql, values);
         if (!query) {
             return query.error();

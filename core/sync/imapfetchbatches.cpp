@@ -29,8 +29,10 @@ void ImapMailboxSync::startFetching()
 
 void ImapMailboxSync::fetchMore()
 {
-    // In flight, plus at most two answered batches waiting for their decode and write: the server is
-    // throttled by the requests not sent when this thread or the decoder falls behind.
+    // No request goes out while three answered batches wait for their decode and write (the server is
+    // throttled by the requests not sent when this thread or the decoder falls behind), nor when the bodies
+    // held and those declared by the batches in flight and the next one would pass the response budget
+    // (unless nothing is held or in flight: one batch always goes).
     while (!m_planned.empty() && int(m_sent.size()) < qMax(1, m_job.tuning.pipelineDepth) && m_decoding.size() <= 2) {
         if (m_batchError) {
             return; // a batch was refused: the folder drains what is in flight, then moves on
@@ -38,6 +40,18 @@ void ImapMailboxSync::fetchMore()
         if (runTimeUp(!m_decoding.empty())) {
             m_planned.clear(); // nothing more is sent: the next run lists these again
             return;
+        }
+        if (!m_sent.empty() || !m_decoding.empty()) {
+            qint64 expected = m_planned.front()->declaredBytes;
+            for (const std::shared_ptr<Batch> &sent : m_sent) {
+                expected += qMax(sent->heldBytes, sent->complete ? 0 : sent->declaredBytes);
+            }
+            for (const std::shared_ptr<Batch> &waiting : m_decoding) {
+                expected += waiting->heldBytes;
+            }
+            if (expected > m_job.tuning.responseBudgetBytes) {
+                return; // sent once written batches have made room (afterBatchesWritten() calls this again)
+            }
         }
         std::shared_ptr<Batch> batch = m_planned.front();
         m_planned.pop_front();
@@ -293,6 +307,9 @@ void ImapMailboxSync::afterBatchesWritten()
         return;
     }
     fetchMore();
+    if (m_timeUp && m_sent.empty() && m_decoding.empty()) {
+        stopAtTimeLimit(); // the limit was reached just now, in fetchMore(), with nothing in flight
+    }
 }
 
 bool ImapMailboxSync::writeBatch(Batch &batch)

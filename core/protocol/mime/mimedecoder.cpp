@@ -318,10 +318,12 @@ private:
         const char *charset = g_mime_text_part_get_charset(part);
         // UTF-8 text is taken as it is (checked by decodeLenient below): g_mime_text_part_get_text would
         // run it through iconv from UTF-8 to UTF-8, a tenth of the decoder's time. Other charsets convert.
+        // Bytes that are not all valid UTF-8 take GMime's conversion, which drops the bad ones and keeps the rest.
         QByteArray bytes;
         if (charset && (g_ascii_strcasecmp(charset, "utf-8") == 0 || g_ascii_strcasecmp(charset, "utf8") == 0)) {
             bytes = contentOf(GMIME_PART(part));
-        } else {
+        }
+        if (bytes.isNull() || !QByteArrayView(bytes).isValidUtf8()) {
             std::unique_ptr<char, GFreeDeleter> converted(g_mime_text_part_get_text(part));
             if (!converted) {
                 return {};
