@@ -533,15 +533,13 @@ int NodeCli::sync()
         m_out.flush();
         return Success;
     }
-    store->reset();
-    return syncOnce(*ids);
+    return syncOnce(*ids, std::move(store).value());
 }
 
-QSet<qint64> NodeCli::enabledMailboxes(const QList<qint64> &mailboxIds)
+QSet<qint64> NodeCli::enabledMailboxes(Store *store, const QList<qint64> &mailboxIds)
 {
     QSet<qint64> enabled;
-    auto store = openStore();
-    auto all = store ? (*store)->mailboxes() : Result<QList<Mailbox>>(store.error());
+    auto all = store ? store->mailboxes() : Result<QList<Mailbox>>(QList<Mailbox>());
     if (all) {
         for (const Mailbox &mailbox : *all) {
             if (mailbox.enabled && mailboxIds.contains(mailbox.id)) {
@@ -552,10 +550,9 @@ QSet<qint64> NodeCli::enabledMailboxes(const QList<qint64> &mailboxIds)
     return enabled;
 }
 
-void NodeCli::reportDisabledByThisRun(const QSet<qint64> &enabledBefore)
+void NodeCli::reportDisabledByThisRun(Store *store, const QSet<qint64> &enabledBefore)
 {
-    auto store = openStore();
-    auto all = store ? (*store)->mailboxes() : Result<QList<Mailbox>>(store.error());
+    auto all = store ? store->mailboxes() : Result<QList<Mailbox>>(QList<Mailbox>());
     if (!all) {
         return;
     }
@@ -588,8 +585,13 @@ void NodeCli::printFailure(const SyncOutcome &outcome)
     }
 }
 
-int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
+int NodeCli::syncOnce(const QList<qint64> &mailboxIds, std::unique_ptr<Store> store)
 {
+    if (!store) {
+        if (auto opened = openStore()) {
+            store = std::move(opened).value();
+        }
+    }
     EngineSettings settings;
     settings.store = m_storeConfig;
     m_engine = std::make_unique<SyncEngine>(settings);
@@ -645,13 +647,13 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds)
     });
     connect(m_engine.get(), &SyncEngine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     installSignalHandlers();
-    const QSet<qint64> enabledBefore = enabledMailboxes(mailboxIds);
+    const QSet<qint64> enabledBefore = enabledMailboxes(store.get(), mailboxIds);
     if (Status started = m_engine->runOnce(mailboxIds); !started) {
         return storeFailure(started.error());
     }
     QCoreApplication::exec();
     m_engine.reset();
-    reportDisabledByThisRun(enabledBefore);
+    reportDisabledByThisRun(store.get(), enabledBefore);
     if (m_stopRequested && exitCode == Success) {
         exitCode = SyncFailed;
     }

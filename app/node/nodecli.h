@@ -49,7 +49,9 @@ Q_SIGNALS:
 private:
     int importConfig(const QStringList &positional);
     int sync();
-    int syncOnce(const QList<qint64> &mailboxIds);
+    // `store`: the command's own connection, if it has one open already (one is opened otherwise); it reads
+    // which mailboxes are enabled before the run and after it.
+    int syncOnce(const QList<qint64> &mailboxIds, std::unique_ptr<Store> store = {});
     int status();
     // Each mailbox on push (by a live engine) as status --json shows it.
     QHash<qint64, QJsonObject> pushStates(Store &store, const QDateTime &now);
@@ -121,8 +123,8 @@ private:
     void printHint(const QString &hintId);
     void printFailure(const SyncOutcome &outcome);
     // sync --once: which of these mailboxes are enabled, and afterwards which of them this run disabled.
-    QSet<qint64> enabledMailboxes(const QList<qint64> &mailboxIds);
-    void reportDisabledByThisRun(const QSet<qint64> &enabledBefore);
+    QSet<qint64> enabledMailboxes(Store *store, const QList<qint64> &mailboxIds);
+    void reportDisabledByThisRun(Store *store, const QSet<qint64> &enabledBefore);
 
     QCommandLineParser m_parser;
     QList<QCommandLineOption> m_options; // as --help lists them (and the manual page)

@@ -249,13 +249,17 @@ Status Store::openPostgres()
 
 Status Store::migrate(int targetVersion)
 {
+    // A store whose schema is current is read once, not locked: every command, worker and engine opens a
+    // connection, and checking each step in a write transaction of its own (SQLite) made every open wait
+    // for any writer (the console while a node writes a batch). A new file (no schema_version yet), an
+    // older schema and a newer one go through migrateLocked(), which refuses the last.
+    if (auto current = schemaVersion(); current && *current >= targetVersion && *current <= latestSchemaVersion()) {
+        return {};
+    }
     // On PostgreSQL several nodes may start at once: one migrates, the others wait for it. The lock is a
     // session's, which no idle timeout ends: taken only when the schema has to change, so that a node
     // frozen while it opens a connection (SIGSTOP, a suspended VM) cannot lock every other node out.
     if (m_config.isPostgres()) {
-        if (auto current = schemaVersion(); current && *current >= targetVersion && *current <= latestSchemaVersion()) {
-            return {}; // a newer schema goes through migrateLocked(), which refuses it
-        }
         if (auto locked = exec(u"SELECT pg_advisory_lock(%1)"_s.arg(kMigrationLockKey)); !locked) {
             return locked.error();
         }

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QPair>
@@ -133,6 +134,7 @@ private Q_SLOTS:
     void itemFailuresOfTheOldVersionKeepTheirRows();
     void readOnlyDatabaseIsStoreError();
     void lockedDatabaseIsStoreLocked();
+    void currentStoreOpensWhileAnotherConnectionWrites();
     void unusableFilesAreStoreErrors();
 };
 
@@ -689,6 +691,68 @@ void TestStoreMigrations::lockedDatabaseIsStoreLocked()
 
     // Once the other writer is gone, the same store writes again.
     QVERIFY((*store)->setMailboxEnabled(id, false, u"admin"_s, QDateTime::currentDateTimeUtc()).ok());
+}
+
+// Every command, worker and engine opens a connection: one to a store whose schema is current reads the
+// version and takes no write lock, so it opens at once while another process writes a long batch (the
+// console while a node pulls a mailbox). A store that needs migrating still waits for the lock.
+void TestStoreMigrations::currentStoreOpensWhileAnotherConnectionWrites()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"busy.db"_s);
+    StoreConfig config = StoreConfig::sqlite(path);
+    config.busyTimeoutMs = 300;
+    {
+        auto created = Store::open(config);
+        QVERIFY(created.ok());
+        QVERIFY(addMailbox(**created, u"busy@example.test"_s) > 0);
+    }
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"long-writer"_s);
+    auto removeOther = qScopeGuard([&] {
+        other.close();
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"long-writer"_s);
+    });
+    other.setDatabaseName(path);
+    QVERIFY(other.open());
+    {
+        QSqlQuery lock(other);
+        QVERIFY2(lock.exec(u"BEGIN IMMEDIATE"_s), qPrintable(lock.lastError().text()));
+        QVERIFY(lock.exec(u"UPDATE mailboxes SET username = 'writing' WHERE address = 'busy@example.test'"_s));
+    }
+
+    QElapsedTimer opening;
+    opening.start();
+    auto store = Store::open(config);
+    QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+    QVERIFY2(opening.elapsed() < config.busyTimeoutMs, qPrintable(QString::number(opening.elapsed())));
+    auto box = (*store)->mailboxByAddress(u"busy@example.test"_s);
+    QVERIFY(box.ok() && box->has_value());
+    QVERIFY((*box)->username != u"writing"_s); // the other writer's change is not committed
+
+    // A store of an older schema has to change: that open waits for the lock and says so.
+    const QString oldPath = dir.filePath(u"old.db"_s);
+    StoreConfig oldConfig = StoreConfig::sqlite(oldPath);
+    oldConfig.busyTimeoutMs = 300;
+    QVERIFY(Store::openAtVersion(oldConfig, 1).ok());
+    QSqlDatabase oldWriter = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old-writer"_s);
+    auto removeOldWriter = qScopeGuard([&] {
+        oldWriter.close();
+        oldWriter = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"old-writer"_s);
+    });
+    oldWriter.setDatabaseName(oldPath);
+    QVERIFY(oldWriter.open());
+    QSqlQuery oldLock(oldWriter);
+    QVERIFY(oldLock.exec(u"BEGIN IMMEDIATE"_s));
+    auto migrating = Store::open(oldConfig);
+    QVERIFY(!migrating.ok());
+    QCOMPARE(migrating.error().hintId, u"store-locked"_s);
+    QVERIFY(oldLock.exec(u"ROLLBACK"_s));
+    oldLock.finish();
+    migrating = Store::open(oldConfig);
+    QVERIFY2(migrating.ok(), qPrintable(migrating.ok() ? QString() : migrating.error().message));
 }
 
 void TestStoreMigrations::unusableFilesAreStoreErrors()
