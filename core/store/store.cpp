@@ -8,6 +8,7 @@
 #include "ledgerstore.h"
 #include "schemamigration.h"
 #include "sqldialect.h"
+#include "sqlitestatements.h"
 #include "storerows.h"
 
 #include <QAtomicInteger>
@@ -71,6 +72,7 @@ Store::Store(const StoreConfig &config)
 Store::~Store()
 {
     m_cachedQueries.clear(); // before the connection goes
+    m_sqliteStatements.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -544,6 +546,45 @@ Result<QSqlQuery *> Store::execCached(const QString &sql, const QVariantList &va
         return error;
     }
     return &query;
+}
+
+Result<std::optional<QVariantList>> Store::execFirstRow(const QString &sql, const QVariantList &values)
+{
+    if (m_config.isPostgres()) {
+        auto query = execCached(sql, values);
+        if (!query) {
+            return query.error();
+        }
+        std::optional<QVariantList> row;
+        if ((*query)->next()) {
+            QVariantList columns;
+            const int count = (*query)->record().count();
+            for (int c = 0; c < count; ++c) {
+                columns.append((*query)->value(c));
+            }
+            row = std::move(columns);
+        }
+        (*query)->finish();
+        return row;
+    }
+    const StoreTiming timing(sql);
+    if (!m_sqliteStatements) {
+        const QVariant handle = QSqlDatabase::database(m_connectionName, false).driver()->handle();
+        sqlite3 *db =
+            qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+        if (!db) {
+            return SyncError::make(ErrorClass::Store, u"store-error"_s, tr("the SQLite connection is not open"));
+        }
+        m_sqliteStatements = std::make_unique<SqliteStatements>(db);
+    }
+    std::optional<QVariantList> row;
+    if (const auto failed = m_sqliteStatements->firstRow(sql, values, row)) {
+        // Classified as Qt's driver reports SQLite's errors: by the extended result code.
+        const QSqlError error(u"Unable to execute statement"_s, failed->message, QSqlError::StatementError,
+                              QString::number(failed->code));
+        return errorFrom(error, u"execute: "_s + sql.simplified().left(120));
+    }
+    return row;
 }
 
 SyncError Store::errorFrom(const QSqlQuery &query, const QString &what) const

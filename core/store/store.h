@@ -31,6 +31,8 @@ class QSqlQuery;
 
 namespace SyncDesk {
 
+class SqliteStatements;
+
 struct BatchResult
 {
     int inserted = 0;   // new activities
@@ -306,6 +308,10 @@ private:
     // The same for statements run many times (per message of a batch): prepared once per connection,
     // then only bound and stepped. The query stays valid until the next call with the same SQL.
     Result<QSqlQuery *> execCached(const QString &sql, const QVariantList &values);
+    // The first row of such a statement, or nothing when it returns none; the statement is reset at once.
+    // On SQLite through SQLite's own interface (SqliteStatements: most of a full pull's insert cost was Qt's
+    // driver), on PostgreSQL through execCached().
+    Result<std::optional<QVariantList>> execFirstRow(const QString &sql, const QVariantList &values);
     Status insertActivities(const QList<Activity> &activities, qint64 now, BatchResult &result);
     SyncError errorFrom(const QSqlQuery &query, const QString &what) const;
     SyncError errorFrom(const QSqlError &error, const QString &what) const;
@@ -334,6 +340,7 @@ private:
     QString m_connectionName;
     int m_transactionDepth = 0;
     QHash<QString, QSqlQuery> m_cachedQueries;
+    std::unique_ptr<SqliteStatements> m_sqliteStatements; // made on first use; gone before the connection
     std::function<void()> m_listener;
     QObject *m_listenerContext = nullptr;
     bool m_listenerConnected = false;

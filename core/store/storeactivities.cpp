@@ -43,32 +43,28 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
     for (const Activity &activity : activities) {
         // Already stored under its Message-ID (or header digest)? After a UIDVALIDITY reset of the
         // same folder the stored row moves to the new UID; a copy in another folder stays one activity.
-        auto existing = execCached(u"SELECT id, folder, uidvalidity FROM activities WHERE mailbox_id = ? AND "
-                                   "dedupe_key = ?"_s,
-                                   {activity.mailboxId, activity.dedupeKey});
+        auto existing = execFirstRow(u"SELECT id, folder, uidvalidity FROM activities WHERE mailbox_id = ? AND "
+                                     "dedupe_key = ?"_s,
+                                     {activity.mailboxId, activity.dedupeKey});
         if (!existing) {
             return existing.error();
         }
-        QSqlQuery &found = **existing;
         std::optional<std::tuple<qint64, bool, quint32>> match; // id, same folder, its UIDVALIDITY
-        if (found.next()) {
-            match = {found.value(0).toLongLong(), found.value(1).toString() == activity.folder,
-                     found.value(2).toUInt()};
+        if (const std::optional<QVariantList> &found = *existing) {
+            match = {found->at(0).toLongLong(), found->at(1).toString() == activity.folder, found->at(2).toUInt()};
         }
-        found.finish();
         if (!match && !activity.legacyDedupeKey.isEmpty()) {
             // Stored by a version that keyed messages without a Message-ID by their header block: matched in
             // the same folder only (after a UIDVALIDITY reset), and given today's key from then on.
-            auto legacy = execCached(u"SELECT id, uidvalidity FROM activities WHERE mailbox_id = ? AND "
-                                     "dedupe_key = ? AND folder = ?"_s,
-                                     {activity.mailboxId, activity.legacyDedupeKey, activity.folder});
+            auto legacy = execFirstRow(u"SELECT id, uidvalidity FROM activities WHERE mailbox_id = ? AND "
+                                       "dedupe_key = ? AND folder = ?"_s,
+                                       {activity.mailboxId, activity.legacyDedupeKey, activity.folder});
             if (!legacy) {
                 return legacy.error();
             }
-            if ((*legacy)->next()) {
-                match = {(*legacy)->value(0).toLongLong(), true, (*legacy)->value(1).toUInt()};
+            if (const std::optional<QVariantList> &found = *legacy) {
+                match = {found->at(0).toLongLong(), true, found->at(1).toUInt()};
             }
-            (*legacy)->finish();
             if (match) {
                 auto rekeyed = execCached(u"UPDATE activities SET dedupe_key = ? WHERE id = ?"_s,
                                           {activity.dedupeKey, std::get<0>(*match)});
@@ -102,7 +98,7 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
         result.ids.append(0);
         // A row already at this folder/UIDVALIDITY/UID (a message seen again without a Message-ID match)
         // makes the insert do nothing: a duplicate, found by the unique index instead of one more query.
-        auto inserted = execCached(
+        auto inserted = execFirstRow(
             u"INSERT INTO activities (mailbox_id, folder, uidvalidity, uid, message_id, dedupe_key, subject, "
             "from_name, from_address, to_json, cc_json, sent_at, body_text, regarding_type, regarding_id, "
             "correlation, created_at, in_reply_to, references_json, attachments_json, size_bytes, warnings_json, "
@@ -138,16 +134,12 @@ Status Store::insertActivities(const QList<Activity> &activities, qint64 now, Ba
         if (!inserted) {
             return inserted.error();
         }
-        // Nothing returned: the conflict made it do nothing. The statement is reset either way (SQLite
-        // will not commit while it is still stepping).
-        const bool returned = (*inserted)->next();
-        const qint64 id = returned ? (*inserted)->value(0).toLongLong() : 0;
-        (*inserted)->finish();
-        if (!returned) {
+        // Nothing returned: the conflict made it do nothing.
+        if (!*inserted) {
             ++result.duplicates;
             continue;
         }
-        result.ids.last() = id;
+        result.ids.last() = (*inserted)->at(0).toLongLong();
         ++result.inserted;
     }
     return {};
