@@ -53,8 +53,13 @@ inline QDateTime fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// The JSON columns of an activity: most lists are empty ("[]", the columns' default), written without
+// building a document (a full pull writes six of them per message).
 inline QString partiesToJson(const QList<ActivityParty> &parties)
 {
+    if (parties.isEmpty()) {
+        return u"[]"_s;
+    }
     QJsonArray array;
     for (const ActivityParty &party : parties) {
         array.append(QJsonObject{{u"role"_s, party.role},
@@ -79,6 +84,9 @@ inline QList<ActivityParty> partiesFromJson(const QString &json)
 
 inline QString addressesToJson(const QList<EmailAddress> &addresses)
 {
+    if (addresses.isEmpty()) {
+        return u"[]"_s;
+    }
     QJsonArray array;
     for (const EmailAddress &address : addresses) {
         array.append(QJsonObject{{u"name"_s, address.name}, {u"address"_s, address.address}});
@@ -99,6 +107,9 @@ inline QList<EmailAddress> addressesFromJson(const QString &json)
 
 inline QString stringsToJson(const QStringList &strings)
 {
+    if (strings.isEmpty()) {
+        return u"[]"_s;
+    }
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(strings)).toJson(QJsonDocument::Compact));
 }
 
@@ -114,6 +125,9 @@ inline QStringList stringsFromJson(const QString &json)
 
 inline QString attachmentsToJson(const QList<AttachmentInfo> &attachments)
 {
+    if (attachments.isEmpty()) {
+        return u"[]"_s;
+    }
     QJsonArray array;
     for (const AttachmentInfo &attachment : attachments) {
         array.append(QJsonObject{

@@ -3,6 +3,7 @@
 // requests. Leases and claims are in tst_storeleases.
 
 #include "store/store.h"
+#include "store/storerows.h"
 #include "storefixtures.h"
 #include "teststore.h"
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void writeBatchIsAllOrNothing();
     void pop3SeenUidlsArePerMailbox();
     void textWithNulCharactersIsStored();
+    void listColumnsAreJsonArrays();
     void lockHeldElsewhereIsStoreLocked();
     void aWaitingWriterStartsSoonAfterTheLockIsFree();
     void lostSessionReconnects();
@@ -55,6 +57,35 @@ private Q_SLOTS:
 void TestStoreBehaviour::initTestCase()
 {
     qInfo("backend: %s", qPrintable(Testing::TestStore::backendName()));
+}
+
+// The list columns of an activity: an empty list is "[]" (the columns' default, what readers and exports
+// expect), written without building a document; a non-empty one is compact JSON, read back as it was.
+void TestStoreBehaviour::listColumnsAreJsonArrays()
+{
+    using namespace SyncDesk::StoreRows;
+    QCOMPARE(addressesToJson({}), u"[]"_s);
+    QCOMPARE(stringsToJson({}), u"[]"_s);
+    QCOMPARE(attachmentsToJson({}), u"[]"_s);
+    QCOMPARE(partiesToJson({}), u"[]"_s);
+    QVERIFY(addressesFromJson(u"[]"_s).isEmpty());
+
+    const QList<EmailAddress> addresses{{u"Zoë \"Z\" Ünal"_s, u"zoe@example.test"_s}, {QString(), u"b@example.test"_s}};
+    QCOMPARE(addressesToJson(addresses),
+             uR"([{"address":"zoe@example.test","name":"Zoë \"Z\" Ünal"},{"address":"b@example.test","name":""}])"_s);
+    const QList<EmailAddress> back = addressesFromJson(addressesToJson(addresses));
+    QCOMPARE(back.size(), 2);
+    QCOMPARE(back.at(0).name, addresses.at(0).name);
+    QCOMPARE(back.at(1).address, addresses.at(1).address);
+    QCOMPARE(stringsFromJson(stringsToJson({u"<a@x>"_s, u"<b@x>"_s})), QStringList({u"<a@x>"_s, u"<b@x>"_s}));
+    const QList<AttachmentInfo> attachments =
+        attachmentsFromJson(attachmentsToJson({{u"q.pdf"_s, u"application/pdf"_s, 1234}}));
+    QCOMPARE(attachments.size(), 1);
+    QCOMPARE(attachments.at(0).size, 1234);
+    const QList<ActivityParty> parties =
+        partiesFromJson(partiesToJson({{u"to"_s, u"a@x"_s, {u"contact"_s, u"c-1"_s}}}));
+    QCOMPARE(parties.size(), 1);
+    QCOMPARE(parties.at(0).record.id, u"c-1"_s);
 }
 
 void TestStoreBehaviour::pop3SeenUidlsArePerMailbox()
