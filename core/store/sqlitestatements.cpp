@@ -49,40 +49,45 @@ std::optional<SqliteStatements::Failure> SqliteStatements::firstRow(const QStrin
             break;
         case QMetaType::Int:
         case QMetaType::UInt:
-        case QMetaType::Long:
-        case QMetaType::ULong:
         case QMetaType::LongLong:
-        case QMetaType::ULongLong:
-        case QMetaType::Short:
-        case QMetaType::UShort:
             bound = value.isNull() ? sqlite3_bind_null(statement, index)
                                    : sqlite3_bind_int64(statement, index, value.toLongLong());
             break;
         case QMetaType::Double:
-        case QMetaType::Float:
             bound = value.isNull() ? sqlite3_bind_null(statement, index)
                                    : sqlite3_bind_double(statement, index, value.toDouble());
             break;
         case QMetaType::QByteArray: {
-            if (value.isNull()) {
-                bound = sqlite3_bind_null(statement, index);
-                break;
-            }
             const QByteArray bytes = value.toByteArray();
-            bound = sqlite3_bind_blob64(statement, index, bytes.constData(), sqlite3_uint64(bytes.size()),
-                                        SQLITE_TRANSIENT);
+            bound = bytes.isNull() ? sqlite3_bind_null(statement, index)
+                                   : sqlite3_bind_blob64(statement, index, bytes.constData(),
+                                                         sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
             break;
         }
-        default: {
+        case QMetaType::QString: {
             if (value.isNull()) {
                 bound = sqlite3_bind_null(statement, index);
                 break;
             }
-            const QByteArray text = value.toString().toUtf8(); // a null QString becomes '', never NULL
-            bound = sqlite3_bind_text64(statement, index, text.constData(), sqlite3_uint64(text.size()),
+            const QString text = value.toString();
+            if (!QStringView(text).isValidUtf16()) {
+                // An unpaired surrogate (a hostile server's folder name can carry one): SQLite encodes it
+                // from UTF-16 as Qt's driver has it do everywhere else, so the same text is the same bytes.
+                bound = sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+                break;
+            }
+            const QByteArray utf8 = text.toUtf8(); // a null QString becomes '', never NULL
+            bound = sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
                                         SQLITE_TRANSIENT, SQLITE_UTF8);
             break;
         }
+        default:
+            // Only what the store binds on this path; anything else goes through Qt's driver (execCached).
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+            return Failure{
+                SQLITE_MISUSE,
+                QStringLiteral("a value of type %1 cannot be bound here").arg(QString::fromLatin1(value.typeName()))};
         }
         if (bound != SQLITE_OK) {
             const Failure failed = failure();

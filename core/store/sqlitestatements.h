@@ -31,8 +31,9 @@ public:
 
     // Binds `values` to the statement of `sql` (prepared on its first use) and steps it once: `row` holds
     // the first row it returns, or nothing. The statement is reset before this returns.
-    // Values bind as Qt's driver binds them: a null QVariant as NULL, a null QString as '' (see
-    // Store::boundValue), integers and booleans as integers, byte arrays as blobs, text as UTF-8.
+    // Values bind as Qt's driver binds them: a null QVariant or byte array as NULL, a null QString as ''
+    // (see Store::boundValue), integers and booleans as integers, byte arrays as blobs, text as UTF-8 (or
+    // UTF-16 when it holds an unpaired surrogate). Other types are refused (SQLITE_MISUSE).
     std::optional<Failure> firstRow(const QString &sql, const QVariantList &values, std::optional<QVariantList> &row);
 
 private:

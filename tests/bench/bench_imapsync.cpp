@@ -100,8 +100,8 @@ QByteArray makeMessage(int index, int size)
     return headers + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + text;
 }
 
-// Runs the same measurement `times` times (a second apart, see settle()) and keeps the run of median
-// wall time: short runs are noisy.
+// Runs the same measurement `times` times (a second apart, see settle()) and keeps the medians (see
+// medianOf()): short runs are noisy.
 Measurement median(int times, const std::function<Measurement()> &run);
 
 // A re-sync happens minutes after the previous sync, not in the same second: mbsync, for one, sleeps
@@ -155,9 +155,7 @@ Measurement median(int times, const std::function<Measurement()> &run)
         settle();
         runs.append(run());
     }
-    std::sort(runs.begin(), runs.end(),
-              [](const Measurement &a, const Measurement &b) { return a.wallSeconds < b.wallSeconds; });
-    Measurement middle = runs.at(runs.size() / 2);
+    Measurement middle = medianOf(runs); // wall, CPU and system time each the median of its own
     middle.note = u"median of %1"_s.arg(times);
     return middle;
 }

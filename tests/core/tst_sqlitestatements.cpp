@@ -99,6 +99,11 @@ void TestSqliteStatements::valuesAreStoredAsQtsDriverStoresThem()
         1.5,
         QDateTime::fromString(u"2026-12-07T10:00:00Z"_s, Qt::ISODate).toMSecsSinceEpoch(),
         QByteArray("\x00\x01\xff", 3),
+        QByteArray(),
+        // An unpaired surrogate, as a hostile server's modified UTF-7 folder name can decode to: the same
+        // bytes as through Qt's driver, so that the folder matches its state and ledger rows.
+        QString(u"INBOX/"_s + QChar(0xD83D)),
+        QString(QChar(0xDC00) + u"x"_s),
     };
     SqliteStatements statements(handle());
     QSqlQuery byQt(m_db);
@@ -118,6 +123,15 @@ void TestSqliteStatements::valuesAreStoredAsQtsDriverStoresThem()
     QCOMPARE(stored(u"direct"_s), expected);
     QCOMPARE(expected.at(3), u"text "_s); // a null QString: '' and not NULL
     QCOMPARE(expected.at(0), u"null "_s);
+    QCOMPARE(expected.at(18), u"null "_s); // a null QByteArray
+
+    // What the store does not bind on this path is refused, not stored some other way.
+    std::optional<QVariantList> refused;
+    const auto failed =
+        statements.firstRow(u"INSERT INTO direct (c) VALUES (?)"_s, {QDateTime::currentDateTimeUtc()}, refused);
+    QVERIFY(failed);
+    QCOMPARE(failed->code, SQLITE_MISUSE);
+    QCOMPARE(stored(u"direct"_s).size(), values.size());
 
     // Read back: integers as integers, text as text (with its NUL), NULL as a null QVariant.
     std::optional<QVariantList> row;
@@ -145,10 +159,14 @@ void TestSqliteStatements::firstRowIsReadAndTheStatementReset()
         QCOMPARE(row->at(0).toLongLong(), qint64(i + 1));
         QCOMPARE(row->at(1).toString(), u"key-%1"_s.arg(i));
     }
-    // A statement left stepping would keep the commit from finishing (SQLITE_BUSY on COMMIT).
+    // Only the first row is read, and the statement is reset: none of them is left stepping.
     std::optional<QVariantList> row;
     QVERIFY(!statements.firstRow(u"SELECT k FROM keyed ORDER BY rowid"_s, {}, row));
     QCOMPARE(row->at(0).toString(), u"key-0"_s);
+    for (sqlite3_stmt *statement = sqlite3_next_stmt(handle(), nullptr); statement;
+         statement = sqlite3_next_stmt(handle(), statement)) {
+        QVERIFY2(!sqlite3_stmt_busy(statement), sqlite3_sql(statement));
+    }
     QVERIFY2(query.exec(u"COMMIT"_s), qPrintable(query.lastError().text()));
     QVERIFY(query.exec(u"SELECT COUNT(*) FROM keyed"_s) && query.next());
     QCOMPARE(query.value(0).toInt(), 3);
