@@ -3480,6 +3480,10 @@
         <extracomment>%1 and %3 are lease epochs (numbers), %2 the engine that holds it</extracomment>
         <translation>die Lease dieser Engine auf das Postfach ist abgelaufen (Epoche %1); jetzt hält %2 sie (Epoche %3): die Schreibvorgänge des Laufs werden abgelehnt</translation>
     </message>
+    <message>
+        <source>the SQLite connection is not open</source>
+        <translation>die SQLite-Verbindung ist nicht geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>StoreConfig</name>
