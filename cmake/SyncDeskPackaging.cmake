@@ -64,6 +64,7 @@ add_custom_target(debian_changelog ALL DEPENDS "${_deb_dir}/changelog.Debian.gz"
 
 # --- syncdesk-node ---
 install(TARGETS syncdesk-node RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT node)
+install(TARGETS syncdesk_keychain LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/syncdesk COMPONENT node)
 install(FILES "${PROJECT_SOURCE_DIR}/packaging/systemd/syncdesk-node.service" DESTINATION /lib/systemd/system
         COMPONENT node)
 install(FILES "${_man_dir}/syncdesk-node.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT node)
@@ -106,7 +107,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_NODE_PACKAGE_NAME syncdesk-node)
 # Qt loads its database drivers as plugins, which dpkg-shlibdeps cannot see: SQLite is the default store,
 # PostgreSQL the one several nodes share.
-set(CPACK_DEBIAN_NODE_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
+# libsystemd is opened when first used (sd_notify, the journal), so dpkg-shlibdeps cannot see it either.
+set(CPACK_DEBIAN_NODE_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite, libsystemd0")
 set(CPACK_DEBIAN_NODE_PACKAGE_RECOMMENDS "libqt6sql6-psql")
 set(CPACK_DEBIAN_NODE_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/packaging/debian/node/postinst;${PROJECT_SOURCE_DIR}/packaging/debian/node/prerm;${PROJECT_SOURCE_DIR}/packaging/debian/node/postrm")

@@ -2908,6 +2908,11 @@
         <source>the system keychain refused access to the entry &quot;%1&quot; (locked?)</source>
         <translation>der Systemschlüsselbund hat den Zugriff auf den Eintrag „%1“ verweigert (gesperrt?)</translation>
     </message>
+    <message>
+        <source>the keychain module %1 of this installation is missing or cannot be loaded; reinstall the syncdesk-node package</source>
+        <extracomment>%1 is a file name (libsyncdesk-keychain.so), part of the syncdesk-node package</extracomment>
+        <translation>das Schlüsselbund-Modul %1 dieser Installation fehlt oder lässt sich nicht laden; installieren Sie das Paket syncdesk-node neu</translation>
+    </message>
 </context>
 <context>
     <name>ListenAddress</name>

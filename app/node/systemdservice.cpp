@@ -1,5 +1,7 @@
 #include "systemdservice.h"
 
+#include <QLibrary>
+
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <systemd/sd-daemon.h>
@@ -11,13 +13,52 @@ namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// libsystemd is opened when the service first needs it, not linked: every command of the node would
+// otherwise load it (and what it loads: libgcrypt, liblz4, liblzma, libzstd, libcap) at start, a few
+// milliseconds of each short command for what only `run` under systemd uses. Without the library
+// (a system without systemd) every call does nothing, as outside systemd.
+struct Systemd
+{
+    decltype(&::sd_notify) notify = nullptr;
+    decltype(&::sd_journal_sendv) journalSendv = nullptr;
+    decltype(&::sd_watchdog_enabled) watchdogEnabled = nullptr;
+};
+
+const Systemd &systemd()
+{
+    static const Systemd loaded = [] {
+        Systemd functions;
+        QLibrary library(u"systemd"_s, 0);
+        if (!library.load()) {
+            return functions;
+        }
+        functions.notify = reinterpret_cast<decltype(&::sd_notify)>(library.resolve("sd_notify"));
+        functions.journalSendv = reinterpret_cast<decltype(&::sd_journal_sendv)>(library.resolve("sd_journal_sendv"));
+        functions.watchdogEnabled =
+            reinterpret_cast<decltype(&::sd_watchdog_enabled)>(library.resolve("sd_watchdog_enabled"));
+        return functions; // the library stays loaded: QLibrary does not unload on destruction
+    }();
+    return loaded;
+}
+
+void notify(const char *state)
+{
+    if (auto *function = systemd().notify) {
+        function(0, state);
+    }
+}
+
+} // namespace
+
 SystemdService::SystemdService(QObject *parent)
     : QObject(parent)
 {
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         // A stalled scheduler (no heartbeat) stops the pings: systemd restarts the service.
         if (!m_alive || m_alive()) {
-            sd_notify(0, "WATCHDOG=1");
+            notify("WATCHDOG=1");
         }
     });
 }
@@ -91,29 +132,32 @@ void SystemdService::sendToJournal(const LogRecord &record)
     for (const QByteArray &field : fields) {
         vector.push_back({const_cast<char *>(field.constData()), std::size_t(field.size())});
     }
-    sd_journal_sendv(vector.data(), int(vector.size()));
+    if (auto *send = systemd().journalSendv) {
+        send(vector.data(), int(vector.size()));
+    }
 }
 
 void SystemdService::ready(const QString &status)
 {
-    sd_notify(0, QByteArray("READY=1\nSTATUS=" + status.toUtf8()).constData());
+    notify(QByteArray("READY=1\nSTATUS=" + status.toUtf8()).constData());
 }
 
 void SystemdService::stopping()
 {
     m_watchdog.stop();
-    sd_notify(0, "STOPPING=1\nSTATUS=finishing running syncs");
+    notify("STOPPING=1\nSTATUS=finishing running syncs");
 }
 
 void SystemdService::setStatus(const QString &status)
 {
-    sd_notify(0, QByteArray("STATUS=" + status.toUtf8()).constData());
+    notify(QByteArray("STATUS=" + status.toUtf8()).constData());
 }
 
 void SystemdService::startWatchdog(std::function<bool()> alive)
 {
     uint64_t usec = 0;
-    if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0) {
+    auto *enabled = systemd().watchdogEnabled;
+    if (!enabled || enabled(0, &usec) <= 0 || usec == 0) {
         return;
     }
     m_alive = std::move(alive);

@@ -1,11 +1,12 @@
 #include "keychain.h"
 
+#include "keychainmodule.h"
+
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QPointer>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibrary>
 #include <QThread>
-#include <QTimer>
-#include <qt6keychain/keychain.h>
 
 #include <future>
 #include <memory>
@@ -16,35 +17,62 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Answer
+using KeychainModule::Answer;
+using KeychainModule::Outcome;
+
+// The keychain module, opened once, the first time it is needed (keychainmodule.h says why it is not
+// linked). Looked for in SYNCDESK_MODULE_DIR when that is set, else where the package installs it (relative
+// to the program) and then in this build's own tree.
+struct Module
 {
-    bool finished = false;
-    QKeychain::Error error = QKeychain::NoError;
-    QString errorText;
-    QString password;
+    KeychainModule::RunFunction run = nullptr;
+    QString problem; // why it could not be opened
 };
 
-// Runs one job to its end in this thread, with a nested event loop bounded by the timeout.
-Answer runJob(QKeychain::Job &job, int timeoutMs)
+const Module &module()
+{
+    static const Module loaded = [] {
+        Module opened;
+        QStringList directories;
+        if (const QString forced = qEnvironmentVariable("SYNCDESK_MODULE_DIR"); !forced.isEmpty()) {
+            directories.append(forced);
+        } else {
+            if (QCoreApplication::instance()) {
+                directories.append(QDir(QCoreApplication::applicationDirPath())
+                                       .absoluteFilePath(QStringLiteral(SYNCDESK_MODULE_RELATIVE_DIR)));
+            }
+            directories.append(QStringLiteral(SYNCDESK_MODULE_BUILD_DIR));
+        }
+        QStringList tried;
+        for (const QString &directory : std::as_const(directories)) {
+            const QString path = QDir(directory).absoluteFilePath(QString::fromLatin1(KeychainModule::kFileName));
+            if (!QFileInfo::exists(path)) {
+                tried.append(path);
+                continue;
+            }
+            QLibrary library(path);
+            auto run = reinterpret_cast<KeychainModule::RunFunction>(library.resolve(KeychainModule::kRunSymbol));
+            if (run) {
+                opened.run = run; // stays loaded: QLibrary does not unload when destroyed
+                return opened;
+            }
+            tried.append(path + u" ("_s + library.errorString() + u')');
+        }
+        opened.problem = tried.join(u"; "_s);
+        return opened;
+    }();
+    return loaded;
+}
+
+Answer runJob(KeychainModule::Operation operation, const QString &entry, const QString &password, int timeoutMs)
 {
     Answer answer;
-    job.setAutoDelete(false);
-    QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+    if (const Module &keychain = module(); keychain.run) {
+        keychain.run(operation, QString::fromLatin1(kService), entry, password, timeoutMs, &answer);
+    } else {
         answer.finished = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    job.start();
-    if (!answer.finished) {
-        loop.exec();
-    }
-    if (answer.finished) {
-        answer.error = job.error();
-        answer.errorText = job.errorString();
-        if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(&job); read && !answer.error) {
-            answer.password = read->textData();
-        }
+        answer.outcome = Outcome::NoBackend;
+        answer.errorText = keychain.problem;
     }
     return answer;
 }
@@ -68,7 +96,7 @@ Answer inMainThread(std::function<Answer()> job, int timeoutMs)
     return future.get();
 }
 
-enum class Operation { Read, Write, Delete };
+using KeychainModule::Operation;
 
 // One sentence per operation, so that each can be translated whole.
 QString timeoutMessage(Operation operation, int seconds, const QString &entry)
@@ -125,15 +153,21 @@ SyncError failure(Operation operation, const QString &entry, const Answer &answe
                                                     "(DBUS_SESSION_BUS_ADDRESS)?"));
     }
     QString message = refusedMessage(operation, entry);
-    if (answer.error == QKeychain::EntryNotFound) {
+    if (answer.outcome == Outcome::EntryNotFound) {
         message =
             QCoreApplication::translate("Keychain", "the system keychain has no entry \"%1\" (service %2): store it "
                                                     "with 'syncdesk-node password set %1'")
                 .arg(entry, QString::fromLatin1(kService));
-    } else if (answer.error == QKeychain::NoBackendAvailable) {
+    } else if (!module().run) {
+        //: %1 is a file name (libsyncdesk-keychain.so), part of the syncdesk-node package
+        message = QCoreApplication::translate("Keychain",
+                                              "the keychain module %1 of this installation is missing or cannot be "
+                                              "loaded; reinstall the syncdesk-node package")
+                      .arg(QString::fromLatin1(KeychainModule::kFileName));
+    } else if (answer.outcome == Outcome::NoBackend) {
         message = QCoreApplication::translate(
             "Keychain", "no system keychain is available in this session (no Secret Service or KWallet on D-Bus)");
-    } else if (answer.error == QKeychain::AccessDenied || answer.error == QKeychain::AccessDeniedByUser) {
+    } else if (answer.outcome == Outcome::AccessDenied) {
         message =
             QCoreApplication::translate("Keychain", "the system keychain refused access to the entry \"%1\" (locked?)")
                 .arg(entry);
@@ -145,14 +179,9 @@ SyncError failure(Operation operation, const QString &entry, const Answer &answe
 
 Result<QString> read(const QString &entry, int timeoutMs)
 {
-    const Answer answer = inMainThread(
-        [entry, timeoutMs] {
-            QKeychain::ReadPasswordJob job(QString::fromLatin1(kService));
-            job.setKey(entry);
-            return runJob(job, timeoutMs);
-        },
-        timeoutMs);
-    if (!answer.finished || answer.error != QKeychain::NoError) {
+    const Answer answer =
+        inMainThread([entry, timeoutMs] { return runJob(Operation::Read, entry, {}, timeoutMs); }, timeoutMs);
+    if (!answer.finished || answer.outcome != Outcome::Ok) {
         return failure(Operation::Read, entry, answer, timeoutMs);
     }
     return answer.password;
@@ -161,14 +190,8 @@ Result<QString> read(const QString &entry, int timeoutMs)
 Status write(const QString &entry, const QString &password, int timeoutMs)
 {
     const Answer answer = inMainThread(
-        [entry, password, timeoutMs] {
-            QKeychain::WritePasswordJob job(QString::fromLatin1(kService));
-            job.setKey(entry);
-            job.setTextData(password);
-            return runJob(job, timeoutMs);
-        },
-        timeoutMs);
-    if (!answer.finished || answer.error != QKeychain::NoError) {
+        [entry, password, timeoutMs] { return runJob(Operation::Write, entry, password, timeoutMs); }, timeoutMs);
+    if (!answer.finished || answer.outcome != Outcome::Ok) {
         return failure(Operation::Write, entry, answer, timeoutMs);
     }
     return {};
@@ -176,14 +199,9 @@ Status write(const QString &entry, const QString &password, int timeoutMs)
 
 Status remove(const QString &entry, int timeoutMs)
 {
-    const Answer answer = inMainThread(
-        [entry, timeoutMs] {
-            QKeychain::DeletePasswordJob job(QString::fromLatin1(kService));
-            job.setKey(entry);
-            return runJob(job, timeoutMs);
-        },
-        timeoutMs);
-    if (!answer.finished || (answer.error != QKeychain::NoError && answer.error != QKeychain::EntryNotFound)) {
+    const Answer answer =
+        inMainThread([entry, timeoutMs] { return runJob(Operation::Delete, entry, {}, timeoutMs); }, timeoutMs);
+    if (!answer.finished || (answer.outcome != Outcome::Ok && answer.outcome != Outcome::EntryNotFound)) {
         return failure(Operation::Delete, entry, answer, timeoutMs);
     }
     return {};

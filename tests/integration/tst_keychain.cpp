@@ -12,6 +12,7 @@
 #include "secretservice.h"
 #include "testconfig.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void configNamesAKeychainEntry();
     void syncWithAPasswordFromTheKeychain();
     void noKeychainInTheSessionIsAClearError();
+    void missingModuleIsAClearError();
+    void nodeStartsWithoutTheKeychainLibraries();
 
 private:
     NodeRun node(const QStringList &arguments, const QByteArray &input = {},
@@ -202,6 +205,42 @@ void TestKeychain::noKeychainInTheSessionIsAClearError()
     const NodeRun run = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n", environment);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"keychain"_s), qPrintable(run.err));
+}
+
+// QtKeychain lives in a module the core opens when a password is first read or written: an installation
+// without it says so and how to repair it, rather than failing obscurely at start or reporting "no keychain".
+void TestKeychain::missingModuleIsAClearError()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QString empty = m_dir.filePath(u"no-modules"_s);
+    QVERIFY(QDir().mkpath(empty));
+    environment.insert(u"SYNCDESK_MODULE_DIR"_s, empty);
+    const NodeRun run = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n", environment);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"libsyncdesk-keychain.so"_s) && run.err.contains(u"reinstall"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(empty), qPrintable(run.err)); // where it looked
+
+    // The same command with the module found reaches the keychain (the entry is stored).
+    const NodeRun stored = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n");
+    QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+    QCOMPARE(*Keychain::read(u"anyone@example.test"_s), u"pw"_s);
+}
+
+// Every command of the node starts without QtKeychain, Qt D-Bus, libdbus or libsystemd (a few milliseconds of
+// each short command, measured in the IMAP benchmark's re-sync): the dynamic loader lists what it would load.
+void TestKeychain::nodeStartsWithoutTheKeychainLibraries()
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"LD_TRACE_LOADED_OBJECTS"_s, u"1"_s);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), {u"--version"_s});
+    QVERIFY(process.waitForFinished(30000));
+    const QString loaded = QString::fromLocal8Bit(process.readAllStandardOutput());
+    QVERIFY2(loaded.contains(u"libQt6Core.so"_s), qPrintable(loaded)); // the listing itself worked
+    for (const QString &library : {u"libqt6keychain"_s, u"libQt6DBus"_s, u"libdbus-1"_s, u"libsystemd"_s}) {
+        QVERIFY2(!loaded.contains(library), qPrintable(library + u" is loaded at start:\n"_s + loaded));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)

@@ -38,6 +38,8 @@ for path in ./usr/bin/syncdesk-node ./lib/systemd/system/syncdesk-node.service \
     check_contains "syncdesk-node's files" "$node_files" "$path"
 done
 grep -qx -- "./usr/bin/syncdesk" <<<"$node_files" && fail "syncdesk-node must not have the console"
+grep -qE -- "^\./usr/lib/(.*/)?syncdesk/libsyncdesk-keychain\.so$" <<<"$node_files" ||
+    fail "syncdesk-node lacks its keychain module (usr/lib/.../syncdesk/libsyncdesk-keychain.so)"
 console_files="$(dpkg-deb -c "$console_deb" | awk '{print $6}')"
 for path in ./usr/bin/syncdesk ./usr/share/applications/syncdesk.desktop ./usr/share/man/man1/syncdesk.1.gz \
     ./usr/share/icons/hicolor/scalable/apps/syncdesk.svg ./usr/share/doc/syncdesk/copyright; do
@@ -50,7 +52,8 @@ node_depends="$(dpkg-deb -f "$node_deb" Depends)"
 console_depends="$(dpkg-deb -f "$console_deb" Depends)"
 echo "    syncdesk-node: $node_depends"
 echo "    syncdesk:      $console_depends"
-for lib in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libgmime-3.0 libsystemd0 adduser; do
+# libqt6keychain1 through the keychain module's own dependencies (dpkg-shlibdeps reads the module too).
+for lib in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libgmime-3.0 libsystemd0 libqt6keychain1 adduser; do
     check_contains "syncdesk-node's Depends" "$node_depends" "$lib"
 done
 for gui in libqt6gui6 libqt6widgets6; do
@@ -83,6 +86,11 @@ sed "s|/etc/syncdesk/support.password|$WORK/support.password|" \
 "$ROOT/usr/bin/syncdesk-node" --db "$WORK/node.db" config import "$WORK/config.json" >"$WORK/import.txt" 2>&1 ||
     { cat "$WORK/import.txt" >&2; fail "the shipped example configuration does not import"; }
 status="$("$ROOT/usr/bin/syncdesk-node" --db "$WORK/node.db" status 2>&1)" || fail "status failed: $status"
+# The unpacked node finds its keychain module next to itself (there is no keychain here: that error is expected).
+keychain="$(printf 'pw\n' | DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/no-bus" \
+    "$ROOT/usr/bin/syncdesk-node" --db "$WORK/node.db" password set someone@example.com 2>&1)" &&
+    fail "password set without a keychain succeeded: $keychain"
+grep -q "libsyncdesk-keychain" <<<"$keychain" && fail "the unpacked node does not find its keychain module: $keychain"
 check_contains "status" "$status" "support@example.com"
 
 echo "==> the systemd unit"
