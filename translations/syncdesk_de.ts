@@ -7588,6 +7588,19 @@ Warnungen:
         <source>the message could not be built</source>
         <translation>die Nachricht konnte nicht erstellt werden</translation>
     </message>
+    <message>
+        <source>the MIME module %1 of this installation is missing or cannot be loaded; reinstall the syncdesk-node package</source>
+        <extracomment>%1 is a file name (libsyncdesk-mime.so), part of the syncdesk-node package</extracomment>
+        <translation>das MIME-Modul %1 dieser Installation fehlt oder lässt sich nicht laden; installieren Sie das Paket syncdesk-node neu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk::MimeDecoder</name>
+    <message>
+        <source>the MIME module %1 of this installation is missing or cannot be loaded (looked for %2); reinstall the syncdesk-node package</source>
+        <extracomment>%1 is a file name (libsyncdesk-mime.so), part of the syncdesk-node package; %2 where it was looked for</extracomment>
+        <translation>das MIME-Modul %1 dieser Installation fehlt oder lässt sich nicht laden (gesucht: %2); installieren Sie das Paket syncdesk-node neu</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::NodeCli</name>

@@ -1,11 +1,9 @@
 #include "keychain.h"
 
 #include "keychainmodule.h"
+#include "modules/moduleloader.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QLibrary>
 #include <QThread>
 
 #include <future>
@@ -20,9 +18,7 @@ namespace {
 using KeychainModule::Answer;
 using KeychainModule::Outcome;
 
-// The keychain module, opened once, the first time it is needed (keychainmodule.h says why it is not
-// linked). Looked for in SYNCDESK_MODULE_DIR when that is set, else where the package installs it (relative
-// to the program) and then in this build's own tree.
+// The keychain module, opened once, the first time it is needed (keychainmodule.h says why it is not linked).
 struct Module
 {
     KeychainModule::RunFunction run = nullptr;
@@ -33,32 +29,8 @@ const Module &module()
 {
     static const Module loaded = [] {
         Module opened;
-        QStringList directories;
-        if (const QString forced = qEnvironmentVariable("SYNCDESK_MODULE_DIR"); !forced.isEmpty()) {
-            directories.append(forced);
-        } else {
-            if (QCoreApplication::instance()) {
-                directories.append(QDir(QCoreApplication::applicationDirPath())
-                                       .absoluteFilePath(QStringLiteral(SYNCDESK_MODULE_RELATIVE_DIR)));
-            }
-            directories.append(QStringLiteral(SYNCDESK_MODULE_BUILD_DIR));
-        }
-        QStringList tried;
-        for (const QString &directory : std::as_const(directories)) {
-            const QString path = QDir(directory).absoluteFilePath(QString::fromLatin1(KeychainModule::kFileName));
-            if (!QFileInfo::exists(path)) {
-                tried.append(path);
-                continue;
-            }
-            QLibrary library(path);
-            auto run = reinterpret_cast<KeychainModule::RunFunction>(library.resolve(KeychainModule::kRunSymbol));
-            if (run) {
-                opened.run = run; // stays loaded: QLibrary does not unload when destroyed
-                return opened;
-            }
-            tried.append(path + u" ("_s + library.errorString() + u')');
-        }
-        opened.problem = tried.join(u"; "_s);
+        opened.run = reinterpret_cast<KeychainModule::RunFunction>(
+            Modules::resolve(KeychainModule::kFileName, KeychainModule::kRunSymbol, &opened.problem));
         return opened;
     }();
     return loaded;

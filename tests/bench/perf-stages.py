@@ -18,7 +18,7 @@ STAGES = [
                                "Store::begin", "StoreTransaction")),
     ("activity build and tracking", ("ActivityBuilder::", "SyncTracker::", "TrackingEngine::",
                                      "ItemFailures::", "CrmStore::")),
-    ("MIME decode", ("MimeDecoder::", "BatchDecoder::", "HtmlToText", "g_mime_", "SharedWork")),
+    ("MIME decode", ("MimeDecoder::", "GMimeBackend::", "BatchDecoder::", "HtmlToText", "g_mime_", "SharedWork")),
     ("socket read and IMAP parse", ("ResponseParser::", "Imap::parseFetch", "keepFetched", "SocketStream::",
                                     "Session::onReadyRead", "Imap::Session::handle", "Tokenizer::")),
     ("store open and schema", ("Store::open", "SchemaMigration", "migrate")),

@@ -2,7 +2,7 @@
 // it uses on its own.
 
 #include "protocol/mime/htmltotext.h"
-#include "protocol/mime/mimedecoder.h"
+#include "protocol/mime/mimemodule.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,9 +12,8 @@ using namespace SyncDesk;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
-    MimeDecoder::Options options;
-    options.maxBodyChars = 4096;
-    const DecodedMessage decoded = MimeDecoder::decode(input, options);
+    // GMime's side of MimeDecoder::decode, called directly (the product opens it as the MIME module).
+    const DecodedMessage decoded = GMimeBackend::decode(input, 4096);
     (void)decoded;
     (void)HtmlToText::convert(QString::fromUtf8(input));
     return 0;

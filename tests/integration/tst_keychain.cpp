@@ -41,7 +41,6 @@ private Q_SLOTS:
     void syncWithAPasswordFromTheKeychain();
     void noKeychainInTheSessionIsAClearError();
     void missingModuleIsAClearError();
-    void nodeStartsWithoutTheKeychainLibraries();
 
 private:
     NodeRun node(const QStringList &arguments, const QByteArray &input = {},
@@ -224,23 +223,6 @@ void TestKeychain::missingModuleIsAClearError()
     const NodeRun stored = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n");
     QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
     QCOMPARE(*Keychain::read(u"anyone@example.test"_s), u"pw"_s);
-}
-
-// Every command of the node starts without QtKeychain, Qt D-Bus, libdbus or libsystemd (a few milliseconds of
-// each short command, measured in the IMAP benchmark's re-sync): the dynamic loader lists what it would load.
-void TestKeychain::nodeStartsWithoutTheKeychainLibraries()
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"LD_TRACE_LOADED_OBJECTS"_s, u"1"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), {u"--version"_s});
-    QVERIFY(process.waitForFinished(30000));
-    const QString loaded = QString::fromLocal8Bit(process.readAllStandardOutput());
-    QVERIFY2(loaded.contains(u"libQt6Core.so"_s), qPrintable(loaded)); // the listing itself worked
-    for (const QString &library : {u"libqt6keychain"_s, u"libQt6DBus"_s, u"libdbus-1"_s, u"libsystemd"_s}) {
-        QVERIFY2(!loaded.contains(library), qPrintable(library + u" is loaded at start:\n"_s + loaded));
-    }
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)

@@ -38,8 +38,10 @@ for path in ./usr/bin/syncdesk-node ./lib/systemd/system/syncdesk-node.service \
     check_contains "syncdesk-node's files" "$node_files" "$path"
 done
 grep -qx -- "./usr/bin/syncdesk" <<<"$node_files" && fail "syncdesk-node must not have the console"
-grep -qE -- "^\./usr/lib/(.*/)?syncdesk/libsyncdesk-keychain\.so$" <<<"$node_files" ||
-    fail "syncdesk-node lacks its keychain module (usr/lib/.../syncdesk/libsyncdesk-keychain.so)"
+for module in keychain mime; do
+    grep -qE -- "^\./usr/lib/(.*/)?syncdesk/libsyncdesk-$module\.so$" <<<"$node_files" ||
+        fail "syncdesk-node lacks its $module module (usr/lib/.../syncdesk/libsyncdesk-$module.so)"
+done
 console_files="$(dpkg-deb -c "$console_deb" | awk '{print $6}')"
 for path in ./usr/bin/syncdesk ./usr/share/applications/syncdesk.desktop ./usr/share/man/man1/syncdesk.1.gz \
     ./usr/share/icons/hicolor/scalable/apps/syncdesk.svg ./usr/share/doc/syncdesk/copyright; do
@@ -52,7 +54,7 @@ node_depends="$(dpkg-deb -f "$node_deb" Depends)"
 console_depends="$(dpkg-deb -f "$console_deb" Depends)"
 echo "    syncdesk-node: $node_depends"
 echo "    syncdesk:      $console_depends"
-# libqt6keychain1 through the keychain module's own dependencies (dpkg-shlibdeps reads the module too).
+# libqt6keychain1 and libgmime-3.0 through the modules' own dependencies (dpkg-shlibdeps reads them too).
 for lib in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libgmime-3.0 libsystemd0 libqt6keychain1 adduser; do
     check_contains "syncdesk-node's Depends" "$node_depends" "$lib"
 done

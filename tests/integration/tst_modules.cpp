@@ -1,0 +1,131 @@
+// SyncDesk's modules (core/modules/moduleloader.h): QtKeychain and GMime, with what they load, are opened when
+// first needed, not at start. Here: the node starts without them; the real node, with its MIME module
+// missing, stores nothing of a mailbox's messages but loses none either (item failures naming the module, the
+// next sync with the module stores each message once); building an outgoing message says so too.
+
+#include "dovecotserver.h"
+#include "mailfactory.h"
+#include "noderunner.h"
+#include "outgoing/messagebuilder.h"
+#include "testconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncDesk;
+using namespace SyncDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestModules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void nodeStartsWithoutItsModules();
+    void missingMimeModuleFailsTheBuilderClearly();
+    void missingMimeModuleLosesNoMessage();
+
+private:
+    NodeRun node(const QStringList &arguments,
+                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        return runNode(QStringLiteral(SYNCDESK_NODE_BINARY), m_db, arguments, {}, environment);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_db;
+};
+
+void TestModules::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = m_dir.filePath(u"modules.db"_s);
+}
+
+// Every command of the node starts without QtKeychain, Qt D-Bus, libdbus, libsystemd, GMime or GIO: a few
+// milliseconds of each short command (the IMAP benchmark's re-sync). The dynamic loader lists what it loads.
+void TestModules::nodeStartsWithoutItsModules()
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"LD_TRACE_LOADED_OBJECTS"_s, u"1"_s);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), {u"--version"_s});
+    QVERIFY(process.waitForFinished(30000));
+    const QString loaded = QString::fromLocal8Bit(process.readAllStandardOutput());
+    QVERIFY2(loaded.contains(u"libQt6Core.so"_s), qPrintable(loaded)); // the listing itself worked
+    for (const QString &library :
+         {u"libqt6keychain"_s, u"libQt6DBus"_s, u"libdbus-1"_s, u"libsystemd"_s, u"libgmime"_s, u"libgio-2.0"_s}) {
+        QVERIFY2(!loaded.contains(library), qPrintable(library + u" is loaded at start:\n"_s + loaded));
+    }
+}
+
+// In this process the MIME module has not been opened yet: with it missing, building an outgoing message is a
+// classified error that names the module and where it was looked for.
+void TestModules::missingMimeModuleFailsTheBuilderClearly()
+{
+    const QString empty = m_dir.filePath(u"no-modules-here"_s);
+    QVERIFY(QDir().mkpath(empty));
+    qputenv("SYNCDESK_MODULE_DIR", QFile::encodeName(empty));
+    MessageParts parts;
+    parts.from = EmailAddress{u"Ana"_s, u"ana@example.test"_s};
+    parts.to = {EmailAddress{u"Bo"_s, u"bo@example.test"_s}};
+    parts.subject = u"Quote"_s;
+    parts.bodyText = u"Hello"_s;
+    parts.messageId = MessageBuilder::newMessageId(1, parts.from.address);
+    const Result<QByteArray> built = MessageBuilder::build(parts);
+    qunsetenv("SYNCDESK_MODULE_DIR");
+    QVERIFY(!built.ok());
+    QCOMPARE(built.error().errorClass, ErrorClass::Internal);
+    QVERIFY2(built.error().message.contains(u"libsyncdesk-mime.so"_s), qPrintable(built.error().toString()));
+    QVERIFY2(built.error().detail.contains(empty), qPrintable(built.error().toString()));
+}
+
+void TestModules::missingMimeModuleLosesNoMessage()
+{
+    if (!DovecotServer::isAvailable()) {
+        QSKIP("dovecot is not installed: run scripts/test.sh, which installs it");
+    }
+    DovecotServer dovecot;
+    dovecot.setUser(u"mona"_s, u"mona-pw"_s);
+    QString error;
+    QVERIFY2(dovecot.start(&error), qPrintable(error));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(dovecot.deliver(
+            u"mona"_s, u"INBOX"_s,
+            MailFactory::build(MailFactory::realistic(u"mona@example.test"_s, i, QDateTime::currentDateTimeUtc()))));
+    }
+    TestConfig config(m_dir.filePath(u"cfg"_s));
+    config.addProfile(u"Corp"_s, dovecot, u"tls"_s);
+    config.addMailbox(u"mona@example.test"_s, u"Corp"_s, u"mona"_s, u"mona-pw"_s);
+    NodeRun run = node({u"config"_s, u"import"_s, config.write()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+
+    // A broken installation: no module where the node looks.
+    QProcessEnvironment broken = QProcessEnvironment::systemEnvironment();
+    const QString empty = m_dir.filePath(u"no-modules"_s);
+    QVERIFY(QDir().mkpath(empty));
+    broken.insert(u"SYNCDESK_MODULE_DIR"_s, empty);
+    run = node({u"sync"_s, u"--once"_s}, broken);
+    QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new, 3 fetched, 3 items failed"_s),
+             qPrintable(run.out + run.err));
+    run = node({u"failures"_s, u"--mailbox"_s, u"mona@example.test"_s});
+    QVERIFY2(run.out.contains(u"libsyncdesk-mime.so"_s) && run.out.contains(u"reinstall"_s),
+             qPrintable(run.out + run.err));
+
+    // Repaired: the next sync stores each of the three, once.
+    run = node({u"sync"_s, u"--once"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"mona@example.test: ok, 3 new"_s), qPrintable(run.out + run.err));
+    run = node({u"sync"_s, u"--once"_s});
+    QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new"_s), qPrintable(run.out + run.err));
+    run = node({u"verify"_s, u"--mailbox"_s, u"mona@example.test"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+}
+
+QTEST_GUILESS_MAIN(TestModules)
+#include "tst_modules.moc"
