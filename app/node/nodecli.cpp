@@ -595,6 +595,9 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds, std::unique_ptr<Store> st
     EngineSettings settings;
     settings.store = m_storeConfig;
     m_engine = std::make_unique<SyncEngine>(settings);
+    if (store) {
+        m_engine->borrowStore(store.get()); // reset below, before the store
+    }
     int exitCode = Success;
     // On a terminal, a line that follows the run: mailboxes done, messages stored, rate.
     const bool terminal = ::isatty(STDERR_FILENO) == 1 || qEnvironmentVariableIsSet("SYNCDESK_PROGRESS");
@@ -649,6 +652,7 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds, std::unique_ptr<Store> st
     installSignalHandlers();
     const QSet<qint64> enabledBefore = enabledMailboxes(store.get(), mailboxIds);
     if (Status started = m_engine->runOnce(mailboxIds); !started) {
+        m_engine.reset(); // before the store it borrowed
         return storeFailure(started.error());
     }
     QCoreApplication::exec();

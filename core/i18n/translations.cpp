@@ -49,7 +49,12 @@ QString install()
     const QLocale locale = chosenLocale();
     auto *own = new QTranslator(app);
     // The most recently installed translator is asked first; what it lacks falls back to English.
-    if (own->load(locale, u"syncdesk"_s, u"_"_s, kDirectory) && !own->language().startsWith(u"en"_s)) {
+    // When the first language asked for is English (the source) or C, the search below would stop at English
+    // and install nothing: not searched at all (about a millisecond of every command's start). Ui languages,
+    // not the locale's own language: LANGUAGE=de with LANG=en_US still asks for German first.
+    const QStringList asked = locale.uiLanguages();
+    const bool source = asked.isEmpty() || asked.constFirst() == u"C"_s || asked.constFirst().startsWith(u"en"_s);
+    if (!source && own->load(locale, u"syncdesk"_s, u"_"_s, kDirectory) && !own->language().startsWith(u"en"_s)) {
         QCoreApplication::installTranslator(own);
         g_language = own->language();
         auto *qt = new QTranslator(app);

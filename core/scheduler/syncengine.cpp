@@ -46,7 +46,8 @@ SyncEngine::~SyncEngine()
         (void)m_store->releaseAllLeases(m_nodeId);
     }
     m_logPersister.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_ownStore.reset();
 }
 
 void SyncEngine::releaseLeasesOfDeadProcesses()
@@ -111,11 +112,16 @@ Status SyncEngine::ensureStarted()
     if (m_scheduler) {
         return {};
     }
-    auto store = Store::open(m_settings.store);
-    if (!store) {
-        return store.error();
+    if (m_borrowed) {
+        m_store = m_borrowed;
+    } else {
+        auto store = Store::open(m_settings.store);
+        if (!store) {
+            return store.error();
+        }
+        m_ownStore = std::move(store).value();
+        m_store = m_ownStore.get();
     }
-    m_store = std::move(store).value();
     releaseLeasesOfDeadProcesses();
     m_logPersister = std::make_unique<LogPersister>(*m_store);
     m_logPersister->start();

@@ -45,6 +45,10 @@ public:
     static QString pidNamespace();
     static QString defaultNodeId();
 
+    // Before start() or runOnce(): the engine uses this connection (of the engine's thread) instead of opening
+    // one of its own; the caller keeps it open until the engine is destroyed. `sync --once` lends the one its
+    // command already has (each connection is opened and its schema read once more otherwise).
+    void borrowStore(Store *store) { m_borrowed = store; }
     // Continuous operation until stop().
     Status start();
     // Syncs these mailboxes once, then onceFinished.
@@ -77,7 +81,9 @@ private:
     std::shared_ptr<Clock> m_clock;
     QString m_nodeId;
     std::shared_ptr<EngineMetrics> m_metrics;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Store> m_ownStore;
+    Store *m_borrowed = nullptr;
+    Store *m_store = nullptr; // the one in use: m_ownStore's or the borrowed one
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<PushManager> m_push; // continuous mode only; before the scheduler, which refers to it
     std::unique_ptr<MailboxScheduler> m_scheduler;
