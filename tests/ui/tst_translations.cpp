@@ -164,6 +164,7 @@ private Q_SLOTS:
     void hintsAreTranslated();
     void nodeSpeaksGermanUnderAGermanLocale();
     void nodeSpeaksEnglishWhenAsked();
+    void languageListComesBeforeTheLocale();
 };
 
 void TranslationsTest::germanCatalogueIsComplete()
@@ -313,6 +314,25 @@ void TranslationsTest::nodeSpeaksEnglishWhenAsked()
     const Run help = runNode({u"help"_s}, environment);
     QCOMPARE(help.exitCode, 0);
     QVERIFY2(help.out.contains(u"Commands"_s) && !help.out.contains(u"Befehle"_s), qPrintable(help.out.left(600)));
+}
+
+// LANGUAGE (the ui languages, in order) decides over an English LANG: German first means German, even though
+// an English locale alone loads nothing (the start skips the search for English and C).
+void TranslationsTest::languageListComesBeforeTheLocale()
+{
+    QProcessEnvironment environment = germanEnvironment();
+    environment.insert(u"LANG"_s, u"en_US.UTF-8"_s);
+    environment.insert(u"LANGUAGE"_s, u"de:en"_s);
+    Run help = runNode({u"help"_s}, environment);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(u"Befehle"_s), qPrintable(help.out.left(600)));
+    environment.insert(u"LANGUAGE"_s, u"en:de"_s);
+    help = runNode({u"help"_s}, environment);
+    QVERIFY2(help.out.contains(u"Commands"_s) && !help.out.contains(u"Befehle"_s), qPrintable(help.out.left(600)));
+    environment.remove(u"LANGUAGE"_s);
+    environment.insert(u"LANG"_s, u"C"_s);
+    help = runNode({u"help"_s}, environment);
+    QVERIFY2(help.out.contains(u"Commands"_s), qPrintable(help.out.left(600)));
 }
 
 QTEST_MAIN(TranslationsTest)
