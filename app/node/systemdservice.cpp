@@ -2,6 +2,7 @@
 
 #include <QLibrary>
 
+#include <cstdio>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <systemd/sd-daemon.h>
@@ -32,6 +33,13 @@ const Systemd &systemd()
         Systemd functions;
         QLibrary library(u"systemd"_s, 0);
         if (!library.load()) {
+            // Under systemd that means no readiness (a Type=notify unit would be stopped as never ready) and
+            // no watchdog pings: said once on stderr, which the journal keeps even without libsystemd.
+            if (!qEnvironmentVariableIsEmpty("NOTIFY_SOCKET")) {
+                const QByteArray text = "syncdesk-node: " + library.errorString().toLocal8Bit() +
+                                        ": readiness and the watchdog are not reported to systemd\n";
+                std::fputs(text.constData(), stderr);
+            }
             return functions;
         }
         functions.notify = reinterpret_cast<decltype(&::sd_notify)>(library.resolve("sd_notify"));
@@ -70,6 +78,9 @@ bool SystemdService::notifying()
 
 bool SystemdService::stderrIsJournal()
 {
+    if (!systemd().journalSendv) {
+        return false; // without libsystemd, stderr (which systemd passes to the journal anyway) it is
+    }
     const QByteArray forced = qgetenv("SYNCDESK_LOG");
     if (forced == "journal") {
         return true;

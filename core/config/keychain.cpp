@@ -18,33 +18,19 @@ namespace {
 using KeychainModule::Answer;
 using KeychainModule::Outcome;
 
-// The keychain module, opened once, the first time it is needed (keychainmodule.h says why it is not linked).
-struct Module
-{
-    KeychainModule::RunFunction run = nullptr;
-    QString problem; // why it could not be opened
-};
-
-const Module &module()
-{
-    static const Module loaded = [] {
-        Module opened;
-        opened.run = reinterpret_cast<KeychainModule::RunFunction>(
-            Modules::resolve(KeychainModule::kFileName, KeychainModule::kRunSymbol, &opened.problem));
-        return opened;
-    }();
-    return loaded;
-}
+// The keychain module (keychainmodule.h says why it is not linked), opened when first needed.
+Modules::Function s_run(KeychainModule::kFileName, KeychainModule::kRunSymbol);
 
 Answer runJob(KeychainModule::Operation operation, const QString &entry, const QString &password, int timeoutMs)
 {
     Answer answer;
-    if (const Module &keychain = module(); keychain.run) {
-        keychain.run(operation, QString::fromLatin1(kService), entry, password, timeoutMs, &answer);
+    QString problem;
+    if (auto run = reinterpret_cast<KeychainModule::RunFunction>(s_run.get(&problem))) {
+        run(operation, QString::fromLatin1(kService), entry, password, timeoutMs, &answer);
     } else {
         answer.finished = true;
-        answer.outcome = Outcome::NoBackend;
-        answer.errorText = keychain.problem;
+        answer.outcome = Outcome::ModuleMissing;
+        answer.errorText = problem;
     }
     return answer;
 }
@@ -130,7 +116,7 @@ SyncError failure(Operation operation, const QString &entry, const Answer &answe
             QCoreApplication::translate("Keychain", "the system keychain has no entry \"%1\" (service %2): store it "
                                                     "with 'syncdesk-node password set %1'")
                 .arg(entry, QString::fromLatin1(kService));
-    } else if (!module().run) {
+    } else if (answer.outcome == Outcome::ModuleMissing) {
         //: %1 is a file name (libsyncdesk-keychain.so), part of the syncdesk-node package
         message = QCoreApplication::translate("Keychain",
                                               "the keychain module %1 of this installation is missing or cannot be "

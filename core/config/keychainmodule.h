@@ -13,7 +13,8 @@ namespace SyncDesk::KeychainModule {
 enum class Operation : int { Read = 0, Write = 1, Delete = 2 };
 
 // What the keychain answered, QtKeychain's errors mapped to the few the core tells apart.
-enum class Outcome : int { Ok = 0, EntryNotFound, NoBackend, AccessDenied, OtherError };
+// ModuleMissing is the core's own: the module could not be opened.
+enum class Outcome : int { Ok = 0, EntryNotFound, NoBackend, AccessDenied, OtherError, ModuleMissing };
 
 struct Answer
 {

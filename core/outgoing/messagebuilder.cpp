@@ -7,8 +7,6 @@
 #include <QMimeDatabase>
 #include <QRandomGenerator>
 
-#include <utility>
-
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -35,12 +33,9 @@ QString MessageBuilder::contentTypeFor(const QString &fileName, const QByteArray
 
 Result<QByteArray> MessageBuilder::build(const MessageParts &parts)
 {
-    static const auto [build, problem] = [] {
-        QString why;
-        auto function = reinterpret_cast<MimeModule::BuildFunction>(
-            Modules::resolve(MimeModule::kFileName, MimeModule::kBuildSymbol, &why));
-        return std::pair{function, why};
-    }();
+    static Modules::Function s_build(MimeModule::kFileName, MimeModule::kBuildSymbol);
+    QString problem;
+    const auto build = reinterpret_cast<MimeModule::BuildFunction>(s_build.get(&problem));
     if (!build) {
         return SyncError::make(
             ErrorClass::Internal, u"internal-error"_s,
@@ -58,7 +53,10 @@ Result<QByteArray> MessageBuilder::build(const MessageParts &parts)
         }
     }
     QByteArray message;
-    if (!build(typed, &message)) {
+    bool built = false;
+    QString what;
+    MimeModule::raise(build(typed, &message, &built, &what), what);
+    if (!built) {
         return SyncError::make(
             ErrorClass::Internal, u"internal-error"_s,
             QCoreApplication::translate("SyncDesk::MessageBuilder", "the message could not be built"));

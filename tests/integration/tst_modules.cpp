@@ -1,7 +1,8 @@
 // SyncDesk's modules (core/modules/moduleloader.h): QtKeychain and GMime, with what they load, are opened when
 // first needed, not at start. Here: the node starts without them; the real node, with its MIME module
 // missing, stores nothing of a mailbox's messages but loses none either (item failures naming the module, the
-// next sync with the module stores each message once); building an outgoing message says so too.
+// next sync with the module stores each message once), and a module of another build is refused the same
+// way; building an outgoing message without the module is a classified error.
 
 #include "dovecotserver.h"
 #include "mailfactory.h"
@@ -47,20 +48,32 @@ void TestModules::initTestCase()
 }
 
 // Every command of the node starts without QtKeychain, Qt D-Bus, libdbus, libsystemd, GMime or GIO: a few
-// milliseconds of each short command (the IMAP benchmark's re-sync). The dynamic loader lists what it loads.
+// milliseconds of each short command (the IMAP benchmark's re-sync). The dynamic loader reports every file it
+// opens while the command runs (LD_DEBUG=files), what is linked and what is opened later alike; `status`
+// opens the store and reads it, as most commands do.
 void TestModules::nodeStartsWithoutItsModules()
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"LD_TRACE_LOADED_OBJECTS"_s, u"1"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SYNCDESK_NODE_BINARY), {u"--version"_s});
-    QVERIFY(process.waitForFinished(30000));
-    const QString loaded = QString::fromLocal8Bit(process.readAllStandardOutput());
-    QVERIFY2(loaded.contains(u"libQt6Core.so"_s), qPrintable(loaded)); // the listing itself worked
-    for (const QString &library :
-         {u"libqt6keychain"_s, u"libQt6DBus"_s, u"libdbus-1"_s, u"libsystemd"_s, u"libgmime"_s, u"libgio-2.0"_s}) {
-        QVERIFY2(!loaded.contains(library), qPrintable(library + u" is loaded at start:\n"_s + loaded));
+    const QString db = m_dir.filePath(u"start.db"_s);
+    TestConfig config(m_dir.filePath(u"start-cfg"_s));
+    config.addClosedPortProfile(u"Nowhere"_s, 9);
+    config.addMailbox(u"nobody@example.test"_s, u"Nowhere"_s, u"nobody"_s, u"pw"_s);
+    const NodeRun created =
+        runNode(QStringLiteral(SYNCDESK_NODE_BINARY), db, {u"config"_s, u"import"_s, config.write()});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.out + created.err));
+    for (const QStringList &command : {QStringList{u"--version"_s}, QStringList{u"--db"_s, db, u"status"_s}}) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"LD_DEBUG"_s, u"files"_s);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(SYNCDESK_NODE_BINARY), command);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QString loaded = QString::fromLocal8Bit(process.readAllStandardError());
+        QVERIFY2(loaded.contains(u"libQt6Core.so"_s), qPrintable(loaded.left(2000))); // the report itself worked
+        for (const QString &library : {u"libqt6keychain"_s, u"libQt6DBus"_s, u"libdbus-1"_s, u"libsystemd"_s,
+                                       u"libgmime"_s, u"libgio-2.0"_s, u"libsyncdesk-"_s}) {
+            QVERIFY2(!loaded.contains(library), qPrintable(command.join(u' ') + u": "_s + library + u" is loaded"_s));
+        }
     }
 }
 
@@ -70,6 +83,8 @@ void TestModules::missingMimeModuleFailsTheBuilderClearly()
 {
     const QString empty = m_dir.filePath(u"no-modules-here"_s);
     QVERIFY(QDir().mkpath(empty));
+    const QByteArray before = qgetenv("SYNCDESK_MODULE_DIR");
+    const bool wasSet = qEnvironmentVariableIsSet("SYNCDESK_MODULE_DIR");
     qputenv("SYNCDESK_MODULE_DIR", QFile::encodeName(empty));
     MessageParts parts;
     parts.from = EmailAddress{u"Ana"_s, u"ana@example.test"_s};
@@ -78,7 +93,11 @@ void TestModules::missingMimeModuleFailsTheBuilderClearly()
     parts.bodyText = u"Hello"_s;
     parts.messageId = MessageBuilder::newMessageId(1, parts.from.address);
     const Result<QByteArray> built = MessageBuilder::build(parts);
-    qunsetenv("SYNCDESK_MODULE_DIR");
+    if (wasSet) {
+        qputenv("SYNCDESK_MODULE_DIR", before);
+    } else {
+        qunsetenv("SYNCDESK_MODULE_DIR");
+    }
     QVERIFY(!built.ok());
     QCOMPARE(built.error().errorClass, ErrorClass::Internal);
     QVERIFY2(built.error().message.contains(u"libsyncdesk-mime.so"_s), qPrintable(built.error().toString()));
@@ -116,6 +135,16 @@ void TestModules::missingMimeModuleLosesNoMessage()
     run = node({u"failures"_s, u"--mailbox"_s, u"mona@example.test"_s});
     QVERIFY2(run.out.contains(u"libsyncdesk-mime.so"_s) && run.out.contains(u"reinstall"_s),
              qPrintable(run.out + run.err));
+
+    // A MIME module of another build where the node looks (a package half upgraded under a running process):
+    // refused before anything of it runs (its decode would abort), and again nothing is lost.
+    QProcessEnvironment foreign = QProcessEnvironment::systemEnvironment();
+    foreign.insert(u"SYNCDESK_MODULE_DIR"_s, QStringLiteral(SYNCDESK_FOREIGN_MODULE_DIR));
+    run = node({u"sync"_s, u"--once"_s}, foreign);
+    QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new, 3 fetched, 3 items failed"_s),
+             qPrintable(run.out + run.err));
+    run = node({u"failures"_s, u"--mailbox"_s, u"mona@example.test"_s});
+    QVERIFY2(run.out.contains(u"from another build: 0.0.1+git1.0000000"_s), qPrintable(run.out + run.err));
 
     // Repaired: the next sync stores each of the three, once.
     run = node({u"sync"_s, u"--once"_s});

@@ -5,8 +5,6 @@
 
 #include <QCoreApplication>
 
-#include <utility>
-
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -19,12 +17,9 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw)
 // GMime is in the MIME module (mimemodule.h), opened the first time a message is decoded.
 DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options)
 {
-    static const auto [decodeWithGMime, problem] = [] {
-        QString why;
-        auto function = reinterpret_cast<MimeModule::DecodeFunction>(
-            Modules::resolve(MimeModule::kFileName, MimeModule::kDecodeSymbol, &why));
-        return std::pair{function, why};
-    }();
+    static Modules::Function s_decode(MimeModule::kFileName, MimeModule::kDecodeSymbol);
+    QString problem;
+    const auto decodeWithGMime = reinterpret_cast<MimeModule::DecodeFunction>(s_decode.get(&problem));
     DecodedMessage decoded;
     if (!decodeWithGMime) {
         // Nothing is stored and nothing lost: the message becomes an item failure with this reason and is
@@ -37,7 +32,8 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
                                     .arg(QString::fromLatin1(MimeModule::kFileName), problem);
         return decoded;
     }
-    decodeWithGMime(raw, options.maxBodyChars, &decoded);
+    QString what;
+    MimeModule::raise(decodeWithGMime(raw, options.maxBodyChars, &decoded, &what), what);
     return decoded;
 }
 
