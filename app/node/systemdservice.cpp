@@ -79,7 +79,7 @@ bool SystemdService::notifying()
 bool SystemdService::stderrIsJournal()
 {
     if (!systemd().journalSendv) {
-        return false; // without libsystemd, stderr (which systemd passes to the journal anyway) it is
+        return false; // without libsystemd the records go to stderr, which systemd passes to the journal anyway
     }
     const QByteArray forced = qgetenv("SYNCDESK_LOG");
     if (forced == "journal") {
