@@ -47,6 +47,14 @@ public:
     virtual void startTls() = 0;
     virtual void write(const QByteArray &data) = 0;
     virtual QByteArray readAll() = 0;
+    // Appends what has arrived to the end of `buffer` and returns how many bytes that was. A stream that
+    // can read straight into it (SocketStream) saves the copy into a new array that readAll() makes.
+    virtual qsizetype appendTo(QByteArray &buffer)
+    {
+        const QByteArray bytes = readAll();
+        buffer.append(bytes);
+        return bytes.size();
+    }
     virtual void close() = 0; // flushes what was written, then disconnects
     virtual bool isEncrypted() const = 0;
     virtual TlsSessionInfo tlsSessionInfo() const { return {}; }

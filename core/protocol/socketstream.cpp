@@ -130,6 +130,19 @@ QByteArray SocketStream::readAll()
     return m_socket->readAll();
 }
 
+qsizetype SocketStream::appendTo(QByteArray &buffer)
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0) {
+        return 0;
+    }
+    const qsizetype before = buffer.size();
+    buffer.resize(before + qsizetype(available));
+    const qint64 got = m_socket->read(buffer.data() + before, available);
+    buffer.resize(before + qsizetype(qMax<qint64>(got, 0)));
+    return qsizetype(qMax<qint64>(got, 0));
+}
+
 void SocketStream::close()
 {
     m_closing = true;

@@ -24,6 +24,7 @@ public:
     void startTls() override;
     void write(const QByteArray &data) override;
     QByteArray readAll() override;
+    qsizetype appendTo(QByteArray &buffer) override;
     void close() override;
     bool isEncrypted() const override;
     TlsSessionInfo tlsSessionInfo() const override;

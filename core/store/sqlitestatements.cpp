@@ -1,6 +1,8 @@
 #include "sqlitestatements.h"
 
 #include <QByteArray>
+#include <QStringEncoder>
+#include <QVarLengthArray>
 
 #include <sqlite3.h>
 
@@ -35,6 +37,8 @@ std::optional<SqliteStatements::Failure> SqliteStatements::firstRow(const QStrin
         }
         m_statements.insert(sql, statement);
     }
+    // The UTF-8 of the text values, alive until the statement is reset (bound without SQLite's own copy).
+    QVarLengthArray<QByteArray, 32> utf8Texts;
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
         const int index = int(i) + 1;
@@ -70,15 +74,17 @@ std::optional<SqliteStatements::Failure> SqliteStatements::firstRow(const QStrin
                 break;
             }
             const QString text = value.toString();
-            if (!QStringView(text).isValidUtf16()) {
+            QStringEncoder toUtf8(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+            QByteArray utf8 = toUtf8.encode(text); // a null QString becomes '', never NULL
+            if (toUtf8.hasError()) {
                 // An unpaired surrogate (a hostile server's folder name can carry one): SQLite encodes it
                 // from UTF-16 as Qt's driver has it do everywhere else, so the same text is the same bytes.
                 bound = sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
                 break;
             }
-            const QByteArray utf8 = text.toUtf8(); // a null QString becomes '', never NULL
-            bound = sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
-                                        SQLITE_TRANSIENT, SQLITE_UTF8);
+            utf8Texts.append(std::move(utf8));
+            bound = sqlite3_bind_text64(statement, index, utf8Texts.last().constData(),
+                                        sqlite3_uint64(utf8Texts.last().size()), SQLITE_STATIC, SQLITE_UTF8);
             break;
         }
         default:

@@ -18,7 +18,7 @@ struct SyncTuning
 {
     int connectTimeoutMs = 30000;
     int commandTimeoutMs = 60000;
-    int batchMessages = 50;               // messages per UID FETCH and per store transaction
+    int batchMessages = 200;              // messages per UID FETCH and per store transaction
     qint64 batchBytes = 16 * 1024 * 1024; // ... or fewer when they are large
     int pipelineDepth = 2;                // UID FETCH commands in flight at once
     // A message larger than this is not kept: it is listed as an item failure and the sync goes on (one huge

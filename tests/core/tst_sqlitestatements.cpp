@@ -28,6 +28,7 @@ private Q_SLOTS:
     void valuesAreStoredAsQtsDriverStoresThem();
     void firstRowIsReadAndTheStatementReset();
     void failuresCarrySqlitesCode();
+    void manyTextsStayBoundUntilTheStep();
 
 private:
     sqlite3 *handle() const;
@@ -144,6 +145,27 @@ void TestSqliteStatements::valuesAreStoredAsQtsDriverStoresThem()
     QVERIFY(row && row->at(0).isNull());
     QVERIFY(!statements.firstRow(u"SELECT c FROM direct WHERE rowid = ?"_s, {1000}, row));
     QVERIFY(!row);
+}
+
+void TestSqliteStatements::manyTextsStayBoundUntilTheStep()
+{
+    // Texts are bound without SQLite's copy: each must stay intact until the statement has run, also when
+    // there are more of them than fit the binder's inline storage, and large ones.
+    QVariantList values;
+    QStringList marks;
+    QString expected;
+    for (int i = 0; i < 70; ++i) {
+        const QString text = i % 10 == 0 ? QString(20000, QChar(u'a' + i / 10)) : u"t%1\u00e9"_s.arg(i);
+        values.append(text);
+        marks.append(u"?"_s);
+        expected += text;
+    }
+    SqliteStatements statements(handle());
+    std::optional<QVariantList> row;
+    const auto failed = statements.firstRow(u"SELECT "_s + marks.join(u" || "_s), values, row);
+    QVERIFY2(!failed, qPrintable(failed ? failed->message : QString()));
+    QVERIFY(row);
+    QCOMPARE(row->at(0).toString(), expected);
 }
 
 void TestSqliteStatements::firstRowIsReadAndTheStatementReset()

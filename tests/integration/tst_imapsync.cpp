@@ -368,7 +368,8 @@ void TestImapSync::largeMailboxIsFetchedInBatches()
 {
     // More than two batches of 50, so pipelining and per-batch commits are exercised.
     deliver(u"alice"_s, 130, 1000);
-    const QList<SyncOutcome> outcomes = sync({u"alice@example.test"_s});
+    const QList<SyncOutcome> outcomes =
+        sync({u"alice@example.test"_s}, [](SchedulerSettings &settings) { settings.tuning.batchMessages = 50; });
     QCOMPARE(outcomes.size(), 1);
     QVERIFY(outcomes.at(0).succeeded());
     QCOMPARE(outcomes.at(0).itemsNew, 130);
@@ -383,8 +384,10 @@ void TestImapSync::runTimeLimitStopsBetweenBatchesAndTheNextRunContinues()
     // while it was written. The next run continues from there: every message exactly once.
     deliver(u"bob"_s, 260, 5000);
     const qint64 before = activityCount(u"bob@example.test"_s);
-    const QList<SyncOutcome> first =
-        sync({u"bob@example.test"_s}, [](SchedulerSettings &settings) { settings.tuning.maxRunMs = 1; });
+    const QList<SyncOutcome> first = sync({u"bob@example.test"_s}, [](SchedulerSettings &settings) {
+        settings.tuning.maxRunMs = 1;
+        settings.tuning.batchMessages = 50;
+    });
     QCOMPARE(first.size(), 1);
     QVERIFY2(first.at(0).succeeded(), qPrintable(first.at(0).error ? first.at(0).error->toString() : QString()));
     QVERIFY(first.at(0).incomplete);

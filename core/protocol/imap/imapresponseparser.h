@@ -32,6 +32,9 @@ public:
     explicit ResponseParser(ParserLimits limits = {});
 
     void feed(const QByteArray &bytes);
+    // Where new bytes may be appended directly, as feed() would (saving the caller's copy); null while the
+    // rest of a dropped literal arrives or after a failure, when feed() must be used.
+    QByteArray *appendTarget() { return m_failed || m_skipRemaining > 0 ? nullptr : &m_buffer; }
     // Fills `out` and returns Ready when a complete response is buffered.
     State next(Response &out);
     const SyncError &error() const { return m_error; }

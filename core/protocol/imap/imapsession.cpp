@@ -452,11 +452,18 @@ void Session::onReadyRead()
     if (m_state == State::Failed || m_state == State::Closed) {
         return;
     }
-    const QByteArray bytes = m_stream->readAll();
-    if (bytes.isEmpty()) {
-        return;
+    // Bytes extend no deadline: a trickle of data must not hold a session open.
+    if (QByteArray *target = m_parser.appendTarget()) {
+        if (m_stream->appendTo(*target) == 0) {
+            return;
+        }
+    } else {
+        const QByteArray bytes = m_stream->readAll();
+        if (bytes.isEmpty()) {
+            return;
+        }
+        m_parser.feed(bytes);
     }
-    m_parser.feed(bytes); // bytes extend no deadline: a trickle of data must not hold a session open
     Response response;
     while (m_state != State::Failed && m_state != State::Closed) {
         // TLS must start right after the STARTTLS OK: further bytes stay buffered until then (and are
