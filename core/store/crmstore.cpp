@@ -277,16 +277,19 @@ Result<QHash<QString, TrackedActivity>> CrmStore::latestInConversations(const QS
                             marks.join(u", "_s) +
                             u") AND conversation <> '' AND regarding_type IS NOT NULL AND created_at >= ? "
                             "GROUP BY conversation)"_s;
-        auto query = m_store.exec(sql, values);
+        // Prepared once per connection for full parts of 100 (the SQL is the same for each).
+        auto query = m_store.execCached(sql, values);
         if (!query) {
             return query.error();
         }
-        while (query->next()) {
-            const QString conversation = query->value(5).toString();
+        QSqlQuery &found = **query;
+        while (found.next()) {
+            const QString conversation = found.value(5).toString();
             if (!latest.contains(conversation)) {
-                latest.insert(conversation, activityFrom(*query)); // the first row of each is its latest
+                latest.insert(conversation, activityFrom(found)); // the first row of each is its latest
             }
         }
+        found.finish();
     }
     return latest;
 }

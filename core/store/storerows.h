@@ -3,6 +3,7 @@
 // How the store's rows map to the model: the column lists, the row readers and the JSON-encoded columns.
 // Shared by the parts of Store (store*.cpp); not part of its interface.
 
+#include "jsontext.h"
 #include "model/crmrecord.h"
 #include "store.h"
 
@@ -60,6 +61,15 @@ inline QString partiesToJson(const QList<ActivityParty> &parties)
     if (parties.isEmpty()) {
         return u"[]"_s;
     }
+    // Text that is not valid UTF-16 is written by Qt, as it was before these writers.
+    if (auto text = JsonText::array(parties, [](QString &out, const ActivityParty &party) {
+            return JsonText::appendObject(out, {{u"address", party.address},
+                                                {u"id", party.record.id},
+                                                {u"role", party.role},
+                                                {u"type", party.record.type}});
+        })) {
+        return *text;
+    }
     QJsonArray array;
     for (const ActivityParty &party : parties) {
         array.append(QJsonObject{{u"role"_s, party.role},
@@ -86,6 +96,11 @@ inline QString addressesToJson(const QList<EmailAddress> &addresses)
 {
     if (addresses.isEmpty()) {
         return u"[]"_s;
+    }
+    if (auto text = JsonText::array(addresses, [](QString &out, const EmailAddress &address) {
+            return JsonText::appendObject(out, {{u"address", address.address}, {u"name", address.name}});
+        })) {
+        return *text;
     }
     QJsonArray array;
     for (const EmailAddress &address : addresses) {
@@ -127,6 +142,12 @@ inline QString attachmentsToJson(const QList<AttachmentInfo> &attachments)
 {
     if (attachments.isEmpty()) {
         return u"[]"_s;
+    }
+    if (auto text = JsonText::array(attachments, [](QString &out, const AttachmentInfo &attachment) {
+            return JsonText::appendObject(
+                out, {{u"name", attachment.fileName}, {u"size", attachment.size}, {u"type", attachment.contentType}});
+        })) {
+        return *text;
     }
     QJsonArray array;
     for (const AttachmentInfo &attachment : attachments) {

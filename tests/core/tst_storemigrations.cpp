@@ -146,7 +146,7 @@ void TestStoreMigrations::freshDatabaseReachesLatestVersion()
         QVERIFY(version.ok());
         QCOMPARE(*version, latestSchemaVersion());
         QCOMPARE(latestSchemaVersion(), schemaMigrations().constLast().version);
-        QCOMPARE(latestSchemaVersion(), 17);
+        QCOMPARE(latestSchemaVersion(), 18);
     }
     // Every step is recorded once, in order; opening again applies nothing twice.
     {
@@ -253,7 +253,8 @@ void TestStoreMigrations::versionOneFileMigratesWithDataIntact()
                                                                                                          {u"14"_s},
                                                                                                          {u"15"_s},
                                                                                                          {u"16"_s},
-                                                                                                         {u"17"_s}}));
+                                                                                                         {u"17"_s},
+                                                                                                         {u"18"_s}}));
 
     auto profiles = store.profiles();
     QVERIFY(profiles.ok());

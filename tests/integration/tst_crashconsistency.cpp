@@ -34,7 +34,7 @@ namespace {
 constexpr int kInbox = 2500;
 constexpr int kProjects = 1500;
 constexpr int kPop3 = 1000;
-constexpr int kBatch = 50; // the node's default batch size
+constexpr int kBatch = 200; // the node's default batch size (SyncTuning::batchMessages)
 constexpr int kKillsPerRound = 25;
 
 QByteArray message(const QString &prefix, int index)
