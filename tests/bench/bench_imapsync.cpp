@@ -22,7 +22,9 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 using namespace SyncDesk::Testing;
@@ -321,6 +323,26 @@ double cpuRatio(const Measurement &a, const Measurement &b)
     return a.ran && b.ran && b.cpuSeconds > 0 ? std::round(a.cpuSeconds / b.cpuSeconds * 1000) / 1000 : -1;
 }
 
+// The median of each pair's ratio of CPU (or wall) time, for runs that alternated: each pair saw the same
+// machine, which the ratio of the two medians does not promise. -1 without pairs.
+double pairedRatio(const QList<Measurement> &a, const QList<Measurement> &b, bool cpu)
+{
+    QList<double> ratios;
+    for (qsizetype i = 0; i < qMin(a.size(), b.size()); ++i) {
+        const double over = cpu ? b.at(i).cpuSeconds : b.at(i).wallSeconds;
+        if (a.at(i).ran && b.at(i).ran && over > 0) {
+            ratios.append((cpu ? a.at(i).cpuSeconds : a.at(i).wallSeconds) / over);
+        }
+    }
+    if (ratios.isEmpty()) {
+        return -1;
+    }
+    std::sort(ratios.begin(), ratios.end());
+    const qsizetype n = ratios.size();
+    const double middle = n % 2 ? ratios.at(n / 2) : (ratios.at(n / 2 - 1) + ratios.at(n / 2)) / 2;
+    return std::round(middle * 1000) / 1000;
+}
+
 double ratio(const Measurement &a, const Measurement &b)
 {
     return a.ran && b.ran && b.wallSeconds > 0 ? std::round(a.wallSeconds / b.wallSeconds * 1000) / 1000 : -1;
@@ -560,6 +582,9 @@ int main(int argc, char **argv)
     out() << "full pull, syncdesk-node / mbsync FSync no: " << ratio(nodeFull, mbsyncNoFsyncFull) << '\n';
     out() << "full pull CPU, syncdesk-node / mbsync FSync no: " << cpuRatio(nodeFull, mbsyncNoFsyncFull)
           << "  (target <= 2; wall, the line above: <= 2)\n";
+    const double pairedCpu = pairedRatio(fullRuns, noFsyncRuns, true);
+    const double pairedWall = pairedRatio(fullRuns, noFsyncRuns, false);
+    out() << "  the same, median of the alternating pairs: CPU " << pairedCpu << ", wall " << pairedWall << '\n';
     out() << "re-sync, syncdesk-node / mbsync FSync no:   " << ratio(nodeAgain, mbsyncNoFsyncAgain) << '\n';
     out() << "full pull, syncdesk-node / offlineimap:   " << ratio(nodeFull, offlineFull) << '\n';
     out() << "peak RSS of syncdesk-node, full pull:      " << nodeFull.peakRssMb << " MB  (target <= 64)\n";
@@ -592,6 +617,8 @@ int main(int argc, char **argv)
         {u"ratio_resync_vs_mbsync"_s, againRatio},
         {u"ratio_full_vs_mbsync_nofsync"_s, ratio(nodeFull, mbsyncNoFsyncFull)},
         {u"cpu_ratio_full_vs_mbsync_nofsync"_s, cpuRatio(nodeFull, mbsyncNoFsyncFull)},
+        {u"paired_cpu_ratio_full_vs_mbsync_nofsync"_s, pairedCpu},
+        {u"paired_ratio_full_vs_mbsync_nofsync"_s, pairedWall},
         {u"ratio_resync_vs_mbsync_nofsync"_s, ratio(nodeAgain, mbsyncNoFsyncAgain)},
         {u"ratio_full_vs_offlineimap"_s, ratio(nodeFull, offlineFull)},
         {u"repeats"_s, kRepeat},
