@@ -260,24 +260,27 @@ Result<QHash<QString, TrackedActivity>> CrmStore::latestInConversations(const QS
             keys.append(conversation);
         }
     }
-    // A batch's replies, in statements of at most 100 (SQLite's and PostgreSQL's parameter limits are far).
+    // A batch's replies, in statements of 100 (SQLite's and PostgreSQL's parameter limits are far); the latest
+    // row of each conversation only (a busy subject has many).
+    static const QString sql = u"SELECT "_s + kActivityColumns +
+                               u", conversation FROM activities WHERE id IN (SELECT MAX(id) FROM activities WHERE "
+                               "conversation IN ("_s +
+                               QStringList(100, u"?"_s).join(u", "_s) +
+                               u") AND conversation <> '' AND regarding_type IS NOT NULL AND created_at >= ? "
+                               "GROUP BY conversation)"_s;
     for (qsizetype from = 0; from < keys.size(); from += 100) {
+        // Always 100 values (the rest '', which "conversation <> ''" matches nowhere): one statement text,
+        // prepared once per connection.
         const QStringList part = keys.mid(from, 100);
         QVariantList values;
-        values.reserve(part.size() + 1);
+        values.reserve(101);
         for (const QString &key : part) {
             values.append(key);
         }
+        while (values.size() < 100) {
+            values.append(QString(u""_s));
+        }
         values.append(since.toMSecsSinceEpoch());
-        QStringList marks(part.size(), u"?"_s);
-        // The latest row of each conversation only (a busy subject has many).
-        const QString sql = u"SELECT "_s + kActivityColumns +
-                            u", conversation FROM activities WHERE id IN (SELECT MAX(id) FROM activities WHERE "
-                            "conversation IN ("_s +
-                            marks.join(u", "_s) +
-                            u") AND conversation <> '' AND regarding_type IS NOT NULL AND created_at >= ? "
-                            "GROUP BY conversation)"_s;
-        // Prepared once per connection for full parts of 100 (the SQL is the same for each).
         auto query = m_store.execCached(sql, values);
         if (!query) {
             return query.error();

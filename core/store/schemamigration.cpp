@@ -555,9 +555,10 @@ const QList<SchemaMigration> &schemaMigrations()
          u"replies to tracked email: an index of the conversations of activities regarding a record"_s,
          {
              // A batch asks for the latest tracked activity of each of its conversations: answered from this
-             // index alone (only tracked rows are in it), not by reading every row of each conversation.
-             u"CREATE INDEX activities_tracked_conversation ON activities (conversation, created_at) "
-             "WHERE conversation <> '' AND regarding_type IS NOT NULL"_s,
+             // index alone (only tracked rows are in it, with every column the lookup reads), not by reading
+             // every row of each conversation.
+             u"CREATE INDEX activities_tracked_conversation ON activities (conversation, created_at, regarding_type, "
+             "id) WHERE conversation <> '' AND regarding_type IS NOT NULL"_s,
          },
          {},
          {}},

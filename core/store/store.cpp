@@ -527,25 +527,36 @@ bool Store::reconnectAfter(const QSqlError &error)
 Result<QSqlQuery *> Store::execCached(const QString &sql, const QVariantList &values)
 {
     const StoreTiming timing(sql);
-    auto it = m_cachedQueries.find(sql);
-    if (it == m_cachedQueries.end()) {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        query.setForwardOnly(!m_config.isPostgres());
-        if (!query.prepare(sql)) {
-            return errorFrom(query, u"prepare"_s);
+    for (int attempt = 0;; ++attempt) {
+        auto it = m_cachedQueries.find(sql);
+        if (it == m_cachedQueries.end()) {
+            QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+            query.setForwardOnly(!m_config.isPostgres());
+            if (!query.prepare(sql)) {
+                SyncError error = errorFrom(query, u"prepare"_s);
+                if (attempt == 0 && reconnectAfter(query.lastError())) {
+                    continue;
+                }
+                return error;
+            }
+            it = m_cachedQueries.insert(sql, query);
         }
-        it = m_cachedQueries.insert(sql, query);
-    }
-    QSqlQuery &query = it.value();
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        query.bindValue(int(i), boundValue(values.at(i)));
-    }
-    if (!query.exec()) {
+        QSqlQuery &query = it.value();
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            query.bindValue(int(i), boundValue(values.at(i)));
+        }
+        if (query.exec()) {
+            return &query;
+        }
         SyncError error = errorFrom(query, u"execute"_s);
+        const QSqlError failure = query.lastError();
         m_cachedQueries.erase(it);
+        // A lost PostgreSQL session outside a transaction: connected again and tried once more, as exec() does.
+        if (attempt == 0 && reconnectAfter(failure)) {
+            continue;
+        }
         return error;
     }
-    return &query;
 }
 
 Result<std::optional<QVariantList>> Store::execFirstRow(const QString &sql, const QVariantList &values)

@@ -178,6 +178,9 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
     }
     auto batch = std::make_shared<Batch>();
     QList<Pop3SeenMessage> skipped;
+    const qint64 maxBatchBytes =
+        qMin(m_job.tuning.batchBytes, m_job.tuning.responseBudgetBytes / qMax(1, m_job.tuning.pipelineDepth));
+    qint64 batchBytes = 0;
     for (const Message &message : std::as_const(m_fresh)) {
         const qint64 size = sizes.value(message.number, -1);
         if (size > messageLimit()) {
@@ -194,12 +197,17 @@ void Pop3MailboxSync::onSizes(const QList<QByteArray> &lines)
             skipped.append({message.uidl, m_maildrop.nextLocalUid++, Disposition::Failed});
             continue;
         }
-        if (batch->messages.size() >= m_job.tuning.batchMessages) {
+        // As many messages as a batch takes, or fewer when they are large: the batches in flight together
+        // stay within the response budget, as far as the sizes LIST gave tell (as IMAP's batches do).
+        if (batch->messages.size() >= m_job.tuning.batchMessages ||
+            (!batch->messages.isEmpty() && batchBytes + qMax<qint64>(size, 0) > maxBatchBytes)) {
             m_planned.push_back(batch);
             batch = std::make_shared<Batch>();
+            batchBytes = 0;
         }
         batch->messages.append(message);
         batch->messages.last().declaredSize = qMax<qint64>(size, 0);
+        batchBytes += qMax<qint64>(size, 0);
     }
     m_fresh.clear();
     if (!batch->messages.isEmpty()) {

@@ -11,6 +11,7 @@
 #include "dovecotserver.h"
 #include "mailfactory.h"
 #include "noderunner.h"
+#include "sync/syncjob.h"
 #include "testconfig.h"
 
 #include <QElapsedTimer>
@@ -34,7 +35,7 @@ namespace {
 constexpr int kInbox = 2500;
 constexpr int kProjects = 1500;
 constexpr int kPop3 = 1000;
-constexpr int kBatch = 200; // the node's default batch size (SyncTuning::batchMessages)
+const int kBatch = SyncDesk::SyncTuning{}.batchMessages; // the node's default batch size
 constexpr int kKillsPerRound = 25;
 
 QByteArray message(const QString &prefix, int index)

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void loginDelayRefusalWaitsAsCapaSaid();
     void tricklingMessageMeetsTheDeadline();
     void sizesTheServerDeclaredAreNotTrusted();
+    void declaredSizesKeepBatchesWithinTheBudget();
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000);
@@ -379,6 +380,36 @@ void TestPop3FakeServer::sizesTheServerDeclaredAreNotTrusted()
     QCOMPARE(outcome->itemsNew, 1);
     QVERIFY(!outcome->incomplete);
     QCOMPARE(SyncHelper::activityCount(m_store, job->mailbox.id), qint64(3));
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    expectNoDele();
+}
+
+void TestPop3FakeServer::declaredSizesKeepBatchesWithinTheBudget()
+{
+    // Four messages of 80 KB, declared as such, with a budget of 192 KiB: a batch is cut by bytes (here one
+    // message each, two batches in flight) as well as by count, so nothing is downloaded only to be dropped
+    // for lack of room and the run completes.
+    const QString uidl = u"C: UIDL\nS: +OK\nS: 1 uid-1\nS: 2 uid-2\nS: 3 uid-3\nS: 4 uid-4\nS: .\n"_s;
+    const QString size = QString::number(80 * 1024 / 78 * 78 + 120);
+    m_server->addScenario(kGreeting + kLogin + uidl + u"C: LIST\nS: +OK\nS: 1 "_s + size + u"\nS: 2 "_s + size +
+                          u"\nS: 3 "_s + size + u"\nS: 4 "_s + size + u"\nS: .\nC: RETR 1\nS: +OK\n"_s +
+                          bigMessage(1, 80) + u"C: RETR 2\nS: +OK\n"_s + bigMessage(2, 80) + u"C: RETR 3\nS: +OK\n"_s +
+                          bigMessage(3, 80) + u"C: RETR 4\nS: +OK\n"_s + bigMessage(4, 80) + kQuit);
+    Endpoint incoming;
+    incoming.protocol = MailProtocol::Pop3;
+    incoming.host = u"127.0.0.1"_s;
+    incoming.port = m_server->port();
+    incoming.security = Security::None;
+    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    QVERIFY(job);
+    job->tuning.responseBudgetBytes = 192 * 1024;
+    QVERIFY(job->tuning.batchMessages >= 4); // the count alone would put all four in one batch
+    std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->succeeded(), qPrintable(outcome->error ? outcome->error->toString() : QString()));
+    QCOMPARE(outcome->itemsNew, 4);
+    QVERIFY(!outcome->incomplete);
+    QCOMPARE(SyncHelper::activityCount(m_store, job->mailbox.id), qint64(4));
     QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
     expectNoDele();
 }
