@@ -75,6 +75,8 @@ private Q_SLOTS:
 
 private:
     SyncOutcome run(Security security = Security::None, int commandTimeoutMs = 5000);
+    // A job for alice on the scripted server.
+    std::optional<SyncJob> job(Security security = Security::None);
     void expectError(const SyncOutcome &outcome, ErrorClass errorClass, const QString &hintId);
     void expectNoDele();
 
@@ -93,14 +95,19 @@ void TestPop3FakeServer::init()
     m_store = StoreConfig::sqlite(m_dir->filePath(u"store.db"_s));
 }
 
-SyncOutcome TestPop3FakeServer::run(Security security, int commandTimeoutMs)
+std::optional<SyncJob> TestPop3FakeServer::job(Security security)
 {
     Endpoint incoming;
     incoming.protocol = MailProtocol::Pop3;
     incoming.host = u"127.0.0.1"_s;
     incoming.port = m_server->port();
     incoming.security = security;
-    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    return SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+}
+
+SyncOutcome TestPop3FakeServer::run(Security security, int commandTimeoutMs)
+{
+    std::optional<SyncJob> job = this->job(security);
     if (!job) {
         qWarning("cannot create the job");
         return {};
@@ -139,12 +146,7 @@ void TestPop3FakeServer::fullConversationStoresMessagesAndNeverDeletes()
                           message(1) + u"C: RETR 2\nS: +OK 120 octets\n"_s + message(2) + kQuit);
     // The second run sees the same UIDLs: nothing is downloaded.
     m_server->addScenario(kGreeting + kLogin + u"C: UIDL\nS: +OK\nS: 1 uid-one\nS: 2 uid-two\nS: .\n"_s + kQuit);
-    Endpoint incoming;
-    incoming.protocol = MailProtocol::Pop3;
-    incoming.host = u"127.0.0.1"_s;
-    incoming.port = m_server->port();
-    incoming.security = Security::None;
-    const std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    const std::optional<SyncJob> job = this->job();
     QVERIFY(job);
     std::optional<SyncOutcome> outcome = SyncHelper::runJob(m_store, *job, 20000);
     QVERIFY(outcome);
@@ -352,12 +354,7 @@ void TestPop3FakeServer::sizesTheServerDeclaredAreNotTrusted()
                           u"C: LIST\nS: +OK\nS: 1 100\nS: 2 100\nS: 3 100\nS: 4 100\nS: .\n"
                           "C: RETR 4\nS: +OK\n"_s +
                           bigMessage(4, 80) + kQuit);
-    Endpoint incoming;
-    incoming.protocol = MailProtocol::Pop3;
-    incoming.host = u"127.0.0.1"_s;
-    incoming.port = m_server->port();
-    incoming.security = Security::None;
-    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    std::optional<SyncJob> job = this->job();
     QVERIFY(job);
     job->profile.maxMessageBytes = 100000;
     job->tuning.responseBudgetBytes = 192 * 1024;
@@ -395,12 +392,7 @@ void TestPop3FakeServer::declaredSizesKeepBatchesWithinTheBudget()
                           u"\nS: 3 "_s + size + u"\nS: 4 "_s + size + u"\nS: .\nC: RETR 1\nS: +OK\n"_s +
                           bigMessage(1, 80) + u"C: RETR 2\nS: +OK\n"_s + bigMessage(2, 80) + u"C: RETR 3\nS: +OK\n"_s +
                           bigMessage(3, 80) + u"C: RETR 4\nS: +OK\n"_s + bigMessage(4, 80) + kQuit);
-    Endpoint incoming;
-    incoming.protocol = MailProtocol::Pop3;
-    incoming.host = u"127.0.0.1"_s;
-    incoming.port = m_server->port();
-    incoming.security = Security::None;
-    std::optional<SyncJob> job = SyncHelper::makeJob(m_store, incoming, u"alice"_s, u"secret"_s);
+    std::optional<SyncJob> job = this->job();
     QVERIFY(job);
     job->tuning.responseBudgetBytes = 192 * 1024;
     QVERIFY(job->tuning.batchMessages >= 4); // the count alone would put all four in one batch
