@@ -58,12 +58,29 @@ OAuthTokenBroker::OAuthTokenBroker()
 {
     m_thread->setObjectName(u"oauth"_s);
     moveToThread(m_thread);
-    m_thread->start();
+    // Started by the first request (startThread): most commands, and mailboxes with passwords, never ask.
+}
+
+void OAuthTokenBroker::startThread()
+{
+    QMutexLocker locker(&m_mutex);
+    if (!m_threadStarted) {
+        m_threadStarted = true;
+        m_thread->start();
+    }
 }
 
 OAuthTokenBroker::~OAuthTokenBroker()
 {
     disconnect(); // the receivers' functors go now, while what they clean up still exists
+    {
+        QMutexLocker locker(&m_mutex);
+        if (!m_threadStarted) { // nothing was ever asked: no client, no account
+            locker.unlock();
+            delete m_thread;
+            return;
+        }
+    }
     // The clients live in the broker's thread: they go with it.
     QMetaObject::invokeMethod(
         this,
@@ -146,6 +163,7 @@ void OAuthTokenBroker::accessToken(const QString &address, const OAuthSettings &
         },
         Qt::QueuedConnection);
     const QString key = address.toLower();
+    startThread();
     QMetaObject::invokeMethod(
         this, [this, key, settings, ticket, forceRefresh] { serve(key, settings, ticket, forceRefresh); },
         Qt::QueuedConnection);
@@ -154,6 +172,7 @@ void OAuthTokenBroker::accessToken(const QString &address, const OAuthSettings &
 void OAuthTokenBroker::forget(const QString &address)
 {
     const QString key = address.toLower();
+    startThread();
     QMetaObject::invokeMethod(
         this,
         [this, key] {

@@ -84,7 +84,10 @@ private:
     void complete(quint64 ticket, const Result<OAuthAccessToken> &result);
     Result<OAuthAccessToken> takeResult(quint64 ticket);
 
+    void startThread();
+
     QThread *m_thread = nullptr;
+    bool m_threadStarted = false; // guarded by m_mutex
     std::shared_ptr<OAuthTokenStore> m_store;
     int m_marginSeconds = 60;
     int m_timeoutMs = 30000;

@@ -15,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QSysInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -59,26 +60,9 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
     if (!owners) {
         return;
     }
-    // Hosts that share a name (cloned machines, containers in their own pid namespaces) must not take each
-    // other's live leases: the pid counts only when the node published from this pid namespace, or when its
-    // heartbeat stopped long ago.
-    QHash<QString, NodeStatus> published;
-    if (auto nodes = m_store->nodes(); nodes) {
-        for (const NodeStatus &node : std::as_const(*nodes)) {
-            published.insert(node.nodeId, node);
-        }
-    }
-    const QString ourNamespace = pidNamespace();
-    const QDateTime longAgo = QDateTime::currentDateTimeUtc().addSecs(-60);
     const QString host = QSysInfo::machineHostName() + u':';
+    QHash<QString, qint64> deadHere; // owner -> its pid, gone from this host
     for (const QString &owner : std::as_const(*owners)) {
-        const auto node = published.constFind(owner);
-        const bool sameNamespace =
-            node != published.constEnd() && !ourNamespace.isEmpty() && node->pidNamespace == ourNamespace;
-        const bool silent = node == published.constEnd() || !node->heartbeatAt.isValid() || node->heartbeatAt < longAgo;
-        if (!sameNamespace && !silent) {
-            continue;
-        }
         bool ok = false;
         const qint64 pid = owner.startsWith(host) ? owner.mid(host.size()).section(u':', 0, 0).toLongLong(&ok) : 0;
         if (!ok || pid <= 0 || owner == m_nodeId) {
@@ -86,6 +70,33 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
         }
         if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH) {
             continue; // still running (or not ours to signal): its leases stand
+        }
+        deadHere.insert(owner, pid);
+    }
+    if (deadHere.isEmpty()) {
+        return; // the usual start: the published engines (one a `sync --once`, kept for days) are not read
+    }
+    // Hosts that share a name (cloned machines, containers in their own pid namespaces) must not take each
+    // other's live leases: the pid counts only when the node published from this pid namespace, or when its
+    // heartbeat stopped long ago.
+    QHash<QString, NodeStatus> published;
+    if (auto nodes = m_store->nodes(deadHere.keys()); nodes) {
+        for (const NodeStatus &node : std::as_const(*nodes)) {
+            published.insert(node.nodeId, node);
+        }
+    } else {
+        return; // not knowing their namespaces, the leases stay until they expire
+    }
+    const QString ourNamespace = pidNamespace();
+    const QDateTime longAgo = QDateTime::currentDateTimeUtc().addSecs(-60);
+    for (auto it = deadHere.cbegin(); it != deadHere.cend(); ++it) {
+        const QString &owner = it.key();
+        const auto node = published.constFind(owner);
+        const bool sameNamespace =
+            node != published.constEnd() && !ourNamespace.isEmpty() && node->pidNamespace == ourNamespace;
+        const bool silent = node == published.constEnd() || !node->heartbeatAt.isValid() || node->heartbeatAt < longAgo;
+        if (!sameNamespace && !silent) {
+            continue;
         }
         if (Status released = m_store->releaseAllLeases(owner); released) {
             Log::info(u"scheduler"_s, {}, u"released the leases of %1, which no longer runs"_s.arg(owner));
@@ -166,9 +177,15 @@ Status SyncEngine::start()
 
 Status SyncEngine::runOnce(const QList<qint64> &mailboxIds)
 {
+    if (!m_scheduler) {
+        // No more threads than mailboxes (a thread is a stack, a malloc arena and an event loop to start).
+        m_settings.scheduler.workerThreads =
+            int(std::clamp<qsizetype>(mailboxIds.size(), 1, qMax(1, m_settings.scheduler.workerThreads)));
+    }
     if (Status started = ensureStarted(); !started) {
         return started;
     }
+    m_pool->warmUp(int(mailboxIds.size()));
     m_scheduler->runOnce(mailboxIds);
     return {};
 }

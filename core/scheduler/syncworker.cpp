@@ -20,6 +20,19 @@ SyncWorker::~SyncWorker()
     shutdown();
 }
 
+Status SyncWorker::openStore()
+{
+    if (m_store) {
+        return {};
+    }
+    auto opened = Store::open(m_storeConfig);
+    if (!opened) {
+        return opened.error();
+    }
+    m_store = std::move(opened).value();
+    return {};
+}
+
 void SyncWorker::startJob(const SyncJob &job)
 {
     SyncOutcome refused;
@@ -33,14 +46,10 @@ void SyncWorker::startJob(const SyncJob &job)
         Q_EMIT jobFinished(refused);
         return;
     }
-    if (!m_store) {
-        auto opened = Store::open(m_storeConfig);
-        if (!opened) {
-            refused.error = opened.error();
-            Q_EMIT jobFinished(refused);
-            return;
-        }
-        m_store = std::move(opened).value();
+    if (Status opened = openStore(); !opened) {
+        refused.error = opened.error();
+        Q_EMIT jobFinished(refused);
+        return;
     }
     if (job.leaseEpoch > 0) {
         m_store->setLeaseFence(job.mailbox.id, job.leaseNode, job.leaseEpoch);

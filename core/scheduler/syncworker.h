@@ -31,6 +31,8 @@ public:
 
     // Called in the worker's thread (through a queued invocation).
     void startJob(const SyncDesk::SyncJob &job);
+    // Opens the worker's store connection unless it is open; a job opens it when this did not.
+    Status openStore();
     void cancelAll();
     void cancel(qint64 mailboxId);
     // Cancels what runs and closes the store connection; must run in the worker's thread.

@@ -101,6 +101,15 @@ void WorkerPool::dispatch(const SyncJob &job)
         worker, [worker, job] { worker->startJob(job); }, Qt::QueuedConnection);
 }
 
+void WorkerPool::warmUp(int jobs)
+{
+    for (qsizetype i = 0; i < std::min<qsizetype>(jobs, m_workers.size()); ++i) {
+        SyncWorker *worker = m_workers.at(i).worker;
+        QMetaObject::invokeMethod(
+            worker, [worker] { (void)worker->openStore(); }, Qt::QueuedConnection);
+    }
+}
+
 void WorkerPool::cancel(qint64 mailboxId)
 {
     if (m_simulatedRun) {

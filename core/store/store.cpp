@@ -62,6 +62,16 @@ Result<QString> postgresPassword(const QString &source)
     return password;
 }
 
+// The SQLite connection under Qt's driver; null for PostgreSQL or a closed connection.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.driver()) {
+        return nullptr;
+    }
+    const QVariant handle = db.driver()->handle();
+    return qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+
 } // namespace
 
 Store::Store(const StoreConfig &config)
@@ -161,10 +171,8 @@ Status Store::openSqlite()
         //: the start of an error's detail, followed by the driver's own text
         return errorFrom(db.lastError(), tr("open database %1").arg(m_config.sqlitePath));
     }
-    if (const QVariant handle = db.driver()->handle(); qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (auto *sqlite = *static_cast<sqlite3 *const *>(handle.constData())) {
-            sqlite3_busy_handler(sqlite, &sqliteBusy, &m_config.busyTimeoutMs);
-        }
+    if (sqlite3 *sqlite = sqliteHandle(db)) {
+        sqlite3_busy_handler(sqlite, &sqliteBusy, &m_config.busyTimeoutMs);
     }
     // WAL lets readers (the console) work while a writer commits; NORMAL is durable across crashes
     // of the process, and still consistent after a power loss.
@@ -580,9 +588,7 @@ Result<std::optional<QVariantList>> Store::execFirstRow(const QString &sql, cons
     }
     const StoreTiming timing(sql);
     if (!m_sqliteStatements) {
-        const QVariant handle = QSqlDatabase::database(m_connectionName, false).driver()->handle();
-        sqlite3 *db =
-            qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+        sqlite3 *db = sqliteHandle(QSqlDatabase::database(m_connectionName, false));
         if (!db) {
             return SyncError::make(ErrorClass::Store, u"store-error"_s, tr("the SQLite connection is not open"));
         }

@@ -224,6 +224,8 @@ public:
     // The engines that run on this store, with their scheduler's view (heartbeat every second).
     Status publishNode(const NodeStatus &node);
     Result<QList<NodeStatus>> nodes();
+    // Only these engines (those of them that published), in chunks: cheaper than all when a store keeps many.
+    Result<QList<NodeStatus>> nodes(const QStringList &nodeIds);
     // The engines that run the schedule (not a run-once) and beat within timing.deadAfterSeconds.
     Result<QStringList> schedulingEngines(const QDateTime &now, const LeaseTiming &timing);
 

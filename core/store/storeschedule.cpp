@@ -41,35 +41,62 @@ Status Store::publishNode(const NodeStatus &node)
     return {};
 }
 
+namespace {
+
+const QString kNodeColumns =
+    u"node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
+    "running, queued, overdue, profiles_json, stopped, pid_namespace, version, runs_schedule"_s;
+
+void appendNodes(QSqlQuery &query, QList<NodeStatus> &nodes)
+{
+    while (query.next()) {
+        NodeStatus node;
+        node.nodeId = query.value(0).toString();
+        node.host = query.value(1).toString();
+        node.pid = query.value(2).toLongLong();
+        node.startedAt = fromMs(query.value(3));
+        node.heartbeatAt = fromMs(query.value(4));
+        node.workersTotal = query.value(5).toInt();
+        node.workersBusy = query.value(6).toInt();
+        node.capacity = query.value(7).toInt();
+        node.running = query.value(8).toInt();
+        node.queued = query.value(9).toInt();
+        node.overdue = query.value(10).toInt();
+        node.profiles = QJsonDocument::fromJson(query.value(11).toString().toUtf8()).array();
+        node.stopped = query.value(12).toBool();
+        node.pidNamespace = query.value(13).toString();
+        node.version = query.value(14).toString();
+        node.runsSchedule = query.value(15).toBool();
+        nodes.append(node);
+    }
+}
+
+} // namespace
+
 Result<QList<NodeStatus>> Store::nodes()
 {
-    auto query =
-        exec(u"SELECT node_id, host, pid, started_at, heartbeat_at, workers_total, workers_busy, capacity, "
-             "running, queued, overdue, profiles_json, stopped, pid_namespace, version, runs_schedule FROM nodes "
-             "ORDER BY node_id"_s);
+    auto query = exec(u"SELECT "_s + kNodeColumns + u" FROM nodes ORDER BY node_id"_s);
     if (!query) {
         return query.error();
     }
     QList<NodeStatus> nodes;
-    while (query->next()) {
-        NodeStatus node;
-        node.nodeId = query->value(0).toString();
-        node.host = query->value(1).toString();
-        node.pid = query->value(2).toLongLong();
-        node.startedAt = fromMs(query->value(3));
-        node.heartbeatAt = fromMs(query->value(4));
-        node.workersTotal = query->value(5).toInt();
-        node.workersBusy = query->value(6).toInt();
-        node.capacity = query->value(7).toInt();
-        node.running = query->value(8).toInt();
-        node.queued = query->value(9).toInt();
-        node.overdue = query->value(10).toInt();
-        node.profiles = QJsonDocument::fromJson(query->value(11).toString().toUtf8()).array();
-        node.stopped = query->value(12).toBool();
-        node.pidNamespace = query->value(13).toString();
-        node.version = query->value(14).toString();
-        node.runsSchedule = query->value(15).toBool();
-        nodes.append(node);
+    appendNodes(query.value(), nodes);
+    return nodes;
+}
+
+Result<QList<NodeStatus>> Store::nodes(const QStringList &nodeIds)
+{
+    QList<NodeStatus> nodes;
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < nodeIds.size(); from += kChunk) {
+        const QStringList chunk = nodeIds.mid(from, kChunk);
+        auto query = exec(u"SELECT "_s + kNodeColumns + u" FROM nodes WHERE node_id IN ("_s +
+                              QStringList(chunk.size(), u"?"_s).join(u", "_s) + u") ORDER BY node_id"_s,
+                          QVariantList(chunk.cbegin(), chunk.cend()));
+        if (!query) {
+            return query.error();
+        }
+        appendNodes(query.value(), nodes);
     }
     return nodes;
 }
