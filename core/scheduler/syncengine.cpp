@@ -118,7 +118,7 @@ QString SyncEngine::defaultNodeId()
     return id;
 }
 
-Status SyncEngine::ensureStarted()
+Status SyncEngine::ensureStarted(std::optional<int> workerThreads)
 {
     if (m_scheduler) {
         return {};
@@ -136,7 +136,8 @@ Status SyncEngine::ensureStarted()
     releaseLeasesOfDeadProcesses();
     m_logPersister = std::make_unique<LogPersister>(*m_store);
     m_logPersister->start();
-    m_pool = std::make_unique<WorkerPool>(m_settings.scheduler.workerThreads, m_settings.store, m_streams);
+    m_pool = std::make_unique<WorkerPool>(workerThreads.value_or(m_settings.scheduler.workerThreads), m_settings.store,
+                                          m_streams);
     m_scheduler = std::make_unique<MailboxScheduler>(*m_store, *m_pool, *m_clock, m_settings.scheduler, m_nodeId);
     m_scheduler->setMetrics(m_metrics);
     connect(m_scheduler.get(), &MailboxScheduler::syncStarted, this, &SyncEngine::syncStarted);
@@ -177,15 +178,15 @@ Status SyncEngine::start()
 
 Status SyncEngine::runOnce(const QList<qint64> &mailboxIds)
 {
-    if (!m_scheduler) {
-        // No more threads than mailboxes (a thread is a stack, a malloc arena and an event loop to start).
-        m_settings.scheduler.workerThreads =
-            int(std::clamp<qsizetype>(mailboxIds.size(), 1, qMax(1, m_settings.scheduler.workerThreads)));
-    }
-    if (Status started = ensureStarted(); !started) {
+    // No more threads than mailboxes (a thread is a stack, a malloc arena and an event loop to start).
+    const int threads = int(std::clamp<qsizetype>(mailboxIds.size(), 1, qMax(1, m_settings.scheduler.workerThreads)));
+    if (Status started = ensureStarted(threads); !started) {
         return started;
     }
-    m_pool->warmUp(int(mailboxIds.size()));
+    // The worker the first job goes to opens its store connection while the scheduler claims. Only that one:
+    // the others open theirs when a job reaches them (a profile's connection cap may keep them idle, and an
+    // idle connection still counts against PostgreSQL's max_connections).
+    m_pool->warmUp(1);
     m_scheduler->runOnce(mailboxIds);
     return {};
 }

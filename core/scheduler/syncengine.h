@@ -74,7 +74,8 @@ Q_SIGNALS:
 
 private:
     void releaseLeasesOfDeadProcesses();
-    Status ensureStarted();
+    // workerThreads: the pool's size, when the engine starts now (a run-once needs no more than its mailboxes).
+    Status ensureStarted(std::optional<int> workerThreads = std::nullopt);
 
     EngineSettings m_settings;
     ByteStreamFactory m_streams;

@@ -101,9 +101,9 @@ void WorkerPool::dispatch(const SyncJob &job)
         worker, [worker, job] { worker->startJob(job); }, Qt::QueuedConnection);
 }
 
-void WorkerPool::warmUp(int jobs)
+void WorkerPool::warmUp(int workers)
 {
-    for (qsizetype i = 0; i < std::min<qsizetype>(jobs, m_workers.size()); ++i) {
+    for (qsizetype i = 0; i < std::min<qsizetype>(workers, m_workers.size()); ++i) {
         SyncWorker *worker = m_workers.at(i).worker;
         QMetaObject::invokeMethod(
             worker, [worker] { (void)worker->openStore(); }, Qt::QueuedConnection);

@@ -34,10 +34,10 @@ public:
     ~WorkerPool() override; // cancels what runs and joins the threads
 
     void dispatch(const SyncJob &job);
-    // Has the first `jobs` workers (those dispatch() picks first) open their store connections now, in their
-    // threads, while the scheduler claims: a run-once does not wait for them after its claim. A connection
-    // that cannot open is tried again, and reported, by the job.
-    void warmUp(int jobs);
+    // Has the first `workers` workers (those dispatch() picks first) open their store connections now, in
+    // their threads, while the scheduler claims: a run-once does not wait for it after its claim. A
+    // connection that cannot open is tried again, and reported, by the job.
+    void warmUp(int workers);
     void cancelAll();
     // Cancels the mailbox's run (its lease was lost): it ends as cancelled, writing nothing more.
     void cancel(qint64 mailboxId);

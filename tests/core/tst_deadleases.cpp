@@ -10,11 +10,13 @@
 
 #include <QCoreApplication>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
 
 using namespace SyncDesk;
@@ -29,6 +31,7 @@ class TestDeadLeases : public QObject
 private Q_SLOTS:
     void initTestCase();
     void onlyTheLeasesOfDeadProcessesOnThisHostAreFreed();
+    void publishedEnginesAreReadByIdInChunks();
 };
 
 void TestDeadLeases::initTestCase()
@@ -81,6 +84,20 @@ void TestDeadLeases::onlyTheLeasesOfDeadProcessesOnThisHostAreFreed()
     const qint64 deadPid = pidOfAFinishedProcess();
     QVERIFY(deadPid > 0);
     const QString livePid = QString::number(QCoreApplication::applicationPid());
+    if (ourNamespace.isEmpty()) {
+        QSKIP("no /proc/self/ns/pid here: which namespace an engine ran in cannot be told");
+    }
+    // Many engines published before, as a week of `sync --once` leaves them: none holds a lease.
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QVERIFY(store.transaction([&]() -> Status {
+        for (int i = 0; i < 2000; ++i) {
+            const QString id = u"%1:%2:old%3"_s.arg(host).arg(deadPid).arg(i);
+            if (Status published = store.publishNode(node(id, ourNamespace, before.addSecs(-3600 - i))); !published) {
+                return published;
+            }
+        }
+        return {};
+    }));
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
     // Who holds what: each case on a mailbox of its own.
@@ -112,11 +129,6 @@ void TestDeadLeases::onlyTheLeasesOfDeadProcessesOnThisHostAreFreed()
         // Another host's engine.
         {u"remote@example.test"_s, otherHost, node(otherHost, ourNamespace, now), false},
     };
-    // Many engines published before, as a week of `sync --once` leaves them: none holds a lease.
-    for (int i = 0; i < 2000; ++i) {
-        const QString id = u"%1:%2:old%3"_s.arg(host).arg(deadPid).arg(i);
-        QVERIFY(store.publishNode(node(id, ourNamespace, now.addSecs(-3600 - i))));
-    }
     QHash<QString, qint64> ids;
     for (const Holder &holder : holders) {
         const qint64 id = addMailbox(store, holder.address);
@@ -130,7 +142,7 @@ void TestDeadLeases::onlyTheLeasesOfDeadProcessesOnThisHostAreFreed()
         QVERIFY(claimed.ok());
         QCOMPARE(*claimed, Store::Claim::Claimed);
     }
-    if (::kill(pid_t(deadPid), 0) == 0) {
+    if (::kill(pid_t(deadPid), 0) == 0 || errno != ESRCH) {
         QSKIP("the pid of the finished process was taken by another one meanwhile; run the test again");
     }
 
@@ -139,7 +151,8 @@ void TestDeadLeases::onlyTheLeasesOfDeadProcessesOnThisHostAreFreed()
     settings.nodeId = u"%1:%2:engine"_s.arg(host, livePid);
     SyncEngine engine(settings);
     QSignalSpy finished(&engine, &SyncEngine::onceFinished);
-    QVERIFY(engine.runOnce({})); // starts the engine (which frees the dead leases) and syncs nothing
+    // Starts the engine (which frees the dead leases) and syncs nothing: no mailbox has this id.
+    QVERIFY(engine.runOnce({qint64(-1)}));
 
     for (const Holder &holder : holders) {
         auto state = store.mailboxState(ids.value(holder.address));
@@ -153,6 +166,49 @@ void TestDeadLeases::onlyTheLeasesOfDeadProcessesOnThisHostAreFreed()
     QSignalSpy stopped(&engine, &SyncEngine::stopped);
     engine.stop();
     QVERIFY(stopped.wait(10000));
+}
+
+void TestDeadLeases::publishedEnginesAreReadByIdInChunks()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"nodes.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+    Store &store = **opened;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(store.transaction([&]() -> Status {
+        for (int i = 0; i < 1200; ++i) {
+            NodeStatus published = node(u"host-%1:%2:x"_s.arg(i % 7).arg(1000 + i), u"ns%1"_s.arg(i), now.addSecs(-i));
+            published.workersTotal = i % 9;
+            if (Status stored = store.publishNode(published); !stored) {
+                return stored;
+            }
+        }
+        return {};
+    }));
+    // More ids than one statement takes (500), every other one published, some unknown.
+    QStringList asked;
+    for (int i = 0; i < 2200; i += 2) {
+        asked.append(u"host-%1:%2:x"_s.arg(i % 7).arg(1000 + i));
+    }
+    asked.append(u"nowhere:1:x"_s);
+    auto found = store.nodes(asked);
+    QVERIFY2(found.ok(), found.ok() ? "" : qPrintable(found.error().toString()));
+    QCOMPARE(found->size(), qsizetype(600)); // 0, 2, …, 1198 exist; 1200, …, 2198 and nowhere do not
+    QSet<QString> ids;
+    for (const NodeStatus &one : *found) {
+        ids.insert(one.nodeId);
+        const int i = int(one.pid - 1000);
+        QCOMPARE(one.nodeId, u"host-%1:%2:x"_s.arg(i % 7).arg(1000 + i));
+        QCOMPARE(one.pidNamespace, u"ns%1"_s.arg(i));
+        QCOMPARE(one.workersTotal, i % 9);
+        QCOMPARE(one.heartbeatAt.toSecsSinceEpoch(), now.addSecs(-i).toSecsSinceEpoch());
+    }
+    QCOMPARE(ids.size(), 600);
+    auto none = store.nodes(QStringList());
+    QVERIFY(none.ok());
+    QVERIFY(none->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDeadLeases)
