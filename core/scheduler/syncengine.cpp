@@ -61,7 +61,7 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
         return;
     }
     const QString host = QSysInfo::machineHostName() + u':';
-    QHash<QString, qint64> deadHere; // owner -> its pid, gone from this host
+    QStringList deadHere; // owners whose pid is gone from this host
     for (const QString &owner : std::as_const(*owners)) {
         bool ok = false;
         const qint64 pid = owner.startsWith(host) ? owner.mid(host.size()).section(u':', 0, 0).toLongLong(&ok) : 0;
@@ -71,7 +71,7 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
         if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH) {
             continue; // still running (or not ours to signal): its leases stand
         }
-        deadHere.insert(owner, pid);
+        deadHere.append(owner);
     }
     if (deadHere.isEmpty()) {
         return; // the usual start: the published engines (one a `sync --once`, kept for days) are not read
@@ -80,7 +80,7 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
     // other's live leases: the pid counts only when the node published from this pid namespace, or when its
     // heartbeat stopped long ago.
     QHash<QString, NodeStatus> published;
-    if (auto nodes = m_store->nodes(deadHere.keys()); nodes) {
+    if (auto nodes = m_store->nodes(deadHere); nodes) {
         for (const NodeStatus &node : std::as_const(*nodes)) {
             published.insert(node.nodeId, node);
         }
@@ -89,8 +89,7 @@ void SyncEngine::releaseLeasesOfDeadProcesses()
     }
     const QString ourNamespace = pidNamespace();
     const QDateTime longAgo = QDateTime::currentDateTimeUtc().addSecs(-60);
-    for (auto it = deadHere.cbegin(); it != deadHere.cend(); ++it) {
-        const QString &owner = it.key();
+    for (const QString &owner : std::as_const(deadHere)) {
         const auto node = published.constFind(owner);
         const bool sameNamespace =
             node != published.constEnd() && !ourNamespace.isEmpty() && node->pidNamespace == ourNamespace;
