@@ -48,7 +48,7 @@ add_custom_target(debian_changelog ALL DEPENDS "${_deb_dir}/changelog.Debian.gz"
 
 # --- syncdesk-node ---
 install(TARGETS syncdesk-node RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT node)
-install(TARGETS syncdesk_keychain syncdesk_mime LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/syncdesk COMPONENT node)
+install(TARGETS syncdesk_keychain syncdesk_mime syncdesk_ical LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/syncdesk COMPONENT node)
 install(FILES "${PROJECT_SOURCE_DIR}/packaging/systemd/syncdesk-node.service" DESTINATION /lib/systemd/system
         COMPONENT node)
 install(FILES "${_man_dir}/syncdesk-node.1.gz" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT node)

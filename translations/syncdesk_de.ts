@@ -5198,6 +5198,14 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
     </message>
 </context>
 <context>
+    <name>SyncDesk::ICalCodec</name>
+    <message>
+        <source>the iCalendar module %1 of this installation is missing or cannot be loaded; reinstall the syncdesk-node package</source>
+        <extracomment>%1 is a file name (libsyncdesk-ical.so), part of the syncdesk-node package</extracomment>
+        <translation>das iCalendar-Modul %1 dieser Installation fehlt oder lässt sich nicht laden; installieren Sie das Paket syncdesk-node neu</translation>
+    </message>
+</context>
+<context>
     <name>SyncDesk::Imap::Session</name>
     <message>
         <source>the server closed the connection while %1</source>
@@ -9933,6 +9941,16 @@ Felder: %2</translation>
             <numerusform>%n Synchronisierung läuft</numerusform>
             <numerusform>%n Synchronisierungen laufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1, outgoing email</source>
+        <extracomment>%1 is the mailbox address</extracomment>
+        <translation>%1, ausgehende E-Mail</translation>
+    </message>
+    <message>
+        <source>%1, appointments, contacts and tasks</source>
+        <extracomment>%1 is the mailbox address</extracomment>
+        <translation>%1, Termine, Kontakte und Aufgaben</translation>
     </message>
 </context>
 <context>

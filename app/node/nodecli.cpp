@@ -569,10 +569,9 @@ void NodeCli::reportDisabledByThisRun(Store *store, const QSet<qint64> &enabledB
     m_err.flush();
 }
 
-void NodeCli::printFailure(const SyncOutcome &outcome)
+void NodeCli::printFailure(const QString &subject, const SyncError &error)
 {
-    const SyncError &error = *outcome.error;
-    m_err << outcome.address << ": " << errorClassName(error.errorClass) << ": " << error.message << "\n";
+    m_err << subject << ": " << errorClassName(error.errorClass) << ": " << error.message << "\n";
     if (!error.detail.isEmpty() && !error.message.contains(error.detail)) {
         m_err << "  " << tr("detail: %1").arg(error.detail) << "\n";
     }
@@ -583,6 +582,23 @@ void NodeCli::printFailure(const SyncOutcome &outcome)
             m_err << "    - " << step << "\n";
         }
     }
+}
+
+bool NodeCli::printDirectionFailures(const SyncOutcome &outcome)
+{
+    bool failed = false;
+    // A stop asked for is reported by the exit code already.
+    if (outcome.outgoingError && outcome.outgoingError->errorClass != ErrorClass::Cancelled) {
+        //: %1 is the mailbox address
+        printFailure(tr("%1, outgoing email").arg(outcome.address), *outcome.outgoingError);
+        failed = true;
+    }
+    if (outcome.actError && outcome.actError->errorClass != ErrorClass::Cancelled) {
+        //: %1 is the mailbox address
+        printFailure(tr("%1, appointments, contacts and tasks").arg(outcome.address), *outcome.actError);
+        failed = true;
+    }
+    return failed;
 }
 
 int NodeCli::syncOnce(const QList<qint64> &mailboxIds, std::unique_ptr<Store> store)
@@ -641,7 +657,11 @@ int NodeCli::syncOnce(const QList<qint64> &mailboxIds, std::unique_ptr<Store> st
                 m_out << "\n";
             } else {
                 exitCode = SyncFailed;
-                printFailure(outcome);
+                printFailure(outcome.address, *outcome.error);
+            }
+            // The incoming sync may have worked while another direction failed: said, and exit code 1.
+            if (printDirectionFailures(outcome)) {
+                exitCode = SyncFailed;
             }
         }
         m_out.flush();

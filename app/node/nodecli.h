@@ -121,7 +121,9 @@ private:
     int storeFailure(const SyncError &error);
     // The hint's title and steps on standard error (nothing for an unknown id).
     void printHint(const QString &hintId);
-    void printFailure(const SyncOutcome &outcome);
+    void printFailure(const QString &subject, const SyncError &error);
+    // The outgoing and ACT directions' failures of a run (stopped ones aside); true when there was one.
+    bool printDirectionFailures(const SyncOutcome &outcome);
     // sync --once: which of these mailboxes are enabled, and afterwards which of them this run disabled.
     QSet<qint64> enabledMailboxes(Store *store, const QList<qint64> &mailboxIds);
     void reportDisabledByThisRun(Store *store, const QSet<qint64> &enabledBefore);

@@ -541,6 +541,11 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         }
         const Fetched server = fetched->value(href);
         auto parsed = items.parse(server.data);
+        if (!parsed && parsed.error().errorClass != ErrorClass::Parse) {
+            // Not the item's fault (the iCalendar module missing): skipping would lose the server's change once
+            // the sync token moves past it.
+            return parsed.error();
+        }
         if (!parsed) {
             ++result.itemsFailed;
             result.notices.append(tr("%1 could not be read and is skipped: %2").arg(href, parsed.error().message));

@@ -8,7 +8,8 @@
 #include <QList>
 #include <QPair>
 
-// The iCalendar codec of the calendar and task directions (CalDAV), on libical 3's C API
+// The iCalendar codec of the calendar and task directions (CalDAV), on libical 3's C API in the iCalendar
+// module (icalmodule.h)
 // (docs/research/caldav-carddav.md §2). Thread-safe: each call owns its libical objects; the builtin zones
 // (libical's global state) are looked up under a mutex.
 //
@@ -84,12 +85,14 @@ struct CalendarObject
     CrmTask task;
 };
 
+// libical is in the iCalendar module (icalmodule.h), opened at the first call: when it is missing or cannot
+// be loaded, every function returns an Internal error ("internal-error") naming it and where it was looked for.
 Result<CalendarObject> parse(const QByteArray &data);
 
-QByteArray write(const Appointment &appointment, const QByteArray &previous = {});
-QByteArray write(const CrmTask &task, const QByteArray &previous = {});
+Result<QByteArray> write(const Appointment &appointment, const QByteArray &previous = {});
+Result<QByteArray> write(const CrmTask &task, const QByteArray &previous = {});
 
-QList<QPair<QDateTime, QDateTime>> occurrences(const Appointment &appointment, const QDateTime &from,
-                                               const QDateTime &to, int max = 1000);
+Result<QList<QPair<QDateTime, QDateTime>>> occurrences(const Appointment &appointment, const QDateTime &from,
+                                                       const QDateTime &to, int max = 1000);
 
 } // namespace SyncDesk::ICalCodec

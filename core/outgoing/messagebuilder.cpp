@@ -55,7 +55,7 @@ Result<QByteArray> MessageBuilder::build(const MessageParts &parts)
     QByteArray message;
     bool built = false;
     QString what;
-    MimeModule::raise(build(typed, &message, &built, &what), what);
+    Modules::raise(build(typed, &message, &built, &what), what);
     if (!built) {
         return SyncError::make(
             ErrorClass::Internal, u"internal-error"_s,

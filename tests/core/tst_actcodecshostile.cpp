@@ -48,9 +48,10 @@ private Q_SLOTS:
             QVERIFY(!input.isEmpty());
             auto parsed = ICalCodec::parse(input);
             if (parsed) {
-                const QByteArray written = parsed->kind == ActKind::Task ? ICalCodec::write(parsed->task, input)
-                                                                         : ICalCodec::write(parsed->appointment, input);
-                QVERIFY2(ICalCodec::parse(written).ok(), qPrintable(path));
+                const auto written = parsed->kind == ActKind::Task ? ICalCodec::write(parsed->task, input)
+                                                                   : ICalCodec::write(parsed->appointment, input);
+                QVERIFY2(written.ok(), qPrintable(path));
+                QVERIFY2(ICalCodec::parse(*written).ok(), qPrintable(path));
             } else {
                 QCOMPARE(parsed.error().hintId, u"dav-bad-data"_s);
             }

@@ -1,6 +1,7 @@
 // ICalCodec: iCalendar on libical — reading, writing with `previous`, recurrence across DST, bad data.
 
 #include "act/icalcodec.h"
+#include "icalcodectest.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -16,263 +17,7 @@
 using namespace SyncDesk;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute), Qt::UTC);
-}
-
-// Line ends as servers send them.
-QByteArray crlf(const char *text)
-{
-    QByteArray data(text);
-    data.replace("\r\n", "\n");
-    data.replace("\n", "\r\n");
-    return data;
-}
-
-// A weekly meeting at 09:00 Berlin time, ten times from Monday 2026-03-09 (CET, 08:00Z) across the change
-// to CEST on 2026-03-29 (07:00Z after). 03-23 is excluded, 04-06 moved to Tuesday 10:00, 04-20 cancelled.
-Appointment weeklyBerlin()
-{
-    Appointment a;
-    a.uid = u"weekly-sync-1@syncdesk.example"_s;
-    a.subject = u"Weekly sync, team; A\\B"_s;
-    a.start = utc(2026, 3, 9, 8);
-    a.end = utc(2026, 3, 9, 9);
-    a.timeZone = u"Europe/Berlin"_s;
-    a.location = u"Room 1"_s;
-    a.organizer = u"peter.schmidt@contoso.com"_s;
-    a.organizerName = u"Peter Schmidt"_s;
-    a.attendees = {{u"anna@contoso.com"_s, u"Anna Müller"_s, u"accepted"_s, u"required"_s},
-                   {u"bob@example.org"_s, QString(), u"needs-action"_s, u"optional"_s}};
-    a.description = u"Agenda:\n1. Status\n2. Plans"_s;
-    a.recurrence = u"FREQ=WEEKLY;COUNT=10"_s;
-    a.excludedDates = {utc(2026, 3, 23, 8)};
-    AppointmentOccurrence moved;
-    moved.recurrenceId = utc(2026, 4, 6, 7);
-    moved.start = utc(2026, 4, 7, 8);
-    moved.end = utc(2026, 4, 7, 9);
-    moved.subject = u"Moved sync"_s;
-    moved.location = u"Room 2"_s;
-    AppointmentOccurrence cancelled;
-    cancelled.recurrenceId = utc(2026, 4, 20, 7);
-    cancelled.cancelled = true;
-    cancelled.start = utc(2026, 4, 20, 7);
-    cancelled.end = utc(2026, 4, 20, 8);
-    a.exceptions = {moved, cancelled};
-    a.regarding = {u"account"_s, u"contoso-42"_s};
-    a.createdAt = utc(2026, 3, 1, 10);
-    a.modifiedAt = utc(2026, 3, 2, 11, 30);
-    return a;
-}
-
-void compareAppointments(const Appointment &actual, const Appointment &expected)
-{
-    QCOMPARE(actual.uid, expected.uid);
-    QCOMPARE(actual.subject, expected.subject);
-    QCOMPARE(actual.start, expected.start);
-    QCOMPARE(actual.end, expected.end);
-    QCOMPARE(actual.allDay, expected.allDay);
-    QCOMPARE(actual.timeZone, expected.timeZone);
-    QCOMPARE(actual.location, expected.location);
-    QCOMPARE(actual.organizer, expected.organizer);
-    QCOMPARE(actual.organizerName, expected.organizerName);
-    QCOMPARE(actual.attendees.size(), expected.attendees.size());
-    for (qsizetype i = 0; i < expected.attendees.size(); ++i) {
-        QCOMPARE(actual.attendees[i].email, expected.attendees[i].email);
-        QCOMPARE(actual.attendees[i].name, expected.attendees[i].name);
-        QCOMPARE(actual.attendees[i].response, expected.attendees[i].response);
-        QCOMPARE(actual.attendees[i].role, expected.attendees[i].role);
-    }
-    QCOMPARE(actual.description, expected.description);
-    QCOMPARE(actual.recurrence, expected.recurrence);
-    QCOMPARE(actual.excludedDates, expected.excludedDates);
-    QCOMPARE(actual.exceptions.size(), expected.exceptions.size());
-    for (qsizetype i = 0; i < expected.exceptions.size(); ++i) {
-        QCOMPARE(actual.exceptions[i].recurrenceId, expected.exceptions[i].recurrenceId);
-        QCOMPARE(actual.exceptions[i].cancelled, expected.exceptions[i].cancelled);
-        QCOMPARE(actual.exceptions[i].start, expected.exceptions[i].start);
-        QCOMPARE(actual.exceptions[i].end, expected.exceptions[i].end);
-        QCOMPARE(actual.exceptions[i].subject, expected.exceptions[i].subject);
-        QCOMPARE(actual.exceptions[i].location, expected.exceptions[i].location);
-    }
-    QCOMPARE(actual.regarding, expected.regarding);
-    QCOMPARE(actual.createdAt, expected.createdAt);
-    QCOMPARE(actual.modifiedAt, expected.modifiedAt);
-    QVERIFY(actual == expected);
-}
-
-Appointment parseAppointment(const QByteArray &data)
-{
-    const Result<ICalCodec::CalendarObject> parsed = ICalCodec::parse(data);
-    if (!parsed) {
-        qWarning() << parsed.error();
-        return {};
-    }
-    return parsed->kind == ActKind::Appointment ? parsed->appointment : Appointment{};
-}
-
-const char *const kGoogle = R"(BEGIN:VCALENDAR
-PRODID:-//Google Inc//Google Calendar 70.9054//EN
-VERSION:2.0
-CALSCALE:GREGORIAN
-X-WR-CALNAME:jane.doe@gmail.com
-BEGIN:VTIMEZONE
-TZID:America/New_York
-X-LIC-LOCATION:America/New_York
-BEGIN:DAYLIGHT
-TZOFFSETFROM:-0500
-TZOFFSETTO:-0400
-TZNAME:EDT
-DTSTART:19700308T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:-0400
-TZOFFSETTO:-0500
-TZNAME:EST
-DTSTART:19701101T020000
-RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
-END:STANDARD
-END:VTIMEZONE
-BEGIN:VEVENT
-DTSTART;TZID=America/New_York:20260305T093000
-DTEND;TZID=America/New_York:20260305T100000
-RRULE:FREQ=DAILY;UNTIL=20260310T135959Z;BYDAY=MO,TU,WE,TH,FR
-DTSTAMP:20260301T120000Z
-ORGANIZER;CN=Jane Doe:mailto:jane.doe@gmail.com
-UID:5q8b0h3k2l1m9n7p6r4s2t0v1x@google.com
-ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Jane Do
- e;X-NUM-GUESTS=0:mailto:jane.doe@gmail.com
-ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=
- TRUE;CN=bob@example.org;X-NUM-GUESTS=0:mailto:bob@example.org
-X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij
-CREATED:20260301T115900Z
-DESCRIPTION:Daily standup\nJoin: https://meet.google.com/abc-defg-hij
-LAST-MODIFIED:20260301T120000Z
-LOCATION:
-SEQUENCE:0
-STATUS:CONFIRMED
-SUMMARY:Standup
-TRANSP:OPAQUE
-BEGIN:VALARM
-ACTION:DISPLAY
-DESCRIPTION:This is an event reminder
-TRIGGER:-P0DT0H10M0S
-END:VALARM
-END:VEVENT
-END:VCALENDAR
-)";
-
-const char *const kOutlook = R"(BEGIN:VCALENDAR
-PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
-VERSION:2.0
-METHOD:REQUEST
-X-MS-OLK-FORCEINSPECTOROPEN:TRUE
-BEGIN:VTIMEZONE
-TZID:W. Europe Standard Time
-BEGIN:STANDARD
-DTSTART:16011028T030000
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010325T020000
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-END:DAYLIGHT
-END:VTIMEZONE
-BEGIN:VEVENT
-ATTENDEE;CN="Müller, Anna";RSVP=TRUE:mailto:Anna.Mueller@contoso.com
-CLASS:PUBLIC
-CREATED:20260301T101500Z
-DESCRIPTION:Quarterly review\n\nAgenda to follow.\n
-DTEND;TZID="W. Europe Standard Time":20260415T113000
-DTSTAMP:20260301T101500Z
-DTSTART;TZID="W. Europe Standard Time":20260415T100000
-EXDATE;TZID="W. Europe Standard Time":20260422T100000
-LAST-MODIFIED:20260301T101500Z
-LOCATION:Konferenzraum 3
-ORGANIZER;CN="Schmidt, Peter":mailto:peter.schmidt@contoso.com
-PRIORITY:5
-RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=WE
-SEQUENCE:0
-SUMMARY;LANGUAGE=de-de:Quartalsreview
-TRANSP:OPAQUE
-UID:040000008200E00074C5B7101A82E00800000000D0F3C1A2B3C4D2010000000000000000
-X-MICROSOFT-CDO-BUSYSTATUS:BUSY
-X-MICROSOFT-CDO-IMPORTANCE:1
-BEGIN:VALARM
-TRIGGER:-PT15M
-ACTION:DISPLAY
-DESCRIPTION:Reminder
-END:VALARM
-END:VEVENT
-END:VCALENDAR
-)";
-
-const char *const kPreserved = R"(BEGIN:VCALENDAR
-VERSION:2.0
-PRODID:-//Example Corp//CalDAV Server 1.0//EN
-X-WR-TIMEZONE:Europe/Berlin
-BEGIN:VEVENT
-UID:keep-1@example.org
-DTSTAMP:20260101T000000Z
-DTSTART:20260310T130000Z
-DTEND:20260310T140000Z
-SUMMARY:Review
-LOCATION:Room 7
-CATEGORIES:Work,Review
-CLASS:CONFIDENTIAL
-TRANSP:TRANSPARENT
-SEQUENCE:3
-X-FOO;X-BAR=1:hello world
-ATTENDEE;RSVP=TRUE;PARTSTAT=TENTATIVE;CN=Carol:mailto:carol@example.org
-ATTENDEE;PARTSTAT=ACCEPTED:mailto:dave@example.org
-BEGIN:VALARM
-ACTION:DISPLAY
-DESCRIPTION:Review starts
-TRIGGER:-PT30M
-X-WR-ALARMUID:alarm-1
-END:VALARM
-END:VEVENT
-END:VCALENDAR
-)";
-
-const char *const kTask = R"(BEGIN:VCALENDAR
-VERSION:2.0
-PRODID:-//Example Corp//CalDAV Server 1.0//EN
-BEGIN:VTODO
-UID:task-1@example.org
-DTSTAMP:20260301T090000Z
-SUMMARY:Send the offer
-DUE;VALUE=DATE:20260302
-STATUS:%1
-PERCENT-COMPLETE:40
-PRIORITY:1
-DESCRIPTION:Offer for Contoso
-X-SYNCDESK-REGARDING:opportunity:opp-7
-END:VTODO
-END:VCALENDAR
-)";
-
-// The text with folded lines joined (RFC 5545 §3.1: libical folds at 75 octets).
-QByteArray unfolded(QByteArray text)
-{
-    return text.replace("\r\n ", "");
-}
-
-int sequenceOf(const QByteArray &text)
-{
-    const qsizetype at = text.indexOf("\r\nSEQUENCE:");
-    return at < 0 ? -1 : text.mid(at + 11, text.indexOf("\r\n", at + 2) - at - 11).toInt();
-}
-
-} // namespace
+using namespace SyncDesk::ICalCodecTest;
 
 class TstICalCodec : public QObject
 {
@@ -304,7 +49,7 @@ private Q_SLOTS:
 void TstICalCodec::weeklyAcrossDaylightSaving()
 {
     const Appointment a = weeklyBerlin();
-    const auto list = ICalCodec::occurrences(a, utc(2026, 3, 1), utc(2026, 6, 1));
+    const auto list = occurrencesOk(a, utc(2026, 3, 1), utc(2026, 6, 1));
     const QList<QDateTime> expected{utc(2026, 3, 9, 8),  utc(2026, 3, 16, 8), // CET: 09:00 local = 08:00Z
                                     utc(2026, 3, 30, 7),                      // CEST: 09:00 local = 07:00Z
                                     utc(2026, 4, 7, 8),                       // the moved one (10:00 local)
@@ -316,7 +61,7 @@ void TstICalCodec::weeklyAcrossDaylightSaving()
     }
     QCOMPARE(starts, expected);
 
-    const QByteArray text = ICalCodec::write(a);
+    const QByteArray text = writeOk(a);
     QVERIFY2(text.contains("DTSTART;TZID=Europe/Berlin:20260309T090000\r\n"), text.constData());
     QVERIFY(text.contains("RRULE:FREQ=WEEKLY;COUNT=10\r\n"));
     QVERIFY(text.contains("EXDATE;TZID=Europe/Berlin:20260323T090000\r\n"));
@@ -332,16 +77,16 @@ void TstICalCodec::weeklyAcrossDaylightSaving()
     QCOMPARE(text.count("UID:weekly-sync-1@syncdesk.example"), 3);
 
     // The same occurrences from what a server would send back.
-    QCOMPARE(ICalCodec::occurrences(parseAppointment(text), utc(2026, 3, 1), utc(2026, 6, 1)), list);
+    QCOMPARE(occurrencesOk(parseAppointment(text), utc(2026, 3, 1), utc(2026, 6, 1)), list);
 }
 
 void TstICalCodec::roundTrip()
 {
     const Appointment a = weeklyBerlin();
-    const QByteArray text = ICalCodec::write(a);
+    const QByteArray text = writeOk(a);
     compareAppointments(parseAppointment(text), a);
     // A second round trip writes the same text but for DTSTAMP.
-    QByteArray again = ICalCodec::write(parseAppointment(text));
+    QByteArray again = writeOk(parseAppointment(text));
     const auto withoutStamps = [](QByteArray data) {
         QList<QByteArray> lines = data.split('\n');
         lines.removeIf([](const QByteArray &line) { return line.startsWith("DTSTAMP:"); });
@@ -353,22 +98,22 @@ void TstICalCodec::roundTrip()
 void TstICalCodec::occurrenceWindowAndLimit()
 {
     const Appointment a = weeklyBerlin();
-    const auto april = ICalCodec::occurrences(a, utc(2026, 4, 1), utc(2026, 4, 15));
+    const auto april = occurrencesOk(a, utc(2026, 4, 1), utc(2026, 4, 15));
     QCOMPARE(april.size(), 2);
     QCOMPARE(april[0].first, utc(2026, 4, 7, 8)); // moved into the window's second week
     QCOMPARE(april[1].first, utc(2026, 4, 13, 7));
-    const auto firstThree = ICalCodec::occurrences(a, utc(2026, 1, 1), utc(2027, 1, 1), 3);
+    const auto firstThree = occurrencesOk(a, utc(2026, 1, 1), utc(2027, 1, 1), 3);
     QCOMPARE(firstThree.size(), 3);
     QCOMPARE(firstThree[2].first, utc(2026, 3, 30, 7));
-    QVERIFY(ICalCodec::occurrences(a, utc(2027, 1, 1), utc(2028, 1, 1)).isEmpty()); // COUNT=10 is over
+    QVERIFY(occurrencesOk(a, utc(2027, 1, 1), utc(2028, 1, 1)).isEmpty()); // COUNT=10 is over
     Appointment single = a;
     single.recurrence.clear();
-    QCOMPARE(ICalCodec::occurrences(single, utc(2026, 3, 1), utc(2026, 4, 1)).size(), 1);
+    QCOMPARE(occurrencesOk(single, utc(2026, 3, 1), utc(2026, 4, 1)).size(), 1);
     // An UNTIL in UTC ends the rule at the right local occurrence; the overrides after it are no occurrences.
     Appointment until = a;
     until.recurrence = u"FREQ=WEEKLY;UNTIL=20260330T070000Z"_s;
     until.excludedDates.clear();
-    QCOMPARE(ICalCodec::occurrences(until, utc(2026, 1, 1), utc(2027, 1, 1)).size(), 4);
+    QCOMPARE(occurrencesOk(until, utc(2026, 1, 1), utc(2027, 1, 1)).size(), 4);
 }
 
 void TstICalCodec::allDayEvents()
@@ -392,7 +137,7 @@ void TstICalCodec::allDayEvents()
     yearly.timeZone = u"Europe/Berlin"_s; // ignored for dates
     yearly.recurrence = u"FREQ=YEARLY;COUNT=3"_s;
     yearly.excludedDates = {utc(2027, 2, 10)};
-    const QByteArray written = ICalCodec::write(yearly);
+    const QByteArray written = writeOk(yearly);
     QVERIFY2(written.contains("DTSTART;VALUE=DATE:20260210\r\n"), written.constData());
     QVERIFY(written.contains("DTEND;VALUE=DATE:20260212\r\n"));
     QVERIFY(written.contains("EXDATE;VALUE=DATE:20270210\r\n"));
@@ -400,7 +145,7 @@ void TstICalCodec::allDayEvents()
     yearly.timeZone.clear();
     yearly.modifiedAt = parseAppointment(written).modifiedAt; // written as now: none before
     compareAppointments(parseAppointment(written), yearly);
-    const auto years = ICalCodec::occurrences(yearly, utc(2020, 1, 1), utc(2030, 1, 1));
+    const auto years = occurrencesOk(yearly, utc(2020, 1, 1), utc(2030, 1, 1));
     QCOMPARE(years.size(), 2);
     QCOMPARE(years[1].first, utc(2028, 2, 10));
     QCOMPARE(years[1].second, utc(2028, 2, 12));
@@ -439,7 +184,7 @@ void TstICalCodec::attendeesAndOrganizer()
         QCOMPARE(a.attendees[i].response, expected[i].response);
         QCOMPARE(a.attendees[i].role, expected[i].role);
     }
-    const QByteArray written = ICalCodec::write(a);
+    const QByteArray written = writeOk(a);
     QVERIFY2(written.contains("ORGANIZER;CN=\"Schmidt, Peter\":mailto:peter.schmidt@contoso.com\r\n"),
              written.constData());
     QVERIFY(written.contains("PARTSTAT=DELEGATED"));
@@ -450,14 +195,14 @@ void TstICalCodec::regardingRoundTrip()
 {
     Appointment a = weeklyBerlin();
     a.regarding = {u"account"_s, u"3f2b1c9e-0000-4a1b-9c2d-123456789abc"_s};
-    const QByteArray written = ICalCodec::write(a);
+    const QByteArray written = writeOk(a);
     QVERIFY(written.contains("X-SYNCDESK-REGARDING:account:3f2b1c9e-0000-4a1b-9c2d-123456789abc\r\n"));
     QCOMPARE(parseAppointment(written).regarding, a.regarding);
     a.regarding = {u"opportunity"_s, u"a,b;c\\d:e"_s}; // text escapes and a colon in the id
-    QCOMPARE(parseAppointment(ICalCodec::write(a)).regarding, a.regarding);
+    QCOMPARE(parseAppointment(writeOk(a)).regarding, a.regarding);
     a.regarding = {};
-    QVERIFY(!ICalCodec::write(a).contains("X-SYNCDESK-REGARDING"));
-    QVERIFY(!parseAppointment(ICalCodec::write(a)).regarding.isValid());
+    QVERIFY(!writeOk(a).contains("X-SYNCDESK-REGARDING"));
+    QVERIFY(!parseAppointment(writeOk(a)).regarding.isValid());
 }
 
 void TstICalCodec::tasks_data()
@@ -489,7 +234,7 @@ void TstICalCodec::tasks()
     QCOMPARE(t.description, u"Offer for Contoso"_s);
     QCOMPARE(t.regarding, (RecordRef{u"opportunity"_s, u"opp-7"_s}));
 
-    const QByteArray written = ICalCodec::write(t);
+    const QByteArray written = writeOk(t);
     QVERIFY(written.contains("DUE;VALUE=DATE:20260302\r\n"));
     QVERIFY(written.contains(QByteArray("STATUS:" + ical.toLatin1() + "\r\n")));
     QCOMPARE(written.contains("\r\nCOMPLETED:"), status == u"completed"_s);
@@ -513,7 +258,7 @@ void TstICalCodec::taskRoundTrip()
     t.regarding = {u"contact"_s, u"c-1"_s};
     t.createdAt = utc(2026, 3, 20, 9);
     t.modifiedAt = utc(2026, 3, 21, 9);
-    const QByteArray written = ICalCodec::write(t);
+    const QByteArray written = writeOk(t);
     QVERIFY2(written.contains("DUE;TZID=Europe/Berlin:20260330T170000\r\n"), written.constData());
     QVERIFY(written.contains("DTSTART;TZID=Europe/Berlin:20260327T090000\r\n"));
     const Result<ICalCodec::CalendarObject> back = ICalCodec::parse(written);
@@ -527,14 +272,14 @@ void TstICalCodec::taskRoundTrip()
     // Completed: COMPLETED is written (now), and a later write keeps it.
     CrmTask done = t;
     done.status = u"completed"_s;
-    const QByteArray completed = ICalCodec::write(done, written);
+    const QByteArray completed = writeOk(done, written);
     QVERIFY(completed.contains("\r\nCOMPLETED:"));
     const qsizetype at = completed.indexOf("\r\nCOMPLETED:");
     const QByteArray stamp = completed.mid(at, 28);
     done.subject = u"Call back (done)"_s;
-    QVERIFY(ICalCodec::write(done, completed).contains(stamp));
+    QVERIFY(writeOk(done, completed).contains(stamp));
     done.status = u"in-progress"_s;
-    QVERIFY(!ICalCodec::write(done, completed).contains("\r\nCOMPLETED:"));
+    QVERIFY(!writeOk(done, completed).contains("\r\nCOMPLETED:"));
 
     // Outlook's "no date" (4501-01-01) is none; libical cannot print years after 3000, so none are written.
     QByteArray outlook = crlf(kTask).replace("%1", "NEEDS-ACTION");
@@ -544,7 +289,7 @@ void TstICalCodec::taskRoundTrip()
     QVERIFY(!none->task.due.isValid() && !none->task.start.isValid());
     CrmTask far = t;
     far.due = utc(4501, 1, 1);
-    QVERIFY(!ICalCodec::write(far).contains("DUE"));
+    QVERIFY(!writeOk(far).contains("DUE"));
 }
 
 void TstICalCodec::preservesUnmodelled()
@@ -557,7 +302,7 @@ void TstICalCodec::preservesUnmodelled()
     changed.attendees[0].response = u"accepted"_s;
     changed.attendees.removeLast();
     changed.attendees.append({u"erin@example.org"_s, u"Erin"_s, u"needs-action"_s, u"required"_s});
-    const QByteArray written = unfolded(ICalCodec::write(changed, previous));
+    const QByteArray written = unfolded(writeOk(changed, previous));
     QVERIFY2(written.contains("BEGIN:VALARM\r\n"), written.constData());
     QVERIFY(written.contains("TRIGGER:-PT30M\r\n"));
     QVERIFY(written.contains("X-WR-ALARMUID:alarm-1\r\n"));
@@ -592,25 +337,25 @@ void TstICalCodec::sequenceIncrement()
 {
     const QByteArray previous = crlf(kPreserved);
     const Appointment base = parseAppointment(previous);
-    QCOMPARE(sequenceOf(ICalCodec::write(base, previous)), 3);
+    QCOMPARE(sequenceOf(writeOk(base, previous)), 3);
     Appointment moved = base;
     moved.start = moved.start.addSecs(3600);
     moved.end = moved.end.addSecs(3600);
-    QCOMPARE(sequenceOf(ICalCodec::write(moved, previous)), 4);
+    QCOMPARE(sequenceOf(writeOk(moved, previous)), 4);
     Appointment relocated = base;
     relocated.location = u"Room 8"_s;
-    QCOMPARE(sequenceOf(ICalCodec::write(relocated, previous)), 4);
+    QCOMPARE(sequenceOf(writeOk(relocated, previous)), 4);
     Appointment recurring = base;
     recurring.recurrence = u"FREQ=DAILY;COUNT=2"_s;
-    const QByteArray twice = ICalCodec::write(recurring, previous);
+    const QByteArray twice = writeOk(recurring, previous);
     QCOMPARE(sequenceOf(twice), 4);
-    QCOMPARE(sequenceOf(ICalCodec::write(recurring, twice)), 4); // nothing changed since
+    QCOMPARE(sequenceOf(writeOk(recurring, twice)), 4); // nothing changed since
     Appointment noPrevious = base;
-    QCOMPARE(sequenceOf(ICalCodec::write(noPrevious)), -1);
+    QCOMPARE(sequenceOf(writeOk(noPrevious)), -1);
     // A previous object of another UID is not this one's.
     Appointment other = base;
     other.uid = u"other@example.org"_s;
-    QVERIFY(!ICalCodec::write(other, previous).contains("X-FOO"));
+    QVERIFY(!writeOk(other, previous).contains("X-FOO"));
 }
 
 void TstICalCodec::googleEvent()
@@ -630,7 +375,7 @@ void TstICalCodec::googleEvent()
     QCOMPARE(a.description, u"Daily standup\nJoin: https://meet.google.com/abc-defg-hij"_s);
     QCOMPARE(a.recurrence, u"FREQ=DAILY;UNTIL=20260310T135959Z;BYDAY=MO,TU,WE,TH,FR"_s);
     QCOMPARE(a.createdAt, QDateTime(QDate(2026, 3, 1), QTime(11, 59), Qt::UTC));
-    const auto list = ICalCodec::occurrences(a, utc(2026, 3, 1), utc(2026, 4, 1));
+    const auto list = occurrencesOk(a, utc(2026, 3, 1), utc(2026, 4, 1));
     QList<QDateTime> starts;
     for (const auto &occurrence : list) {
         starts.append(occurrence.first);
@@ -638,7 +383,7 @@ void TstICalCodec::googleEvent()
     // Thu, Fri in EST; Mon, Tue in EDT (DST began on Sunday 03-08); UNTIL ends after Tuesday.
     QCOMPARE(starts, (QList<QDateTime>{utc(2026, 3, 5, 14, 30), utc(2026, 3, 6, 14, 30), utc(2026, 3, 9, 13, 30),
                                        utc(2026, 3, 10, 13, 30)}));
-    const QByteArray written = ICalCodec::write(a, crlf(kGoogle));
+    const QByteArray written = writeOk(a, crlf(kGoogle));
     QVERIFY(written.contains("X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij\r\n"));
     QVERIFY(written.contains("X-NUM-GUESTS=0"));
     QVERIFY(written.contains("BEGIN:VALARM"));
@@ -661,7 +406,7 @@ void TstICalCodec::outlookEvent()
     QCOMPARE(a.attendees.value(0).name, u"Müller, Anna"_s);
     QCOMPARE(a.location, u"Konferenzraum 3"_s);
     QCOMPARE(a.description, u"Quarterly review\n\nAgenda to follow.\n"_s);
-    QCOMPARE(ICalCodec::occurrences(a, utc(2026, 4, 1), utc(2026, 5, 1)).size(), 2);
+    QCOMPARE(occurrencesOk(a, utc(2026, 4, 1), utc(2026, 5, 1)).size(), 2);
 
     // A winter one: CET.
     QByteArray winter = text;
@@ -671,7 +416,7 @@ void TstICalCodec::outlookEvent()
     // Written back: the Outlook VTIMEZONE and its TZID stay for properties that still use it, METHOD goes.
     Appointment moved = a;
     moved.timeZone = u"Europe/Berlin"_s;
-    const QByteArray written = ICalCodec::write(moved, text);
+    const QByteArray written = writeOk(moved, text);
     QVERIFY2(written.contains("DTSTART;TZID=Europe/Berlin:20260415T100000\r\n"), written.constData());
     QVERIFY(written.contains("X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"));
     QVERIFY(written.contains("SUMMARY;LANGUAGE=de-de:Quartalsreview\r\n")); // unchanged: parameters kept
@@ -715,7 +460,7 @@ void TstICalCodec::otherZoneNames()
 void TstICalCodec::writtenSize()
 {
     const Appointment a = weeklyBerlin();
-    const QByteArray text = ICalCodec::write(a);
+    const QByteArray text = writeOk(a);
     const qsizetype vtimezone = text.indexOf("END:VTIMEZONE") - text.indexOf("BEGIN:VTIMEZONE");
     qInfo("written Berlin weekly event: %lld bytes, its VTIMEZONE %lld bytes", qlonglong(text.size()),
           qlonglong(vtimezone));
@@ -792,6 +537,8 @@ void TstICalCodec::badData()
     QCOMPARE(parsed.error().hintId, u"dav-bad-data"_s);
     QCOMPARE(parsed.error().scope, ErrorScope::Item);
     QCOMPARE(parsed.error().stage, ErrorStage::Parse);
+    // Built in the iCalendar module without SyncError::make: the same default as make() would give.
+    QCOMPARE(parsed.error().transient, isTransientByDefault(ErrorClass::Parse));
     QVERIFY(!parsed.error().message.isEmpty());
     QVERIFY(!parsed.error().detail.contains(u"xxxxxxxxxx"_s)); // never the content
     QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
@@ -821,11 +568,11 @@ void TstICalCodec::hostileZonesDoNotHang()
     // (10 s in libical); an impossible DAILY one costs libical half a second.
     Appointment impossible = weeklyBerlin();
     impossible.recurrence = u"FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30"_s;
-    QVERIFY(ICalCodec::occurrences(impossible, utc(2026, 1, 1), utc(2027, 1, 1)).isEmpty());
+    QVERIFY(occurrencesOk(impossible, utc(2026, 1, 1), utc(2027, 1, 1)).isEmpty());
     impossible.recurrence = u"FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"_s;
-    QVERIFY(ICalCodec::occurrences(impossible, utc(2026, 1, 1), utc(2027, 1, 1)).isEmpty());
+    QVERIFY(occurrencesOk(impossible, utc(2026, 1, 1), utc(2027, 1, 1)).isEmpty());
     impossible.recurrence = u"FREQ=HOURLY;INTERVAL=6;BYDAY=MO"_s; // one day filter: fine
-    QCOMPARE(ICalCodec::occurrences(impossible, utc(2026, 3, 9), utc(2026, 3, 10)).size(), 3);
+    QCOMPARE(occurrencesOk(impossible, utc(2026, 3, 9), utc(2026, 3, 10)).size(), 3);
     qInfo("hostile zones and rules: %lld ms", qlonglong(timer.elapsed()));
     QVERIFY(timer.elapsed() < 10000);
 }
@@ -844,10 +591,10 @@ void TstICalCodec::concurrentThreads()
             const QByteArray google = crlf(kGoogle);
             const QByteArray outlook = crlf(kOutlook);
             for (int i = 0; i < 150; ++i) {
-                const QByteArray text = ICalCodec::write(a);
+                const QByteArray text = writeOk(a);
                 const Result<ICalCodec::CalendarObject> back = ICalCodec::parse(text);
                 if (!back || !(back->appointment == a) ||
-                    ICalCodec::occurrences(back->appointment, utc(2026, 1, 1), utc(2027, 1, 1)).size() != 10 ||
+                    occurrencesOk(back->appointment, utc(2026, 1, 1), utc(2027, 1, 1)).size() != 10 ||
                     !ICalCodec::parse(google) || !ICalCodec::parse(outlook)) {
                     ++failures;
                 }
@@ -865,7 +612,7 @@ void TstICalCodec::mutations()
     const quint32 seed = 20260329;
     qInfo("mutation seed %u", seed);
     QRandomGenerator random(seed);
-    const QList<QByteArray> corpus{ICalCodec::write(weeklyBerlin()), crlf(kGoogle), crlf(kOutlook), crlf(kPreserved),
+    const QList<QByteArray> corpus{writeOk(weeklyBerlin()), crlf(kGoogle), crlf(kOutlook), crlf(kPreserved),
                                    crlf(kTask).replace("%1", "COMPLETED")};
     const QList<QByteArray> tokens{"BEGIN:VEVENT\r\n",
                                    "END:VEVENT\r\n",
@@ -920,11 +667,11 @@ void TstICalCodec::mutations()
         if (result) {
             ++parsed;
             if (result->kind == ActKind::Appointment) {
-                const QByteArray written = ICalCodec::write(result->appointment, data);
+                const QByteArray written = writeOk(result->appointment, data);
                 QVERIFY(ICalCodec::parse(written));
-                ICalCodec::occurrences(result->appointment, utc(2026, 1, 1), utc(2027, 1, 1), 50);
+                occurrencesOk(result->appointment, utc(2026, 1, 1), utc(2027, 1, 1), 50);
             } else {
-                QVERIFY(ICalCodec::parse(ICalCodec::write(result->task, data)));
+                QVERIFY(ICalCodec::parse(writeOk(result->task, data)));
             }
         } else {
             ++refused;

@@ -8,9 +8,11 @@
 #include "testconfig.h"
 #include "teststore.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -192,6 +194,53 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(u"CRM \"Room 2\", server \"Room 3\", kept: crm"_s), qPrintable(run.out));
         run = runNode(node, m_db, {u"conflicts"_s, u"--mailbox"_s, u"nobody@example.test"_s});
         QCOMPARE(run.exitCode, 2);
+    }
+
+    // libical is in a module (act/icalmodule.h). An installation without it reads no calendar object: the
+    // calendar direction fails with the reason instead of skipping the server's changes, so that none is lost
+    // (the sync token stays where it was) and the next sync with the module brings them in.
+    void missingICalModuleLosesNoServerChange()
+    {
+        const QString node = QStringLiteral(SYNCDESK_NODE_BINARY);
+        NodeRun run = runNode(node, m_db,
+                              {u"appointments"_s, u"add"_s, u"owner=ana"_s, u"subject=Board meeting"_s,
+                               u"start=2026-06-08T09:00Z"_s, u"end=2026-06-08T10:00Z"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString id = run.out.trimmed();
+        run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = runNode(node, m_db, {u"appointments"_s, u"show"_s, id, u"--json"_s});
+        const QString href =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()[u"synced_to"_s].toArray().at(0)[u"href"_s].toString();
+        QVERIFY(!href.isEmpty());
+        auto onServer = m_radicale.get(u"ana"_s, kPassword, href);
+        QByteArray moved = onServer.body;
+        QVERIFY(moved.contains("SUMMARY:Board meeting"));
+        moved.replace("SUMMARY:Board meeting", "SUMMARY:Board meeting (moved)");
+        QVERIFY(m_radicale.put(u"ana"_s, kPassword, href, moved, onServer.etag()).ok());
+
+        const QString empty = m_dir.filePath(u"no-modules"_s);
+        QVERIFY(QDir().mkpath(empty));
+        QProcessEnvironment broken = QProcessEnvironment::systemEnvironment();
+        broken.insert(u"SYNCDESK_MODULE_DIR"_s, empty);
+        run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna}, {}, broken);
+        // The email went through; the calendar direction's failure is said and sets the exit code.
+        QVERIFY2(run.exitCode == 1 && run.out.contains(kAna + u": ok"_s), qPrintable(run.out + run.err));
+        QVERIFY2(run.err.contains(kAna + u", appointments, contacts and tasks: Internal:"_s) &&
+                     run.err.contains(u"libsyncdesk-ical.so"_s) && run.err.contains(empty),
+                 qPrintable(run.err));
+        run = runNode(node, m_db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
+        const QJsonObject act = QJsonDocument::fromJson(run.out.toUtf8()).array().at(0)[u"act"_s].toObject();
+        QVERIFY2(act.value(u"state"_s).toString() != u"ok"_s, qPrintable(run.out));
+        QVERIFY2(QJsonDocument(act).toJson().contains("libsyncdesk-ical.so"), qPrintable(run.out));
+        run = runNode(node, m_db, {u"appointments"_s, u"show"_s, id, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object()[u"subject"_s].toString(), u"Board meeting"_s);
+
+        run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = runNode(node, m_db, {u"appointments"_s, u"show"_s, id, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object()[u"subject"_s].toString(),
+                 u"Board meeting (moved)"_s);
     }
 
     void badInputIsRefused()

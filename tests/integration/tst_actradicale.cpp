@@ -460,8 +460,10 @@ private Q_SLOTS:
         QCOMPARE(a.excludedDates.size(), 1);
         QCOMPARE(a.exceptions.size(), 1);
         // After the change to daylight saving time (29 March), 09:00 in Berlin is 07:00 UTC.
-        const auto occurrences = ICalCodec::occurrences(a, QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
-                                                        QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC));
+        const auto found = ICalCodec::occurrences(a, QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
+                                                  QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC));
+        QVERIFY(found);
+        const auto &occurrences = *found;
         QCOMPARE(occurrences.size(), 3);
         QCOMPARE(occurrences.at(0).first, QDateTime(QDate(2026, 3, 16), QTime(8, 0), Qt::UTC));
         QCOMPARE(occurrences.at(1).first, QDateTime(QDate(2026, 3, 30), QTime(9, 0), Qt::UTC)); // moved

@@ -1,9 +1,11 @@
-// SyncDesk's modules (core/modules/moduleloader.h): QtKeychain and GMime, with what they load, are opened when
-// first needed, not at start. Here: the node starts without them; the real node, with its MIME module
-// missing, stores nothing of a mailbox's messages but loses none either (item failures naming the module, the
-// next sync with the module stores each message once), and a module of another build is refused the same
-// way; building an outgoing message without the module is a classified error.
+// SyncDesk's modules (core/modules/moduleloader.h): QtKeychain, GMime and libical, with what they load, are
+// opened when first needed, not at start. Here: the node starts without them; the real node, with its MIME
+// module missing, stores nothing of a mailbox's messages but loses none either (item failures naming the
+// module, the next sync with the module stores each message once), and a module of another build is refused
+// the same way; building an outgoing message, or reading or writing a calendar object, without its module is a
+// classified error.
 
+#include "act/icalcodec.h"
 #include "dovecotserver.h"
 #include "mailfactory.h"
 #include "noderunner.h"
@@ -16,9 +18,42 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace SyncDesk;
 using namespace SyncDesk::Testing;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// SYNCDESK_MODULE_DIR set to a directory for the object's life (the loader reads it at every open), then as
+// it was.
+class ModuleDirOverride
+{
+public:
+    explicit ModuleDirOverride(const QString &directory)
+        : m_before(qgetenv("SYNCDESK_MODULE_DIR"))
+        , m_wasSet(qEnvironmentVariableIsSet("SYNCDESK_MODULE_DIR"))
+    {
+        qputenv("SYNCDESK_MODULE_DIR", QFile::encodeName(directory));
+    }
+    ~ModuleDirOverride()
+    {
+        if (m_wasSet) {
+            qputenv("SYNCDESK_MODULE_DIR", m_before);
+        } else {
+            qunsetenv("SYNCDESK_MODULE_DIR");
+        }
+    }
+    ModuleDirOverride(const ModuleDirOverride &) = delete;
+    ModuleDirOverride &operator=(const ModuleDirOverride &) = delete;
+
+private:
+    QByteArray m_before;
+    bool m_wasSet;
+};
+
+} // namespace
 
 class TestModules : public QObject
 {
@@ -29,6 +64,7 @@ private Q_SLOTS:
     void nodeStartsWithoutItsModules();
     void missingMimeModuleFailsTheBuilderClearly();
     void missingMimeModuleLosesNoMessage();
+    void missingICalModuleFailsTheCodecClearly();
 
 private:
     NodeRun node(const QStringList &arguments,
@@ -47,7 +83,7 @@ void TestModules::initTestCase()
     m_db = m_dir.filePath(u"modules.db"_s);
 }
 
-// Every command of the node starts without QtKeychain, Qt D-Bus, libdbus, libsystemd, GMime or GIO: a few
+// Every command of the node starts without QtKeychain, Qt D-Bus, libdbus, libsystemd, GMime, GIO or libical: a few
 // milliseconds of each short command (the IMAP benchmark's re-sync). The dynamic loader reports every file it
 // opens while the command runs (LD_DEBUG=files), what is linked and what is opened later alike; `status`
 // opens the store and reads it, as most commands do.
@@ -71,7 +107,7 @@ void TestModules::nodeStartsWithoutItsModules()
         const QString loaded = QString::fromLocal8Bit(process.readAllStandardError());
         QVERIFY2(loaded.contains(u"libQt6Core.so"_s), qPrintable(loaded.left(2000))); // the report itself worked
         for (const QString &library : {u"libqt6keychain"_s, u"libQt6DBus"_s, u"libdbus-1"_s, u"libsystemd"_s,
-                                       u"libgmime"_s, u"libgio-2.0"_s, u"libsyncdesk-"_s}) {
+                                       u"libgmime"_s, u"libgio-2.0"_s, u"libical"_s, u"libsyncdesk-"_s}) {
             QVERIFY2(!loaded.contains(library), qPrintable(command.join(u' ') + u": "_s + library + u" is loaded"_s));
         }
     }
@@ -83,9 +119,7 @@ void TestModules::missingMimeModuleFailsTheBuilderClearly()
 {
     const QString empty = m_dir.filePath(u"no-modules-here"_s);
     QVERIFY(QDir().mkpath(empty));
-    const QByteArray before = qgetenv("SYNCDESK_MODULE_DIR");
-    const bool wasSet = qEnvironmentVariableIsSet("SYNCDESK_MODULE_DIR");
-    qputenv("SYNCDESK_MODULE_DIR", QFile::encodeName(empty));
+    std::optional<ModuleDirOverride> broken(std::in_place, empty);
     MessageParts parts;
     parts.from = EmailAddress{u"Ana"_s, u"ana@example.test"_s};
     parts.to = {EmailAddress{u"Bo"_s, u"bo@example.test"_s}};
@@ -93,11 +127,7 @@ void TestModules::missingMimeModuleFailsTheBuilderClearly()
     parts.bodyText = u"Hello"_s;
     parts.messageId = MessageBuilder::newMessageId(1, parts.from.address);
     const Result<QByteArray> built = MessageBuilder::build(parts);
-    if (wasSet) {
-        qputenv("SYNCDESK_MODULE_DIR", before);
-    } else {
-        qunsetenv("SYNCDESK_MODULE_DIR");
-    }
+    broken.reset();
     QVERIFY(!built.ok());
     QCOMPARE(built.error().errorClass, ErrorClass::Internal);
     QVERIFY2(built.error().message.contains(u"libsyncdesk-mime.so"_s), qPrintable(built.error().toString()));
@@ -154,6 +184,45 @@ void TestModules::missingMimeModuleLosesNoMessage()
     QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new"_s), qPrintable(run.out + run.err));
     run = node({u"verify"_s, u"--mailbox"_s, u"mona@example.test"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+}
+
+// In this process the iCalendar module has not been opened yet: with it missing, reading, writing and
+// expanding a calendar object are classified errors naming the module and where it was looked for; once it is
+// back, the next call opens it (no restart). tst_actcli checks that the calendar direction loses nothing then.
+void TestModules::missingICalModuleFailsTheCodecClearly()
+{
+    const QByteArray event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\n"
+                             "UID:module-1\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:20260302T090000Z\r\n"
+                             "DTEND:20260302T100000Z\r\nSUMMARY:Standup\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
+                             "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    const QString empty = m_dir.filePath(u"no-ical-here"_s);
+    QVERIFY(QDir().mkpath(empty));
+    std::optional<ModuleDirOverride> broken(std::in_place, empty);
+    Appointment appointment;
+    appointment.uid = u"module-1"_s;
+    appointment.subject = u"Standup"_s;
+    appointment.start = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+    appointment.end = appointment.start.addSecs(3600);
+    appointment.recurrence = u"FREQ=DAILY;COUNT=3"_s;
+    const QList<SyncError> errors{ICalCodec::parse(event).error(), ICalCodec::write(appointment).error(),
+                                  ICalCodec::write(CrmTask{}).error(),
+                                  ICalCodec::occurrences(appointment, appointment.start, appointment.start.addDays(7))
+                                      .error()};
+    broken.reset();
+    for (const SyncError &error : errors) {
+        QCOMPARE(error.errorClass, ErrorClass::Internal);
+        QVERIFY2(error.message.contains(u"libsyncdesk-ical.so"_s), qPrintable(error.toString()));
+        QVERIFY2(error.detail.contains(empty), qPrintable(error.toString()));
+    }
+    const auto parsed = ICalCodec::parse(event);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().toString()));
+    QCOMPARE(parsed->appointment.subject, u"Standup"_s);
+    const auto occurrences = ICalCodec::occurrences(appointment, appointment.start, appointment.start.addDays(7));
+    QVERIFY(occurrences.ok());
+    QCOMPARE(occurrences->size(), 3);
+    const auto written = ICalCodec::write(appointment);
+    QVERIFY(written.ok());
+    QVERIFY2(written->contains("SUMMARY:Standup"), written->constData());
 }
 
 QTEST_GUILESS_MAIN(TestModules)

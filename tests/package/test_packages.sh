@@ -38,7 +38,7 @@ for path in ./usr/bin/syncdesk-node ./lib/systemd/system/syncdesk-node.service \
     check_contains "syncdesk-node's files" "$node_files" "$path"
 done
 grep -qx -- "./usr/bin/syncdesk" <<<"$node_files" && fail "syncdesk-node must not have the console"
-for module in keychain mime; do
+for module in keychain mime ical; do
     grep -qE -- "^\./usr/lib/(.*/)?syncdesk/libsyncdesk-$module\.so$" <<<"$node_files" ||
         fail "syncdesk-node lacks its $module module (usr/lib/.../syncdesk/libsyncdesk-$module.so)"
 done
@@ -54,8 +54,8 @@ node_depends="$(dpkg-deb -f "$node_deb" Depends)"
 console_depends="$(dpkg-deb -f "$console_deb" Depends)"
 echo "    syncdesk-node: $node_depends"
 echo "    syncdesk:      $console_depends"
-# libqt6keychain1 and libgmime-3.0 through the modules' own dependencies (dpkg-shlibdeps reads them too).
-for lib in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libgmime-3.0 libsystemd0 libqt6keychain1 adduser; do
+# libqt6keychain1, libgmime-3.0 and libical3 through the modules' own dependencies (dpkg-shlibdeps reads them too).
+for lib in libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libgmime-3.0 libical3 libsystemd0 libqt6keychain1 adduser; do
     check_contains "syncdesk-node's Depends" "$node_depends" "$lib"
 done
 for gui in libqt6gui6 libqt6widgets6; do

@@ -33,7 +33,7 @@ DecodedMessage MimeDecoder::decode(const QByteArray &raw, const Options &options
         return decoded;
     }
     QString what;
-    MimeModule::raise(decodeWithGMime(raw, options.maxBodyChars, &decoded, &what), what);
+    Modules::raise(decodeWithGMime(raw, options.maxBodyChars, &decoded, &what), what);
     return decoded;
 }
 

@@ -1,12 +1,10 @@
 #pragma once
 
 #include "decodedmessage.h"
+#include "modules/modulecall.h"
 #include "outgoing/messagebuilder.h"
 
 #include <QByteArray>
-
-#include <new>
-#include <stdexcept>
 
 // The boundary between the core and its MIME module (libsyncdesk-mime.so): GMime, with GIO and what they
 // load (libgpgme, libmount, libselinux, libffi, …), is linked into that module only, which the core opens the
@@ -14,26 +12,14 @@
 // header in the same build, with the same Qt.
 namespace SyncDesk::MimeModule {
 
-// What went wrong inside the module: no exception crosses the C entry points; the core raises the same kind
-// again on its side (std::bad_alloc, or std::runtime_error with `what`), where the callers handle it.
-enum class Failure : int { None = 0, OutOfMemory, Exception };
+// What went wrong inside the module (modules/modulecall.h).
+using Modules::Failure;
 
 // GMimeBackend::decode behind a C entry point.
 using DecodeFunction = Failure (*)(const QByteArray &raw, qsizetype maxBodyChars, DecodedMessage *decoded,
                                    QString *what);
 // GMimeBackend::build behind a C entry point; `built` false: GMime could not write the message.
 using BuildFunction = Failure (*)(const MessageParts &parts, QByteArray *message, bool *built, QString *what);
-
-// On the core's side: the module's failure as the exception it was.
-inline void raise(Failure failure, const QString &what)
-{
-    if (failure == Failure::OutOfMemory) {
-        throw std::bad_alloc();
-    }
-    if (failure == Failure::Exception) {
-        throw std::runtime_error(what.toStdString());
-    }
-}
 
 inline constexpr auto kFileName = "libsyncdesk-mime.so";
 inline constexpr auto kDecodeSymbol = "syncdesk_mime_decode";
