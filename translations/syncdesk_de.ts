@@ -2673,6 +2673,77 @@
     </message>
 </context>
 <context>
+    <name>ICalCodec</name>
+    <message>
+        <source>the calendar object is empty</source>
+        <translation>das Kalenderobjekt ist leer</translation>
+    </message>
+    <message>
+        <source>the calendar object is larger than 4 MiB</source>
+        <translation>das Kalenderobjekt ist größer als 4 MiB</translation>
+    </message>
+    <message>
+        <source>the calendar object contains binary data (a NUL byte)</source>
+        <translation>das Kalenderobjekt enthält Binärdaten (ein NUL-Byte)</translation>
+    </message>
+    <message>
+        <source>the calendar object has more than 1000 components</source>
+        <translation>das Kalenderobjekt hat mehr als 1000 Komponenten</translation>
+    </message>
+    <message>
+        <source>this is not iCalendar data (no BEGIN line)</source>
+        <translation>das sind keine iCalendar-Daten (keine BEGIN-Zeile)</translation>
+    </message>
+    <message>
+        <source>libical could not parse the calendar object (an END line is missing or misplaced)</source>
+        <translation>libical konnte das Kalenderobjekt nicht lesen (eine END-Zeile fehlt oder steht an der falschen Stelle)</translation>
+    </message>
+    <message>
+        <source>the data holds no VCALENDAR or several</source>
+        <translation>die Daten enthalten keinen VCALENDAR oder mehrere</translation>
+    </message>
+    <message>
+        <source>the calendar object has no VEVENT or VTODO</source>
+        <translation>das Kalenderobjekt hat kein VEVENT und kein VTODO</translation>
+    </message>
+    <message>
+        <source>the calendar object mixes VEVENT and VTODO</source>
+        <translation>das Kalenderobjekt mischt VEVENT und VTODO</translation>
+    </message>
+    <message>
+        <source>a component of the calendar object has no UID</source>
+        <translation>eine Komponente des Kalenderobjekts hat keine UID</translation>
+    </message>
+    <message>
+        <source>the calendar object has components with different UIDs (one object is one UID)</source>
+        <translation>das Kalenderobjekt hat Komponenten mit verschiedenen UIDs (ein Objekt ist eine UID)</translation>
+    </message>
+    <message>
+        <source>libical could not read a property of the calendar object</source>
+        <translation>libical konnte eine Eigenschaft des Kalenderobjekts nicht lesen</translation>
+    </message>
+    <message>
+        <source>the calendar object needs exactly one component without RECURRENCE-ID</source>
+        <translation>das Kalenderobjekt braucht genau eine Komponente ohne RECURRENCE-ID</translation>
+    </message>
+    <message>
+        <source>the appointment has more than one RRULE</source>
+        <translation>der Termin hat mehr als eine RRULE</translation>
+    </message>
+    <message>
+        <source>libical cannot expand the appointment&apos;s RRULE in bounded time</source>
+        <translation>libical kann die RRULE des Termins nicht in begrenzter Zeit auflösen</translation>
+    </message>
+    <message>
+        <source>an override has an invalid RECURRENCE-ID</source>
+        <translation>eine Ausnahme hat eine ungültige RECURRENCE-ID</translation>
+    </message>
+    <message>
+        <source>the task has an invalid DTSTART or DUE</source>
+        <translation>die Aufgabe hat ein ungültiges DTSTART oder DUE</translation>
+    </message>
+</context>
+<context>
     <name>ImapErrors</name>
     <message>
         <source>%1: %2</source>
@@ -5203,6 +5274,14 @@ diese E-Mail wurde in der SyncDesk-Demo geschrieben.
         <source>the iCalendar module %1 of this installation is missing or cannot be loaded; reinstall the syncdesk-node package</source>
         <extracomment>%1 is a file name (libsyncdesk-ical.so), part of the syncdesk-node package</extracomment>
         <translation>das iCalendar-Modul %1 dieser Installation fehlt oder lässt sich nicht laden; installieren Sie das Paket syncdesk-node neu</translation>
+    </message>
+    <message>
+        <source>out of memory reading or writing a calendar object</source>
+        <translation>kein Speicher mehr beim Lesen oder Schreiben eines Kalenderobjekts</translation>
+    </message>
+    <message>
+        <source>the iCalendar module failed: %1</source>
+        <translation>das iCalendar-Modul ist gescheitert: %1</translation>
     </message>
 </context>
 <context>
@@ -8517,10 +8596,6 @@ Column header of &apos;runs&apos;: the engine&apos;s id</extracomment>
         <translation>sync --once [--mailbox ADDRESS]...</translation>
     </message>
     <message>
-        <source>Sync every enabled mailbox (or the ones named) now in this process, then exit. On a terminal it shows its progress. Exit code 1 when a mailbox failed.</source>
-        <translation>Alle aktivierten Postfächer (oder die angegebenen) jetzt in diesem Prozess synchronisieren, dann beenden. In einem Terminal wird der Fortschritt angezeigt. Exit-Code 1, wenn bei einem Postfach ein Fehler aufgetreten ist.</translation>
-    </message>
-    <message>
         <source>sync here and now, then exit</source>
         <translation>hier und jetzt synchronisieren, dann beenden</translation>
     </message>
@@ -9895,10 +9970,6 @@ Felder: %2</translation>
         <translation>Erfolg</translation>
     </message>
     <message>
-        <source>a mailbox failed to sync</source>
-        <translation>ein Postfach ließ sich nicht synchronisieren</translation>
-    </message>
-    <message>
         <source>bad usage or configuration</source>
         <translation>falscher Aufruf oder fehlerhafte Konfiguration</translation>
     </message>
@@ -9951,6 +10022,14 @@ Felder: %2</translation>
         <source>%1, appointments, contacts and tasks</source>
         <extracomment>%1 is the mailbox address</extracomment>
         <translation>%1, Termine, Kontakte und Aufgaben</translation>
+    </message>
+    <message>
+        <source>Sync every enabled mailbox (or the ones named) now in this process, then exit. On a terminal it shows its progress. Exit code 1 when a mailbox, or its outgoing or appointments, contacts and tasks direction, failed.</source>
+        <translation>Alle aktivierten Postfächer (oder die angegebenen) jetzt in diesem Prozess synchronisieren, dann beenden. In einem Terminal wird der Fortschritt angezeigt. Exit-Code 1, wenn bei einem Postfach oder bei seiner Richtung für ausgehende E-Mail oder für Termine, Kontakte und Aufgaben ein Fehler aufgetreten ist.</translation>
+    </message>
+    <message>
+        <source>a mailbox, or one of its directions, failed to sync</source>
+        <translation>ein Postfach oder eine seiner Richtungen ließ sich nicht synchronisieren</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,8 @@ class Store;
 struct ConnectionTestReport;
 class SyncEngine;
 
-// The commands of syncdesk-node. Exit codes: 0 success, 1 a mailbox failed to sync, 2 bad usage or
-// configuration, 3 the database could not be used.
+// The commands of syncdesk-node. Exit codes: 0 success, 1 a mailbox (or its outgoing or ACT direction) failed to
+// sync, 2 bad usage or configuration, 3 the database could not be used.
 class NodeCli final : public QObject
 {
     Q_OBJECT

@@ -48,8 +48,8 @@ const std::vector<CommandHelp> &commands()
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "sync --once [--mailbox ADDRESS]..."),
          QT_TRANSLATE_NOOP("SyncDesk::NodeCli",
                            "Sync every enabled mailbox (or the ones named) now in this "
-                           "process, then exit. On a terminal it shows its progress. Exit code 1 when a mailbox "
-                           "failed."),
+                           "process, then exit. On a terminal it shows its progress. Exit code 1 when a mailbox, "
+                           "or its outgoing or appointments, contacts and tasks direction, failed."),
          {{"--once", QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "sync here and now, then exit")},
           {QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "--mailbox ADDRESS"),
            QT_TRANSLATE_NOOP("SyncDesk::NodeCli", "only this mailbox (may be repeated)")}}},
@@ -453,7 +453,7 @@ QString NodeCli::manPage()
     page.sections.append(commandSection);
     page.sections.append({tr("Exit status"),
                           {{u"0"_s, tr("success")},
-                           {u"1"_s, tr("a mailbox failed to sync")},
+                           {u"1"_s, tr("a mailbox, or one of its directions, failed to sync")},
                            {u"2"_s, tr("bad usage or configuration")},
                            {u"3"_s, tr("the database could not be used")}}});
     page.sections.append(

@@ -164,8 +164,13 @@ Result<QByteArray> ActItems::render(qint64 recordId, const QString &uid, const Q
 {
     QJsonObject under;
     if (!previous.isEmpty()) {
-        if (auto before = parse(previous)) {
+        auto before = parse(previous);
+        if (before) {
             under = before->fields;
+        } else if (before.error().errorClass != ErrorClass::Parse) {
+            // Not the text's fault (the iCalendar module missing): writing over empty values would replace what
+            // the server holds in the fields the CRM withholds.
+            return before.error();
         }
     }
     const QJsonObject all = overlay(under, fields);

@@ -1,5 +1,4 @@
 #include "icalmodule.h"
-
 #include "icaltime.h"
 
 #include <QCoreApplication>
@@ -91,29 +90,35 @@ Result<Tree> parseTree(const QByteArray &data)
 {
     initLibical();
     if (data.trimmed().isEmpty()) {
-        return badData("the calendar object is empty");
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object is empty"));
     }
     if (data.size() > kMaxObjectBytes) {
-        return badData("the calendar object is larger than 4 MiB", u"%1 bytes"_s.arg(data.size()));
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object is larger than 4 MiB"),
+                       u"%1 bytes"_s.arg(data.size()));
     }
     if (data.contains('\0')) {
-        return badData("the calendar object contains binary data (a NUL byte)", u"%1 bytes"_s.arg(data.size()));
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object contains binary data (a NUL byte)"),
+                       u"%1 bytes"_s.arg(data.size()));
     }
     const int begins = countBegins(data);
     if (begins > kMaxComponents) {
-        return badData("the calendar object has more than 1000 components", u"%1 BEGIN lines"_s.arg(begins));
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object has more than 1000 components"),
+                       u"%1 BEGIN lines"_s.arg(begins));
     }
     if (begins == 0) {
-        return badData("this is not iCalendar data (no BEGIN line)", u"%1 bytes"_s.arg(data.size()));
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "this is not iCalendar data (no BEGIN line)"),
+                       u"%1 bytes"_s.arg(data.size()));
     }
     Tree tree;
     tree.root.reset(icalparser_parse_string(data.constData()));
     if (!tree.root) {
-        return badData("libical could not parse the calendar object (an END line is missing or misplaced)",
-                       u"%1 bytes"_s.arg(data.size()));
+        return badData(
+            QT_TRANSLATE_NOOP("ICalCodec",
+                              "libical could not parse the calendar object (an END line is missing or misplaced)"),
+            u"%1 bytes"_s.arg(data.size()));
     }
     if (countComponents(tree.root.get(), kMaxComponents) > kMaxComponents) {
-        return badData("the calendar object has more than 1000 components");
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object has more than 1000 components"));
     }
     const icalcomponent_kind rootKind = icalcomponent_isa(tree.root.get());
     const QList<icalcomponent *> calendars = rootKind == ICAL_VCALENDAR_COMPONENT ? QList{tree.root.get()}
@@ -121,16 +126,17 @@ Result<Tree> parseTree(const QByteArray &data)
                                                  ? children(tree.root.get(), ICAL_VCALENDAR_COMPONENT)
                                                  : QList<icalcomponent *>{};
     if (calendars.size() != 1) {
-        return badData("the data holds no VCALENDAR or several", u"%1 VCALENDARs"_s.arg(calendars.size()));
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the data holds no VCALENDAR or several"),
+                       u"%1 VCALENDARs"_s.arg(calendars.size()));
     }
     tree.calendar = calendars.first();
     const QList<icalcomponent *> events = children(tree.calendar, ICAL_VEVENT_COMPONENT);
     const QList<icalcomponent *> todos = children(tree.calendar, ICAL_VTODO_COMPONENT);
     if (events.isEmpty() && todos.isEmpty()) {
-        return badData("the calendar object has no VEVENT or VTODO");
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object has no VEVENT or VTODO"));
     }
     if (!events.isEmpty() && !todos.isEmpty()) {
-        return badData("the calendar object mixes VEVENT and VTODO",
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the calendar object mixes VEVENT and VTODO"),
                        u"%1 VEVENTs, %2 VTODOs"_s.arg(events.size()).arg(todos.size()));
     }
     tree.items = events.isEmpty() ? todos : events;
@@ -142,10 +148,11 @@ Result<Tree> parseTree(const QByteArray &data)
     for (icalcomponent *item : std::as_const(tree.items)) {
         const QString itemUid = text(icalcomponent_get_uid(item));
         if (itemUid.isEmpty()) {
-            return badData("a component of the calendar object has no UID");
+            return badData(QT_TRANSLATE_NOOP("ICalCodec", "a component of the calendar object has no UID"));
         }
         if (!uid.isEmpty() && itemUid != uid) {
-            return badData("the calendar object has components with different UIDs (one object is one UID)");
+            return badData(QT_TRANSLATE_NOOP(
+                "ICalCodec", "the calendar object has components with different UIDs (one object is one UID)"));
         }
         uid = itemUid;
         // libical does not fail on a bad value: it drops the property and puts X-LIC-ERROR in its place.
@@ -163,12 +170,13 @@ Result<Tree> parseTree(const QByteArray &data)
     }
     if (!damaged.isEmpty()) {
         damaged.removeDuplicates();
-        return badData("libical could not read a property of the calendar object",
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "libical could not read a property of the calendar object"),
                        u"unparseable: %1"_s.arg(damaged.join(u", "_s)));
     }
     if (masters.size() != 1) {
-        return badData("the calendar object needs exactly one component without RECURRENCE-ID",
-                       u"%1 found"_s.arg(masters.size()));
+        return badData(
+            QT_TRANSLATE_NOOP("ICalCodec", "the calendar object needs exactly one component without RECURRENCE-ID"),
+            u"%1 found"_s.arg(masters.size()));
     }
     tree.master = masters.first();
     return tree;
@@ -257,7 +265,7 @@ Result<Appointment> readAppointment(const Tree &tree)
     }
     const QList<icalproperty *> rules = properties(master, ICAL_RRULE_PROPERTY);
     if (rules.size() > 1) {
-        return badData("the appointment has more than one RRULE");
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the appointment has more than one RRULE"));
     }
     if (!rules.isEmpty()) {
         icalrecurrencetype rule = icalproperty_get_rrule(rules.first());
@@ -265,8 +273,9 @@ Result<Appointment> readAppointment(const Tree &tree)
         dtstart.zone = nullptr;
         const RecurIteratorPtr check(isExpandableRule(rule) ? icalrecur_iterator_new(rule, dtstart) : nullptr);
         if (!check) {
-            return badData("libical cannot expand the appointment's RRULE in bounded time",
-                           u"FREQ=%1"_s.arg(text(icalrecur_freq_to_string(rule.freq))));
+            return badData(
+                QT_TRANSLATE_NOOP("ICalCodec", "libical cannot expand the appointment's RRULE in bounded time"),
+                u"FREQ=%1"_s.arg(text(icalrecur_freq_to_string(rule.freq))));
         }
         char *printed = icalrecurrencetype_as_string_r(&rule);
         a.recurrence = text(printed);
@@ -305,7 +314,7 @@ Result<Appointment> readAppointment(const Tree &tree)
         AppointmentOccurrence occurrence;
         occurrence.recurrenceId = zones.instant(rid);
         if (!occurrence.recurrenceId.isValid()) {
-            return badData("an override has an invalid RECURRENCE-ID");
+            return badData(QT_TRANSLATE_NOOP("ICalCodec", "an override has an invalid RECURRENCE-ID"));
         }
         occurrence.cancelled = icalcomponent_get_status(item) == ICAL_STATUS_CANCELLED;
         occurrence.start = own->start;
@@ -347,7 +356,7 @@ Result<CrmTask> readTask(const Tree &tree)
     t.start = dtstart ? zones.instant(dtstart, &startZone) : QDateTime();
     t.due = due ? zones.instant(due, &dueZone) : QDateTime();
     if ((dtstart && !t.start.isValid()) || (due && !t.due.isValid())) {
-        return badData("the task has an invalid DTSTART or DUE");
+        return badData(QT_TRANSLATE_NOOP("ICalCodec", "the task has an invalid DTSTART or DUE"));
     }
     bool dueDate = due && rawTime(due).is_date;
     const bool startDate = dtstart && rawTime(dtstart).is_date;

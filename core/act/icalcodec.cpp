@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 namespace SyncDesk::ICalCodec {
 
 using namespace Qt::StringLiterals;
@@ -37,6 +39,21 @@ Result<FunctionType> resolve(Modules::Function &function)
         problem);
 }
 
+// What went wrong inside the module, as an error: the codec's callers handle Results, not exceptions (a failed
+// calendar object fails the direction's run, as any other error does).
+std::optional<SyncError> failure(Modules::Failure failed, const QString &what)
+{
+    if (failed == Modules::Failure::None) {
+        return std::nullopt;
+    }
+    const QString message =
+        failed == Modules::Failure::OutOfMemory
+            ? QCoreApplication::translate("SyncDesk::ICalCodec", "out of memory reading or writing a calendar object")
+            //: %1 is the exception's text
+            : QCoreApplication::translate("SyncDesk::ICalCodec", "the iCalendar module failed: %1").arg(what);
+    return SyncError::make(ErrorClass::Internal, u"internal-error"_s, message);
+}
+
 } // namespace
 
 Result<CalendarObject> parse(const QByteArray &data)
@@ -47,7 +64,9 @@ Result<CalendarObject> parse(const QByteArray &data)
     }
     Result<CalendarObject> parsed = CalendarObject{};
     QString what;
-    Modules::raise((*call)(data, &parsed, &what), what);
+    if (auto failed = failure((*call)(data, &parsed, &what), what)) {
+        return *failed;
+    }
     return parsed;
 }
 
@@ -59,7 +78,9 @@ Result<QByteArray> write(const Appointment &appointment, const QByteArray &previ
     }
     QByteArray written;
     QString what;
-    Modules::raise((*call)(appointment, previous, &written, &what), what);
+    if (auto failed = failure((*call)(appointment, previous, &written, &what), what)) {
+        return *failed;
+    }
     return written;
 }
 
@@ -71,7 +92,9 @@ Result<QByteArray> write(const CrmTask &task, const QByteArray &previous)
     }
     QByteArray written;
     QString what;
-    Modules::raise((*call)(task, previous, &written, &what), what);
+    if (auto failed = failure((*call)(task, previous, &written, &what), what)) {
+        return *failed;
+    }
     return written;
 }
 
@@ -84,7 +107,9 @@ Result<QList<QPair<QDateTime, QDateTime>>> occurrences(const Appointment &appoin
     }
     ICalModule::Occurrences found;
     QString what;
-    Modules::raise((*call)(appointment, from, to, max, &found, &what), what);
+    if (auto failed = failure((*call)(appointment, from, to, max, &found, &what), what)) {
+        return *failed;
+    }
     return found;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal to the iCalendar codec (icalcodec.cpp, icaltime.cpp): RAII for libical objects, time zones and
-// times. Not for other code: it exposes libical types.
+// Internal to the iCalendar codec in its module (icalbackend.cpp, icaltime.cpp): RAII for libical objects, time
+// zones and times. Not for other code: it exposes libical types.
 
 #include "act/actrecords.h"
 

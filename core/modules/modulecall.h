@@ -7,8 +7,9 @@
 #include <stdexcept>
 
 // Calls across the C entry points of SyncDesk's modules (moduleloader.h): no exception crosses them. Inside a
-// module, guarded() runs the work and reports what was thrown as a Failure; the core raises the same kind again
-// on its side (std::bad_alloc, or std::runtime_error with the text), where the callers handle it.
+// module, guarded() runs the work and reports what was thrown as a Failure. The core raises the same kind again
+// on its side with raise() where its callers handle exceptions (the MIME module's: the batch decoder), or
+// returns it as an error (the iCalendar codec, whose callers take Results).
 namespace SyncDesk::Modules {
 
 enum class Failure : int { None = 0, OutOfMemory, Exception };

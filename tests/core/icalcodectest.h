@@ -25,7 +25,7 @@ QByteArray writeOk(const Record &record, const QByteArray &previous = {})
 }
 
 inline QList<QPair<QDateTime, QDateTime>> occurrencesOk(const Appointment &appointment, const QDateTime &from,
-                                                 const QDateTime &to, int max = 1000)
+                                                        const QDateTime &to, int max = 1000)
 {
     auto found = ICalCodec::occurrences(appointment, from, to, max);
     if (!found) {

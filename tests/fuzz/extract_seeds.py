@@ -59,7 +59,8 @@ def write(fuzzer, seeds):
     folder = os.path.join(HERE, "corpus", fuzzer)
     os.makedirs(folder, exist_ok=True)
     for name in os.listdir(folder):
-        os.remove(os.path.join(folder, name))
+        if not name.startswith("crash-"):  # crashers found by the fuzzers stay (tests read some by name)
+            os.remove(os.path.join(folder, name))
     unique = sorted(set(seeds))
     for seed in unique:
         with open(os.path.join(folder, hashlib.sha1(seed).hexdigest()[:16]), "wb") as f:
@@ -172,8 +173,9 @@ for security, dialogue in pop3_dialogues:
         session_seeds.append(bytes([0x01 | flags | security, extra, size_class, seed]) + dialogue)
 write("sessions", session_seeds)
 
-# The ACT codecs: the iCalendar objects and vCards of their unit tests, whole (no control bytes).
-ical_source = read(os.path.join(CORE_TESTS, "tst_icalcodec.cpp"))
+# The ACT codecs: the iCalendar objects and vCards of their unit tests, whole (no control bytes); the
+# iCalendar test keeps its sample objects in icalcodectest.h.
+ical_source = "".join(read(os.path.join(CORE_TESTS, name)) for name in ("tst_icalcodec.cpp", "icalcodectest.h"))
 write("icalcodec", [s for s in raw_strings(ical_source) + byte_array_literals(ical_source) if b"BEGIN:" in s])
 vcard_source = read(os.path.join(CORE_TESTS, "tst_vcard.cpp"))
 # Its cards are crlf("..." "...") calls: adjacent string pieces joined, LF made CRLF.

@@ -204,11 +204,15 @@ void TestModules::missingICalModuleFailsTheCodecClearly()
     appointment.start = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
     appointment.end = appointment.start.addSecs(3600);
     appointment.recurrence = u"FREQ=DAILY;COUNT=3"_s;
-    const QList<SyncError> errors{ICalCodec::parse(event).error(), ICalCodec::write(appointment).error(),
-                                  ICalCodec::write(CrmTask{}).error(),
-                                  ICalCodec::occurrences(appointment, appointment.start, appointment.start.addDays(7))
-                                      .error()};
+    const auto parsedWithout = ICalCodec::parse(event);
+    const auto writtenWithout = ICalCodec::write(appointment);
+    const auto taskWithout = ICalCodec::write(CrmTask{});
+    const auto occurrencesWithout =
+        ICalCodec::occurrences(appointment, appointment.start, appointment.start.addDays(7));
     broken.reset();
+    QVERIFY(!parsedWithout.ok() && !writtenWithout.ok() && !taskWithout.ok() && !occurrencesWithout.ok());
+    const QList<SyncError> errors{parsedWithout.error(), writtenWithout.error(), taskWithout.error(),
+                                  occurrencesWithout.error()};
     for (const SyncError &error : errors) {
         QCOMPARE(error.errorClass, ErrorClass::Internal);
         QVERIFY2(error.message.contains(u"libsyncdesk-ical.so"_s), qPrintable(error.toString()));

@@ -2,6 +2,7 @@
 // speak German under a German locale. CTest starts this test with LANG=de_DE.UTF-8 and nothing else set
 // (no SYNCDESK_LANGUAGE), as a German desktop or server would.
 
+#include "act/icalcodec.h"
 #include "diagnostics/errorclass.h"
 #include "diagnostics/hintcatalog.h"
 #include "i18n/translations.h"
@@ -162,6 +163,7 @@ private Q_SLOTS:
     void consoleSpeaksGermanUnderAGermanLocale();
     void pluralsFollowTheCount();
     void hintsAreTranslated();
+    void calendarErrorsAreTranslated();
     void nodeSpeaksGermanUnderAGermanLocale();
     void nodeSpeaksEnglishWhenAsked();
     void languageListComesBeforeTheLocale();
@@ -292,6 +294,17 @@ void TranslationsTest::hintsAreTranslated()
     // Error classes are shown in German, while their ids (filters, JSON, the store) stay as they are.
     QCOMPARE(errorClassTitle(ErrorClass::Network), u"Netzwerk"_s);
     QCOMPARE(errorClassName(ErrorClass::Network), u"Network"_s);
+}
+
+// The iCalendar codec's errors are written in its module (act/icalmodule.h), with this process's translators.
+void TranslationsTest::calendarErrorsAreTranslated()
+{
+    const auto empty = ICalCodec::parse(QByteArray());
+    QVERIFY(!empty.ok());
+    QCOMPARE(empty.error().message, u"das Kalenderobjekt ist leer"_s);
+    const auto mixed = ICalCodec::parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n");
+    QVERIFY(!mixed.ok());
+    QCOMPARE(mixed.error().message, u"das Kalenderobjekt hat kein VEVENT und kein VTODO"_s);
 }
 
 void TranslationsTest::nodeSpeaksGermanUnderAGermanLocale()
