@@ -48,6 +48,7 @@ TroubleshootingController::TroubleshootingController(MainWindow *window, AlertsP
         if (m_updating || !m_backend || ids.size() != 1) {
             return;
         }
+        m_verboseAsked.insert(ids.constFirst(), on);
         m_backend->setMailboxVerbose(ids.constFirst(), on);
     });
     connect(make(u"signIn"_s, tr("&Sign in…"), QKeySequence(),
@@ -86,8 +87,18 @@ void TroubleshootingController::updateActions()
     }
     MailboxTableModel *model = m_window->mailboxModel();
     const int row = one ? model->rowOfMailbox(ids.constFirst()) : -1;
+    bool verbose = row >= 0 && model->status(row).mailbox.verboseLog;
+    if (row >= 0) {
+        if (const auto asked = m_verboseAsked.constFind(ids.constFirst()); asked != m_verboseAsked.cend()) {
+            if (*asked == verbose) {
+                m_verboseAsked.erase(asked); // the store has it
+            } else {
+                verbose = *asked; // this snapshot was read before the write
+            }
+        }
+    }
     m_updating = true;
-    m_actions.value(u"verbose"_s)->setChecked(row >= 0 && model->status(row).mailbox.verboseLog);
+    m_actions.value(u"verbose"_s)->setChecked(verbose);
     m_updating = false;
     if (row >= 0) {
         m_actions.value(u"testAndEnable"_s)->setEnabled(!model->status(row).mailbox.enabled);
@@ -202,6 +213,10 @@ void TroubleshootingController::onActionDone(const QString &message, const QStri
         return;
     }
     m_window->statusBar()->clearMessage();
+    if (!m_verboseAsked.isEmpty()) { // the write may have been a verbose switch: show what the store has
+        m_verboseAsked.clear();
+        updateActions();
+    }
     plainMessageBox(QMessageBox::Warning, u"SyncDesk"_s, error, {}, m_window)->open();
 }
 

@@ -44,6 +44,9 @@ private:
     ConsoleBackend *m_backend = nullptr;
     QHash<QString, QAction *> m_actions;
     bool m_updating = false;
+    // Verbose switches asked for and not yet seen in a snapshot, by mailbox: a snapshot read before the write
+    // must not undo the switch on screen. Dropped once a snapshot agrees, or when a console write fails.
+    QHash<qint64, bool> m_verboseAsked;
 };
 
 } // namespace SyncDesk

@@ -25,6 +25,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -323,10 +324,29 @@ void TestConsoleTroubleshooting::verboseLogSwitchReachesTheStore()
     QVERIFY(verbose);
     QTRY_VERIFY(verbose->isEnabled());
     QVERIFY(!verbose->isChecked());
+    // A snapshot read before the switch's write can arrive after the click. It must not undo the switch on
+    // screen: a second click would then write "on" again instead of "off" (a race CI once met).
+    const MailboxStatusList before = m_window->mailboxModel()->statuses();
     verbose->trigger();
+    Q_EMIT m_backend->statusesChanged(before);
+    QVERIFY(verbose->isChecked());
     QTRY_VERIFY_WITH_TIMEOUT(storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
     verbose->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!storedMailbox(u"alice@corp.test"_s).verboseLog, 10000);
+
+    // A failed console write drops what was asked: the switch shows what the store's snapshots say.
+    QTRY_VERIFY(!verbose->isChecked());
+    verbose->trigger();
+    Q_EMIT m_backend->statusesChanged(m_window->mailboxModel()->statuses());
+    QVERIFY(verbose->isChecked());
+    Q_EMIT m_backend->actionDone({}, u"the database is locked"_s);
+    QVERIFY(!verbose->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(verbose->isChecked(), 10000); // the real write landed: its snapshot says so
+    QVERIFY(storedMailbox(u"alice@corp.test"_s).verboseLog);
+    for (QMessageBox *box : m_window->findChildren<QMessageBox *>()) {
+        QCOMPARE(box->text(), u"the database is locked"_s);
+        box->close();
+    }
 }
 
 void TestConsoleTroubleshooting::typeDora(MailboxDialog &dialog, const QString &password)
