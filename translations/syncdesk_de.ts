@@ -2671,6 +2671,26 @@
         <source>To stop asking, remove push from the mailbox (or lower the profile&apos;s max_push_connections).</source>
         <translation>Damit nicht mehr gefragt wird, entfernen Sie push aus dem Postfach (oder senken Sie max_push_connections des Profils).</translation>
     </message>
+    <message>
+        <source>A part of this installation is missing</source>
+        <translation>Ein Teil dieser Installation fehlt</translation>
+    </message>
+    <message>
+        <source>SyncDesk opens its modules for MIME (GMime), iCalendar (libical) and the system keychain (QtKeychain) the first time it needs them: libsyncdesk-mime.so, libsyncdesk-ical.so and libsyncdesk-keychain.so, in /usr/lib/syncdesk/ for the package. The one named is missing, cannot be loaded (a library it needs is missing), or is of another build than the program. Nothing is lost: what could not be read or written was neither stored nor marked as done (a folder&apos;s position does not move), and the next sync after the repair does it. The error says where the module was looked for and what the loader reported.</source>
+        <translation>SyncDesk öffnet seine Module für MIME (GMime), iCalendar (libical) und den Systemschlüsselbund (QtKeychain) erst, wenn es sie braucht: libsyncdesk-mime.so, libsyncdesk-ical.so und libsyncdesk-keychain.so, beim Paket in /usr/lib/syncdesk/. Das genannte Modul fehlt, lässt sich nicht laden (eine Bibliothek, die es braucht, fehlt) oder stammt aus einem anderen Build als das Programm. Nichts geht verloren: Was nicht gelesen oder geschrieben werden konnte, wurde weder gespeichert noch als erledigt vermerkt (die Position eines Ordners bleibt stehen), und die nächste Synchronisierung nach der Reparatur holt es nach. Der Fehler nennt, wo das Modul gesucht wurde und was der Lader meldete.</translation>
+    </message>
+    <message>
+        <source>Reinstall the package: &apos;apt install --reinstall syncdesk-node&apos; (it depends on the libraries the modules need).</source>
+        <translation>Installieren Sie das Paket neu: &apos;apt install --reinstall syncdesk-node&apos; (es hängt von den Bibliotheken ab, die die Module brauchen).</translation>
+    </message>
+    <message>
+        <source>After an upgrade, restart the node (&apos;systemctl restart syncdesk-node&apos;): a running node refuses modules of another build.</source>
+        <translation>Starten Sie den Knoten nach einem Upgrade neu (&apos;systemctl restart syncdesk-node&apos;): Ein laufender Knoten lehnt Module eines anderen Builds ab.</translation>
+    </message>
+    <message>
+        <source>If SYNCDESK_MODULE_DIR is set, it must name a directory that holds the modules of this same version; unset it for an installed package.</source>
+        <translation>Ist SYNCDESK_MODULE_DIR gesetzt, muss es ein Verzeichnis mit den Modulen genau dieser Version nennen; bei einem installierten Paket entfernen Sie die Variable.</translation>
+    </message>
 </context>
 <context>
     <name>ICalCodec</name>

@@ -30,7 +30,7 @@ Result<FunctionType> resolve(Modules::Function &function)
         return found;
     }
     return SyncError::make(
-        ErrorClass::Internal, u"internal-error"_s,
+        ErrorClass::Internal, u"module-missing"_s,
         //: %1 is a file name (libsyncdesk-ical.so), part of the syncdesk-node package
         QCoreApplication::translate("SyncDesk::ICalCodec",
                                     "the iCalendar module %1 of this installation is missing or cannot be loaded; "

@@ -38,7 +38,7 @@ Result<QByteArray> MessageBuilder::build(const MessageParts &parts)
     const auto build = reinterpret_cast<MimeModule::BuildFunction>(s_build.get(&problem));
     if (!build) {
         return SyncError::make(
-            ErrorClass::Internal, u"internal-error"_s,
+            ErrorClass::Internal, u"module-missing"_s,
             //: %1 is a file name (libsyncdesk-mime.so), part of the syncdesk-node package
             QCoreApplication::translate("SyncDesk::MessageBuilder",
                                         "the MIME module %1 of this installation is missing or cannot be loaded; "

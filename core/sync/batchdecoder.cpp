@@ -12,6 +12,8 @@
 
 namespace SyncDesk {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 // One message that cannot be decoded, for lack of memory or any other reason, becomes that message's
@@ -50,6 +52,16 @@ QList<DecodedMessage> BatchDecoder::decode(const QList<QByteArray> &raws, Decode
         results.append(decodeOne(use, raw));
     }
     return results;
+}
+
+std::optional<SyncError> BatchDecoder::installationFailure(const QList<DecodedMessage> &decoded)
+{
+    for (const DecodedMessage &message : decoded) {
+        if (message.moduleMissing) {
+            return SyncError::make(ErrorClass::Internal, u"module-missing"_s, message.decodeFailure);
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<QFuture<QList<DecodedMessage>>> BatchDecoder::start(const QList<QByteArray> &raws, Decode decoder)

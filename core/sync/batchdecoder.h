@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diagnostics/syncerror.h"
 #include "protocol/mime/decodedmessage.h"
 
 #include <QByteArray>
@@ -31,6 +32,11 @@ public:
     // A result of another size than `raws` (no memory for the list): decode() them in the caller.
     // nullopt when every pool thread is busy (other mailboxes decoding): decode() them in the caller then.
     static std::optional<QFuture<QList<DecodedMessage>>> start(const QList<QByteArray> &raws, Decode decoder = nullptr);
+
+    // The run's error when the batch could not be decoded because the MIME module is missing or of another build
+    // (Internal, hint module-missing): the sync then stores nothing of the batch and leaves its position, so the
+    // next sync after the repair fetches the messages again. None of them is an item failure: they are not at fault.
+    static std::optional<SyncError> installationFailure(const QList<DecodedMessage> &decoded);
 };
 
 } // namespace SyncDesk

@@ -338,6 +338,10 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         fetchedMessages.append(&it.value());
     }
     const QList<DecodedMessage> decodedMessages = std::move(batch.decodedMessages);
+    if (auto broken = BatchDecoder::installationFailure(decodedMessages)) {
+        fail(*broken); // before anything of the batch is stored or its position moves
+        return false;
+    }
     if (Status prepared = m_tracker->prepareBatch(decodedMessages); !prepared) {
         fail(prepared.error());
         return false;

@@ -352,6 +352,10 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
     }
     const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    if (auto broken = BatchDecoder::installationFailure(decodedMessages)) {
+        fail(*broken); // before anything of the batch is stored, seen or deleted on the server
+        return false;
+    }
     if (Status prepared = m_tracker->prepareBatch(decodedMessages); !prepared) {
         fail(prepared.error());
         return false;

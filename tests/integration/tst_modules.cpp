@@ -1,9 +1,9 @@
 // SyncDesk's modules (core/modules/moduleloader.h): QtKeychain, GMime and libical, with what they load, are
 // opened when first needed, not at start. Here: the node starts without them; the real node, with its MIME
-// module missing, stores nothing of a mailbox's messages but loses none either (item failures naming the
-// module, the next sync with the module stores each message once), and a module of another build is refused
-// the same way; building an outgoing message, or reading or writing a calendar object, without its module is a
-// classified error.
+// module missing, fails the mailbox's run with the hint module-missing, storing nothing and losing nothing (no
+// item failures: the messages are not at fault, and the folder's position stays; the next sync with the module
+// stores each message once), and a module of another build is refused the same way; building an outgoing
+// message, or reading or writing a calendar object, without its module is a classified error with that hint.
 
 #include "act/icalcodec.h"
 #include "dovecotserver.h"
@@ -130,6 +130,7 @@ void TestModules::missingMimeModuleFailsTheBuilderClearly()
     broken.reset();
     QVERIFY(!built.ok());
     QCOMPARE(built.error().errorClass, ErrorClass::Internal);
+    QCOMPARE(built.error().hintId, u"module-missing"_s);
     QVERIFY2(built.error().message.contains(u"libsyncdesk-mime.so"_s), qPrintable(built.error().toString()));
     QVERIFY2(built.error().detail.contains(empty), qPrintable(built.error().toString()));
 }
@@ -141,6 +142,7 @@ void TestModules::missingMimeModuleLosesNoMessage()
     }
     DovecotServer dovecot;
     dovecot.setUser(u"mona"_s, u"mona-pw"_s);
+    dovecot.setUser(u"paul"_s, u"paul-pw"_s);
     QString error;
     QVERIFY2(dovecot.start(&error), qPrintable(error));
     for (int i = 0; i < 3; ++i) {
@@ -148,9 +150,16 @@ void TestModules::missingMimeModuleLosesNoMessage()
             u"mona"_s, u"INBOX"_s,
             MailFactory::build(MailFactory::realistic(u"mona@example.test"_s, i, QDateTime::currentDateTimeUtc()))));
     }
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(dovecot.deliver(
+            u"paul"_s, u"INBOX"_s,
+            MailFactory::build(MailFactory::realistic(u"paul@example.test"_s, i, QDateTime::currentDateTimeUtc()))));
+    }
     TestConfig config(m_dir.filePath(u"cfg"_s));
     config.addProfile(u"Corp"_s, dovecot, u"tls"_s);
+    config.addPop3Profile(u"CorpPop"_s, dovecot, u"tls"_s);
     config.addMailbox(u"mona@example.test"_s, u"Corp"_s, u"mona"_s, u"mona-pw"_s);
+    config.addMailbox(u"paul@example.test"_s, u"CorpPop"_s, u"paul"_s, u"paul-pw"_s);
     NodeRun run = node({u"config"_s, u"import"_s, config.write()});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 
@@ -159,29 +168,47 @@ void TestModules::missingMimeModuleLosesNoMessage()
     const QString empty = m_dir.filePath(u"no-modules"_s);
     QVERIFY(QDir().mkpath(empty));
     broken.insert(u"SYNCDESK_MODULE_DIR"_s, empty);
-    run = node({u"sync"_s, u"--once"_s}, broken);
-    QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new, 3 fetched, 3 items failed"_s),
-             qPrintable(run.out + run.err));
-    run = node({u"failures"_s, u"--mailbox"_s, u"mona@example.test"_s});
-    QVERIFY2(run.out.contains(u"libsyncdesk-mime.so"_s) && run.out.contains(u"reinstall"_s),
-             qPrintable(run.out + run.err));
+    // The installation is at fault, not the messages: the run fails (exit 1) naming the module and where it was
+    // looked for, with the hint; no message becomes an item failure and the folder's position stays.
+    auto failsForTheModule = [&](const QProcessEnvironment &environment, const QString &why) {
+        const NodeRun failed = node({u"sync"_s, u"--once"_s}, environment);
+        const QString output = failed.out + failed.err;
+        QVERIFY2(failed.exitCode == 1, qPrintable(output));
+        QVERIFY2(failed.err.contains(u"mona@example.test: Internal: "_s) &&
+                     failed.err.contains(u"paul@example.test: Internal: "_s) &&
+                     failed.err.contains(u"libsyncdesk-mime.so"_s) && failed.err.contains(why) &&
+                     failed.err.contains(u"hint [module-missing]"_s),
+                 qPrintable(output));
+        QVERIFY2(!failed.out.contains(u" ok"_s), qPrintable(output));
+        const NodeRun failures = node({u"failures"_s, u"--json"_s}); // IMAP and POP3 alike
+        QVERIFY2(failures.exitCode == 0, qPrintable(failures.out + failures.err));
+        QVERIFY2(!failures.out.contains(u"libsyncdesk-mime.so"_s) && !failures.out.contains(u"\"uid\""_s),
+                 qPrintable(failures.out));
+        const NodeRun status = node({u"status"_s, u"--json"_s});
+        QVERIFY2(status.out.contains(u"module-missing"_s), qPrintable(status.out));
+    };
+    failsForTheModule(broken, empty);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
 
     // A MIME module of another build where the node looks (a package half upgraded under a running process):
     // refused before anything of it runs (its decode would abort), and again nothing is lost.
     QProcessEnvironment foreign = QProcessEnvironment::systemEnvironment();
     foreign.insert(u"SYNCDESK_MODULE_DIR"_s, QStringLiteral(SYNCDESK_FOREIGN_MODULE_DIR));
-    run = node({u"sync"_s, u"--once"_s}, foreign);
-    QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new, 3 fetched, 3 items failed"_s),
-             qPrintable(run.out + run.err));
-    run = node({u"failures"_s, u"--mailbox"_s, u"mona@example.test"_s});
-    QVERIFY2(run.out.contains(u"from another build: 0.0.1+git1.0000000"_s), qPrintable(run.out + run.err));
+    failsForTheModule(foreign, u"from another build: 0.0.1+git1.0000000"_s);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
 
     // Repaired: the next sync stores each of the three, once.
     run = node({u"sync"_s, u"--once"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(u"mona@example.test: ok, 3 new"_s), qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"paul@example.test: ok, 2 new"_s), qPrintable(run.out + run.err));
     run = node({u"sync"_s, u"--once"_s});
     QVERIFY2(run.out.contains(u"mona@example.test: ok, 0 new"_s), qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"paul@example.test: ok, 0 new"_s), qPrintable(run.out + run.err));
     run = node({u"verify"_s, u"--mailbox"_s, u"mona@example.test"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 }
@@ -215,6 +242,7 @@ void TestModules::missingICalModuleFailsTheCodecClearly()
                                   occurrencesWithout.error()};
     for (const SyncError &error : errors) {
         QCOMPARE(error.errorClass, ErrorClass::Internal);
+        QCOMPARE(error.hintId, u"module-missing"_s);
         QVERIFY2(error.message.contains(u"libsyncdesk-ical.so"_s), qPrintable(error.toString()));
         QVERIFY2(error.detail.contains(empty), qPrintable(error.toString()));
     }

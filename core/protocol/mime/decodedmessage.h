@@ -35,6 +35,9 @@ struct DecodedMessage
     // Non-empty: decoding failed altogether (out of memory, an exception): nothing to store; the message
     // becomes an item failure with this reason and is fetched again by the next sync.
     QString decodeFailure;
+    // With decodeFailure: the MIME module could not be opened (the installation is at fault, not the message).
+    // The run fails with the hint module-missing instead (BatchDecoder::installationFailure).
+    bool moduleMissing = false;
 };
 
 } // namespace SyncDesk
