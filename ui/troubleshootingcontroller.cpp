@@ -87,15 +87,19 @@ void TroubleshootingController::updateActions()
     }
     MailboxTableModel *model = m_window->mailboxModel();
     const int row = one ? model->rowOfMailbox(ids.constFirst()) : -1;
+    // What was asked and the snapshots now show is in the store: forgotten, for every mailbox (not only the
+    // selected one, whose switch could otherwise follow an old request after a change made elsewhere).
+    for (auto asked = m_verboseAsked.begin(); asked != m_verboseAsked.end();) {
+        const int askedRow = model->rowOfMailbox(asked.key());
+        if (askedRow < 0 || model->status(askedRow).mailbox.verboseLog == asked.value()) {
+            asked = m_verboseAsked.erase(asked);
+        } else {
+            ++asked;
+        }
+    }
     bool verbose = row >= 0 && model->status(row).mailbox.verboseLog;
     if (row >= 0) {
-        if (const auto asked = m_verboseAsked.constFind(ids.constFirst()); asked != m_verboseAsked.cend()) {
-            if (*asked == verbose) {
-                m_verboseAsked.erase(asked); // the store has it
-            } else {
-                verbose = *asked; // this snapshot was read before the write
-            }
-        }
+        verbose = m_verboseAsked.value(ids.constFirst(), verbose); // a snapshot read before the write
     }
     m_updating = true;
     m_actions.value(u"verbose"_s)->setChecked(verbose);

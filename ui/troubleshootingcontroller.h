@@ -45,7 +45,8 @@ private:
     QHash<QString, QAction *> m_actions;
     bool m_updating = false;
     // Verbose switches asked for and not yet seen in a snapshot, by mailbox: a snapshot read before the write
-    // must not undo the switch on screen. Dropped once a snapshot agrees, or when a console write fails.
+    // must not undo the switch on screen. Dropped once a snapshot shows the value asked for (or the mailbox is
+    // gone), or when any console write fails (the snapshots are then the truth).
     QHash<qint64, bool> m_verboseAsked;
 };
 

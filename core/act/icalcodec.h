@@ -86,8 +86,8 @@ struct CalendarObject
 };
 
 // libical is in the iCalendar module (icalmodule.h), opened at the first call: when it is missing or cannot
-// be loaded, every function returns an Internal error ("internal-error") naming it and where it was looked for;
-// an exception inside the module (out of memory) is an Internal error as well, never thrown to the caller.
+// be loaded, every function returns an Internal error (hint "module-missing") naming it and where it was looked
+// for; an exception inside the module (out of memory) is an Internal error ("internal-error"), never thrown.
 Result<CalendarObject> parse(const QByteArray &data);
 
 Result<QByteArray> write(const Appointment &appointment, const QByteArray &previous = {});

@@ -461,6 +461,7 @@ void MailboxScheduler::onJobFinished(const SyncOutcome &outcome)
     result.retryAfterMs = outcome.error ? outcome.error->retryAfterMs : 0;
     result.serverMinIntervalMs = qint64(outcome.serverMinIntervalSeconds) * 1000;
     result.incomplete = outcome.incomplete;
+    result.installationFault = outcome.error && outcome.error->hintId == u"module-missing"_s;
     Finished finished{outcome, running, m_planner->finish(outcome.mailboxId, result, result.finishedMs), m_clock.now()};
     if (m_mode != Mode::Continuous || m_stopping) {
         persist(finished);

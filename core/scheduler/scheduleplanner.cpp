@@ -584,7 +584,9 @@ FinishReport SchedulePlanner::finish(qint64 mailboxId, const RunResult &result, 
         }
     } else {
         entry.failures++;
-        if (disablesAtOnce(result.errorClass)) {
+        if (result.installationFault) {
+            // Not this mailbox's failure: it waits at the longest backoff until the installation is repaired.
+        } else if (disablesAtOnce(result.errorClass)) {
             report.disabled = DisableReason::PermanentFailure;
         } else if (entry.failures >= std::max(1, m_settings.maxTransientFailures)) {
             report.disabled = DisableReason::RepeatedFailures;

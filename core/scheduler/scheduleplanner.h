@@ -92,6 +92,9 @@ struct RunResult
     qint64 retryAfterMs = 0;
     qint64 serverMinIntervalMs = 0; // the least time between two logins the server allows (0: none said)
     bool incomplete = false;        // stopped at the run's time limit: due again at once, to continue
+    // The installation is at fault, not the mailbox (hint module-missing): backed off, never disabled, so that
+    // the mailboxes sync again by themselves once it is repaired.
+    bool installationFault = false;
 };
 
 // What a finished run changed, for the store and for alerts.

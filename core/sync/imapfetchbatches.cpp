@@ -314,6 +314,10 @@ void ImapMailboxSync::afterBatchesWritten()
 
 bool ImapMailboxSync::writeBatch(Batch &batch)
 {
+    if (auto broken = BatchDecoder::installationFailure(batch.decodedMessages)) {
+        fail(*broken); // before anything of the batch is recorded or stored, or its position moves
+        return false;
+    }
     QList<quint32> uids;
     QList<const Imap::FetchedMessage *> fetchedMessages;
     uids.reserve(batch.fetched.size());
@@ -338,10 +342,6 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         fetchedMessages.append(&it.value());
     }
     const QList<DecodedMessage> decodedMessages = std::move(batch.decodedMessages);
-    if (auto broken = BatchDecoder::installationFailure(decodedMessages)) {
-        fail(*broken); // before anything of the batch is stored or its position moves
-        return false;
-    }
     if (Status prepared = m_tracker->prepareBatch(decodedMessages); !prepared) {
         fail(prepared.error());
         return false;

@@ -35,6 +35,9 @@ void ItemFailures::describe(ItemFailure &failure, const DecodedMessage &decoded)
 Status ItemFailures::describeRecorded(const DecodedMessage &header, const QString &folder, quint32 uidValidity,
                                       quint32 uid, const QString &pop3Uidl)
 {
+    if (!header.decodeFailure.isEmpty()) {
+        return {}; // nothing read: the failure keeps what it says (a missing MIME module must not blank it)
+    }
     ItemFailure failure;
     failure.mailboxId = m_mailboxId;
     failure.folder = folder;

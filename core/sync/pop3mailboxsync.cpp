@@ -319,6 +319,7 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
     seen.reserve(batch.messages.size());
     QList<QByteArray> raws;
     QList<const Message *> retrieved; // kept: decoded and stored
+    QList<const Message *> skipped;   // too large to download: item failures
     raws.reserve(batch.messages.size());
     int leftOver = 0;
     for (Message &message : batch.messages) {
@@ -327,17 +328,7 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
             continue;
         }
         if (message.skippedBytes >= 0) {
-            seen.append({message.uidl, m_maildrop.nextLocalUid++, Disposition::Failed});
-            ++m_outcome.itemsSeen;
-            ++m_outcome.itemsFailed;
-            m_retryUidls.remove(message.uidl);
-            if (Status recorded = m_failures->record(ItemFailures::tooLarge(message.skippedBytes, messageLimit()),
-                                                     kFolder, 0, 0, QString::fromLatin1(message.uidl));
-                !recorded) {
-                fail(recorded.error());
-                return false;
-            }
-            m_undescribed.append({message.number, message.uidl});
+            skipped.append(&message);
             continue;
         }
         raws.append(message.raw.value_or(QByteArray()));
@@ -345,16 +336,29 @@ bool Pop3MailboxSync::writeBatch(Batch &batch)
         message.raw.reset();
     }
     batch.heldBytes = 0;
+    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
+    if (auto broken = BatchDecoder::installationFailure(decodedMessages)) {
+        fail(*broken); // before anything of the batch is recorded, stored, seen or deleted on the server
+        return false;
+    }
+    for (const Message *message : std::as_const(skipped)) {
+        seen.append({message->uidl, m_maildrop.nextLocalUid++, Disposition::Failed});
+        ++m_outcome.itemsSeen;
+        ++m_outcome.itemsFailed;
+        m_retryUidls.remove(message->uidl);
+        if (Status recorded = m_failures->record(ItemFailures::tooLarge(message->skippedBytes, messageLimit()), kFolder,
+                                                 0, 0, QString::fromLatin1(message->uidl));
+            !recorded) {
+            fail(recorded.error());
+            return false;
+        }
+        m_undescribed.append({message->number, message->uidl});
+    }
     if (leftOver > 0) {
         m_outcome.incomplete = true;
         m_outcome.notices.append(u"POP3: %1 message(s) larger than the server declared were left for the next run, "
                                  "due at once, to keep within the response budget"_s.arg(leftOver));
         Log::info(kCategory, m_job.mailbox.address, m_outcome.notices.constLast());
-    }
-    const QList<DecodedMessage> decodedMessages = BatchDecoder::decode(raws);
-    if (auto broken = BatchDecoder::installationFailure(decodedMessages)) {
-        fail(*broken); // before anything of the batch is stored, seen or deleted on the server
-        return false;
     }
     if (Status prepared = m_tracker->prepareBatch(decodedMessages); !prepared) {
         fail(prepared.error());

@@ -14,6 +14,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -160,7 +163,14 @@ void TestModules::missingMimeModuleLosesNoMessage()
     config.addPop3Profile(u"CorpPop"_s, dovecot, u"tls"_s);
     config.addMailbox(u"mona@example.test"_s, u"Corp"_s, u"mona"_s, u"mona-pw"_s);
     config.addMailbox(u"paul@example.test"_s, u"CorpPop"_s, u"paul"_s, u"paul-pw"_s);
-    NodeRun run = node({u"config"_s, u"import"_s, config.write()});
+    // Two failures in a row would disable a mailbox: the broken installation's two runs below must not.
+    QJsonObject json = config.json();
+    json.insert(u"scheduler"_s, QJsonObject{{u"max_transient_failures"_s, 2}});
+    const QString configPath = m_dir.filePath(u"modules-config.json"_s);
+    QFile configFile(configPath);
+    QVERIFY(configFile.open(QIODevice::WriteOnly) && configFile.write(QJsonDocument(json).toJson()) > 0);
+    configFile.close();
+    NodeRun run = node({u"config"_s, u"import"_s, configPath});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 
     // A broken installation: no module where the node looks.
@@ -199,6 +209,15 @@ void TestModules::missingMimeModuleLosesNoMessage()
     failsForTheModule(foreign, u"from another build: 0.0.1+git1.0000000"_s);
     if (QTest::currentTestFailed()) {
         return;
+    }
+    // The installation is at fault, not the mailboxes: two failures in a row, and both are still enabled.
+    run = node({u"status"_s, u"--json"_s});
+    const QJsonDocument status = QJsonDocument::fromJson(run.out.toUtf8());
+    const QJsonArray mailboxes = status.isArray() ? status.array() : status.object().value(u"mailboxes"_s).toArray();
+    QCOMPARE(mailboxes.size(), 2);
+    for (const QJsonValue &mailbox : mailboxes) {
+        QVERIFY2(mailbox[u"enabled"_s].toBool(), qPrintable(run.out));
+        QCOMPARE(mailbox[u"consecutive_failures"_s].toInt(), 2);
     }
 
     // Repaired: the next sync stores each of the three, once.

@@ -8,7 +8,8 @@ namespace SyncDesk {
 
 // Decodes raw RFC 5322 messages with GMime: RFC 2047/2231 headers, addresses, dates, charsets,
 // the text body (text/plain preferred, HTML turned into text otherwise) and attachment metadata.
-// Never fails: a malformed message gives what could be decoded plus warnings. Thread-safe.
+// A malformed message gives what could be decoded plus warnings. Only a missing (or foreign) MIME module fails it:
+// decodeFailure and moduleMissing say so. Thread-safe.
 class MimeDecoder final
 {
 public:
