@@ -411,9 +411,11 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         fail(settled.error());
         return false;
     }
-    // Messages tried again that are stored (or untracked) now: their failures are resolved.
+    // Messages tried again, or fetched as new with a failure left from an earlier run, that are stored (or
+    // untracked) now: their failures are resolved.
     for (quint32 uid : std::as_const(uids)) {
-        if (m_retryUids.remove(uid)) {
+        const bool retried = m_retryUids.remove(uid);
+        if (m_retryAhead.remove(uid) || retried) {
             if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
                 fail(resolved.error());
                 return false;

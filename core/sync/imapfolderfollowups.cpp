@@ -6,7 +6,10 @@
 #include "logging/logger.h"
 #include "protocol/imap/imapfetch.h"
 #include "protocol/mime/mimedecoder.h"
+#include "store/diagnosticsstore.h"
 #include "store/store.h"
+
+#include <algorithm>
 
 namespace SyncDesk {
 
@@ -300,6 +303,56 @@ bool ImapMailboxSync::checkUnanswered()
             }
             completeFolder();
         });
+    return true;
+}
+
+// A failure kept for retry above the position whose message the listing (sorted, up to listedUpTo when it
+// was cut) does not name is gone with its message, or predates process_from: resolved, so that it is not
+// listed for ever nor keeps the folder being opened.
+bool ImapMailboxSync::resolveGoneAhead(const QList<QPair<quint32, qint64>> &listed, quint32 listedUpTo)
+{
+    for (auto it = m_retryAhead.begin(); it != m_retryAhead.end();) {
+        const quint32 uid = *it;
+        const auto found =
+            std::lower_bound(listed.cbegin(), listed.cend(), uid,
+                             [](const QPair<quint32, qint64> &entry, quint32 u) { return entry.first < u; });
+        if (uid > listedUpTo || (found != listed.cend() && found->first == uid)) {
+            ++it;
+            continue;
+        }
+        Log::info(kCategory, m_job.mailbox.address,
+                  u"message UID %1 in \"%2\", kept for retry, is no longer to be fetched (expunged, or received "
+                  "before process_from): its failure is resolved"_s.arg(uid)
+                      .arg(m_folder));
+        if (Status resolved = m_failures->resolve(m_folder, m_folderState.uidValidity, uid); !resolved) {
+            fail(resolved.error());
+            return false;
+        }
+        it = m_retryAhead.erase(it);
+    }
+    return true;
+}
+
+// A folder the server reports empty holds none of the messages kept for retry: their failures are resolved.
+bool ImapMailboxSync::resolveEmptiedFolder(const QString &folder, quint32 uidValidity)
+{
+    auto uids = DiagnosticsStore(m_store).uidsToRetry(m_job.mailbox.id, folder, uidValidity);
+    if (!uids) {
+        fail(uids.error());
+        return false;
+    }
+    for (quint32 uid : std::as_const(*uids)) {
+        if (Status resolved = m_failures->resolve(folder, uidValidity, uid); !resolved) {
+            fail(resolved.error());
+            return false;
+        }
+    }
+    if (!uids->isEmpty()) {
+        Log::info(kCategory, m_job.mailbox.address,
+                  u"folder \"%1\" is empty: %2 message(s) kept for retry are no longer on the server, their "
+                  "failures are resolved"_s.arg(folder)
+                      .arg(uids->size()));
+    }
     return true;
 }
 

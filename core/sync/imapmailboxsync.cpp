@@ -8,6 +8,8 @@
 #include "store/ledgerstore.h"
 #include "store/store.h"
 
+#include <limits>
+
 namespace SyncDesk {
 
 using namespace Qt::StringLiterals;
@@ -231,6 +233,9 @@ void ImapMailboxSync::onStatus(const Result<Imap::StatusReport> &report)
                 return;
             }
         }
+        if (empty && m_retryFolders.contains(folder) && !resolveEmptiedFolder(folder, status.uidValidity)) {
+            return;
+        }
     }
     nextFolder();
 }
@@ -271,6 +276,7 @@ void ImapMailboxSync::nextFolder()
     m_undescribed.clear();
     m_described = false;
     m_retryUids.clear();
+    m_retryAhead.clear();
     m_keywordAllowed = false;
     auto state = m_store.folderState(m_job.mailbox.id, m_folder);
     if (!state) {
@@ -358,8 +364,10 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
             return;
         }
         for (quint32 uid : std::as_const(*uids)) {
-            if (uid < fromUid) { // newer ones are fetched as new messages anyway
+            if (uid < fromUid) {
                 m_retryUids.insert(uid);
+            } else { // fetched as a new message anyway; its failure is resolved once it is stored
+                m_retryAhead.insert(uid);
             }
         }
         auto sizes = DiagnosticsStore(m_store).overBudgetSizes(m_job.mailbox.id, m_folder, info.uidValidity);
@@ -443,7 +451,9 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
                 return;
             }
             if (found->isEmpty()) {
-                completeFolder();
+                if (resolveGoneAhead({}, std::numeric_limits<quint32>::max())) {
+                    completeFolder();
+                }
                 return;
             }
             if (found->size() > kMaxListed) {
@@ -486,7 +496,8 @@ void ImapMailboxSync::listNewMessages(quint32 fromUid)
                               .arg(older->size())
                               .arg(m_job.mailbox.processFrom.toString(Qt::ISODate)));
             }
-            if (!planBatches(*found, true)) {
+            if (!resolveGoneAhead(*found, *truncated ? previous : std::numeric_limits<quint32>::max()) ||
+                !planBatches(*found, true)) {
                 return;
             }
             if (m_planned.empty()) { // nothing to download: older than process_from, or too large (item failures)

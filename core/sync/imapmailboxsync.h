@@ -77,6 +77,8 @@ private:
     bool recordDropped(const Batch &batch, quint32 uid);
     // advances: these are the listed new messages (see Batch::advances).
     bool planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bool advances);
+    bool resolveGoneAhead(const QList<QPair<quint32, qint64>> &listed, quint32 listedUpTo);
+    bool resolveEmptiedFolder(const QString &folder, quint32 uidValidity);
     void fetchMore();
     void startFetching();   // the first fetchMore() after planning: stops here if the time limit was reached
     void stopAtTimeLimit(); // the run's time limit was reached and nothing is in flight
@@ -124,6 +126,7 @@ private:
     bool m_searchedRequests = false;
     QSet<QString> m_retryFolders; // folders with item failures to try again
     QSet<quint32> m_retryUids;    // in the selected folder
+    QSet<quint32> m_retryAhead;   // failures kept for retry at or above the position: fetched as new
     bool m_retried = false;
     QList<quint32> m_undescribed; // too large to fetch in the selected folder: their failures lack a header
     bool m_described = false;
