@@ -66,6 +66,19 @@ version="$(dpkg-deb -f "$node_deb" Version)"
 check_contains "syncdesk's Depends" "$console_depends" "syncdesk-node (= $version)"
 check_contains "syncdesk's Depends" "$console_depends" "libqt6widgets6"
 
+echo "==> no library search paths"
+# The binaries and modules find their libraries in the system's directories only: an RPATH or RUNPATH would be
+# searched first at every start ("$ORIGIN" and its subdirectories, or an empty entry: the current directory).
+SEARCH="$WORK/search"
+dpkg -x "$node_deb" "$SEARCH"
+dpkg -x "$console_deb" "$SEARCH"
+while IFS= read -r -d '' elf; do
+    if [[ "$(head -c 4 "$elf" | tr -d '\000')" == $'\x7fELF' ]]; then
+        path="$(readelf -d "$elf" | grep -E '\((RPATH|RUNPATH)\)' || true)"
+        [[ -z "$path" ]] || fail "${elf#"$SEARCH"} has a library search path: $path"
+    fi
+done < <(find "$SEARCH" -type f \( -perm -u+x -o -name '*.so' \) -print0)
+
 echo "==> lintian"
 lintian --tag-display-limit 0 "$node_deb" "$console_deb" >"$WORK/lintian.txt" 2>&1 || true
 sed 's/^/    /' "$WORK/lintian.txt"
