@@ -2,6 +2,7 @@
 // appointments and tasks commands, sync --once against a private Dovecot and Radicale, status --json's act
 // direction, track --appointment, and bad input refused.
 #include "dovecotserver.h"
+#include "modules/moduleloader.h"
 #include "noderunner.h"
 #include "radicaleserver.h"
 #include "synchelper.h"
@@ -9,6 +10,8 @@
 #include "teststore.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -219,15 +222,35 @@ private Q_SLOTS:
         moved.replace("SUMMARY:Board meeting", "SUMMARY:Board meeting (moved)");
         QVERIFY(m_radicale.put(u"ana"_s, kPassword, href, moved, onServer.etag()).ok());
 
-        const QString empty = m_dir.filePath(u"no-modules"_s);
-        QVERIFY(QDir().mkpath(empty));
+        // Every module but the iCalendar one: new mail, if any, is still decoded and stored.
+        const QString withoutICal = m_dir.filePath(u"modules-without-ical"_s);
+        QVERIFY(QDir().mkpath(withoutICal));
+        int linked = 0;
+        for (const QString &directory : Modules::searchPath()) {
+            for (const QString &module : {u"libsyncdesk-mime.so"_s, u"libsyncdesk-keychain.so"_s}) {
+                const QString built = QDir(directory).filePath(module);
+                if (QFileInfo::exists(built) && QFile::link(built, QDir(withoutICal).filePath(module))) {
+                    ++linked;
+                }
+            }
+        }
+        QCOMPARE(linked, 2);
+        QString error;
+        QVERIFY2(m_dovecot.deliver(u"ana"_s, u"INBOX"_s,
+                                   "From: Bob <bob@example.test>\r\nTo: ana@example.test\r\nSubject: Agenda\r\n"
+                                   "Message-ID: <agenda-without-ical@example.test>\r\n"
+                                   "Date: Mon, 1 Jun 2026 08:00:00 +0000\r\n\r\nThe agenda.\r\n",
+                                   &error),
+                 qPrintable(error));
         QProcessEnvironment broken = QProcessEnvironment::systemEnvironment();
-        broken.insert(u"SYNCDESK_MODULE_DIR"_s, empty);
+        broken.insert(u"SYNCDESK_MODULE_DIR"_s, withoutICal);
         run = runNode(node, m_db, {u"sync"_s, u"--once"_s, u"--mailbox"_s, kAna}, {}, broken);
-        // The email went through; the calendar direction's failure is said and sets the exit code.
-        QVERIFY2(run.exitCode == 1 && run.out.contains(kAna + u": ok"_s), qPrintable(run.out + run.err));
+        // The email went through (the new message decoded and fetched); the calendar direction's failure is said
+        // and sets the exit code.
+        QVERIFY2(run.exitCode == 1 && run.out.contains(kAna + u": ok, "_s) && run.out.contains(u", 1 fetched"_s),
+                 qPrintable(run.out + run.err));
         QVERIFY2(run.err.contains(kAna + u", appointments, contacts and tasks: Internal:"_s) &&
-                     run.err.contains(u"libsyncdesk-ical.so"_s) && run.err.contains(empty),
+                     run.err.contains(u"libsyncdesk-ical.so"_s) && run.err.contains(withoutICal),
                  qPrintable(run.err));
         run = runNode(node, m_db, {u"status"_s, u"--json"_s, u"--mailbox"_s, kAna});
         const QJsonObject act = QJsonDocument::fromJson(run.out.toUtf8()).array().at(0)[u"act"_s].toObject();
