@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -267,10 +266,24 @@ void appendPadded(QVariantList &values, const QList<qint64> &ids, int length)
     }
 }
 
-// The same text for a statement on mailbox_state itself: SQLite's UPDATE … RETURNING takes no alias.
+// The same text for a statement on mailbox_state itself: SQLite's UPDATE … RETURNING takes no alias. Each
+// "s." that starts a word becomes "mailbox_state." (without a regular expression: compiling one costs a
+// start of the node about 0.3 ms).
 QString unaliased(const QString &text)
 {
-    return QString(text).replace(QRegularExpression(u"\\bs\\."_s), u"mailbox_state."_s);
+    QString result;
+    result.reserve(text.size() + 256);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar before = i > 0 ? text.at(i - 1) : QChar();
+        const bool startsWord = i == 0 || !(before.isLetterOrNumber() || before == u'_');
+        if (startsWord && text.at(i) == u's' && i + 1 < text.size() && text.at(i + 1) == u'.') {
+            result += u"mailbox_state."_s;
+            ++i;
+            continue;
+        }
+        result += text.at(i);
+    }
+    return result;
 }
 
 } // namespace
