@@ -129,7 +129,7 @@ bool ImapMailboxSync::recordDropped(const Batch &batch, quint32 uid)
     if (const auto tooLarge = batch.tooLarge.constFind(uid); tooLarge != batch.tooLarge.constEnd()) {
         ++m_outcome.itemsSeen;
         ++m_outcome.itemsFailed;
-        m_retryUids.remove(uid);
+        failedAgain(uid);
         m_undescribed.append(uid);
         if (Status recorded = m_failures->record(ItemFailures::tooLarge(*tooLarge, messageLimit()), m_folder,
                                                  m_folderState.uidValidity, uid);
@@ -332,7 +332,7 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         }
         if (it == batch.fetched.constEnd()) {
             // Not taken as expunged on the server's silence: listed as a failure now, asked for again later.
-            m_retryUids.remove(uid);
+            failedAgain(uid);
             if (!recordUnanswered(uid)) {
                 return false;
             }
@@ -364,7 +364,7 @@ bool ImapMailboxSync::writeBatch(Batch &batch)
         ++m_outcome.itemsSeen;
         if (auto unstorable = ItemFailures::unstorable(decoded, location.size)) {
             // Nothing to store: listed as an item failure; the others go on.
-            m_retryUids.remove(uid);
+            failedAgain(uid);
             ++m_outcome.itemsFailed;
             if (Status recorded = m_failures->record(*unstorable, m_folder, m_folderState.uidValidity, uid);
                 !recorded) {
@@ -480,7 +480,7 @@ bool ImapMailboxSync::storeActivities(const FolderState &reached, QList<Activity
             return false;
         }
         const Activity &refused = activities.at(i);
-        m_retryUids.remove(uids.at(i));
+        failedAgain(uids.at(i));
         ledger.append(span(uids.at(i), Disposition::Failed));
         ++m_outcome.itemsFailed;
         if (Status recorded = m_failures->record(ItemFailures::refusedByStore(one.error(), refused), m_folder,

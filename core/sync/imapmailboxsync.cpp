@@ -382,6 +382,11 @@ void ImapMailboxSync::onSelected(const Imap::SelectInfo &info)
     m_folderState.uidNext = fromUid;
     m_folderState.highestModSeq = info.highestModSeq;
 
+    // An empty folder holds none of the messages kept for retry above the position (those below are asked
+    // for by their UIDs, and found gone).
+    if (info.exists == 0 && !resolveGoneAhead({}, std::numeric_limits<quint32>::max())) {
+        return;
+    }
     const bool nothingNew = info.exists == 0 || (info.uidNext != 0 && fromUid >= info.uidNext);
     if (nothingNew) {
         completeFolder(); // the position stays: only UIDs seen move it
@@ -527,7 +532,7 @@ bool ImapMailboxSync::planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bo
                 return false;
             }
             ++m_outcome.itemsFailed;
-            m_retryUids.remove(uid);
+            failedAgain(uid);
             m_undescribed.append(uid);
             m_ledger.append(span(uid, Disposition::Failed));
             continue;

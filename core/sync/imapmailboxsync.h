@@ -77,6 +77,13 @@ private:
     bool recordDropped(const Batch &batch, quint32 uid);
     // advances: these are the listed new messages (see Batch::advances).
     bool planBatches(QList<QPair<quint32, qint64>> uidsAndSizes, bool advances);
+    // A message with a failure kept for retry failed again (its failure is recorded anew): neither tried again
+    // in this run nor resolved when its batch is written.
+    void failedAgain(quint32 uid)
+    {
+        m_retryUids.remove(uid);
+        m_retryAhead.remove(uid);
+    }
     bool resolveGoneAhead(const QList<QPair<quint32, qint64>> &listed, quint32 listedUpTo);
     bool resolveEmptiedFolder(const QString &folder, quint32 uidValidity);
     void fetchMore();

@@ -72,12 +72,20 @@ echo "==> no library search paths"
 SEARCH="$WORK/search"
 dpkg -x "$node_deb" "$SEARCH"
 dpkg -x "$console_deb" "$SEARCH"
-while IFS= read -r -d '' elf; do
-    if [[ "$(head -c 4 "$elf" | tr -d '\000')" == $'\x7fELF' ]]; then
-        path="$(readelf -d "$elf" | grep -E '\((RPATH|RUNPATH)\)' || true)"
-        [[ -z "$path" ]] || fail "${elf#"$SEARCH"} has a library search path: $path"
+elves=0
+while IFS= read -r -d '' file; do
+    [[ "$(head -c 4 "$file" | tr -d '\000')" == $'\x7fELF' ]] || continue
+    elves=$((elves + 1))
+    if ! dynamic="$(readelf -d "$file" 2>&1)"; then
+        fail "readelf -d ${file#"$SEARCH"} failed: $dynamic"
+        continue
     fi
-done < <(find "$SEARCH" -type f \( -perm -u+x -o -name '*.so' \) -print0)
+    path="$(grep -E '\((RPATH|RUNPATH)\)' <<<"$dynamic" || true)"
+    [[ -z "$path" ]] || fail "${file#"$SEARCH"} has a library search path: $path"
+done < <(find "$SEARCH" -type f -print0)
+# Both programs and the three modules at least.
+((elves >= 5)) || fail "only $elves ELF file(s) found in the packages"
+echo "    $elves ELF files, none with RPATH or RUNPATH"
 
 echo "==> lintian"
 lintian --tag-display-limit 0 "$node_deb" "$console_deb" >"$WORK/lintian.txt" 2>&1 || true

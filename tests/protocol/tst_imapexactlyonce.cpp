@@ -101,6 +101,8 @@ private Q_SLOTS:
     void retryFailureAheadOfThePositionIsResolvedWhenFetchedAsNew();
     void retryFailureAheadOfThePositionIsResolvedWhenGone();
     void retryFailuresOfAnEmptiedFolderAreResolved();
+    void retryFailureAheadThatFailsAgainStaysListed();
+    void retryFailureAheadInAFolderFoundEmptyOnOpeningIsResolved();
     void uidNextBeyondEveryMessageIsNotTrusted();
     void trackRequestBeyondTheListingDoesNotMoveThePosition();
     void unsolicitedFetchInTheListingCountsOnce();
@@ -403,6 +405,53 @@ void TestImapExactlyOnce::retryFailuresOfAnEmptiedFolderAreResolved()
     }
     m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
                           statusOf(2, u"INBOX"_s, 0, 3, 7) + logout(3));
+    const std::optional<SyncOutcome> second = run({u"INBOX"_s});
+    QVERIFY(second);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(second->succeeded(), qPrintable(second->error ? second->error->toString() : QString()));
+    expectNoItemFailures();
+}
+
+void TestImapExactlyOnce::retryFailureAheadThatFailsAgainStaysListed()
+{
+    // The message above the position comes back empty: it fails again, and its failure (the new one) stays
+    // listed; the folder moves past it, accounted for as a failure.
+    syncOneMessageThenLeaveRetryFailures({2u});
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
+                          statusOf(2, u"INBOX"_s, 2, 3, 7) + examine(3, u"INBOX"_s, 2, 3, 7) + listing(4, 2, {2}) +
+                          bodyFetch(5, u"2"_s) +
+                          u"S: * 2 FETCH (UID 2 RFC822.SIZE 0 INTERNALDATE \"02-Nov-2026 09:00:00 +0000\" BODY[] {0}\n"
+                          "S: )\nS: A0005 OK done\n"_s +
+                          logout(6));
+    const std::optional<SyncOutcome> second = run({u"INBOX"_s});
+    QVERIFY(second);
+    QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
+    QVERIFY2(second->succeeded(), qPrintable(second->error ? second->error->toString() : QString()));
+    QCOMPARE(second->itemsNew, 0);
+    QCOMPARE(second->itemsFailed, 1);
+    auto store = Store::open(m_store);
+    QVERIFY(store);
+    auto failures = DiagnosticsStore(**store).itemFailures(m_mailboxId);
+    QVERIFY(failures);
+    QCOMPARE(failures->size(), 1);
+    QCOMPARE(failures->at(0).uid, 2u);
+    QVERIFY2(failures->at(0).hintId != u"message-unanswered"_s, qPrintable(failures->at(0).hintId));
+    QCOMPARE((*store)->folderState(m_mailboxId, u"INBOX"_s)->uidNext, 3u);
+}
+
+void TestImapExactlyOnce::retryFailureAheadInAFolderFoundEmptyOnOpeningIsResolved()
+{
+    // The server does not report the folder's STATUS, and EXAMINE finds it empty: the message kept for
+    // retry above the position is gone.
+    syncOneMessageThenLeaveRetryFailures({2u});
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    m_server->addScenario(kGreeting + kLogin + u"C: A0002 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY)\n"_s +
+                          u"S: A0002 OK done\n"_s + examine(3, u"INBOX"_s, 0, 3, 7) + logout(4));
     const std::optional<SyncOutcome> second = run({u"INBOX"_s});
     QVERIFY(second);
     QVERIFY2(m_server->failures().isEmpty(), qPrintable(m_server->failures().join(u'\n')));
