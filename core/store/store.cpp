@@ -160,9 +160,9 @@ Status Store::openSqlite()
             return SyncError::make(ErrorClass::Store, u"store-readonly"_s, created.error().message);
         }
     }
-    // SQLite sets aside 20 pages of memory for every page cache it makes (each connection's database, and
-    // each temporary table of a statement) and writes into each of them at once: on this kind of machine a
-    // page fault each, about 70 of the 900 of a re-sync of an unchanged mailbox, and 3-5 ms of its CPU.
+    // SQLite sets aside 20 pages of memory for every page cache it makes (each connection's database, and the
+    // temporary ones it makes for some statements) and writes into each of them at once: on this kind of
+    // machine a page fault each, about 70 of the 900 of a re-sync of an unchanged mailbox, and 3-5 ms of its CPU.
     // Without it, a page's memory is taken when a page is read. Process-wide, so once, before SQLite's first
     // connection initialises it (later it is refused, and that is harmless).
     static const bool noBulkPageCache = sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0) == SQLITE_OK;
