@@ -41,6 +41,7 @@ private Q_SLOTS:
     void syncWithAPasswordFromTheKeychain();
     void noKeychainInTheSessionIsAClearError();
     void missingModuleIsAClearError();
+    void missingModuleLeavesTheMailboxAlone();
 
 private:
     NodeRun node(const QStringList &arguments, const QByteArray &input = {},
@@ -223,6 +224,47 @@ void TestKeychain::missingModuleIsAClearError()
     const NodeRun stored = node({u"password"_s, u"set"_s, u"anyone@example.test"_s}, "pw\n");
     QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
     QCOMPARE(*Keychain::read(u"anyone@example.test"_s), u"pw"_s);
+}
+
+// The same installation fault during a sync is the engine's, not the mailbox's: the run says so and fails, and
+// the mailbox is neither disabled (as a wrong password would be, Config) nor counted as failing. With the
+// module back, the next sync brings the mail.
+void TestKeychain::missingModuleLeavesTheMailboxAlone()
+{
+    if (!DovecotServer::isAvailable()) {
+        QSKIP("dovecot is not installed: run scripts/test.sh, which installs it");
+    }
+    QVERIFY2(m_dovecot.isRunning(), "needs the mailbox of syncWithAPasswordFromTheKeychain");
+    NodeRun run = node({u"password"_s, u"set"_s, u"nina@example.test"_s}, "nina-keychain-pw\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(m_dovecot.deliver(
+        u"nina"_s, u"INBOX"_s,
+        MailFactory::build(MailFactory::realistic(u"nina@example.test"_s, 10, QDateTime::currentDateTimeUtc()))));
+
+    QProcessEnvironment withoutModules = QProcessEnvironment::systemEnvironment();
+    const QString empty = m_dir.filePath(u"no-modules-sync"_s);
+    QVERIFY(QDir().mkpath(empty));
+    withoutModules.insert(u"SYNCDESK_MODULE_DIR"_s, empty);
+    for (int attempt = 0; attempt < 3; ++attempt) { // more than once: nothing accumulates towards a disable
+        run = node({u"sync"_s, u"--once"_s}, {}, withoutModules);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"libsyncdesk-keychain.so"_s) && run.err.contains(u"reinstall"_s),
+                 qPrintable(run.err));
+    }
+
+    run = node({u"status"_s, u"--json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const QJsonArray statuses = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(statuses.size(), 1);
+    const QJsonObject nina = statuses.at(0).toObject();
+    QVERIFY2(nina.value(u"enabled"_s).toBool(), qPrintable(run.out));
+    QVERIFY2(nina.value(u"state"_s).toString() != u"disabled"_s, qPrintable(run.out));
+    QVERIFY2(nina.value(u"overall_state"_s).toString() != u"disabled"_s, qPrintable(run.out));
+    QCOMPARE(nina.value(u"consecutive_failures"_s).toInt(-1), 0);
+
+    run = node({u"sync"_s, u"--once"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"nina@example.test: ok, 1 new"_s), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)
