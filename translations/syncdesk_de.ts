@@ -688,6 +688,15 @@
         <source>See also</source>
         <translation>Siehe auch</translation>
     </message>
+    <message>
+        <source>no display to open the console on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it in a desktop session or over ssh -X, or use syncdesk-node on the command line</source>
+        <translation>keine Anzeige, auf der die Konsole geöffnet werden kann (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt): in einer Desktop-Sitzung oder über ssh -X starten, oder auf der Kommandozeile syncdesk-node verwenden</translation>
+    </message>
+    <message>
+        <source>there is no database at %1 (store-missing); --monitor-only watches an existing one: check --db or $SYNCDESK_DB</source>
+        <extracomment>%1: a file name; keep store-missing, --db and $SYNCDESK_DB as they are</extracomment>
+        <translation>unter %1 gibt es keine Datenbank (store-missing); --monitor-only beobachtet eine vorhandene: --db oder $SYNCDESK_DB prüfen</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleMain</name>

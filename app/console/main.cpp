@@ -34,23 +34,20 @@ QString defaultDatabasePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/syncdesk.db"_s;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+struct ConsoleOptions
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"SyncDesk"_s);
-    QApplication::setApplicationName(u"syncdesk"_s);
-    QApplication::setApplicationDisplayName(u"SyncDesk"_s);
-    QApplication::setApplicationVersion(QStringLiteral(SYNCDESK_VERSION));
-    QApplication::setDesktopFileName(u"syncdesk"_s);
+    QList<QCommandLineOption> cli;
+    QCommandLineOption man{u"man"_s, u"Print the manual page (roff)."_s};
+};
 
-    QCommandLineParser parser;
+ConsoleOptions addOptions(QCommandLineParser &parser)
+{
+    ConsoleOptions options;
     parser.setApplicationDescription(QCoreApplication::translate("ConsoleCli", "SyncDesk monitoring console."));
     parser.addHelpOption();
     parser.addVersionOption();
     // Descriptions and value names are for people; option names and the --tab values are not translated.
-    const QList<QCommandLineOption> cliOptions{
+    options.cli = {
         {u"db"_s,
          //: Keep postgresql://USER@HOST:PORT/DBNAME and $SYNCDESK_DB as they are. %1: the default database file
          QCoreApplication::translate("ConsoleCli", "The database to open: a SQLite file or "
@@ -95,28 +92,89 @@ int main(int argc, char *argv[])
         {u"log"_s, QCoreApplication::translate(
                        "ConsoleCli", "Open the log viewer large, filtered to the --select mailbox if one is given.")},
     };
-    parser.addOptions(cliOptions);
+    parser.addOptions(options.cli);
     // The manual page (syncdesk(1)), built from these options at build time.
-    QCommandLineOption man(u"man"_s, u"Print the manual page (roff)."_s);
-    man.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(man);
-    parser.process(app);
-    if (parser.isSet(man)) {
-        ManPage page;
-        page.name = u"syncdesk"_s;
-        page.summary = QCoreApplication::translate("ConsoleCli", "SyncDesk monitoring console");
-        page.version = QCoreApplication::applicationVersion();
-        page.synopsis = {u"[--db PATH|URL] [--monitor-only | --engine] [--select ADDRESS] [--tab TAB]"_s, u"--demo"_s};
-        page.description = QCoreApplication::translate(
-            "ConsoleCli", "The console shows every mailbox of a SyncDesk database: its interval, last and next sync, "
-                          "failures with a hint for each, alerts and the log, with the actions an operator needs. It "
-                          "runs a sync engine itself unless syncdesk-node engines already run on the database.");
-        page.options = cliOptions;
-        page.sections.append(
-            {QCoreApplication::translate("ConsoleCli", "See also"), {{QString(), u"syncdesk-node(1)"_s}}});
-        std::fputs(page.render().toUtf8().constData(), stdout);
-        return 0;
+    options.man.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(options.man);
+    return options;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(u"SyncDesk"_s);
+    QCoreApplication::setApplicationName(u"syncdesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SYNCDESK_VERSION));
+}
+
+// Help, version and the manual page are text: they need no display (an administrator over SSH asks for them).
+bool onlyText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--") {
+            break;
+        }
+        if (argument == "-h" || argument == "--help" || argument == "-?" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version" || argument == "--man") {
+            return true;
+        }
     }
+    return false;
+}
+
+int printText(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    const ConsoleOptions options = addOptions(parser);
+    parser.process(app); // prints help or version and exits; what is left is --man
+    ManPage page;
+    page.name = u"syncdesk"_s;
+    page.summary = QCoreApplication::translate("ConsoleCli", "SyncDesk monitoring console");
+    page.version = QCoreApplication::applicationVersion();
+    page.synopsis = {u"[--db PATH|URL] [--monitor-only | --engine] [--select ADDRESS] [--tab TAB]"_s, u"--demo"_s};
+    page.description = QCoreApplication::translate(
+        "ConsoleCli", "The console shows every mailbox of a SyncDesk database: its interval, last and next sync, "
+                      "failures with a hint for each, alerts and the log, with the actions an operator needs. It "
+                      "runs a sync engine itself unless syncdesk-node engines already run on the database.");
+    page.options = options.cli;
+    page.sections.append({QCoreApplication::translate("ConsoleCli", "See also"), {{QString(), u"syncdesk-node(1)"_s}}});
+    std::fputs(page.render().toUtf8().constData(), stdout);
+    return 0;
+}
+
+// Qt aborts when its platform cannot connect to a display; say so plainly first. A platform named in
+// QT_QPA_PLATFORM (offscreen, vnc, …) is the user's choice and is left to Qt.
+bool noDisplay()
+{
+    return qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+           qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyText(argc, argv)) {
+        return printText(argc, argv);
+    }
+    if (noDisplay()) {
+        std::fprintf(stderr, "syncdesk: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "ConsoleCli", "no display to open the console on (neither DISPLAY nor WAYLAND_DISPLAY is "
+                                       "set): start it in a desktop session or over ssh -X, or use syncdesk-node "
+                                       "on the command line")));
+        return 2;
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(u"SyncDesk"_s);
+    QApplication::setDesktopFileName(u"syncdesk"_s);
+
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
     // The database, exports, bundles and password files hold mail and secrets: private whatever the umask.
     // Not in demo mode, whose private Dovecot must read the files the demo writes for it (sample mail only;
     // the demo's database is still created 0600 by the store).
@@ -153,6 +211,17 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "syncdesk: %s\n",
                      qPrintable(QCoreApplication::translate(
                          "ConsoleCli", "--engine and --monitor-only contradict each other; give one of them")));
+        return 2;
+    }
+    if (parser.isSet(u"monitor-only"_s) && !location->isPostgres() && !QFileInfo::exists(location->sqlitePath)) {
+        // Watching only: a mistyped path would otherwise become a new, empty database showing no mailboxes.
+        //: %1: a file name; keep store-missing, --db and $SYNCDESK_DB as they are
+        std::fprintf(
+            stderr, "syncdesk: %s\n",
+            qPrintable(QCoreApplication::translate("ConsoleCli", "there is no database at %1 (store-missing); "
+                                                                 "--monitor-only watches an existing one: check --db "
+                                                                 "or $SYNCDESK_DB")
+                           .arg(location->sqlitePath)));
         return 2;
     }
     if (parser.isSet(u"monitor-only"_s)) {
