@@ -657,14 +657,20 @@ Status Store::transaction(const std::function<Status()> &body)
     s_transactions.fetch_add(1, std::memory_order_relaxed);
     ++m_transactionDepth;
     Status status = body();
-    --m_transactionDepth;
     if (status) {
-        if (auto committed = exec(u"COMMIT"_s); !committed) {
+        // COMMIT still counts as inside the transaction: a session lost before or during it is not reconnected
+        // and sent COMMIT again (PostgreSQL would answer a new session's COMMIT with a warning and success, and
+        // the work, gone with the old session, would be reported as stored). The transaction fails instead, and
+        // its caller retries it whole.
+        auto committed = exec(u"COMMIT"_s);
+        --m_transactionDepth;
+        if (!committed) {
             (void)exec(u"ROLLBACK"_s);
             return committed.error();
         }
         return {};
     }
+    --m_transactionDepth;
     (void)exec(u"ROLLBACK"_s);
     return status;
 }

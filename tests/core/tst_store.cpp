@@ -49,6 +49,7 @@ private Q_SLOTS:
     void lockHeldElsewhereIsStoreLocked();
     void aWaitingWriterStartsSoonAfterTheLockIsFree();
     void lostSessionReconnects();
+    void sessionLostAtCommitFailsTheTransaction();
     void databaseUrls();
     void syncRequestsAreTakenOnceWithinALimit();
     void listeningConnectionIsNotifiedOfRequests();
@@ -390,6 +391,46 @@ void TestStoreBehaviour::lostSessionReconnects()
     QCOMPARE(failed.error().hintId, u"store-unreachable"_s);
     auto after = store.mailboxes();
     QVERIFY2(after.ok(), after.ok() ? "" : qPrintable(why(after.error())));
+}
+
+// The session ends between the transaction's last statement and its COMMIT: the work is gone with it, so the
+// transaction must fail (its caller retries it whole). Sending COMMIT again on a new session "succeeds" with
+// nothing to commit, and a batch of mail reported as stored would be lost.
+void TestStoreBehaviour::sessionLostAtCommitFailsTheTransaction()
+{
+    if (!Testing::TestStore::isPostgres()) {
+        QSKIP("SQLite has no server session to lose; tst_store_postgresql runs this on PostgreSQL");
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SYNCDESK_NEW_STORE(config, dir.path(), u"commit.db"_s);
+    auto opened = Store::open(config);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(why(opened.error())));
+    Store &store = **opened;
+    QVERIFY(addMailbox(store, u"first@example.test"_s) > 0);
+    const QString sessions = u"SELECT pid FROM pg_stat_activity WHERE application_name = 'syncdesk'"_s;
+    const Status failed = store.transaction([&]() -> Status {
+        if (addMailbox(store, u"second@example.test"_s) <= 0) {
+            return SyncError::make(ErrorClass::Internal, u"internal"_s, u"the insert failed"_s);
+        }
+        const QList<QStringList> pids = Testing::TestStore::rawSql(config, sessions);
+        Testing::TestStore::rawSql(config, u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                           "WHERE application_name = 'syncdesk'"_s);
+        // Gone for certain before the body returns (the server ends a session asynchronously).
+        QElapsedTimer waited;
+        waited.start();
+        while (!pids.isEmpty() && Testing::TestStore::rawSql(config, sessions) == pids && waited.elapsed() < 10000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        }
+        return {};
+    });
+    QVERIFY2(!failed.ok(), "a transaction whose session ended before COMMIT was reported as committed");
+    QCOMPARE(failed.error().hintId, u"store-unreachable"_s);
+    // The store works again, and what the failed transaction wrote is not there.
+    auto mailboxes = store.mailboxes();
+    QVERIFY2(mailboxes.ok(), mailboxes.ok() ? "" : qPrintable(why(mailboxes.error())));
+    QCOMPARE(mailboxes->size(), 1);
+    QCOMPARE(mailboxes->constFirst().address, u"first@example.test"_s);
 }
 
 void TestStoreBehaviour::databaseUrls()
