@@ -113,6 +113,14 @@
         <source>the run reached its time limit of %1 s: what was done is kept, and the next run continues where this one stopped</source>
         <translation>der Lauf hat seine Zeitgrenze von %1 s erreicht: Was erledigt ist, bleibt erhalten, und der nächste Lauf macht dort weiter</translation>
     </message>
+    <message>
+        <source>%1: the server&apos;s changes did not end after %2 truncated answers</source>
+        <translation>%1: die Änderungen des Servers endeten nicht nach %2 gekürzten Antworten</translation>
+    </message>
+    <message>
+        <source>%1: the server said its answer was truncated but gave no new token to ask for the rest</source>
+        <translation>%1: der Server meldete eine gekürzte Antwort, gab aber kein neues Token, um den Rest abzufragen</translation>
+    </message>
 </context>
 <context>
     <name>AlertManager</name>

@@ -250,86 +250,14 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
     };
 
     // 1. What changed on the server: hrefs with their ETag, and hrefs removed.
-    QHash<QString, QString> changed;
-    QSet<QString> removed;
-    bool full = false;
-    QString newToken = collection.syncToken;
-    if (collection.syncCollection) {
-        for (int attempt = 0; attempt < 2 && collection.syncCollection; ++attempt) {
-            if (Status stop = checkStop(result); !stop) {
-                return stop;
-            }
-            auto reply = client.report(collectionUrl, 1, DavXml::syncCollection(collection.syncToken));
-            if (!reply) {
-                return reply.error();
-            }
-            const QString condition = DavXml::errorCondition(reply->body);
-            if ((reply->status == 403 || reply->status == 409) && condition == u"valid-sync-token"_s &&
-                !collection.syncToken.isEmpty()) {
-                result.notices.append(tr("the server no longer knows the sync token of %1: comparing everything")
-                                          .arg(collectionUrl.path()));
-                collection.syncToken.clear();
-                continue;
-            }
-            if (reply->status == 501 || ((reply->status == 403 || reply->status == 400) &&
-                                         (condition == u"supported-report"_s || condition.isEmpty()))) {
-                // No sync-collection here: compare ETags from now on.
-                collection.syncCollection = false;
-                collection.syncToken.clear();
-                if (Status saved = m_act.saveCollection(m_mailbox.id, collection); !saved) {
-                    return saved;
-                }
-                result.notices.append(
-                    tr("%1 does not offer sync-collection: its items' ETags are compared instead").arg(what));
-                break;
-            }
-            if (reply->status != 207) {
-                return DavClient::httpError(*reply, what);
-            }
-            auto status = DavXml::parseMultistatus(reply->body);
-            if (!status) {
-                return status.error();
-            }
-            full = collection.syncToken.isEmpty();
-            newToken = status->syncToken;
-            for (const DavXml::Response &r : std::as_const(status->responses)) {
-                const QString href = QUrl(client.resolve(r.href)).path();
-                if (r.status == 404 || r.status == 410) {
-                    removed.insert(href);
-                } else if (r.status >= 200 && r.status < 300 && !href.endsWith(u'/')) {
-                    changed.insert(href, r.etag);
-                }
-            }
-            break;
-        }
+    auto listed = listServerChanges(client, collection, what, result);
+    if (!listed) {
+        return listed.error();
     }
-    if (!collection.syncCollection) {
-        if (Status stop = checkStop(result); !stop) {
-            return stop;
-        }
-        auto reply = client.propfind(collectionUrl, 1, DavXml::propfindEtags());
-        if (!reply) {
-            return reply.error();
-        }
-        if (reply->status != 207) {
-            return DavClient::httpError(*reply, what);
-        }
-        auto status = DavXml::parseMultistatus(reply->body);
-        if (!status) {
-            return status.error();
-        }
-        full = true;
-        newToken.clear();
-        for (const DavXml::Response &r : std::as_const(status->responses)) {
-            const QString href = QUrl(client.resolve(r.href)).path();
-            if (r.resourceTypes.contains(u"collection"_s) || href.endsWith(u'/')) {
-                continue;
-            }
-            if (r.status >= 200 && r.status < 300) {
-                changed.insert(href, r.etag);
-            }
-        }
-    }
+    QHash<QString, QString> &changed = listed->changed;
+    QSet<QString> &removed = listed->removed;
+    const bool full = listed->full;
+    const QString newToken = listed->newToken;
     if (full || !changed.isEmpty() || !removed.isEmpty()) {
         if (Status loaded = loadLinks(); !loaded) {
             return loaded;

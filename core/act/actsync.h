@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <atomic>
@@ -60,6 +62,18 @@ public:
 private:
     Status runKinds(DavClient &client, const SecurityContext &security, ActResult &result);
     Status syncKind(DavClient &client, ActItems &items, ActStore::Collection collection, ActResult &result);
+    // What changed on the server: hrefs with their ETag, hrefs removed, whether that is the whole collection (every
+    // linked href not listed is gone), and the token to store once all of it is applied. Learns (and saves) that a
+    // collection has no sync-collection; forgets a token the server no longer knows.
+    struct ServerChanges
+    {
+        QHash<QString, QString> changed;
+        QSet<QString> removed;
+        bool full = false;
+        QString newToken;
+    };
+    Result<ServerChanges> listServerChanges(DavClient &client, ActStore::Collection &collection, const QString &what,
+                                            ActResult &result);
     // Cancelled, or past the time limit once something was done (m_timeUp): an error that stops the run.
     Status checkStop(const ActResult &result);
 
