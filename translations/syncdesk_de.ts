@@ -10419,6 +10419,14 @@ Hinweis: %2</translation>
         <source>the outgoing run ended</source>
         <translation>der ausgehende Lauf wurde beendet</translation>
     </message>
+    <message>
+        <source>email %1 was being sent when its run stopped; %2 could not be searched for it (%3), so it waits for the next run</source>
+        <translation>E-Mail %1 wurde gerade gesendet, als ihr Lauf anhielt; %2 konnte nicht nach ihr durchsucht werden (%3), daher wartet sie auf den nächsten Lauf</translation>
+    </message>
+    <message>
+        <source>the copy of email %1 could not be added to %2 (%3); the next run adds it</source>
+        <translation>die Kopie der E-Mail %1 konnte nicht in %2 abgelegt werden (%3); der nächste Lauf legt sie ab</translation>
+    </message>
 </context>
 <context>
     <name>SyncDesk::OutgoingEmailDialog</name>

@@ -23,6 +23,18 @@ bool isTransient(const SyncError &error)
            error.errorClass == ErrorClass::Tls;
 }
 
+// Sent could not be asked because the connection failed (dropped, timed out, TLS, throttled): asking again later
+// may tell. A server's answer (NO, BAD) says what it will keep saying.
+bool connectionFailed(const SyncError &error)
+{
+    return error.errorClass == ErrorClass::Network || error.errorClass == ErrorClass::Timeout ||
+           error.errorClass == ErrorClass::Tls || error.errorClass == ErrorClass::Throttled;
+}
+
+// How long an interrupted email waits for its Sent folder to be searchable before the rule (sent again) applies
+// anyway: delivered twice at worst, never left undelivered.
+constexpr qint64 kSentLookupPatienceMs = qint64(3600) * 1000;
+
 QList<QByteArray> recipientsOf(const OutgoingEmail &email)
 {
     QList<QByteArray> recipients;
@@ -133,18 +145,35 @@ void OutboxRun::recoverInterrupted()
     withSentFolder([this, resend] {
         auto remaining = std::make_shared<qsizetype>(m_interrupted.size());
         for (const OutgoingEmail &email : std::as_const(m_interrupted)) {
-            findInSent(email.activity.messageId, [this, email, remaining, resend](std::optional<quint32> uid) {
+            findInSent(email.activity.messageId, [this, email, remaining,
+                                                  resend](const Result<std::optional<quint32>> &uid) {
                 if (stopped()) {
                     return;
                 }
                 const QDateTime now = QDateTime::currentDateTimeUtc();
-                if (uid) {
+                const bool patient =
+                    email.lastAttemptAt.isValid() && email.lastAttemptAt.msecsTo(now) < kSentLookupPatienceMs;
+                if (!uid && connectionFailed(uid.error()) && patient) {
+                    // Whether it is in Sent is unknown: it stays in sending and the next run looks again. Sent
+                    // again now, it would reach its recipients twice whenever it was there.
+                    m_result.notices.append(tr("email %1 was being sent when its run stopped; %2 could not be "
+                                               "searched for it (%3), so it waits for the next run")
+                                                .arg(email.activity.id)
+                                                .arg(m_sentFolder, uid.error().toString()));
+                } else if (uid && uid->has_value()) {
                     OutboxStore outbox(m_store);
                     stored(outbox.markSent(email.activity.id,
                                            tr("found in %1 after an interrupted send").arg(m_sentFolder), {}, now));
-                    stored(outbox.markSentCopy(email.activity.id, u"found"_s, m_sentFolder, m_sentUidValidity, *uid));
+                    stored(outbox.markSentCopy(email.activity.id, u"found"_s, m_sentFolder, m_sentUidValidity, **uid));
                     ++m_result.recovered;
                 } else {
+                    // Not there, or a server that refuses to say (asking again will not change that), or unknown
+                    // for over an hour: the rule.
+                    if (!uid) {
+                        Log::warning(kCategory, m_job.mailbox.address,
+                                     u"email %1: %2 could not be searched for it (%3)"_s.arg(email.activity.id)
+                                         .arg(m_sentFolder, uid.error().toString()));
+                    }
                     resend(email);
                 }
                 if (--*remaining == 0) {
@@ -357,13 +386,17 @@ void OutboxRun::appendNext()
     }
     const OutgoingEmail email = std::move(**found);
     // Already there (a run stopped after appending, before recording it): not appended twice.
-    findInSent(email.activity.messageId, [this, email](std::optional<quint32> existing) {
+    findInSent(email.activity.messageId, [this, email](const Result<std::optional<quint32>> &existing) {
         if (stopped()) {
             return;
         }
-        if (existing) {
+        if (!existing && connectionFailed(existing.error())) {
+            copyWaits(email, existing.error());
+            return;
+        }
+        if (existing && existing->has_value()) {
             stored(OutboxStore(m_store).markSentCopy(email.activity.id, u"appended"_s, m_sentFolder, m_sentUidValidity,
-                                                     *existing));
+                                                     **existing));
             appendNext();
             return;
         }
@@ -373,7 +406,12 @@ void OutboxRun::appendNext()
             if (stopped()) {
                 return;
             }
+            if (!result && connectionFailed(result.error())) {
+                copyWaits(email, result.error());
+                return;
+            }
             if (!result) {
+                // The server refused the copy (a NO: over quota, no such folder): asking again will not help.
                 stored(OutboxStore(m_store).markSentCopy(email.activity.id,
                                                          u"failed: "_s + result.error().message.left(300)));
                 m_result.notices.append(tr("the copy of email %1 could not be added to %2: %3")
@@ -398,6 +436,21 @@ void OutboxRun::appendNext()
             appendNext();
         });
     });
+}
+
+void OutboxRun::copyWaits(const OutgoingEmail &email, const SyncError &error)
+{
+    // The connection failed, not the copy: it stays to be made (sent_copy empty), by this run's next emails if
+    // the session still works, else by the next run. The email itself stays sent.
+    m_result.notices.append(tr("the copy of email %1 could not be added to %2 (%3); the next run adds it")
+                                .arg(email.activity.id)
+                                .arg(m_sentFolder, error.toString()));
+    if (!m_imap->isUsable()) {
+        m_toCopy.clear();
+        finish(m_result.error);
+        return;
+    }
+    appendNext();
 }
 
 void OutboxRun::withSentFolder(std::function<void()> next)
@@ -495,10 +548,10 @@ void OutboxRun::withSentFolder(std::function<void()> next)
     });
 }
 
-void OutboxRun::findInSent(const QString &messageId, std::function<void(std::optional<quint32>)> done)
+void OutboxRun::findInSent(const QString &messageId, std::function<void(const Result<std::optional<quint32>> &)> done)
 {
     if (messageId.isEmpty()) {
-        done(std::nullopt);
+        done(std::optional<quint32>());
         return;
     }
     auto found = std::make_shared<std::optional<quint32>>();
@@ -515,7 +568,9 @@ void OutboxRun::findInSent(const QString &messageId, std::function<void(std::opt
                 }
             }
         },
-        [found, done](const Result<Imap::Response> &result) { done(result ? *found : std::nullopt); });
+        [found, done](const Result<Imap::Response> &result) {
+            done(result ? Result<std::optional<quint32>>(*found) : Result<std::optional<quint32>>(result.error()));
+        });
 }
 
 void OutboxRun::finish(std::optional<SyncError> error)

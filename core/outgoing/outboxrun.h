@@ -88,7 +88,11 @@ private:
     void appendNext();
     // IMAP: connected, logged in, the Sent folder found and examined; then `next` (or finish on failure).
     void withSentFolder(std::function<void()> next);
-    void findInSent(const QString &messageId, std::function<void(std::optional<quint32>)> done);
+    // A copy not made because the connection failed: left for later, and the run goes on while the session works.
+    void copyWaits(const OutgoingEmail &email, const SyncError &error);
+    // The UID of the message with this Message-ID in Sent, none when the server says there is none, or the
+    // error when it could not be asked (a dropped connection, a refused search): not knowing is not "not there".
+    void findInSent(const QString &messageId, std::function<void(const Result<std::optional<quint32>> &)> done);
     void stored(const Status &status); // keeps the first store failure as the run's error
     void recordFailure(const OutgoingEmail &email, const SyncError &error);
     void finish(std::optional<SyncError> error = std::nullopt);
