@@ -61,6 +61,7 @@ void PushConnection::setState(PushStatus::State state, const QString &error)
 void PushConnection::connectNow()
 {
     const quint64 generation = ++m_generation;
+    m_idlingSince.invalidate();
     if (m_session) {
         m_session->abort(SyncError::make(ErrorClass::Cancelled, u"cancelled"_s, u"reconnecting"_s));
         m_session.release()->deleteLater(); // it may be in the middle of its own callback
@@ -163,7 +164,9 @@ void PushConnection::startIdle()
                 return;
             }
             m_idleAccepted = true;
-            m_backoffMs = 0;
+            if (!m_idlingSince.isValid()) {
+                m_idlingSince.start(); // this connection's first IDLE (renewals keep the time)
+            }
             if (m_status.state != PushStatus::State::Idling) {
                 Log::info(kCategory, m_target.mailbox.address, u"on push (IMAP IDLE on INBOX)"_s);
                 setState(PushStatus::State::Idling);
@@ -220,6 +223,13 @@ void PushConnection::failed(const SyncError &error)
         m_retryTimer.start(kUnsupportedRetryMs);
         return;
     }
+    // Only a connection that held its IDLE for a while starts the waits again from the shortest: one that dies
+    // young (a server or load balancer that accepts IDLE and then closes) keeps backing off, instead of logging in
+    // again every second for ever.
+    if (m_idlingSince.isValid() && m_idlingSince.elapsed() >= m_settings.stableAfterMs) {
+        m_backoffMs = 0;
+    }
+    m_idlingSince.invalidate();
     m_backoffMs = m_backoffMs == 0 ? m_settings.backoffMinMs : qMin(m_backoffMs * 2, m_settings.backoffMaxMs);
     // ±10 %: connections that failed together (a server restart) do not all come back at the same moment.
     const int jitter = int(QRandomGenerator::global()->bounded(m_backoffMs / 5 + 1)) - m_backoffMs / 10;

@@ -3,6 +3,7 @@
 #include "diagnostics/result.h"
 #include "pushmanager.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -47,6 +48,7 @@ private:
     QTimer m_renewTimer;
     QTimer m_retryTimer;
     int m_backoffMs = 0;
+    QElapsedTimer m_idlingSince; // since the IDLE of this connection was first accepted
     quint32 m_exists = 0;
     bool m_idleAccepted = false; // the server accepted the IDLE being waited on
     quint64 m_generation = 0;    // callbacks of an older session are ignored

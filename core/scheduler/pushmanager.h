@@ -23,6 +23,7 @@ struct PushSettings
     int renewSeconds = 29 * 60; // IDLE is re-issued at least this often (RFC 2177: servers may end it after 30)
     int backoffMinMs = 1000;    // the first reconnection after a failure; doubled up to backoffMaxMs
     int backoffMaxMs = 5 * 60 * 1000;
+    int stableAfterMs = 60 * 1000; // an IDLE held this long makes the next failure wait backoffMinMs again
     int connectTimeoutMs = 30000;
     int commandTimeoutMs = 60000;
 };
