@@ -368,10 +368,6 @@
         <translation>erwartet wird ein Objekt, angegeben ist %1</translation>
     </message>
     <message>
-        <source>expected a number above 0, got %1</source>
-        <translation>erwartet wird eine Zahl größer als 0, angegeben ist %1</translation>
-    </message>
-    <message>
         <source>expected a mailbox object, got %1</source>
         <translation>erwartet wird ein Postfach-Objekt, angegeben ist %1</translation>
     </message>
@@ -558,6 +554,10 @@
     <message>
         <source>expected ADDRESS:PORT as a string, got %1</source>
         <translation>ADRESSE:PORT als Zeichenkette erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a number above 0 and at most 100000, got %1</source>
+        <translation>erwartet wird eine Zahl über 0 und höchstens 100000, angegeben ist %1</translation>
     </message>
 </context>
 <context>

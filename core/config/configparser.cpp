@@ -410,7 +410,8 @@ void ConfigParser::parseScheduler(const QJsonValue &value, const QString &path)
     integer(object, u"push_renew_seconds"_s, path, 5, 29 * 60);
     const QJsonValue busy = object.value(u"busy_items_per_sync"_s);
     if (!busy.isUndefined() && (!busy.isDouble() || busy.toDouble() <= 0 || busy.toDouble() > 100000)) {
-        error(path + u".busy_items_per_sync"_s, tr("expected a number above 0, got %1").arg(describe(busy)));
+        error(path + u".busy_items_per_sync"_s,
+              tr("expected a number above 0 and at most 100000, got %1").arg(describe(busy)));
     }
     if (int(m_errors.size()) == errorsBefore) {
         m_file.scheduler = object;

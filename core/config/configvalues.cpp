@@ -16,7 +16,9 @@ QString describe(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
     case QJsonValue::Double:
-        return QCoreApplication::translate("ConfigValues", "the number %1").arg(QString::number(value.toDouble()));
+        // Whole up to 15 digits ("1000000", not "1e+06"): the number as the user wrote it.
+        return QCoreApplication::translate("ConfigValues", "the number %1")
+            .arg(QString::number(value.toDouble(), 'g', 15));
     case QJsonValue::String:
         return QCoreApplication::translate("ConfigValues", "the string \"%1\"").arg(value.toString().left(60));
     case QJsonValue::Array:

@@ -250,6 +250,15 @@ void TestConfigParser::badFiles_data()
                                                  R"("name": "Other", "max_concurrent_connections": 0, )")
                                       << QStringList{u"$.server_profiles[1].max_concurrent_connections"_s}
                                       << u"expected an integer from 1 to 1000"_s;
+    // A user's finding: a value above the upper limit was told "expected a number above 0", and a large number
+    // was shown rounded ("1e+06").
+    QTest::newRow("busy_items_per_sync above its limit")
+        << QByteArray(R"({"scheduler": {"busy_items_per_sync": 1000000}, "mailboxes": []})")
+        << QStringList{u"$.scheduler.busy_items_per_sync"_s}
+        << u"expected a number above 0 and at most 100000, got the number 1000000"_s;
+    QTest::newRow("a large integer shown whole")
+        << changed(R"("host": "imap.example.test"})", R"("host": "imap.example.test", "port": 2147483648})")
+        << QStringList{u"$.server_profiles[0].incoming.port"_s} << u"got the number 2147483648"_s;
     QTest::newRow("several problems at once")
         << QByteArray(kBase)
                .replace(R"("protocol": "imap")", R"("protocol": "imap", "port": -1)")
