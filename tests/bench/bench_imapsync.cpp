@@ -34,7 +34,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kRepeat = 5;       // the audit and the sweep: the median of this many runs
+constexpr int kRepeat = 5; // the audit and the sweep: the median of this many runs
 // Re-syncs: this many rounds of every tool in turn. A re-sync is 40-100 ms, and this machine's speed moves by
 // a fifth over minutes: with 9 rounds, whole runs of the same build gave ratios 0.05 apart (README, rounds 6-8).
 constexpr int kResyncRounds = 25;

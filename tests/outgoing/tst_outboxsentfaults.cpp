@@ -34,6 +34,10 @@ QString logout(const QString &tag)
 
 // The message's seven lines as APPEND's literal carries them, and the command's own CRLF after it.
 const QString kLiteral = u"C: *\nC: *\nC: *\nC: *\nC: *\nC: *\nC: *\nC: *\n"_s;
+// One email sent over SMTP: its seven lines (dot-stuffed) and the end of DATA, then QUIT.
+const QString kSmtpSendOne = kSmtpOpen + u"C: MAIL FROM:*\nS: 250 ok\nC: RCPT TO:*\nS: 250 ok\nC: DATA\nS: 354 go\n"_s +
+                             kLiteral.left(kLiteral.size() - 5) +
+                             u"C: .\nS: 250 2.0.0 queued\nC: QUIT\nS: 221 bye\nX: close\n"_s;
 
 } // namespace
 
@@ -176,9 +180,7 @@ void TestOutboxSentFaults::searchRefusedFollowsTheRule()
                         u"C: A0004 UID SEARCH *\nS: A0004 NO [CANNOT] search not supported here\n"_s +
                         u"C: A0005 APPEND \"Sent\" *\n"_s + kLiteral + u"S: A0005 OK [APPENDUID 77 9] done\n"_s +
                         logout(u"A0006"_s));
-    m_smtp->addScenario(kSmtpOpen + u"C: MAIL FROM:*\nS: 250 ok\nC: RCPT TO:*\nS: 250 ok\nC: DATA\nS: 354 go\n"_s +
-                        kLiteral.left(kLiteral.size() - 5) +
-                        u"C: .\nS: 250 2.0.0 queued\nC: QUIT\nS: 221 bye\nX: close\n"_s);
+    m_smtp->addScenario(kSmtpSendOne);
     const auto result = run();
     QVERIFY(result);
     QCOMPARE(result->resent, 1);
@@ -196,9 +198,7 @@ void TestOutboxSentFaults::searchCutOffForAnHourFollowsTheRule()
     QVERIFY(id);
     interrupt(id, QDateTime::currentDateTimeUtc().addSecs(-2 * 3600));
     m_imap->addScenario(kImapOpen + u"C: A0003 UID SEARCH *\nX: drop\n"_s);
-    m_smtp->addScenario(kSmtpOpen + u"C: MAIL FROM:*\nS: 250 ok\nC: RCPT TO:*\nS: 250 ok\nC: DATA\nS: 354 go\n"_s +
-                        kLiteral.left(kLiteral.size() - 5) +
-                        u"C: .\nS: 250 2.0.0 queued\nC: QUIT\nS: 221 bye\nX: close\n"_s);
+    m_smtp->addScenario(kSmtpSendOne);
     const auto result = run();
     QVERIFY(result);
     QCOMPARE(result->resent, 1);
@@ -214,9 +214,7 @@ void TestOutboxSentFaults::appendCutOffIsAppendedLater()
 {
     const qint64 id = addEmail(3);
     QVERIFY(id);
-    m_smtp->addScenario(kSmtpOpen + u"C: MAIL FROM:*\nS: 250 ok\nC: RCPT TO:*\nS: 250 ok\nC: DATA\nS: 354 go\n"_s +
-                        kLiteral.left(kLiteral.size() - 5) +
-                        u"C: .\nS: 250 2.0.0 queued\nC: QUIT\nS: 221 bye\nX: close\n"_s);
+    m_smtp->addScenario(kSmtpSendOne);
     m_imap->addScenario(kImapOpen + u"C: A0003 UID SEARCH *\nS: * SEARCH\nS: A0003 OK done\n"_s +
                         u"C: A0004 APPEND \"Sent\" *\nX: drop\n"_s);
     const auto first = run();
