@@ -121,10 +121,6 @@
         <source>%1: the server said its answer was truncated but gave no new token to ask for the rest</source>
         <translation>%1: der Server meldete eine gekürzte Antwort, gab aber kein neues Token, um den Rest abzufragen</translation>
     </message>
-    <message>
-        <source>%1 is skipped: %2</source>
-        <translation>%1 wird übersprungen: %2</translation>
-    </message>
 </context>
 <context>
     <name>AlertManager</name>
@@ -2711,26 +2707,6 @@
     <message>
         <source>If SYNCDESK_MODULE_DIR is set, it must name a directory that holds the modules of this same version; unset it for an installed package.</source>
         <translation>Ist SYNCDESK_MODULE_DIR gesetzt, muss es ein Verzeichnis mit den Modulen genau dieser Version nennen; bei einem installierten Paket entfernen Sie die Variable.</translation>
-    </message>
-    <message>
-        <source>The calendar or address book refused one item</source>
-        <translation>Der Kalender oder das Adressbuch hat einen Eintrag abgelehnt</translation>
-    </message>
-    <message>
-        <source>The DAV server refused to store one appointment, task or contact (too large for it, data it does not accept, or a UID it already holds elsewhere). That item is skipped; the others sync, and it is tried again when the CRM record changes.</source>
-        <translation>Der DAV-Server hat es abgelehnt, einen Termin, eine Aufgabe oder einen Kontakt zu speichern (zu groß für ihn, Daten, die er nicht annimmt, oder eine UID, die er schon an anderer Stelle hat). Dieser Eintrag wird übersprungen; die anderen werden synchronisiert, und er wird erneut versucht, sobald sich der CRM-Datensatz ändert.</translation>
-    </message>
-    <message>
-        <source>The item&apos;s subject and the server&apos;s answer are in the sync&apos;s notices and the log (category act).</source>
-        <translation>Der Betreff des Eintrags und die Antwort des Servers stehen in den Hinweisen der Synchronisation und im Protokoll (Kategorie act).</translation>
-    </message>
-    <message>
-        <source>Shorten or correct the record in the CRM (a long description, many attendees), or remove the other copy the server holds.</source>
-        <translation>Den Datensatz im CRM kürzen oder korrigieren (eine lange Beschreibung, viele Teilnehmer) oder die andere Kopie auf dem Server entfernen.</translation>
-    </message>
-    <message>
-        <source>Check the server&apos;s size limit for calendar objects and contacts.</source>
-        <translation>Die Größenbegrenzung des Servers für Kalenderobjekte und Kontakte prüfen.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@
 #include "davclient.h"
 #include "davdiscovery.h"
 #include "davxml.h"
-#include "logging/logger.h"
 #include "store/crmstore.h"
 #include "store/store.h"
 #include "tracking/securitycontext.h"
@@ -23,25 +22,6 @@ namespace {
 
 constexpr int kMultigetBatch = 100;
 constexpr int kMaxPreconditionRetries = 3;
-
-// A refusal of the item written rather than of the collection: malformed or unsupported for this server (400,
-// 415, 422), too large (413), a conflict (409), or a 403 that names what the item broke (RFC 4791 §5.3.2.1:
-// no-uid-conflict, valid-calendar-data, max-resource-size, …). A bare 403 forbids writing to the collection.
-bool refusesTheItem(const DavReply &reply)
-{
-    switch (reply.status) {
-    case 400:
-    case 409:
-    case 413:
-    case 415:
-    case 422:
-        return true;
-    case 403:
-        return !DavXml::errorCondition(reply.body).isEmpty();
-    default:
-        return false;
-    }
-}
 
 SyncError cancelledError()
 {
@@ -433,11 +413,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
                 return m_store.fencedWrite(m_mailbox.id, [&]() { return m_act.saveLink(link); });
             }
             if (reply->status != 412) {
-                SyncError error = DavClient::httpError(*reply, tr("writing %1").arg(link.href));
-                if (refusesTheItem(*reply)) {
-                    error.hintId = u"dav-item-refused"_s; // this item, not the collection: the others go on
-                }
-                return error;
+                return DavClient::httpError(*reply, tr("writing %1").arg(link.href));
             }
             // Someone else wrote it first (or, for a new item, it exists): read it and merge again.
             auto current = multiget({link.href});
@@ -482,19 +458,6 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
                                tr("%1 changed on the server at every one of %2 attempts to write it (412)")
                                    .arg(link.href)
                                    .arg(kMaxPreconditionRetries + 1));
-    };
-
-    // One item the server refuses (too large, invalid for it, a UID it has elsewhere) is counted, named and
-    // skipped: the others are written, and the next run tries it again only once the CRM record changes.
-    auto writeOrSkip = [&](ActStore::Link &link, const ActItems::CrmItem &crm, QJsonObject merged) -> Status {
-        Status written = writeItem(link, crm, std::move(merged));
-        if (written || written.error().hintId != u"dav-item-refused"_s) {
-            return written;
-        }
-        ++result.itemsFailed;
-        result.notices.append(tr("%1 is skipped: %2").arg(crm.subject, written.error().message));
-        Log::warning(u"act"_s, m_mailbox.address, written.error().toString() + u" [hint: dav-item-refused]"_s);
-        return {};
     };
 
     // 3. The server's changes into the CRM.
@@ -560,7 +523,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
                 crm.id = link.recordId;
                 crm.uid = parsed->uid;
                 link.base = serverFields;
-                if (Status written = writeOrSkip(link, crm, merged); !written) {
+                if (Status written = writeItem(link, crm, merged); !written) {
                     return written;
                 }
             }
@@ -621,7 +584,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         }
         if (outcome.serverChanged && crm.eligible) {
             link.base = serverFields;
-            if (Status written = writeOrSkip(link, crm, outcome.merged); !written) {
+            if (Status written = writeItem(link, crm, outcome.merged); !written) {
                 return written;
             }
         } else {
@@ -701,7 +664,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
             const QJsonObject crmFields = ActMerge::project(crmIt->fields, fields);
             if (crmFields != link.base) {
                 const QJsonObject base = link.base;
-                if (Status written = writeOrSkip(link, *crmIt, crmFields); !written) {
+                if (Status written = writeItem(link, *crmIt, crmFields); !written) {
                     return written;
                 }
                 Q_UNUSED(base);
@@ -723,7 +686,7 @@ Status ActSync::syncKind(DavClient &client, ActItems &items, ActStore::Collectio
         for (const ActItems::CrmItem &crm : std::as_const(fresh)) {
             ActStore::Link link{0,         m_mailbox.id, kind, crm.id, base + itemName(crm.uid, items.extension()),
                                 QString(), {},           {},   now};
-            if (Status written = writeOrSkip(link, crm, ActMerge::project(crm.fields, fields)); !written) {
+            if (Status written = writeItem(link, crm, ActMerge::project(crm.fields, fields)); !written) {
                 return written;
             }
         }

@@ -200,54 +200,6 @@ private Q_SLOTS:
         QCOMPARE(crmAppointments(), 2);
         QCOMPARE(serverItems(ActKind::Appointment).size(), 2);
     }
-
-    // The server refuses one item (413: too large for it) but not the other: the other is written, the refused one
-    // counted and named, and the run succeeds; the next run does not stop on it either. A bare 403 (the collection
-    // is read-only) still stops the direction with dav-forbidden.
-    void oneRefusedItemDoesNotStopTheOthers()
-    {
-        m_proxy = std::make_unique<HttpRewriteProxy>(m_radicale->port());
-        QVERIFY(m_proxy->listen());
-        QVERIFY(setUpStore(ActSettings()));
-        m_profile.act = ActEndpoint{QUrl(u"http://127.0.0.1:%1/"_s.arg(m_proxy->port())), {}};
-        QVERIFY(m_store->upsertProfile(m_profile));
-        ActStore act(*m_store);
-        Appointment big = appointment(u"Too big for the server"_s);
-        Appointment small = appointment(u"Fits"_s);
-        QVERIFY(act.saveAppointment(big, QDateTime::currentDateTimeUtc()));
-        QVERIFY(act.saveAppointment(small, QDateTime::currentDateTimeUtc()));
-        int refused = 0;
-        m_proxy->setHandler([&](const HttpRewriteProxy::Request &request) -> HttpRewriteProxy::Answer {
-            if (request.method == "PUT" && request.body.contains("Too big for the server")) {
-                ++refused;
-                return {413, "Payload Too Large", "<?xml version=\"1.0\"?><error xmlns=\"DAV:\"/>"};
-            }
-            return {};
-        });
-        const ActResult first = sync();
-        QVERIFY2(!first.error, first.error ? qPrintable(first.error->toString()) : "");
-        QCOMPARE(refused, 1);
-        QCOMPARE(first.toServer, 1);
-        QCOMPARE(first.itemsFailed, 1);
-        QVERIFY2(first.notices.join(u' ').contains(u"413"_s), qPrintable(first.notices.join(u'\n')));
-        const auto items = serverItems(ActKind::Appointment);
-        QCOMPARE(items.size(), 1);
-        QVERIFY(items.values().value(0).contains("SUMMARY:Fits"));
-        QCOMPARE(act.state(m_mailbox.id)->failuresInRow, 0);
-
-        // A read-only calendar: every write is forbidden, and that is the direction's failure.
-        Appointment third = appointment(u"Third"_s);
-        QVERIFY(act.saveAppointment(third, QDateTime::currentDateTimeUtc()));
-        m_proxy->setHandler([&](const HttpRewriteProxy::Request &request) -> HttpRewriteProxy::Answer {
-            if (request.method == "PUT") {
-                return {403, "Forbidden", {}};
-            }
-            return {};
-        });
-        const ActResult forbidden = sync();
-        QVERIFY(forbidden.error);
-        QCOMPARE(forbidden.error->hintId, u"dav-forbidden"_s);
-    }
 };
 
 QTEST_GUILESS_MAIN(TstActServerFaults)
