@@ -114,6 +114,10 @@ bool onlyText(int argc, char *argv[])
         if (argument == "--") {
             break;
         }
+        if (argument == "-platform" || argument == "-display") {
+            ++i; // Qt's own options take a value (QGuiApplication removes them; QCoreApplication would not)
+            continue;
+        }
         if (argument == "-h" || argument == "--help" || argument == "-?" || argument == "--help-all" ||
             argument == "-v" || argument == "--version" || argument == "--man") {
             return true;
@@ -122,13 +126,26 @@ bool onlyText(int argc, char *argv[])
     return false;
 }
 
+// Prints help, version (both exit in process()) or the manual page and returns 0; -1 when the arguments ask
+// for none of them after all (a "--help" that is the value of --db, say): the console starts as usual.
 int printText(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     setIdentity();
     QCommandLineParser parser;
     const ConsoleOptions options = addOptions(parser);
-    parser.process(app); // prints help or version and exits; what is left is --man
+    QStringList arguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size();) {
+        if (arguments.at(i) == u"-platform"_s || arguments.at(i) == u"-display"_s) {
+            arguments.remove(i, qMin<qsizetype>(2, arguments.size() - i)); // Qt's own, with its value
+        } else {
+            ++i;
+        }
+    }
+    parser.process(arguments);
+    if (!parser.isSet(options.man)) {
+        return -1;
+    }
     ManPage page;
     page.name = u"syncdesk"_s;
     page.summary = QCoreApplication::translate("ConsoleCli", "SyncDesk monitoring console");
@@ -146,8 +163,14 @@ int printText(int argc, char *argv[])
 
 // Qt aborts when its platform cannot connect to a display; say so plainly first. A platform named in
 // QT_QPA_PLATFORM (offscreen, vnc, …) is the user's choice and is left to Qt.
-bool noDisplay()
+bool noDisplay(int argc, char *argv[])
 {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-platform" || argument == "-display") {
+            return false; // Qt's -platform offscreen, -display :1: the user's choice
+        }
+    }
     return qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
@@ -157,9 +180,11 @@ bool noDisplay()
 int main(int argc, char *argv[])
 {
     if (onlyText(argc, argv)) {
-        return printText(argc, argv);
+        if (const int printed = printText(argc, argv); printed >= 0) {
+            return printed;
+        }
     }
-    if (noDisplay()) {
+    if (noDisplay(argc, argv)) {
         std::fprintf(stderr, "syncdesk: %s\n",
                      qPrintable(QCoreApplication::translate(
                          "ConsoleCli", "no display to open the console on (neither DISPLAY nor WAYLAND_DISPLAY is "
@@ -213,7 +238,8 @@ int main(int argc, char *argv[])
                          "ConsoleCli", "--engine and --monitor-only contradict each other; give one of them")));
         return 2;
     }
-    if (parser.isSet(u"monitor-only"_s) && !location->isPostgres() && !QFileInfo::exists(location->sqlitePath)) {
+    if (parser.isSet(u"monitor-only"_s) && !parser.isSet(u"demo"_s) && !location->isPostgres() &&
+        !QFileInfo::exists(location->sqlitePath)) {
         // Watching only: a mistyped path would otherwise become a new, empty database showing no mailboxes.
         //: %1: a file name; keep store-missing, --db and $SYNCDESK_DB as they are
         std::fprintf(

@@ -66,6 +66,9 @@ private Q_SLOTS:
     void noDisplayIsAClearError();
     void unknownTabIsRefused();
     void monitorOnlyNeverCreatesADatabase();
+    void helpAsAnOptionValueIsNotText();
+    void qtPlatformArgumentNeedsNoDisplay();
+    void demoIgnoresTheDefaultDatabase();
 
 private:
     QTemporaryDir m_dir;
@@ -126,6 +129,42 @@ void TestConsoleCli::monitorOnlyNeverCreatesADatabase()
     QVERIFY2(run.err.contains(missing) && run.err.contains(u"store-missing"_s), qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(missing));
     QVERIFY(!QFileInfo::exists(m_dir.filePath(u"sub"_s)));
+}
+
+// "--help" taken as the value of --db is not a request for help: no manual page, the normal start (and with no
+// display, its error).
+void TestConsoleCli::helpAsAnOptionValueIsNotText()
+{
+    const Run run = console({u"--db"_s, u"--help"_s}, withoutDisplay());
+    QCOMPARE(run.status, QProcess::NormalExit);
+    QVERIFY2(!run.out.contains(u".TH"_s), qPrintable(run.out.left(200)));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"no display"_s), qPrintable(run.err));
+}
+
+// Qt's own -platform argument chooses where the console shows: no DISPLAY is needed then.
+void TestConsoleCli::qtPlatformArgumentNeedsNoDisplay()
+{
+    const Run run =
+        console({u"-platform"_s, u"offscreen"_s, u"--db"_s, m_dir.filePath(u"p.db"_s), u"--tab"_s, u"bogus"_s},
+                withoutDisplay());
+    QCOMPARE(run.status, QProcess::NormalExit);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"no tab 'bogus'"_s), qPrintable(run.err)); // got past the display check
+    const Run help = console({u"-platform"_s, u"offscreen"_s, u"--help"_s}, withoutDisplay());
+    QVERIFY2(help.exitCode == 0 && help.out.contains(u"--monitor-only"_s), qPrintable(help.err));
+}
+
+// The demo has a database of its own: --monitor-only with it is not refused for the default database's absence.
+void TestConsoleCli::demoIgnoresTheDefaultDatabase()
+{
+    QProcessEnvironment offscreen = QProcessEnvironment::systemEnvironment();
+    offscreen.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    offscreen.insert(u"SYNCDESK_DB"_s, m_dir.filePath(u"none/absent.db"_s));
+    // --workers 0 ends the start right after the checks that concern the database.
+    const Run run = console({u"--demo"_s, u"--monitor-only"_s, u"--workers"_s, u"0"_s}, offscreen);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"--workers"_s) && !run.err.contains(u"store-missing"_s), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestConsoleCli)
