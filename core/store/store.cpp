@@ -661,7 +661,9 @@ Status Store::transaction(const std::function<Status()> &body)
         // COMMIT still counts as inside the transaction: a session lost before or during it is not reconnected
         // and sent COMMIT again (PostgreSQL would answer a new session's COMMIT with a warning and success, and
         // the work, gone with the old session, would be reported as stored). The transaction fails instead, and
-        // its caller retries it whole.
+        // its caller retries it whole. A session lost after the server committed is reported as failed too: the
+        // retry must then find the work done (a batch of mail finds its messages in the ledger and does not store
+        // them again; tst_exactlyonce).
         auto committed = exec(u"COMMIT"_s);
         --m_transactionDepth;
         if (!committed) {
